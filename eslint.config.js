@@ -1,0 +1,90 @@
+// Import rules of DESIGN.md, enforced here rather than by review:
+//   shared/        <- everything; imports no Node built-in, no electron, nothing from main/, renderer/, server/
+//   main/services/ <- plain Node; never imports electron (only main/shell does)
+//   renderer/      never imports main/ or server/
+//   server/        never imports main/ or renderer/
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const banned = (patterns, message) =>
+  patterns.map((group) => ({ group: [group], message }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'shared/ is pure TypeScript: no Node built-ins (DESIGN.md, import rules).',
+          })),
+          patterns: [
+            ...banned(['electron', 'electron/*'], 'shared/ must not import electron.'),
+            ...banned(
+              ['**/main/**', '**/renderer/**', '**/server/**', '../main/*', '../renderer/*', '../server/*'],
+              'shared/ must not import main/, renderer/ or server/.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...banned(['electron', 'electron/*', 'electron-store', 'electron-updater'], 'main/services/ is plain Node: only main/shell/ may import electron.'),
+            ...banned(['**/renderer/**', '**/server/**', '**/main/shell/**'], 'main/services/ may import shared/ only.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a browser: no Node built-ins.' })),
+          patterns: [
+            ...banned(['electron', 'electron/*'], 'renderer/ reaches main only through the typed bridge.'),
+            ...banned(['**/main/**', '**/server/**'], 'renderer/ must not import main/ or server/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...banned(['electron', 'electron/*'], 'server/ must not import electron.'),
+            ...banned(['**/main/**', '**/renderer/**'], 'server/ must not import main/ or renderer/.'),
+          ],
+        },
+      ],
+    },
+  },
+);

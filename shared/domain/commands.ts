@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import {
+  BillingCodeSchema,
+  CustomerSchema,
+  DateOnlySchema,
+  IdSchema,
+  InstantSchema,
+  NtpnSchema,
+  ReasonSchema,
+  RequirementSchema,
+  ResultSchema,
+  RupiahSchema,
+  SurveyScoresSchema,
+} from './entities';
+
+/**
+ * Command payloads. These are the *resolved* form a decision needs: catalog data (method,
+ * requirement, tariff) and numbers come filled in by the server from its tables and sequences,
+ * so that the decision itself stays a pure function of (state, command, actor, now).
+ */
+const reason = { reason: ReasonSchema };
+const sampleRef = { sampleId: IdSchema };
+const reportRef = { sampleId: IdSchema, reportId: IdSchema };
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'hash SHA-256 (hex) / a hex SHA-256 hash' });
+
+export const OrderedAnalysisSchema = z.object({
+  analysisId: IdSchema,
+  parameterId: IdSchema,
+  parameterName: z.string().trim().min(1).max(200),
+  unit: z.string().max(40),
+  method: z.string().trim().min(1).max(200),
+  requirement: RequirementSchema.nullable(),
+  tariff: RupiahSchema,
+});
+export const OrderedSampleSchema = z.object({
+  sampleId: IdSchema,
+  sampleTypeId: IdSchema,
+  sampleTypeName: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(3).max(1000),
+  customerLabel: z.string().trim().max(200).default(''),
+  analyses: z.array(OrderedAnalysisSchema).min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' }).max(200),
+});
+
+export const COMMAND_PAYLOADS = {
+  // Accounts (steps 2-3)
+  'account.register': CustomerSchema.pick({
+    id: true,
+    companyName: true,
+    contactName: true,
+    email: true,
+    phone: true,
+    address: true,
+    npwp: true,
+  }),
+  'account.activate': z.object({ customerId: IdSchema }),
+  'account.deactivate': z.object({ customerId: IdSchema, ...reason }),
+  // Order (steps 4-10, 21-22)
+  'order.submit': z.object({
+    orderId: IdSchema,
+    samples: z.array(OrderedSampleSchema).min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' }).max(100),
+  }),
+  'order.resubmit': z.object({
+    samples: z.array(OrderedSampleSchema).min(1).max(100),
+  }),
+  'order.cancel': z.object(reason),
+  'order.validate': z.object({ orderNumber: z.string().min(1).max(80) }),
+  'order.return_to_customer': z.object(reason),
+  'tariff.approve': z.object({
+    adjustments: z
+      .array(z.object({ analysisId: IdSchema, tariff: RupiahSchema }))
+      .max(2000)
+      .default([]),
+  }),
+  'tariff.reject': z.object(reason),
+  'billing.request': z.object({}),
+  'billing.issue': z.object({ billingId: IdSchema, code: BillingCodeSchema, expiresAt: InstantSchema }),
+  'billing.reissue': z.object({ billingId: IdSchema, code: BillingCodeSchema, expiresAt: InstantSchema }),
+  'payment.upload_proof': z.object({ proofId: IdSchema, fileId: IdSchema, ntpn: NtpnSchema.nullable().default(null) }),
+  'payment.confirm_auto': z.object({ billingCode: BillingCodeSchema, ntpn: NtpnSchema, paidAt: InstantSchema }),
+  'payment.approve': z.object({ proofId: IdSchema }),
+  'payment.reject': z.object({ proofId: IdSchema, ...reason }),
+  // Sample (steps 11-13)
+  'sample.register': z.object({
+    ...sampleRef,
+    sampleNumber: z.string().min(1).max(80),
+    labId: IdSchema,
+    penyeliaId: IdSchema,
+    mtId: IdSchema,
+  }),
+  'sample.accept': z.object({ ...sampleRef, condition: z.string().trim().min(2).max(1000) }),
+  'sample.reject': z.object({ ...sampleRef, ...reason }),
+  'sample.assign_analysts': z.object({
+    ...sampleRef,
+    assignments: z.array(z.object({ analysisId: IdSchema, analystId: IdSchema })).min(1).max(2000),
+  }),
+  'assignment.validate': z.object(sampleRef),
+  'assignment.return': z.object({ ...sampleRef, ...reason }),
+  // Results (steps 14-16)
+  'result.save': z.object({ ...sampleRef, analysisId: IdSchema, result: ResultSchema }),
+  'result.submit': z.object({ ...sampleRef, analysisId: IdSchema }),
+  'results.verify': z.object(sampleRef),
+  'analysis.request_retest': z.object({
+    ...sampleRef,
+    analysisId: IdSchema,
+    newAnalysisId: IdSchema,
+    analystId: IdSchema.nullable().default(null),
+    ...reason,
+  }),
+  'results.validate': z.object(sampleRef),
+  'results.return': z.object({ ...sampleRef, ...reason }),
+  // Report (steps 17-20, amendment)
+  'report.number': z.object({ ...reportRef, reportNumber: z.string().min(1).max(80) }),
+  'report.request_signature': z.object({ ...reportRef, kepalaBalaiId: IdSchema, documentHash: sha256, issuedOn: DateOnlySchema }),
+  'report.sign': z.object({ ...reportRef, signedHash: sha256 }),
+  'report.refuse': z.object({ ...reportRef, ...reason }),
+  'report.release': z.object(reportRef),
+  'report.amend': z.object({ ...reportRef, newReportId: IdSchema, newReportNumber: z.string().min(1).max(80), ...reason }),
+  // Survey and close (steps 21-22)
+  'survey.submit': z.object({ scores: SurveyScoresSchema, comment: z.string().max(2000).default('') }),
+  'order.finish': z.object({}),
+} as const;
+
+export type CommandType = keyof typeof COMMAND_PAYLOADS;
+export const COMMAND_TYPES = Object.keys(COMMAND_PAYLOADS) as CommandType[];
+export const CommandTypeSchema = z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]);
+export type PayloadOf<T extends CommandType> = z.output<(typeof COMMAND_PAYLOADS)[T]>;
+export type PayloadInput<T extends CommandType> = z.input<(typeof COMMAND_PAYLOADS)[T]>;
+
+/** A command as it travels: from the HTTP API, or from a desktop's outbox through sync. */
+export interface Command<T extends CommandType = CommandType> {
+  /** UUID made where the command was first issued: the idempotency key together with the client id. */
+  id: string;
+  type: T;
+  payload: PayloadInput<T>;
+  /** Version of the entity the command acts on, as the issuer last saw it: guards against stale edits. */
+  baseVersion?: number | null;
+}
+
+export const CommandEnvelopeSchema = z.object({
+  id: IdSchema,
+  type: CommandTypeSchema,
+  payload: z.unknown(),
+  baseVersion: z.number().int().nonnegative().nullable().optional(),
+});
+
+/** Which aggregate a command acts on: orders hold samples, analyses, billings and reports. */
+export type AggregateKind = 'account' | 'order';
+export function aggregateOf(type: CommandType): AggregateKind {
+  return type.startsWith('account.') ? 'account' : 'order';
+}
+
+/** Commands that create their aggregate (they act on "no state yet"). */
+export const CREATING_COMMANDS: readonly CommandType[] = ['account.register', 'order.submit'];

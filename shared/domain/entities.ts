@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { RoleSchema } from '../sop/roles';
+import {
+  AccountStatusSchema,
+  AnalysisStatusSchema,
+  BillingStatusSchema,
+  OrderStatusSchema,
+  ProofStatusSchema,
+  ReportStatusSchema,
+  SampleStatusSchema,
+} from './states';
+
+/** Ids are UUIDs: the desktop creates them offline, so they cannot come from a database sequence. */
+export const IdSchema = z.uuid({ error: 'harus berupa UUID / must be a UUID' });
+export type Id = z.infer<typeof IdSchema>;
+/** Instants are ISO-8601 strings in UTC, always set by the server clock for anything that counts. */
+export const InstantSchema = z.iso.datetime({ offset: true });
+export const DateOnlySchema = z.iso.date();
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(5, { error: 'alasan minimal 5 karakter / reason needs at least 5 characters' })
+  .max(1000, { error: 'alasan maksimal 1000 karakter / reason is at most 1000 characters' });
+/** Rupiah are integers: PNBP tariffs have no sen. */
+export const RupiahSchema = z.number().int().nonnegative().max(10_000_000_000);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A requirement (spec) a result is judged against: a range, a limit, or a text (e.g. "negatif"). */
+export const RequirementSchema = z
+  .object({
+    min: z.number().finite().nullable().default(null),
+    max: z.number().finite().nullable().default(null),
+    text: z.string().max(200).nullable().default(null),
+    /** The standard that sets the limit, e.g. "SNI 1903:2017". */
+    source: z.string().max(200).nullable().default(null),
+  })
+  .refine((r) => r.min !== null || r.max !== null || r.text !== null, {
+    error: 'syarat butuh batas bawah, batas atas atau teks / requirement needs a min, max or text',
+  });
+export type Requirement = z.infer<typeof RequirementSchema>;
+
+export const UserSchema = z.object({
+  id: IdSchema,
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[a-zA-Z0-9._@-]+$/, { error: 'hanya huruf, angka, titik, garis, @ / letters, digits, . _ @ - only' }),
+  name: text(120),
+  role: RoleSchema,
+  labId: IdSchema.nullable(),
+  customerId: IdSchema.nullable(),
+  /** Nomor Induk Pegawai: 18 digits, printed on the E-LHU for the Kepala Balai. */
+  nip: z
+    .string()
+    .regex(/^\d{18}$/, { error: 'NIP harus 18 digit / NIP must be 18 digits' })
+    .nullable(),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CustomerSchema = z.object({
+  id: IdSchema,
+  companyName: text(200),
+  contactName: text(120),
+  email: z.email({ error: 'alamat email tidak valid / invalid email address' }).max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'nomor telepon tidak valid / invalid phone number' }),
+  address: text(500),
+  npwp: z
+    .string()
+    .regex(/^\d{15,16}$/, { error: 'NPWP 15 atau 16 digit / NPWP is 15 or 16 digits' })
+    .nullable(),
+  status: AccountStatusSchema,
+  registeredAt: InstantSchema,
+  activatedAt: InstantSchema.nullable(),
+  activatedBy: IdSchema.nullable(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+export const UnitSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9-]{2,20}$/),
+  name: text(200),
+  address: text(500),
+  accreditation: z.string().max(100).nullable(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const LabSchema = z.object({ id: IdSchema, code: z.string().regex(/^[A-Z0-9-]{1,20}$/), name: text(200) });
+export type Lab = z.infer<typeof LabSchema>;
+
+export const SampleTypeSchema = z.object({ id: IdSchema, labId: IdSchema, name: text(200), description: z.string().max(1000) });
+export type SampleType = z.infer<typeof SampleTypeSchema>;
+
+export const ParameterSchema = z.object({
+  id: IdSchema,
+  sampleTypeId: IdSchema,
+  name: text(200),
+  unit: z.string().trim().max(40),
+  method: text(200),
+  requirement: RequirementSchema.nullable(),
+  tariff: RupiahSchema,
+  active: z.boolean(),
+});
+export type Parameter = z.infer<typeof ParameterSchema>;
+
+/** One measured result, as the analyst enters it. */
+export const ResultSchema = z
+  .object({
+    /** As written by the analyst (keeps significant figures); `numeric` is its parsed value. */
+    value: z.string().trim().min(1).max(100),
+    numeric: z.number().finite().nullable(),
+    unit: z.string().trim().max(40),
+    notes: z.string().max(2000).default(''),
+    /** Below the limit of detection: reported as "< LOD" rather than a number. */
+    belowDetectionLimit: z.boolean().default(false),
+    detectionLimit: z.number().finite().positive().nullable().default(null),
+    testedOn: DateOnlySchema.nullable().default(null),
+  })
+  .refine((r) => !r.belowDetectionLimit || r.detectionLimit !== null, {
+    error: 'hasil < LOD butuh nilai LOD / a below-LOD result needs the detection limit',
+    path: ['detectionLimit'],
+  });
+export type Result = z.infer<typeof ResultSchema>;
+
+export const AnalysisSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().nonnegative(),
+  parameterId: IdSchema,
+  parameterName: text(200),
+  unit: z.string().max(40),
+  method: text(200),
+  requirement: RequirementSchema.nullable(),
+  tariff: RupiahSchema,
+  status: AnalysisStatusSchema,
+  analystId: IdSchema.nullable(),
+  result: ResultSchema.nullable(),
+  enteredBy: IdSchema.nullable(),
+  submittedAt: InstantSchema.nullable(),
+  verifiedBy: IdSchema.nullable(),
+  validatedBy: IdSchema.nullable(),
+  /** The analysis this one repeats after a retest request, and why. */
+  retestOf: IdSchema.nullable(),
+  retestReason: z.string().nullable(),
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;
+
+export const ReportSchema = z.object({
+  id: IdSchema,
+  number: z.string().min(1).max(80),
+  status: ReportStatusSchema,
+  numberedAt: InstantSchema,
+  numberedBy: IdSchema,
+  kepalaBalaiId: IdSchema.nullable(),
+  /** SHA-256 (hex) of the unsigned E-LHU queued for signature, and of the signed file. */
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  signedHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  issuedAt: InstantSchema.nullable(),
+  signedAt: InstantSchema.nullable(),
+  releasedAt: InstantSchema.nullable(),
+  /** Amendment (ISO/IEC 17025 7.8.8): the report this one replaces, and why. */
+  replaces: IdSchema.nullable(),
+  amendReason: z.string().nullable(),
+  supersededBy: IdSchema.nullable(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const SampleSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().nonnegative(),
+  number: z.string().nullable(),
+  sampleTypeId: IdSchema,
+  sampleTypeName: text(200),
+  /** The customer's own description and marking of the sample. */
+  description: text(1000),
+  customerLabel: z.string().max(200),
+  status: SampleStatusSchema,
+  labId: IdSchema.nullable(),
+  penyeliaId: IdSchema.nullable(),
+  mtId: IdSchema.nullable(),
+  receivedAt: InstantSchema.nullable(),
+  condition: z.string().nullable(),
+  analyses: z.array(AnalysisSchema),
+  reports: z.array(ReportSchema),
+});
+export type Sample = z.infer<typeof SampleSchema>;
+
+/** SIMPONI e-billing: a 15-digit billing code with an expiry; payment gives a 16-character NTPN. */
+export const BillingCodeSchema = z.string().regex(/^\d{15}$/, { error: 'kode billing 15 digit / billing code is 15 digits' });
+export const NtpnSchema = z
+  .string()
+  .regex(/^[0-9A-Z]{16}$/, { error: 'NTPN 16 karakter huruf besar/angka / NTPN is 16 upper-case letters or digits' });
+
+export const BillingSchema = z.object({
+  id: IdSchema,
+  code: BillingCodeSchema,
+  amount: RupiahSchema,
+  status: BillingStatusSchema,
+  issuedAt: InstantSchema,
+  expiresAt: InstantSchema,
+  ntpn: NtpnSchema.nullable(),
+  paidAt: InstantSchema.nullable(),
+});
+export type Billing = z.infer<typeof BillingSchema>;
+
+export const PaymentProofSchema = z.object({
+  id: IdSchema,
+  billingId: IdSchema,
+  /** Server-side id of the stored upload; a name the user sent never reaches the file system. */
+  fileId: IdSchema,
+  ntpn: NtpnSchema.nullable(),
+  status: ProofStatusSchema,
+  uploadedAt: InstantSchema,
+  decidedBy: IdSchema.nullable(),
+  reason: z.string().nullable(),
+});
+export type PaymentProof = z.infer<typeof PaymentProofSchema>;
+
+/** IKM survey (PermenPANRB 14/2017): nine elements scored 1..4. */
+export const IKM_ELEMENTS = [
+  { key: 'persyaratan', id: 'Persyaratan', en: 'Requirements' },
+  { key: 'prosedur', id: 'Sistem, mekanisme, dan prosedur', en: 'Procedure' },
+  { key: 'waktu', id: 'Waktu penyelesaian', en: 'Completion time' },
+  { key: 'biaya', id: 'Biaya/tarif', en: 'Cost / tariff' },
+  { key: 'produk', id: 'Produk spesifikasi jenis pelayanan', en: 'Service product' },
+  { key: 'kompetensi', id: 'Kompetensi pelaksana', en: 'Staff competence' },
+  { key: 'perilaku', id: 'Perilaku pelaksana', en: 'Staff behaviour' },
+  { key: 'pengaduan', id: 'Penanganan pengaduan, saran dan masukan', en: 'Handling of complaints' },
+  { key: 'sarana', id: 'Sarana dan prasarana', en: 'Facilities' },
+] as const;
+export const SurveyScoresSchema = z
+  .array(z.number().int().min(1).max(4))
+  .length(IKM_ELEMENTS.length, { error: 'survei butuh 9 nilai 1-4 / the survey needs 9 scores of 1-4' });
+export const SurveySchema = z.object({
+  scores: SurveyScoresSchema,
+  comment: z.string().max(2000),
+  submittedAt: InstantSchema,
+});
+export type Survey = z.infer<typeof SurveySchema>;
+
+/** The IKM index of one survey: mean score times 25 (range 25..100). */
+export function ikmIndex(scores: readonly number[]): number {
+  if (scores.length === 0) return 0;
+  return (scores.reduce((a, b) => a + b, 0) / scores.length) * 25;
+}
+
+/** Every "no" in the process: kept on the order so customer and staff see who returned what and why. */
+export const ReturnNoteSchema = z.object({
+  at: InstantSchema,
+  by: IdSchema,
+  role: RoleSchema,
+  command: z.string(),
+  entity: z.enum(['order', 'sample', 'analysis', 'report', 'billing', 'proof']),
+  entityId: IdSchema,
+  reason: z.string(),
+});
+export type ReturnNote = z.infer<typeof ReturnNoteSchema>;
+
+export const OrderSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().nonnegative(),
+  unitCode: z.string(),
+  number: z.string().nullable(),
+  customerId: IdSchema,
+  status: OrderStatusSchema,
+  submittedAt: InstantSchema,
+  /** Ketua Tim's approval of the tariff: by whom and the total approved. */
+  tariffApprovedBy: IdSchema.nullable(),
+  tariffTotal: RupiahSchema.nullable(),
+  samples: z.array(SampleSchema).min(1),
+  billings: z.array(BillingSchema),
+  proofs: z.array(PaymentProofSchema),
+  survey: SurveySchema.nullable(),
+  returns: z.array(ReturnNoteSchema),
+  finishedAt: InstantSchema.nullable(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const AccountSchema = z.object({
+  customer: CustomerSchema,
+  version: z.number().int().nonnegative(),
+});
+export type Account = z.infer<typeof AccountSchema>;
