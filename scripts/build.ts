@@ -1,0 +1,29 @@
+/**
+ * Production build: the server and the desktop main process bundled with esbuild (native modules
+ * and big runtime libraries stay external), the UI with Vite. Each part is built only when its
+ * entry point exists, so the build grows with the product instead of failing on what is not there.
+ */
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const external = ['better-sqlite3', 'pg', 'pg-native', 'electron', 'electron-store', 'electron-updater', 'fastify', 'pino', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
+rmSync('dist', { recursive: true, force: true });
+
+const targets: { entry: string; out: string; format: 'esm' | 'cjs' }[] = [
+  { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm' },
+  { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs' },
+  { entry: 'main/shell/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs' },
+];
+for (const t of targets) {
+  if (!existsSync(t.entry)) {
+    console.log(`- ${t.entry}: belum ada / not present, skipped`);
+    continue;
+  }
+  await build({ entryPoints: [t.entry], outfile: t.out, bundle: true, platform: 'node', target: 'node20', format: t.format, external, sourcemap: true, logLevel: 'warning' });
+  console.log(`✓ ${t.out}`);
+}
+if (existsSync('renderer/vite.config.ts')) {
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { stdio: 'inherit' });
+  console.log('✓ dist/renderer');
+}
