@@ -663,6 +663,9 @@ const HANDLERS: Handlers = {
     const old = reportFor(ctx, ctx.payload.reportId);
     if ('ok' in old) return old;
     if (s.reports.some((r) => r.id === ctx.payload.newReportId)) return reject('invalid_payload', 'Id laporan baru sudah dipakai.', 'New report id already used.');
+    if (ctx.order!.samples.some((x) => x.reports.some((r) => r.number === ctx.payload.newReportNumber))) {
+      return reject('invalid_payload', 'Laporan pengganti harus bernomor baru; nomor ini sudah dipakai.', 'An amended report needs a new number; this one is already used.');
+    }
     const next = newReport(ctx, ctx.payload.newReportId, ctx.payload.newReportNumber, old.id, ctx.payload.reason);
     old.supersededBy = next.id;
     moveReport(ctx, old, 'superseded', ctx.payload.reason);

@@ -1,3 +1,4 @@
+import type { Role } from '../sop/roles';
 import type { Account, Analysis, Order, Report, Sample } from './entities';
 
 /** What a decision acts on: one aggregate, or nothing yet for the commands that create one. */
@@ -6,7 +7,7 @@ export type AggregateState = Order | Account | null;
 /** Who issues a command, as the server (or the desktop, from its session) knows them. */
 export interface Actor {
   userId: string;
-  role: import('../sop/roles').Role;
+  role: Role;
   /** Lab of a Penyelia, MT or Analis; null for roles that serve the whole unit. */
   labId: string | null;
   /** The customer a Pelanggan account belongs to. */
