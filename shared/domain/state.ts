@@ -1,5 +1,4 @@
 import type { Role } from '../sop/roles';
-import type { Role } from '../sop/roles';
 import type { Account, Analysis, Order, Report, Sample } from './entities';
 
 /** What a decision acts on: one aggregate, or nothing yet for the commands that create one. */

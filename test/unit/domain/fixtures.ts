@@ -530,6 +530,15 @@ export function targetStatus(type: CommandType, state: AggregateState, sel: Sele
   return s?.analyses.find((a) => a.id === sel.analysisId)?.status ?? null;
 }
 
+/** The version the issuer saw of the entity the command acts on (what a client sends as baseVersion). */
+export function baseVersionOf(type: CommandType, state: AggregateState, payload: { sampleId?: unknown; analysisId?: unknown }): number | null {
+  if (state === null) return null;
+  if (!('samples' in state) || RULES[type].target === 'order' || RULES[type].target === 'account') return state.version;
+  const s = state.samples.find((x) => x.id === payload.sampleId);
+  if (RULES[type].target === 'sample') return s?.version ?? null;
+  return s?.analyses.find((a) => a.id === payload.analysisId)?.version ?? null;
+}
+
 /** The actor whose work this command is in this state: the owning customer, the assigned staff, or the role's canonical actor. */
 export function actorFor(type: CommandType, state: AggregateState, sel: Selection = DEFAULT_SELECTION, role?: Role): Actor {
   const r = role ?? roleFor(type, targetStatus(type, state, sel));
