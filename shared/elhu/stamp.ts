@@ -1,0 +1,152 @@
+/**
+ * The signing preparation: draws the visible signature block (TTE) into the space the renderer kept
+ * on the last page, records the unsigned document's SHA-256, and adds the PAdES signature
+ * placeholder (@signpdf/placeholder-pdf-lib, SubFilter ETSI.CAdES.detached, /M = signing time).
+ *
+ * Deterministic, like the renderer: the same unsigned bytes, stamp and signature length give the
+ * same bytes. That is what lets the server check an uploaded signed file against the report it
+ * issued: it runs this same function on its stored unsigned E-LHU and compares everything but the
+ * signature value (see server/elhu/verify-signature.ts).
+ */
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { formatDateTimeId } from './dates';
+import { PageContent, TextMeasure, cachingFontkit, getInfoEntry, setInfoEntry } from './pdf-tools';
+import { ELHU_INFO_KEYS, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
+
+/** Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check). */
+export const STAMP_VERSION = '1';
+
+export interface ElhuSignatureStamp {
+  /** The signer's name as registered (printed and put in the signature's /Name). */
+  name: string;
+  nip: string;
+  /** Whole seconds are used (the PDF date /M has no fraction). */
+  signingTime: Date;
+  reason: string;
+  location: string;
+  contactInfo?: string;
+}
+
+export interface PrepareOptions {
+  /** SHA-256 (hex) of the unsigned bytes, recorded in the info dictionary as SIPPTDocumentHash. */
+  documentHash: string;
+  /** Bytes reserved for the CMS in /Contents (the hex placeholder is twice as long). */
+  signatureLength: number;
+}
+
+export class ElhuStampError extends Error {
+  constructor(
+    readonly code: 'not_an_elhu' | 'bad_signature_box' | 'bad_hash',
+    readonly messageId: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageId} / ${messageEn}`);
+    this.name = 'ElhuStampError';
+  }
+}
+
+/** Text for the signature dictionary's literal strings: PDFDocEncoding has no room for other characters. */
+export function pdfDocText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?');
+}
+
+export interface SignatureBox {
+  pageIndex: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function parseSignatureBox(s: string | undefined): SignatureBox | null {
+  if (!s) return null;
+  const n = s.trim().split(/\s+/).map(Number);
+  if (n.length !== 5 || n.some((v) => !Number.isFinite(v))) return null;
+  const [pageIndex, x, y, width, height] = n as [number, number, number, number, number];
+  if (!Number.isInteger(pageIndex) || pageIndex < 0 || width <= 0 || height <= 0) return null;
+  return { pageIndex, x, y, width, height };
+}
+
+const NAVY = rgb(0.08, 0.2, 0.4);
+const INK = rgb(0.1, 0.1, 0.12);
+const GREY = rgb(0.35, 0.37, 0.4);
+
+export const TTE_STATEMENT =
+  'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik, sehingga tidak ' +
+  'memerlukan tanda tangan basah dan cap. Keaslian dokumen dapat diperiksa dengan memindai kode QR.';
+
+/** Draws the signature block and adds the signature placeholder; returns the bytes to be signed by @signpdf/signpdf. */
+export async function prepareElhuForSigning(
+  unsigned: Uint8Array,
+  stamp: ElhuSignatureStamp,
+  fonts: ElhuFonts,
+  opts: PrepareOptions,
+): Promise<Uint8Array> {
+  if (!/^[0-9a-f]{64}$/.test(opts.documentHash)) {
+    throw new ElhuStampError('bad_hash', 'hash dokumen harus SHA-256 hex', 'document hash must be SHA-256 hex');
+  }
+  const doc = await PDFDocument.load(unsigned, { updateMetadata: false, parseSpeed: Infinity });
+  const box = parseSignatureBox(getInfoEntry(doc, ELHU_INFO_KEYS.signatureBox));
+  const url = getInfoEntry(doc, ELHU_INFO_KEYS.verificationUrl);
+  const tzText = getInfoEntry(doc, ELHU_INFO_KEYS.timeZone) ?? 'WIB';
+  if (!box || !url) {
+    throw new ElhuStampError('not_an_elhu', 'berkas ini bukan E-LHU dari SIPPT', 'this file is not an E-LHU made by SIPPT');
+  }
+  if (box.pageIndex >= doc.getPageCount()) {
+    throw new ElhuStampError('bad_signature_box', 'ruang tanda tangan tidak ada di dokumen', 'signature box is outside the document');
+  }
+  const tz: IndonesianTimeZone = tzText in TIME_ZONE_OFFSET_HOURS ? (tzText as IndonesianTimeZone) : 'WIB';
+  const signingTime = new Date(Math.floor(stamp.signingTime.getTime() / 1000) * 1000);
+
+  doc.registerFontkit(cachingFontkit);
+  const regular = await doc.embedFont(fonts.regular, { subset: true });
+  const bold = await doc.embedFont(fonts.bold, { subset: true });
+  const italic = await doc.embedFont(fonts.italic, { subset: true });
+  const page = doc.getPage(box.pageIndex);
+  const c = new PageContent(page);
+
+  c.rect(box.x, box.y, box.width, box.height, { fill: rgb(1, 1, 1), stroke: NAVY, lineWidth: 0.9 });
+  c.rect(box.x, box.y + box.height - 3, box.width, 3, { fill: NAVY });
+  const pad = 6;
+  const qr = box.height - 2 * pad - 3;
+  c.qrCode(url, box.x + pad, box.y + pad, qr);
+  const tx = box.x + pad + qr + 8;
+  const tw = box.x + box.width - pad - tx;
+  let y = box.y + box.height - 3 - 10;
+  const draw = (t: string, font: typeof regular, size: number, color = INK): void => {
+    c.text(t, tx, y, font, size, color);
+    y -= size * 1.3;
+  };
+  draw('Ditandatangani secara elektronik oleh:', italic, 6.6, GREY);
+  for (const t of new TextMeasure(bold, 8.2).wrap(stamp.name, tw)) draw(t, bold, 8.2, NAVY);
+  draw(`NIP. ${stamp.nip}`, regular, 7.2);
+  draw(formatDateTimeId(signingTime, tz), regular, 7.2);
+  y -= 1.5;
+  for (const t of new TextMeasure(italic, 5.9).wrap(TTE_STATEMENT, tw)) draw(t, italic, 5.9, GREY);
+  c.flush();
+
+  setInfoEntry(doc, ELHU_INFO_KEYS.documentHash, opts.documentHash);
+  setInfoEntry(doc, ELHU_INFO_KEYS.stampVersion, STAMP_VERSION);
+  doc.setModificationDate(signingTime);
+
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    pdfPage: page,
+    reason: pdfDocText(stamp.reason),
+    contactInfo: pdfDocText(stamp.contactInfo ?? ''),
+    name: pdfDocText(stamp.name),
+    location: pdfDocText(stamp.location),
+    signingTime,
+    // The placeholder's length counts hex digits: two per byte of CMS.
+    signatureLength: opts.signatureLength * 2,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    widgetRect: [box.x, box.y, box.x + box.width, box.y + box.height],
+    appName: 'SIPPT Lab',
+  });
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
