@@ -1,0 +1,170 @@
+/**
+ * The desktop's HTTP client of the SIPPT server (axios, with timeouts). Every failure is
+ * classified once, here, into what the sync loop needs to know:
+ *
+ * - `network`: no answer (refused, reset, timeout, DNS): retry later;
+ * - `server`: a 5xx, or a 2xx whose body breaks the contract: retry later;
+ * - `unauthorized` (401) and `forbidden` (403): the session is the problem, not the data;
+ * - `client`: any other 4xx: the request itself is wrong; retrying the same request cannot help.
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import { ErrorResponseSchema, SessionResponseSchema, StaffListResponseSchema, CatalogResponseSchema, type SessionResponse } from '../../../shared/api/http';
+import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
+import type { Message } from '../../../shared/domain/rejections';
+import { systemClock, type Clock } from '../clock';
+
+export type FailureKind = 'network' | 'server' | 'unauthorized' | 'forbidden' | 'client';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+    readonly serverMessage: Message | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Only network errors and 5xx are retried (DESIGN.md, sync). */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'server';
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** Per request; a pull of a large bucket gets `pullTimeoutMs`. */
+  timeoutMs?: number;
+  pullTimeoutMs?: number;
+  clock?: Clock;
+  /** Every answer with a server time: (serverTime, local send time, local receive time). */
+  onServerTime?: (serverTime: string, sentAt: number, receivedAt: number) => void;
+  /** Validate pull bodies against the full order schema (on by default). */
+  validatePull?: boolean;
+}
+
+export class ApiClient {
+  private readonly http: AxiosInstance;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.http = axios.create({
+      baseURL: `${options.baseUrl.replace(/\/+$/, '')}/api/v1`,
+      timeout: options.timeoutMs ?? 15_000,
+      validateStatus: () => true,
+      maxContentLength: Infinity,
+      maxBodyLength: Infinity,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // Never follow a redirect with a bearer token to somewhere else.
+      maxRedirects: 0,
+      proxy: false,
+    });
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  private async send<T>(
+    method: 'get' | 'post',
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T> | null,
+    token: string | null,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const sentAt = this.clock.now();
+    let res: AxiosResponse<unknown>;
+    try {
+      res = await this.http.request({
+        method,
+        url: path,
+        data: method === 'post' ? JSON.stringify(body ?? {}) : undefined,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        ...(timeoutMs ? { timeout: timeoutMs } : {}),
+      });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+    const receivedAt = this.clock.now();
+    const dateHeader = res.headers['date'];
+    if (res.status >= 500) throw new ApiError('server', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
+    if (res.status === 401 || res.status === 403) {
+      throw new ApiError(res.status === 401 ? 'unauthorized' : 'forbidden', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
+    }
+    if (res.status >= 300) {
+      const m = errorMessage(res.data);
+      throw new ApiError('client', `${path}: HTTP ${res.status}${m ? ` ${m.en}` : ''}`, res.status, errorCode(res.data), m);
+    }
+    let data: unknown = res.data;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        throw new ApiError('server', `${path}: the answer is not JSON`, res.status);
+      }
+    }
+    const serverTime = (data as { serverTime?: unknown } | null)?.serverTime;
+    if (typeof serverTime === 'string') this.options.onServerTime?.(serverTime, sentAt, receivedAt);
+    else if (typeof dateHeader === 'string') this.options.onServerTime?.(new Date(dateHeader).toISOString(), sentAt, receivedAt);
+    if (!schema) return data as T;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError('server', `${path}: the answer breaks the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, res.status);
+    }
+    return parsed.data;
+  }
+
+  login(username: string, password: string): Promise<SessionResponse> {
+    return this.send('post', '/auth/login', { username, password }, SessionResponseSchema, null);
+  }
+
+  refresh(refreshToken: string): Promise<SessionResponse> {
+    return this.send('post', '/auth/refresh', { refreshToken }, SessionResponseSchema, null);
+  }
+
+  async logout(accessToken: string | null, refreshToken: string | null): Promise<void> {
+    await this.send('post', '/auth/logout', refreshToken ? { refreshToken } : {}, null, accessToken);
+  }
+
+  push(token: string, req: PushRequest): Promise<PushResponse> {
+    return this.send('post', '/sync/push', req, PushResponseSchema, token);
+  }
+
+  pull(token: string, req: PullRequest): Promise<PullResponse> {
+    const schema = this.options.validatePull === false ? null : PullResponseSchema;
+    return this.send('post', '/sync/pull', req, schema as z.ZodType<PullResponse> | null, token, this.options.pullTimeoutMs ?? 120_000);
+  }
+
+  catalog(token: string) {
+    return this.send('get', '/catalog', undefined, CatalogResponseSchema, token);
+  }
+
+  staff(token: string) {
+    return this.send('get', '/staff', undefined, StaffListResponseSchema, token);
+  }
+}
+
+function errorBody(data: unknown) {
+  const p = ErrorResponseSchema.safeParse(typeof data === 'string' ? safeJson(data) : data);
+  return p.success ? p.data.error : null;
+}
+function errorCode(data: unknown): string | null {
+  return errorBody(data)?.code ?? null;
+}
+function errorMessage(data: unknown): Message | null {
+  return errorBody(data)?.message ?? null;
+}
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}

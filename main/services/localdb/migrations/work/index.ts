@@ -1,0 +1,6 @@
+import type { Migration } from '../../migrate';
+import { m001Initial } from './001-initial';
+import { m002WorklistSearch } from './002-worklist-search';
+
+/** Every schema version of working.sqlite, in order. Add a file and a test per new version. */
+export const WORK_MIGRATIONS: readonly Migration[] = [m001Initial, m002WorklistSearch];

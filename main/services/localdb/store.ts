@@ -1,0 +1,772 @@
+/**
+ * The local store of one workspace: the working copy (orders as pulled, and as the user sees them
+ * with their pending commands on top) and the outbox. Every method that writes is one synchronous
+ * SQLite transaction over both files.
+ *
+ * Invariant: for every order, the local view equals its server base with the "rebase set" of the
+ * outbox decided on top in seq order (commands the server has not confirmed through a pull yet).
+ * `recompute` restores it for an order; `recover` for every order, at start.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Command, CommandType } from '../../../shared/domain/commands';
+import { decide } from '../../../shared/domain/decide';
+import type { Order } from '../../../shared/domain/entities';
+import type { Message, RejectionCode } from '../../../shared/domain/rejections';
+import type { Actor } from '../../../shared/domain/state';
+import type { OutboxCommand, PushOutcome } from '../../../shared/api/sync';
+import { dependencyKeys, DependencySet } from '../actions/commands';
+import { orderRow, sampleRows } from './projection';
+import type { OrdersTable, OutboxStatus, OutboxTable, SamplesTable, SyncStateTable } from './schema';
+import type { Workspace } from './workspace';
+
+export interface QueuedCommand {
+  id: string;
+  seq: number;
+  type: CommandType;
+  aggregateId: string;
+  payload: unknown;
+  baseVersion: number | null;
+  issuedAt: string;
+  status: OutboxStatus;
+  summary: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  rejection: { code: RejectionCode; message: Message } | null;
+  resolution: 'dismissed' | 'redone' | null;
+  redoOf: string | null;
+  /** For a blocked command: the rejected command it was built on. */
+  blockedBy: string | null;
+  appliedVersion: number | null;
+}
+
+export interface NewCommand {
+  type: CommandType;
+  aggregateId: string;
+  payload: unknown;
+  baseVersion: number | null;
+  issuedAt: string;
+  summary: string;
+  redoOf?: string | null;
+}
+
+/** One order of a pull, prepared outside the transaction (parsing and projecting are the slow part). */
+export interface PreparedPut {
+  op: 'put';
+  order: Order;
+  json: string;
+}
+export type PreparedChange = PreparedPut | { op: 'remove'; orderId: string };
+
+export interface WorklistQuery {
+  /** Only samples where the user has something to do. */
+  actionOnly?: boolean;
+  /** Sample status filter. */
+  status?: readonly string[];
+  /** Substring of order number, sample number, sample type or customer label. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type WorklistRow = Pick<
+  SamplesTable,
+  | 'id'
+  | 'order_id'
+  | 'order_number'
+  | 'order_status'
+  | 'sample_number'
+  | 'sample_type_name'
+  | 'customer_label'
+  | 'status'
+  | 'received_at'
+  | 'analyses_total'
+  | 'analyses_mine'
+  | 'analyses_open_mine'
+  | 'analyses_submitted'
+  | 'next_action'
+  | 'pending_commands'
+>;
+
+function toQueued(r: OutboxTable): QueuedCommand {
+  return {
+    id: r.command_id,
+    seq: r.seq,
+    type: r.type as CommandType,
+    aggregateId: r.aggregate_id,
+    payload: JSON.parse(r.payload) as unknown,
+    baseVersion: r.base_version,
+    issuedAt: r.issued_at,
+    status: r.status,
+    summary: r.summary,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    rejection:
+      r.status === 'rejected' && r.rejection_code
+        ? { code: r.rejection_code as RejectionCode, message: JSON.parse(r.rejection_message ?? '{"id":"","en":""}') as Message }
+        : null,
+    resolution: (r.resolution as QueuedCommand['resolution']) ?? null,
+    redoOf: r.redo_of,
+    blockedBy: r.blocked_by,
+    appliedVersion: r.applied_version,
+  };
+}
+
+/** The reason shown for a command that was never sent because the change it built on was rejected. */
+export const DEPENDS_ON_REJECTED: Message = {
+  id: 'Tidak dikirim: perubahan ini dibuat di atas perubahan yang ditolak server. Ulangi bila masih diperlukan.',
+  en: 'Not sent: this change was made on top of a change the server rejected. Redo it if it is still needed.',
+};
+
+export class LocalStore {
+  readonly sql;
+  private actorValue: Actor;
+
+  constructor(
+    readonly ws: Workspace,
+    actor: Actor,
+  ) {
+    this.sql = ws.sql;
+    this.actorValue = actor;
+  }
+
+  get actor(): Actor {
+    return this.actorValue;
+  }
+
+  /** The user's role or lab changed (seen at login): the worklist is recomputed for the new actor. */
+  setActor(actor: Actor): void {
+    const changed = JSON.stringify(actor) !== JSON.stringify(this.actorValue);
+    this.actorValue = actor;
+    if (changed) this.reproject();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Identity and sequence (outbox file: never rebuilt, so a client id and its seqs never repeat)
+
+  clientId(): string {
+    const { q } = this.sql;
+    const row = this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'client_id'));
+    if (row) return row.value;
+    const id = randomUUID();
+    this.sql.run(q.insertInto('ob.meta').values({ key: 'client_id', value: id }).onConflict((oc) => oc.doNothing()));
+    return this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'client_id'))!.value;
+  }
+
+  private allocateSeq(): number {
+    const { q } = this.sql;
+    const row = this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'next_seq'));
+    let next = row ? Number(row.value) : 1;
+    // Never below what the outbox already used (a meta row lost to a bug must not reuse seqs).
+    const max = this.sql.get(q.selectFrom('ob.outbox').select((eb) => eb.fn.max<number | null>('seq').as('m')))?.m ?? 0;
+    if (next <= max) next = max + 1;
+    this.sql.run(
+      q
+        .insertInto('ob.meta')
+        .values({ key: 'next_seq', value: String(next + 1) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next + 1) })),
+    );
+    return next;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  syncState(): SyncStateTable {
+    return this.sql.get(this.sql.q.selectFrom('sync_state').selectAll().where('id', '=', 1))!;
+  }
+
+  updateSyncState(patch: Partial<Omit<SyncStateTable, 'id'>>): void {
+    this.sql.run(this.sql.q.updateTable('sync_state').set(patch).where('id', '=', 1));
+  }
+
+  /** The order as the user sees it (with their pending commands), or null when not in the working copy. */
+  order(id: string): Order | null {
+    const row = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'local_json']).where('id', '=', id));
+    return row ? (JSON.parse(row.local_json ?? row.base_json) as Order) : null;
+  }
+
+  /** The order as the server last sent it. */
+  baseOrder(id: string): Order | null {
+    const row = this.sql.get(this.sql.q.selectFrom('orders').select('base_json').where('id', '=', id));
+    return row ? (JSON.parse(row.base_json) as Order) : null;
+  }
+
+  orderIds(): string[] {
+    return this.sql.all(this.sql.q.selectFrom('orders').select('id').orderBy('id')).map((r) => r.id);
+  }
+
+  /** Every order of the local view, by id (tests and diagnostics; the UI reads the worklist). */
+  allOrders(): Order[] {
+    return this.sql
+      .all(this.sql.q.selectFrom('orders').select(['base_json', 'local_json']).orderBy('id'))
+      .map((r) => JSON.parse(r.local_json ?? r.base_json) as Order);
+  }
+
+  orderCount(): number {
+    return Number(this.sql.get(this.sql.q.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')))!.n);
+  }
+
+  worklist(query: WorklistQuery = {}): WorklistRow[] {
+    let qb = this.sql.q
+      .selectFrom('samples')
+      .select([
+        'id',
+        'order_id',
+        'order_number',
+        'order_status',
+        'sample_number',
+        'sample_type_name',
+        'customer_label',
+        'status',
+        'received_at',
+        'analyses_total',
+        'analyses_mine',
+        'analyses_open_mine',
+        'analyses_submitted',
+        'next_action',
+        'pending_commands',
+      ]);
+    if (query.actionOnly) qb = qb.where('action_rank', '=', 0);
+    if (query.status && query.status.length > 0) qb = qb.where('status', 'in', [...query.status]);
+    if (query.search && query.search.trim() !== '') {
+      const needle = query.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb = qb.where(sql<boolean>`search LIKE ${`%${needle}%`} ESCAPE '\\'`);
+    }
+    qb = qb.orderBy('action_rank').orderBy('sort_at').orderBy('id');
+    if (query.limit !== undefined) qb = qb.limit(query.limit).offset(query.offset ?? 0);
+    return this.sql.all(qb);
+  }
+
+  worklistCounts(): { total: number; action: number } {
+    const r = this.sql.get(
+      this.sql.q
+        .selectFrom('samples')
+        .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]),
+    )!;
+    const total = Number(r.total);
+    return { total, action: total - Number(r.idle ?? 0) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Outbox
+
+  command(id: string): QueuedCommand | null {
+    const r = this.sql.get(this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', id));
+    return r ? toQueued(r) : null;
+  }
+
+  commands(statuses?: readonly OutboxStatus[]): QueuedCommand[] {
+    let qb = this.sql.q.selectFrom('ob.outbox').selectAll();
+    if (statuses) qb = qb.where('status', 'in', [...statuses]);
+    return this.sql.all(qb.orderBy('seq')).map(toQueued);
+  }
+
+  /** How many commands are in each state; `rejected` counts only those the user has not dealt with. */
+  counts(): Record<OutboxStatus, number> {
+    const rows = this.sql.all(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => eb.or([eb('status', '!=', 'rejected'), eb('resolution', 'is', null)]))
+        .groupBy('status'),
+    );
+    const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, applied: 0, rejected: 0, blocked: 0 };
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
+  /** Rejected commands the user has not dismissed or redone yet, oldest first. */
+  rejected(): QueuedCommand[] {
+    return this.sql
+      .all(this.sql.q.selectFrom('ob.outbox').selectAll().where('status', '=', 'rejected').where('resolution', 'is', null).orderBy('seq'))
+      .map(toQueued);
+  }
+
+  private hasUnresolvedRejection(aggregateId: string): boolean {
+    return !!this.sql.get(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select('command_id')
+        .where('aggregate_id', '=', aggregateId)
+        .where('status', '=', 'rejected')
+        .where('resolution', 'is', null)
+        .limit(1),
+    );
+  }
+
+  /**
+   * The next commands to push: never-sent and sent-without-outcome ones, the longest prefix in seq
+   * order in which no command depends on an earlier one of the same batch (same analysis, or a
+   * sample-level command and anything else on that sample). A command built on another is sent
+   * only once the other's outcome is known, so a rejection can hold it back (blocked) instead of
+   * it reaching the server against a state that never happened.
+   */
+  sendable(limit: number): OutboxCommand[] {
+    const rows = this.sql.all(this.sql.q.selectFrom('ob.outbox').selectAll().where('status', 'in', ['pending', 'sent']).orderBy('seq').limit(limit));
+    const deps = new DependencySet();
+    const out: OutboxCommand[] = [];
+    for (const r of rows) {
+      const payload = JSON.parse(r.payload) as unknown;
+      const keys = dependencyKeys(r.type, r.aggregate_id, payload);
+      if (deps.conflicts(keys)) break;
+      deps.add(keys);
+      out.push({
+        id: r.command_id,
+        seq: r.seq,
+        type: r.type as CommandType,
+        aggregateId: r.aggregate_id,
+        payload,
+        baseVersion: r.base_version,
+        issuedAt: r.issued_at,
+      });
+    }
+    return out;
+  }
+
+  hasSendable(): boolean {
+    return !!this.sql.get(this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', 'in', ['pending', 'sent']).limit(1));
+  }
+
+  /**
+   * Before a push: these commands may reach the server from now on ("sent"), so they are never
+   * renumbered; their attempt count goes up.
+   */
+  markSending(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.sql.tx(() => {
+      this.sql.run(
+        this.sql.q
+          .updateTable('ob.outbox')
+          .set((eb) => ({ status: 'sent' as const, attempts: eb('attempts', '+', 1) }))
+          .where('command_id', 'in', [...ids])
+          .where('status', 'in', ['pending', 'sent']),
+      );
+    });
+  }
+
+  /** A push failed in a way that will be retried: remember why and when the next try is. */
+  markAttemptFailed(ids: readonly string[], error: string, nextAttemptAt: string | null): void {
+    if (ids.length === 0) return;
+    this.sql.run(
+      this.sql.q
+        .updateTable('ob.outbox')
+        .set({ last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt })
+        .where('command_id', 'in', [...ids])
+        .where('status', '=', 'sent'),
+    );
+  }
+
+  /**
+   * Record the server's outcomes. Idempotent: an outcome for a command that already has one (a
+   * duplicated or late response) changes nothing. A rejection holds back the later unsent commands
+   * on the same order (blocked) and takes the rejected command's effect out of the local view.
+   */
+  recordOutcomes(outcomes: readonly PushOutcome[], at: string): { applied: number; rejected: number } {
+    let applied = 0;
+    let rejected = 0;
+    this.sql.tx(() => {
+      const touched = new Set<string>();
+      for (const o of outcomes) {
+        const row = this.sql.get(this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', o.commandId));
+        if (!row || row.seq !== o.seq) continue;
+        if (row.status === 'applied' || row.status === 'rejected') continue;
+        if (o.status === 'applied') {
+          this.sql.run(
+            this.sql.q
+              .updateTable('ob.outbox')
+              .set({ status: 'applied', applied_version: o.version, outcome_at: at, next_attempt_at: null, last_error: null })
+              .where('command_id', '=', o.commandId),
+          );
+          applied += 1;
+        } else {
+          this.sql.run(
+            this.sql.q
+              .updateTable('ob.outbox')
+              .set({
+                status: 'rejected',
+                rejection_code: o.code,
+                rejection_message: JSON.stringify(o.message),
+                outcome_at: at,
+                next_attempt_at: null,
+                last_error: null,
+              })
+              .where('command_id', '=', o.commandId),
+          );
+          this.blockAfterRejection(row);
+          touched.add(row.aggregate_id);
+          rejected += 1;
+        }
+      }
+      for (const id of touched) this.recompute(id);
+    });
+    return { applied, rejected };
+  }
+
+  /**
+   * After `rejected` was refused: every later unsent command on the same order is blocked; those
+   * built on it (same analysis or sample, transitively) remember it in `blocked_by`.
+   */
+  private blockAfterRejection(rejected: OutboxTable): void {
+    const tainted = new DependencySet();
+    tainted.add(dependencyKeys(rejected.type, rejected.aggregate_id, JSON.parse(rejected.payload)));
+    const rows = this.sql.all(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .selectAll()
+        .where('aggregate_id', '=', rejected.aggregate_id)
+        .where('status', 'in', ['pending', 'blocked'])
+        .where('seq', '>', rejected.seq)
+        .orderBy('seq'),
+    );
+    for (const r of rows) {
+      const keys = dependencyKeys(r.type, r.aggregate_id, JSON.parse(r.payload));
+      // A command already blocked by an earlier rejection stays with it; any other one acting on
+      // what the rejected command (or a command built on it) touched was built on it.
+      const dependent = r.blocked_by === null && tainted.conflicts(keys);
+      if (dependent) tainted.add(keys);
+      this.sql.run(
+        this.sql.q
+          .updateTable('ob.outbox')
+          .set({ status: 'blocked', blocked_by: dependent ? rejected.command_id : r.blocked_by })
+          .where('command_id', '=', r.command_id),
+      );
+    }
+  }
+
+  /** Blocked commands built on this rejected one, in seq order. */
+  dependentsOf(commandId: string): QueuedCommand[] {
+    return this.sql
+      .all(this.sql.q.selectFrom('ob.outbox').selectAll().where('blocked_by', '=', commandId).where('status', '=', 'blocked').orderBy('seq'))
+      .map(toQueued);
+  }
+
+  /** Turn a never-sent blocked command into a rejection the user sees (it cannot go out as it is). */
+  rejectLocally(commandId: string, message: Message, at: string, code: RejectionCode = 'stale_version'): void {
+    this.sql.run(
+      this.sql.q
+        .updateTable('ob.outbox')
+        .set({ status: 'rejected', rejection_code: code, rejection_message: JSON.stringify(message), outcome_at: at, blocked_by: null })
+        .where('command_id', '=', commandId)
+        .where('status', '=', 'blocked'),
+    );
+  }
+
+  /** A blocked command decided again on top of a redo: new base version, placed after everything so far. */
+  rebaseBlocked(commandId: string, baseVersion: number | null): void {
+    this.sql.tx(() => {
+      const seq = this.allocateSeq();
+      this.sql.run(
+        this.sql.q.updateTable('ob.outbox').set({ base_version: baseVersion, blocked_by: null, seq }).where('command_id', '=', commandId).where('status', '=', 'blocked'),
+      );
+    });
+  }
+
+  /** Mark a rejected command as dealt with; release what it held back if nothing else holds it. */
+  resolveRejected(id: string, resolution: 'dismissed' | 'redone', at: string): QueuedCommand {
+    return this.sql.tx(() => {
+      const row = this.sql.get(this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', id));
+      if (!row || row.status !== 'rejected' || row.resolution !== null) {
+        throw new Error(`Tidak ada perubahan ditolak dengan id ${id} / no unresolved rejected change with id ${id}`);
+      }
+      this.sql.run(this.sql.q.updateTable('ob.outbox').set({ resolution, resolved_at: at }).where('command_id', '=', id));
+      return toQueued({ ...row, resolution, resolved_at: at });
+    });
+  }
+
+  /**
+   * Blocked commands of an order go back to the queue once no rejection on the order is unresolved.
+   * They were never sent, so they get new seqs after everything issued so far: the server sees a
+   * client's seqs strictly increase.
+   */
+  releaseBlocked(aggregateId: string): number {
+    return this.sql.tx(() => {
+      if (this.hasUnresolvedRejection(aggregateId)) return 0;
+      const rows = this.sql.all(
+        this.sql.q.selectFrom('ob.outbox').select('command_id').where('aggregate_id', '=', aggregateId).where('status', '=', 'blocked').orderBy('seq'),
+      );
+      for (const r of rows) {
+        const seq = this.allocateSeq();
+        this.sql.run(this.sql.q.updateTable('ob.outbox').set({ status: 'pending', seq, blocked_by: null }).where('command_id', '=', r.command_id));
+      }
+      this.recompute(aggregateId);
+      return rows.length;
+    });
+  }
+
+  /**
+   * A local action: the command row and the order's new local view, in one transaction. Returns
+   * the stored command. The caller has decided the command against `this.order(aggregateId)`.
+   */
+  commitLocal(cmd: NewCommand, newState: Order, at: string): QueuedCommand {
+    return this.sql.tx(() => {
+      const id = randomUUID();
+      const seq = this.allocateSeq();
+      const status: OutboxStatus = this.hasUnresolvedRejection(cmd.aggregateId) ? 'blocked' : 'pending';
+      const row: OutboxTable = {
+        command_id: id,
+        seq,
+        type: cmd.type,
+        aggregate_id: cmd.aggregateId,
+        payload: JSON.stringify(cmd.payload ?? {}),
+        base_version: cmd.baseVersion,
+        issued_at: cmd.issuedAt,
+        status,
+        rejection_code: null,
+        rejection_message: null,
+        resolution: null,
+        resolved_at: null,
+        redo_of: cmd.redoOf ?? null,
+        attempts: 0,
+        next_attempt_at: null,
+        last_error: null,
+        applied_version: null,
+        outcome_at: null,
+        created_at: at,
+        summary: cmd.summary,
+        blocked_by: null,
+      };
+      this.sql.run(this.sql.q.insertInto('ob.outbox').values(row));
+      const current = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'pulled_at', 'pending_commands']).where('id', '=', cmd.aggregateId));
+      if (current) {
+        const base = JSON.parse(current.base_json) as Order;
+        this.writeOrder(base, current.base_json, newState, current.pending_commands + 1, current.pulled_at, this.pendingBySample(cmd.aggregateId));
+      }
+      return toQueued(row);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rebase
+
+  /** Commands whose effect is not in the base yet, for one order, in seq order. */
+  private rebaseSet(aggregateId: string, options: { excludeBlocked?: boolean } = {}): OutboxTable[] {
+    const lps = this.syncState().last_processed_seq;
+    return this.sql.all(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .selectAll()
+        .where('aggregate_id', '=', aggregateId)
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            // Blocked commands show, except those built on a rejected change (their ground is gone).
+            ...(options.excludeBlocked ? [] : [eb.and([eb('status', '=', 'blocked'), eb('blocked_by', 'is', null)])]),
+            eb.and([eb('status', 'in', ['sent', 'applied']), eb('seq', '>', lps)]),
+          ]),
+        )
+        .orderBy('seq'),
+    );
+  }
+
+  private pendingBySample(aggregateId: string): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const c of this.rebaseSet(aggregateId)) {
+      const sid = (JSON.parse(c.payload) as { sampleId?: unknown }).sampleId;
+      if (typeof sid === 'string') m.set(sid, (m.get(sid) ?? 0) + 1);
+    }
+    return m;
+  }
+
+  /**
+   * Base + rebase set for one order. A command that no longer decides OK over the newer base
+   * stays queued (the server will answer it) but adds nothing to the view.
+   */
+  viewOf(aggregateId: string, options: { excludeBlocked?: boolean } = {}): { base: Order | null; view: Order | null; applied: number; commands: number } {
+    const base = this.baseOrder(aggregateId);
+    const cmds = this.rebaseSet(aggregateId, options);
+    let state: Order | null = base;
+    let applied = 0;
+    for (const c of cmds) {
+      const d = decide(
+        state,
+        { id: c.command_id, type: c.type as CommandType, payload: JSON.parse(c.payload) as Command['payload'], baseVersion: c.base_version },
+        this.actorValue,
+        new Date(c.issued_at),
+      );
+      if (d.ok) {
+        state = d.state as Order;
+        applied += 1;
+      }
+    }
+    return { base, view: state, applied, commands: cmds.length };
+  }
+
+  recompute(aggregateId: string): void {
+    this.sql.tx(() => {
+      const row = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'pulled_at']).where('id', '=', aggregateId));
+      if (!row) {
+        this.sql.run(this.sql.q.deleteFrom('samples').where('order_id', '=', aggregateId));
+        return;
+      }
+      const { base, view, applied, commands } = this.viewOf(aggregateId);
+      this.writeOrder(base!, row.base_json, applied > 0 ? view : null, commands, row.pulled_at, this.pendingBySample(aggregateId));
+    });
+  }
+
+  private writeOrder(base: Order, baseJson: string, local: Order | null, pending: number, pulledAt: string, pendingBySample: Map<string, number>): void {
+    const localJson = local ? JSON.stringify(local) : null;
+    const row = orderRow(base, baseJson, local, localJson, pending, pulledAt);
+    this.sql.run(this.sql.q.insertInto('orders').orReplace().values(row));
+    this.sql.run(this.sql.q.deleteFrom('samples').where('order_id', '=', base.id));
+    for (const s of sampleRows(local ?? base, this.actorValue, pendingBySample)) {
+      this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+    }
+  }
+
+  /**
+   * At start (and after anything that may have torn a two-file commit): recompute the view of
+   * every order that has, or had, local changes.
+   */
+  recover(): number {
+    return this.sql.tx(() => {
+      const lps = this.syncState().last_processed_seq;
+      const ids = new Set<string>();
+      for (const r of this.sql.all(this.sql.q.selectFrom('orders').select('id').where((eb) => eb.or([eb('local_json', 'is not', null), eb('pending_commands', '>', 0)])))) {
+        ids.add(r.id);
+      }
+      for (const r of this.sql.all(
+        this.sql.q
+          .selectFrom('ob.outbox')
+          .select('aggregate_id')
+          .distinct()
+          .where((eb) => eb.or([eb('status', 'in', ['pending', 'blocked']), eb.and([eb('status', 'in', ['sent', 'applied']), eb('seq', '>', lps)])])),
+      )) {
+        ids.add(r.aggregate_id);
+      }
+      for (const id of ids) this.recompute(id);
+      return ids.size;
+    });
+  }
+
+  /** Recompute every worklist row (the user's role or lab changed). */
+  reproject(): void {
+    this.sql.tx(() => {
+      this.sql.run(this.sql.q.deleteFrom('samples'));
+      const rows = this.sql.all(this.sql.q.selectFrom('orders').select(['id', 'base_json', 'local_json']));
+      for (const r of rows) {
+        const o = JSON.parse(r.local_json ?? r.base_json) as Order;
+        const pending = this.pendingBySample(r.id);
+        for (const s of sampleRows(o, this.actorValue, pending)) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pull
+
+  /**
+   * Apply one complete pull (every page) in one transaction: put and remove orders, move the
+   * cursor, record the server's last processed seq, then re-apply the still-pending commands.
+   */
+  applyPull(changes: readonly PreparedChange[], result: { cursor: string; lastProcessedSeq: number; at: string; full: boolean }): { puts: number; removes: number; rebased: number } {
+    const orderCols = [
+      'id',
+      'version',
+      'status',
+      'number',
+      'customer_id',
+      'submitted_at',
+      'base_version',
+      'base_json',
+      'local_json',
+      'pending_commands',
+      'pulled_at',
+    ] as const satisfies readonly (keyof OrdersTable)[];
+    const sampleCols = [
+      'id',
+      'order_id',
+      'order_number',
+      'order_status',
+      'sample_number',
+      'sample_type_name',
+      'description',
+      'customer_label',
+      'status',
+      'lab_id',
+      'penyelia_id',
+      'mt_id',
+      'received_at',
+      'analyses_total',
+      'analyses_mine',
+      'analyses_open_mine',
+      'analyses_submitted',
+      'next_action',
+      'action_rank',
+      'sort_at',
+      'pending_commands',
+      'search',
+    ] as const satisfies readonly (keyof SamplesTable)[];
+    const db = this.ws.db;
+    const insOrder = db.prepare(`INSERT OR REPLACE INTO orders (${orderCols.join(', ')}) VALUES (${orderCols.map(() => '?').join(', ')})`);
+    const insSample = db.prepare(`INSERT OR REPLACE INTO samples (${sampleCols.join(', ')}) VALUES (${sampleCols.map(() => '?').join(', ')})`);
+    const delSamples = db.prepare('DELETE FROM samples WHERE order_id = ?');
+    const delOrder = db.prepare('DELETE FROM orders WHERE id = ?');
+    let puts = 0;
+    let removes = 0;
+    let rebased = 0;
+    this.sql.tx(() => {
+      const before = this.syncState();
+      if (result.full) {
+        // A full pull (no cursor) is the whole bucket: anything not in it has left the bucket.
+        const keep = new Set(changes.filter((c): c is PreparedPut => c.op === 'put').map((c) => c.order.id));
+        for (const id of this.orderIds()) {
+          if (!keep.has(id)) {
+            delSamples.run(id);
+            delOrder.run(id);
+            removes += 1;
+          }
+        }
+      }
+      for (const c of changes) {
+        if (c.op === 'remove') {
+          delSamples.run(c.orderId);
+          delOrder.run(c.orderId);
+          removes += 1;
+          continue;
+        }
+        const row = orderRow(c.order, c.json, null, null, 0, result.at);
+        insOrder.run(...orderCols.map((k) => row[k]));
+        delSamples.run(c.order.id);
+        for (const s of sampleRows(c.order, this.actorValue)) insSample.run(...sampleCols.map((k) => s[k]));
+        puts += 1;
+      }
+      this.updateSyncState({
+        cursor: result.cursor,
+        last_processed_seq: Math.max(before.last_processed_seq, result.lastProcessedSeq),
+        last_pull_at: result.at,
+        ...(result.full ? { rebuilt_from: null } : {}),
+      });
+      rebased = this.recover();
+    });
+    return { puts, removes, rebased };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reference data
+
+  putReference(kind: string, items: readonly { id: string }[], at: string): void {
+    this.sql.tx(() => {
+      this.sql.run(this.sql.q.deleteFrom('reference').where('kind', '=', kind));
+      for (const it of items) this.sql.run(this.sql.q.insertInto('reference').values({ kind, id: it.id, json: JSON.stringify(it), updated_at: at }));
+    });
+  }
+
+  reference<T>(kind: string): T[] {
+    return this.sql.all(this.sql.q.selectFrom('reference').select('json').where('kind', '=', kind).orderBy('id')).map((r) => JSON.parse(r.json) as T);
+  }
+
+  /** Drop commands that are settled and confirmed by a pull, older than `before` (keeps the file small). */
+  prune(before: string): number {
+    const lps = this.syncState().last_processed_seq;
+    const r = this.sql.run(
+      this.sql.q
+        .deleteFrom('ob.outbox')
+        .where('outcome_at', '<', before)
+        .where((eb) => eb.or([eb.and([eb('status', '=', 'applied'), eb('seq', '<=', lps)]), eb.and([eb('status', '=', 'rejected'), eb('resolution', 'is not', null)])])),
+    );
+    return r.changes;
+  }
+}

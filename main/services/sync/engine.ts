@@ -1,0 +1,425 @@
+/**
+ * The sync client (DESIGN.md, "Sync"; protocol in shared/api/sync.ts).
+ *
+ * One cycle: push every sendable command in seq order, in batches of at most PUSH_BATCH_MAX,
+ * recording each command's outcome; then pull every page of changes since the cursor and apply
+ * them in one transaction with the still-pending commands re-applied on top. Cycles run one at a
+ * time on a timer loop: soon after a local action, periodically to fetch others' changes, and
+ * after a network error or a 5xx with exponential backoff and jitter, by themselves, without a new
+ * local write. A 401 renews the session and keeps the queue; a refused renewal ends the session
+ * (the queue still stays) until the user signs in again.
+ */
+import { PUSH_BATCH_MAX, type OutboxCommand, type PullResponse } from '../../../shared/api/sync';
+import type { Order } from '../../../shared/domain/entities';
+import { ApiError, type ApiClient } from '../api/client';
+import { SessionEndedError, type Session } from '../auth/session';
+import { systemScheduler, type Random, type Scheduler, type ServerClock, type TimerHandle } from '../clock';
+import type { LocalStore, PreparedChange, QueuedCommand } from '../localdb/store';
+
+export interface SyncOptions {
+  pushBatch?: number;
+  pullLimit?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How often to pull when nothing happens locally. */
+  pullIntervalMs?: number;
+  /** Delay between a local action and its push (actions in a burst go in one batch). */
+  debounceMs?: number;
+  /** How often to refresh reference data (catalog, lab staff). */
+  referenceIntervalMs?: number;
+}
+
+export interface SyncStatus {
+  /** null before the first attempt; false after a network error or 5xx until a request succeeds. */
+  online: boolean | null;
+  /** See SessionState: 'needs_login' and 'ended' both wait for an online login; 'ended' also ends local work. */
+  session: 'active' | 'needs_login' | 'ended' | 'signed_out';
+  sessionEndedBecause: string | null;
+  running: boolean;
+  syncing: boolean;
+  /** Commands waiting for the server (never sent, or sent without an answer yet). */
+  pending: number;
+  blocked: number;
+  /** Rejected commands the user has not dismissed or redone. */
+  rejected: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  nextRetryAt: string | null;
+  retryAttempt: number;
+  serverTimeOffsetMs: number;
+  /** Where a damaged working copy was moved, until the rebuild from the server completes. */
+  rebuiltFrom: string | null;
+}
+
+export interface CycleReport {
+  pushed: number;
+  applied: number;
+  rejected: number;
+  pulled: number;
+  removed: number;
+}
+
+export type SyncListener = (status: SyncStatus) => void;
+
+export interface SyncEngineDeps {
+  store: LocalStore;
+  api: ApiClient;
+  session: () => Session | null;
+  clock: ServerClock;
+  scheduler?: Scheduler;
+  random?: Random;
+  options?: SyncOptions;
+  /** Fetch reference data (catalog, staff); failures do not fail a sync. */
+  refreshReference?: (token: string) => Promise<void>;
+  /** Test hook: called between steps of a cycle, so tests can stop a "process" at a precise point. */
+  hook?: (point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle') => void | Promise<void>;
+}
+
+export class SyncEngine {
+  private readonly scheduler: Scheduler;
+  private readonly random: Random;
+  private readonly o: Required<SyncOptions>;
+  private timer: TimerHandle | null = null;
+  private timerAt: number | null = null;
+  private timerKind: 'retry' | 'soon' | 'periodic' | null = null;
+  private runningLoop = false;
+  private current: Promise<CycleReport> | null = null;
+  private again = false;
+  private attempt = 0;
+  private online: boolean | null = null;
+  private lastError: string | null = null;
+  private listeners = new Set<SyncListener>();
+  private lastReferenceAt = -Infinity;
+  private pushLimit: number;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.scheduler = deps.scheduler ?? systemScheduler;
+    this.random = deps.random ?? Math.random;
+    this.o = {
+      pushBatch: Math.min(PUSH_BATCH_MAX, deps.options?.pushBatch ?? PUSH_BATCH_MAX),
+      pullLimit: deps.options?.pullLimit ?? 1000,
+      backoffBaseMs: deps.options?.backoffBaseMs ?? 1000,
+      backoffMaxMs: deps.options?.backoffMaxMs ?? 60_000,
+      pullIntervalMs: deps.options?.pullIntervalMs ?? 30_000,
+      debounceMs: deps.options?.debounceMs ?? 250,
+      referenceIntervalMs: deps.options?.referenceIntervalMs ?? 60 * 60_000,
+    };
+    this.pushLimit = this.o.pushBatch;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loop control
+
+  /** Start the timer loop: a first cycle now, then by itself. */
+  start(): void {
+    if (this.runningLoop) return;
+    this.runningLoop = true;
+    this.schedule(0, 'soon');
+    this.emit();
+  }
+
+  stop(): void {
+    this.runningLoop = false;
+    this.clearTimer();
+    this.emit();
+  }
+
+  get isRunning(): boolean {
+    return this.runningLoop;
+  }
+
+  /** A local write happened: push it soon (unless a backoff is already counting down). */
+  nudge(): void {
+    this.emit();
+    if (!this.runningLoop) return;
+    if (this.current) {
+      this.again = true;
+      return;
+    }
+    if (this.timerKind === 'retry') return;
+    this.schedule(this.o.debounceMs, 'soon');
+  }
+
+  /** The user signed in again: try at once. */
+  resume(): void {
+    this.attempt = 0;
+    if (this.runningLoop) this.schedule(0, 'soon');
+    this.emit();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = null;
+    this.timerKind = null;
+  }
+
+  private schedule(ms: number, kind: 'retry' | 'soon' | 'periodic'): void {
+    const at = this.deps.clock.localNow() + ms;
+    // Keep an earlier timer unless this one is a retry replacing it.
+    if (this.timer !== null && this.timerAt !== null && this.timerAt <= at && kind !== 'retry') return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timerKind = kind;
+    this.timer = this.scheduler.setTimeout(() => {
+      this.timer = null;
+      this.timerAt = null;
+      this.timerKind = null;
+      void this.tick();
+    }, ms);
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.runningLoop) return;
+    try {
+      await this.syncNow();
+    } catch {
+      // the outcome is in the status; the next attempt is scheduled by syncNow
+    }
+  }
+
+  /** Backoff before retry `attempt` (1, 2, ...): base * 2^(attempt-1), capped, with jitter in [50%, 100%]. */
+  backoffDelay(attempt: number): number {
+    const d = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(d / 2 + (this.random() * d) / 2);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Status
+
+  onChange(listener: SyncListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const s = this.status();
+    for (const l of this.listeners) l(s);
+  }
+
+  status(): SyncStatus {
+    const session = this.deps.session();
+    const counts = this.deps.store.counts();
+    const st = this.deps.store.syncState();
+    return {
+      online: this.online,
+      session: session?.state ?? 'signed_out',
+      sessionEndedBecause: session?.endedBecause ?? null,
+      running: this.runningLoop,
+      syncing: this.current !== null,
+      pending: counts.pending + counts.sent,
+      blocked: counts.blocked,
+      rejected: counts.rejected,
+      lastSyncAt: st.last_sync_at,
+      lastError: this.lastError,
+      nextRetryAt: this.timerKind === 'retry' && this.timerAt !== null ? new Date(this.timerAt + this.deps.clock.offset).toISOString() : null,
+      retryAttempt: this.attempt,
+      serverTimeOffsetMs: this.deps.clock.offset,
+      rebuiltFrom: st.rebuilt_from,
+    };
+  }
+
+  rejectedCommands(): QueuedCommand[] {
+    return this.deps.store.rejected();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // One cycle
+
+  /**
+   * Run a cycle now (or join the one running). Resolves with what it did; rejects with the error
+   * that stopped it, after scheduling the retry when the error is retryable.
+   */
+  syncNow(): Promise<CycleReport> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.clearTimer();
+    this.current = this.runCycles().finally(() => {
+      this.current = null;
+      this.emit();
+    });
+    this.emit();
+    return this.current;
+  }
+
+  private async runCycles(): Promise<CycleReport> {
+    const total: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
+    try {
+      for (let i = 0; i < 20; i++) {
+        this.again = false;
+        const r = await this.cycle();
+        total.pushed += r.pushed;
+        total.applied += r.applied;
+        total.rejected += r.rejected;
+        total.pulled += r.pulled;
+        total.removed += r.removed;
+        if (!this.again && !this.deps.store.hasSendable()) break;
+      }
+      this.attempt = 0;
+      this.online = true;
+      this.lastError = null;
+      this.deps.store.updateSyncState({ last_sync_at: this.deps.clock.now().toISOString() });
+      if (this.runningLoop) this.schedule(this.deps.store.hasSendable() ? this.o.debounceMs : this.o.pullIntervalMs, 'periodic');
+      await this.deps.hook?.('after-cycle');
+      return total;
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+      if (e instanceof SessionEndedError) {
+        // Nothing to do until the user signs in again (resume()).
+        this.clearTimer();
+      } else if (e instanceof ApiError && e.retryable) {
+        this.online = false;
+        this.attempt += 1;
+        const delay = this.backoffDelay(this.attempt);
+        const next = new Date(this.deps.clock.now().getTime() + delay).toISOString();
+        this.deps.store.markAttemptFailed(
+          this.deps.store.commands(['sent']).map((c) => c.id),
+          this.lastError,
+          next,
+        );
+        if (this.runningLoop) this.schedule(delay, 'retry');
+      } else {
+        // Not retryable (a 4xx the client cannot fix by resending, a bug): try again at the normal pace.
+        this.online = e instanceof ApiError ? true : this.online;
+        if (this.runningLoop) this.schedule(this.o.pullIntervalMs, 'periodic');
+      }
+      throw e;
+    }
+  }
+
+  private async cycle(): Promise<CycleReport> {
+    const session = this.deps.session();
+    if (!session || session.state !== 'active') throw new SessionEndedError(session?.endedBecause ?? session?.state ?? 'signed_out');
+    const report: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
+    await this.push(session, report);
+    await this.pull(session, report);
+    await this.maybeRefreshReference(session);
+    return report;
+  }
+
+  private async push(session: Session, report: CycleReport): Promise<void> {
+    const { store, api, clock } = this.deps;
+    const clientId = store.clientId();
+    for (;;) {
+      const batch = store.sendable(this.pushLimit);
+      if (batch.length === 0) return;
+      await this.deps.hook?.('before-push');
+      store.markSending(batch.map((c) => c.id));
+      this.emit();
+      let res;
+      try {
+        res = await session.withAuth((t) => api.push(t, { clientId, commands: batch }));
+      } catch (e) {
+        if (e instanceof ApiError && e.kind === 'client') {
+          this.onClientError(batch, e);
+          continue;
+        }
+        throw e;
+      }
+      this.pushLimit = this.o.pushBatch;
+      await this.deps.hook?.('after-push-response');
+      const ids = new Set(batch.map((c) => c.id));
+      const mine = res.outcomes.filter((o) => ids.has(o.commandId));
+      const r = store.recordOutcomes(mine, clock.now().toISOString());
+      store.updateSyncState({ last_push_at: res.serverTime });
+      report.pushed += batch.length;
+      report.applied += r.applied;
+      report.rejected += r.rejected;
+      this.emit();
+      // The server decides a client's commands in seq order: the first one of the batch must have
+      // an answer, or resending the same batch would spin.
+      if (!mine.some((o) => o.commandId === batch[0]!.id)) {
+        throw new ApiError('server', 'push: the server answered without an outcome for the first command sent');
+      }
+    }
+  }
+
+  /**
+   * A 4xx other than 401/403 for a push means the request itself is refused (e.g. a command the
+   * server's schema does not accept). Resending it unchanged cannot help, but dropping the batch
+   * would lose the good commands with it: halve the batch until the one refused command is alone,
+   * then record it as rejected with the server's reason, visible to the user like any rejection.
+   */
+  private onClientError(batch: readonly OutboxCommand[], e: ApiError): void {
+    if (e.status === 408 || e.status === 429) throw new ApiError('server', e.message, e.status, e.code, e.serverMessage);
+    if (batch.length > 1) {
+      this.pushLimit = Math.max(1, Math.floor(batch.length / 2));
+      return;
+    }
+    const c = batch[0]!;
+    this.deps.store.recordOutcomes(
+      [
+        {
+          commandId: c.id,
+          seq: c.seq,
+          status: 'rejected',
+          code: 'invalid_payload',
+          message: e.serverMessage ?? { id: `Server menolak perintah ini (HTTP ${e.status ?? '?'}).`, en: `The server refused this command (HTTP ${e.status ?? '?'}).` },
+        },
+      ],
+      this.deps.clock.now().toISOString(),
+    );
+  }
+
+  private async pull(session: Session, report: CycleReport): Promise<void> {
+    const { store, api } = this.deps;
+    const clientId = store.clientId();
+    const start = store.syncState().cursor;
+    let cursor = start;
+    const changes: PreparedChange[] = [];
+    let last: PullResponse | null = null;
+    let resetOnce = false;
+    for (;;) {
+      let res: PullResponse;
+      try {
+        res = await session.withAuth((t) => api.pull(t, { clientId, cursor, limit: this.o.pullLimit }));
+      } catch (e) {
+        // A cursor the server no longer understands: start over with a full pull, once.
+        if (e instanceof ApiError && e.kind === 'client' && cursor !== null && !resetOnce) {
+          resetOnce = true;
+          cursor = null;
+          changes.length = 0;
+          continue;
+        }
+        throw e;
+      }
+      for (const c of res.changes) {
+        if (c.op === 'remove') changes.push({ op: 'remove', orderId: c.orderId });
+        else changes.push({ op: 'put', order: c.order as Order, json: JSON.stringify(c.order) });
+      }
+      last = res;
+      if (!res.hasMore) break;
+      if (res.cursor === cursor) throw new ApiError('server', 'pull: hasMore without a new cursor');
+      cursor = res.cursor;
+    }
+    await this.deps.hook?.('before-pull-apply');
+    // Someone else moved the cursor meanwhile (cannot happen with one engine; cheap to check).
+    if (store.syncState().cursor !== start && !resetOnce) return;
+    const final = last!;
+    const r = store.applyPull(changes, {
+      cursor: final.cursor,
+      lastProcessedSeq: final.lastProcessedSeq,
+      at: final.serverTime,
+      full: resetOnce || start === null,
+    });
+    report.pulled += r.puts;
+    report.removed += r.removes;
+  }
+
+  private async maybeRefreshReference(session: Session): Promise<void> {
+    if (!this.deps.refreshReference) return;
+    const now = this.deps.clock.localNow();
+    if (now - this.lastReferenceAt < this.o.referenceIntervalMs) return;
+    this.lastReferenceAt = now;
+    try {
+      await session.withAuth((t) => this.deps.refreshReference!(t));
+    } catch (e) {
+      if (e instanceof SessionEndedError) throw e;
+      // reference data is a convenience: the next interval tries again
+      this.lastReferenceAt = now - this.o.referenceIntervalMs + Math.min(this.o.referenceIntervalMs, 5 * 60_000);
+    }
+  }
+}
