@@ -19,7 +19,8 @@ export class ElhuDataError extends Error {
       | 'no_results'
       | 'no_issue_date'
       | 'no_test_dates'
-      | 'replaced_report_unknown',
+      | 'replaced_report_unknown'
+      | 'no_verification_url',
     readonly messageId: string,
     readonly messageEn: string,
   ) {
@@ -38,7 +39,9 @@ export interface ElhuSource {
   lab: { name: string; address: string };
   kepalaBalai: { name: string; nip: string; title?: string };
   /** Base of the public verification page; the report id is appended. */
-  verificationBaseUrl: string;
+  verificationBaseUrl?: string;
+  /** The full verification URL of this report (takes precedence over verificationBaseUrl). */
+  verificationUrl?: string;
   /** The report this one replaces (for an amended report): its number. Required when report.replaces is set. */
   replacedReportNumber?: string | null;
   /** Date of issue; defaults to the report's issuedAt (local date of the unit). */
@@ -53,6 +56,14 @@ export interface ElhuSource {
 /** The analyses that go on the report: all but those replaced by a retest. */
 export function reportedAnalyses(sample: Sample): Analysis[] {
   return sample.analyses.filter((a) => a.status !== 'retest');
+}
+
+function verificationUrlOf(src: ElhuSource, reportId: string): string {
+  if (src.verificationUrl) return src.verificationUrl;
+  if (!src.verificationBaseUrl) {
+    throw new ElhuDataError('no_verification_url', 'alamat verifikasi belum diatur', 'no verification URL configured');
+  }
+  return `${src.verificationBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(reportId)}`;
 }
 
 export function elhuDataFromOrder(src: ElhuSource): ElhuData {
@@ -146,6 +157,6 @@ export function elhuDataFromOrder(src: ElhuSource): ElhuData {
       nip: src.kepalaBalai.nip,
       title: src.kepalaBalai.title ?? `Kepala ${unit.name}`,
     },
-    verificationUrl: `${src.verificationBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(report.id)}`,
+    verificationUrl: verificationUrlOf(src, report.id),
   };
 }

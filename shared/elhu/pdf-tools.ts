@@ -172,11 +172,9 @@ function infoDict(doc: PDFDocument): PDFDict {
   return info;
 }
 
-/** Sets a custom entry of the document information dictionary (text, stored as UTF-16 hex when not ASCII). */
+/** Sets a custom text entry of the document information dictionary (as a UTF-16 hex string, like pdf-lib's setTitle). */
 export function setInfoEntry(doc: PDFDocument, key: string, value: string): void {
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\u0020-\u007e]*$/.test(value);
-  infoDict(doc).set(PDFName.of(key), ascii ? PDFString.of(value) : PDFHexString.fromText(value));
+  infoDict(doc).set(PDFName.of(key), PDFHexString.fromText(value));
 }
 
 /** Reads a custom text entry of the document information dictionary; undefined when absent. */

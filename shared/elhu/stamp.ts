@@ -47,12 +47,19 @@ export class ElhuStampError extends Error {
   }
 }
 
-/** Text for the signature dictionary's literal strings: PDFDocEncoding has no room for other characters. */
+/**
+ * Text for the signature dictionary's literal strings: pdf-lib writes them unescaped, and
+ * PDFDocEncoding has no room for other characters; so accents are dropped, other characters become
+ * '?', parentheses become brackets and backslashes slashes.
+ */
 export function pdfDocText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?');
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?')
+    .replace(/\(/g, '[')
+    .replace(/\)/g, ']')
+    .replace(/\\/g, '/');
 }
 
 export interface SignatureBox {
@@ -131,6 +138,8 @@ export async function prepareElhuForSigning(
   c.flush();
 
   setInfoEntry(doc, ELHU_INFO_KEYS.documentHash, opts.documentHash);
+  setInfoEntry(doc, ELHU_INFO_KEYS.signerName, stamp.name);
+  setInfoEntry(doc, ELHU_INFO_KEYS.signerNip, stamp.nip);
   setInfoEntry(doc, ELHU_INFO_KEYS.stampVersion, STAMP_VERSION);
   doc.setModificationDate(signingTime);
 

@@ -96,6 +96,9 @@ export const ELHU_INFO_KEYS = {
   timeZone: 'SIPPTTimeZone',
   /** Set when signing: SHA-256 (hex) of the unsigned E-LHU the signature was made on. */
   documentHash: 'SIPPTDocumentHash',
+  /** Set when signing: the signer's name and NIP as printed in the signature block. */
+  signerName: 'SIPPTSignerName',
+  signerNip: 'SIPPTSignerNip',
   /** Set when signing: version of the signature-block layout (see stamp.ts). */
   stampVersion: 'SIPPTStampVersion',
 } as const;

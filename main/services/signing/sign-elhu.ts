@@ -38,7 +38,7 @@ export interface SignElhuOptions {
   contactInfo?: string;
 }
 
-export const DEFAULT_SIGNING_REASON = 'Pengesahan Laporan Hasil Uji (E-LHU)';
+export const DEFAULT_SIGNING_REASON = 'Pengesahan Laporan Hasil Uji elektronik';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
