@@ -232,12 +232,21 @@ export class SyncEngine {
    * that stopped it, after scheduling the retry when the error is retryable.
    */
   syncNow(): Promise<CycleReport> {
+    return this.run('full');
+  }
+
+  /** Fetch others' changes without pushing (the user's "refresh"; pushing waits for the next cycle). */
+  pullNow(): Promise<CycleReport> {
+    return this.run('pull');
+  }
+
+  private run(mode: 'full' | 'pull'): Promise<CycleReport> {
     if (this.current) {
       this.again = true;
       return this.current;
     }
     this.clearTimer();
-    this.current = this.runCycles().finally(() => {
+    this.current = this.runCycles(mode).finally(() => {
       this.current = null;
       this.emit();
     });
@@ -245,18 +254,18 @@ export class SyncEngine {
     return this.current;
   }
 
-  private async runCycles(): Promise<CycleReport> {
+  private async runCycles(mode: 'full' | 'pull'): Promise<CycleReport> {
     const total: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
     try {
       for (let i = 0; i < 20; i++) {
         this.again = false;
-        const r = await this.cycle();
+        const r = await this.cycle(mode);
         total.pushed += r.pushed;
         total.applied += r.applied;
         total.rejected += r.rejected;
         total.pulled += r.pulled;
         total.removed += r.removed;
-        if (!this.again && !this.deps.store.hasSendable()) break;
+        if (mode === 'pull' || (!this.again && !this.deps.store.hasSendable())) break;
       }
       this.attempt = 0;
       this.online = true;
@@ -290,11 +299,11 @@ export class SyncEngine {
     }
   }
 
-  private async cycle(): Promise<CycleReport> {
+  private async cycle(mode: 'full' | 'pull'): Promise<CycleReport> {
     const session = this.deps.session();
     if (!session || session.state !== 'active') throw new SessionEndedError(session?.endedBecause ?? session?.state ?? 'signed_out');
     const report: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
-    await this.push(session, report);
+    if (mode === 'full') await this.push(session, report);
     await this.pull(session, report);
     await this.maybeRefreshReference(session);
     return report;

@@ -52,10 +52,14 @@ export class FakeServer {
     return new Date(Date.now() + (this.options.clockOffsetMs ?? 0));
   }
 
+  private port = 0;
+
+  /** Listen (again, on the same port after a stop). */
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+    this.url = `http://127.0.0.1:${this.port}`;
     return this;
   }
 

@@ -1,0 +1,198 @@
+/**
+ * Login: online, offline against the stored scrypt verifier, lockout after five failures, the
+ * session renewing itself, and the server's decisions (deactivation, role change, expiry) taking
+ * effect at the next sync.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LoginError, OFFLINE_MAX_FAILURES } from '../../../main/services/auth/session';
+import { checkVerifier, createVerifier, seal, unseal } from '../../../main/services/auth/verifier';
+import { ActionRejectedError } from '../../../main/services/actions/local-actions';
+import type { DesktopServices } from '../../../main/services/desktop';
+import { OUTBOX_FILE } from '../../../main/services/localdb/paths';
+import { SessionEndedError } from '../../../main/services/auth/session';
+import { FakeServer } from './fake-server';
+import { orderInLab, STAFF } from './fixtures';
+import { services, tempDir, TEST_SCRYPT } from './helpers';
+
+let server: FakeServer;
+let tmp: ReturnType<typeof tempDir>;
+const open: DesktopServices[] = [];
+beforeEach(async () => {
+  server = await new FakeServer().start();
+  tmp = tempDir('sippt-auth-');
+});
+afterEach(async () => {
+  for (const s of open.splice(0)) s.close();
+  await server.stop();
+  tmp.cleanup();
+});
+function client() {
+  const s = services(tmp.dir, server.url);
+  open.push(s);
+  return s;
+}
+const P = STAFF.penyelia;
+
+async function expectLoginError(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toBeInstanceOf(LoginError);
+  await p.catch((e: LoginError) => expect(e.code).toBe(code));
+}
+
+describe('verifier', () => {
+  it('is scrypt with a random salt and stored parameters; the derived key opens the sealed token', async () => {
+    const { verifier, key } = await createVerifier('kata-sandi-panjang', TEST_SCRYPT);
+    expect(verifier).toMatchObject({ alg: 'scrypt', N: TEST_SCRYPT.N, r: 8, p: 1, keylen: 64 });
+    expect(Buffer.from(verifier.salt, 'base64')).toHaveLength(16);
+    expect(JSON.stringify(verifier)).not.toContain('kata-sandi-panjang');
+    const again = await createVerifier('kata-sandi-panjang', TEST_SCRYPT);
+    expect(again.verifier.salt).not.toBe(verifier.salt);
+    const k = await checkVerifier('kata-sandi-panjang', verifier);
+    expect(k?.equals(key)).toBe(true);
+    expect(await checkVerifier('kata-sandi-salah', verifier)).toBeNull();
+    const sealed = seal(key, 'refresh-token-value');
+    expect(unseal(key, sealed)).toBe('refresh-token-value');
+    expect(unseal(Buffer.alloc(32), sealed)).toBeNull();
+  });
+
+  it('defaults to a memory-hard cost (32 MiB)', async () => {
+    const { DEFAULT_SCRYPT } = await import('../../../main/services/auth/verifier');
+    expect(128 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r).toBeGreaterThanOrEqual(32 * 1024 * 1024);
+  });
+});
+
+describe('login', () => {
+  it('online login stores a verifier; offline login works with the server gone and resumes syncing after', async () => {
+    const o = orderInLab();
+    server.put(o);
+    const a = client();
+    const info = await a.login(P.username, P.password);
+    expect(info.mode).toBe('online');
+    await a.sync.syncNow();
+    a.close();
+
+    await server.stop();
+    const b = client();
+    const off = await b.login(P.username, P.password); // auto: falls back to offline
+    expect(off.mode).toBe('offline');
+    expect(off.user.role).toBe('penyelia');
+    b.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await expect(b.sync.syncNow()).rejects.toThrow();
+    expect(b.sync.status()).toMatchObject({ online: false, pending: 1 });
+
+    // The server comes back: the refresh token sealed under the password renews the session.
+    await server.start();
+    await b.sync.syncNow();
+    expect(b.sync.status()).toMatchObject({ online: true, pending: 0, session: 'active' });
+    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+  });
+
+  it('offline login for a user never signed in here is refused', async () => {
+    await server.stop();
+    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_unknown_user');
+  });
+
+  it(`locks offline login after ${OFFLINE_MAX_FAILURES} failures until an online login`, async () => {
+    const a = client();
+    await a.login(P.username, P.password);
+    a.close();
+    for (let i = 1; i < OFFLINE_MAX_FAILURES; i++) {
+      await expectLoginError(client().login(P.username, 'salah-salah-salah', 'offline'), 'invalid_credentials');
+    }
+    await expectLoginError(client().login(P.username, 'salah-salah-salah', 'offline'), 'offline_locked');
+    // Even the right password is refused now, also after a restart.
+    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_locked');
+    // An online login unlocks it.
+    const b = client();
+    await b.login(P.username, P.password, 'online');
+    b.close();
+    const c = client();
+    expect((await c.login(P.username, P.password, 'offline')).mode).toBe('offline');
+  });
+
+  it('a wrong password the server refused is not retried offline', async () => {
+    const a = client();
+    await a.login(P.username, P.password);
+    a.close();
+    await expectLoginError(client().login(P.username, 'salah-salah-salah'), 'invalid_credentials');
+  });
+
+  it('the stored verifier and token are not the password or the token in clear', async () => {
+    const a = client();
+    await a.login(P.username, P.password);
+    const dir = a.session!.workspace;
+    a.close();
+    const db = new Database(join(dir, OUTBOX_FILE), { readonly: true });
+    const row = db.prepare('SELECT * FROM profile').get() as Record<string, unknown>;
+    db.close();
+    const text = JSON.stringify(row);
+    expect(text).not.toContain(P.password);
+    for (const t of server.refresh.keys()) expect(text).not.toContain(t);
+    expect(JSON.parse(row.verifier as string)).toMatchObject({ alg: 'scrypt' });
+  });
+});
+
+describe('the session and the server', () => {
+  it('renews itself when the access token expires', async () => {
+    const a = client();
+    await a.login(P.username, P.password);
+    server.expireAccessTokens();
+    await a.sync.syncNow();
+    expect(a.sync.status().session).toBe('active');
+  });
+
+  it('deactivation on the server ends the local session at the next sync, keeps the queue, and disables offline login', async () => {
+    const o = orderInLab();
+    server.put(o);
+    const a = client();
+    await a.login(P.username, P.password);
+    await a.sync.syncNow();
+    a.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    server.users.get(P.username)!.active = false;
+    server.expireAccessTokens();
+    await expect(a.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+    expect(a.sync.status()).toMatchObject({ session: 'ended', pending: 1 });
+    expect(() => a.actions.rejectSample(o.id, o.samples[0]!.id, 'Segel rusak sekali')).toThrow(ActionRejectedError);
+    a.close();
+    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_disabled');
+    // Reactivated: an online login brings the same queue back and delivers it.
+    server.users.get(P.username)!.active = true;
+    const b = client();
+    await b.login(P.username, P.password, 'online');
+    expect(b.sync.status().pending).toBe(1);
+    await b.sync.syncNow();
+    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+  });
+
+  it('a role change seen at renewal takes effect: new actor, full pull of the new bucket', async () => {
+    const o = orderInLab({ mtId: STAFF.penyelia2.id, penyeliaId: STAFF.penyelia.id });
+    server.put(o);
+    const a = client();
+    await a.login(P.username, P.password);
+    await a.sync.syncNow();
+    expect(a.worklist()[0]!.next_action).toBe('sample.accept');
+    server.users.get(P.username)!.role = 'mt';
+    server.expireAccessTokens();
+    await a.sync.syncNow();
+    expect(a.session!.user.role).toBe('mt');
+    expect(a.worklist()[0]!.next_action).toBeNull();
+  });
+
+  it('after signing out, an offline login works locally and sync waits for an online login', async () => {
+    const o = orderInLab();
+    server.put(o);
+    const a = client();
+    await a.login(P.username, P.password);
+    await a.sync.syncNow();
+    await a.logout();
+    const b = client();
+    await b.login(P.username, P.password, 'offline');
+    b.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await expect(b.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+    expect(b.sync.status()).toMatchObject({ session: 'needs_login', pending: 1 });
+    await b.relogin(P.password);
+    await b.sync.syncNow();
+    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+  });
+});
