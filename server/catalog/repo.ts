@@ -1,0 +1,44 @@
+import { DEFAULT_NUMBER_FORMATS } from '../../shared/numbering';
+import { RequirementSchema } from '../../shared/domain/entities';
+import type { CatalogResponse } from '../../shared/api/http';
+import type { Db } from '../db/schema';
+
+/** The catalog as clients see it: the unit with its number formats, labs, sample types, parameters. */
+export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResponse> {
+  const [unit, labs, types, params] = await Promise.all([
+    db.selectFrom('units').selectAll().where('code', '=', unitCode).executeTakeFirst(),
+    db.selectFrom('labs').selectAll().orderBy('code').execute(),
+    db.selectFrom('sample_types').selectAll().orderBy('name').execute(),
+    db.selectFrom('parameters').selectAll().orderBy('sample_type_id').orderBy('sort').orderBy('name').execute(),
+  ]);
+  return {
+    unit: {
+      code: unitCode,
+      name: unit?.name ?? `Unit ${unitCode}`,
+      address: unit?.address ?? '-',
+      accreditation: unit?.accreditation ?? null,
+      numberFormats: { ...DEFAULT_NUMBER_FORMATS, ...(unit ? (JSON.parse(unit.number_formats) as object) : {}) },
+    },
+    labs: labs.map((l) => ({ id: l.id, code: l.code, name: l.name, active: l.active === 1 })),
+    sampleTypes: types.map((t) => ({ id: t.id, labId: t.lab_id, name: t.name, description: t.description, active: t.active === 1 })),
+    parameters: params.map((p) => ({
+      id: p.id,
+      sampleTypeId: p.sample_type_id,
+      name: p.name,
+      unit: p.unit,
+      method: p.method,
+      requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
+      tariff: p.tariff,
+      active: p.active === 1,
+    })),
+  };
+}
+
+/** The server's unit row exists from the first start (Admin Satker fills in its name and address). */
+export async function ensureUnit(db: Db, unitCode: string, now: Date): Promise<void> {
+  await db
+    .insertInto('units')
+    .values({ code: unitCode, name: `Balai Standardisasi dan Pelayanan Jasa Industri (${unitCode})`, address: '-', accreditation: null, number_formats: '{}', updated_at: now.toISOString() })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}

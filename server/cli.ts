@@ -1,0 +1,95 @@
+/**
+ * SIPPT server command line.
+ *   npm run server -- [--port 8080] [--host 127.0.0.1] [--data-dir ./data]   (DATABASE_URL=postgres://... for PostgreSQL)
+ *   npm run demo   -- [--port 8080]   demo data on a fresh embedded database (./data/demo), demo accounts printed
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROLE_INFO, type Role } from '../shared/sop/roles';
+import { configFromEnv, defaultConfig } from './config';
+import { openDatabase, type DbHandle } from './db/connect';
+import { seedDemo } from './demo';
+import { buildServer } from './http/app';
+import { placeholderReportServices } from './reports/placeholder';
+
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'log-level': { type: 'string' },
+  },
+  strict: true,
+});
+
+const port = Number(values.port ?? process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error('Port tidak valid / invalid port');
+  process.exit(2);
+}
+const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+const logLevel = values['log-level'] ?? process.env.LOG_LEVEL ?? 'info';
+const demo = values.demo === true;
+const dataDir = resolve(values['data-dir'] ?? process.env.SIPPT_DATA_DIR ?? './data');
+
+const config = defaultConfig({
+  publicBaseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+  ...configFromEnv(),
+  ...(demo ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret' } : {}),
+});
+
+let handle: DbHandle;
+if (demo) {
+  const dir = join(dataDir, 'demo');
+  rmSync(dir, { recursive: true, force: true });
+  handle = await openDatabase({ dataDir: dir });
+} else {
+  handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir });
+}
+
+const reports = placeholderReportServices;
+const seeded = demo ? await seedDemo({ handle, config, reports }) : null;
+const app = await buildServer({ db: handle, config, logger: { level: logLevel }, reports });
+const logger = app.log;
+const address = await app.listen({ port, host });
+const url = address.replace('[::1]', '127.0.0.1');
+
+const out = process.stdout;
+out.write(`\nSIPPT server: ${url}  (API ${url}/api/v1, OpenAPI ${url}/api/v1/openapi.json)\n`);
+out.write(`Basis data / database: ${handle.dialect} ${handle.location}\n`);
+if (seeded) {
+  out.write('\nAkun demo / demo accounts (satu per peran / one per role):\n');
+  const seen = new Set<Role>();
+  for (const u of seeded.users) {
+    if (seen.has(u.role)) continue;
+    seen.add(u.role);
+    out.write(`  ${ROLE_INFO[u.role].label.padEnd(24)} ${u.username.padEnd(18)} ${u.password}\n`);
+  }
+  out.write(`  (semua akun demo / every demo account: ${seeded.users.map((u) => u.username).join(', ')})\n`);
+  out.write(`Rahasia notifikasi pembayaran / payment notification secret: ${config.paymentNotifySecret}\n`);
+}
+out.write('\n');
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => {
+    logger.error('shutdown timed out');
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  try {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import { AccountSchema, OrderSchema, type Account, type Order } from '../../shared/domain/entities';
+import type { DomainEvent } from '../../shared/domain/decide';
+import { orderTotal } from '../../shared/domain/state';
+import type { DialectName } from '../db/connect';
+import type { Database, Trx } from '../db/schema';
+import type { Kysely } from 'kysely';
+import { accessPrincipals, bucketMembers } from './access';
+
+type Q = Kysely<Database>;
+
+/** Read an order; on PostgreSQL inside a transaction, with a row lock held until commit. */
+export async function loadOrder(q: Q, id: string, opts: { lock?: DialectName } = {}): Promise<{ order: Order; members: string } | null> {
+  let query = q.selectFrom('orders').select(['data', 'members']).where('id', '=', id);
+  if (opts.lock === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  return { order: parseOrder(row.data), members: row.members };
+}
+
+export function parseOrder(data: string): Order {
+  return OrderSchema.parse(JSON.parse(data));
+}
+
+export async function loadAccount(q: Q, id: string, opts: { lock?: DialectName } = {}): Promise<Account | null> {
+  let query = q.selectFrom('customers').select(['data', 'version']).where('id', '=', id);
+  if (opts.lock === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  return AccountSchema.parse({ customer: JSON.parse(row.data), version: row.version });
+}
+
+/** Next position of the change feed. Taken last in a command's transaction: on PostgreSQL the row
+ * lock on the counter makes positions commit in order, so a pull never skips a change. */
+export async function nextFeedSeq(trx: Trx): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', 'feed')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+function membersKey(order: Order): string {
+  const members = bucketMembers(order).map((m) => `m:${m.userId}:${m.role}`);
+  return JSON.stringify([...members, ...accessPrincipals(order).map((p) => `a:${p}`)]);
+}
+
+/** Write an accepted order and keep its side tables (bucket members, access, billings, reports) in step. */
+export async function writeOrder(trx: Trx, order: Order, prior: { order: Order; members: string } | null, seq: number, at: string): Promise<void> {
+  const members = membersKey(order);
+  const row = {
+    number: order.number,
+    customer_id: order.customerId,
+    status: order.status,
+    version: order.version,
+    unit_code: order.unitCode,
+    total: orderTotal(order),
+    sample_count: order.samples.length,
+    members,
+    updated_at: at,
+    updated_seq: seq,
+    data: JSON.stringify(order),
+  };
+  if (prior) {
+    const res = await trx.updateTable('orders').set(row).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new Error(`order ${order.id} changed under a held lock`);
+  } else {
+    await trx.insertInto('orders').values({ id: order.id, submitted_at: order.submittedAt, ...row }).execute();
+  }
+
+  if (!prior || prior.members !== members) {
+    const before = prior ? bucketMembers(prior.order) : [];
+    const after = bucketMembers(order);
+    const key = (m: { userId: string; role: string }) => `${m.userId}|${m.role}`;
+    const afterKeys = new Set(after.map(key));
+    const beforeKeys = new Set(before.map(key));
+    for (const m of before) {
+      if (afterKeys.has(key(m))) continue;
+      await trx.deleteFrom('order_members').where('order_id', '=', order.id).where('user_id', '=', m.userId).where('role', '=', m.role).execute();
+    }
+    const added = after.filter((m) => !beforeKeys.has(key(m)));
+    if (added.length > 0) await trx.insertInto('order_members').values(added.map((m) => ({ order_id: order.id, user_id: m.userId, role: m.role }))).execute();
+    // A user who no longer holds the order in any role: the next pull removes it from their copy.
+    const stillIn = new Set(after.map((m) => m.userId));
+    const gone = [...new Set(before.map((m) => m.userId))].filter((u) => !stillIn.has(u));
+    if (gone.length > 0) await trx.insertInto('bucket_removals').values(gone.map((u) => ({ user_id: u, order_id: order.id, seq }))).execute();
+
+    const pBefore = prior ? new Set(accessPrincipals(prior.order)) : new Set<string>();
+    const pAfter = accessPrincipals(order);
+    const newP = pAfter.filter((p) => !pBefore.has(p));
+    const oldP = [...pBefore].filter((p) => !pAfter.includes(p));
+    if (oldP.length > 0) await trx.deleteFrom('order_access').where('order_id', '=', order.id).where('principal', 'in', oldP).execute();
+    if (newP.length > 0) await trx.insertInto('order_access').values(newP.map((p) => ({ order_id: order.id, principal: p }))).execute();
+  }
+}
+
+/** Index rows of billings and reports touched by the events (codes and numbers are looked up by them). */
+export async function writeIndexes(trx: Trx, order: Order, events: readonly DomainEvent[], at: string): Promise<void> {
+  const billingIds = new Set(events.filter((e) => e.entity === 'billing').map((e) => e.entityId));
+  for (const b of order.billings) {
+    if (!billingIds.has(b.id)) continue;
+    await trx
+      .insertInto('billings')
+      .values({ code: b.code, id: b.id, order_id: order.id, status: b.status, amount: b.amount, expires_at: b.expiresAt })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ status: b.status, amount: b.amount, expires_at: b.expiresAt }))
+      .execute();
+  }
+  const reportIds = new Set(events.filter((e) => e.entity === 'report').map((e) => e.entityId));
+  if (reportIds.size === 0) return;
+  for (const s of order.samples) {
+    for (const r of s.reports) {
+      if (!reportIds.has(r.id)) continue;
+      const values = {
+        status: r.status,
+        kepala_balai_id: r.kepalaBalaiId,
+        document_hash: r.documentHash,
+        signed_hash: r.signedHash,
+        updated_at: at,
+      };
+      await trx
+        .insertInto('reports')
+        .values({ id: r.id, order_id: order.id, sample_id: s.id, number: r.number, document_file_id: null, signed_file_id: null, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
+    }
+  }
+}
+
+export async function writeAccount(trx: Trx, account: Account, prior: Account | null, seq: number): Promise<void> {
+  const c = account.customer;
+  const row = { status: c.status, version: account.version, email: c.email.toLowerCase(), company_name: c.companyName, data: JSON.stringify(c), updated_seq: seq };
+  if (prior) {
+    const res = await trx.updateTable('customers').set(row).where('id', '=', c.id).where('version', '=', prior.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new Error(`customer ${c.id} changed under a held lock`);
+  } else {
+    await trx.insertInto('customers').values({ id: c.id, registered_at: c.registeredAt, ...row }).execute();
+  }
+}
+
+/** The entity an event is about, as it was before and after: the audit trail's before/after. */
+export function snapshot(state: Order | Account | null, entity: DomainEvent['entity'], id: string): unknown {
+  if (!state) return null;
+  if ('customer' in state) return entity === 'account' && state.customer.id === id ? state.customer : null;
+  const o = state;
+  switch (entity) {
+    case 'order': {
+      const { samples, ...rest } = o;
+      return { ...rest, sampleIds: samples.map((s) => s.id) };
+    }
+    case 'billing':
+      return o.billings.find((b) => b.id === id) ?? null;
+    case 'proof':
+      return o.proofs.find((p) => p.id === id) ?? null;
+    case 'sample': {
+      const s = o.samples.find((x) => x.id === id);
+      if (!s) return null;
+      const { analyses, reports, ...rest } = s;
+      return { ...rest, analysisIds: analyses.map((a) => a.id), reportIds: reports.map((r) => r.id) };
+    }
+    case 'analysis':
+      for (const s of o.samples) {
+        const a = s.analyses.find((x) => x.id === id);
+        if (a) return a;
+      }
+      return null;
+    case 'report':
+      for (const s of o.samples) {
+        const r = s.reports.find((x) => x.id === id);
+        if (r) return r;
+      }
+      return null;
+    default:
+      return null;
+  }
+}

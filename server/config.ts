@@ -1,0 +1,83 @@
+/** Configuration of the SIPPT server: defaults for production, every value overridable (tests lower the costs). */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export interface ServerConfig {
+  /** Code of the unit (Balai) this server serves; numbers and the catalog's unit row use it. */
+  unitCode: string;
+  /** HMAC key of access tokens. Unset: generated once and kept in the database (shared by all processes). */
+  tokenSecret: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Password hashing cost (scrypt, memory-hard): N=2^15, r=8, p=1 uses 32 MiB per hash. */
+  scrypt: ScryptParams;
+  login: {
+    /** Failed logins of one account before it is locked. */
+    maxFailures: number;
+    lockMinutes: number;
+    /** Login/register/refresh requests allowed per client IP per window. */
+    ipMaxRequests: number;
+    ipWindowSeconds: number;
+  };
+  billingExpiryDays: number;
+  /** Shared secret of the payment gateway's notifications (HMAC-SHA256). Null: the endpoint answers 503. */
+  paymentNotifySecret: string | null;
+  /** Largest JSON body accepted (bytes). */
+  bodyLimit: number;
+  /** Largest uploaded file (bytes): proofs of payment and signed reports. */
+  uploadLimit: number;
+  /** Largest signed E-LHU accepted (bytes). */
+  signedReportLimit: number;
+  /** Base URL of the public report verification page (QR code on the E-LHU). */
+  publicBaseUrl: string;
+  /** Validate every response body against its schema (tests): a mismatch is a 500 and a bug. */
+  validateResponses: boolean;
+  /** The unit's time zone offset for dates (WIB = +7h). */
+  utcOffsetMinutes: number;
+  /** Server clock (tests move it to exercise expiries). */
+  now: () => Date;
+}
+
+export const PRODUCTION_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    unitCode: 'PLG',
+    tokenSecret: null,
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenTtlSeconds: 30 * 24 * 3600,
+    scrypt: PRODUCTION_SCRYPT,
+    login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 60, ipWindowSeconds: 60 },
+    billingExpiryDays: 7,
+    paymentNotifySecret: null,
+    bodyLimit: 1024 * 1024,
+    uploadLimit: 5 * 1024 * 1024,
+    signedReportLimit: 20 * 1024 * 1024,
+    publicBaseUrl: 'http://127.0.0.1:8080',
+    validateResponses: false,
+    utcOffsetMinutes: 7 * 60,
+    now: () => new Date(),
+    ...overrides,
+  };
+}
+
+/** Overrides from the environment (SIPPT_*), for the command line. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ServerConfig> {
+  const out: Partial<ServerConfig> = {};
+  if (env.SIPPT_UNIT_CODE) out.unitCode = env.SIPPT_UNIT_CODE;
+  if (env.SIPPT_TOKEN_SECRET) out.tokenSecret = env.SIPPT_TOKEN_SECRET;
+  if (env.SIPPT_PAYMENT_SECRET) out.paymentNotifySecret = env.SIPPT_PAYMENT_SECRET;
+  if (env.SIPPT_PUBLIC_URL) out.publicBaseUrl = env.SIPPT_PUBLIC_URL;
+  if (env.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = positive(env.SIPPT_BILLING_EXPIRY_DAYS, 'SIPPT_BILLING_EXPIRY_DAYS');
+  if (env.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: positive(env.SIPPT_SCRYPT_N, 'SIPPT_SCRYPT_N') };
+  return out;
+}
+
+function positive(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} harus bilangan bulat positif / must be a positive integer`);
+  return n;
+}

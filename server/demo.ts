@@ -1,0 +1,122 @@
+import demoCatalog from '../resources/demo-catalog.json' with { type: 'json' };
+import { RequirementSchema } from '../shared/domain/entities';
+import type { Role } from '../shared/sop/roles';
+import { hashPassword } from './auth/passwords';
+import { actorOf } from './auth/service';
+import { applyCommand, type CommandEnv } from './commands/apply-command';
+import { inTransaction } from './db/connect';
+import { deterministicUuid } from './ids';
+
+/**
+ * Demo data of a BSPJI unit: the catalog of resources/demo-catalog.json, one staff account per
+ * role (several analysts in three labs) and two active customers, all with the same known
+ * password. Ids derive from the keys, so every demo database has the same ids.
+ */
+export interface DemoUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  labId: string | null;
+  customerId: string | null;
+  password: string;
+}
+export interface DemoData {
+  unitCode: string;
+  password: string;
+  users: DemoUser[];
+  labs: Record<string, string>;
+  sampleTypes: Record<string, { id: string; labId: string; parameterIds: string[] }>;
+}
+
+const id = (key: string) => deterministicUuid(`sippt-demo:${key}`);
+
+export async function seedDemo(env: CommandEnv): Promise<DemoData> {
+  const { handle, config } = env;
+  const now = config.now().toISOString();
+  const c = demoCatalog;
+  const password = c.password;
+  const unitCode = config.unitCode;
+  const labs: Record<string, string> = Object.fromEntries(c.labs.map((l) => [l.code, id(`lab:${l.code}`)]));
+  const sampleTypes: DemoData['sampleTypes'] = {};
+  const staff = c.users.map((u) => ({
+    id: id(`user:${u.username}`),
+    username: u.username,
+    name: u.name,
+    role: u.role as Role,
+    labId: 'lab' in u && u.lab ? labs[u.lab]! : null,
+    nip: 'nip' in u && u.nip ? u.nip : null,
+  }));
+  const hashes = await Promise.all([...staff, ...c.customers].map(() => hashPassword(password, config.scrypt)));
+
+  await inTransaction(handle, async (trx) => {
+    await trx
+      .insertInto('units')
+      .values({ code: unitCode, name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, number_formats: '{}', updated_at: now })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, updated_at: now }))
+      .execute();
+    for (const l of c.labs) await trx.insertInto('labs').values({ id: labs[l.code]!, code: l.code, name: l.name, active: 1 }).execute();
+    for (const t of c.sampleTypes) {
+      const typeId = id(`sample-type:${t.key}`);
+      const labId = labs[t.lab]!;
+      await trx.insertInto('sample_types').values({ id: typeId, lab_id: labId, name: t.name, description: t.description, active: 1 }).execute();
+      const parameterIds: string[] = [];
+      for (const [i, p] of t.parameters.entries()) {
+        const pid = id(`parameter:${t.key}:${i}`);
+        parameterIds.push(pid);
+        const requirement = p.requirement === null ? null : RequirementSchema.parse(p.requirement);
+        await trx
+          .insertInto('parameters')
+          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), tariff: p.tariff, active: 1, sort: i + 1 })
+          .execute();
+      }
+      sampleTypes[t.key] = { id: typeId, labId, parameterIds };
+    }
+    for (const [i, u] of staff.entries()) {
+      await trx
+        .insertInto('users')
+        .values({ id: u.id, username: u.username, name: u.name, role: u.role, lab_id: u.labId, customer_id: null, nip: u.nip, active: 1, password_hash: hashes[i]!, certificate_pem: null, created_at: now, updated_at: now })
+        .execute();
+    }
+  });
+
+  // Customers register and are activated through the command path, as in SOP steps 2 and 3.
+  const admin = staff.find((u) => u.role === 'admin_satker')!;
+  const customers: DemoUser[] = [];
+  for (const [i, cu] of c.customers.entries()) {
+    const customerId = id(`customer:${cu.username}`);
+    const userId = id(`user:${cu.username}`);
+    const reg = await applyCommand(env, {
+      clientId: 'demo-seed',
+      command: {
+        id: id(`cmd:register:${cu.username}`),
+        type: 'account.register',
+        aggregateId: customerId,
+        payload: { companyName: cu.companyName, contactName: cu.contactName, email: cu.email, phone: cu.phone, address: cu.address, npwp: cu.npwp },
+      },
+      actor: { userId, role: 'pelanggan', labId: null, customerId },
+      onAccept: async (trx) => {
+        await trx
+          .insertInto('users')
+          .values({ id: userId, username: cu.username, name: cu.contactName, role: 'pelanggan', lab_id: null, customer_id: customerId, nip: null, active: 1, password_hash: hashes[staff.length + i]!, certificate_pem: null, created_at: now, updated_at: now })
+          .execute();
+      },
+    });
+    if (reg.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(reg.outcome)}`);
+    const act = await applyCommand(env, {
+      clientId: 'demo-seed',
+      command: { id: id(`cmd:activate:${cu.username}`), type: 'account.activate', aggregateId: customerId, payload: { customerId } },
+      actor: actorOf({ id: admin.id, role: 'admin_satker', labId: null, customerId: null }),
+    });
+    if (act.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(act.outcome)}`);
+    customers.push({ id: userId, username: cu.username, name: cu.contactName, role: 'pelanggan', labId: null, customerId, password });
+  }
+
+  return {
+    unitCode,
+    password,
+    users: [...staff.map((u) => ({ id: u.id, username: u.username, name: u.name, role: u.role, labId: u.labId, customerId: null, password })), ...customers],
+    labs,
+    sampleTypes,
+  };
+}

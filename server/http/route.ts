@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { ErrorResponseSchema, hasPermission, type HttpPermission } from '../../shared/api/http';
+import type { Role } from '../../shared/sop/roles';
+import type { ServerConfig } from '../config';
+import type { Authenticated } from '../auth/service';
+import { AppError, fail } from './errors';
+
+/**
+ * Routes are declared once with their zod schemas: the same declaration validates requests (and,
+ * in tests, responses) and produces the OpenAPI document.
+ */
+export type Access = 'public' | 'user' | readonly Role[] | { permission: HttpPermission };
+
+export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** A multipart/form-data upload: documented fields; the handler reads the parts itself. */
+  multipart?: { fields: Record<string, string> };
+  response?: ZodType;
+  /** Non-JSON response (a file): documented content type. */
+  produces?: string;
+  status?: number;
+  bodyLimit?: number;
+  /** The body is documented but checked by the handler itself (e.g. after a signature check). */
+  bodyCheckedByHandler?: boolean;
+  /** Register on this (encapsulated) instance instead of the root, e.g. for a raw-body parser. */
+  on?: FastifyInstance;
+  handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
+}
+
+export interface HandlerCtx<P, Q, B> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  params: P;
+  query: Q;
+  body: B;
+  auth: Authenticated | null;
+}
+
+export interface Router {
+  add<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(spec: RouteSpec<P, Q, B>): void;
+  specs: RouteSpec[];
+}
+
+export function createRouter(app: FastifyInstance, config: ServerConfig, authenticate: (req: FastifyRequest) => Promise<Authenticated>): Router {
+  const specs: RouteSpec[] = [];
+  return {
+    specs,
+    add(spec) {
+      specs.push(spec as unknown as RouteSpec);
+      (spec.on ?? app).route({
+        method: spec.method,
+        url: spec.url,
+        ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+        handler: async (req, reply) => {
+          const contentType = String(req.headers['content-type'] ?? '');
+          if (spec.multipart && !contentType.startsWith('multipart/form-data')) {
+            throw fail.unsupportedMedia('Kirim berkas sebagai multipart/form-data.', 'Send the file as multipart/form-data.');
+          }
+          if (!spec.multipart && contentType.startsWith('multipart/')) {
+            throw fail.unsupportedMedia('Kirim data sebagai application/json.', 'Send the data as application/json.');
+          }
+          let auth: Authenticated | null = null;
+          if (spec.access !== 'public') {
+            auth = await authenticate(req);
+            if (!allowed(spec.access, auth.actor.role)) throw fail.forbidden();
+          }
+          const params = spec.params ? parse(spec.params, req.params ?? {}, 'path') : undefined;
+          const query = spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined;
+          const body = spec.body && !spec.bodyCheckedByHandler ? parse(spec.body, req.body === undefined || req.body === null ? {} : req.body, 'body') : undefined;
+          const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<never, never, never>);
+          if (reply.sent) return reply;
+          if (spec.response && config.validateResponses) {
+            const check = spec.response.safeParse(result);
+            if (!check.success) throw new Error(`response of ${spec.method} ${spec.url} does not match its schema: ${check.error.message}`);
+          }
+          reply.code(spec.status ?? 200);
+          return result;
+        },
+      });
+    },
+  };
+}
+
+function allowed(access: Exclude<Access, 'public'>, role: Role): boolean {
+  if (access === 'user') return true;
+  if (Array.isArray(access)) return access.includes(role);
+  return hasPermission(role, (access as { permission: HttpPermission }).permission);
+}
+
+export function parse<T extends ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.slice(0, 20).map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.code === 'unrecognized_keys' ? `kolom tidak dikenal / unknown field: ${(i as { keys?: string[] }).keys?.join(', ')}` : i.message,
+  }));
+  const first = issues[0]!;
+  return failParse(first, issues);
+}
+
+function failParse(first: { path: string; message: string }, issues: { path: string; message: string }[]): never {
+  throw new AppError(
+    400,
+    'bad_request',
+    { id: `Data tidak valid pada "${first.path}": ${first.message}`, en: `Invalid data at "${first.path}": ${first.message}` },
+    issues,
+  );
+}
+
+// ------------------------------------------------------------------------------------------------
+// OpenAPI 3.1 from the same schemas
+
+function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  try {
+    const s = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+    delete s.$schema;
+    return s;
+  } catch {
+    return {};
+  }
+}
+
+export function openApiDocument(specs: readonly RouteSpec[], info: { title: string; version: string }): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorSchema = jsonSchema(ErrorResponseSchema, 'output');
+  for (const spec of specs) {
+    const path = spec.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+      if (!schema) continue;
+      const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(js.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+      }
+    }
+    const op: Record<string, unknown> = {
+      summary: spec.summary,
+      tags: spec.tags,
+      operationId: `${spec.method.toLowerCase()}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      parameters,
+      responses: {
+        [String(spec.status ?? 200)]: spec.produces
+          ? { description: 'OK', content: { [spec.produces]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'OK', content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } } },
+        '4XX': { description: 'Kesalahan yang dapat diperbaiki pengguna / a client error', content: { 'application/json': { schema: errorSchema } } },
+      },
+    };
+    if (spec.access !== 'public') op.security = [{ bearer: [] }];
+    if (spec.access !== 'public' && spec.access !== 'user') {
+      op.description = `Peran / roles: ${Array.isArray(spec.access) ? spec.access.join(', ') : `permission ${(spec.access as { permission: string }).permission}`}`;
+    }
+    if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
+    if (spec.multipart) {
+      op.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(Object.entries(spec.multipart.fields).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', description: d } : { type: 'string', description: d }])),
+              required: ['file'],
+            },
+          },
+        },
+      };
+    }
+    (paths[path] ??= {})[spec.method.toLowerCase()] = op;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { ...info, description: 'SIPPT Lab server: SOP 28/BSPJI-3, 22 steps. Every error: {error: {code, message: {id, en}}}.' },
+    servers: [{ url: '/' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

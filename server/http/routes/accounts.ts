@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AccountCommandResponseSchema,
+  API_PREFIX,
+  CreateUserRequestSchema,
+  CustomerListQuerySchema,
+  CustomerListResponseSchema,
+  CustomerResponseSchema,
+  EmptyBodySchema,
+  IdParamsSchema,
+  OkResponseSchema,
+  PublicUserSchema,
+  ReasonBodySchema,
+  ResetPasswordRequestSchema,
+  StaffListResponseSchema,
+  UpdateUserRequestSchema,
+  UserListResponseSchema,
+  hasPermission,
+} from '../../../shared/api/http';
+import { CustomerSchema } from '../../../shared/domain/entities';
+import { reject, type Rejection } from '../../../shared/domain/rejections';
+import type { Role } from '../../../shared/sop/roles';
+import { hashPassword } from '../../auth/passwords';
+import { toUser } from '../../auth/service';
+import { applyAdminOperation } from '../../commands/admin';
+import { applyCommand } from '../../commands/apply-command';
+import { loadAccount } from '../../commands/store';
+import type { Trx, UserRow } from '../../db/schema';
+import { commandIdOf, httpClientId, type AppContext } from '../context';
+import { fail, rejectionError } from '../errors';
+
+const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
+
+/** Which staff roles work in a lab: a Penyelia and an Analis always, an MT optionally (unit-wide otherwise). */
+async function checkStaff(trx: Trx, role: Role, labId: string | null, nip: string | null): Promise<Rejection | null> {
+  if ((role === 'penyelia' || role === 'analis') && !labId) return invalid('Penyelia dan Analis harus punya laboratorium.', 'A Penyelia or Analis needs a laboratory.');
+  if (labId && !['penyelia', 'analis', 'mt'].includes(role)) return invalid('Hanya Penyelia, Analis dan MT yang terikat laboratorium.', 'Only a Penyelia, Analis or MT belongs to a laboratory.');
+  if (role === 'kepala_balai' && !nip) return invalid('Kepala Balai membutuhkan NIP (dicetak pada E-LHU).', 'A Kepala Balai needs a NIP (printed on the E-LHU).');
+  if (labId) {
+    const lab = await trx.selectFrom('labs').select(['id', 'active']).where('id', '=', labId).executeTakeFirst();
+    if (!lab || lab.active !== 1) return invalid('Laboratorium tidak ditemukan atau tidak aktif.', 'Laboratory not found or inactive.');
+  }
+  return null;
+}
+
+const userSnapshot = (u: UserRow) => ({ ...toUser(u), certificateRegistered: u.certificate_pem !== null });
+
+export function accountRoutes(app: AppContext): void {
+  const { router, env, auth } = app;
+  const db = env.handle.db;
+
+  // Customers (steps 2-3) ------------------------------------------------------------------------
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/customers`,
+    summary: 'Daftar pelanggan (mis. menunggu aktivasi) / customers (e.g. awaiting activation)',
+    tags: ['accounts'],
+    access: { permission: 'customers.read' },
+    query: CustomerListQuerySchema,
+    response: CustomerListResponseSchema,
+    handler: async ({ query }) => {
+      let q = db.selectFrom('customers').select('data').orderBy('registered_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset);
+      if (query.status) q = q.where('status', '=', query.status);
+      const rows = await q.execute();
+      return { customers: rows.map((r) => CustomerSchema.parse(JSON.parse(r.data))) };
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/customers/:id`,
+    summary: 'Data pelanggan (pelanggan hanya miliknya) / a customer (a customer only their own)',
+    tags: ['accounts'],
+    access: 'user',
+    params: IdParamsSchema,
+    response: CustomerResponseSchema,
+    handler: async ({ params, auth: a }) => {
+      const own = a!.actor.role === 'pelanggan' && a!.actor.customerId === params.id;
+      if (!own && !hasPermission(a!.actor.role, 'customers.read')) throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
+      const account = await loadAccount(db, params.id);
+      if (!account) throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
+      return account;
+    },
+  });
+
+  const accountCommand = (type: 'account.activate' | 'account.deactivate', withReason: boolean) =>
+    router.add({
+      method: 'POST',
+      url: `${API_PREFIX}/customers/:id/${type === 'account.activate' ? 'activate' : 'deactivate'}`,
+      summary:
+        type === 'account.activate'
+          ? 'Langkah 3: Admin Satker mengaktifkan akun pelanggan / step 3: Admin Satker activates a customer account'
+          : 'Admin Satker menonaktifkan akun pelanggan (dengan alasan) / deactivate a customer account (with a reason)',
+      tags: ['accounts'],
+      access: 'user',
+      params: IdParamsSchema,
+      body: withReason ? ReasonBodySchema : EmptyBodySchema,
+      response: AccountCommandResponseSchema,
+      handler: async ({ req, params, body, auth: a }) => {
+        const commandId = commandIdOf(req);
+        const r = await applyCommand(env, {
+          clientId: httpClientId(a),
+          command: { id: commandId, type, aggregateId: params.id, payload: { customerId: params.id, ...(body as object) } },
+          actor: a!.actor,
+        });
+        if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+        const account = await loadAccount(db, params.id);
+        if (!account) throw fail.notFound();
+        if (type === 'account.deactivate') {
+          const users = await db.selectFrom('users').select('id').where('customer_id', '=', params.id).execute();
+          for (const u of users) await auth.revokeUser(u.id, 'customer_deactivated');
+        }
+        return { ...account, commandId, status: 'applied' as const, replayed: r.replayed };
+      },
+    });
+  accountCommand('account.activate', false);
+  accountCommand('account.deactivate', true);
+
+  // Staff accounts (Admin Satker) --------------------------------------------------------------
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/users`,
+    summary: 'Semua akun staf / every staff account',
+    tags: ['accounts'],
+    access: { permission: 'users.manage' },
+    response: UserListResponseSchema,
+    handler: async () => {
+      const rows = await db.selectFrom('users').selectAll().where('role', '!=', 'pelanggan').orderBy('role').orderBy('username').execute();
+      return { users: rows.map(toUser) };
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/staff`,
+    summary: 'Nama staf laboratorium dan unit (data rujukan desktop) / staff names (desktop reference data)',
+    tags: ['accounts', 'sync'],
+    access: { permission: 'staff.read' },
+    response: StaffListResponseSchema,
+    handler: async () => {
+      const rows = await db.selectFrom('users').select(['id', 'name', 'role', 'lab_id', 'active']).where('role', '!=', 'pelanggan').orderBy('name').execute();
+      return { staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, labId: r.lab_id, active: r.active === 1 })) };
+    },
+  });
+
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/users`,
+    summary: 'Admin Satker membuat akun staf dengan peran dan lab / create a staff account with role and lab',
+    tags: ['accounts'],
+    access: { permission: 'users.manage' },
+    body: CreateUserRequestSchema,
+    response: PublicUserSchema,
+    status: 201,
+    handler: async ({ req, body, auth: a }) => {
+      const commandId = commandIdOf(req);
+      const id = req.headers['idempotency-key'] ? `${commandId}` : randomUUID();
+      const username = body.username.trim().toLowerCase();
+      const hash = await hashPassword(body.password, env.config.scrypt);
+      const r = await applyAdminOperation(env, {
+        clientId: httpClientId(a),
+        commandId,
+        type: 'user.create',
+        actor: a!.actor,
+        entity: 'user',
+        entityId: id,
+        run: async (trx, at) => {
+          const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+          if (taken) return invalid('Nama pengguna ini sudah dipakai.', 'This username is taken.');
+          const bad = await checkStaff(trx, body.role, body.labId, body.nip);
+          if (bad) return bad;
+          const row: UserRow = {
+            id,
+            username,
+            name: body.name,
+            role: body.role,
+            lab_id: body.labId,
+            customer_id: null,
+            nip: body.nip,
+            active: 1,
+            password_hash: hash,
+            certificate_pem: null,
+            created_at: at,
+            updated_at: at,
+          };
+          await trx.insertInto('users').values(row).execute();
+          return { before: null, after: userSnapshot(row) };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return toUser(row);
+    },
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: `${API_PREFIX}/users/:id`,
+    summary: 'Ubah akun staf (nama, peran, lab, NIP, aktif) / change a staff account',
+    tags: ['accounts'],
+    access: { permission: 'users.manage' },
+    params: IdParamsSchema,
+    body: UpdateUserRequestSchema,
+    response: PublicUserSchema,
+    handler: async ({ req, params, body, auth: a }) => {
+      const r = await applyAdminOperation(env, {
+        clientId: httpClientId(a),
+        commandId: commandIdOf(req),
+        type: 'user.update',
+        actor: a!.actor,
+        entity: 'user',
+        entityId: params.id,
+        run: async (trx, at) => {
+          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
+          if (!before || before.role === 'pelanggan') return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
+          if (params.id === a!.user.id && (body.active === false || (body.role && body.role !== before.role))) {
+            return invalid('Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.', 'You cannot deactivate your own account or change its role.');
+          }
+          const role = body.role ?? (before.role as Role);
+          const labId = body.labId !== undefined ? body.labId : before.lab_id;
+          const nip = body.nip !== undefined ? body.nip : before.nip;
+          const bad = await checkStaff(trx, role, labId, nip);
+          if (bad) return bad;
+          const after: UserRow = {
+            ...before,
+            name: body.name ?? before.name,
+            role,
+            lab_id: labId,
+            nip,
+            active: body.active === undefined ? before.active : body.active ? 1 : 0,
+            updated_at: at,
+          };
+          await trx.updateTable('users').set({ name: after.name, role: after.role, lab_id: after.lab_id, nip: after.nip, active: after.active, updated_at: at }).where('id', '=', params.id).execute();
+          return { before: userSnapshot(before), after: userSnapshot(after) };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      const row = await db.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirstOrThrow();
+      if (row.active !== 1) await auth.revokeUser(row.id, 'deactivated');
+      return toUser(row);
+    },
+  });
+
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/users/:id/password`,
+    summary: 'Admin Satker menetapkan kata sandi baru; sesi pengguna dicabut / set a new password; the user’s sessions are revoked',
+    tags: ['accounts'],
+    access: { permission: 'users.manage' },
+    params: IdParamsSchema,
+    body: ResetPasswordRequestSchema,
+    response: OkResponseSchema,
+    handler: async ({ req, params, body, auth: a }) => {
+      const hash = await hashPassword(body.password, env.config.scrypt);
+      const r = await applyAdminOperation(env, {
+        clientId: httpClientId(a),
+        commandId: commandIdOf(req),
+        type: 'user.reset_password',
+        actor: a!.actor,
+        entity: 'user',
+        entityId: params.id,
+        run: async (trx, at) => {
+          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
+          if (!before) return reject('not_found', 'Akun tidak ditemukan.', 'Account not found.');
+          await trx.updateTable('users').set({ password_hash: hash, updated_at: at }).where('id', '=', params.id).execute();
+          return { before: null, after: { passwordChanged: true } };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      await auth.revokeUser(params.id, 'password_reset');
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import {
+  API_PREFIX,
+  CatalogResponseSchema,
+  CreateLabRequestSchema,
+  CreateParameterRequestSchema,
+  CreateSampleTypeRequestSchema,
+  IdParamsSchema,
+  LabResponseSchema,
+  ParameterResponseSchema,
+  SampleTypeResponseSchema,
+  UpdateLabRequestSchema,
+  UpdateParameterRequestSchema,
+  UpdateSampleTypeRequestSchema,
+  UpdateUnitRequestSchema,
+  UnitSettingsSchema,
+} from '../../../shared/api/http';
+import { reject } from '../../../shared/domain/rejections';
+import { validateFormat } from '../../../shared/numbering';
+import { applyAdminOperation } from '../../commands/admin';
+import { readCatalog } from '../../catalog/repo';
+import type { Trx } from '../../db/schema';
+import { commandIdOf, httpClientId, type AppContext } from '../context';
+import { fail, rejectionError } from '../errors';
+
+const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
+
+export function catalogRoutes(app: AppContext): void {
+  const { router, env } = app;
+  const db = env.handle.db;
+  const unitCode = env.config.unitCode;
+  const clientOf = httpClientId;
+
+  const find = async (kind: 'labs' | 'sample_types' | 'parameters', id: string) => {
+    const catalog = await readCatalog(db, unitCode);
+    const list = kind === 'labs' ? catalog.labs : kind === 'sample_types' ? catalog.sampleTypes : catalog.parameters;
+    const item = list.find((x) => x.id === id);
+    if (!item) throw fail.notFound('Data katalog tidak ditemukan.', 'Catalog entry not found.');
+    return item;
+  };
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/catalog`,
+    summary: 'Katalog: unit, laboratorium, jenis sampel, parameter dengan metode, syarat dan tarif / the catalog',
+    tags: ['catalog', 'sync'],
+    access: 'public',
+    response: CatalogResponseSchema,
+    handler: async () => readCatalog(db, unitCode),
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: `${API_PREFIX}/catalog/unit`,
+    summary: 'Ubah data unit dan format nomor / change the unit and its number formats',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    body: UpdateUnitRequestSchema,
+    response: UnitSettingsSchema,
+    handler: async ({ req, body, auth }) => {
+      const r = await applyAdminOperation(env, {
+        clientId: clientOf(auth),
+        commandId: commandIdOf(req),
+        type: 'catalog.unit.update',
+        actor: auth!.actor,
+        entity: 'unit',
+        entityId: unitCode,
+        run: async (trx, at) => {
+          for (const [kind, f] of Object.entries(body.numberFormats ?? {})) {
+            const err = f ? validateFormat(f) : null;
+            if (err) return invalid(`Format nomor ${kind} tidak valid: ${err}`, `Invalid ${kind} number format: ${err}`);
+          }
+          const before = await trx.selectFrom('units').selectAll().where('code', '=', unitCode).executeTakeFirstOrThrow();
+          const formats = { ...(JSON.parse(before.number_formats) as object), ...(body.numberFormats ?? {}) };
+          const after = {
+            name: body.name ?? before.name,
+            address: body.address ?? before.address,
+            accreditation: body.accreditation !== undefined ? body.accreditation : before.accreditation,
+            number_formats: JSON.stringify(formats),
+            updated_at: at,
+          };
+          await trx.updateTable('units').set(after).where('code', '=', unitCode).execute();
+          return { before, after: { ...before, ...after } };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      return (await readCatalog(db, unitCode)).unit;
+    },
+  });
+
+  // Labs ------------------------------------------------------------------------------------------
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/catalog/labs`,
+    summary: 'Tambah laboratorium / add a laboratory',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    body: CreateLabRequestSchema,
+    response: LabResponseSchema,
+    status: 201,
+    handler: async ({ req, body, auth }) => {
+      const commandId = commandIdOf(req);
+      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
+      const r = await applyAdminOperation(env, {
+        clientId: clientOf(auth),
+        commandId,
+        type: 'catalog.lab.create',
+        actor: auth!.actor,
+        entity: 'lab',
+        entityId: id,
+        run: async (trx) => {
+          const taken = await trx.selectFrom('labs').select('id').where('code', '=', body.code).executeTakeFirst();
+          if (taken) return invalid('Kode laboratorium sudah dipakai.', 'Laboratory code already used.');
+          const row = { id, code: body.code, name: body.name, active: 1 };
+          await trx.insertInto('labs').values(row).execute();
+          return { before: null, after: row };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      return { lab: await find('labs', id) };
+    },
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: `${API_PREFIX}/catalog/labs/:id`,
+    summary: 'Ubah atau nonaktifkan laboratorium / change or deactivate a laboratory',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    params: IdParamsSchema,
+    body: UpdateLabRequestSchema,
+    response: LabResponseSchema,
+    handler: async ({ req, params, body, auth }) => {
+      await update(req, auth, 'catalog.lab.update', 'lab', params.id, async (trx) => {
+        const before = await trx.selectFrom('labs').selectAll().where('id', '=', params.id).executeTakeFirst();
+        if (!before) return null;
+        const after = { ...before, name: body.name ?? before.name, active: body.active === undefined ? before.active : body.active ? 1 : 0 };
+        await trx.updateTable('labs').set({ name: after.name, active: after.active }).where('id', '=', params.id).execute();
+        return { before, after };
+      });
+      return { lab: await find('labs', params.id) };
+    },
+  });
+
+  // Sample types ----------------------------------------------------------------------------------
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/catalog/sample-types`,
+    summary: 'Tambah jenis sampel / add a sample type',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    body: CreateSampleTypeRequestSchema,
+    response: SampleTypeResponseSchema,
+    status: 201,
+    handler: async ({ req, body, auth }) => {
+      const commandId = commandIdOf(req);
+      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
+      const r = await applyAdminOperation(env, {
+        clientId: clientOf(auth),
+        commandId,
+        type: 'catalog.sample_type.create',
+        actor: auth!.actor,
+        entity: 'sample_type',
+        entityId: id,
+        run: async (trx) => {
+          const lab = await trx.selectFrom('labs').select('id').where('id', '=', body.labId).executeTakeFirst();
+          if (!lab) return invalid('Laboratorium tidak ditemukan.', 'Laboratory not found.');
+          const row = { id, lab_id: body.labId, name: body.name, description: body.description, active: 1 };
+          await trx.insertInto('sample_types').values(row).execute();
+          return { before: null, after: row };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      return { sampleType: await find('sample_types', id) };
+    },
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: `${API_PREFIX}/catalog/sample-types/:id`,
+    summary: 'Ubah atau nonaktifkan jenis sampel / change or deactivate a sample type',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    params: IdParamsSchema,
+    body: UpdateSampleTypeRequestSchema,
+    response: SampleTypeResponseSchema,
+    handler: async ({ req, params, body, auth }) => {
+      await update(req, auth, 'catalog.sample_type.update', 'sample_type', params.id, async (trx) => {
+        const before = await trx.selectFrom('sample_types').selectAll().where('id', '=', params.id).executeTakeFirst();
+        if (!before) return null;
+        const after = {
+          ...before,
+          name: body.name ?? before.name,
+          description: body.description ?? before.description,
+          active: body.active === undefined ? before.active : body.active ? 1 : 0,
+        };
+        await trx.updateTable('sample_types').set({ name: after.name, description: after.description, active: after.active }).where('id', '=', params.id).execute();
+        return { before, after };
+      });
+      return { sampleType: await find('sample_types', params.id) };
+    },
+  });
+
+  // Parameters ------------------------------------------------------------------------------------
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/catalog/parameters`,
+    summary: 'Tambah parameter uji (satuan, metode, syarat, tarif PNBP) / add a test parameter',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    body: CreateParameterRequestSchema,
+    response: ParameterResponseSchema,
+    status: 201,
+    handler: async ({ req, body, auth }) => {
+      const commandId = commandIdOf(req);
+      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
+      const r = await applyAdminOperation(env, {
+        clientId: clientOf(auth),
+        commandId,
+        type: 'catalog.parameter.create',
+        actor: auth!.actor,
+        entity: 'parameter',
+        entityId: id,
+        run: async (trx) => {
+          const st = await trx.selectFrom('sample_types').select('id').where('id', '=', body.sampleTypeId).executeTakeFirst();
+          if (!st) return invalid('Jenis sampel tidak ditemukan.', 'Sample type not found.');
+          const count = await trx.selectFrom('parameters').select((eb) => eb.fn.countAll<number>().as('n')).where('sample_type_id', '=', body.sampleTypeId).executeTakeFirstOrThrow();
+          const row = {
+            id,
+            sample_type_id: body.sampleTypeId,
+            name: body.name,
+            unit: body.unit,
+            method: body.method,
+            requirement: body.requirement === null ? null : JSON.stringify(body.requirement),
+            tariff: body.tariff,
+            active: 1,
+            sort: Number(count.n) + 1,
+          };
+          await trx.insertInto('parameters').values(row).execute();
+          return { before: null, after: row };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      return { parameter: await find('parameters', id) };
+    },
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: `${API_PREFIX}/catalog/parameters/:id`,
+    summary: 'Ubah parameter (tarif, metode, syarat) atau nonaktifkan / change or deactivate a parameter',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    params: IdParamsSchema,
+    body: UpdateParameterRequestSchema,
+    response: ParameterResponseSchema,
+    handler: async ({ req, params, body, auth }) => {
+      await update(req, auth, 'catalog.parameter.update', 'parameter', params.id, async (trx) => {
+        const before = await trx.selectFrom('parameters').selectAll().where('id', '=', params.id).executeTakeFirst();
+        if (!before) return null;
+        const after = {
+          ...before,
+          name: body.name ?? before.name,
+          unit: body.unit ?? before.unit,
+          method: body.method ?? before.method,
+          requirement: body.requirement === undefined ? before.requirement : body.requirement === null ? null : JSON.stringify(body.requirement),
+          tariff: body.tariff ?? before.tariff,
+          active: body.active === undefined ? before.active : body.active ? 1 : 0,
+        };
+        const { id: _id, ...set } = after;
+        await trx.updateTable('parameters').set(set).where('id', '=', params.id).execute();
+        return { before, after };
+      });
+      return { parameter: await find('parameters', params.id) };
+    },
+  });
+
+  async function update(
+    req: Parameters<typeof commandIdOf>[0],
+    auth: Parameters<typeof clientOf>[0],
+    type: string,
+    entity: string,
+    id: string,
+    run: (trx: Trx) => Promise<{ before: unknown; after: unknown } | null>,
+  ) {
+    const r = await applyAdminOperation(env, {
+      clientId: clientOf(auth),
+      commandId: commandIdOf(req),
+      type,
+      actor: auth!.actor,
+      entity,
+      entityId: id,
+      run: async (trx) => (await run(trx)) ?? reject('not_found', 'Data katalog tidak ditemukan.', 'Catalog entry not found.'),
+    });
+    if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import {
+  API_PREFIX,
+  CommandResponseSchema,
+  EmptyBodySchema,
+  OrderListQuerySchema,
+  OrderListResponseSchema,
+  OrderParamsSchema,
+  OrderResponseSchema,
+  ReasonBodySchema,
+  SubmitOrderRequestSchema,
+  SurveyRequestSchema,
+  TariffApproveRequestSchema,
+} from '../../../shared/api/http';
+import type { CommandType } from '../../../shared/domain/commands';
+import type { OrderStatus } from '../../../shared/domain/states';
+import { actorPrincipals, isUnitWide } from '../../commands/access';
+import { deterministicUuid } from '../../ids';
+import { commandIdOf, httpClientId, orderCommand, visibleOrder, type AppContext } from '../context';
+import type { RouteSpec } from '../route';
+import { orderResponse } from '../views';
+import type { ZodType, output } from 'zod';
+
+function samplesPayload(body: { samples: { sampleTypeId: string; description: string; customerLabel: string; parameterIds: string[] }[] }) {
+  return body.samples.map((s) => ({
+    sampleTypeId: s.sampleTypeId,
+    description: s.description,
+    customerLabel: s.customerLabel,
+    analyses: s.parameterIds.map((parameterId) => ({ parameterId })),
+  }));
+}
+
+export function orderRoutes(app: AppContext): void {
+  const { router, env } = app;
+  const db = env.handle.db;
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/orders`,
+    summary: 'Pesanan yang boleh dilihat pengguna, terbaru dulu / the orders the user may see, newest first',
+    tags: ['orders'],
+    access: 'user',
+    query: OrderListQuerySchema,
+    response: OrderListResponseSchema,
+    handler: async ({ query, auth }) => {
+      const actor = auth!.actor;
+      let q = db
+        .selectFrom('orders')
+        .leftJoin('customers', 'customers.id', 'orders.customer_id')
+        .select([
+          'orders.id',
+          'orders.number',
+          'orders.status',
+          'orders.customer_id',
+          'customers.company_name',
+          'orders.submitted_at',
+          'orders.updated_at',
+          'orders.version',
+          'orders.sample_count',
+          'orders.total',
+          'orders.updated_seq',
+        ])
+        .orderBy('orders.updated_seq', 'desc')
+        .limit(query.limit + 1);
+      if (actor.role === 'pelanggan') q = q.where('orders.customer_id', '=', actor.customerId ?? '');
+      else if (!isUnitWide(actor)) {
+        const principals = actorPrincipals(actor);
+        q = q.where('orders.id', 'in', db.selectFrom('order_access').select('order_id').where('principal', 'in', principals));
+      }
+      if (query.status) q = q.where('orders.status', '=', query.status);
+      if (query.cursor) q = q.where('orders.updated_seq', '<', Number(query.cursor));
+      const rows = await q.execute();
+      const page = rows.slice(0, query.limit);
+      return {
+        orders: page.map((r) => ({
+          id: r.id,
+          number: r.number,
+          status: r.status as OrderStatus,
+          customerId: r.customer_id,
+          companyName: r.company_name ?? '',
+          submittedAt: r.submitted_at,
+          updatedAt: r.updated_at,
+          version: r.version,
+          sampleCount: r.sample_count,
+          total: r.total,
+        })),
+        nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.updated_seq) : null,
+      };
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/orders/:orderId`,
+    summary: 'Satu pesanan dengan sampel, parameter, e-billing, laporan / one order',
+    tags: ['orders'],
+    access: 'user',
+    params: OrderParamsSchema,
+    response: OrderResponseSchema,
+    handler: async ({ params, auth }) => orderResponse(auth!.actor, await visibleOrder(app, auth!, params.orderId)),
+  });
+
+  router.add({
+    method: 'POST',
+    url: `${API_PREFIX}/orders`,
+    summary: 'Langkah 4: pelanggan mengajukan pesanan (sampel dan parameter dari katalog) / step 4: submit an order',
+    tags: ['orders'],
+    access: 'user',
+    body: SubmitOrderRequestSchema,
+    response: CommandResponseSchema,
+    status: 201,
+    handler: async ({ req, body, auth }) => {
+      const commandId = commandIdOf(req);
+      const orderId = req.headers['idempotency-key'] ? deterministicUuid(`${httpClientId(auth)}:order:${commandId}`) : randomUUID();
+      return orderCommand(app, req, auth!, 'order.submit', orderId, { samples: samplesPayload(body) }, { commandId });
+    },
+  });
+
+  const simple = <B extends ZodType>(
+    type: CommandType,
+    path: string,
+    summary: string,
+    body: B,
+    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+  ) => {
+    const spec: RouteSpec<typeof OrderParamsSchema, ZodType, B> = {
+      method: 'POST',
+      url: `${API_PREFIX}/orders/:orderId/${path}`,
+      summary,
+      tags: ['orders'],
+      access: 'user',
+      params: OrderParamsSchema,
+      body,
+      response: CommandResponseSchema,
+      handler: async ({ req, params, body: b, auth }) => orderCommand(app, req, auth!, type, params.orderId, toPayload(b)),
+    };
+    router.add(spec);
+  };
+
+  simple('order.resubmit', 'resubmit', 'Pelanggan mengajukan ulang pesanan yang dikembalikan / resubmit a returned order', SubmitOrderRequestSchema, (b) => ({
+    samples: samplesPayload(b),
+  }));
+  simple('order.cancel', 'cancel', 'Pelanggan membatalkan pesanan sebelum membayar (alasan) / cancel before paying', ReasonBodySchema);
+  simple('order.validate', 'validate', 'Langkah 5: CS memvalidasi pesanan dan memberi nomor order / step 5: validate and number', EmptyBodySchema);
+  simple('order.return_to_customer', 'return', 'CS atau Ketua Tim mengembalikan pesanan ke pelanggan (alasan) / return to the customer', ReasonBodySchema);
+  simple('tariff.approve', 'tariff/approve', 'Langkah 6: Ketua Tim PJI menyetujui tarif / step 6: approve the tariff', TariffApproveRequestSchema);
+  simple('tariff.reject', 'tariff/reject', 'Langkah 7: pelanggan menolak parameter/tarif (alasan) / the customer rejects the tariff', ReasonBodySchema);
+  simple('billing.request', 'billing/request', 'Langkah 7: pelanggan meminta e-billing / step 7: request the e-billing', EmptyBodySchema);
+  simple('billing.issue', 'billing', 'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing', EmptyBodySchema);
+  simple('billing.reissue', 'billing/reissue', 'Langkah 8: terbitkan ulang e-billing yang kedaluwarsa / re-issue an expired e-billing', EmptyBodySchema);
+  simple('survey.submit', 'survey', 'Langkah 21: pelanggan mengisi survei IKM (9 unsur, nilai 1-4) / step 21: the satisfaction survey', SurveyRequestSchema);
+  simple('order.finish', 'finish', 'Langkah 22: pelanggan menyelesaikan pesanan / step 22: finish the order', EmptyBodySchema);
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import {
+  API_PREFIX,
+  AmendReportRequestSchema,
+  CommandResponseSchema,
+  EmptyBodySchema,
+  ReasonBodySchema,
+  ReportParamsSchema,
+  RequestSignatureRequestSchema,
+  SampleParamsSchema,
+} from '../../../shared/api/http';
+import { rolesFor } from '../../../shared/domain/permissions';
+import { canDownloadReports } from '../../../shared/domain/state';
+import { orderCommand, visibleOrder, type AppContext } from '../context';
+import { AppError, fail } from '../errors';
+import { readUpload } from './payments';
+
+const PDF_ONLY = new Set(['application/pdf']);
+
+/** Steps 17-20 (report number, signature request, signing, release), amendment and downloads. */
+export function reportRoutes(app: AppContext): void {
+  const { router, env } = app;
+  const db = env.handle.db;
+  const base = `${API_PREFIX}/orders/:orderId/samples/:sampleId/reports`;
+
+  router.add({
+    method: 'POST',
+    url: base,
+    summary: 'Langkah 17: Ketua Tim PJI membuat nomor LHU / step 17: generate the report number',
+    tags: ['reports'],
+    access: 'user',
+    params: SampleParamsSchema,
+    body: EmptyBodySchema,
+    response: CommandResponseSchema,
+    status: 201,
+    handler: async ({ req, params, auth }) => orderCommand(app, req, auth!, 'report.number', params.orderId, { sampleId: params.sampleId }),
+  });
+
+  const onReport = (type: Parameters<typeof orderCommand>[3], path: string, summary: string, body: typeof EmptyBodySchema | typeof ReasonBodySchema | typeof RequestSignatureRequestSchema | typeof AmendReportRequestSchema) =>
+    router.add({
+      method: 'POST',
+      url: `${base}/:reportId/${path}`,
+      summary,
+      tags: ['reports'],
+      access: 'user',
+      params: ReportParamsSchema,
+      body,
+      response: CommandResponseSchema,
+      handler: async ({ req, params, body: b, auth }) =>
+        orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, reportId: params.reportId, ...(b as object) }),
+    });
+
+  onReport('report.request_signature', 'request-signature', 'Langkah 18: CS mencetak E-LHU dan memilih Kepala Balai untuk TTE / step 18: request the signature', RequestSignatureRequestSchema);
+  onReport('report.refuse', 'refuse', 'Kepala Balai menolak menandatangani (alasan) / refuse to sign (with a reason)', ReasonBodySchema);
+  onReport('report.release', 'release', 'Langkah 20: CS meneruskan E-LHU bertanda tangan ke pelanggan / step 20: release the signed report', EmptyBodySchema);
+  onReport('report.amend', 'amend', 'Ketua Tim PJI menerbitkan laporan pengganti (ISO/IEC 17025 7.8.8) / amend a released report', AmendReportRequestSchema);
+
+  router.add({
+    method: 'POST',
+    url: `${base}/:reportId/sign`,
+    summary: 'Langkah 19: Kepala Balai mengunggah E-LHU bertanda tangan (TTE, PDF) / step 19: upload the signed report',
+    tags: ['reports'],
+    access: 'user',
+    params: ReportParamsSchema,
+    multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
+    response: CommandResponseSchema,
+    handler: async ({ req, params, auth }) => {
+      const order = await visibleOrder(app, auth!, params.orderId);
+      if (!rolesFor('report.sign').includes(auth!.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
+      const sample = order.samples.find((s) => s.id === params.sampleId);
+      const report = sample?.reports.find((r) => r.id === params.reportId);
+      if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      const upload = await readUpload(req, env.config.signedReportLimit, PDF_ONLY);
+      const [row, kb] = await Promise.all([
+        db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
+        db.selectFrom('users').select('certificate_pem').where('id', '=', auth!.user.id).executeTakeFirst(),
+      ]);
+      const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
+      const check = await env.reports.verifySigned({
+        pdf: upload.data,
+        documentPdf: doc ? new Uint8Array(doc.data) : null,
+        documentHash: report.documentHash,
+        certificatePem: kb?.certificate_pem ?? null,
+        reportNumber: report.number,
+      });
+      if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
+      const fileId = randomUUID();
+      return orderCommand(
+        app,
+        req,
+        auth!,
+        'report.sign',
+        params.orderId,
+        { sampleId: params.sampleId, reportId: params.reportId, signedHash: upload.sha256 },
+        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: upload.data, sha256: upload.sha256, refId: params.reportId }] },
+      );
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: `${base}/:reportId/file`,
+    summary: 'Unduh E-LHU: bertanda tangan bila ada (pelanggan hanya setelah survei) / download the report (customers after the survey)',
+    tags: ['reports'],
+    access: 'user',
+    params: ReportParamsSchema,
+    produces: 'application/pdf',
+    handler: async ({ params, auth, reply }) => {
+      const order = await visibleOrder(app, auth!, params.orderId);
+      const report = order.samples.find((s) => s.id === params.sampleId)?.reports.find((r) => r.id === params.reportId);
+      if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      const customer = auth!.actor.role === 'pelanggan';
+      if (customer && !canDownloadReports(order)) {
+        throw new AppError(403, 'survey_required', {
+          id: 'E-LHU dapat diunduh setelah Anda mengisi survei kepuasan pelanggan.',
+          en: 'The report can be downloaded after you fill in the satisfaction survey.',
+        });
+      }
+      if (customer && report.status !== 'released') throw fail.notFound('E-LHU ini belum diterbitkan.', 'This report has not been released.');
+      const row = await db.selectFrom('reports').select(['document_file_id', 'signed_file_id']).where('id', '=', report.id).executeTakeFirst();
+      const fileId = row?.signed_file_id ?? (customer ? null : row?.document_file_id ?? null);
+      if (!fileId) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
+      const file = await db.selectFrom('files').select(['data']).where('id', '=', fileId).executeTakeFirst();
+      if (!file) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
+      const name = report.number.replace(/[^A-Za-z0-9-]+/g, '_');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="E-LHU_${name}${row?.signed_file_id ? '' : '_unsigned'}.pdf"`)
+        .send(file.data);
+    },
+  });
+}

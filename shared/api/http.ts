@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { COMMAND_PAYLOADS } from '../domain/commands';
+import {
+  BillingCodeSchema,
+  CustomerSchema,
+  IdSchema,
+  InstantSchema,
+  LabSchema,
+  NtpnSchema,
+  OrderSchema,
+  ParameterSchema,
+  ReasonSchema,
+  RequirementSchema,
+  ResultSchema,
+  RupiahSchema,
+  SampleTypeSchema,
+  SurveyScoresSchema,
+  UnitSchema,
+  UserSchema,
+} from '../domain/entities';
+import { REJECTION_CODES } from '../domain/rejections';
+import { AccountStatusSchema, OrderStatusSchema } from '../domain/states';
+import { HUMAN_ROLES, type Role } from '../sop/roles';
+
+/**
+ * The HTTP contract of the SIPPT server (`/api/v1`): request and response bodies as zod schemas,
+ * shared by the server (validation, OpenAPI document) and its clients (desktop, portal).
+ *
+ * Request bodies are strict: an unknown field is an error, so a typo never silently does nothing.
+ * Server-owned data (ids, numbers, catalog data, tariffs, billing codes, hashes) is never part of a
+ * request: the server fills it in from its tables.
+ */
+
+export const API_PREFIX = '/api/v1';
+
+export const MessageSchema = z.object({ id: z.string(), en: z.string() });
+
+/** Every error: a code for programs, a message for people (Indonesian first, English second). */
+export const ERROR_CODES = [
+  ...REJECTION_CODES,
+  'bad_request', // the request itself is malformed (JSON syntax, wrong field types, unknown fields)
+  'unauthorized', // no or invalid access token
+  'invalid_credentials',
+  'account_pending', // customer account not yet activated (SOP step 3)
+  'account_inactive',
+  'account_locked', // too many failed logins
+  'rate_limited',
+  'refresh_reused', // a rotated refresh token was used again: the session is revoked
+  'payload_too_large',
+  'unsupported_media_type',
+  'unsupported_file_type',
+  'invalid_signature', // payment notification HMAC or signed report
+  'conflict', // unique data already exists (username, e-mail, code)
+  'survey_required', // SOP step 21: the E-LHU is downloadable only after the survey
+  'not_available',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: MessageSchema,
+    /** For invalid requests: the fields at fault. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** HTTP status of each rejection code of the domain core. */
+export const REJECTION_STATUS = {
+  forbidden: 403,
+  not_found: 404,
+  invalid_transition: 409,
+  stale_version: 409,
+  invalid_payload: 422,
+} as const;
+
+/**
+ * Operations outside the domain core's command table (accounts of staff, the catalog, reading the
+ * audit trail and reference data): the roles allowed, in one place for server and UI.
+ */
+export const STAFF_ROLES = HUMAN_ROLES.filter((r) => r !== 'pelanggan');
+export const HTTP_PERMISSIONS = {
+  'users.manage': ['admin_satker'],
+  'catalog.manage': ['admin_satker'],
+  'customers.read': ['admin_satker', 'cs', 'ketua_tim_pji', 'bendahara'],
+  'audit.read': ['admin_satker', 'mt'],
+  'staff.read': STAFF_ROLES,
+  /** Files of proofs of payment (a customer only for their own orders). */
+  'payment_proofs.read': ['pelanggan', 'bendahara', 'cs', 'ketua_tim_pji', 'admin_satker'],
+  'sync.use': STAFF_ROLES,
+} as const satisfies Record<string, readonly Role[]>;
+export type HttpPermission = keyof typeof HTTP_PERMISSIONS;
+export function hasPermission(role: Role, permission: HttpPermission): boolean {
+  return (HTTP_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Common
+export const EmptyBodySchema = z.strictObject({});
+export const ReasonBodySchema = z.strictObject({ reason: ReasonSchema });
+export const OrderParamsSchema = z.strictObject({ orderId: IdSchema });
+export const SampleParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema });
+export const AnalysisParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema, analysisId: IdSchema });
+export const ReportParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema, reportId: IdSchema });
+export const ProofParamsSchema = z.strictObject({ orderId: IdSchema, proofId: IdSchema });
+export const IdParamsSchema = z.strictObject({ id: IdSchema });
+/** An optional `Idempotency-Key` header (UUID) makes any state-changing request safe to resend. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+// ------------------------------------------------------------------------------------------------
+// Auth and accounts
+export const UsernameSchema = UserSchema.shape.username;
+export const PasswordSchema = z
+  .string()
+  .min(10, { error: 'kata sandi minimal 10 karakter / password needs at least 10 characters' })
+  .max(200, { error: 'kata sandi maksimal 200 karakter / password is at most 200 characters' });
+
+export const RegisterRequestSchema = z.strictObject({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  ...CustomerSchema.pick({ companyName: true, contactName: true, email: true, phone: true, address: true }).shape,
+  npwp: CustomerSchema.shape.npwp.optional().default(null),
+});
+export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
+export const RegisterResponseSchema = z.object({
+  customerId: IdSchema,
+  userId: IdSchema,
+  status: AccountStatusSchema,
+  message: MessageSchema,
+});
+
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const RefreshRequestSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+export const PublicUserSchema = UserSchema;
+export type PublicUser = z.infer<typeof PublicUserSchema>;
+export const SessionResponseSchema = z.object({
+  tokenType: z.literal('Bearer'),
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  refreshToken: z.string(),
+  refreshExpiresIn: z.number().int().positive(),
+  user: PublicUserSchema,
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+export const OkResponseSchema = z.object({ ok: z.literal(true) });
+
+export const ChangePasswordRequestSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema });
+
+/** Staff roles Admin Satker may give; a customer account is made by registration only. */
+export const StaffRoleSchema = z.enum(STAFF_ROLES as unknown as [Exclude<Role, 'pelanggan' | 'sistem'>, ...Exclude<Role, 'pelanggan' | 'sistem'>[]]);
+export const CreateUserRequestSchema = z.strictObject({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  name: UserSchema.shape.name,
+  role: StaffRoleSchema,
+  labId: IdSchema.nullable().default(null),
+  nip: UserSchema.shape.nip.default(null),
+});
+export const UpdateUserRequestSchema = z
+  .strictObject({
+    name: UserSchema.shape.name,
+    role: StaffRoleSchema,
+    labId: IdSchema.nullable(),
+    nip: UserSchema.shape.nip,
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: 'tidak ada yang diubah / nothing to change' });
+export const ResetPasswordRequestSchema = z.strictObject({ password: PasswordSchema });
+export const UserListResponseSchema = z.object({ users: z.array(PublicUserSchema) });
+/** Lab staff as the desktop shows them (names for ids in worklists). */
+export const StaffMemberSchema = UserSchema.pick({ id: true, name: true, role: true, labId: true, active: true });
+export const StaffListResponseSchema = z.object({ staff: z.array(StaffMemberSchema) });
+
+export const CustomerListQuerySchema = z.strictObject({
+  status: AccountStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const CustomerResponseSchema = z.object({ customer: CustomerSchema, version: z.number().int() });
+export const CustomerListResponseSchema = z.object({ customers: z.array(CustomerSchema) });
+
+// ------------------------------------------------------------------------------------------------
+// Catalog
+export const NumberFormatsSchema = z.strictObject({
+  order: z.string().min(5).max(80).optional(),
+  sample: z.string().min(5).max(80).optional(),
+  lhu: z.string().min(5).max(80).optional(),
+});
+export const UnitSettingsSchema = UnitSchema.extend({ numberFormats: z.object({ order: z.string(), sample: z.string(), lhu: z.string() }) });
+export const UpdateUnitRequestSchema = z.strictObject({
+  name: UnitSchema.shape.name.optional(),
+  address: UnitSchema.shape.address.optional(),
+  accreditation: UnitSchema.shape.accreditation.optional(),
+  numberFormats: NumberFormatsSchema.optional(),
+});
+export const CatalogLabSchema = LabSchema.extend({ active: z.boolean() });
+export const CatalogSampleTypeSchema = SampleTypeSchema.extend({ active: z.boolean() });
+export const CatalogResponseSchema = z.object({
+  unit: UnitSettingsSchema,
+  labs: z.array(CatalogLabSchema),
+  sampleTypes: z.array(CatalogSampleTypeSchema),
+  parameters: z.array(ParameterSchema),
+});
+export type CatalogResponse = z.infer<typeof CatalogResponseSchema>;
+export const CreateLabRequestSchema = z.strictObject({ code: LabSchema.shape.code, name: LabSchema.shape.name });
+export const UpdateLabRequestSchema = z.strictObject({ name: LabSchema.shape.name, active: z.boolean() }).partial();
+export const CreateSampleTypeRequestSchema = z.strictObject({
+  labId: IdSchema,
+  name: SampleTypeSchema.shape.name,
+  description: SampleTypeSchema.shape.description.default(''),
+});
+export const UpdateSampleTypeRequestSchema = z
+  .strictObject({ name: SampleTypeSchema.shape.name, description: SampleTypeSchema.shape.description, active: z.boolean() })
+  .partial();
+/** A requirement as sent: strict (no unknown fields), then checked by the entity's own rules. */
+const RequirementInputSchema = z
+  .strictObject(RequirementSchema.shape)
+  .pipe(RequirementSchema as unknown as z.ZodType<z.output<typeof RequirementSchema>, z.output<typeof RequirementSchema>>);
+export const CreateParameterRequestSchema = z.strictObject({
+  sampleTypeId: IdSchema,
+  name: ParameterSchema.shape.name,
+  unit: ParameterSchema.shape.unit,
+  method: ParameterSchema.shape.method,
+  requirement: RequirementInputSchema.nullable().default(null),
+  tariff: RupiahSchema,
+});
+export const UpdateParameterRequestSchema = z
+  .strictObject({
+    name: ParameterSchema.shape.name,
+    unit: ParameterSchema.shape.unit,
+    method: ParameterSchema.shape.method,
+    requirement: RequirementInputSchema.nullable(),
+    tariff: RupiahSchema,
+    active: z.boolean(),
+  })
+  .partial();
+export const LabResponseSchema = z.object({ lab: CatalogLabSchema });
+export const SampleTypeResponseSchema = z.object({ sampleType: CatalogSampleTypeSchema });
+export const ParameterResponseSchema = z.object({ parameter: ParameterSchema });
+
+// ------------------------------------------------------------------------------------------------
+// Orders (steps 4-10, 21-22)
+export const OrderSampleRequestSchema = z.strictObject({
+  sampleTypeId: IdSchema,
+  description: z.string().trim().min(3).max(1000),
+  customerLabel: z.string().trim().max(200).default(''),
+  parameterIds: z
+    .array(IdSchema)
+    .min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' })
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'parameter ganda / duplicate parameter' }),
+});
+export const SubmitOrderRequestSchema = z.strictObject({
+  samples: z.array(OrderSampleRequestSchema).min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' }).max(100),
+});
+export type SubmitOrderRequest = z.input<typeof SubmitOrderRequestSchema>;
+export const TariffApproveRequestSchema = z.strictObject({
+  adjustments: COMMAND_PAYLOADS['tariff.approve'].shape.adjustments,
+});
+
+export const OrderSummarySchema = z.object({
+  id: IdSchema,
+  number: z.string().nullable(),
+  status: OrderStatusSchema,
+  customerId: IdSchema,
+  companyName: z.string(),
+  submittedAt: InstantSchema,
+  updatedAt: InstantSchema,
+  version: z.number().int(),
+  sampleCount: z.number().int(),
+  total: z.number().int(),
+});
+export type OrderSummary = z.infer<typeof OrderSummarySchema>;
+export const OrderListQuerySchema = z.strictObject({
+  status: OrderStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor from the previous page. */
+  cursor: z.string().regex(/^\d{1,15}$/).optional(),
+});
+export const OrderListResponseSchema = z.object({ orders: z.array(OrderSummarySchema), nextCursor: z.string().nullable() });
+export const OrderResponseSchema = z.object({
+  order: OrderSchema,
+  totals: z.object({ total: z.number().int(), parameterCount: z.number().int() }),
+});
+export type OrderResponse = z.infer<typeof OrderResponseSchema>;
+/** Answer to every state-changing operation: the command's outcome and the order as it is now. */
+export const CommandResponseSchema = OrderResponseSchema.extend({
+  commandId: IdSchema,
+  status: z.literal('applied'),
+  version: z.number().int(),
+  /** True when the request was a resend (same Idempotency-Key) and the stored outcome was returned. */
+  replayed: z.boolean(),
+});
+export type CommandResponse = z.infer<typeof CommandResponseSchema>;
+export const AccountCommandResponseSchema = CustomerResponseSchema.extend({
+  commandId: IdSchema,
+  status: z.literal('applied'),
+  replayed: z.boolean(),
+});
+
+// Billing and payment (steps 8-10)
+export const PaymentNotifyRequestSchema = z.strictObject({
+  billingCode: BillingCodeSchema,
+  ntpn: NtpnSchema,
+  paidAt: InstantSchema,
+  /** When the gateway sends it, it must equal the billed amount. */
+  amount: RupiahSchema.optional(),
+});
+export const PaymentNotifyResponseSchema = z.object({ status: z.literal('paid'), orderId: IdSchema, replayed: z.boolean() });
+/** Header carrying `sha256=<hex HMAC-SHA256 of the raw body>` with the unit's shared secret. */
+export const PAYMENT_SIGNATURE_HEADER = 'x-sippt-signature';
+/** Multipart fields of a proof-of-payment upload: `file` (PDF, JPEG or PNG) and optional `ntpn`. */
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+export const UploadProofFieldsSchema = z.strictObject({ ntpn: NtpnSchema.optional() });
+
+// Samples and results (steps 11-16)
+export const RegisterSampleRequestSchema = z.strictObject({ labId: IdSchema, penyeliaId: IdSchema, mtId: IdSchema });
+export const AcceptSampleRequestSchema = z.strictObject({ condition: COMMAND_PAYLOADS['sample.accept'].shape.condition });
+export const AssignAnalystsRequestSchema = z.strictObject({
+  assignments: z.array(z.strictObject({ analysisId: IdSchema, analystId: IdSchema })).min(1).max(2000),
+});
+export const SaveResultRequestSchema = z.strictObject({ result: ResultSchema });
+export const RetestRequestSchema = z.strictObject({ reason: ReasonSchema, analystId: IdSchema.nullable().default(null) });
+
+// Reports (steps 17-20)
+export const RequestSignatureRequestSchema = z.strictObject({ kepalaBalaiId: IdSchema });
+export const AmendReportRequestSchema = z.strictObject({ reason: ReasonSchema });
+
+// Survey (step 21)
+export const SurveyRequestSchema = z.strictObject({ scores: SurveyScoresSchema, comment: z.string().max(2000).default('') });
+
+// ------------------------------------------------------------------------------------------------
+// Audit trail
+export const AuditQuerySchema = z.strictObject({
+  orderId: IdSchema.optional(),
+  entityId: IdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Entries older than this position (from the previous page). */
+  before: z.string().regex(/^\d{1,15}:\d{1,5}$/).optional(),
+});
+export const AuditEntrySchema = z.object({
+  position: z.string(),
+  at: InstantSchema,
+  actorId: IdSchema.nullable(),
+  role: z.string(),
+  commandId: z.string(),
+  command: z.string(),
+  step: z.number().int().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  orderId: IdSchema.nullable(),
+  sampleId: IdSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const AuditListResponseSchema = z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.string().nullable() });
+
+// ------------------------------------------------------------------------------------------------
+// Health
+export const HealthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: InstantSchema });

@@ -1,0 +1,223 @@
+/** Drives orders through the SOP over HTTP: the happy path in small steps, reused by the suites. */
+import { createHmac } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Order } from '../../../shared/domain/entities';
+import { API, PAYMENT_SECRET, pdfBytes, type Res, type TestServer } from './harness';
+
+export const USERS = {
+  admin: 'admin',
+  cs: 'cs1',
+  ketua: 'ketuatim',
+  bendahara: 'bendahara',
+  kepala: 'kepala',
+  customer: 'pelanggan',
+  customer2: 'pelanggan2',
+  penyeliaKaret: 'penyelia.karet',
+  penyeliaKimia: 'penyelia.kimia',
+  mtKaret: 'mt.karet',
+  mtKimia: 'mt.kimia',
+  analisKaret1: 'analis.karet1',
+  analisKaret2: 'analis.karet2',
+  analisKimia1: 'analis.kimia1',
+  analisKimia2: 'analis.kimia2',
+} as const;
+
+export function ok<T>(res: Res<T>, status = 200): T {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const SURVEY = { scores: [4, 4, 3, 4, 4, 3, 4, 4, 3], comment: 'Pelayanan cepat dan jelas.' };
+
+/** Result values that meet the demo catalog's requirements. */
+const VALUES: Record<string, string> = {
+  'Kadar kotoran': '0,08',
+  'Kadar abu': '0,45',
+  'Kadar zat menguap': '0,52',
+  'Kadar air': '4,1',
+  Kafein: '1,35',
+};
+
+export class Flow {
+  constructor(readonly s: TestServer) {}
+
+  get ids() {
+    const d = this.s.demo;
+    return {
+      labKaret: d.labs.KRT!,
+      labKimia: d.labs.KIM!,
+      sir20: d.sampleTypes.sir20!,
+      kopi: d.sampleTypes.kopi!,
+    };
+  }
+
+  /** Two samples in two labs: crumb rubber (3 parameters, Karet) and coffee (2 parameters, Kimia). */
+  twoSamples() {
+    const { sir20, kopi } = this.ids;
+    return {
+      samples: [
+        { sampleTypeId: sir20.id, description: 'Karet remah SIR 20, bandela 35 kg, lot 2025-117', customerLabel: 'LOT-117', parameterIds: sir20.parameterIds.slice(0, 3) },
+        { sampleTypeId: kopi.id, description: 'Kopi bubuk robusta Semende, kemasan 250 g', customerLabel: 'KOPI-A', parameterIds: [kopi.parameterIds[1]!, kopi.parameterIds[5]!] },
+      ],
+    };
+  }
+
+  async order(orderId: string, as: string = USERS.cs): Promise<Order> {
+    return ok(await this.s.as(as).get(`orders/${orderId}`)).order;
+  }
+
+  async submit(customer: string = USERS.customer, body = this.twoSamples()): Promise<Order> {
+    return ok(await this.s.as(customer).post('orders', body), 201).order;
+  }
+  async validate(orderId: string) {
+    return ok(await this.s.as(USERS.cs).post(`orders/${orderId}/validate`)).order as Order;
+  }
+  async approveTariff(orderId: string) {
+    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/tariff/approve`, { adjustments: [] })).order as Order;
+  }
+  async requestBilling(orderId: string, customer: string = USERS.customer) {
+    return ok(await this.s.as(customer).post(`orders/${orderId}/billing/request`)).order as Order;
+  }
+  async issueBilling(orderId: string) {
+    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/billing`)).order as Order;
+  }
+  async uploadProof(orderId: string, customer: string = USERS.customer) {
+    return ok(await this.s.as(customer).upload(`orders/${orderId}/payment-proofs`, { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' }, { ntpn: 'A1B2C3D4E5F6G7H8' }), 201)
+      .order as Order;
+  }
+  async approveProof(orderId: string, proofId: string) {
+    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/payment-proofs/${proofId}/approve`)).order as Order;
+  }
+  async notifyPayment(billingCode: string, ntpn = 'NTPN0000000000AB', extra: Record<string, unknown> = {}) {
+    const raw = JSON.stringify({ billingCode, ntpn, paidAt: this.s.clock.now().toISOString(), ...extra });
+    const sig = createHmac('sha256', PAYMENT_SECRET).update(raw).digest('hex');
+    return this.s.request('POST', `${API}/payments/notify`, { rawBody: raw, headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` } });
+  }
+
+  async toValidated(customer: string = USERS.customer) {
+    const o = await this.submit(customer);
+    await this.validate(o.id);
+    return o.id;
+  }
+  async toAwaitingPayment(customer: string = USERS.customer) {
+    const id = await this.toValidated(customer);
+    await this.approveTariff(id);
+    await this.requestBilling(id, customer);
+    return (await this.issueBilling(id)).id;
+  }
+  /** Paid through the automatic path (payment gateway notification). */
+  async toPaid(customer: string = USERS.customer) {
+    const id = await this.toAwaitingPayment(customer);
+    const o = await this.order(id);
+    expect((await this.notifyPayment(o.billings[0]!.code, `NTPN${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`)).status).toBe(200);
+    return id;
+  }
+
+  labOf(sampleIndex: number) {
+    return sampleIndex === 0
+      ? { labId: this.ids.labKaret, penyelia: USERS.penyeliaKaret, mt: USERS.mtKaret, analysts: [USERS.analisKaret1, USERS.analisKaret2] }
+      : { labId: this.ids.labKimia, penyelia: USERS.penyeliaKimia, mt: USERS.mtKimia, analysts: [USERS.analisKimia1, USERS.analisKimia2] };
+  }
+
+  async register(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    const lab = this.labOf(i);
+    return ok(
+      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/register`, {
+        labId: lab.labId,
+        penyeliaId: this.s.user(lab.penyelia).id,
+        mtId: this.s.user(lab.mt).id,
+      }),
+    ).order as Order;
+  }
+  async accept(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    return ok(await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/accept`, { condition: 'Baik, tersegel, suhu ruang' })).order as Order;
+  }
+  async assign(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    const lab = this.labOf(i);
+    const s = o.samples[i]!;
+    const assignments = s.analyses.filter((a) => a.status !== 'retest').map((a, j) => ({ analysisId: a.id, analystId: this.s.user(lab.analysts[j % 2]!).id }));
+    return ok(await this.s.as(lab.penyelia).post(`orders/${orderId}/samples/${s.id}/assign`, { assignments })).order as Order;
+  }
+  async validateAssignment(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    return ok(await this.s.as(this.labOf(i).mt).post(`orders/${orderId}/samples/${o.samples[i]!.id}/assignment/validate`)).order as Order;
+  }
+  /** Every pending analysis of the sample: result saved and submitted by its analyst. */
+  async enterResults(orderId: string, i: number) {
+    let o = await this.order(orderId);
+    const s = o.samples[i]!;
+    for (const a of s.analyses.filter((x) => x.status === 'pending' || x.status === 'draft')) {
+      const analyst = this.s.demo.users.find((u) => u.id === a.analystId)!.username;
+      const value = VALUES[a.parameterName] ?? '1,0';
+      ok(
+        await this.s.as(analyst).put(`orders/${orderId}/samples/${s.id}/analyses/${a.id}/result`, {
+          result: { value, numeric: Number(value.replace(',', '.')), unit: a.unit, testedOn: '2025-03-10' },
+        }),
+      );
+      o = ok(await this.s.as(analyst).post(`orders/${orderId}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+    }
+    return o;
+  }
+  async verify(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    return ok(await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/verify`)).order as Order;
+  }
+  async validateResults(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    return ok(await this.s.as(this.labOf(i).mt).post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/validate`)).order as Order;
+  }
+  async numberReport(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports`), 201).order as Order;
+  }
+  reportOf(o: Order, i: number) {
+    const s = o.samples[i]!;
+    return [...s.reports].reverse().find((r) => r.status !== 'superseded')!;
+  }
+  async requestSignature(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    const r = this.reportOf(o, i);
+    return ok(
+      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: this.s.user(USERS.kepala).id }),
+    ).order as Order;
+  }
+  async sign(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    const r = this.reportOf(o, i);
+    return ok(
+      await this.s
+        .as(USERS.kepala)
+        .upload(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/sign`, { data: pdfBytes(`signed ${r.number}`), filename: 'signed.pdf', contentType: 'application/pdf' }),
+    ).order as Order;
+  }
+  async release(orderId: string, i: number) {
+    const o = await this.order(orderId);
+    const r = this.reportOf(o, i);
+    return ok(await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/release`)).order as Order;
+  }
+
+  /** Sample i from paid through the lab to the given stage. */
+  async sampleTo(orderId: string, i: number, stage: 'registered' | 'received' | 'assigned' | 'in_testing' | 'submitted' | 'results_verified' | 'results_validated' | 'report_numbered' | 'awaiting_signature' | 'signed' | 'released') {
+    const steps: [string, () => Promise<unknown>][] = [
+      ['registered', () => this.register(orderId, i)],
+      ['received', () => this.accept(orderId, i)],
+      ['assigned', () => this.assign(orderId, i)],
+      ['in_testing', () => this.validateAssignment(orderId, i)],
+      ['submitted', () => this.enterResults(orderId, i)],
+      ['results_verified', () => this.verify(orderId, i)],
+      ['results_validated', () => this.validateResults(orderId, i)],
+      ['report_numbered', () => this.numberReport(orderId, i)],
+      ['awaiting_signature', () => this.requestSignature(orderId, i)],
+      ['signed', () => this.sign(orderId, i)],
+      ['released', () => this.release(orderId, i)],
+    ];
+    for (const [name, run] of steps) {
+      await run();
+      if (name === stage) break;
+    }
+    return this.order(orderId);
+  }
+}

@@ -1,0 +1,264 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON checked by the assertions */
+/**
+ * Test harness of the server suites: a fresh database per suite (a temp SQLite folder, or a new
+ * PostgreSQL database when TEST_DATABASE_URL is set), the demo data, and an HTTP client over
+ * Fastify's inject. Suites assert behaviour through HTTP only.
+ *
+ * PostgreSQL: set TEST_DATABASE_URL (alias DATABASE_URL_TEST) to a URL whose user may CREATE
+ * DATABASE, e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres (what .ci/run sets). Each
+ * suite creates `sippt_test_<random>` and drops it at the end. Without it the PostgreSQL variants
+ * are skipped with a message.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { defaultConfig, type ServerConfig } from '../../../server/config';
+import { openDatabase, type DbHandle } from '../../../server/db/connect';
+import { seedDemo, type DemoData, type DemoUser } from '../../../server/demo';
+import { buildServer } from '../../../server/http/app';
+import { placeholderReportServices } from '../../../server/reports/placeholder';
+import type { Role } from '../../../shared/sop/roles';
+
+export type DialectName = 'sqlite' | 'postgres';
+export const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? null;
+export const API = '/api/v1';
+
+let warned = false;
+/** Runs the suite once per database: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function describeEachDialect(title: string, fn: (dialect: DialectName) => void): void {
+  describe(`${title} [sqlite]`, () => fn('sqlite'));
+  if (PG_URL) describe(`${title} [postgres]`, () => fn('postgres'));
+  else {
+    if (!warned) {
+      warned = true;
+      console.warn('PostgreSQL suites skipped: set TEST_DATABASE_URL=postgres://user:pass@host:5432/postgres to run them.');
+    }
+    describe.skip(`${title} [postgres] (TEST_DATABASE_URL not set)`, () => fn('postgres'));
+  }
+}
+
+export interface TestDatabase {
+  dialect: DialectName;
+  /** postgres://... of the fresh database, or the SQLite data folder. */
+  url: string | null;
+  dataDir: string | null;
+  open(): Promise<DbHandle>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'sippt-test-'));
+    return { dialect, url: null, dataDir: dir, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!PG_URL) throw new Error('TEST_DATABASE_URL not set');
+  const name = `sippt_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    dialect,
+    url,
+    dataDir: null,
+    open: () => openDatabase({ databaseUrl: url, poolSize: 20 }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A movable clock: tests jump days ahead to expire e-billings or tokens. */
+export class TestClock {
+  offsetMs = 0;
+  now = () => new Date(Date.now() + this.offsetMs);
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
+}
+
+export const PAYMENT_SECRET = 'test-payment-secret';
+
+export function testConfig(clock: TestClock, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return defaultConfig({
+    scrypt: { N: 2 ** 12, r: 8, p: 1 },
+    login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 100_000, ipWindowSeconds: 60 },
+    paymentNotifySecret: PAYMENT_SECRET,
+    validateResponses: true,
+    now: clock.now,
+    ...overrides,
+  });
+}
+
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+  raw: Buffer;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  token?: string | null;
+  headers?: Record<string, string>;
+  /** Send this string as the body as is (malformed JSON tests). */
+  rawBody?: string | Buffer;
+}
+
+export class TestServer {
+  private sessions = new Map<string, string>();
+  constructor(
+    readonly app: FastifyInstance,
+    readonly handle: DbHandle,
+    readonly db: TestDatabase,
+    readonly demo: DemoData,
+    readonly clock: TestClock,
+    readonly config: ServerConfig,
+  ) {}
+
+  async request<T = any>(method: string, url: string, opts: RequestOptions = {}): Promise<Res<T>> {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let payload: string | Buffer | undefined;
+    if (opts.rawBody !== undefined) payload = opts.rawBody;
+    else if (opts.body !== undefined) {
+      payload = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
+    const raw = res.rawPayload;
+    let body: unknown = null;
+    const ct = String(res.headers['content-type'] ?? '');
+    if (ct.includes('application/json') && raw.length > 0) body = JSON.parse(raw.toString('utf8'));
+    return { status: res.statusCode, body: body as T, headers: res.headers, raw };
+  }
+
+  user(username: string): DemoUser {
+    const u = this.demo.users.find((x) => x.username === username);
+    if (!u) throw new Error(`no demo user ${username}`);
+    return u;
+  }
+  firstOf(role: Role): DemoUser {
+    return this.demo.users.find((u) => u.role === role)!;
+  }
+
+  async token(username: string, password?: string): Promise<string> {
+    const cached = this.sessions.get(username);
+    if (cached) return cached;
+    const res = await this.request('POST', `${API}/auth/login`, { body: { username, password: password ?? this.demo.password } });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    this.sessions.set(username, res.body.accessToken);
+    return res.body.accessToken;
+  }
+
+  /** A client acting as a user (logs in once per server). */
+  as(username: string) {
+    const call = async <T = any>(method: string, url: string, opts: Omit<RequestOptions, 'token'> = {}) =>
+      this.request<T>(method, url.startsWith('/') ? url : `${API}/${url}`, { ...opts, token: await this.token(username) });
+    return {
+      get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token'>) => call<T>('GET', url, opts),
+      post: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('POST', url, { ...opts, body }),
+      put: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PUT', url, { ...opts, body }),
+      patch: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PATCH', url, { ...opts, body }),
+      upload: async <T = any>(url: string, file: { data: Buffer; filename?: string; contentType?: string }, fields: Record<string, string> = {}, opts: { headers?: Record<string, string> } = {}) => {
+        const m = multipart(file, fields);
+        return this.request<T>('POST', url.startsWith('/') ? url : `${API}/${url}`, {
+          rawBody: m.body,
+          token: await this.token(username),
+          headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) },
+        });
+      },
+    };
+  }
+
+  forget(username: string) {
+    this.sessions.delete(username);
+  }
+
+  async close() {
+    await this.app.close();
+    await this.handle.close();
+    await this.db.drop();
+  }
+}
+
+export async function startTestServer(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const db = await createTestDatabase(dialect);
+  const handle = await db.open();
+  const clock = new TestClock();
+  const config = testConfig(clock, overrides);
+  const demo = await seedDemo({ handle, config, reports: placeholderReportServices });
+  const app = await buildServer({ db: handle, config, logger: false });
+  await app.ready();
+  return new TestServer(app, handle, db, demo, clock, config);
+}
+
+export function multipart(file: { data: Buffer; filename?: string; contentType?: string } | null, fields: Record<string, string> = {}, fileField = 'file') {
+  const boundary = `----sippt${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.filename ?? 'upload.bin'}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
+    chunks.push(file.data, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+// Files ------------------------------------------------------------------------------------------
+export function pdfBytes(text = 'SIPPT test'): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+export function pngBytes(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export function jpegBytes(): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(64, 0), Buffer.from([0xff, 0xd9])]);
+}
