@@ -129,8 +129,9 @@ export class ApiClient {
     return this.send('post', '/auth/refresh', { refreshToken }, SessionResponseSchema, null);
   }
 
-  async logout(accessToken: string | null, refreshToken: string | null): Promise<void> {
-    await this.send('post', '/auth/logout', refreshToken ? { refreshToken } : {}, null, accessToken);
+  /** Revokes the session (all its tokens) on the server. */
+  async logout(accessToken: string): Promise<void> {
+    await this.send('post', '/auth/logout', {}, null, accessToken);
   }
 
   push(token: string, req: PushRequest): Promise<PushResponse> {

@@ -239,17 +239,24 @@ export class Session {
     }
   }
 
-  /** Revoke the refresh token on the server when reachable; always forget it here. */
+  /** Revoke the session on the server when reachable (renewing once if needed); always forget it here. */
   async logout(): Promise<void> {
-    const access = this.accessToken;
-    const refresh = this.refreshToken;
     this.deps.profile.update({ refresh_token_enc: null });
-    this.close();
-    this.refreshToken = null;
     try {
-      await this.deps.api.logout(access, refresh);
+      if (this.stateValue === 'active') {
+        if (!this.accessToken || this.deps.clock.localNow() > this.accessExpiresAt - 5_000) {
+          if (this.refreshToken) {
+            const res = await this.deps.api.refresh(this.refreshToken);
+            this.accessToken = res.accessToken;
+          }
+        }
+        if (this.accessToken) await this.deps.api.logout(this.accessToken);
+      }
     } catch {
-      // offline: the token expires on its own; it is no longer stored here
+      // offline or already revoked: the tokens expire on their own and are no longer stored here
+    } finally {
+      this.refreshToken = null;
+      this.close();
     }
   }
 }

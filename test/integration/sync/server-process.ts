@@ -1,0 +1,47 @@
+/**
+ * The real SIPPT server in its own process, for the sync integration tests: the server's own
+ * build function, database and demo seed, with test settings (cheap password hashing, no login
+ * rate limit, a fixed token secret so tokens survive a restart, a chosen access-token lifetime).
+ *
+ *   tsx server-process.ts --data-dir DIR [--seed] [--port N] [--access-ttl SECONDS]
+ *
+ * Prints one JSON line {"url", "demo"} on stdout once listening. SIGKILL it to "crash" the server;
+ * start it again on the same data dir (without --seed) to bring it back.
+ */
+import { parseArgs } from 'node:util';
+import { defaultConfig } from '../../../server/config';
+import { openDatabase } from '../../../server/db/connect';
+import { seedDemo } from '../../../server/demo';
+import { buildServer } from '../../../server/http/app';
+import { placeholderReportServices } from '../../../server/reports/placeholder';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    seed: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+    'access-ttl': { type: 'string', default: '900' },
+  },
+});
+
+const config = defaultConfig({
+  scrypt: { N: 1 << 10, r: 8, p: 1 },
+  tokenSecret: 'sync-integration-tests-token-secret-0123456789',
+  accessTokenTtlSeconds: Number(values['access-ttl']),
+  login: { maxFailures: 50, lockMinutes: 1, ipMaxRequests: 1_000_000, ipWindowSeconds: 60 },
+  paymentNotifySecret: 'sync-test-payment-secret',
+  bodyLimit: 16 * 1024 * 1024,
+});
+const handle = await openDatabase({ dataDir: values['data-dir']! });
+const demo = values.seed ? await seedDemo({ handle, config, reports: placeholderReportServices }) : null;
+const app = await buildServer({ db: handle, config, logger: false, reports: placeholderReportServices });
+const address = await app.listen({ port: Number(values.port), host: '127.0.0.1' });
+process.stdout.write(`${JSON.stringify({ url: address, demo })}\n`);
+
+const stop = async () => {
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
