@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, request, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
@@ -153,7 +153,7 @@ export class Proxy {
   log: { n: number; path: string; action: ProxyAction['kind']; status: number | null }[] = [];
   private held: Held[] = [];
   private count = 0;
-  private sockets = new Set<import('node:net').Socket>();
+  private sockets = new Set<Socket>();
 
   constructor(public target: () => string) {}
 
