@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import demoCatalog from '../resources/demo-catalog.json' with { type: 'json' };
 import { RequirementSchema } from '../shared/domain/entities';
 import type { Role } from '../shared/sop/roles';
@@ -31,6 +34,15 @@ export interface DemoData {
 
 const id = (key: string) => deterministicUuid(`sippt-demo:${key}`);
 
+/** A file of resources/ (next to the sources, or under the working directory for a bundled server). */
+function resource(path: string): string | null {
+  for (const base of [fileURLToPath(new URL('../resources/', import.meta.url)), join(process.cwd(), 'resources')]) {
+    const p = join(base, path);
+    if (existsSync(p)) return readFileSync(p, 'utf8');
+  }
+  return null;
+}
+
 export async function seedDemo(env: CommandEnv): Promise<DemoData> {
   const { handle, config } = env;
   const now = config.now().toISOString();
@@ -46,14 +58,23 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     role: u.role as Role,
     labId: 'lab' in u && u.lab ? labs[u.lab]! : null,
     nip: 'nip' in u && u.nip ? u.nip : null,
+    // The demo Kepala Balai's TTE certificate (resources/demo-keystore), as Admin Satker registers it.
+    certificate: 'certificate' in u && u.certificate ? resource(u.certificate) : null,
   }));
   const hashes = await Promise.all([...staff, ...c.customers].map(() => hashPassword(password, config.scrypt)));
 
+  const letterhead = {
+    short_name: c.unit.shortName,
+    parent_lines: JSON.stringify(c.unit.parentLines),
+    city: c.unit.city,
+    contact_line: c.unit.contactLine,
+    time_zone: c.unit.timeZone,
+  };
   await inTransaction(handle, async (trx) => {
     await trx
       .insertInto('units')
-      .values({ code: unitCode, name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, number_formats: '{}', updated_at: now })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, updated_at: now }))
+      .values({ code: unitCode, name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, number_formats: '{}', updated_at: now, ...letterhead })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, updated_at: now, ...letterhead }))
       .execute();
     for (const l of c.labs) await trx.insertInto('labs').values({ id: labs[l.code]!, code: l.code, name: l.name, active: 1 }).execute();
     for (const t of c.sampleTypes) {
@@ -75,7 +96,7 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     for (const [i, u] of staff.entries()) {
       await trx
         .insertInto('users')
-        .values({ id: u.id, username: u.username, name: u.name, role: u.role, lab_id: u.labId, customer_id: null, nip: u.nip, active: 1, password_hash: hashes[i]!, certificate_pem: null, created_at: now, updated_at: now })
+        .values({ id: u.id, username: u.username, name: u.name, role: u.role, lab_id: u.labId, customer_id: null, nip: u.nip, active: 1, password_hash: hashes[i]!, certificate_pem: u.certificate, created_at: now, updated_at: now })
         .execute();
     }
   });

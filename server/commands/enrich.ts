@@ -7,6 +7,8 @@ import { localDate } from '../../shared/calendar/working-days';
 import type { Trx } from '../db/schema';
 import type { CommandEnv, Attachment } from './apply-command';
 import { reserveNumber, type Reservation } from './numbers';
+import { readElhuUnit } from '../catalog/repo';
+import { RenderRefused } from '../reports/services';
 
 /**
  * Server-side data of a command: what the issuer may not choose. Numbers come from the sequences,
@@ -162,21 +164,30 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
   if (!sample || !reportId || !sample.labId) return invalid('Sampel atau laporan tidak valid.', 'Invalid sample or report.');
   const [customerRow, unit, lab] = await Promise.all([
     trx.selectFrom('customers').select('data').where('id', '=', order.customerId).executeTakeFirst(),
-    trx.selectFrom('units').selectAll().where('code', '=', env.config.unitCode).executeTakeFirst(),
+    readElhuUnit(trx, env.config.unitCode),
     trx.selectFrom('labs').select(['id', 'name']).where('id', '=', sample.labId).executeTakeFirst(),
   ]);
-  if (!customerRow || !unit || !lab) return invalid('Data pelanggan, unit atau lab tidak lengkap.', 'Customer, unit or lab data is missing.');
-  const pdf = await env.reports.render({
-    order,
-    sampleId: sample.id,
-    reportId,
-    issuedOn: payload.issuedOn as string,
-    customer: CustomerSchema.parse(JSON.parse(customerRow.data)),
-    unit: { code: unit.code, name: unit.name, address: unit.address, accreditation: unit.accreditation },
-    lab,
-    kepalaBalai: { id: kb.id, name: kb.name, nip: kb.nip },
-    verificationUrl: `${env.config.publicBaseUrl.replace(/\/$/, '')}/verify/${reportId}`,
-  });
+  if (!customerRow || !lab) return invalid('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
+  const report = sample.reports.find((r) => r.id === reportId);
+  const replaced = report?.replaces ? sample.reports.find((r) => r.id === report.replaces) : undefined;
+  let pdf: Uint8Array;
+  try {
+    pdf = await env.reports.render({
+      order,
+      sampleId: sample.id,
+      reportId,
+      issuedOn: payload.issuedOn as string,
+      customer: CustomerSchema.parse(JSON.parse(customerRow.data)),
+      unit,
+      lab: { id: lab.id, name: lab.name, address: unit.address },
+      kepalaBalai: { id: kb.id, name: kb.name, nip: kb.nip },
+      verificationUrl: `${env.config.publicBaseUrl.replace(/\/$/, '')}/verify/${reportId}`,
+      replacedReportNumber: replaced?.number ?? null,
+    });
+  } catch (e) {
+    if (e instanceof RenderRefused) return invalid(e.msg.id, e.msg.en);
+    throw e;
+  }
   const data = Buffer.from(pdf);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const fileId = randomUUID();

@@ -257,6 +257,21 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         throw new Error('SIPPT migrations are forward-only');
       },
     },
+    // The unit's identity as the E-LHU letterhead prints it (short name, parent lines, city,
+    // contact line, time zone, logo).
+    '0002_unit_letterhead': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('units').addColumn('short_name', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('units').addColumn('parent_lines', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+        await db.schema.alterTable('units').addColumn('city', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('units').addColumn('contact_line', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('units').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('WIB')).execute();
+        await db.schema.alterTable('units').addColumn('logo_png', blob).execute();
+      },
+      async down() {
+        throw new Error('SIPPT migrations are forward-only');
+      },
+    },
   };
 }
 

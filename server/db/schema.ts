@@ -64,6 +64,13 @@ export interface UnitsTable {
   /** JSON: Partial<Record<NumberKind, string>>; missing kinds use DEFAULT_NUMBER_FORMATS. */
   number_formats: string;
   updated_at: string;
+  short_name: string;
+  /** JSON string[]: the lines above the unit name (ministry, agency). */
+  parent_lines: string;
+  city: string;
+  contact_line: string;
+  time_zone: string;
+  logo_png: Buffer | null;
 }
 export interface LabsTable {
   id: string;

@@ -6,7 +6,7 @@ import { AuthService, tokenSecret } from '../auth/service';
 import { ensureUnit } from '../catalog/repo';
 import type { ServerConfig } from '../config';
 import type { DbHandle } from '../db/connect';
-import { placeholderReportServices } from '../reports/placeholder';
+import { elhuReportServices } from '../reports/elhu';
 import type { ReportServices } from '../reports/services';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -27,7 +27,7 @@ export interface BuildOptions {
   config: ServerConfig;
   /** A pino logger, Fastify logger options, or false (tests). */
   logger?: FastifyBaseLogger | FastifyServerOptions['logger'];
-  /** E-LHU rendering and signature verification (default: the placeholder until the E-LHU module plugs in). */
+  /** E-LHU rendering and signature verification (default: shared/elhu + server/elhu, registered certificates required). */
   reports?: ReportServices;
 }
 
@@ -50,7 +50,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   await ensureUnit(handle.db, config.unitCode, config.now());
   const auth = new AuthService(handle, config, await tokenSecret(handle, config.tokenSecret));
   const router = createRouter(app, config, (req) => auth.authenticate(req));
-  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? placeholderReportServices }, auth, router };
+  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true }) }, auth, router };
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -1,26 +1,27 @@
+import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { RenderRequest, ReportServices, VerifyRequest, VerifyResult } from './services';
 
 /**
- * Stand-in E-LHU services until the E-LHU module (shared/elhu renderer, server/elhu verification)
- * is plugged in: renders a one-page PDF naming the report, and accepts any PDF as "signed" once it
- * is a PDF and differs from the unsigned document.
- * TODO(E-LHU): replace with the real renderer and PAdES verification.
+ * A light stand-in of the E-LHU services for tests of the workflow that do not exercise the
+ * signature: renders a one-page PDF naming the report and accepts as "signed" any PDF that differs
+ * from the unsigned one. Never used by `npm run server` (see ./elhu.ts).
  */
 export const placeholderReportServices: ReportServices = {
   async render(req: RenderRequest): Promise<Uint8Array> {
     const sample = req.order.samples.find((s) => s.id === req.sampleId);
     const report = sample?.reports.find((r) => r.id === req.reportId);
     const doc = await PDFDocument.create();
-    doc.setCreationDate(new Date(`${req.issuedOn}T00:00:00Z`));
-    doc.setModificationDate(new Date(`${req.issuedOn}T00:00:00Z`));
+    const date = new Date(`${req.issuedOn}T00:00:00Z`);
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
     doc.setProducer('SIPPT Lab');
     doc.setCreator('SIPPT Lab');
     const font = await doc.embedFont(StandardFonts.Helvetica);
     const page = doc.addPage([595, 842]);
     const lines = [
       `LAPORAN HASIL UJI / TEST REPORT (placeholder)`,
-      `${ascii(req.unit.name)}`,
+      ascii(req.unit.name),
       `No. LHU: ${ascii(report?.number ?? '-')}`,
       `No. sampel: ${ascii(sample?.number ?? '-')}  Order: ${ascii(req.order.number ?? '-')}`,
       `Pelanggan: ${ascii(req.customer.companyName)}`,
@@ -33,14 +34,18 @@ export const placeholderReportServices: ReportServices = {
     return doc.save({ useObjectStreams: false });
   },
   async verifySigned(req: VerifyRequest): Promise<VerifyResult> {
-    const head = Buffer.from(req.pdf.subarray(0, 5)).toString('latin1');
-    if (head !== '%PDF-') return { ok: false, message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' } };
-    if (req.documentPdf && Buffer.compare(Buffer.from(req.pdf), Buffer.from(req.documentPdf)) === 0) {
-      return { ok: false, message: { id: 'PDF belum ditandatangani.', en: 'The PDF is not signed.' } };
-    }
-    return { ok: true };
+    return placeholderVerify(req);
   },
 };
+
+export function placeholderVerify(req: Pick<VerifyRequest, 'pdf' | 'documentPdf'>): VerifyResult {
+  const head = Buffer.from(req.pdf.subarray(0, 5)).toString('latin1');
+  if (head !== '%PDF-') return { ok: false, message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' } };
+  if (req.documentPdf && Buffer.compare(Buffer.from(req.pdf), Buffer.from(req.documentPdf)) === 0) {
+    return { ok: false, message: { id: 'PDF belum ditandatangani.', en: 'The PDF is not signed.' } };
+  }
+  return { ok: true, signedHash: createHash('sha256').update(req.pdf).digest('hex') };
+}
 
 /** Standard PDF fonts cover WinAnsi only: keep the placeholder's text printable. */
 function ascii(s: string): string {

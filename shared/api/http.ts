@@ -192,11 +192,26 @@ export const NumberFormatsSchema = z.strictObject({
   sample: z.string().min(5).max(80).optional(),
   lhu: z.string().min(5).max(80).optional(),
 });
-export const UnitSettingsSchema = UnitSchema.extend({ numberFormats: z.object({ order: z.string(), sample: z.string(), lhu: z.string() }) });
+export const TimeZoneSchema = z.enum(['WIB', 'WITA', 'WIT']);
+/** The unit as the catalog and the E-LHU letterhead show it. */
+export const UnitSettingsSchema = UnitSchema.extend({
+  shortName: z.string().max(100),
+  parentLines: z.array(z.string().max(200)).max(4),
+  city: z.string().max(100),
+  contactLine: z.string().max(300),
+  timeZone: TimeZoneSchema,
+  hasLogo: z.boolean(),
+  numberFormats: z.object({ order: z.string(), sample: z.string(), lhu: z.string() }),
+});
 export const UpdateUnitRequestSchema = z.strictObject({
   name: UnitSchema.shape.name.optional(),
   address: UnitSchema.shape.address.optional(),
   accreditation: UnitSchema.shape.accreditation.optional(),
+  shortName: z.string().trim().max(100).optional(),
+  parentLines: z.array(z.string().trim().max(200)).max(4).optional(),
+  city: z.string().trim().max(100).optional(),
+  contactLine: z.string().trim().max(300).optional(),
+  timeZone: TimeZoneSchema.optional(),
   numberFormats: NumberFormatsSchema.optional(),
 });
 export const CatalogLabSchema = LabSchema.extend({ active: z.boolean() });

@@ -76,11 +76,17 @@ export function catalogRoutes(app: AppContext): void {
             name: body.name ?? before.name,
             address: body.address ?? before.address,
             accreditation: body.accreditation !== undefined ? body.accreditation : before.accreditation,
+            short_name: body.shortName ?? before.short_name,
+            parent_lines: body.parentLines ? JSON.stringify(body.parentLines) : before.parent_lines,
+            city: body.city ?? before.city,
+            contact_line: body.contactLine ?? before.contact_line,
+            time_zone: body.timeZone ?? before.time_zone,
             number_formats: JSON.stringify(formats),
             updated_at: at,
           };
           await trx.updateTable('units').set(after).where('code', '=', unitCode).execute();
-          return { before, after: { ...before, ...after } };
+          const { logo_png: _logo, ...beforeNoLogo } = before;
+          return { before: beforeNoLogo, after: { ...beforeNoLogo, ...after } };
         },
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);

@@ -73,7 +73,7 @@ export function reportRoutes(app: AppContext): void {
       const upload = await readUpload(req, env.config.signedReportLimit, PDF_ONLY);
       const [row, kb] = await Promise.all([
         db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
-        db.selectFrom('users').select('certificate_pem').where('id', '=', auth!.user.id).executeTakeFirst(),
+        db.selectFrom('users').select(['certificate_pem', 'name', 'nip']).where('id', '=', report.kepalaBalaiId ?? auth!.user.id).executeTakeFirst(),
       ]);
       const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
       const check = await env.reports.verifySigned({
@@ -81,6 +81,7 @@ export function reportRoutes(app: AppContext): void {
         documentPdf: doc ? new Uint8Array(doc.data) : null,
         documentHash: report.documentHash,
         certificatePem: kb?.certificate_pem ?? null,
+        signer: { name: kb?.name ?? auth!.user.name, nip: kb?.nip ?? null },
         reportNumber: report.number,
       });
       if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
@@ -91,8 +92,8 @@ export function reportRoutes(app: AppContext): void {
         auth!,
         'report.sign',
         params.orderId,
-        { sampleId: params.sampleId, reportId: params.reportId, signedHash: upload.sha256 },
-        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: upload.data, sha256: upload.sha256, refId: params.reportId }] },
+        { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
+        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: upload.data, sha256: check.signedHash, refId: params.reportId }] },
       );
     },
   });

@@ -2,7 +2,17 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
+import { readFileSync } from 'node:fs';
+import { loadElhuFonts, openSigningSession, signElhu } from '../../../main/services/signing';
 import { API, PAYMENT_SECRET, pdfBytes, type Res, type TestServer } from './harness';
+
+/** The demo keystore of resources/demo-keystore (passphrase public, DEMO ONLY). */
+const KEYSTORE = new URL('../../../resources/demo-keystore/', import.meta.url);
+const DEMO_P12 = new Uint8Array(readFileSync(new URL('kepala-balai-demo.p12', KEYSTORE)));
+const DEMO_FINGERPRINT = readFileSync(new URL('kepala-balai-demo.sha256', KEYSTORE), 'utf8').trim();
+const DEMO_PASSPHRASE = 'demo-tte-2025';
+const DEMO_NIP = '197503122000031002';
+const FONTS = loadElhuFonts();
 
 export const USERS = {
   admin: 'admin',
@@ -184,13 +194,35 @@ export class Flow {
       await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: this.s.user(USERS.kepala).id }),
     ).order as Order;
   }
-  async sign(orderId: string, i: number) {
+  /** Step 19 as the Kepala Balai's desktop does it: fetch the queued E-LHU, sign it (PAdES, demo keystore), upload. */
+  async signedPdf(orderId: string, i: number): Promise<{ pdf: Uint8Array; reportId: string; sampleId: string }> {
     const o = await this.order(orderId);
     const r = this.reportOf(o, i);
+    const s = o.samples[i]!;
+    const unsigned = await this.s.as(USERS.kepala).get(`orders/${orderId}/samples/${s.id}/reports/${r.id}/file`);
+    expect(unsigned.status).toBe(200);
+    const kepala = this.s.user(USERS.kepala);
+    const session = openSigningSession({ p12: DEMO_P12, passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: DEMO_FINGERPRINT });
+    try {
+      const pdf = await signElhu(new Uint8Array(unsigned.raw), session, {
+        name: kepala.name,
+        nip: DEMO_NIP,
+        signingTime: new Date(),
+        expectedDocumentHash: r.documentHash!,
+        fonts: FONTS,
+        location: 'Palembang',
+      });
+      return { pdf, reportId: r.id, sampleId: s.id };
+    } finally {
+      session.close();
+    }
+  }
+  async sign(orderId: string, i: number) {
+    const { pdf, reportId, sampleId } = await this.signedPdf(orderId, i);
     return ok(
       await this.s
         .as(USERS.kepala)
-        .upload(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/sign`, { data: pdfBytes(`signed ${r.number}`), filename: 'signed.pdf', contentType: 'application/pdf' }),
+        .upload(`orders/${orderId}/samples/${sampleId}/reports/${reportId}/sign`, { data: Buffer.from(pdf), filename: 'signed.pdf', contentType: 'application/pdf' }),
     ).order as Order;
   }
   async release(orderId: string, i: number) {
