@@ -24,6 +24,7 @@ export const USERS = {
   customer2: 'pelanggan2',
   penyeliaKaret: 'penyelia.karet',
   penyeliaKimia: 'penyelia.kimia',
+  penyeliaMikro: 'penyelia.mikro',
   mtKaret: 'mt.karet',
   mtKimia: 'mt.kimia',
   analisKaret1: 'analis.karet1',

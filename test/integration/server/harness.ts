@@ -114,6 +114,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Send this string as the body as is (malformed JSON tests). */
   rawBody?: string | Buffer;
+  remoteAddress?: string;
 }
 
 export class TestServer {
@@ -136,7 +137,13 @@ export class TestServer {
       payload = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await this.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
+    });
     const raw = res.rawPayload;
     let body: unknown = null;
     const ct = String(res.headers['content-type'] ?? '');
@@ -164,8 +171,14 @@ export class TestServer {
 
   /** A client acting as a user (logs in once per server). */
   as(username: string) {
-    const call = async <T = any>(method: string, url: string, opts: Omit<RequestOptions, 'token'> = {}) =>
-      this.request<T>(method, url.startsWith('/') ? url : `${API}/${url}`, { ...opts, token: await this.token(username) });
+    // An expired session (the test clock moved on) logs in again once.
+    const call = async <T = any>(method: string, url: string, opts: Omit<RequestOptions, 'token'> = {}) => {
+      const full = url.startsWith('/') ? url : `${API}/${url}`;
+      const res = await this.request<T>(method, full, { ...opts, token: await this.token(username) });
+      if (res.status !== 401) return res;
+      this.sessions.delete(username);
+      return this.request<T>(method, full, { ...opts, token: await this.token(username) });
+    };
     return {
       get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token'>) => call<T>('GET', url, opts),
       post: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('POST', url, { ...opts, body }),
@@ -173,11 +186,7 @@ export class TestServer {
       patch: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PATCH', url, { ...opts, body }),
       upload: async <T = any>(url: string, file: { data: Buffer; filename?: string; contentType?: string }, fields: Record<string, string> = {}, opts: { headers?: Record<string, string> } = {}) => {
         const m = multipart(file, fields);
-        return this.request<T>('POST', url.startsWith('/') ? url : `${API}/${url}`, {
-          rawBody: m.body,
-          token: await this.token(username),
-          headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) },
-        });
+        return call<T>('POST', url, { rawBody: m.body, headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) } });
       },
     };
   }
