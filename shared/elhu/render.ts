@@ -30,7 +30,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type RGB } from 'pdf-lib';
 import { formatDateId, formatDateRangeId, localMidnight } from './dates';
 import { judgmentLabel } from './judgment';
-import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry } from './pdf-tools';
+import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry, storeSmallStreamsUncompressed } from './pdf-tools';
 import { ELHU_INFO_KEYS, type ElhuData, type ElhuFonts } from './types';
 
 export const PAGE_WIDTH = 595.28;
@@ -422,6 +422,7 @@ function closingBlock(l: Layout): { pageIndex: number; x: number; y: number; wid
 export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
+  storeSmallStreamsUncompressed(doc);
   const f: Fonts = {
     regular: await doc.embedFont(fonts.regular, { subset: true }),
     bold: await doc.embedFont(fonts.bold, { subset: true }),

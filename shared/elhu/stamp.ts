@@ -12,7 +12,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { formatDateTimeId } from './dates';
-import { PageContent, TextMeasure, cachingFontkit, getInfoEntry, setInfoEntry } from './pdf-tools';
+import { PageContent, TextMeasure, cachingFontkit, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed } from './pdf-tools';
 import { ELHU_INFO_KEYS, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
 
 /** Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check). */
@@ -111,6 +111,7 @@ export async function prepareElhuForSigning(
   const signingTime = new Date(Math.floor(stamp.signingTime.getTime() / 1000) * 1000);
 
   doc.registerFontkit(cachingFontkit);
+  storeSmallStreamsUncompressed(doc);
   const regular = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   const italic = await doc.embedFont(fonts.italic, { subset: true });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
-import { getInfoEntry } from '../../../shared/elhu/pdf-tools';
+import { cachingFontkit, getInfoEntry } from '../../../shared/elhu/pdf-tools';
 import { renderElhu } from '../../../shared/elhu/render';
 import { parseSignatureBox, prepareElhuForSigning } from '../../../shared/elhu/stamp';
 import { ELHU_INFO_KEYS, type ElhuFonts } from '../../../shared/elhu/types';
@@ -23,6 +24,19 @@ describe('renderElhu', () => {
     expect(sha(second)).toBe(sha(first));
     expect(sha(third)).toBe(sha(first));
     expect(Buffer.from(first).toString('latin1')).not.toMatch(/CreationDate\s*\(D:2026/);
+  });
+
+  it('gives the same bytes as plain fontkit (the parse cache, glyph memo and synchronous subset encoding change nothing)', async () => {
+    const data = demoElhuData({ parameters: 25, logoPng: demoLogoPng() });
+    const ours = await renderElhu(data, testFonts());
+    const create = cachingFontkit.create;
+    try {
+      cachingFontkit.create = (b, name) => fontkit.create(b, name);
+      const plain = await renderElhu(data, testFonts());
+      expect(sha(plain)).toBe(sha(ours));
+    } finally {
+      cachingFontkit.create = create;
+    }
   });
 
   it('gives different bytes for different data', async () => {
