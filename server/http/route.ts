@@ -60,17 +60,17 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
         url: spec.url,
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         handler: async (req, reply) => {
+          let auth: Authenticated | null = null;
+          if (spec.access !== 'public') {
+            auth = await authenticate(req);
+            if (!allowed(spec.access, auth.actor.role)) throw fail.forbidden();
+          }
           const contentType = String(req.headers['content-type'] ?? '');
           if (spec.multipart && !contentType.startsWith('multipart/form-data')) {
             throw fail.unsupportedMedia('Kirim berkas sebagai multipart/form-data.', 'Send the file as multipart/form-data.');
           }
           if (!spec.multipart && contentType.startsWith('multipart/')) {
             throw fail.unsupportedMedia('Kirim data sebagai application/json.', 'Send the data as application/json.');
-          }
-          let auth: Authenticated | null = null;
-          if (spec.access !== 'public') {
-            auth = await authenticate(req);
-            if (!allowed(spec.access, auth.actor.role)) throw fail.forbidden();
           }
           const params = spec.params ? parse(spec.params, req.params ?? {}, 'path') : undefined;
           const query = spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined;

@@ -62,6 +62,11 @@ export class Flow {
     };
   }
 
+  /** One crumb-rubber sample (Karet lab) with three parameters. */
+  oneSample() {
+    return { samples: [this.twoSamples().samples[0]!] };
+  }
+
   /** Two samples in two labs: crumb rubber (3 parameters, Karet) and coffee (2 parameters, Kimia). */
   twoSamples() {
     const { sir20, kopi } = this.ids;

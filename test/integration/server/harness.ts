@@ -163,7 +163,8 @@ export class TestServer {
   async token(username: string, password?: string): Promise<string> {
     const cached = this.sessions.get(username);
     if (cached) return cached;
-    const res = await this.request('POST', `${API}/auth/login`, { body: { username, password: password ?? this.demo.password } });
+    const known = this.demo.users.find((u) => u.username === username)?.password;
+    const res = await this.request('POST', `${API}/auth/login`, { body: { username, password: password ?? known ?? this.demo.password } });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     this.sessions.set(username, res.body.accessToken);
     return res.body.accessToken;
