@@ -100,6 +100,8 @@ export interface SessionDeps {
 export class Session {
   private accessToken: string | null = null;
   private accessExpiresAt = 0;
+  /** Renew this long before expiry: a quarter of the token's life, at most 30 s. */
+  private renewMarginMs = 30_000;
   private refreshToken: string | null;
   private refreshing: Promise<void> | null = null;
   private stateValue: SessionState = 'active';
@@ -146,6 +148,7 @@ export class Session {
     this.accessToken = res.accessToken;
     // Expiry by the server's clock, kept in this workstation's clock for comparison.
     this.accessExpiresAt = this.deps.clock.localNow() + res.expiresIn * 1000;
+    this.renewMarginMs = Math.min(30_000, (res.expiresIn * 1000) / 4);
     this.refreshToken = res.refreshToken;
     this.deps.profile.update({ refresh_token_enc: JSON.stringify(seal(this.key, res.refreshToken)) });
     const user = pickUser(res.user);
@@ -206,7 +209,7 @@ export class Session {
 
   private async token(): Promise<string> {
     if (this.stateValue !== 'active') throw new SessionEndedError(this.endReason ?? this.stateValue);
-    if (!this.accessToken || this.deps.clock.localNow() > this.accessExpiresAt - 30_000) await this.refresh();
+    if (!this.accessToken || this.deps.clock.localNow() > this.accessExpiresAt - this.renewMarginMs) await this.refresh();
     return this.accessToken!;
   }
 

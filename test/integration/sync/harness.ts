@@ -16,7 +16,11 @@ import type { Role } from '../../../shared/sop/roles';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(here, '..', '..', '..');
-const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+/** Node with tsx's loader in the same process (the tsx CLI would add a wrapper process a kill would miss). */
+const NODE_TS = [process.execPath, '--import', 'tsx'] as const;
+function spawnTs(script: string, args: string[]): ChildProcess {
+  return spawn(NODE_TS[0], [...NODE_TS.slice(1), script, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+}
 
 export interface DemoUser {
   id: string;
@@ -45,16 +49,18 @@ export class ServerProcess {
 
   constructor(
     readonly dataDir: string,
-    private readonly opts: { accessTtlSeconds?: number } = {},
+    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string } = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
   }
 
   /** Start (seeding the demo data the first time); later starts reuse the port and the data. */
   async start(seed = this.demo === null): Promise<this> {
-    const args = [join(here, 'server-process.ts'), '--data-dir', this.dataDir, '--port', String(this.port), '--access-ttl', String(this.opts.accessTtlSeconds ?? 900)];
+    const args = ['--data-dir', this.dataDir, '--port', String(this.port), '--access-ttl', String(this.opts.accessTtlSeconds ?? 900)];
+    if (this.opts.refreshTtlSeconds) args.push('--refresh-ttl', String(this.opts.refreshTtlSeconds));
+    if (this.opts.tokenSecret) args.push('--token-secret', this.opts.tokenSecret);
     if (seed) args.push('--seed');
-    const proc = spawn(TSX, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnTs(join(here, 'server-process.ts'), args);
     this.proc = proc;
     let err = '';
     proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -330,6 +336,18 @@ export class Office {
     return o;
   }
 
+  /** An order in the lab whose samples are in testing (steps 12-13 done online), analyses given to `analyst`. */
+  async orderInTesting(opts: { type?: string; samples?: number; params?: number; analyst?: string } = {}): Promise<Order> {
+    let o = await this.orderInLab(opts);
+    const analyst = this.server.user(opts.analyst ?? 'analis.karet1');
+    for (const s of o.samples) {
+      o = (await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/accept`, { condition: 'Segel utuh' })).order;
+      o = (await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/assign`, { assignments: s.analyses.map((a) => ({ analysisId: a.id, analystId: analyst.id })) })).order;
+      o = (await this.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/assignment/validate`)).order;
+    }
+    return o;
+  }
+
   /** Every audit entry of an order (Admin Satker reads the whole trail). */
   async audit(orderId: string): Promise<{ commandId: string; command: string; position: string; actorId: string | null }[]> {
     const out: { commandId: string; command: string; position: string; actorId: string | null }[] = [];
@@ -365,4 +383,60 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs 
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+// -------------------------------------------------------------------------------------------------
+// A desktop in a child process (to be killed)
+
+export interface ClientRun {
+  proc: ChildProcess;
+  /** Resolves with the line printed for the n-th step (0-based). */
+  line(n: number): Promise<Record<string, unknown>>;
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+export function runClient(args: { dataDir: string; serverUrl: string; username: string; password: string; steps: unknown[] }): ClientRun {
+  const proc = spawnTs(join(here, 'client-process.ts'), [JSON.stringify(args)]);
+  const lines: Record<string, unknown>[] = [];
+  const waiters: (() => void)[] = [];
+  let buf = '';
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const l = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      try {
+        lines.push(JSON.parse(l) as Record<string, unknown>);
+      } catch {
+        // not ours
+      }
+      for (const w of waiters.splice(0)) w();
+    }
+  });
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => {
+    for (const w of waiters.splice(0)) w();
+    r(code);
+  }));
+  return {
+    proc,
+    exited,
+    stderr: () => err,
+    async line(n) {
+      while (lines.length <= n) {
+        if (proc.exitCode !== null) throw new Error(`client exited (${proc.exitCode}) before step ${n}: ${err}`);
+        await new Promise<void>((r) => waiters.push(r));
+      }
+      return lines[n]!;
+    },
+    async kill() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * build function, database and demo seed, with test settings (cheap password hashing, no login
  * rate limit, a fixed token secret so tokens survive a restart, a chosen access-token lifetime).
  *
- *   tsx server-process.ts --data-dir DIR [--seed] [--port N] [--access-ttl SECONDS]
+ *   tsx server-process.ts --data-dir DIR [--seed] [--port N] [--access-ttl S] [--refresh-ttl S] [--token-secret X]
  *
  * Prints one JSON line {"url", "demo"} on stdout once listening. SIGKILL it to "crash" the server;
  * start it again on the same data dir (without --seed) to bring it back.
@@ -21,13 +21,16 @@ const { values } = parseArgs({
     seed: { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
     'access-ttl': { type: 'string', default: '900' },
+    'refresh-ttl': { type: 'string', default: String(30 * 86400) },
+    'token-secret': { type: 'string', default: 'sync-integration-tests-token-secret-0123456789' },
   },
 });
 
 const config = defaultConfig({
   scrypt: { N: 1 << 10, r: 8, p: 1 },
-  tokenSecret: 'sync-integration-tests-token-secret-0123456789',
+  tokenSecret: values['token-secret']!,
   accessTokenTtlSeconds: Number(values['access-ttl']),
+  refreshTokenTtlSeconds: Number(values['refresh-ttl']),
   login: { maxFailures: 50, lockMinutes: 1, ipMaxRequests: 1_000_000, ipWindowSeconds: 60 },
   paymentNotifySecret: 'sync-test-payment-secret',
   bodyLimit: 16 * 1024 * 1024,
