@@ -74,7 +74,8 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
           }
           const params = spec.params ? parse(spec.params, req.params ?? {}, 'path') : undefined;
           const query = spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined;
-          const body = spec.body && !spec.bodyCheckedByHandler ? parse(spec.body, req.body === undefined || req.body === null ? {} : req.body, 'body') : undefined;
+          // No body at all counts as {} (a POST without data); anything sent must match the schema.
+          const body = spec.body && !spec.bodyCheckedByHandler ? parse(spec.body, req.body === undefined ? {} : req.body, 'body') : undefined;
           const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<never, never, never>);
           if (reply.sent) return reply;
           if (spec.response && config.validateResponses) {
