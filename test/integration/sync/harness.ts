@@ -131,6 +131,7 @@ export interface ProxiedRequest {
  * - duplicate: forward the request twice at once; answer with the second reply.
  * - hold: forward at once, keep the answer until `release()`.
  * - hold-request: keep the request until `release()`, then forward it.
+ * - status: answer with this HTTP status (e.g. 503) without forwarding.
  */
 export type ProxyAction =
   | { kind: 'pass' }
@@ -139,7 +140,8 @@ export type ProxyAction =
   | { kind: 'delay'; ms: number }
   | { kind: 'duplicate' }
   | { kind: 'hold' }
-  | { kind: 'hold-request' };
+  | { kind: 'hold-request' }
+  | { kind: 'status'; status: number };
 
 export type ProxyRule = (req: ProxiedRequest) => ProxyAction;
 
@@ -224,6 +226,12 @@ export class Proxy {
       res.socket?.destroy();
     };
     if (action.kind === 'refuse') return kill();
+    if (action.kind === 'status') {
+      entry.status = action.status;
+      res.writeHead(action.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'internal_error', message: { id: 'gangguan uji', en: 'injected fault' } } }));
+      return;
+    }
     if (action.kind === 'hold-request') await new Promise<void>((go) => this.held.push({ req: p, go }));
     const { authorization, 'content-type': ct, accept } = req.headers;
     const headers = { ...(authorization ? { authorization } : {}), ...(ct ? { 'content-type': ct } : {}), ...(accept ? { accept } : {}) };
@@ -346,6 +354,27 @@ export class Office {
       o = (await this.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/assignment/validate`)).order;
     }
     return o;
+  }
+
+  /** The server's view of a user's bucket: a full pull as that user, with a fresh client id. */
+  async bucket(username: string): Promise<Order[]> {
+    const orders = new Map<string, Order>();
+    const clientId = randomUUID();
+    let cursor: string | null = null;
+    for (;;) {
+      const page: { changes: ({ op: 'put'; order: Order } | { op: 'remove'; orderId: string })[]; cursor: string; hasMore: boolean } = await this.ok(username, 'post', '/sync/pull', {
+        clientId,
+        cursor,
+        limit: 1000,
+      });
+      for (const c of page.changes) {
+        if (c.op === 'put') orders.set(c.order.id, c.order);
+        else orders.delete(c.orderId);
+      }
+      if (!page.hasMore) break;
+      cursor = page.cursor;
+    }
+    return [...orders.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Every audit entry of an order (Admin Satker reads the whole trail). */
