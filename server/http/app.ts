@@ -42,6 +42,11 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     return503OnClosing: true,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route (bad URL encoding, a path segment too long).
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = toErrorResponse(err);
+      return reply.code(status).send(body);
+    },
   });
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
@@ -119,6 +124,8 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorResp
       return m('bad_request', 400, 'Kolom formulir tidak valid.', 'Invalid form field.');
     case 'FST_ERR_BAD_URL':
       return m('bad_request', 400, 'Alamat (URL) tidak valid.', 'Invalid URL.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return m('bad_request', 414, 'Alamat (URL) terlalu panjang.', 'The URL is too long.');
     default:
       break;
   }

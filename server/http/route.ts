@@ -96,7 +96,24 @@ function allowed(access: Exclude<Access, 'public'>, role: Role): boolean {
   return hasPermission(role, (access as { permission: HttpPermission }).permission);
 }
 
+/** Where a NUL character hides in a value (PostgreSQL text cannot hold one; no form needs one). */
+function nulPath(v: unknown, path: string[], depth = 0): string[] | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (depth > 64 || v === null || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    if (k.includes('\u0000')) return [...path, k];
+    const found = nulPath(x, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parse<T extends ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const nul = nulPath(value, [where]);
+  if (nul) {
+    const path = nul.join('.');
+    failParse({ path, message: 'karakter NUL tidak diizinkan / NUL characters are not allowed' }, [{ path, message: 'karakter NUL tidak diizinkan / NUL characters are not allowed' }]);
+  }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 20).map((i) => ({
