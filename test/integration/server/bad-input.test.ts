@@ -65,7 +65,7 @@ describeEachDialect('bad input corpus', (dialect) => {
     };
     const doc = ok(await s.request('GET', `${API}/openapi.json`));
     endpoints = [];
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: object } }> }; parameters?: { in: string; name: string }[]; security?: unknown }>>)) {
       for (const [method, op] of Object.entries(methods)) {
         const json = op.requestBody?.content?.['application/json']?.schema;
         endpoints.push({
