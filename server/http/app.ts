@@ -45,7 +45,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     // Errors the router raises before any route (bad URL encoding, a path segment too long).
     frameworkErrors: (err, _req, reply) => {
       const { status, body } = toErrorResponse(err);
-      return reply.code(status).send(body);
+      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send(body);
     },
   });
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
