@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { DesktopServices } from '../../../main/services/desktop';
-import type { Order, Sample } from '../../../shared/domain/entities';
+import type { Order } from '../../../shared/domain/entities';
 import { activeAnalyses } from '../../../shared/domain/state';
 import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
 import { Office, Proxy, ServerProcess, type ProxyAction } from './harness';
