@@ -82,6 +82,9 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 15_000);
   force.unref();
+  // Keep-alive connections that go idle after their last answer are closed as they do.
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+  sweep.unref();
   try {
     await app.close();
     await handle.close();

@@ -57,7 +57,13 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   const router = createRouter(app, config, (req) => auth.authenticate(req));
   const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true }) }, auth, router };
 
+  // Graceful shutdown: requests in flight finish, and their connections close after the answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');

@@ -1,0 +1,172 @@
+/** The server half of sync (shared/api/sync.ts): push through the command path, pull of the user's bucket. */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PullResponseSchema, PushResponseSchema, type OutboxCommand } from '../../../shared/api/sync';
+import type { Order } from '../../../shared/domain/entities';
+import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { Flow, ok, USERS } from './flow';
+
+describeEachDialect('sync push and pull', (dialect) => {
+  let s: TestServer;
+  let f: Flow;
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+    f = new Flow(s);
+  });
+  afterAll(async () => s?.close());
+
+  const cmd = (seq: number, type: OutboxCommand['type'], aggregateId: string, payload: unknown, baseVersion: number | null = null): OutboxCommand => ({
+    id: randomUUID(),
+    seq,
+    type,
+    aggregateId,
+    payload,
+    baseVersion,
+    issuedAt: '2020-01-01T00:00:00.000Z', // a workstation clock far off: informational only
+  });
+  const push = async (user: string, clientId: string, commands: OutboxCommand[]) => {
+    const r = await s.as(user).post('sync/push', { clientId, commands });
+    return r;
+  };
+  const pull = async (user: string, clientId: string, cursor: string | null, limit = 1000) => {
+    const r = await s.as(user).post('sync/pull', { clientId, cursor, limit });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return PullResponseSchema.parse(r.body);
+  };
+
+  it('push applies commands in seq order, each with its outcome; a resend applies nothing twice', async () => {
+    const id = await f.toPaid();
+    const o = await f.sampleTo(id, 0, 'in_testing');
+    const sm = o.samples[0]!;
+    const mine = sm.analyses.filter((a) => a.analystId === s.user(USERS.analisKaret1).id);
+    const client = randomUUID();
+    const commands = [
+      cmd(1, 'result.save', id, { sampleId: sm.id, analysisId: mine[0]!.id, result: { value: '0,12', numeric: 0.12, unit: '%', testedOn: '2025-03-11' } }),
+      cmd(2, 'result.submit', id, { sampleId: sm.id, analysisId: mine[0]!.id }),
+      // Not the analyst's to do: rejected with a reason; later commands still run.
+      cmd(3, 'results.verify', id, { sampleId: sm.id }),
+      cmd(4, 'result.save', id, { sampleId: sm.id, analysisId: mine[1]!.id, result: { value: '0,55', numeric: 0.55, unit: '%' } }, 0),
+      // Stale: the analysis is at version 1 now.
+      cmd(5, 'result.save', id, { sampleId: sm.id, analysisId: mine[1]!.id, result: { value: '0,56', numeric: 0.56, unit: '%' } }, 0),
+    ];
+    const r = PushResponseSchema.parse(ok(await push(USERS.analisKaret1, client, commands)));
+    expect(r.outcomes.map((x) => x.status)).toEqual(['applied', 'applied', 'rejected', 'applied', 'rejected']);
+    expect(r.outcomes[2]).toMatchObject({ code: 'forbidden' });
+    expect(r.outcomes[4]).toMatchObject({ code: 'stale_version' });
+    expect(r.outcomes[2]!.status === 'rejected' && r.outcomes[2]!.message.id.length > 0).toBe(true);
+    expect(r.lastProcessedSeq).toBe(5);
+    const version = (await f.order(id)).version;
+
+    // The same batch again (the response was lost): the stored outcomes, nothing applied.
+    const again = PushResponseSchema.parse(ok(await push(USERS.analisKaret1, client, commands)));
+    expect(again.outcomes).toEqual(r.outcomes);
+    expect((await f.order(id)).version).toBe(version);
+
+    // A new command reusing an old seq is not applied.
+    const reused = PushResponseSchema.parse(ok(await push(USERS.analisKaret1, client, [cmd(3, 'result.submit', id, { sampleId: sm.id, analysisId: mine[1]!.id })])));
+    expect(reused.outcomes[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
+    expect((await f.order(id)).version).toBe(version);
+
+    // The server's clock is the authority, not the workstation's.
+    const saved = (await f.order(id)).samples[0]!.analyses.find((a) => a.id === mine[0]!.id)!;
+    expect(Date.parse(saved.submittedAt!)).toBeGreaterThan(Date.parse('2024-01-01'));
+
+    // The client id belongs to its user.
+    expect((await push(USERS.analisKaret2, client, [cmd(6, 'result.submit', id, { sampleId: sm.id, analysisId: mine[1]!.id })])).status).toBe(403);
+    // Order and size of batches are checked.
+    expect((await push(USERS.analisKaret1, client, [cmd(8, 'result.submit', id, {}), cmd(7, 'result.submit', id, {})])).status).toBe(400);
+    const big = Array.from({ length: 201 }, (_, i) => cmd(100 + i, 'result.submit', id, {}));
+    expect((await push(USERS.analisKaret1, client, big)).status).toBe(400);
+    expect((await push(USERS.customer, randomUUID(), [cmd(1, 'order.finish', id, {})])).status).toBe(403);
+  });
+
+  it('server-owned data in a pushed command is the server’s: numbers are allocated, not taken from the client', async () => {
+    const order = await f.submit(USERS.customer, f.oneSample());
+    const r = PushResponseSchema.parse(ok(await push(USERS.cs, randomUUID(), [cmd(1, 'order.validate', order.id, { orderNumber: 'ORD/FAKE/1999/99999' })])));
+    expect(r.outcomes[0]!.status).toBe('applied');
+    expect((await f.order(order.id)).number).toMatch(/^ORD\/PLG\/\d{4}\/\d{5}$/);
+  });
+
+  it('pull: the user’s bucket with full orders, pages, changes since a cursor, and removals', async () => {
+    const ids = [await f.toPaid(), await f.toPaid(), await f.toPaid()];
+    for (const id of ids) await f.sampleTo(id, 0, 'in_testing');
+    const client = randomUUID();
+    // First pull, one order per page.
+    const seen = new Map<string, Order>();
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = await pull(USERS.analisKaret1, client, cursor, 1);
+      pages++;
+      for (const c of page.changes) if (c.op === 'put') seen.set(c.order.id, c.order);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBeGreaterThan(3);
+    for (const id of ids) expect(seen.has(id)).toBe(true);
+    // Everything in the bucket is the analyst's work; a Kimia analyst has none of it.
+    for (const o of seen.values()) expect(o.samples.some((x) => x.analyses.some((a) => a.analystId === s.user(USERS.analisKaret1).id))).toBe(true);
+    expect((await pull(USERS.analisKimia1, randomUUID(), null)).changes.filter((c) => c.op === 'put' && ids.includes(c.order.id))).toHaveLength(0);
+
+    // Nothing changed: an empty pull with the same cursor.
+    const idle = await pull(USERS.analisKaret1, client, cursor);
+    expect(idle.changes).toEqual([]);
+    expect(idle.hasMore).toBe(false);
+
+    // A change to one order shows up alone.
+    const o0 = await f.order(ids[0]!);
+    const a0 = o0.samples[0]!.analyses.find((a) => a.analystId === s.user(USERS.analisKaret1).id)!;
+    ok(await s.as(USERS.analisKaret1).put(`orders/${ids[0]}/samples/${o0.samples[0]!.id}/analyses/${a0.id}/result`, { result: { value: '0,2', numeric: 0.2, unit: '%' } }));
+    const next = await pull(USERS.analisKaret1, client, idle.cursor);
+    expect(next.changes.map((c) => (c.op === 'put' ? c.order.id : c.orderId))).toEqual([ids[0]]);
+
+    const quiet = await pull(USERS.analisKaret1, client, next.cursor);
+    expect(quiet.changes).toEqual([]);
+    // Work reassigned away: the Penyelia sends each of the analyst's analyses of order 3 to the other analyst.
+    const o2 = await f.order(ids[2]!);
+    const sm2 = o2.samples[0]!;
+    const mine2 = sm2.analyses.filter((a) => a.analystId === s.user(USERS.analisKaret1).id);
+    for (const a of mine2) {
+      const who = USERS.analisKaret1;
+      ok(await s.as(who).put(`orders/${ids[2]}/samples/${sm2.id}/analyses/${a.id}/result`, { result: { value: '1', numeric: 1, unit: '%' } }));
+      ok(await s.as(who).post(`orders/${ids[2]}/samples/${sm2.id}/analyses/${a.id}/submit`));
+      ok(await s.as(USERS.penyeliaKaret).post(`orders/${ids[2]}/samples/${sm2.id}/analyses/${a.id}/retest`, { reason: 'Pindah analis.', analystId: s.user(USERS.analisKaret2).id }));
+    }
+    const after = await pull(USERS.analisKaret1, client, quiet.cursor);
+    expect(after.changes).toContainEqual({ op: 'remove', orderId: ids[2] });
+    const theirs = await pull(USERS.analisKaret2, randomUUID(), null);
+    expect(theirs.changes.some((c) => c.op === 'put' && c.order.id === ids[2])).toBe(true);
+  });
+
+  it('buckets follow the work: the MT from the assignment, the Kepala Balai while a report waits for them', async () => {
+    const id = await f.toPaid();
+    const mtClient = randomUUID();
+    const kbClient = randomUUID();
+    const mtStart = await pull(USERS.mtKaret, mtClient, null);
+    const kbStart = await pull(USERS.kepala, kbClient, null);
+    await f.sampleTo(id, 0, 'assigned');
+    const mt1 = await pull(USERS.mtKaret, mtClient, mtStart.cursor);
+    expect(mt1.changes.some((c) => c.op === 'put' && c.order.id === id)).toBe(true);
+    await f.validateAssignment(id, 0);
+    await f.enterResults(id, 0);
+    await f.verify(id, 0);
+    await f.validateResults(id, 0);
+    await f.numberReport(id, 0);
+    await f.requestSignature(id, 0);
+    const mt2 = await pull(USERS.mtKaret, mtClient, mt1.cursor);
+    expect(mt2.changes, JSON.stringify(mt2.changes.map((c) => (c.op === 'put' ? ['put', c.order.id, c.order.samples.map((x) => x.status)] : c)))).toContainEqual({ op: 'remove', orderId: id });
+    const kb1 = await pull(USERS.kepala, kbClient, kbStart.cursor);
+    const put = kb1.changes.find((c) => c.op === 'put' && c.order.id === id);
+    expect(put).toBeTruthy();
+    await f.sign(id, 0);
+    // Signed: still in the Kepala Balai's copy (they see the result of their action) until CS releases it.
+    const kb2a = await pull(USERS.kepala, kbClient, kb1.cursor);
+    expect(kb2a.changes.some((c) => c.op === 'put' && c.order.samples[0]!.status === 'signed')).toBe(true);
+    await f.release(id, 0);
+    const kb2 = await pull(USERS.kepala, kbClient, kb2a.cursor);
+    expect(kb2.changes).toContainEqual({ op: 'remove', orderId: id });
+    // lastProcessedSeq is per client.
+    expect(kb2.lastProcessedSeq).toBe(0);
+    expect((await s.as(USERS.kepala).post('sync/pull', { clientId: kbClient, cursor: 'not-a-cursor' })).status).toBe(400);
+  });
+});
