@@ -18,7 +18,7 @@ export interface ServerConfig {
     /** Failed logins of one account before it is locked. */
     maxFailures: number;
     lockMinutes: number;
-    /** Login/register/refresh requests allowed per client IP per window. */
+    /** Failed logins and refreshes, and registrations, allowed per client IP per window. */
     ipMaxRequests: number;
     ipWindowSeconds: number;
   };
@@ -50,7 +50,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     scrypt: PRODUCTION_SCRYPT,
-    login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 60, ipWindowSeconds: 60 },
+    login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 30, ipWindowSeconds: 300 },
     billingExpiryDays: 7,
     paymentNotifySecret: null,
     bodyLimit: 1024 * 1024,

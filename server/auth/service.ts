@@ -45,22 +45,32 @@ export async function tokenSecret(handle: DbHandle, configured: string | null): 
   return row.value;
 }
 
-/** Fixed-window counter per client IP for the login, registration and refresh endpoints. */
+/**
+ * Fixed-window counter per client IP: failed logins and refreshes, and registrations. Successful
+ * logins do not count, so a lab office behind one address can start its day without tripping it.
+ */
 class IpLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
-  hit(ip: string, now: number): number | null {
+  private entry(ip: string, now: number) {
     if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
     let h = this.hits.get(ip);
     if (!h || h.resetAt <= now) {
       h = { count: 0, resetAt: now + this.windowMs };
       this.hits.set(ip, h);
     }
-    h.count += 1;
-    return h.count > this.max ? Math.ceil((h.resetAt - now) / 1000) : null;
+    return h;
+  }
+  /** Seconds to wait when the address is over its budget, else null. */
+  check(ip: string, now: number): number | null {
+    const h = this.entry(ip, now);
+    return h.count >= this.max ? Math.ceil((h.resetAt - now) / 1000) : null;
+  }
+  hit(ip: string, now: number): void {
+    this.entry(ip, now).count += 1;
   }
 }
 
@@ -76,9 +86,19 @@ export class AuthService {
     this.limiter = new IpLimiter(config.login.ipMaxRequests, config.login.ipWindowSeconds * 1000);
   }
 
-  /** Per-IP rate limit of the anonymous endpoints. */
+  /** Per-IP rate limit of registrations: every request counts. */
   limit(ip: string): void {
-    const retry = this.limiter.hit(ip, this.config.now().getTime());
+    this.checkIp(ip);
+    this.limiter.hit(ip, this.config.now().getTime());
+  }
+
+  private failed(ip: string): void {
+    this.limiter.hit(ip, this.config.now().getTime());
+  }
+
+  /** Refuses an address that used up its budget of failures in the current window. */
+  checkIp(ip: string): void {
+    const retry = this.limiter.check(ip, this.config.now().getTime());
     if (retry !== null) {
       throw new AppError(
         429,
@@ -91,7 +111,7 @@ export class AuthService {
   }
 
   async login(usernameRaw: string, password: string, ip: string, userAgent: string): Promise<SessionResponse> {
-    this.limit(ip);
+    this.checkIp(ip);
     const username = usernameRaw.trim().toLowerCase();
     const now = this.config.now();
     const db = this.handle.db;
@@ -104,6 +124,7 @@ export class AuthService {
     if (row) ok = await verifyPassword(password, row.password_hash);
     else await verifyPassword(password, await this.dummy());
     if (!ok || !row) {
+      this.failed(ip);
       const failures = (attempt?.failures ?? 0) + 1;
       const lock = failures >= this.config.login.maxFailures;
       const lockedUntil = lock ? new Date(now.getTime() + this.config.login.lockMinutes * 60_000).toISOString() : null;
@@ -182,7 +203,7 @@ export class AuthService {
 
   /** Rotate: the refresh token is spent and a new one issued; a spent token used again revokes the session. */
   async refresh(token: string, ip: string): Promise<SessionResponse> {
-    this.limit(ip);
+    this.checkIp(ip);
     const now = this.config.now();
     const at = now.toISOString();
     const hash = sha256Hex(token);
@@ -202,6 +223,7 @@ export class AuthService {
       return { user, sessionId: session.id, next };
     });
     if ('error' in result) {
+      this.failed(ip);
       if (result.error === 'reused') {
         throw new AppError(401, 'refresh_reused', {
           id: 'Token penyegar sudah pernah dipakai; sesi ini dicabut demi keamanan. Silakan masuk lagi.',

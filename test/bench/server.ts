@@ -1,0 +1,300 @@
+/**
+ * Group `server`: the SIPPT server under 100 concurrent clients on loopback (127.0.0.1 only), for
+ * SQLite and PostgreSQL. The server runs as its own process (`server/cli.ts`, as `npm run server`
+ * starts it, log level warn) so that the load generator does not share its event loop.
+ *
+ * Setup (not measured): a fresh database with the demo catalog and users, and one order per client
+ * in testing (SOP step 14), made through the command path. Then two measured phases per database:
+ *   mixed:    each client loops over listing orders (40%), reading an order (30%) and saving a
+ *             result through the command path (30%): throughput, p50, p95, errors;
+ *   commands: each client only saves results (result.save, SOP step 14): applied commands/s.
+ * Bounded: each phase stops after PHASE_SECONDS or MAX_REQUESTS, whichever comes first.
+ *
+ * PostgreSQL: TEST_DATABASE_URL (or BENCH_DATABASE_URL), default postgres://postgres:postgres@127.0.0.1:5432/postgres;
+ * a database `sippt_bench_<random>` is created and dropped. Unreachable: skipped with a note.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Actor } from '../../shared/domain/state';
+import type { Order } from '../../shared/domain/entities';
+import { defaultConfig } from '../../server/config';
+import { openDatabase, type DbHandle } from '../../server/db/connect';
+import { applyCommand, type CommandEnv } from '../../server/commands/apply-command';
+import { loadOrder } from '../../server/commands/store';
+import { seedDemo, type DemoData } from '../../server/demo';
+import { placeholderReportServices } from '../../server/reports/placeholder';
+import { SYSTEM_ACTOR } from '../../server/http/routes/payments';
+import { percentile, type BenchRow } from './target';
+
+const CLIENTS = 100;
+const PHASE_SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 8);
+const WARMUP_SECONDS = 2;
+const MAX_REQUESTS = 200_000;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+type Report = (row: BenchRow) => void;
+
+export async function run(report: Report): Promise<void> {
+  await runFor('sqlite', report);
+  let pgDb: { url: string; drop: () => Promise<void> } | null = null;
+  try {
+    pgDb = await createPgDatabase(PG_URL);
+  } catch (e) {
+    console.error(`  · PostgreSQL tidak terjangkau / unreachable (${(e as Error).message}): server.postgres.* skipped. Set TEST_DATABASE_URL to run it.`);
+  }
+  if (pgDb) {
+    try {
+      await runFor('postgres', report, pgDb.url);
+    } finally {
+      await pgDb.drop();
+    }
+  }
+}
+
+async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUrl?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'sippt-bench-'));
+  let server: Server | null = null;
+  try {
+    const handle = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
+    const fixtures = await prepare(handle);
+    await handle.close();
+    server = await startServer(dir, databaseUrl);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
+    const clients = await Promise.all(fixtures.clients.map((c) => login(server!.port, agent, c)));
+
+    await phase(server.port, agent, clients, 'mixed', WARMUP_SECONDS);
+    const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS);
+    report({ name: `${dialect}.mixed.throughput`, value: mixed.count / mixed.seconds, unit: 'req/s', target: '' });
+    report({ name: `${dialect}.mixed.p50`, value: percentile(mixed.latencies, 50), unit: 'ms', target: '' });
+    report({ name: `${dialect}.mixed.p95`, value: percentile(mixed.latencies, 95), unit: 'ms', target: '< 50' });
+    report({ name: `${dialect}.mixed.errors`, value: mixed.errors, unit: 'count', target: '== 0' });
+    report({ name: `${dialect}.mixed.commands`, value: mixed.applied / mixed.seconds, unit: 'commands/s', target: '' });
+
+    const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS);
+    report({ name: `${dialect}.commands.applied`, value: commands.applied / commands.seconds, unit: 'commands/s', target: dialect === 'sqlite' ? '>= 1000' : '' });
+    report({ name: `${dialect}.commands.p95`, value: percentile(commands.latencies, 95), unit: 'ms', target: '< 50' });
+    report({ name: `${dialect}.commands.errors`, value: commands.errors, unit: 'count', target: '== 0' });
+    if (mixed.firstError || commands.firstError) console.error(`  first error: ${mixed.firstError ?? commands.firstError}`);
+    agent.destroy();
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Setup through the command path (in this process, before the server starts)
+
+interface ClientFixture {
+  analyst: string;
+  orderId: string;
+  sampleId: string;
+  analysisIds: string[];
+  password: string;
+}
+
+async function prepare(handle: DbHandle): Promise<{ clients: ClientFixture[] }> {
+  const config = defaultConfig({ scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+  const env: CommandEnv = { handle, config, reports: placeholderReportServices };
+  const demo = await seedDemo(env);
+  const user = (username: string) => demo.users.find((u) => u.username === username)!;
+  const actor = (username: string): Actor => {
+    const u = user(username);
+    return { userId: u.id, role: u.role, labId: u.labId, customerId: u.customerId };
+  };
+  const apply = async (a: Actor, type: Parameters<typeof applyCommand>[1]['command']['type'], aggregateId: string, payload: Record<string, unknown>) => {
+    const r = await applyCommand(env, { clientId: 'bench-setup', command: { id: randomUUID(), type, aggregateId, payload }, actor: a });
+    if (r.outcome.status !== 'applied') throw new Error(`${type}: ${JSON.stringify(r.outcome)}`);
+    return r.state as Order;
+  };
+  const sir20 = demo.sampleTypes.sir20!;
+  const analysts = ['analis.karet1', 'analis.karet2'];
+  const clients: ClientFixture[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const orderId = randomUUID();
+    let o = await apply(actor('pelanggan'), 'order.submit', orderId, {
+      samples: [{ sampleTypeId: sir20.id, description: `Karet remah SIR 20, lot bench-${i}`, customerLabel: `B-${i}`, analyses: sir20.parameterIds.slice(0, 4).map((parameterId) => ({ parameterId })) }],
+    });
+    o = await apply(actor('cs1'), 'order.validate', orderId, {});
+    o = await apply(actor('ketuatim'), 'tariff.approve', orderId, { adjustments: [] });
+    o = await apply(actor('pelanggan'), 'billing.request', orderId, {});
+    o = await apply(actor('bendahara'), 'billing.issue', orderId, {});
+    o = await apply(SYSTEM_ACTOR, 'payment.confirm_auto', orderId, { billingCode: o.billings[0]!.code, ntpn: `BENCH${String(i).padStart(11, '0')}`, paidAt: new Date().toISOString() });
+    const sampleId = o.samples[0]!.id;
+    o = await apply(actor('cs1'), 'sample.register', orderId, { sampleId, labId: demo.labs.KRT, penyeliaId: user('penyelia.karet').id, mtId: user('mt.karet').id });
+    o = await apply(actor('penyelia.karet'), 'sample.accept', orderId, { sampleId, condition: 'Baik' });
+    const analyst = analysts[i % 2]!;
+    o = await apply(actor('penyelia.karet'), 'sample.assign_analysts', orderId, {
+      sampleId,
+      assignments: o.samples[0]!.analyses.map((a) => ({ analysisId: a.id, analystId: user(analyst).id })),
+    });
+    o = await apply(actor('mt.karet'), 'assignment.validate', orderId, { sampleId });
+    clients.push({ analyst, orderId, sampleId, analysisIds: o.samples[0]!.analyses.map((a) => a.id), password: demo.password });
+  }
+  // Sanity: the last order is in testing.
+  const last = await loadOrder(handle.db, clients[clients.length - 1]!.orderId);
+  if (last?.order.samples[0]?.status !== 'in_testing') throw new Error('bench setup: order not in testing');
+  void (demo as DemoData);
+  return { clients };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The server process and the clients
+
+interface Server {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /SIPPT server: http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Client extends ClientFixture {
+  analystToken: string;
+  csToken: string;
+  counter: number;
+}
+
+function request(port: number, agent: http.Agent, method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+async function login(port: number, agent: http.Agent, c: ClientFixture): Promise<Client> {
+  const tokenOf = async (username: string) => {
+    const r = await request(port, agent, 'POST', '/api/v1/auth/login', null, { username, password: c.password });
+    if (r.status !== 200) throw new Error(`bench login ${username}: ${r.status} ${r.body}`);
+    return (JSON.parse(r.body) as { accessToken: string }).accessToken;
+  };
+  return { ...c, analystToken: await tokenOf(c.analyst), csToken: await tokenOf('cs1'), counter: 0 };
+}
+
+interface PhaseResult {
+  count: number;
+  applied: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  firstError: string | null;
+}
+
+async function phase(port: number, agent: http.Agent, clients: Client[], mode: 'mixed' | 'commands', seconds: number): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let count = 0;
+  let applied = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const loop = async (c: Client) => {
+    while (performance.now() < deadline && count < MAX_REQUESTS) {
+      const roll = mode === 'commands' ? 1 : Math.random();
+      const t0 = performance.now();
+      let r: { status: number; body: string };
+      let isCommand = false;
+      try {
+        if (roll < 0.4) {
+          r = await request(port, agent, 'GET', '/api/v1/orders?limit=50', c.csToken);
+        } else if (roll < 0.7) {
+          r = await request(port, agent, 'GET', `/api/v1/orders/${clients[Math.floor(Math.random() * clients.length)]!.orderId}`, c.csToken);
+        } else {
+          isCommand = true;
+          const analysisId = c.analysisIds[c.counter++ % c.analysisIds.length]!;
+          const value = (0.05 + (c.counter % 10) / 100).toFixed(2);
+          r = await request(port, agent, 'PUT', `/api/v1/orders/${c.orderId}/samples/${c.sampleId}/analyses/${analysisId}/result`, c.analystToken, {
+            result: { value: value.replace('.', ','), numeric: Number(value), unit: '% (b/b)', testedOn: '2025-03-10' },
+          });
+        }
+      } catch (e) {
+        r = { status: 0, body: String(e) };
+      }
+      latencies.push(performance.now() - t0);
+      count++;
+      if (r.status >= 200 && r.status < 300) {
+        if (isCommand) applied++;
+      } else {
+        errors++;
+        firstError ??= `${r.status} ${r.body.slice(0, 300)}`;
+      }
+    }
+  };
+  await Promise.all(clients.map(loop));
+  return { count, applied, errors, seconds: (performance.now() - start) / 1000, latencies, firstError };
+}
+
+async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sippt_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
