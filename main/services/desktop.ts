@@ -19,9 +19,9 @@ import { ActionRejectedError, LocalActions } from './actions/local-actions';
 import type { Session} from './auth/session';
 import { LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
 import type { ScryptParams } from './auth/verifier';
-import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler } from './clock';
+import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler, type TimerHandle } from './clock';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
-import { LocalStore, type WorklistQuery, type WorklistRow } from './localdb/store';
+import { LocalStore, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
 import { Workspace, type IntegrityReport } from './localdb/workspace';
 import { SyncEngine, type SyncEngineDeps, type SyncOptions } from './sync/engine';
 
@@ -36,6 +36,8 @@ export interface DesktopServicesOptions {
   sync?: SyncOptions;
   /** Cost of the offline-login verifier (tests lower it). */
   scrypt?: ScryptParams;
+  /** fsync of the outbox at every local action (FULL, default) or not (NORMAL): see WorkspaceOptions. */
+  outboxSync?: 'FULL' | 'NORMAL';
   /** Start the sync loop at login (default true). */
   autoSync?: boolean;
   syncHook?: SyncEngineDeps['hook'];
@@ -52,6 +54,7 @@ export interface SessionInfo {
 export type LoginMode = 'auto' | 'online' | 'offline';
 
 interface Open {
+  housekeeping: TimerHandle | null;
   ws: Workspace;
   store: LocalStore;
   profile: ProfileStore;
@@ -102,8 +105,14 @@ export class DesktopServices {
     return this.o.store;
   }
 
+  /** Every worklist row matching the filter (small lists, tests). Screens use `worklistPage`. */
   worklist(query: WorklistQuery = {}): WorklistRow[] {
     return this.o.store.worklist(query);
+  }
+
+  /** A worklist screen's page: first (or `after`) page of rows, the next cursor, the counts. */
+  worklistPage(query: WorklistQuery & { after?: string | null } = {}): WorklistPage {
+    return this.o.store.worklistPage(query);
   }
 
   order(id: string): Order | null {
@@ -135,7 +144,7 @@ export class DesktopServices {
         );
       }
     }
-    const ws = Workspace.open(dir, { owner: { serverUrl: this.serverUrl, username } });
+    const ws = Workspace.open(dir, { owner: { serverUrl: this.serverUrl, username }, ...(this.options.outboxSync ? { outboxSync: this.options.outboxSync } : {}) });
     try {
       const profile = new ProfileStore(ws.sql);
       const st = ws.sql.get(ws.sql.q.selectFrom('sync_state').select('server_time_offset_ms').where('id', '=', 1))!;
@@ -218,14 +227,35 @@ export class DesktopServices {
         },
         onQueued: () => sync.nudge(),
       });
-      opened = { ws, store, profile, clock, api, session, actions, sync };
+      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync };
       this.open = opened;
+      this.scheduleHousekeeping(opened);
+      store.prune(new Date(clock.now().getTime() - 30 * 86_400_000).toISOString());
       if (this.options.autoSync ?? true) sync.start();
       return this.session!;
     } catch (e) {
       if (!this.open) ws.close();
       throw e;
     }
+  }
+
+  /** Every 10 s while signed in: fold the write-ahead logs into the files (never during an action). */
+  private scheduleHousekeeping(o: Open): void {
+    const scheduler = this.options.scheduler ?? systemScheduler;
+    o.housekeeping = scheduler.setTimeout(() => {
+      if (this.open !== o) return;
+      try {
+        o.ws.checkpoint();
+      } catch {
+        // housekeeping only
+      }
+      this.scheduleHousekeeping(o);
+    }, 10_000);
+  }
+
+  private stopHousekeeping(o: Open): void {
+    if (o.housekeeping !== null) (this.options.scheduler ?? systemScheduler).clearTimeout(o.housekeeping);
+    o.housekeeping = null;
   }
 
   /**
@@ -242,6 +272,7 @@ export class DesktopServices {
     const o = this.open;
     if (!o) return;
     this.open = null;
+    this.stopHousekeeping(o);
     o.sync.stop();
     if (options.revoke ?? true) await o.session.logout();
     else o.session.close();
@@ -253,6 +284,7 @@ export class DesktopServices {
     const o = this.open;
     if (!o) return;
     this.open = null;
+    this.stopHousekeeping(o);
     o.sync.stop();
     o.session.close();
     o.ws.close();

@@ -155,7 +155,8 @@ export class LocalActions {
       now.toISOString(),
     );
     if (notify) this.deps.onQueued?.(queued);
-    return { command: queued, order: store.order(orderId) ?? next, state: next };
+    // The new local view is exactly the decided state (view = base + pending, plus this command).
+    return { command: queued, order: next, state: next };
   }
 
   /** Rejected commands the user has not dealt with yet (with the server's code and reason). */

@@ -9,7 +9,7 @@
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { ErrorResponseSchema, SessionResponseSchema, StaffListResponseSchema, CatalogResponseSchema, type SessionResponse } from '../../../shared/api/http';
+import { CatalogResponseSchema, ErrorResponseSchema, PublicUserSchema, SessionResponseSchema, StaffListResponseSchema, type PublicUser, type SessionResponse } from '../../../shared/api/http';
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
 import { systemClock, type Clock } from '../clock';
@@ -132,6 +132,11 @@ export class ApiClient {
   /** Revokes the session (all its tokens) on the server. */
   async logout(accessToken: string): Promise<void> {
     await this.send('post', '/auth/logout', {}, null, accessToken);
+  }
+
+  /** The signed-in user as the server knows them now (role and lab changes show here first). */
+  me(token: string): Promise<PublicUser> {
+    return this.send('get', '/auth/me', undefined, PublicUserSchema, token);
   }
 
   push(token: string, req: PushRequest): Promise<PushResponse> {

@@ -151,12 +151,26 @@ export class Session {
     this.renewMarginMs = Math.min(30_000, (res.expiresIn * 1000) / 4);
     this.refreshToken = res.refreshToken;
     this.deps.profile.update({ refresh_token_enc: JSON.stringify(seal(this.key, res.refreshToken)) });
-    const user = pickUser(res.user);
+    this.takeUser(res.user);
+  }
+
+  private takeUser(u: PublicUser): void {
+    const user = pickUser(u);
     if (user.role !== this.userValue.role || user.labId !== this.userValue.labId || user.name !== this.userValue.name) {
       this.userValue = user;
       this.deps.profile.update({ role: user.role, lab_id: user.labId, name: user.name });
       this.deps.onUserChanged?.(user);
     }
+  }
+
+  /**
+   * Ask the server who the user is now: a role or lab changed by the Admin Satker takes effect at
+   * this sync (new actor, worklist recomputed, the new bucket pulled whole). A deactivated account
+   * answers 401/403 and the session ends (see withAuth).
+   */
+  async checkUser(): Promise<void> {
+    const u = await this.withAuth((t) => this.deps.api.me(t));
+    this.takeUser(u);
   }
 
   /** End the local session: tokens forgotten, offline login disabled until an online login. */

@@ -23,14 +23,26 @@ function owns(actor: Actor, sample: Sample, ownership: string): boolean {
   }
 }
 
+const available = new Map<string, readonly string[]>();
+/** commandsAvailable() of the permission table, memoised (the worklist asks it for every sample). */
+function availableFor(role: Actor['role'], target: 'sample' | 'analysis', status: string): readonly string[] {
+  const key = `${role}|${target}|${status}`;
+  let list = available.get(key);
+  if (!list) {
+    list = commandsAvailable(role, target, status);
+    available.set(key, list);
+  }
+  return list;
+}
+
 /** The next command this user can issue on the sample, or null when nothing waits for them. */
 export function nextAction(actor: Actor, order: Order, sample: Sample): string | null {
   const active = activeAnalyses(sample);
   // Analysis-level work (the analyst's results).
   const mine = active.filter((a) => a.analystId === actor.userId);
   for (const a of mine) {
-    for (const type of commandsAvailable(actor.role, 'analysis', a.status)) {
-      const r = RULES[type];
+    for (const type of availableFor(actor.role, 'analysis', a.status)) {
+      const r = RULES[type as keyof typeof RULES];
       if (r.orderIn && !r.orderIn.includes(order.status)) continue;
       if (r.sampleIn && !r.sampleIn.includes(sample.status)) continue;
       if (r.ownership !== 'analysis_analyst') continue;
@@ -39,8 +51,8 @@ export function nextAction(actor: Actor, order: Order, sample: Sample): string |
       return type;
     }
   }
-  for (const type of commandsAvailable(actor.role, 'sample', sample.status)) {
-    const r = RULES[type];
+  for (const type of availableFor(actor.role, 'sample', sample.status)) {
+    const r = RULES[type as keyof typeof RULES];
     if (r.orderIn && !r.orderIn.includes(order.status)) continue;
     if (!owns(actor, sample, r.ownership)) continue;
     // Verification waits until every active analysis is submitted.

@@ -59,6 +59,15 @@ export interface PreparedPut {
 }
 export type PreparedChange = PreparedPut | { op: 'remove'; orderId: string };
 
+export interface WorklistPage {
+  rows: WorklistRow[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+  /** Samples matching the filter, and how many of them wait for this user. */
+  total: number;
+  action: number;
+}
+
 export interface WorklistQuery {
   /** Only samples where the user has something to do. */
   actionOnly?: boolean;
@@ -238,6 +247,65 @@ export class LocalStore {
     qb = qb.orderBy('action_rank').orderBy('sort_at').orderBy('id');
     if (query.limit !== undefined) qb = qb.limit(query.limit).offset(query.offset ?? 0);
     return this.sql.all(qb);
+  }
+
+  /**
+   * What a worklist screen opens with: the first page (keyset-paged on the worklist index, so a
+   * page costs the same with 100 or 100,000 samples) and the counts for the same filter. Pass
+   * `next` back as `after` for the following page.
+   */
+  worklistPage(query: WorklistQuery & { after?: string | null } = {}): WorklistPage {
+    const limit = Math.max(1, Math.min(1000, query.limit ?? 200));
+    let qb = this.sql.q
+      .selectFrom('samples')
+      .select([
+        'id',
+        'order_id',
+        'order_number',
+        'order_status',
+        'sample_number',
+        'sample_type_name',
+        'customer_label',
+        'status',
+        'received_at',
+        'analyses_total',
+        'analyses_mine',
+        'analyses_open_mine',
+        'analyses_submitted',
+        'next_action',
+        'pending_commands',
+        'action_rank',
+        'sort_at',
+      ]);
+    let counts = this.sql.q.selectFrom('samples').select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]);
+    if (query.actionOnly) {
+      qb = qb.where('action_rank', '=', 0);
+      counts = counts.where('action_rank', '=', 0);
+    }
+    if (query.status && query.status.length > 0) {
+      qb = qb.where('status', 'in', [...query.status]);
+      counts = counts.where('status', 'in', [...query.status]);
+    }
+    if (query.search && query.search.trim() !== '') {
+      const needle = `%${query.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb = qb.where(sql<boolean>`search LIKE ${needle} ESCAPE '\\'`);
+      counts = counts.where(sql<boolean>`search LIKE ${needle} ESCAPE '\\'`);
+    }
+    if (query.after) {
+      const [rank, at, id] = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8')) as [number, string, string];
+      qb = qb.where(sql<boolean>`(action_rank, sort_at, id) > (${rank}, ${at}, ${id})`);
+    }
+    const rows = this.sql.all(qb.orderBy('action_rank').orderBy('sort_at').orderBy('id').limit(limit + 1));
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const c = this.sql.get(counts)!;
+    return {
+      rows: page.map(({ action_rank: _r, sort_at: _s, ...row }) => row),
+      next: more && last ? Buffer.from(JSON.stringify([last.action_rank, last.sort_at, last.id])).toString('base64url') : null,
+      total: Number(c.total),
+      action: Number(c.total) - Number(c.idle ?? 0),
+    };
   }
 
   worklistCounts(): { total: number; action: number } {
@@ -529,10 +597,22 @@ export class LocalStore {
         blocked_by: null,
       };
       this.sql.run(this.sql.q.insertInto('ob.outbox').values(row));
-      const current = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'pulled_at', 'pending_commands']).where('id', '=', cmd.aggregateId));
-      if (current) {
-        const base = JSON.parse(current.base_json) as Order;
-        this.writeOrder(base, current.base_json, newState, current.pending_commands + 1, current.pulled_at, this.pendingBySample(cmd.aggregateId));
+      // Only the local view changes: the base stays as pulled.
+      const updated = this.sql.run(
+        this.sql.q
+          .updateTable('orders')
+          .set((eb) => ({
+            version: newState.version,
+            status: newState.status,
+            number: newState.number,
+            local_json: JSON.stringify(newState),
+            pending_commands: eb('pending_commands', '+', 1),
+          }))
+          .where('id', '=', cmd.aggregateId),
+      );
+      if (updated.changes > 0) {
+        const pending = this.pendingBySample(cmd.aggregateId);
+        for (const s of sampleRows(newState, this.actorValue, pending)) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
       return toQueued(row);
     });

@@ -46,6 +46,12 @@ export interface IntegrityReport {
 }
 
 export interface WorkspaceOptions {
+  /**
+   * How the outbox file is synced at each commit. FULL (default): an fsync per local action, so a
+   * command survives a power cut too. NORMAL: survives any crash of the app or the OS process, but
+   * a power cut may lose the last moments of work (SQLite WAL semantics).
+   */
+  outboxSync?: 'FULL' | 'NORMAL';
   /** Who the workspace belongs to, written beside the files for people looking at the folder. */
   owner?: { serverUrl: string; username: string };
   now?: () => Date;
@@ -113,12 +119,30 @@ export class Workspace {
     // 3. One connection over both files.
     db.prepare(`ATTACH DATABASE ? AS ${OUTBOX_SCHEMA}`).run(outboxPath);
     db.pragma(`${OUTBOX_SCHEMA}.journal_mode = WAL`);
-    db.pragma(`${OUTBOX_SCHEMA}.synchronous = FULL`);
+    db.pragma(`${OUTBOX_SCHEMA}.synchronous = ${options.outboxSync ?? 'FULL'}`);
+    // No checkpoint inside a user's action: they run from checkpoint(), when the app is idle.
+    db.pragma('wal_autocheckpoint = 0');
     return new Workspace(dir, db, new Sql<WorkspaceDb>(db), integrity, { work: workMigrated, outbox: outboxMigrated });
   }
 
+  /**
+   * Move the write-ahead logs into the database files. Called when idle (after a sync cycle, on a
+   * timer), so no local action pays for it; PASSIVE never waits for anyone.
+   */
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    this.db.pragma(`main.wal_checkpoint(${mode})`);
+    this.db.pragma(`${OUTBOX_SCHEMA}.wal_checkpoint(${mode})`);
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.checkpoint('TRUNCATE');
+    } catch {
+      // closing anyway; SQLite checkpoints on the next open
+    }
+    this.db.close();
   }
 }
 

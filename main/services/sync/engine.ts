@@ -271,6 +271,11 @@ export class SyncEngine {
       this.online = true;
       this.lastError = null;
       this.deps.store.updateSyncState({ last_sync_at: this.deps.clock.now().toISOString() });
+      try {
+        this.deps.store.ws.checkpoint();
+      } catch {
+        // a checkpoint is housekeeping; the next one catches up
+      }
       if (this.runningLoop) this.schedule(this.deps.store.hasSendable() ? this.o.debounceMs : this.o.pullIntervalMs, 'periodic');
       await this.deps.hook?.('after-cycle');
       return total;
@@ -303,6 +308,7 @@ export class SyncEngine {
     const session = this.deps.session();
     if (!session || session.state !== 'active') throw new SessionEndedError(session?.endedBecause ?? session?.state ?? 'signed_out');
     const report: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
+    await session.checkUser();
     if (mode === 'full') await this.push(session, report);
     await this.pull(session, report);
     await this.maybeRefreshReference(session);

@@ -263,4 +263,25 @@ describe('faults between desktop and server', () => {
       await short.stop();
     }
   });
+
+  it('a lab change and a deactivation by the Admin Satker take effect at the next sync', async () => {
+    const user = server.user('analis.karet2');
+    const otherLab = server.demo!.labs['KIM']!;
+    const { core, proxy: _p } = await desktop('analis.karet2');
+    try {
+      await office.ok('admin', 'patch', `/users/${user.id}`, { labId: otherLab });
+      await core.sync.syncNow();
+      expect(core.session!.user.labId).toBe(otherLab);
+      await office.ok('admin', 'patch', `/users/${user.id}`, { active: false });
+      await expect(core.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+      expect(core.sync.status().session).toBe('ended');
+      core.close();
+      const again = new DesktopServices({ dataDir: `${tmp.dir}/pc-${n}`, serverUrl: _p.url, scrypt: TEST_SCRYPT, autoSync: false });
+      desktops.push(again);
+      await expect(again.login('analis.karet2', server.demo!.password, 'offline')).rejects.toMatchObject({ code: 'offline_disabled' });
+      await expect(again.login('analis.karet2', server.demo!.password, 'online')).rejects.toMatchObject({ code: 'server_refused' });
+    } finally {
+      await office.ok('admin', 'patch', `/users/${user.id}`, { active: true, labId: user.labId });
+    }
+  });
 });

@@ -49,7 +49,7 @@ export class ServerProcess {
 
   constructor(
     readonly dataDir: string,
-    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string } = {},
+    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string; benchOrders?: number } = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
   }
@@ -60,6 +60,7 @@ export class ServerProcess {
     if (this.opts.refreshTtlSeconds) args.push('--refresh-ttl', String(this.opts.refreshTtlSeconds));
     if (this.opts.tokenSecret) args.push('--token-secret', this.opts.tokenSecret);
     if (seed) args.push('--seed');
+    if (seed && this.opts.benchOrders) args.push('--bench-orders', String(this.opts.benchOrders));
     const proc = spawnTs(join(here, 'server-process.ts'), args);
     this.proc = proc;
     let err = '';

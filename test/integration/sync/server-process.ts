@@ -10,7 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultConfig } from '../../../server/config';
-import { openDatabase } from '../../../server/db/connect';
+import { inTransaction, openDatabase } from '../../../server/db/connect';
+import { nextFeedSeq, writeOrder } from '../../../server/commands/store';
+import { cloneWithFreshIds, orderInLab } from '../../unit/desktop/fixtures';
 import { seedDemo } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'access-ttl': { type: 'string', default: '900' },
     'refresh-ttl': { type: 'string', default: String(30 * 86400) },
     'token-secret': { type: 'string', default: 'sync-integration-tests-token-secret-0123456789' },
+    /** Benchmark data: N orders (2 samples x 10 analyses each) in testing, written straight into the database. */
+    'bench-orders': { type: 'string', default: '0' },
   },
 });
 
@@ -37,6 +41,33 @@ const config = defaultConfig({
 });
 const handle = await openDatabase({ dataDir: values['data-dir']! });
 const demo = values.seed ? await seedDemo({ handle, config, reports: placeholderReportServices }) : null;
+const benchOrders = Number(values['bench-orders']);
+if (demo && benchOrders > 0) {
+  // Straight into the database through the server's own writer (bucket members, change feed), not
+  // through 75,000 commands: the benchmark measures the desktop's pull, not the seeding.
+  const user = (name: string) => demo.users.find((u) => u.username === name)!;
+  const analyst = user('analis.karet1');
+  const template = orderInLab({
+    samples: 2,
+    analyses: 10,
+    stage: 'in_testing',
+    labId: analyst.labId!,
+    penyeliaId: user('penyelia.karet').id,
+    mtId: user('mt.karet').id,
+    analystIds: [analyst.id],
+    customerId: user('pelanggan').customerId!,
+  });
+  template.unitCode = config.unitCode;
+  const at = new Date().toISOString();
+  for (let start = 0; start < benchOrders; start += 500) {
+    await inTransaction(handle, async (trx) => {
+      for (let i = start; i < Math.min(benchOrders, start + 500); i++) {
+        const o = cloneWithFreshIds(template, i);
+        await writeOrder(trx, o, null, await nextFeedSeq(trx), at);
+      }
+    });
+  }
+}
 const app = await buildServer({ db: handle, config, logger: false, reports: placeholderReportServices });
 const address = await app.listen({ port: Number(values.port), host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ url: address, demo })}\n`);

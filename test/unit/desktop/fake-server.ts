@@ -263,6 +263,11 @@ export class FakeServer {
             serverTime: this.now().toISOString(),
           });
         }
+        case '/api/v1/auth/me': {
+          const user = this.authed(req);
+          if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+          return respond(200, { id: user.id, username: user.username, name: user.name, role: user.role, labId: user.labId, customerId: null, nip: null, active: user.active });
+        }
         case '/api/v1/staff': {
           const user = this.authed(req);
           if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });

@@ -54,6 +54,20 @@ const sistem: Actor = { userId: '0000d000-0000-4000-8000-000000000002', role: 's
 
 let counter = 0;
 
+/**
+ * Copies of an order with fresh ids (order, samples, analyses, numbers): many realistic orders
+ * without deciding each one again (benchmarks).
+ */
+export function cloneWithFreshIds(template: Order, n: number): Order {
+  let json = JSON.stringify(template);
+  const ids = [template.id, ...template.samples.flatMap((s) => [s.id, ...s.analyses.map((a) => a.id)])];
+  for (const id of ids) json = json.split(id).join(randomUUID());
+  const o = JSON.parse(json) as Order;
+  o.number = `ORD/PLG/2026/B${String(n).padStart(6, '0')}`;
+  o.samples.forEach((s, i) => (s.number = `SPL/PLG/2026/B${n}-${i + 1}`));
+  return o;
+}
+
 export function run<T extends CommandType>(state: Order | null, type: T, payload: PayloadInput<T>, actor: Actor, now = new Date()): Order {
   const d = decide(state, { id: randomUUID(), type, payload } as Command, actor, now);
   if (!d.ok) throw new Error(`${type}: ${d.message.en}`);
@@ -69,6 +83,8 @@ export interface OrderSpec {
   stage?: 'registered' | 'received' | 'assigned' | 'in_testing';
   analystIds?: string[];
   now?: Date;
+  labId?: string;
+  customerId?: string;
 }
 
 /** An order paid and with every sample registered to the lab (SOP step 11 done), or further. */
@@ -91,22 +107,24 @@ export function orderInLab(spec: OrderSpec = {}): Order {
       tariff: 75_000,
     })),
   }));
-  let o = run(null, 'order.submit', { orderId: randomUUID(), samples }, pelanggan, now);
+  const customer: Actor = spec.customerId ? { ...pelanggan, customerId: spec.customerId } : pelanggan;
+  const lab = spec.labId ?? LAB;
+  let o = run(null, 'order.submit', { orderId: randomUUID(), samples }, customer, now);
   o = run(o, 'order.validate', { orderNumber: `ORD/PLG/2026/${String(n).padStart(5, '0')}` }, actorOf(STAFF.cs), now);
   o = run(o, 'tariff.approve', { adjustments: [] }, actorOf(STAFF.ketuaTim), now);
-  o = run(o, 'billing.request', {}, pelanggan, now);
+  o = run(o, 'billing.request', {}, customer, now);
   const code = `82${String(n).padStart(13, '0')}`;
   o = run(o, 'billing.issue', { billingId: randomUUID(), code, expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() }, actorOf(STAFF.bendahara), now);
   o = run(o, 'payment.confirm_auto', { billingCode: code, ntpn: '0A1B2C3D4E5F6G7H', paidAt: now.toISOString() }, sistem, now);
   const penyeliaId = spec.penyeliaId ?? STAFF.penyelia.id;
   const mtId = spec.mtId ?? STAFF.mt.id;
   for (const [i, s] of o.samples.entries()) {
-    o = run(o, 'sample.register', { sampleId: s.id, sampleNumber: `SPL/PLG/2026/${n}-${i + 1}`, labId: LAB, penyeliaId, mtId }, actorOf(STAFF.cs), now);
+    o = run(o, 'sample.register', { sampleId: s.id, sampleNumber: `SPL/PLG/2026/${n}-${i + 1}`, labId: lab, penyeliaId, mtId }, actorOf(STAFF.cs), now);
   }
   const stage = spec.stage ?? 'registered';
   if (stage === 'registered') return o;
-  const penyelia: Actor = { userId: penyeliaId, role: 'penyelia', labId: LAB, customerId: null };
-  const mt: Actor = { userId: mtId, role: 'mt', labId: LAB, customerId: null };
+  const penyelia: Actor = { userId: penyeliaId, role: 'penyelia', labId: lab, customerId: null };
+  const mt: Actor = { userId: mtId, role: 'mt', labId: lab, customerId: null };
   for (const s of o.samples) o = run(o, 'sample.accept', { sampleId: s.id, condition: 'Segel utuh' }, penyelia, now);
   if (stage === 'received') return o;
   const analysts = spec.analystIds ?? [STAFF.analis.id];

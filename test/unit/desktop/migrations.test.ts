@@ -55,6 +55,25 @@ describe('working copy migrations', () => {
     db.close();
   });
 
+  it('003-orders-rowid: orders rebuilt as a rowid table, every row and the local-view index kept', () => {
+    const db = file('w.sqlite');
+    migrate(db, WORK_MIGRATIONS, { to: 2 });
+    const ins = db.prepare(
+      `INSERT INTO orders (id, version, status, number, customer_id, submitted_at, base_version, base_json, local_json, pending_commands, pulled_at)
+       VALUES (?, 3, 'in_lab', ?, 'c', '2026-03-02T03:00:00.000Z', 2, ?, ?, ?, '2026-03-02T04:00:00.000Z')`,
+    );
+    ins.run('o1', 'ORD/1', '{"id":"o1","base":true}', '{"id":"o1","local":true}', 1);
+    ins.run('o2', null, '{"id":"o2"}', null, 0);
+    const before = db.prepare('SELECT * FROM orders ORDER BY id').all();
+    migrate(db, WORK_MIGRATIONS, { to: 3 });
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before);
+    const ddl = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'orders'`).get() as { sql: string }).sql;
+    expect(ddl).not.toMatch(/WITHOUT ROWID/i);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'orders_local'`).get()).toBeDefined();
+    db.close();
+  });
+
   it('refuses a file written by a newer app instead of guessing', () => {
     const db = file('w.sqlite');
     migrate(db, WORK_MIGRATIONS);

@@ -186,6 +186,31 @@ describe('worklist', () => {
   });
 });
 
+describe('worklist pages', () => {
+  it('pages through the same rows as the full list, with counts for the filter', async () => {
+    for (let i = 0; i < 7; i++) server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
+    const p = client();
+    await p.login('penyelia1', STAFF.penyelia.password);
+    await p.sync.syncNow();
+    const all = p.worklist();
+    expect(all).toHaveLength(14);
+    const seen = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = p.worklistPage({ limit: 4, after });
+      expect(page.total).toBe(14);
+      expect(page.action).toBe(8);
+      seen.push(...page.rows);
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(seen).toEqual(all);
+    const actionOnly = p.worklistPage({ actionOnly: true, limit: 100 });
+    expect(actionOnly).toMatchObject({ total: 8, action: 8, next: null });
+    expect(actionOnly.rows.every((r) => r.next_action === 'sample.accept')).toBe(true);
+  });
+});
+
 describe('server time', () => {
   it('a workstation clock hours off changes nothing: actions carry the server time', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 1 });
