@@ -7,7 +7,7 @@
  *   core.worklist({ actionOnly: true });            // the user's samples, work first
  *   core.actions.acceptSample(orderId, sampleId, 'Segel utuh');
  *   core.sync.status();                             // pending, blocked, rejected, last sync, online
- *   core.sync.rejectedCommands(); core.actions.dismiss(id); core.actions.redo(id);
+ *   core.rejectedCommands(); core.dismiss(id); core.redo(id);
  *   await core.logout();
  */
 import { existsSync } from 'node:fs';
@@ -15,13 +15,13 @@ import { join } from 'node:path';
 import type { PublicUser } from '../../shared/api/http';
 import type { Order } from '../../shared/domain/entities';
 import { ApiClient } from './api/client';
-import { ActionRejectedError, LocalActions } from './actions/local-actions';
+import { ActionRejectedError, LocalActions, type ActionResult } from './actions/local-actions';
 import type { Session} from './auth/session';
 import { LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
 import type { ScryptParams } from './auth/verifier';
 import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler, type TimerHandle } from './clock';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
-import { LocalStore, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
+import { LocalStore, type QueuedCommand, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
 import { Workspace, type IntegrityReport } from './localdb/workspace';
 import { SyncEngine, type SyncEngineDeps, type SyncOptions } from './sync/engine';
 
@@ -117,6 +117,21 @@ export class DesktopServices {
 
   order(id: string): Order | null {
     return this.o.store.order(id);
+  }
+
+  /** Rejected changes the user has not dealt with yet, with the server's code and reason. */
+  rejectedCommands(): QueuedCommand[] {
+    return this.o.actions.rejectedCommands();
+  }
+
+  /** Accept a rejection (what it held back goes on; what was built on it becomes visible as rejected). */
+  dismiss(commandId: string): QueuedCommand {
+    return this.o.actions.dismiss(commandId);
+  }
+
+  /** Decide a rejected change again on the current state and queue it anew. */
+  redo(commandId: string): ActionResult {
+    return this.o.actions.redo(commandId);
   }
 
   /** Lab staff (names for the Penyelia's analyst picker), as last fetched from the server. */

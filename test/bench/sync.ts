@@ -88,7 +88,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
       const chunk: Order[] = [];
       for (let i = start; i < start + 1000; i++) chunk.push(cloneWithFreshIds(template, i));
       big.store.applyPull(
-        chunk.map((o) => ({ op: 'put' as const, order: o, json: JSON.stringify(o) })),
+        chunk.map((o) => big.store.preparePut(o)),
         { cursor: String(start), lastProcessedSeq: 0, at: new Date().toISOString(), full: false },
       );
       for (const o of chunk) targets.push({ o: o.id, s: o.samples[0]!.id, a: o.samples[0]!.analyses.map((a) => a.id) });

@@ -51,11 +51,15 @@ export interface NewCommand {
   redoOf?: string | null;
 }
 
-/** One order of a pull, prepared outside the transaction (parsing and projecting are the slow part). */
+/**
+ * One order of a pull, prepared outside the transaction (parsing and projecting are the slow
+ * part): the rows to write, so the parsed order itself need not be kept until the whole pull is in.
+ */
 export interface PreparedPut {
   op: 'put';
-  order: Order;
-  json: string;
+  id: string;
+  row: OrdersTable;
+  samples: SamplesTable[];
 }
 export type PreparedChange = PreparedPut | { op: 'remove'; orderId: string };
 
@@ -611,7 +615,12 @@ export class LocalStore {
           .where('id', '=', cmd.aggregateId),
       );
       if (updated.changes > 0) {
-        const pending = this.pendingBySample(cmd.aggregateId);
+        // Pending counts per sample: what the rows had, plus this command.
+        const pending = new Map(
+          this.sql.all(this.sql.q.selectFrom('samples').select(['id', 'pending_commands']).where('order_id', '=', cmd.aggregateId)).map((r) => [r.id, r.pending_commands]),
+        );
+        const sid = (cmd.payload as { sampleId?: unknown } | null)?.sampleId;
+        if (typeof sid === 'string') pending.set(sid, (pending.get(sid) ?? 0) + 1);
         for (const s of sampleRows(newState, this.actorValue, pending)) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
       return toQueued(row);
@@ -737,6 +746,11 @@ export class LocalStore {
   // ---------------------------------------------------------------------------------------------
   // Pull
 
+  /** Rows for an order of a pull, for this user (call while the pages come in). */
+  preparePut(order: Order, json: string = JSON.stringify(order)): PreparedPut {
+    return { op: 'put', id: order.id, row: orderRow(order, json, null, null, 0, ''), samples: sampleRows(order, this.actorValue) };
+  }
+
   /**
    * Apply one complete pull (every page) in one transaction: put and remove orders, move the
    * cursor, record the server's last processed seq, then re-apply the still-pending commands.
@@ -791,7 +805,7 @@ export class LocalStore {
       const before = this.syncState();
       if (result.full) {
         // A full pull (no cursor) is the whole bucket: anything not in it has left the bucket.
-        const keep = new Set(changes.filter((c): c is PreparedPut => c.op === 'put').map((c) => c.order.id));
+        const keep = new Set(changes.filter((c): c is PreparedPut => c.op === 'put').map((c) => c.id));
         for (const id of this.orderIds()) {
           if (!keep.has(id)) {
             delSamples.run(id);
@@ -807,10 +821,9 @@ export class LocalStore {
           removes += 1;
           continue;
         }
-        const row = orderRow(c.order, c.json, null, null, 0, result.at);
-        insOrder.run(...orderCols.map((k) => row[k]));
-        delSamples.run(c.order.id);
-        for (const s of sampleRows(c.order, this.actorValue)) insSample.run(...sampleCols.map((k) => s[k]));
+        insOrder.run(...orderCols.map((k) => (k === 'pulled_at' ? result.at : c.row[k])));
+        delSamples.run(c.id);
+        for (const s of c.samples) insSample.run(...sampleCols.map((k) => s[k]));
         puts += 1;
       }
       this.updateSyncState({

@@ -403,7 +403,7 @@ export class SyncEngine {
       }
       for (const c of res.changes) {
         if (c.op === 'remove') changes.push({ op: 'remove', orderId: c.orderId });
-        else changes.push({ op: 'put', order: c.order as Order, json: JSON.stringify(c.order) });
+        else changes.push(store.preparePut(c.order as Order));
       }
       last = res;
       if (!res.hasMore) break;

@@ -92,17 +92,15 @@ describe('pull and rebase', () => {
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.sync.syncNow();
     const before = { orders: c.store.allOrders(), state: c.store.syncState(), worklist: c.worklist() };
-    const broken = structuredClone(orders[2]!) as unknown as { samples: unknown };
-    broken.samples = null; // the projection throws on this one, after the first put was written
+    const broken = c.store.preparePut(orders[2]!);
+    (broken.samples[0] as { sample_type_name: unknown }).sample_type_name = null; // NOT NULL: fails after the first writes
     expect(() =>
-      c.store.applyPull(
-        [
-          { op: 'put', order: orders[1]!, json: JSON.stringify(orders[1]) },
-          { op: 'remove', orderId: orders[0]!.id },
-          { op: 'put', order: broken as never, json: '{}' },
-        ],
-        { cursor: '999', lastProcessedSeq: 5, at: new Date().toISOString(), full: false },
-      ),
+      c.store.applyPull([c.store.preparePut(orders[1]!), { op: 'remove', orderId: orders[0]!.id }, broken], {
+        cursor: '999',
+        lastProcessedSeq: 5,
+        at: new Date().toISOString(),
+        full: false,
+      }),
     ).toThrow();
     expect({ orders: c.store.allOrders(), state: c.store.syncState(), worklist: c.worklist() }).toEqual(before);
   });
