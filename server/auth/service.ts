@@ -74,9 +74,17 @@ class IpLimiter {
   }
 }
 
+/**
+ * Sessions checked in the last SESSION_CACHE_MS are not read again: a logout, revocation or account
+ * change made through this process drops the entry at once; one made through another server
+ * process (PostgreSQL, several instances) takes effect within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 2000;
+
 export class AuthService {
   private readonly limiter: IpLimiter;
   private dummyHash: Promise<string> | null = null;
+  private readonly sessionCache = new Map<string, { until: number; auth: Authenticated }>();
 
   constructor(
     private readonly handle: DbHandle,
@@ -215,6 +223,7 @@ export class AuthService {
       const spent = await trx.updateTable('refresh_tokens').set({ used_at: at }).where('token_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
       if (rt.used_at || Number(spent.numUpdatedRows) !== 1) {
         await trx.updateTable('sessions').set({ revoked_at: at, revoke_reason: 'refresh_reused' }).where('id', '=', session.id).execute();
+        this.sessionCache.delete(session.id);
         return { error: 'reused' as const };
       }
       const user = await trx.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirstOrThrow();
@@ -236,13 +245,20 @@ export class AuthService {
     return this.tokens(result.user, result.sessionId, result.next, now);
   }
 
+  /** Drop cached sessions of a user (account changed) or all (tests). */
+  forgetUser(userId: string | null): void {
+    for (const [k, v] of this.sessionCache) if (userId === null || v.auth.user.id === userId) this.sessionCache.delete(k);
+  }
+
   async logout(sessionId: string): Promise<void> {
+    this.sessionCache.delete(sessionId);
     const at = this.config.now().toISOString();
     await this.handle.db.updateTable('sessions').set({ revoked_at: at, revoke_reason: 'logout' }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
   }
 
   /** End every session of a user (password reset, deactivation, role change). */
   async revokeUser(userId: string, reason: string): Promise<void> {
+    this.forgetUser(userId);
     const at = this.config.now().toISOString();
     await this.handle.db.updateTable('sessions').set({ revoked_at: at, revoke_reason: reason }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
   }
@@ -255,6 +271,8 @@ export class AuthService {
     const nowMs = this.config.now().getTime();
     const claims = verifyAccessToken(this.secret, m[1]!, Math.floor(nowMs / 1000));
     if (!claims) throw fail.unauthorized('Token akses tidak valid atau kedaluwarsa.', 'Invalid or expired access token.');
+    const cached = this.sessionCache.get(claims.sessionId);
+    if (cached && cached.until > nowMs && cached.auth.user.id === claims.userId) return cached.auth;
     const row = await this.handle.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -268,7 +286,10 @@ export class AuthService {
       throw new AppError(403, 'account_inactive', { id: 'Akun ini nonaktif.', en: 'This account is deactivated.' });
     }
     const user = toUser(row);
-    return { actor: actorOf(user), user, sessionId: claims.sessionId };
+    const auth = { actor: actorOf(user), user, sessionId: claims.sessionId };
+    if (this.sessionCache.size > 10_000) for (const [k, v] of this.sessionCache) if (v.until <= nowMs) this.sessionCache.delete(k);
+    this.sessionCache.set(claims.sessionId, { until: nowMs + SESSION_CACHE_MS, auth });
+    return auth;
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {

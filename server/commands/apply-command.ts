@@ -10,7 +10,7 @@ import type { Trx } from '../db/schema';
 import type { ReportServices } from '../reports/services';
 import { canSee } from './access';
 import { enrich, renderForSignature, type EnrichCtx } from './enrich';
-import { loadAccount, loadOrder, nextFeedSeq, snapshot, writeAccount, writeIndexes, writeOrder } from './store';
+import { loadAccount, loadOrder, nextFeedSeq, rememberOrder, snapshot, writeAccount, writeIndexes, writeOrder } from './store';
 
 /** What the command path needs from the server. */
 export interface CommandEnv {
@@ -72,7 +72,10 @@ export interface ApplyResult {
  * outcome and is never applied twice.
  */
 export async function applyCommand(env: CommandEnv, req: ApplyRequest): Promise<ApplyResult> {
-  return inTransaction(env.handle, (trx) => applyInTransaction(env, trx, req));
+  const result = await inTransaction(env.handle, (trx) => applyInTransaction(env, trx, req));
+  // Committed: the new state is the order's current version.
+  if (result.state && 'samples' in result.state) rememberOrder(result.state);
+  return result;
 }
 
 async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest): Promise<ApplyResult> {

@@ -9,13 +9,33 @@ import { accessPrincipals, bucketMembers } from './access';
 
 type Q = Kysely<Database>;
 
+/**
+ * Parsed orders by id and version. An order's version grows with every accepted command, so an
+ * entry is valid as long as the row still has its version (checked on every read, also across
+ * server processes). Entries are put only from committed data. Cached orders are shared: treat
+ * them as immutable (decide works on its own copy).
+ */
+const CACHE_MAX = 5000;
+const cache = new Map<string, { version: number; order: Order }>();
+export function rememberOrder(order: Order): void {
+  cache.delete(order.id);
+  cache.set(order.id, { version: order.version, order });
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+}
+
 /** Read an order; on PostgreSQL inside a transaction, with a row lock held until commit. */
 export async function loadOrder(q: Q, id: string, opts: { lock?: DialectName } = {}): Promise<{ order: Order; members: string } | null> {
-  let query = q.selectFrom('orders').select(['data', 'members']).where('id', '=', id);
+  let query = q.selectFrom('orders').select(['version', 'members']).where('id', '=', id);
   if (opts.lock === 'postgres') query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return null;
-  return { order: parseOrder(row.data), members: row.members };
+  const hit = cache.get(id);
+  if (hit && hit.version === row.version) return { order: hit.order, members: row.members };
+  const data = await q.selectFrom('order_data').select('data').where('order_id', '=', id).executeTakeFirstOrThrow();
+  const order = parseOrder(data.data);
+  if (order.version !== row.version) throw new Error(`order ${id}: data version ${order.version} differs from row version ${row.version}`);
+  if (!opts.lock) rememberOrder(order);
+  return { order, members: row.members };
 }
 
 export function parseOrder(data: string): Order {
@@ -61,13 +81,15 @@ export async function writeOrder(trx: Trx, order: Order, prior: { order: Order; 
     members,
     updated_at: at,
     updated_seq: seq,
-    data: JSON.stringify(order),
   };
+  const data = JSON.stringify(order);
   if (prior) {
     const res = await trx.updateTable('orders').set(row).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Error(`order ${order.id} changed under a held lock`);
+    await trx.updateTable('order_data').set({ data }).where('order_id', '=', order.id).execute();
   } else {
     await trx.insertInto('orders').values({ id: order.id, submitted_at: order.submittedAt, ...row }).execute();
+    await trx.insertInto('order_data').values({ order_id: order.id, data }).execute();
   }
 
   if (!prior || prior.members !== members) {

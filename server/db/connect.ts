@@ -58,6 +58,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('foreign_keys = ON');
+    // A larger page cache and fewer, larger checkpoints (each checkpoint syncs the file).
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('wal_autocheckpoint = 8000');
+    sqlite.pragma('temp_store = MEMORY');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
     handle = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   }

@@ -23,6 +23,7 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   login_attempts: LoginAttemptsTable;
   orders: OrdersTable;
+  order_data: OrderDataTable;
   order_members: OrderMembersTable;
   order_access: OrderAccessTable;
   bucket_removals: BucketRemovalsTable;
@@ -162,7 +163,10 @@ export interface OrdersTable {
   submitted_at: string;
   updated_at: string;
   updated_seq: number;
-  /** JSON Order */
+}
+/** The Order itself, as JSON (validated with OrderSchema when read). */
+export interface OrderDataTable {
+  order_id: string;
   data: string;
 }
 /** The sync bucket: who holds this order in their working copy, and as what. */

@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ const CLIENTS = 100;
 const PHASE_SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 8);
 const WARMUP_SECONDS = 2;
 const MAX_REQUESTS = 200_000;
+/** Paced phase: each client sends a request every PACE_MS (100 clients x 10/s = 1,000 requests/s offered). */
+const PACE_MS = Number(process.env.BENCH_SERVER_PACE_MS ?? 100);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 type Report = (row: BenchRow) => void;
@@ -67,19 +69,28 @@ async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUr
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
     const clients = await Promise.all(fixtures.clients.map((c) => login(server!.port, agent, c)));
 
-    await phase(server.port, agent, clients, 'mixed', WARMUP_SECONDS);
-    const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS);
+    await phase(server.port, agent, clients, 'mixed', WARMUP_SECONDS, null);
+    const cpu0 = server.cpuMs();
+    // 1. Paced: every client sends one request each PACE_MS (CLIENTS * 1000 / PACE_MS requests/s offered).
+    const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, PACE_MS);
     report({ name: `${dialect}.mixed.throughput`, value: mixed.count / mixed.seconds, unit: 'req/s', target: '' });
     report({ name: `${dialect}.mixed.p50`, value: percentile(mixed.latencies, 50), unit: 'ms', target: '' });
     report({ name: `${dialect}.mixed.p95`, value: percentile(mixed.latencies, 95), unit: 'ms', target: '< 50' });
     report({ name: `${dialect}.mixed.errors`, value: mixed.errors, unit: 'count', target: '== 0' });
     report({ name: `${dialect}.mixed.commands`, value: mixed.applied / mixed.seconds, unit: 'commands/s', target: '' });
-
-    const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS);
+    // 2. Saturation: every client sends its next request as soon as the last one is answered.
+    const saturated = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, null);
+    report({ name: `${dialect}.saturated.throughput`, value: saturated.count / saturated.seconds, unit: 'req/s', target: '' });
+    report({ name: `${dialect}.saturated.p95`, value: percentile(saturated.latencies, 95), unit: 'ms', target: '' });
+    report({ name: `${dialect}.saturated.errors`, value: saturated.errors, unit: 'count', target: '== 0' });
+    // 3. Commands only, saturated: the command path's capacity.
+    const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS, null);
     report({ name: `${dialect}.commands.applied`, value: commands.applied / commands.seconds, unit: 'commands/s', target: dialect === 'sqlite' ? '>= 1000' : '' });
-    report({ name: `${dialect}.commands.p95`, value: percentile(commands.latencies, 95), unit: 'ms', target: '< 50' });
+    report({ name: `${dialect}.commands.p95`, value: percentile(commands.latencies, 95), unit: 'ms', target: '' });
     report({ name: `${dialect}.commands.errors`, value: commands.errors, unit: 'count', target: '== 0' });
-    if (mixed.firstError || commands.firstError) console.error(`  first error: ${mixed.firstError ?? commands.firstError}`);
+    report({ name: `${dialect}.server_cpu_per_request`, value: ((server.cpuMs() - cpu0) / (mixed.count + saturated.count + commands.count)) * 1000, unit: 'us', target: '' });
+    const firstError = mixed.firstError ?? saturated.firstError ?? commands.firstError;
+    if (firstError) console.error(`  first error: ${firstError}`);
     agent.destroy();
   } finally {
     await server?.stop();
@@ -148,11 +159,14 @@ async function prepare(handle: DbHandle): Promise<{ clients: ClientFixture[] }> 
 
 interface Server {
   port: number;
+  /** CPU time (user + system) the server process used so far, in ms (Linux /proc; 0 elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
 async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
+  const profile = process.env.BENCH_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -167,11 +181,20 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
         resolve(Number(m[1]));
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); if (process.env.BENCH_SHOW_SERVER) process.stderr.write(d); });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+  const ticks = 100; // USER_HZ on Linux
   return {
     port,
+    cpuMs: () => {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(stat[11]) + Number(stat[12])) / ticks) * 1000;
+      } catch {
+        return 0;
+      }
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -233,7 +256,7 @@ interface PhaseResult {
   firstError: string | null;
 }
 
-async function phase(port: number, agent: http.Agent, clients: Client[], mode: 'mixed' | 'commands', seconds: number): Promise<PhaseResult> {
+async function phase(port: number, agent: http.Agent, clients: Client[], mode: 'mixed' | 'commands', seconds: number, paceMs: number | null): Promise<PhaseResult> {
   const latencies: number[] = [];
   let count = 0;
   let applied = 0;
@@ -241,10 +264,19 @@ async function phase(port: number, agent: http.Agent, clients: Client[], mode: '
   let firstError: string | null = null;
   const start = performance.now();
   const deadline = start + seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const loop = async (c: Client) => {
-    while (performance.now() < deadline && count < MAX_REQUESTS) {
+    // Paced clients start spread over one interval; a late answer delays the next send, and the
+    // latency counts from the planned send time (no coordinated omission).
+    let planned = start + (paceMs ? Math.random() * paceMs : 0);
+    while (count < MAX_REQUESTS) {
+      if (paceMs) {
+        const wait = planned - performance.now();
+        if (wait > 0) await sleep(wait);
+      }
+      if (performance.now() >= deadline) break;
       const roll = mode === 'commands' ? 1 : Math.random();
-      const t0 = performance.now();
+      const t0 = paceMs ? planned : performance.now();
       let r: { status: number; body: string };
       let isCommand = false;
       try {
@@ -271,6 +303,7 @@ async function phase(port: number, agent: http.Agent, clients: Client[], mode: '
         errors++;
         firstError ??= `${r.status} ${r.body.slice(0, 300)}`;
       }
+      if (paceMs) planned += paceMs;
     }
   };
   await Promise.all(clients.map(loop));

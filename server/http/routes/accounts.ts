@@ -236,6 +236,7 @@ export function accountRoutes(app: AppContext): void {
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       const row = await db.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirstOrThrow();
+      auth.forgetUser(row.id); // a new role or lab applies to the next request
       if (row.active !== 1) await auth.revokeUser(row.id, 'deactivated');
       return toUser(row);
     },

@@ -148,6 +148,7 @@ export function authRoutes(app: AppContext): void {
     response: OkResponseSchema,
     handler: async ({ auth: a, body }) => {
       await auth.changePassword(a!.user.id, body.currentPassword, body.newPassword);
+      auth.forgetUser(a!.user.id);
       await env.handle.db
         .updateTable('sessions')
         .set({ revoked_at: env.config.now().toISOString(), revoke_reason: 'password_changed' })

@@ -72,10 +72,11 @@ export function syncRoutes(app: AppContext): void {
       const read = async (trx: Trx) => {
         const puts = await trx
           .selectFrom('orders')
-          .select(['updated_seq', 'data'])
-          .where('id', 'in', trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId))
-          .where('updated_seq', '>', since)
-          .orderBy('updated_seq')
+          .innerJoin('order_data', 'order_data.order_id', 'orders.id')
+          .select(['orders.updated_seq', 'order_data.data'])
+          .where('orders.id', 'in', trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId))
+          .where('orders.updated_seq', '>', since)
+          .orderBy('orders.updated_seq')
           .limit(limit + 1)
           .execute();
         const removes =
