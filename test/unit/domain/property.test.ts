@@ -11,9 +11,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, type CommandType } from '../../../shared/domain/commands';
+import { COMMAND_TYPES, aggregateOf, type CommandType } from '../../../shared/domain/commands';
 import type { Decision } from '../../../shared/domain/decide';
-import { OrderSchema, type Order } from '../../../shared/domain/entities';
+import { AccountSchema, OrderSchema, type Order } from '../../../shared/domain/entities';
 import { RULES } from '../../../shared/domain/permissions';
 import { REJECTION_CODES } from '../../../shared/domain/rejections';
 import { currentReport, type Actor } from '../../../shared/domain/state';
@@ -34,7 +34,8 @@ import {
   type Selection,
 } from './fixtures';
 
-const RUNS = 300;
+/** 300 by default; DOMAIN_PROPERTY_RUNS=5000 for a longer hunt. */
+const RUNS = Number(process.env.DOMAIN_PROPERTY_RUNS ?? 300);
 const MAX_STEPS = 60;
 
 const STAFF_IDS = Object.values(A).map((a) => a.userId);
@@ -49,12 +50,13 @@ interface Step {
   variant: number; // payload variations
   minutes: number; // how far the clock moves before the step
 }
+// Small ranges keep shrinking quick: a failing run is replayed for every candidate it tries.
 const stepArb: fc.Arbitrary<Step> = fc.record({
   plausible: fc.nat({ max: 99 }),
-  pick: fc.nat(),
+  pick: fc.nat({ max: 0xfff }),
   owner: fc.nat({ max: 99 }),
-  who: fc.nat(),
-  variant: fc.nat(),
+  who: fc.nat({ max: 0xffff }),
+  variant: fc.nat({ max: 0xffff }),
   minutes: fc.oneof({ weight: 9, arbitrary: fc.nat({ max: 180 }) }, { weight: 1, arbitrary: fc.integer({ min: 1440, max: 6 * 1440 }) }),
 });
 
@@ -248,7 +250,6 @@ function play(steps: Step[]): void {
       const s = order ? choose(order.samples, step.pick >>> 6) : undefined;
       sel = { sampleId: s?.id ?? freshId(), analysisId: s ? choose(s.analyses, step.pick >>> 9).id : freshId() };
     }
-    if (RULES[type].target === 'account') type = 'order.cancel'; // account commands act on another aggregate
     const prepared = prepare(type, order, sel, undefined, now);
     const actor = step.owner < 90 ? actorFor(type, order, sel) : randomActor(type, step.who);
     const payload = vary(type, prepared.payload, order, sel, step.variant);
@@ -261,7 +262,11 @@ function play(steps: Step[]): void {
     const d = attempt(input, actor, type, payload, { now: prepared.now > now ? prepared.now : now, baseVersion });
     expect(JSON.stringify(input)).toBe(snapshot); // the input state is never changed (it is also frozen)
     stats.steps++;
-    if (d.ok) {
+    if (d.ok && aggregateOf(type) === 'account') {
+      // A customer registering an account where no order exists yet: valid, but another aggregate.
+      expect(AccountSchema.safeParse(d.state).success).toBe(true);
+      expect(input).toBeNull();
+    } else if (d.ok) {
       stats.accepted++;
       order = deepFreeze(checkAccepted(input, type, payload, d));
       if (prepared.now > now) clock = prepared.now.getTime();
@@ -291,13 +296,15 @@ describe('property: random command sequences on an order of two samples', () => 
           play(steps);
         },
       ),
-      { numRuns: RUNS },
+      // Shrinking a 60-command run can take long: stop it after a while and report the smallest
+      // counterexample found so far (with the seed to replay it).
+      { numRuns: RUNS, plugins: [fc.interruptAfterTimeLimit(Math.max(45_000, RUNS * 40), { failOnInterrupt: true })] },
     );
     // The generator must reach deep states, or the invariants above prove little: about one run in
     // five releases a report (counted here, so that a change that makes them unreachable shows).
     expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
     expect(reachedReleased).toBeGreaterThanOrEqual(RUNS / 30);
-  });
+  }, Math.max(60_000, RUNS * 50));
 
   afterAll(() => {
     if (process.env.DOMAIN_PROPERTY_STATS) console.log({ ...stats, reachedReleased, reachedFinished });

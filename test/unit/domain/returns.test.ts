@@ -408,7 +408,7 @@ describe('every return carries a reason', () => {
   ];
   const cases = returns.flatMap((t) => bad.map(([what, reason]) => [t, what, reason] as const));
   it.each(cases)('%s with a %s reason is invalid_payload', (type, _what, reason) => {
-    const from = Object.values(RULES[type].from)[0]![0]!;
+    const from = Object.values(RULES[type].from)[0]![0] ?? null;
     const state = stateFor(type, from);
     const { actor, payload, now } = prepare(type, state);
     expect(attempt(state, actor, type, payload, { now }).ok).toBe(true);
@@ -416,7 +416,7 @@ describe('every return carries a reason', () => {
     if (reason === undefined) delete withBad.reason;
     const r = refuse(state, actor, type, withBad, { now });
     expect(r.code).toBe('invalid_payload');
-    expect(r.message.id).toContain('reason');
+    expect(r.message.id).toContain('reason'); // the path of the field
     expect(r.message.en).toContain('reason');
   });
 });
