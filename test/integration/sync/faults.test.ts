@@ -92,7 +92,7 @@ describe('faults between desktop and server', () => {
         setTimeout(() => {
           inFlightAtKill = proxy.log.find((e) => e.n === r.n)?.status === null;
           void server.kill();
-        }, 25);
+        }, 10);
       }
       return { kind: 'pass' };
     };
@@ -122,14 +122,15 @@ describe('faults between desktop and server', () => {
 
   it('answers delayed past the client timeout: retried, applied once, copy converges', async () => {
     const order = await office.orderInTesting({ params: 3 });
-    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 400, pullTimeoutMs: 400 } });
+    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 1000, pullTimeoutMs: 1000 } });
     saveAll(core, [order], '0,3');
     let delayed = 0;
-    proxy.rule = () => (delayed++ < 2 ? { kind: 'delay', ms: 700 } : { kind: 'pass' });
+    // The first two pushes are answered after the client has given up on them.
+    proxy.rule = (r) => (isPush(r.path) && delayed++ < 2 ? { kind: 'delay', ms: 1600 } : { kind: 'pass' });
     await expect(core.sync.syncNow()).rejects.toThrow(); // push times out
     await expect(core.sync.syncNow()).rejects.toThrow(); // the resent push answers late too
     await core.sync.syncNow();
-    await new Promise((r) => setTimeout(r, 800)); // the late answers arrive on closed connections
+    await new Promise((r) => setTimeout(r, 1700)); // the late answers arrive on closed connections
     await expectExactlyOnceAndConverged(core, [order]);
   });
 
@@ -148,7 +149,7 @@ describe('faults between desktop and server', () => {
 
   it('requests and answers reordered: an old push arriving after a newer one changes nothing', async () => {
     const order = await office.orderInTesting({ params: 4 });
-    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 500, pullTimeoutMs: 500 } });
+    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 1000, pullTimeoutMs: 1000 } });
     const s = order.samples[0]!;
     const [a1, a2, a3, a4] = s.analyses;
     core.actions.saveResult(order.id, s.id, a1!.id, { value: '1' });
