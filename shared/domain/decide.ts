@@ -77,7 +77,10 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
   }
   const payload = parsed.data as Record<string, unknown>;
 
-  const allowedStates = rule.from[actor.role] as readonly (string | null)[] | undefined;
+  // Own properties only: a role string like "constructor" must be refused, not crash.
+  const allowedStates = (Object.hasOwn(rule.from, actor.role) ? rule.from[actor.role] : undefined) as
+    | readonly (string | null)[]
+    | undefined;
   if (!allowedStates) {
     return reject('forbidden', `Peran ${actor.role} tidak boleh menjalankan ${type}.`, `Role ${actor.role} may not issue ${type}.`);
   }
@@ -644,9 +647,9 @@ const HANDLERS: Handlers = {
   'report.refuse': (ctx) => {
     const r = reportFor(ctx, ctx.payload.reportId);
     if ('ok' in r) return r;
-    // The refused report keeps its number; CS fixes what is wrong and asks again (a new request).
+    // The refused report keeps its number and stays "refused" until CS fixes what is wrong and
+    // asks again (step 18); the hash of the refused document no longer counts.
     moveReport(ctx, r, 'refused', ctx.payload.reason);
-    r.status = 'numbered';
     r.documentHash = null;
     moveSample(ctx, 'report_numbered', ctx.payload.reason);
   },

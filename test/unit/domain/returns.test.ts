@@ -285,7 +285,7 @@ describe('the Kepala Balai refuses to sign', () => {
     const o = d.state as Order;
     expect(sampleOf(o, S1).status).toBe('report_numbered');
     const after = currentReport(sampleOf(o, S1))!;
-    expect(after).toMatchObject({ id: report.id, number: report.number, status: 'numbered', documentHash: null, signedHash: null });
+    expect(after).toMatchObject({ id: report.id, number: report.number, status: 'refused', documentHash: null, signedHash: null });
     expect(d.events).toContainEqual(expect.objectContaining({ entity: 'report', entityId: report.id, from: 'awaiting_signature', to: 'refused', reason: 'Tanggal uji pada E-LHU salah' }));
     expect(lastReturn(o)).toMatchObject({ by: A.kepalaBalai.userId, role: 'kepala_balai', entity: 'sample', reason: 'Tanggal uji pada E-LHU salah' });
     expect(refuse(o, A.kepalaBalai, 'report.sign', { sampleId: S1, reportId: report.id, signedHash: 'c'.repeat(64) }).code).toBe('invalid_transition');
