@@ -131,14 +131,19 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       payload.documentHash ??= '0'.repeat(64);
       return null;
     case 'report.sign': {
+      // The signed PDF is either attached to this request (HTTP upload) or was uploaded and verified
+      // before (PUT .../signed-file, then the command through sync): the hash names it.
       const reportId = str(payload.reportId);
       const signedHash = str(payload.signedHash);
-      if (reportId && signedHash && !ctx.attachments.some((a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash)) {
+      if (!reportId || !signedHash) return null; // decide explains
+      let fileId = ctx.attachments.find((a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash)?.id ?? null;
+      if (!fileId) {
         const f = await trx.selectFrom('files').select('id').where('ref_id', '=', reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
         if (!f) return invalid('E-LHU bertanda tangan dengan hash ini belum diunggah.', 'No signed E-LHU with this hash was uploaded.');
+        fileId = f.id;
       }
-      const file = ctx.attachments.find((a) => a.kind === 'report_signed' && a.refId === reportId);
-      if (file && reportId) ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ signed_file_id: file.id }).where('id', '=', reportId).execute()));
+      const id = fileId;
+      ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ signed_file_id: id }).where('id', '=', reportId).execute()));
       return null;
     }
     default:

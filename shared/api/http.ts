@@ -346,6 +346,8 @@ export const RetestRequestSchema = z.strictObject({ reason: ReasonSchema, analys
 // Reports (steps 17-20)
 export const RequestSignatureRequestSchema = z.strictObject({ kepalaBalaiId: IdSchema });
 export const AmendReportRequestSchema = z.strictObject({ reason: ReasonSchema });
+/** A verified signed E-LHU stored ahead of its report.sign command (the desktop pushes that command by sync). */
+export const SignedFileResponseSchema = z.object({ reportId: IdSchema, signedHash: z.string().regex(/^[0-9a-f]{64}$/) });
 
 // Survey (step 21)
 export const SurveyRequestSchema = z.strictObject({ scores: SurveyScoresSchema, comment: z.string().max(2000).default('') });

@@ -21,6 +21,9 @@ import { applyAdminOperation } from '../../commands/admin';
 import { readCatalog } from '../../catalog/repo';
 import type { Trx } from '../../db/schema';
 import { commandIdOf, httpClientId, type AppContext } from '../context';
+import { readUpload } from './payments';
+
+const PNG_ONLY = new Set(['image/png']);
 import { fail, rejectionError } from '../errors';
 
 const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
@@ -87,6 +90,33 @@ export function catalogRoutes(app: AppContext): void {
           await trx.updateTable('units').set(after).where('code', '=', unitCode).execute();
           const { logo_png: _logo, ...beforeNoLogo } = before;
           return { before: beforeNoLogo, after: { ...beforeNoLogo, ...after } };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      return (await readCatalog(db, unitCode)).unit;
+    },
+  });
+
+  router.add({
+    method: 'PUT',
+    url: `${API_PREFIX}/catalog/unit/logo`,
+    summary: 'Logo unit untuk kop E-LHU (PNG, maks. 1 MB) / the unit logo for the report letterhead',
+    tags: ['catalog'],
+    access: { permission: 'catalog.manage' },
+    multipart: { fields: { file: 'PNG, maks. 1 MB' } },
+    response: UnitSettingsSchema,
+    handler: async ({ req, auth }) => {
+      const upload = await readUpload(req, 1024 * 1024, PNG_ONLY);
+      const r = await applyAdminOperation(env, {
+        clientId: clientOf(auth),
+        commandId: commandIdOf(req),
+        type: 'catalog.unit.logo',
+        actor: auth!.actor,
+        entity: 'unit',
+        entityId: unitCode,
+        run: async (trx, at) => {
+          await trx.updateTable('units').set({ logo_png: upload.data, updated_at: at }).where('code', '=', unitCode).execute();
+          return { before: null, after: { logoSha256: upload.sha256, size: upload.data.length } };
         },
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);

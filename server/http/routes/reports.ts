@@ -6,6 +6,7 @@ import {
   EmptyBodySchema,
   ReasonBodySchema,
   ReportParamsSchema,
+  SignedFileResponseSchema,
   RequestSignatureRequestSchema,
   SampleParamsSchema,
 } from '../../../shared/api/http';
@@ -55,6 +56,65 @@ export function reportRoutes(app: AppContext): void {
   onReport('report.release', 'release', 'Langkah 20: CS meneruskan E-LHU bertanda tangan ke pelanggan / step 20: release the signed report', EmptyBodySchema);
   onReport('report.amend', 'amend', 'Ketua Tim PJI menerbitkan laporan pengganti (ISO/IEC 17025 7.8.8) / amend a released report', AmendReportRequestSchema);
 
+  /** Verify an uploaded signed E-LHU for a report waiting for this Kepala Balai's signature. */
+  async function verifiedUpload(
+    req: Parameters<typeof readUpload>[0],
+    auth: NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>,
+    params: { orderId: string; sampleId: string; reportId: string },
+    /** Only for a stored-ahead upload; the sign command itself is decided by the domain core (and may be a resend). */
+    requireWaiting: boolean,
+  ) {
+    const order = await visibleOrder(app, auth, params.orderId);
+    if (!rolesFor('report.sign').includes(auth.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
+    const sample = order.samples.find((s) => s.id === params.sampleId);
+    const report = sample?.reports.find((r) => r.id === params.reportId);
+    if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+    if (requireWaiting && (report.kepalaBalaiId !== auth.user.id || report.status !== 'awaiting_signature')) {
+      throw new AppError(409, 'invalid_transition', {
+        id: 'E-LHU ini tidak sedang menunggu tanda tangan Anda.',
+        en: 'This report is not waiting for your signature.',
+      });
+    }
+    const upload = await readUpload(req, env.config.signedReportLimit, PDF_ONLY);
+    const [row, kb] = await Promise.all([
+      db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
+      db.selectFrom('users').select(['certificate_pem', 'name', 'nip']).where('id', '=', auth.user.id).executeTakeFirst(),
+    ]);
+    const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
+    const check = await env.reports.verifySigned({
+      pdf: upload.data,
+      documentPdf: doc ? new Uint8Array(doc.data) : null,
+      documentHash: report.documentHash,
+      certificatePem: kb?.certificate_pem ?? null,
+      signer: { name: kb?.name ?? auth.user.name, nip: kb?.nip ?? null },
+      reportNumber: report.number,
+    });
+    if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
+    return { data: upload.data, signedHash: check.signedHash };
+  }
+
+  router.add({
+    method: 'PUT',
+    url: `${base}/:reportId/signed-file`,
+    summary: 'Langkah 19 (desktop): unggah dan periksa E-LHU bertanda tangan; perintah report.sign menyusul lewat sinkron / upload a signed report before pushing report.sign',
+    tags: ['reports', 'sync'],
+    access: 'user',
+    params: ReportParamsSchema,
+    multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
+    response: SignedFileResponseSchema,
+    handler: async ({ req, params, auth }) => {
+      const { data, signedHash } = await verifiedUpload(req, auth!, params, true);
+      const existing = await db.selectFrom('files').select('id').where('ref_id', '=', params.reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
+      if (!existing) {
+        await db
+          .insertInto('files')
+          .values({ id: randomUUID(), kind: 'report_signed', order_id: params.orderId, ref_id: params.reportId, mime: 'application/pdf', size: data.length, sha256: signedHash, data, created_at: env.config.now().toISOString(), created_by: auth!.user.id })
+          .execute();
+      }
+      return { reportId: params.reportId, signedHash };
+    },
+  });
+
   router.add({
     method: 'POST',
     url: `${base}/:reportId/sign`,
@@ -65,26 +125,7 @@ export function reportRoutes(app: AppContext): void {
     multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
     response: CommandResponseSchema,
     handler: async ({ req, params, auth }) => {
-      const order = await visibleOrder(app, auth!, params.orderId);
-      if (!rolesFor('report.sign').includes(auth!.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
-      const sample = order.samples.find((s) => s.id === params.sampleId);
-      const report = sample?.reports.find((r) => r.id === params.reportId);
-      if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
-      const upload = await readUpload(req, env.config.signedReportLimit, PDF_ONLY);
-      const [row, kb] = await Promise.all([
-        db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
-        db.selectFrom('users').select(['certificate_pem', 'name', 'nip']).where('id', '=', report.kepalaBalaiId ?? auth!.user.id).executeTakeFirst(),
-      ]);
-      const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
-      const check = await env.reports.verifySigned({
-        pdf: upload.data,
-        documentPdf: doc ? new Uint8Array(doc.data) : null,
-        documentHash: report.documentHash,
-        certificatePem: kb?.certificate_pem ?? null,
-        signer: { name: kb?.name ?? auth!.user.name, nip: kb?.nip ?? null },
-        reportNumber: report.number,
-      });
-      if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
+      const check = await verifiedUpload(req, auth!, params, false);
       const fileId = randomUUID();
       return orderCommand(
         app,
@@ -93,7 +134,7 @@ export function reportRoutes(app: AppContext): void {
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: upload.data, sha256: check.signedHash, refId: params.reportId }] },
+        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId }] },
       );
     },
   });

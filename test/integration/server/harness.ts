@@ -185,9 +185,14 @@ export class TestServer {
       post: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('POST', url, { ...opts, body }),
       put: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PUT', url, { ...opts, body }),
       patch: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PATCH', url, { ...opts, body }),
-      upload: async <T = any>(url: string, file: { data: Buffer; filename?: string; contentType?: string }, fields: Record<string, string> = {}, opts: { headers?: Record<string, string> } = {}) => {
+      upload: async <T = any>(
+        url: string,
+        file: { data: Buffer; filename?: string; contentType?: string },
+        fields: Record<string, string> = {},
+        opts: { headers?: Record<string, string>; method?: 'POST' | 'PUT' } = {},
+      ) => {
         const m = multipart(file, fields);
-        return call<T>('POST', url, { rawBody: m.body, headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) } });
+        return call<T>(opts.method ?? (/\/(logo|signed-file)$/.test(url) ? 'PUT' : 'POST'), url, { rawBody: m.body, headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) } });
       },
     };
   }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_INFO, HUMAN_ROLES } from '../../../shared/sop/roles';
 import { openDatabase } from '../../../server/db/connect';
 import { CodeMigrationProvider } from '../../../server/db/migrations';
-import { API, createTestDatabase, describeEachDialect, startTestServer, type TestServer } from './harness';
-import { ok } from './flow';
+import { API, createTestDatabase, describeEachDialect, jpegBytes, pngBytes, startTestServer, type TestServer } from './harness';
+import { Flow, ok } from './flow';
 
 describeEachDialect('health, OpenAPI and migrations', (dialect) => {
   let s: TestServer;
@@ -37,6 +37,23 @@ describeEachDialect('health, OpenAPI and migrations', (dialect) => {
     expect(Object.keys(submit.requestBody.content['application/json'].schema.properties)).toEqual(['samples']);
     expect(doc.paths['/api/v1/sync/push'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('commands');
     expect(doc.paths['/api/v1/orders/{orderId}/payment-proofs'].post.requestBody.content).toHaveProperty('multipart/form-data');
+  });
+
+  it('Admin Satker sets the unit letterhead and logo; the catalog shows them', async () => {
+    const unit = ok(await s.as('admin').patch('catalog/unit', { contactLine: 'Telp. (0711) 412261', timeZone: 'WIB', numberFormats: { order: 'PO-{UNIT}-{YY}-{SEQ:4}' } }));
+    expect(unit.numberFormats.order).toBe('PO-{UNIT}-{YY}-{SEQ:4}');
+    const bad = await s.as('admin').patch('catalog/unit', { numberFormats: { order: 'ORD-{SEQ:4}' } });
+    expect(bad.status).toBe(422);
+    expect((await s.as('admin').upload('catalog/unit/logo', { data: jpegBytes() })).status).toBe(415);
+    const withLogo = ok(await s.as('admin').upload('catalog/unit/logo', { data: pngBytes() }));
+    expect(withLogo.hasLogo).toBe(true);
+    expect((await s.as('cs1').upload('catalog/unit/logo', { data: pngBytes() })).status).toBe(403);
+    const catalog = ok(await s.request('GET', `${API}/catalog`));
+    expect(catalog.unit).toMatchObject({ hasLogo: true, contactLine: 'Telp. (0711) 412261' });
+    // The new format numbers the next order.
+    const f = new Flow(s);
+    const id = await f.toValidated();
+    expect((await f.order(id)).number).toMatch(/^PO-PLG-\d{2}-\d{4}$/);
   });
 
   it('an unknown endpoint is a 404 with a message', async () => {

@@ -165,8 +165,24 @@ describeEachDialect('sync push and pull', (dialect) => {
     await f.release(id, 0);
     const kb2 = await pull(USERS.kepala, kbClient, kb2a.cursor);
     expect(kb2.changes).toContainEqual({ op: 'remove', orderId: id });
+    // Signing offline: the signed file is uploaded (and verified) first, the command follows by sync.
+    const id2 = await f.toPaid();
+    await f.sampleTo(id2, 0, 'awaiting_signature');
+    const { pdf, reportId, sampleId } = await f.signedPdf(id2, 0);
+    const base = `orders/${id2}/samples/${sampleId}/reports/${reportId}`;
+    expect((await s.as(USERS.cs).upload(`${base}/signed-file`, { data: Buffer.from(pdf) })).status).toBe(403);
+    const unknown = PushResponseSchema.parse(ok(await push(USERS.kepala, kbClient, [cmd(1, 'report.sign', id2, { sampleId, reportId, signedHash: 'a'.repeat(64) })])));
+    expect(unknown.outcomes[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
+    const stored = ok(await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(pdf) }));
+    const pushed = PushResponseSchema.parse(ok(await push(USERS.kepala, kbClient, [cmd(2, 'report.sign', id2, { sampleId, reportId, signedHash: stored.signedHash })])));
+    expect(pushed.outcomes[0]!.status).toBe('applied');
+    expect(f.reportOf(await f.order(id2), 0)).toMatchObject({ status: 'signed', signedHash: stored.signedHash });
+    const file = await s.as(USERS.cs).get(`${base}/file`);
+    expect(Buffer.compare(file.raw, Buffer.from(pdf))).toBe(0);
+    expect((await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(pdf) })).status).toBe(409);
     // lastProcessedSeq is per client.
     expect(kb2.lastProcessedSeq).toBe(0);
+    expect((await pull(USERS.kepala, kbClient, kb2.cursor)).lastProcessedSeq).toBe(2);
     expect((await s.as(USERS.kepala).post('sync/pull', { clientId: kbClient, cursor: 'not-a-cursor' })).status).toBe(400);
   });
 });
