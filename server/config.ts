@@ -35,6 +35,10 @@ export interface ServerConfig {
   publicBaseUrl: string;
   /** Validate every response body against its schema (tests): a mismatch is a 500 and a bug. */
   validateResponses: boolean;
+  /** Behind a reverse proxy: trust its X-Forwarded-For (the per-IP login limit needs the real client address). */
+  trustProxy: boolean;
+  /** A request (headers and body) must arrive within this many ms: slow-drip clients cannot hold connections. */
+  requestTimeoutMs: number;
   /** The unit's time zone offset for dates (WIB = +7h). */
   utcOffsetMinutes: number;
   /** Server clock (tests move it to exercise expiries). */
@@ -58,6 +62,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     signedReportLimit: 20 * 1024 * 1024,
     publicBaseUrl: 'http://127.0.0.1:8080',
     validateResponses: false,
+    trustProxy: false,
+    requestTimeoutMs: 120_000,
     utcOffsetMinutes: 7 * 60,
     now: () => new Date(),
     ...overrides,
@@ -72,6 +78,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Ser
   if (env.SIPPT_PAYMENT_SECRET) out.paymentNotifySecret = env.SIPPT_PAYMENT_SECRET;
   if (env.SIPPT_PUBLIC_URL) out.publicBaseUrl = env.SIPPT_PUBLIC_URL;
   if (env.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = positive(env.SIPPT_BILLING_EXPIRY_DAYS, 'SIPPT_BILLING_EXPIRY_DAYS');
+  if (env.SIPPT_TRUST_PROXY) out.trustProxy = env.SIPPT_TRUST_PROXY === '1' || env.SIPPT_TRUST_PROXY === 'true';
   if (env.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: positive(env.SIPPT_SCRYPT_N, 'SIPPT_SCRYPT_N') };
   return out;
 }

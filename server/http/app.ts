@@ -38,7 +38,8 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     ...(isInstance ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: (opts.logger as FastifyServerOptions['logger']) ?? false }),
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
+    requestTimeout: config.requestTimeoutMs,
     return503OnClosing: true,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
