@@ -1,7 +1,6 @@
 import { API_PREFIX } from '../../../shared/api/http';
 import { PullRequestSchema, PullResponseSchema, PushRequestSchema, PushResponseSchema, type PullChange, type PushOutcome } from '../../../shared/api/sync';
 import { applyCommand } from '../../commands/apply-command';
-import { parseOrder } from '../../commands/store';
 import type { Trx } from '../../db/schema';
 import type { AppContext } from '../context';
 import { fail } from '../errors';
@@ -64,7 +63,7 @@ export function syncRoutes(app: AppContext): void {
     access: { permission: 'sync.use' },
     body: PullRequestSchema,
     response: PullResponseSchema,
-    handler: async ({ body, auth }) => {
+    handler: async ({ body, auth, reply }) => {
       const userId = auth!.actor.userId;
       if (body.cursor !== null && !/^\d{1,15}$/.test(body.cursor)) throw fail.badRequest('Kursor tidak valid; tarik ulang dari awal (cursor null).', 'Invalid cursor; pull again from the start (cursor null).');
       const since = body.cursor === null ? 0 : Number(body.cursor);
@@ -91,20 +90,20 @@ export function syncRoutes(app: AppContext): void {
         env.handle.dialect === 'postgres'
           ? await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read)
           : await db.transaction().execute(read);
-      const merged: { seq: number; change: () => PullChange }[] = [
-        ...snap.puts.map((p) => ({ seq: p.updated_seq, change: () => ({ op: 'put' as const, order: parseOrder(p.data) }) })),
-        ...snap.removes.map((r) => ({ seq: r.seq, change: () => ({ op: 'remove' as const, orderId: r.order_id }) })),
+      const merged: { seq: number; json: () => string }[] = [
+        // The stored Order JSON goes out as it is (the server wrote it from a decided, valid state):
+        // a pull of thousands of orders is not parsed and serialised again.
+        ...snap.puts.map((p) => ({ seq: p.updated_seq, json: () => `{"op":"put","order":${p.data}}` })),
+        ...snap.removes.map((r) => ({ seq: r.seq, json: () => JSON.stringify({ op: 'remove', orderId: r.order_id } satisfies PullChange) })),
       ].sort((a, b) => a.seq - b.seq);
       const hasMore = merged.length > limit;
       const page = merged.slice(0, limit);
       const cursor = hasMore ? page[page.length - 1]!.seq : Math.max(since, snap.feed);
-      return {
-        changes: page.map((m) => m.change()),
-        cursor: String(cursor),
-        hasMore,
-        lastProcessedSeq: snap.lastSeq,
-        serverTime: env.config.now().toISOString(),
-      };
+      const json =
+        `{"changes":[${page.map((m) => m.json()).join(',')}],` +
+        `"cursor":${JSON.stringify(String(cursor))},"hasMore":${hasMore},"lastProcessedSeq":${snap.lastSeq},"serverTime":${JSON.stringify(env.config.now().toISOString())}}`;
+      if (env.config.validateResponses) PullResponseSchema.parse(JSON.parse(json));
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   });
 }
