@@ -8,6 +8,12 @@
  *   core.actions.acceptSample(orderId, sampleId, 'Segel utuh');
  *   core.sync.status();                             // pending, blocked, rejected, last sync, online
  *   core.rejectedCommands(); core.dismiss(id); core.redo(id);
+ *   // Kepala Balai (TTE, offline): import the keystore once, sign queued reports in a batch
+ *   core.importKeystore('/path/kepala-balai.p12');
+ *   core.signingQueue();                            // reports waiting, with documentReady
+ *   await core.signReports([{ orderId, sampleId, reportId }], passphrase);
+ *   core.refuseReport(orderId, sampleId, reportId, 'Alasan');
+ *   core.status().signedAwaitingUpload;
  *   await core.logout();
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +29,11 @@ import { ServerClock, systemClock, systemScheduler, type Clock, type Random, typ
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
 import { LocalStore, type QueuedCommand, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
 import { Workspace, type IntegrityReport } from './localdb/workspace';
-import { SyncEngine, type SyncEngineDeps, type SyncOptions } from './sync/engine';
+import { DesktopSigning, type KeystoreInfo, type ReportRefInput, type SignedReport, type SignerIdentity, type SigningQueueItem } from './signing/desk';
+import { loadElhuFonts } from './signing/fonts';
+import type { LockoutPolicy } from './signing/lockout';
+import { SyncEngine, type SyncEngineDeps, type SyncOptions, type SyncStatus } from './sync/engine';
+import type { ElhuFonts } from '../../shared/elhu/types';
 
 export interface DesktopServicesOptions {
   /** The app's data folder; workspaces go in `<dataDir>/workspaces/<hash of server and user>`. */
@@ -41,6 +51,8 @@ export interface DesktopServicesOptions {
   /** Start the sync loop at login (default true). */
   autoSync?: boolean;
   syncHook?: SyncEngineDeps['hook'];
+  /** The Kepala Balai's signing: E-LHU fonts folder (a packaged app passes its resources) and the lockout policy. */
+  signing?: { fontsDir?: string; policy?: LockoutPolicy };
 }
 
 export interface SessionInfo {
@@ -63,6 +75,7 @@ interface Open {
   session: Session;
   actions: LocalActions;
   sync: SyncEngine;
+  signing: DesktopSigning;
 }
 
 export class DesktopServices {
@@ -129,9 +142,46 @@ export class DesktopServices {
     return this.o.actions.dismiss(commandId);
   }
 
-  /** Decide a rejected change again on the current state and queue it anew. */
+  /** Decide a rejected change again on the current state and queue it anew (a signature only while its document still holds). */
   redo(commandId: string): ActionResult {
-    return this.o.actions.redo(commandId);
+    const o = this.o;
+    if (o.store.command(commandId)?.type === 'report.sign') return o.signing.redoSign(commandId, () => o.actions.redo(commandId));
+    return o.actions.redo(commandId);
+  }
+
+  /** Sync status, plus how many signed reports wait for upload. */
+  status(): SyncStatus {
+    return this.o.sync.status();
+  }
+
+  // Kepala Balai: signing (TTE), offline
+
+  get signing(): DesktopSigning {
+    return this.o.signing;
+  }
+
+  /** Reports in the local copy waiting for this Kepala Balai's signature; `documentReady` once the unsigned E-LHU is here. */
+  signingQueue(): SigningQueueItem[] {
+    return this.o.signing.queue();
+  }
+
+  /** Import the PKCS#12 keystore once (a path or its bytes); with the passphrase it is opened to check it (never stored). */
+  importKeystore(source: string | Uint8Array, passphrase?: string): KeystoreInfo {
+    return this.o.signing.importKeystore(source, passphrase);
+  }
+
+  keystore(): KeystoreInfo | null {
+    return this.o.signing.keystore();
+  }
+
+  /** Sign a batch with one passphrase entry: SigningError on any refusal (nothing written), else the queued commands. */
+  signReports(refs: readonly ReportRefInput[], passphrase: string): Promise<SignedReport[]> {
+    return this.o.signing.signReports(refs, passphrase);
+  }
+
+  /** Refuse to sign, with a reason (offline; 'report.refuse' is queued). */
+  refuseReport(orderId: string, sampleId: string, reportId: string, reason: string): ActionResult {
+    return this.o.signing.refuseReport(orderId, sampleId, reportId, reason);
   }
 
   /** Lab staff (names for the Penyelia's analyst picker), as last fetched from the server. */
@@ -173,7 +223,14 @@ export class DesktopServices {
         ...(this.options.http ?? {}),
       });
       let opened: Open | null = null;
+      const putSelf = (u: PublicUser) => {
+        const json = JSON.stringify(u);
+        ws.db
+          .prepare(`INSERT INTO reference (kind, id, json, updated_at) VALUES ('self', ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`)
+          .run(u.id, json, clock.now().toISOString());
+      };
       const deps = {
+        onPublicUser: putSelf,
         api,
         clock,
         profile,
@@ -215,6 +272,11 @@ export class DesktopServices {
         ...(this.options.random ? { random: this.options.random } : {}),
         ...(this.options.sync ? { options: this.options.sync } : {}),
         ...(this.options.syncHook ? { hook: this.options.syncHook } : {}),
+        beforeSend: (c, s) => opened!.signing.beforeSend(c, s),
+        afterPull: async (s) => {
+          if (s.user.role === 'kepala_balai') await opened!.signing.cacheDocuments(s);
+        },
+        extraStatus: () => ({ signedAwaitingUpload: opened ? opened.signing.awaitingUpload() : 0 }),
         refreshReference: async (token) => {
           const at = clock.now().toISOString();
           const [catalog, staff] = await Promise.allSettled([api.catalog(token), api.staff(token)]);
@@ -223,6 +285,7 @@ export class DesktopServices {
             store.putReference('labs', catalog.value.labs, at);
             store.putReference('sample_types', catalog.value.sampleTypes, at);
             store.putReference('parameters', catalog.value.parameters, at);
+            store.putReference('unit', [{ ...catalog.value.unit, id: 'unit' }], at);
           }
           const failed = [catalog, staff].find((r) => r.status === 'rejected');
           if (failed && failed.status === 'rejected') throw failed.reason;
@@ -242,7 +305,23 @@ export class DesktopServices {
         },
         onQueued: () => sync.nudge(),
       });
-      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync };
+      let fonts: ElhuFonts | null = null;
+      const signing = new DesktopSigning({
+        store,
+        dir: ws.dir,
+        clock,
+        api,
+        actions,
+        user: () => session.user,
+        signer: (): SignerIdentity | null => {
+          const self = store.reference<PublicUser>('self').find((u) => u.id === session.user.id);
+          return self ? { name: self.name, nip: self.nip } : null;
+        },
+        location: () => store.reference<{ city?: string }>('unit')[0]?.city ?? '',
+        fonts: () => (fonts ??= loadElhuFonts(this.options.signing?.fontsDir)),
+        ...(this.options.signing?.policy ? { policy: this.options.signing.policy } : {}),
+      });
+      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync, signing };
       this.open = opened;
       this.scheduleHousekeeping(opened);
       store.prune(new Date(clock.now().getTime() - 30 * 86_400_000).toISOString());

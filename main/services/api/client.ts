@@ -8,11 +8,23 @@
  * - `client`: any other 4xx: the request itself is wrong; retrying the same request cannot help.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { CatalogResponseSchema, ErrorResponseSchema, PublicUserSchema, SessionResponseSchema, StaffListResponseSchema, type PublicUser, type SessionResponse } from '../../../shared/api/http';
+import {
+  CatalogResponseSchema,
+  ErrorResponseSchema,
+  PublicUserSchema,
+  SessionResponseSchema,
+  SignedFileResponseSchema,
+  StaffListResponseSchema,
+  type PublicUser,
+  type SessionResponse,
+} from '../../../shared/api/http';
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
 import { systemClock, type Clock } from '../clock';
+
+export type SignedFileResponse = z.infer<typeof SignedFileResponseSchema>;
 
 export type FailureKind = 'network' | 'server' | 'unauthorized' | 'forbidden' | 'client';
 
@@ -148,6 +160,55 @@ export class ApiClient {
     return this.send('post', '/sync/pull', req, schema as z.ZodType<PullResponse> | null, token, this.options.pullTimeoutMs ?? 120_000);
   }
 
+  /** The E-LHU file of a report as this user may see it (staff: the unsigned one until it is signed). */
+  async reportFile(token: string, ref: ReportRef, timeoutMs = 60_000): Promise<Uint8Array> {
+    const path = reportPath(ref, 'file');
+    let res: AxiosResponse<ArrayBuffer>;
+    try {
+      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: 'application/pdf' }, timeout: timeoutMs });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+    if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
+    return new Uint8Array(res.data);
+  }
+
+  /**
+   * Upload a signed E-LHU ahead of its 'report.sign' command (PUT .../signed-file, multipart field
+   * `file`): the server verifies it against the registered certificate and the issued document and
+   * stores it; the command pushed afterwards names it by hash. Idempotent on the server.
+   */
+  async uploadSignedFile(token: string, ref: ReportRef, pdf: Uint8Array, timeoutMs = 60_000): Promise<SignedFileResponse> {
+    const path = reportPath(ref, 'signed-file');
+    const boundary = `----sippt${randomUUID().replace(/-/g, '')}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${ref.reportId}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, 'latin1'),
+      Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+      Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
+    ]);
+    let res: AxiosResponse<ArrayBuffer>;
+    try {
+      res = await this.http.request({
+        method: 'put',
+        url: path,
+        data: body,
+        responseType: 'arraybuffer',
+        transformRequest: [(d: unknown) => d],
+        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        timeout: timeoutMs,
+      });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+    const data = decodeBody(res.data);
+    if (res.status >= 300) throw failure(path, res.status, data);
+    const parsed = SignedFileResponseSchema.safeParse(data);
+    if (!parsed.success) throw new ApiError('server', `${path}: the answer breaks the contract`, res.status);
+    return parsed.data;
+  }
+
   catalog(token: string) {
     return this.send('get', '/catalog', undefined, CatalogResponseSchema, token);
   }
@@ -155,6 +216,31 @@ export class ApiClient {
   staff(token: string) {
     return this.send('get', '/staff', undefined, StaffListResponseSchema, token);
   }
+}
+
+export interface ReportRef {
+  orderId: string;
+  sampleId: string;
+  reportId: string;
+}
+
+function reportPath(ref: ReportRef, leaf: string): string {
+  const e = encodeURIComponent;
+  return `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/reports/${e(ref.reportId)}/${leaf}`;
+}
+
+function decodeBody(data: ArrayBuffer | unknown): unknown {
+  if (!(data instanceof ArrayBuffer)) return data;
+  return safeJson(Buffer.from(data).toString('utf8'));
+}
+
+/** The same classification as every JSON call (see the module comment). */
+function failure(path: string, status: number, data: unknown): ApiError {
+  if (status >= 500) return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), errorMessage(data));
+  if (status === 401 || status === 403) return new ApiError(status === 401 ? 'unauthorized' : 'forbidden', `${path}: HTTP ${status}`, status, errorCode(data), errorMessage(data));
+  const m = errorMessage(data);
+  if (status === 408 || status === 429) return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), m);
+  return new ApiError('client', `${path}: HTTP ${status}${m ? ` ${m.en}` : ''}`, status, errorCode(data), m);
 }
 
 function errorBody(data: unknown) {

@@ -95,6 +95,8 @@ export interface SessionDeps {
   /** Called when the server's answer shows the user's role or lab changed. */
   onUserChanged?: (user: SessionUser) => void;
   onEnded?: (reason: string) => void;
+  /** Every user record the server sends (login, renewal, /auth/me): e.g. to keep the NIP for signing. */
+  onPublicUser?: (user: PublicUser) => void;
 }
 
 export class Session {
@@ -155,6 +157,7 @@ export class Session {
   }
 
   private takeUser(u: PublicUser): void {
+    this.deps.onPublicUser?.(u);
     const user = pickUser(u);
     if (user.role !== this.userValue.role || user.labId !== this.userValue.labId || user.name !== this.userValue.name) {
       this.userValue = user;

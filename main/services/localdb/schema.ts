@@ -138,6 +138,31 @@ export interface ProfileTable {
   last_online_login_at: string;
 }
 
+/** A signed E-LHU made here, with its 'report.sign' command (outbox v4). */
+export interface SignedReportsTable {
+  command_id: string;
+  order_id: string;
+  sample_id: string;
+  report_id: string;
+  report_number: string;
+  /** SHA-256 of the unsigned E-LHU that was signed (report.documentHash when signed). */
+  document_hash: string;
+  signed_hash: string;
+  data: Buffer;
+  signed_at: string;
+  /** When the server verified and stored the file (PUT signed-file); NULL until then. */
+  uploaded_at: string | null;
+  /** The server's last refusal or the last transport error of the upload. */
+  upload_error: string | null;
+}
+
+export interface SigningLockoutTable {
+  key: string;
+  failures: number;
+  /** Epoch ms. */
+  locked_until: number | null;
+}
+
 export interface WorkspaceDb {
   orders: OrdersTable;
   samples: SamplesTable;
@@ -146,4 +171,6 @@ export interface WorkspaceDb {
   'ob.outbox': OutboxTable;
   'ob.meta': MetaTable;
   'ob.profile': ProfileTable;
+  'ob.signed_reports': SignedReportsTable;
+  'ob.signing_lockout': SigningLockoutTable;
 }

@@ -12,7 +12,15 @@ export type SigningErrorCode =
   | 'document_changed'
   | 'not_an_elhu'
   | 'session_closed'
-  | 'signature_too_large';
+  | 'signature_too_large'
+  /** Desktop signing: no keystore imported yet on this workstation for this user. */
+  | 'no_keystore'
+  /** Desktop signing: the report is not (or no longer) waiting for this Kepala Balai's signature. */
+  | 'not_in_queue'
+  /** Desktop signing: the unsigned E-LHU has not been downloaded yet (connect once). */
+  | 'document_unavailable'
+  /** Desktop signing: the Kepala Balai's NIP is not known here yet (connect once). */
+  | 'signer_unknown';
 
 export interface SigningErrorDetails {
   /** Wrong passphrase: tries left before the lockout (0 when this failure started it). */

@@ -11,6 +11,7 @@
  */
 import { PUSH_BATCH_MAX, type OutboxCommand, type PullResponse } from '../../../shared/api/sync';
 import type { Order } from '../../../shared/domain/entities';
+import type { Message, RejectionCode } from '../../../shared/domain/rejections';
 import { ApiError, type ApiClient } from '../api/client';
 import { SessionEndedError, type Session } from '../auth/session';
 import { systemScheduler, type Random, type Scheduler, type ServerClock, type TimerHandle } from '../clock';
@@ -49,6 +50,8 @@ export interface SyncStatus {
   serverTimeOffsetMs: number;
   /** Where a damaged working copy was moved, until the rebuild from the server completes. */
   rebuiltFrom: string | null;
+  /** Signed E-LHUs made here whose signature has not reached the server yet (upload or command pending). */
+  signedAwaitingUpload: number;
 }
 
 export interface CycleReport {
@@ -71,6 +74,17 @@ export interface SyncEngineDeps {
   options?: SyncOptions;
   /** Fetch reference data (catalog, staff); failures do not fail a sync. */
   refreshReference?: (token: string) => Promise<void>;
+  /**
+   * Called for each command before it is first pushed, in seq order (the Kepala Balai's signing
+   * uploads the signed E-LHU a 'report.sign' command names). Resolves null to go on; resolves a
+   * message when the server refused what the command needs (a 4xx): the command becomes a visible
+   * rejection and is not pushed. Throws (ApiError) to fail the cycle, retried like a push.
+   */
+  beforeSend?: (command: OutboxCommand, session: Session) => Promise<{ code: RejectionCode; message: Message } | null>;
+  /** After each pull (the signing queue's documents are fetched here); failures do not fail a sync. */
+  afterPull?: (session: Session) => Promise<void>;
+  /** Extra counts for the status (signed reports waiting for upload). */
+  extraStatus?: () => { signedAwaitingUpload: number };
   /** Test hook: called between steps of a cycle, so tests can stop a "process" at a precise point. */
   hook?: (point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle') => void | Promise<void>;
 }
@@ -217,6 +231,7 @@ export class SyncEngine {
       retryAttempt: this.attempt,
       serverTimeOffsetMs: this.deps.clock.offset,
       rebuiltFrom: st.rebuilt_from,
+      signedAwaitingUpload: this.deps.extraStatus?.().signedAwaitingUpload ?? 0,
     };
   }
 
@@ -311,6 +326,14 @@ export class SyncEngine {
     await session.checkUser();
     if (mode === 'full') await this.push(session, report);
     await this.pull(session, report);
+    if (this.deps.afterPull) {
+      try {
+        await this.deps.afterPull(session);
+      } catch (e) {
+        if (e instanceof SessionEndedError) throw e;
+        // a convenience (documents for offline work): the next cycle tries again
+      }
+    }
     await this.maybeRefreshReference(session);
     return report;
   }
@@ -321,6 +344,7 @@ export class SyncEngine {
     for (;;) {
       const batch = store.sendable(this.pushLimit);
       if (batch.length === 0) return;
+      if (this.deps.beforeSend && (await this.prepareBatch(batch, session))) continue;
       await this.deps.hook?.('before-push');
       store.markSending(batch.map((c) => c.id));
       this.emit();
@@ -350,6 +374,22 @@ export class SyncEngine {
         throw new ApiError('server', 'push: the server answered without an outcome for the first command sent');
       }
     }
+  }
+
+  /**
+   * Run beforeSend for the commands of a batch that were never sent. When one is refused, it is
+   * recorded as rejected (later commands on its order are blocked as after any rejection) and the
+   * batch is made again: returns true.
+   */
+  private async prepareBatch(batch: readonly OutboxCommand[], session: Session): Promise<boolean> {
+    for (const c of batch) {
+      const refused = await this.deps.beforeSend!(c, session);
+      if (!refused) continue;
+      this.deps.store.recordOutcomes([{ commandId: c.id, seq: c.seq, status: 'rejected', code: refused.code, message: refused.message }], this.deps.clock.now().toISOString());
+      this.emit();
+      return true;
+    }
+    return false;
   }
 
   /**
