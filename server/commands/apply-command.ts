@@ -10,7 +10,7 @@ import type { Trx } from '../db/schema';
 import type { ReportServices } from '../reports/services';
 import { canSee } from './access';
 import { enrich, renderForSignature, type EnrichCtx } from './enrich';
-import { loadAccount, loadOrder, nextFeedSeq, rememberOrder, snapshot, writeAccount, writeIndexes, writeOrder } from './store';
+import { loadAccount, loadOrder, nextFeedSeq, rememberOrder, snapshot, writeAccount, writeIndexes, writeOrder, writeOrderData } from './store';
 
 /** What the command path needs from the server. */
 export interface CommandEnv {
@@ -44,11 +44,13 @@ export interface ApplyRequest {
   actor: Actor;
   /** Per-client sequence (sync push): commands at or below the client's last processed seq are not applied again. */
   seq?: number;
+  /** The command id was made by the server for this request (no Idempotency-Key): it cannot have an outcome yet. */
+  freshId?: boolean;
   attachments?: Attachment[];
   /** Extra check in the transaction before deciding (e.g. a username still free). */
   check?: (trx: Trx) => Promise<Rejection | null>;
   /** Extra writes when accepted, in the same transaction (e.g. the user row of a registration). */
-  onAccept?: (trx: Trx, state: Order | Account, seq: number) => Promise<void>;
+  onAccept?: (trx: Trx, state: Order | Account) => Promise<void>;
 }
 
 export type Outcome =
@@ -108,12 +110,14 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   const account = kind === 'account' ? await loadAccount(trx, command.aggregateId, { lock: dialect }) : null;
   const state: Order | Account | null = loaded?.order ?? account;
 
-  const prior = await trx
-    .selectFrom('command_log')
-    .select(['outcome', 'type', 'aggregate_id'])
-    .where('client_id', '=', clientId)
-    .where('command_id', '=', command.id)
-    .executeTakeFirst();
+  const prior = req.freshId
+    ? undefined
+    : await trx
+        .selectFrom('command_log')
+        .select(['outcome', 'type', 'aggregate_id'])
+        .where('client_id', '=', clientId)
+        .where('command_id', '=', command.id)
+        .executeTakeFirst();
   if (prior) {
     if (prior.type !== command.type || prior.aggregate_id !== command.aggregateId) {
       return unrecorded(
@@ -205,12 +209,10 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   const next = decision.state;
   if ('samples' in next && command.type === 'order.submit') next.unitCode = env.config.unitCode;
   for (const r of ctx.reservations) await r.take();
-  const seq = await nextFeedSeq(trx);
+  // First what needs no change-feed position...
   if ('samples' in next) {
-    await writeOrder(trx, next, loaded, seq, at);
+    await writeOrderData(trx, next, loaded === null);
     await writeIndexes(trx, next, decision.events, at);
-  } else {
-    await writeAccount(trx, next, account, seq);
   }
   for (const a of ctx.attachments) {
     await trx
@@ -229,12 +231,17 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
       })
       .execute();
   }
-  for (const fn of ctx.afterAccept) await fn(trx, seq);
-  if (req.onAccept) await req.onAccept(trx, next, seq);
-  await writeAudit(trx, seq, command, decision.events, state, next);
-  await trx.insertInto('change_feed').values({ seq, kind, aggregate_id: command.aggregateId, command_id: command.id, at }).execute();
+  for (const fn of ctx.afterAccept) await fn(trx);
+  if (req.onAccept) await req.onAccept(trx, next);
   const outcome: Outcome = { status: 'applied', commandId: command.id, aggregateId: command.aggregateId, version: next.version };
   await record(outcome);
+  // ...then the position, as late as possible: on PostgreSQL its row lock orders commits and is held
+  // until this transaction commits, so only the few writes that need the position come after it.
+  const seq = await nextFeedSeq(trx);
+  if ('samples' in next) await writeOrder(trx, next, loaded, seq, at, { dataWritten: true });
+  else await writeAccount(trx, next, account, seq);
+  await writeAudit(trx, seq, command, decision.events, state, next);
+  await trx.insertInto('change_feed').values({ seq, kind, aggregate_id: command.aggregateId, command_id: command.id, at }).execute();
   return { outcome, replayed: false, state: next };
 }
 

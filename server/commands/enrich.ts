@@ -29,7 +29,7 @@ export interface EnrichCtx {
   attachments: Attachment[];
   reservations: Reservation[];
   postChecks: (() => Promise<Rejection | null>)[];
-  afterAccept: ((trx: Trx, seq: number) => Promise<void>)[];
+  afterAccept: ((trx: Trx) => Promise<void>)[];
 }
 
 const invalid = (id: string, en: string) => reject('invalid_payload', id, en);

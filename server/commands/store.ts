@@ -67,8 +67,23 @@ function membersKey(order: Order): string {
   return JSON.stringify([...members, ...accessPrincipals(order).map((p) => `a:${p}`)]);
 }
 
-/** Write an accepted order and keep its side tables (bucket members, access, billings, reports) in step. */
-export async function writeOrder(trx: Trx, order: Order, prior: { order: Order; members: string } | null, seq: number, at: string): Promise<void> {
+/** The Order JSON of an accepted order (needs no change-feed position: written before it is taken). */
+export async function writeOrderData(trx: Trx, order: Order, isNew: boolean): Promise<void> {
+  const data = JSON.stringify(order);
+  if (isNew) await trx.insertInto('order_data').values({ order_id: order.id, data }).execute();
+  else await trx.updateTable('order_data').set({ data }).where('order_id', '=', order.id).execute();
+}
+
+/** Write an accepted order (its row, its JSON unless written already) and keep its side tables (bucket members, access, billings, reports) in step. */
+export async function writeOrder(
+  trx: Trx,
+  order: Order,
+  prior: { order: Order; members: string } | null,
+  seq: number,
+  at: string,
+  opts: { dataWritten?: boolean } = {},
+): Promise<void> {
+  if (!opts.dataWritten) await writeOrderData(trx, order, prior === null);
   const members = membersKey(order);
   const row = {
     number: order.number,
@@ -82,14 +97,11 @@ export async function writeOrder(trx: Trx, order: Order, prior: { order: Order; 
     updated_at: at,
     updated_seq: seq,
   };
-  const data = JSON.stringify(order);
   if (prior) {
     const res = await trx.updateTable('orders').set(row).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Error(`order ${order.id} changed under a held lock`);
-    await trx.updateTable('order_data').set({ data }).where('order_id', '=', order.id).execute();
   } else {
     await trx.insertInto('orders').values({ id: order.id, submitted_at: order.submittedAt, ...row }).execute();
-    await trx.insertInto('order_data').values({ order_id: order.id, data }).execute();
   }
 
   if (!prior || prior.members !== members) {

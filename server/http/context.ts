@@ -53,6 +53,7 @@ export async function orderCommand(
     command: { id: commandId, type, aggregateId: orderId, payload, baseVersion: baseVersionOf(req) },
     actor: auth.actor,
     attachments: opts.attachments,
+    freshId: req.headers[IDEMPOTENCY_HEADER] === undefined,
   });
   if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
   let order = r.state as Order | null;

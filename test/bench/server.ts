@@ -42,7 +42,9 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?
 type Report = (row: BenchRow) => void;
 
 export async function run(report: Report): Promise<void> {
-  await runFor('sqlite', report);
+  const only = process.env.BENCH_SERVER_ONLY; // sqlite | postgres (default both)
+  if (only !== 'postgres') await runFor('sqlite', report);
+  if (only === 'sqlite') return;
   let pgDb: { url: string; drop: () => Promise<void> } | null = null;
   try {
     pgDb = await createPgDatabase(PG_URL);
