@@ -163,7 +163,7 @@ export class ApiClient {
   /** The E-LHU file of a report as this user may see it (staff: the unsigned one until it is signed). */
   async reportFile(token: string, ref: ReportRef, timeoutMs = 60_000): Promise<Uint8Array> {
     const path = reportPath(ref, 'file');
-    let res: AxiosResponse<ArrayBuffer>;
+    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
     try {
       res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: 'application/pdf' }, timeout: timeoutMs });
     } catch (e) {
@@ -171,7 +171,7 @@ export class ApiClient {
       throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
     }
     if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    return new Uint8Array(res.data);
+    return res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
   }
 
   /**
@@ -229,9 +229,11 @@ function reportPath(ref: ReportRef, leaf: string): string {
   return `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/reports/${e(ref.reportId)}/${leaf}`;
 }
 
-function decodeBody(data: ArrayBuffer | unknown): unknown {
-  if (!(data instanceof ArrayBuffer)) return data;
-  return safeJson(Buffer.from(data).toString('utf8'));
+/** A body read as bytes (axios gives a Buffer in Node, an ArrayBuffer elsewhere), as JSON when it is. */
+function decodeBody(data: unknown): unknown {
+  if (data instanceof Uint8Array) return safeJson(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+  if (data instanceof ArrayBuffer) return safeJson(Buffer.from(data).toString('utf8'));
+  return data;
 }
 
 /** The same classification as every JSON call (see the module comment). */

@@ -184,9 +184,12 @@ export class DesktopSigning {
     }
     let removed = 0;
     if (existsSync(this.documentsDir)) {
-      const keep = new Set(this.queue().map((i) => `${i.reportId}.${i.documentHash}.pdf`));
+      const now = this.queue();
+      const keep = new Set(now.map((i) => `${i.reportId}.${i.documentHash}.pdf`));
+      // An older version of a queued report stays until its new version is here (signing then says "changed").
+      const waiting = new Set(now.filter((i) => !i.documentReady).map((i) => i.reportId));
       for (const f of readdirSync(this.documentsDir)) {
-        if (keep.has(f)) continue;
+        if (keep.has(f) || waiting.has(f.split('.')[0]!)) continue;
         rmSync(join(this.documentsDir, f), { force: true });
         removed += 1;
       }

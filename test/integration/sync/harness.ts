@@ -49,7 +49,7 @@ export class ServerProcess {
 
   constructor(
     readonly dataDir: string,
-    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string; benchOrders?: number } = {},
+    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string; benchOrders?: number; realReports?: boolean } = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
   }
@@ -59,6 +59,7 @@ export class ServerProcess {
     const args = ['--data-dir', this.dataDir, '--port', String(this.port), '--access-ttl', String(this.opts.accessTtlSeconds ?? 900)];
     if (this.opts.refreshTtlSeconds) args.push('--refresh-ttl', String(this.opts.refreshTtlSeconds));
     if (this.opts.tokenSecret) args.push('--token-secret', this.opts.tokenSecret);
+    if (this.opts.realReports) args.push('--real-reports');
     if (seed) args.push('--seed');
     if (seed && this.opts.benchOrders) args.push('--bench-orders', String(this.opts.benchOrders));
     const proc = spawnTs(join(here, 'server-process.ts'), args);

@@ -3,7 +3,7 @@
  * build function, database and demo seed, with test settings (cheap password hashing, no login
  * rate limit, a fixed token secret so tokens survive a restart, a chosen access-token lifetime).
  *
- *   tsx server-process.ts --data-dir DIR [--seed] [--port N] [--access-ttl S] [--refresh-ttl S] [--token-secret X]
+ *   tsx server-process.ts --data-dir DIR [--seed] [--real-reports] [--port N] [--access-ttl S] [--refresh-ttl S] [--token-secret X]
  *
  * Prints one JSON line {"url", "demo"} on stdout once listening. SIGKILL it to "crash" the server;
  * start it again on the same data dir (without --seed) to bring it back.
@@ -15,6 +15,7 @@ import { nextFeedSeq, writeOrder } from '../../../server/commands/store';
 import { cloneWithFreshIds, orderInLab } from '../../unit/desktop/fixtures';
 import { seedDemo } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
+import { elhuReportServices } from '../../../server/reports/elhu';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
 
 const { values } = parseArgs({
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     'token-secret': { type: 'string', default: 'sync-integration-tests-token-secret-0123456789' },
     /** Benchmark data: N orders (2 samples x 10 analyses each) in testing, written straight into the database. */
     'bench-orders': { type: 'string', default: '0' },
+    /** The real E-LHU services (render with shared/elhu, verify PAdES against registered certificates) instead of the placeholder. */
+    'real-reports': { type: 'boolean', default: false },
   },
 });
 
@@ -39,8 +42,9 @@ const config = defaultConfig({
   paymentNotifySecret: 'sync-test-payment-secret',
   bodyLimit: 16 * 1024 * 1024,
 });
+const reports = values['real-reports'] ? elhuReportServices({ requireRegisteredCertificate: true }) : placeholderReportServices;
 const handle = await openDatabase({ dataDir: values['data-dir']! });
-const demo = values.seed ? await seedDemo({ handle, config, reports: placeholderReportServices }) : null;
+const demo = values.seed ? await seedDemo({ handle, config, reports }) : null;
 const benchOrders = Number(values['bench-orders']);
 if (demo && benchOrders > 0) {
   // Straight into the database through the server's own writer (bucket members, change feed), not
@@ -68,7 +72,7 @@ if (demo && benchOrders > 0) {
     });
   }
 }
-const app = await buildServer({ db: handle, config, logger: false, reports: placeholderReportServices });
+const app = await buildServer({ db: handle, config, logger: false, reports });
 const address = await app.listen({ port: Number(values.port), host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ url: address, demo })}\n`);
 

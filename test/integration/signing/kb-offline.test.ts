@@ -1,0 +1,237 @@
+/**
+ * The Kepala Balai's offline signing against the real server process (real E-LHU rendering and
+ * PAdES verification against the registered demo certificate): CS requests the signature over
+ * HTTP (step 18), the Kepala Balai's desktop pulls and keeps the unsigned E-LHUs, signs offline,
+ * and sync uploads the signed files before pushing the 'report.sign' commands.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DesktopServices } from '../../../main/services/desktop';
+import { SigningError } from '../../../main/services/signing/errors';
+import type { Order } from '../../../shared/domain/entities';
+import { currentReport } from '../../../shared/domain/state';
+import { services, tempDir } from '../../unit/desktop/helpers';
+import { Office, Proxy, REPO, ServerProcess } from '../sync/harness';
+
+const KEYSTORE = join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.p12');
+const PASSPHRASE = 'demo-tte-2025';
+
+let tmp: ReturnType<typeof tempDir>;
+let server: ServerProcess;
+let office: Office;
+const proxies: Proxy[] = [];
+const desktops: DesktopServices[] = [];
+
+beforeAll(async () => {
+  tmp = tempDir('sippt-signing-');
+  server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
+  office = new Office(server);
+});
+afterAll(async () => {
+  for (const d of desktops) d.close();
+  for (const p of proxies) await p.stop();
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+/** Steps 5-18 over HTTP: every sample's report waits for the demo Kepala Balai's signature. */
+async function awaitingSignature(samples: number): Promise<Order> {
+  let o = await office.orderInTesting({ samples, params: 2 });
+  const kepala = server.user('kepala');
+  for (const s of o.samples) {
+    for (const a of s.analyses) {
+      await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
+        result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
+      });
+      o = (await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+    }
+    o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
+    o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
+    o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
+    const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
+    o = (await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: kepala.id })).order;
+  }
+  return o;
+}
+
+async function kbDesktop(name: string): Promise<{ core: DesktopServices; proxy: Proxy; dataDir: string }> {
+  const proxy = await new Proxy(() => server.url).start();
+  proxies.push(proxy);
+  const dataDir = join(tmp.dir, name);
+  const core = services(dataDir, proxy.url, { http: { timeoutMs: 20_000 } });
+  desktops.push(core);
+  await core.login('kepala', server.demo!.password);
+  return { core, proxy, dataDir };
+}
+
+const refsOf = (o: Order) => o.samples.map((s) => ({ orderId: o.id, sampleId: s.id, reportId: currentReport(s)!.id }));
+
+async function signingError(p: Promise<unknown>): Promise<SigningError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SigningError) return e;
+    throw e;
+  }
+  throw new Error('expected a SigningError');
+}
+
+function signedRows(core: DesktopServices): number {
+  return (core.store.ws.db.prepare('SELECT count(*) AS n FROM ob.signed_reports').get() as { n: number }).n;
+}
+
+describe('Kepala Balai signs offline; sync uploads', () => {
+  it('pulls and keeps the E-LHUs, signs a batch of two offline, and everything goes up when the network returns', async () => {
+    const order = await awaitingSignature(2);
+    const { core, proxy } = await kbDesktop('kb-full');
+    await core.sync.syncNow();
+    const queue = core.signingQueue().filter((q) => q.orderId === order.id);
+    expect(queue).toHaveLength(2);
+    expect(queue.every((q) => q.documentReady)).toBe(true);
+    core.importKeystore(KEYSTORE);
+
+    proxy.offline = true;
+    const signed = await core.signReports(refsOf(order), PASSPHRASE);
+    expect(signed).toHaveLength(2);
+    expect(core.order(order.id)!.samples.map((s) => currentReport(s)!.status)).toEqual(['signed', 'signed']);
+    expect(core.signingQueue().filter((q) => q.orderId === order.id)).toHaveLength(0);
+    expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, pending: 2 });
+    await expect(core.sync.syncNow()).rejects.toThrow();
+    expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, online: false });
+    expect(core.keystore()!.fingerprint).toBe(readFileSync(join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.sha256'), 'utf8').trim().split(/\s/)[0]);
+
+    proxy.offline = false;
+    proxy.log.length = 0;
+    await core.sync.syncNow();
+    expect(core.status()).toMatchObject({ signedAwaitingUpload: 0, pending: 0, rejected: 0 });
+    // Each file went up before the commands that name it.
+    const paths = proxy.log.map((l) => l.path);
+    const lastUpload = Math.max(...paths.map((p, i) => (p.endsWith('/signed-file') ? i : -1)));
+    const firstPush = paths.findIndex((p) => p.endsWith('/sync/push'));
+    expect(paths.filter((p) => p.endsWith('/signed-file'))).toHaveLength(2);
+    expect(lastUpload).toBeLessThan(firstPush);
+
+    const onServer = await office.order(order.id);
+    expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual(['signed', 'signed']);
+    for (const [i, s] of onServer.samples.entries()) {
+      const r = currentReport(s)!;
+      expect(r.signedHash).toBe(signed.find((x) => x.reportId === r.id)!.signedHash);
+      const file = await office.http.get(`${server.url}/api/v1/orders/${order.id}/samples/${s.id}/reports/${r.id}/file`, {
+        responseType: 'arraybuffer',
+        headers: { authorization: `Bearer ${(await office.http.post(`${server.url}/api/v1/auth/login`, { username: 'cs1', password: server.demo!.password })).data.accessToken}` },
+      });
+      expect(file.status).toBe(200);
+      const path = join(tmp.dir, `signed-${i}.pdf`);
+      writeFileSync(path, Buffer.from(file.data as ArrayBuffer));
+      const out = execFileSync('pdfsig', [path], { encoding: 'utf8' });
+      expect(out).toContain('Signature Validation: Signature is Valid.');
+      expect(out).toContain('Total document signed');
+      expect(out).toContain('Hendra Gunawan Siregar');
+    }
+  });
+
+  it('a wrong passphrase writes nothing; five lock signing out, also after a restart of the services', async () => {
+    const order = await awaitingSignature(1);
+    const { core, proxy, dataDir } = await kbDesktop('kb-lockout');
+    await core.sync.syncNow();
+    core.importKeystore(readFileSync(KEYSTORE), PASSPHRASE);
+    proxy.offline = true;
+    const outboxBefore = core.store.commands().length;
+    const first = await signingError(core.signReports(refsOf(order), 'salah'));
+    expect(first.code).toBe('wrong_passphrase');
+    expect(first.details.attemptsLeft).toBe(4);
+    expect(signedRows(core)).toBe(0);
+    expect(core.store.commands().length).toBe(outboxBefore);
+    expect(currentReport(core.order(order.id)!.samples[0]!)!.status).toBe('awaiting_signature');
+    for (let i = 0; i < 3; i++) expect((await signingError(core.signReports(refsOf(order), `salah-${i}`))).code).toBe('wrong_passphrase');
+    const fifth = await signingError(core.signReports(refsOf(order), 'salah-lagi'));
+    expect(fifth.code).toBe('wrong_passphrase');
+    expect(fifth.details.attemptsLeft).toBe(0);
+    expect((await signingError(core.signReports(refsOf(order), PASSPHRASE))).code).toBe('locked_out');
+
+    // Restart: a new DesktopServices on the same data folder (offline login), still locked.
+    core.close();
+    const again = services(dataDir, proxy.url);
+    desktops.push(again);
+    await again.login('kepala', server.demo!.password, 'offline');
+    const locked = await signingError(again.signReports(refsOf(order), PASSPHRASE));
+    expect(locked.code).toBe('locked_out');
+    expect(locked.details.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(signedRows(again)).toBe(0);
+    expect(again.store.commands().filter((c) => c.type === 'report.sign')).toHaveLength(0);
+  });
+
+  it('refuses offline with a reason: the server shows the report refused with it', async () => {
+    const order = await awaitingSignature(1);
+    const { core, proxy } = await kbDesktop('kb-refuse');
+    await core.sync.syncNow();
+    const [ref] = refsOf(order);
+    proxy.offline = true;
+    const reason = 'Nama parameter pada halaman 1 salah ketik; mohon diperbaiki.';
+    core.refuseReport(ref!.orderId, ref!.sampleId, ref!.reportId, reason);
+    expect(core.signingQueue().filter((q) => q.orderId === order.id)).toHaveLength(0);
+    await expect(core.sync.syncNow()).rejects.toThrow();
+    proxy.offline = false;
+    await core.sync.syncNow();
+    expect(core.status()).toMatchObject({ pending: 0, rejected: 0 });
+    const onServer = await office.order(order.id);
+    const r = onServer.samples[0]!.reports.find((x) => x.id === ref!.reportId)!;
+    expect(r.status).toBe('refused');
+    expect(JSON.stringify(onServer)).toContain(reason);
+  });
+
+  it('a report changed on the server after it was queued: signing refuses a changed document, and a signature made offline is rejected visibly, nothing lost', async () => {
+    const order = await awaitingSignature(1);
+    const { core, proxy } = await kbDesktop('kb-changed');
+    await core.sync.syncNow();
+    core.importKeystore(KEYSTORE);
+    const [ref] = refsOf(order);
+
+    // The local copy of the document no longer is the one queued: refused, nothing written.
+    const docs = readdirSync(join(core.session!.workspace, 'elhu-unsigned')).filter((f) => f.startsWith(`${ref!.reportId}.`));
+    expect(docs).toHaveLength(1);
+    const docPath = join(core.session!.workspace, 'elhu-unsigned', docs[0]!);
+    const original = readFileSync(docPath);
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 20] ^= 1;
+    writeFileSync(docPath, tampered);
+    const changed = await signingError(core.signReports([ref!], PASSPHRASE));
+    expect(changed.code).toBe('document_changed');
+    expect(changed.details.expectedHash).toBe(core.signingQueue().find((q) => q.reportId === ref!.reportId)!.documentHash);
+    expect(signedRows(core)).toBe(0);
+    writeFileSync(docPath, original);
+
+    // Signed offline; meanwhile the report is refused elsewhere and requested again by CS.
+    proxy.offline = true;
+    const [signed] = await core.signReports([ref!], PASSPHRASE);
+    await office.ok('kepala', 'post', `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/refuse`, { reason: 'Ditolak dari perangkat lain' });
+    await office.ok('cs1', 'post', `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/request-signature`, { kepalaBalaiId: server.user('kepala').id });
+
+    proxy.offline = false;
+    await core.sync.syncNow();
+    const rejected = core.rejectedCommands();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.type).toBe('report.sign');
+    expect(rejected[0]!.rejection!.message.en.length).toBeGreaterThan(0);
+    expect(core.status()).toMatchObject({ rejected: 1, signedAwaitingUpload: 0 });
+    // Nothing lost: the signed file is still here, and the server did not take the old signature.
+    expect(core.signing.signedFile(ref!.reportId)!.signedHash).toBe(signed!.signedHash);
+    const onServer = await office.order(order.id);
+    expect(currentReport(onServer.samples[0]!)!.status).toBe('awaiting_signature');
+    expect(currentReport(onServer.samples[0]!)!.signedHash).toBeNull();
+
+    // The report is back in the queue: dismiss the rejection, sign the current document again.
+    core.dismiss(rejected[0]!.id);
+    await core.sync.syncNow();
+    expect(core.signingQueue().map((q) => q.reportId)).toContain(ref!.reportId);
+    expect(core.signingQueue().find((q) => q.reportId === ref!.reportId)!.documentReady).toBe(true);
+    await core.signReports([ref!], PASSPHRASE);
+    await core.sync.syncNow();
+    expect(core.status()).toMatchObject({ rejected: 0, pending: 0, signedAwaitingUpload: 0 });
+    expect(currentReport((await office.order(order.id)).samples[0]!)!.status).toBe('signed');
+    // The documents of reports no longer queued are cleaned up.
+    expect(existsSync(docPath)).toBe(false);
+  });
+});
