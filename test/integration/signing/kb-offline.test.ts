@@ -195,7 +195,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     const docPath = join(core.session!.workspace, 'elhu-unsigned', docs[0]!);
     const original = readFileSync(docPath);
     const tampered = Buffer.from(original);
-    tampered[tampered.length - 20] ^= 1;
+    tampered[tampered.length - 20] = tampered[tampered.length - 20]! ^ 1;
     writeFileSync(docPath, tampered);
     const changed = await signingError(core.signReports([ref!], PASSPHRASE));
     expect(changed.code).toBe('document_changed');
@@ -233,5 +233,45 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(currentReport((await office.order(order.id)).samples[0]!)!.status).toBe('signed');
     // The documents of reports no longer queued are cleaned up.
     expect(existsSync(docPath)).toBe(false);
+  });
+
+  it('a 5xx on the upload is retried by itself; a signed file the server refuses (422) is a visible rejection with its message and holds back later commands on the order', async () => {
+    const order = await awaitingSignature(2);
+    const { core, proxy } = await kbDesktop('kb-upload-faults');
+    await core.sync.syncNow();
+    core.importKeystore(KEYSTORE);
+    const [a, b] = refsOf(order);
+    proxy.offline = true;
+    const [signed] = await core.signReports([a!], PASSPHRASE);
+    core.refuseReport(b!.orderId, b!.sampleId, b!.reportId, 'Alasan penolakan uji');
+    // The stored signed file is damaged (a flipped byte): its signature no longer verifies.
+    const row = core.store.ws.db.prepare('SELECT data FROM ob.signed_reports WHERE command_id = ?').get(signed!.commandId) as { data: Buffer };
+    const bad = Buffer.from(row.data);
+    const at = Math.floor(bad.length / 3);
+    bad[at] = bad[at]! ^ 1;
+    core.store.ws.db.prepare('UPDATE ob.signed_reports SET data = ? WHERE command_id = ?').run(bad, signed!.commandId);
+
+    // Back online, but the upload meets a 503 first: the cycle fails and is retried like a push.
+    proxy.offline = false;
+    let failures = 1;
+    proxy.rule = (r) => (r.path.endsWith('/signed-file') && failures-- > 0 ? { kind: 'status', status: 503 } : { kind: 'pass' });
+    await expect(core.sync.syncNow()).rejects.toThrow(/503/);
+    expect(core.status()).toMatchObject({ online: false, signedAwaitingUpload: 1, pending: 2 });
+    await core.sync.syncNow();
+    const rejected = core.rejectedCommands();
+    expect(rejected.map((c) => c.type)).toEqual(['report.sign']);
+    expect(rejected[0]!.rejection!.code).toBe('invalid_payload');
+    expect(rejected[0]!.rejection!.message.en).toMatch(/signature|digest|document|altered/i);
+    expect(core.status()).toMatchObject({ rejected: 1, blocked: 1, signedAwaitingUpload: 0 });
+    expect(proxy.log.filter((l) => l.path.endsWith('/sync/push'))).toHaveLength(0);
+    const onServer = await office.order(order.id);
+    expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual(['awaiting_signature', 'awaiting_signature']);
+
+    // Dismissing it lets the held-back refusal go; the file stays here.
+    core.dismiss(rejected[0]!.id);
+    await core.sync.syncNow();
+    expect(core.status()).toMatchObject({ rejected: 0, blocked: 0, pending: 0 });
+    expect(currentReport((await office.order(order.id)).samples[1]!)!.status).toBe('refused');
+    expect(core.signing.signedFile(a!.reportId)).not.toBeNull();
   });
 });

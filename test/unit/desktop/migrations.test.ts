@@ -124,6 +124,24 @@ describe('outbox migrations', () => {
     db.close();
   });
 
+  it('004-signing: adds signed reports and the signing lockout; every command and meta row stays', () => {
+    const db = file('o.sqlite');
+    migrateOutbox(db, 'o.sqlite', 3);
+    outboxRowV1(db, 1, 'result.save', 'applied');
+    outboxRowV1(db, 2, 'report.refuse', 'pending');
+    db.prepare(`INSERT INTO meta VALUES ('next_seq', '3'), ('client_id', 'c-1')`).run();
+    const before = db.prepare('SELECT * FROM outbox ORDER BY seq').all();
+    migrateOutbox(db, 'o.sqlite', 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(before);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'client_id'`).get()).toEqual({ value: 'c-1' });
+    expect(columns(db, 'signed_reports')).toEqual(
+      expect.arrayContaining(['command_id', 'order_id', 'sample_id', 'report_id', 'document_hash', 'signed_hash', 'data', 'uploaded_at']),
+    );
+    expect(columns(db, 'signing_lockout')).toEqual(['key', 'failures', 'locked_until']);
+    db.close();
+  });
+
   it('a migration that would lose commands is rolled back', () => {
     const db = file('o.sqlite');
     migrateOutbox(db, 'o.sqlite');
