@@ -11,7 +11,7 @@ import { configFromEnv, defaultConfig } from './config';
 import { openDatabase, type DbHandle } from './db/connect';
 import { seedDemo } from './demo';
 import { buildServer } from './http/app';
-import { placeholderReportServices } from './reports/placeholder';
+import { elhuReportServices } from './reports/elhu';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +49,8 @@ if (demo) {
   handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir });
 }
 
-const reports = placeholderReportServices;
+// The real E-LHU: rendered by shared/elhu, signatures checked against the registered certificate.
+const reports = elhuReportServices({ requireRegisteredCertificate: true });
 const seeded = demo ? await seedDemo({ handle, config, reports }) : null;
 const app = await buildServer({ db: handle, config, logger: { level: logLevel }, reports });
 const logger = app.log;
