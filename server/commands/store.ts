@@ -31,11 +31,17 @@ export async function loadOrder(q: Q, id: string, opts: { lock?: DialectName } =
   if (!row) return null;
   const hit = cache.get(id);
   if (hit && hit.version === row.version) return { order: hit.order, members: row.members };
-  const data = await q.selectFrom('order_data').select('data').where('order_id', '=', id).executeTakeFirstOrThrow();
-  const order = parseOrder(data.data);
-  if (order.version !== row.version) throw new Error(`order ${id}: data version ${order.version} differs from row version ${row.version}`);
+  // One statement for row and JSON: outside a transaction two statements could see two commits.
+  const full = await q
+    .selectFrom('orders')
+    .innerJoin('order_data', 'order_data.order_id', 'orders.id')
+    .select(['orders.version', 'orders.members', 'order_data.data'])
+    .where('orders.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const order = parseOrder(full.data);
+  if (order.version !== full.version) throw new Error(`order ${id}: data version ${order.version} differs from row version ${full.version}`);
   if (!opts.lock) rememberOrder(order);
-  return { order, members: row.members };
+  return { order, members: full.members };
 }
 
 export function parseOrder(data: string): Order {

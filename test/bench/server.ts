@@ -176,6 +176,7 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
+      if (process.env.BENCH_SHOW_SERVER) process.stderr.write(d);
       out += d.toString();
       const m = /SIPPT server: http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (m) {

@@ -95,6 +95,32 @@ describeEachDialect('concurrency', (dialect) => {
     expect(stale.body.error.code).toBe('stale_version');
   });
 
+  it('reads racing with commands on the same order always see one whole version', async () => {
+    const id = await f.toPaid();
+    await f.sampleTo(id, 0, 'in_testing');
+    const o = await f.order(id);
+    const sm = o.samples[0]!;
+    const a = sm.analyses[0]!;
+    const analyst = s.demo.users.find((u) => u.id === a.analystId)!.username;
+    const token = await s.token(USERS.cs);
+    for (let round = 0; round < 3; round++) {
+      const writes = Array.from({ length: 40 }, (_, k) =>
+        s.as(analyst).put(`orders/${id}/samples/${sm.id}/analyses/${a.id}/result`, { result: { value: String(k), numeric: k, unit: '%' } }),
+      );
+      // Readers keep reading while the writes go on.
+      let writing = true;
+      const settled = Promise.all(writes).finally(() => (writing = false));
+      const readers = Array.from({ length: 10 }, async () => {
+        const out = [];
+        for (let n = 0; writing && n < 60; n++) out.push(await s.request('GET', `/api/v1/orders/${id}`, { token }));
+        return out;
+      });
+      const all = [...(await settled), ...(await Promise.all(readers)).flat()];
+      expect(all.filter((r) => r.status !== 200).map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
+      for (const r of all) expect(r.body.order.version).toBeGreaterThanOrEqual(o.version);
+    }
+  });
+
   if (dialect === 'postgres') {
     it('two server processes on one PostgreSQL: numbers unique and gapless, a command sent to both applies once', async () => {
       const procs = [await spawnServer(s.db.url!), await spawnServer(s.db.url!)];
