@@ -27,6 +27,8 @@ export interface Attachment {
   data: Buffer;
   sha256: string;
   refId: string | null;
+  /** report_signed: the report's documentHash the signed file was verified against. */
+  documentHash?: string | null;
 }
 
 export interface IncomingCommand {
@@ -228,6 +230,7 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
         data: a.data,
         created_at: at,
         created_by: actor.userId,
+        document_hash: a.documentHash ?? null,
       })
       .execute();
   }

@@ -133,17 +133,25 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
     case 'report.sign': {
       // The signed PDF is either attached to this request (HTTP upload) or was uploaded and verified
       // before (PUT .../signed-file, then the command through sync): the hash names it.
+      // The file must have been verified against the report's current document: a report refused
+      // and asked again keeps its id but gets a new document (and documentHash).
       const reportId = str(payload.reportId);
       const signedHash = str(payload.signedHash);
-      if (!reportId || !signedHash) return null; // decide explains
-      let fileId = ctx.attachments.find((a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash)?.id ?? null;
-      if (!fileId) {
-        const f = await trx.selectFrom('files').select('id').where('ref_id', '=', reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
-        if (!f) return invalid('E-LHU bertanda tangan dengan hash ini belum diunggah.', 'No signed E-LHU with this hash was uploaded.');
-        fileId = f.id;
+      const documentHash = findSample(order, payload.sampleId)?.reports.find((r) => r.id === reportId)?.documentHash ?? null;
+      if (!reportId || !signedHash || !documentHash) return null; // decide explains (no such report, or not waiting for a signature)
+      const attached = ctx.attachments.find((a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash);
+      const f = attached
+        ? { id: attached.id, document_hash: attached.documentHash ?? null }
+        : await trx.selectFrom('files').select(['id', 'document_hash']).where('ref_id', '=', reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
+      if (!f) return invalid('E-LHU bertanda tangan dengan hash ini belum diunggah.', 'No signed E-LHU with this hash was uploaded.');
+      if (f.document_hash !== documentHash) {
+        return invalid(
+          'E-LHU bertanda tangan ini dibuat dari dokumen lama; laporan sudah dicetak ulang untuk ditandatangani. Tandatangani dokumen yang baru.',
+          'This signed report was made from an earlier document; the report was issued again for signature. Sign the new document.',
+        );
       }
-      const id = fileId;
-      ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ signed_file_id: id }).where('id', '=', reportId).execute()));
+      const fileId = f.id;
+      ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ signed_file_id: fileId }).where('id', '=', reportId).execute()));
       return null;
     }
     default:

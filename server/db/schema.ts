@@ -218,6 +218,8 @@ export interface FilesTable {
   data: Buffer;
   created_at: string;
   created_by: string | null;
+  /** report_signed: the SHA-256 of the unsigned E-LHU (the report's documentHash) the file was verified against. */
+  document_hash: string | null;
 }
 export interface AuditLogTable {
   seq: number;

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { X509Certificate, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import {
   AccountCommandResponseSchema,
   API_PREFIX,
@@ -44,6 +45,53 @@ async function checkStaff(trx: Trx, role: Role, labId: string | null, nip: strin
 }
 
 const userSnapshot = (u: UserRow) => ({ ...toUser(u), certificateRegistered: u.certificate_pem !== null });
+
+const CertificateRequestSchema = z.strictObject({ certificatePem: z.string().min(1).max(20_000) });
+const CertificateResponseSchema = z.object({
+  userId: z.string(),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+
+/**
+ * A Kepala Balai's signing certificate as Admin Satker pastes it: one PEM X.509 certificate of an
+ * RSA key (what the E-LHU signer makes), valid now, not a CA, no private key alongside.
+ */
+export function parseSigningCertificate(pem: string, now: Date): { cert: X509Certificate; validFrom: Date; validTo: Date } | Rejection {
+  if (/PRIVATE KEY-----/.test(pem)) {
+    return invalid('Jangan kirim kunci privat: daftarkan sertifikatnya saja (PEM).', 'Do not send a private key: register the certificate only (PEM).');
+  }
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length !== 1) {
+    return invalid(
+      'Sertifikat harus satu sertifikat X.509 berformat PEM (-----BEGIN CERTIFICATE-----).',
+      'The certificate must be one X.509 certificate in PEM form (-----BEGIN CERTIFICATE-----).',
+    );
+  }
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(blocks[0]!);
+  } catch {
+    return invalid('Sertifikat tidak dapat dibaca: bukan sertifikat X.509 yang valid.', 'The certificate cannot be read: not a valid X.509 certificate.');
+  }
+  const validFrom = new Date(Date.parse(cert.validFrom));
+  const validTo = new Date(Date.parse(cert.validTo));
+  if (Number.isNaN(validFrom.getTime()) || Number.isNaN(validTo.getTime())) return invalid('Masa berlaku sertifikat tidak terbaca.', 'The certificate validity period cannot be read.');
+  if (validTo.getTime() < now.getTime()) {
+    return invalid(`Sertifikat sudah kedaluwarsa (berlaku s.d. ${validTo.toISOString().slice(0, 10)}).`, `The certificate has expired (valid until ${validTo.toISOString().slice(0, 10)}).`);
+  }
+  if (validFrom.getTime() > now.getTime()) {
+    return invalid(`Sertifikat belum berlaku (mulai ${validFrom.toISOString().slice(0, 10)}).`, `The certificate is not valid yet (from ${validFrom.toISOString().slice(0, 10)}).`);
+  }
+  if (cert.ca) return invalid('Ini sertifikat CA; daftarkan sertifikat penanda tangan Kepala Balai.', "This is a CA certificate; register the Kepala Balai's signing certificate.");
+  if (cert.publicKey.asymmetricKeyType !== 'rsa') {
+    return invalid('Sertifikat harus untuk kunci RSA (TTE E-LHU menggunakan RSA).', 'The certificate must be for an RSA key (E-LHU signatures use RSA).');
+  }
+  return { cert, validFrom, validTo };
+}
 
 export function accountRoutes(app: AppContext): void {
   const { router, env, auth } = app;
@@ -239,6 +287,49 @@ export function accountRoutes(app: AppContext): void {
       auth.forgetUser(row.id); // a new role or lab applies to the next request
       if (row.active !== 1) await auth.revokeUser(row.id, 'deactivated');
       return toUser(row);
+    },
+  });
+
+  router.add({
+    method: 'PUT',
+    url: `${API_PREFIX}/users/:id/certificate`,
+    summary: 'Admin Satker mendaftarkan sertifikat TTE Kepala Balai (PEM) / register a Kepala Balai’s signing certificate (PEM)',
+    tags: ['accounts'],
+    access: { permission: 'users.manage' },
+    params: IdParamsSchema,
+    body: CertificateRequestSchema,
+    response: CertificateResponseSchema,
+    handler: async ({ req, params, body, auth: a }) => {
+      const r = await applyAdminOperation(env, {
+        clientId: httpClientId(a),
+        commandId: commandIdOf(req),
+        type: 'user.register_certificate',
+        actor: a!.actor,
+        entity: 'user',
+        entityId: params.id,
+        run: async (trx, at) => {
+          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
+          if (!before || before.role === 'pelanggan') return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
+          if (before.role !== 'kepala_balai') return invalid('Sertifikat TTE hanya didaftarkan untuk Kepala Balai.', 'A signing certificate is registered for a Kepala Balai only.');
+          const parsed = parseSigningCertificate(body.certificatePem, new Date(at));
+          if ('ok' in parsed) return parsed;
+          const pem = parsed.cert.toString();
+          await trx.updateTable('users').set({ certificate_pem: pem, updated_at: at }).where('id', '=', params.id).execute();
+          const fp = (u: string | null) => (u ? new X509Certificate(u).fingerprint256.replace(/:/g, '').toLowerCase() : null);
+          return { before: { certificateFingerprint: fp(before.certificate_pem) }, after: { certificateFingerprint: fp(pem), subject: parsed.cert.subject, validTo: parsed.validTo.toISOString() } };
+        },
+      });
+      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      const row = await db.selectFrom('users').select(['certificate_pem']).where('id', '=', params.id).executeTakeFirstOrThrow();
+      const cert = new X509Certificate(row.certificate_pem!);
+      return {
+        userId: params.id,
+        fingerprint: cert.fingerprint256.replace(/:/g, '').toLowerCase(),
+        subject: cert.subject,
+        issuer: cert.issuer,
+        validFrom: new Date(Date.parse(cert.validFrom)).toISOString(),
+        validTo: new Date(Date.parse(cert.validTo)).toISOString(),
+      };
     },
   });
 

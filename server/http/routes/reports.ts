@@ -90,7 +90,8 @@ export function reportRoutes(app: AppContext): void {
       reportNumber: report.number,
     });
     if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
-    return { data: upload.data, signedHash: check.signedHash };
+    // The document this file was verified against: report.sign applies it only while it is still the report's.
+    return { data: upload.data, signedHash: check.signedHash, documentHash: report.documentHash };
   }
 
   router.add({
@@ -103,13 +104,27 @@ export function reportRoutes(app: AppContext): void {
     multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
     response: SignedFileResponseSchema,
     handler: async ({ req, params, auth }) => {
-      const { data, signedHash } = await verifiedUpload(req, auth!, params, true);
+      const { data, signedHash, documentHash } = await verifiedUpload(req, auth!, params, true);
       const existing = await db.selectFrom('files').select('id').where('ref_id', '=', params.reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
       if (!existing) {
         await db
           .insertInto('files')
-          .values({ id: randomUUID(), kind: 'report_signed', order_id: params.orderId, ref_id: params.reportId, mime: 'application/pdf', size: data.length, sha256: signedHash, data, created_at: env.config.now().toISOString(), created_by: auth!.user.id })
+          .values({
+            id: randomUUID(),
+            kind: 'report_signed',
+            order_id: params.orderId,
+            ref_id: params.reportId,
+            mime: 'application/pdf',
+            size: data.length,
+            sha256: signedHash,
+            data,
+            created_at: env.config.now().toISOString(),
+            created_by: auth!.user.id,
+            document_hash: documentHash,
+          })
           .execute();
+      } else {
+        await db.updateTable('files').set({ document_hash: documentHash }).where('id', '=', existing.id).execute();
       }
       return { reportId: params.reportId, signedHash };
     },
@@ -134,7 +149,7 @@ export function reportRoutes(app: AppContext): void {
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId }] },
+        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId, documentHash: check.documentHash }] },
       );
     },
   });
