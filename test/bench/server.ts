@@ -4,14 +4,20 @@
  * starts it, log level warn) so that the load generator does not share its event loop.
  *
  * Setup (not measured): a fresh database with the demo catalog and users, and one order per client
- * in testing (SOP step 14), made through the command path. Then two measured phases per database:
- *   mixed:    each client loops over listing orders (40%), reading an order (30%) and saving a
- *             result through the command path (30%): throughput, p50, p95, errors;
- *   commands: each client only saves results (result.save, SOP step 14): applied commands/s.
- * Bounded: each phase stops after PHASE_SECONDS or MAX_REQUESTS, whichever comes first.
+ * in testing (SOP step 14), made through the command path. Then, per database, three phases:
+ *   mixed:     each client sends one request every PACE_MS (100 clients x 10/s = 1,000 requests/s
+ *              offered): listing orders (40%), reading an order (30%), saving a result through the
+ *              command path (30%). Latency counts from the planned send time (no coordinated
+ *              omission): throughput, p50, p95 (target < 50 ms), errors (== 0);
+ *   saturated: the same mix with no pause between requests: capacity and its p95;
+ *   commands:  only result.save (SOP step 14), no pause: applied commands/s (SQLite: >= 1000).
+ * Also the server's CPU time per request (from /proc). Bounded: each phase stops after
+ * PHASE_SECONDS (BENCH_SERVER_SECONDS, default 8) or MAX_REQUESTS, whichever comes first.
  *
- * PostgreSQL: TEST_DATABASE_URL (or BENCH_DATABASE_URL), default postgres://postgres:postgres@127.0.0.1:5432/postgres;
+ * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL, default postgres://postgres:postgres@127.0.0.1:5432/postgres;
  * a database `sippt_bench_<random>` is created and dropped. Unreachable: skipped with a note.
+ * BENCH_SERVER_ONLY=sqlite|postgres runs one; BENCH_SERVER_PACE_MS changes the paced rate;
+ * BENCH_SHOW_SERVER=1 shows the server's output; BENCH_PROFILE_DIR writes a CPU profile of it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
