@@ -68,6 +68,15 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
     return reject('invalid_payload', `Perintah tidak dikenal: ${String(type)}`, `Unknown command: ${String(type)}`);
   }
   const rule = RULES[type];
+  // The role first: someone who may never issue this command learns nothing about its payload.
+  // Own properties only: a role string like "constructor" must be refused, not crash.
+  const allowedStates = (Object.hasOwn(rule.from, actor.role) ? rule.from[actor.role] : undefined) as
+    | readonly (string | null)[]
+    | undefined;
+  if (!allowedStates) {
+    return reject('forbidden', `Peran ${actor.role} tidak boleh menjalankan ${type}.`, `Role ${actor.role} may not issue ${type}.`);
+  }
+
   const parsed = (COMMAND_PAYLOADS[type] as z.ZodType).safeParse(command.payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -76,14 +85,6 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
     return reject('invalid_payload', `Data tidak valid pada "${where}": ${text}`, `Invalid data at "${where}": ${text}`);
   }
   const payload = parsed.data as Record<string, unknown>;
-
-  // Own properties only: a role string like "constructor" must be refused, not crash.
-  const allowedStates = (Object.hasOwn(rule.from, actor.role) ? rule.from[actor.role] : undefined) as
-    | readonly (string | null)[]
-    | undefined;
-  if (!allowedStates) {
-    return reject('forbidden', `Peran ${actor.role} tidak boleh menjalankan ${type}.`, `Role ${actor.role} may not issue ${type}.`);
-  }
 
   // Resolve the aggregate and the entity the command acts on.
   const kind = aggregateOf(type);
