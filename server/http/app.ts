@@ -21,6 +21,7 @@ import { paymentRoutes } from './routes/payments';
 import { reportRoutes } from './routes/reports';
 import { sampleRoutes } from './routes/samples';
 import { syncRoutes } from './routes/sync';
+import { verifyRoutes } from './routes/verify';
 
 export interface BuildOptions {
   db: DbHandle;
@@ -97,6 +98,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   reportRoutes(ctx);
   auditRoutes(ctx);
   syncRoutes(ctx);
+  verifyRoutes(ctx, app);
 
   let document: Record<string, unknown> | null = null;
   app.get(`${API_PREFIX}/openapi.json`, async () => (document ??= openApiDocument(router.specs, { title: 'SIPPT Lab API', version: '1' })));
