@@ -112,14 +112,16 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       return null;
     }
     case 'report.number': {
-      payload.reportId ??= randomUUID();
+      // The report id is the public verification address (QR code): always the server's random
+      // UUID, never one a client chose, just like the number.
+      payload.reportId = randomUUID();
       const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'lhu', ctx.now, env.config.utcOffsetMinutes);
       ctx.reservations.push(r);
       payload.reportNumber = r.number;
       return null;
     }
     case 'report.amend': {
-      payload.newReportId ??= randomUUID();
+      payload.newReportId = randomUUID(); // public verification address: see report.number
       const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'lhu', ctx.now, env.config.utcOffsetMinutes);
       ctx.reservations.push(r);
       payload.newReportNumber = r.number;
