@@ -50,12 +50,14 @@ export class ElhuStampError extends Error {
 /**
  * Text for the signature dictionary's literal strings: pdf-lib writes them unescaped, and
  * PDFDocEncoding has no room for other characters; so accents are dropped, other characters become
- * '?', parentheses become brackets and backslashes slashes.
+ * '?', parentheses become brackets and backslashes slashes. The result must read back unchanged
+ * (the server re-runs this on the /Reason, /Location and /ContactInfo it reads from an upload), so
+ * soft hyphens are dropped too: U+00AD is Latin-1 but undefined in PDFDocEncoding.
  */
 export function pdfDocText(s: string): string {
   return s
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0300-\u036f\u00ad]/g, '')
     .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?')
     .replace(/\(/g, '[')
     .replace(/\)/g, ']')
