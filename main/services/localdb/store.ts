@@ -133,6 +133,25 @@ export const DEPENDS_ON_REJECTED: Message = {
   en: 'Not sent: this change was made on top of a change the server rejected. Redo it if it is still needed.',
 };
 
+/** The columns of a worklist row (WorklistRow), read by both the full list and the paged one. */
+const WORKLIST_COLUMNS = [
+  'id',
+  'order_id',
+  'order_number',
+  'order_status',
+  'sample_number',
+  'sample_type_name',
+  'customer_label',
+  'status',
+  'received_at',
+  'analyses_total',
+  'analyses_mine',
+  'analyses_open_mine',
+  'analyses_submitted',
+  'next_action',
+  'pending_commands',
+] as const;
+
 export class LocalStore {
   readonly sql;
   private actorValue: Actor;
@@ -225,23 +244,7 @@ export class LocalStore {
   worklist(query: WorklistQuery = {}): WorklistRow[] {
     let qb = this.sql.q
       .selectFrom('samples')
-      .select([
-        'id',
-        'order_id',
-        'order_number',
-        'order_status',
-        'sample_number',
-        'sample_type_name',
-        'customer_label',
-        'status',
-        'received_at',
-        'analyses_total',
-        'analyses_mine',
-        'analyses_open_mine',
-        'analyses_submitted',
-        'next_action',
-        'pending_commands',
-      ]);
+      .select([...WORKLIST_COLUMNS]);
     if (query.actionOnly) qb = qb.where('action_rank', '=', 0);
     if (query.status && query.status.length > 0) qb = qb.where('status', 'in', [...query.status]);
     if (query.search && query.search.trim() !== '') {
@@ -262,25 +265,7 @@ export class LocalStore {
     const limit = Math.max(1, Math.min(1000, query.limit ?? 200));
     let qb = this.sql.q
       .selectFrom('samples')
-      .select([
-        'id',
-        'order_id',
-        'order_number',
-        'order_status',
-        'sample_number',
-        'sample_type_name',
-        'customer_label',
-        'status',
-        'received_at',
-        'analyses_total',
-        'analyses_mine',
-        'analyses_open_mine',
-        'analyses_submitted',
-        'next_action',
-        'pending_commands',
-        'action_rank',
-        'sort_at',
-      ]);
+      .select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at']);
     let counts = this.sql.q.selectFrom('samples').select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]);
     if (query.actionOnly) {
       qb = qb.where('action_rank', '=', 0);
