@@ -24,6 +24,11 @@ export function currentReport(sample: Sample): Report | undefined {
   return [...sample.reports].reverse().find((r) => r.status !== 'superseded');
 }
 
+/** A report in this Kepala Balai's signing queue (SOP step 19): sent to them and not yet signed. */
+export function awaitsSignatureOf(report: Report, userId: string): boolean {
+  return report.status === 'awaiting_signature' && report.kepalaBalaiId === userId;
+}
+
 /** The billing the customer should pay now, if any. */
 export function currentBilling(order: Order) {
   return order.billings.find((b) => b.status !== 'replaced');

@@ -18,7 +18,7 @@ import forge from 'node-forge';
 import type { OutboxCommand } from '../../../shared/api/sync';
 import type { Order } from '../../../shared/domain/entities';
 import type { Message, RejectionCode } from '../../../shared/domain/rejections';
-import { currentReport } from '../../../shared/domain/state';
+import { awaitsSignatureOf, currentReport } from '../../../shared/domain/state';
 import type { ElhuFonts } from '../../../shared/elhu/types';
 import { ActionRejectedError, type ActionResult, type LocalActions } from '../actions/local-actions';
 import { ApiError, type ApiClient } from '../api/client';
@@ -137,7 +137,7 @@ export class DesktopSigning {
     for (const order of this.deps.store.allOrders()) {
       for (const s of order.samples) {
         const r = currentReport(s);
-        if (!r || r.status !== 'awaiting_signature' || r.kepalaBalaiId !== me || !r.documentHash) continue;
+        if (!r || !awaitsSignatureOf(r, me) || !r.documentHash) continue;
         out.push({
           orderId: order.id,
           sampleId: s.id,

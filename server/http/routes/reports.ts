@@ -11,7 +11,7 @@ import {
   SampleParamsSchema,
 } from '../../../shared/api/http';
 import { rolesFor } from '../../../shared/domain/permissions';
-import { canDownloadReports } from '../../../shared/domain/state';
+import { awaitsSignatureOf, canDownloadReports } from '../../../shared/domain/state';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
 import { AppError, fail } from '../errors';
 import { readUpload } from './payments';
@@ -69,7 +69,7 @@ export function reportRoutes(app: AppContext): void {
     const sample = order.samples.find((s) => s.id === params.sampleId);
     const report = sample?.reports.find((r) => r.id === params.reportId);
     if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
-    if (requireWaiting && (report.kepalaBalaiId !== auth.user.id || report.status !== 'awaiting_signature')) {
+    if (requireWaiting && !awaitsSignatureOf(report, auth.user.id)) {
       throw new AppError(409, 'invalid_transition', {
         id: 'E-LHU ini tidak sedang menunggu tanda tangan Anda.',
         en: 'This report is not waiting for your signature.',
