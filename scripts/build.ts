@@ -10,8 +10,10 @@ import { execFileSync } from 'node:child_process';
 const external = ['better-sqlite3', 'pg', 'pg-native', 'electron', 'electron-store', 'electron-updater', 'fastify', 'pino', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
 rmSync('dist', { recursive: true, force: true });
 
-const targets: { entry: string; out: string; format: 'esm' | 'cjs' }[] = [
-  { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm' },
+// The server runs beside its node_modules: its packages stay external (many are CommonJS, which an
+// ESM bundle cannot require). The desktop main process is bundled except native and Electron modules.
+const targets: { entry: string; out: string; format: 'esm' | 'cjs'; packagesExternal?: boolean }[] = [
+  { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm', packagesExternal: true },
   { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs' },
   { entry: 'main/shell/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs' },
 ];
@@ -20,7 +22,17 @@ for (const t of targets) {
     console.log(`- ${t.entry}: belum ada / not present, skipped`);
     continue;
   }
-  await build({ entryPoints: [t.entry], outfile: t.out, bundle: true, platform: 'node', target: 'node20', format: t.format, external, sourcemap: true, logLevel: 'warning' });
+  await build({
+    entryPoints: [t.entry],
+    outfile: t.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: t.format,
+    ...(t.packagesExternal ? { packages: 'external' as const } : { external }),
+    sourcemap: true,
+    logLevel: 'warning',
+  });
   console.log(`✓ ${t.out}`);
 }
 if (existsSync('renderer/vite.config.ts')) {
