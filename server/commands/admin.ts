@@ -50,7 +50,7 @@ export async function applyAdminOperation(env: CommandEnv, req: AdminRequest): P
       outcome = { status: 'rejected', commandId: req.commandId, aggregateId: req.entityId, code: result.code, message: result.message };
     } else {
       const r = result as { before: unknown; after: unknown; reason?: string | null };
-      const seq = await nextFeedSeq(trx);
+      const seq = await nextFeedSeq(trx, env.handle.dialect);
       await trx
         .insertInto('audit_log')
         .values({

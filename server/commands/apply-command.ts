@@ -238,10 +238,9 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   if (req.onAccept) await req.onAccept(trx, next);
   const outcome: Outcome = { status: 'applied', commandId: command.id, aggregateId: command.aggregateId, version: next.version };
   await record(outcome);
-  // ...then the position, as late as possible: on PostgreSQL its row lock orders commits and is held
-  // until this transaction commits, so only the few writes that need the position come after it.
-  const seq = await nextFeedSeq(trx);
-  if ('samples' in next) await writeOrder(trx, next, loaded, seq, at, { dataWritten: true });
+  // ...then the position, late and after the aggregate's row lock (see nextFeedSeq).
+  const seq = await nextFeedSeq(trx, dialect);
+  if ('samples' in next) await writeOrder(trx, next, loaded, seq, at, { dataWritten: true, dialect });
   else await writeAccount(trx, next, account, seq);
   await writeAudit(trx, seq, command, decision.events, state, next);
   await trx.insertInto('change_feed').values({ seq, kind, aggregate_id: command.aggregateId, command_id: command.id, at }).execute();

@@ -56,9 +56,20 @@ export async function loadAccount(q: Q, id: string, opts: { lock?: DialectName }
   return AccountSchema.parse({ customer: JSON.parse(row.data), version: row.version });
 }
 
-/** Next position of the change feed. Taken last in a command's transaction: on PostgreSQL the row
- * lock on the counter makes positions commit in order, so a pull never skips a change. */
-export async function nextFeedSeq(trx: Trx): Promise<number> {
+/**
+ * Next position of the change feed. On SQLite (one writer at a time) a counter row: positions commit
+ * in order. On PostgreSQL a sequence: no lock is held, so positions may commit out of order; every
+ * change row also records its transaction id (xid8, set by column defaults and the orders trigger,
+ * migration 0005) and a pull only hands out changes of transactions finished before its snapshot
+ * (see server/http/routes/sync.ts), so a change committing later with a lower position is not skipped.
+ * Taken late in a command's transaction, after the aggregate's row lock: for one aggregate, positions
+ * follow the order its changes commit in.
+ */
+export async function nextFeedSeq(trx: Trx, dialect: DialectName): Promise<number> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ seq: number }>`select nextval('feed_seq')::integer as seq`.execute(trx);
+    return rows[0]!.seq;
+  }
   const row = await trx
     .updateTable('counters')
     .set({ value: sql`value + 1` })
@@ -87,7 +98,7 @@ export async function writeOrder(
   prior: { order: Order; members: string } | null,
   seq: number,
   at: string,
-  opts: { dataWritten?: boolean } = {},
+  opts: { dataWritten?: boolean; dialect: DialectName },
 ): Promise<void> {
   if (!opts.dataWritten) await writeOrderData(trx, order, prior === null);
   const members = membersKey(order);
@@ -104,7 +115,9 @@ export async function writeOrder(
     updated_seq: seq,
   };
   if (prior) {
-    const res = await trx.updateTable('orders').set(row).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
+    // PostgreSQL: the transaction id of this change (see nextFeedSeq); the column exists there only.
+    const set = opts.dialect === 'postgres' ? ({ ...row, updated_xid: sql`default` } as typeof row) : row;
+    const res = await trx.updateTable('orders').set(set).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Error(`order ${order.id} changed under a held lock`);
   } else {
     await trx.insertInto('orders').values({ id: order.id, submitted_at: order.submittedAt, ...row }).execute();

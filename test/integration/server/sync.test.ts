@@ -1,8 +1,10 @@
 /** The server half of sync (shared/api/sync.ts): push through the command path, pull of the user's bucket. */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PullResponseSchema, PushResponseSchema, type OutboxCommand } from '../../../shared/api/sync';
 import type { Order } from '../../../shared/domain/entities';
+import { nextFeedSeq } from '../../../server/commands/store';
 import { describeEachDialect, startTestServer, type TestServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
@@ -184,5 +186,53 @@ describeEachDialect('sync push and pull', (dialect) => {
     expect(kb2.lastProcessedSeq).toBe(0);
     expect((await pull(USERS.kepala, kbClient, kb2.cursor)).lastProcessedSeq).toBe(2);
     expect((await s.as(USERS.kepala).post('sync/pull', { clientId: kbClient, cursor: 'not-a-cursor' })).status).toBe(400);
+  });
+
+  it.runIf(dialect === 'postgres')('pull never skips a change that commits later with a lower position (two transactions interleaved)', async () => {
+    const a = { id: await f.toPaid() };
+    const b = { id: await f.toPaid() };
+    for (const id of [a.id, b.id]) await f.sampleTo(id, 0, 'in_testing');
+    const client = randomUUID();
+    let cursor = (await pull(USERS.analisKaret1, client, null)).cursor;
+    const ids = (p: { changes: { op: string; order?: Order; orderId?: string }[] }) => p.changes.map((c) => (c.op === 'put' ? c.order!.id : c.orderId!));
+    const db = s.handle.db;
+    // T1 takes the lower position and stays open; T2 takes a higher one and commits first.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let seqA = 0;
+    let t1Ready!: () => void;
+    const t1Started = new Promise<void>((r) => (t1Ready = r));
+    const t1 = db.transaction().execute(async (trx) => {
+      seqA = await nextFeedSeq(trx, 'postgres');
+      await trx.updateTable('orders').set({ updated_seq: seqA, updated_xid: sql`default` } as { updated_seq: number }).where('id', '=', a.id).execute();
+      t1Ready();
+      await gate;
+    });
+    await t1Started;
+    const seqB = await db.transaction().execute(async (trx) => {
+      const seq = await nextFeedSeq(trx, 'postgres');
+      await trx.updateTable('orders').set({ updated_seq: seq, updated_xid: sql`default` } as { updated_seq: number }).where('id', '=', b.id).execute();
+      return seq;
+    });
+    expect(seqA).toBeLessThan(seqB);
+    // B committed, A not: B's change waits too (its transaction is newer than A's, still running),
+    // and the cursor does not move past A.
+    const p1 = await pull(USERS.analisKaret1, client, cursor);
+    expect(ids(p1)).not.toContain(a.id);
+    cursor = p1.cursor;
+    release();
+    await t1;
+    // Once A commits, the next pulls hand out both A and B.
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await pull(USERS.analisKaret1, client, cursor);
+      seen.push(...ids(p));
+      cursor = p.cursor;
+    }
+    expect(seen).toContain(a.id);
+    expect([...ids(p1), ...seen]).toContain(b.id);
+    // An old numeric cursor (positions from before migration 0005) is still accepted.
+    const legacy = await pull(USERS.analisKaret1, client, String(seqB));
+    expect(legacy.cursor).toMatch(/^x\d+$/);
   });
 });

@@ -67,7 +67,7 @@ if (demo && benchOrders > 0) {
     await inTransaction(handle, async (trx) => {
       for (let i = start; i < Math.min(benchOrders, start + 500); i++) {
         const o = cloneWithFreshIds(template, i);
-        await writeOrder(trx, o, null, await nextFeedSeq(trx), at);
+        await writeOrder(trx, o, null, await nextFeedSeq(trx, handle.dialect), at, { dialect: handle.dialect });
       }
     });
   }
