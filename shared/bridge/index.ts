@@ -1,0 +1,33 @@
+/**
+ * The desktop bridge: one contract, two transports (Electron IPC through the preload, and HTTP on
+ * 127.0.0.1 with a per-launch token for a plain browser). Model: Actual Budget's typed `send` over
+ * several connections; Signal-Desktop's channel constants and `{ok, value | error}` answers.
+ */
+import type { BridgeCallName, CallInput } from './calls';
+import type { Envelope } from './envelope';
+import type { CallOutput } from './calls';
+import type { BridgeEventName, EventPayload } from './events';
+
+export * from './calls';
+export * from './envelope';
+export * from './events';
+export * from './models';
+
+/** What a transport gives the renderer: the preload's `window.sippt`, or the HTTP client. */
+export interface BridgeTransport {
+  invoke<N extends BridgeCallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>>;
+  /** Returns the unsubscribe function. */
+  on<E extends BridgeEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Paths and header of the loopback HTTP transport. */
+export const HTTP_BRIDGE = {
+  /** POST `${callPath}/${name}` with the JSON input; answers the Envelope (always 200 unless the token is wrong: 401). */
+  callPath: '/bridge/call',
+  /** GET: a text/event-stream of `event: <name>` / `data: <json>`. */
+  eventsPath: '/bridge/events',
+  tokenHeader: 'x-sippt-token',
+} as const;
+
+/** IPC channel names of the Electron transport. */
+export const IPC_CHANNELS = { invoke: 'sippt:invoke', event: 'sippt:event' } as const;
