@@ -1,0 +1,23 @@
+/**
+ * The look of every screen (UI.md, "Principles"): dense but calm for a 1366x768 workstation:
+ * 14 px text, 13 px tables, rows about 32 px, a visible focus ring, tabular figures for numbers.
+ */
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// Kemenperin blue, as a Mantine scale.
+const sippt: MantineColorsTuple = ['#e7f1ff', '#cfdfff', '#9dbcfb', '#6897f7', '#3c78f3', '#2164f2', '#0f59f3', '#004ad9', '#0041c3', '#0037ad'];
+
+export const theme = createTheme({
+  primaryColor: 'sippt',
+  colors: { sippt },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  fontSizes: { xs: '12px', sm: '13px', md: '14px', lg: '16px', xl: '20px' },
+  defaultRadius: 'sm',
+  focusRing: 'always',
+  components: {
+    Button: { defaultProps: { size: 'sm' } },
+    TextInput: { defaultProps: { size: 'sm' } },
+    Select: { defaultProps: { size: 'sm' } },
+    Table: { defaultProps: { fz: 'sm', verticalSpacing: 6 } },
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * The desktop app: the login screen until someone signs in, then the frame (top bar, navigation,
+ * rejected-change banner) around the screen of the current address.
+ */
+import { useCallback, useEffect } from 'react';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { bridge } from '../bridge/client';
+import { useBridgeEvent } from '../bridge/hooks';
+import { Frame } from './frame/Frame';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { SampleScreen } from './screens/sample/SampleScreen';
+import { SigningScreen } from './screens/signing/SigningScreen';
+import { WorklistScreen } from './screens/worklist/WorklistScreen';
+import { homeOf, ROUTES } from './routes';
+import { useSession } from './session';
+import { BootScreen } from './frame/BootScreen';
+
+export function App() {
+  const { session, loading } = useSession();
+  const qc = useQueryClient();
+  const { i18n } = useTranslation();
+
+  // The language is a setting of this workstation.
+  useEffect(() => {
+    bridge
+      .call('settings.get', {})
+      .then((s) => void i18n.changeLanguage(s.language))
+      .catch(() => {});
+  }, [i18n]);
+
+  // The working copy moved (a pull, a local action elsewhere): every list reloads.
+  const onData = useCallback(() => void qc.invalidateQueries(), [qc]);
+  useBridgeEvent('data.changed', onData);
+
+  if (loading) return <BootScreen />;
+  if (!session) return <LoginScreen />;
+  return (
+    <Router hook={useHashLocation}>
+      <Frame>
+        <Switch>
+          <Route path={ROUTES.work}>{() => <WorklistScreen mode="work" />}</Route>
+          <Route path={ROUTES.samples}>{() => <WorklistScreen mode="all" />}</Route>
+          <Route path={ROUTES.samplePattern}>{(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}</Route>
+          <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
+          <Route>
+            <Redirect to={homeOf(session.user.role)} />
+          </Route>
+        </Switch>
+      </Frame>
+    </Router>
+  );
+}

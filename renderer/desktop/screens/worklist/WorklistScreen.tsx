@@ -1,0 +1,5 @@
+// PLACEHOLDER while the screen is being built (issue 8); replaced by its real implementation.
+import type { ReactNode } from 'react';
+export function WorklistScreen(props: { children?: ReactNode; mode?: 'work' | 'all'; orderId?: string; sampleId?: string }) {
+  return <div>{props.children ?? 'WorklistScreen'}</div>;
+}

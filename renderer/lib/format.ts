@@ -1,0 +1,53 @@
+/**
+ * Numbers and times the Indonesian way (UI.md, "Visual language"): 1.234,56; Rp315.000;
+ * 14 Mar 2026 10.42 WIB. Times are shown in WIB (Asia/Jakarta), the unit's time, whatever the
+ * workstation's zone.
+ */
+const TZ = 'Asia/Jakarta';
+
+const dateTimeFmt = (lang: string) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const timeFmt = (lang: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
+const dateFmt = (lang: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "14 Mar 2026 10.42 WIB". */
+export function formatDateTime(iso: string | null | undefined, lang = 'id'): string {
+  if (!iso) return '—';
+  const parts = dateTimeFmt(lang).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const sep = lang === 'en' ? ':' : '.';
+  return `${get('day')} ${get('month').replace('.', '')} ${get('year')} ${get('hour')}${sep}${get('minute')} WIB`;
+}
+
+/** "10.42" (today's times in a list). */
+export function formatTime(iso: string | null | undefined, lang = 'id'): string {
+  if (!iso) return '—';
+  return timeFmt(lang).format(new Date(iso)).replace(':', lang === 'en' ? ':' : '.');
+}
+
+export function formatDate(iso: string | null | undefined, lang = 'id'): string {
+  if (!iso) return '—';
+  return dateFmt(lang).format(new Date(iso)).replace('.', '');
+}
+
+/** "1.234,56" (Indonesian) or "1,234.56". */
+export function formatNumber(n: number, lang = 'id', maxFractionDigits = 6): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: maxFractionDigits }).format(n);
+}
+
+/** "Rp315.000". */
+export function formatRupiah(n: number): string {
+  return `Rp${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n)}`;
+}
+
+/** A duration in words: "2 jam 10 mnt", "3 hari", "45 mnt". */
+export function formatDuration(ms: number, lang = 'id'): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  const d = Math.floor(min / 1440);
+  const h = Math.floor((min % 1440) / 60);
+  const m = min % 60;
+  const u = lang === 'en' ? { d: 'd', h: 'h', m: 'min' } : { d: 'hari', h: 'jam', m: 'mnt' };
+  if (d > 0) return h > 0 ? `${d} ${u.d} ${h} ${u.h}` : `${d} ${u.d}`;
+  if (h > 0) return m > 0 ? `${h} ${u.h} ${m} ${u.m}` : `${h} ${u.h}`;
+  return `${m} ${u.m}`;
+}
