@@ -256,6 +256,7 @@ function moveOrder(ctx: Ctx<CommandType>, to: Order['status'], reason: string | 
   const o = ctx.order!;
   const from = o.status;
   o.status = to;
+  o.statusSince = ctx.at;
   emit(ctx, 'order', o.id, from, to, { reason });
   if (reason) noteReturn(ctx, 'order', o.id, reason);
 }
@@ -263,12 +264,14 @@ function moveSample(ctx: Ctx<CommandType>, to: Sample['status'], reason: string 
   const s = ctx.sample!;
   const from = s.status;
   s.status = to;
+  s.statusSince = ctx.at;
   emit(ctx, 'sample', s.id, from, to, { reason });
   if (reason) noteReturn(ctx, 'sample', s.id, reason);
 }
 function moveAnalysis(ctx: Ctx<CommandType>, a: Analysis, to: Analysis['status'], reason: string | null = null) {
   const from = a.status;
   a.status = to;
+  a.statusSince = ctx.at;
   emit(ctx, 'analysis', a.id, from, to, { reason });
   if (reason) noteReturn(ctx, 'analysis', a.id, reason);
 }
@@ -278,7 +281,7 @@ function moveReport(ctx: Ctx<CommandType>, r: Report, to: Report['status'], reas
   emit(ctx, 'report', r.id, from, to, { reason });
 }
 
-function buildSamples(samples: PayloadOf<'order.submit'>['samples']): Sample[] | Rejection {
+function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string): Sample[] | Rejection {
   const ids = new Set<string>();
   for (const s of samples) {
     for (const id of [s.sampleId, ...s.analyses.map((a) => a.analysisId)]) {
@@ -301,6 +304,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples']): Sample[] |
     receivedAt: null,
     condition: null,
     reports: [],
+    statusSince: at,
     analyses: s.analyses.map((a) => ({
       id: a.analysisId,
       version: 0,
@@ -319,6 +323,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples']): Sample[] |
       validatedBy: null,
       retestOf: null,
       retestReason: null,
+      statusSince: at,
     })),
   }));
 }
@@ -359,7 +364,7 @@ const HANDLERS: Handlers = {
   },
 
   'order.submit': (ctx) => {
-    const samples = buildSamples(ctx.payload.samples);
+    const samples = buildSamples(ctx.payload.samples, ctx.at);
     if (!Array.isArray(samples)) return samples;
     ctx.order = {
       id: ctx.payload.orderId,
@@ -377,11 +382,12 @@ const HANDLERS: Handlers = {
       survey: null,
       returns: [],
       finishedAt: null,
+      statusSince: ctx.at,
     };
     emit(ctx, 'order', ctx.order.id, null, 'submitted');
   },
   'order.resubmit': (ctx) => {
-    const samples = buildSamples(ctx.payload.samples);
+    const samples = buildSamples(ctx.payload.samples, ctx.at);
     if (!Array.isArray(samples)) return samples;
     ctx.order!.samples = samples;
     moveOrder(ctx, 'submitted');
@@ -591,6 +597,7 @@ const HANDLERS: Handlers = {
       validatedBy: null,
       retestOf: old.id,
       retestReason: p.reason,
+      statusSince: ctx.at,
     });
     emit(ctx, 'analysis', p.newAnalysisId, null, 'pending');
   },

@@ -145,6 +145,8 @@ export const AnalysisSchema = z.object({
   /** The analysis this one repeats after a retest request, and why. */
   retestOf: IdSchema.nullable(),
   retestReason: z.string().nullable(),
+  /** Server time the analysis entered its current status (null in analyses stored before it was kept). */
+  statusSince: InstantSchema.nullable().default(null),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
@@ -185,6 +187,8 @@ export const SampleSchema = z.object({
   condition: z.string().nullable(),
   analyses: z.array(AnalysisSchema),
   reports: z.array(ReportSchema),
+  /** Server time the sample entered its current status: the start of the SOP clock of the step it waits at. */
+  statusSince: InstantSchema.nullable().default(null),
 });
 export type Sample = z.infer<typeof SampleSchema>;
 
@@ -276,6 +280,8 @@ export const OrderSchema = z.object({
   survey: SurveySchema.nullable(),
   returns: z.array(ReturnNoteSchema),
   finishedAt: InstantSchema.nullable(),
+  /** Server time the order entered its current status (null in orders stored before it was kept). */
+  statusSince: InstantSchema.nullable().default(null),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

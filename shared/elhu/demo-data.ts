@@ -91,6 +91,7 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
       validatedBy: uuid(23),
       retestOf: null,
       retestReason: null,
+      statusSince: '2025-03-12T04:00:00.000Z',
     });
   }
   const reportId = uuid(3000 + serial, '5e1f00c3');
@@ -122,6 +123,7 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
         receivedAt: '2025-03-03T03:30:00.000Z',
         condition: 'Baik, tersegel, berlabel, tidak ada kerusakan kemasan',
         analyses,
+        statusSince: '2025-03-14T02:00:00.000Z',
         reports: [
           {
             id: reportId,
@@ -147,6 +149,7 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
     survey: null,
     returns: [],
     finishedAt: null,
+    statusSince: '2025-03-03T03:30:00.000Z',
   };
   return {
     order,

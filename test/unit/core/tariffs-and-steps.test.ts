@@ -23,6 +23,7 @@ const analysis = (id: string, tariff: number, status: 'pending' | 'retest' = 'pe
   validatedBy: null,
   retestOf: null,
   retestReason: null,
+  statusSince: null,
 });
 const sample = (id: string, analyses: ReturnType<typeof analysis>[]): Sample => ({
   id,
@@ -40,6 +41,7 @@ const sample = (id: string, analyses: ReturnType<typeof analysis>[]): Sample => 
   condition: null,
   analyses,
   reports: [],
+  statusSince: null,
 });
 
 describe('tariffs', () => {
