@@ -1,6 +1,10 @@
 import type { DomainEvent } from './domain/decide';
+import { WorkingCalendar } from './calendar/working-days';
+import { usedTime } from './sop/clock';
 import { SOP_STEPS, type StandardTime } from './sop/steps';
-import { localDate, WorkingCalendar } from './calendar/working-days';
+
+/** The live clock of a waiting step lives beside the report of finished ones. */
+export { dueAt, orderStep, sampleClock, sampleStep, sampleWaiting, stepClock, type StepClock, type Waiting } from './sop/clock';
 
 /**
  * Service-level view of an order: for each SOP step that happened, how long it took against the
@@ -57,10 +61,10 @@ export function stepTimings(events: readonly TimedEvent[], calendar = new Workin
   return [...done.values()].sort((a, b) => a.step - b.step || Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
 }
 
+/** The live clock's arithmetic (shared/sop/clock.ts), in whole minutes for a finished step. */
 function elapsed(standard: StandardTime, startedAt: string, at: string, calendar: WorkingCalendar): number {
-  return standard.unit === 'working_days'
-    ? calendar.countWorkingDays(localDate(new Date(startedAt)), localDate(new Date(at)))
-    : Math.round((Date.parse(at) - Date.parse(startedAt)) / 60_000);
+  const used = usedTime(standard, startedAt, at, calendar);
+  return standard.unit === 'working_days' ? used : Math.round(used);
 }
 
 export function overruns(events: readonly TimedEvent[], calendar?: WorkingCalendar): StepTiming[] {
