@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import demoCatalog from '../resources/demo-catalog.json' with { type: 'json' };
-import { RequirementSchema } from '../shared/domain/entities';
+import { RequirementSchema, DetectionLimitSchema } from '../shared/domain/entities';
 import type { Role } from '../shared/sop/roles';
 import { hashPassword } from './auth/passwords';
 import { actorOf } from './auth/service';
@@ -88,7 +88,7 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
         const requirement = p.requirement === null ? null : RequirementSchema.parse(p.requirement);
         await trx
           .insertInto('parameters')
-          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), tariff: p.tariff, active: 1, sort: i + 1 })
+          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), detection_limit: DetectionLimitSchema.parse('detectionLimit' in p ? p.detectionLimit : null), tariff: p.tariff, active: 1, sort: i + 1 })
           .execute();
       }
       sampleTypes[t.key] = { id: typeId, labId, parameterIds };

@@ -40,6 +40,7 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
       unit: p.unit,
       method: p.method,
       requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
+      detectionLimit: p.detection_limit,
       tariff: p.tariff,
       active: p.active === 1,
     })),

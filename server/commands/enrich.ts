@@ -258,6 +258,7 @@ async function resolveSamples(ctx: EnrichCtx): Promise<Rejection | null> {
       a.unit = p.unit;
       a.method = p.method;
       a.requirement = p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement));
+      a.detectionLimit = p.detection_limit;
       a.tariff = p.tariff;
     }
   }

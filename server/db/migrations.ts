@@ -329,6 +329,19 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         throw new Error('SIPPT migrations are forward-only');
       },
     },
+    // A parameter's limit of detection/quantitation, copied into each analysis at submission so the
+    // analyst's screen and the E-LHU can report "< limit".
+    '0006_parameter_detection_limit': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('parameters')
+          .addColumn('detection_limit', dialect === 'postgres' ? 'double precision' : 'real')
+          .execute();
+      },
+      async down() {
+        throw new Error('SIPPT migrations are forward-only');
+      },
+    },
   };
 }
 

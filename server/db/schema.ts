@@ -94,6 +94,8 @@ export interface ParametersTable {
   method: string;
   /** JSON Requirement or null. */
   requirement: string | null;
+  /** The method's limit of detection/quantitation in the parameter's unit (migration 0006). */
+  detection_limit: number | null;
   tariff: number;
   active: number;
   sort: number;

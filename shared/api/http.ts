@@ -243,6 +243,7 @@ export const CreateParameterRequestSchema = z.strictObject({
   unit: ParameterSchema.shape.unit,
   method: ParameterSchema.shape.method,
   requirement: RequirementInputSchema.nullable().default(null),
+  detectionLimit: ParameterSchema.shape.detectionLimit,
   tariff: RupiahSchema,
 });
 export const UpdateParameterRequestSchema = z
@@ -251,6 +252,7 @@ export const UpdateParameterRequestSchema = z
     unit: ParameterSchema.shape.unit,
     method: ParameterSchema.shape.method,
     requirement: RequirementInputSchema.nullable(),
+    detectionLimit: ParameterSchema.shape.detectionLimit.unwrap(),
     tariff: RupiahSchema,
     active: z.boolean(),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BillingCodeSchema,
   CustomerSchema,
+  DetectionLimitSchema,
   DateOnlySchema,
   IdSchema,
   InstantSchema,
@@ -30,6 +31,7 @@ export const OrderedAnalysisSchema = z.object({
   unit: z.string().max(40),
   method: z.string().trim().min(1).max(200),
   requirement: RequirementSchema.nullable(),
+  detectionLimit: DetectionLimitSchema,
   tariff: RupiahSchema,
 });
 export const OrderedSampleSchema = z.object({

@@ -313,6 +313,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
       unit: a.unit,
       method: a.method,
       requirement: a.requirement,
+      detectionLimit: a.detectionLimit,
       tariff: a.tariff,
       status: 'pending',
       analystId: null,

@@ -95,6 +95,17 @@ export type Lab = z.infer<typeof LabSchema>;
 export const SampleTypeSchema = z.object({ id: IdSchema, labId: IdSchema, name: text(200), description: z.string().max(1000) });
 export type SampleType = z.infer<typeof SampleTypeSchema>;
 
+/**
+ * The method's limit of detection or quantitation for a parameter, in the parameter's unit: a
+ * result below it is reported as "< limit" rather than a number. Null: the method has none.
+ */
+export const DetectionLimitSchema = z
+  .number()
+  .finite()
+  .positive({ error: 'batas deteksi harus positif / the detection limit must be positive' })
+  .nullable()
+  .default(null);
+
 export const ParameterSchema = z.object({
   id: IdSchema,
   sampleTypeId: IdSchema,
@@ -102,6 +113,7 @@ export const ParameterSchema = z.object({
   unit: z.string().trim().max(40),
   method: text(200),
   requirement: RequirementSchema.nullable(),
+  detectionLimit: DetectionLimitSchema,
   tariff: RupiahSchema,
   active: z.boolean(),
 });
@@ -134,6 +146,8 @@ export const AnalysisSchema = z.object({
   unit: z.string().max(40),
   method: text(200),
   requirement: RequirementSchema.nullable(),
+  /** Copied from the catalog when the order is submitted, like method and requirement. */
+  detectionLimit: DetectionLimitSchema,
   tariff: RupiahSchema,
   status: AnalysisStatusSchema,
   analystId: IdSchema.nullable(),

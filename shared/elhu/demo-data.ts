@@ -81,6 +81,7 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
       unit: p.unit,
       method: p.method,
       requirement: p.requirement ? { ...p.requirement, source: SNI } : null,
+      detectionLimit: p.lod ?? null,
       tariff: 150_000,
       status: 'validated',
       analystId: uuid(21),

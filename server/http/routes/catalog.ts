@@ -268,6 +268,7 @@ export function catalogRoutes(app: AppContext): void {
             unit: body.unit,
             method: body.method,
             requirement: body.requirement === null ? null : JSON.stringify(body.requirement),
+            detection_limit: body.detectionLimit,
             tariff: body.tariff,
             active: 1,
             sort: Number(count.n) + 1,
@@ -300,6 +301,7 @@ export function catalogRoutes(app: AppContext): void {
           unit: body.unit ?? before.unit,
           method: body.method ?? before.method,
           requirement: body.requirement === undefined ? before.requirement : body.requirement === null ? null : JSON.stringify(body.requirement),
+          detection_limit: body.detectionLimit === undefined ? before.detection_limit : body.detectionLimit,
           tariff: body.tariff ?? before.tariff,
           active: body.active === undefined ? before.active : body.active ? 1 : 0,
         };

@@ -13,6 +13,7 @@ const analysis = (id: string, tariff: number, status: 'pending' | 'retest' = 'pe
   unit: '%',
   method: 'SNI 1903:2017',
   requirement: null,
+  detectionLimit: null,
   tariff,
   status,
   analystId: null,
