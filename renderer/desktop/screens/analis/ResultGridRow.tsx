@@ -1,0 +1,155 @@
+/**
+ * One parameter of the grid: the read-only facts beside the value (method, unit, requirement,
+ * detection limit), the two editable cells, the live mark and the save status. A problem with the
+ * value or its save shows as one line under the row, tied to the cell for screen readers.
+ */
+import { memo, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { QueuedCommandView } from '../../../../shared/bridge';
+import type { Analysis } from '../../../../shared/domain/entities';
+import { formatNumberId, formatRequirement } from '../../../../shared/elhu/judgment';
+import { errorText, msg } from '../../../lib/message';
+import { formatTime } from '../../../lib/format';
+import { MarkCell } from './MarkCell';
+import { readResultText } from './result-reading';
+import { isDirty, type DraftField, type RowDraft } from './use-result-drafts';
+
+export const COLUMN_COUNT = 9;
+/** Index of the Hasil column. */
+const VALUE_COLUMN = 5;
+/** The editable columns, in Tab order. */
+export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'notes'];
+
+/** The detection limit stated for the analysis (a field being added to Analysis), else the one written in its result. */
+export function detectionLimitOf(a: Analysis): number | null {
+  const own = (a as Analysis & { detectionLimit?: number | null }).detectionLimit;
+  return own ?? a.result?.detectionLimit ?? null;
+}
+
+export interface CellHandlers {
+  onKeyDown: (row: number, col: number, e: KeyboardEvent<HTMLInputElement>) => void;
+  onFocus: (row: number, col: number, e: FocusEvent<HTMLInputElement>) => void;
+  onPointerDown: (e: PointerEvent<HTMLInputElement>) => void;
+  onChange: (analysisId: string, field: DraftField, text: string) => void;
+  onBlur: (analysisId: string) => void;
+  onPaste: (row: number, col: number, e: ClipboardEvent<HTMLInputElement>) => void;
+  register: (row: number, col: number, el: HTMLInputElement | null) => void;
+}
+
+interface Props {
+  analysis: Analysis;
+  row: number;
+  draft: RowDraft;
+  savedAt: string | null;
+  refused: QueuedCommandView | null;
+  handlers: CellHandlers;
+}
+
+function StatusText({ draft, savedAt }: { draft: RowDraft; savedAt: string | null }) {
+  const { t, i18n } = useTranslation('analis');
+  const lang = i18n.language;
+  if (draft.saving) return <Text size="xs" c="dimmed">{t('status.saving')}</Text>;
+  if (draft.error) return <Text size="xs" c="red.8" fw={600}>{t('status.failed')}</Text>;
+  if (isDirty(draft)) {
+    return <Text size="xs" c="yellow.9">{draft.value.trim() === '' ? t('status.notSavedEmpty') : t('status.typing')}</Text>;
+  }
+  if (draft.value.trim() === '') return <Text size="xs" c="dimmed">{t('status.empty')}</Text>;
+  const at = draft.savedAt ?? savedAt;
+  return (
+    <Text size="xs" c="green.9">
+      {at ? t('status.saved', { time: formatTime(at, lang) }) : t('status.saved', { time: '' }).trim()}
+    </Text>
+  );
+}
+
+export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, draft, savedAt, refused, handlers }: Props) {
+  const { t, i18n } = useTranslation('analis');
+  const lang = i18n.language;
+  const reading = readResultText(draft.value, a);
+  const invalid = reading.kind === 'invalid';
+  const lod = detectionLimitOf(a);
+  const req = formatRequirement(a.requirement);
+  const markId = `mark-${a.id}`;
+  const problemId = `problem-${a.id}`;
+  const problems: string[] = [];
+  if (reading.kind === 'invalid') problems.push(t(`problem.${reading.problem}`));
+  if (draft.error) problems.push(t('saveFailed', { error: errorText(draft.error, lang) }));
+  if (refused) problems.push(t('refused', { reason: msg(refused.rejection?.message, lang) || refused.lastError || '' }));
+
+  const cell = (col: number, field: DraftField) => ({
+    ref: (el: HTMLInputElement | null) => handlers.register(row, col, el),
+    value: draft[field],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => handlers.onChange(a.id, field, e.currentTarget.value),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => handlers.onKeyDown(row, col, e),
+    onFocus: (e: FocusEvent<HTMLInputElement>) => handlers.onFocus(row, col, e),
+    onPointerDown: handlers.onPointerDown,
+    onBlur: () => handlers.onBlur(a.id),
+    onPaste: (e: ClipboardEvent<HTMLInputElement>) => handlers.onPaste(row, col, e),
+    'data-row': row,
+    'data-col': col,
+    size: 'xs' as const,
+    autoComplete: 'off',
+    spellCheck: false,
+  });
+
+  return (
+    <>
+      <Table.Tr data-analysis={a.id} data-invalid={invalid || undefined}>
+        <Table.Td>
+          <Text size="sm" fw={500} lineClamp={2} title={a.parameterName}>
+            {a.parameterName}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="xs" c="dimmed" lineClamp={2} title={a.method}>
+            {a.method}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="xs">{a.unit || '—'}</Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="xs" title={a.requirement?.source ?? undefined}>
+            {req || '—'}
+          </Text>
+        </Table.Td>
+        <Table.Td className="num">
+          <Text size="xs">{lod !== null ? formatNumberId(lod) : '—'}</Text>
+        </Table.Td>
+        <Table.Td>
+          <TextInput
+            {...cell(0, 'value')}
+            type="text"
+            inputMode="decimal"
+            aria-label={t('valueLabel', { parameter: a.parameterName })}
+            aria-invalid={invalid || undefined}
+            aria-describedby={problems.length > 0 ? `${markId} ${problemId}` : markId}
+            error={invalid || Boolean(draft.error)}
+            styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 } }}
+          />
+        </Table.Td>
+        <Table.Td>
+          <MarkCell reading={reading} requirement={a.requirement} id={markId} />
+        </Table.Td>
+        <Table.Td>
+          <TextInput {...cell(1, 'notes')} type="text" aria-label={t('notesLabel', { parameter: a.parameterName })} />
+        </Table.Td>
+        <Table.Td>
+          <StatusText draft={draft} savedAt={savedAt} />
+        </Table.Td>
+      </Table.Tr>
+      {problems.length > 0 ? (
+        <Table.Tr className="result-problem">
+          {/* The line starts under the Hasil cell it is about. */}
+          <Table.Td colSpan={VALUE_COLUMN} p={0} />
+          <Table.Td colSpan={COLUMN_COUNT - VALUE_COLUMN} pt={0}>
+            <Text id={problemId} size="xs" c="red.8" role="status">
+              {problems.join(' ')}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </>
+  );
+});

@@ -1,0 +1,80 @@
+/**
+ * The analyst's parameters of this sample that are already sent: read-only and greyed, with the
+ * value, its mark and where it stands (sent at, verified, validated).
+ */
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Analysis } from '../../../../shared/domain/entities';
+import { formatRequirement } from '../../../../shared/elhu/judgment';
+import { formatTime } from '../../../lib/format';
+import { MarkCell } from './MarkCell';
+import { readResultText } from './result-reading';
+
+function stateText(a: Analysis, t: (k: string, o?: Record<string, unknown>) => string, lang: string): string {
+  if (a.status === 'verified') return t('status.verified');
+  if (a.status === 'validated') return t('status.validated');
+  return t('status.sent', { time: formatTime(a.submittedAt, lang) });
+}
+
+export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
+  const { t, i18n } = useTranslation('analis');
+  if (analyses.length === 0) return null;
+  return (
+    <section aria-label={t('sentTitle')}>
+      <Text size="xs" fw={700} c="dimmed" mb={4}>
+        {t('sentTitle')}
+      </Text>
+      <Table layout="fixed" verticalSpacing={2} horizontalSpacing={6} c="dimmed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('col.parameter')}</Table.Th>
+            <Table.Th w={64}>{t('col.unit')}</Table.Th>
+            <Table.Th w={104}>{t('col.requirement')}</Table.Th>
+            <Table.Th w={128} className="num">
+              {t('col.value')}
+            </Table.Th>
+            <Table.Th w={52}>{t('col.mark')}</Table.Th>
+            <Table.Th w="16%">{t('col.notes')}</Table.Th>
+            <Table.Th w={104}>{t('col.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {analyses.map((a) => {
+            const value = a.result?.value ?? '';
+            return (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Text size="xs" lineClamp={1} title={a.parameterName}>
+                    {a.parameterName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{a.unit || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{formatRequirement(a.requirement) || '—'}</Text>
+                </Table.Td>
+                <Table.Td className="num">
+                  <Text size="xs" fw={600}>
+                    {value || '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <MarkCell reading={readResultText(value, a)} requirement={a.requirement} id={`sent-mark-${a.id}`} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" lineClamp={1} title={a.result?.notes}>
+                    {a.result?.notes || '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{stateText(a, t, i18n.language)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
