@@ -45,7 +45,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/services/**/*.ts'],
+    // main/host/ runs the same engine outside Electron (the utility process, the browser host).
+    files: ['main/services/**/*.ts', 'main/host/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,54 @@
+/**
+ * `npm run desktop:web -- --server URL [--port P] [--data-dir DIR] [--no-build]`
+ *
+ * The SIPPT Lab desktop in a plain browser: builds the UI (unless --no-build), starts the desktop
+ * engine in this Node process and serves it on 127.0.0.1 with a fresh token, then prints the
+ * address to open (token included). The same engine the Electron app runs in its utility process.
+ */
+import { execFileSync } from 'node:child_process';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDesktopEngine } from '../main/host/engine';
+import { startWebHost } from '../main/host/web';
+
+const { values } = parseArgs({
+  options: {
+    server: { type: 'string' },
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+
+const port = values.port === undefined ? 5180 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Port tidak valid: ${values.port} / invalid port`);
+  process.exit(2);
+}
+const dataDir = resolve(values['data-dir'] ?? process.env.SIPPT_DESKTOP_DATA ?? join(homedir(), '.sippt-lab-web'));
+const staticDir = resolve('dist/renderer/desktop');
+
+if (!values['no-build']) {
+  console.error('Membangun UI / building the UI…');
+  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+}
+
+const engine = openDesktopEngine({ dataDir, serverUrl: values.server ?? null, host: 'web' });
+const host = await startWebHost({ bridge: engine.bridge, staticDir, port });
+
+console.log(`SIPPT Lab desktop (browser): ${host.url}`);
+console.log(`  data: ${dataDir}`);
+if (values.server) console.log(`  server: ${values.server}`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await host.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
