@@ -1,39 +1,44 @@
 /**
- * The desktop core as one object: what the Electron shell (and the loopback host that serves the
- * same bridge to a browser) calls. Plain Node: no electron import anywhere below main/services.
+ * The desktop core as one object: what the bridge (main/services/bridge) maps every UI call to, in
+ * the Electron utility process and in the loopback web host alike. Plain Node: no electron import
+ * anywhere below main/services. It hands out plain results, never its live parts: a re-login
+ * replaces the engine underneath, and whoever listens through `on()` keeps hearing it.
  *
  *   const core = new DesktopServices({ dataDir, serverUrl });
- *   await core.login('penyelia1', 'password');      // online, or offline when the server is away
- *   core.worklist({ actionOnly: true });            // the user's samples, work first
- *   core.actions.acceptSample(orderId, sampleId, 'Segel utuh');
- *   core.sync.status();                             // pending, blocked, rejected, last sync, online
- *   core.rejectedCommands(); core.dismiss(id); core.redo(id);
+ *   core.on('status', (s) => bar.show(s));            // survives logout/login and relogin
+ *   await core.login('penyelia1', 'password');        // online, or offline when the server is away
+ *   core.worklistPage({ actionOnly: true });          // the user's samples, overdue first
+ *   core.acceptSample(orderId, sampleId, 'Segel utuh');
+ *   core.changes();                                   // waiting, blocked, rejected (with conflicts)
+ *   core.dismiss(id); core.redo(id);
  *   // Kepala Balai (TTE, offline): import the keystore once, sign queued reports in a batch
- *   core.importKeystore('/path/kepala-balai.p12');
- *   core.signingQueue();                            // reports waiting, with documentReady
- *   await core.signReports([{ orderId, sampleId, reportId }], passphrase);
- *   core.refuseReport(orderId, sampleId, reportId, 'Alasan');
- *   core.status().signedAwaitingUpload;
+ *   core.importKeystore(bytes, passphrase);
+ *   await core.signReports([{ orderId, sampleId, reportId }], passphrase, onProgress);
  *   await core.logout();
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicUser } from '../../shared/api/http';
+import type { QueuedCommandView, SessionInfoView, SigningLockoutSchema, WorklistQueryInput } from '../../shared/bridge/models';
 import type { Order } from '../../shared/domain/entities';
+import type { ElhuFonts } from '../../shared/elhu/types';
+import type { Role } from '../../shared/sop/roles';
+import type { z } from 'zod';
 import { ApiClient } from './api/client';
-import { ActionRejectedError, LocalActions, type ActionResult } from './actions/local-actions';
-import type { Session} from './auth/session';
+import { describeChange, type ChangeContext } from './actions/changes';
+import { ActionRejectedError, LocalActions, parseNumeric, type ActionResult, type ResultInput } from './actions/local-actions';
+import type { Session } from './auth/session';
 import { LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
 import type { ScryptParams } from './auth/verifier';
 import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler, type TimerHandle } from './clock';
+import { buildHistory, type OrderHistory } from './history';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
-import { LocalStore, type QueuedCommand, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
-import { Workspace, type IntegrityReport } from './localdb/workspace';
+import { LocalStore, type QueuedCommand, type WorklistFacets, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
+import { Workspace } from './localdb/workspace';
 import { DesktopSigning, type KeystoreInfo, type ReportRefInput, type SignedReport, type SignerIdentity, type SigningQueueItem } from './signing/desk';
 import { loadElhuFonts } from './signing/fonts';
 import type { LockoutPolicy } from './signing/lockout';
-import { SyncEngine, type SyncEngineDeps, type SyncOptions, type SyncStatus } from './sync/engine';
-import type { ElhuFonts } from '../../shared/elhu/types';
+import { SyncEngine, type CycleReport, type SyncEngineDeps, type SyncOptions, type SyncStatus } from './sync/engine';
 
 export interface DesktopServicesOptions {
   /** The app's data folder; workspaces go in `<dataDir>/workspaces/<hash of server and user>`. */
@@ -55,15 +60,66 @@ export interface DesktopServicesOptions {
   signing?: { fontsDir?: string; policy?: LockoutPolicy };
 }
 
-export interface SessionInfo {
-  user: SessionUser;
-  mode: 'online' | 'offline';
-  workspace: string;
-  /** Set when the working copy was found damaged at this login and is being rebuilt. */
-  integrity: IntegrityReport | null;
-}
+/** Who is signed in, and online or offline as the sync engine last found the server. */
+export type SessionInfo = SessionInfoView;
 
 export type LoginMode = 'auto' | 'online' | 'offline';
+
+/** Thrown by every call that needs a signed-in user when nobody is (the bridge answers `not_signed_in`). */
+export class NotSignedInError extends Error {
+  readonly code = 'not_signed_in';
+  constructor() {
+    super('Belum masuk / not signed in');
+    this.name = 'NotSignedInError';
+  }
+}
+
+/** What a local action did: the queued command(s) (one per analysis for a retest or submit) and the order as the user now sees it. */
+export interface ActionDone {
+  command: QueuedCommand;
+  commands: QueuedCommand[];
+  order: Order;
+}
+
+export interface SigningProgress {
+  done: number;
+  total: number;
+  reportId: string | null;
+}
+
+/** What DesktopServices tells its listeners; the subscription belongs to the app, not to a session. */
+export interface DesktopEvents {
+  status: SyncStatus;
+  /** Signed in, signed out, online/offline changed. */
+  session: SessionInfo | null;
+  /** Orders of the working copy changed (null: reload everything). */
+  data: { orderIds: string[] | null };
+  signing: SigningProgress;
+}
+export type DesktopEventName = keyof DesktopEvents;
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: string;
+  labId: string | null;
+  active: boolean;
+  /** Open analyses assigned to them in this working copy. */
+  openWork: number;
+}
+
+export type SigningLockout = z.infer<typeof SigningLockoutSchema>;
+
+/**
+ * For tests and diagnostics only, never for the UI: the live parts of the current session. They
+ * are replaced at every login; hold on to none of them.
+ */
+export interface Diagnostics {
+  store: LocalStore;
+  sync: SyncEngine;
+  actions: LocalActions;
+  signing: DesktopSigning;
+}
 
 interface Open {
   housekeeping: TimerHandle | null;
@@ -76,20 +132,67 @@ interface Open {
   actions: LocalActions;
   sync: SyncEngine;
   signing: DesktopSigning;
+  unsubscribe: () => void;
 }
+
+type Listener<E extends DesktopEventName> = (payload: DesktopEvents[E]) => void;
 
 export class DesktopServices {
   readonly serverUrl: string;
   private open: Open | null = null;
+  private readonly listeners: { [E in DesktopEventName]: Set<Listener<E>> } = { status: new Set(), session: new Set(), data: new Set(), signing: new Set() };
+  /** The mode last told to 'session' listeners, so a change of connectivity is told once. */
+  private toldMode: 'online' | 'offline' | null = null;
 
   constructor(private readonly options: DesktopServicesOptions) {
     this.serverUrl = normalizeServerUrl(options.serverUrl);
   }
 
   private get o(): Open {
-    if (!this.open) throw new Error('Belum masuk / not signed in');
+    if (!this.open) throw new NotSignedInError();
     return this.open;
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  /** Listen to the app's events; returns the unsubscribe function. Keeps working across logins. */
+  on<E extends DesktopEventName>(event: E, listener: Listener<E>): () => void {
+    const set = this.listeners[event] as Set<Listener<E>>;
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
+
+  private emit<E extends DesktopEventName>(event: E, payload: DesktopEvents[E]): void {
+    for (const l of [...(this.listeners[event] as Set<Listener<E>>)]) {
+      try {
+        l(payload);
+      } catch {
+        // A listener's failure is its own; the engine goes on.
+      }
+    }
+  }
+
+  private onSyncStatus(o: Open, status: SyncStatus): void {
+    if (this.open !== o) return;
+    this.emit('status', status);
+    const mode = this.modeOf(o);
+    if (mode !== this.toldMode) {
+      this.toldMode = mode;
+      this.emit('session', this.session);
+    }
+  }
+
+  private modeOf(o: Open): 'online' | 'offline' {
+    const online = o.sync.connectivity;
+    if (online === null) return o.session.mode;
+    return online ? 'online' : 'offline';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Session
 
   get signedIn(): boolean {
     return this.open !== null;
@@ -99,98 +202,252 @@ export class DesktopServices {
     if (!this.open) return null;
     return {
       user: this.open.session.user,
-      mode: this.open.session.mode,
+      mode: this.modeOf(this.open),
       workspace: this.open.ws.dir,
       integrity: this.open.ws.integrity,
     };
   }
 
-  get actions(): LocalActions {
-    return this.o.actions;
-  }
-
-  get sync(): SyncEngine {
-    return this.o.sync;
-  }
-
-  /** For tests and diagnostics. */
-  get store(): LocalStore {
-    return this.o.store;
-  }
-
-  /** Every worklist row matching the filter (small lists, tests). Screens use `worklistPage`. */
-  worklist(query: WorklistQuery = {}): WorklistRow[] {
-    return this.o.store.worklist(query);
-  }
-
-  /** A worklist screen's page: first (or `after`) page of rows, the next cursor, the counts. */
-  worklistPage(query: WorklistQuery & { after?: string | null } = {}): WorklistPage {
-    return this.o.store.worklistPage(query);
-  }
-
-  order(id: string): Order | null {
-    return this.o.store.order(id);
-  }
-
-  /** Rejected changes the user has not dealt with yet, with the server's code and reason. */
-  rejectedCommands(): QueuedCommand[] {
-    return this.o.actions.rejectedCommands();
-  }
-
-  /** Accept a rejection (what it held back goes on; what was built on it becomes visible as rejected). */
-  dismiss(commandId: string): QueuedCommand {
-    return this.o.actions.dismiss(commandId);
-  }
-
-  /** Decide a rejected change again on the current state and queue it anew (a signature only while its document still holds). */
-  redo(commandId: string): ActionResult {
+  /** Test and diagnostics access to the current session's parts (see Diagnostics); not for the UI. */
+  get diagnostics(): Diagnostics {
     const o = this.o;
-    if (o.store.command(commandId)?.type === 'report.sign') return o.signing.redoSign(commandId, () => o.actions.redo(commandId));
-    return o.actions.redo(commandId);
+    return { store: o.store, sync: o.sync, actions: o.actions, signing: o.signing };
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sync and changes
 
   /** Sync status, plus how many signed reports wait for upload. */
   status(): SyncStatus {
     return this.o.sync.status();
   }
 
-  // Kepala Balai: signing (TTE), offline
-
-  get signing(): DesktopSigning {
-    return this.o.signing;
+  /** Push and pull now (the user's "sync"); rejects with the error that stopped it. */
+  syncNow(): Promise<CycleReport> {
+    return this.o.sync.syncNow();
   }
+
+  private changeContext(o: Open): ChangeContext {
+    let staff: Map<string, { name: string; role: Role | null }> | null = null;
+    return {
+      currentOrder: (id) => o.store.viewOf(id, { excludeBlocked: true }).view,
+      actor: () => o.session.actor,
+      now: () => o.clock.now(),
+      person: (id) => {
+        staff ??= new Map(
+          [...o.store.reference<{ id: string; name: string; role: Role }>('staff'), ...o.store.reference<{ id: string; name: string; role: Role }>('self')].map((u) => [
+            u.id,
+            { name: u.name, role: u.role ?? null },
+          ]),
+        );
+        return staff.get(id) ?? null;
+      },
+    };
+  }
+
+  /** The outbox as the user sees it: waiting to go, held back behind a rejection, rejected (not dealt with yet). */
+  changes(): { waiting: QueuedCommandView[]; blocked: QueuedCommandView[]; rejected: QueuedCommandView[] } {
+    const o = this.o;
+    const ctx = this.changeContext(o);
+    const all = o.store.commands(['pending', 'sent', 'blocked', 'rejected']);
+    return {
+      waiting: all.filter((c) => c.status === 'pending' || c.status === 'sent').map((c) => describeChange(c, ctx)),
+      blocked: all.filter((c) => c.status === 'blocked').map((c) => describeChange(c, ctx)),
+      rejected: all.filter((c) => c.status === 'rejected' && c.resolution === null).map((c) => describeChange(c, ctx)),
+    };
+  }
+
+  /** Rejected changes the user has not dealt with yet, with the server's code and reason, and the kind of refusal. */
+  rejectedCommands(): QueuedCommandView[] {
+    return this.changes().rejected;
+  }
+
+  /** One change of the outbox, described like in `changes()`, or null. */
+  change(commandId: string): QueuedCommandView | null {
+    const o = this.o;
+    const c = o.store.command(commandId);
+    return c ? describeChange(c, this.changeContext(o)) : null;
+  }
+
+  /** The changes of this user on one order not settled yet (waiting, blocked, or rejected and not dealt with). */
+  orderChanges(orderId: string): QueuedCommandView[] {
+    const o = this.o;
+    const ctx = this.changeContext(o);
+    return o.store
+      .commands(['pending', 'sent', 'blocked', 'rejected'])
+      .filter((c) => c.aggregateId === orderId && !(c.status === 'rejected' && c.resolution !== null))
+      .map((c) => describeChange(c, ctx));
+  }
+
+  /** Accept a rejection (what it held back goes on; what was built on it becomes visible as rejected). ActionRejectedError 'not_found' for an unknown id. */
+  dismiss(commandId: string): QueuedCommandView {
+    const o = this.o;
+    const c = o.actions.dismiss(commandId);
+    return describeChange(c, this.changeContext(o));
+  }
+
+  /** Decide a rejected change again on the current state and queue it anew (a signature only while its document still holds). */
+  redo(commandId: string): ActionDone {
+    const o = this.o;
+    const r = o.store.command(commandId)?.type === 'report.sign' ? o.signing.redoSign(commandId, () => o.actions.redo(commandId)) : o.actions.redo(commandId);
+    return done([r]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Worklists, orders, history, reference data
+
+  /** Every worklist row matching the filter (small lists, tests). Screens use `worklistPage`. */
+  worklist(query: WorklistQuery = {}): WorklistRow[] {
+    return this.o.store.worklist(query);
+  }
+
+  /** A worklist screen's page: overdue first, then oldest; the next cursor; the counts for the filter. */
+  worklistPage(query: WorklistQueryInput = {}): WorklistPage {
+    const o = this.o;
+    return o.store.worklistPage(query, o.clock.now().toISOString());
+  }
+
+  /** What the worklist's filters offer: sample statuses, labs and sample types, with counts. */
+  worklistFacets(): WorklistFacets {
+    const o = this.o;
+    const labs = new Map(o.store.reference<{ id: string; name: string }>('labs').map((l) => [l.id, l.name]));
+    return o.store.worklistFacets((id) => labs.get(id) ?? null);
+  }
+
+  /** The order as the user sees it (with their pending changes), or null when not in the working copy. */
+  order(id: string): Order | null {
+    return this.o.store.order(id);
+  }
+
+  /**
+   * Who did what when on an order: online, the server's history (kept for offline); offline, the
+   * last fetched copy; with neither, what the order itself records. This user's unconfirmed
+   * changes are added as 'local' entries.
+   */
+  async history(orderId: string): Promise<OrderHistory> {
+    const o = this.o;
+    return buildHistory({
+      orderId,
+      store: o.store,
+      session: o.session,
+      api: o.api,
+      now: () => o.clock.now().toISOString(),
+      user: o.session.user,
+      online: o.sync.connectivity !== false && o.session.state === 'active',
+    });
+  }
+
+  /** Lab staff as last fetched from the server, with each analyst's open work in this copy. */
+  staff(filter: { labId?: string; role?: string } = {}): StaffMember[] {
+    const o = this.o;
+    const open = o.store.openWorkByAnalyst();
+    return o.store
+      .reference<{ id: string; name: string; role: string; labId: string | null; active: boolean }>('staff')
+      .filter((u) => (filter.labId === undefined || u.labId === filter.labId) && (filter.role === undefined || u.role === filter.role))
+      .map((u) => ({ id: u.id, name: u.name, role: u.role, labId: u.labId, active: u.active, openWork: open.get(u.id) ?? 0 }));
+  }
+
+  labs(): { id: string; code: string; name: string }[] {
+    return this.o.store.reference<{ id: string; code: string; name: string }>('labs').map((l) => ({ id: l.id, code: l.code, name: l.name }));
+  }
+
+  reference<T>(kind: string): T[] {
+    return this.o.store.reference<T>(kind);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Penyelia (steps 12, 15)
+
+  acceptSample(orderId: string, sampleId: string, condition: string): ActionDone {
+    return done([this.o.actions.acceptSample(orderId, sampleId, condition)]);
+  }
+  rejectSample(orderId: string, sampleId: string, reason: string): ActionDone {
+    return done([this.o.actions.rejectSample(orderId, sampleId, reason)]);
+  }
+  assignAnalysts(orderId: string, sampleId: string, assignments: { analysisId: string; analystId: string }[]): ActionDone {
+    return done([this.o.actions.assignAnalysts(orderId, sampleId, assignments)]);
+  }
+  verifyResults(orderId: string, sampleId: string): ActionDone {
+    return done([this.o.actions.verifyResults(orderId, sampleId)]);
+  }
+  /** Send analyses back for retest: one command per analysis, all or none (one local transaction). */
+  requestRetest(orderId: string, sampleId: string, analysisIds: readonly string[], reason: string, analystId: string | null = null): ActionDone {
+    const o = this.o;
+    return done(o.store.sql.tx(() => analysisIds.map((id) => o.actions.requestRetest(orderId, sampleId, id, reason, analystId))));
+  }
+
+  // MT (steps 13, 16)
+
+  validateAssignment(orderId: string, sampleId: string): ActionDone {
+    return done([this.o.actions.validateAssignment(orderId, sampleId)]);
+  }
+  returnAssignment(orderId: string, sampleId: string, reason: string): ActionDone {
+    return done([this.o.actions.returnAssignment(orderId, sampleId, reason)]);
+  }
+  validateResults(orderId: string, sampleId: string): ActionDone {
+    return done([this.o.actions.validateResults(orderId, sampleId)]);
+  }
+  returnResults(orderId: string, sampleId: string, reason: string): ActionDone {
+    return done([this.o.actions.returnResults(orderId, sampleId, reason)]);
+  }
+
+  // Analis (step 14)
+
+  /**
+   * Save a result as typed ("12,5", "12.5", "<0,05", "negatif"): the number, and a value below
+   * the detection limit, are read from the text unless given.
+   */
+  saveResult(orderId: string, sampleId: string, analysisId: string, input: ResultInput): ActionDone {
+    return done([this.o.actions.saveResult(orderId, sampleId, analysisId, { ...interpretResult(input.value), ...stripUndefined(input), value: input.value })]);
+  }
+  /** Submit results: one command per analysis, all or none (one local transaction). */
+  submitResults(orderId: string, sampleId: string, analysisIds: readonly string[]): ActionDone {
+    const o = this.o;
+    return done(o.store.sql.tx(() => analysisIds.map((id) => o.actions.submitResult(orderId, sampleId, id))));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Kepala Balai: signing (TTE), offline
 
   /** Reports in the local copy waiting for this Kepala Balai's signature; `documentReady` once the unsigned E-LHU is here. */
   signingQueue(): SigningQueueItem[] {
     return this.o.signing.queue();
   }
 
-  /** Import the PKCS#12 keystore once (a path or its bytes); with the passphrase it is opened to check it (never stored). */
-  importKeystore(source: string | Uint8Array, passphrase?: string): KeystoreInfo {
-    return this.o.signing.importKeystore(source, passphrase);
+  /** The unsigned E-LHU of a queued report as cached here (for the preview). */
+  signingDocument(reportId: string): Uint8Array {
+    return this.o.signing.document(reportId);
   }
 
   keystore(): KeystoreInfo | null {
     return this.o.signing.keystore();
   }
 
+  /** Tries left before the lockout and until when it holds. */
+  signingLockout(): SigningLockout {
+    const l = this.o.signing.lockoutState();
+    return { attemptsLeft: l.attemptsLeft, lockedUntil: l.lockedUntil };
+  }
+
+  /** Import the PKCS#12 keystore once (its bytes); with the passphrase it is opened to check it (never stored). */
+  importKeystore(bytes: Uint8Array, passphrase: string | null = null): KeystoreInfo {
+    return this.o.signing.importKeystore(bytes, passphrase ?? undefined);
+  }
+
   /** Sign a batch with one passphrase entry: SigningError on any refusal (nothing written), else the queued commands. */
-  signReports(refs: readonly ReportRefInput[], passphrase: string): Promise<SignedReport[]> {
-    return this.o.signing.signReports(refs, passphrase);
+  async signReports(refs: readonly ReportRefInput[], passphrase: string, onProgress?: (p: SigningProgress) => void): Promise<SignedReport[]> {
+    const o = this.o;
+    const signed = await o.signing.signReports(refs, passphrase, (d, total, reportId) => {
+      const p = { done: d, total, reportId };
+      onProgress?.(p);
+      this.emit('signing', p);
+    });
+    return signed;
   }
 
   /** Refuse to sign, with a reason (offline; 'report.refuse' is queued). */
-  refuseReport(orderId: string, sampleId: string, reportId: string, reason: string): ActionResult {
-    return this.o.signing.refuseReport(orderId, sampleId, reportId, reason);
-  }
-
-  /** Lab staff (names for the Penyelia's analyst picker), as last fetched from the server. */
-  staff(): { id: string; name: string; role: string; labId: string | null; active: boolean }[] {
-    return this.o.store.reference('staff');
-  }
-
-  reference<T>(kind: string): T[] {
-    return this.o.store.reference<T>(kind);
+  refuseReport(orderId: string, sampleId: string, reportId: string, reason: string): ActionDone {
+    return done([this.o.signing.refuseReport(orderId, sampleId, reportId, reason)]);
   }
 
   /**
@@ -198,7 +455,7 @@ export class DesktopServices {
    * cannot be reached (a wrong password the server refused is never retried offline).
    */
   async login(username: string, password: string, mode: LoginMode = 'auto'): Promise<SessionInfo> {
-    if (this.open) await this.logout({ revoke: false });
+    if (this.open) await this.logout({ revoke: false, quiet: true });
     const dir = workspaceDir(this.options.dataDir, this.serverUrl, username);
     if (mode === 'offline' || mode === 'auto') {
       if (mode === 'offline' && !existsSync(join(dir, OUTBOX_FILE))) {
@@ -242,7 +499,10 @@ export class DesktopServices {
           // The bucket is defined by the role: fetch it whole again.
           opened.store.updateSyncState({ cursor: null });
         },
-        onEnded: () => opened?.sync.nudge(),
+        onEnded: () => {
+          opened?.sync.nudge();
+          if (opened && this.open === opened) this.emit('session', this.session);
+        },
       };
       let session: Session;
       if (mode === 'offline') {
@@ -276,6 +536,7 @@ export class DesktopServices {
         afterPull: async (s) => {
           if (s.user.role === 'kepala_balai') await opened!.signing.cacheDocuments(s);
         },
+        onData: (orderIds) => this.emit('data', { orderIds }),
         extraStatus: () => ({ signedAwaitingUpload: opened ? opened.signing.awaitingUpload() : 0 }),
         refreshReference: async (token) => {
           const at = clock.now().toISOString();
@@ -303,7 +564,10 @@ export class DesktopServices {
           }
           return session.actor;
         },
-        onQueued: () => sync.nudge(),
+        onQueued: (c) => {
+          sync.nudge();
+          this.emit('data', { orderIds: [c.aggregateId] });
+        },
       });
       let fonts: ElhuFonts | null = null;
       const signing = new DesktopSigning({
@@ -321,12 +585,19 @@ export class DesktopServices {
         fonts: () => (fonts ??= loadElhuFonts(this.options.signing?.fontsDir)),
         ...(this.options.signing?.policy ? { policy: this.options.signing.policy } : {}),
       });
-      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync, signing };
+      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync, signing, unsubscribe: () => {} };
+      const o = opened;
+      o.unsubscribe = sync.onChange((s) => this.onSyncStatus(o, s));
       this.open = opened;
       this.scheduleHousekeeping(opened);
       store.prune(new Date(clock.now().getTime() - 30 * 86_400_000).toISOString());
       if (this.options.autoSync ?? true) sync.start();
-      return this.session!;
+      const info = this.session!;
+      this.toldMode = info.mode;
+      this.emit('session', info);
+      this.emit('status', sync.status());
+      this.emit('data', { orderIds: null });
+      return info;
     } catch (e) {
       if (!this.open) ws.close();
       throw e;
@@ -362,15 +633,21 @@ export class DesktopServices {
   }
 
   /** Sign out: stop syncing, close the files. `revoke` (default) also revokes the session on the server. */
-  async logout(options: { revoke?: boolean } = {}): Promise<void> {
+  async logout(options: { revoke?: boolean; /** A re-login follows at once: tell listeners only its outcome. */ quiet?: boolean } = {}): Promise<void> {
     const o = this.open;
     if (!o) return;
     this.open = null;
+    o.unsubscribe();
     this.stopHousekeeping(o);
     o.sync.stop();
-    if (options.revoke ?? true) await o.session.logout();
-    else o.session.close();
-    o.ws.close();
+    try {
+      if (options.revoke ?? true) await o.session.logout();
+      else o.session.close();
+    } finally {
+      o.ws.close();
+      this.toldMode = null;
+      if (options.quiet !== true) this.emit('session', null);
+    }
   }
 
   /** Close without signing out on the server (app quit). */
@@ -378,11 +655,40 @@ export class DesktopServices {
     const o = this.open;
     if (!o) return;
     this.open = null;
+    o.unsubscribe();
     this.stopHousekeeping(o);
     o.sync.stop();
     o.session.close();
     o.ws.close();
+    this.toldMode = null;
+    this.emit('session', null);
   }
+}
+
+function done(results: readonly ActionResult[]): ActionDone {
+  const last = results[results.length - 1];
+  if (!last) throw new ActionRejectedError('invalid_payload', { id: 'Tidak ada yang dipilih.', en: 'Nothing was chosen.' });
+  return { command: last.command, commands: results.map((r) => r.command), order: last.order };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * What a typed result means: its number ("12,5", "1.234,5"), and for "<0,05" a value below the
+ * detection limit of 0,05. Text without a number ("negatif", "< LoQ") is kept as written with no
+ * number. (The shared interpreter, when it lands in shared/, replaces this.)
+ */
+export function interpretResult(value: string): Pick<ResultInput, 'belowDetectionLimit' | 'detectionLimit'> & { numeric: number | null } {
+  const t = value.trim();
+  const below = /^<\s*(.+)$/.exec(t);
+  if (below) {
+    const limit = parseNumeric(below[1]!);
+    if (limit !== null && limit > 0) return { belowDetectionLimit: true, detectionLimit: limit, numeric: null };
+    return { belowDetectionLimit: false, detectionLimit: null, numeric: null };
+  }
+  return { belowDetectionLimit: false, detectionLimit: null, numeric: parseNumeric(t) };
 }
 
 export type { PublicUser };

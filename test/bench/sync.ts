@@ -39,9 +39,9 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
 
     // 1. Initial pull into an empty working copy.
     const t0 = performance.now();
-    await core.sync.pullNow();
+    await core.diagnostics.sync.pullNow();
     const pullMs = performance.now() - t0;
-    const count = (sql: string) => (core.store.ws.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string) => (core.diagnostics.store.ws.db.prepare(sql).get() as { n: number }).n;
     const pulled = count('SELECT count(*) AS n FROM orders');
     if (pulled !== ORDERS) throw new Error(`pulled ${pulled} orders, expected ${ORDERS}`);
     const samples = count('SELECT count(*) AS n FROM samples');
@@ -51,22 +51,22 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
 
     // 2. 1,000 queued commands (results on 1,000 different analyses), pushed until all are applied.
     let queued = 0;
-    for (const id of core.store.orderIds().slice(0, 60)) {
+    for (const id of core.diagnostics.store.orderIds().slice(0, 60)) {
       const o = core.order(id)!;
       for (const s of o.samples) {
         for (const a of s.analyses) {
           if (queued === 1000) break;
-          core.actions.saveResult(o.id, s.id, a.id, { value: `0,${queued % 100}` });
+          core.saveResult(o.id, s.id, a.id, { value: `0,${queued % 100}` });
           queued += 1;
         }
       }
       if (queued === 1000) break;
     }
     const t1 = performance.now();
-    await core.sync.syncNow();
+    await core.syncNow();
     const pushMs = performance.now() - t1;
-    const st = core.sync.status();
-    const applied = core.store.commands(['applied']).length;
+    const st = core.status();
+    const applied = core.diagnostics.store.commands(['applied']).length;
     if (st.pending !== 0 || applied !== 1000) throw new Error(`push: ${applied} applied, status ${JSON.stringify(st)}`);
     report({ name: 'push_1000_commands_until_applied', value: pushMs, unit: 'ms', target: '< 2000' });
     core.close();
@@ -89,14 +89,14 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     for (let start = 0; start < WORKLIST_ORDERS; start += 1000) {
       const chunk: Order[] = [];
       for (let i = start; i < start + 1000; i++) chunk.push(cloneWithFreshIds(template, i));
-      big.store.applyPull(
-        chunk.map((o) => big.store.preparePut(o)),
+      big.diagnostics.store.applyPull(
+        chunk.map((o) => big.diagnostics.store.preparePut(o)),
         { cursor: String(start), lastProcessedSeq: 0, at: new Date().toISOString(), full: false },
       );
       for (const o of chunk) targets.push({ o: o.id, s: o.samples[0]!.id, a: o.samples[0]!.analyses.map((a) => a.id) });
     }
-    if (big.store.orderCount() !== WORKLIST_ORDERS) throw new Error('worklist copy not filled');
-    big.store.ws.checkpoint('TRUNCATE'); // as the idle housekeeping would have done
+    if (big.diagnostics.store.orderCount() !== WORKLIST_ORDERS) throw new Error('worklist copy not filled');
+    big.diagnostics.store.ws.checkpoint('TRUNCATE'); // as the idle housekeeping would have done
     global.gc?.();
 
     // Opening the worklist screen: its first page and the counts (what the UI shows first).
@@ -124,7 +124,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
       for (let i = 0; i < 520; i++) {
         const t0 = targets[(i * 7919 + offset) % targets.length]!;
         const t = performance.now();
-        core.actions.saveResult(t0.o, t0.s, t0.a[i % t0.a.length]!, { value: `${i},5`, notes: randomUUID().slice(0, 8) });
+        core.saveResult(t0.o, t0.s, t0.a[i % t0.a.length]!, { value: `${i},5`, notes: randomUUID().slice(0, 8) });
         const dt = performance.now() - t;
         if (i >= 20) times.push(dt);
       }

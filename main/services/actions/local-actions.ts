@@ -34,6 +34,8 @@ export interface ActionResult {
 /** What the analyst types; `numeric` is parsed from `value` (a comma or a point as decimal mark). */
 export interface ResultInput {
   value: string;
+  /** The number the text means, when the caller read it already (null: no number, e.g. "negatif"). */
+  numeric?: number | null;
   unit?: string;
   notes?: string;
   belowDetectionLimit?: boolean;
@@ -49,6 +51,21 @@ export function parseNumeric(value: string): number | null {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalised)) return null;
   const n = Number(normalised);
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The rejected change `commandId`, not dealt with yet: dismiss and redo refuse anything else the
+ * same way (an unknown id, a change that was not rejected, one already dismissed or redone).
+ */
+function unresolvedRejection(store: LocalStore, commandId: string): QueuedCommand {
+  const c = store.command(commandId);
+  if (!c || c.status !== 'rejected' || c.resolution !== null) {
+    throw new ActionRejectedError('not_found', {
+      id: 'Perubahan ditolak ini tidak ditemukan (mungkin sudah diabaikan atau diulang).',
+      en: 'This rejected change was not found (it may have been dismissed or redone already).',
+    });
+  }
+  return c;
 }
 
 export interface LocalActionsDeps {
@@ -102,7 +119,7 @@ export class LocalActions {
       analysisId,
       result: {
         value: input.value,
-        numeric: input.belowDetectionLimit ? null : parseNumeric(input.value),
+        numeric: input.belowDetectionLimit ? null : input.numeric !== undefined ? input.numeric : parseNumeric(input.value),
         unit: input.unit ?? analysis?.unit ?? '',
         notes: input.notes ?? '',
         belowDetectionLimit: input.belowDetectionLimit ?? false,
@@ -172,6 +189,7 @@ export class LocalActions {
   dismiss(commandId: string): QueuedCommand {
     const { store, clock } = this.deps;
     const c = store.sql.tx(() => {
+      unresolvedRejection(store, commandId);
       const at = clock.now().toISOString();
       const resolved = store.resolveRejected(commandId, 'dismissed', at);
       for (const d of store.dependentsOf(commandId)) store.rejectLocally(d.id, DEPENDS_ON_REJECTED, at);
@@ -193,10 +211,7 @@ export class LocalActions {
   redo(commandId: string): ActionResult {
     const { store, clock } = this.deps;
     const result = store.sql.tx(() => {
-      const old = store.command(commandId);
-      if (!old || old.status !== 'rejected' || old.resolution !== null) {
-        throw new ActionRejectedError('not_found', { id: 'Perubahan ditolak ini tidak ditemukan.', en: 'This rejected change was not found.' });
-      }
+      const old = unresolvedRejection(store, commandId);
       // Decide on the order without the blocked commands: they come after it.
       const { view } = store.viewOf(old.aggregateId, { excludeBlocked: true });
       if (!view) {

@@ -7,6 +7,7 @@ import type { Order, Sample } from '../../../shared/domain/entities';
 import { commandsAvailable, RULES } from '../../../shared/domain/permissions';
 import { activeAnalyses, currentReport, type Actor } from '../../../shared/domain/state';
 import type { OrdersTable, SamplesTable } from './schema';
+import { sampleClock } from './sop-clock';
 
 function owns(actor: Actor, sample: Sample, ownership: string): boolean {
   switch (ownership) {
@@ -62,7 +63,12 @@ export function nextAction(actor: Actor, order: Order, sample: Sample): string |
   return null;
 }
 
-export function sampleRows(order: Order, actor: Actor, pendingBySample: ReadonlyMap<string, number> = new Map()): SamplesTable[] {
+export function sampleRows(
+  order: Order,
+  actor: Actor,
+  pendingBySample: ReadonlyMap<string, number> = new Map(),
+  blockedBySample: ReadonlyMap<string, number> = new Map(),
+): SamplesTable[] {
   return order.samples.map((s) => {
     const active = activeAnalyses(s);
     let mine = 0;
@@ -76,6 +82,7 @@ export function sampleRows(order: Order, actor: Actor, pendingBySample: Readonly
       if (a.status === 'submitted') submitted += 1;
     }
     const action = nextAction(actor, order, s);
+    const clock = sampleClock(order, s);
     return {
       id: s.id,
       order_id: order.id,
@@ -99,6 +106,10 @@ export function sampleRows(order: Order, actor: Actor, pendingBySample: Readonly
       sort_at: s.receivedAt ?? order.submittedAt,
       pending_commands: pendingBySample.get(s.id) ?? 0,
       search: [order.number ?? '', s.number ?? '', s.sampleTypeName, s.customerLabel].join(' ').toLowerCase(),
+      step: clock.step,
+      step_started_at: clock.startedAt,
+      due_at: clock.dueAt,
+      blocked_commands: blockedBySample.get(s.id) ?? 0,
     };
   });
 }

@@ -59,6 +59,12 @@ export interface SamplesTable {
   pending_commands: number;
   /** Lower-cased order number, sample number, type and label: the worklist's search (v2). */
   search: string;
+  /** The SOP step the sample waits at, since when, and when its standard time runs out (v4). */
+  step: number | null;
+  step_started_at: string | null;
+  due_at: string | null;
+  /** This user's changes on the sample held back behind a rejected change (v4). */
+  blocked_commands: number;
 }
 
 export interface SyncStateTable {

@@ -8,17 +8,19 @@
  * `recompute` restores it for an order; `recover` for every order, at start.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Command, CommandType } from '../../../shared/domain/commands';
 import { decide } from '../../../shared/domain/decide';
+import { activeAnalyses } from '../../../shared/domain/state';
 import type { Order } from '../../../shared/domain/entities';
 import type { Message, RejectionCode } from '../../../shared/domain/rejections';
 import type { Actor } from '../../../shared/domain/state';
 import type { OutboxCommand, PushOutcome } from '../../../shared/api/sync';
 import { dependencyKeys, DependencySet } from '../actions/commands';
 import { orderRow, sampleRows } from './projection';
-import type { OrdersTable, OutboxStatus, OutboxTable, SamplesTable, SyncStateTable } from './schema';
+import type { OrdersTable, OutboxStatus, OutboxTable, SamplesTable, SyncStateTable, WorkspaceDb } from './schema';
 import type { Workspace } from './workspace';
+import type { WorklistPageView, WorklistQueryInput, WorklistRowView } from '../../../shared/bridge/models';
 
 export interface QueuedCommand {
   id: string;
@@ -63,44 +65,19 @@ export interface PreparedPut {
 }
 export type PreparedChange = PreparedPut | { op: 'remove'; orderId: string };
 
-export interface WorklistPage {
-  rows: WorklistRow[];
-  /** Cursor of the next page, or null on the last one. */
-  next: string | null;
-  /** Samples matching the filter, and how many of them wait for this user. */
-  total: number;
-  action: number;
-}
+/** A worklist screen's page: the bridge's schema is the type. */
+export type WorklistPage = WorklistPageView;
 
-export interface WorklistQuery {
-  /** Only samples where the user has something to do. */
-  actionOnly?: boolean;
-  /** Sample status filter. */
-  status?: readonly string[];
-  /** Substring of order number, sample number, sample type or customer label. */
-  search?: string;
-  limit?: number;
-  offset?: number;
-}
+/** The filters a worklist offers: the bridge's query (`offset` only for the unpaged list, tests). */
+export type WorklistQuery = WorklistQueryInput & { offset?: number };
 
-export type WorklistRow = Pick<
-  SamplesTable,
-  | 'id'
-  | 'order_id'
-  | 'order_number'
-  | 'order_status'
-  | 'sample_number'
-  | 'sample_type_name'
-  | 'customer_label'
-  | 'status'
-  | 'received_at'
-  | 'analyses_total'
-  | 'analyses_mine'
-  | 'analyses_open_mine'
-  | 'analyses_submitted'
-  | 'next_action'
-  | 'pending_commands'
->;
+export type WorklistRow = WorklistRowView;
+
+export interface WorklistFacets {
+  statuses: { status: string; count: number }[];
+  labs: { id: string; name: string }[];
+  sampleTypes: { name: string; count: number }[];
+}
 
 function toQueued(r: OutboxTable): QueuedCommand {
   return {
@@ -150,6 +127,11 @@ const WORKLIST_COLUMNS = [
   'analyses_submitted',
   'next_action',
   'pending_commands',
+  'lab_id',
+  'blocked_commands',
+  'step',
+  'step_started_at',
+  'due_at',
 ] as const;
 
 export class LocalStore {
@@ -245,12 +227,7 @@ export class LocalStore {
     let qb = this.sql.q
       .selectFrom('samples')
       .select([...WORKLIST_COLUMNS]);
-    if (query.actionOnly) qb = qb.where('action_rank', '=', 0);
-    if (query.status && query.status.length > 0) qb = qb.where('status', 'in', [...query.status]);
-    if (query.search && query.search.trim() !== '') {
-      const needle = query.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb = qb.where(sql<boolean>`search LIKE ${`%${needle}%`} ESCAPE '\\'`);
-    }
+    qb = filtered(qb, query);
     qb = qb.orderBy('action_rank').orderBy('sort_at').orderBy('id');
     if (query.limit !== undefined) qb = qb.limit(query.limit).offset(query.offset ?? 0);
     return this.sql.all(qb);
@@ -261,40 +238,60 @@ export class LocalStore {
    * page costs the same with 100 or 100,000 samples) and the counts for the same filter. Pass
    * `next` back as `after` for the following page.
    */
-  worklistPage(query: WorklistQuery & { after?: string | null } = {}): WorklistPage {
+  worklistPage(query: WorklistQuery = {}, now: string = new Date().toISOString()): WorklistPage {
     const limit = Math.max(1, Math.min(1000, query.limit ?? 200));
-    let qb = this.sql.q
-      .selectFrom('samples')
-      .select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at']);
-    let counts = this.sql.q.selectFrom('samples').select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]);
-    if (query.actionOnly) {
-      qb = qb.where('action_rank', '=', 0);
-      counts = counts.where('action_rank', '=', 0);
-    }
-    if (query.status && query.status.length > 0) {
-      qb = qb.where('status', 'in', [...query.status]);
-      counts = counts.where('status', 'in', [...query.status]);
-    }
-    if (query.search && query.search.trim() !== '') {
-      const needle = `%${query.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb = qb.where(sql<boolean>`search LIKE ${needle} ESCAPE '\\'`);
-      counts = counts.where(sql<boolean>`search LIKE ${needle} ESCAPE '\\'`);
-    }
+    let at = now;
+    let after: [number, number, string, string] | null = null;
     if (query.after) {
-      const [rank, at, id] = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8')) as [number, string, string];
-      qb = qb.where(sql<boolean>`(action_rank, sort_at, id) > (${rank}, ${at}, ${id})`);
+      const c = decodeCursor(query.after);
+      // Later pages keep the first page's "now": a row turning overdue meanwhile must not move between pages.
+      at = c.now;
+      after = [c.rank, c.overdue, c.sortAt, c.id];
     }
-    const rows = this.sql.all(qb.orderBy('action_rank').orderBy('sort_at').orderBy('id').limit(limit + 1));
+    const overdue = sql<number>`(CASE WHEN due_at IS NOT NULL AND due_at < ${at} THEN 0 ELSE 1 END)`;
+    let qb = filtered(this.sql.q.selectFrom('samples').select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at', overdue.as('not_overdue')]), query);
+    const counts = filtered(
+      this.sql.q.selectFrom('samples').select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]),
+      query,
+    );
+    if (after) qb = qb.where(sql<boolean>`(action_rank, ${overdue}, sort_at, id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`);
+    const rows = this.sql.all(qb.orderBy('action_rank').orderBy(overdue).orderBy('sort_at').orderBy('id').limit(limit + 1));
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const c = this.sql.get(counts)!;
     return {
-      rows: page.map(({ action_rank: _r, sort_at: _s, ...row }) => row),
-      next: more && last ? Buffer.from(JSON.stringify([last.action_rank, last.sort_at, last.id])).toString('base64url') : null,
+      rows: page.map(({ action_rank: _r, sort_at: _s, not_overdue: _o, ...row }) => row),
+      next: more && last ? encodeCursor({ rank: last.action_rank, overdue: Number(last.not_overdue), sortAt: last.sort_at, id: last.id, now: at }) : null,
       total: Number(c.total),
       action: Number(c.total) - Number(c.idle ?? 0),
     };
+  }
+
+  /** What the worklist's filters offer, with counts over the whole working copy. */
+  worklistFacets(labName: (id: string) => string | null): WorklistFacets {
+    const { q } = this.sql;
+    const statuses = this.sql.all(q.selectFrom('samples').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').orderBy('status'));
+    const labs = this.sql.all(q.selectFrom('samples').select('lab_id').distinct().where('lab_id', 'is not', null).orderBy('lab_id'));
+    const types = this.sql.all(q.selectFrom('samples').select(['sample_type_name', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('sample_type_name').orderBy('sample_type_name'));
+    return {
+      statuses: statuses.map((r) => ({ status: r.status, count: Number(r.n) })),
+      labs: labs.map((r) => ({ id: r.lab_id!, name: labName(r.lab_id!) ?? r.lab_id! })),
+      sampleTypes: types.map((r) => ({ name: r.sample_type_name, count: Number(r.n) })),
+    };
+  }
+
+  /** Open (pending or draft) active analyses per analyst in the working copy: the Penyelia's picker shows the load. */
+  openWorkByAnalyst(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const o of this.allOrders()) {
+      for (const s of o.samples) {
+        for (const a of activeAnalyses(s)) {
+          if (a.analystId && (a.status === 'pending' || a.status === 'draft')) m.set(a.analystId, (m.get(a.analystId) ?? 0) + 1);
+        }
+      }
+    }
+    return m;
   }
 
   worklistCounts(): { total: number; action: number } {
@@ -606,7 +603,7 @@ export class LocalStore {
         );
         const sid = (cmd.payload as { sampleId?: unknown } | null)?.sampleId;
         if (typeof sid === 'string') pending.set(sid, (pending.get(sid) ?? 0) + 1);
-        for (const s of sampleRows(newState, this.actorValue, pending)) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+        for (const s of sampleRows(newState, this.actorValue, pending, withWholeOrder(this.blockedBySample(cmd.aggregateId), newState))) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
       return toQueued(row);
     });
@@ -633,6 +630,20 @@ export class LocalStore {
         )
         .orderBy('seq'),
     );
+  }
+
+  /** This user's changes held back behind a rejection, per sample of an order (an order-level one counts for every sample). */
+  private blockedBySample(aggregateId: string): Map<string, number> {
+    const m = new Map<string, number>();
+    const rows = this.sql.all(this.sql.q.selectFrom('ob.outbox').select('payload').where('aggregate_id', '=', aggregateId).where('status', '=', 'blocked'));
+    let wholeOrder = 0;
+    for (const r of rows) {
+      const sid = (JSON.parse(r.payload) as { sampleId?: unknown }).sampleId;
+      if (typeof sid === 'string') m.set(sid, (m.get(sid) ?? 0) + 1);
+      else wholeOrder += 1;
+    }
+    if (wholeOrder > 0) m.set(ALL_SAMPLES, wholeOrder);
+    return m;
   }
 
   private pendingBySample(aggregateId: string): Map<string, number> {
@@ -685,7 +696,7 @@ export class LocalStore {
     const row = orderRow(base, baseJson, local, localJson, pending, pulledAt);
     this.sql.run(this.sql.q.insertInto('orders').orReplace().values(row));
     this.sql.run(this.sql.q.deleteFrom('samples').where('order_id', '=', base.id));
-    for (const s of sampleRows(local ?? base, this.actorValue, pendingBySample)) {
+    for (const s of sampleRows(local ?? base, this.actorValue, pendingBySample, withWholeOrder(this.blockedBySample(base.id), local ?? base))) {
       this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
     }
   }
@@ -723,7 +734,7 @@ export class LocalStore {
       for (const r of rows) {
         const o = JSON.parse(r.local_json ?? r.base_json) as Order;
         const pending = this.pendingBySample(r.id);
-        for (const s of sampleRows(o, this.actorValue, pending)) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+        for (const s of sampleRows(o, this.actorValue, pending, withWholeOrder(this.blockedBySample(r.id), o))) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
     });
   }
@@ -777,6 +788,10 @@ export class LocalStore {
       'sort_at',
       'pending_commands',
       'search',
+      'step',
+      'step_started_at',
+      'due_at',
+      'blocked_commands',
     ] as const satisfies readonly (keyof SamplesTable)[];
     const db = this.ws.db;
     const insOrder = db.prepare(`INSERT OR REPLACE INTO orders (${orderCols.join(', ')}) VALUES (${orderCols.map(() => '?').join(', ')})`);
@@ -847,4 +862,65 @@ export class LocalStore {
     );
     return r.changes;
   }
+}
+
+const ALL_SAMPLES = '*';
+
+function withWholeOrder(m: Map<string, number>, order: Order): Map<string, number> {
+  const all = m.get(ALL_SAMPLES);
+  if (all === undefined) return m;
+  m.delete(ALL_SAMPLES);
+  for (const s of order.samples) m.set(s.id, (m.get(s.id) ?? 0) + all);
+  return m;
+}
+
+interface Cursor {
+  rank: number;
+  overdue: number;
+  sortAt: string;
+  id: string;
+  now: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.rank, c.overdue, c.sortAt, c.id, c.now])).toString('base64url');
+}
+
+/** A cursor from `worklistPage`; anything else is the caller's mistake, said plainly. */
+function decodeCursor(s: string): Cursor {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 5 && typeof v[0] === 'number' && typeof v[1] === 'number' && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string') {
+      return { rank: v[0], overdue: v[1], sortAt: v[2], id: v[3], now: v[4] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new CursorError();
+}
+
+export class CursorError extends Error {
+  constructor() {
+    super('Kursor halaman tidak dikenal; muat ulang daftar. / Unknown page cursor; reload the list.');
+    this.name = 'CursorError';
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The worklist's filters, one way for the list, the page and its counts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function filtered<QB extends SelectQueryBuilder<WorkspaceDb, 'samples', any>>(qb: QB, query: WorklistQuery): QB {
+  let out = qb;
+  if (query.actionOnly) out = out.where('action_rank', '=', 0) as QB;
+  if (query.status && query.status.length > 0) out = out.where('status', 'in', [...query.status]) as QB;
+  if (query.labId) out = out.where('lab_id', '=', query.labId) as QB;
+  if (query.sampleTypeName) out = out.where('sample_type_name', '=', query.sampleTypeName) as QB;
+  if (query.search && query.search.trim() !== '') {
+    const needle = `%${escapeLike(query.search.trim().toLowerCase())}%`;
+    out = out.where(sql<boolean>`search LIKE ${needle} ESCAPE '\\'`) as QB;
+  }
+  return out;
 }

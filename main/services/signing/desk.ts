@@ -26,6 +26,7 @@ import type { Session, SessionUser } from '../auth/session';
 import type { ServerClock } from '../clock';
 import type { LocalStore } from '../localdb/store';
 import { SigningError } from './errors';
+import type { KeystoreInfoView, SigningQueueItemView } from '../../../shared/bridge/models';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy, type LockoutRecord, type LockoutStore } from './lockout';
 import { openSigningSession, type SigningSession } from './session';
 import { sha256Hex, signElhu } from './sign-elhu';
@@ -36,27 +37,11 @@ export interface ReportRefInput {
   reportId: string;
 }
 
-export interface SigningQueueItem extends ReportRefInput {
-  orderNumber: string | null;
-  sampleNumber: string | null;
-  sampleTypeName: string;
-  customerLabel: string;
-  reportNumber: string;
-  /** SHA-256 of the unsigned E-LHU the server issued at step 18. */
-  documentHash: string;
-  issuedAt: string | null;
-  /** The unsigned E-LHU is on this workstation (signing works offline). */
-  documentReady: boolean;
-}
+/** A report waiting for this Kepala Balai's signature: the bridge's schema is the type. */
+export type SigningQueueItem = SigningQueueItemView;
 
-export interface KeystoreInfo {
-  importedAt: string;
-  /** SHA-256 of the certificate, known once the keystore was opened (at import with the passphrase, or at the first signing). */
-  fingerprint: string | null;
-  subject: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
+/** The imported keystore; `fingerprint` is known once it was opened (at import with the passphrase, or at the first signing). */
+export type KeystoreInfo = KeystoreInfoView;
 
 export interface SignedReport extends ReportRefInput {
   reportNumber: string;
@@ -289,7 +274,11 @@ export class DesktopSigning {
    * the files stored and the commands queued, in one transaction. Any refusal (SigningError)
    * writes nothing. The key is forgotten when this returns or throws.
    */
-  async signReports(refs: readonly ReportRefInput[], passphrase: string): Promise<SignedReport[]> {
+  async signReports(
+    refs: readonly ReportRefInput[],
+    passphrase: string,
+    onProgress?: (done: number, total: number, reportId: string | null) => void,
+  ): Promise<SignedReport[]> {
     if (refs.length === 0) return [];
     if (!existsSync(this.keystorePath)) {
       throw new SigningError('no_keystore', 'Keystore TTE belum diimpor di komputer ini.', 'No signing keystore has been imported on this computer.');
@@ -332,6 +321,7 @@ export class DesktopSigning {
           location,
         });
         signed.push({ item, data, signedHash: sha256Hex(data) });
+        onProgress?.(signed.length, items.length, item.reportId);
       }
     } finally {
       session.close();
@@ -359,6 +349,15 @@ export class DesktopSigning {
         return { orderId: item.orderId, sampleId: item.sampleId, reportId: item.reportId, reportNumber: item.reportNumber, signedHash, commandId: r.command.id, order: r.order };
       }),
     );
+  }
+
+  /** The unsigned E-LHU of a queued report as cached here (the preview); SigningError when it is not here. */
+  document(reportId: string): Uint8Array {
+    const item = this.queue().find((q) => q.reportId === reportId);
+    if (!item) {
+      throw new SigningError('not_in_queue', 'E-LHU ini tidak (lagi) menunggu tanda tangan Anda.', 'This report is not (or no longer) waiting for your signature.');
+    }
+    return this.readDocument(item);
   }
 
   private readDocument(item: SigningQueueItem): Uint8Array {

@@ -16,6 +16,7 @@ import { ApiError, type ApiClient } from '../api/client';
 import { SessionEndedError, type Session } from '../auth/session';
 import { systemScheduler, type Random, type Scheduler, type ServerClock, type TimerHandle } from '../clock';
 import type { LocalStore, PreparedChange, QueuedCommand } from '../localdb/store';
+import type { SyncStatusView } from '../../../shared/bridge/models';
 
 export interface SyncOptions {
   pushBatch?: number;
@@ -30,29 +31,12 @@ export interface SyncOptions {
   referenceIntervalMs?: number;
 }
 
-export interface SyncStatus {
-  /** null before the first attempt; false after a network error or 5xx until a request succeeds. */
-  online: boolean | null;
-  /** See SessionState: 'needs_login' and 'ended' both wait for an online login; 'ended' also ends local work. */
-  session: 'active' | 'needs_login' | 'ended' | 'signed_out';
-  sessionEndedBecause: string | null;
-  running: boolean;
-  syncing: boolean;
-  /** Commands waiting for the server (never sent, or sent without an answer yet). */
-  pending: number;
-  blocked: number;
-  /** Rejected commands the user has not dismissed or redone. */
-  rejected: number;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  nextRetryAt: string | null;
-  retryAttempt: number;
-  serverTimeOffsetMs: number;
-  /** Where a damaged working copy was moved, until the rebuild from the server completes. */
-  rebuiltFrom: string | null;
-  /** Signed E-LHUs made here whose signature has not reached the server yet (upload or command pending). */
-  signedAwaitingUpload: number;
-}
+/**
+ * What the status bar shows; the bridge's schema is the type. `online` is null before the first
+ * attempt and false after a network error or 5xx until a request succeeds; 'needs_login' and
+ * 'ended' both wait for an online login ('ended' also ends local work).
+ */
+export type SyncStatus = SyncStatusView;
 
 export interface CycleReport {
   pushed: number;
@@ -85,6 +69,8 @@ export interface SyncEngineDeps {
   afterPull?: (session: Session) => Promise<void>;
   /** Extra counts for the status (signed reports waiting for upload). */
   extraStatus?: () => { signedAwaitingUpload: number };
+  /** Orders of the working copy changed by a pull or by the server's outcomes (null: maybe all of them). */
+  onData?: (orderIds: string[] | null) => void;
   /** Test hook: called between steps of a cycle, so tests can stop a "process" at a precise point. */
   hook?: (point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle') => void | Promise<void>;
 }
@@ -142,7 +128,11 @@ export class SyncEngine {
     return this.runningLoop;
   }
 
-  /** A local write happened: push it soon (unless a backoff is already counting down). */
+  /**
+   * A local write happened: push it soon. A backoff counting down is cut short too: work typed
+   * after the server came back must not wait for the backoff cap. The attempt count is kept, so
+   * while the server stays away the next failure backs off as long as before.
+   */
   nudge(): void {
     this.emit();
     if (!this.runningLoop) return;
@@ -150,8 +140,13 @@ export class SyncEngine {
       this.again = true;
       return;
     }
-    if (this.timerKind === 'retry') return;
+    if (this.timerKind === 'retry') this.clearTimer();
     this.schedule(this.o.debounceMs, 'soon');
+  }
+
+  /** The one source of connectivity: null before the first attempt, then whether the last one reached the server. */
+  get connectivity(): boolean | null {
+    return this.online;
   }
 
   /** The user signed in again: try at once. */
@@ -367,6 +362,10 @@ export class SyncEngine {
       report.pushed += batch.length;
       report.applied += r.applied;
       report.rejected += r.rejected;
+      if (r.rejected > 0) {
+        const rejected = new Set(mine.filter((o) => o.status === 'rejected').map((o) => o.commandId));
+        this.deps.onData?.([...new Set(batch.filter((c) => rejected.has(c.id)).map((c) => c.aggregateId))]);
+      }
       this.emit();
       // The server decides a client's commands in seq order: the first one of the batch must have
       // an answer, or resending the same batch would spin.
@@ -462,6 +461,10 @@ export class SyncEngine {
     });
     report.pulled += r.puts;
     report.removed += r.removes;
+    if (r.puts + r.removes > 0) {
+      const full = resetOnce || start === null;
+      this.deps.onData?.(full ? null : [...new Set(changes.map((c) => (c.op === 'put' ? c.id : c.orderId)))]);
+    }
   }
 
   private async maybeRefreshReference(session: Session): Promise<void> {

@@ -79,18 +79,18 @@ async function signingError(p: Promise<unknown>): Promise<SigningError> {
 }
 
 function signedRows(core: DesktopServices): number {
-  return (core.store.ws.db.prepare('SELECT count(*) AS n FROM ob.signed_reports').get() as { n: number }).n;
+  return (core.diagnostics.store.ws.db.prepare('SELECT count(*) AS n FROM ob.signed_reports').get() as { n: number }).n;
 }
 
 describe('Kepala Balai signs offline; sync uploads', () => {
   it('pulls and keeps the E-LHUs, signs a batch of two offline, and everything goes up when the network returns', async () => {
     const order = await awaitingSignature(2);
     const { core, proxy } = await kbDesktop('kb-full');
-    await core.sync.syncNow();
+    await core.syncNow();
     const queue = core.signingQueue().filter((q) => q.orderId === order.id);
     expect(queue).toHaveLength(2);
     expect(queue.every((q) => q.documentReady)).toBe(true);
-    core.importKeystore(KEYSTORE);
+    core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
 
     proxy.offline = true;
     const signed = await core.signReports(refsOf(order), PASSPHRASE);
@@ -98,13 +98,13 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(core.order(order.id)!.samples.map((s) => currentReport(s)!.status)).toEqual(['signed', 'signed']);
     expect(core.signingQueue().filter((q) => q.orderId === order.id)).toHaveLength(0);
     expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, pending: 2 });
-    await expect(core.sync.syncNow()).rejects.toThrow();
+    await expect(core.syncNow()).rejects.toThrow();
     expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, online: false });
     expect(core.keystore()!.fingerprint).toBe(readFileSync(join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.sha256'), 'utf8').trim().split(/\s/)[0]);
 
     proxy.offline = false;
     proxy.log.length = 0;
-    await core.sync.syncNow();
+    await core.syncNow();
     expect(core.status()).toMatchObject({ signedAwaitingUpload: 0, pending: 0, rejected: 0 });
     // Each file went up before the commands that name it.
     const paths = proxy.log.map((l) => l.path);
@@ -135,15 +135,15 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   it('a wrong passphrase writes nothing; five lock signing out, also after a restart of the services', async () => {
     const order = await awaitingSignature(1);
     const { core, proxy, dataDir } = await kbDesktop('kb-lockout');
-    await core.sync.syncNow();
+    await core.syncNow();
     core.importKeystore(readFileSync(KEYSTORE), PASSPHRASE);
     proxy.offline = true;
-    const outboxBefore = core.store.commands().length;
+    const outboxBefore = core.diagnostics.store.commands().length;
     const first = await signingError(core.signReports(refsOf(order), 'salah'));
     expect(first.code).toBe('wrong_passphrase');
     expect(first.details.attemptsLeft).toBe(4);
     expect(signedRows(core)).toBe(0);
-    expect(core.store.commands().length).toBe(outboxBefore);
+    expect(core.diagnostics.store.commands().length).toBe(outboxBefore);
     expect(currentReport(core.order(order.id)!.samples[0]!)!.status).toBe('awaiting_signature');
     for (let i = 0; i < 3; i++) expect((await signingError(core.signReports(refsOf(order), `salah-${i}`))).code).toBe('wrong_passphrase');
     const fifth = await signingError(core.signReports(refsOf(order), 'salah-lagi'));
@@ -160,21 +160,21 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(locked.code).toBe('locked_out');
     expect(locked.details.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(signedRows(again)).toBe(0);
-    expect(again.store.commands().filter((c) => c.type === 'report.sign')).toHaveLength(0);
+    expect(again.diagnostics.store.commands().filter((c) => c.type === 'report.sign')).toHaveLength(0);
   });
 
   it('refuses offline with a reason: the server shows the report refused with it', async () => {
     const order = await awaitingSignature(1);
     const { core, proxy } = await kbDesktop('kb-refuse');
-    await core.sync.syncNow();
+    await core.syncNow();
     const [ref] = refsOf(order);
     proxy.offline = true;
     const reason = 'Nama parameter pada halaman 1 salah ketik; mohon diperbaiki.';
     core.refuseReport(ref!.orderId, ref!.sampleId, ref!.reportId, reason);
     expect(core.signingQueue().filter((q) => q.orderId === order.id)).toHaveLength(0);
-    await expect(core.sync.syncNow()).rejects.toThrow();
+    await expect(core.syncNow()).rejects.toThrow();
     proxy.offline = false;
-    await core.sync.syncNow();
+    await core.syncNow();
     expect(core.status()).toMatchObject({ pending: 0, rejected: 0 });
     const onServer = await office.order(order.id);
     const r = onServer.samples[0]!.reports.find((x) => x.id === ref!.reportId)!;
@@ -185,8 +185,8 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   it('a report changed on the server after it was queued: signing refuses a changed document, and a signature made offline is rejected visibly, nothing lost', async () => {
     const order = await awaitingSignature(1);
     const { core, proxy } = await kbDesktop('kb-changed');
-    await core.sync.syncNow();
-    core.importKeystore(KEYSTORE);
+    await core.syncNow();
+    core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
     const [ref] = refsOf(order);
 
     // The local copy of the document no longer is the one queued: refused, nothing written.
@@ -210,25 +210,25 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     await office.ok('cs1', 'post', `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/request-signature`, { kepalaBalaiId: server.user('kepala').id });
 
     proxy.offline = false;
-    await core.sync.syncNow();
+    await core.syncNow();
     const rejected = core.rejectedCommands();
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.type).toBe('report.sign');
     expect(rejected[0]!.rejection!.message.en.length).toBeGreaterThan(0);
     expect(core.status()).toMatchObject({ rejected: 1, signedAwaitingUpload: 0 });
     // Nothing lost: the signed file is still here, and the server did not take the old signature.
-    expect(core.signing.signedFile(ref!.reportId)!.signedHash).toBe(signed!.signedHash);
+    expect(core.diagnostics.signing.signedFile(ref!.reportId)!.signedHash).toBe(signed!.signedHash);
     const onServer = await office.order(order.id);
     expect(currentReport(onServer.samples[0]!)!.status).toBe('awaiting_signature');
     expect(currentReport(onServer.samples[0]!)!.signedHash).toBeNull();
 
     // The report is back in the queue: dismiss the rejection, sign the current document again.
     core.dismiss(rejected[0]!.id);
-    await core.sync.syncNow();
+    await core.syncNow();
     expect(core.signingQueue().map((q) => q.reportId)).toContain(ref!.reportId);
     expect(core.signingQueue().find((q) => q.reportId === ref!.reportId)!.documentReady).toBe(true);
     await core.signReports([ref!], PASSPHRASE);
-    await core.sync.syncNow();
+    await core.syncNow();
     expect(core.status()).toMatchObject({ rejected: 0, pending: 0, signedAwaitingUpload: 0 });
     expect(currentReport((await office.order(order.id)).samples[0]!)!.status).toBe('signed');
     // The documents of reports no longer queued are cleaned up.
@@ -238,26 +238,26 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   it('a 5xx on the upload is retried by itself; a signed file the server refuses (422) is a visible rejection with its message and holds back later commands on the order', async () => {
     const order = await awaitingSignature(2);
     const { core, proxy } = await kbDesktop('kb-upload-faults');
-    await core.sync.syncNow();
-    core.importKeystore(KEYSTORE);
+    await core.syncNow();
+    core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
     const [a, b] = refsOf(order);
     proxy.offline = true;
     const [signed] = await core.signReports([a!], PASSPHRASE);
     core.refuseReport(b!.orderId, b!.sampleId, b!.reportId, 'Alasan penolakan uji');
     // The stored signed file is damaged (a flipped byte): its signature no longer verifies.
-    const row = core.store.ws.db.prepare('SELECT data FROM ob.signed_reports WHERE command_id = ?').get(signed!.commandId) as { data: Buffer };
+    const row = core.diagnostics.store.ws.db.prepare('SELECT data FROM ob.signed_reports WHERE command_id = ?').get(signed!.commandId) as { data: Buffer };
     const bad = Buffer.from(row.data);
     const at = Math.floor(bad.length / 3);
     bad[at] = bad[at]! ^ 1;
-    core.store.ws.db.prepare('UPDATE ob.signed_reports SET data = ? WHERE command_id = ?').run(bad, signed!.commandId);
+    core.diagnostics.store.ws.db.prepare('UPDATE ob.signed_reports SET data = ? WHERE command_id = ?').run(bad, signed!.commandId);
 
     // Back online, but the upload meets a 503 first: the cycle fails and is retried like a push.
     proxy.offline = false;
     let failures = 1;
     proxy.rule = (r) => (r.path.endsWith('/signed-file') && failures-- > 0 ? { kind: 'status', status: 503 } : { kind: 'pass' });
-    await expect(core.sync.syncNow()).rejects.toThrow(/503/);
+    await expect(core.syncNow()).rejects.toThrow(/503/);
     expect(core.status()).toMatchObject({ online: false, signedAwaitingUpload: 1, pending: 2 });
-    await core.sync.syncNow();
+    await core.syncNow();
     const rejected = core.rejectedCommands();
     expect(rejected.map((c) => c.type)).toEqual(['report.sign']);
     expect(rejected[0]!.rejection!.code).toBe('invalid_payload');
@@ -269,9 +269,9 @@ describe('Kepala Balai signs offline; sync uploads', () => {
 
     // Dismissing it lets the held-back refusal go; the file stays here.
     core.dismiss(rejected[0]!.id);
-    await core.sync.syncNow();
+    await core.syncNow();
     expect(core.status()).toMatchObject({ rejected: 0, blocked: 0, pending: 0 });
     expect(currentReport((await office.order(order.id)).samples[1]!)!.status).toBe('refused');
-    expect(core.signing.signedFile(a!.reportId)).not.toBeNull();
+    expect(core.diagnostics.signing.signedFile(a!.reportId)).not.toBeNull();
   });
 });

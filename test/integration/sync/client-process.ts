@@ -45,35 +45,35 @@ for (const step of args.steps) {
       say({ done: 'login', mode: core.session!.mode });
       break;
     case 'pull':
-      await core.sync.pullNow();
-      say({ done: 'pull', orders: core.store.orderCount() });
+      await core.diagnostics.sync.pullNow();
+      say({ done: 'pull', orders: core.diagnostics.store.orderCount() });
       break;
     case 'accept': {
-      const r = core.actions.acceptSample(step.orderId, step.sampleId, 'Segel utuh');
+      const r = core.acceptSample(step.orderId, step.sampleId, 'Segel utuh');
       say({ done: 'accept', commandId: r.command.id });
       break;
     }
     case 'saveResults': {
-      const ids = step.analysisIds.map((a) => core.actions.saveResult(step.orderId, step.sampleId, a, { value: step.value }).command.id);
+      const ids = step.analysisIds.map((a) => core.saveResult(step.orderId, step.sampleId, a, { value: step.value }).command.id);
       say({ done: 'saveResults', commandIds: ids });
       break;
     }
     case 'sync':
-      say({ done: 'sync', report: await core.sync.syncNow() });
+      say({ done: 'sync', report: await core.syncNow() });
       break;
     case 'drain': {
-      core.sync.start();
+      core.diagnostics.sync.start();
       const until = Date.now() + (step.timeoutMs ?? 30_000);
-      while (core.sync.status().pending > 0 || core.sync.status().syncing) {
-        if (Date.now() > until) throw new Error(`not drained: ${JSON.stringify(core.sync.status())}`);
+      while (core.status().pending > 0 || core.status().syncing) {
+        if (Date.now() > until) throw new Error(`not drained: ${JSON.stringify(core.status())}`);
         await new Promise((r) => setTimeout(r, 20));
       }
-      core.sync.stop();
-      say({ done: 'drain', status: core.sync.status() });
+      core.diagnostics.sync.stop();
+      say({ done: 'drain', status: core.status() });
       break;
     }
     case 'status':
-      say({ done: 'status', status: core.sync.status(), commands: core.store.commands().map((c) => ({ id: c.id, seq: c.seq, status: c.status })) });
+      say({ done: 'status', status: core.status(), commands: core.diagnostics.store.commands().map((c) => ({ id: c.id, seq: c.seq, status: c.status })) });
       break;
     case 'hang':
       say({ done: 'hang' });

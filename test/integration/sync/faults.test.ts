@@ -44,15 +44,15 @@ async function desktop(username: string, extra: Partial<DesktopServicesOptions> 
   });
   desktops.push(core);
   await core.login(username, server.demo!.password);
-  await core.sync.syncNow();
+  await core.syncNow();
   return { core, proxy, dataDir };
 }
 
 /** Every command of the desktop was applied exactly once on the server, and its copy equals the server's. */
 async function expectExactlyOnceAndConverged(core: DesktopServices, orders: readonly Order[]) {
-  await core.sync.syncNow();
+  await core.syncNow();
   const applications = await office.applications(orders.map((o) => o.id));
-  const commands = core.store.commands();
+  const commands = core.diagnostics.store.commands();
   expect(commands.length).toBeGreaterThan(0);
   for (const c of commands) {
     expect(c.status, `${c.type} ${c.id}`).toBe('applied');
@@ -69,7 +69,7 @@ function saveAll(core: DesktopServices, orders: readonly Order[], value: string)
   for (const o of orders) {
     for (const s of o.samples) {
       for (const a of s.analyses) {
-        core.actions.saveResult(o.id, s.id, a.id, { value });
+        core.saveResult(o.id, s.id, a.id, { value });
         count += 1;
       }
     }
@@ -96,14 +96,14 @@ describe('faults between desktop and server', () => {
       }
       return { kind: 'pass' };
     };
-    core.sync.start();
+    core.diagnostics.sync.start();
     await waitFor(() => server.proc === null, 10_000, 'server killed');
     expect(inFlightAtKill).toBe(true);
-    await waitFor(() => core.sync.status().online === false, 10_000, 'client sees the failure');
-    expect(core.sync.status().pending).toBe(48);
+    await waitFor(() => core.status().online === false, 10_000, 'client sees the failure');
+    expect(core.status().pending).toBe(48);
     await server.start();
-    await waitFor(() => core.sync.status().pending === 0 && !core.sync.status().syncing, 20_000, 'queue drained by itself');
-    core.sync.stop();
+    await waitFor(() => core.status().pending === 0 && !core.status().syncing, 20_000, 'queue drained by itself');
+    core.diagnostics.sync.stop();
     await expectExactlyOnceAndConverged(core, orders);
   });
 
@@ -113,10 +113,10 @@ describe('faults between desktop and server', () => {
     saveAll(core, [order], '0,2');
     let dropped = 0;
     proxy.rule = (r) => (isPush(r.path) && dropped++ === 0 ? { kind: 'drop' } : { kind: 'pass' });
-    await expect(core.sync.syncNow()).rejects.toThrow();
+    await expect(core.syncNow()).rejects.toThrow();
     expect(proxy.log.find((e) => e.action === 'drop')?.status).toBe(200); // the server did answer: it had committed
-    expect(core.sync.status().pending).toBe(4);
-    await core.sync.syncNow();
+    expect(core.status().pending).toBe(4);
+    await core.syncNow();
     await expectExactlyOnceAndConverged(core, [order]);
   });
 
@@ -127,9 +127,9 @@ describe('faults between desktop and server', () => {
     let delayed = 0;
     // The first two pushes are answered after the client has given up on them.
     proxy.rule = (r) => (isPush(r.path) && delayed++ < 2 ? { kind: 'delay', ms: 1600 } : { kind: 'pass' });
-    await expect(core.sync.syncNow()).rejects.toThrow(); // push times out
-    await expect(core.sync.syncNow()).rejects.toThrow(); // the resent push answers late too
-    await core.sync.syncNow();
+    await expect(core.syncNow()).rejects.toThrow(); // push times out
+    await expect(core.syncNow()).rejects.toThrow(); // the resent push answers late too
+    await core.syncNow();
     await new Promise((r) => setTimeout(r, 1700)); // the late answers arrive on closed connections
     await expectExactlyOnceAndConverged(core, [order]);
   });
@@ -139,10 +139,10 @@ describe('faults between desktop and server', () => {
     const { core, proxy } = await desktop('analis.karet1');
     proxy.rule = () => ({ kind: 'duplicate' });
     saveAll(core, [order], '0,4');
-    await core.sync.syncNow();
+    await core.syncNow();
     const s = order.samples[0]!;
-    for (const a of s.analyses) core.actions.submitResult(order.id, s.id, a.id);
-    await core.sync.syncNow();
+    for (const a of s.analyses) core.submitResults(order.id, s.id, [a.id]);
+    await core.syncNow();
     expect(proxy.log.filter((e) => isPush(e.path)).length).toBeGreaterThanOrEqual(2);
     await expectExactlyOnceAndConverged(core, [order]);
   });
@@ -152,8 +152,8 @@ describe('faults between desktop and server', () => {
     const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 1000, pullTimeoutMs: 1000 } });
     const s = order.samples[0]!;
     const [a1, a2, a3, a4] = s.analyses;
-    core.actions.saveResult(order.id, s.id, a1!.id, { value: '1' });
-    core.actions.saveResult(order.id, s.id, a2!.id, { value: '2' });
+    core.saveResult(order.id, s.id, a1!.id, { value: '1' });
+    core.saveResult(order.id, s.id, a2!.id, { value: '2' });
     // The first push is held on the way to the server; the client gives up on it.
     let first = true;
     proxy.rule = (r) => {
@@ -163,24 +163,24 @@ describe('faults between desktop and server', () => {
       }
       return { kind: 'pass' };
     };
-    await expect(core.sync.syncNow()).rejects.toThrow();
+    await expect(core.syncNow()).rejects.toThrow();
     expect(proxy.heldCount()).toBe(1);
     // Meanwhile more work, and a retry that carries old and new commands: it arrives first.
-    core.actions.saveResult(order.id, s.id, a3!.id, { value: '3' });
-    core.actions.saveResult(order.id, s.id, a4!.id, { value: '4' });
-    await core.sync.syncNow();
-    expect(core.sync.status().pending).toBe(0);
+    core.saveResult(order.id, s.id, a3!.id, { value: '3' });
+    core.saveResult(order.id, s.id, a4!.id, { value: '4' });
+    await core.syncNow();
+    expect(core.status().pending).toBe(0);
     // Now the old request reaches the server, after the newer one: stored outcomes, nothing applied again.
     proxy.release();
     await waitFor(() => proxy.log.filter((e) => isPush(e.path) && e.status !== null).length >= 2, 5000, 'old push answered');
     // Answers out of order: hold two pulls' answers and release the newer first.
     proxy.rule = (r) => (r.path.endsWith('/sync/pull') ? { kind: 'hold' } : { kind: 'pass' });
-    const p1 = core.sync.pullNow().catch(() => null);
+    const p1 = core.diagnostics.sync.pullNow().catch(() => null);
     await waitFor(() => proxy.heldCount() === 1, 5000, 'first pull held');
-    core.actions.submitResult(order.id, s.id, a1!.id);
+    core.submitResults(order.id, s.id, [a1!.id]);
     proxy.rule = () => ({ kind: 'pass' });
     await p1; // timed out
-    await core.sync.syncNow();
+    await core.syncNow();
     proxy.release();
     await new Promise((r) => setTimeout(r, 100));
     await expectExactlyOnceAndConverged(core, [order]);
@@ -238,28 +238,28 @@ describe('faults between desktop and server', () => {
       const core = new DesktopServices({ dataDir: `${tmp.dir}/pc-${++n}`, serverUrl: proxy.url, scrypt: TEST_SCRYPT, autoSync: false });
       desktops.push(core);
       await core.login('penyelia.karet', short.demo!.password);
-      await core.sync.syncNow();
+      await core.syncNow();
       // Offline past the access token's life: renewed at reconnection, queue delivered.
       proxy.offline = true;
-      core.actions.acceptSample(order.id, order.samples[0]!.id, 'Segel utuh');
+      core.acceptSample(order.id, order.samples[0]!.id, 'Segel utuh');
       await new Promise((r) => setTimeout(r, 2200));
       proxy.offline = false;
-      await core.sync.syncNow();
-      expect(core.sync.status()).toMatchObject({ pending: 0, session: 'active' });
+      await core.syncNow();
+      expect(core.status()).toMatchObject({ pending: 0, session: 'active' });
       // Offline past the refresh token's life too: the session ends, the queue stays.
       proxy.offline = true;
       const sample = order.samples[0]!;
-      core.actions.assignAnalysts(order.id, sample.id, sample.analyses.map((a) => ({ analysisId: a.id, analystId: short.user('analis.karet1').id })));
+      core.assignAnalysts(order.id, sample.id, sample.analyses.map((a) => ({ analysisId: a.id, analystId: short.user('analis.karet1').id })));
       await new Promise((r) => setTimeout(r, 4500));
       proxy.offline = false;
-      await expect(core.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
-      expect(core.sync.status()).toMatchObject({ session: 'ended', pending: 1 });
+      await expect(core.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+      expect(core.status()).toMatchObject({ session: 'ended', pending: 1 });
       await core.relogin(short.demo!.password);
-      await core.sync.syncNow();
-      expect(core.sync.status()).toMatchObject({ pending: 0, session: 'active' });
+      await core.syncNow();
+      expect(core.status()).toMatchObject({ pending: 0, session: 'active' });
       expect((await shortOffice.order(order.id)).samples[0]!.status).toBe('assigned');
       const applications = await shortOffice.applications([order.id]);
-      for (const c of core.store.commands()) expect(applications.get(c.id)?.size).toBe(1);
+      for (const c of core.diagnostics.store.commands()) expect(applications.get(c.id)?.size).toBe(1);
     } finally {
       await short.stop();
     }
@@ -271,11 +271,11 @@ describe('faults between desktop and server', () => {
     const { core, proxy: _p } = await desktop('analis.karet2');
     try {
       await office.ok('admin', 'patch', `/users/${user.id}`, { labId: otherLab });
-      await core.sync.syncNow();
+      await core.syncNow();
       expect(core.session!.user.labId).toBe(otherLab);
       await office.ok('admin', 'patch', `/users/${user.id}`, { active: false });
-      await expect(core.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
-      expect(core.sync.status().session).toBe('ended');
+      await expect(core.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+      expect(core.status().session).toBe('ended');
       core.close();
       const again = new DesktopServices({ dataDir: `${tmp.dir}/pc-${n}`, serverUrl: _p.url, scrypt: TEST_SCRYPT, autoSync: false });
       desktops.push(again);

@@ -53,7 +53,7 @@ async function desktop(username: string, extra: Partial<DesktopServicesOptions> 
   });
   desktops.push(core);
   await core.login(username, server.demo!.password);
-  await core.sync.syncNow();
+  await core.syncNow();
   return { core, proxy: p };
 }
 
@@ -105,7 +105,7 @@ describe('sync guarantees (DESIGN.md)', () => {
     const order = await office.orderInTesting({ params: 3 });
     const { core, proxy: p } = await desktop('analis.karet1');
     const s = order.samples[0]!;
-    for (const a of s.analyses) core.actions.saveResult(order.id, s.id, a.id, { value: '0,5' });
+    for (const a of s.analyses) core.saveResult(order.id, s.id, a.id, { value: '0,5' });
     // Every request reaches the server twice at once...
     p.rule = () => ({ kind: 'duplicate' });
     const bodies: Buffer[] = [];
@@ -114,13 +114,13 @@ describe('sync guarantees (DESIGN.md)', () => {
       if (r.path.endsWith('/sync/push')) bodies.push(r.body);
       return before(r);
     };
-    await core.sync.syncNow();
+    await core.syncNow();
     // ...and the same push is replayed much later, by hand.
     const replay = await office.call<{ outcomes: { status: string }[] }>('analis.karet1', 'post', '/sync/push', JSON.parse(bodies[0]!.toString()));
     expect(replay.status).toBe(200);
     expect(replay.data.outcomes.map((o) => o.status)).toEqual(['applied', 'applied', 'applied']);
     const applications = await office.applications([order.id]);
-    for (const c of core.store.commands()) expect(applications.get(c.id)?.size).toBe(1);
+    for (const c of core.diagnostics.store.commands()) expect(applications.get(c.id)?.size).toBe(1);
     expect((await office.order(order.id)).version).toBe(core.order(order.id)!.version);
   });
 
@@ -129,15 +129,15 @@ describe('sync guarantees (DESIGN.md)', () => {
     const { core, proxy: p } = await desktop('penyelia.karet', { sync: { pushBatch: 2, backoffBaseMs: 20, debounceMs: 1 } });
     p.offline = true;
     // Interleaved chains over three orders: accept then assign, each.
-    for (const o of orders) core.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    for (const o of orders.reverse()) core.actions.assignAnalysts(o.id, o.samples[0]!.id, assignAll(o, o.samples[0]!.id, 'analis.karet2'));
+    for (const o of orders) core.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    for (const o of orders.reverse()) core.assignAnalysts(o.id, o.samples[0]!.id, assignAll(o, o.samples[0]!.id, 'analis.karet2'));
     p.offline = false;
     p.rule = (r) => (r.n % 3 === 0 ? { kind: 'drop' } : { kind: 'pass' });
-    core.sync.start();
-    await waitFor(() => core.sync.status().pending === 0 && !core.sync.status().syncing, 20_000, 'drained');
-    core.sync.stop();
+    core.diagnostics.sync.start();
+    await waitFor(() => core.status().pending === 0 && !core.status().syncing, 20_000, 'drained');
+    core.diagnostics.sync.stop();
     const applications = await office.applications(orders.map((o) => o.id));
-    const commands = core.store.commands();
+    const commands = core.diagnostics.store.commands();
     expect(commands.every((c) => c.status === 'applied')).toBe(true);
     const positions = commands.map((c) => [...applications.get(c.id)!][0]!);
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
@@ -149,26 +149,26 @@ describe('sync guarantees (DESIGN.md)', () => {
     const { core, proxy: p } = await desktop('penyelia.karet');
     const s = order.samples[0]!;
     p.offline = true;
-    const accept = core.actions.acceptSample(order.id, s.id, 'Segel utuh');
-    const assign = core.actions.assignAnalysts(order.id, s.id, assignAll(order, s.id, 'analis.karet1'));
-    const unrelated = core.actions.acceptSample(other.id, other.samples[0]!.id, 'Segel utuh');
+    const accept = core.acceptSample(order.id, s.id, 'Segel utuh');
+    const assign = core.assignAnalysts(order.id, s.id, assignAll(order, s.id, 'analis.karet1'));
+    const unrelated = core.acceptSample(other.id, other.samples[0]!.id, 'Segel utuh');
     // Online, the same sample is rejected meanwhile (from the Penyelia's browser).
     await office.ok('penyelia.karet', 'post', `/orders/${order.id}/samples/${s.id}/reject`, { reason: 'Sampel rusak saat diterima' });
     p.offline = false;
-    await core.sync.syncNow();
-    const rejected = core.sync.rejectedCommands();
+    await core.syncNow();
+    const rejected = core.rejectedCommands();
     expect(rejected.map((r) => r.id)).toEqual([accept.command.id]);
     expect(rejected[0]!.rejection!.message.id.length).toBeGreaterThan(10);
     expect(rejected[0]!.summary).toMatch(/Terima sampel/);
-    expect(core.store.command(assign.command.id)!.status).toBe('blocked');
-    expect(core.sync.status()).toMatchObject({ rejected: 1, blocked: 1, pending: 0 });
-    core.actions.dismiss(accept.command.id);
+    expect(core.diagnostics.store.command(assign.command.id)!.status).toBe('blocked');
+    expect(core.status()).toMatchObject({ rejected: 1, blocked: 1, pending: 0 });
+    core.dismiss(accept.command.id);
     // The assignment was built on the refused acceptance: it becomes a rejection of its own, visible.
-    expect(core.sync.rejectedCommands().map((r) => r.id)).toEqual([assign.command.id]);
-    core.actions.dismiss(assign.command.id);
-    await core.sync.syncNow();
+    expect(core.rejectedCommands().map((r) => r.id)).toEqual([assign.command.id]);
+    core.dismiss(assign.command.id);
+    await core.syncNow();
     const applications = await office.applications([order.id, other.id]);
-    const all = core.store.commands();
+    const all = core.diagnostics.store.commands();
     expect(all.map((c) => [c.id, c.status, c.resolution])).toEqual([
       [accept.command.id, 'rejected', 'dismissed'],
       [assign.command.id, 'rejected', 'dismissed'],
@@ -181,15 +181,15 @@ describe('sync guarantees (DESIGN.md)', () => {
   it('5. retries resume by themselves after network errors and 5xx, without a new local write', async () => {
     const order = await office.orderInLab();
     const { core, proxy: p } = await desktop('penyelia.karet');
-    core.actions.acceptSample(order.id, order.samples[0]!.id, 'Segel utuh');
+    core.acceptSample(order.id, order.samples[0]!.id, 'Segel utuh');
     let calls = 0;
     p.rule = () => (++calls <= 3 ? { kind: 'status', status: 503 } : calls <= 5 ? { kind: 'refuse' } : { kind: 'pass' });
-    core.sync.start();
-    await waitFor(() => core.sync.status().retryAttempt >= 2, 10_000, 'retrying');
-    expect(core.sync.status()).toMatchObject({ online: false, pending: 1 });
-    expect(core.sync.status().nextRetryAt).not.toBeNull();
-    await waitFor(() => core.sync.status().pending === 0 && core.sync.status().online === true, 20_000, 'recovered by itself');
-    core.sync.stop();
+    core.diagnostics.sync.start();
+    await waitFor(() => core.status().retryAttempt >= 2, 10_000, 'retrying');
+    expect(core.status()).toMatchObject({ online: false, pending: 1 });
+    expect(core.status().nextRetryAt).not.toBeNull();
+    await waitFor(() => core.status().pending === 0 && core.status().online === true, 20_000, 'recovered by itself');
+    core.diagnostics.sync.stop();
     expect(calls).toBeGreaterThan(5);
     expect((await office.order(order.id)).samples[0]!.status).toBe('received');
   });
@@ -197,19 +197,19 @@ describe('sync guarantees (DESIGN.md)', () => {
   it('6. pulls atomic: a pull that fails half-way leaves the copy as it was', async () => {
     const { core, proxy: p } = await desktop('penyelia.karet', { sync: { pullLimit: 2, debounceMs: 1 } });
     const snapshot = () => {
-      const { server_time_offset_ms: _offset, ...state } = core.store.syncState();
-      return { orders: core.store.allOrders(), state, worklist: core.worklist() };
+      const { server_time_offset_ms: _offset, ...state } = core.diagnostics.store.syncState();
+      return { orders: core.diagnostics.store.allOrders(), state, worklist: core.worklist() };
     };
     const before = snapshot();
     const fresh = [];
     for (let i = 0; i < 5; i++) fresh.push(await office.orderInLab());
     let pulls = 0;
     p.rule = (r) => (r.path.endsWith('/sync/pull') && ++pulls === 3 ? { kind: 'refuse' } : { kind: 'pass' });
-    await expect(core.sync.pullNow()).rejects.toThrow();
+    await expect(core.diagnostics.sync.pullNow()).rejects.toThrow();
     expect(pulls).toBe(3); // two pages fetched, the third failed
     expect(snapshot()).toEqual(before);
-    await core.sync.pullNow();
-    const ids = core.store.orderIds();
+    await core.diagnostics.sync.pullNow();
+    const ids = core.diagnostics.store.orderIds();
     for (const o of fresh) expect(ids).toContain(o.id);
   });
 
@@ -226,34 +226,34 @@ describe('sync guarantees (DESIGN.md)', () => {
     const analis = await desktop('analis.karet1');
     for (const d of [penyelia, mt, analis]) d.proxy.offline = true;
     const [o1, o2, o3] = orders as [Order, Order, Order];
-    penyelia.core.actions.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
-    for (const a of o2.samples[0]!.analyses) analis.core.actions.saveResult(o2.id, o2.samples[0]!.id, a.id, { value: '0,7' });
-    for (const a of o2.samples[0]!.analyses) analis.core.actions.submitResult(o2.id, o2.samples[0]!.id, a.id);
+    penyelia.core.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
+    for (const a of o2.samples[0]!.analyses) analis.core.saveResult(o2.id, o2.samples[0]!.id, a.id, { value: '0,7' });
+    for (const a of o2.samples[0]!.analyses) analis.core.submitResults(o2.id, o2.samples[0]!.id, [a.id]);
     // Online meanwhile: the MT returns o3's assignment and the Penyelia gives it to analis.karet1 instead.
     await office.ok('mt.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assignment/return`, { reason: 'Analis sedang cuti minggu ini' });
     await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assign`, { assignments: assignAll(o3, o3.samples[0]!.id, 'analis.karet1') });
     for (const d of [penyelia, mt, analis]) d.proxy.offline = false;
-    for (const d of [penyelia, mt, analis]) await d.core.sync.syncNow();
-    await penyelia.core.sync.syncNow();
-    penyelia.core.actions.verifyResults(o2.id, o2.samples[0]!.id);
-    await penyelia.core.sync.syncNow();
-    mt.core.actions.validateAssignment(o3.id, o3.samples[0]!.id);
-    await mt.core.sync.syncNow();
-    await analis.core.sync.syncNow();
-    expect(analis.core.store.orderIds()).toContain(o3.id);
+    for (const d of [penyelia, mt, analis]) await d.core.syncNow();
+    await penyelia.core.syncNow();
+    penyelia.core.verifyResults(o2.id, o2.samples[0]!.id);
+    await penyelia.core.syncNow();
+    mt.core.validateAssignment(o3.id, o3.samples[0]!.id);
+    await mt.core.syncNow();
+    await analis.core.syncNow();
+    expect(analis.core.diagnostics.store.orderIds()).toContain(o3.id);
     // Traffic stops: every copy equals the server's view of that user's bucket.
     for (const [user, d] of [
       ['penyelia.karet', penyelia],
       ['mt.karet', mt],
       ['analis.karet1', analis],
     ] as const) {
-      await d.core.sync.syncNow();
+      await d.core.syncNow();
       const theirs = await office.bucket(user);
-      const mine = d.core.store.allOrders();
+      const mine = d.core.diagnostics.store.allOrders();
       // Orders of earlier tests are in the buckets too: compare the whole bucket.
       expect(mine.map((o) => o.id)).toEqual(theirs.map((o) => o.id));
       expect(mine).toEqual(theirs);
-      expect(d.core.sync.status()).toMatchObject({ pending: 0, blocked: 0 });
+      expect(d.core.status()).toMatchObject({ pending: 0, blocked: 0 });
     }
   });
 });

@@ -88,7 +88,7 @@ function candidates(role: 'penyelia' | 'mt' | 'analis' | 'cs', username: string,
 }
 
 function onDesktop(core: DesktopServices, act: Act): string | null {
-  const a = core.actions;
+  const a = core;
   try {
     switch (act.k) {
       case 'accept':
@@ -104,11 +104,11 @@ function onDesktop(core: DesktopServices, act: Act): string | null {
       case 'save':
         return a.saveResult(act.o, act.s, act.a, { value: act.value }).command.id;
       case 'submit':
-        return a.submitResult(act.o, act.s, act.a).command.id;
+        return a.submitResults(act.o, act.s, [act.a]).command.id;
       case 'verify':
         return a.verifyResults(act.o, act.s).command.id;
       case 'retest':
-        return a.requestRetest(act.o, act.s, act.a, REASON, act.analystId).command.id;
+        return a.requestRetest(act.o, act.s, [act.a], REASON, act.analystId).command.id;
       case 'validateResults':
         return a.validateResults(act.o, act.s).command.id;
       case 'returnResults':
@@ -212,12 +212,12 @@ function oneShot(proxy: Proxy, fault: Fault): void {
 }
 
 const noteRejections = (d: Desk) => {
-  for (const r of d.core.sync.rejectedCommands()) d.seenRejected.add(r.id);
+  for (const r of d.core.rejectedCommands()) d.seenRejected.add(r.id);
 };
 
 async function sync(d: Desk): Promise<void> {
   try {
-    await d.core.sync.syncNow();
+    await d.core.syncNow();
   } catch {
     // offline, fault, timeout: the queue keeps it
   }
@@ -275,18 +275,18 @@ async function runStep(w: World, step: Step): Promise<void> {
     case 'redo-or-dismiss': {
       const d = w.desks[step.desk]!;
       noteRejections(d);
-      const [r] = d.core.sync.rejectedCommands();
+      const [r] = d.core.rejectedCommands();
       if (!r) return;
       if (step.redo) {
         try {
-          const res = d.core.actions.redo(r.id);
+          const res = d.core.redo(r.id);
           d.issued.push(res.command.id);
         } catch (e) {
           if (!(e instanceof ActionRejectedError)) throw e;
-          d.core.actions.dismiss(r.id);
+          d.core.dismiss(r.id);
         }
       } else {
-        d.core.actions.dismiss(r.id);
+        d.core.dismiss(r.id);
       }
       noteRejections(d);
       return;
@@ -306,13 +306,13 @@ async function drain(w: World): Promise<void> {
     let quiet = true;
     for (const d of w.desks) {
       await sync(d);
-      for (const r of d.core.sync.rejectedCommands()) {
+      for (const r of d.core.rejectedCommands()) {
         d.seenRejected.add(r.id);
-        d.core.actions.dismiss(r.id);
+        d.core.dismiss(r.id);
         quiet = false;
       }
       noteRejections(d);
-      const s = d.core.sync.status();
+      const s = d.core.status();
       if (s.pending + s.blocked + s.rejected > 0) quiet = false;
     }
     if (quiet) break;
@@ -321,7 +321,7 @@ async function drain(w: World): Promise<void> {
   for (const d of w.desks) {
     for (let attempt = 0; ; attempt++) {
       try {
-        await d.core.sync.syncNow();
+        await d.core.syncNow();
         break;
       } catch (e) {
         if (attempt >= 4) throw e;
@@ -333,15 +333,15 @@ async function drain(w: World): Promise<void> {
 async function check(w: World): Promise<void> {
   // Convergence: each copy equals the server's view of the user's bucket.
   for (const d of w.desks) {
-    expect(d.core.sync.status()).toMatchObject({ pending: 0, blocked: 0, rejected: 0 });
+    expect(d.core.status()).toMatchObject({ pending: 0, blocked: 0, rejected: 0 });
     const theirs = await office.bucket(d.user);
-    expect(d.core.store.allOrders(), `${d.user}'s copy`).toEqual(theirs);
+    expect(d.core.diagnostics.store.allOrders(), `${d.user}'s copy`).toEqual(theirs);
   }
   // Exactly once, nothing lost silently, per-client order.
   const applications = await office.applications(w.orders);
   for (const [id, seqs] of applications) expect(seqs.size, `command ${id} applied ${seqs.size} times`).toBe(1);
   for (const d of w.desks) {
-    const commands = d.core.store.commands();
+    const commands = d.core.diagnostics.store.commands();
     const byId = new Map(commands.map((c) => [c.id, c]));
     for (const id of d.issued) {
       const c = byId.get(id);
@@ -387,7 +387,7 @@ async function setup(): Promise<World> {
       sync: { backoffBaseMs: 20, backoffMaxMs: 100, debounceMs: 1, pullIntervalMs: 60_000 },
     });
     await core.login(user, server.demo!.password);
-    await core.sync.syncNow();
+    await core.syncNow();
     desks.push({ user, role, core, proxy, issued: [], seenRejected: new Set() });
   }
   return { orders: [registered.id, testing.id, assigned.id], desks };

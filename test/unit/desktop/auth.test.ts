@@ -69,7 +69,7 @@ describe('login', () => {
     const a = client();
     const info = await a.login(P.username, P.password);
     expect(info.mode).toBe('online');
-    await a.sync.syncNow();
+    await a.syncNow();
     a.close();
 
     await server.stop();
@@ -77,14 +77,14 @@ describe('login', () => {
     const off = await b.login(P.username, P.password); // auto: falls back to offline
     expect(off.mode).toBe('offline');
     expect(off.user.role).toBe('penyelia');
-    b.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    await expect(b.sync.syncNow()).rejects.toThrow();
-    expect(b.sync.status()).toMatchObject({ online: false, pending: 1 });
+    b.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await expect(b.syncNow()).rejects.toThrow();
+    expect(b.status()).toMatchObject({ online: false, pending: 1 });
 
     // The server comes back: the refresh token sealed under the password renews the session.
     await server.start();
-    await b.sync.syncNow();
-    expect(b.sync.status()).toMatchObject({ online: true, pending: 0, session: 'active' });
+    await b.syncNow();
+    expect(b.status()).toMatchObject({ online: true, pending: 0, session: 'active' });
     expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 
@@ -138,8 +138,8 @@ describe('the session and the server', () => {
     const a = client();
     await a.login(P.username, P.password);
     server.expireAccessTokens();
-    await a.sync.syncNow();
-    expect(a.sync.status().session).toBe('active');
+    await a.syncNow();
+    expect(a.status().session).toBe('active');
   });
 
   it('deactivation on the server ends the local session at the next sync, keeps the queue, and disables offline login', async () => {
@@ -147,21 +147,21 @@ describe('the session and the server', () => {
     server.put(o);
     const a = client();
     await a.login(P.username, P.password);
-    await a.sync.syncNow();
-    a.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await a.syncNow();
+    a.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     server.users.get(P.username)!.active = false;
     server.expireAccessTokens();
-    await expect(a.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
-    expect(a.sync.status()).toMatchObject({ session: 'ended', pending: 1 });
-    expect(() => a.actions.rejectSample(o.id, o.samples[0]!.id, 'Segel rusak sekali')).toThrow(ActionRejectedError);
+    await expect(a.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+    expect(a.status()).toMatchObject({ session: 'ended', pending: 1 });
+    expect(() => a.rejectSample(o.id, o.samples[0]!.id, 'Segel rusak sekali')).toThrow(ActionRejectedError);
     a.close();
     await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_disabled');
     // Reactivated: an online login brings the same queue back and delivers it.
     server.users.get(P.username)!.active = true;
     const b = client();
     await b.login(P.username, P.password, 'online');
-    expect(b.sync.status().pending).toBe(1);
-    await b.sync.syncNow();
+    expect(b.status().pending).toBe(1);
+    await b.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 
@@ -170,11 +170,11 @@ describe('the session and the server', () => {
     server.put(o);
     const a = client();
     await a.login(P.username, P.password);
-    await a.sync.syncNow();
+    await a.syncNow();
     expect(a.worklist()[0]!.next_action).toBe('sample.accept');
     server.users.get(P.username)!.role = 'mt';
     server.expireAccessTokens();
-    await a.sync.syncNow();
+    await a.syncNow();
     expect(a.session!.user.role).toBe('mt');
     expect(a.worklist()[0]!.next_action).toBeNull();
   });
@@ -184,15 +184,15 @@ describe('the session and the server', () => {
     server.put(o);
     const a = client();
     await a.login(P.username, P.password);
-    await a.sync.syncNow();
+    await a.syncNow();
     await a.logout();
     const b = client();
     await b.login(P.username, P.password, 'offline');
-    b.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    await expect(b.sync.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
-    expect(b.sync.status()).toMatchObject({ session: 'needs_login', pending: 1 });
+    b.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await expect(b.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
+    expect(b.status()).toMatchObject({ session: 'needs_login', pending: 1 });
     await b.relogin(P.password);
-    await b.sync.syncNow();
+    await b.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 });

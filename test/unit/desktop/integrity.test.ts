@@ -45,12 +45,12 @@ async function prepared() {
   server.put(mine);
   const c = services(tmp.dir, server.url);
   await c.login('penyelia1', STAFF.penyelia.password);
-  await c.sync.syncNow();
-  const cmd = c.actions.acceptSample(mine.id, mine.samples[0]!.id, 'Segel utuh');
+  await c.syncNow();
+  const cmd = c.acceptSample(mine.id, mine.samples[0]!.id, 'Segel utuh');
   const dir = c.session!.workspace;
   // Make the working copy big enough to have pages to damage, and checkpoint the WAL into it.
-  c.store.ws.db.pragma('wal_checkpoint(TRUNCATE)');
-  c.store.ws.db.pragma('ob.wal_checkpoint(TRUNCATE)');
+  c.diagnostics.store.ws.db.pragma('wal_checkpoint(TRUNCATE)');
+  c.diagnostics.store.ws.db.pragma('ob.wal_checkpoint(TRUNCATE)');
   c.close();
   return { mine, dir, commandId: cmd.command.id };
 }
@@ -70,12 +70,12 @@ describe('integrity check of the working copy', () => {
       expect(info.integrity).not.toBeNull();
       expect(existsSync(info.integrity!.movedTo)).toBe(true);
       expect(info.integrity!.reason.length).toBeGreaterThan(0);
-      expect(c.sync.status().rebuiltFrom).toBe(info.integrity!.movedTo);
+      expect(c.status().rebuiltFrom).toBe(info.integrity!.movedTo);
       // The queue is intact and the local view shows the pending command once the order is back.
       expect(outboxRows(dir)).toEqual(before);
-      expect(c.sync.status().pending).toBe(1);
-      await c.sync.syncNow();
-      expect(c.sync.status()).toMatchObject({ pending: 0, rebuiltFrom: null });
+      expect(c.status().pending).toBe(1);
+      await c.syncNow();
+      expect(c.status()).toMatchObject({ pending: 0, rebuiltFrom: null });
       expect(server.appliedCounts().get(commandId)).toBe(1);
       expect(c.order(mine.id)).toEqual(server.orders.get(mine.id));
       c.close();

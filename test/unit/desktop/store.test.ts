@@ -35,18 +35,18 @@ describe('pull and rebase', () => {
     server.put(o);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
+    await c.syncNow();
     const [s1, s2] = o.samples;
     // Offline: accept sample 1. Meanwhile, on the server, sample 2 is rejected (by this same Penyelia online).
-    c.actions.acceptSample(o.id, s1!.id, 'Segel utuh');
+    c.acceptSample(o.id, s1!.id, 'Segel utuh');
     server.apply('sample.reject', o.id, { sampleId: s2!.id, reason: 'Kemasan bocor, sampel rusak' }, actorOf(STAFF.penyelia));
     // Pull only (no push yet): the new base has s2 rejected, the pending accept of s1 is still on top.
-    await c.sync.pullNow();
+    await c.diagnostics.sync.pullNow();
     const view = c.order(o.id)!;
     expect(view.samples[0]!.status).toBe('received');
     expect(view.samples[1]!.status).toBe('rejected');
-    expect(c.store.baseOrder(o.id)!.samples[0]!.status).toBe('registered');
-    expect(c.sync.status().pending).toBe(1);
+    expect(c.diagnostics.store.baseOrder(o.id)!.samples[0]!.status).toBe('registered');
+    expect(c.status().pending).toBe(1);
   });
 
   it('a pending command that no longer decides stays queued, shows nothing, and the server answers it', async () => {
@@ -54,12 +54,12 @@ describe('pull and rebase', () => {
     server.put(o);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
+    await c.syncNow();
     const s = o.samples[0]!;
-    const accept = c.actions.acceptSample(o.id, s.id, 'Segel utuh');
+    const accept = c.acceptSample(o.id, s.id, 'Segel utuh');
     server.apply('sample.reject', o.id, { sampleId: s.id, reason: 'Kemasan bocor, sampel rusak' }, actorOf(STAFF.penyelia));
-    await c.sync.syncNow();
-    expect(c.store.command(accept.command.id)!.status).toBe('rejected');
+    await c.syncNow();
+    expect(c.diagnostics.store.command(accept.command.id)!.status).toBe('rejected');
     expect(c.order(o.id)!.samples[0]!.status).toBe('rejected');
     expect(c.order(o.id)).toEqual(server.orders.get(o.id));
   });
@@ -69,18 +69,18 @@ describe('pull and rebase', () => {
     server.put(o);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    const accept = c.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await c.syncNow();
+    const accept = c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     // CS re-registers the sample to the other Penyelia (modelled directly on the server state).
     const moved = structuredClone(server.orders.get(o.id)!);
     moved.samples[0]!.penyeliaId = STAFF.penyelia2.id;
     moved.samples[0]!.version += 1;
     moved.version += 1;
     server.put(moved);
-    await c.sync.syncNow();
-    expect(c.store.orderIds()).toEqual([]);
+    await c.syncNow();
+    expect(c.diagnostics.store.orderIds()).toEqual([]);
     expect(c.worklist()).toEqual([]);
-    const [rej] = c.sync.rejectedCommands();
+    const [rej] = c.rejectedCommands();
     expect(rej!.id).toBe(accept.command.id);
     expect(['forbidden', 'stale_version']).toContain(rej!.rejection!.code);
   });
@@ -90,27 +90,27 @@ describe('pull and rebase', () => {
     for (const o of orders.slice(0, 1)) server.put(o);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    const before = { orders: c.store.allOrders(), state: c.store.syncState(), worklist: c.worklist() };
-    const broken = c.store.preparePut(orders[2]!);
+    await c.syncNow();
+    const before = { orders: c.diagnostics.store.allOrders(), state: c.diagnostics.store.syncState(), worklist: c.worklist() };
+    const broken = c.diagnostics.store.preparePut(orders[2]!);
     (broken.samples[0] as { sample_type_name: unknown }).sample_type_name = null; // NOT NULL: fails after the first writes
     expect(() =>
-      c.store.applyPull([c.store.preparePut(orders[1]!), { op: 'remove', orderId: orders[0]!.id }, broken], {
+      c.diagnostics.store.applyPull([c.diagnostics.store.preparePut(orders[1]!), { op: 'remove', orderId: orders[0]!.id }, broken], {
         cursor: '999',
         lastProcessedSeq: 5,
         at: new Date().toISOString(),
         full: false,
       }),
     ).toThrow();
-    expect({ orders: c.store.allOrders(), state: c.store.syncState(), worklist: c.worklist() }).toEqual(before);
+    expect({ orders: c.diagnostics.store.allOrders(), state: c.diagnostics.store.syncState(), worklist: c.worklist() }).toEqual(before);
   });
 
   it('pages of a pull are gathered and applied together', async () => {
     for (let i = 0; i < 7; i++) server.put(orderInLab());
     const c = client({ sync: { pullLimit: 2, backoffBaseMs: 10, debounceMs: 1 } });
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    expect(c.store.orderCount()).toBe(7);
+    await c.syncNow();
+    expect(c.diagnostics.store.orderCount()).toBe(7);
     expect(server.requests.filter((r) => r.path.endsWith('/sync/pull')).length).toBe(4);
   });
 });
@@ -123,9 +123,9 @@ describe('crash between the two files', () => {
     server.put(o2);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    const a1 = c.actions.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
-    c.actions.acceptSample(o2.id, o2.samples[0]!.id, 'Segel utuh');
+    await c.syncNow();
+    const a1 = c.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
+    c.acceptSample(o2.id, o2.samples[0]!.id, 'Segel utuh');
     const dir = c.session!.workspace;
     c.close();
     // Tear: o1's outbox row lost (view kept), o2's view lost (outbox row kept).
@@ -137,7 +137,7 @@ describe('crash between the two files', () => {
     await d.login('penyelia1', STAFF.penyelia.password);
     expect(d.order(o1.id)!.samples[0]!.status).toBe('registered');
     expect(d.order(o2.id)!.samples[0]!.status).toBe('received');
-    expect(d.sync.status().pending).toBe(1);
+    expect(d.status().pending).toBe(1);
   });
 });
 
@@ -149,7 +149,7 @@ describe('worklist', () => {
     for (const o of [registered, assigned, testing]) server.put(o);
     const p = client();
     await p.login('penyelia1', STAFF.penyelia.password);
-    await p.sync.syncNow();
+    await p.syncNow();
     const rows = p.worklist();
     expect(rows.map((r) => [r.order_id, r.next_action])).toEqual(
       expect.arrayContaining([
@@ -160,26 +160,26 @@ describe('worklist', () => {
     );
     expect(rows[0]!.next_action).not.toBeNull();
     expect(p.worklist({ actionOnly: true })).toHaveLength(1);
-    expect(p.store.worklistCounts()).toEqual({ total: 3, action: 1 });
+    expect(p.diagnostics.store.worklistCounts()).toEqual({ total: 3, action: 1 });
     expect(p.worklist({ search: registered.number!.slice(-5) }).map((r) => r.order_id)).toEqual([registered.id]);
     expect(p.worklist({ search: '%' })).toEqual([]);
     p.close();
 
     const mt = client();
     await mt.login('mt1', STAFF.mt.password);
-    await mt.sync.syncNow();
+    await mt.syncNow();
     expect(mt.worklist({ actionOnly: true }).map((r) => [r.order_id, r.next_action])).toEqual([[assigned.id, 'assignment.validate']]);
     mt.close();
 
     const an = client();
     await an.login('analis1', STAFF.analis.password);
-    await an.sync.syncNow();
+    await an.syncNow();
     const mine = an.worklist({ actionOnly: true });
     expect(mine.map((r) => [r.order_id, r.next_action, r.analyses_open_mine])).toEqual([[testing.id, 'result.save', 2]]);
     const s = testing.samples[0]!;
-    for (const a of s.analyses) an.actions.saveResult(testing.id, s.id, a.id, { value: '0,1' });
+    for (const a of s.analyses) an.saveResult(testing.id, s.id, a.id, { value: '0,1' });
     expect(an.worklist({ actionOnly: true })[0]).toMatchObject({ next_action: 'result.submit', pending_commands: 2 });
-    for (const a of s.analyses) an.actions.submitResult(testing.id, s.id, a.id);
+    for (const a of s.analyses) an.submitResults(testing.id, s.id, [a.id]);
     expect(an.worklist({ actionOnly: true })).toEqual([]);
   });
 });
@@ -189,7 +189,7 @@ describe('worklist pages', () => {
     for (let i = 0; i < 7; i++) server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
     const p = client();
     await p.login('penyelia1', STAFF.penyelia.password);
-    await p.sync.syncNow();
+    await p.syncNow();
     const all = p.worklist();
     expect(all).toHaveLength(14);
     const seen = [];
@@ -216,11 +216,11 @@ describe('server time', () => {
     const skew = -7 * 3600_000; // the PC thinks it is seven hours earlier
     const c = client({ clock: { now: () => Date.now() + skew } });
     await c.login('analis1', STAFF.analis.password);
-    await c.sync.syncNow();
-    expect(Math.abs(c.sync.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
+    await c.syncNow();
+    expect(Math.abs(c.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
     const s = o.samples[0]!;
-    c.actions.saveResult(o.id, s.id, s.analyses[0]!.id, { value: '0.1' });
-    const r = c.actions.submitResult(o.id, s.id, s.analyses[0]!.id);
+    c.saveResult(o.id, s.id, s.analyses[0]!.id, { value: '0.1' });
+    const r = c.submitResults(o.id, s.id, [s.analyses[0]!.id]);
     expect(Math.abs(Date.parse(r.command.issuedAt) - Date.now())).toBeLessThan(2000);
     expect(Math.abs(Date.parse(r.order.samples[0]!.analyses[0]!.submittedAt!) - Date.now())).toBeLessThan(2000);
     // The offset survives a restart with the server away.
@@ -228,7 +228,7 @@ describe('server time', () => {
     await server.stop();
     const d = client({ clock: { now: () => Date.now() + skew } });
     await d.login('analis1', STAFF.analis.password, 'offline');
-    expect(Math.abs(d.sync.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
+    expect(Math.abs(d.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
   });
 
   it('parses analysts’ numbers with a comma or a point', () => {

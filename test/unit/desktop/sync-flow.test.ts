@@ -38,25 +38,25 @@ describe('desktop sync against the fake server', () => {
     server.put(other);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    expect(c.store.orderIds()).toEqual([mine.id]);
+    await c.syncNow();
+    expect(c.diagnostics.store.orderIds()).toEqual([mine.id]);
     const rows = c.worklist();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.next_action).toBe('sample.accept');
 
     const sample = mine.samples[0]!;
-    const r = c.actions.acceptSample(mine.id, sample.id, 'Segel utuh, suhu ruang');
+    const r = c.acceptSample(mine.id, sample.id, 'Segel utuh, suhu ruang');
     expect(r.order.samples[0]!.status).toBe('received');
-    expect(c.sync.status().pending).toBe(1);
+    expect(c.status().pending).toBe(1);
     expect(c.worklist()[0]!.next_action).toBe('sample.assign_analysts');
 
-    await c.sync.syncNow();
-    expect(c.sync.status().pending).toBe(0);
+    await c.syncNow();
+    expect(c.status().pending).toBe(0);
     expect(server.orders.get(mine.id)!.samples[0]!.status).toBe('received');
     expect(server.appliedCounts().get(r.command.id)).toBe(1);
     // After the pull, the local view equals the server's.
     expect(c.order(mine.id)).toEqual(server.orders.get(mine.id));
-    expect(c.store.command(r.command.id)!.status).toBe('applied');
+    expect(c.diagnostics.store.command(r.command.id)!.status).toBe('applied');
   });
 
   it('refuses locally what the domain core refuses, with its reason, and queues nothing', async () => {
@@ -64,15 +64,15 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const c = client();
     await c.login('mt1', STAFF.mt.password);
-    await c.sync.syncNow();
-    expect(() => c.actions.validateAssignment(o.id, o.samples[0]!.id)).toThrow(ActionRejectedError);
+    await c.syncNow();
+    expect(() => c.validateAssignment(o.id, o.samples[0]!.id)).toThrow(ActionRejectedError);
     try {
-      c.actions.validateAssignment(o.id, o.samples[0]!.id);
+      c.validateAssignment(o.id, o.samples[0]!.id);
     } catch (e) {
       expect((e as ActionRejectedError).code).toBe('invalid_transition');
       expect((e as ActionRejectedError).reason.id.length).toBeGreaterThan(5);
     }
-    expect(c.sync.status().pending).toBe(0);
+    expect(c.status().pending).toBe(0);
   });
 
   it('a rejected command is shown, blocks later commands on the same order, and can be dismissed', async () => {
@@ -80,40 +80,40 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const c = client();
     await c.login('analis1', STAFF.analis.password);
-    await c.sync.syncNow();
+    await c.syncNow();
     const s = o.samples[0]!;
     const [a1, a2] = s.analyses;
-    const save = c.actions.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
+    const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     // The same analyst saved another value online meanwhile: the offline save is now stale.
     server.apply('result.save', o.id, { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
-    const submit = c.actions.submitResult(o.id, s.id, a1!.id);
+    const submit = c.submitResults(o.id, s.id, [a1!.id]);
     expect(submit.command.status).toBe('pending');
     // The submit is built on the save: it is not sent in the same batch, and once the save is
     // rejected it is held back (it would otherwise submit the other value, at the same version number).
-    await c.sync.syncNow();
-    expect(c.sync.rejectedCommands().map((r) => [r.id, r.rejection?.code])).toEqual([[save.command.id, 'stale_version']]);
-    expect(c.store.command(submit.command.id)!.status).toBe('blocked');
-    expect(c.store.command(submit.command.id)!.blockedBy).toBe(save.command.id);
+    await c.syncNow();
+    expect(c.rejectedCommands().map((r) => [r.id, r.rejection?.code])).toEqual([[save.command.id, 'stale_version']]);
+    expect(c.diagnostics.store.command(submit.command.id)!.status).toBe('blocked');
+    expect(c.diagnostics.store.command(submit.command.id)!.blockedBy).toBe(save.command.id);
     expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
     // The local view drops the rejected save and what was built on it.
     expect(c.order(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.5');
     expect(c.order(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
     // A new command on the same order is held back while a rejection is unresolved.
-    const later = c.actions.saveResult(o.id, s.id, a2!.id, { value: '0.3' });
+    const later = c.saveResult(o.id, s.id, a2!.id, { value: '0.3' });
     expect(later.command.status).toBe('blocked');
-    await c.sync.syncNow();
+    await c.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('pending');
-    expect(c.sync.status()).toMatchObject({ blocked: 2, rejected: 1, pending: 0 });
+    expect(c.status()).toMatchObject({ blocked: 2, rejected: 1, pending: 0 });
     // Dismissing the save turns the submit built on it into a visible rejection of its own.
-    c.actions.dismiss(save.command.id);
-    const [dep] = c.sync.rejectedCommands();
+    c.dismiss(save.command.id);
+    const [dep] = c.rejectedCommands();
     expect(dep!.id).toBe(submit.command.id);
     expect(dep!.rejection!.message.en).toMatch(/on top of a change the server rejected/);
-    expect(c.sync.status()).toMatchObject({ blocked: 1, rejected: 1 });
+    expect(c.status()).toMatchObject({ blocked: 1, rejected: 1 });
     // Dismissing that too releases the independent save of a2.
-    c.actions.dismiss(submit.command.id);
-    expect(c.sync.status()).toMatchObject({ blocked: 0, rejected: 0, pending: 1 });
-    await c.sync.syncNow();
+    c.dismiss(submit.command.id);
+    expect(c.status()).toMatchObject({ blocked: 0, rejected: 0, pending: 1 });
+    await c.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('draft');
     expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
     expect(c.order(o.id)).toEqual(server.orders.get(o.id));
@@ -125,25 +125,25 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const c = client();
     await c.login('analis1', STAFF.analis.password);
-    await c.sync.syncNow();
+    await c.syncNow();
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
-    const save = c.actions.saveResult(o.id, s.id, a.id, { value: '0.12' });
-    const submit = c.actions.submitResult(o.id, s.id, a.id);
+    const save = c.saveResult(o.id, s.id, a.id, { value: '0.12' });
+    const submit = c.submitResults(o.id, s.id, [a.id]);
     server.apply('result.save', o.id, { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
-    await c.sync.syncNow();
-    expect(c.sync.rejectedCommands().map((r) => r.id)).toEqual([save.command.id]);
-    const redo = c.actions.redo(save.command.id);
+    await c.syncNow();
+    expect(c.rejectedCommands().map((r) => r.id)).toEqual([save.command.id]);
+    const redo = c.redo(save.command.id);
     expect(redo.order.samples[0]!.analyses[0]!.status).toBe('submitted');
     expect(redo.order.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
-    const rebased = c.store.command(submit.command.id)!;
+    const rebased = c.diagnostics.store.command(submit.command.id)!;
     expect(rebased.status).toBe('pending');
     expect(rebased.seq).toBeGreaterThan(redo.command.seq);
-    await c.sync.syncNow();
+    await c.syncNow();
     const onServer = server.orders.get(o.id)!.samples[0]!.analyses[0]!;
     expect(onServer.status).toBe('submitted');
     expect(onServer.result!.value).toBe('0.12');
-    expect(c.sync.rejectedCommands()).toHaveLength(0);
+    expect(c.rejectedCommands()).toHaveLength(0);
     expect(c.order(o.id)).toEqual(server.orders.get(o.id));
   });
 
@@ -152,22 +152,22 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const c = client();
     await c.login('analis1', STAFF.analis.password);
-    await c.sync.syncNow();
+    await c.syncNow();
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
-    c.actions.saveResult(o.id, s.id, a.id, { value: '0.12' });
+    c.saveResult(o.id, s.id, a.id, { value: '0.12' });
     server.apply('result.save', o.id, { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
-    await c.sync.syncNow();
-    const [rej] = c.sync.rejectedCommands();
+    await c.syncNow();
+    const [rej] = c.rejectedCommands();
     expect(rej!.rejection!.code).toBe('stale_version');
     // The local view shows the server's value now, not the rejected one.
     expect(c.order(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.5');
-    const redo = c.actions.redo(rej!.id);
+    const redo = c.redo(rej!.id);
     expect(redo.command.redoOf).toBe(rej!.id);
     expect(redo.order.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
-    await c.sync.syncNow();
+    await c.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
-    expect(c.sync.rejectedCommands()).toHaveLength(0);
+    expect(c.rejectedCommands()).toHaveLength(0);
   });
 
   it('a 401 refreshes the session and keeps the queue', async () => {
@@ -175,10 +175,10 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    c.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await c.syncNow();
+    c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     server.expireAccessTokens();
-    await c.sync.syncNow();
+    await c.syncNow();
     expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
     expect(server.requests.some((r) => r.path.endsWith('/auth/refresh') && r.status === 200)).toBe(true);
   });
@@ -189,27 +189,27 @@ describe('desktop sync against the fake server', () => {
     const sched = new ManualScheduler();
     const c = client({ scheduler: sched, random: () => 1 });
     await c.login('penyelia1', STAFF.penyelia.password);
-    await c.sync.syncNow();
-    c.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await c.syncNow();
+    c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     server.fault('/sync/push', 503, 2);
     server.fault('/sync/push', 'drop', 1);
-    c.sync.start();
+    c.diagnostics.sync.start();
     // The start tick runs at once.
     sched.advance(0);
-    await until(() => c.sync.status().retryAttempt === 1, 5000, 'first failure');
-    expect(c.sync.status().online).toBe(false);
+    await until(() => c.status().retryAttempt === 1, 5000, 'first failure');
+    expect(c.status().online).toBe(false);
     expect(sched.nextDelay()).toBe(20); // base 20 ms, jitter at its top
     sched.advance(20);
-    await until(() => c.sync.status().retryAttempt === 2, 5000, 'second failure');
+    await until(() => c.status().retryAttempt === 2, 5000, 'second failure');
     expect(sched.nextDelay()).toBe(40);
     sched.advance(40);
-    await until(() => c.sync.status().retryAttempt === 3, 5000, 'third failure');
+    await until(() => c.status().retryAttempt === 3, 5000, 'third failure');
     expect(sched.nextDelay()).toBe(80);
     sched.advance(80);
-    await until(() => c.sync.status().pending === 0 && !c.sync.status().syncing, 5000, 'delivery');
-    expect(c.sync.status().online).toBe(true);
+    await until(() => c.status().pending === 0 && !c.status().syncing, 5000, 'delivery');
+    expect(c.status().online).toBe(true);
     expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
-    c.sync.stop();
+    c.diagnostics.sync.stop();
   });
 
   it('keeps colleagues on one PC apart: one workspace per server and user', async () => {
@@ -217,18 +217,18 @@ describe('desktop sync against the fake server', () => {
     server.put(o);
     const a = client();
     await a.login('penyelia1', STAFF.penyelia.password);
-    await a.sync.syncNow();
-    a.actions.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await a.syncNow();
+    a.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     const ws1 = a.session!.workspace;
     a.close();
     const b = client();
     await b.login('penyelia2', STAFF.penyelia2.password);
     expect(b.session!.workspace).not.toBe(ws1);
-    expect(b.sync.status().pending).toBe(0);
-    expect(b.store.orderIds()).toEqual([]);
+    expect(b.status().pending).toBe(0);
+    expect(b.diagnostics.store.orderIds()).toEqual([]);
     b.close();
     const a2 = client();
     await a2.login('penyelia1', STAFF.penyelia.password);
-    expect(a2.sync.status().pending).toBe(1);
+    expect(a2.status().pending).toBe(1);
   });
 });

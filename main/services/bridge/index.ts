@@ -1,0 +1,1 @@
+export { createBridge, receiptText, BridgeError, type Bridge, type BridgeDeps, type AppInfoInput } from './bridge';

@@ -1,0 +1,31 @@
+import type { Order } from '../../../../../shared/domain/entities';
+import type { Migration } from '../../migrate';
+import { sampleClock } from '../../sop-clock';
+
+/**
+ * Working copy v4: the worklist's SOP clock (step, when it started, when it is due) and the count
+ * of changes held back behind a rejection, per sample; the clock is filled from the orders there.
+ * The blocked counts start at 0: the outbox is another file, and the first start after this
+ * migration recomputes every order with blocked changes (LocalStore.recover).
+ */
+export const m004WorklistClock: Migration = {
+  version: 4,
+  name: 'worklist-clock',
+  up(db) {
+    db.exec(`
+      ALTER TABLE samples ADD COLUMN step INTEGER;
+      ALTER TABLE samples ADD COLUMN step_started_at TEXT;
+      ALTER TABLE samples ADD COLUMN due_at TEXT;
+      ALTER TABLE samples ADD COLUMN blocked_commands INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX samples_due ON samples (due_at);
+    `);
+    const set = db.prepare('UPDATE samples SET step = ?, step_started_at = ?, due_at = ? WHERE id = ? AND order_id = ?');
+    for (const r of db.prepare('SELECT base_json, local_json FROM orders').iterate() as Iterable<{ base_json: string; local_json: string | null }>) {
+      const order = JSON.parse(r.local_json ?? r.base_json) as Order;
+      for (const s of order.samples) {
+        const c = sampleClock(order, { ...s, statusSince: s.statusSince ?? null });
+        set.run(c.step, c.startedAt, c.dueAt, s.id, order.id);
+      }
+    }
+  },
+};
