@@ -1,0 +1,55 @@
+/**
+ * Validasi hasil (SOP step 16, sample status `results_verified`): the same results table as the
+ * Penyelia's, read-only, then *Validasi* or *Kembalikan* with a reason.
+ */
+import { useMemo } from 'react';
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SamplePanelProps } from '../sample/panel-props';
+import { ResultsTable } from '../results/ResultsTable';
+import { resultRows } from '../results/results-rows';
+import { useLabAnalysts } from '../results/useLabAnalysts';
+import { useSampleAction } from '../results/useSampleAction';
+import { MtDecisionBar } from './MtDecisionBar';
+
+export function MtResultsPanel({ order, sample }: SamplePanelProps) {
+  const { t } = useTranslation('mt');
+  const { t: tr } = useTranslation('results');
+  const { names, query } = useLabAnalysts(sample.labId);
+  const validate = useSampleAction('results.validate');
+  const ret = useSampleAction('results.return');
+  const rows = useMemo(() => resultRows(sample), [sample]);
+  const sampleLabel = sample.number ?? sample.sampleTypeName;
+  const ref = { orderId: order.id, sampleId: sample.id };
+
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="mt-results-title">
+      <Stack gap="sm">
+        <div>
+          <Title order={3} id="mt-results-title" fz="lg">
+            {t('results.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('results.intro')}
+          </Text>
+        </div>
+        {query.isError && (
+          <Text size="xs" c="red.7">
+            {tr('staffError', { error: query.error.message })}
+          </Text>
+        )}
+        <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} />
+        <MtDecisionBar
+          onValidate={() => validate.fire(ref, t('results.validated', { sample: sampleLabel }))}
+          validating={validate.pending}
+          validateError={validate.error}
+          onReturn={(reason) => ret.run({ ...ref, reason }, t('results.returned', { sample: sampleLabel }))}
+          returning={ret.pending}
+          returnTitle={t('results.returnTitle', { sample: sampleLabel })}
+          returnConsequence={t('results.returnConsequence')}
+          returnConfirm={t('results.returnConfirm')}
+        />
+      </Stack>
+    </Paper>
+  );
+}

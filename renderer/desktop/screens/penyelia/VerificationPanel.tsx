@@ -1,0 +1,145 @@
+/**
+ * Verifikasi hasil (SOP step 15, sample status `in_testing` once results come in): the results
+ * table with a retest selection (checkbox or Space), *Uji ulang* with a reason (the old result
+ * stays visible as retested), and *Verifikasi* (Ctrl+Enter) once every current analysis is
+ * submitted and nothing is selected. Rows the user entered say why they cannot verify them.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconInfoCircle, IconRepeat, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Analysis } from '../../../../shared/domain/entities';
+import { ReasonDialog } from '../../../components/ReasonDialog';
+import type { SamplePanelProps } from '../sample/panel-props';
+import { ActionError } from '../results/ActionError';
+import { ResultsTable } from '../results/ResultsTable';
+import { resultRows } from '../results/results-rows';
+import { ReturnNotice } from '../results/ReturnNotice';
+import { currentReturn } from '../results/sample-returns';
+import { ShortcutHint } from '../results/ShortcutHint';
+import { useLabAnalysts } from '../results/useLabAnalysts';
+import { useSampleAction } from '../results/useSampleAction';
+import { enteredBy, isRetestable, pruneSelection, verifyState } from './verification';
+
+export function VerificationPanel({ order, sample, session }: SamplePanelProps) {
+  const { t } = useTranslation('penyelia');
+  const { t: tr } = useTranslation('results');
+  const { names, query: staffQuery } = useLabAnalysts(sample.labId);
+  const verify = useSampleAction('results.verify');
+  const retest = useSampleAction('analysis.requestRetest');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [asking, setAsking] = useState(false);
+  const userId = session.user.id;
+  const sampleLabel = sample.number ?? sample.sampleTypeName;
+  const ref = { orderId: order.id, sampleId: sample.id };
+
+  const rows = useMemo(() => resultRows(sample), [sample]);
+  // Rows move under the user as sync runs: a selection that can no longer be retested drops out.
+  useEffect(() => setSelected((s) => pruneSelection(s, sample.analyses)), [sample.analyses]);
+  const state = verifyState(sample, userId, selected);
+  const returned = currentReturn(order, sample, ['results.return']);
+
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const selection = useMemo(() => ({ selected, onToggle: toggle, selectable: isRetestable }), [selected, toggle]);
+  const isOwn = useCallback((a: Analysis) => enteredBy(a, userId), [userId]);
+
+  const doVerify = () => {
+    if (!state.canVerify || verify.pending) return;
+    verify.fire(ref, t('verify.verified', { sample: sampleLabel }));
+  };
+  useHotkeys(
+    asking
+      ? []
+      : [
+          ['mod+Enter', doVerify],
+          ['Escape', () => setSelected(new Set())],
+        ],
+    [],
+  );
+
+  const chosen = sample.analyses.filter((a) => selected.has(a.id));
+  const blockerText =
+    state.blocker === 'selection'
+      ? t('verify.blocker.selection')
+      : state.blocker === 'waiting'
+        ? t('verify.blocker.waiting', { count: state.waiting.length })
+        : state.blocker === 'own'
+          ? t('verify.blocker.own', { count: state.own.length })
+          : state.blocker === 'status'
+            ? t('verify.blocker.status')
+            : null;
+
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="verify-title">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+          <div>
+            <Title order={3} id="verify-title" fz="lg">
+              {t('verify.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('verify.intro')}
+            </Text>
+          </div>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {tr('keysHint')}
+          </Text>
+        </Group>
+
+        <ReturnNotice note={returned} title={t('verify.returnedTitle')} />
+        {staffQuery.isError && (
+          <Text size="xs" c="red.7">
+            {tr('staffError', { error: staffQuery.error.message })}
+          </Text>
+        )}
+
+        <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} selection={selection} isOwn={isOwn} />
+
+        <ActionError message={verify.error} />
+        <Group gap="sm" align="center">
+          <Button onClick={doVerify} leftSection={<IconRosetteDiscountCheck size={16} />} loading={verify.pending} disabled={!state.canVerify}>
+            {t('verify.verify')}
+            <ShortcutHint keys="Ctrl+Enter" />
+          </Button>
+          <Button variant="outline" color="orange" leftSection={<IconRepeat size={16} />} disabled={selected.size === 0 || retest.pending} onClick={() => setAsking(true)}>
+            {selected.size > 0 ? t('verify.retestCount', { count: selected.size }) : t('verify.retest')}
+          </Button>
+          {selected.size > 0 && (
+            <Button variant="subtle" color="gray" size="xs" onClick={() => setSelected(new Set())}>
+              {t('verify.clearSelection')}
+              <ShortcutHint keys="Esc" />
+            </Button>
+          )}
+        </Group>
+        {blockerText && (
+          <Alert color={state.blocker === 'own' ? 'orange' : 'gray'} variant="light" icon={<IconInfoCircle size={16} />} p="xs" aria-live="polite">
+            {blockerText}
+          </Alert>
+        )}
+      </Stack>
+
+      <ReasonDialog
+        opened={asking}
+        title={t('verify.retestTitle', { count: chosen.length })}
+        consequence={t('verify.retestConsequence', { list: chosen.map((a) => a.parameterName).join(', ') })}
+        confirmLabel={t('verify.retestConfirm')}
+        danger={false}
+        onConfirm={async (reason) => {
+          await retest.run({ ...ref, analysisIds: chosen.map((a) => a.id), reason }, t('verify.retestSent', { count: chosen.length }));
+          setSelected(new Set());
+        }}
+        onClose={() => setAsking(false)}
+      />
+    </Paper>
+  );
+}

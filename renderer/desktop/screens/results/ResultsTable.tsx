@@ -1,0 +1,286 @@
+/**
+ * A sample's results as a table (TanStack Table): parameter, value, unit, requirement, mark,
+ * analyst, time entered, notes, status. The Penyelia's verification uses it with a retest
+ * selection; the MT's validation shows it read-only. Retested results stay in the table, greyed,
+ * with the reason, under the analysis that repeats them.
+ *
+ * Keys: one row is in the Tab order at a time (roving focus); ↑/↓, Home/End, PgUp/PgDn move; Space
+ * selects the focused row for retest.
+ */
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconClockHour4, IconUserExclamation } from '@tabler/icons-react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import type { Analysis } from '../../../../shared/domain/entities';
+import { formatRequirement, formatResult } from '../../../../shared/elhu/judgment';
+import { ResultMark } from '../../../components/ResultMark';
+import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
+import { analysisMark } from './analysis-mark';
+import { rowState, type ResultRow, type ResultRowState } from './results-rows';
+import { rowKeyAction } from './row-keys';
+
+export interface RetestSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (analysisId: string) => void;
+  /** Whether the row may be chosen (the permission table's answer). */
+  selectable: (a: Analysis) => boolean;
+}
+
+export interface ResultsTableProps {
+  rows: ResultRow[];
+  /** Analyst names by user id. */
+  analystNames: ReadonlyMap<string, string>;
+  /** The sample's number, for the table's accessible name. */
+  sampleLabel: string;
+  /** The Penyelia's retest selection; without it the table is read-only (MT). */
+  selection?: RetestSelection;
+  /** Rows this user may not verify (they entered them): a line says why. */
+  isOwn?: (a: Analysis) => boolean;
+}
+
+const STATE_COLOR: Record<ResultRowState, string> = {
+  waiting: 'orange.8',
+  ready: 'sippt.8',
+  verified: 'teal.8',
+  validated: 'teal.8',
+  retested: 'dimmed',
+};
+
+const col = createColumnHelper<ResultRow>();
+
+export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn }: ResultsTableProps) {
+  const { t, i18n } = useTranslation('results');
+  const lang = i18n.language;
+  const [focus, setFocus] = useState(0);
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+
+  const columns = useMemo(
+    () => [
+      ...(selection
+        ? [
+            col.display({
+              id: 'select',
+              header: () => <span className="visually-hidden">{t('col.select')}</span>,
+              cell: ({ row }) => {
+                const a = row.original.analysis;
+                const can = row.original.kind === 'current' && selection.selectable(a);
+                if (row.original.kind !== 'current') return null;
+                const box = (
+                  <Checkbox
+                    size="xs"
+                    tabIndex={-1}
+                    checked={selection.selected.has(a.id)}
+                    disabled={!can}
+                    onChange={() => selection.onToggle(a.id)}
+                    aria-label={t('selectRow', { name: a.parameterName })}
+                  />
+                );
+                return can ? box : <Tooltip label={t('notSelectable')}>{<span>{box}</span>}</Tooltip>;
+              },
+            }),
+          ]
+        : []),
+      col.accessor((r) => r.analysis.parameterName, {
+        id: 'parameter',
+        header: () => t('col.parameter'),
+        cell: ({ row }) => {
+          const { analysis: a, kind, retestReason } = row.original;
+          const own = kind === 'current' && isOwn?.(a);
+          return (
+            <Stack gap={0}>
+              <Text size="sm" fw={kind === 'current' ? 500 : 400} style={{ overflowWrap: 'anywhere' }}>
+                {a.parameterName}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {a.method}
+              </Text>
+              {retestReason && (
+                <Text size="xs" c={kind === 'retested' ? 'dimmed' : 'orange.8'} fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                  {t(kind === 'retested' ? 'retestedBecause' : 'retestOf', { reason: retestReason })}
+                </Text>
+              )}
+              {own && (
+                <Group gap={4} wrap="nowrap" align="flex-start">
+                  <IconUserExclamation size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Text size="xs" c="orange.9">
+                    {t('ownRow')}
+                  </Text>
+                </Group>
+              )}
+            </Stack>
+          );
+        },
+      }),
+      col.display({
+        id: 'value',
+        header: () => t('col.value'),
+        cell: ({ row }) => {
+          const r = row.original.analysis.result;
+          return (
+            <Text size="sm" className="num" fw={row.original.kind === 'current' ? 600 : 400} td={row.original.kind === 'retested' ? 'line-through' : undefined}>
+              {r ? formatResult(r) : t('noResult')}
+            </Text>
+          );
+        },
+      }),
+      col.display({
+        id: 'unit',
+        header: () => t('col.unit'),
+        cell: ({ row }) => <Text size="sm">{row.original.analysis.unit || '—'}</Text>,
+      }),
+      col.display({
+        id: 'requirement',
+        header: () => t('col.requirement'),
+        cell: ({ row }) => <Text size="sm">{formatRequirement(row.original.analysis.requirement) || '—'}</Text>,
+      }),
+      col.display({
+        id: 'mark',
+        header: () => t('col.mark'),
+        cell: ({ row }) => {
+          const mark = analysisMark(row.original.analysis);
+          return mark ? <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" /> : <Text size="sm" c="dimmed">—</Text>;
+        },
+      }),
+      col.display({
+        id: 'analyst',
+        header: () => t('col.analyst'),
+        cell: ({ row }) => {
+          const id = row.original.analysis.analystId;
+          return <Text size="sm">{id ? (analystNames.get(id) ?? t('unknownAnalyst')) : t('noAnalyst')}</Text>;
+        },
+      }),
+      col.display({
+        id: 'entered',
+        header: () => t('col.entered'),
+        cell: ({ row }) => {
+          const at = row.original.analysis.submittedAt;
+          if (!at) return <Text size="xs" c="dimmed">—</Text>;
+          return (
+            <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }} title={formatDateTime(at, lang)}>
+              {formatDate(at, lang)}
+              <br />
+              {formatTime(at, lang)} WIB
+            </Text>
+          );
+        },
+      }),
+      col.display({
+        id: 'notes',
+        header: () => t('col.notes'),
+        cell: ({ row }) => {
+          const notes = row.original.analysis.result?.notes?.trim() ?? '';
+          return notes ? (
+            <Text size="xs" lineClamp={2} title={notes} style={{ overflowWrap: 'anywhere' }}>
+              {notes}
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed">
+              —
+            </Text>
+          );
+        },
+      }),
+      col.display({
+        id: 'status',
+        header: () => t('col.status'),
+        cell: ({ row }) => {
+          const s = rowState(row.original.analysis);
+          return (
+            <Group gap={4} wrap="nowrap">
+              {s === 'waiting' && <IconClockHour4 size={14} color="var(--mantine-color-orange-8)" aria-hidden />}
+              <Text size="xs" c={STATE_COLOR[s]} fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {t(`state.${s}`)}
+              </Text>
+            </Group>
+          );
+        },
+      }),
+    ],
+    [t, lang, selection, isOwn, analystNames],
+  );
+
+  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.analysis.id });
+  const focusRow = (i: number) => {
+    setFocus(i);
+    rowRefs.current[i]?.focus();
+  };
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number, r: ResultRow) => {
+    if (e.target !== e.currentTarget) return;
+    const act = rowKeyAction(e.key, i, rows.length);
+    if (!act) return;
+    if (act.type === 'move') {
+      e.preventDefault();
+      focusRow(act.to);
+    } else if (selection && r.kind === 'current' && selection.selectable(r.analysis)) {
+      e.preventDefault();
+      selection.onToggle(r.analysis.id);
+    }
+  };
+
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" p="md">
+        {t('empty')}
+      </Text>
+    );
+  }
+
+  const current = Math.min(focus, rows.length - 1);
+  return (
+    <Table.ScrollContainer minWidth={900} type="native">
+      <Table aria-label={t('tableLabel', { sample: sampleLabel })} striped={false} highlightOnHover withTableBorder layout="fixed" verticalSpacing={5} horizontalSpacing={8}>
+        <colgroup>
+          {selection && <col style={{ width: 34 }} />}
+          <col />
+          <col style={{ width: 88 }} />
+          <col style={{ width: 64 }} />
+          <col style={{ width: 96 }} />
+          <col style={{ width: 112 }} />
+          <col style={{ width: 110 }} />
+          <col style={{ width: 92 }} />
+          <col style={{ width: 120 }} />
+          <col style={{ width: 112 }} />
+        </colgroup>
+        <Table.Thead>
+          {table.getHeaderGroups().map((hg) => (
+            <Table.Tr key={hg.id}>
+              {hg.headers.map((h) => (
+                <Table.Th key={h.id} className={h.column.id === 'value' ? 'num' : undefined} fz="xs" c="dimmed" fw={600}>
+                  {flexRender(h.column.columnDef.header, h.getContext())}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {table.getRowModel().rows.map((row, i) => {
+            const r = row.original;
+            const selected = selection?.selected.has(r.analysis.id) ?? false;
+            return (
+              <Table.Tr
+                key={row.id}
+                ref={(el) => {
+                  rowRefs.current[i] = el;
+                }}
+                tabIndex={i === current ? 0 : -1}
+                onFocus={() => setFocus(i)}
+                onKeyDown={(e) => onKey(e, i, r)}
+                data-kind={r.kind}
+                style={{
+                  opacity: r.kind === 'retested' ? 0.6 : 1,
+                  background: selected ? 'var(--mantine-color-orange-0)' : r.kind === 'retested' ? 'var(--mantine-color-gray-0)' : undefined,
+                  verticalAlign: 'top',
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
