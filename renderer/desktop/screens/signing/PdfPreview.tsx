@@ -1,0 +1,167 @@
+/**
+ * The E-LHU preview with pdf.js: the cached unsigned document (`signing.document`, base64) drawn
+ * page by page on a canvas, with zoom (fit width by default) and "Halaman x dari y".
+ * PageUp/PageDown turn pages, Ctrl+plus/minus zoom, when the preview has focus.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ActionIcon, Box, Center, Group, Loader, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { IconArrowsHorizontal, IconChevronLeft, IconChevronRight, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { ErrorState } from '../../../components/ErrorState';
+import { useBridgeQuery } from '../../../bridge/hooks';
+import { fitScale, nextZoom, type Zoom } from './preview-zoom';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The loaded pdf.js document of a report, destroyed when the report changes. */
+function usePdf(base64: string | undefined): { doc: PDFDocumentProxy | null; error: unknown } {
+  const [state, setState] = useState<{ doc: PDFDocumentProxy | null; error: unknown }>({ doc: null, error: null });
+  useEffect(() => {
+    if (!base64) return;
+    let alive = true;
+    // No eval: the Electron window's CSP forbids it.
+    const task = getDocument({ data: base64ToBytes(base64), isEvalSupported: false });
+    setState({ doc: null, error: null });
+    task.promise.then(
+      (doc) => alive && setState({ doc, error: null }),
+      (error: unknown) => alive && setState({ doc: null, error }),
+    );
+    return () => {
+      alive = false;
+      void task.destroy();
+    };
+  }, [base64]);
+  return state;
+}
+
+export function PdfPreview({ reportId, reportNumber }: { reportId: string; reportNumber: string }) {
+  const { t } = useTranslation('signing');
+  const q = useBridgeQuery('signing.document', { reportId }, { staleTime: Infinity });
+  const { doc, error } = usePdf(q.data?.base64);
+  const [page, setPage] = useState(1);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [rendering, setRendering] = useState(false);
+  // The scale last drawn (what "fit" came to), for the zoom label and the next step from fit.
+  const [scale, setScale] = useState(1);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { ref: area, width } = useElementSize();
+
+  useEffect(() => setPage(1), [reportId]);
+
+  const pages = doc?.numPages ?? q.data?.pages ?? null;
+
+  useEffect(() => {
+    if (!doc || !canvas.current || width === 0) return;
+    let task: RenderTask | null = null;
+    let alive = true;
+    setRendering(true);
+    void doc.getPage(Math.min(page, doc.numPages)).then((p) => {
+      if (!alive || !canvas.current) return;
+      const base = p.getViewport({ scale: 1 });
+      const s = zoom === 'fit' ? fitScale(base.width, width) : zoom;
+      setScale(s);
+      const viewport = p.getViewport({ scale: s });
+      const dpr = window.devicePixelRatio || 1;
+      const c = canvas.current;
+      c.width = Math.floor(viewport.width * dpr);
+      c.height = Math.floor(viewport.height * dpr);
+      c.style.width = `${Math.floor(viewport.width)}px`;
+      c.style.height = `${Math.floor(viewport.height)}px`;
+      task = p.render({ canvas: c, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined });
+      task.promise.then(
+        () => alive && setRendering(false),
+        () => alive && setRendering(false),
+      );
+    });
+    return () => {
+      alive = false;
+      task?.cancel();
+    };
+  }, [doc, page, zoom, width]);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!pages) return;
+    if (e.key === 'PageDown') setPage((p) => Math.min(p + 1, pages));
+    else if (e.key === 'PageUp') setPage((p) => Math.max(p - 1, 1));
+    else if ((e.ctrlKey || e.metaKey) && (e.key === '+' || e.key === '=')) setZoom((z) => nextZoom(z, 'in', scale));
+    else if ((e.ctrlKey || e.metaKey) && e.key === '-') setZoom((z) => nextZoom(z, 'out', scale));
+    else return;
+    e.preventDefault();
+  };
+
+  const failure = q.error ?? error;
+
+  return (
+    <Stack gap={0} h="100%" onKeyDown={onKey}>
+      <Group justify="space-between" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
+        <Text size="sm" fw={600} truncate>
+          {reportNumber}
+        </Text>
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label={`${t('preview.prev')} (PageUp)`}>
+            <ActionIcon variant="subtle" aria-label={t('preview.prev')} disabled={!pages || page <= 1} onClick={() => setPage((p) => Math.max(1, p - 1))}>
+              <IconChevronLeft size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Text size="sm" miw={120} ta="center" aria-live="polite">
+            {pages ? t('preview.page', { page, pages }) : '—'}
+          </Text>
+          <Tooltip label={`${t('preview.next')} (PageDown)`}>
+            <ActionIcon variant="subtle" aria-label={t('preview.next')} disabled={!pages || page >= pages} onClick={() => setPage((p) => Math.min(pages ?? 1, p + 1))}>
+              <IconChevronRight size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Box w={12} />
+          <Tooltip label={`${t('preview.zoomOut')} (Ctrl+−)`}>
+            <ActionIcon variant="subtle" aria-label={t('preview.zoomOut')} onClick={() => setZoom((z) => nextZoom(z, 'out', scale))}>
+              <IconZoomOut size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Text size="xs" miw={44} ta="center" c="dimmed">
+            {`${Math.round(scale * 100)}%`}
+          </Text>
+          <Tooltip label={`${t('preview.zoomIn')} (Ctrl++)`}>
+            <ActionIcon variant="subtle" aria-label={t('preview.zoomIn')} onClick={() => setZoom((z) => nextZoom(z, 'in', scale))}>
+              <IconZoomIn size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('preview.fitWidth')}>
+            <ActionIcon variant={zoom === 'fit' ? 'light' : 'subtle'} aria-label={t('preview.fitWidth')} onClick={() => setZoom('fit')}>
+              <IconArrowsHorizontal size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      <Box
+        ref={area}
+        tabIndex={0}
+        role="region"
+        aria-label={t('preview.label', { number: reportNumber })}
+        style={{ flex: 1, overflow: 'auto', background: 'var(--mantine-color-gray-2)', position: 'relative' }}
+      >
+        {failure ? (
+          <ErrorState error={failure} title={t('preview.error')} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+        ) : !doc ? (
+          <Center p="md">
+            <Skeleton w={Math.max(200, width - 32)} h={Math.max(260, (width - 32) * 1.414)} aria-label={t('preview.loading')} />
+          </Center>
+        ) : (
+          <Center p="md" style={{ minWidth: 'fit-content' }}>
+            <canvas ref={canvas} style={{ background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,.25)' }} aria-hidden />
+            {rendering ? <Loader size="sm" pos="absolute" top={16} right={16} aria-hidden /> : null}
+          </Center>
+        )}
+      </Box>
+    </Stack>
+  );
+}
