@@ -1,7 +1,8 @@
 /**
  * SIPPT server command line.
  *   npm run server -- [--port 8080] [--host 127.0.0.1] [--data-dir ./data]   (DATABASE_URL=postgres://... for PostgreSQL)
- *   npm run demo   -- [--port 8080]   demo data on a fresh embedded database (./data/demo), demo accounts printed
+ *   npm run demo   -- [--port 8080] [--demo-orders=false]   demo data on a fresh embedded database (./data/demo), demo accounts printed;
+ *                     demo orders at every SOP step unless --demo-orders=false
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,12 +11,14 @@ import { ROLE_INFO, type Role } from '../shared/sop/roles';
 import { configFromEnv, defaultConfig } from './config';
 import { openDatabase, type DbHandle } from './db/connect';
 import { seedDemo } from './demo';
+import { formatDemoOrdersSummary, seedDemoOrders } from './demo-orders';
 import { buildServer } from './http/app';
 import { elhuReportServices } from './reports/elhu';
 
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
+    'demo-orders': { type: 'string', default: 'true' },
     port: { type: 'string' },
     host: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -32,6 +35,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 const logLevel = values['log-level'] ?? process.env.LOG_LEVEL ?? 'info';
 const demo = values.demo === true;
+const demoOrders = !['false', '0', 'no'].includes(String(values['demo-orders']).toLowerCase());
 const dataDir = resolve(values['data-dir'] ?? process.env.SIPPT_DATA_DIR ?? './data');
 
 const config = defaultConfig({
@@ -52,6 +56,7 @@ if (demo) {
 // The real E-LHU: rendered by shared/elhu, signatures checked against the registered certificate.
 const reports = elhuReportServices({ requireRegisteredCertificate: true });
 const seeded = demo ? await seedDemo({ handle, config, reports }) : null;
+const seededOrders = seeded && demoOrders ? await seedDemoOrders({ handle, config, reports }, seeded) : null;
 const app = await buildServer({ db: handle, config, logger: { level: logLevel }, reports });
 const logger = app.log;
 const address = await app.listen({ port, host });
@@ -69,6 +74,10 @@ if (seeded) {
     out.write(`  ${ROLE_INFO[u.role].label.padEnd(24)} ${u.username.padEnd(18)} ${u.password}\n`);
   }
   out.write(`  (semua akun demo / every demo account: ${seeded.users.map((u) => u.username).join(', ')})\n`);
+  if (seededOrders) {
+    out.write(`${formatDemoOrdersSummary(seededOrders)}\n`);
+    out.write(`  (pelanggan order demo / demo order customers, kata sandi sama / same password: ${seededOrders.customers.join(', ')})\n`);
+  }
   out.write(`Rahasia notifikasi pembayaran / payment notification secret: ${config.paymentNotifySecret}\n`);
 }
 out.write('\n');
