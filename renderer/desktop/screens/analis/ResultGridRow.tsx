@@ -21,10 +21,9 @@ const VALUE_COLUMN = 5;
 /** The editable columns, in Tab order. */
 export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'notes'];
 
-/** The detection limit stated for the analysis (a field being added to Analysis), else the one written in its result. */
+/** The method's detection limit (from the catalog), else the one the analyst wrote ("<0,05"). */
 export function detectionLimitOf(a: Analysis): number | null {
-  const own = (a as Analysis & { detectionLimit?: number | null }).detectionLimit;
-  return own ?? a.result?.detectionLimit ?? null;
+  return a.detectionLimit ?? a.result?.detectionLimit ?? null;
 }
 
 export interface CellHandlers {
@@ -73,7 +72,7 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
   const markId = `mark-${a.id}`;
   const problemId = `problem-${a.id}`;
   const problems: string[] = [];
-  if (reading.kind === 'invalid') problems.push(t(`problem.${reading.problem}`));
+  if (reading.kind === 'invalid') problems.push(msg(reading.message, lang));
   if (draft.error) problems.push(t('saveFailed', { error: errorText(draft.error, lang) }));
   if (refused) problems.push(t('refused', { reason: msg(refused.rejection?.message, lang) || refused.lastError || '' }));
 

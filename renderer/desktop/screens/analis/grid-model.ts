@@ -72,8 +72,8 @@ export function readiness(editable: readonly Analysis[], valueOf: (analysisId: s
     const r: CellReading = readResultText(text, a);
     if (r.kind === 'empty') missing += 1;
     else if (r.kind === 'invalid') invalid += 1;
-    else if (r.mark === 'not_met') notMet.push({ analysis: a, text: text.trim() });
-    else if (r.mark === 'warn') warned.push({ analysis: a, text: text.trim() });
+    else if (r.mark === 'fails') notMet.push({ analysis: a, text: text.trim() });
+    else if (r.mark === 'warning') warned.push({ analysis: a, text: text.trim() });
   }
   return { complete: editable.length > 0 && missing === 0 && invalid === 0, missing, invalid, notMet, warned };
 }

@@ -12,6 +12,7 @@ const analysis = (id: string, p: Partial<Analysis> = {}): Analysis => ({
   unit: '%',
   method: 'SNI',
   requirement: { min: null, max: 1, text: null, source: null },
+  detectionLimit: null,
   tariff: 0,
   status: 'pending',
   analystId: me,
@@ -80,14 +81,15 @@ describe('result grid rows', () => {
   });
 
   it('can be sent when every value is readable, and lists the ones that do not meet', () => {
-    const rows = [analysis('a'), analysis('b'), analysis('c', { requirement: null })];
+    const rows = [analysis('a'), analysis('b'), analysis('c', { requirement: { min: null, max: null, text: 'jernih', source: null } })];
     const values: Record<string, string> = { a: '0,5', b: '1,5', c: '' };
     let r = readiness(rows, (id) => values[id] ?? '');
     expect(r).toMatchObject({ complete: false, missing: 1, invalid: 0 });
-    values.c = '12,5,1';
+    values.c = 'jernih';
+    values.a = '0,5,1';
     r = readiness(rows, (id) => values[id] ?? '');
     expect(r).toMatchObject({ complete: false, missing: 0, invalid: 1 });
-    values.c = 'keruh';
+    values.a = '0,5';
     r = readiness(rows, (id) => values[id] ?? '');
     expect(r.complete).toBe(true);
     expect(r.notMet.map((x) => [x.analysis.id, x.text])).toEqual([['b', '1,5']]);

@@ -1,39 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { readResultText } from '../../../../renderer/desktop/screens/analis/result-reading';
 
-const max = { requirement: { min: null, max: 0.16, text: null, source: 'SNI 1903:2017' } };
-const range = { requirement: { min: 5, max: 10, text: null, source: null } };
-const text = { requirement: { min: null, max: null, text: 'negatif', source: null } };
-const none = { requirement: null };
+const max = { requirement: { min: null, max: 0.16, text: null, source: 'SNI 1903:2017' }, detectionLimit: 0.01 };
+const range = { requirement: { min: 5, max: 10, text: null, source: null }, detectionLimit: null };
+const text = { requirement: { min: null, max: null, text: 'negatif', source: null }, detectionLimit: null };
 
-describe('reading a typed result', () => {
-  it('accepts a decimal comma or point and marks it', () => {
-    expect(readResultText('0,12', max)).toMatchObject({ kind: 'value', mark: 'met' });
-    expect(readResultText('0.2', max)).toMatchObject({ kind: 'value', mark: 'not_met' });
-    expect(readResultText('4,9', range).mark).toBe('not_met');
-    expect(readResultText('10', range).mark).toBe('met');
-  });
-
-  it('reads "<0,05" as below a detection limit, and "< LoQ" as written with no judgment', () => {
-    const below = readResultText('<0,05', max);
-    expect(below).toMatchObject({ kind: 'value', mark: 'met', result: { belowDetectionLimit: true, detectionLimit: 0.05 } });
-    expect(readResultText('< LoQ', max)).toMatchObject({ kind: 'value', mark: 'none' });
-    expect(readResultText('<', max)).toMatchObject({ kind: 'invalid', problem: 'belowNeedsLimit' });
-  });
-
-  it('a broken number is a problem, whatever the requirement', () => {
-    expect(readResultText('12,5,3', none)).toMatchObject({ kind: 'invalid', problem: 'notANumber' });
-    expect(readResultText('1.2.3', max)).toMatchObject({ kind: 'invalid', problem: 'notANumber' });
-  });
-
-  it('text where a number is required is a problem; text requirements take text', () => {
-    expect(readResultText('negatif', max)).toMatchObject({ kind: 'invalid', problem: 'numberExpected' });
-    expect(readResultText('Negatif.', text).mark).toBe('met');
-    expect(readResultText('positif', text).mark).toBe('not_met');
-    expect(readResultText('keruh', none)).toMatchObject({ kind: 'value', mark: 'none' });
-  });
-
-  it('empty is neither a value nor a problem', () => {
+describe('reading a typed result in the grid', () => {
+  it('an empty cell is neither a value nor a problem', () => {
     expect(readResultText('  ', max)).toEqual({ kind: 'empty', mark: 'none' });
+  });
+
+  it('marks a number typed with a comma or a point (the shared mark, warning band included)', () => {
+    expect(readResultText('0,05', max)).toEqual({ kind: 'value', mark: 'meets' });
+    expect(readResultText('0.2', max)).toEqual({ kind: 'value', mark: 'fails' });
+    expect(readResultText('0,155', max)).toEqual({ kind: 'value', mark: 'warning' });
+    expect(readResultText('4,9', range).mark).toBe('fails');
+  });
+
+  it('"<0,05" and "< LoQ" are values; a bare "<" is a problem with a message in both languages', () => {
+    expect(readResultText('< LoQ', max).kind).toBe('value');
+    expect(readResultText('<0,05', max).kind).toBe('value');
+    const bad = readResultText('<', max);
+    expect(bad.kind).toBe('invalid');
+    if (bad.kind === 'invalid') expect(bad.message.id.length).toBeGreaterThan(0);
+  });
+
+  it('text only where the requirement is a text', () => {
+    expect(readResultText('negatif', max).kind).toBe('invalid');
+    expect(readResultText('12,5,3', range).kind).toBe('invalid');
+    expect(readResultText('Negatif', text)).toEqual({ kind: 'value', mark: 'meets' });
   });
 });
