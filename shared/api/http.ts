@@ -383,6 +383,30 @@ export const AuditEntrySchema = z.object({
 });
 export const AuditListResponseSchema = z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.string().nullable() });
 
+/**
+ * One order's history for its readers (who did what when, with reasons), oldest first. `actorId`
+ * and `actorName` are null where the reader may not know who it was (shared/domain/history.ts);
+ * the role is always given.
+ */
+export const OrderHistoryEntrySchema = z.object({
+  at: InstantSchema,
+  actorId: IdSchema.nullable(),
+  actorName: z.string().nullable(),
+  role: z.string(),
+  command: z.string(),
+  /** The SOP step the command performs; null for returns and other "no" paths. */
+  step: z.number().int().min(1).max(22).nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  sampleId: IdSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type OrderHistoryEntry = z.infer<typeof OrderHistoryEntrySchema>;
+export const OrderHistoryResponseSchema = z.object({ entries: z.array(OrderHistoryEntrySchema) });
+export type OrderHistoryResponse = z.infer<typeof OrderHistoryResponseSchema>;
+
 // ------------------------------------------------------------------------------------------------
 // Health
 export const HealthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: InstantSchema });

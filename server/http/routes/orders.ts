@@ -4,6 +4,7 @@ import {
   CommandResponseSchema,
   EmptyBodySchema,
   OrderListQuerySchema,
+  OrderHistoryResponseSchema,
   OrderListResponseSchema,
   OrderParamsSchema,
   OrderResponseSchema,
@@ -13,6 +14,7 @@ import {
   TariffApproveRequestSchema,
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
+import { revealsActor } from '../../../shared/domain/history';
 import type { OrderStatus } from '../../../shared/domain/states';
 import { actorPrincipals, isUnitWide } from '../../commands/access';
 import { deterministicUuid } from '../../ids';
@@ -98,6 +100,64 @@ export function orderRoutes(app: AppContext): void {
     params: OrderParamsSchema,
     response: OrderResponseSchema,
     handler: async ({ params, auth }) => orderResponse(auth!.actor, await visibleOrder(app, auth!, params.orderId)),
+  });
+
+  router.add({
+    method: 'GET',
+    url: `${API_PREFIX}/orders/:orderId/history`,
+    summary: 'Riwayat pesanan: siapa (peran), kapan, apa, dengan alasan; terlama dulu / the order history, oldest first',
+    tags: ['orders'],
+    access: 'user',
+    params: OrderParamsSchema,
+    response: OrderHistoryResponseSchema,
+    handler: async ({ params, auth }) => {
+      const reader = auth!.actor;
+      // The order's own read decides who may see its history, with the same 404 for the rest.
+      await visibleOrder(app, auth!, params.orderId);
+      const rows = await db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .select([
+          'audit_log.at',
+          'audit_log.actor_id',
+          'users.name as actor_name',
+          'audit_log.role',
+          'audit_log.command_type',
+          'audit_log.step',
+          'audit_log.entity',
+          'audit_log.entity_id',
+          'audit_log.sample_id',
+          'audit_log.from_state',
+          'audit_log.to_state',
+          'audit_log.reason',
+        ])
+        .where('audit_log.order_id', '=', params.orderId)
+        .orderBy('audit_log.seq')
+        .orderBy('audit_log.idx')
+        .execute();
+      return {
+        entries: rows
+          // A draft saved again changes nothing anyone waits on; its first save is kept.
+          .filter((r) => !(r.entity === 'analysis' && r.from_state !== null && r.from_state === r.to_state && r.reason === null))
+          .map((r) => {
+            const shown = revealsActor(reader, { role: r.role, actorId: r.actor_id });
+            return {
+              at: r.at,
+              actorId: shown ? r.actor_id : null,
+              actorName: shown ? (r.actor_name ?? (r.role === 'sistem' ? 'Sistem' : null)) : null,
+              role: r.role,
+              command: r.command_type,
+              step: r.step,
+              entity: r.entity,
+              entityId: r.entity_id,
+              sampleId: r.sample_id,
+              from: r.from_state,
+              to: r.to_state,
+              reason: r.reason,
+            };
+          }),
+      };
+    },
   });
 
   router.add({
