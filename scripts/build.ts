@@ -12,11 +12,18 @@ rmSync('dist', { recursive: true, force: true });
 
 // The server runs beside its node_modules: its packages stay external (many are CommonJS, which an
 // ESM bundle cannot require). The desktop main process is bundled except native and Electron modules.
-const targets: { entry: string; out: string; format: 'esm' | 'cjs'; packagesExternal?: boolean }[] = [
+// Electron targets: electron-store is ESM-only, so the CJS main bundle carries it rather than
+// require() it; the engine's modules use import.meta (fonts, version), shimmed from __filename.
+const targets: { entry: string; out: string; format: 'esm' | 'cjs'; packagesExternal?: boolean; bundle?: string[]; importMetaShim?: boolean }[] = [
   { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm', packagesExternal: true },
-  { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs' },
+  { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs', bundle: ['electron-store'] },
   { entry: 'main/shell/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs' },
+  { entry: 'main/host/utility.ts', out: 'dist/main/utility.cjs', format: 'cjs', importMetaShim: true },
 ];
+const importMetaShim = {
+  define: { 'import.meta.url': '__sippt_import_meta_url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
+};
 for (const t of targets) {
   if (!existsSync(t.entry)) {
     console.log(`- ${t.entry}: belum ada / not present, skipped`);
@@ -29,7 +36,8 @@ for (const t of targets) {
     platform: 'node',
     target: 'node20',
     format: t.format,
-    ...(t.packagesExternal ? { packages: 'external' as const } : { external }),
+    ...(t.packagesExternal ? { packages: 'external' as const } : { external: external.filter((e) => !t.bundle?.includes(e)) }),
+    ...(t.importMetaShim ? importMetaShim : {}),
     sourcemap: true,
     logLevel: 'warning',
   });
