@@ -273,13 +273,22 @@ export class FakeServer {
           if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
           return respond(200, { staff: [...this.users.values()].map((u) => ({ id: u.id, name: u.name, role: u.role, labId: u.labId, active: u.active })) });
         }
-        default:
+        default: {
+          const h = /^\/api\/v1\/orders\/([^/]+)\/history$/.exec(path);
+          if (h && this.history.has(decodeURIComponent(h[1]!))) {
+            if (!this.authed(req)) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+            return respond(200, { entries: this.history.get(decodeURIComponent(h[1]!)) });
+          }
           return respond(404, { error: { code: 'not_found', message: { id: 'x', en: 'not found' } } });
+        }
       }
     } catch (e) {
       return respond(500, { error: { code: 'internal_error', message: { id: 'x', en: String(e) } } });
     }
   }
+
+  /** Order histories served at GET /orders/:id/history (absent: 404, as a server without the route). */
+  readonly history = new Map<string, unknown[]>();
 
   /** How many times each command id was applied. */
   appliedCounts(): Map<string, number> {

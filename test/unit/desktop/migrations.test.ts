@@ -10,6 +10,7 @@ import { WORK_MIGRATIONS } from '../../../main/services/localdb/migrations/work'
 import { migrateOutbox, Workspace } from '../../../main/services/localdb/workspace';
 import { join } from 'node:path';
 import { tempDir } from './helpers';
+import { orderInLab } from './fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -71,6 +72,41 @@ describe('working copy migrations', () => {
     const ddl = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'orders'`).get() as { sql: string }).sql;
     expect(ddl).not.toMatch(/WITHOUT ROWID/i);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'orders_local'`).get()).toBeDefined();
+    db.close();
+  });
+
+  it('004-worklist-clock: SOP clock columns filled from the orders there, blocked counts 0, other columns kept', () => {
+    const db = file('w.sqlite');
+    migrate(db, WORK_MIGRATIONS, { to: 3 });
+    const order = orderInLab({ stage: 'in_testing', analyses: 1, now: new Date('2026-03-02T03:00:00.000Z') });
+    const registered = orderInLab({ now: new Date('2026-03-02T03:00:00.000Z') });
+    const insOrder = db.prepare(
+      `INSERT INTO orders (id, version, status, number, customer_id, submitted_at, base_version, base_json, local_json, pending_commands, pulled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, '2026-03-02T04:00:00.000Z')`,
+    );
+    const insSample = db.prepare(
+      `INSERT INTO samples (id, order_id, order_number, order_status, sample_number, sample_type_name, description, customer_label, status,
+        lab_id, penyelia_id, mt_id, received_at, analyses_total, analyses_mine, analyses_open_mine, analyses_submitted, next_action, action_rank, sort_at, pending_commands, search)
+       VALUES (?, ?, ?, ?, ?, 'Karet', 'd', 'K', ?, NULL, NULL, NULL, ?, 1, 0, 0, 0, NULL, 1, ?, 2, 'x')`,
+    );
+    for (const o of [order, registered]) {
+      insOrder.run(o.id, o.version, o.status, o.number, o.customerId, o.submittedAt, o.version, JSON.stringify(o));
+      const s = o.samples[0]!;
+      insSample.run(s.id, o.id, o.number, o.status, s.number, s.status, s.receivedAt, s.receivedAt ?? o.submittedAt);
+    }
+    const before = db.prepare('SELECT id, status, pending_commands, search FROM samples ORDER BY id').all();
+    migrate(db, WORK_MIGRATIONS, { to: 4 });
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT id, status, pending_commands, search FROM samples ORDER BY id').all()).toEqual(before);
+    const rows = new Map(
+      (db.prepare('SELECT id, step, step_started_at, due_at, blocked_commands FROM samples').all() as { id: string; step: number; step_started_at: string; due_at: string; blocked_commands: number }[]).map(
+        (r) => [r.id, r],
+      ),
+    );
+    // In testing since 2 March 2026 (a Monday): 14 working days, due at the end of the day in Jakarta.
+    expect(rows.get(order.samples[0]!.id)).toEqual({ id: order.samples[0]!.id, step: 14, step_started_at: '2026-03-02T03:00:00.000Z', due_at: expect.stringMatching(/^2026-03-\d\dT16:59:59\.999Z$/), blocked_commands: 0 });
+    // Waiting for the Penyelia's check (step 12): 20 minutes.
+    expect(rows.get(registered.samples[0]!.id)).toMatchObject({ step: 12, due_at: '2026-03-02T03:20:00.000Z', blocked_commands: 0 });
     db.close();
   });
 
