@@ -1,0 +1,78 @@
+/** The left navigation by role (routes.ts NAV_BY_ROLE), "Pekerjaan saya" first, with counts. */
+import { Badge, NavLink, Stack, Text } from '@mantine/core';
+import { IconChecklist, IconListDetails, IconSignature, IconWifiOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { Role } from '../../../shared/sop/roles';
+import { useBridgeQuery } from '../../bridge/hooks';
+import { NAV_BY_ROLE, ROUTES, type NavItem } from '../routes';
+
+const ICONS: Record<string, typeof IconChecklist> = {
+  myWork: IconChecklist,
+  samples: IconListDetails,
+  signing: IconSignature,
+};
+
+export function navItems(role: Role): NavItem[] {
+  return NAV_BY_ROLE[role] ?? [{ path: ROUTES.samples, label: 'samples' }];
+}
+
+export function NavBar({ role, online }: { role: Role; online: boolean | null }) {
+  const { t } = useTranslation('nav');
+  const [location, navigate] = useLocation();
+  // One cheap call: the engine counts every row and the rows waiting for this user.
+  const counts = useBridgeQuery('worklist.page', { limit: 1 });
+  const items = navItems(role);
+  const countOf = (label: string): number | null => {
+    if (!counts.data) return null;
+    if (label === 'myWork') return counts.data.action;
+    if (label === 'samples') return counts.data.total;
+    return null;
+  };
+  return (
+    <Stack gap={2} p={6} component="nav" aria-label={t('frame:nav.label')}>
+      {items.map((item, i) => {
+        const Icon = ICONS[item.label] ?? IconListDetails;
+        const active =
+          location === item.path ||
+          (item.path === ROUTES.samples && location.startsWith(`${ROUTES.samples}/`));
+        const count = countOf(item.label);
+        const cut = item.online && online === false;
+        return (
+          <NavLink
+            key={item.path}
+            href={`#${item.path}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(item.path);
+            }}
+            active={active}
+            label={t(item.label)}
+            description={cut ? t('onlineOnly') : undefined}
+            leftSection={<Icon size={17} aria-hidden />}
+            rightSection={
+              cut ? (
+                <IconWifiOff size={14} aria-label={t('onlineOnly')} />
+              ) : count !== null ? (
+                <Badge
+                  size="sm"
+                  variant={active ? 'filled' : 'light'}
+                  color={item.label === 'myWork' && count > 0 ? 'sippt' : 'gray'}
+                  className="num"
+                >
+                  {count.toLocaleString('id-ID')}
+                </Badge>
+              ) : null
+            }
+            title={`Alt+${i + 1}`}
+            aria-current={active ? 'page' : undefined}
+            styles={{ root: { borderRadius: 6 } }}
+          />
+        );
+      })}
+      <Text size="xs" c="dimmed" px={10} mt={4}>
+        Alt+1…{items.length}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The top bar's search (Ctrl+K) by order, sample or LHU number over the working copy
+ * (`worklist.page` with `search`). Arrow keys pick a result; Enter opens the sample.
+ */
+import { forwardRef, useEffect, useState } from 'react';
+import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useBridgeQuery } from '../../bridge/hooks';
+import { StepChip } from '../../components/StepChip';
+
+export const SearchBox = forwardRef<
+  HTMLInputElement,
+  { onOpen: (orderId: string, sampleId: string) => void; hideCustomer: boolean }
+>(function SearchBox({ onOpen, hideCustomer }, ref) {
+  const { t } = useTranslation('frame');
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 150);
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const enabled = q.length >= 2;
+  const found = useBridgeQuery('worklist.page', { search: q, limit: 8 }, { enabled });
+  const rows = enabled ? (found.data?.rows ?? []) : [];
+
+  useEffect(() => {
+    if (rows.length > 0) combobox.selectFirstOption();
+  }, [found.data]);
+
+  return (
+    <Combobox
+      store={combobox}
+      width={520}
+      position="bottom-start"
+      onOptionSubmit={(value) => {
+        const [orderId, sampleId] = value.split('|');
+        if (orderId && sampleId) {
+          onOpen(orderId, sampleId);
+          setText('');
+          combobox.closeDropdown();
+        }
+      }}
+    >
+      <Combobox.Target>
+        <TextInput
+          ref={ref}
+          w={320}
+          size="sm"
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          leftSection={<IconSearch size={15} aria-hidden />}
+          rightSection={found.isFetching && enabled ? <Loader size={12} /> : <Kbd size="xs">Ctrl K</Kbd>}
+          rightSectionWidth={58}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            combobox.openDropdown();
+          }}
+          onFocus={() => text && combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setText('');
+              combobox.closeDropdown();
+            }
+          }}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={text.trim().length === 0}>
+        <Combobox.Options>
+          {!enabled ? (
+            <Combobox.Empty>{t('search.typeMore')}</Combobox.Empty>
+          ) : rows.length === 0 && !found.isFetching ? (
+            <Combobox.Empty>{t('search.nothing')}</Combobox.Empty>
+          ) : (
+            rows.map((r) => (
+              <Combobox.Option key={r.id} value={`${r.order_id}|${r.id}`}>
+                <Group gap="sm" wrap="nowrap" justify="space-between">
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={600} className="num" style={{ textAlign: 'left' }}>
+                      {r.sample_number ?? '—'}{' '}
+                      <Text span size="xs" c="dimmed" fw={400}>
+                        {r.order_number ?? ''}
+                      </Text>
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>
+                      {[r.sample_type_name, hideCustomer ? null : r.customer_label]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  </div>
+                  <StepChip step={r.step ?? null} size="xs" />
+                </Group>
+              </Combobox.Option>
+            ))
+          )}
+        </Combobox.Options>
+        {rows.length > 0 && (
+          <Combobox.Footer>
+            <Text size="xs" c="dimmed">
+              {t('search.hint')}
+            </Text>
+          </Combobox.Footer>
+        )}
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+});

@@ -1,0 +1,104 @@
+/** The user menu: name and role, ID/EN language, keyboard shortcuts, log out. */
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconCheck, IconChevronDown, IconKeyboard, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfoView } from '../../../shared/bridge';
+import { ROLE_INFO } from '../../../shared/sop/roles';
+import { bridge } from '../../bridge/client';
+
+export function roleLabel(role: SessionInfoView['user']['role'], lang: string): string {
+  return lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].label;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+export async function setLanguage(
+  i18n: { changeLanguage: (l: string) => Promise<unknown> },
+  lang: 'id' | 'en',
+) {
+  await i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  bridge.call('settings.update', { language: lang }).catch(() => {});
+}
+
+export function UserMenu({
+  session,
+  onShortcuts,
+  onLogout,
+}: {
+  session: SessionInfoView;
+  onShortcuts: () => void;
+  onLogout: () => void;
+}) {
+  const { t, i18n } = useTranslation('frame');
+  const role = roleLabel(session.user.role, i18n.language);
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton
+          aria-label={`${t('user.menu')}: ${session.user.name}, ${role}`}
+          px={6}
+          py={2}
+          style={{ borderRadius: 6 }}
+        >
+          <Group gap={8} wrap="nowrap">
+            <Avatar size={28} radius="xl" color="sippt" aria-hidden>
+              {initials(session.user.name)}
+            </Avatar>
+            <div style={{ lineHeight: 1.1, maxWidth: 170 }}>
+              <Text size="sm" fw={600} truncate>
+                {session.user.name}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {role}
+              </Text>
+            </div>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {session.user.username} · {role}
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Label>
+          <Group gap={4}>
+            <IconLanguage size={14} aria-hidden /> {t('user.language')}
+          </Group>
+        </Menu.Label>
+        {(['id', 'en'] as const).map((l) => (
+          <Menu.Item
+            key={l}
+            onClick={() => void setLanguage(i18n, l)}
+            rightSection={i18n.language === l ? <IconCheck size={14} aria-label="✓" /> : null}
+          >
+            {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconKeyboard size={16} />}
+          onClick={onShortcuts}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              ?
+            </Text>
+          }
+        >
+          {t('user.shortcuts')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={onLogout}>
+          {t('user.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
