@@ -1,5 +1,479 @@
-// PLACEHOLDER while the screen is being built (issue 8); replaced by its real implementation.
-import type { ReactNode } from 'react';
-export function WorklistScreen(props: { children?: ReactNode; mode?: 'work' | 'all'; orderId?: string; sampleId?: string }) {
-  return <div>{props.children ?? 'WorklistScreen'}</div>;
+/**
+ * Worklists (UI.md, "Worklists"): "Pekerjaan saya" (mode 'work': only what waits for this user) and
+ * every sample of the working copy (mode 'all'). The engine orders rows (overdue first, then
+ * oldest); pages of 200 are fetched as the user scrolls, and only the visible rows are drawn
+ * (TanStack Table for the columns, TanStack Virtual for the rows), so 10,000 rows scroll smoothly.
+ * Keys: arrows, PgUp/PgDn, Home/End move the active row; Enter opens it; Space selects it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Badge, Box, Button, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconClockUp, IconLock, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { WorklistRowView } from '../../../../shared/bridge';
+import { bridge } from '../../../bridge/client';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { SopClockBar } from '../../../components/SopClockBar';
+import { StepChip } from '../../../components/StepChip';
+import { TableSkeleton } from '../../../components/TableSkeleton';
+import { useNow } from '../../../components/useNow';
+import { errorText } from '../../../lib/message';
+import { ROUTES } from '../../routes';
+import { useSignedIn } from '../../session';
+import { isFiltered, NO_FILTERS, toQuery, type WorklistMode } from './filters';
+import { listKey, needsMore } from './keys';
+import { nextActionText } from './next-action';
+import { useSavedFilters } from './useSavedFilters';
+import { WorklistFilterBar } from './WorklistFilterBar';
+
+const ROW_H = 32;
+
+export function WorklistScreen({ mode }: { mode: WorklistMode }) {
+  const { t, i18n } = useTranslation('worklist');
+  const session = useSignedIn();
+  const username = session.user.username;
+  const isAnalis = session.user.role === 'analis';
+  const [, navigate] = useLocation();
+  const now = useNow();
+  const [filters, setFilters] = useSavedFilters(username, mode);
+  const query = useMemo(() => toQuery(mode, filters ?? NO_FILTERS), [mode, filters]);
+
+  const pages = useInfiniteQuery({
+    queryKey: ['worklist.page', 'list', query],
+    queryFn: ({ pageParam }) => bridge.call('worklist.page', { ...query, after: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    enabled: filters !== null,
+  });
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
+  const first = pages.data?.pages[0];
+
+  const [active, setActive] = useState(-1);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const scroller = useRef<HTMLDivElement>(null);
+  // A new filter is a new list: start at its top.
+  useEffect(() => {
+    setActive(-1);
+    setSelected(new Set());
+    scroller.current?.scrollTo({ top: 0 });
+  }, [query]);
+
+  const toggle = useCallback((id: string) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const open = useCallback(
+    (r: WorklistRowView | undefined) => r && navigate(ROUTES.sample(r.order_id, r.id)),
+    [navigate],
+  );
+
+  const columns = useMemo<ColumnDef<WorklistRowView>[]>(() => {
+    const cols: (ColumnDef<WorklistRowView> & { meta?: { width: string; align?: 'right' } })[] = [
+      {
+        id: 'select',
+        header: () => <span className="visually-hidden">{t('col.select')}</span>,
+        cell: ({ row }) => (
+          <Checkbox
+            size="xs"
+            tabIndex={-1}
+            aria-label={`${t('col.select')} ${row.original.sample_number ?? ''}`}
+            checked={selected.has(row.original.id)}
+            onChange={() => toggle(row.original.id)}
+            onClick={(e) => e.stopPropagation()}
+          />
+        ),
+        meta: { width: '32px' },
+      },
+      {
+        id: 'number',
+        header: t('col.number'),
+        cell: ({ row }) => (
+          <Text size="sm" fw={600} className="num" style={{ textAlign: 'left' }} truncate>
+            {row.original.sample_number ?? row.original.order_number ?? '—'}
+          </Text>
+        ),
+        meta: { width: '128px' },
+      },
+      {
+        id: 'type',
+        header: t('col.type'),
+        cell: ({ row }) => (
+          <Text size="sm" truncate title={row.original.sample_type_name}>
+            {row.original.sample_type_name}
+          </Text>
+        ),
+        meta: { width: 'minmax(120px, 1fr)' },
+      },
+      ...(isAnalis
+        ? []
+        : [
+            {
+              id: 'customer',
+              header: t('col.customer'),
+              cell: ({ row }: { row: { original: WorklistRowView } }) => (
+                <Text size="sm" truncate title={row.original.customer_label} c="dark.5">
+                  {row.original.customer_label || '—'}
+                </Text>
+              ),
+              meta: { width: 'minmax(120px, 1fr)' },
+            } as ColumnDef<WorklistRowView> & { meta: { width: string } },
+          ]),
+      {
+        id: 'params',
+        header: t('col.params'),
+        cell: ({ row }) => {
+          const r = row.original;
+          const text =
+            isAnalis || (r.analyses_mine > 0 && r.analyses_mine < r.analyses_total)
+              ? t('paramsMine', { mine: r.analyses_mine, total: r.analyses_total })
+              : String(r.analyses_total);
+          return (
+            <Tooltip
+              label={t('paramsTip', {
+                total: r.analyses_total,
+                mine: r.analyses_mine,
+                open: r.analyses_open_mine,
+              })}
+              openDelay={500}
+            >
+              <Text size="sm" className="num">
+                {text}
+              </Text>
+            </Tooltip>
+          );
+        },
+        meta: { width: '72px', align: 'right' },
+      },
+      {
+        id: 'step',
+        header: t('col.step'),
+        cell: ({ row }) => <StepChip step={row.original.step ?? null} size="sm" />,
+        meta: { width: '176px' },
+      },
+      {
+        id: 'clock',
+        header: t('col.clock'),
+        cell: ({ row }) => (
+          <SopClockBar
+            step={row.original.step}
+            startedAt={row.original.step_started_at}
+            now={now}
+            compact
+            barWidth={48}
+          />
+        ),
+        meta: { width: '196px' },
+      },
+      {
+        id: 'next',
+        header: t('col.next'),
+        cell: ({ row }) => {
+          const n = nextActionText(row.original, i18n.language);
+          return (
+            <Text size="sm" truncate fw={n.mine ? 500 : 400} c={n.mine ? 'sippt.8' : 'dimmed'}>
+              {n.mine ? t(n.key) : n.key === 'waitingFor' ? t('waitingFor', { role: n.role }) : t('done')}
+            </Text>
+          );
+        },
+        meta: { width: 'minmax(150px, 0.9fr)' },
+      },
+      {
+        id: 'sync',
+        header: () => <span className="visually-hidden">{t('col.sync')}</span>,
+        cell: ({ row }) => <SyncMarkers row={row.original} />,
+        meta: { width: '132px' },
+      },
+    ];
+    return cols;
+    // `selected` and `now` change the cells; the rest is stable per screen.
+  }, [t, i18n.language, isAnalis, now, selected, toggle]);
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+  });
+  const template = table
+    .getVisibleLeafColumns()
+    .map((c) => (c.columnDef.meta as { width?: string } | undefined)?.width ?? '1fr')
+    .join(' ');
+
+  const hasMore = pages.hasNextPage === true;
+  const virtual = useVirtualizer({
+    count: rows.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_H,
+    overscan: 16,
+  });
+  const items = virtual.getVirtualItems();
+  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : 0;
+  useEffect(() => {
+    if (needsMore(lastVisible, rows.length, hasMore, pages.isFetchingNextPage)) void pages.fetchNextPage();
+  }, [lastVisible, rows.length, hasMore, pages]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 320) / ROW_H) - 1);
+    const a = listKey(e.key, active, rows.length, pageRows);
+    if (a.kind === 'none') return;
+    e.preventDefault();
+    if (a.kind === 'move') {
+      setActive(a.index);
+      virtual.scrollToIndex(a.index, { align: 'auto' });
+    } else if (a.kind === 'open') open(rows[a.index]);
+    else {
+      const r = rows[a.index];
+      if (r) toggle(r.id);
+    }
+  };
+
+  const syncNow = () =>
+    bridge
+      .call('sync.now', {})
+      .catch((e: unknown) => notifications.show({ color: 'red', message: errorText(e, i18n.language) }));
+
+  const title = mode === 'work' ? t('titleWork') : t('titleAll');
+  const headerGroup = table.getHeaderGroups()[0];
+  const filtered = isFiltered(filters ?? NO_FILTERS);
+  const activeRow = rows[active];
+
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <Group justify="space-between" px="md" pt={10} pb={6} gap="sm" wrap="nowrap">
+        <Group gap="sm" align="baseline" wrap="nowrap">
+          <Text component="h1" fw={700} size="lg" m={0}>
+            {title}
+          </Text>
+          {first && (
+            <Text size="sm" c="dimmed" className="num" aria-live="polite">
+              {t('count', {
+                shown: rows.length.toLocaleString('id-ID'),
+                total: first.total.toLocaleString('id-ID'),
+              })}
+              {mode === 'all' && first.action > 0 ? ` · ${t('countAction', { count: first.action })}` : ''}
+            </Text>
+          )}
+        </Group>
+        {selected.size > 0 && (
+          <Group gap="xs">
+            <Badge variant="light">{t('selected', { count: selected.size })}</Badge>
+            <Button size="compact-xs" variant="subtle" onClick={() => setSelected(new Set())}>
+              {t('clearSelection')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {filters !== null && <WorklistFilterBar filters={filters} onChange={setFilters} />}
+
+      {pages.isPending || filters === null ? (
+        <TableSkeleton rows={14} />
+      ) : pages.isError ? (
+        <ErrorState error={pages.error} onRetry={() => void pages.refetch()} retrying={pages.isFetching} />
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            title={t('empty.filtered')}
+            hint={t('empty.filteredHint')}
+            action={
+              <Button size="xs" variant="light" onClick={() => setFilters(NO_FILTERS)}>
+                {t('filter.clear')}
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title={mode === 'work' ? t('empty.work') : t('empty.all')}
+            hint={mode === 'work' ? t('empty.workHint') : t('empty.allHint')}
+            action={
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconRefresh size={14} />}
+                onClick={() => void syncNow()}
+              >
+                {t('empty.syncNow')}
+              </Button>
+            }
+          />
+        )
+      ) : (
+        <Box
+          style={{
+            flex: 1,
+            minHeight: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            borderTop: '1px solid var(--mantine-color-gray-3)',
+          }}
+        >
+          <div
+            role="grid"
+            aria-label={title}
+            aria-rowcount={(first?.total ?? rows.length) + 1}
+            aria-multiselectable="true"
+            aria-activedescendant={activeRow ? `wl-row-${activeRow.id}` : undefined}
+            tabIndex={0}
+            ref={scroller}
+            onKeyDown={onKeyDown}
+            onFocus={() => active < 0 && rows.length > 0 && setActive(0)}
+            className="worklist-grid"
+            style={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', fontSize: 13 }}
+          >
+            <div
+              role="row"
+              aria-rowindex={1}
+              className="worklist-head"
+              style={{
+                display: 'grid',
+                gridTemplateColumns: template,
+                height: 30,
+                position: 'sticky',
+                top: 0,
+                zIndex: 2,
+              }}
+            >
+              {headerGroup?.headers.map((h) => {
+                const align = (h.column.columnDef.meta as { align?: string } | undefined)?.align;
+                return (
+                  <div
+                    key={h.id}
+                    role="columnheader"
+                    className="worklist-cell"
+                    style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
+                  >
+                    {flexRender(h.column.columnDef.header, h.getContext())}
+                  </div>
+                );
+              })}
+            </div>
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {items.map((vi) => {
+                const r = table.getRowModel().rows[vi.index];
+                if (!r) {
+                  return (
+                    <div
+                      key="more"
+                      role="row"
+                      style={{
+                        position: 'absolute',
+                        top: 0,
+                        left: 0,
+                        right: 0,
+                        height: ROW_H,
+                        transform: `translateY(${vi.start}px)`,
+                      }}
+                    >
+                      <Group gap={6} px="md" h={ROW_H} role="gridcell">
+                        <Loader size={12} />
+                        <Text size="xs" c="dimmed">
+                          {t('loadingMore')}
+                        </Text>
+                      </Group>
+                    </div>
+                  );
+                }
+                const isActive = vi.index === active;
+                const isSelected = selected.has(r.id);
+                return (
+                  <div
+                    key={r.id}
+                    id={`wl-row-${r.id}`}
+                    role="row"
+                    aria-rowindex={vi.index + 2}
+                    aria-selected={isSelected}
+                    data-active={isActive || undefined}
+                    data-selected={isSelected || undefined}
+                    data-overdue={
+                      r.original.due_at && Date.parse(r.original.due_at) < now.getTime() ? true : undefined
+                    }
+                    className="worklist-row"
+                    onClick={() => setActive(vi.index)}
+                    onDoubleClick={() => open(r.original)}
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: template,
+                      position: 'absolute',
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      height: ROW_H,
+                      transform: `translateY(${vi.start}px)`,
+                    }}
+                  >
+                    {r.getVisibleCells().map((c) => {
+                      const align = (c.column.columnDef.meta as { align?: string } | undefined)?.align;
+                      return (
+                        <div
+                          key={c.id}
+                          role="gridcell"
+                          className="worklist-cell"
+                          style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
+                        >
+                          {flexRender(c.column.columnDef.cell, c.getContext())}
+                        </div>
+                      );
+                    })}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <Group px="md" h={24} gap="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Text size="xs" c="dimmed">
+              {t('keysHint')}
+            </Text>
+          </Group>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function SyncMarkers({ row }: { row: WorklistRowView }) {
+  const { t } = useTranslation('worklist');
+  const blocked = row.blocked_commands ?? 0;
+  if (blocked > 0) {
+    return (
+      <Tooltip label={t('marker.blockedTip')} multiline maw={280}>
+        <Badge
+          size="sm"
+          color="red"
+          variant="light"
+          leftSection={<IconLock size={11} aria-hidden />}
+          tt="none"
+          fw={600}
+        >
+          {t('marker.blocked')}
+        </Badge>
+      </Tooltip>
+    );
+  }
+  if (row.pending_commands > 0) {
+    return (
+      <Tooltip label={t('marker.pendingTip', { count: row.pending_commands })} multiline maw={280}>
+        <Badge
+          size="sm"
+          color="orange"
+          variant="light"
+          leftSection={<IconClockUp size={11} aria-hidden />}
+          tt="none"
+          fw={500}
+        >
+          {t('marker.pending')}
+        </Badge>
+      </Tooltip>
+    );
+  }
+  return null;
 }

@@ -1,0 +1,44 @@
+/**
+ * The next action in words: the user's own next command ("Verifikasi hasil"), or who the sample
+ * waits for ("menunggu MT") from the SOP step's actor, or finished.
+ */
+import type { WorklistRowView } from '../../../../shared/bridge';
+import { ROLE_INFO } from '../../../../shared/sop/roles';
+import { SOP_STEPS } from '../../../../shared/sop/steps';
+
+export type NextActionText =
+  | { mine: true; key: string }
+  | { mine: false; key: 'waitingFor'; role: string }
+  | { mine: false; key: 'done' };
+
+const KNOWN = new Set([
+  'sample.accept',
+  'sample.reject',
+  'sample.assign_analysts',
+  'assignment.validate',
+  'assignment.return',
+  'result.save',
+  'result.submit',
+  'results.verify',
+  'analysis.request_retest',
+  'results.validate',
+  'results.return',
+  'report.sign',
+  'report.refuse',
+]);
+
+export function nextActionText(
+  row: Pick<WorklistRowView, 'next_action' | 'step'>,
+  lang: string,
+): NextActionText {
+  if (row.next_action)
+    return { mine: true, key: KNOWN.has(row.next_action) ? `action.${row.next_action}` : row.next_action };
+  const step = row.step ? SOP_STEPS[row.step - 1] : undefined;
+  if (!step) return { mine: false, key: 'done' };
+  const info = ROLE_INFO[step.actor];
+  return {
+    mine: false,
+    key: 'waitingFor',
+    role: lang === 'en' ? info.labelEn : info.label.replace(/ \(.*\)$/, ''),
+  };
+}
