@@ -4,6 +4,7 @@ export default {
     receipt: {
       title: 'Pemeriksaan contoh',
       intro: 'Periksa sampel yang diterima dari CS, lalu terima atau tolak.',
+      described: 'Keterangan pelanggan',
       quantity: 'Jumlah',
       cukup: 'Cukup',
       tidak_cukup: 'Tidak cukup',
@@ -92,6 +93,7 @@ export default {
     receipt: {
       title: 'Sample receipt check',
       intro: 'Check the sample received from CS, then accept or reject it.',
+      described: "Customer's description",
       quantity: 'Quantity',
       cukup: 'Sufficient',
       tidak_cukup: 'Not sufficient',

@@ -121,7 +121,7 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
                 {rows.map((a) => {
                   const value = picks[a.id] ?? null;
                   return (
-                    <Table.Tr key={a.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Tr key={a.id} style={{ verticalAlign: 'middle' }}>
                       <Table.Td>
                         <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                           {a.parameterName}

@@ -76,6 +76,12 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
               {t('receipt.intro')}
             </Text>
           </div>
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t('receipt.described')}:{' '}
+            </Text>
+            {sample.description}
+          </Text>
 
           <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
             {(Object.keys(CHOICES) as (keyof typeof CHOICES)[]).map((name) => (

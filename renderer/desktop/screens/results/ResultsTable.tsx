@@ -17,7 +17,7 @@ import { formatRequirement, formatResult } from '../../../../shared/elhu/judgmen
 import { ResultMark } from '../../../components/ResultMark';
 import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { analysisMark } from './analysis-mark';
-import { rowState, type ResultRow, type ResultRowState } from './results-rows';
+import { compactDateTime, rowState, type ResultRow, type ResultRowState } from './results-rows';
 import { rowKeyAction } from './row-keys';
 
 export interface RetestSelection {
@@ -87,17 +87,30 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         cell: ({ row }) => {
           const { analysis: a, kind, retestReason } = row.original;
           const own = kind === 'current' && isOwn?.(a);
+          if (kind === 'retested') {
+            // The repeat sits right above: the name once, dimmed, then why it was sent back.
+            return (
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed" lineClamp={1} title={a.parameterName}>
+                  {a.parameterName}
+                </Text>
+                <Text size="xs" c="dimmed" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                  {t('retestedBecause', { reason: retestReason ?? '' })}
+                </Text>
+              </Stack>
+            );
+          }
           return (
             <Stack gap={0}>
-              <Text size="sm" fw={kind === 'current' ? 500 : 400} style={{ overflowWrap: 'anywhere' }}>
+              <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                 {a.parameterName}
               </Text>
-              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              <Text size="xs" c="dimmed" lineClamp={1} title={a.method}>
                 {a.method}
               </Text>
               {retestReason && (
-                <Text size="xs" c={kind === 'retested' ? 'dimmed' : 'orange.8'} fs="italic" style={{ overflowWrap: 'anywhere' }}>
-                  {t(kind === 'retested' ? 'retestedBecause' : 'retestOf', { reason: retestReason })}
+                <Text size="xs" c="orange.8" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                  {t('retestOf', { reason: retestReason })}
                 </Text>
               )}
               {own && (
@@ -116,7 +129,8 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         id: 'value',
         header: () => t('col.value'),
         cell: ({ row }) => {
-          const r = row.original.analysis.result;
+          // A draft the analyst has not sent is not a result yet: not shown to the Penyelia or MT.
+          const r = rowState(row.original.analysis) === 'waiting' ? null : row.original.analysis.result;
           return (
             <Text size="sm" className="num" fw={row.original.kind === 'current' ? 600 : 400} td={row.original.kind === 'retested' ? 'line-through' : undefined}>
               {r ? formatResult(r) : t('noResult')}
@@ -138,8 +152,16 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         id: 'mark',
         header: () => t('col.mark'),
         cell: ({ row }) => {
-          const mark = analysisMark(row.original.analysis);
-          return mark ? <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" /> : <Text size="sm" c="dimmed">—</Text>;
+          const mark = rowState(row.original.analysis) === 'waiting' ? null : analysisMark(row.original.analysis);
+          return mark ? (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" />
+            </span>
+          ) : (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          );
         },
       }),
       col.display({
@@ -147,7 +169,11 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         header: () => t('col.analyst'),
         cell: ({ row }) => {
           const id = row.original.analysis.analystId;
-          return <Text size="sm">{id ? (analystNames.get(id) ?? t('unknownAnalyst')) : t('noAnalyst')}</Text>;
+          return (
+            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+              {id ? (analystNames.get(id) ?? t('unknownAnalyst')) : t('noAnalyst')}
+            </Text>
+          );
         },
       }),
       col.display({
@@ -157,10 +183,8 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           const at = row.original.analysis.submittedAt;
           if (!at) return <Text size="xs" c="dimmed">—</Text>;
           return (
-            <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }} title={formatDateTime(at, lang)}>
-              {formatDate(at, lang)}
-              <br />
-              {formatTime(at, lang)} WIB
+            <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} title={formatDateTime(at, lang)}>
+              {compactDateTime(at, lang, formatDate, formatTime)}
             </Text>
           );
         },
@@ -169,7 +193,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         id: 'notes',
         header: () => t('col.notes'),
         cell: ({ row }) => {
-          const notes = row.original.analysis.result?.notes?.trim() ?? '';
+          const notes = rowState(row.original.analysis) === 'waiting' ? '' : (row.original.analysis.result?.notes?.trim() ?? '');
           return notes ? (
             <Text size="xs" lineClamp={2} title={notes} style={{ overflowWrap: 'anywhere' }}>
               {notes}
@@ -187,9 +211,9 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         cell: ({ row }) => {
           const s = rowState(row.original.analysis);
           return (
-            <Group gap={4} wrap="nowrap">
-              {s === 'waiting' && <IconClockHour4 size={14} color="var(--mantine-color-orange-8)" aria-hidden />}
-              <Text size="xs" c={STATE_COLOR[s]} fw={500} style={{ whiteSpace: 'nowrap' }}>
+            <Group gap={4} wrap="nowrap" align="flex-start">
+              {s === 'waiting' && <IconClockHour4 size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 1 }} />}
+              <Text size="xs" c={STATE_COLOR[s]} fw={500}>
                 {t(`state.${s}`)}
               </Text>
             </Group>
@@ -233,14 +257,14 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         <colgroup>
           {selection && <col style={{ width: 34 }} />}
           <col />
-          <col style={{ width: 88 }} />
-          <col style={{ width: 64 }} />
+          <col style={{ width: 80 }} />
+          <col style={{ width: 60 }} />
           <col style={{ width: 96 }} />
-          <col style={{ width: 112 }} />
-          <col style={{ width: 110 }} />
+          <col style={{ width: 128 }} />
+          <col style={{ width: 132 }} />
           <col style={{ width: 92 }} />
-          <col style={{ width: 120 }} />
           <col style={{ width: 112 }} />
+          <col style={{ width: 120 }} />
         </colgroup>
         <Table.Thead>
           {table.getHeaderGroups().map((hg) => (

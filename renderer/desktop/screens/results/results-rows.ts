@@ -80,3 +80,21 @@ export function resultRows(sample: Pick<Sample, 'analyses'>): ResultRow[] {
 export function staffNames(staff: readonly { id: string; name: string }[]): Map<string, string> {
   return new Map(staff.map((s) => [s.id, s.name]));
 }
+
+/**
+ * "14 Mar 10.42" for a time entered this year, "14 Mar 2025 10.42" otherwise: one line in a dense
+ * table (the full "14 Mar 2026 10.42 WIB" is in the cell's tooltip). The formatters are passed in
+ * so this stays testable without the browser's Intl quirks.
+ */
+export function compactDateTime(
+  iso: string,
+  lang: string,
+  date: (iso: string, lang: string) => string,
+  time: (iso: string, lang: string) => string,
+  now: Date = new Date(),
+): string {
+  const d = date(iso, lang);
+  const year = String(now.getFullYear());
+  const shown = d.endsWith(` ${year}`) ? d.slice(0, -year.length - 1) : d;
+  return `${shown} ${time(iso, lang)}`;
+}

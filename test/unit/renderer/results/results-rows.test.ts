@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultRows, rowState, staffNames } from '../../../../renderer/desktop/screens/results/results-rows';
+import { compactDateTime, resultRows, rowState, staffNames } from '../../../../renderer/desktop/screens/results/results-rows';
 import { rowKeyAction } from '../../../../renderer/desktop/screens/results/row-keys';
 import { currentReturn } from '../../../../renderer/desktop/screens/results/sample-returns';
 import { analysisMark } from '../../../../renderer/desktop/screens/results/analysis-mark';
@@ -82,5 +82,14 @@ describe('currentReturn', () => {
   });
   it('works without statusSince (stored records)', () => {
     expect(currentReturn(returns([{ entityId: 's1' }]), { id: 's1', statusSince: null }, ['assignment.return'])).not.toBeNull();
+  });
+});
+
+describe('compactDateTime', () => {
+  const date = (iso: string) => (iso.startsWith('2026') ? '14 Mar 2026' : '14 Mar 2025');
+  const time = () => '10.42';
+  it('drops the current year and keeps another', () => {
+    expect(compactDateTime('2026-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe('14 Mar 10.42');
+    expect(compactDateTime('2025-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe('14 Mar 2025 10.42');
   });
 });
