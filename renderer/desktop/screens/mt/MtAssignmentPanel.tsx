@@ -28,7 +28,7 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
           <Title order={3} id="mt-assign-title" fz="lg">
             {t('assignment.title')}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('assignment.intro')}
           </Text>
         </div>
@@ -45,13 +45,13 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
             </colgroup>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th fz="xs" c="dimmed">
+                <Table.Th fz="xs" c="gray.7">
                   {t('assignment.parameter')}
                 </Table.Th>
-                <Table.Th fz="xs" c="dimmed">
+                <Table.Th fz="xs" c="gray.7">
                   {t('assignment.method')}
                 </Table.Th>
-                <Table.Th fz="xs" c="dimmed">
+                <Table.Th fz="xs" c="gray.7">
                   {t('assignment.analyst')}
                 </Table.Th>
               </Table.Tr>
@@ -65,7 +65,7 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
                       {a.method}
                     </Text>
                   </Table.Td>

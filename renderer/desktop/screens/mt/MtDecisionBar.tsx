@@ -37,7 +37,7 @@ export function MtDecisionBar(p: MtDecisionBarProps) {
           {t('validate')}
           <ShortcutHint keys="Ctrl+Enter" />
         </Button>
-        <Button variant="outline" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setAsking(true)} disabled={p.disabled || busy}>
+        <Button variant="default" leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />} onClick={() => setAsking(true)} disabled={p.disabled || busy}>
           {t('return')}
         </Button>
       </Group>

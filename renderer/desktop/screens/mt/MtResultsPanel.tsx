@@ -29,7 +29,7 @@ export function MtResultsPanel({ order, sample }: SamplePanelProps) {
           <Title order={3} id="mt-results-title" fz="lg">
             {t('results.title')}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('results.intro')}
           </Text>
         </div>

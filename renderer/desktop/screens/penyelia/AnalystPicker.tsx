@@ -44,7 +44,7 @@ export function AnalystPicker({ options, value, onChange, label, placeholder, er
           <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
             <Text size="sm">{option.label}</Text>
             {o && (
-              <Text size="xs" c={o.inactive ? 'red.7' : o.openWork > 10 ? 'orange.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+              <Text size="xs" c={o.inactive ? 'red.7' : o.openWork > 10 ? 'orange.8' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>
                 {o.inactive ? t('assign.inactive') : t('assign.openWork', { count: o.openWork })}
               </Text>
             )}

@@ -58,7 +58,7 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
           <Title order={3} id="assign-title" fz="lg">
             {t('assign.title')}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('assign.intro')}
           </Text>
         </div>
@@ -106,13 +106,13 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
               </colgroup>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th fz="xs" c="dimmed">
+                  <Table.Th fz="xs" c="gray.7">
                     {t('assign.parameter')}
                   </Table.Th>
-                  <Table.Th fz="xs" c="dimmed">
+                  <Table.Th fz="xs" c="gray.7">
                     {t('assign.method')}
                   </Table.Th>
-                  <Table.Th fz="xs" c="dimmed">
+                  <Table.Th fz="xs" c="gray.7">
                     {t('assign.analyst')}
                   </Table.Th>
                 </Table.Tr>
@@ -128,7 +128,7 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="sm" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
                           {a.method}
                         </Text>
                       </Table.Td>
@@ -163,7 +163,7 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
                 <ShortcutHint keys="Ctrl+Enter" />
               </Button>
               {missing.length > 0 && (
-                <Text size="sm" c={tried ? 'red.7' : 'dimmed'} role={tried ? 'alert' : undefined}>
+                <Text size="sm" c={tried ? 'red.7' : 'gray.7'} role={tried ? 'alert' : undefined}>
                   {t('assign.missing', { count: missing.length })}
                 </Text>
               )}

@@ -72,12 +72,12 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
             <Title order={3} id="receipt-title" fz="lg">
               {t('receipt.title')}
             </Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t('receipt.intro')}
             </Text>
           </div>
           <Text size="sm">
-            <Text span c="dimmed">
+            <Text span c="gray.7">
               {t('receipt.described')}:{' '}
             </Text>
             {sample.description}
@@ -157,7 +157,17 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
           </SimpleGrid>
 
           {concerns.length > 0 && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('receipt.concernTitle')} p="sm">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              title={
+                <Text span fw={600} size="sm" c="dark.8">
+                  {t('receipt.concernTitle')}
+                </Text>
+              }
+              p="sm"
+            >
               {t('receipt.concernText', { list: concerns.map((c) => concernLabels[c]).join(', ') })}
             </Alert>
           )}
@@ -171,14 +181,14 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
             </Button>
             <Button
               variant={concerns.length > 0 ? 'filled' : 'outline'}
-              color="red"
+              color={concerns.length > 0 ? 'red.8' : 'red.9'}
               leftSection={<IconX size={16} />}
               onClick={() => setRejecting(true)}
               disabled={busy}
             >
               {t('receipt.reject')}
             </Button>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {t('receipt.rejectHint')}
             </Text>
           </Group>

@@ -87,11 +87,11 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
             <Title order={3} id="verify-title" fz="lg">
               {t('verify.title')}
             </Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t('verify.intro')}
             </Text>
           </div>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
             {tr('keysHint')}
           </Text>
         </Group>
@@ -111,7 +111,7 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
             {t('verify.verify')}
             <ShortcutHint keys="Ctrl+Enter" />
           </Button>
-          <Button variant="outline" color="orange" leftSection={<IconRepeat size={16} />} disabled={selected.size === 0 || retest.pending} onClick={() => setAsking(true)}>
+          <Button variant="default" leftSection={<IconRepeat size={16} color="var(--mantine-color-orange-8)" />} disabled={selected.size === 0 || retest.pending} onClick={() => setAsking(true)}>
             {selected.size > 0 ? t('verify.retestCount', { count: selected.size }) : t('verify.retest')}
           </Button>
           {selected.size > 0 && (

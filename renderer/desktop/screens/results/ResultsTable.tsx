@@ -40,11 +40,12 @@ export interface ResultsTableProps {
 }
 
 const STATE_COLOR: Record<ResultRowState, string> = {
-  waiting: 'orange.8',
+  // Dark shades: 12 px text needs 4.5:1 on white (the icon beside carries the colour too).
+  waiting: 'dark.6',
   ready: 'sippt.8',
-  verified: 'teal.8',
-  validated: 'teal.8',
-  retested: 'dimmed',
+  verified: 'teal.9',
+  validated: 'teal.9',
+  retested: 'gray.7',
 };
 
 const col = createColumnHelper<ResultRow>();
@@ -88,13 +89,13 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           const { analysis: a, kind, retestReason } = row.original;
           const own = kind === 'current' && isOwn?.(a);
           if (kind === 'retested') {
-            // The repeat sits right above: the name once, dimmed, then why it was sent back.
+            // The repeat sits right above: the name once, in grey, then why it was sent back.
             return (
               <Stack gap={0}>
-                <Text size="xs" c="dimmed" lineClamp={1} title={a.parameterName}>
+                <Text size="xs" c="gray.7" lineClamp={1} title={a.parameterName}>
                   {a.parameterName}
                 </Text>
-                <Text size="xs" c="dimmed" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="xs" c="gray.7" fs="italic" style={{ overflowWrap: 'anywhere' }}>
                   {t('retestedBecause', { reason: retestReason ?? '' })}
                 </Text>
               </Stack>
@@ -105,18 +106,18 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                 {a.parameterName}
               </Text>
-              <Text size="xs" c="dimmed" lineClamp={1} title={a.method}>
+              <Text size="xs" c="gray.7" lineClamp={1} title={a.method}>
                 {a.method}
               </Text>
               {retestReason && (
-                <Text size="xs" c="orange.8" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="xs" fs="italic" style={{ overflowWrap: 'anywhere' }}>
                   {t('retestOf', { reason: retestReason })}
                 </Text>
               )}
               {own && (
                 <Group gap={4} wrap="nowrap" align="flex-start">
                   <IconUserExclamation size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-                  <Text size="xs" c="orange.9">
+                  <Text size="xs" fw={500}>
                     {t('ownRow')}
                   </Text>
                 </Group>
@@ -158,7 +159,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" />
             </span>
           ) : (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               —
             </Text>
           );
@@ -181,7 +182,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         header: () => t('col.entered'),
         cell: ({ row }) => {
           const at = row.original.analysis.submittedAt;
-          if (!at) return <Text size="xs" c="dimmed">—</Text>;
+          if (!at) return <Text size="xs" c="gray.7">—</Text>;
           return (
             <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} title={formatDateTime(at, lang)}>
               {compactDateTime(at, lang, formatDate, formatTime)}
@@ -199,7 +200,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               {notes}
             </Text>
           ) : (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               —
             </Text>
           );
@@ -244,7 +245,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
 
   if (rows.length === 0) {
     return (
-      <Text size="sm" c="dimmed" p="md">
+      <Text size="sm" c="gray.7" p="md">
         {t('empty')}
       </Text>
     );
@@ -270,7 +271,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           {table.getHeaderGroups().map((hg) => (
             <Table.Tr key={hg.id}>
               {hg.headers.map((h) => (
-                <Table.Th key={h.id} className={h.column.id === 'value' ? 'num' : undefined} fz="xs" c="dimmed" fw={600}>
+                <Table.Th key={h.id} className={h.column.id === 'value' ? 'num' : undefined} fz="xs" c="gray.7" fw={600}>
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </Table.Th>
               ))}
@@ -292,7 +293,8 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
                 onKeyDown={(e) => onKey(e, i, r)}
                 data-kind={r.kind}
                 style={{
-                  opacity: r.kind === 'retested' ? 0.6 : 1,
+                  // Greyed by colour, not opacity, so the text keeps a readable contrast.
+                  color: r.kind === 'retested' ? 'var(--mantine-color-gray-7)' : undefined,
                   background: selected ? 'var(--mantine-color-orange-0)' : r.kind === 'retested' ? 'var(--mantine-color-gray-0)' : undefined,
                   verticalAlign: 'top',
                 }}

@@ -14,11 +14,21 @@ export function ReturnNotice({ note, title }: { note: ReturnNote | null; title: 
   if (!note) return null;
   const role = i18n.language === 'en' ? ROLE_INFO[note.role].labelEn : ROLE_INFO[note.role].label;
   return (
-    <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={title} p="sm">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconArrowBackUp size={18} />}
+      title={
+        <Text span fw={600} size="sm" c="dark.8">
+          {title}
+        </Text>
+      }
+      p="sm"
+    >
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {note.reason}
       </Text>
-      <Text size="xs" c="dimmed" mt={4}>
+      <Text size="xs" c="gray.7" mt={4}>
         {t('returnedBy', { role, time: formatDateTime(note.at, i18n.language) })}
       </Text>
     </Alert>

@@ -3,7 +3,7 @@ import { Text } from '@mantine/core';
 
 export function ShortcutHint({ keys }: { keys: string }) {
   return (
-    <Text span size="xs" ml={6} opacity={0.8} fw={400}>
+    <Text span size="xs" ml={6} fw={400}>
       ({keys})
     </Text>
   );
