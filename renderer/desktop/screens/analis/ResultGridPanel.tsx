@@ -18,13 +18,21 @@ import { SentRows } from './SentRows';
 import { SubmitConfirm } from './SubmitConfirm';
 import { useResultDrafts } from './use-result-drafts';
 
-const HEADER_WIDTHS = ['auto', '15%', 64, 104, 76, 128, 52, '16%', 104] as const;
+// Pixel strings: Mantine turns bare numbers into rem, and the app's rem is 14 px.
+const HEADER_WIDTHS = ['auto', '15%', '64px', '96px', '72px', '128px', '52px', '16%', '122px'] as const;
 
 export function ResultGridPanel({ order, sample, session, changes }: SamplePanelProps) {
   const { t } = useTranslation('analis');
   const rows = useMemo(() => gridRows(sample, session.user.id), [sample, session.user.id]);
   const { editable } = rows;
-  const { drafts, edit, flush, flushAll } = useResultDrafts(order.id, sample.id, editable);
+  const canSave = useCallback(
+    (id: string, value: string) => {
+      const a = editable.find((x) => x.id === id);
+      return a !== undefined && readResultText(value, a).kind === 'value';
+    },
+    [editable],
+  );
+  const { drafts, edit, flush, flushAll } = useResultDrafts(order.id, sample.id, editable, canSave);
   const size = useMemo(() => ({ rows: editable.length, cols: EDITABLE_FIELDS.length }), [editable.length]);
 
   const valueOf = useCallback((id: string) => drafts[id]?.value ?? '', [drafts]);
@@ -35,7 +43,6 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const active = useRef<GridState>({ row: 0, col: 0, mode: 'nav' });
   const origin = useRef('');
-  const pointerFocus = useRef(false);
   const [pasteNote, setPasteNote] = useState<number>(0);
 
   const focusCell = useCallback((row: number, col: number) => {
@@ -88,16 +95,19 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
         if (el) inputs.current.set(key, el);
         else inputs.current.delete(key);
       },
-      onPointerDown: () => {
-        pointerFocus.current = true;
+      onMouseDown: (e) => {
+        // As in a spreadsheet: the first click selects the cell (typing or a scanner replaces its
+        // text); a click in the cell already selected puts the caret there (editing).
+        const el = e.currentTarget;
+        if (document.activeElement !== el) {
+          e.preventDefault();
+          el.focus();
+        } else active.current = { ...active.current, mode: 'edit' };
       },
       onFocus: (row, col, e: FocusEvent<HTMLInputElement>) => {
-        // A click puts the caret where it landed (editing); a keyboard arrival selects the text, so typing replaces it.
-        const mode = pointerFocus.current ? 'edit' : 'nav';
-        pointerFocus.current = false;
-        active.current = { row, col, mode };
+        active.current = { row, col, mode: 'nav' };
         origin.current = e.currentTarget.value;
-        if (mode === 'nav') e.currentTarget.select();
+        e.currentTarget.select();
       },
       onChange: (id, field, text) => {
         active.current = { ...active.current, mode: 'edit' };
@@ -175,16 +185,16 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
           </Title>
           {editable.length > 0 ? (
             <>
-              <Badge variant="light" color={ready.missing === 0 ? 'green' : 'gray'} size="lg" radius="sm">
+              <Badge variant="light" color={ready.missing === 0 ? 'green' : 'gray'} size="lg" radius="sm" tt="none">
                 {t('progress', { filled, total: editable.length })}
               </Badge>
               {ready.invalid > 0 ? (
-                <Badge variant="light" color="red" size="lg" radius="sm">
+                <Badge variant="light" color="red" size="lg" radius="sm" tt="none">
                   {t('invalidCount', { count: ready.invalid })}
                 </Badge>
               ) : null}
               {ready.notMet.length > 0 ? (
-                <Badge variant="outline" color="red" size="lg" radius="sm">
+                <Badge variant="outline" color="red" size="lg" radius="sm" tt="none">
                   ✗ {t('notMetCount', { count: ready.notMet.length })}
                 </Badge>
               ) : null}

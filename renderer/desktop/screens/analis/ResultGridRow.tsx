@@ -3,7 +3,7 @@
  * detection limit), the two editable cells, the live mark and the save status. A problem with the
  * value or its save shows as one line under the row, tied to the cell for screen readers.
  */
-import { memo, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueuedCommandView } from '../../../../shared/bridge';
@@ -16,8 +16,8 @@ import { readResultText } from './result-reading';
 import { isDirty, type DraftField, type RowDraft } from './use-result-drafts';
 
 export const COLUMN_COUNT = 9;
-/** Index of the Hasil column. */
-const VALUE_COLUMN = 5;
+/** The line under a row spans the columns up to Hasil and ends under that cell: one line, next to it. */
+const PROBLEM_COLUMNS = 6;
 /** The editable columns, in Tab order. */
 export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'notes'];
 
@@ -29,7 +29,7 @@ export function detectionLimitOf(a: Analysis): number | null {
 export interface CellHandlers {
   onKeyDown: (row: number, col: number, e: KeyboardEvent<HTMLInputElement>) => void;
   onFocus: (row: number, col: number, e: FocusEvent<HTMLInputElement>) => void;
-  onPointerDown: (e: PointerEvent<HTMLInputElement>) => void;
+  onMouseDown: (e: MouseEvent<HTMLInputElement>) => void;
   onChange: (analysisId: string, field: DraftField, text: string) => void;
   onBlur: (analysisId: string) => void;
   onPaste: (row: number, col: number, e: ClipboardEvent<HTMLInputElement>) => void;
@@ -45,18 +45,20 @@ interface Props {
   handlers: CellHandlers;
 }
 
-function StatusText({ draft, savedAt }: { draft: RowDraft; savedAt: string | null }) {
+function StatusText({ draft, savedAt, invalid }: { draft: RowDraft; savedAt: string | null; invalid: boolean }) {
   const { t, i18n } = useTranslation('analis');
   const lang = i18n.language;
   if (draft.saving) return <Text size="xs" c="dimmed">{t('status.saving')}</Text>;
+  // Wrapped in nowrap Text so "tersimpan 10.42" stays on one line.
   if (draft.error) return <Text size="xs" c="red.8" fw={600}>{t('status.failed')}</Text>;
   if (isDirty(draft)) {
-    return <Text size="xs" c="yellow.9">{draft.value.trim() === '' ? t('status.notSavedEmpty') : t('status.typing')}</Text>;
+    const why = draft.value.trim() === '' ? t('status.notSavedEmpty') : invalid ? t('status.notSavedInvalid') : t('status.typing');
+    return <Text size="xs" c={invalid ? 'red.8' : 'yellow.9'}>{why}</Text>;
   }
   if (draft.value.trim() === '') return <Text size="xs" c="dimmed">{t('status.empty')}</Text>;
   const at = draft.savedAt ?? savedAt;
   return (
-    <Text size="xs" c="green.9">
+    <Text size="xs" c="green.9" style={{ whiteSpace: 'nowrap' }}>
       {at ? t('status.saved', { time: formatTime(at, lang) }) : t('status.saved', { time: '' }).trim()}
     </Text>
   );
@@ -82,7 +84,7 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => handlers.onChange(a.id, field, e.currentTarget.value),
     onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => handlers.onKeyDown(row, col, e),
     onFocus: (e: FocusEvent<HTMLInputElement>) => handlers.onFocus(row, col, e),
-    onPointerDown: handlers.onPointerDown,
+    onMouseDown: handlers.onMouseDown,
     onBlur: () => handlers.onBlur(a.id),
     onPaste: (e: ClipboardEvent<HTMLInputElement>) => handlers.onPaste(row, col, e),
     'data-row': row,
@@ -135,18 +137,17 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
           <TextInput {...cell(1, 'notes')} type="text" aria-label={t('notesLabel', { parameter: a.parameterName })} />
         </Table.Td>
         <Table.Td>
-          <StatusText draft={draft} savedAt={savedAt} />
+          <StatusText draft={draft} savedAt={savedAt} invalid={invalid} />
         </Table.Td>
       </Table.Tr>
       {problems.length > 0 ? (
         <Table.Tr className="result-problem">
-          {/* The line starts under the Hasil cell it is about. */}
-          <Table.Td colSpan={VALUE_COLUMN} p={0} />
-          <Table.Td colSpan={COLUMN_COUNT - VALUE_COLUMN} pt={0}>
-            <Text id={problemId} size="xs" c="red.8" role="status">
+          <Table.Td colSpan={PROBLEM_COLUMNS} pt={0}>
+            <Text id={problemId} size="xs" c="red.8" role="status" ta="right">
               {problems.join(' ')}
             </Text>
           </Table.Td>
+          <Table.Td colSpan={COLUMN_COUNT - PROBLEM_COLUMNS} p={0} />
         </Table.Tr>
       ) : null}
     </>

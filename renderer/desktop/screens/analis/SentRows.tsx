@@ -28,14 +28,14 @@ export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('col.parameter')}</Table.Th>
-            <Table.Th w={64}>{t('col.unit')}</Table.Th>
-            <Table.Th w={104}>{t('col.requirement')}</Table.Th>
-            <Table.Th w={128} className="num">
+            <Table.Th w="64px">{t('col.unit')}</Table.Th>
+            <Table.Th w="96px">{t('col.requirement')}</Table.Th>
+            <Table.Th w="128px" className="num">
               {t('col.value')}
             </Table.Th>
-            <Table.Th w={52}>{t('col.mark')}</Table.Th>
+            <Table.Th w="52px">{t('col.mark')}</Table.Th>
             <Table.Th w="16%">{t('col.notes')}</Table.Th>
-            <Table.Th w={104}>{t('col.status')}</Table.Th>
+            <Table.Th w="122px">{t('col.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

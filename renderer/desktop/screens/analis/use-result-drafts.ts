@@ -37,6 +37,9 @@ const fromAnalysis = (a: Analysis): RowDraft => ({
 
 export const isDirty = (d: RowDraft): boolean => d.value !== d.savedValue || d.notes !== d.savedNotes;
 
+/** Whether a typed text can be stored as a draft (the engine refuses what is not a result). */
+export type DraftCheck = (analysisId: string, value: string) => boolean;
+
 export interface ResultDrafts {
   drafts: Record<string, RowDraft>;
   edit: (analysisId: string, field: DraftField, text: string) => void;
@@ -46,7 +49,7 @@ export interface ResultDrafts {
   flushAll: () => Promise<boolean>;
 }
 
-export function useResultDrafts(orderId: string, sampleId: string, analyses: readonly Analysis[]): ResultDrafts {
+export function useResultDrafts(orderId: string, sampleId: string, analyses: readonly Analysis[], canSave: DraftCheck): ResultDrafts {
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>(() => Object.fromEntries(analyses.map((a) => [a.id, fromAnalysis(a)])));
   // The latest drafts for the async save loop (state updates are not visible inside a running save).
   const latest = useRef(drafts);
@@ -95,8 +98,9 @@ export function useResultDrafts(orderId: string, sampleId: string, analyses: rea
       }
       const d = latest.current[id];
       if (!d || !isDirty(d)) return Promise.resolve();
-      // An empty Hasil cannot be a draft (the engine needs a value): nothing to send yet.
-      if (d.value.trim() === '') return Promise.resolve();
+      // An empty or unreadable Hasil cannot be a draft (the engine refuses it): it stays typed in
+      // the cell, marked, until it is fixed; then it is saved like any other.
+      if (d.value.trim() === '' || !canSave(id, d.value)) return Promise.resolve();
       const sent = { value: d.value, notes: d.notes };
       patch(id, { saving: true });
       const p = bridge
@@ -112,7 +116,7 @@ export function useResultDrafts(orderId: string, sampleId: string, analyses: rea
       inFlight.current.set(id, p);
       return p;
     },
-    [orderId, sampleId, patch],
+    [orderId, sampleId, patch, canSave],
   );
 
   const edit = useCallback(

@@ -37,13 +37,13 @@ function CertificateCard({ k }: { k: NonNullable<ReturnType<typeof useKeystore>[
   const { t, i18n } = useTranslation('signing');
   if (!k) return null;
   const expired = k.validTo !== null && Date.parse(k.validTo) < Date.now();
-  const row = (label: string, value: string | null | undefined, mono = false) => (
+  const row = (label: string, value: string | null | undefined, mono = false, unknown = '—') => (
     <Table.Tr>
       <Table.Th w={130} fw={500} c="dimmed">
         {label}
       </Table.Th>
       <Table.Td ff={mono ? 'monospace' : undefined} style={{ wordBreak: 'break-all' }}>
-        {value || t('dialog.unknown')}
+        {value || unknown}
       </Table.Td>
     </Table.Tr>
   );
@@ -57,7 +57,7 @@ function CertificateCard({ k }: { k: NonNullable<ReturnType<typeof useKeystore>[
           {row(t('dialog.holder'), k.subject)}
           {row(t('dialog.issuer'), k.issuer)}
           {row(t('dialog.validUntil'), k.validTo ? formatDate(k.validTo, i18n.language) : null)}
-          {row(t('dialog.fingerprint'), k.fingerprint, true)}
+          {row(t('dialog.fingerprint'), k.fingerprint, true, t('dialog.unknown'))}
         </Table.Tbody>
       </Table>
       {expired ? (
@@ -223,11 +223,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       return (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge color="green" variant="light" size="lg" radius="sm" leftSection={<IconCheck size={14} />}>
+            <Badge color="green" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCheck size={14} />}>
               {t('dialog.signed', { count: signed })}
             </Badge>
             {failed > 0 ? (
-              <Badge color="red" variant="light" size="lg" radius="sm" leftSection={<IconX size={14} />}>
+              <Badge color="red" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconX size={14} />}>
                 {t('dialog.failed', { count: failed })}
               </Badge>
             ) : null}
@@ -298,7 +298,8 @@ export function SignDialog({ opened, reports, onClose }: Props) {
                 <IconAlertTriangle size={12} aria-hidden /> {t('dialog.capsLock')}
               </Text>
             ) : null}
-            {left !== null && !locked ? (
+            {/* After a wrong passphrase the error under the field already says how many are left. */}
+            {left !== null && !locked && !problem ? (
               <Text size="xs" c={left <= 1 ? 'red.8' : 'dimmed'} fw={left <= 1 ? 600 : undefined}>
                 {t('dialog.attemptsLeft', { count: left })}
               </Text>

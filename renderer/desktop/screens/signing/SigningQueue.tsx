@@ -62,7 +62,7 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
     <Table role="grid" aria-label={t('queueLabel')} aria-multiselectable onKeyDown={onKey} highlightOnHover stickyHeader verticalSpacing={5} horizontalSpacing={8} layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={36}>
+          <Table.Th w="36px">
             <Checkbox
               size="xs"
               aria-label={t('selectAll')}
@@ -73,10 +73,10 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
               tabIndex={-1}
             />
           </Table.Th>
-          <Table.Th w="32%">{t('col.report')}</Table.Th>
-          <Table.Th>{t('col.customer')}</Table.Th>
-          <Table.Th w="19%">{t('col.requestedBy')}</Table.Th>
-          <Table.Th w={92}>{t('col.waiting')}</Table.Th>
+          <Table.Th w="34%">{t('col.report')}</Table.Th>
+          <Table.Th>{t('col.sample')}</Table.Th>
+          <Table.Th w="20%">{t('col.requestedBy')}</Table.Th>
+          <Table.Th w="84px">{t('col.waiting')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -117,21 +117,22 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
                 <Text size="sm" fw={600} truncate title={item.reportNumber}>
                   {item.reportNumber}
                 </Text>
-                <Text size="xs" c="dimmed" truncate title={`${item.sampleNumber ?? ''} · ${item.sampleTypeName}`}>
-                  {item.sampleNumber ?? '—'} · {item.sampleTypeName}
+                <Text size="xs" c="dimmed" truncate title={item.orderNumber ?? undefined}>
+                  {item.orderNumber ?? '—'}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={1} title={item.customerLabel}>
-                  {item.customerLabel}
+                <Text size="sm" truncate title={item.sampleNumber ?? undefined}>
+                  {item.sampleNumber ?? '—'}
                 </Text>
                 {!item.documentReady ? (
                   <Text size="xs" c="yellow.9" fw={500}>
                     {t('notReady')}
                   </Text>
                 ) : (
-                  <Text size="xs" c="dimmed" truncate>
-                    {item.orderNumber ?? ''}
+                  // The customer's own marking of the sample (the queue item carries no customer name).
+                  <Text size="xs" c="dimmed" truncate title={`${item.sampleTypeName} · ${item.customerLabel}`}>
+                    {item.sampleTypeName} · {item.customerLabel}
                   </Text>
                 )}
               </Table.Td>

@@ -5,7 +5,7 @@
  * wait for upload ("Menunggu unggah: n").
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCloudUpload, IconSignature, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -19,9 +19,6 @@ import { emptySelection, reconcile, toSign, type QueueSelection } from './queue-
 import { SignDialog } from './SignDialog';
 import { entriesOf, SigningQueue } from './SigningQueue';
 
-/** The screen fills what the frame leaves: the queue and the preview scroll on their own. */
-const SCREEN_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px))';
-
 /** "Menunggu unggah: n", live from the sync status. */
 function AwaitingUpload() {
   const { t } = useTranslation('signing');
@@ -31,7 +28,7 @@ function AwaitingUpload() {
   if (n === 0) return null;
   return (
     <Tooltip label={t('awaitingUploadTip')} multiline w={280}>
-      <Badge color="yellow" variant="light" size="lg" radius="sm" leftSection={<IconCloudUpload size={14} />} tabIndex={0}>
+      <Badge color="yellow" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCloudUpload size={14} />} tabIndex={0}>
         {t('awaitingUpload', { count: n })}
       </Badge>
     </Tooltip>
@@ -77,14 +74,15 @@ export function SigningScreen() {
   };
 
   return (
-    <Stack gap={0} h={SCREEN_HEIGHT} mih={480} onKeyDown={onKey}>
+    // Fills what the frame leaves (its main area is a flex column): queue and preview scroll on their own.
+    <Stack gap={0} mih={480} style={{ flex: 1, minHeight: 0 }} onKeyDown={onKey}>
       <Group justify="space-between" px="md" py="xs" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap="sm" wrap="nowrap">
           <Title order={2} size="h4">
             {t('title')}
           </Title>
           {queue.data ? (
-            <Badge variant="light" color="blue" size="lg" radius="sm">
+            <Badge variant="light" color="blue" size="lg" radius="sm" tt="none">
               {t('queueCount', { count: items.length })}
             </Badge>
           ) : null}
@@ -103,7 +101,7 @@ export function SigningScreen() {
 
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Stack gap={0} w="44%" miw={440} maw={620} style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}>
-          <ScrollArea style={{ flex: 1 }} type="auto">
+          <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
             {queue.isPending ? (
               <TableSkeleton rows={8} columns={[1, 4, 4, 3, 2]} rowHeight={44} />
             ) : queue.error ? (
@@ -113,7 +111,7 @@ export function SigningScreen() {
             ) : (
               <SigningQueue items={items} selection={selection} onSelection={setSelection} onSign={openSign} now={now} />
             )}
-          </ScrollArea>
+          </Box>
           {items.length > 0 ? (
             <Text size="xs" c="dimmed" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               {t('keysHint')}
@@ -122,7 +120,7 @@ export function SigningScreen() {
         </Stack>
 
         <Box style={{ flex: 1, minWidth: 0 }}>
-          {!active ? (
+          {items.length === 0 ? null : !active ? (
             <EmptyState title={t('preview.none')} h="100%" />
           ) : !active.documentReady ? (
             <Paper m="md" p="md" withBorder>
