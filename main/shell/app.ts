@@ -32,6 +32,9 @@ installAppSecurity();
 
 const log = (line: string) => console.error(`[sippt] ${line}`);
 
+// A separate profile (tests, a second unit on one PC). Before the lock: the lock lives in userData.
+if (process.env.SIPPT_USER_DATA) app.setPath('userData', process.env.SIPPT_USER_DATA);
+
 if (!app.requestSingleInstanceLock()) {
   // Two engines on one working copy would fight over its SQLite files: the first instance wins.
   app.quit();
