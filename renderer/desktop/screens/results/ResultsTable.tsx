@@ -258,8 +258,8 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         <colgroup>
           {selection && <col style={{ width: 34 }} />}
           <col />
-          <col style={{ width: 80 }} />
-          <col style={{ width: 60 }} />
+          <col style={{ width: 76 }} />
+          <col style={{ width: 72 }} />
           <col style={{ width: 96 }} />
           <col style={{ width: 128 }} />
           <col style={{ width: 132 }} />
