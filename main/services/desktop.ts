@@ -26,7 +26,8 @@ import type { Role } from '../../shared/sop/roles';
 import type { z } from 'zod';
 import { ApiClient } from './api/client';
 import { describeChange, type ChangeContext } from './actions/changes';
-import { ActionRejectedError, LocalActions, parseNumeric, type ActionResult, type ResultInput } from './actions/local-actions';
+import { ActionRejectedError, LocalActions, type ActionResult, type ResultInput } from './actions/local-actions';
+import { interpretResultText } from '../../shared/domain/result-text';
 import type { Session } from './auth/session';
 import { LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
 import type { ScryptParams } from './auth/verifier';
@@ -394,11 +395,24 @@ export class DesktopServices {
   // Analis (step 14)
 
   /**
-   * Save a result as typed ("12,5", "12.5", "<0,05", "negatif"): the number, and a value below
-   * the detection limit, are read from the text unless given.
+   * Save a result as typed ("12,5", "12.5", "<0,05", "< LoQ", "negatif"), read by the shared
+   * interpreter with the analysis' detection limit and requirement: the number, or a value below
+   * the detection limit. Text it cannot read is refused ('invalid_payload', saying how to write it).
    */
-  saveResult(orderId: string, sampleId: string, analysisId: string, input: ResultInput): ActionDone {
-    return done([this.o.actions.saveResult(orderId, sampleId, analysisId, { ...interpretResult(input.value), ...stripUndefined(input), value: input.value })]);
+  saveResult(orderId: string, sampleId: string, analysisId: string, input: { value: string; notes?: string; testedOn?: string | null }): ActionDone {
+    const o = this.o;
+    const analysis = o.store.order(orderId)?.samples.find((s) => s.id === sampleId)?.analyses.find((a) => a.id === analysisId);
+    const r = interpretResultText(input.value, analysis?.detectionLimit ?? null, analysis?.requirement ?? null);
+    if (!r.ok) throw new ActionRejectedError('invalid_payload', r.message);
+    const result: ResultInput = {
+      value: r.value,
+      numeric: r.numeric,
+      belowDetectionLimit: r.belowDetectionLimit,
+      detectionLimit: r.detectionLimit,
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.testedOn !== undefined ? { testedOn: input.testedOn } : {}),
+    };
+    return done([o.actions.saveResult(orderId, sampleId, analysisId, result)]);
   }
   /** Submit results: one command per analysis, all or none (one local transaction). */
   submitResults(orderId: string, sampleId: string, analysisIds: readonly string[]): ActionDone {
@@ -671,24 +685,3 @@ function done(results: readonly ActionResult[]): ActionDone {
   return { command: last.command, commands: results.map((r) => r.command), order: last.order };
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * What a typed result means: its number ("12,5", "1.234,5"), and for "<0,05" a value below the
- * detection limit of 0,05. Text without a number ("negatif", "< LoQ") is kept as written with no
- * number. (The shared interpreter, when it lands in shared/, replaces this.)
- */
-export function interpretResult(value: string): Pick<ResultInput, 'belowDetectionLimit' | 'detectionLimit'> & { numeric: number | null } {
-  const t = value.trim();
-  const below = /^<\s*(.+)$/.exec(t);
-  if (below) {
-    const limit = parseNumeric(below[1]!);
-    if (limit !== null && limit > 0) return { belowDetectionLimit: true, detectionLimit: limit, numeric: null };
-    return { belowDetectionLimit: false, detectionLimit: null, numeric: null };
-  }
-  return { belowDetectionLimit: false, detectionLimit: null, numeric: parseNumeric(t) };
-}
-
-export type { PublicUser };

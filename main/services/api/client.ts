@@ -9,10 +9,11 @@
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CatalogResponseSchema,
   ErrorResponseSchema,
+  OrderHistoryResponseSchema,
   PublicUserSchema,
   SessionResponseSchema,
   SignedFileResponseSchema,
@@ -23,7 +24,6 @@ import {
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
 import { systemClock, type Clock } from '../clock';
-import { HistoryEntrySchema } from '../../../shared/bridge/models';
 
 export type SignedFileResponse = z.infer<typeof SignedFileResponseSchema>;
 
@@ -220,16 +220,9 @@ export class ApiClient {
 
   /** Who did what when on an order (the server's audit trail, with reasons). */
   orderHistory(token: string, orderId: string) {
-    return this.send('get', `/orders/${encodeURIComponent(orderId)}/history`, undefined, OrderHistoryAnswerSchema, token);
+    return this.send('get', `/orders/${encodeURIComponent(orderId)}/history`, undefined, OrderHistoryResponseSchema, token);
   }
 }
-
-/**
- * The history answer as the desktop reads it. The server's own schema (shared/api/http.ts,
- * OrderHistoryResponseSchema) is being added; until it is there, the bridge's entry without
- * `source` (every entry from the server is the server's).
- */
-const OrderHistoryAnswerSchema = z.object({ entries: z.array(HistoryEntrySchema.omit({ source: true })) });
 
 export interface ReportRef {
   orderId: string;

@@ -74,7 +74,8 @@ describe('steps 12-16 offline through sync with the real server', () => {
     analis.proxy.offline = true;
     for (const a of mine) {
       analis.core.saveResult(order.id, sample.id, a.id, { value: '0,08', notes: 'duplo' });
-      analis.core.saveResult(order.id, sample.id, a.id, { value: '< 0,01', belowDetectionLimit: true, detectionLimit: 0.01 });
+      // Below the limit as the analyst types it: the catalog's LoQ where the parameter has one.
+      analis.core.saveResult(order.id, sample.id, a.id, { value: a.detectionLimit !== null ? '< LoQ' : '< 0,01' });
       analis.core.submitResults(order.id, sample.id, [a.id]);
     }
     analis.proxy.offline = false;
@@ -83,7 +84,8 @@ describe('steps 12-16 offline through sync with the real server', () => {
     for (const a of mine) {
       const s = server1.samples[0]!.analyses.find((x) => x.id === a.id)!;
       expect(s.status).toBe('submitted');
-      expect(s.result).toMatchObject({ belowDetectionLimit: true, detectionLimit: 0.01, value: '< 0,01' });
+      const limit = a.detectionLimit ?? 0.01;
+      expect(s.result).toMatchObject({ belowDetectionLimit: true, detectionLimit: limit, numeric: null });
     }
 
     // The other analyst submits online; then the Penyelia verifies (step 15) and the MT validates (step 16).

@@ -103,8 +103,8 @@ describe('working copy migrations', () => {
         (r) => [r.id, r],
       ),
     );
-    // In testing since 2 March 2026 (a Monday): 14 working days, due at the end of the day in Jakarta.
-    expect(rows.get(order.samples[0]!.id)).toEqual({ id: order.samples[0]!.id, step: 14, step_started_at: '2026-03-02T03:00:00.000Z', due_at: expect.stringMatching(/^2026-03-\d\dT16:59:59\.999Z$/), blocked_commands: 0 });
+    // In testing since 2 March 2026 (a Monday): 14 working days, due at the end (24:00 WIB) of the 14th working day.
+    expect(rows.get(order.samples[0]!.id)).toEqual({ id: order.samples[0]!.id, step: 14, step_started_at: '2026-03-02T03:00:00.000Z', due_at: expect.stringMatching(/^2026-03-\d\dT17:00:00\.000Z$/), blocked_commands: 0 });
     // Waiting for the Penyelia's check (step 12): 20 minutes.
     expect(rows.get(registered.samples[0]!.id)).toMatchObject({ step: 12, due_at: '2026-03-02T03:20:00.000Z', blocked_commands: 0 });
     db.close();

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { ManualScheduler } from '../../../main/services/clock';
-import { interpretResult, type DesktopEvents, type DesktopServices } from '../../../main/services/desktop';
+import type { DesktopEvents, DesktopServices } from '../../../main/services/desktop';
 import { FakeServer } from './fake-server';
 import { actorOf, orderInLab, STAFF } from './fixtures';
 import { services, tempDir, until } from './helpers';
@@ -294,12 +294,23 @@ describe('DesktopServices for the UI', () => {
     expect(c.status().pending).toBe(before);
   });
 
-  it('results as typed: decimal comma, below the detection limit, text', () => {
-    expect(interpretResult('12,5')).toEqual({ belowDetectionLimit: false, detectionLimit: null, numeric: 12.5 });
-    expect(interpretResult('12.5').numeric).toBe(12.5);
-    expect(interpretResult('<0,05')).toEqual({ belowDetectionLimit: true, detectionLimit: 0.05, numeric: null });
-    expect(interpretResult('< LoQ')).toEqual({ belowDetectionLimit: false, detectionLimit: null, numeric: null });
-    expect(interpretResult('negatif').numeric).toBeNull();
+  it('results as typed go through the shared interpreter: decimal comma, below the limit, refused text', async () => {
+    const o = orderInLab({ stage: 'in_testing', analyses: 3 });
+    server.put(o);
+    const s = o.samples[0]!;
+    const [a1, a2, a3] = s.analyses;
+    const c = client();
+    await c.login('analis1', STAFF.analis.password);
+    await c.syncNow();
+    const result = (id: string) => c.order(o.id)!.samples[0]!.analyses.find((a) => a.id === id)!.result!;
+    c.saveResult(o.id, s.id, a1!.id, { value: '12,5' });
+    expect(result(a1!.id)).toMatchObject({ value: '12,5', numeric: 12.5, belowDetectionLimit: false });
+    c.saveResult(o.id, s.id, a2!.id, { value: '<0,05', notes: 'duplo' });
+    expect(result(a2!.id)).toMatchObject({ numeric: null, belowDetectionLimit: true, detectionLimit: 0.05, notes: 'duplo' });
+    const before = c.status().pending;
+    // A numeric requirement: words are not a result; the message says how to write one.
+    expectRejected(() => c.saveResult(o.id, s.id, a3!.id, { value: 'negatif' }), 'invalid_payload');
+    expect(c.status().pending).toBe(before);
   });
 
   it('history: the server\u2019s when online, the cache offline, the order\u2019s own record without either; local changes added', async () => {

@@ -23,7 +23,7 @@ export const m004WorklistClock: Migration = {
     for (const r of db.prepare('SELECT base_json, local_json FROM orders').all() as { base_json: string; local_json: string | null }[]) {
       const order = JSON.parse(r.local_json ?? r.base_json) as Order;
       for (const s of order.samples) {
-        const c = sampleClock(order, { ...s, statusSince: s.statusSince ?? null });
+        const c = sampleClock(order, s);
         set.run(c.step, c.startedAt, c.dueAt, s.id, order.id);
       }
     }
