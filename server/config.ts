@@ -22,6 +22,12 @@ export interface ServerConfig {
     ipMaxRequests: number;
     ipWindowSeconds: number;
   };
+  /**
+   * Per-client-IP limits of the routes that cost or expose (every request counts, refused or not),
+   * kept in the database so they hold across every server process on one PostgreSQL.
+   * Failed logins, refreshes and password changes are limited by `login.ipMaxRequests` as well.
+   */
+  rateLimits: RateLimits;
   billingExpiryDays: number;
   /** Shared secret of the payment gateway's notifications (HMAC-SHA256). Null: the endpoint answers 503. */
   paymentNotifySecret: string | null;
@@ -45,6 +51,36 @@ export interface ServerConfig {
   now: () => Date;
 }
 
+/** At most `max` requests per `windowSeconds` (fixed windows). */
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+export interface RateLimits {
+  /** POST /auth/register. */
+  register: RateLimit;
+  /** POST /auth/login and /auth/refresh, successful or not (desktops refresh every 15 minutes). */
+  session: RateLimit;
+  /** POST /auth/password (a user's own change: two password hashes each). */
+  password: RateLimit;
+  /** A PDF checked by the public verification (POST /verifikasi, POST /api/v1/verify). */
+  verifyUpload: RateLimit;
+  /** The public verification pages and their JSON (GET). */
+  verifyRead: RateLimit;
+  /** The payment gateway's notifications. */
+  paymentNotify: RateLimit;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  register: { max: 20, windowSeconds: 3600 },
+  session: { max: 300, windowSeconds: 300 },
+  password: { max: 10, windowSeconds: 900 },
+  verifyUpload: { max: 30, windowSeconds: 60 },
+  verifyRead: { max: 300, windowSeconds: 60 },
+  paymentNotify: { max: 600, windowSeconds: 60 },
+};
+
 export const PRODUCTION_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -55,6 +91,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     scrypt: PRODUCTION_SCRYPT,
     login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 30, ipWindowSeconds: 300 },
+    rateLimits: DEFAULT_RATE_LIMITS,
     billingExpiryDays: 7,
     paymentNotifySecret: null,
     bodyLimit: 1024 * 1024,
@@ -79,6 +116,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Ser
   if (env.SIPPT_PUBLIC_URL) out.publicBaseUrl = env.SIPPT_PUBLIC_URL;
   if (env.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = positive(env.SIPPT_BILLING_EXPIRY_DAYS, 'SIPPT_BILLING_EXPIRY_DAYS');
   if (env.SIPPT_TRUST_PROXY) out.trustProxy = env.SIPPT_TRUST_PROXY === '1' || env.SIPPT_TRUST_PROXY === 'true';
+  if (env.SIPPT_RATE_LIMITS) out.rateLimits = rateLimitsFrom(env.SIPPT_RATE_LIMITS);
   if (env.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: positive(env.SIPPT_SCRYPT_N, 'SIPPT_SCRYPT_N') };
   return out;
 }
@@ -87,4 +125,15 @@ function positive(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} harus bilangan bulat positif / must be a positive integer`);
   return n;
+}
+
+/** `SIPPT_RATE_LIMITS=verifyUpload=10/60,register=5/3600`: max requests / window seconds per limit. */
+export function rateLimitsFrom(spec: string, base: RateLimits = DEFAULT_RATE_LIMITS): RateLimits {
+  const out: RateLimits = { ...base };
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z]+)=([0-9]+)\/([0-9]+)$/.exec(part);
+    if (!m || !(m[1]! in out)) throw new Error(`SIPPT_RATE_LIMITS: "${part}" tidak dikenal / not understood (name=max/seconds; names: ${Object.keys(out).join(', ')})`);
+    out[m[1] as keyof RateLimits] = { max: positive(m[2]!, m[1]!), windowSeconds: positive(m[3]!, m[1]!) };
+  }
+  return out;
 }

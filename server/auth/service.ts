@@ -46,35 +46,6 @@ export async function tokenSecret(handle: DbHandle, configured: string | null): 
 }
 
 /**
- * Fixed-window counter per client IP: failed logins and refreshes, and registrations. Successful
- * logins do not count, so a lab office behind one address can start its day without tripping it.
- */
-class IpLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-  private entry(ip: string, now: number) {
-    if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
-    let h = this.hits.get(ip);
-    if (!h || h.resetAt <= now) {
-      h = { count: 0, resetAt: now + this.windowMs };
-      this.hits.set(ip, h);
-    }
-    return h;
-  }
-  /** Seconds to wait when the address is over its budget, else null. */
-  check(ip: string, now: number): number | null {
-    const h = this.entry(ip, now);
-    return h.count >= this.max ? Math.ceil((h.resetAt - now) / 1000) : null;
-  }
-  hit(ip: string, now: number): void {
-    this.entry(ip, now).count += 1;
-  }
-}
-
-/**
  * Sessions checked in the last SESSION_CACHE_MS are not read again: a logout, revocation or account
  * change made through this process drops the entry at once; one made through another server
  * process (PostgreSQL, several instances) takes effect within SESSION_CACHE_MS.
@@ -82,7 +53,6 @@ class IpLimiter {
 const SESSION_CACHE_MS = 2000;
 
 export class AuthService {
-  private readonly limiter: IpLimiter;
   private dummyHash: Promise<string> | null = null;
   private readonly sessionCache = new Map<string, { until: number; auth: Authenticated }>();
 
@@ -90,36 +60,10 @@ export class AuthService {
     private readonly handle: DbHandle,
     private readonly config: ServerConfig,
     private readonly secret: string,
-  ) {
-    this.limiter = new IpLimiter(config.login.ipMaxRequests, config.login.ipWindowSeconds * 1000);
-  }
+  ) {}
 
-  /** Per-IP rate limit of registrations: every request counts. */
-  limit(ip: string): void {
-    this.checkIp(ip);
-    this.limiter.hit(ip, this.config.now().getTime());
-  }
-
-  private failed(ip: string): void {
-    this.limiter.hit(ip, this.config.now().getTime());
-  }
-
-  /** Refuses an address that used up its budget of failures in the current window. */
-  checkIp(ip: string): void {
-    const retry = this.limiter.check(ip, this.config.now().getTime());
-    if (retry !== null) {
-      throw new AppError(
-        429,
-        'rate_limited',
-        { id: `Terlalu banyak permintaan dari alamat ini. Coba lagi dalam ${retry} detik.`, en: `Too many requests from this address. Try again in ${retry} seconds.` },
-        undefined,
-        { 'retry-after': String(retry) },
-      );
-    }
-  }
-
+  /** Per-address limits (every request, and failures) are the HTTP layer's: server/http/rate-limit.ts. */
   async login(usernameRaw: string, password: string, ip: string, userAgent: string): Promise<SessionResponse> {
-    this.checkIp(ip);
     const username = usernameRaw.trim().toLowerCase();
     const now = this.config.now();
     const db = this.handle.db;
@@ -132,7 +76,6 @@ export class AuthService {
     if (row) ok = await verifyPassword(password, row.password_hash);
     else await verifyPassword(password, await this.dummy());
     if (!ok || !row) {
-      this.failed(ip);
       const failures = (attempt?.failures ?? 0) + 1;
       const lock = failures >= this.config.login.maxFailures;
       const lockedUntil = lock ? new Date(now.getTime() + this.config.login.lockMinutes * 60_000).toISOString() : null;
@@ -210,8 +153,7 @@ export class AuthService {
   }
 
   /** Rotate: the refresh token is spent and a new one issued; a spent token used again revokes the session. */
-  async refresh(token: string, ip: string): Promise<SessionResponse> {
-    this.checkIp(ip);
+  async refresh(token: string): Promise<SessionResponse> {
     const now = this.config.now();
     const at = now.toISOString();
     const hash = sha256Hex(token);
@@ -232,7 +174,6 @@ export class AuthService {
       return { user, sessionId: session.id, next };
     });
     if ('error' in result) {
-      this.failed(ip);
       if (result.error === 'reused') {
         throw new AppError(401, 'refresh_reused', {
           id: 'Token penyegar sudah pernah dipakai; sesi ini dicabut demi keamanan. Silakan masuk lagi.',

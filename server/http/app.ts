@@ -10,6 +10,7 @@ import { elhuReportServices } from '../reports/elhu';
 import type { ReportServices } from '../reports/services';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { registerRateLimits } from './rate-limit';
 import { createRouter, openApiDocument } from './route';
 import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
@@ -54,10 +55,12 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 5, parts: 6, fieldSize: 2000, headerPairs: 100 } });
 
+  const failures = await registerRateLimits(app, handle, config);
+
   await ensureUnit(handle.db, config.unitCode, config.now());
   const auth = new AuthService(handle, config, await tokenSecret(handle, config.tokenSecret));
   const router = createRouter(app, config, (req) => auth.authenticate(req));
-  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true }) }, auth, router };
+  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true }) }, auth, router, failures };
 
   // Graceful shutdown: requests in flight finish, and their connections close after the answer.
   let closing = false;

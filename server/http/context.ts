@@ -8,6 +8,7 @@ import { applyCommand, type Attachment, type CommandEnv } from '../commands/appl
 import { canSee } from '../commands/access';
 import { loadOrder } from '../commands/store';
 import { fail, rejectionError } from './errors';
+import type { FailureLimiter } from './rate-limit';
 import type { Router } from './route';
 import { orderResponse } from './views';
 
@@ -15,6 +16,8 @@ export interface AppContext {
   env: CommandEnv;
   auth: AuthService;
   router: Router;
+  /** Failed logins, refreshes and password changes per client address. */
+  failures: FailureLimiter;
 }
 
 /** The command id of an HTTP request: its Idempotency-Key (a UUID) or a new one. */

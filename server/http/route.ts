@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { ErrorResponseSchema, hasPermission, type HttpPermission } from '../../shared/api/http';
 import type { Role } from '../../shared/sop/roles';
-import type { ServerConfig } from '../config';
+import type { RateLimit, ServerConfig } from '../config';
 import type { Authenticated } from '../auth/service';
 import { AppError, fail } from './errors';
+import { rateLimitConfig } from './rate-limit';
 
 /**
  * Routes are declared once with their zod schemas: the same declaration validates requests (and,
@@ -28,6 +29,8 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   produces?: string;
   status?: number;
   bodyLimit?: number;
+  /** Per-client-IP limit (every request counts, checked before the body is read): its name and budget. */
+  rateLimit?: { name: string; limit: RateLimit };
   /** The body is documented but checked by the handler itself (e.g. after a signature check). */
   bodyCheckedByHandler?: boolean;
   /** Register on this (encapsulated) instance instead of the root, e.g. for a raw-body parser. */
@@ -59,6 +62,7 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
         method: spec.method,
         url: spec.url,
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+        ...(spec.rateLimit ? { config: { rateLimit: rateLimitConfig(spec.rateLimit.name, spec.rateLimit.limit) } } : {}),
         handler: async (req, reply) => {
           let auth: Authenticated | null = null;
           if (spec.access !== 'public') {

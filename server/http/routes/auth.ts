@@ -15,11 +15,23 @@ import { reject } from '../../../shared/domain/rejections';
 import { hashPassword } from '../../auth/passwords';
 import { applyCommand } from '../../commands/apply-command';
 import { deterministicUuid } from '../../ids';
+import type { FastifyRequest } from 'fastify';
 import { commandIdOf, type AppContext } from '../context';
-import { rejectionError } from '../errors';
+import { AppError, rejectionError } from '../errors';
 
 export function authRoutes(app: AppContext): void {
-  const { router, env, auth } = app;
+  const { router, env, auth, failures } = app;
+  const limits = env.config.rateLimits;
+  /** Runs fn; a wrong password or token counts against the client address's budget of failures. */
+  const countingFailures = async <T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> => {
+    await failures.check(req);
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AppError && (e.statusCode === 401 || e.code === 'account_locked')) await failures.hit(req);
+      throw e;
+    }
+  };
 
   router.add({
     method: 'POST',
@@ -30,8 +42,8 @@ export function authRoutes(app: AppContext): void {
     body: RegisterRequestSchema,
     response: RegisterResponseSchema,
     status: 201,
+    rateLimit: { name: 'register', limit: limits.register },
     handler: async ({ req, body }) => {
-      auth.limit(req.ip);
       const username = body.username.trim().toLowerCase();
       const commandId = commandIdOf(req);
       const keyed = req.headers['idempotency-key'] !== undefined;
@@ -100,7 +112,8 @@ export function authRoutes(app: AppContext): void {
     access: 'public',
     body: LoginRequestSchema,
     response: SessionResponseSchema,
-    handler: async ({ req, body }) => auth.login(body.username, body.password, req.ip, String(req.headers['user-agent'] ?? '')),
+    rateLimit: { name: 'session', limit: limits.session },
+    handler: async ({ req, body }) => countingFailures(req, () => auth.login(body.username, body.password, req.ip, String(req.headers['user-agent'] ?? ''))),
   });
 
   router.add({
@@ -111,7 +124,8 @@ export function authRoutes(app: AppContext): void {
     access: 'public',
     body: RefreshRequestSchema,
     response: SessionResponseSchema,
-    handler: async ({ req, body }) => auth.refresh(body.refreshToken, req.ip),
+    rateLimit: { name: 'session', limit: limits.session },
+    handler: async ({ req, body }) => countingFailures(req, () => auth.refresh(body.refreshToken)),
   });
 
   router.add({
@@ -146,8 +160,9 @@ export function authRoutes(app: AppContext): void {
     access: 'user',
     body: ChangePasswordRequestSchema,
     response: OkResponseSchema,
-    handler: async ({ auth: a, body }) => {
-      await auth.changePassword(a!.user.id, body.currentPassword, body.newPassword);
+    rateLimit: { name: 'password', limit: limits.password },
+    handler: async ({ req, auth: a, body }) => {
+      await countingFailures(req, () => auth.changePassword(a!.user.id, body.currentPassword, body.newPassword));
       auth.forgetUser(a!.user.id);
       await env.handle.db
         .updateTable('sessions')

@@ -151,6 +151,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
       body: PaymentNotifyRequestSchema,
       bodyCheckedByHandler: true,
       response: PaymentNotifyResponseSchema,
+      rateLimit: { name: 'payment-notify', limit: env.config.rateLimits.paymentNotify },
       handler: async ({ req }) => {
         const secret = env.config.paymentNotifySecret;
         if (!secret) throw new AppError(503, 'not_available', { id: 'Notifikasi pembayaran belum dikonfigurasi.', en: 'Payment notifications are not configured.' });

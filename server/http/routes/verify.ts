@@ -9,6 +9,7 @@ import { readElhuUnit } from '../../catalog/repo';
 import { checkUploadedPdf, publicReport, VALIDITY_TEXT, type FileCheck, type PublicReport } from '../../reports/verification';
 import type { AppContext } from '../context';
 import { AppError, fail } from '../errors';
+import { rateLimitConfig } from '../rate-limit';
 import { readUpload } from './payments';
 
 /**
@@ -215,6 +216,9 @@ function verdictBlock(c: FileCheck, expected: string | null, link: (reportId: st
 export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
   const { router, env } = app;
   const db = env.handle.db;
+  const limits = env.config.rateLimits;
+  const readLimit = { config: { rateLimit: rateLimitConfig('verify-read', limits.verifyRead) } };
+  const uploadLimit = { config: { rateLimit: rateLimitConfig('verify-upload', limits.verifyUpload) } };
   const base = env.config.publicBaseUrl.replace(/\/+$/, '');
   const unitOf = () => readElhuUnit(db, env.config.unitCode);
 
@@ -228,7 +232,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
   const fileJson = (c: FileCheck) => ({ ...c, genuine: c.verdict === 'genuine', status: c.report ? VALIDITY_TEXT[c.report.validity] : null });
 
   // The page of one report (the QR code's address). Links from it are relative to /verify/.
-  root.get<{ Params: { reportId: string } }>('/verify/:reportId', async (req, reply) => {
+  root.get<{ Params: { reportId: string } }>('/verify/:reportId', readLimit, async (req, reply) => {
     const report = await publicReport(db, req.params.reportId);
     if (wantsJson(req)) {
       if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
@@ -272,11 +276,11 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
       ),
     );
   };
-  root.get('/verifikasi', general);
-  root.get('/verify', general);
+  root.get('/verifikasi', readLimit, general);
+  root.get('/verify', readLimit, general);
 
   // A dropped PDF (plain form POST, no script needed): the result as a page.
-  root.post('/verifikasi', async (req, reply) => {
+  root.post('/verifikasi', uploadLimit, async (req, reply) => {
     const unit = await unitOf();
     const link = (id: string) => `verify/${encodeURIComponent(id)}`;
     const title = { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' };
@@ -317,6 +321,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
     access: 'public',
     params: z.strictObject({ reportId: IdSchema }),
     response: VerifyReportResponseSchema,
+    rateLimit: { name: 'verify-read', limit: limits.verifyRead },
     handler: async ({ params }) => {
       const report = await publicReport(db, params.reportId);
       if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
@@ -332,6 +337,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
     access: 'public',
     multipart: { fields: { file: 'Berkas PDF / PDF file' } },
     response: VerifyFileResponseSchema,
+    rateLimit: { name: 'verify-upload', limit: limits.verifyUpload },
     handler: async ({ req }) => {
       const upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY);
       return fileJson(await checkUploadedPdf(db, upload.data));

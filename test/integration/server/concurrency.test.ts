@@ -2,11 +2,10 @@
  * Concurrency: numbers stay unique and gapless under 50 parallel requests (and, on PostgreSQL, with
  * two server processes on one database); a command sent twice applies once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
-import { API, describeEachDialect, PG_URL, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, PG_URL, spawnServer, startTestServer, type TestServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const seqOf = (kind: 'order' | 'sample' | 'lhu', n: string) => parseNumber(DEFAULT_NUMBER_FORMATS[kind], n)!.seq;
@@ -184,42 +183,5 @@ describeEachDialect('concurrency', (dialect) => {
     });
   }
 });
-
-interface Proc {
-  url: Promise<string>;
-  stop(): Promise<void>;
-}
-
-/** A real `npm run server` process (tsx) on port 0, on the given database. */
-async function spawnServer(databaseUrl: string): Promise<Proc> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--log-level', 'warn'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /SIPPT server: (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  url.catch(() => undefined);
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 void PG_URL;

@@ -9,6 +9,7 @@
  * suite creates `sippt_test_<random>` and drops it at the end. Without it the PostgreSQL variants
  * are skipped with a message.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { defaultConfig, type ServerConfig } from '../../../server/config';
+import { DEFAULT_RATE_LIMITS, defaultConfig, type RateLimits, type ServerConfig } from '../../../server/config';
 import { openDatabase, type DbHandle } from '../../../server/db/connect';
 import { seedDemo, type DemoData, type DemoUser } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
@@ -90,10 +91,14 @@ export class TestClock {
 
 export const PAYMENT_SECRET = 'test-payment-secret';
 
+/** Suites send many requests from one address: limits out of the way unless a test sets them. */
+export const UNLIMITED: RateLimits = Object.fromEntries(Object.keys(DEFAULT_RATE_LIMITS).map((k) => [k, { max: 1_000_000, windowSeconds: 60 }])) as unknown as RateLimits;
+
 export function testConfig(clock: TestClock, overrides: Partial<ServerConfig> = {}): ServerConfig {
   return defaultConfig({
     scrypt: { N: 2 ** 12, r: 8, p: 1 },
     login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 100_000, ipWindowSeconds: 60 },
+    rateLimits: UNLIMITED,
     paymentNotifySecret: PAYMENT_SECRET,
     validateResponses: true,
     now: clock.now,
@@ -218,6 +223,45 @@ export async function startTestServer(dialect: DialectName, overrides: Partial<S
   await app.ready();
   return new TestServer(app, handle, db, demo, clock, config);
 }
+
+// Server processes --------------------------------------------------------------------------------
+export interface Proc {
+  url: Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A real `npm run server` process (tsx) on port 0, on the given database. */
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--log-level', 'warn'], {
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /SIPPT server: (http:\/\/[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  url.catch(() => undefined);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 
 export function multipart(file: { data: Buffer; filename?: string; contentType?: string } | null, fields: Record<string, string> = {}, fileField = 'file') {
   const boundary = `----sippt${randomBytes(8).toString('hex')}`;
