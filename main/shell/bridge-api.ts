@@ -3,18 +3,17 @@
  * tested in plain Node. Exactly `invoke` and `on`: no channel names, no ipcRenderer, no Node
  * objects ever cross into the page (Actual Budget's preload, checked with `satisfies`).
  */
-import {
-  fail,
-  IPC_CHANNELS,
-  isBridgeCallName,
-  isBridgeEventName,
-  type BridgeCallName,
-  type BridgeEventName,
-  type BridgeTransport,
-  type CallInput,
-  type CallOutput,
-  type Envelope,
-  type EventPayload,
+// Names and the wire only: the preload's bundle must not carry the contract's schemas.
+import { isBridgeCallName, isBridgeEventName } from '../../shared/bridge/names';
+import { fail, IPC_CHANNELS } from '../../shared/bridge/wire';
+import type {
+  BridgeCallName,
+  BridgeEventName,
+  BridgeTransport,
+  CallInput,
+  CallOutput,
+  Envelope,
+  EventPayload,
 } from '../../shared/bridge';
 
 /** What the preload needs of `ipcRenderer`. */

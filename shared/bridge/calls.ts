@@ -5,6 +5,7 @@
  * `invoke(name, input)` answered by an Envelope.
  */
 import { z } from 'zod';
+import { CALL_NAMES, type CallName } from './names';
 import { OrderSchema } from '../domain/entities';
 import {
   AppInfoSchema,
@@ -80,7 +81,15 @@ export const BRIDGE_CALLS = {
   // App and settings (no session)
   'app.info': call(Empty, AppInfoSchema, false),
   'settings.get': call(Empty, SettingsSchema, false),
-  'settings.update': call(SettingsSchema.partial().strict(), SettingsSchema, false),
+  // No defaults in a patch: a default would overwrite what the user saved (worklistFilters: {}).
+  'settings.update': call(
+    SettingsSchema.omit({ worklistFilters: true })
+      .partial()
+      .extend({ worklistFilters: SettingsSchema.shape.worklistFilters.unwrap().optional() })
+      .strict(),
+    SettingsSchema,
+    false,
+  ),
 
   // Session
   'session.current': call(Empty, SessionInfoSchema.nullable(), false),
@@ -168,13 +177,15 @@ export const BRIDGE_CALLS = {
 
 export type BridgeCalls = typeof BRIDGE_CALLS;
 export type BridgeCallName = keyof BridgeCalls;
-export const BRIDGE_CALL_NAMES = Object.keys(BRIDGE_CALLS) as BridgeCallName[];
+export const BRIDGE_CALL_NAMES: readonly BridgeCallName[] = CALL_NAMES;
+// The plain name list (names.ts) and this map name exactly the same calls.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesMatch: Same<BridgeCallName, CallName> = true;
+void _namesMatch;
 /** What the caller passes (defaults may be left out). */
 export type CallInput<N extends BridgeCallName> = z.input<BridgeCalls[N]['input']>;
 /** What the handler receives, after validation. */
 export type CallArgs<N extends BridgeCallName> = z.output<BridgeCalls[N]['input']>;
 export type CallOutput<N extends BridgeCallName> = z.output<BridgeCalls[N]['output']>;
 
-export function isBridgeCallName(name: string): name is BridgeCallName {
-  return Object.prototype.hasOwnProperty.call(BRIDGE_CALLS, name);
-}
+export { isBridgeCallName } from './names';

@@ -5,7 +5,7 @@
  * went wrong at the bridge or in the desktop engine, so the UI can branch on them.
  */
 import { z } from 'zod';
-import { REJECTION_CODES, type Message } from '../domain/rejections';
+import { REJECTION_CODES } from '../domain/rejections';
 
 export const BRIDGE_ERROR_CODES = [
   ...REJECTION_CODES,
@@ -41,18 +41,10 @@ export const BridgeErrorSchema = z.object({
 });
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+export { ok, fail, type Envelope } from './wire';
 
 export function envelopeSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: BridgeErrorSchema })]);
-}
-
-export function ok<T>(value: T): Envelope<T> {
-  return { ok: true, value };
-}
-
-export function fail(code: BridgeErrorCode, message: Message, details?: Record<string, unknown>): { ok: false; error: BridgeError } {
-  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 /** Thrown by the renderer's client when an answer is `ok: false`, so screens can `try/catch`. */

@@ -1,5 +1,6 @@
 /** Every event the desktop UI listens to, with its payload schema. */
 import { z } from 'zod';
+import { EVENT_NAMES, type EventName } from './names';
 import { SessionInfoSchema, SigningProgressSchema, SyncStatusSchema } from './models';
 
 export const BRIDGE_EVENTS = {
@@ -15,9 +16,10 @@ export const BRIDGE_EVENTS = {
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENT_NAMES = Object.keys(BRIDGE_EVENTS) as BridgeEventName[];
+export const BRIDGE_EVENT_NAMES: readonly BridgeEventName[] = EVENT_NAMES;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesMatch: Same<BridgeEventName, EventName> = true;
+void _namesMatch;
 export type EventPayload<E extends BridgeEventName> = z.output<BridgeEvents[E]>;
 
-export function isBridgeEventName(name: string): name is BridgeEventName {
-  return Object.prototype.hasOwnProperty.call(BRIDGE_EVENTS, name);
-}
+export { isBridgeEventName } from './names';

@@ -12,6 +12,7 @@ export * from './calls';
 export * from './envelope';
 export * from './events';
 export * from './models';
+export { CALL_NAMES, EVENT_NAMES } from './names';
 
 /** What a transport gives the renderer: the preload's `window.sippt`, or the HTTP client. */
 export interface BridgeTransport {
@@ -20,14 +21,4 @@ export interface BridgeTransport {
   on<E extends BridgeEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** Paths and header of the loopback HTTP transport. */
-export const HTTP_BRIDGE = {
-  /** POST `${callPath}/${name}` with the JSON input; answers the Envelope (always 200 unless the token is wrong: 401). */
-  callPath: '/bridge/call',
-  /** GET: a text/event-stream of `event: <name>` / `data: <json>`. */
-  eventsPath: '/bridge/events',
-  tokenHeader: 'x-sippt-token',
-} as const;
-
-/** IPC channel names of the Electron transport. */
-export const IPC_CHANNELS = { invoke: 'sippt:invoke', event: 'sippt:event' } as const;
+export { HTTP_BRIDGE, IPC_CHANNELS } from './wire';

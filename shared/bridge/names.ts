@@ -1,0 +1,57 @@
+/**
+ * The bridge's call and event names alone, without their schemas: what the preload needs to
+ * refuse an unknown name, so its bundle does not carry every zod schema. calls.ts and events.ts
+ * check at compile time that these lists and their maps name exactly the same things.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'session.current',
+  'session.login',
+  'session.relogin',
+  'session.logout',
+  'sync.status',
+  'sync.now',
+  'changes.list',
+  'changes.dismiss',
+  'changes.redo',
+  'worklist.page',
+  'worklist.facets',
+  'order.get',
+  'order.history',
+  'reference.staff',
+  'reference.labs',
+  'sample.accept',
+  'sample.reject',
+  'sample.assignAnalysts',
+  'results.verify',
+  'analysis.requestRetest',
+  'assignment.validate',
+  'assignment.return',
+  'results.validate',
+  'results.return',
+  'result.save',
+  'result.submit',
+  'signing.queue',
+  'signing.document',
+  'signing.keystore',
+  'signing.importKeystore',
+  'signing.sign',
+  'signing.refuse',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const EVENT_NAMES = ['sync.status', 'session.changed', 'data.changed', 'signing.progress'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const calls: ReadonlySet<string> = new Set(CALL_NAMES);
+const events: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export function isBridgeCallName(name: string): name is CallName {
+  return calls.has(name);
+}
+
+export function isBridgeEventName(name: string): name is EventName {
+  return events.has(name);
+}
