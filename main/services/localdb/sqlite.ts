@@ -37,7 +37,10 @@ export interface OpenOptions {
 
 /** Open a database file in WAL mode with the pragmas every local file uses. */
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDb {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: false, timeout: 5000 });
+  // In Electron the shell points the engine at better-sqlite3 built for Electron's ABI
+  // (npm run electron:native); node_modules keeps the Node build that tests and the server use.
+  const nativeBinding = process.env.SIPPT_SQLITE_BINDING;
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: false, timeout: 5000, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
