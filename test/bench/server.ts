@@ -11,7 +11,8 @@
  *              omission): throughput, p50, p95 (target < 50 ms), errors (== 0);
  *   saturated: the same mix with no pause between requests: capacity and its p95;
  *   commands:  only result.save (SOP step 14), no pause: applied commands/s (SQLite: >= 1000).
- * Also the server's CPU time per request (from /proc). Bounded: each phase stops after
+ * Also the server's CPU time per request (from /proc), and (sqlite.durability.*, `durability` below)
+ * what the durable commit (synchronous = FULL) costs against NORMAL. Bounded: each phase stops after
  * PHASE_SECONDS (BENCH_SERVER_SECONDS, default 8) or MAX_REQUESTS, whichever comes first.
  *
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL, default postgres://postgres:postgres@127.0.0.1:5432/postgres;
@@ -49,6 +50,7 @@ type Report = (row: BenchRow) => void;
 
 export async function run(report: Report): Promise<void> {
   const only = process.env.BENCH_SERVER_ONLY; // sqlite | postgres (default both)
+  if (only !== 'postgres') await durability(report);
   if (only !== 'postgres') await runFor('sqlite', report);
   if (only === 'sqlite') return;
   let pgDb: { url: string; drop: () => Promise<void> } | null = null;
@@ -339,4 +341,72 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
       await c.end();
     },
   };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Durability: what a durable commit costs (issue 12). A command the server acknowledged must
+// survive a power loss. Measured in this process through the command path (no HTTP, so the
+// difference is the commit's fsync): CLIENTS concurrent analysts saving results (SOP step 14) for
+// DURABILITY_SECONDS, with each durability mode of server/db/connect.ts: 'normal' (what the server
+// used before: no sync at commit, not durable), 'full' (synchronous = FULL: SQLite syncs the WAL in
+// every commit, under the write lock) and 'group' (what the server uses: NORMAL plus a group commit,
+// one WAL fsync after the commit shared by the commits made meanwhile). Applied commands/s and p95
+// per command. The HTTP figures above (sqlite.commands.applied, sqlite.mixed.p95) are measured
+// with 'group'.
+
+const DURABILITY_SECONDS = Number(process.env.BENCH_DURABILITY_SECONDS ?? 5);
+
+export async function durability(report: Report): Promise<void> {
+  const modes = ['normal', 'full', 'group'] as const;
+  const figures: Record<string, { rate: number; p95: number; fsyncs: number }> = {};
+  for (const mode of modes) {
+    const dir = mkdtempSync(join(tmpdir(), `sippt-bench-sync-${mode}-`));
+    const handle = await openDatabase({ dataDir: dir, durability: mode });
+    try {
+      const { clients } = await prepare(handle);
+      const config = defaultConfig({ scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+      const env: CommandEnv = { handle, config, reports: placeholderReportServices };
+      const demo = await handle.db.selectFrom('users').select(['id', 'username', 'role', 'lab_id']).execute();
+      const actorOf = (username: string): Actor => {
+        const u = demo.find((x) => x.username === username)!;
+        return { userId: u.id, role: u.role as Actor['role'], labId: u.lab_id, customerId: null };
+      };
+      const latencies: number[] = [];
+      let applied = 0;
+      const syncs0 = handle.walSyncs?.() ?? 0;
+      const start = performance.now();
+      const deadline = start + DURABILITY_SECONDS * 1000;
+      await Promise.all(
+        clients.map(async (c, i) => {
+          const actor = actorOf(c.analyst);
+          for (let n = 0; performance.now() < deadline; n++) {
+            const value = (0.05 + ((i + n) % 10) / 100).toFixed(2);
+            const t0 = performance.now();
+            const r = await applyCommand(env, {
+              clientId: `bench-durability-${i}`,
+              command: {
+                id: randomUUID(),
+                type: 'result.save',
+                aggregateId: c.orderId,
+                payload: { sampleId: c.sampleId, analysisId: c.analysisIds[n % c.analysisIds.length]!, result: { value: value.replace('.', ','), numeric: Number(value), unit: '% (b/b)', testedOn: '2025-03-10' } },
+              },
+              actor,
+            });
+            latencies.push(performance.now() - t0);
+            if (r.outcome.status === 'applied') applied++;
+          }
+        }),
+      );
+      figures[mode] = { rate: applied / ((performance.now() - start) / 1000), p95: percentile(latencies, 95), fsyncs: (handle.walSyncs?.() ?? 0) - syncs0 };
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (const mode of modes) {
+    report({ name: `sqlite.durability.${mode}.commands`, value: figures[mode]!.rate, unit: 'commands/s', target: '' });
+    report({ name: `sqlite.durability.${mode}.p95`, value: figures[mode]!.p95, unit: 'ms', target: '' });
+  }
+  report({ name: 'sqlite.durability.group_vs_normal', value: figures.group!.rate / figures.normal!.rate, unit: 'ratio', target: '' });
+  report({ name: 'sqlite.durability.full_vs_normal', value: figures.full!.rate / figures.normal!.rate, unit: 'ratio', target: '' });
 }
