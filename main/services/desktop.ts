@@ -29,7 +29,7 @@ import { describeChange, type ChangeContext } from './actions/changes';
 import { ActionRejectedError, LocalActions, type ActionResult, type ResultInput } from './actions/local-actions';
 import { interpretResultText } from '../../shared/domain/result-text';
 import type { Session } from './auth/session';
-import { LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
+import { asLoginError, LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
 import type { ScryptParams } from './auth/verifier';
 import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler, type TimerHandle } from './clock';
 import { buildHistory, type OrderHistory } from './history';
@@ -642,7 +642,16 @@ export class DesktopServices {
    * queue, the sync loop resumes.
    */
   async relogin(password: string): Promise<SessionInfo> {
-    const username = this.o.session.user.username;
+    const o = this.o;
+    const username = o.session.user.username;
+    // Check the password before leaving the ended session: a typo must not sign the user out
+    // (the screen, the queue and the user's place stay as they were).
+    try {
+      const probe = await o.api.login(username, password);
+      await o.api.logout(probe.accessToken).catch(() => {});
+    } catch (e) {
+      throw asLoginError(e);
+    }
     return this.login(username, password, 'online');
   }
 

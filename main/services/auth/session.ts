@@ -292,22 +292,27 @@ export interface LoginDeps extends SessionDeps {
   scrypt?: ScryptParams;
 }
 
+/** A failed server login as the LoginError people read (unreachable, wrong password, refused). */
+export function asLoginError(e: unknown): unknown {
+  if (e instanceof ApiError && e.retryable) {
+    return new LoginError('unreachable', 'Server tidak dapat dihubungi.', 'The server cannot be reached.');
+  }
+  if (e instanceof ApiError) {
+    const m = e.serverMessage;
+    if (e.code === 'invalid_credentials' || e.status === 401) {
+      return new LoginError('invalid_credentials', m?.id ?? 'Nama pengguna atau kata sandi salah.', m?.en ?? 'Wrong username or password.', e.code);
+    }
+    return new LoginError('server_refused', m?.id ?? 'Server menolak masuk.', m?.en ?? 'The server refused the login.', e.code);
+  }
+  return e;
+}
+
 export async function loginOnline(deps: LoginDeps, username: string, password: string): Promise<Session> {
   let res: SessionResponse;
   try {
     res = await deps.api.login(username, password);
   } catch (e) {
-    if (e instanceof ApiError && e.retryable) {
-      throw new LoginError('unreachable', 'Server tidak dapat dihubungi.', 'The server cannot be reached.');
-    }
-    if (e instanceof ApiError) {
-      const m = e.serverMessage;
-      if (e.code === 'invalid_credentials' || e.status === 401) {
-        throw new LoginError('invalid_credentials', m?.id ?? 'Nama pengguna atau kata sandi salah.', m?.en ?? 'Wrong username or password.', e.code);
-      }
-      throw new LoginError('server_refused', m?.id ?? 'Server menolak masuk.', m?.en ?? 'The server refused the login.', e.code);
-    }
-    throw e;
+    throw asLoginError(e);
   }
   const { verifier, key } = await createVerifier(password, deps.scrypt ?? DEFAULT_SCRYPT);
   const user = pickUser(res.user);

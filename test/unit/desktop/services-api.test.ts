@@ -82,6 +82,23 @@ describe('DesktopServices for the UI', () => {
     expect(seen.status.length).toBeGreaterThan(n);
   });
 
+  it('a re-login with a wrong password keeps the user signed in, with the queue and the session as they were', async () => {
+    const o = orderInLab();
+    server.put(o);
+    const c = client();
+    const seen = record(c);
+    await c.login('penyelia1', STAFF.penyelia.password);
+    await c.syncNow();
+    c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
+    await expect(c.relogin('salah-sandi-123')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    expect(c.signedIn).toBe(true);
+    expect(seen.session.filter((s) => s === null)).toHaveLength(0);
+    expect(c.status().pending).toBe(1);
+    await c.relogin(STAFF.penyelia.password);
+    await c.syncNow();
+    expect(c.status().pending).toBe(0);
+  });
+
   it("session.mode follows the sync engine's connectivity, and each change is told once", async () => {
     server.put(orderInLab());
     const c = client();
