@@ -10,9 +10,9 @@ export default {
     col: {
       report: 'No. LHU · order',
       sample: 'Sampel',
-      requestedBy: 'Diminta oleh',
       waiting: 'Menunggu',
     },
+    requestedBy: 'oleh {{name}}',
     selectAll: 'Pilih semua LHU yang siap',
     selectRow: 'Pilih LHU {{number}}',
     notReady: 'belum diunduh; hubungkan sekali',
@@ -105,9 +105,9 @@ export default {
     col: {
       report: 'LHU no. · order',
       sample: 'Sample',
-      requestedBy: 'Requested by',
       waiting: 'Waiting',
     },
+    requestedBy: 'by {{name}}',
     selectAll: 'Select every ready LHU',
     selectRow: 'Select LHU {{number}}',
     notReady: 'not downloaded; connect once',

@@ -185,16 +185,16 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
           </Title>
           {editable.length > 0 ? (
             <>
-              <Badge variant="light" color={ready.missing === 0 ? 'green' : 'gray'} size="lg" radius="sm" tt="none">
+              <Badge variant="light" color={ready.missing === 0 ? 'green' : 'gray'} c={ready.missing === 0 ? 'teal.9' : 'gray.8'} size="lg" radius="sm" tt="none">
                 {t('progress', { filled, total: editable.length })}
               </Badge>
               {ready.invalid > 0 ? (
-                <Badge variant="light" color="red" size="lg" radius="sm" tt="none">
+                <Badge variant="light" color="red" c="red.9" size="lg" radius="sm" tt="none">
                   {t('invalidCount', { count: ready.invalid })}
                 </Badge>
               ) : null}
               {ready.notMet.length > 0 ? (
-                <Badge variant="outline" color="red" size="lg" radius="sm" tt="none">
+                <Badge variant="outline" color="red" c="red.9" size="lg" radius="sm" tt="none">
                   ✗ {t('notMetCount', { count: ready.notMet.length })}
                 </Badge>
               ) : null}
@@ -204,7 +204,7 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
         {editable.length > 0 ? (
           <Group gap="xs" wrap="nowrap">
             {disabledReason ? (
-              <Text size="xs" c="dimmed" id="submit-reason">
+              <Text size="xs" c="gray.7" id="submit-reason">
                 {disabledReason}
               </Text>
             ) : null}
@@ -251,17 +251,17 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
       )}
 
       {editable.length > 0 ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {t('keysHint')}
         </Text>
       ) : null}
       {pasteNote > 0 ? (
-        <Text size="xs" c="yellow.9" role="status">
+        <Text size="xs" c="gray.8" role="status">
           {t('pasteDropped', { count: pasteNote })}
         </Text>
       ) : null}
       {rows.others > 0 ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {t('othersNote', { count: rows.others })}
         </Text>
       ) : null}

@@ -21,9 +21,9 @@ const PROBLEM_COLUMNS = 6;
 /** The editable columns, in Tab order. */
 export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'notes'];
 
-/** The method's detection limit (from the catalog), else the one the analyst wrote ("<0,05"). */
+/** The method's detection limit, from the catalog (not a limit the analyst wrote as "<0,05"). */
 export function detectionLimitOf(a: Analysis): number | null {
-  return a.detectionLimit ?? a.result?.detectionLimit ?? null;
+  return a.detectionLimit ?? null;
 }
 
 export interface CellHandlers {
@@ -48,17 +48,20 @@ interface Props {
 function StatusText({ draft, savedAt, invalid }: { draft: RowDraft; savedAt: string | null; invalid: boolean }) {
   const { t, i18n } = useTranslation('analis');
   const lang = i18n.language;
-  if (draft.saving) return <Text size="xs" c="dimmed">{t('status.saving')}</Text>;
-  // Wrapped in nowrap Text so "tersimpan 10.42" stays on one line.
-  if (draft.error) return <Text size="xs" c="red.8" fw={600}>{t('status.failed')}</Text>;
+  if (draft.saving) return <Text size="xs" c="gray.7">{t('status.saving')}</Text>;
+  if (draft.error) return <Text size="xs" c="red.9" fw={600} style={{ whiteSpace: 'nowrap' }}>{t('status.failed')}</Text>;
   if (isDirty(draft)) {
     const why = draft.value.trim() === '' ? t('status.notSavedEmpty') : invalid ? t('status.notSavedInvalid') : t('status.typing');
-    return <Text size="xs" c={invalid ? 'red.8' : 'yellow.9'}>{why}</Text>;
+    return (
+      <Text size="xs" c={invalid ? 'red.9' : 'gray.8'} style={{ whiteSpace: 'nowrap' }}>
+        {why}
+      </Text>
+    );
   }
-  if (draft.value.trim() === '') return <Text size="xs" c="dimmed">{t('status.empty')}</Text>;
+  if (draft.value.trim() === '') return <Text size="xs" c="gray.7">{t('status.empty')}</Text>;
   const at = draft.savedAt ?? savedAt;
   return (
-    <Text size="xs" c="green.9" style={{ whiteSpace: 'nowrap' }}>
+    <Text size="xs" c="teal.9" style={{ whiteSpace: 'nowrap' }}>
       {at ? t('status.saved', { time: formatTime(at, lang) }) : t('status.saved', { time: '' }).trim()}
     </Text>
   );
@@ -103,7 +106,7 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
           </Text>
         </Table.Td>
         <Table.Td>
-          <Text size="xs" c="dimmed" lineClamp={2} title={a.method}>
+          <Text size="xs" c="gray.7" lineClamp={2} title={a.method}>
             {a.method}
           </Text>
         </Table.Td>
@@ -127,7 +130,8 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
             aria-invalid={invalid || undefined}
             aria-describedby={problems.length > 0 ? `${markId} ${problemId}` : markId}
             error={invalid || Boolean(draft.error)}
-            styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 } }}
+            // Mantine colours an input in error light red (too faint at 13 px): keep the text dark red.
+            styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600, color: invalid ? 'var(--mantine-color-red-9)' : undefined } }}
           />
         </Table.Td>
         <Table.Td>
@@ -143,7 +147,7 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
       {problems.length > 0 ? (
         <Table.Tr className="result-problem">
           <Table.Td colSpan={PROBLEM_COLUMNS} pt={0}>
-            <Text id={problemId} size="xs" c="red.8" role="status" ta="right">
+            <Text id={problemId} size="xs" c="red.9" role="status" ta="right">
               {problems.join(' ')}
             </Text>
           </Table.Td>

@@ -21,10 +21,10 @@ export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
   if (analyses.length === 0) return null;
   return (
     <section aria-label={t('sentTitle')}>
-      <Text size="xs" fw={700} c="dimmed" mb={4}>
+      <Text size="xs" fw={700} c="gray.7" mb={4}>
         {t('sentTitle')}
       </Text>
-      <Table layout="fixed" verticalSpacing={2} horizontalSpacing={6} c="dimmed">
+      <Table layout="fixed" verticalSpacing={2} horizontalSpacing={6} c="gray.7">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('col.parameter')}</Table.Th>

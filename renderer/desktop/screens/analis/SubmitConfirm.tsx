@@ -35,7 +35,7 @@ function ValueList({ items }: { items: Readiness['notMet'] }) {
             {text}
           </Text>{' '}
           {a.unit}
-          <Text span c="dimmed" size="xs">
+          <Text span c="gray.7" size="xs">
             {' '}
             ({formatRequirement(a.requirement)})
           </Text>
@@ -48,7 +48,7 @@ function ValueList({ items }: { items: Readiness['notMet'] }) {
 export function SubmitConfirm({ opened, count, readiness, drafts, sending, error, onSend, onClose }: Props) {
   const { t, i18n } = useTranslation('analis');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('confirm.title')} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={t('confirm.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common:close') }}>
       <Stack gap="sm">
         <Text size="sm">{t('confirm.body', { count })}</Text>
         {readiness.notMet.length > 0 ? (
@@ -62,7 +62,7 @@ export function SubmitConfirm({ opened, count, readiness, drafts, sending, error
           </Alert>
         ) : null}
         {readiness.notMet.length === 0 && readiness.warned.length === 0 ? (
-          <Text size="sm" c="green.9">
+          <Text size="sm" c="teal.9">
             {t('confirm.allMet')}
           </Text>
         ) : null}

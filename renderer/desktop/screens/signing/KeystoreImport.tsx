@@ -11,6 +11,7 @@ import { BridgeCallError, type KeystoreInfoView } from '../../../../shared/bridg
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { errorText } from '../../../lib/message';
+import { READABLE_FIELD } from './readable-field';
 
 /** The contract's limit: at most 64 KiB of keystore. */
 const MAX_KEYSTORE_BYTES = 64 * 1024;
@@ -78,6 +79,7 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
           value={passphrase}
           onChange={(e) => setPassphrase(e.currentTarget.value)}
           autoComplete="off"
+          styles={READABLE_FIELD}
           data-autofocus={electron || undefined}
         />
         {problem ? (

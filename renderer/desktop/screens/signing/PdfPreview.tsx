@@ -127,7 +127,7 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
               <IconZoomOut size={18} />
             </ActionIcon>
           </Tooltip>
-          <Text size="xs" miw={44} ta="center" c="dimmed">
+          <Text size="xs" miw={44} ta="center" c="gray.7">
             {`${Math.round(scale * 100)}%`}
           </Text>
           <Tooltip label={`${t('preview.zoomIn')} (Ctrl++)`}>

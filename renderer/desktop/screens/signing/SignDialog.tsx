@@ -16,9 +16,11 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorText } from '../../../lib/message';
 import { KeystoreImport } from './KeystoreImport';
+import { READABLE_FIELD } from './readable-field';
 import { isLocked, progressStates, signRefusal, type ReportSignState } from './sign-refusal';
 
 type Step = 'passphrase' | 'progress' | 'summary';
+
 
 interface Props {
   opened: boolean;
@@ -39,7 +41,7 @@ function CertificateCard({ k }: { k: NonNullable<ReturnType<typeof useKeystore>[
   const expired = k.validTo !== null && Date.parse(k.validTo) < Date.now();
   const row = (label: string, value: string | null | undefined, mono = false, unknown = '—') => (
     <Table.Tr>
-      <Table.Th w={130} fw={500} c="dimmed">
+      <Table.Th w={130} fw={500} c="gray.7">
         {label}
       </Table.Th>
       <Table.Td ff={mono ? 'monospace' : undefined} style={{ wordBreak: 'break-all' }}>
@@ -177,17 +179,17 @@ export function SignDialog({ opened, reports, onClose }: Props) {
                 <Text size="sm" fw={500}>
                   {r.reportNumber}
                 </Text>
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="gray.7" truncate>
                   {r.customerLabel}
                 </Text>
                 {step !== 'passphrase' ? (
-                  <Text size="xs" c={`${color}.8`} ml="auto">
+                  <Text size="xs" c={`${color}.9`} ml="auto">
                     {t(`dialog.status${s[0]!.toUpperCase()}${s.slice(1)}`)}
                   </Text>
                 ) : null}
               </Group>
               {failure ? (
-                <Text size="xs" c="red.8" pl={24}>
+                <Text size="xs" c="red.9" pl={24}>
                   {lang === 'en' ? failure.message.en : failure.message.id}
                 </Text>
               ) : null}
@@ -223,11 +225,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       return (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge color="green" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCheck size={14} />}>
+            <Badge color="green" c="teal.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCheck size={14} />}>
               {t('dialog.signed', { count: signed })}
             </Badge>
             {failed > 0 ? (
-              <Badge color="red" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconX size={14} />}>
+              <Badge color="red" c="red.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconX size={14} />}>
                 {t('dialog.failed', { count: failed })}
               </Badge>
             ) : null}
@@ -244,7 +246,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
                 {t('dialog.awaiting', { count: awaiting })}
               </Alert>
             ) : (
-              <Text size="sm" c="green.9">
+              <Text size="sm" c="teal.9">
                 {t('dialog.uploaded')}
               </Text>
             )
@@ -288,19 +290,20 @@ export function SignDialog({ opened, reports, onClose }: Props) {
             onKeyUp={onPassKey}
             error={problem ?? undefined}
             disabled={locked}
+            styles={READABLE_FIELD}
             autoComplete="off"
             data-autofocus
             required
           />
           <Group gap="md" mt={-6}>
             {caps ? (
-              <Text size="xs" c="yellow.9" fw={600} role="status">
-                <IconAlertTriangle size={12} aria-hidden /> {t('dialog.capsLock')}
+              <Text size="xs" c="gray.8" fw={600} role="status">
+                <IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-7)" /> {t('dialog.capsLock')}
               </Text>
             ) : null}
             {/* After a wrong passphrase the error under the field already says how many are left. */}
             {left !== null && !locked && !problem ? (
-              <Text size="xs" c={left <= 1 ? 'red.8' : 'dimmed'} fw={left <= 1 ? 600 : undefined}>
+              <Text size="xs" c={left <= 1 ? 'red.9' : 'gray.7'} fw={left <= 1 ? 600 : undefined}>
                 {t('dialog.attemptsLeft', { count: left })}
               </Text>
             ) : null}
@@ -312,13 +315,13 @@ export function SignDialog({ opened, reports, onClose }: Props) {
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}{' '}
-              <Text span c="dimmed" size="xs" ml={6}>
+              <Text span c="gray.7" size="xs" ml={6}>
                 Esc
               </Text>
             </Button>
             <Button type="submit" disabled={locked}>
               {t('dialog.confirm', { count: batch.length })}{' '}
-              <Text span size="xs" ml={6} opacity={0.8}>
+              <Text span size="xs" ml={6}>
                 Enter
               </Text>
             </Button>
@@ -336,6 +339,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       closeOnEscape={!busy}
       closeOnClickOutside={false}
       withCloseButton={!busy}
+      closeButtonProps={{ 'aria-label': t('common:close') }}
       title={<Text fw={600}>{step === 'summary' ? t('dialog.summaryTitle') : t('dialog.title', { count: batch.length })}</Text>}
       size="lg"
       centered

@@ -73,10 +73,9 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
               tabIndex={-1}
             />
           </Table.Th>
-          <Table.Th w="34%">{t('col.report')}</Table.Th>
+          <Table.Th w="40%">{t('col.report')}</Table.Th>
           <Table.Th>{t('col.sample')}</Table.Th>
-          <Table.Th w="20%">{t('col.requestedBy')}</Table.Th>
-          <Table.Th w="84px">{t('col.waiting')}</Table.Th>
+          <Table.Th w="112px">{t('col.waiting')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -117,7 +116,7 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
                 <Text size="sm" fw={600} truncate title={item.reportNumber}>
                   {item.reportNumber}
                 </Text>
-                <Text size="xs" c="dimmed" truncate title={item.orderNumber ?? undefined}>
+                <Text size="xs" c="gray.7" truncate title={item.orderNumber ?? undefined}>
                   {item.orderNumber ?? '—'}
                 </Text>
               </Table.Td>
@@ -126,24 +125,23 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
                   {item.sampleNumber ?? '—'}
                 </Text>
                 {!item.documentReady ? (
-                  <Text size="xs" c="yellow.9" fw={500}>
+                  <Text size="xs" c="gray.8" fw={500}>
                     {t('notReady')}
                   </Text>
                 ) : (
                   // The customer's own marking of the sample (the queue item carries no customer name).
-                  <Text size="xs" c="dimmed" truncate title={`${item.sampleTypeName} · ${item.customerLabel}`}>
+                  <Text size="xs" c="gray.7" truncate title={`${item.sampleTypeName} · ${item.customerLabel}`}>
                     {item.sampleTypeName} · {item.customerLabel}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="xs" lineClamp={2}>
-                  {item.requestedBy ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
                 <Text size="xs" title={formatDateTime(item.issuedAt, lang)}>
                   {item.issuedAt ? formatDuration(now - Date.parse(item.issuedAt), lang) : '—'}
+                </Text>
+                {/* Who asked for the signature (CS), under how long it has waited. */}
+                <Text size="xs" c="gray.7" truncate title={item.requestedBy ?? undefined}>
+                  {item.requestedBy ? t('requestedBy', { name: item.requestedBy }) : ''}
                 </Text>
               </Table.Td>
             </Table.Tr>

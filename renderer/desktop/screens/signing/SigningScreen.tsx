@@ -28,7 +28,7 @@ function AwaitingUpload() {
   if (n === 0) return null;
   return (
     <Tooltip label={t('awaitingUploadTip')} multiline w={280}>
-      <Badge color="yellow" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCloudUpload size={14} />} tabIndex={0}>
+      <Badge color="yellow" c="orange.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCloudUpload size={14} />} tabIndex={0}>
         {t('awaitingUpload', { count: n })}
       </Badge>
     </Tooltip>
@@ -82,7 +82,7 @@ export function SigningScreen() {
             {t('title')}
           </Title>
           {queue.data ? (
-            <Badge variant="light" color="blue" size="lg" radius="sm" tt="none">
+            <Badge variant="light" color="blue" c="blue.9" size="lg" radius="sm" tt="none">
               {t('queueCount', { count: items.length })}
             </Badge>
           ) : null}
@@ -100,10 +100,10 @@ export function SigningScreen() {
       </Group>
 
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <Stack gap={0} w="44%" miw={440} maw={620} style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}>
+        <Stack gap={0} w="46%" miw="460px" maw="640px" style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}>
           <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
             {queue.isPending ? (
-              <TableSkeleton rows={8} columns={[1, 4, 4, 3, 2]} rowHeight={44} />
+              <TableSkeleton rows={8} columns={[1, 5, 4, 3]} rowHeight={44} />
             ) : queue.error ? (
               <ErrorState error={queue.error} title={t('loadError')} onRetry={() => void queue.refetch()} retrying={queue.isFetching} />
             ) : items.length === 0 ? (
@@ -113,7 +113,7 @@ export function SigningScreen() {
             )}
           </Box>
           {items.length > 0 ? (
-            <Text size="xs" c="dimmed" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="xs" c="gray.7" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               {t('keysHint')}
             </Text>
           ) : null}
