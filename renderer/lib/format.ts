@@ -5,10 +5,24 @@
  */
 const TZ = 'Asia/Jakarta';
 
+// One formatter per language and kind: building an Intl formatter costs far more than using one,
+// and a worklist formats a date in every row on every render.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f as T;
+}
+const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'id-ID');
 const dateTimeFmt = (lang: string) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const timeFmt = (lang: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
-const dateFmt = (lang: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' });
+  cached(`dt:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }));
+const timeFmt = (lang: string) => cached(`t:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }));
+const dateFmt = (lang: string) => cached(`d:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' }));
+const numberFmt = (lang: string, digits: number) => cached(`n:${lang}:${digits}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }));
+const rupiahFmt = () => cached('rp', () => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }));
 
 /** "14 Mar 2026 10.42 WIB". */
 export function formatDateTime(iso: string | null | undefined, lang = 'id'): string {
@@ -32,12 +46,12 @@ export function formatDate(iso: string | null | undefined, lang = 'id'): string 
 
 /** "1.234,56" (Indonesian) or "1,234.56". */
 export function formatNumber(n: number, lang = 'id', maxFractionDigits = 6): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: maxFractionDigits }).format(n);
+  return numberFmt(lang, maxFractionDigits).format(n);
 }
 
 /** "Rp315.000". */
 export function formatRupiah(n: number): string {
-  return `Rp${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n)}`;
+  return `Rp${rupiahFmt().format(n)}`;
 }
 
 /** A duration in words: "2 jam 10 mnt", "3 hari", "45 mnt". */
