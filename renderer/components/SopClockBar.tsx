@@ -49,12 +49,13 @@ export function SopClockBar({ step, startedAt, now, compact = false, barWidth = 
     );
   }
 
-  const text =
-    v.tone === 'over'
+  const text = compact
+    ? v.tone === 'over'
+      ? t('clock.over', { by: v.short })
+      : v.short
+    : v.tone === 'over'
       ? t('clock.over', { by: v.overBy })
-      : compact
-        ? `${v.used} / ${v.standard}`
-        : t('clock.ofStandard', { used: v.used, standard: v.standard });
+      : t('clock.ofStandard', { used: v.used, standard: v.standard });
   const tip = [
     t('clock.tooltip', { n: step, standard: v.standard, used: v.used }),
     v.dueAt ? t('clock.tooltipDue', { due: formatDateTime(v.dueAt, i18n.language) }) : null,

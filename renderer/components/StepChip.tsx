@@ -35,6 +35,8 @@ export function StepChip({ step, size = 'sm', muted = false }: StepChipProps) {
         radius="sm"
         tt="none"
         fw={500}
+        fz={size === 'md' ? 13 : size === 'sm' ? 12 : 11}
+        h={size === 'md' ? 24 : size === 'sm' ? 20 : 18}
         style={{ fontVariantNumeric: 'tabular-nums', cursor: 'default' }}
       >
         {stepLabel(step, t)}

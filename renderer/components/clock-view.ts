@@ -19,6 +19,8 @@ export interface ClockView {
   standard: string;
   /** "2 jam", "1 hari kerja": how far past the standard; '' when not over. */
   overBy: string;
+  /** For a table cell: the largest unit only ("1 hari", "3 jam"), or "11 / 14 hari kerja". */
+  short: string;
   dueAt: string | null;
 }
 
@@ -40,21 +42,33 @@ export function clockView(
   lang = 'id',
 ): ClockView {
   if (!step || !startedAt || Number.isNaN(Date.parse(startedAt))) {
-    return { tone: 'unknown', percent: null, used: '', standard: '', overBy: '', dueAt: null };
+    return { tone: 'unknown', percent: null, used: '', standard: '', overBy: '', short: '', dueAt: null };
   }
   const c = stepClock(step, startedAt, now);
   const used = amount(c.standard, c.used, lang);
   if (c.standard.unit === 'none' || c.fraction === null) {
-    return { tone: 'none', percent: null, used, standard: '', overBy: '', dueAt: null };
+    return { tone: 'none', percent: null, used, standard: '', overBy: '', short: used, dueAt: null };
   }
   const standard = amount(c.standard, c.standard.value, lang);
   const tone: ClockTone = c.over ? 'over' : c.fraction >= NEAR_FRACTION ? 'near' : 'ok';
+  // Over by seconds still reads "lewat 1 mnt", never "lewat 0 mnt".
+  const overBy = c.over
+    ? amount(c.standard, c.standard.unit === 'minutes' ? Math.max(1, c.overBy) : c.overBy, lang)
+    : '';
+  const largest = (text: string) =>
+    c.standard.unit === 'minutes' ? text.split(' ').slice(0, 2).join(' ') : text;
+  const short = c.over
+    ? largest(overBy)
+    : c.standard.unit === 'working_days'
+      ? `${Math.round(c.used)} / ${standard}`
+      : `${used} / ${standard}`;
   return {
     tone,
     percent: Math.min(100, Math.max(0, c.fraction * 100)),
     used,
     standard,
-    overBy: c.over ? amount(c.standard, c.overBy, lang) : '',
+    overBy,
+    short,
     dueAt: c.dueAt,
   };
 }

@@ -78,7 +78,7 @@ function FrameBody({ children }: { children?: ReactNode }) {
   return (
     <AppShell
       header={{ height: 48 }}
-      navbar={{ width: 200, breakpoint: 0 }}
+      navbar={{ width: 224, breakpoint: 0 }}
       footer={{ height: 26 }}
       padding={0}
     >

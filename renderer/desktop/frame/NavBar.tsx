@@ -66,7 +66,7 @@ export function NavBar({ role, online }: { role: Role; online: boolean | null })
             }
             title={`Alt+${i + 1}`}
             aria-current={active ? 'page' : undefined}
-            styles={{ root: { borderRadius: 6 } }}
+            styles={{ root: { borderRadius: 6 }, label: { whiteSpace: 'nowrap' } }}
           />
         );
       })}

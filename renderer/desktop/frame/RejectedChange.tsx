@@ -65,17 +65,19 @@ export function RejectedChange({ change, blockedCount = 0, onRed = false, extra 
       )}
       {blockedCount > 0 && <Text size="xs">{t('rejected.laterBlocked', { count: blockedCount })}</Text>}
       <Group gap="xs" mt={4}>
-        <Button
-          size="compact-sm"
-          variant={onRed ? 'white' : 'filled'}
-          color="red"
-          leftSection={<IconRefresh size={14} />}
-          loading={redo.isPending}
-          disabled={r.redoPossible === false || dismiss.isPending}
-          onClick={() => void act('redo')}
-        >
-          {t('rejected.redo')}
-        </Button>
+        {r.redoPossible !== false && (
+          <Button
+            size="compact-sm"
+            variant={onRed ? 'white' : 'filled'}
+            color="red"
+            leftSection={<IconRefresh size={14} />}
+            loading={redo.isPending}
+            disabled={dismiss.isPending}
+            onClick={() => void act('redo')}
+          >
+            {t('rejected.redo')}
+          </Button>
+        )}
         <Button
           size="compact-sm"
           variant={onRed ? 'outline' : 'default'}

@@ -43,7 +43,7 @@ export const SearchBox = forwardRef<
       <Combobox.Target>
         <TextInput
           ref={ref}
-          w={320}
+          w={340}
           size="sm"
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}

@@ -52,7 +52,7 @@ export function UserMenu({
             <Avatar size={28} radius="xl" color="sippt" aria-hidden>
               {initials(session.user.name)}
             </Avatar>
-            <div style={{ lineHeight: 1.1, maxWidth: 170 }}>
+            <div style={{ lineHeight: 1.1, maxWidth: 230 }}>
               <Text size="sm" fw={600} truncate>
                 {session.user.name}
               </Text>

@@ -10,7 +10,7 @@ export default {
       number: 'No. sampel',
       type: 'Jenis sampel',
       customer: 'Pelanggan',
-      params: 'Parameter',
+      params: 'Param.',
       step: 'Langkah SOP',
       clock: 'Waktu baku',
       next: 'Aksi berikutnya',
@@ -37,7 +37,7 @@ export default {
       pendingTip: '{{count}} perubahan pada sampel ini belum terkirim ke server.',
     },
     action: {
-      'sample.accept': 'Periksa & terima sampel',
+      'sample.accept': 'Periksa sampel',
       'sample.reject': 'Periksa sampel',
       'sample.assign_analysts': 'Tugaskan analis',
       'assignment.validate': 'Validasi penugasan',
@@ -104,7 +104,7 @@ export default {
       pendingTip: '{{count}} changes on this sample are not on the server yet.',
     },
     action: {
-      'sample.accept': 'Check and accept the sample',
+      'sample.accept': 'Check the sample',
       'sample.reject': 'Check the sample',
       'sample.assign_analysts': 'Assign analysts',
       'assignment.validate': 'Validate the assignment',

@@ -54,10 +54,12 @@ export function HistoryTab({
 
   const h = history.data;
   const steps = buildTimeline(h.entries, sampleId, current);
-  const who = (name: string | null, role: string | null) =>
-    [name ?? t('someone'), roleName(role, lang) ? `(${roleName(role, lang)})` : null]
-      .filter(Boolean)
-      .join(' ');
+  // A name the server withholds (impartiality) leaves the role alone: "Pelanggan", not "petugas (Pelanggan)".
+  const who = (name: string | null, role: string | null) => {
+    const r = roleName(role, lang);
+    if (!name) return r ?? t('someone');
+    return r ? `${name} (${r})` : name;
+  };
   const activeIndex = current === null ? steps.length - 1 : current - 1;
   const open = changes.filter((c) => c.status !== 'applied' && !c.resolution);
 
@@ -86,7 +88,13 @@ export function HistoryTab({
             </Badge>
           )}
         </Group>
-        <Timeline active={activeIndex} bulletSize={22} lineWidth={2} color="teal">
+        <Timeline
+          active={activeIndex}
+          bulletSize={20}
+          lineWidth={2}
+          color="teal"
+          className="history-timeline"
+        >
           {steps.map((s) => {
             const took =
               s.state === 'done' && s.doneAt && s.startedAt

@@ -92,7 +92,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             onClick={(e) => e.stopPropagation()}
           />
         ),
-        meta: { width: '32px' },
+        meta: { width: '30px' },
       },
       {
         id: 'number',
@@ -102,7 +102,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             {row.original.sample_number ?? row.original.order_number ?? '—'}
           </Text>
         ),
-        meta: { width: '128px' },
+        meta: { width: '172px' },
       },
       {
         id: 'type',
@@ -112,7 +112,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             {row.original.sample_type_name}
           </Text>
         ),
-        meta: { width: 'minmax(120px, 1fr)' },
+        meta: { width: 'minmax(100px, 0.8fr)' },
       },
       ...(isAnalis
         ? []
@@ -125,7 +125,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
                   {row.original.customer_label || '—'}
                 </Text>
               ),
-              meta: { width: 'minmax(120px, 1fr)' },
+              meta: { width: 'minmax(100px, 0.8fr)' },
             } as ColumnDef<WorklistRowView> & { meta: { width: string } },
           ]),
       {
@@ -152,13 +152,13 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             </Tooltip>
           );
         },
-        meta: { width: '72px', align: 'right' },
+        meta: { width: '58px', align: 'right' },
       },
       {
         id: 'step',
         header: t('col.step'),
         cell: ({ row }) => <StepChip step={row.original.step ?? null} size="sm" />,
-        meta: { width: '176px' },
+        meta: { width: '174px' },
       },
       {
         id: 'clock',
@@ -169,10 +169,10 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             startedAt={row.original.step_started_at}
             now={now}
             compact
-            barWidth={48}
+            barWidth={40}
           />
         ),
-        meta: { width: '196px' },
+        meta: { width: '190px' },
       },
       {
         id: 'next',
@@ -185,13 +185,13 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             </Text>
           );
         },
-        meta: { width: 'minmax(150px, 0.9fr)' },
+        meta: { width: 'minmax(130px, 1fr)' },
       },
       {
         id: 'sync',
         header: () => <span className="visually-hidden">{t('col.sync')}</span>,
         cell: ({ row }) => <SyncMarkers row={row.original} />,
-        meta: { width: '132px' },
+        meta: { width: '120px' },
       },
     ];
     return cols;

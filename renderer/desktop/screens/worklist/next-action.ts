@@ -36,9 +36,7 @@ export function nextActionText(
   const step = row.step ? SOP_STEPS[row.step - 1] : undefined;
   if (!step) return { mine: false, key: 'done' };
   const info = ROLE_INFO[step.actor];
-  return {
-    mine: false,
-    key: 'waitingFor',
-    role: lang === 'en' ? info.labelEn : info.label.replace(/ \(.*\)$/, ''),
-  };
+  // "Manajer Teknis (MT)" reads "MT" in a narrow column; names without a short form stay whole.
+  const short = /\(([^)]{1,4})\)$/.exec(info.label)?.[1];
+  return { mine: false, key: 'waitingFor', role: short ?? (lang === 'en' ? info.labelEn : info.label) };
 }

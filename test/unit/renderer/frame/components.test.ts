@@ -37,3 +37,17 @@ describe('clockView (the SOP clock bar)', () => {
     expect(clockView(null, start, new Date()).tone).toBe('unknown');
   });
 });
+
+describe('clockView short text for table cells', () => {
+  const start = '2026-03-16T02:00:00.000Z';
+  it('keeps the largest unit when over, and never says "lewat 0 mnt"', () => {
+    expect(clockView(12, start, new Date(Date.parse(start) + (20 + 26 * 60 + 5) * 60_000)).short).toBe(
+      '1 hari',
+    );
+    expect(clockView(12, start, new Date(Date.parse(start) + 20 * 60_000 + 10_000)).overBy).toBe('1 mnt');
+    expect(clockView(12, start, new Date(Date.parse(start) + 5 * 60_000)).short).toBe('5 mnt / 20 mnt');
+    expect(clockView(14, start, new Date('2026-03-20T05:00:00.000Z')).short).toMatch(
+      /^\d+ \/ 14 hari kerja$/,
+    );
+  });
+});

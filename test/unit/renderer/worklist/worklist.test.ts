@@ -73,12 +73,12 @@ describe('next action in words', () => {
     expect(nextActionText({ next_action: null, step: 13 }, 'id')).toEqual({
       mine: false,
       key: 'waitingFor',
-      role: 'Manajer Teknis',
+      role: 'MT',
     });
     expect(nextActionText({ next_action: null, step: 13 }, 'en')).toEqual({
       mine: false,
       key: 'waitingFor',
-      role: 'Technical manager',
+      role: 'MT',
     });
     expect(nextActionText({ next_action: null, step: null }, 'id')).toEqual({ mine: false, key: 'done' });
   });
