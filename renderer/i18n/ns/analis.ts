@@ -29,15 +29,18 @@ export default {
       verified: 'diverifikasi',
       validated: 'divalidasi',
     },
-    saveFailed: 'Belum tersimpan: {{error}} Teks Anda tetap di sel; disimpan lagi saat Anda mengetik atau pindah sel.',
+    saveFailed:
+      'Belum tersimpan: {{error}} Teks Anda tetap di sel; disimpan lagi saat Anda mengetik atau pindah sel.',
     refused: 'Ditolak server: {{reason}}',
     sentTitle: 'Sudah dikirim',
     othersNote_one: '{{count}} parameter lain pada sampel ini dikerjakan analis lain.',
     othersNote_other: '{{count}} parameter lain pada sampel ini dikerjakan analis lain.',
     emptyTitle: 'Tidak ada parameter untuk Anda',
-    emptyBody: 'Tidak ada parameter sampel ini yang ditugaskan kepada Anda. Kembali ke Pekerjaan saya untuk sampel berikutnya.',
+    emptyBody:
+      'Tidak ada parameter sampel ini yang ditugaskan kepada Anda. Kembali ke Pekerjaan saya untuk sampel berikutnya.',
     allSentTitle: 'Semua hasil Anda sudah dikirim',
-    allSentBody: 'Menunggu verifikasi Penyelia. Bila Penyelia meminta uji ulang, parameternya muncul lagi di sini.',
+    allSentBody:
+      'Menunggu verifikasi Penyelia. Bila Penyelia meminta uji ulang, parameternya muncul lagi di sini.',
     progress: '{{filled}} dari {{total}} terisi',
     invalidCount_one: '{{count}} hasil perlu diperbaiki',
     invalidCount_other: '{{count}} hasil perlu diperbaiki',
@@ -53,8 +56,10 @@ export default {
     keysHint: 'Enter ↓ · Shift+Enter ↑ · Tab → · F2 ubah · Esc batal · tempel kolom dari spreadsheet',
     confirm: {
       title: 'Kirim hasil ke Penyelia?',
-      body_one: '{{count}} hasil akan dikirim ke Penyelia untuk diverifikasi. Setelah dikirim, hasil tidak dapat diubah kecuali Penyelia meminta uji ulang.',
-      body_other: '{{count}} hasil akan dikirim ke Penyelia untuk diverifikasi. Setelah dikirim, hasil tidak dapat diubah kecuali Penyelia meminta uji ulang.',
+      body_one:
+        '{{count}} hasil akan dikirim ke Penyelia untuk diverifikasi. Setelah dikirim, hasil tidak dapat diubah kecuali Penyelia meminta uji ulang.',
+      body_other:
+        '{{count}} hasil akan dikirim ke Penyelia untuk diverifikasi. Setelah dikirim, hasil tidak dapat diubah kecuali Penyelia meminta uji ulang.',
       notMetTitle: 'Hasil yang tidak memenuhi syarat mutu. Periksa, mungkin salah ketik:',
       warnTitle: 'Hasil yang dekat batas:',
       allMet: 'Semua hasil memenuhi syarat mutu atau tidak memiliki syarat.',
@@ -96,7 +101,8 @@ export default {
       verified: 'verified',
       validated: 'validated',
     },
-    saveFailed: 'Not saved: {{error}} Your text stays in the cell; it is saved again when you type or leave the cell.',
+    saveFailed:
+      'Not saved: {{error}} Your text stays in the cell; it is saved again when you type or leave the cell.',
     refused: 'Refused by the server: {{reason}}',
     sentTitle: 'Already sent',
     othersNote_one: '{{count}} other parameter of this sample is tested by another analyst.',
@@ -104,7 +110,8 @@ export default {
     emptyTitle: 'No parameters for you',
     emptyBody: 'No parameter of this sample is assigned to you. Go back to My work for the next sample.',
     allSentTitle: 'All your results are sent',
-    allSentBody: 'Waiting for the Penyelia to verify. If the Penyelia asks for a retest, the parameter comes back here.',
+    allSentBody:
+      'Waiting for the Penyelia to verify. If the Penyelia asks for a retest, the parameter comes back here.',
     progress: '{{filled}} of {{total}} filled in',
     invalidCount_one: '{{count}} result to fix',
     invalidCount_other: '{{count}} results to fix',
@@ -120,15 +127,18 @@ export default {
     keysHint: 'Enter ↓ · Shift+Enter ↑ · Tab → · F2 edit · Esc cancel · paste a column from a spreadsheet',
     confirm: {
       title: 'Send the results to the Penyelia?',
-      body_one: '{{count}} result will be sent to the Penyelia for verification. Once sent, it cannot be changed unless the Penyelia asks for a retest.',
-      body_other: '{{count}} results will be sent to the Penyelia for verification. Once sent, they cannot be changed unless the Penyelia asks for a retest.',
+      body_one:
+        '{{count}} result will be sent to the Penyelia for verification. Once sent, it cannot be changed unless the Penyelia asks for a retest.',
+      body_other:
+        '{{count}} results will be sent to the Penyelia for verification. Once sent, they cannot be changed unless the Penyelia asks for a retest.',
       notMetTitle: 'Results that do not meet the requirement. Check them, they may be typos:',
       warnTitle: 'Results near a limit:',
       allMet: 'Every result meets its requirement or has none.',
       send: 'Send results',
       back: 'Check again',
       saving: 'Saving the last drafts…',
-      notSaved: 'Some drafts are not saved. Fix them first (see the message under the cell), then send again.',
+      notSaved:
+        'Some drafts are not saved. Fix them first (see the message under the cell), then send again.',
     },
     submitted_one: '{{count}} result sent to the Penyelia.',
     submitted_other: '{{count}} results sent to the Penyelia.',

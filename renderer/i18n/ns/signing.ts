@@ -6,7 +6,8 @@ export default {
     queueCount_one: '{{count}} LHU menunggu',
     queueCount_other: '{{count}} LHU menunggu',
     awaitingUpload: 'Menunggu unggah: {{count}}',
-    awaitingUploadTip: 'LHU yang sudah ditandatangani di komputer ini dan akan diunggah otomatis saat terhubung ke server.',
+    awaitingUploadTip:
+      'LHU yang sudah ditandatangani di komputer ini dan akan diunggah otomatis saat terhubung ke server.',
     col: {
       report: 'No. LHU · order',
       sample: 'Sampel',
@@ -16,19 +17,22 @@ export default {
     selectAll: 'Pilih semua LHU yang siap',
     selectRow: 'Pilih LHU {{number}}',
     notReady: 'belum diunduh; hubungkan sekali',
-    notReadyTip: 'Berkas E-LHU belum ada di komputer ini. Sambungkan ke server sekali agar terunduh; setelah itu dapat ditandatangani luring.',
+    notReadyTip:
+      'Berkas E-LHU belum ada di komputer ini. Sambungkan ke server sekali agar terunduh; setelah itu dapat ditandatangani luring.',
     waitingFor: '{{duration}} lalu',
     sign: 'Tandatangani ({{count}})',
     signShortcut: 'Ctrl+Enter',
     refuse: 'Tolak',
     keysHint: '↑↓ pindah · Spasi pilih · Ctrl+A pilih semua · Ctrl+Enter tandatangani',
     emptyTitle: 'Tidak ada LHU yang menunggu tanda tangan',
-    emptyHint: 'LHU muncul di sini setelah CS mengajukan permintaan TTE. Sambungkan ke server untuk mengunduh permintaan baru.',
+    emptyHint:
+      'LHU muncul di sini setelah CS mengajukan permintaan TTE. Sambungkan ke server untuk mengunduh permintaan baru.',
     loadError: 'Antrean tidak dapat dimuat',
     preview: {
       label: 'Pratinjau E-LHU {{number}}',
       none: 'Pilih LHU di kiri untuk melihat pratinjaunya.',
-      notReady: 'E-LHU ini belum diunduh ke komputer ini. Sambungkan ke server sekali, lalu pratinjau dan tanda tangan dapat dilakukan luring.',
+      notReady:
+        'E-LHU ini belum diunduh ke komputer ini. Sambungkan ke server sekali, lalu pratinjau dan tanda tangan dapat dilakukan luring.',
       loading: 'Memuat pratinjau…',
       error: 'Pratinjau tidak dapat ditampilkan',
       page: 'Halaman {{page}} dari {{pages}}',
@@ -41,7 +45,8 @@ export default {
     },
     refuseDialog: {
       title: 'Tolak tanda tangan LHU {{number}}?',
-      consequence: 'LHU kembali ke CS dengan alasan Anda dan tidak ditandatangani. CS mengajukan permintaan baru setelah diperbaiki.',
+      consequence:
+        'LHU kembali ke CS dengan alasan Anda dan tidak ditandatangani. CS mengajukan permintaan baru setelah diperbaiki.',
       confirm: 'Tolak LHU',
       done: 'LHU {{number}} ditolak; alasannya dikirim ke CS.',
     },
@@ -61,9 +66,11 @@ export default {
       capsLock: 'Caps Lock aktif',
       attemptsLeft_one: 'Sisa {{count}} percobaan sebelum dikunci.',
       attemptsLeft_other: 'Sisa {{count}} percobaan sebelum dikunci.',
-      lockedUntil: 'Penandatanganan dikunci karena passphrase salah berulang kali. Coba lagi setelah {{time}}.',
+      lockedUntil:
+        'Penandatanganan dikunci karena passphrase salah berulang kali. Coba lagi setelah {{time}}.',
       confirm: 'Tandatangani {{count}} LHU',
-      consequence: 'Tanda tangan elektronik tidak dapat dibatalkan. LHU yang ditandatangani diunggah ke server dan diteruskan ke CS untuk dirilis.',
+      consequence:
+        'Tanda tangan elektronik tidak dapat dibatalkan. LHU yang ditandatangani diunggah ke server dan diteruskan ke CS untuk dirilis.',
       wrongPassphrase: 'Passphrase salah.',
       progressTitle: 'Menandatangani…',
       progress: '{{done}} dari {{total}} selesai',
@@ -76,14 +83,16 @@ export default {
       signed_other: '{{count}} LHU ditandatangani',
       failed_one: '{{count}} LHU gagal',
       failed_other: '{{count}} LHU gagal',
-      awaiting: 'Menunggu unggah: {{count}}. LHU diunggah otomatis saat terhubung ke server; Anda dapat menutup jendela ini.',
+      awaiting:
+        'Menunggu unggah: {{count}}. LHU diunggah otomatis saat terhubung ke server; Anda dapat menutup jendela ini.',
       uploaded: 'Semua LHU yang ditandatangani sudah diunggah.',
       nothingSigned: 'Tidak ada LHU yang ditandatangani.',
       close: 'Tutup',
     },
     importStep: {
       title: 'Impor sertifikat TTE',
-      intro: 'Belum ada sertifikat TTE di komputer ini. Impor berkas keystore PKCS#12 (.p12 / .pfx) Anda sekali; setelah itu penandatanganan dapat dilakukan luring.',
+      intro:
+        'Belum ada sertifikat TTE di komputer ini. Impor berkas keystore PKCS#12 (.p12 / .pfx) Anda sekali; setelah itu penandatanganan dapat dilakukan luring.',
       file: 'Berkas keystore (.p12 / .pfx)',
       filePlaceholder: 'Pilih berkas…',
       choose: 'Pilih berkas keystore…',
@@ -101,7 +110,8 @@ export default {
     queueCount_one: '{{count}} LHU waiting',
     queueCount_other: '{{count}} LHUs waiting',
     awaitingUpload: 'Waiting for upload: {{count}}',
-    awaitingUploadTip: 'LHUs signed on this computer; they are uploaded on their own once connected to the server.',
+    awaitingUploadTip:
+      'LHUs signed on this computer; they are uploaded on their own once connected to the server.',
     col: {
       report: 'LHU no. · order',
       sample: 'Sample',
@@ -111,7 +121,8 @@ export default {
     selectAll: 'Select every ready LHU',
     selectRow: 'Select LHU {{number}}',
     notReady: 'not downloaded; connect once',
-    notReadyTip: 'The E-LHU file is not on this computer yet. Connect to the server once to download it; then it can be signed offline.',
+    notReadyTip:
+      'The E-LHU file is not on this computer yet. Connect to the server once to download it; then it can be signed offline.',
     waitingFor: '{{duration}} ago',
     sign: 'Sign ({{count}})',
     signShortcut: 'Ctrl+Enter',
@@ -123,7 +134,8 @@ export default {
     preview: {
       label: 'Preview of E-LHU {{number}}',
       none: 'Choose an LHU on the left to preview it.',
-      notReady: 'This E-LHU is not on this computer yet. Connect to the server once; then preview and signing work offline.',
+      notReady:
+        'This E-LHU is not on this computer yet. Connect to the server once; then preview and signing work offline.',
       loading: 'Loading the preview…',
       error: 'The preview cannot be shown',
       page: 'Page {{page}} of {{pages}}',
@@ -136,7 +148,8 @@ export default {
     },
     refuseDialog: {
       title: 'Refuse to sign LHU {{number}}?',
-      consequence: 'The LHU goes back to CS with your reason, unsigned. CS requests again once it is corrected.',
+      consequence:
+        'The LHU goes back to CS with your reason, unsigned. CS requests again once it is corrected.',
       confirm: 'Refuse LHU',
       done: 'LHU {{number}} refused; the reason was sent to CS.',
     },
@@ -158,7 +171,8 @@ export default {
       attemptsLeft_other: '{{count}} attempts left before the lockout.',
       lockedUntil: 'Signing is locked after repeated wrong passphrases. Try again after {{time}}.',
       confirm: 'Sign {{count}} LHU',
-      consequence: 'An electronic signature cannot be undone. Signed LHUs are uploaded to the server and passed to CS for release.',
+      consequence:
+        'An electronic signature cannot be undone. Signed LHUs are uploaded to the server and passed to CS for release.',
       wrongPassphrase: 'Wrong passphrase.',
       progressTitle: 'Signing…',
       progress: '{{done}} of {{total}} done',
@@ -171,14 +185,16 @@ export default {
       signed_other: '{{count}} LHUs signed',
       failed_one: '{{count}} LHU failed',
       failed_other: '{{count}} LHUs failed',
-      awaiting: 'Waiting for upload: {{count}}. LHUs are uploaded on their own once connected to the server; you may close this window.',
+      awaiting:
+        'Waiting for upload: {{count}}. LHUs are uploaded on their own once connected to the server; you may close this window.',
       uploaded: 'Every signed LHU has been uploaded.',
       nothingSigned: 'No LHU was signed.',
       close: 'Close',
     },
     importStep: {
       title: 'Import the TTE certificate',
-      intro: 'There is no TTE certificate on this computer yet. Import your PKCS#12 keystore file (.p12 / .pfx) once; then signing works offline.',
+      intro:
+        'There is no TTE certificate on this computer yet. Import your PKCS#12 keystore file (.p12 / .pfx) once; then signing works offline.',
       file: 'Keystore file (.p12 / .pfx)',
       filePlaceholder: 'Choose a file…',
       choose: 'Choose the keystore file…',

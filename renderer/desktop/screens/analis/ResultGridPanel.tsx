@@ -3,7 +3,15 @@
  * parameter assigned to this analyst, keyboard first (grid-keys.ts), the mark as the value is typed,
  * drafts saved as typed, and *Kirim hasil* (Ctrl+Enter) once every value is there.
  */
-import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { Alert, Badge, Button, Group, Kbd, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
@@ -81,7 +89,10 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
           setConfirmOpen(false);
           notifications.show({
             color: 'green',
-            message: session.mode === 'offline' ? `${t('submitted', { count: ids.length })} ${t('queuedOffline')}` : t('submitted', { count: ids.length }),
+            message:
+              session.mode === 'offline'
+                ? `${t('submitted', { count: ids.length })} ${t('queuedOffline')}`
+                : t('submitted', { count: ids.length }),
           });
         },
       },
@@ -174,7 +185,12 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
     );
   }
 
-  const disabledReason = ready.invalid > 0 ? t('submitDisabledInvalid') : ready.missing > 0 ? t('submitDisabledMissing', { count: ready.missing }) : null;
+  const disabledReason =
+    ready.invalid > 0
+      ? t('submitDisabledInvalid')
+      : ready.missing > 0
+        ? t('submitDisabledMissing', { count: ready.missing })
+        : null;
 
   return (
     <Stack gap="xs" onKeyDown={onPanelKey}>
@@ -185,7 +201,14 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
           </Title>
           {editable.length > 0 ? (
             <>
-              <Badge variant="light" color={ready.missing === 0 ? 'green' : 'gray'} c={ready.missing === 0 ? 'teal.9' : 'gray.8'} size="lg" radius="sm" tt="none">
+              <Badge
+                variant="light"
+                color={ready.missing === 0 ? 'green' : 'gray'}
+                c={ready.missing === 0 ? 'teal.9' : 'gray.8'}
+                size="lg"
+                radius="sm"
+                tt="none"
+              >
                 {t('progress', { filled, total: editable.length })}
               </Badge>
               {ready.invalid > 0 ? (
@@ -228,11 +251,35 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
           {t('allSentBody')}
         </Alert>
       ) : (
-        <Table layout="fixed" withTableBorder highlightOnHover={false} verticalSpacing={4} horizontalSpacing={6} aria-label={t('gridLabel')}>
+        <Table
+          layout="fixed"
+          withTableBorder
+          highlightOnHover={false}
+          verticalSpacing={4}
+          horizontalSpacing={6}
+          aria-label={t('gridLabel')}
+        >
           <Table.Thead>
             <Table.Tr>
-              {(['parameter', 'method', 'unit', 'requirement', 'detectionLimit', 'value', 'mark', 'notes', 'status'] as const).map((c, i) => (
-                <Table.Th key={c} w={HEADER_WIDTHS[i]} className={c === 'detectionLimit' || c === 'value' ? 'num' : undefined} style={c === 'mark' ? { textAlign: 'center' } : undefined}>
+              {(
+                [
+                  'parameter',
+                  'method',
+                  'unit',
+                  'requirement',
+                  'detectionLimit',
+                  'value',
+                  'mark',
+                  'notes',
+                  'status',
+                ] as const
+              ).map((c, i) => (
+                <Table.Th
+                  key={c}
+                  w={HEADER_WIDTHS[i]}
+                  className={c === 'detectionLimit' || c === 'value' ? 'num' : undefined}
+                  style={c === 'mark' ? { textAlign: 'center' } : undefined}
+                >
                   <Text size="xs" fw={700}>
                     {t(`col.${c}`)}
                   </Text>
@@ -244,7 +291,17 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
             {editable.map((a, i) => {
               const d = drafts[a.id];
               if (!d) return null;
-              return <ResultGridRow key={a.id} analysis={a} row={i} draft={d} savedAt={lastSavedAt(a, changes)} refused={refusedSave(a.id, changes)} handlers={handlers} />;
+              return (
+                <ResultGridRow
+                  key={a.id}
+                  analysis={a}
+                  row={i}
+                  draft={d}
+                  savedAt={lastSavedAt(a, changes)}
+                  refused={refusedSave(a.id, changes)}
+                  handlers={handlers}
+                />
+              );
             })}
           </Table.Tbody>
         </Table>

@@ -45,20 +45,48 @@ interface Props {
   handlers: CellHandlers;
 }
 
-function StatusText({ draft, savedAt, invalid }: { draft: RowDraft; savedAt: string | null; invalid: boolean }) {
+function StatusText({
+  draft,
+  savedAt,
+  invalid,
+}: {
+  draft: RowDraft;
+  savedAt: string | null;
+  invalid: boolean;
+}) {
   const { t, i18n } = useTranslation('analis');
   const lang = i18n.language;
-  if (draft.saving) return <Text size="xs" c="gray.7">{t('status.saving')}</Text>;
-  if (draft.error) return <Text size="xs" c="red.9" fw={600} style={{ whiteSpace: 'nowrap' }}>{t('status.failed')}</Text>;
+  if (draft.saving)
+    return (
+      <Text size="xs" c="gray.7">
+        {t('status.saving')}
+      </Text>
+    );
+  if (draft.error)
+    return (
+      <Text size="xs" c="red.9" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {t('status.failed')}
+      </Text>
+    );
   if (isDirty(draft)) {
-    const why = draft.value.trim() === '' ? t('status.notSavedEmpty') : invalid ? t('status.notSavedInvalid') : t('status.typing');
+    const why =
+      draft.value.trim() === ''
+        ? t('status.notSavedEmpty')
+        : invalid
+          ? t('status.notSavedInvalid')
+          : t('status.typing');
     return (
       <Text size="xs" c={invalid ? 'red.9' : 'gray.8'} style={{ whiteSpace: 'nowrap' }}>
         {why}
       </Text>
     );
   }
-  if (draft.value.trim() === '') return <Text size="xs" c="gray.7">{t('status.empty')}</Text>;
+  if (draft.value.trim() === '')
+    return (
+      <Text size="xs" c="gray.7">
+        {t('status.empty')}
+      </Text>
+    );
   const at = draft.savedAt ?? savedAt;
   return (
     <Text size="xs" c="teal.9" style={{ whiteSpace: 'nowrap' }}>
@@ -67,7 +95,14 @@ function StatusText({ draft, savedAt, invalid }: { draft: RowDraft; savedAt: str
   );
 }
 
-export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, draft, savedAt, refused, handlers }: Props) {
+export const ResultGridRow = memo(function ResultGridRow({
+  analysis: a,
+  row,
+  draft,
+  savedAt,
+  refused,
+  handlers,
+}: Props) {
   const { t, i18n } = useTranslation('analis');
   const lang = i18n.language;
   const reading = readResultText(draft.value, a);
@@ -79,12 +114,14 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
   const problems: string[] = [];
   if (reading.kind === 'invalid') problems.push(msg(reading.message, lang));
   if (draft.error) problems.push(t('saveFailed', { error: errorText(draft.error, lang) }));
-  if (refused) problems.push(t('refused', { reason: msg(refused.rejection?.message, lang) || refused.lastError || '' }));
+  if (refused)
+    problems.push(t('refused', { reason: msg(refused.rejection?.message, lang) || refused.lastError || '' }));
 
   const cell = (col: number, field: DraftField) => ({
     ref: (el: HTMLInputElement | null) => handlers.register(row, col, el),
     value: draft[field],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => handlers.onChange(a.id, field, e.currentTarget.value),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
+      handlers.onChange(a.id, field, e.currentTarget.value),
     onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => handlers.onKeyDown(row, col, e),
     onFocus: (e: FocusEvent<HTMLInputElement>) => handlers.onFocus(row, col, e),
     onMouseDown: handlers.onMouseDown,
@@ -131,14 +168,25 @@ export const ResultGridRow = memo(function ResultGridRow({ analysis: a, row, dra
             aria-describedby={problems.length > 0 ? `${markId} ${problemId}` : markId}
             error={invalid || Boolean(draft.error)}
             // Mantine colours an input in error light red (too faint at 13 px): keep the text dark red.
-            styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600, color: invalid ? 'var(--mantine-color-red-9)' : undefined } }}
+            styles={{
+              input: {
+                textAlign: 'right',
+                fontVariantNumeric: 'tabular-nums',
+                fontWeight: 600,
+                color: invalid ? 'var(--mantine-color-red-9)' : undefined,
+              },
+            }}
           />
         </Table.Td>
         <Table.Td>
           <MarkCell reading={reading} requirement={a.requirement} id={markId} />
         </Table.Td>
         <Table.Td>
-          <TextInput {...cell(1, 'notes')} type="text" aria-label={t('notesLabel', { parameter: a.parameterName })} />
+          <TextInput
+            {...cell(1, 'notes')}
+            type="text"
+            aria-label={t('notesLabel', { parameter: a.parameterName })}
+          />
         </Table.Td>
         <Table.Td>
           <StatusText draft={draft} savedAt={savedAt} invalid={invalid} />

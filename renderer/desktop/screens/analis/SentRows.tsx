@@ -60,7 +60,11 @@ export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <MarkCell reading={readResultText(value, a)} requirement={a.requirement} id={`sent-mark-${a.id}`} />
+                  <MarkCell
+                    reading={readResultText(value, a)}
+                    requirement={a.requirement}
+                    id={`sent-mark-${a.id}`}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" lineClamp={1} title={a.result?.notes}>

@@ -48,7 +48,14 @@ function ValueList({ items }: { items: Readiness['notMet'] }) {
 export function SubmitConfirm({ opened, count, readiness, drafts, sending, error, onSend, onClose }: Props) {
   const { t, i18n } = useTranslation('analis');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('confirm.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common:close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('confirm.title')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+    >
       <Stack gap="sm">
         <Text size="sm">{t('confirm.body', { count })}</Text>
         {readiness.notMet.length > 0 ? (

@@ -58,7 +58,11 @@ const outcome = (state: GridState, o: Partial<Omit<KeyOutcome, 'state'>> = {}): 
 const clamp = (n: number, lo: number, hi: number): number => Math.min(Math.max(n, lo), hi);
 
 /** Where a move lands: down/up stay in the column; right/left wrap to the next/previous row. */
-export function moveFrom(pos: GridPos, dir: 'down' | 'up' | 'right' | 'left', size: GridSize): GridPos | null {
+export function moveFrom(
+  pos: GridPos,
+  dir: 'down' | 'up' | 'right' | 'left',
+  size: GridSize,
+): GridPos | null {
   const { rows, cols } = size;
   if (rows <= 0 || cols <= 0) return null;
   switch (dir) {
@@ -77,7 +81,10 @@ export function moveFrom(pos: GridPos, dir: 'down' | 'up' | 'right' | 'left', si
 
 /** The first cell, or the same position kept inside a grid that changed size. */
 export function clampPos(pos: GridPos, size: GridSize): GridPos {
-  return { row: clamp(pos.row, 0, Math.max(0, size.rows - 1)), col: clamp(pos.col, 0, Math.max(0, size.cols - 1)) };
+  return {
+    row: clamp(pos.row, 0, Math.max(0, size.rows - 1)),
+    col: clamp(pos.col, 0, Math.max(0, size.cols - 1)),
+  };
 }
 
 /** Keys that type into a cell: one printable character without Ctrl/Meta (Alt Gr still types). */
@@ -94,7 +101,10 @@ export function gridKey(state: GridState, k: KeyInput, size: GridSize): KeyOutco
   const ctrl = Boolean(k.ctrlKey || k.metaKey);
   const go = (dir: 'down' | 'up' | 'right' | 'left'): KeyOutcome => {
     const to = moveFrom(state, dir, size);
-    return outcome(to ? { ...to, mode: 'nav' } : { ...state, mode: 'nav' }, { preventDefault: true, commit: true });
+    return outcome(to ? { ...to, mode: 'nav' } : { ...state, mode: 'nav' }, {
+      preventDefault: true,
+      commit: true,
+    });
   };
 
   if (k.key === 'Enter') {
@@ -119,7 +129,8 @@ export function gridKey(state: GridState, k: KeyInput, size: GridSize): KeyOutco
   }
   if (k.key === 'F2') return outcome({ ...state, mode: 'edit' }, { preventDefault: true });
   if (k.key === 'Escape') {
-    if (state.mode === 'edit') return outcome({ ...state, mode: 'nav' }, { preventDefault: true, revert: true });
+    if (state.mode === 'edit')
+      return outcome({ ...state, mode: 'nav' }, { preventDefault: true, revert: true });
     return outcome(state);
   }
   if (k.key === 'PageDown' || k.key === 'PageUp') return outcome(state, { preventDefault: true });
@@ -153,7 +164,11 @@ export interface PasteWrite {
  * Where a pasted block goes: down from the current cell, and across into the next editable
  * columns; what falls outside the grid is dropped (and counted, so the screen can say so).
  */
-export function pasteWrites(at: GridPos, block: string[][], size: GridSize): { writes: PasteWrite[]; dropped: number } {
+export function pasteWrites(
+  at: GridPos,
+  block: string[][],
+  size: GridSize,
+): { writes: PasteWrite[]; dropped: number } {
   const writes: PasteWrite[] = [];
   let dropped = 0;
   block.forEach((cells, i) => {

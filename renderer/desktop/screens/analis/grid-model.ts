@@ -36,7 +36,10 @@ const analysisIdOf = (c: QueuedCommandView): string | null => {
  * (local time, still waiting for the server) and the time the server says it entered `draft`.
  * Survives a restart, because both come from the engine.
  */
-export function lastSavedAt(analysis: Pick<Analysis, 'id' | 'status' | 'statusSince'>, changes: readonly QueuedCommandView[]): string | null {
+export function lastSavedAt(
+  analysis: Pick<Analysis, 'id' | 'status' | 'statusSince'>,
+  changes: readonly QueuedCommandView[],
+): string | null {
   let best: string | null = analysis.status === 'draft' ? analysis.statusSince : null;
   for (const c of changes) {
     if (c.type !== 'result.save' || c.status === 'rejected' || analysisIdOf(c) !== analysis.id) continue;
@@ -46,8 +49,17 @@ export function lastSavedAt(analysis: Pick<Analysis, 'id' | 'status' | 'statusSi
 }
 
 /** The refused or held-back save of an analysis, if any (its reason is shown under the row). */
-export function refusedSave(analysisId: string, changes: readonly QueuedCommandView[]): QueuedCommandView | null {
-  const hit = changes.filter((c) => (c.type === 'result.save' || c.type === 'result.submit') && (c.status === 'rejected' || c.status === 'blocked') && c.resolution === null && analysisIdOf(c) === analysisId);
+export function refusedSave(
+  analysisId: string,
+  changes: readonly QueuedCommandView[],
+): QueuedCommandView | null {
+  const hit = changes.filter(
+    (c) =>
+      (c.type === 'result.save' || c.type === 'result.submit') &&
+      (c.status === 'rejected' || c.status === 'blocked') &&
+      c.resolution === null &&
+      analysisIdOf(c) === analysisId,
+  );
   return hit[hit.length - 1] ?? null;
 }
 
@@ -75,5 +87,11 @@ export function readiness(editable: readonly Analysis[], valueOf: (analysisId: s
     else if (r.mark === 'fails') notMet.push({ analysis: a, text: text.trim() });
     else if (r.mark === 'warning') warned.push({ analysis: a, text: text.trim() });
   }
-  return { complete: editable.length > 0 && missing === 0 && invalid === 0, missing, invalid, notMet, warned };
+  return {
+    complete: editable.length > 0 && missing === 0 && invalid === 0,
+    missing,
+    invalid,
+    notMet,
+    warned,
+  };
 }

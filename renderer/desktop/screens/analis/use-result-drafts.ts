@@ -49,8 +49,15 @@ export interface ResultDrafts {
   flushAll: () => Promise<boolean>;
 }
 
-export function useResultDrafts(orderId: string, sampleId: string, analyses: readonly Analysis[], canSave: DraftCheck): ResultDrafts {
-  const [drafts, setDrafts] = useState<Record<string, RowDraft>>(() => Object.fromEntries(analyses.map((a) => [a.id, fromAnalysis(a)])));
+export function useResultDrafts(
+  orderId: string,
+  sampleId: string,
+  analyses: readonly Analysis[],
+  canSave: DraftCheck,
+): ResultDrafts {
+  const [drafts, setDrafts] = useState<Record<string, RowDraft>>(() =>
+    Object.fromEntries(analyses.map((a) => [a.id, fromAnalysis(a)])),
+  );
   // The latest drafts for the async save loop (state updates are not visible inside a running save).
   const latest = useRef(drafts);
   latest.current = drafts;
@@ -104,9 +111,22 @@ export function useResultDrafts(orderId: string, sampleId: string, analyses: rea
       const sent = { value: d.value, notes: d.notes };
       patch(id, { saving: true });
       const p = bridge
-        .call('result.save', { orderId, sampleId, analysisId: id, value: sent.value.trim(), notes: sent.notes })
+        .call('result.save', {
+          orderId,
+          sampleId,
+          analysisId: id,
+          value: sent.value.trim(),
+          notes: sent.notes,
+        })
         .then(
-          () => patch(id, { saving: false, savedValue: sent.value, savedNotes: sent.notes, savedAt: new Date().toISOString(), error: null }),
+          () =>
+            patch(id, {
+              saving: false,
+              savedValue: sent.value,
+              savedNotes: sent.notes,
+              savedAt: new Date().toISOString(),
+              error: null,
+            }),
           (e: unknown) => patch(id, { saving: false, error: e }),
         )
         .finally(() => {

@@ -39,11 +39,18 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
     setBusy(true);
     try {
       const payload = electron || !file ? null : { name: file.name, base64: await fileToBase64(file) };
-      const k = await bridge.call('signing.importKeystore', { file: payload, passphrase: passphrase === '' ? null : passphrase });
+      const k = await bridge.call('signing.importKeystore', {
+        file: payload,
+        passphrase: passphrase === '' ? null : passphrase,
+      });
       setPassphrase('');
       onImported(k);
     } catch (e) {
-      setProblem(e instanceof BridgeCallError && e.code === 'cancelled' ? t('importStep.cancelled') : errorText(e, i18n.language));
+      setProblem(
+        e instanceof BridgeCallError && e.code === 'cancelled'
+          ? t('importStep.cancelled')
+          : errorText(e, i18n.language),
+      );
     } finally {
       setBusy(false);
     }

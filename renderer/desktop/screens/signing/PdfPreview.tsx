@@ -6,7 +6,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ActionIcon, Box, Center, Group, Loader, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { IconArrowsHorizontal, IconChevronLeft, IconChevronRight, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
+import {
+  IconArrowsHorizontal,
+  IconChevronLeft,
+  IconChevronRight,
+  IconZoomIn,
+  IconZoomOut,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
@@ -25,7 +31,10 @@ function base64ToBytes(b64: string): Uint8Array {
 
 /** The loaded pdf.js document of a report, destroyed when the report changes. */
 function usePdf(base64: string | undefined): { doc: PDFDocumentProxy | null; error: unknown } {
-  const [state, setState] = useState<{ doc: PDFDocumentProxy | null; error: unknown }>({ doc: null, error: null });
+  const [state, setState] = useState<{ doc: PDFDocumentProxy | null; error: unknown }>({
+    doc: null,
+    error: null,
+  });
   useEffect(() => {
     if (!base64) return;
     let alive = true;
@@ -93,7 +102,8 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
     if (!pages) return;
     if (e.key === 'PageDown') setPage((p) => Math.min(p + 1, pages));
     else if (e.key === 'PageUp') setPage((p) => Math.max(p - 1, 1));
-    else if ((e.ctrlKey || e.metaKey) && (e.key === '+' || e.key === '=')) setZoom((z) => nextZoom(z, 'in', scale));
+    else if ((e.ctrlKey || e.metaKey) && (e.key === '+' || e.key === '='))
+      setZoom((z) => nextZoom(z, 'in', scale));
     else if ((e.ctrlKey || e.metaKey) && e.key === '-') setZoom((z) => nextZoom(z, 'out', scale));
     else return;
     e.preventDefault();
@@ -103,13 +113,24 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
 
   return (
     <Stack gap={0} h="100%" onKeyDown={onKey}>
-      <Group justify="space-between" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
+      <Group
+        justify="space-between"
+        px="sm"
+        py={6}
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        wrap="nowrap"
+      >
         <Text size="sm" fw={600} truncate>
           {reportNumber}
         </Text>
         <Group gap={4} wrap="nowrap">
           <Tooltip label={`${t('preview.prev')} (PageUp)`}>
-            <ActionIcon variant="subtle" aria-label={t('preview.prev')} disabled={!pages || page <= 1} onClick={() => setPage((p) => Math.max(1, p - 1))}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('preview.prev')}
+              disabled={!pages || page <= 1}
+              onClick={() => setPage((p) => Math.max(1, p - 1))}
+            >
               <IconChevronLeft size={18} />
             </ActionIcon>
           </Tooltip>
@@ -117,13 +138,22 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
             {pages ? t('preview.page', { page, pages }) : '—'}
           </Text>
           <Tooltip label={`${t('preview.next')} (PageDown)`}>
-            <ActionIcon variant="subtle" aria-label={t('preview.next')} disabled={!pages || page >= pages} onClick={() => setPage((p) => Math.min(pages ?? 1, p + 1))}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('preview.next')}
+              disabled={!pages || page >= pages}
+              onClick={() => setPage((p) => Math.min(pages ?? 1, p + 1))}
+            >
               <IconChevronRight size={18} />
             </ActionIcon>
           </Tooltip>
           <Box w={12} />
           <Tooltip label={`${t('preview.zoomOut')} (Ctrl+−)`}>
-            <ActionIcon variant="subtle" aria-label={t('preview.zoomOut')} onClick={() => setZoom((z) => nextZoom(z, 'out', scale))}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('preview.zoomOut')}
+              onClick={() => setZoom((z) => nextZoom(z, 'out', scale))}
+            >
               <IconZoomOut size={18} />
             </ActionIcon>
           </Tooltip>
@@ -131,12 +161,20 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
             {`${Math.round(scale * 100)}%`}
           </Text>
           <Tooltip label={`${t('preview.zoomIn')} (Ctrl++)`}>
-            <ActionIcon variant="subtle" aria-label={t('preview.zoomIn')} onClick={() => setZoom((z) => nextZoom(z, 'in', scale))}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('preview.zoomIn')}
+              onClick={() => setZoom((z) => nextZoom(z, 'in', scale))}
+            >
               <IconZoomIn size={18} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('preview.fitWidth')}>
-            <ActionIcon variant={zoom === 'fit' ? 'light' : 'subtle'} aria-label={t('preview.fitWidth')} onClick={() => setZoom('fit')}>
+            <ActionIcon
+              variant={zoom === 'fit' ? 'light' : 'subtle'}
+              aria-label={t('preview.fitWidth')}
+              onClick={() => setZoom('fit')}
+            >
               <IconArrowsHorizontal size={18} />
             </ActionIcon>
           </Tooltip>
@@ -150,14 +188,27 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
         style={{ flex: 1, overflow: 'auto', background: 'var(--mantine-color-gray-2)', position: 'relative' }}
       >
         {failure ? (
-          <ErrorState error={failure} title={t('preview.error')} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+          <ErrorState
+            error={failure}
+            title={t('preview.error')}
+            onRetry={() => void q.refetch()}
+            retrying={q.isFetching}
+          />
         ) : !doc ? (
           <Center p="md">
-            <Skeleton w={Math.max(200, width - 32)} h={Math.max(260, (width - 32) * 1.414)} aria-label={t('preview.loading')} />
+            <Skeleton
+              w={Math.max(200, width - 32)}
+              h={Math.max(260, (width - 32) * 1.414)}
+              aria-label={t('preview.loading')}
+            />
           </Center>
         ) : (
           <Center p="md" style={{ minWidth: 'fit-content' }}>
-            <canvas ref={canvas} style={{ background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,.25)' }} aria-hidden />
+            <canvas
+              ref={canvas}
+              style={{ background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,.25)' }}
+              aria-hidden
+            />
             {rendering ? <Loader size="sm" pos="absolute" top={16} right={16} aria-hidden /> : null}
           </Center>
         )}

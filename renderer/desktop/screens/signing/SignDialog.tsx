@@ -5,8 +5,30 @@
  * The passphrase lives only in this dialog's state and is dropped as soon as it is sent.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Badge, Button, Group, List, Modal, PasswordInput, Progress, ScrollArea, Skeleton, Stack, Table, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconClock, IconCloudUpload, IconLock, IconX } from '@tabler/icons-react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Modal,
+  PasswordInput,
+  Progress,
+  ScrollArea,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconClock,
+  IconCloudUpload,
+  IconLock,
+  IconX,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, SignOutcome, SigningQueueItemView } from '../../../../shared/bridge';
@@ -20,7 +42,6 @@ import { READABLE_FIELD } from './readable-field';
 import { isLocked, progressStates, signRefusal, type ReportSignState } from './sign-refusal';
 
 type Step = 'passphrase' | 'progress' | 'summary';
-
 
 interface Props {
   opened: boolean;
@@ -87,7 +108,10 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   const [attemptsLeft, setAttemptsLeft] = useState<number | null>(null);
   const [lockedUntil, setLockedUntil] = useState<string | null>(null);
   const [doneIds, setDoneIds] = useState<Set<string>>(new Set());
-  const [outcome, setOutcome] = useState<{ result: SignOutcome | null; failure: string | null }>({ result: null, failure: null });
+  const [outcome, setOutcome] = useState<{ result: SignOutcome | null; failure: string | null }>({
+    result: null,
+    failure: null,
+  });
   const field = useRef<HTMLInputElement>(null);
   // The batch as it was when signing began (the queue shrinks under us as reports get signed).
   const [batch, setBatch] = useState<SigningQueueItemView[]>(reports);
@@ -160,7 +184,9 @@ export function SignDialog({ opened, reports, onClose }: Props) {
     batch.map((r) => r.reportId),
     step === 'summary' && outcome.result ? new Set(outcome.result.signed.map((s) => s.reportId)) : doneIds,
     step === 'progress',
-    new Set(outcome.result?.failed.map((f) => f.reportId) ?? (outcome.failure ? batch.map((r) => r.reportId) : [])),
+    new Set(
+      outcome.result?.failed.map((f) => f.reportId) ?? (outcome.failure ? batch.map((r) => r.reportId) : []),
+    ),
   );
 
   const reportList = (
@@ -212,7 +238,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
           <Text size="sm" fw={600} aria-live="polite">
             {t('dialog.progressTitle')} {t('dialog.progress', { done, total: batch.length })}
           </Text>
-          <Progress value={(done / Math.max(1, batch.length)) * 100} animated aria-label={t('dialog.progress', { done, total: batch.length })} />
+          <Progress
+            value={(done / Math.max(1, batch.length)) * 100}
+            animated
+            aria-label={t('dialog.progress', { done, total: batch.length })}
+          />
           {reportList}
         </Stack>
       );
@@ -225,17 +255,39 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       return (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge color="green" c="teal.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCheck size={14} />}>
+            <Badge
+              color="green"
+              c="teal.9"
+              variant="light"
+              size="lg"
+              radius="sm"
+              tt="none"
+              leftSection={<IconCheck size={14} />}
+            >
               {t('dialog.signed', { count: signed })}
             </Badge>
             {failed > 0 ? (
-              <Badge color="red" c="red.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconX size={14} />}>
+              <Badge
+                color="red"
+                c="red.9"
+                variant="light"
+                size="lg"
+                radius="sm"
+                tt="none"
+                leftSection={<IconX size={14} />}
+              >
                 {t('dialog.failed', { count: failed })}
               </Badge>
             ) : null}
           </Group>
           {outcome.failure ? (
-            <Alert color="red" p="xs" role="alert" icon={<IconAlertTriangle size={16} />} title={t('dialog.nothingSigned')}>
+            <Alert
+              color="red"
+              p="xs"
+              role="alert"
+              icon={<IconAlertTriangle size={16} />}
+              title={t('dialog.nothingSigned')}
+            >
               {outcome.failure}
             </Alert>
           ) : null}
@@ -298,7 +350,8 @@ export function SignDialog({ opened, reports, onClose }: Props) {
           <Group gap="md" mt={-6}>
             {caps ? (
               <Text size="xs" c="gray.8" fw={600} role="status">
-                <IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-7)" /> {t('dialog.capsLock')}
+                <IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-7)" />{' '}
+                {t('dialog.capsLock')}
               </Text>
             ) : null}
             {/* After a wrong passphrase the error under the field already says how many are left. */}
@@ -309,7 +362,12 @@ export function SignDialog({ opened, reports, onClose }: Props) {
             ) : null}
           </Group>
           <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+            <IconAlertTriangle
+              size={16}
+              color="var(--mantine-color-orange-7)"
+              aria-hidden
+              style={{ flexShrink: 0, marginTop: 2 }}
+            />
             <Text size="xs">{t('dialog.consequence')}</Text>
           </Group>
           <Group justify="flex-end" gap="xs">
@@ -340,7 +398,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       closeOnClickOutside={false}
       withCloseButton={!busy}
       closeButtonProps={{ 'aria-label': t('common:close') }}
-      title={<Text fw={600}>{step === 'summary' ? t('dialog.summaryTitle') : t('dialog.title', { count: batch.length })}</Text>}
+      title={
+        <Text fw={600}>
+          {step === 'summary' ? t('dialog.summaryTitle') : t('dialog.title', { count: batch.length })}
+        </Text>
+      }
       size="lg"
       centered
     >

@@ -9,7 +9,14 @@ import { IconCloudDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SigningQueueItemView } from '../../../../shared/bridge';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import { allState, moveActive, toggle, toggleAll, type QueueEntry, type QueueSelection } from './queue-selection';
+import {
+  allState,
+  moveActive,
+  toggle,
+  toggleAll,
+  type QueueEntry,
+  type QueueSelection,
+} from './queue-selection';
 
 interface Props {
   items: SigningQueueItemView[];
@@ -20,7 +27,8 @@ interface Props {
   now: number;
 }
 
-export const entriesOf = (items: readonly SigningQueueItemView[]): QueueEntry[] => items.map((i) => ({ reportId: i.reportId, ready: i.documentReady }));
+export const entriesOf = (items: readonly SigningQueueItemView[]): QueueEntry[] =>
+  items.map((i) => ({ reportId: i.reportId, ready: i.documentReady }));
 
 export function SigningQueue({ items, selection, onSelection, onSign, now }: Props) {
   const { t, i18n } = useTranslation('signing');
@@ -59,7 +67,17 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
   const anyReady = entries.some((e) => e.ready);
 
   return (
-    <Table role="grid" aria-label={t('queueLabel')} aria-multiselectable onKeyDown={onKey} highlightOnHover stickyHeader verticalSpacing={5} horizontalSpacing={8} layout="fixed">
+    <Table
+      role="grid"
+      aria-label={t('queueLabel')}
+      aria-multiselectable
+      onKeyDown={onKey}
+      highlightOnHover
+      stickyHeader
+      verticalSpacing={5}
+      horizontalSpacing={8}
+      layout="fixed"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th w="36px">
@@ -94,7 +112,11 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
               aria-selected={chosen}
               data-active={active || undefined}
               onClick={() => onSelection({ ...selection, active: item.reportId })}
-              style={{ cursor: 'pointer', background: active ? 'var(--mantine-color-sippt-0)' : undefined, boxShadow: active ? 'inset 3px 0 0 var(--mantine-color-sippt-6)' : undefined }}
+              style={{
+                cursor: 'pointer',
+                background: active ? 'var(--mantine-color-sippt-0)' : undefined,
+                boxShadow: active ? 'inset 3px 0 0 var(--mantine-color-sippt-6)' : undefined,
+              }}
             >
               <Table.Td>
                 {item.documentReady ? (
@@ -108,7 +130,11 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
                   />
                 ) : (
                   <Tooltip label={t('notReadyTip')} multiline w={280}>
-                    <IconCloudDownload size={16} color="var(--mantine-color-yellow-8)" aria-label={t('notReady')} />
+                    <IconCloudDownload
+                      size={16}
+                      color="var(--mantine-color-yellow-8)"
+                      aria-label={t('notReady')}
+                    />
                   </Tooltip>
                 )}
               </Table.Td>
@@ -130,7 +156,12 @@ export function SigningQueue({ items, selection, onSelection, onSign, now }: Pro
                   </Text>
                 ) : (
                   // The customer's own marking of the sample (the queue item carries no customer name).
-                  <Text size="xs" c="gray.7" truncate title={`${item.sampleTypeName} · ${item.customerLabel}`}>
+                  <Text
+                    size="xs"
+                    c="gray.7"
+                    truncate
+                    title={`${item.sampleTypeName} · ${item.customerLabel}`}
+                  >
                     {item.sampleTypeName} · {item.customerLabel}
                   </Text>
                 )}

@@ -28,7 +28,16 @@ function AwaitingUpload() {
   if (n === 0) return null;
   return (
     <Tooltip label={t('awaitingUploadTip')} multiline w={280}>
-      <Badge color="yellow" c="orange.9" variant="light" size="lg" radius="sm" tt="none" leftSection={<IconCloudUpload size={14} />} tabIndex={0}>
+      <Badge
+        color="yellow"
+        c="orange.9"
+        variant="light"
+        size="lg"
+        radius="sm"
+        tt="none"
+        leftSection={<IconCloudUpload size={14} />}
+        tabIndex={0}
+      >
         {t('awaitingUpload', { count: n })}
       </Badge>
     </Tooltip>
@@ -76,7 +85,13 @@ export function SigningScreen() {
   return (
     // Fills what the frame leaves (its main area is a flex column): queue and preview scroll on their own.
     <Stack gap={0} mih={480} style={{ flex: 1, minHeight: 0 }} onKeyDown={onKey}>
-      <Group justify="space-between" px="md" py="xs" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group
+        justify="space-between"
+        px="md"
+        py="xs"
+        wrap="nowrap"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Group gap="sm" wrap="nowrap">
           <Title order={2} size="h4">
             {t('title')}
@@ -89,48 +104,93 @@ export function SigningScreen() {
           <AwaitingUpload />
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Button variant="default" color="red" leftSection={<IconX size={16} />} disabled={!active} onClick={() => setRefuseOpen(true)}>
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconX size={16} />}
+            disabled={!active}
+            onClick={() => setRefuseOpen(true)}
+          >
             {t('refuse')}
           </Button>
-          <Button leftSection={<IconSignature size={16} />} disabled={signItems.length === 0} onClick={openSign}>
+          <Button
+            leftSection={<IconSignature size={16} />}
+            disabled={signItems.length === 0}
+            onClick={openSign}
+          >
             {t('sign', { count: signItems.length })}&nbsp;
             <Kbd size="xs">{t('signShortcut')}</Kbd>
           </Button>
         </Group>
       </Group>
 
-      <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <Stack gap={0} w="46%" miw="460px" maw="640px" style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}>
-          <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
-            {queue.isPending ? (
-              <TableSkeleton rows={8} columns={[1, 5, 4, 3]} rowHeight={44} />
-            ) : queue.error ? (
-              <ErrorState error={queue.error} title={t('loadError')} onRetry={() => void queue.refetch()} retrying={queue.isFetching} />
-            ) : items.length === 0 ? (
-              <EmptyState title={t('emptyTitle')} hint={t('emptyHint')} icon={<IconSignature size={22} />} />
+      {queue.isSuccess && items.length === 0 ? (
+        // Nothing to sign: one calm message across the screen rather than an empty preview pane.
+        <EmptyState
+          title={t('emptyTitle')}
+          hint={t('emptyHint')}
+          icon={<IconSignature size={22} />}
+          h={320}
+        />
+      ) : (
+        <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+          <Stack
+            gap={0}
+            w="46%"
+            miw="460px"
+            maw="640px"
+            style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+              {queue.isPending ? (
+                <TableSkeleton rows={8} columns={[1, 5, 4, 3]} rowHeight={44} />
+              ) : queue.error ? (
+                <ErrorState
+                  error={queue.error}
+                  title={t('loadError')}
+                  onRetry={() => void queue.refetch()}
+                  retrying={queue.isFetching}
+                />
+              ) : (
+                <SigningQueue
+                  items={items}
+                  selection={selection}
+                  onSelection={setSelection}
+                  onSign={openSign}
+                  now={now}
+                />
+              )}
+            </Box>
+            {items.length > 0 ? (
+              <Text
+                size="xs"
+                c="gray.7"
+                px="sm"
+                py={6}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                {t('keysHint')}
+              </Text>
+            ) : null}
+          </Stack>
+
+          <Box style={{ flex: 1, minWidth: 0 }}>
+            {items.length === 0 ? null : !active ? (
+              <EmptyState title={t('preview.none')} h="100%" />
+            ) : !active.documentReady ? (
+              <Paper m="md" p="md" withBorder>
+                <Text size="sm">{t('preview.notReady')}</Text>
+              </Paper>
             ) : (
-              <SigningQueue items={items} selection={selection} onSelection={setSelection} onSign={openSign} now={now} />
+              <PdfPreview
+                key={active.reportId}
+                reportId={active.reportId}
+                reportNumber={active.reportNumber}
+              />
             )}
           </Box>
-          {items.length > 0 ? (
-            <Text size="xs" c="gray.7" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-              {t('keysHint')}
-            </Text>
-          ) : null}
-        </Stack>
-
-        <Box style={{ flex: 1, minWidth: 0 }}>
-          {items.length === 0 ? null : !active ? (
-            <EmptyState title={t('preview.none')} h="100%" />
-          ) : !active.documentReady ? (
-            <Paper m="md" p="md" withBorder>
-              <Text size="sm">{t('preview.notReady')}</Text>
-            </Paper>
-          ) : (
-            <PdfPreview key={active.reportId} reportId={active.reportId} reportNumber={active.reportNumber} />
-          )}
-        </Box>
-      </Group>
+        </Group>
+      )}
 
       <SignDialog opened={signOpen} reports={signItems} onClose={() => setSignOpen(false)} />
       <ReasonDialog
@@ -141,8 +201,16 @@ export function SigningScreen() {
         onClose={() => setRefuseOpen(false)}
         onConfirm={async (reason) => {
           if (!active) return;
-          await refuse.mutateAsync({ orderId: active.orderId, sampleId: active.sampleId, reportId: active.reportId, reason });
-          notifications.show({ color: 'green', message: t('refuseDialog.done', { number: active.reportNumber }) });
+          await refuse.mutateAsync({
+            orderId: active.orderId,
+            sampleId: active.sampleId,
+            reportId: active.reportId,
+            reason,
+          });
+          notifications.show({
+            color: 'green',
+            message: t('refuseDialog.done', { number: active.reportNumber }),
+          });
         }}
       />
     </Stack>

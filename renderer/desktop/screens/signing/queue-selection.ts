@@ -43,11 +43,16 @@ export function toggleAll(sel: QueueSelection, entries: readonly QueueEntry[]): 
 }
 
 /** Arrow keys, Home/End: the previewed report moves; the chosen set stays. */
-export function moveActive(sel: QueueSelection, entries: readonly QueueEntry[], to: 'next' | 'prev' | 'first' | 'last'): QueueSelection {
+export function moveActive(
+  sel: QueueSelection,
+  entries: readonly QueueEntry[],
+  to: 'next' | 'prev' | 'first' | 'last',
+): QueueSelection {
   if (entries.length === 0) return sel;
   const i = entries.findIndex((e) => e.reportId === sel.active);
   const last = entries.length - 1;
-  const j = to === 'first' ? 0 : to === 'last' ? last : to === 'next' ? Math.min(i + 1, last) : Math.max(i - 1, 0);
+  const j =
+    to === 'first' ? 0 : to === 'last' ? last : to === 'next' ? Math.min(i + 1, last) : Math.max(i - 1, 0);
   return { ...sel, active: entries[j]!.reportId };
 }
 

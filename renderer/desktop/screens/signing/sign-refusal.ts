@@ -15,7 +15,8 @@ export function signRefusal(e: unknown): SignRefusal | null {
   const reason = typeof d.reason === 'string' ? d.reason : null;
   const attemptsLeft = typeof d.attemptsLeft === 'number' ? d.attemptsLeft : null;
   const lockedUntil = typeof d.lockedUntil === 'string' ? d.lockedUntil : null;
-  if (reason === 'locked_out' || (reason === 'wrong_passphrase' && attemptsLeft === 0 && lockedUntil)) return { kind: 'locked_out', lockedUntil };
+  if (reason === 'locked_out' || (reason === 'wrong_passphrase' && attemptsLeft === 0 && lockedUntil))
+    return { kind: 'locked_out', lockedUntil };
   if (reason === 'wrong_passphrase') return { kind: 'wrong_passphrase', attemptsLeft };
   return { kind: 'other', reason };
 }
@@ -28,7 +29,12 @@ export function isLocked(lockedUntil: string | null | undefined, now: number): b
 /** Per-report state in the progress list, from the `signing.progress` events seen so far. */
 export type ReportSignState = 'waiting' | 'signing' | 'done' | 'failed';
 
-export function progressStates(reportIds: readonly string[], doneIds: ReadonlySet<string>, running: boolean, failedIds: ReadonlySet<string> = new Set()): Record<string, ReportSignState> {
+export function progressStates(
+  reportIds: readonly string[],
+  doneIds: ReadonlySet<string>,
+  running: boolean,
+  failedIds: ReadonlySet<string> = new Set(),
+): Record<string, ReportSignState> {
   const out: Record<string, ReportSignState> = {};
   let next = running;
   for (const id of reportIds) {

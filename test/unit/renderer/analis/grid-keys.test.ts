@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clampPos, gridKey, isTypingKey, moveFrom, parsePaste, pasteWrites, type GridState } from '../../../../renderer/desktop/screens/analis/grid-keys';
+import {
+  clampPos,
+  gridKey,
+  isTypingKey,
+  moveFrom,
+  parsePaste,
+  pasteWrites,
+  type GridState,
+} from '../../../../renderer/desktop/screens/analis/grid-keys';
 
 const size = { rows: 3, cols: 2 };
 const at = (row: number, col: number, mode: GridState['mode'] = 'nav'): GridState => ({ row, col, mode });
@@ -32,14 +40,21 @@ describe('result grid keys', () => {
   });
 
   it('arrow keys move between cells and never change a value', () => {
-    expect(gridKey(at(0, 0, 'edit'), { key: 'ArrowDown' }, size)).toMatchObject({ state: at(1, 0), preventDefault: true });
+    expect(gridKey(at(0, 0, 'edit'), { key: 'ArrowDown' }, size)).toMatchObject({
+      state: at(1, 0),
+      preventDefault: true,
+    });
     expect(gridKey(at(1, 0), { key: 'ArrowUp' }, size).state).toEqual(at(0, 0));
     expect(gridKey(at(0, 0), { key: 'ArrowRight' }, size).state).toEqual(at(0, 1));
     // Editing: Left/Right move the caret inside the text.
     const caret = gridKey(at(0, 0, 'edit'), { key: 'ArrowRight' }, size);
     expect(caret).toMatchObject({ state: at(0, 0, 'edit'), preventDefault: false, commit: false });
     // Modified up/down (which some browsers map to value steps) do nothing.
-    expect(gridKey(at(0, 0), { key: 'ArrowUp', ctrlKey: true }, size)).toMatchObject({ state: at(0, 0), preventDefault: true, commit: false });
+    expect(gridKey(at(0, 0), { key: 'ArrowUp', ctrlKey: true }, size)).toMatchObject({
+      state: at(0, 0),
+      preventDefault: true,
+      commit: false,
+    });
   });
 
   it('F2 and typing start editing; Esc reverts the cell', () => {
@@ -50,11 +65,18 @@ describe('result grid keys', () => {
     const esc = gridKey(at(0, 0, 'edit'), { key: 'Escape' }, size);
     expect(esc).toMatchObject({ state: at(0, 0), revert: true, preventDefault: true });
     // Esc while only selected leaves the cell alone (a dialog above may want it).
-    expect(gridKey(at(0, 0), { key: 'Escape' }, size)).toMatchObject({ revert: false, preventDefault: false });
+    expect(gridKey(at(0, 0), { key: 'Escape' }, size)).toMatchObject({
+      revert: false,
+      preventDefault: false,
+    });
   });
 
   it('Ctrl+Enter commits and sends', () => {
-    expect(gridKey(at(1, 0, 'edit'), { key: 'Enter', ctrlKey: true }, size)).toMatchObject({ submit: true, commit: true, state: at(1, 0) });
+    expect(gridKey(at(1, 0, 'edit'), { key: 'Enter', ctrlKey: true }, size)).toMatchObject({
+      submit: true,
+      commit: true,
+      state: at(1, 0),
+    });
     expect(gridKey(at(1, 0), { key: 'Enter', metaKey: true }, size).submit).toBe(true);
   });
 

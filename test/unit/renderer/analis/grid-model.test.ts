@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { QueuedCommandView } from '../../../../shared/bridge';
 import type { Analysis } from '../../../../shared/domain/entities';
-import { gridRows, lastSavedAt, readiness, refusedSave } from '../../../../renderer/desktop/screens/analis/grid-model';
+import {
+  gridRows,
+  lastSavedAt,
+  readiness,
+  refusedSave,
+} from '../../../../renderer/desktop/screens/analis/grid-model';
 
 const me = 'u-analis';
 const analysis = (id: string, p: Partial<Analysis> = {}): Analysis => ({
@@ -70,7 +75,12 @@ describe('result grid rows', () => {
   it('the saved time comes back after a restart: the newest queued save, else when it became a draft', () => {
     const a = analysis('a', { status: 'draft', statusSince: '2026-03-14T03:00:00.000Z' });
     expect(lastSavedAt(a, [])).toBe('2026-03-14T03:00:00.000Z');
-    expect(lastSavedAt(a, [cmd({}), cmd({ issuedAt: '2026-03-14T03:50:00.000Z', payload: { analysisId: 'other' } })])).toBe('2026-03-14T03:42:00.000Z');
+    expect(
+      lastSavedAt(a, [
+        cmd({}),
+        cmd({ issuedAt: '2026-03-14T03:50:00.000Z', payload: { analysisId: 'other' } }),
+      ]),
+    ).toBe('2026-03-14T03:42:00.000Z');
     expect(lastSavedAt(analysis('a'), [cmd({ status: 'rejected' })])).toBeNull();
   });
 
@@ -81,7 +91,11 @@ describe('result grid rows', () => {
   });
 
   it('can be sent when every value is readable, and lists the ones that do not meet', () => {
-    const rows = [analysis('a'), analysis('b'), analysis('c', { requirement: { min: null, max: null, text: 'jernih', source: null } })];
+    const rows = [
+      analysis('a'),
+      analysis('b'),
+      analysis('c', { requirement: { min: null, max: null, text: 'jernih', source: null } }),
+    ];
     const values: Record<string, string> = { a: '0,5', b: '1,5', c: '' };
     let r = readiness(rows, (id) => values[id] ?? '');
     expect(r).toMatchObject({ complete: false, missing: 1, invalid: 0 });

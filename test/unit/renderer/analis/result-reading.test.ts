@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readResultText } from '../../../../renderer/desktop/screens/analis/result-reading';
 
-const max = { requirement: { min: null, max: 0.16, text: null, source: 'SNI 1903:2017' }, detectionLimit: 0.01 };
+const max = {
+  requirement: { min: null, max: 0.16, text: null, source: 'SNI 1903:2017' },
+  detectionLimit: 0.01,
+};
 const range = { requirement: { min: 5, max: 10, text: null, source: null }, detectionLimit: null };
 const text = { requirement: { min: null, max: null, text: 'negatif', source: null }, detectionLimit: null };
 

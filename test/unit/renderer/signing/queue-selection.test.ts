@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allState, emptySelection, moveActive, reconcile, toggle, toggleAll, toSign } from '../../../../renderer/desktop/screens/signing/queue-selection';
+import {
+  allState,
+  emptySelection,
+  moveActive,
+  reconcile,
+  toggle,
+  toggleAll,
+  toSign,
+} from '../../../../renderer/desktop/screens/signing/queue-selection';
 
 const entries = [
   { reportId: 'a', ready: true },
