@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Configuration of the SIPPT server: defaults for production, every value overridable (tests lower the costs). */
 export interface ScryptParams {
   N: number;
@@ -49,6 +51,8 @@ export interface ServerConfig {
   utcOffsetMinutes: number;
   /** Server clock (tests move it to exercise expiries). */
   now: () => Date;
+  /** The built customer portal (`npm run build`: dist/renderer/portal), served at `/`. */
+  portalDir: string;
 }
 
 /** At most `max` requests per `windowSeconds` (fixed windows). */
@@ -103,6 +107,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     requestTimeoutMs: 120_000,
     utcOffsetMinutes: 7 * 60,
     now: () => new Date(),
+    portalDir: resolve('dist/renderer/portal'),
     ...overrides,
   };
 }
@@ -117,6 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Ser
   if (env.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = positive(env.SIPPT_BILLING_EXPIRY_DAYS, 'SIPPT_BILLING_EXPIRY_DAYS');
   if (env.SIPPT_TRUST_PROXY) out.trustProxy = env.SIPPT_TRUST_PROXY === '1' || env.SIPPT_TRUST_PROXY === 'true';
   if (env.SIPPT_RATE_LIMITS) out.rateLimits = rateLimitsFrom(env.SIPPT_RATE_LIMITS);
+  if (env.SIPPT_PORTAL_DIR) out.portalDir = resolve(env.SIPPT_PORTAL_DIR);
   if (env.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: positive(env.SIPPT_SCRYPT_N, 'SIPPT_SCRYPT_N') };
   return out;
 }

@@ -19,6 +19,7 @@ import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { paymentRoutes } from './routes/payments';
+import { portalRoutes } from './routes/portal';
 import { reportRoutes } from './routes/reports';
 import { sampleRoutes } from './routes/samples';
 import { syncRoutes } from './routes/sync';
@@ -102,6 +103,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   auditRoutes(ctx);
   syncRoutes(ctx);
   verifyRoutes(ctx, app);
+  portalRoutes(ctx, app);
 
   let document: Record<string, unknown> | null = null;
   app.get(`${API_PREFIX}/openapi.json`, async () => (document ??= openApiDocument(router.specs, { title: 'SIPPT Lab API', version: '1' })));
