@@ -2,7 +2,7 @@
  * The look of every screen (UI.md, "Principles"): dense but calm for a 1366x768 workstation:
  * 14 px text, 13 px tables, rows about 32 px, a visible focus ring, tabular figures for numbers.
  */
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // Kemenperin blue, as a Mantine scale.
 const sippt: MantineColorsTuple = ['#e7f1ff', '#cfdfff', '#9dbcfb', '#6897f7', '#3c78f3', '#2164f2', '#0f59f3', '#004ad9', '#0041c3', '#0037ad'];
@@ -20,4 +20,14 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { fz: 'sm', verticalSpacing: 6 } },
   },
+});
+
+/**
+ * Mantine's dimmed grey (#868e96) is below 4.5:1 on white at 13-14 px: secondary text must stay
+ * readable on an office monitor (and pass axe-core's contrast rule).
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5f666d' },
+  dark: {},
 });

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { theme } from '../components/theme';
+import { cssVariablesResolver, theme } from '../components/theme';
 import { App } from './App';
 import { SessionProvider } from './session';
 
@@ -16,7 +16,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
