@@ -3,13 +3,16 @@
  *   npm run server -- [--port 8080] [--host 127.0.0.1] [--data-dir ./data]   (DATABASE_URL=postgres://... for PostgreSQL)
  *   npm run demo   -- [--port 8080] [--demo-orders=false]   demo data on a fresh embedded database (./data/demo), demo accounts printed;
  *                     demo orders at every SOP step unless --demo-orders=false
+ *   npm run server -- --restore BACKUP.sqlite [--data-dir ./data]   put a backup of the SQLite database back, then start
+ *   npm run server -- --new-epoch   after restoring the database by other means (PostgreSQL: pg_restore)
+ *   Both start a new history epoch: every desktop rebuilds its copy and re-sends what the server lost.
  */
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLE_INFO, type Role } from '../shared/sop/roles';
 import { configFromEnv, defaultConfig } from './config';
-import { openDatabase, type DbHandle } from './db/connect';
+import { newHistoryEpoch, openDatabase, type DbHandle } from './db/connect';
 import { seedDemo } from './demo';
 import { formatDemoOrdersSummary, seedDemoOrders } from './demo-orders';
 import { buildServer } from './http/app';
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    restore: { type: 'string' },
+    'new-epoch': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -50,7 +55,23 @@ if (demo) {
   rmSync(dir, { recursive: true, force: true });
   handle = await openDatabase({ dataDir: dir });
 } else {
-  handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir });
+  const databaseUrl = process.env.DATABASE_URL ?? null;
+  if (values.restore) {
+    if (databaseUrl) {
+      console.error('--restore is for the SQLite database; for PostgreSQL restore with pg_restore, then start with --new-epoch');
+      process.exit(2);
+    }
+    if (!existsSync(values.restore)) {
+      console.error(`Cadangan tidak ditemukan / backup not found: ${values.restore}`);
+      process.exit(2);
+    }
+    // The WAL of the later history must not be replayed onto the restored file.
+    const file = join(dataDir, 'sippt.sqlite');
+    for (const f of [`${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    copyFileSync(values.restore, file);
+  }
+  handle = await openDatabase({ databaseUrl, dataDir });
+  if (values.restore || values['new-epoch']) await newHistoryEpoch(handle);
 }
 
 // The real E-LHU: rendered by shared/elhu, signatures checked against the registered certificate.

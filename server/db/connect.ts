@@ -1,4 +1,5 @@
-import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
@@ -87,10 +88,94 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     sqlite.pragma('temp_store = MEMORY');
     const walSync = durability === 'group' ? new WalSync(`${file}-wal`, dir) : null;
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, walSync) });
-    handle = { db, dialect: 'sqlite', location: file, durability, walSyncs: () => walSync?.count ?? 0, close: () => db.destroy().finally(() => walSync?.close()) };
+    const mark = `${file}.history.json`;
+    const sqliteHandle: DbHandle = {
+      db,
+      dialect: 'sqlite',
+      location: file,
+      durability,
+      walSyncs: () => walSync?.count ?? 0,
+      close: async () => {
+        try {
+          await writeHistoryMark(sqliteHandle, mark);
+        } catch {
+          // the mark is a safety net; the cursor and push checks still hold
+        }
+        await db.destroy().finally(() => walSync?.close());
+      },
+    };
+    handle = sqliteHandle;
+    if (options.migrate !== false) {
+      await migrate(handle);
+      await checkHistoryMark(handle, mark);
+    }
+    return handle;
   }
-  if (options.migrate !== false) await migrate(handle);
+  if (options.migrate !== false) {
+    await migrate(handle);
+    await historyEpoch(handle);
+  }
   return handle;
+}
+
+/**
+ * SQLite: next to the database, `<file>.history.json` remembers the epoch and the feed position
+ * when the server last opened and closed it. A database whose feed is behind the mark of its own
+ * epoch was put back from a backup (the file replaced while the server was stopped): a new epoch.
+ */
+async function checkHistoryMark(handle: DbHandle, mark: string): Promise<void> {
+  const epoch = await historyEpoch(handle);
+  const feed = await feedPosition(handle);
+  let seen: { epoch?: unknown; feed?: unknown } | null = null;
+  try {
+    seen = JSON.parse(readFileSync(mark, 'utf8')) as { epoch?: unknown; feed?: unknown };
+  } catch {
+    seen = null;
+  }
+  if (seen && seen.epoch === epoch && typeof seen.feed === 'number' && seen.feed > feed) await newHistoryEpoch(handle, epoch);
+  await writeHistoryMark(handle, mark);
+}
+
+async function writeHistoryMark(handle: DbHandle, mark: string): Promise<void> {
+  const body = JSON.stringify({ epoch: await historyEpoch(handle), feed: await feedPosition(handle) });
+  writeFileSync(`${mark}.tmp`, body);
+  renameSync(`${mark}.tmp`, mark);
+}
+
+async function feedPosition(handle: DbHandle): Promise<number> {
+  return (await handle.db.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirst())?.value ?? 0;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The identity of the server's history (issue 12: a restore from a backup must not strand
+// desktops). Sync cursors carry it; a cursor of another epoch is refused and the desktop rebuilds
+// its copy and re-sends the commands the server no longer has. It changes when the database is
+// restored: `sippt --restore <backup>` / `--new-epoch`; SQLite: a database behind its history
+// mark (checkHistoryMark); or when a desktop shows a cursor ahead of the feed, or pushes after
+// being told of commands the server no longer has (proofs that the history went back).
+
+const EPOCH_KEY = 'history_epoch';
+
+/** The current epoch (made on first use: 12 hex digits). */
+export async function historyEpoch(handle: DbHandle | { db: Db | Trx }): Promise<string> {
+  const row = await handle.db.selectFrom('server_settings').select('value').where('key', '=', EPOCH_KEY).executeTakeFirst();
+  if (row) return row.value;
+  await handle.db
+    .insertInto('server_settings')
+    .values({ key: EPOCH_KEY, value: randomBytes(6).toString('hex') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await handle.db.selectFrom('server_settings').select('value').where('key', '=', EPOCH_KEY).executeTakeFirstOrThrow()).value;
+}
+
+/** Start a new history: every desktop's cursor is refused once, and each rebuilds its copy. */
+export async function newHistoryEpoch(handle: DbHandle | { db: Db | Trx }, expected?: string): Promise<string> {
+  const value = randomBytes(6).toString('hex');
+  let q = handle.db.updateTable('server_settings').set({ value }).where('key', '=', EPOCH_KEY);
+  // Compare-and-set: two requests proving the same restore make one new epoch, not two.
+  if (expected !== undefined) q = q.where('value', '=', expected);
+  await q.execute();
+  return historyEpoch(handle);
 }
 
 export async function migrate(handle: DbHandle): Promise<void> {

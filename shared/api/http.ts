@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'conflict', // unique data already exists (username, e-mail, code)
   'survey_required', // SOP step 21: the E-LHU is downloadable only after the survey
   'not_available',
+  'history_changed', // sync pull: the cursor belongs to another history of the server (restored from a backup): pull again from the start (cursor null)
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -826,9 +826,18 @@ export class LocalStore {
         for (const s of c.samples) insSample.run(...sampleCols.map((k) => s[k]));
         puts += 1;
       }
+      let lps = Math.max(before.last_processed_seq, result.lastProcessedSeq);
+      if (result.full) {
+        // The server's own word on which of this client's commands it has. Below what this copy
+        // knew only when the server lost history (restored from a backup): the commands it told us
+        // were applied above it go back to the queue, in their seq order, to be sent again (the
+        // server deduplicates by client and command id, so one it still has is not applied twice).
+        lps = result.lastProcessedSeq;
+        this.requeueLost(lps);
+      }
       this.updateSyncState({
         cursor: result.cursor,
-        last_processed_seq: Math.max(before.last_processed_seq, result.lastProcessedSeq),
+        last_processed_seq: lps,
         last_pull_at: result.at,
         ...(result.full ? { rebuilt_from: null } : {}),
       });
@@ -851,7 +860,45 @@ export class LocalStore {
     return this.sql.all(this.sql.q.selectFrom('reference').select('json').where('kind', '=', kind).orderBy('id')).map((r) => JSON.parse(r.json) as T);
   }
 
-  /** Drop commands that are settled and confirmed by a pull, older than `before` (keeps the file small). */
+  /**
+   * Commands the server said were applied but no longer has (it reports a lower last processed
+   * seq: its database was restored). True when there are any: the working copy must be rebuilt
+   * (a full pull) and those commands sent again.
+   */
+  lostByServer(serverLastProcessedSeq: number): boolean {
+    if (serverLastProcessedSeq < this.syncState().last_processed_seq) return true;
+    return !!this.sql.get(this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', '=', 'applied').where('seq', '>', serverLastProcessedSeq).limit(1));
+  }
+
+  /** The highest seq the server answered 'applied' for, as far as this copy knows (sent with a push). */
+  lastAppliedSeq(): number {
+    const m = this.sql.get(this.sql.q.selectFrom('ob.outbox').select((eb) => eb.fn.max<number | null>('seq').as('m')).where('status', '=', 'applied'))?.m ?? 0;
+    return Math.max(m, this.syncState().last_processed_seq);
+  }
+
+  /** Put applied commands above the server's last processed seq back in the queue (see applyPull). */
+  private requeueLost(serverLastProcessedSeq: number): number {
+    const lost = this.sql.all(
+      this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', '=', 'applied').where('seq', '>', serverLastProcessedSeq).orderBy('seq'),
+    );
+    if (lost.length === 0) return 0;
+    const ids = lost.map((r) => r.command_id);
+    this.sql.run(
+      this.sql.q
+        .updateTable('ob.outbox')
+        .set({ status: 'pending', applied_version: null, outcome_at: null, attempts: 0, next_attempt_at: null, last_error: null })
+        .where('command_id', 'in', ids),
+    );
+    // A signature's file went with the server's lost history: upload it again before its command.
+    this.sql.run(this.sql.q.updateTable('ob.signed_reports').set({ uploaded_at: null }).where('command_id', 'in', ids));
+    return ids.length;
+  }
+
+  /**
+   * Drop commands that are settled and confirmed by a pull, older than `before` (keeps the file
+   * small). Applied commands stay `before` long (30 days, desktop.ts): while they are kept, a
+   * server restored from a backup of that age gets them again (requeueLost).
+   */
   prune(before: string): number {
     const lps = this.syncState().last_processed_seq;
     const r = this.sql.run(

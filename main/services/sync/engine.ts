@@ -336,6 +336,7 @@ export class SyncEngine {
   private async push(session: Session, report: CycleReport): Promise<void> {
     const { store, api, clock } = this.deps;
     const clientId = store.clientId();
+    let rebuilt = false;
     for (;;) {
       const batch = store.sendable(this.pushLimit);
       if (batch.length === 0) return;
@@ -345,8 +346,15 @@ export class SyncEngine {
       this.emit();
       let res;
       try {
-        res = await session.withAuth((t) => api.push(t, { clientId, commands: batch }));
+        res = await session.withAuth((t) => api.push(t, { clientId, commands: batch, lastAppliedSeq: store.lastAppliedSeq() }));
       } catch (e) {
+        if (e instanceof ApiError && e.code === 'history_changed' && !rebuilt) {
+          // The server lost commands it had applied (restored from a backup): rebuild from a full
+          // pull, which puts them back in the queue in their order, then push again.
+          rebuilt = true;
+          await this.pull(session, report, true);
+          continue;
+        }
         if (e instanceof ApiError && e.kind === 'client') {
           this.onClientError(batch, e);
           continue;
@@ -418,20 +426,22 @@ export class SyncEngine {
     );
   }
 
-  private async pull(session: Session, report: CycleReport): Promise<void> {
+  private async pull(session: Session, report: CycleReport, rebuild = false): Promise<void> {
     const { store, api } = this.deps;
     const clientId = store.clientId();
     const start = store.syncState().cursor;
-    let cursor = start;
+    let cursor = rebuild ? null : start;
     const changes: PreparedChange[] = [];
     let last: PullResponse | null = null;
-    let resetOnce = false;
+    let resetOnce = rebuild;
     for (;;) {
       let res: PullResponse;
       try {
         res = await session.withAuth((t) => api.pull(t, { clientId, cursor, limit: this.o.pullLimit }));
       } catch (e) {
-        // A cursor the server no longer understands: start over with a full pull, once.
+        // A cursor the server no longer understands, or one of another history (409
+        // history_changed: the server was restored from a backup): start over with a full pull,
+        // once. Its lastProcessedSeq re-queues the commands the server lost (store.applyPull).
         if (e instanceof ApiError && e.kind === 'client' && cursor !== null && !resetOnce) {
           resetOnce = true;
           cursor = null;
@@ -439,6 +449,14 @@ export class SyncEngine {
           continue;
         }
         throw e;
+      }
+      // The server lost commands it had told this client were applied (its database was restored
+      // and the cursor was not refused): rebuild from a full pull, which re-queues them.
+      if (cursor !== null && !resetOnce && store.lostByServer(res.lastProcessedSeq)) {
+        resetOnce = true;
+        cursor = null;
+        changes.length = 0;
+        continue;
       }
       for (const c of res.changes) {
         if (c.op === 'remove') changes.push({ op: 'remove', orderId: c.orderId });

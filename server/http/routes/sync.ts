@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { API_PREFIX } from '../../../shared/api/http';
 import { PullRequestSchema, PullResponseSchema, PushRequestSchema, PushResponseSchema, type PullChange, type PushOutcome } from '../../../shared/api/sync';
 import { applyCommand } from '../../commands/apply-command';
+import { historyEpoch, newHistoryEpoch } from '../../db/connect';
 import type { Trx } from '../../db/schema';
 import type { AppContext } from '../context';
-import { fail } from '../errors';
+import { AppError, fail } from '../errors';
 
 /**
  * Sync (DESIGN.md): push applies a desktop's outbox through the same command path as the HTTP API,
@@ -38,7 +39,11 @@ export function syncRoutes(app: AppContext): void {
           throw fail.badRequest('Perintah harus berurutan dengan seq yang naik.', 'Commands must be in strictly increasing seq order.');
         }
       }
-      await clientSeq(db, body.clientId, actor.userId);
+      const recorded = await clientSeq(db, body.clientId, actor.userId);
+      // The client was told commands up to lastAppliedSeq were applied; fewer recorded here means
+      // this server's history went back (restored): applying the batch would skip the lost ones.
+      // A new epoch, so that every desktop's cursor of the old history is refused, not only this one's.
+      if (body.lastAppliedSeq !== undefined && recorded < body.lastAppliedSeq) return aheadOfFeed(await historyEpoch(env.handle));
       const outcomes: PushOutcome[] = [];
       for (const c of body.commands) {
         const r = await applyCommand(env, {
@@ -68,10 +73,24 @@ export function syncRoutes(app: AppContext): void {
     handler: async ({ body, auth, reply }) => {
       const userId = auth!.actor.userId;
       const limit = body.limit;
-      if (env.handle.dialect === 'postgres') return pullPostgres(userId, body.clientId, body.cursor, limit, reply);
-      if (body.cursor !== null && !/^\d{1,15}$/.test(body.cursor)) throw invalidCursor();
-      const since = body.cursor === null ? 0 : Number(body.cursor);
+      // The cursor carries the epoch of the history it was made in (`<epoch>:<position>`); one of
+      // another epoch (the database was restored) is refused: the desktop pulls again from the start.
+      const epoch = await historyEpoch(env.handle);
+      let raw = body.cursor;
+      if (raw !== null) {
+        const m = CURSOR_EPOCH.exec(raw);
+        if (m) {
+          if (m[1] !== epoch) throw historyChanged();
+          raw = m[2]!;
+        }
+        // (A cursor without an epoch comes from a desktop of before the epoch: read as it is.)
+      }
+      if (env.handle.dialect === 'postgres') return pullPostgres(userId, body.clientId, raw, limit, reply, epoch);
+      if (raw !== null && !/^[0-9]{1,15}$/.test(raw)) throw invalidCursor();
+      const since = raw === null ? 0 : Number(raw);
       const snap = await db.transaction().execute(async (trx) => {
+        const feed = await trx.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirstOrThrow();
+        if (since > feed.value) return null;
         const puts = await trx
           .selectFrom('orders')
           .innerJoin('order_data', 'order_data.order_id', 'orders.id')
@@ -82,18 +101,39 @@ export function syncRoutes(app: AppContext): void {
           .limit(limit + 1)
           .execute();
         const removes =
-          body.cursor === null
+          raw === null
             ? []
             : await trx.selectFrom('bucket_removals').select(['order_id', 'seq']).where('user_id', '=', userId).where('seq', '>', since).orderBy('seq').limit(limit + 1).execute();
-        const feed = await trx.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirstOrThrow();
         const lastSeq = await clientSeq(trx, body.clientId, userId);
         return { puts, removes, feed: feed.value, lastSeq };
       });
+      if (!snap) return aheadOfFeed(epoch);
       const { page, hasMore } = mergePage(snap.puts, snap.removes, limit);
-      const cursor = String(hasMore ? page[page.length - 1]!.seq : Math.max(since, snap.feed));
+      const cursor = `${epoch}:${hasMore ? page[page.length - 1]!.seq : Math.max(since, snap.feed)}`;
       return sendPull(reply, page, cursor, hasMore, snap.lastSeq);
     },
   });
+
+  function historyChanged() {
+    return new AppError(
+      409,
+      'history_changed',
+      {
+        id: 'Riwayat server berubah (basis data dipulihkan dari cadangan). Tarik ulang dari awal (cursor null) lalu kirim lagi perintah yang belum dimiliki server.',
+        en: "The server's history changed (its database was restored from a backup). Pull again from the start (cursor null), then send again the commands the server no longer has.",
+      },
+    );
+  }
+
+  /**
+   * A cursor ahead of the feed: positions this server never handed out, so its history went back
+   * (a restore). Its positions will be handed out again for other changes: a new epoch makes every
+   * desktop's cursor of the old history invalid, not only this one.
+   */
+  async function aheadOfFeed(epoch: string): Promise<never> {
+    await newHistoryEpoch(env.handle, epoch);
+    throw historyChanged();
+  }
 
   function invalidCursor() {
     return fail.badRequest('Kursor tidak valid; tarik ulang dari awal (cursor null).', 'Invalid cursor; pull again from the start (cursor null).');
@@ -129,19 +169,19 @@ export function syncRoutes(app: AppContext): void {
    * in a later pull). An old numeric cursor N (positions committed in order) is read as
    * `x0.1.N`: rows written before migration 0005 have xid 0.
    */
-  async function pullPostgres(userId: string, clientId: string, raw: string | null, limit: number, reply: FastifyReply) {
+  async function pullPostgres(userId: string, clientId: string, raw: string | null, limit: number, reply: FastifyReply, epoch: string) {
     let lo = '0';
     let hi: string | null = null;
     let after = 0;
     let m: RegExpExecArray | null;
     if (raw === null) {
       // a full pull
-    } else if (/^\d{1,15}$/.test(raw)) {
+    } else if (/^[0-9]{1,15}$/.test(raw)) {
       hi = '1';
       after = Number(raw);
-    } else if ((m = /^x(\d{1,20})$/.exec(raw))) {
+    } else if ((m = /^x([0-9]{1,20})$/.exec(raw))) {
       lo = m[1]!;
-    } else if ((m = /^x(\d{1,20})\.(\d{1,20})\.(\d{1,15})$/.exec(raw))) {
+    } else if ((m = /^x([0-9]{1,20})\.([0-9]{1,20})\.([0-9]{1,15})$/.exec(raw))) {
       lo = m[1]!;
       hi = m[2]!;
       after = Number(m[3]);
@@ -155,6 +195,8 @@ export function syncRoutes(app: AppContext): void {
       .execute(async (trx) => {
         // The first statement takes the transaction's snapshot; its xmin is the watermark.
         const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+        // A watermark above this snapshot's: transaction ids this server never reached (restored).
+        if (BigInt(lo) > BigInt(rows[0]!.xmin) || (hi !== null && BigInt(hi) > BigInt(rows[0]!.xmin))) return null;
         const upper = hi ?? rows[0]!.xmin;
         const puts = await trx
           .selectFrom('orders')
@@ -181,10 +223,14 @@ export function syncRoutes(app: AppContext): void {
         const lastSeq = await clientSeq(trx, clientId, userId);
         return { puts, removes, upper, lastSeq };
       });
+    if (!snap) return aheadOfFeed(epoch);
     const { page, hasMore } = mergePage(snap.puts, snap.removes, limit);
-    const cursor = hasMore ? `x${lo}.${snap.upper}.${page[page.length - 1]!.seq}` : `x${snap.upper}`;
+    const cursor = `${epoch}:${hasMore ? `x${lo}.${snap.upper}.${page[page.length - 1]!.seq}` : `x${snap.upper}`}`;
     return sendPull(reply, page, cursor, hasMore, snap.lastSeq);
   }
 }
 
 type PageItem = { seq: number; json: () => string };
+
+/** `<epoch>:<position>`: the epoch (server/db/connect.ts historyEpoch) and the position in it. */
+const CURSOR_EPOCH = /^([0-9a-f]{12}):(.+)$/;
