@@ -19,6 +19,7 @@ import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { paymentRoutes } from './routes/payments';
+import { recordRoutes } from './routes/records';
 import { portalRoutes } from './routes/portal';
 import { reportRoutes } from './routes/reports';
 import { sampleRoutes } from './routes/samples';
@@ -101,6 +102,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   sampleRoutes(ctx);
   reportRoutes(ctx);
   auditRoutes(ctx);
+  recordRoutes(ctx);
   syncRoutes(ctx);
   verifyRoutes(ctx, app);
   portalRoutes(ctx, app);
