@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { NATIONAL_HOLIDAYS } from '../../shared/calendar/holidays';
 import type { DialectName } from './connect';
 
 /**
@@ -362,27 +361,10 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         throw new Error('SIPPT migrations are forward-only');
       },
     },
-    // The unit's holiday list (GET/PUT /calendar/holidays): the working-day clock of step 14 and the
-    // SOP performance report skip these dates. Starts as the national list known at this release;
-    // from then on the Admin Satker keeps it.
-    '0008_holidays': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('holidays')
-          .addColumn('date', 'text', (c) => c.primaryKey())
-          .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .execute();
-        for (const h of NATIONAL_HOLIDAYS) await sql`insert into holidays (date, name, kind) values (${h.date}, ${h.name}, ${h.kind})`.execute(db);
-      },
-      async down() {
-        throw new Error('SIPPT migrations are forward-only');
-      },
-    },
     // Desktop releases (issue 11): the metadata of each published release and its files; the files
     // themselves live in the releases folder (SIPPT_RELEASES_DIR), content-addressed by SHA-512.
     // desktop_clients: which desktop versions each user signed in with, and when last.
-    '0008_releases': {
+    '0009_releases': {
       async up(db: Kysely<unknown>) {
         const size = dialect === 'postgres' ? 'bigint' : 'integer';
         await db.schema
