@@ -1,0 +1,94 @@
+/** Honest states of a page: a skeleton while loading, an error with "Coba lagi", a status badge. */
+import { Alert, Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconClock, IconCircleX, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { STATUS_LABELS, type OrderStatus } from '../../../shared/domain/states';
+import { errorMessage } from '../api/client';
+
+export function PageSkeleton({ rows = 4 }: { rows?: number }) {
+  const { t } = useTranslation('portal');
+  return (
+    <Stack gap="sm" aria-busy="true" aria-label={t('loading')}>
+      <Skeleton h={28} w="60%" />
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} h={72} radius="md" />
+      ))}
+    </Stack>
+  );
+}
+
+export function LoadError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying?: boolean }) {
+  const { t, i18n } = useTranslation('portal');
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} title={t('loadError')} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{errorMessage(error, i18n.language)}</Text>
+        <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
+          {t('retry')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+type Tone = 'done' | 'action' | 'wait' | 'bad' | 'info';
+const TONE: Record<Tone, { color: string; icon: typeof IconClock }> = {
+  done: { color: 'teal', icon: IconCircleCheck },
+  action: { color: 'orange', icon: IconAlertCircle },
+  wait: { color: 'sippt', icon: IconClock },
+  bad: { color: 'red', icon: IconCircleX },
+  info: { color: 'gray', icon: IconInfoCircle },
+};
+
+/** Colour with an icon and words, never colour alone (UI.md, "Visual language"). */
+export function toneOfOrder(status: OrderStatus): Tone {
+  switch (status) {
+    case 'finished':
+      return 'done';
+    case 'cancelled':
+      return 'bad';
+    case 'returned_to_customer':
+    case 'tariff_approved':
+    case 'awaiting_payment':
+    case 'reports_released':
+    case 'survey_completed':
+      return 'action';
+    default:
+      return 'wait';
+  }
+}
+
+export function StatusBadge({ status, tone }: { status: OrderStatus; tone?: Tone }) {
+  const { i18n } = useTranslation();
+  const tn = TONE[tone ?? toneOfOrder(status)];
+  const Icon = tn.icon;
+  const label = STATUS_LABELS[status];
+  return (
+    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden />} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26 }}>
+      {i18n.language === 'en' ? label.en : label.id}
+    </Badge>
+  );
+}
+
+export function ToneBadge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
+  const tn = TONE[tone];
+  const Icon = tn.icon;
+  return (
+    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden />}>
+      {children}
+    </Badge>
+  );
+}
+
+export function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
+      <Text size="sm" c="dark.4">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} ta="right">
+        {children}
+      </Text>
+    </Group>
+  );
+}

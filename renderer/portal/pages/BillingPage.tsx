@@ -1,0 +1,3 @@
+export function BillingPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

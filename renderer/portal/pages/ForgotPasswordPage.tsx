@@ -1,0 +1,3 @@
+export function ForgotPasswordPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

@@ -1,0 +1,97 @@
+/** Log in (SOP step 4 begins here). A refused login says why (wrong password, awaiting activation, locked). */
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearch } from 'wouter';
+import { errorMessage } from '../api/client';
+import { PATHS } from '../lib/paths';
+import { useSession } from '../session';
+
+/** Only a path of this portal may follow a login (never another site). */
+function safeNext(next: string | null): string {
+  return next !== null && (next.startsWith('/pesanan') || next === PATHS.profile) ? next : PATHS.orders;
+}
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation('portal');
+  const { login } = useSession();
+  const [, navigate] = useLocation();
+  const params = new URLSearchParams(useSearch());
+  const [username, setUsername] = useState(params.get('u') ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [caps, setCaps] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      setError(errorMessage(err, i18n.language));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder radius="md" padding="lg" maw={420} mx="auto">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <Title order={1} size="h3">
+            {t('login.title')}
+          </Title>
+          {params.get('registered') && (
+            <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
+              {t('login.activated')}
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            size="md"
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('login.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            onKeyUp={(e) => setCaps(e.getModifierState('CapsLock'))}
+            autoComplete="current-password"
+            required
+            size="md"
+            description={caps ? t('login.capsLock') : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+          />
+          <Button type="submit" size="md" loading={busy} disabled={!username.trim() || !password}>
+            {t('login.submit')}
+          </Button>
+          <Anchor component={Link} href={PATHS.forgot} size="sm">
+            {t('login.forgot')}
+          </Anchor>
+          <Text size="sm">
+            {t('login.noAccount')}{' '}
+            <Anchor component={Link} href={PATHS.register}>
+              {t('login.register')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export function NewOrderPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function OrderPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function OrdersPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ProfilePage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

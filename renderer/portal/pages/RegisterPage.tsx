@@ -1,0 +1,3 @@
+export function RegisterPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}

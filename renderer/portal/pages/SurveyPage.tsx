@@ -1,0 +1,3 @@
+export function SurveyPage(_p: { orderId?: string; correctingOrderId?: string }) {
+  return null;
+}
