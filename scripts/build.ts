@@ -47,3 +47,7 @@ if (existsSync('renderer/vite.config.ts')) {
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { stdio: 'inherit' });
   console.log('✓ dist/renderer');
 }
+if (existsSync('renderer/vite.portal.config.ts')) {
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.portal.config.ts'], { stdio: 'inherit' });
+  console.log('✓ dist/renderer/portal (portal pelanggan / customer portal)');
+}
