@@ -356,6 +356,18 @@ export class DesktopServices {
     return this.o.store.reference<T>(kind);
   }
 
+  /**
+   * One request to the server now, with this session (the online staff screens, through
+   * main/services/online): a 401 renews the token once as the sync engine does. Nothing is stored
+   * here; a change made this way reaches the working copy by the next pull, which is asked for at once.
+   */
+  async withServer<T>(fn: (api: ApiClient, token: string) => Promise<T>, options: { changes?: boolean } = {}): Promise<T> {
+    const o = this.o;
+    const value = await o.session.withAuth((token) => fn(o.api, token));
+    if (options.changes) o.sync.nudge();
+    return value;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Penyelia (steps 12, 15)
 

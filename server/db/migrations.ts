@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { NATIONAL_HOLIDAYS } from '../../shared/calendar/holidays';
 import type { DialectName } from './connect';
 
 /**
@@ -356,6 +357,23 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start'])
           .execute();
         await db.schema.createIndex('rate_limits_expires_at').on('rate_limits').column('expires_at').execute();
+      },
+      async down() {
+        throw new Error('SIPPT migrations are forward-only');
+      },
+    },
+    // The unit's holiday list (GET/PUT /calendar/holidays): the working-day clock of step 14 and the
+    // SOP performance report skip these dates. Starts as the national list known at this release;
+    // from then on the Admin Satker keeps it.
+    '0008_holidays': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('holidays')
+          .addColumn('date', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .execute();
+        for (const h of NATIONAL_HOLIDAYS) await sql`insert into holidays (date, name, kind) values (${h.date}, ${h.name}, ${h.kind})`.execute(db);
       },
       async down() {
         throw new Error('SIPPT migrations are forward-only');

@@ -34,6 +34,14 @@ export interface Database {
   command_log: CommandLogTable;
   sync_clients: SyncClientsTable;
   change_feed: ChangeFeedTable;
+  holidays: HolidaysTable;
+}
+
+/** The unit's holiday list (migration 0008): the dates the working-day clock skips. */
+export interface HolidaysTable {
+  date: string;
+  name: string;
+  kind: string;
 }
 
 export type Db = Kysely<Database>;

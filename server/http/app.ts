@@ -14,6 +14,7 @@ import { registerRateLimits } from './rate-limit';
 import { createRouter, openApiDocument } from './route';
 import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
+import { calendarRoutes } from './routes/calendar';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
@@ -102,6 +103,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   sampleRoutes(ctx);
   reportRoutes(ctx);
   auditRoutes(ctx);
+  calendarRoutes(ctx);
   recordRoutes(ctx);
   syncRoutes(ctx);
   verifyRoutes(ctx, app);

@@ -1,6 +1,7 @@
 import type { Period, RecordFormat, RecordReport } from '../../shared/api/records';
 import type { RecordKind } from '../../shared/domain/record-permissions';
 import type { ElhuFonts } from '../../shared/elhu/types';
+import { unitCalendar } from '../calendar/holidays';
 import type { Db } from '../db/schema';
 import { loadElhuFonts } from '../elhu/verify-signature';
 import { recordDocument } from './document';
@@ -27,7 +28,8 @@ export async function buildRecord(db: Db, unitCode: string, kind: RecordKind, pe
     case 'revenue':
       return revenueReport(db, ref, period, now);
     case 'performance':
-      return performanceReport(db, ref, period, now);
+      // The unit's stored holiday list, as the Admin Satker keeps it (step 14 counts working days).
+      return performanceReport(db, ref, period, now, await unitCalendar(db));
     case 'ikm':
       return ikmReport(db, ref, period, now);
   }

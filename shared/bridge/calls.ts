@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CALL_NAMES, type CallName } from './names';
 import { OrderSchema } from '../domain/entities';
+import { ONLINE_CALLS } from './online-calls';
 import {
   AppInfoSchema,
   CycleReportSchema,
@@ -173,6 +174,9 @@ export const BRIDGE_CALLS = {
   'signing.importKeystore': call(z.strictObject({ file: KeystoreFileSchema.nullable(), passphrase: Secret.nullable() }), KeystoreInfoSchema),
   'signing.sign': call(z.strictObject({ reports: z.array(ReportRefSchema).min(1).max(200), passphrase: Secret }), SignOutcomeSchema),
   'signing.refuse': call(z.strictObject({ ...SampleRef, reportId: Id, reason: Reason }), ActionOutcomeSchema),
+
+  // Online staff screens (Admin Satker, CS, Ketua Tim PJI, Bendahara): requests to the server now
+  ...ONLINE_CALLS,
 } as const satisfies Record<string, CallSpec<z.ZodType, z.ZodType>>;
 
 export type BridgeCalls = typeof BRIDGE_CALLS;

@@ -11,8 +11,17 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  AccountCommandResponseSchema,
+  AuditListResponseSchema,
   CatalogResponseSchema,
+  CommandResponseSchema,
+  CustomerListResponseSchema,
+  CustomerResponseSchema,
   ErrorResponseSchema,
+  IDEMPOTENCY_HEADER,
+  OrderListResponseSchema,
+  OrderResponseSchema,
+  UserListResponseSchema,
   OrderHistoryResponseSchema,
   PublicUserSchema,
   SessionResponseSchema,
@@ -21,6 +30,9 @@ import {
   type PublicUser,
   type SessionResponse,
 } from '../../../shared/api/http';
+import { HolidayListSchema } from '../../../shared/api/calendar';
+import { CertificateInfoSchema } from '../../../shared/bridge/online-calls';
+import type { AccountStatus, OrderStatus } from '../../../shared/domain/states';
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
 import { systemClock, type Clock } from '../clock';
@@ -83,12 +95,13 @@ export class ApiClient {
   }
 
   private async send<T>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'put' | 'patch',
     path: string,
     body: unknown,
     schema: z.ZodType<T> | null,
     token: string | null,
     timeoutMs?: number,
+    extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     const sentAt = this.clock.now();
     let res: AxiosResponse<unknown>;
@@ -96,8 +109,8 @@ export class ApiClient {
       res = await this.http.request({
         method,
         url: path,
-        data: method === 'post' ? JSON.stringify(body ?? {}) : undefined,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        data: method === 'get' ? undefined : JSON.stringify(body ?? {}),
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders },
         ...(timeoutMs ? { timeout: timeoutMs } : {}),
       });
     } catch (e) {
@@ -218,6 +231,123 @@ export class ApiClient {
     return this.send('get', '/staff', undefined, StaffListResponseSchema, token);
   }
 
+  // -----------------------------------------------------------------------------------------------
+  // Online staff operations (Admin Satker, CS, Ketua Tim PJI, Bendahara): one request each, sent
+  // with an Idempotency-Key so a resend after a lost answer is applied once.
+
+  private command<T>(method: 'post' | 'put' | 'patch', path: string, body: unknown, schema: z.ZodType<T>, token: string, timeoutMs?: number): Promise<T> {
+    return this.send(method, path, body, schema, token, timeoutMs, { [IDEMPOTENCY_HEADER]: randomUUID() });
+  }
+
+  orders(token: string, query: { status?: OrderStatus; limit?: number; cursor?: string }) {
+    return this.send('get', `/orders${queryString(query)}`, undefined, OrderListResponseSchema, token);
+  }
+
+  order(token: string, orderId: string) {
+    return this.send('get', `/orders/${encodeURIComponent(orderId)}`, undefined, OrderResponseSchema, token);
+  }
+
+  /** A state-changing order operation (POST /orders/:id/<path>). */
+  orderCommand(token: string, orderId: string, path: string, body: unknown = {}) {
+    return this.command('post', `/orders/${encodeURIComponent(orderId)}/${path}`, body, CommandResponseSchema, token);
+  }
+
+  /** A state-changing sample operation (POST /orders/:id/samples/:sampleId/<path>). */
+  sampleCommand(token: string, ref: { orderId: string; sampleId: string }, path: string, body: unknown = {}) {
+    const e = encodeURIComponent;
+    return this.command('post', `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/${path}`, body, CommandResponseSchema, token);
+  }
+
+  /** Step 17: the report number (POST .../reports). */
+  numberReport(token: string, ref: { orderId: string; sampleId: string }) {
+    return this.sampleCommand(token, ref, 'reports');
+  }
+
+  /** Steps 18 and 20, amendment; a signature request renders the E-LHU on the server, so it gets a minute. */
+  reportCommand(token: string, ref: ReportRef, leaf: 'request-signature' | 'release' | 'amend', body: unknown = {}) {
+    return this.command('post', reportPath(ref, leaf), body, CommandResponseSchema, token, 60_000);
+  }
+
+  proofCommand(token: string, orderId: string, proofId: string, leaf: 'approve' | 'reject', body: unknown = {}) {
+    const e = encodeURIComponent;
+    return this.command('post', `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/${leaf}`, body, CommandResponseSchema, token);
+  }
+
+  /** A proof of payment's file (PDF, JPEG or PNG) with its type. */
+  proofFile(token: string, orderId: string, proofId: string) {
+    const e = encodeURIComponent;
+    return this.fileOf(token, `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/file`);
+  }
+
+  /** A report's E-LHU with its type (staff: the unsigned one until signed). */
+  reportDocument(token: string, ref: ReportRef) {
+    return this.fileOf(token, reportPath(ref, 'file'));
+  }
+
+  customers(token: string, query: { status?: AccountStatus; limit?: number }) {
+    return this.send('get', `/customers${queryString(query)}`, undefined, CustomerListResponseSchema, token);
+  }
+
+  customer(token: string, customerId: string) {
+    return this.send('get', `/customers/${encodeURIComponent(customerId)}`, undefined, CustomerResponseSchema, token);
+  }
+
+  customerCommand(token: string, customerId: string, leaf: 'activate' | 'deactivate', body: unknown = {}) {
+    return this.command('post', `/customers/${encodeURIComponent(customerId)}/${leaf}`, body, AccountCommandResponseSchema, token);
+  }
+
+  users(token: string) {
+    return this.send('get', '/users', undefined, UserListResponseSchema, token);
+  }
+
+  createUser(token: string, body: unknown) {
+    return this.command('post', '/users', body, PublicUserSchema, token);
+  }
+
+  updateUser(token: string, userId: string, patch: unknown) {
+    return this.command('patch', `/users/${encodeURIComponent(userId)}`, patch, PublicUserSchema, token);
+  }
+
+  registerCertificate(token: string, userId: string, certificatePem: string) {
+    return this.command('put', `/users/${encodeURIComponent(userId)}/certificate`, { certificatePem }, CertificateInfoSchema, token);
+  }
+
+  /** Catalog changes: POST /catalog/<kind> to create, PATCH /catalog/<kind>/:id to change. */
+  catalogCreate<T>(token: string, kind: 'labs' | 'sample-types' | 'parameters', body: unknown, schema: z.ZodType<T>) {
+    return this.command('post', `/catalog/${kind}`, body, schema, token);
+  }
+
+  catalogUpdate<T>(token: string, kind: 'labs' | 'sample-types' | 'parameters', id: string, patch: unknown, schema: z.ZodType<T>) {
+    return this.command('patch', `/catalog/${kind}/${encodeURIComponent(id)}`, patch, schema, token);
+  }
+
+  holidays(token: string) {
+    return this.send('get', '/calendar/holidays', undefined, HolidayListSchema, token);
+  }
+
+  saveHolidays(token: string, body: unknown) {
+    return this.command('put', '/calendar/holidays', body, HolidayListSchema, token);
+  }
+
+  audit(token: string, query: { orderId?: string; entityId?: string; limit?: number; before?: string }) {
+    return this.send('get', `/audit${queryString(query)}`, undefined, AuditListResponseSchema, token);
+  }
+
+  /** A file the server serves (GET), as bytes with its content type. */
+  private async fileOf(token: string, path: string, timeoutMs = 60_000): Promise<{ bytes: Uint8Array; mime: string }> {
+    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
+    try {
+      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: '*/*' }, timeout: timeoutMs });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+    if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
+    const bytes = res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
+    const type = res.headers['content-type'];
+    return { bytes, mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream' };
+  }
+
   /** Who did what when on an order (the server's audit trail, with reasons). */
   orderHistory(token: string, orderId: string) {
     return this.send('get', `/orders/${encodeURIComponent(orderId)}/history`, undefined, OrderHistoryResponseSchema, token);
@@ -228,6 +358,14 @@ export interface ReportRef {
   orderId: string;
   sampleId: string;
   reportId: string;
+}
+
+/** `?a=1&b=2` of the defined values, or ''. */
+function queryString(q: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(q)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
 function reportPath(ref: ReportRef, leaf: string): string {

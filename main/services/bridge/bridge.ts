@@ -19,6 +19,8 @@ import { NotSignedInError, type ActionDone, type DesktopEventName, type DesktopS
 import { CursorError } from '../localdb/store';
 import type { SettingsStore } from '../settings/settings';
 import { SigningError } from '../signing/errors';
+import { OnlineRefusedError } from '../online/requests';
+import { ONLINE_HANDLERS } from './online';
 import {
   BRIDGE_CALLS,
   fail,
@@ -210,6 +212,9 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
     };
   },
   'signing.refuse': (a, { core }) => outcome(core.refuseReport(a.orderId, a.sampleId, a.reportId, a.reason)),
+
+  // Online staff screens (./online.ts)
+  ...ONLINE_HANDLERS,
 };
 
 export function createBridge(deps: BridgeDeps): Bridge {
@@ -372,6 +377,7 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
       },
     );
   }
+  if (e instanceof OnlineRefusedError) return fail('forbidden', e.serverMessage ?? { id: 'Server menolak permintaan ini.', en: 'The server refused this request.' });
   if (e instanceof SessionEndedError) {
     return fail('not_signed_in', { id: 'Sesi berakhir; masuk lagi untuk menyinkronkan.', en: 'The session ended; sign in again to sync.' }, { reason: e.reason });
   }
@@ -384,7 +390,13 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
     }
     if (e.kind === 'unauthorized') return fail('not_signed_in', { id: 'Sesi berakhir; masuk lagi.', en: 'The session ended; sign in again.' });
     if (e.kind === 'forbidden') return fail('forbidden', e.serverMessage ?? { id: 'Server menolak akses.', en: 'The server refused access.' });
-    return fail('invalid_payload', e.serverMessage ?? { id: `Server menolak permintaan (HTTP ${e.status ?? '?'}).`, en: `The server refused the request (HTTP ${e.status ?? '?'}).` });
+    // The domain core's refusals keep their code (a state that moved on is not a typo in the input).
+    const code: BridgeErrorCode = e.code !== null && REJECTION.has(e.code) ? (e.code as BridgeErrorCode) : 'invalid_payload';
+    return fail(
+      code,
+      e.serverMessage ?? { id: `Server menolak permintaan (HTTP ${e.status ?? '?'}).`, en: `The server refused the request (HTTP ${e.status ?? '?'}).` },
+      e.code !== null ? { serverCode: e.code } : undefined,
+    );
   }
   if (e instanceof CursorError) return fail('invalid_payload', { id: 'after: kursor halaman tidak dikenal; muat ulang daftar.', en: 'after: unknown page cursor; reload the list.' });
   if (e instanceof z.ZodError) return fail('invalid_payload', invalidInput(name, e));
