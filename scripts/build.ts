@@ -16,6 +16,8 @@ rmSync('dist', { recursive: true, force: true });
 // require() it; the engine's modules use import.meta (fonts, version), shimmed from __filename.
 const targets: { entry: string; out: string; format: 'esm' | 'cjs'; packagesExternal?: boolean; bundle?: string[]; importMetaShim?: boolean }[] = [
   { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm', packagesExternal: true },
+  // The PDF worker threads (server/reports/pdf-pool.ts loads it beside the bundled server).
+  { entry: 'server/reports/pdf-worker.ts', out: 'dist/server/pdf-worker.js', format: 'esm', packagesExternal: true },
   { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs', bundle: ['electron-store'] },
   { entry: 'main/shell/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs' },
   { entry: 'main/host/utility.ts', out: 'dist/main/utility.cjs', format: 'cjs', importMetaShim: true },

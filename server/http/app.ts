@@ -1,12 +1,15 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { API_PREFIX, type ErrorResponse } from '../../shared/api/http';
 import { AuthService, tokenSecret } from '../auth/service';
 import { ensureUnit } from '../catalog/repo';
 import type { ServerConfig } from '../config';
 import type { DbHandle } from '../db/connect';
 import { elhuReportServices } from '../reports/elhu';
+import { sharedPdfPool, type PdfPool } from '../reports/pdf-pool';
 import type { ReportServices } from '../reports/services';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -24,6 +27,7 @@ import { recordRoutes } from './routes/records';
 import { portalRoutes } from './routes/portal';
 import { reportRoutes } from './routes/reports';
 import { sampleRoutes } from './routes/samples';
+import { releaseRoutes } from './routes/releases';
 import { syncRoutes } from './routes/sync';
 import { verifyRoutes } from './routes/verify';
 
@@ -34,6 +38,8 @@ export interface BuildOptions {
   logger?: FastifyBaseLogger | FastifyServerOptions['logger'];
   /** E-LHU rendering and signature verification (default: shared/elhu + server/elhu, registered certificates required). */
   reports?: ReportServices;
+  /** Worker threads of the PDF work (default: the process's pool, one thread per core). */
+  pdfPool?: PdfPool;
 }
 
 /** The SIPPT server as a Fastify instance (not listening): tests use inject or listen on port 0. */
@@ -48,6 +54,9 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     return503OnClosing: true,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Requests Node's HTTP parser refuses before Fastify sees them (a control character in a header,
+    // headers too large, a timeout): answered in the error shape too.
+    clientErrorHandler: (err, socket) => clientError(err as unknown as Error & { code?: string; rawPacket?: Buffer }, socket),
     // Errors the router raises before any route (bad URL encoding, a path segment too long).
     frameworkErrors: (err, _req, reply) => {
       const { status, body } = toErrorResponse(err);
@@ -59,11 +68,12 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 5, parts: 6, fieldSize: 2000, headerPairs: 100 } });
 
   const failures = await registerRateLimits(app, handle, config);
+  const pool = opts.pdfPool ?? sharedPdfPool();
 
   await ensureUnit(handle.db, config.unitCode, config.now());
   const auth = new AuthService(handle, config, await tokenSecret(handle, config.tokenSecret));
   const router = createRouter(app, config, (req) => auth.authenticate(req));
-  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true }) }, auth, router, failures };
+  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true, pool }) }, auth, router, failures };
 
   // Graceful shutdown: requests in flight finish, and their connections close after the answer.
   let closing = false;
@@ -85,14 +95,35 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({
-      error: {
-        code: 'not_found',
-        message: { id: `Alamat tidak ditemukan: ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`, en: `No such endpoint: ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}` },
-      },
-    } satisfies ErrorResponse),
-  );
+  // Every route's path pattern and methods: a known path with a wrong method is a 405 with Allow.
+  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (r) => {
+    const source = `^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*')}/?$`;
+    let entry = routes.find((x) => x.pattern.source === source);
+    if (!entry) routes.push((entry = { pattern: new RegExp(source), methods: new Set() }));
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) entry.methods.add(m);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    const shown = path.slice(0, 200);
+    const allowed = new Set<string>();
+    for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
+    if (allowed.size > 0) {
+      const allow = [...allowed].sort().join(', ');
+      return reply
+        .code(405)
+        .header('allow', allow)
+        .send({
+          error: {
+            code: 'bad_request',
+            message: { id: `Metode ${req.method} tidak berlaku untuk ${shown}; gunakan ${allow}.`, en: `${req.method} is not allowed on ${shown}; use ${allow}.` },
+          },
+        } satisfies ErrorResponse);
+    }
+    return reply.code(404).send({
+      error: { code: 'not_found', message: { id: `Alamat tidak ditemukan: ${req.method} ${shown}`, en: `No such endpoint: ${req.method} ${shown}` } },
+    } satisfies ErrorResponse);
+  });
 
   healthRoutes(ctx);
   authRoutes(ctx);
@@ -106,12 +137,68 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   calendarRoutes(ctx);
   recordRoutes(ctx);
   syncRoutes(ctx);
-  verifyRoutes(ctx, app);
+  releaseRoutes(ctx, app);
+  verifyRoutes(ctx, app, pool);
   portalRoutes(ctx, app);
 
   let document: Record<string, unknown> | null = null;
   app.get(`${API_PREFIX}/openapi.json`, async () => (document ??= openApiDocument(router.specs, { title: 'SIPPT Lab API', version: '1' })));
   return app;
+}
+
+/**
+ * A request Node's HTTP parser refused: the error shape, then the connection closes. A control
+ * character in the Authorization header is a 401 (the credentials are unusable), in any other header
+ * a 400.
+ */
+function clientError(err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let body: ErrorResponse = { error: { code: 'bad_request', message: { id: 'Permintaan HTTP tidak valid.', en: 'Malformed HTTP request.' } } };
+  const extra: string[] = [];
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    body = { error: { code: 'bad_request', message: { id: 'Permintaan tidak selesai dikirim tepat waktu.', en: 'The request did not arrive in time.' } } };
+  } else if (err.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    body = { error: { code: 'bad_request', message: { id: 'Header permintaan terlalu besar.', en: 'The request headers are too large.' } } };
+  } else if (err.code === 'HPE_INVALID_HEADER_TOKEN' || err.code === 'HPE_INVALID_HEADER_VALUE' || /header/i.test(err.message)) {
+    const bad = offendingHeader(err.rawPacket);
+    if (bad === 'authorization') {
+      status = 401;
+      extra.push('WWW-Authenticate: Bearer');
+      body = { error: { code: 'unauthorized', message: { id: 'Format token tidak valid.', en: 'Malformed access token.' } } };
+    } else {
+      body = {
+        error: {
+          code: 'bad_request',
+          message: bad
+            ? { id: `Header "${bad}" berisi karakter yang tidak diizinkan.`, en: `The "${bad}" header contains a character that is not allowed.` }
+            : { id: 'Header permintaan berisi karakter yang tidak diizinkan.', en: 'A request header contains a character that is not allowed.' },
+        },
+      };
+    }
+  }
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(json)}`, 'Connection: close', ...extra, '', json].join('\r\n'),
+    );
+  }
+  socket.destroy();
+}
+
+/** The lower-case name of the first header line of a raw request that holds a control character. */
+function offendingHeader(raw: Buffer | undefined): string | null {
+  if (!raw) return null;
+  const lines = raw.toString('latin1').split('\r\n').slice(1);
+  for (const line of lines) {
+    if (line === '') break;
+    const colon = line.indexOf(':');
+    // eslint-disable-next-line no-control-regex
+    if (colon > 0 && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(line)) return line.slice(0, colon).trim().toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60) || null;
+  }
+  return null;
 }
 
 /** Every error as {error: {code, message: {id, en}}}: 4xx a person can act on; 5xx only for bugs and outages. */

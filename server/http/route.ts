@@ -112,28 +112,61 @@ function nulPath(v: unknown, path: string[], depth = 0): string[] | null {
   return null;
 }
 
+const LOCALE_ID = z.locales.id().localeError;
+const LOCALE_EN = z.locales.en().localeError;
+/** zod's Indonesian messages name JavaScript types in English: said in Indonesian. */
+const TYPE_WORDS_ID: Record<string, string> = {
+  string: 'teks',
+  number: 'angka',
+  int: 'bilangan bulat',
+  boolean: 'ya/tidak',
+  object: 'objek',
+  array: 'daftar',
+  undefined: 'kosong',
+  null: 'null',
+  nan: 'bukan angka',
+  bigint: 'bilangan bulat',
+  date: 'tanggal',
+};
+const indonesian = (t: string) => t.replace(/\b(string|number|int|boolean|object|array|undefined|nan|bigint|date)\b/g, (w) => TYPE_WORDS_ID[w] ?? w);
+
+/** A message written "Indonesian / English" (the shared schemas' custom messages) as its two halves. */
+export function splitMessage(m: string): { id: string; en: string } | null {
+  const at = m.indexOf(' / ');
+  return at > 0 ? { id: m.slice(0, at), en: m.slice(at + 3) } : null;
+}
+
 export function parse<T extends ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const nul = nulPath(value, [where]);
   if (nul) {
     const path = nul.join('.');
-    failParse({ path, message: 'karakter NUL tidak diizinkan / NUL characters are not allowed' }, [{ path, message: 'karakter NUL tidak diizinkan / NUL characters are not allowed' }]);
+    failParse(path, [{ path, id: 'karakter NUL tidak diizinkan', en: 'NUL characters are not allowed' }]);
   }
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { error: LOCALE_EN });
   if (r.success) return r.data;
-  const issues = r.error.issues.slice(0, 20).map((i) => ({
-    path: [where, ...i.path.map(String)].join('.'),
-    message: i.code === 'unrecognized_keys' ? `kolom tidak dikenal / unknown field: ${(i as { keys?: string[] }).keys?.join(', ')}` : i.message,
-  }));
-  const first = issues[0]!;
-  return failParse(first, issues);
+  // The same failure with zod's Indonesian messages (custom messages are already bilingual).
+  const inId = schema.safeParse(value, { error: LOCALE_ID });
+  const idIssues = inId.success ? [] : inId.error.issues;
+  const issues = r.error.issues.slice(0, 20).map((i, n) => {
+    const path = [where, ...i.path.map(String)].join('.');
+    if (i.code === 'unrecognized_keys') {
+      const keys = (i as { keys?: string[] }).keys?.join(', ') ?? '';
+      return { path, id: `kolom tidak dikenal: ${keys}`, en: `unknown field: ${keys}` };
+    }
+    const both = splitMessage(i.message);
+    if (both) return { path, ...both };
+    return { path, id: indonesian(idIssues[n]?.message ?? 'nilai tidak valid'), en: i.message };
+  });
+  return failParse(issues[0]!.path, issues);
 }
 
-function failParse(first: { path: string; message: string }, issues: { path: string; message: string }[]): never {
+function failParse(path: string, issues: { path: string; id: string; en: string }[]): never {
+  const first = issues[0]!;
   throw new AppError(
     400,
     'bad_request',
-    { id: `Data tidak valid pada "${first.path}": ${first.message}`, en: `Invalid data at "${first.path}": ${first.message}` },
-    issues,
+    { id: `Data tidak valid pada "${path}": ${first.id}`, en: `Invalid data at "${path}": ${first.en}` },
+    issues.map((i) => ({ path: i.path, message: `${i.id} / ${i.en}` })),
   );
 }
 

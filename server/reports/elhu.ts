@@ -3,6 +3,7 @@ import { ElhuDataError, elhuDataFromOrder, reportedAnalyses } from '../../shared
 import { renderElhu } from '../../shared/elhu/render';
 import { TIME_ZONE_OFFSET_HOURS, type ElhuFonts } from '../../shared/elhu/types';
 import { loadElhuFonts, verifyUploadedElhu } from '../elhu/verify-signature';
+import { sharedPdfPool, type PdfPool } from './pdf-pool';
 import { placeholderVerify } from './placeholder';
 import { RenderRefused, type RenderRequest, type ReportServices, type VerifyRequest, type VerifyResult } from './services';
 
@@ -16,8 +17,28 @@ export interface ElhuServiceOptions {
   requireRegisteredCertificate: boolean;
 }
 
-/** The E-LHU services of the server: shared/elhu renders, server/elhu verifies (PAdES B-B). */
-export function elhuReportServices(opts: ElhuServiceOptions): ReportServices {
+/**
+ * The E-LHU services of the server: shared/elhu renders, server/elhu verifies (PAdES B-B), both in
+ * the worker pool (./pdf-pool.ts) so that neither blocks the event loop. Given `fonts`, or
+ * `inProcess`, they run on the calling thread (./pdf-worker.ts uses that).
+ */
+export function elhuReportServices(opts: ElhuServiceOptions & { pool?: PdfPool; inProcess?: boolean }): ReportServices {
+  if (opts.fonts || opts.inProcess) return localElhuReportServices(opts);
+  const pool = () => opts.pool ?? sharedPdfPool();
+  return {
+    async render(req: RenderRequest): Promise<Uint8Array> {
+      const r = await pool().run('render', req);
+      if (!r.ok) throw new RenderRefused(r.message);
+      return r.pdf;
+    },
+    async verifySigned(req: VerifyRequest): Promise<VerifyResult> {
+      return pool().run('verifySigned', { req, requireRegisteredCertificate: opts.requireRegisteredCertificate });
+    },
+  };
+}
+
+/** The same services on the calling thread. */
+export function localElhuReportServices(opts: ElhuServiceOptions): ReportServices {
   let fonts = opts.fonts ?? null;
   const getFonts = () => (fonts ??= loadElhuFonts());
   return {

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Order, Report } from '../../shared/domain/entities';
 import { IdSchema } from '../../shared/domain/entities';
 import { loadOrder } from '../commands/store';
 import type { Db } from '../db/schema';
-import { verifySignedPdf, type SignatureFailureCode } from '../elhu/verify-signature';
+import type { SignatureFailureCode } from '../elhu/verify-signature';
+import { sharedPdfPool, type PdfPool } from './pdf-pool';
 
 /**
  * The public verification of an E-LHU (the page the QR code opens): what anyone may learn of a
@@ -110,12 +110,10 @@ const ALTERED: ReadonlySet<SignatureFailureCode> = new Set(['digest_mismatch', '
  * server accepted at step 19 (after verifying the signature, the registered certificate and that
  * the document is the one it issued), and its PAdES signature verifies. Anything else is explained.
  */
-export async function checkUploadedPdf(db: Db, bytes: Uint8Array): Promise<FileCheck> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const [row, sig] = await Promise.all([
-    db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst(),
-    verifySignedPdf(bytes),
-  ]);
+export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool = sharedPdfPool()): Promise<FileCheck> {
+  // Parsing the PDF and checking its signature runs in the worker pool (503 when it is full).
+  const { sha256, sig } = await pool.run('checkSignature', bytes);
+  const row = await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst();
   const signature: FileCheck['signature'] = sig.ok
     ? { ok: true, signer: sig.signerName ?? sig.signerCommonName, signedAt: sig.signingTime.toISOString() }
     : { ok: false, code: sig.code };

@@ -15,6 +15,7 @@ import {
   type AggregateState,
 } from './state';
 import { STATUS_LABELS } from './states';
+import { ROLE_INFO } from '../sop/roles';
 
 export type EventEntity = 'account' | 'order' | 'sample' | 'analysis' | 'report' | 'billing' | 'proof';
 
@@ -56,6 +57,66 @@ interface Ctx<T extends CommandType> {
   events: DomainEvent[];
 }
 
+/** What each command does, for messages (never the command's internal name). */
+const ACTS: Record<CommandType, Message> = {
+  'account.register': { id: 'mendaftarkan akun', en: 'register an account' },
+  'account.activate': { id: 'mengaktifkan akun', en: 'activate the account' },
+  'account.deactivate': { id: 'menonaktifkan akun', en: 'deactivate the account' },
+  'order.submit': { id: 'mengajukan pesanan', en: 'submit an order' },
+  'order.resubmit': { id: 'mengajukan ulang pesanan', en: 'resubmit the order' },
+  'order.cancel': { id: 'membatalkan pesanan', en: 'cancel the order' },
+  'order.validate': { id: 'memvalidasi pesanan', en: 'validate the order' },
+  'order.return_to_customer': { id: 'mengembalikan pesanan ke pelanggan', en: 'return the order to the customer' },
+  'tariff.approve': { id: 'menyetujui tarif', en: 'approve the tariff' },
+  'tariff.reject': { id: 'menolak tarif', en: 'reject the tariff' },
+  'billing.request': { id: 'meminta e-billing', en: 'request the e-billing' },
+  'billing.issue': { id: 'menerbitkan e-billing', en: 'issue the e-billing' },
+  'billing.reissue': { id: 'menerbitkan ulang e-billing', en: 're-issue the e-billing' },
+  'payment.upload_proof': { id: 'mengunggah bukti bayar', en: 'upload a proof of payment' },
+  'payment.confirm_auto': { id: 'mencatat pembayaran', en: 'record the payment' },
+  'payment.approve': { id: 'menyetujui bukti bayar', en: 'approve the proof of payment' },
+  'payment.reject': { id: 'menolak bukti bayar', en: 'reject the proof of payment' },
+  'sample.register': { id: 'meregistrasi sampel', en: 'register the sample' },
+  'sample.accept': { id: 'menerima sampel', en: 'accept the sample' },
+  'sample.reject': { id: 'menolak sampel', en: 'reject the sample' },
+  'sample.assign_analysts': { id: 'menugaskan analis', en: 'assign analysts' },
+  'assignment.validate': { id: 'memvalidasi penugasan', en: 'validate the assignment' },
+  'assignment.return': { id: 'mengembalikan penugasan', en: 'return the assignment' },
+  'result.save': { id: 'menyimpan hasil uji', en: 'save a result' },
+  'result.submit': { id: 'mengirim hasil uji', en: 'submit the result' },
+  'results.verify': { id: 'memverifikasi hasil uji', en: 'verify the results' },
+  'analysis.request_retest': { id: 'meminta uji ulang', en: 'request a retest' },
+  'results.validate': { id: 'memvalidasi hasil uji', en: 'validate the results' },
+  'results.return': { id: 'mengembalikan hasil uji', en: 'return the results' },
+  'report.number': { id: 'memberi nomor LHU', en: 'number the report' },
+  'report.request_signature': { id: 'mengajukan E-LHU untuk ditandatangani', en: 'send the report for signature' },
+  'report.sign': { id: 'menandatangani E-LHU', en: 'sign the report' },
+  'report.refuse': { id: 'menolak menandatangani E-LHU', en: 'refuse to sign the report' },
+  'report.release': { id: 'menerbitkan E-LHU', en: 'release the report' },
+  'report.amend': { id: 'mengamendemen E-LHU', en: 'amend the report' },
+  'survey.submit': { id: 'mengisi survei kepuasan', en: 'fill in the satisfaction survey' },
+  'order.finish': { id: 'menyelesaikan pesanan', en: 'finish the order' },
+};
+const actOf = (type: string): Message => (ACTS as Record<string, Message>)[type] ?? { id: 'menjalankan perintah ini', en: 'do this' };
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** "X" atau "Y" / "X" or "Y". */
+const states = (list: readonly (string | null)[]): Message => {
+  const ls = list.filter((x): x is string => x !== null).map(label);
+  const q = (xs: string[], or: string) => (xs.length <= 1 ? xs.map((x) => `"${x}"`).join('') : `${xs.slice(0, -1).map((x) => `"${x}"`).join(', ')} ${or} "${xs.at(-1)}"`);
+  return { id: q(ls.map((l) => l.id), 'atau'), en: q(ls.map((l) => l.en), 'or') };
+};
+/** A command refused in the current state: what it needs first, and where things are now. */
+function notNow(type: string, of: Message, needed: readonly (string | null)[], current: string | null): Rejection {
+  const act = actOf(type);
+  const need = states(needed);
+  const now = label(current);
+  return reject(
+    'invalid_transition',
+    `${cap(act.id)} hanya dapat dilakukan bila status ${of.id} ${need.id}; sekarang "${now.id}".`,
+    `You can ${act.en} only once the ${of.en} status is ${need.en}; it is now "${now.en}".`,
+  );
+}
+
 const label = (s: string | null) => (s === null ? { id: 'belum ada', en: 'not existing' } : (STATUS_LABELS as Record<string, Message>)[s] ?? { id: s, en: s });
 
 /**
@@ -74,15 +135,21 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
     | readonly (string | null)[]
     | undefined;
   if (!allowedStates) {
-    return reject('forbidden', `Peran ${actor.role} tidak boleh menjalankan ${type}.`, `Role ${actor.role} may not issue ${type}.`);
+    const act = actOf(type);
+    const role = Object.hasOwn(ROLE_INFO, actor.role) ? ROLE_INFO[actor.role as keyof typeof ROLE_INFO].label : actor.role;
+    return reject('forbidden', `Peran ${role} tidak berwenang ${act.id}.`, `The ${role} role may not ${act.en}.`);
   }
 
   const parsed = (COMMAND_PAYLOADS[type] as z.ZodType).safeParse(command.payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'payload';
-    const text = issue?.message ?? 'tidak valid';
-    return reject('invalid_payload', `Data tidak valid pada "${where}": ${text}`, `Invalid data at "${where}": ${text}`);
+    // The shared schemas' messages are written "Indonesian / English".
+    const text = issue?.message ?? '';
+    const at = text.indexOf(' / ');
+    const id = at > 0 ? text.slice(0, at) : 'nilai tidak valid';
+    const en = at > 0 ? text.slice(at + 3) : text || 'invalid value';
+    return reject('invalid_payload', `Data tidak valid pada "${where}": ${id}`, `Invalid data at "${where}": ${en}`);
   }
   const payload = parsed.data as Record<string, unknown>;
 
@@ -140,20 +207,14 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
 
   const current = statusOf(ctx);
   if (!allowedStates.includes(current)) {
-    const what = label(current);
-    return reject(
-      'invalid_transition',
-      `${type} tidak dapat dijalankan saat status "${what.id}".`,
-      `${type} cannot be issued while the status is "${what.en}".`,
-    );
+    const of = rule.target === 'analysis' ? { id: 'parameter uji', en: 'analysis' } : rule.target === 'sample' ? { id: 'sampel', en: 'sample' } : rule.target === 'account' ? { id: 'akun', en: 'account' } : { id: 'pesanan', en: 'order' };
+    return notNow(type, of, allowedStates, current);
   }
   if (order && rule.orderIn && !rule.orderIn.includes(order.status)) {
-    const what = label(order.status);
-    return reject('invalid_transition', `Pesanan berstatus "${what.id}": ${type} belum/tidak dapat dijalankan.`, `The order is "${what.en}": ${type} cannot be issued now.`);
+    return notNow(type, { id: 'pesanan', en: 'order' }, rule.orderIn, order.status);
   }
   if (sample && rule.sampleIn && !rule.sampleIn.includes(sample.status)) {
-    const what = label(sample.status);
-    return reject('invalid_transition', `Sampel berstatus "${what.id}": ${type} tidak dapat dijalankan.`, `The sample is "${what.en}": ${type} cannot be issued now.`);
+    return notNow(type, { id: 'sampel', en: 'sample' }, rule.sampleIn, sample.status);
   }
 
   const handled = (HANDLERS[type] as Handler)(ctx as Ctx<never>);

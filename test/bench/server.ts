@@ -11,6 +11,11 @@
  *              omission): throughput, p50, p95 (target < 50 ms), errors (== 0);
  *   saturated: the same mix with no pause between requests: capacity and its p95;
  *   commands:  only result.save (SOP step 14), no pause: applied commands/s (SQLite: >= 1000).
+ *   verify:    20 clients upload a 10 MB PDF (a signature placeholder, so the check parses it) to the
+ *              public POST /api/v1/verify in a loop while 5 clients read GET /api/v1/health and an
+ *              order (authenticated), each every 50 ms: p95 of both (target < 50 ms: the PDF work
+ *              runs in the worker pool, off the event loop), uploads checked/s, refusals (503 when
+ *              the pool's queue is full), other 5xx (== 0), and the server's peak RSS.
  * Also the server's CPU time per request (from /proc), and (sqlite.durability.*, `durability` below)
  * what the durable commit (synchronous = FULL) costs against NORMAL. Bounded: each phase stops after
  * PHASE_SECONDS (BENCH_SERVER_SECONDS, default 8) or MAX_REQUESTS, whichever comes first.
@@ -44,20 +49,27 @@ const WARMUP_SECONDS = 2;
 const MAX_REQUESTS = 200_000;
 /** Paced phase: each client sends a request every PACE_MS (100 clients x 10/s = 1,000 requests/s offered). */
 const PACE_MS = Number(process.env.BENCH_SERVER_PACE_MS ?? 100);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+/** BENCH_SERVER_VERIFY_ONLY=1: only the verify phase (PDF uploads against reads). */
+const VERIFY_ONLY = process.env.BENCH_SERVER_VERIFY_ONLY === '1';
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 type Report = (row: BenchRow) => void;
 
 export async function run(report: Report): Promise<void> {
   const only = process.env.BENCH_SERVER_ONLY; // sqlite | postgres (default both)
-  if (only !== 'postgres') await durability(report);
+  if (only !== 'postgres' && !VERIFY_ONLY) await durability(report);
   if (only !== 'postgres') await runFor('sqlite', report);
   if (only === 'sqlite') return;
   let pgDb: { url: string; drop: () => Promise<void> } | null = null;
   try {
     pgDb = await createPgDatabase(PG_URL);
   } catch (e) {
-    console.error(`  · PostgreSQL tidak terjangkau / unreachable (${(e as Error).message}): server.postgres.* skipped. Set TEST_DATABASE_URL to run it.`);
+    console.error(
+      `  · PostgreSQL tidak terjangkau / unreachable (${(e as Error).message}): server.postgres.* skipped. Set TEST_DATABASE_URL to run it.`,
+    );
   }
   if (pgDb) {
     try {
@@ -80,32 +92,106 @@ async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUr
     const clients = await Promise.all(fixtures.clients.map((c) => login(server!.port, agent, c)));
 
     await phase(server.port, agent, clients, 'mixed', WARMUP_SECONDS, null);
-    const cpu0 = server.cpuMs();
-    // 1. Paced: every client sends one request each PACE_MS (CLIENTS * 1000 / PACE_MS requests/s offered).
-    const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, PACE_MS);
-    report({ name: `${dialect}.mixed.throughput`, value: mixed.count / mixed.seconds, unit: 'req/s', target: '' });
-    report({ name: `${dialect}.mixed.p50`, value: percentile(mixed.latencies, 50), unit: 'ms', target: '' });
-    report({ name: `${dialect}.mixed.p95`, value: percentile(mixed.latencies, 95), unit: 'ms', target: '< 50' });
-    report({ name: `${dialect}.mixed.errors`, value: mixed.errors, unit: 'count', target: '== 0' });
-    report({ name: `${dialect}.mixed.commands`, value: mixed.applied / mixed.seconds, unit: 'commands/s', target: '' });
-    // 2. Saturation: every client sends its next request as soon as the last one is answered.
-    const saturated = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, null);
-    report({ name: `${dialect}.saturated.throughput`, value: saturated.count / saturated.seconds, unit: 'req/s', target: '' });
-    report({ name: `${dialect}.saturated.p95`, value: percentile(saturated.latencies, 95), unit: 'ms', target: '' });
-    report({ name: `${dialect}.saturated.errors`, value: saturated.errors, unit: 'count', target: '== 0' });
-    // 3. Commands only, saturated: the command path's capacity.
-    const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS, null);
-    report({ name: `${dialect}.commands.applied`, value: commands.applied / commands.seconds, unit: 'commands/s', target: dialect === 'sqlite' ? '>= 1000' : '' });
-    report({ name: `${dialect}.commands.p95`, value: percentile(commands.latencies, 95), unit: 'ms', target: '' });
-    report({ name: `${dialect}.commands.errors`, value: commands.errors, unit: 'count', target: '== 0' });
-    report({ name: `${dialect}.server_cpu_per_request`, value: ((server.cpuMs() - cpu0) / (mixed.count + saturated.count + commands.count)) * 1000, unit: 'us', target: '' });
-    const firstError = mixed.firstError ?? saturated.firstError ?? commands.firstError;
-    if (firstError) console.error(`  first error: ${firstError}`);
+    if (!VERIFY_ONLY) await mainPhases(dialect, server, agent, clients, report);
+    // 4. Public PDF checks (10 MB uploads) against reads.
+    const v = await verifyPhase(server, agent, clients, PHASE_SECONDS);
+    report({
+      name: `${dialect}.verify_load.health_p95`,
+      value: percentile(v.health, 95),
+      unit: 'ms',
+      target: '< 50',
+    });
+    report({
+      name: `${dialect}.verify_load.order_read_p95`,
+      value: percentile(v.order, 95),
+      unit: 'ms',
+      target: '< 50',
+    });
+    report({
+      name: `${dialect}.verify_load.uploads_checked`,
+      value: v.checked / v.seconds,
+      unit: 'uploads/s',
+      target: '',
+    });
+    report({ name: `${dialect}.verify_load.refused_503`, value: v.busy, unit: 'count', target: '' });
+    report({ name: `${dialect}.verify_load.other_errors`, value: v.errors, unit: 'count', target: '== 0' });
+    report({ name: `${dialect}.verify_load.server_rss_peak`, value: v.rssPeak, unit: 'MB', target: '' });
+    if (v.firstError) console.error(`  verify_load first error: ${v.firstError}`);
     agent.destroy();
   } finally {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function mainPhases(
+  dialect: 'sqlite' | 'postgres',
+  server: Server,
+  agent: http.Agent,
+  clients: Client[],
+  report: Report,
+): Promise<void> {
+  const cpu0 = server.cpuMs();
+  // 1. Paced: every client sends one request each PACE_MS (CLIENTS * 1000 / PACE_MS requests/s offered).
+  const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, PACE_MS);
+  report({
+    name: `${dialect}.mixed.throughput`,
+    value: mixed.count / mixed.seconds,
+    unit: 'req/s',
+    target: '',
+  });
+  report({ name: `${dialect}.mixed.p50`, value: percentile(mixed.latencies, 50), unit: 'ms', target: '' });
+  report({
+    name: `${dialect}.mixed.p95`,
+    value: percentile(mixed.latencies, 95),
+    unit: 'ms',
+    target: '< 50',
+  });
+  report({ name: `${dialect}.mixed.errors`, value: mixed.errors, unit: 'count', target: '== 0' });
+  report({
+    name: `${dialect}.mixed.commands`,
+    value: mixed.applied / mixed.seconds,
+    unit: 'commands/s',
+    target: '',
+  });
+  // 2. Saturation: every client sends its next request as soon as the last one is answered.
+  const saturated = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, null);
+  report({
+    name: `${dialect}.saturated.throughput`,
+    value: saturated.count / saturated.seconds,
+    unit: 'req/s',
+    target: '',
+  });
+  report({
+    name: `${dialect}.saturated.p95`,
+    value: percentile(saturated.latencies, 95),
+    unit: 'ms',
+    target: '',
+  });
+  report({ name: `${dialect}.saturated.errors`, value: saturated.errors, unit: 'count', target: '== 0' });
+  // 3. Commands only, saturated: the command path's capacity.
+  const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS, null);
+  report({
+    name: `${dialect}.commands.applied`,
+    value: commands.applied / commands.seconds,
+    unit: 'commands/s',
+    target: dialect === 'sqlite' ? '>= 1000' : '',
+  });
+  report({
+    name: `${dialect}.commands.p95`,
+    value: percentile(commands.latencies, 95),
+    unit: 'ms',
+    target: '',
+  });
+  report({ name: `${dialect}.commands.errors`, value: commands.errors, unit: 'count', target: '== 0' });
+  report({
+    name: `${dialect}.server_cpu_per_request`,
+    value: ((server.cpuMs() - cpu0) / (mixed.count + saturated.count + commands.count)) * 1000,
+    unit: 'us',
+    target: '',
+  });
+  const firstError = mixed.firstError ?? saturated.firstError ?? commands.firstError;
+  if (firstError) console.error(`  first error: ${firstError}`);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -128,8 +214,17 @@ async function prepare(handle: DbHandle): Promise<{ clients: ClientFixture[] }> 
     const u = user(username);
     return { userId: u.id, role: u.role, labId: u.labId, customerId: u.customerId };
   };
-  const apply = async (a: Actor, type: Parameters<typeof applyCommand>[1]['command']['type'], aggregateId: string, payload: Record<string, unknown>) => {
-    const r = await applyCommand(env, { clientId: 'bench-setup', command: { id: randomUUID(), type, aggregateId, payload }, actor: a });
+  const apply = async (
+    a: Actor,
+    type: Parameters<typeof applyCommand>[1]['command']['type'],
+    aggregateId: string,
+    payload: Record<string, unknown>,
+  ) => {
+    const r = await applyCommand(env, {
+      clientId: 'bench-setup',
+      command: { id: randomUUID(), type, aggregateId, payload },
+      actor: a,
+    });
     if (r.outcome.status !== 'applied') throw new Error(`${type}: ${JSON.stringify(r.outcome)}`);
     return r.state as Order;
   };
@@ -139,15 +234,31 @@ async function prepare(handle: DbHandle): Promise<{ clients: ClientFixture[] }> 
   for (let i = 0; i < CLIENTS; i++) {
     const orderId = randomUUID();
     let o = await apply(actor('pelanggan'), 'order.submit', orderId, {
-      samples: [{ sampleTypeId: sir20.id, description: `Karet remah SIR 20, lot bench-${i}`, customerLabel: `B-${i}`, analyses: sir20.parameterIds.slice(0, 4).map((parameterId) => ({ parameterId })) }],
+      samples: [
+        {
+          sampleTypeId: sir20.id,
+          description: `Karet remah SIR 20, lot bench-${i}`,
+          customerLabel: `B-${i}`,
+          analyses: sir20.parameterIds.slice(0, 4).map((parameterId) => ({ parameterId })),
+        },
+      ],
     });
     o = await apply(actor('cs1'), 'order.validate', orderId, {});
     o = await apply(actor('ketuatim'), 'tariff.approve', orderId, { adjustments: [] });
     o = await apply(actor('pelanggan'), 'billing.request', orderId, {});
     o = await apply(actor('bendahara'), 'billing.issue', orderId, {});
-    o = await apply(SYSTEM_ACTOR, 'payment.confirm_auto', orderId, { billingCode: o.billings[0]!.code, ntpn: `BENCH${String(i).padStart(11, '0')}`, paidAt: new Date().toISOString() });
+    o = await apply(SYSTEM_ACTOR, 'payment.confirm_auto', orderId, {
+      billingCode: o.billings[0]!.code,
+      ntpn: `BENCH${String(i).padStart(11, '0')}`,
+      paidAt: new Date().toISOString(),
+    });
     const sampleId = o.samples[0]!.id;
-    o = await apply(actor('cs1'), 'sample.register', orderId, { sampleId, labId: demo.labs.KRT, penyeliaId: user('penyelia.karet').id, mtId: user('mt.karet').id });
+    o = await apply(actor('cs1'), 'sample.register', orderId, {
+      sampleId,
+      labId: demo.labs.KRT,
+      penyeliaId: user('penyelia.karet').id,
+      mtId: user('mt.karet').id,
+    });
     o = await apply(actor('penyelia.karet'), 'sample.accept', orderId, { sampleId, condition: 'Baik' });
     const analyst = analysts[i % 2]!;
     o = await apply(actor('penyelia.karet'), 'sample.assign_analysts', orderId, {
@@ -155,7 +266,13 @@ async function prepare(handle: DbHandle): Promise<{ clients: ClientFixture[] }> 
       assignments: o.samples[0]!.analyses.map((a) => ({ analysisId: a.id, analystId: user(analyst).id })),
     });
     o = await apply(actor('mt.karet'), 'assignment.validate', orderId, { sampleId });
-    clients.push({ analyst, orderId, sampleId, analysisIds: o.samples[0]!.analyses.map((a) => a.id), password: demo.password });
+    clients.push({
+      analyst,
+      orderId,
+      sampleId,
+      analysisIds: o.samples[0]!.analyses.map((a) => a.id),
+      password: demo.password,
+    });
   }
   // Sanity: the last order is in testing.
   const last = await loadOrder(handle.db, clients[clients.length - 1]!.orderId);
@@ -171,15 +288,41 @@ interface Server {
   port: number;
   /** CPU time (user + system) the server process used so far, in ms (Linux /proc; 0 elsewhere). */
   cpuMs(): number;
+  /** Resident memory of the server process, MB (Linux /proc; 0 elsewhere). */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
 async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
-  const profile = process.env.BENCH_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      'server/cli.ts',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ],
+    {
+      // The bench's clients all come from 127.0.0.1: the per-address limits would measure themselves.
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl ?? '',
+        SIPPT_RATE_LIMITS: 'session=100000/60,verifyUpload=100000/60',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
@@ -192,12 +335,23 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
         resolve(Number(m[1]));
       }
     });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); if (process.env.BENCH_SHOW_SERVER) process.stderr.write(d); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (process.env.BENCH_SHOW_SERVER) process.stderr.write(d);
+    });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   const ticks = 100; // USER_HZ on Linux
   return {
     port,
+    rssMb: () => {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return m ? Number(m[1]) / 1024 : 0;
+      } catch {
+        return 0;
+      }
+    },
     cpuMs: () => {
       try {
         const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -215,13 +369,151 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
   };
 }
 
+interface VerifyPhaseResult {
+  health: number[];
+  order: number[];
+  checked: number;
+  busy: number;
+  errors: number;
+  seconds: number;
+  rssPeak: number;
+  firstError: string | null;
+}
+
+/** A 10 MB PDF with a signature placeholder (the check reads its byte range and CMS), multipart-encoded. */
+async function tenMegabytePdf(): Promise<{ body: Buffer; contentType: string }> {
+  const { PDFDocument } = await import('pdf-lib');
+  const { pdflibAddPlaceholder } = await import('@signpdf/placeholder-pdf-lib');
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  await doc.attach(randomBytes(10 * 1024 * 1024 - 64 * 1024), 'data.bin', {
+    mimeType: 'application/octet-stream',
+  });
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: 'bench',
+    contactInfo: '',
+    name: 'bench',
+    location: '',
+    signatureLength: 8192,
+  });
+  const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const boundary = `----sipptbench${randomBytes(6).toString('hex')}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lhu.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    pdf,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function verifyPhase(
+  server: Server,
+  agent: http.Agent,
+  clients: Client[],
+  seconds: number,
+): Promise<VerifyPhaseResult> {
+  const upload = await tenMegabytePdf();
+  const res: VerifyPhaseResult = {
+    health: [],
+    order: [],
+    checked: 0,
+    busy: 0,
+    errors: 0,
+    seconds: 0,
+    rssPeak: server.rssMb(),
+    firstError: null,
+  };
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const rss = setInterval(() => (res.rssPeak = Math.max(res.rssPeak, server.rssMb())), 100);
+  const uploadAgent = new http.Agent({ keepAlive: true, maxSockets: 40 });
+  const uploader = async () => {
+    while (performance.now() < deadline) {
+      const r = await new Promise<{ status: number; body: string }>((resolve) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method: 'POST',
+            path: '/api/v1/verify',
+            agent: uploadAgent,
+            headers: {
+              'content-type': upload.contentType,
+              'content-length': String(upload.body.length),
+              accept: 'application/json',
+            },
+          },
+          (r2) => {
+            const chunks: Buffer[] = [];
+            r2.on('data', (c: Buffer) => chunks.push(c));
+            r2.on('end', () =>
+              resolve({ status: r2.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+            r2.on('error', (e) => resolve({ status: 0, body: String(e) }));
+          },
+        );
+        req.on('error', (e) => resolve({ status: 0, body: String(e) }));
+        req.end(upload.body);
+      });
+      if (r.status === 200) res.checked++;
+      else if (r.status === 503) {
+        res.busy++;
+        await sleep(100);
+      } else {
+        res.errors++;
+        res.firstError ??= `upload ${r.status} ${r.body.slice(0, 300)}`;
+      }
+    }
+  };
+  const reader = async (c: Client) => {
+    let planned = start + Math.random() * 50;
+    let n = 0;
+    for (;;) {
+      const wait = planned - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (performance.now() >= deadline) break;
+      const health = n++ % 2 === 0;
+      let r: { status: number; body: string };
+      try {
+        r = health
+          ? await request(server.port, agent, 'GET', '/api/v1/health', null)
+          : await request(server.port, agent, 'GET', `/api/v1/orders/${c.orderId}`, c.csToken);
+      } catch (e) {
+        r = { status: 0, body: String(e) };
+      }
+      (health ? res.health : res.order).push(performance.now() - planned);
+      if (r.status !== 200) {
+        res.errors++;
+        res.firstError ??= `read ${r.status} ${r.body.slice(0, 300)}`;
+      }
+      planned += 50;
+    }
+  };
+  await Promise.all([...Array.from({ length: 20 }, uploader), ...clients.slice(0, 5).map(reader)]);
+  clearInterval(rss);
+  uploadAgent.destroy();
+  res.seconds = (performance.now() - start) / 1000;
+  return res;
+}
+
 interface Client extends ClientFixture {
   analystToken: string;
   csToken: string;
   counter: number;
 }
 
-function request(port: number, agent: http.Agent, method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: string }> {
+function request(
+  port: number,
+  agent: http.Agent,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
@@ -239,7 +531,9 @@ function request(port: number, agent: http.Agent, method: string, path: string, 
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -251,7 +545,10 @@ function request(port: number, agent: http.Agent, method: string, path: string, 
 
 async function login(port: number, agent: http.Agent, c: ClientFixture): Promise<Client> {
   const tokenOf = async (username: string) => {
-    const r = await request(port, agent, 'POST', '/api/v1/auth/login', null, { username, password: c.password });
+    const r = await request(port, agent, 'POST', '/api/v1/auth/login', null, {
+      username,
+      password: c.password,
+    });
     if (r.status !== 200) throw new Error(`bench login ${username}: ${r.status} ${r.body}`);
     return (JSON.parse(r.body) as { accessToken: string }).accessToken;
   };
@@ -267,7 +564,14 @@ interface PhaseResult {
   firstError: string | null;
 }
 
-async function phase(port: number, agent: http.Agent, clients: Client[], mode: 'mixed' | 'commands', seconds: number, paceMs: number | null): Promise<PhaseResult> {
+async function phase(
+  port: number,
+  agent: http.Agent,
+  clients: Client[],
+  mode: 'mixed' | 'commands',
+  seconds: number,
+  paceMs: number | null,
+): Promise<PhaseResult> {
   const latencies: number[] = [];
   let count = 0;
   let applied = 0;
@@ -294,14 +598,32 @@ async function phase(port: number, agent: http.Agent, clients: Client[], mode: '
         if (roll < 0.4) {
           r = await request(port, agent, 'GET', '/api/v1/orders?limit=50', c.csToken);
         } else if (roll < 0.7) {
-          r = await request(port, agent, 'GET', `/api/v1/orders/${clients[Math.floor(Math.random() * clients.length)]!.orderId}`, c.csToken);
+          r = await request(
+            port,
+            agent,
+            'GET',
+            `/api/v1/orders/${clients[Math.floor(Math.random() * clients.length)]!.orderId}`,
+            c.csToken,
+          );
         } else {
           isCommand = true;
           const analysisId = c.analysisIds[c.counter++ % c.analysisIds.length]!;
           const value = (0.05 + (c.counter % 10) / 100).toFixed(2);
-          r = await request(port, agent, 'PUT', `/api/v1/orders/${c.orderId}/samples/${c.sampleId}/analyses/${analysisId}/result`, c.analystToken, {
-            result: { value: value.replace('.', ','), numeric: Number(value), unit: '% (b/b)', testedOn: '2025-03-10' },
-          });
+          r = await request(
+            port,
+            agent,
+            'PUT',
+            `/api/v1/orders/${c.orderId}/samples/${c.sampleId}/analyses/${analysisId}/result`,
+            c.analystToken,
+            {
+              result: {
+                value: value.replace('.', ','),
+                numeric: Number(value),
+                unit: '% (b/b)',
+                testedOn: '2025-03-10',
+              },
+            },
+          );
         }
       } catch (e) {
         r = { status: 0, body: String(e) };
@@ -388,7 +710,16 @@ export async function durability(report: Report): Promise<void> {
                 id: randomUUID(),
                 type: 'result.save',
                 aggregateId: c.orderId,
-                payload: { sampleId: c.sampleId, analysisId: c.analysisIds[n % c.analysisIds.length]!, result: { value: value.replace('.', ','), numeric: Number(value), unit: '% (b/b)', testedOn: '2025-03-10' } },
+                payload: {
+                  sampleId: c.sampleId,
+                  analysisId: c.analysisIds[n % c.analysisIds.length]!,
+                  result: {
+                    value: value.replace('.', ','),
+                    numeric: Number(value),
+                    unit: '% (b/b)',
+                    testedOn: '2025-03-10',
+                  },
+                },
               },
               actor,
             });
@@ -397,16 +728,35 @@ export async function durability(report: Report): Promise<void> {
           }
         }),
       );
-      figures[mode] = { rate: applied / ((performance.now() - start) / 1000), p95: percentile(latencies, 95), fsyncs: (handle.walSyncs?.() ?? 0) - syncs0 };
+      figures[mode] = {
+        rate: applied / ((performance.now() - start) / 1000),
+        p95: percentile(latencies, 95),
+        fsyncs: (handle.walSyncs?.() ?? 0) - syncs0,
+      };
     } finally {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
   for (const mode of modes) {
-    report({ name: `sqlite.durability.${mode}.commands`, value: figures[mode]!.rate, unit: 'commands/s', target: '' });
+    report({
+      name: `sqlite.durability.${mode}.commands`,
+      value: figures[mode]!.rate,
+      unit: 'commands/s',
+      target: '',
+    });
     report({ name: `sqlite.durability.${mode}.p95`, value: figures[mode]!.p95, unit: 'ms', target: '' });
   }
-  report({ name: 'sqlite.durability.group_vs_normal', value: figures.group!.rate / figures.normal!.rate, unit: 'ratio', target: '' });
-  report({ name: 'sqlite.durability.full_vs_normal', value: figures.full!.rate / figures.normal!.rate, unit: 'ratio', target: '' });
+  report({
+    name: 'sqlite.durability.group_vs_normal',
+    value: figures.group!.rate / figures.normal!.rate,
+    unit: 'ratio',
+    target: '',
+  });
+  report({
+    name: 'sqlite.durability.full_vs_normal',
+    value: figures.full!.rate / figures.normal!.rate,
+    unit: 'ratio',
+    target: '',
+  });
 }

@@ -6,6 +6,7 @@ import { IdSchema } from '../../../shared/domain/entities';
 import { formatDateId, formatDateTimeId } from '../../../shared/elhu/dates';
 import type { ElhuUnit } from '../../../shared/elhu/types';
 import { readElhuUnit } from '../../catalog/repo';
+import type { PdfPool } from '../../reports/pdf-pool';
 import { checkUploadedPdf, publicReport, VALIDITY_TEXT, type FileCheck, type PublicReport } from '../../reports/verification';
 import type { AppContext } from '../context';
 import { AppError, fail } from '../errors';
@@ -213,7 +214,7 @@ function verdictBlock(c: FileCheck, expected: string | null, link: (reportId: st
 
 // ------------------------------------------------------------------------------------------------
 
-export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
+export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPool): void {
   const { router, env } = app;
   const db = env.handle.db;
   const limits = env.config.rateLimits;
@@ -299,7 +300,15 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
       );
     }
     const expected = upload.fields.reportId && IdSchema.safeParse(upload.fields.reportId).success ? upload.fields.reportId : null;
-    const check = await checkUploadedPdf(db, upload.data);
+    let check: FileCheck;
+    try {
+      check = await checkUploadedPdf(db, upload.data, pool);
+    } catch (e) {
+      // The pool is full (503): the page says so and when to try again.
+      if (!(e instanceof AppError)) throw e;
+      for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
+      return html(reply, e.statusCode, page(unit, title, `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`));
+    }
     const details = check.verdict === 'genuine' && check.report ? reportDetails(check.report, unit, link) : '';
     return html(
       reply,
@@ -340,7 +349,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance): void {
     rateLimit: { name: 'verify-upload', limit: limits.verifyUpload },
     handler: async ({ req }) => {
       const upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY);
-      return fileJson(await checkUploadedPdf(db, upload.data));
+      return fileJson(await checkUploadedPdf(db, upload.data, pool));
     },
   });
 }
