@@ -19,7 +19,7 @@ import {
   UserSchema,
 } from '../domain/entities';
 import { REJECTION_CODES } from '../domain/rejections';
-import { AccountStatusSchema, OrderStatusSchema } from '../domain/states';
+import { AccountStatusSchema, AnalysisStatusSchema, OrderStatusSchema, SampleStatusSchema } from '../domain/states';
 import { HUMAN_ROLES, type Role } from '../sop/roles';
 
 /**
@@ -295,11 +295,29 @@ export const OrderSummarySchema = z.object({
   total: z.number().int(),
 });
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
+/**
+ * A page cursor of GET /orders: the last order of the previous page as `<submittedAt>_<id>`. The
+ * list is ordered by submission time then id, newest first: both never change, so paging stays
+ * stable while orders are updated or new ones arrive (new ones come before the first page).
+ */
+export const ORDER_CURSOR_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/** Worklist queries (issue 12): no client has to scan every order. Filters combine (and). */
 export const OrderListQuerySchema = z.strictObject({
   status: OrderStatusSchema.optional(),
+  /** Orders with at least one sample in this status. */
+  sampleStatus: SampleStatusSchema.optional(),
+  /** Orders with at least one analysis in this status. */
+  analysisStatus: AnalysisStatusSchema.optional(),
+  /**
+   * "My work": orders waiting at an SOP step the caller's role performs and, for the lab roles,
+   * assigned to the caller (the analyst's open analyses, the Penyelia's verification, the MT's
+   * validation, the Kepala Balai's signature).
+   */
+  mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Opaque cursor from the previous page. */
-  cursor: z.string().regex(/^\d{1,15}$/).optional(),
+  /** The previous page's nextCursor (ORDER_CURSOR_PATTERN). */
+  cursor: z.string().regex(new RegExp(ORDER_CURSOR_PATTERN)).optional(),
 });
 export const OrderListResponseSchema = z.object({ orders: z.array(OrderSummarySchema), nextCursor: z.string().nullable() });
 export const OrderResponseSchema = z.object({
@@ -314,6 +332,8 @@ export const CommandResponseSchema = OrderResponseSchema.extend({
   version: z.number().int(),
   /** True when the request was a resend (same Idempotency-Key) and the stored outcome was returned. */
   replayed: z.boolean(),
+  /** A command that creates something (an order, a report): its id; the Location header names it. */
+  createdId: IdSchema.optional(),
 });
 export type CommandResponse = z.infer<typeof CommandResponseSchema>;
 export const AccountCommandResponseSchema = CustomerResponseSchema.extend({

@@ -15,13 +15,60 @@ import {
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
 import { revealsActor } from '../../../shared/domain/history';
-import type { OrderStatus } from '../../../shared/domain/states';
+import type { Order, Sample } from '../../../shared/domain/entities';
+import type { Actor } from '../../../shared/domain/state';
+import type { AnalysisStatus, OrderStatus, SampleStatus } from '../../../shared/domain/states';
+import { sampleStep } from '../../../shared/sop/clock';
+import type { Role } from '../../../shared/sop/roles';
+import { stepByNumber } from '../../../shared/sop/steps';
 import { actorPrincipals, isUnitWide } from '../../commands/access';
 import { deterministicUuid } from '../../ids';
 import { commandIdOf, httpClientId, orderCommand, visibleOrder, type AppContext } from '../context';
 import type { RouteSpec } from '../route';
 import { orderResponse } from '../views';
 import type { ZodType, output } from 'zod';
+
+interface Row {
+  id: string;
+  number: string | null;
+  status: string;
+  customer_id: string;
+  company_name: string | null;
+  submitted_at: string;
+  updated_at: string;
+  version: number;
+  sample_count: number;
+  total: number;
+}
+
+/** Roles whose work is assigned to a person (the order's bucket members). */
+const LAB_ROLES = new Set<Role>(['penyelia', 'mt', 'analis', 'kepala_balai']);
+
+/** The JSON filters of GET /orders on one order. */
+function matches(order: Order, query: { sampleStatus?: SampleStatus; analysisStatus?: AnalysisStatus; mine?: 'true' | 'false' }, actor: Actor): boolean {
+  if (query.sampleStatus && !order.samples.some((s) => s.status === query.sampleStatus)) return false;
+  if (query.analysisStatus && !order.samples.some((s) => s.analyses.some((a) => a.status === query.analysisStatus))) return false;
+  if (query.mine === 'true' && !order.samples.some((s) => waitsForMe(order, s, actor))) return false;
+  return true;
+}
+
+/** The sample waits at an SOP step the actor's role performs, and (lab roles) for this person. */
+function waitsForMe(order: Order, sample: Sample, actor: Actor): boolean {
+  const step = sampleStep(sample, order);
+  if (step === null || stepByNumber(step).actor !== actor.role) return false;
+  switch (actor.role) {
+    case 'penyelia':
+      return sample.penyeliaId === actor.userId;
+    case 'mt':
+      return sample.mtId === actor.userId;
+    case 'analis':
+      return sample.analyses.some((a) => a.analystId === actor.userId && (a.status === 'pending' || a.status === 'draft' || a.status === 'retest'));
+    case 'kepala_balai':
+      return sample.reports.some((r) => r.status === 'awaiting_signature' && r.kepalaBalaiId === actor.userId);
+    default:
+      return true;
+  }
+}
 
 function samplesPayload(body: { samples: { sampleTypeId: string; description: string; customerLabel: string; parameterIds: string[] }[] }) {
   return body.samples.map((s) => ({
@@ -39,42 +86,83 @@ export function orderRoutes(app: AppContext): void {
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/orders`,
-    summary: 'Pesanan yang boleh dilihat pengguna, terbaru dulu / the orders the user may see, newest first',
+    summary:
+      'Daftar kerja: pesanan yang boleh dilihat, terbaru dulu; saring per status pesanan/sampel/analisis dan "pekerjaan saya" (mine=true); halaman stabil (kursor) / worklist: the orders the user may see, newest first; filters by order, sample and analysis status and "my work" (mine=true); stable keyset paging',
     tags: ['orders'],
     access: 'user',
     query: OrderListQuerySchema,
     response: OrderListResponseSchema,
     handler: async ({ query, auth }) => {
       const actor = auth!.actor;
-      let q = db
-        .selectFrom('orders')
-        .leftJoin('customers', 'customers.id', 'orders.customer_id')
-        .select([
-          'orders.id',
-          'orders.number',
-          'orders.status',
-          'orders.customer_id',
-          'customers.company_name',
-          'orders.submitted_at',
-          'orders.updated_at',
-          'orders.version',
-          'orders.sample_count',
-          'orders.total',
-          'orders.updated_seq',
-        ])
-        .orderBy('orders.updated_seq', 'desc')
-        .limit(query.limit + 1);
-      if (actor.role === 'pelanggan') q = q.where('orders.customer_id', '=', actor.customerId ?? '');
-      else if (!isUnitWide(actor)) {
-        const principals = actorPrincipals(actor);
-        q = q.where('orders.id', 'in', db.selectFrom('order_access').select('order_id').where('principal', 'in', principals));
+      const needsData = query.sampleStatus !== undefined || query.analysisStatus !== undefined || query.mine === 'true';
+      // Keyset paging on (submitted_at, id), newest first: both immutable, so a page never repeats
+      // or skips an order because others changed or arrived meanwhile.
+      let after: { at: string; id: string } | null = null;
+      if (query.cursor) {
+        const i = query.cursor.lastIndexOf('_');
+        after = { at: query.cursor.slice(0, i), id: query.cursor.slice(i + 1) };
       }
-      if (query.status) q = q.where('orders.status', '=', query.status);
-      if (query.cursor) q = q.where('orders.updated_seq', '<', Number(query.cursor));
-      const rows = await q.execute();
-      const page = rows.slice(0, query.limit);
+      const out: (Row & { data?: string })[] = [];
+      let more = false;
+      // The JSON filters (sample, analysis, my work) read each candidate's data: candidates come in
+      // chunks until the page is full; a chunk of rows that all fail is at most CHUNK rows read.
+      const chunk = needsData ? Math.max(query.limit * 4, 200) : query.limit + 1;
+      for (let round = 0; round < 50; round++) {
+        let q = db
+          .selectFrom('orders')
+          .leftJoin('customers', 'customers.id', 'orders.customer_id')
+          .select([
+            'orders.id',
+            'orders.number',
+            'orders.status',
+            'orders.customer_id',
+            'customers.company_name',
+            'orders.submitted_at',
+            'orders.updated_at',
+            'orders.version',
+            'orders.sample_count',
+            'orders.total',
+          ])
+          .orderBy('orders.submitted_at', 'desc')
+          .orderBy('orders.id', 'desc')
+          .limit(chunk);
+        if (actor.role === 'pelanggan') q = q.where('orders.customer_id', '=', actor.customerId ?? '');
+        else if (!isUnitWide(actor)) {
+          const principals = actorPrincipals(actor);
+          q = q.where('orders.id', 'in', db.selectFrom('order_access').select('order_id').where('principal', 'in', principals));
+        }
+        // The lab roles' work is in their bucket (order_members), kept by the server's writer.
+        if (query.mine === 'true' && LAB_ROLES.has(actor.role)) q = q.where('orders.id', 'in', db.selectFrom('order_members').select('order_id').where('user_id', '=', actor.userId));
+        if (query.mine === 'true') q = q.where('orders.status', 'not in', ['finished', 'cancelled']);
+        if (query.status) q = q.where('orders.status', '=', query.status);
+        if (after) {
+          const a = after;
+          q = q.where((eb) => eb.or([eb('orders.submitted_at', '<', a.at), eb.and([eb('orders.submitted_at', '=', a.at), eb('orders.id', '<', a.id)])]));
+        }
+        const rows = await q.execute();
+        let datas = new Map<string, string>();
+        if (needsData && rows.length > 0) {
+          const d = await db.selectFrom('order_data').select(['order_id', 'data']).where('order_id', 'in', rows.map((r) => r.id)).execute();
+          datas = new Map(d.map((x) => [x.order_id, x.data]));
+        }
+        for (const r of rows) {
+          if (out.length === query.limit) {
+            more = true;
+            break;
+          }
+          if (needsData) {
+            const data = datas.get(r.id);
+            if (!data || !matches(JSON.parse(data) as Order, query, actor)) continue;
+          }
+          out.push(r);
+        }
+        if (more || rows.length < chunk) break;
+        const last = rows[rows.length - 1]!;
+        after = { at: last.submitted_at, id: last.id };
+      }
+      const last = out[out.length - 1];
       return {
-        orders: page.map((r) => ({
+        orders: out.map((r) => ({
           id: r.id,
           number: r.number,
           status: r.status as OrderStatus,
@@ -86,7 +174,7 @@ export function orderRoutes(app: AppContext): void {
           sampleCount: r.sample_count,
           total: r.total,
         })),
-        nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.updated_seq) : null,
+        nextCursor: more && last ? `${last.submitted_at}_${last.id}` : null,
       };
     },
   });
@@ -169,10 +257,13 @@ export function orderRoutes(app: AppContext): void {
     body: SubmitOrderRequestSchema,
     response: CommandResponseSchema,
     status: 201,
-    handler: async ({ req, body, auth }) => {
+    handler: async ({ req, reply, body, auth }) => {
       const commandId = commandIdOf(req);
       const orderId = req.headers['idempotency-key'] ? deterministicUuid(`${httpClientId(auth)}:order:${commandId}`) : randomUUID();
-      return orderCommand(app, req, auth!, 'order.submit', orderId, { samples: samplesPayload(body) }, { commandId });
+      const res = await orderCommand(app, req, auth!, 'order.submit', orderId, { samples: samplesPayload(body) }, { commandId });
+      // What was created: its id, and where to read it.
+      void reply.header('location', `${API_PREFIX}/orders/${orderId}`);
+      return { ...res, createdId: orderId };
     },
   });
 
