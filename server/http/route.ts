@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { ErrorResponseSchema, hasPermission, type HttpPermission } from '../../shared/api/http';
-import type { Role } from '../../shared/sop/roles';
+import type { CommandType } from '../../shared/domain/commands';
+import { rolesFor } from '../../shared/domain/permissions';
+import { HUMAN_ROLES, type Role } from '../../shared/sop/roles';
+import { SOP_STEPS } from '../../shared/sop/steps';
 import type { RateLimit, ServerConfig } from '../config';
 import type { Authenticated } from '../auth/service';
 import { AppError, fail } from './errors';
@@ -35,6 +38,8 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   bodyCheckedByHandler?: boolean;
   /** Register on this (encapsulated) instance instead of the root, e.g. for a raw-body parser. */
   on?: FastifyInstance;
+  /** The domain command the operation issues (OpenAPI: the roles that may and the SOP step it performs). */
+  command?: CommandType;
   handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
 }
 
@@ -77,7 +82,7 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
             throw fail.unsupportedMedia('Kirim data sebagai application/json.', 'Send the data as application/json.');
           }
           const params = spec.params ? parse(spec.params, req.params ?? {}, 'path') : undefined;
-          const query = spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined;
+          const query = spec.query ? parse(spec.query, refuseEmptyNumbers(spec.query, req.query ?? {}), 'query') : undefined;
           // No body at all counts as {} (a POST without data); anything sent must match the schema.
           const body = spec.body && !spec.bodyCheckedByHandler ? parse(spec.body, req.body === undefined ? {} : req.body, 'body') : undefined;
           const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<never, never, never>);
@@ -92,6 +97,21 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
       });
     },
   };
+}
+
+/** `?offset=` (empty) is no number: refused like any malformed one, not read as 0 by coercion. */
+function refuseEmptyNumbers(schema: ZodType, query: unknown): unknown {
+  const shape = (schema as unknown as { shape?: Record<string, ZodType> }).shape;
+  if (!shape || typeof query !== 'object' || query === null) return query;
+  for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
+    if (v !== '' || !shape[k]) continue;
+    let t = shape[k] as unknown as { _zod: { def: { type: string; innerType?: unknown } } };
+    while (t._zod.def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(t._zod.def.type)) t = t._zod.def.innerType as typeof t;
+    if (t._zod.def.type === 'number' || t._zod.def.type === 'int') {
+      failParse(`query.${k}`, [{ path: `query.${k}`, id: 'harus berupa angka, bukan kosong', en: 'must be a number, not empty' }]);
+    }
+  }
+  return query;
 }
 
 function allowed(access: Exclude<Access, 'public'>, role: Role): boolean {
@@ -183,9 +203,59 @@ function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unk
   }
 }
 
+/** `\d` in a pattern is not the same class in every regex engine (Unicode digits): say [0-9]. */
+function asciiDigits<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(asciiDigits) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = k === 'pattern' && typeof x === 'string' ? x.replace(/\\d/g, '[0-9]') : asciiDigits(x);
+  return out as T;
+}
+
+/** The SOP step an operation performs: its command's step, else the step its summary names ("Langkah N"). */
+function sopStepOf(spec: RouteSpec): number | null {
+  if (spec.command) return SOP_STEPS.find((st) => st.commands.includes(spec.command!))?.number ?? null;
+  const m = /Langkah ([0-9]{1,2})\b/.exec(spec.summary);
+  return m ? Number(m[1]) : null;
+}
+
+/** The roles that may call an operation (a command: the domain's permission table; otherwise its access rule). */
+function rolesOf(spec: RouteSpec): readonly Role[] | null {
+  if (spec.command) return rolesFor(spec.command);
+  const a = spec.access;
+  if (a === 'public') return null;
+  if (a === 'user') {
+    const step = sopStepOf(spec);
+    if (step === null) return HUMAN_ROLES;
+    const roles = new Set<Role>();
+    for (const c of SOP_STEPS[step - 1]!.commands) for (const r of rolesFor(c)) roles.add(r);
+    return roles.size > 0 ? [...roles] : HUMAN_ROLES;
+  }
+  if (Array.isArray(a)) return a;
+  return HUMAN_ROLES.filter((r) => hasPermission(r, (a as { permission: HttpPermission }).permission));
+}
+
+const ERROR_STATUSES: Record<string, { description: string; codes: string[] }> = {
+  '400': { description: 'Permintaan tidak valid / malformed request (schema, JSON, NUL, header)', codes: ['bad_request'] },
+  '401': { description: 'Belum masuk atau token tidak valid / no or invalid access token', codes: ['unauthorized', 'invalid_credentials', 'account_pending', 'account_inactive', 'account_locked', 'refresh_reused'] },
+  '403': { description: 'Peran tidak berhak / the role may not do this', codes: ['forbidden'] },
+  '404': { description: 'Tidak ada atau tidak terlihat / not found or not visible', codes: ['not_found'] },
+  '409': { description: 'Keadaan tidak mengizinkan / the state does not allow it now', codes: ['invalid_transition', 'stale_version', 'conflict', 'survey_required', 'history_changed'] },
+  '413': { description: 'Badan permintaan terlalu besar / body too large', codes: ['payload_too_large'] },
+  '415': { description: 'Jenis konten atau berkas tidak didukung / unsupported media or file type', codes: ['unsupported_media_type', 'unsupported_file_type'] },
+  '422': { description: 'Isi perintah ditolak aturan domain / payload refused by the domain rules', codes: ['invalid_payload', 'invalid_signature'] },
+  '429': { description: 'Terlalu banyak permintaan (Retry-After) / rate limited', codes: ['rate_limited'] },
+  '503': { description: 'Sibuk, coba lagi (Retry-After) / busy, try again', codes: ['not_available'] },
+};
+
 export function openApiDocument(specs: readonly RouteSpec[], info: { title: string; version: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorSchema = jsonSchema(ErrorResponseSchema, 'output');
+  const errorSchema = jsonSchema(ErrorResponseSchema, 'output') as { properties?: { error?: { properties?: Record<string, unknown> } } };
+  const errorSchemaWith = (codes: string[]) => {
+    const e = structuredClone(errorSchema);
+    if (e.properties?.error?.properties) e.properties.error.properties.code = { type: 'string', enum: codes };
+    return e;
+  };
   for (const spec of specs) {
     const path = spec.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters: unknown[] = [];
@@ -205,12 +275,47 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
         [String(spec.status ?? 200)]: spec.produces
           ? { description: 'OK', content: { [spec.produces]: { schema: { type: 'string', format: 'binary' } } } }
           : { description: 'OK', content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } } },
-        '4XX': { description: 'Kesalahan yang dapat diperbaiki pengguna / a client error', content: { 'application/json': { schema: errorSchema } } },
+        ...Object.fromEntries(
+          Object.entries(ERROR_STATUSES)
+            .filter(([status]) => !(spec.access === 'public' && (status === '401' || status === '403')))
+            .map(([status, e]) => [
+              status,
+              {
+                description: `${e.description}. Kode / codes: ${e.codes.join(', ')}`,
+                content: { 'application/json': { schema: errorSchemaWith(e.codes) } },
+              },
+            ]),
+        ),
       },
     };
     if (spec.access !== 'public') op.security = [{ bearer: [] }];
-    if (spec.access !== 'public' && spec.access !== 'user') {
-      op.description = `Peran / roles: ${Array.isArray(spec.access) ? spec.access.join(', ') : `permission ${(spec.access as { permission: string }).permission}`}`;
+    const roles = rolesOf(spec);
+    const step = sopStepOf(spec);
+    op['x-roles'] = roles ?? ['public'];
+    if (step !== null) op['x-sop-step'] = step;
+    op.description = [
+      roles ? `Peran yang boleh / roles that may call it: ${roles.join(', ')}.` : 'Publik, tanpa login / public, no login.',
+      step !== null ? `Langkah SOP / SOP step ${step}: ${SOP_STEPS[step - 1]!.activity.id} / ${SOP_STEPS[step - 1]!.activity.en}.` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    if (spec.method !== 'GET' && spec.access !== 'public') {
+      parameters.push(
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'UUID per tindakan pengguna: kirim ulang dengan kunci sama = satu efek, hasil tersimpan dikembalikan / one UUID per user action: a resend with the same key has one effect and returns the stored outcome',
+          schema: { type: 'string', format: 'uuid' },
+        },
+        {
+          name: 'X-Base-Version',
+          in: 'header',
+          required: false,
+          description: 'Versi data yang dilihat pengguna; berbeda dari versi sekarang = 409 stale_version / the version the user saw; another current version gives 409 stale_version',
+          schema: { type: 'string', pattern: '^[0-9]{1,9}$' },
+        },
+      );
     }
     if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
     if (spec.multipart) {
@@ -234,6 +339,6 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
     info: { ...info, description: 'SIPPT Lab server: SOP 28/BSPJI-3, 22 steps. Every error: {error: {code, message: {id, en}}}.' },
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths,
+    paths: asciiDigits(paths),
   };
 }
