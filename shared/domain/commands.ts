@@ -8,6 +8,7 @@ import {
   InstantSchema,
   NtpnSchema,
   ReasonSchema,
+  textSchema,
   RequirementSchema,
   ResultSchema,
   RupiahSchema,
@@ -27,9 +28,9 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'hash SHA-256 (hex) /
 export const OrderedAnalysisSchema = z.object({
   analysisId: IdSchema,
   parameterId: IdSchema,
-  parameterName: z.string().trim().min(1).max(200),
-  unit: z.string().max(40),
-  method: z.string().trim().min(1).max(200),
+  parameterName: textSchema(200, { printed: true }),
+  unit: textSchema(40, { min: 0, printed: true }),
+  method: textSchema(200, { printed: true }),
   requirement: RequirementSchema.nullable(),
   detectionLimit: DetectionLimitSchema,
   tariff: RupiahSchema,
@@ -37,9 +38,9 @@ export const OrderedAnalysisSchema = z.object({
 export const OrderedSampleSchema = z.object({
   sampleId: IdSchema,
   sampleTypeId: IdSchema,
-  sampleTypeName: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(3).max(1000),
-  customerLabel: z.string().trim().max(200).default(''),
+  sampleTypeName: textSchema(200, { printed: true }),
+  description: textSchema(1000, { min: 3, multiline: true, printed: true }),
+  customerLabel: textSchema(200, { min: 0, printed: true }).default(''),
   analyses: z.array(OrderedAnalysisSchema).min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' }).max(200),
 });
 
@@ -89,7 +90,7 @@ export const COMMAND_PAYLOADS = {
     penyeliaId: IdSchema,
     mtId: IdSchema,
   }),
-  'sample.accept': z.object({ ...sampleRef, condition: z.string().trim().min(2).max(1000) }),
+  'sample.accept': z.object({ ...sampleRef, condition: textSchema(1000, { min: 2, multiline: true, printed: true }) }),
   'sample.reject': z.object({ ...sampleRef, ...reason }),
   'sample.assign_analysts': z.object({
     ...sampleRef,
@@ -118,7 +119,7 @@ export const COMMAND_PAYLOADS = {
   'report.release': z.object(reportRef),
   'report.amend': z.object({ ...reportRef, newReportId: IdSchema, newReportNumber: z.string().min(1).max(80), ...reason }),
   // Survey and close (steps 21-22)
-  'survey.submit': z.object({ scores: SurveyScoresSchema, comment: z.string().max(2000).default('') }),
+  'survey.submit': z.object({ scores: SurveyScoresSchema, comment: textSchema(2000, { min: 0, multiline: true }).default('') }),
   'order.finish': z.object({}),
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstUnprintable } from '../elhu/coverage';
 import { RoleSchema } from '../sop/roles';
 import {
   AccountStatusSchema,
@@ -18,21 +19,67 @@ export const InstantSchema = z.iso.datetime({ offset: true });
 export const DateOnlySchema = z.iso.date();
 export const ReasonSchema = z
   .string()
+  .overwrite((v) => v.normalize('NFC').replace(/\r\n?/g, '\n'))
   .trim()
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/, {
+    error: 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)',
+  })
   .min(5, { error: 'alasan minimal 5 karakter / reason needs at least 5 characters' })
   .max(1000, { error: 'alasan maksimal 1000 karakter / reason is at most 1000 characters' });
 /** Rupiah are integers: PNBP tariffs have no sen. */
 export const RupiahSchema = z.number().int().nonnegative().max(10_000_000_000);
-const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Names and free text, the one building block of every entry point: normalised to NFC, trimmed,
+ * without control characters (C0, DEL, C1, line/paragraph separators, bidirectional overrides);
+ * multi-line fields (addresses, notes, reasons, descriptions) keep line breaks (CR LF becomes LF).
+ * `printed`: the field reaches the E-LHU, so a character its fonts cannot draw is refused by name.
+ */
+// eslint-disable-next-line no-control-regex
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+// eslint-disable-next-line no-control-regex
+const MULTI_LINE = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+export interface TextOptions {
+  min?: number;
+  multiline?: boolean;
+  printed?: boolean;
+}
+export function textSchema(max: number, opts: TextOptions = {}) {
+  const min = opts.min ?? 1;
+  let s = z.string().overwrite((v) => v.normalize('NFC'));
+  if (opts.multiline) s = s.overwrite((v) => v.replace(/\r\n?/g, '\n'));
+  s = s
+    .trim()
+    .regex(opts.multiline ? MULTI_LINE : SINGLE_LINE, {
+      error: opts.multiline
+        ? 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)'
+        : 'karakter kendali (termasuk baris baru) tidak diizinkan / control characters (line breaks included) are not allowed',
+    });
+  if (min > 0) s = s.min(min, { error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters` });
+  s = s.max(max, { error: `maksimal ${max} karakter / at most ${max} characters` });
+  if (!opts.printed) return s;
+  return s.superRefine((v, ctx) => {
+    const bad = firstUnprintable(v);
+    if (bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Karakter "${bad.char}" (${bad.codePoint}) tidak dapat dicetak di LHU / The character "${bad.char}" (${bad.codePoint}) cannot be printed on the report`,
+      });
+    }
+  });
+}
+/** A name or label printed on the E-LHU. */
+const text = (max: number) => textSchema(max, { printed: true });
 
 /** A requirement (spec) a result is judged against: a range, a limit, or a text (e.g. "negatif"). */
 export const RequirementSchema = z
   .object({
     min: z.number().finite().nullable().default(null),
     max: z.number().finite().nullable().default(null),
-    text: z.string().max(200).nullable().default(null),
+    text: textSchema(200, { printed: true }).nullable().default(null),
     /** The standard that sets the limit, e.g. "SNI 1903:2017". */
-    source: z.string().max(200).nullable().default(null),
+    source: textSchema(200, { printed: true }).nullable().default(null),
   })
   .refine((r) => r.min !== null || r.max !== null || r.text !== null, {
     error: 'syarat butuh batas bawah, batas atas atau teks / requirement needs a min, max or text',
@@ -69,7 +116,7 @@ export const CustomerSchema = z.object({
     .string()
     .trim()
     .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'nomor telepon tidak valid / invalid phone number' }),
-  address: text(500),
+  address: textSchema(500, { multiline: true, printed: true }),
   npwp: z
     .string()
     .regex(/^\d{15,16}$/, { error: 'NPWP 15 atau 16 digit / NPWP is 15 or 16 digits' })
@@ -84,7 +131,7 @@ export type Customer = z.infer<typeof CustomerSchema>;
 export const UnitSchema = z.object({
   code: z.string().regex(/^[A-Z0-9-]{2,20}$/),
   name: text(200),
-  address: text(500),
+  address: textSchema(500, { multiline: true, printed: true }),
   accreditation: z.string().max(100).nullable(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
@@ -92,7 +139,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const LabSchema = z.object({ id: IdSchema, code: z.string().regex(/^[A-Z0-9-]{1,20}$/), name: text(200) });
 export type Lab = z.infer<typeof LabSchema>;
 
-export const SampleTypeSchema = z.object({ id: IdSchema, labId: IdSchema, name: text(200), description: z.string().max(1000) });
+export const SampleTypeSchema = z.object({ id: IdSchema, labId: IdSchema, name: text(200), description: textSchema(1000, { min: 0, multiline: true }) });
 export type SampleType = z.infer<typeof SampleTypeSchema>;
 
 /**
@@ -110,7 +157,7 @@ export const ParameterSchema = z.object({
   id: IdSchema,
   sampleTypeId: IdSchema,
   name: text(200),
-  unit: z.string().trim().max(40),
+  unit: textSchema(40, { min: 0, printed: true }),
   method: text(200),
   requirement: RequirementSchema.nullable(),
   detectionLimit: DetectionLimitSchema,
@@ -123,10 +170,10 @@ export type Parameter = z.infer<typeof ParameterSchema>;
 export const ResultSchema = z
   .object({
     /** As written by the analyst (keeps significant figures); `numeric` is its parsed value. */
-    value: z.string().trim().min(1).max(100),
+    value: textSchema(100, { printed: true }),
     numeric: z.number().finite().nullable(),
-    unit: z.string().trim().max(40),
-    notes: z.string().max(2000).default(''),
+    unit: textSchema(40, { min: 0, printed: true }),
+    notes: textSchema(2000, { min: 0, multiline: true, printed: true }).default(''),
     /** Below the limit of detection: reported as "< LOD" rather than a number. */
     belowDetectionLimit: z.boolean().default(false),
     detectionLimit: z.number().finite().positive().nullable().default(null),
