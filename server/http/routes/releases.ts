@@ -252,6 +252,8 @@ async function sendFile(req: FastifyRequest, reply: FastifyReply, files: Release
   const ifRange = typeof req.headers['if-range'] === 'string' ? req.headers['if-range'] : undefined;
   const range = rangeStillValid(ifRange, etag) ? parseRange(rangeHeader, file.size) : ({ kind: 'full' } as const);
   const head = req.method === 'HEAD';
+  // HEAD: Fastify's HEAD route drops the body; an empty stream keeps our Content-Length.
+  const nothing = () => Readable.from([]);
   if (range.kind === 'unsatisfiable') {
     return reply.code(416).header('content-range', `bytes */${file.size}`).type('application/json; charset=utf-8').send({
       error: { code: 'bad_request', message: { id: 'Rentang byte di luar berkas.', en: 'The byte range is outside the file.' } },
@@ -259,7 +261,7 @@ async function sendFile(req: FastifyRequest, reply: FastifyReply, files: Release
   }
   if (range.kind === 'full') {
     reply.type('application/octet-stream').header('content-length', String(file.size));
-    return reply.code(200).send(head ? null : files.open(file.sha512));
+    return reply.code(200).send(head ? nothing() : files.open(file.sha512));
   }
   if (range.ranges.length === 1) {
     const r = range.ranges[0]!;
@@ -268,14 +270,14 @@ async function sendFile(req: FastifyRequest, reply: FastifyReply, files: Release
       .type('application/octet-stream')
       .header('content-range', `bytes ${r.start}-${r.end}/${file.size}`)
       .header('content-length', String(r.end - r.start + 1));
-    return reply.send(head ? null : files.open(file.sha512, r));
+    return reply.send(head ? nothing() : files.open(file.sha512, r));
   }
   const boundary = createHash('sha256').update(`${file.sha512}${Date.now()}${Math.random()}`).digest('hex').slice(0, 32);
   const heads = range.ranges.map((r) => Buffer.from(`\r\n--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ${r.start}-${r.end}/${file.size}\r\n\r\n`, 'latin1'));
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1');
   const length = heads.reduce((n, h, i) => n + h.length + range.ranges[i]!.end - range.ranges[i]!.start + 1, tail.length);
   reply.code(206).header('content-type', `multipart/byteranges; boundary=${boundary}`).header('content-length', String(length));
-  if (head) return reply.send(null);
+  if (head) return reply.send(nothing());
   return reply.send(Readable.from(multipartBody(files, file.sha512, range.ranges, heads, tail)));
 }
 
