@@ -109,6 +109,8 @@ test('a wrong call name answers unknown_call, before and after login', async () 
   expectFailure(await bridge.call('__proto__', {}), 'unknown_call');
 
   await bridge.login('penyelia.karet', 'online');
+  // The first pull fills the working copy (slow machines: give it time).
+  await expect(async () => expect((await bridge.call('order.get', { orderId: SAMPLE.orderId })).body.ok).toBe(true)).toPass({ timeout: 90_000 });
   const local = await localSnapshot();
   expectFailure(await bridge.call('sample.acceptAll', VALID_ACCEPT), 'unknown_call');
   expect(await localSnapshot()).toEqual(local);
@@ -158,15 +160,6 @@ test('a malformed input answers invalid_payload naming the field, and nothing is
 
   expect(await localSnapshot()).toEqual(local);
   expect(await serverSnapshot()).toEqual(before);
-});
-
-test('a wrong type is reported as a wrong type, not as a missing field', async () => {
-  // Product bug (main/services/bridge/bridge.ts, issueText): zod 4 issues carry no `input` unless
-  // asked, so every invalid_type is worded "wajib diisi / is required", even "sealIntact": "ya".
-  test.fail(true, 'bridge.ts issueText words every invalid_type as "is required" (see the e2e report)');
-  const e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }), 'invalid_payload');
-  expect(e.message.en).not.toMatch(/check\.sealIntact: is required/);
-  expect(e.message.en).toMatch(/check\.sealIntact: .*(type|boolean)/);
 });
 
 test('a missing or wrong host token answers 401 unauthorized, and nothing is written', async () => {
@@ -222,4 +215,12 @@ test('the same valid call then works (the guards refused only what was wrong)', 
     expect(o.samples.find((s) => s.id === SAMPLE.sampleId)?.status).toBe('received');
   }).toPass({ timeout: 30_000 });
   await expect(async () => expect((await bridge.value('sync.status')).pending).toBe(before.pending)).toPass({ timeout: 30_000 });
+});
+
+test('a wrong type is reported as a wrong type, not as a missing field', async () => {
+  // Last in this file: serial tests stop at a failure. Fails today (product bug in main/services/bridge/bridge.ts, issueText): zod 4 issues carry no
+  // `input` unless asked, so every invalid_type is worded "wajib diisi / is required", even "ya".
+  const e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }), 'invalid_payload');
+  expect(e.message.en).not.toMatch(/check\.sealIntact: is required/);
+  expect(e.message.en).toMatch(/check\.sealIntact: .*(type|boolean)/);
 });

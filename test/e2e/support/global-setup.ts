@@ -1,11 +1,18 @@
-/** Build the desktop UI once before the browser tests (the hosts serve dist/renderer/desktop). */
+/**
+ * Build the desktop UI once before the browser tests, into a folder of the e2e run's own
+ * (test-results/e2e-ui/dist/renderer/desktop): the hosts serve it from there, so a build started
+ * elsewhere in the same working tree (which empties dist/) cannot pull the UI from under a test.
+ */
 import { execFileSync } from 'node:child_process';
+import { E2E_UI_ROOT, E2E_UI_DIR } from './stack';
 import { resolve } from 'node:path';
 
 export default function globalSetup(): void {
   const root = resolve(import.meta.dirname, '../../..');
-  execFileSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', E2E_UI_DIR, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  console.log(`e2e: desktop UI built in ${E2E_UI_ROOT}`);
 }

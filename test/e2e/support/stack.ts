@@ -5,13 +5,21 @@
  * prints, exactly as a person would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/**
+ * The desktop hosts run with this folder as their working directory, and serve the UI that
+ * global-setup built into E2E_UI_DIR (scripts/desktop-web.ts serves `dist/renderer/desktop` of its
+ * working directory): the tests' own copy, untouched by other builds in the tree.
+ */
+export const E2E_UI_ROOT = resolve(ROOT, 'test-results/e2e-ui');
+export const E2E_UI_DIR = resolve(E2E_UI_ROOT, 'dist/renderer/desktop');
 
 export const DEMO_PASSWORD = 'SipptDemo2025';
 
@@ -34,8 +42,12 @@ export interface Proc {
 }
 
 /** Start `node tsx <args>`, wait for a line matching `ready`, answer its first group. */
-async function run(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, timeoutMs = 90_000): Promise<{ proc: Proc; match: string }> {
-  const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function run(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, timeoutMs = 90_000, cwd = ROOT): Promise<{ proc: Proc; match: string }> {
+  const child = spawn(process.execPath, [TSX, ...args], {
+    cwd,
+    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const proc: Proc = {
     child,
@@ -108,6 +120,8 @@ export async function startDemoServer(): Promise<ServerHandle> {
 export interface DesktopHandle {
   /** The address to open, token included. */
   url: string;
+  /** The server this desktop syncs with. */
+  serverUrl: string;
   origin: string;
   token: string;
   dataDir: string;
@@ -118,10 +132,69 @@ export interface DesktopHandle {
 /** The desktop's browser host against `serverUrl`, on the UI already built (globalSetup builds it). */
 export async function startDesktop(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'sippt-e2e-desktop-'))): Promise<DesktopHandle> {
   const port = await freePort();
+  const uiBuilt = existsSync(resolve(E2E_UI_DIR, 'index.html'));
   const { proc, match } = await run(
-    ['scripts/desktop-web.ts', '--server', serverUrl, '--port', String(port), '--data-dir', dataDir, '--no-build'],
+    [resolve(ROOT, 'scripts/desktop-web.ts'), '--server', serverUrl, '--port', String(port), '--data-dir', dataDir, '--no-build'],
     /SIPPT Lab desktop \(browser\): (http:\/\/\S+)/,
+    {},
+    90_000,
+    // Without global-setup's copy (a script using these helpers alone), the tree's own dist/.
+    uiBuilt ? E2E_UI_ROOT : ROOT,
   );
   const url = new URL(match);
-  return { url: match, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)?.[1] ?? '', dataDir, proc, stop: () => proc.stop() };
+  return { url: match, serverUrl, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)?.[1] ?? '', dataDir, proc, stop: () => proc.stop() };
+}
+
+export interface ProxyHandle {
+  /** Give this to the desktop as its server address. */
+  url: string;
+  /** Cut the line: connections are dropped and new ones refused (this desktop goes offline). */
+  cut(): Promise<void>;
+  /** Connect again on the same port. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP relay in front of the server, so one desktop can go offline while the server (and the
+ * other desktops, and the test's API calls) stay up: the network cable of one workstation.
+ */
+export async function startProxy(targetUrl: string): Promise<ProxyHandle> {
+  const target = new URL(targetUrl);
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  const listen = () =>
+    new Promise<void>((ok, bad) => {
+      const s = createServer((client) => {
+        const upstream = connect(Number(target.port), target.hostname);
+        sockets.add(client);
+        sockets.add(upstream);
+        const drop = () => {
+          client.destroy();
+          upstream.destroy();
+          sockets.delete(client);
+          sockets.delete(upstream);
+        };
+        client.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+        client.pipe(upstream);
+        upstream.pipe(client);
+      });
+      s.once('error', bad);
+      s.listen(port, '127.0.0.1', () => {
+        server = s;
+        ok();
+      });
+    });
+  const cut = () =>
+    new Promise<void>((ok) => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+      if (!server) return ok();
+      server.close(() => ok());
+      server = null;
+    });
+  await listen();
+  return { url: `http://127.0.0.1:${port}`, cut, restore: listen, close: cut };
 }
