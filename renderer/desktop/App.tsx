@@ -7,15 +7,15 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../bridge/client';
 import { useBridgeEvent } from '../bridge/hooks';
 import { Frame } from './frame/Frame';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { SampleScreen } from './screens/sample/SampleScreen';
 import { SigningScreen } from './screens/signing/SigningScreen';
 import { WorklistScreen } from './screens/worklist/WorklistScreen';
+import { ONLINE_SCREENS } from './screens/online/online-routes';
 import { homeOf, ROUTES } from './routes';
-import { useSession } from './session';
+import { SETTINGS_KEY, useSession, useSettings } from './session';
 import { BootScreen } from './frame/BootScreen';
 
 export function App() {
@@ -23,16 +23,18 @@ export function App() {
   const qc = useQueryClient();
   const { i18n } = useTranslation();
 
-  // The language is a setting of this workstation.
+  // The language is a setting of this workstation (read once with the session, see session.tsx).
+  const language = useSettings().data?.language;
   useEffect(() => {
-    bridge
-      .call('settings.get', {})
-      .then((s) => void i18n.changeLanguage(s.language))
-      .catch(() => {});
-  }, [i18n]);
+    if (language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
 
-  // The working copy moved (a pull, a local action elsewhere): every list reloads.
-  const onData = useCallback(() => void qc.invalidateQueries(), [qc]);
+  // The working copy moved (a pull, a local action elsewhere): every list reloads. The settings
+  // did not move with it: refetching them would only queue a call in front of the lists.
+  const onData = useCallback(
+    () => void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SETTINGS_KEY[0] }),
+    [qc],
+  );
   useBridgeEvent('data.changed', onData);
 
   if (loading) return <BootScreen />;
@@ -43,8 +45,11 @@ export function App() {
         <Switch>
           <Route path={ROUTES.work}>{() => <WorklistScreen mode="work" />}</Route>
           <Route path={ROUTES.samples}>{() => <WorklistScreen mode="all" />}</Route>
-          <Route path={ROUTES.samplePattern}>{(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}</Route>
+          <Route path={ROUTES.samplePattern}>
+            {(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}
+          </Route>
           <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
+          {ONLINE_SCREENS.map(({ path, Screen }) => <Route key={path} path={path} component={Screen} />)}
           <Route>
             <Redirect to={homeOf(session.user.role)} />
           </Route>

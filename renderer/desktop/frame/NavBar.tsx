@@ -4,8 +4,8 @@ import { IconChecklist, IconListDetails, IconSignature, IconWifiOff } from '@tab
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Role } from '../../../shared/sop/roles';
-import { useBridgeQuery } from '../../bridge/hooks';
 import { NAV_BY_ROLE, ROUTES, type NavItem } from '../routes';
+import { useNavCounts } from './useNavCounts';
 
 const ICONS: Record<string, typeof IconChecklist> = {
   myWork: IconChecklist,
@@ -20,13 +20,12 @@ export function navItems(role: Role): NavItem[] {
 export function NavBar({ role, online }: { role: Role; online: boolean | null }) {
   const { t } = useTranslation('nav');
   const [location, navigate] = useLocation();
-  // One cheap call: the engine counts every row and the rows waiting for this user.
-  const counts = useBridgeQuery('worklist.page', { limit: 1 });
+  // From the list on screen where it carries them, else asked after the list's first page.
+  const counts = useNavCounts(location === ROUTES.work || location === ROUTES.samples);
   const items = navItems(role);
   const countOf = (label: string): number | null => {
-    if (!counts.data) return null;
-    if (label === 'myWork') return counts.data.action;
-    if (label === 'samples') return counts.data.total;
+    if (label === 'myWork') return counts.myWork;
+    if (label === 'samples') return counts.samples;
     return null;
   };
   return (

@@ -73,22 +73,25 @@ export const SearchBox = forwardRef<
             <Combobox.Empty>{t('search.nothing')}</Combobox.Empty>
           ) : (
             rows.map((r) => (
-              <Combobox.Option key={r.id} value={`${r.order_id}|${r.id}`}>
+              // The highlighted result is light blue with dark text (styles.css .search-option):
+              // Mantine's filled blue left the step chip and the grey lines below 4.5:1.
+              <Combobox.Option key={r.id} value={`${r.order_id}|${r.id}`} className="search-option">
+                {/* Two lines for every result (the number, then order · type · customer) and a
+                    step chip that never shrinks: results line up whatever their lengths. */}
                 <Group gap="sm" wrap="nowrap" justify="space-between">
                   <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} className="num" style={{ textAlign: 'left' }}>
-                      {r.sample_number ?? '—'}{' '}
-                      <Text span size="xs" c="dimmed" fw={400}>
-                        {r.order_number ?? ''}
-                      </Text>
+                    <Text size="sm" fw={600} className="num" style={{ textAlign: 'left' }} truncate>
+                      {r.sample_number ?? r.order_number ?? '—'}
                     </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {[r.sample_type_name, hideCustomer ? null : r.customer_label]
+                    <Text size="xs" c="gray.7" truncate>
+                      {[r.order_number, r.sample_type_name, hideCustomer ? null : r.customer_label]
                         .filter(Boolean)
                         .join(' · ')}
                     </Text>
                   </div>
-                  <StepChip step={r.step ?? null} size="xs" />
+                  <div style={{ flexShrink: 0 }}>
+                    <StepChip step={r.step ?? null} size="xs" nativeTip />
+                  </div>
                 </Group>
               </Combobox.Option>
             ))
@@ -96,7 +99,7 @@ export const SearchBox = forwardRef<
         </Combobox.Options>
         {rows.length > 0 && (
           <Combobox.Footer>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {t('search.hint')}
             </Text>
           </Combobox.Footer>

@@ -2,9 +2,11 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconKeyboard, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfoView } from '../../../shared/bridge';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SessionInfoView, Settings } from '../../../shared/bridge';
 import { ROLE_INFO } from '../../../shared/sop/roles';
 import { bridge } from '../../bridge/client';
+import { settingsQuery } from '../session';
 
 export function roleLabel(role: SessionInfoView['user']['role'], lang: string): string {
   return lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].label;
@@ -22,10 +24,15 @@ function initials(name: string): string {
 export async function setLanguage(
   i18n: { changeLanguage: (l: string) => Promise<unknown> },
   lang: 'id' | 'en',
+  onSaved?: (s: Settings) => void,
 ) {
   await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
-  bridge.call('settings.update', { language: lang }).catch(() => {});
+  bridge
+    .call('settings.update', { language: lang })
+    // The shared settings entry (session.tsx) follows, so nothing reads the old language back.
+    .then((saved) => onSaved?.(saved))
+    .catch(() => {});
 }
 
 export function UserMenu({
@@ -38,6 +45,7 @@ export function UserMenu({
   onLogout: () => void;
 }) {
   const { t, i18n } = useTranslation('frame');
+  const qc = useQueryClient();
   const role = roleLabel(session.user.role, i18n.language);
   return (
     <Menu position="bottom-end" width={240} withinPortal>
@@ -77,7 +85,9 @@ export function UserMenu({
         {(['id', 'en'] as const).map((l) => (
           <Menu.Item
             key={l}
-            onClick={() => void setLanguage(i18n, l)}
+            onClick={() =>
+              void setLanguage(i18n, l, (saved) => qc.setQueryData(settingsQuery.queryKey, saved))
+            }
             rightSection={i18n.language === l ? <IconCheck size={14} aria-label="✓" /> : null}
           >
             {l === 'id' ? 'Bahasa Indonesia' : 'English'}

@@ -11,12 +11,15 @@ import { isFiltered, NO_FILTERS, type WorklistFilters } from './filters';
 export function WorklistFilterBar({
   filters,
   onChange,
+  facetsEnabled = true,
 }: {
   filters: WorklistFilters;
   onChange: (f: WorklistFilters) => void;
+  /** False until the list's first page answered (the list goes first to the engine). */
+  facetsEnabled?: boolean;
 }) {
   const { t, i18n } = useTranslation('worklist');
-  const facets = useBridgeQuery('worklist.facets', {});
+  const facets = useBridgeQuery('worklist.facets', {}, { enabled: facetsEnabled });
   const [search, setSearch] = useState(filters.search);
   const [debounced] = useDebouncedValue(search, 250);
 

@@ -7,31 +7,28 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Badge, Box, Button, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconClockUp, IconLock, IconRefresh } from '@tabler/icons-react';
+import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { WorklistRowView } from '../../../../shared/bridge';
 import { bridge } from '../../../bridge/client';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { SopClockBar } from '../../../components/SopClockBar';
-import { StepChip } from '../../../components/StepChip';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { useNow } from '../../../components/useNow';
 import { errorText } from '../../../lib/message';
 import { ROUTES } from '../../routes';
 import { useSignedIn } from '../../session';
-import { isFiltered, NO_FILTERS, toQuery, type WorklistMode } from './filters';
+import { isFiltered, listQueryKey, NO_FILTERS, toQuery, type WorklistMode } from './filters';
 import { listKey, needsMore } from './keys';
-import { nextActionText } from './next-action';
+import { worklistColumns, type WorklistColumnMeta, type WorklistTableMeta } from './columns';
 import { useSavedFilters } from './useSavedFilters';
 import { WorklistFilterBar } from './WorklistFilterBar';
-
-const ROW_H = 32;
+import { ROW_H, WorklistRow } from './WorklistRow';
 
 export function WorklistScreen({ mode }: { mode: WorklistMode }) {
   const { t, i18n } = useTranslation('worklist');
@@ -44,7 +41,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
   const query = useMemo(() => toQuery(mode, filters ?? NO_FILTERS), [mode, filters]);
 
   const pages = useInfiniteQuery({
-    queryKey: ['worklist.page', 'list', query],
+    queryKey: listQueryKey(query),
     queryFn: ({ pageParam }) => bridge.call('worklist.page', { ...query, after: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
@@ -77,144 +74,28 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
     [navigate],
   );
 
-  const columns = useMemo<ColumnDef<WorklistRowView>[]>(() => {
-    const cols: (ColumnDef<WorklistRowView> & { meta?: { width: string; align?: 'right' } })[] = [
-      {
-        id: 'select',
-        header: () => <span className="visually-hidden">{t('col.select')}</span>,
-        cell: ({ row }) => (
-          <Checkbox
-            size="xs"
-            tabIndex={-1}
-            aria-label={`${t('col.select')} ${row.original.sample_number ?? ''}`}
-            checked={selected.has(row.original.id)}
-            onChange={() => toggle(row.original.id)}
-            onClick={(e) => e.stopPropagation()}
-          />
-        ),
-        meta: { width: '30px' },
-      },
-      {
-        id: 'number',
-        header: t('col.number'),
-        cell: ({ row }) => (
-          <Text size="sm" fw={600} className="num" style={{ textAlign: 'left' }} truncate>
-            {row.original.sample_number ?? row.original.order_number ?? '—'}
-          </Text>
-        ),
-        meta: { width: '172px' },
-      },
-      {
-        id: 'type',
-        header: t('col.type'),
-        cell: ({ row }) => (
-          <Text size="sm" truncate title={row.original.sample_type_name}>
-            {row.original.sample_type_name}
-          </Text>
-        ),
-        meta: { width: 'minmax(100px, 0.8fr)' },
-      },
-      ...(isAnalis
-        ? []
-        : [
-            {
-              id: 'customer',
-              header: t('col.customer'),
-              cell: ({ row }: { row: { original: WorklistRowView } }) => (
-                <Text size="sm" truncate title={row.original.customer_label} c="dark.5">
-                  {row.original.customer_label || '—'}
-                </Text>
-              ),
-              meta: { width: 'minmax(100px, 0.8fr)' },
-            } as ColumnDef<WorklistRowView> & { meta: { width: string } },
-          ]),
-      {
-        id: 'params',
-        header: t('col.params'),
-        cell: ({ row }) => {
-          const r = row.original;
-          const text =
-            isAnalis || (r.analyses_mine > 0 && r.analyses_mine < r.analyses_total)
-              ? t('paramsMine', { mine: r.analyses_mine, total: r.analyses_total })
-              : String(r.analyses_total);
-          return (
-            <Tooltip
-              label={t('paramsTip', {
-                total: r.analyses_total,
-                mine: r.analyses_mine,
-                open: r.analyses_open_mine,
-              })}
-              openDelay={500}
-            >
-              <Text size="sm" className="num">
-                {text}
-              </Text>
-            </Tooltip>
-          );
-        },
-        meta: { width: '58px', align: 'right' },
-      },
-      {
-        id: 'step',
-        header: t('col.step'),
-        cell: ({ row }) => <StepChip step={row.original.step ?? null} size="sm" />,
-        meta: { width: '174px' },
-      },
-      {
-        id: 'clock',
-        header: t('col.clock'),
-        cell: ({ row }) => (
-          <SopClockBar
-            step={row.original.step}
-            startedAt={row.original.step_started_at}
-            now={now}
-            compact
-            barWidth={40}
-          />
-        ),
-        meta: { width: '190px' },
-      },
-      {
-        id: 'next',
-        header: t('col.next'),
-        cell: ({ row }) => {
-          const n = nextActionText(row.original, i18n.language);
-          return (
-            <Text size="sm" truncate fw={n.mine ? 500 : 400} c={n.mine ? 'sippt.8' : 'dimmed'}>
-              {n.mine ? t(n.key) : n.key === 'waitingFor' ? t('waitingFor', { role: n.role }) : t('done')}
-            </Text>
-          );
-        },
-        meta: { width: 'minmax(130px, 1fr)' },
-      },
-      {
-        id: 'sync',
-        header: () => <span className="visually-hidden">{t('col.sync')}</span>,
-        cell: ({ row }) => <SyncMarkers row={row.original} />,
-        meta: { width: '120px' },
-      },
-    ];
-    return cols;
-    // `selected` and `now` change the cells; the rest is stable per screen.
-  }, [t, i18n.language, isAnalis, now, selected, toggle]);
+  // One definition per language and role; the selection and the clock reach the cells through
+  // the table's meta (columns.tsx), so this stays the same object and memoised rows stay drawn.
+  const columns = useMemo(() => worklistColumns(t, i18n.language, isAnalis), [t, i18n.language, isAnalis]);
+  const meta = useMemo<WorklistTableMeta>(() => ({ selected, now, toggle }), [selected, now, toggle]);
 
   const table = useReactTable({
     data: rows,
     columns,
+    meta,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (r) => r.id,
   });
-  const template = table
-    .getVisibleLeafColumns()
-    .map((c) => (c.columnDef.meta as { width?: string } | undefined)?.width ?? '1fr')
-    .join(' ');
+  const template = useMemo(() => columns.map((c) => c.meta.width).join(' '), [columns]);
 
   const hasMore = pages.hasNextPage === true;
   const virtual = useVirtualizer({
     count: rows.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
-    overscan: 16,
+    // Few rows beyond the window: each is drawn once (WorklistRow is memoised), and the first
+    // paint of the list is what the user waits for.
+    overscan: 6,
   });
   const items = virtual.getVirtualItems();
   const lastVisible = items.length > 0 ? items[items.length - 1]!.index : 0;
@@ -245,6 +126,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
 
   const title = mode === 'work' ? t('titleWork') : t('titleAll');
   const headerGroup = table.getHeaderGroups()[0];
+  const modelRows = table.getRowModel().rows;
   const filtered = isFiltered(filters ?? NO_FILTERS);
   const activeRow = rows[active];
 
@@ -274,7 +156,11 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
           </Group>
         )}
       </Group>
-      {filters !== null && <WorklistFilterBar filters={filters} onChange={setFilters} />}
+      {filters !== null && (
+        // The facets (a count over every sample) wait for the list's first page: the engine answers
+        // one call at a time, and the rows are what the user came for.
+        <WorklistFilterBar filters={filters} onChange={setFilters} facetsEnabled={!pages.isPending} />
+      )}
 
       {pages.isPending || filters === null ? (
         <TableSkeleton rows={14} />
@@ -344,7 +230,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
               }}
             >
               {headerGroup?.headers.map((h) => {
-                const align = (h.column.columnDef.meta as { align?: string } | undefined)?.align;
+                const align = (h.column.columnDef.meta as WorklistColumnMeta | undefined)?.align;
                 return (
                   <div
                     key={h.id}
@@ -359,7 +245,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             </div>
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
-                const r = table.getRowModel().rows[vi.index];
+                const r = modelRows[vi.index];
                 if (!r) {
                   return (
                     <div
@@ -383,48 +269,21 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
                     </div>
                   );
                 }
-                const isActive = vi.index === active;
-                const isSelected = selected.has(r.id);
                 return (
-                  <div
+                  <WorklistRow
                     key={r.id}
-                    id={`wl-row-${r.id}`}
-                    role="row"
-                    aria-rowindex={vi.index + 2}
-                    aria-selected={isSelected}
-                    data-active={isActive || undefined}
-                    data-selected={isSelected || undefined}
-                    data-overdue={
-                      r.original.due_at && Date.parse(r.original.due_at) < now.getTime() ? true : undefined
-                    }
-                    className="worklist-row"
-                    onClick={() => setActive(vi.index)}
-                    onDoubleClick={() => open(r.original)}
-                    style={{
-                      display: 'grid',
-                      gridTemplateColumns: template,
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: ROW_H,
-                      transform: `translateY(${vi.start}px)`,
-                    }}
-                  >
-                    {r.getVisibleCells().map((c) => {
-                      const align = (c.column.columnDef.meta as { align?: string } | undefined)?.align;
-                      return (
-                        <div
-                          key={c.id}
-                          role="gridcell"
-                          className="worklist-cell"
-                          style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
-                        >
-                          {flexRender(c.column.columnDef.cell, c.getContext())}
-                        </div>
-                      );
-                    })}
-                  </div>
+                    data={r.original}
+                    row={r}
+                    index={vi.index}
+                    start={vi.start}
+                    active={vi.index === active}
+                    selected={selected.has(r.id)}
+                    now={now}
+                    columns={columns}
+                    template={template}
+                    onActivate={setActive}
+                    onOpen={open}
+                  />
                 );
               })}
             </div>
@@ -438,42 +297,4 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
       )}
     </Box>
   );
-}
-
-function SyncMarkers({ row }: { row: WorklistRowView }) {
-  const { t } = useTranslation('worklist');
-  const blocked = row.blocked_commands ?? 0;
-  if (blocked > 0) {
-    return (
-      <Tooltip label={t('marker.blockedTip')} multiline maw={280}>
-        <Badge
-          size="sm"
-          color="red"
-          variant="light"
-          leftSection={<IconLock size={11} aria-hidden />}
-          tt="none"
-          fw={600}
-        >
-          {t('marker.blocked')}
-        </Badge>
-      </Tooltip>
-    );
-  }
-  if (row.pending_commands > 0) {
-    return (
-      <Tooltip label={t('marker.pendingTip', { count: row.pending_commands })} multiline maw={280}>
-        <Badge
-          size="sm"
-          color="orange"
-          variant="light"
-          leftSection={<IconClockUp size={11} aria-hidden />}
-          tt="none"
-          fw={500}
-        >
-          {t('marker.pending')}
-        </Badge>
-      </Tooltip>
-    );
-  }
-  return null;
 }

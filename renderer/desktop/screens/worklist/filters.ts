@@ -21,6 +21,16 @@ export function isFiltered(f: WorklistFilters): boolean {
   return f.status.length > 0 || f.labId !== null || f.sampleTypeName !== null || f.search.trim() !== '';
 }
 
+/**
+ * The cache key of a list's pages. The navigation reads the unfiltered lists' counts from here
+ * (frame/nav-counts.ts) rather than asking the engine in front of the list.
+ */
+export function listQueryKey(
+  query: WorklistQueryInput,
+): readonly ['worklist.page', 'list', WorklistQueryInput] {
+  return ['worklist.page', 'list', query];
+}
+
 /** The page query for a list and its filters (without the cursor). */
 export function toQuery(mode: WorklistMode, f: WorklistFilters): WorklistQueryInput {
   const q: WorklistQueryInput = { limit: PAGE_SIZE };
