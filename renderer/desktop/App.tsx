@@ -13,7 +13,6 @@ import { LoginScreen } from './screens/login/LoginScreen';
 import { SampleScreen } from './screens/sample/SampleScreen';
 import { SigningScreen } from './screens/signing/SigningScreen';
 import { WorklistScreen } from './screens/worklist/WorklistScreen';
-import { ONLINE_SCREENS } from './screens/online/online-routes';
 import { homeOf, ROUTES } from './routes';
 import { SETTINGS_KEY, useSession, useSettings } from './session';
 import { BootScreen } from './frame/BootScreen';
@@ -49,7 +48,6 @@ export function App() {
             {(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}
           </Route>
           <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
-          {ONLINE_SCREENS.map(({ path, Screen }) => <Route key={path} path={path} component={Screen} />)}
           <Route>
             <Redirect to={homeOf(session.user.role)} />
           </Route>
