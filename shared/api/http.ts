@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'conflict', // unique data already exists (username, e-mail, code)
   'survey_required', // SOP step 21: the E-LHU is downloadable only after the survey
   'not_available',
+  'client_outdated', // the desktop is older than the unit's minimum supported version (426): update it; its queued changes stay on it
   'history_changed', // sync pull: the cursor belongs to another history of the server (restored from a backup): pull again from the start (cursor null)
   'internal_error',
 ] as const;
@@ -90,6 +91,8 @@ export const HTTP_PERMISSIONS = {
   /** Files of proofs of payment (a customer only for their own orders). */
   'payment_proofs.read': ['pelanggan', 'bendahara', 'cs', 'ketua_tim_pji', 'admin_satker'],
   'sync.use': STAFF_ROLES,
+  /** Desktop releases: publish, raise a rollout, withdraw, the minimum version, the versions in use. */
+  'releases.manage': ['admin_satker'],
 } as const satisfies Record<string, readonly Role[]>;
 export type HttpPermission = keyof typeof HTTP_PERMISSIONS;
 export function hasPermission(role: Role, permission: HttpPermission): boolean {

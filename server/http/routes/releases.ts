@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX, type ErrorCode } from '../../../shared/api/http';
+import { API_PREFIX } from '../../../shared/api/http';
 import {
   CLIENT_HEADER,
   DesktopClientListResponseSchema,
@@ -24,7 +24,6 @@ import {
   WithdrawRequestSchema,
   type ClientNotice,
 } from '../../../shared/api/releases';
-import type { Role } from '../../../shared/sop/roles';
 import { etagOf, notModified, parseRange, rangeStillValid, type ByteRange } from '../../releases/http-range';
 import { desktopVersionOf } from '../../releases/semver';
 import { ReleaseService, type Upload } from '../../releases/service';
@@ -35,7 +34,7 @@ import type { AppContext } from '../context';
 import { AppError, fail } from '../errors';
 
 /** Publishing and reading releases: Admin Satker. */
-const ADMIN: readonly Role[] = ['admin_satker'];
+const ADMIN = { permission: 'releases.manage' } as const;
 const TAG = ['releases'];
 const MAX_YML_BYTES = 1024 * 1024;
 
@@ -214,7 +213,7 @@ export function releaseRoutes(app: AppContext, root: FastifyInstance): ReleaseSe
       }
     }
     const outdated = await service.outdated(version);
-    if (outdated) throw new AppError(426, 'client_outdated' as ErrorCode, outdated.message, undefined, { 'x-sippt-minimum-version': outdated.minimumVersion });
+    if (outdated) throw new AppError(426, 'client_outdated', outdated.message, undefined, { 'x-sippt-minimum-version': outdated.minimumVersion });
   });
   root.addHook('onSend', async (req, reply, payload) => {
     const url = req.routeOptions.url;
