@@ -14,5 +14,7 @@ export default function globalSetup(): void {
     [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', E2E_UI_DIR, '--emptyOutDir', '--logLevel', 'error'],
     { cwd: root, stdio: 'inherit' },
   );
+  // Read by startDesktop in the workers (globalSetup's environment is theirs).
+  process.env.SIPPT_E2E_UI = E2E_UI_ROOT;
   console.log(`e2e: desktop UI built in ${E2E_UI_ROOT}`);
 }

@@ -132,13 +132,13 @@ export interface DesktopHandle {
 /** The desktop's browser host against `serverUrl`, on the UI already built (globalSetup builds it). */
 export async function startDesktop(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'sippt-e2e-desktop-'))): Promise<DesktopHandle> {
   const port = await freePort();
-  const uiBuilt = existsSync(resolve(E2E_UI_DIR, 'index.html'));
+  // Only in a Playwright run (global-setup says so); a bench or script using these helpers serves the tree's own dist/.
+  const uiBuilt = process.env.SIPPT_E2E_UI === E2E_UI_ROOT && existsSync(resolve(E2E_UI_DIR, 'index.html'));
   const { proc, match } = await run(
     [resolve(ROOT, 'scripts/desktop-web.ts'), '--server', serverUrl, '--port', String(port), '--data-dir', dataDir, '--no-build'],
     /SIPPT Lab desktop \(browser\): (http:\/\/\S+)/,
     {},
     90_000,
-    // Without global-setup's copy (a script using these helpers alone), the tree's own dist/.
     uiBuilt ? E2E_UI_ROOT : ROOT,
   );
   const url = new URL(match);
