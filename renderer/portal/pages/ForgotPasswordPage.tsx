@@ -1,3 +1,53 @@
-export function ForgotPasswordPage(_p: { orderId?: string; correctingOrderId?: string }) {
-  return null;
+/**
+ * Forgotten password. The server has no self-service reset (no mail is sent from this product), and
+ * a reset by a public form would let anyone lock a customer out or probe usernames. The sound flow
+ * with what exists: the customer contacts the unit from the phone or e-mail on record, the Admin
+ * Satker sets a temporary password (POST /users/:id/password, which also ends every session), and
+ * the customer changes it on the Profile page (POST /auth/password).
+ */
+import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { catalog } from '../api/endpoints';
+import { PATHS } from '../lib/paths';
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation('portal');
+  const q = useQuery({ queryKey: ['catalog'], queryFn: catalog, staleTime: 5 * 60_000 });
+  const steps = t('forgot.steps', { returnObjects: true }) as string[];
+  return (
+    <Card withBorder radius="md" padding="lg" maw={560} mx="auto">
+      <Stack gap="md">
+        <Title order={1} size="h3">
+          {t('forgot.title')}
+        </Title>
+        <Text>{t('forgot.lead')}</Text>
+        <List type="ordered" spacing="xs">
+          {steps.map((s, i) => (
+            <List.Item key={i}>
+              <Text size="sm">{s}</Text>
+            </List.Item>
+          ))}
+        </List>
+        <Stack gap={2}>
+          <Text fw={700}>{t('forgot.contact')}</Text>
+          {q.data ? (
+            <>
+              <Text size="sm">{q.data.unit.name}</Text>
+              <Text size="sm">{q.data.unit.contactLine}</Text>
+              <Text size="sm">{q.data.unit.address}</Text>
+            </>
+          ) : (
+            <Text size="sm" c="dark.4">
+              {q.isError ? t('loadError') : t('loading')}
+            </Text>
+          )}
+        </Stack>
+        <Anchor component={Link} href={PATHS.login}>
+          {t('forgot.back')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
 }

@@ -1,3 +1,171 @@
-export function RegisterPage(_p: { orderId?: string; correctingOrderId?: string }) {
-  return null;
+/**
+ * Register (SOP step 2): company or person, NPWP, address, contact, username and password, checked
+ * by the same schema the server uses (RegisterRequestSchema); then "menunggu aktivasi" (step 3 is
+ * the Admin Satker's). The form is kept while the page is open; the password never is.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Card, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconAlertCircle, IconHourglass } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { RegisterRequestSchema } from '../../../shared/api/http';
+import { ApiError, errorMessage } from '../api/client';
+import { register } from '../api/endpoints';
+import { LinkButton } from '../components/Layout';
+import { PATHS } from '../lib/paths';
+import { uuid } from '../lib/uuid';
+
+type Field = 'companyName' | 'contactName' | 'npwp' | 'address' | 'email' | 'phone' | 'username' | 'password';
+const FIELDS: Field[] = ['companyName', 'contactName', 'npwp', 'address', 'email', 'phone', 'username', 'password'];
+
+/** The schema's messages are "Indonesian / English": the part in the user's language. */
+function half(message: string, lang: string): string {
+  const parts = message.split(' / ');
+  return parts.length === 2 ? (lang === 'en' ? parts[1]! : parts[0]!) : message;
+}
+
+export function RegisterPage() {
+  const { t, i18n } = useTranslation('portal');
+  const [kind, setKind] = useState<'company' | 'person'>('company');
+  const [v, setV] = useState<Record<Field, string>>({ companyName: '', contactName: '', npwp: '', address: '', email: '', phone: '', username: '', password: '' });
+  const [password2, setPassword2] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field | 'password2', string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ name: string; username: string } | null>(null);
+  // One key per filled form: a resend after a lost answer registers once.
+  const idempotencyKey = useMemo(() => uuid(), []);
+
+  const set = (f: Field) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((old) => ({ ...old, [f]: value }));
+    setErrors((old) => ({ ...old, [f]: undefined }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const body = {
+      ...v,
+      contactName: kind === 'person' ? v.contactName || v.companyName : v.contactName,
+      npwp: v.npwp.replace(/[.\-\s]/g, '') || null,
+      username: v.username.trim(),
+    };
+    const parsed = RegisterRequestSchema.safeParse(body);
+    const found: Partial<Record<Field | 'password2', string>> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0]) as Field;
+        if (FIELDS.includes(f) && !found[f]) found[f] = v[f].trim() === '' && f !== 'npwp' ? t('register.required') : half(issue.message, i18n.language);
+      }
+    }
+    if (password2 !== v.password) found.password2 = t('register.mismatch');
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      const first = FIELDS.find((f) => found[f]) ?? 'password2';
+      document.getElementById(`reg-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await register(parsed.data!, idempotencyKey);
+      setDone({ name: body.companyName, username: body.username });
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) {
+        const byField: Partial<Record<Field, string>> = {};
+        for (const i of err.issues) {
+          const f = i.path.split('.').pop() as Field;
+          if (FIELDS.includes(f)) byField[f] = half(i.message, i18n.language);
+        }
+        setErrors(byField);
+      }
+      setFailure(errorMessage(err, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <Card withBorder radius="md" padding="lg" maw={520} mx="auto">
+        <Stack gap="sm" role="status">
+          <IconHourglass size={32} color="var(--mantine-color-orange-7)" aria-hidden />
+          <Title order={1} size="h3">
+            {t('register.doneTitle')}
+          </Title>
+          <Text>{t('register.doneText', done)}</Text>
+          <LinkButton href={`${PATHS.login}?registered=1&u=${encodeURIComponent(done.username)}`}>{t('register.toLogin')}</LinkButton>
+        </Stack>
+      </Card>
+    );
+  }
+
+  const field = (f: Field) => ({ id: `reg-${f}`, value: v[f], onChange: set(f), error: errors[f], size: 'md' as const });
+  return (
+    <Card withBorder radius="md" padding="lg" maw={640} mx="auto">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <Title order={1} size="h3">
+            {t('register.title')}
+          </Title>
+          <Text size="sm" c="dark.5">
+            {t('register.lead')}
+          </Text>
+          {failure && (
+            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="reg-kind">
+              {t('register.kind')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="reg-kind"
+              value={kind}
+              onChange={(x) => setKind(x as 'company' | 'person')}
+              data={[
+                { value: 'company', label: t('register.company') },
+                { value: 'person', label: t('register.person') },
+              ]}
+            />
+          </Stack>
+          <TextInput label={kind === 'company' ? t('register.companyName') : t('register.personName')} required autoComplete={kind === 'company' ? 'organization' : 'name'} {...field('companyName')} />
+          {kind === 'company' && <TextInput label={t('register.contactName')} required autoComplete="name" {...field('contactName')} />}
+          <TextInput label={t('register.npwp')} description={t('register.npwpHint')} inputMode="numeric" autoComplete="off" {...field('npwp')} />
+          <Textarea label={t('register.address')} required autosize minRows={2} autoComplete="street-address" {...field('address')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput label={t('register.email')} required type="email" autoComplete="email" {...field('email')} />
+            <TextInput label={t('register.phone')} required type="tel" autoComplete="tel" {...field('phone')} />
+          </SimpleGrid>
+          <TextInput label={t('register.username')} description={t('register.usernameHint')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...field('username')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <PasswordInput label={t('register.password')} description={t('register.passwordHint')} required autoComplete="new-password" {...field('password')} />
+            <PasswordInput
+              id="reg-password2"
+              label={t('register.password2')}
+              required
+              autoComplete="new-password"
+              size="md"
+              value={password2}
+              onChange={(e) => {
+                setPassword2(e.currentTarget.value);
+                setErrors((o) => ({ ...o, password2: undefined }));
+              }}
+              error={errors.password2}
+            />
+          </SimpleGrid>
+          <Button type="submit" size="md" loading={busy}>
+            {t('register.submit')}
+          </Button>
+          <Text size="sm">
+            {t('register.haveAccount')}{' '}
+            <Anchor component={Link} href={PATHS.login}>
+              {t('nav.login')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Card>
+  );
 }
