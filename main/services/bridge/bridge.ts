@@ -270,7 +270,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
       return fail('unknown_call', { id: `Panggilan tidak dikenal: ${clip(name)}`, en: `Unknown call: ${clip(name)}` });
     }
     const spec = BRIDGE_CALLS[name];
-    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    // reportInput: an issue then says whether the field was missing or of the wrong type (the input is never shown or logged).
+    const parsed = spec.input.safeParse(input === undefined ? {} : input, { reportInput: true });
     if (!parsed.success) return fail('invalid_payload', invalidInput(name, parsed.error), { issues: issuePaths(parsed.error) });
     if (spec.session && !core?.signedIn) {
       return fail('not_signed_in', { id: 'Belum masuk: silakan masuk dulu.', en: 'Not signed in: please sign in first.' });
@@ -327,12 +328,25 @@ function issuePaths(e: z.ZodError): string[] {
 }
 
 /** One issue of zod in words, Indonesian and English; our schemas' own messages are "id / en". */
+/** zod's type names in words for people. */
+function typeWord(expected: string): Message {
+  const words: Record<string, Message> = {
+    string: { id: 'teks', en: 'text' },
+    number: { id: 'angka', en: 'a number' },
+    boolean: { id: 'ya/tidak (true/false)', en: 'yes/no (true/false)' },
+    array: { id: 'daftar', en: 'a list' },
+    object: { id: 'objek', en: 'an object' },
+  };
+  return words[expected] ?? { id: expected, en: expected };
+}
+
 function issueText(i: z.core.$ZodIssue): Message {
   if (i.code === 'unrecognized_keys') {
     const keys = i.keys.join(', ');
     return { id: `kolom tidak dikenal: ${keys} (hapus)`, en: `unknown field: ${keys} (remove it)` };
   }
   if (i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined) return { id: 'wajib diisi', en: 'is required' };
+  if (i.code === 'invalid_type') return { id: `jenis isian salah, harus ${typeWord(i.expected).id}`, en: `wrong type, must be ${typeWord(i.expected).en}` };
   const [id, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [null, i.message];
   if (id !== null && en !== undefined) return { id, en };
   if (i.code === 'invalid_type') return { id: `jenis isian salah, harus ${i.expected}`, en: `wrong type, expected ${i.expected}` };

@@ -109,7 +109,11 @@ describe('bridge', () => {
 
     const wrongType = error(await call('worklist.page', { limit: 'lots' }));
     expect(wrongType.code).toBe('invalid_payload');
-    expect(wrongType.message.en).toMatch(/limit/);
+    expect(wrongType.message.en).toMatch(/limit: wrong type, must be a number/);
+    expect(wrongType.message.id).toMatch(/limit: jenis isian salah, harus angka/);
+    const wrongNested = error(await call('sample.accept', { orderId: o.id, sampleId: o.samples[0]!.id, check: { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: 'ya' } }));
+    expect(wrongNested.message.en).toMatch(/check\.sealIntact: wrong type, must be yes\/no/);
+    expect(wrongNested.message.en).not.toMatch(/required/);
 
     const notAnObject = error(await call('sample.accept', 'accept it'));
     expect(notAnObject.code).toBe('invalid_payload');
