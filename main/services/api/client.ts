@@ -5,7 +5,12 @@
  * - `network`: no answer (refused, reset, timeout, DNS): retry later;
  * - `server`: a 5xx, or a 2xx whose body breaks the contract: retry later;
  * - `unauthorized` (401) and `forbidden` (403): the session is the problem, not the data;
- * - `client`: any other 4xx: the request itself is wrong; retrying the same request cannot help.
+ * - `client`: any other 4xx: the request itself is wrong; retrying the same request cannot help;
+ * - `outdated` (426 client_outdated): this desktop is older than the server's minimum version. Not
+ *   the request's fault: nothing is recorded as rejected, the outbox keeps every change until the
+ *   desktop is updated.
+ *
+ * Every request says which desktop sends it: `X-SIPPT-Client: desktop/<version>`.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { randomUUID } from 'node:crypto';
@@ -35,11 +40,12 @@ import { CertificateInfoSchema } from '../../../shared/bridge/online-calls';
 import type { AccountStatus, OrderStatus } from '../../../shared/domain/states';
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
+import { CLIENT_HEADER, ClientNoticeSchema, clientHeaderValue, type ClientNotice } from '../../../shared/api/releases';
 import { systemClock, type Clock } from '../clock';
 
 export type SignedFileResponse = z.infer<typeof SignedFileResponseSchema>;
 
-export type FailureKind = 'network' | 'server' | 'unauthorized' | 'forbidden' | 'client';
+export type FailureKind = 'network' | 'server' | 'unauthorized' | 'forbidden' | 'client' | 'outdated';
 
 export class ApiError extends Error {
   constructor(
@@ -69,6 +75,10 @@ export interface ApiClientOptions {
   onServerTime?: (serverTime: string, sentAt: number, receivedAt: number) => void;
   /** Validate pull bodies against the full order schema (on by default). */
   validatePull?: boolean;
+  /** This desktop's version (default: SIPPT_APP_VERSION, which the shell sets). */
+  clientVersion?: string;
+  /** A login answer said this desktop is older than the minimum supported version. */
+  onClientNotice?: (notice: ClientNotice) => void;
 }
 
 export class ApiClient {
@@ -83,7 +93,7 @@ export class ApiClient {
       validateStatus: () => true,
       maxContentLength: Infinity,
       maxBodyLength: Infinity,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', [CLIENT_HEADER]: clientHeaderValue(options.clientVersion ?? process.env.SIPPT_APP_VERSION ?? '0.0.0') },
       // Never follow a redirect with a bearer token to somewhere else.
       maxRedirects: 0,
       proxy: false,
@@ -120,6 +130,10 @@ export class ApiClient {
     const receivedAt = this.clock.now();
     const dateHeader = res.headers['date'];
     if (res.status >= 500) throw new ApiError('server', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
+    if (res.status === 426 || errorCode(res.data) === 'client_outdated') {
+      const m = errorMessage(res.data);
+      throw new ApiError('outdated', m ? `${m.id} / ${m.en}` : `${path}: HTTP ${res.status}`, res.status, 'client_outdated', m);
+    }
     if (res.status === 401 || res.status === 403) {
       throw new ApiError(res.status === 401 ? 'unauthorized' : 'forbidden', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
     }
@@ -147,8 +161,11 @@ export class ApiClient {
     return parsed.data;
   }
 
-  login(username: string, password: string): Promise<SessionResponse> {
-    return this.send('post', '/auth/login', { username, password }, SessionResponseSchema, null);
+  async login(username: string, password: string): Promise<SessionResponse> {
+    const res = await this.send('post', '/auth/login', { username, password }, SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }), null);
+    const { clientNotice, ...session } = res;
+    if (clientNotice) this.options.onClientNotice?.(clientNotice);
+    return session;
   }
 
   refresh(refreshToken: string): Promise<SessionResponse> {
