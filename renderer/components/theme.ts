@@ -19,6 +19,10 @@ export const theme = createTheme({
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { fz: 'sm', verticalSpacing: 6 } },
+    // Every close button needs a name a screen reader can say (axe-core: button-name).
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup / Close' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup / Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup / Close' } } },
   },
 });
 

@@ -77,6 +77,7 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
             onChange={setFile}
             leftSection={<IconFileUpload size={16} />}
             clearable
+            clearButtonProps={{ 'aria-label': t('importStep.clearFile') }}
             data-autofocus
           />
         ) : null}
