@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type CommandType } from '../../../shared/domain/commands';
 import { RULES, commandsAvailable, rolesFor } from '../../../shared/domain/permissions';
-import { ROLES, type Role } from '../../../shared/sop/roles';
+import { ROLE_INFO, ROLES, type Role } from '../../../shared/sop/roles';
 import { ROLE_ACTOR, STATUSES, attempt, prepare, stateFor, targetStatus } from './fixtures';
 
 const statesOf = (type: CommandType, role: Role): readonly (string | null)[] =>
@@ -34,8 +34,10 @@ describe('role x command matrix (from RULES)', () => {
         expect(d.ok, `${role} ${type} in ${status}`).toBe(false);
         if (!d.ok) {
           expect(d.code).toBe('forbidden');
-          expect(d.message.en).toContain(role);
-          expect(d.message.id).toContain(role);
+          // The role as people call it, what was asked in words, never the command's internal name.
+          expect(d.message.en).toContain(ROLE_INFO[role].label);
+          expect(d.message.id).toContain(ROLE_INFO[role].label);
+          expect(`${d.message.id} ${d.message.en}`).not.toContain(type);
         }
       } else {
         if (!d.ok) expect.fail(`${role} ${type} in ${status}: ${d.code} ${d.message.en}`);
