@@ -26,12 +26,21 @@ export const theme = createTheme({
   },
 });
 
+const LIGHT_TEXT_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'cyan', 'grape', 'violet', 'indigo', 'lime', 'pink', 'sippt'];
+
 /**
  * Mantine's dimmed grey (#868e96) is below 4.5:1 on white at 13-14 px: secondary text must stay
  * readable on an office monitor (and pass axe-core's contrast rule).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5f666d' },
+  light: {
+    '--mantine-color-dimmed': '#5f666d',
+    // Light badges, pills and alerts print their text in shade 6 on a pale tint (about 3:1):
+    // the darkest shade keeps the colour's meaning and reads at 4.5:1 or better.
+    ...Object.fromEntries(LIGHT_TEXT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
+    // Filled grey badges (white on grey 6) likewise.
+    '--mantine-color-gray-filled': 'var(--mantine-color-gray-7)',
+  },
   dark: {},
 });
