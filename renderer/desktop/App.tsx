@@ -2,7 +2,7 @@
  * The desktop app: the login screen until someone signs in, then the frame (top bar, navigation,
  * rejected-change banner) around the screen of the current address.
  */
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,12 +10,20 @@ import { useTranslation } from 'react-i18next';
 import { useBridgeEvent } from '../bridge/hooks';
 import { Frame } from './frame/Frame';
 import { LoginScreen } from './screens/login/LoginScreen';
-import { SampleScreen } from './screens/sample/SampleScreen';
-import { SigningScreen } from './screens/signing/SigningScreen';
 import { WorklistScreen } from './screens/worklist/WorklistScreen';
 import { homeOf, ROUTES } from './routes';
 import { SETTINGS_KEY, useSession, useSettings } from './session';
 import { BootScreen } from './frame/BootScreen';
+import { TableSkeleton } from '../components/TableSkeleton';
+
+// The sample and signing screens (the result grid, pdf.js) load when first opened: the worklist,
+// where every user starts, then parses a bundle without them (bench `ui`: navigation → interactive).
+const SampleScreen = lazy(() =>
+  import('./screens/sample/SampleScreen').then((m) => ({ default: m.SampleScreen })),
+);
+const SigningScreen = lazy(() =>
+  import('./screens/signing/SigningScreen').then((m) => ({ default: m.SigningScreen })),
+);
 
 export function App() {
   const { session, loading } = useSession();
@@ -41,17 +49,19 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <Frame>
-        <Switch>
-          <Route path={ROUTES.work}>{() => <WorklistScreen mode="work" />}</Route>
-          <Route path={ROUTES.samples}>{() => <WorklistScreen mode="all" />}</Route>
-          <Route path={ROUTES.samplePattern}>
-            {(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}
-          </Route>
-          <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
-          <Route>
-            <Redirect to={homeOf(session.user.role)} />
-          </Route>
-        </Switch>
+        <Suspense fallback={<TableSkeleton rows={10} />}>
+          <Switch>
+            <Route path={ROUTES.work}>{() => <WorklistScreen mode="work" />}</Route>
+            <Route path={ROUTES.samples}>{() => <WorklistScreen mode="all" />}</Route>
+            <Route path={ROUTES.samplePattern}>
+              {(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}
+            </Route>
+            <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
+            <Route>
+              <Redirect to={homeOf(session.user.role)} />
+            </Route>
+          </Switch>
+        </Suspense>
       </Frame>
     </Router>
   );
