@@ -286,6 +286,7 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
               },
             ]),
         ),
+        '4XX': { description: 'Kesalahan lain yang dapat diperbaiki pengguna / any other client error', content: { 'application/json': { schema: errorSchema } } },
       },
     };
     if (spec.access !== 'public') op.security = [{ bearer: [] }];
