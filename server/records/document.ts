@@ -15,6 +15,8 @@ export interface Column {
   kind: ColumnKind;
   /** Relative width, about the characters it needs (XLSX column width; PDF share of the line). */
   width: number;
+  /** An identifier (order, sample, LHU number, billing code): never wrapped in the PDF. */
+  nowrap?: boolean;
 }
 
 export interface Table {
@@ -100,7 +102,7 @@ function orders(r: OrderRegister): Body {
         title: 'Order yang diajukan dalam periode',
         columns: [
           { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. Order', kind: 'text', width: 22 },
+          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
           { header: 'Tanggal Order', kind: 'datetime', width: 16 },
           { header: 'Pelanggan', kind: 'text', width: 34 },
           { header: 'Jenis Sampel', kind: 'text', width: 26 },
@@ -144,16 +146,16 @@ function samples(r: SampleRegister): Body {
         title: 'Sampel yang diterima dan diregistrasi dalam periode',
         columns: [
           { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. Sampel', kind: 'text', width: 20 },
+          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
           { header: 'Tanggal Terima', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 20 },
+          { header: 'No. Order', kind: 'text', width: 20, nowrap: true },
           { header: 'Pelanggan', kind: 'text', width: 30 },
           { header: 'Jenis Sampel', kind: 'text', width: 22 },
           { header: 'Kode/Label', kind: 'text', width: 14 },
           { header: 'Laboratorium', kind: 'text', width: 18 },
           { header: 'Parameter', kind: 'int', width: 10 },
           { header: 'Status', kind: 'text', width: 18 },
-          { header: 'No. LHU', kind: 'text', width: 20 },
+          { header: 'No. LHU', kind: 'text', width: 20, nowrap: true },
         ],
         rows: r.rows.map((s, i) => [
           i + 1,
@@ -188,10 +190,10 @@ function reports(r: ReportRegister): Body {
         title: 'Nomor LHU yang diterbitkan dalam periode',
         columns: [
           { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. LHU', kind: 'text', width: 22 },
+          { header: 'No. LHU', kind: 'text', width: 22, nowrap: true },
           { header: 'Tanggal Nomor', kind: 'datetime', width: 16 },
-          { header: 'No. Sampel', kind: 'text', width: 20 },
-          { header: 'No. Order', kind: 'text', width: 20 },
+          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
+          { header: 'No. Order', kind: 'text', width: 20, nowrap: true },
           { header: 'Pelanggan', kind: 'text', width: 28 },
           { header: 'Jenis Sampel', kind: 'text', width: 20 },
           { header: 'Laboratorium', kind: 'text', width: 16 },
@@ -259,10 +261,10 @@ function revenue(r: RevenueReport): Body {
         columns: [
           { header: 'No.', kind: 'int', width: 6 },
           { header: 'Tanggal Bayar', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 22 },
+          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
           { header: 'Pelanggan', kind: 'text', width: 34 },
-          { header: 'Kode Billing', kind: 'text', width: 18 },
-          { header: 'NTPN', kind: 'text', width: 20 },
+          { header: 'Kode Billing', kind: 'text', width: 18, nowrap: true },
+          { header: 'NTPN', kind: 'text', width: 20, nowrap: true },
           { header: 'Jumlah (Rp)', kind: 'rupiah', width: 16 },
         ],
         rows: r.payments.map((p, i) => [i + 1, p.paidAt, p.orderNumber ?? '-', p.customerName, p.billingCode, p.ntpn ?? '-', p.amount]),
@@ -280,7 +282,7 @@ const ofStandard = (v: number | null, s: PerformanceReport['steps'][number]['sta
   v === null || s.unit === 'none' || !s.value ? null : Math.round((v / s.value) * 1000) / 10;
 
 function performance(r: PerformanceReport): Body {
-  const charted = r.steps.filter((s) => s.standard.unit !== 'none' && s.count > 0);
+  const charted = r.steps.filter((s) => s.standard.unit !== 'none' && s.measured > 0);
   return {
     title: 'Kinerja SOP: Waktu Layanan terhadap Waktu Baku (Mutu Baku)',
     summary: [
@@ -300,6 +302,7 @@ function performance(r: PerformanceReport): Body {
           { header: 'Waktu Baku', kind: 'text', width: 14 },
           { header: 'Satuan', kind: 'text', width: 10 },
           { header: 'Jumlah', kind: 'int', width: 8 },
+          { header: 'Terukur', kind: 'int', width: 8 },
           { header: 'Median', kind: 'decimal', width: 9 },
           { header: 'P90', kind: 'decimal', width: 9 },
           { header: 'Median % Baku', kind: 'decimal', width: 10 },
@@ -313,21 +316,22 @@ function performance(r: PerformanceReport): Body {
           standardText(s.standard),
           unitText(s.unit),
           s.count,
+          s.measured,
           s.median,
           s.p90,
           ofStandard(s.median, s.standard),
           ofStandard(s.p90, s.standard),
           s.over,
         ]),
-        footer: [null, 'Jumlah', null, null, null, r.totals.timings, null, null, null, null, r.totals.over],
+        footer: [null, 'Jumlah', null, null, null, r.totals.timings, sum(r.steps.map((x) => x.measured)), null, null, null, null, r.totals.over],
       },
       {
         sheet: 'Melebihi Waktu Baku',
         title: 'Langkah yang melebihi waktu baku',
         columns: [
           { header: 'Langkah', kind: 'int', width: 8 },
-          { header: 'No. Order', kind: 'text', width: 22 },
-          { header: 'No. Sampel', kind: 'text', width: 20 },
+          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
+          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
           { header: 'Pelanggan', kind: 'text', width: 30 },
           { header: 'Mulai', kind: 'datetime', width: 16 },
           { header: 'Selesai', kind: 'datetime', width: 16 },
@@ -393,7 +397,7 @@ function ikm(r: IkmReport): Body {
         columns: [
           { header: 'No.', kind: 'int', width: 6 },
           { header: 'Tanggal', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 22 },
+          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
           { header: 'Pelanggan', kind: 'text', width: 30 },
           ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n): Column => ({ header: `U${n}`, kind: 'int', width: 5 })),
           { header: 'IKM', kind: 'decimal', width: 8 },
@@ -405,6 +409,7 @@ function ikm(r: IkmReport): Body {
   };
 }
 
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const monthText = (m: string) => {
   const [y, mm] = m.split('-').map(Number) as [number, number];

@@ -2,7 +2,7 @@ import type { Period, RecordFormat, RecordReport } from '../../shared/api/record
 import type { RecordKind } from '../../shared/domain/record-permissions';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import { unitCalendar } from '../calendar/holidays';
-import type { Db } from '../db/schema';
+import type { DbHandle } from '../db/connect';
 import { loadElhuFonts } from '../elhu/verify-signature';
 import { recordDocument } from './document';
 import { ikmReport } from './ikm';
@@ -16,7 +16,8 @@ import { recordXlsx } from './xlsx';
 export { periodOf } from './period';
 
 /** One record of the unit for a period, as JSON data (shared/api/records.ts). */
-export async function buildRecord(db: Db, unitCode: string, kind: RecordKind, period: Period, now: Date): Promise<RecordReport> {
+export async function buildRecord(handle: DbHandle, unitCode: string, kind: RecordKind, period: Period, now: Date): Promise<RecordReport> {
+  const db = handle.db;
   const ref = await readReference(db, unitCode);
   switch (kind) {
     case 'orders':

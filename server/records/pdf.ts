@@ -30,7 +30,8 @@ const decFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 export function formatCell(v: Cell, kind: Column['kind']): string {
   if (v === null || v === '') return kind === 'text' ? '' : '-';
   if (typeof v === 'number') return kind === 'decimal' ? decFormat.format(v) : intFormat.format(v);
-  if (kind === 'datetime') return wibDateTime(v);
+  // A label in a date-time column (a totals line) stays as written.
+  if (kind === 'datetime' && !Number.isNaN(Date.parse(v))) return wibDateTime(v);
   return v;
 }
 
@@ -106,8 +107,7 @@ class Writer {
   }
 
   table(t: Table): void {
-    const total = t.columns.reduce((s, c) => s + c.width, 0);
-    const widths = t.columns.map((c) => ((W - 2 * M) * c.width) / total);
+    const widths = this.columnWidths(t);
     const headerLines = t.columns.map((c, i) => wrap(c.header, this.f.bold, SIZE, widths[i]! - 2 * PAD, 2));
     const headerH = Math.max(...headerLines.map((l) => l.length)) * LINE + 2 * PAD;
     const drawTitle = () => {
@@ -135,7 +135,7 @@ class Writer {
       const isFooter = t.footer !== undefined && r === all.length - 1;
       const cells = row.map((v, i) => {
         const kind = t.columns[i]!.kind;
-        const s = formatCell(v, kind);
+        const s = isFooter && v === null ? '' : formatCell(v, kind);
         const font = isFooter ? this.f.bold : this.f.regular;
         return { lines: wrap(s, font, SIZE, widths[i]! - 2 * PAD, MAX_LINES), right: kind !== 'text' && kind !== 'datetime', font };
       });
@@ -156,6 +156,38 @@ class Writer {
     this.y -= 14;
   }
 
+  /**
+   * Numbers, date-times and identifiers get the width their longest value needs (never wrapped);
+   * the text columns share the rest by their relative widths. When that leaves the text too
+   * little, every column falls back to its share.
+   */
+  columnWidths(t: Table): number[] {
+    const avail = W - 2 * M;
+    const fixed = t.columns.map((c, i) => {
+      if (c.kind === 'text' && !c.nowrap) return null;
+      let w = Math.max(...c.header.split(/\s+/).map((word) => this.f.bold.widthOfTextAtSize(word, SIZE)));
+      const seen = new Set<string>();
+      for (const row of t.footer ? [...t.rows, t.footer] : t.rows) {
+        const s = formatCell(row[i] ?? null, c.kind);
+        // Values of one shape have one width: measure each length once.
+        const key = c.kind === 'text' ? s : `${s.length}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        w = Math.max(w, this.f.bold.widthOfTextAtSize(s, SIZE));
+      }
+      return w + 2 * PAD + 1;
+    });
+    const fixedSum = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
+    const flexUnits = t.columns.reduce((s, c, i) => s + (fixed[i] === null ? c.width : 0), 0);
+    const left = avail - fixedSum;
+    if (left >= flexUnits * 2 || (flexUnits === 0 && left >= 0)) {
+      const extra = flexUnits === 0 ? left / t.columns.length : 0;
+      return t.columns.map((c, i) => (fixed[i] !== null ? fixed[i]! + extra : (left * c.width) / flexUnits));
+    }
+    const total = t.columns.reduce((s, c) => s + c.width, 0);
+    return t.columns.map((c) => (avail * c.width) / total);
+  }
+
   chart(c: Chart): void {
     const height = 300;
     this.ensure(height + 40);
@@ -163,7 +195,7 @@ class Writer {
     this.y -= 18;
     const left = M + 40;
     const right = W - M - 10;
-    const top = this.y - 16;
+    const top = this.y - 20;
     const bottom = this.y - height + 30;
     const plotH = top - bottom;
     const values = c.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
@@ -194,24 +226,29 @@ class Writer {
         this.page.drawRectangle({ x, y: bottom, width: barW - 1, height: Math.max(0.5, y - bottom), color: rgb(...s.color) });
         const label = `${decFormat.format(Math.round(v))}${v > max ? '+' : ''}`;
         const lw = this.f.regular.widthOfTextAtSize(label, 5.5);
-        this.text(label, x + (barW - 1) / 2 - lw / 2, y + 2, { size: 5.5, color: MUTED });
+        // Labels wider than their bar are stacked, the second series' above the first's.
+        const lift = lw > barW ? j * 7 : 0;
+        this.text(label, x + (barW - 1) / 2 - lw / 2, y + 2 + lift, { size: 5.5, color: MUTED });
       });
       const lw = this.f.bold.widthOfTextAtSize(cat, 7.5);
       this.text(cat, left + i * groupW + groupW / 2 - lw / 2, bottom - 11, { size: 7.5, bold: true });
     });
     // The standard time.
     const ry = yOf(c.reference.value);
-    this.page.drawLine({ start: { x: left, y: ry }, end: { x: right, y: ry }, thickness: 1, color: rgb(0.8, 0.1, 0.1), dashArray: [4, 3], lineCap: LineCapStyle.Butt });
-    this.text(`${c.reference.label} (${c.reference.value}${c.unit})`, right - 90, ry + 3, { size: 7, color: rgb(0.8, 0.1, 0.1) });
-    this.text('Langkah SOP', left + (right - left) / 2 - 20, bottom - 22, { size: 7.5, color: MUTED });
-    // Legend.
+    const red = rgb(0.8, 0.1, 0.1);
+    this.page.drawLine({ start: { x: left, y: ry }, end: { x: right, y: ry }, thickness: 1, color: red, dashArray: [4, 3], lineCap: LineCapStyle.Butt });
+    this.text('Langkah SOP', right - 50, bottom - 24, { size: 7.5, color: MUTED });
+    // Legend, under the axis (the tops of the bars keep their labels).
     let lx = left;
+    const ly = bottom - 24;
     for (const s of c.series) {
-      this.page.drawRectangle({ x: lx, y: top + 6, width: 9, height: 7, color: rgb(...s.color) });
-      this.text(s.name, lx + 12, top + 7, { size: 7.5 });
+      this.page.drawRectangle({ x: lx, y: ly - 1, width: 9, height: 7, color: rgb(...s.color) });
+      this.text(s.name, lx + 12, ly, { size: 7.5 });
       lx += 24 + this.f.regular.widthOfTextAtSize(s.name, 7.5);
     }
-    this.y = bottom - 30;
+    this.page.drawLine({ start: { x: lx, y: ly + 2.5 }, end: { x: lx + 14, y: ly + 2.5 }, thickness: 1, color: red, dashArray: [4, 3] });
+    this.text(`${c.reference.label} (${c.reference.value}${c.unit})`, lx + 18, ly, { size: 7.5 });
+    this.y = bottom - 40;
     this.text(c.caption, M, this.y, { size: 7.5, color: MUTED });
     this.y -= 18;
   }

@@ -8,6 +8,20 @@ import { inPeriod } from './period';
 import { ordersById, type Reference } from './load';
 import { median, percentileNearestRank } from './stats';
 
+const NOTES: Record<number, string> = {
+  1: 'Membuka laman tidak tercatat / opening the site is not recorded',
+  2: 'Awal pengisian tidak tercatat / the start of the form is not recorded',
+  4: 'Hanya pengajuan ulang yang terukur / only resubmitted orders are timed',
+};
+
+/**
+ * A step whose start nobody saw: the customer's registration (step 2) and first order (step 4)
+ * begin in the customer's browser, so the step "starts" at its own end. Counted, not timed.
+ */
+export function unmeasured(t: Pick<StepTiming, 'step' | 'startedAt' | 'finishedAt'>): boolean {
+  return (t.step === 2 || t.step === 4) && t.startedAt === t.finishedAt;
+}
+
 interface Flow {
   orderId: string | null;
   customerId: string | null;
@@ -73,6 +87,7 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
 
   // The timings that finished in the period.
   const perStep = new Map<number, number[]>();
+  const counts = new Map<number, number>();
   const overruns: { flow: Flow; t: StepTiming }[] = [];
   const ordersCounted = new Set<string>();
   const ordersOver = new Set<string>();
@@ -81,9 +96,12 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
     for (const t of flow.timings) {
       if (!inPeriod(period, t.finishedAt)) continue;
       timings += 1;
-      const list = perStep.get(t.step) ?? [];
-      perStep.set(t.step, list);
-      list.push(t.actual);
+      counts.set(t.step, (counts.get(t.step) ?? 0) + 1);
+      if (!unmeasured(t)) {
+        const list = perStep.get(t.step) ?? [];
+        perStep.set(t.step, list);
+        list.push(t.actual);
+      }
       if (flow.orderId) ordersCounted.add(flow.orderId);
       if (t.over) {
         overruns.push({ flow, t });
@@ -100,11 +118,12 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
       activity: s.activity,
       standard: { unit: s.standard.unit, value: s.standard.unit === 'none' ? null : s.standard.value },
       unit: s.standard.unit === 'working_days' ? 'working_days' : 'minutes',
-      count: values.length,
+      count: counts.get(s.number) ?? 0,
+      measured: values.length,
       median: median(values),
       p90: percentileNearestRank(values, 90),
       over: overruns.filter((o) => o.t.step === s.number).length,
-      note: s.number === 1 ? 'Membuka laman tidak tercatat / opening the site is not recorded' : s.standard.unit === 'none' ? 'Tanpa waktu baku / no standard time' : null,
+      note: NOTES[s.number] ?? (s.standard.unit === 'none' ? 'Tanpa waktu baku / no standard time' : null),
     };
   });
 

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { wibDateTime, wibWallClock } from './period';
 import type { Cell, Column, RecordDocument, Table } from './document';
@@ -21,34 +22,48 @@ const NUM_FORMAT: Record<Column['kind'], string | undefined> = {
 };
 
 export async function recordXlsx(doc: RecordDocument): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer: rows go to the zip as they are added (a register of 10,000 orders in
+  // well under the in-memory workbook's time), shared strings for the repeated names and statuses.
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'SIPPT Lab';
   wb.created = new Date(doc.generatedAt);
   wb.title = doc.title;
 
   const summary = wb.addWorksheet('Ringkasan');
   summary.columns = [{ width: 36 }, { width: 60 }];
-  summary.addRow([doc.unitName]).font = { bold: true, size: 13 };
-  summary.addRow([doc.title]).font = { bold: true, size: 12 };
-  summary.addRow(['Periode', doc.periodText]);
-  summary.addRow(['Dibuat', `${wibDateTime(doc.generatedAt)} WIB`]);
-  summary.addRow([]);
+  const bold = (row: ExcelJS.Row, size?: number) => {
+    row.font = { bold: true, ...(size ? { size } : {}) };
+    row.commit();
+  };
+  bold(summary.addRow([doc.unitName]), 13);
+  bold(summary.addRow([doc.title]), 12);
+  summary.addRow(['Periode', doc.periodText]).commit();
+  summary.addRow(['Dibuat', `${wibDateTime(doc.generatedAt)} WIB`]).commit();
+  summary.addRow([]).commit();
   for (const [label, value] of doc.summary) {
     const row = summary.addRow([label, value]);
     if (typeof value === 'number') row.getCell(2).numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.00';
     row.getCell(2).alignment = { horizontal: 'left' };
+    row.commit();
   }
+  summary.commit();
 
   for (const table of doc.tables) addTable(wb, doc, table);
   if (doc.chart) {
     const c = doc.chart;
     const ws = wb.addWorksheet(c.sheet);
     ws.columns = [{ width: 12 }, ...c.series.map(() => ({ width: 22 }))];
-    ws.addRow([c.title]).font = { bold: true };
-    ws.addRow([c.caption]);
-    const header = ws.addRow(['Langkah', ...c.series.map((s) => `${s.name} (${c.unit})`)]);
-    header.font = { bold: true };
-    c.categories.forEach((cat, i) => ws.addRow([Number(cat), ...c.series.map((s) => s.values[i] ?? null)]));
+    bold(ws.addRow([c.title]));
+    ws.addRow([c.caption]).commit();
+    bold(ws.addRow(['Langkah', ...c.series.map((s) => `${s.name} (${c.unit})`)]));
+    c.categories.forEach((cat, i) => ws.addRow([Number(cat), ...c.series.map((s) => s.values[i] ?? null)]).commit());
     const first = 4;
     const last = first + c.categories.length - 1;
     if (c.categories.length > 0) {
@@ -61,18 +76,27 @@ export async function recordXlsx(doc: RecordDocument): Promise<Buffer> {
         });
       });
     }
-    ws.addRow([]);
-    ws.addRow([`${c.reference.label} = ${c.reference.value}${c.unit}`]);
+    ws.addRow([]).commit();
+    ws.addRow([`${c.reference.label} = ${c.reference.value}${c.unit}`]).commit();
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
-function addTable(wb: ExcelJS.Workbook, doc: RecordDocument, table: Table): void {
-  const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: RecordDocument, table: Table): void {
+  const ws = wb.addWorksheet(table.sheet, {
+    views: [{ state: 'frozen', ySplit: 4 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = table.columns.map((c) => ({ width: Math.max(6, c.width), style: NUM_FORMAT[c.kind] ? { numFmt: NUM_FORMAT[c.kind] } : {} }));
-  ws.addRow([`${doc.unitName} — ${doc.title}`]).font = { bold: true };
-  ws.addRow([`${table.title}. Periode ${doc.periodText}`]);
-  ws.addRow([]);
+  if (table.rows.length > 0) ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: table.columns.length } };
+  const title = ws.addRow([`${doc.unitName} — ${doc.title}`]);
+  title.font = { bold: true };
+  title.commit();
+  ws.addRow([`${table.title}. Periode ${doc.periodText}`]).commit();
+  ws.addRow([]).commit();
   const header = ws.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -80,10 +104,14 @@ function addTable(wb: ExcelJS.Workbook, doc: RecordDocument, table: Table): void
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
     cell.border = { bottom: { style: 'thin' } };
   });
+  header.commit();
   const kinds = table.columns.map((c) => c.kind);
-  const value = (v: Cell, i: number): ExcelJS.CellValue => (v !== null && kinds[i] === 'datetime' ? wibWallClock(String(v)) : v);
-  // addRows in one call: the fastest path of exceljs for a register of thousands of rows.
-  ws.addRows(table.rows.map((r) => r.map(value)));
-  if (table.rows.length > 0) ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: table.columns.length } };
-  if (table.footer) ws.addRow(table.footer.map(value)).font = { bold: true };
+  const value = (v: Cell, i: number): ExcelJS.CellValue => (typeof v === 'string' && kinds[i] === 'datetime' && !Number.isNaN(Date.parse(v)) ? wibWallClock(v) : v);
+  for (const r of table.rows) ws.addRow(r.map(value)).commit();
+  if (table.footer) {
+    const footer = ws.addRow(table.footer.map(value));
+    footer.font = { bold: true };
+    footer.commit();
+  }
+  ws.commit();
 }

@@ -205,6 +205,12 @@ export const StepPerformanceSchema = z.object({
   unit: z.enum(['minutes', 'working_days']),
   /** Times the step finished in the period (per sample for steps 11-20). */
   count: z.number().int().nonnegative(),
+  /**
+   * Of these, the ones with a measured time: a customer's registration (step 2) or first order
+   * (step 4) begins in the customer's browser, where nothing is recorded, so only a resubmitted
+   * order (from the return) has a start. Median and P90 are of the measured ones.
+   */
+  measured: z.number().int().nonnegative(),
   median: z.number().nullable(),
   /** 90th percentile, nearest rank. */
   p90: z.number().nullable(),

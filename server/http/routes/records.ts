@@ -58,7 +58,7 @@ export function recordRoutes(app: AppContext): void {
       query: RecordsQuerySchema,
       response: spec.response,
       handler: async ({ query, reply }) => {
-        const report = await buildRecord(handle.db, config.unitCode, kind, periodOf(query.from, query.to), config.now());
+        const report = await buildRecord(handle, config.unitCode, kind, periodOf(query.from, query.to), config.now());
         if (query.format === 'json') return report;
         const file = await renderRecord(report, query.format);
         return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
