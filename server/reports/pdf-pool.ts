@@ -48,6 +48,23 @@ export class PdfPool {
     });
   }
 
+  private admitted = 0;
+
+  /**
+   * Admission before an upload is even read: at most threads + queue uploads are in the server at
+   * once (memory stays bounded, the event loop parses no more than the workers can check); beyond
+   * that the request is refused at once with 503.
+   */
+  async admit<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.admitted >= this.threads + this.queue) throw this.busy();
+    this.admitted++;
+    try {
+      return await fn();
+    } finally {
+      this.admitted--;
+    }
+  }
+
   async run<N extends TaskName>(name: N, arg: Parameters<Task<N>>[0]): Promise<Awaited<ReturnType<Task<N>>>> {
     try {
       return (await this.piscina.run(arg, { name })) as Awaited<ReturnType<Task<N>>>;

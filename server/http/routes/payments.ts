@@ -27,7 +27,12 @@ export const SYSTEM_ACTOR: Actor = { userId: '00000000-0000-4000-8000-0000000000
 export const ALLOWED_UPLOADS = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 /** Read a multipart upload: exactly one part named `file` plus text fields. Never trusts the sent name or type. */
-export async function readUpload(req: FastifyRequest, maxBytes: number, allowed: ReadonlySet<string>): Promise<{ data: Buffer; mime: string; sha256: string; fields: Record<string, string> }> {
+export async function readUpload(
+  req: FastifyRequest,
+  maxBytes: number,
+  allowed: ReadonlySet<string>,
+  opts: { hash?: boolean } = {},
+): Promise<{ data: Buffer; mime: string; sha256: string; fields: Record<string, string> }> {
   let data: Buffer | null = null;
   const fields: Record<string, string> = {};
   for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6 } })) {
@@ -49,7 +54,8 @@ export async function readUpload(req: FastifyRequest, maxBytes: number, allowed:
       en: `File type not accepted${type ? ` (${type.mime})` : ''}. Upload ${[...allowed].map((m) => m.split('/')[1]!.toUpperCase()).join(', ')}.`,
     });
   }
-  return { data, mime: type.mime, sha256: createHash('sha256').update(data).digest('hex'), fields };
+  // The public PDF check hashes in its worker thread: no 10 MB hash on the event loop (hash: false).
+  return { data, mime: type.mime, sha256: opts.hash === false ? '' : createHash('sha256').update(data).digest('hex'), fields };
 }
 
 export function paymentRoutes(app: AppContext, root: FastifyInstance): void {

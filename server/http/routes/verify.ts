@@ -281,7 +281,16 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   root.get('/verify', readLimit, general);
 
   // A dropped PDF (plain form POST, no script needed): the result as a page.
-  root.post('/verifikasi', uploadLimit, async (req, reply) => {
+  root.post('/verifikasi', uploadLimit, async (req, reply) =>
+    pool.admit(() => checkPage(req, reply)).catch(async (e: unknown) => {
+      // Refused at admission (503): the page says so and when to try again.
+      if (!(e instanceof AppError)) throw e;
+      for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
+      const refused = `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`;
+      return html(reply, e.statusCode, page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused));
+    }),
+  );
+  const checkPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const unit = await unitOf();
     const link = (id: string) => `verify/${encodeURIComponent(id)}`;
     const title = { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' };
@@ -290,7 +299,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
         throw fail.unsupportedMedia('Kirim berkas melalui formulir unggah.', 'Send the file through the upload form.');
       }
-      upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY);
+      upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY, { hash: false });
     } catch (e) {
       const err = uploadError(e);
       return html(
@@ -319,7 +328,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
         `${verdictBlock(check, expected, link)}${details}<div class="card"><dl><dt>${bi('SHA-256 berkas yang diunggah', 'SHA-256 of the uploaded file')}</dt><dd><code>${esc(check.sha256)}</code></dd></dl></div>${uploadForm('verifikasi', null)}`,
       ),
     );
-  });
+  };
 
   // JSON for programs.
   router.add({
@@ -348,8 +357,11 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
     response: VerifyFileResponseSchema,
     rateLimit: { name: 'verify-upload', limit: limits.verifyUpload },
     handler: async ({ req }) => {
-      const upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY);
-      return fileJson(await checkUploadedPdf(db, upload.data, pool));
+      // Admission first: beyond what the workers can take, refused (503) before the upload is read.
+      return pool.admit(async () => {
+        const upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY, { hash: false });
+        return fileJson(await checkUploadedPdf(db, upload.data, pool));
+      });
     },
   });
 }

@@ -31,6 +31,14 @@ it('a full pool refuses at once with 503 and Retry-After; the tasks it took fini
     }
     // Free again once the work is done.
     expect(await pool.run('sleep', 1)).toBe(1);
+    // Admission (before an upload is read): at most threads + queue at once.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = [pool.admit(() => gate), pool.admit(() => gate)];
+    await expect(pool.admit(async () => 'read')).rejects.toMatchObject({ statusCode: 503, code: 'not_available' });
+    release();
+    await Promise.all(held);
+    expect(await pool.admit(async () => 'read')).toBe('read');
   } finally {
     await pool.close();
   }
