@@ -55,8 +55,8 @@ afterAll(async () => {
 
 /** electron-updater's own executor (its download, SHA-512 check and progress) over Node's http instead of Electron's net. */
 class NodeExecutor extends ElectronHttpExecutor {
-  override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest {
-    return request(options, callback);
+  override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+    return request(options, callback) as ClientRequest as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
   }
   override addRedirectHandlers(): void {
     // the feed never redirects
@@ -112,7 +112,7 @@ describe('update flow against the real feed', () => {
     const stored = join(process.env.SIPPT_RELEASES_DIR!, Buffer.from(sha512(installer), 'base64').toString('hex').slice(0, 2), Buffer.from(sha512(installer), 'base64').toString('hex'));
     expect(existsSync(stored)).toBe(true);
     const altered = Buffer.from(installer);
-    altered[12345] ^= 0xff;
+    altered[12345] = altered[12345]! ^ 0xff;
     writeFileSync(stored, altered);
     try {
       const { port, installs, dir } = installedApp('tampered');
