@@ -13,6 +13,9 @@ export function pillTone(s: SyncStatusView | null): 'online' | 'offline' | 'unkn
   return s.online ? 'online' : 'offline';
 }
 
+/** The pill's words a shade darker than its tint: 12 px keeps 4.5:1 on the pale background (axe). */
+const PILL_TEXT: Record<string, string> = { teal: 'teal.9', orange: '#9a3412', red: 'red.9', gray: 'gray.8' };
+
 export function ConnectionPill({ status, onOpen }: { status: SyncStatusView | null; onOpen: () => void }) {
   const { t, i18n } = useTranslation('frame');
   const tone = pillTone(status);
@@ -53,7 +56,7 @@ export function ConnectionPill({ status, onOpen }: { status: SyncStatusView | nu
         ) : (
           <Icon size={15} color={`var(--mantine-color-${color}-7)`} aria-hidden />
         )}
-        <Text size="xs" fw={600} c={`${color}.8`}>
+        <Text size="xs" fw={600} c={PILL_TEXT[color]}>
           {t(`pill.${tone}`)}
         </Text>
         {waiting > 0 && (
@@ -63,11 +66,11 @@ export function ConnectionPill({ status, onOpen }: { status: SyncStatusView | nu
         )}
         {rejected > 0 && (
           <Group gap={2} wrap="nowrap">
-            <Text size="xs" c="red.8" fw={600}>
+            <Text size="xs" c="red.9" fw={600}>
               ·
             </Text>
             <IconAlertOctagon size={13} color="var(--mantine-color-red-7)" aria-hidden />
-            <Text size="xs" c="red.8" fw={600}>
+            <Text size="xs" c="red.9" fw={600}>
               {t('pill.rejected', { count: rejected })}
             </Text>
           </Group>

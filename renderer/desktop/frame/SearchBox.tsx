@@ -66,7 +66,7 @@ export const SearchBox = forwardRef<
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={text.trim().length === 0}>
-        <Combobox.Options>
+        <Combobox.Options aria-label={t('search.label')}>
           {!enabled ? (
             <Combobox.Empty>{t('search.typeMore')}</Combobox.Empty>
           ) : rows.length === 0 && !found.isFetching ? (

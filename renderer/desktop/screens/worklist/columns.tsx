@@ -136,7 +136,7 @@ export function worklistColumns(t: TFunction, lang: string, isAnalis: boolean): 
           nativeTip
         />
       ),
-      meta: { width: '204px' },
+      meta: { width: '212px' },
     },
     {
       id: 'next',
