@@ -40,6 +40,14 @@ const TONE: Record<Tone, { color: string; icon: typeof IconClock }> = {
   info: { color: 'gray', icon: IconInfoCircle },
 };
 
+/**
+ * Dark text on the tinted badge: even the darkest orange and teal are below 4.5:1 on their own light
+ * tint. The tint and the icon (in the colour's darkest shade) carry the colour; the words the meaning.
+ */
+function darkText(_color: string): React.CSSProperties {
+  return { ['--badge-color' as string]: 'var(--mantine-color-dark-7)' };
+}
+
 /** Colour with an icon and words, never colour alone (UI.md, "Visual language"). */
 export function toneOfOrder(status: OrderStatus): Tone {
   switch (status) {
@@ -64,7 +72,7 @@ export function StatusBadge({ status, tone }: { status: OrderStatus; tone?: Tone
   const Icon = tn.icon;
   const label = STATUS_LABELS[status];
   return (
-    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden />} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26 }}>
+    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26, ...darkText(tn.color) }}>
       {i18n.language === 'en' ? label.en : label.id}
     </Badge>
   );
@@ -74,7 +82,7 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: React.Reac
   const tn = TONE[tone];
   const Icon = tn.icon;
   return (
-    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden />}>
+    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />} style={darkText(tn.color)}>
       {children}
     </Badge>
   );

@@ -96,7 +96,7 @@ export function BillingPage({ orderId }: { orderId: string }) {
           </Row>
           <Row label={t('billing.expires')}>{formatDateTime(b.expiresAt, i18n.language)}</Row>
           {state === 'unpaid' && (
-            <Text size="sm" fw={600} c={left.days === 0 ? 'red.8' : 'orange.9'} role="timer" aria-live="off">
+            <Text size="sm" fw={700} c={left.days === 0 ? 'red.9' : 'dark.7'} role="timer" aria-live="off">
               {t('billing.left', { time: leftText })}
             </Text>
           )}

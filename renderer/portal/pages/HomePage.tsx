@@ -1,6 +1,6 @@
 /** Home: what the lab offers, how ordering works in steps, and the catalog with its tariffs (step 1). */
 import { useMemo, useState } from 'react';
-import { Accordion, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Accordion, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -92,16 +92,10 @@ function Catalog({ data }: { data: CatalogResponse }) {
               <Accordion.Control>
                 <Stack gap={2}>
                   <Text fw={700}>{st.name}</Text>
-                  <Group gap={6}>
-                    {lab && (
-                      <Badge variant="light" color="gray" tt="none" radius="sm">
-                        {lab.name}
-                      </Badge>
-                    )}
-                    <Text size="xs" c="dark.4">
-                      {t('home.parameters', { count: all.length })} · {t('home.from', { amount: formatRupiah(Math.min(...all.map((p) => p.tariff))) })}
-                    </Text>
-                  </Group>
+                  <Text size="xs" c="dark.4">
+                    {lab ? `${lab.name} · ` : ''}
+                    {t('home.parameters', { count: all.length })} · {t('home.from', { amount: formatRupiah(Math.min(...all.map((p) => p.tariff))) })}
+                  </Text>
                 </Stack>
               </Accordion.Control>
               <Accordion.Panel>

@@ -61,7 +61,7 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
             {t('newOrder.sample', { n: i + 1 })}
           </Title>
           {onRemove && (
-            <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove}>
+            <Button variant="default" c="red.9" size="xs" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove}>
               {t('newOrder.removeSample', { n: i + 1 })}
             </Button>
           )}
@@ -403,7 +403,7 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
             {t('newOrder.back')}
           </Button>
         ) : (
-          <Button variant="subtle" color="gray" onClick={discard} size="md">
+          <Button variant="subtle" color="dark.5" onClick={discard} size="md">
             {t('newOrder.discard')}
           </Button>
         )}

@@ -125,7 +125,7 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
       </Group>
       <ErrorLine error={m.error} />
       <Group gap="sm" grow>
-        <Button variant="default" color="red" leftSection={<IconX size={16} aria-hidden />} onClick={() => setReject(true)}>
+        <Button variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={() => setReject(true)}>
           {t('order.review.reject')}
         </Button>
         <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setConfirm(true)} loading={m.busy}>
@@ -304,7 +304,7 @@ function FinishAction({ order }: { order: Order }) {
     <ActionCard tone="orange" icon={<IconDownload size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.download.title')}>
       <Text size="sm">{t('order.download.text')}</Text>
       <ErrorLine error={m.error} />
-      <Button variant="light" color="teal" leftSection={<IconCircleCheck size={16} aria-hidden />} onClick={() => setConfirm(true)}>
+      <Button color="teal.9" leftSection={<IconCircleCheck size={16} aria-hidden />} onClick={() => setConfirm(true)}>
         {t('order.download.finish')}
       </Button>
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('order.confirmTitle')} centered>
@@ -315,7 +315,7 @@ function FinishAction({ order }: { order: Order }) {
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('newOrder.back')}
             </Button>
-            <Button color="teal" loading={m.busy} onClick={() => void m.run(() => finishOrder(order.id), t('order.download.finished')).then((failed) => !failed && setConfirm(false))}>
+            <Button color="teal.9" loading={m.busy} onClick={() => void m.run(() => finishOrder(order.id), t('order.download.finished')).then((failed) => !failed && setConfirm(false))}>
               {t('order.download.finish')}
             </Button>
           </Group>
@@ -510,7 +510,7 @@ function CancelButton({ order }: { order: Order }) {
   if (!allowed) return null;
   return (
     <>
-      <Button variant="subtle" color="red" onClick={() => setOpen(true)} size="sm">
+      <Button variant="default" c="red.9" onClick={() => setOpen(true)} size="sm">
         {t('order.cancel')}
       </Button>
       <ReasonDialog

@@ -17,4 +17,15 @@ export default function globalSetup(): void {
   // Read by startDesktop in the workers (globalSetup's environment is theirs).
   process.env.SIPPT_E2E_UI = E2E_UI_ROOT;
   console.log(`e2e: desktop UI built in ${E2E_UI_ROOT}`);
+
+  // The customer portal, likewise in the run's own folder; demo servers started by the workers
+  // serve it from there (SIPPT_PORTAL_DIR, inherited through the environment).
+  const portalDir = resolve(E2E_UI_ROOT, 'dist/renderer/portal');
+  execFileSync(
+    process.execPath,
+    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.portal.config.ts', '--outDir', portalDir, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  process.env.SIPPT_PORTAL_DIR = portalDir;
+  console.log(`e2e: customer portal built in ${portalDir}`);
 }
