@@ -5,7 +5,7 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBridgeEvent } from '../bridge/hooks';
 import { Frame } from './frame/Frame';
@@ -38,10 +38,14 @@ export function App() {
 
   // The working copy moved (a pull, a local action elsewhere): every list reloads. The settings
   // did not move with it: refetching them would only queue a call in front of the lists.
-  const onData = useCallback(
-    () => void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SETTINGS_KEY[0] }),
-    [qc],
-  );
+  // A first fetch still in flight when the event comes would otherwise be kept (TanStack dedupes a
+  // refetch of a query that has no data yet): cancel it first, so the lists ask again.
+  const onData = useCallback(() => {
+    const predicate = (q: Query) => q.queryKey[0] !== SETTINGS_KEY[0];
+    void qc
+      .cancelQueries({ predicate: (q) => predicate(q) && q.state.data === undefined && q.state.fetchStatus === 'fetching' })
+      .then(() => qc.invalidateQueries({ predicate }));
+  }, [qc]);
   useBridgeEvent('data.changed', onData);
 
   if (loading) return <BootScreen />;
