@@ -242,11 +242,13 @@ export class LocalStore {
     const limit = Math.max(1, Math.min(1000, query.limit ?? 200));
     let at = now;
     let after: [number, number, string, string] | null = null;
+    let carried: { total: number; action: number } | null = null;
     if (query.after) {
       const c = decodeCursor(query.after);
       // Later pages keep the first page's "now": a row turning overdue meanwhile must not move between pages.
       at = c.now;
       after = [c.rank, c.overdue, c.sortAt, c.id];
+      carried = { total: c.total, action: c.action };
     }
     const overdue = sql<number>`(CASE WHEN due_at IS NOT NULL AND due_at < ${at} THEN 0 ELSE 1 END)`;
     let qb = filtered(this.sql.q.selectFrom('samples').select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at', overdue.as('not_overdue')]), query);
@@ -259,12 +261,20 @@ export class LocalStore {
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const c = this.sql.get(counts)!;
+    // Counting every matching sample costs as much as the page itself on a large copy: once per list.
+    let totals = carried;
+    if (!totals) {
+      const c = this.sql.get(counts)!;
+      totals = { total: Number(c.total), action: Number(c.total) - Number(c.idle ?? 0) };
+    }
     return {
       rows: page.map(({ action_rank: _r, sort_at: _s, not_overdue: _o, ...row }) => row),
-      next: more && last ? encodeCursor({ rank: last.action_rank, overdue: Number(last.not_overdue), sortAt: last.sort_at, id: last.id, now: at }) : null,
-      total: Number(c.total),
-      action: Number(c.total) - Number(c.idle ?? 0),
+      next:
+        more && last
+          ? encodeCursor({ rank: last.action_rank, overdue: Number(last.not_overdue), sortAt: last.sort_at, id: last.id, now: at, ...totals })
+          : null,
+      total: totals.total,
+      action: totals.action,
     };
   }
 
@@ -927,18 +937,31 @@ interface Cursor {
   sortAt: string;
   id: string;
   now: string;
+  /** The first page's counts: later pages carry them instead of counting the whole copy again. */
+  total: number;
+  action: number;
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.rank, c.overdue, c.sortAt, c.id, c.now])).toString('base64url');
+  return Buffer.from(JSON.stringify([c.rank, c.overdue, c.sortAt, c.id, c.now, c.total, c.action])).toString('base64url');
 }
 
 /** A cursor from `worklistPage`; anything else is the caller's mistake, said plainly. */
 function decodeCursor(s: string): Cursor {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 5 && typeof v[0] === 'number' && typeof v[1] === 'number' && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string') {
-      return { rank: v[0], overdue: v[1], sortAt: v[2], id: v[3], now: v[4] };
+    if (
+      Array.isArray(v) &&
+      v.length === 7 &&
+      typeof v[0] === 'number' &&
+      typeof v[1] === 'number' &&
+      typeof v[2] === 'string' &&
+      typeof v[3] === 'string' &&
+      typeof v[4] === 'string' &&
+      Number.isInteger(v[5]) &&
+      Number.isInteger(v[6])
+    ) {
+      return { rank: v[0], overdue: v[1], sortAt: v[2], id: v[3], now: v[4], total: v[5] as number, action: v[6] as number };
     }
   } catch {
     // fall through
