@@ -19,6 +19,7 @@ import { installAppSecurity, installSessionSecurity } from './security';
 import { ServicesProcess } from './services-process';
 import { openElectronSettings } from './settings-electron';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedUrl } from './trusted-url';
+import { startShellUpdater } from './updater';
 import { checklistViolations, windowOptions, windowSize } from './window-options';
 
 const here = __dirname; // dist/main once bundled
@@ -55,6 +56,17 @@ if (!app.requestSingleInstanceLock()) {
     win.webContents.send(IPC_CHANNELS.event, { event, payload });
   };
 
+  // What must finish before an update may restart the app (from the engine's own events).
+  const work = { pendingChanges: 0, signing: false };
+  let onWorkChanged = () => {};
+  const observe = (event: string, payload: unknown) => {
+    const p = payload as { pending?: number; signedAwaitingUpload?: number; done?: number; total?: number } | null;
+    if (event === 'sync.status' && p) work.pendingChanges = (p.pending ?? 0) + (p.signedAwaitingUpload ?? 0);
+    else if (event === 'signing.progress' && p) work.signing = (p.done ?? 0) < (p.total ?? 0);
+    else return;
+    onWorkChanged();
+  };
+
   const services = new ServicesProcess({
     fork: () => {
       const binding = sqliteBinding();
@@ -69,7 +81,10 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       fontsDir,
     }),
-    onEvent: sendToWindow,
+    onEvent: (event, payload) => {
+      observe(event, payload);
+      sendToWindow(event, payload);
+    },
     onSettings: (patch: Partial<Settings>) => {
       try {
         settings.update(patch);
@@ -185,5 +200,18 @@ if (!app.requestSingleInstanceLock()) {
 
     services.start();
     createWindow();
+
+    // Updates from the release feed of the server the desktop signs in to (packaged app only).
+    const updater = startShellUpdater({
+      serverUrl: () => settings.get().serverUrl,
+      work: () => ({ ...work }),
+      emit: (status) => sendToWindow('update.status', status),
+      window: () => win,
+      log,
+    });
+    if (updater) {
+      onWorkChanged = () => updater.workChanged();
+      updater.start();
+    }
   });
 }

@@ -12,6 +12,16 @@ export const BRIDGE_EVENTS = {
   'data.changed': z.object({ orderIds: z.array(z.string()).nullable() }),
   /** One report of a signing batch done. */
   'signing.progress': SigningProgressSchema,
+  /** The installed app's update (main/services/update/flow.ts): checking, downloading with progress, waiting, ready. */
+  'update.status': z.object({
+    state: z.enum(['idle', 'checking', 'available', 'downloading', 'downloaded', 'waiting', 'installing', 'error']),
+    currentVersion: z.string(),
+    version: z.string().nullable(),
+    releaseNotes: z.string().nullable(),
+    percent: z.number().nullable(),
+    message: z.object({ id: z.string(), en: z.string() }).nullable(),
+    checkedAt: z.string().nullable(),
+  }),
 } as const;
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;
