@@ -11,6 +11,7 @@ import { useBridgeEvent } from '../bridge/hooks';
 import { Frame } from './frame/Frame';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { WorklistScreen } from './screens/worklist/WorklistScreen';
+import { ONLINE_SCREENS } from './screens/online/online-routes';
 import { homeOf, ROUTES } from './routes';
 import { SETTINGS_KEY, useSession, useSettings } from './session';
 import { BootScreen } from './frame/BootScreen';
@@ -61,6 +62,9 @@ export function App() {
               {(p) => <SampleScreen orderId={p.orderId} sampleId={p.sampleId} />}
             </Route>
             <Route path={ROUTES.signing}>{() => <SigningScreen />}</Route>
+            {ONLINE_SCREENS.map(({ path, Screen }) => (
+              <Route key={path} path={path} component={Screen} />
+            ))}
             <Route>
               <Redirect to={homeOf(session.user.role)} />
             </Route>

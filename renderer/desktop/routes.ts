@@ -13,6 +13,18 @@ export const ROUTES = {
   samplePattern: '/sampel/:orderId/:sampleId',
   /** The Kepala Balai's signing queue. */
   signing: '/tte',
+  // Online staff screens (screens/online/online-routes.tsx)
+  csWork: '/cs',
+  ketuaWork: '/ketua',
+  ketuaReports: '/ketua/lhu',
+  bendaharaWork: '/bendahara',
+  bendaharaPayments: '/bendahara/pembayaran',
+  adminCustomers: '/admin/pelanggan',
+  adminStaff: '/admin/staf',
+  adminCatalog: '/admin/katalog',
+  adminHolidays: '/admin/libur',
+  adminCertificates: '/admin/sertifikat',
+  adminAudit: '/admin/audit',
 } as const;
 
 export interface NavItem {
@@ -33,6 +45,24 @@ export const NAV_BY_ROLE: Partial<Record<Role, NavItem[]>> = {
   mt: LAB,
   analis: LAB,
   kepala_balai: [{ path: ROUTES.signing, label: 'signing' }, { path: ROUTES.samples, label: 'samples' }],
+  // The front office works with the server (labels in their own namespaces).
+  cs: [{ path: ROUTES.csWork, label: 'cs:nav.work', online: true }],
+  ketua_tim_pji: [
+    { path: ROUTES.ketuaWork, label: 'ketua:nav.work', online: true },
+    { path: ROUTES.ketuaReports, label: 'ketua:nav.reports', online: true },
+  ],
+  bendahara: [
+    { path: ROUTES.bendaharaWork, label: 'bendahara:nav.work', online: true },
+    { path: ROUTES.bendaharaPayments, label: 'bendahara:nav.payments', online: true },
+  ],
+  admin_satker: [
+    { path: ROUTES.adminCustomers, label: 'admin:nav.work', online: true },
+    { path: ROUTES.adminStaff, label: 'admin:nav.staff', online: true },
+    { path: ROUTES.adminCatalog, label: 'admin:nav.catalog', online: true },
+    { path: ROUTES.adminHolidays, label: 'admin:nav.holidays', online: true },
+    { path: ROUTES.adminCertificates, label: 'admin:nav.certificates', online: true },
+    { path: ROUTES.adminAudit, label: 'admin:nav.audit', online: true },
+  ],
 };
 
 /** Where a role lands after login. */

@@ -1,0 +1,139 @@
+/**
+ * Admin Satker's "Pekerjaan saya" (step 3): customer accounts waiting for activation, newest
+ * first; the open one's data beside the list, *Aktifkan* (Ctrl+Enter). Active accounts can be
+ * deactivated with a reason (their sessions end).
+ */
+import { useMemo, useState } from 'react';
+import { Box, Button, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../../shared/domain/entities';
+import { STATUS_LABELS } from '../../../../shared/domain/states';
+import { useBridgeQuery } from '../../../bridge/hooks';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { ReasonDialog } from '../../../components/ReasonDialog';
+import { TableSkeleton } from '../../../components/TableSkeleton';
+import { formatDateTime } from '../../../lib/format';
+import { msg } from '../../../lib/message';
+import { isOffline } from '../online/connection';
+import { PanelFrame } from '../online/PanelFrame';
+import { useOnlineAction } from '../online/useOnlineAction';
+import { WorkTable, type WorkColumn } from '../online/WorkTable';
+import { AdminPage, SidePanel } from './AdminPage';
+
+type Status = 'pending_activation' | 'active' | 'deactivated';
+
+export function CustomersScreen() {
+  const { t, i18n } = useTranslation('admin');
+  const [status, setStatus] = useState<Status>('pending_activation');
+  const q = useBridgeQuery('online.customers', { status }, { retry: false });
+  const rows = q.data?.customers ?? [];
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = rows.find((c) => c.id === openId) ?? null;
+  const columns = useMemo<WorkColumn<Customer>[]>(
+    () => [
+      { id: 'company', header: t('customers.col.company'), width: 'minmax(160px, 1.2fr)', cell: (c) => <Text size="sm" fw={600} truncate>{c.companyName}</Text> },
+      { id: 'contact', header: t('customers.col.contact'), width: 'minmax(120px, 0.8fr)', cell: (c) => <Text size="sm" truncate>{c.contactName}</Text> },
+      { id: 'email', header: t('customers.col.email'), width: 'minmax(150px, 1fr)', cell: (c) => <Text size="sm" truncate>{c.email}</Text> },
+      { id: 'registered', header: t('customers.col.registered'), width: '170px', cell: (c) => <Text size="sm" className="num">{formatDateTime(c.registeredAt, i18n.language)}</Text> },
+    ],
+    [t, i18n.language],
+  );
+  return (
+    <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+      <AdminPage
+        title={t('customers.title')}
+        error={q.error}
+        onRetry={() => void q.refetch()}
+        tools={
+          <SegmentedControl
+            size="xs"
+            aria-label={t('customers.filter')}
+            value={status}
+            onChange={(v) => {
+              setStatus(v as Status);
+              setOpenId(null);
+            }}
+            data={(['pending_activation', 'active', 'deactivated'] as const).map((s) => ({ value: s, label: msg(STATUS_LABELS[s], i18n.language) }))}
+          />
+        }
+      >
+        {q.isPending ? (
+          <TableSkeleton rows={8} />
+        ) : q.isError && !q.data ? (
+          isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title={status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty')} hint={t('customers.emptyHint')} />
+        ) : (
+          <WorkTable label={t('customers.title')} rows={rows} rowKey={(c) => c.id} columns={columns} openKey={openId} onOpen={(c) => setOpenId(c.id)} />
+        )}
+      </AdminPage>
+      {open && (
+        <SidePanel label={open.companyName}>
+          <CustomerPanel key={open.id} customer={open} onDone={() => setOpenId(null)} />
+        </SidePanel>
+      )}
+    </Box>
+  );
+}
+
+function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: () => void }) {
+  const { t, i18n } = useTranslation('admin');
+  const activate = useOnlineAction('online.customer.activate');
+  const deactivate = useOnlineAction('online.customer.deactivate');
+  const [asking, setAsking] = useState(false);
+  const pending = c.status === 'pending_activation';
+  const submit = async () => {
+    if (!pending) return;
+    const r = await activate.run({ customerId: c.id }, t('customers.activated', { name: c.companyName }));
+    if (r) onDone();
+  };
+  const fact = (label: string, value: string | null) => (
+    <Stack gap={0}>
+      <Text size="xs" c="dark.4">
+        {label}
+      </Text>
+      <Text size="sm">{value || '—'}</Text>
+    </Stack>
+  );
+  return (
+    <PanelFrame title={pending ? t('customers.activateTitle') : t('customers.account')} onClose={onDone} error={activate.error} offline={activate.offline} onSubmitKey={() => void submit()}
+      actions={
+        <>
+      {pending ? (
+        <Button leftSection={<IconUserCheck size={16} />} loading={activate.busy} onClick={() => void submit()}>
+          {t('customers.activate')} (Ctrl+Enter)
+        </Button>
+      ) : c.status === 'active' ? (
+        <Button color="red" variant="light" leftSection={<IconUserOff size={16} />} onClick={() => setAsking(true)}>
+          {t('customers.deactivate')}
+        </Button>
+      ) : null}
+        </>
+      }
+    >
+      <Text component="h2" fw={700} size="md" m={0}>
+        {c.companyName}
+      </Text>
+      {fact(t('customers.col.contact'), c.contactName)}
+      {fact(t('customers.col.email'), c.email)}
+      {fact(t('customers.phone'), c.phone)}
+      {fact('NPWP', c.npwp)}
+      {fact(t('customers.address'), c.address)}
+      {fact(t('customers.col.registered'), formatDateTime(c.registeredAt, i18n.language))}
+      <ReasonDialog
+        opened={asking}
+        title={t('customers.deactivate')}
+        consequence={t('customers.deactivateConsequence')}
+        confirmLabel={t('customers.deactivate')}
+        onClose={() => setAsking(false)}
+        onConfirm={async (reason) => {
+          await deactivate.runOrThrow({ customerId: c.id, reason }, t('customers.deactivated'));
+          setAsking(false);
+          onDone();
+        }}
+      />
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Staff accounts: every account with role and lab; a new account (react-hook-form with the
+ * server's CreateUserRequestSchema: the lab is required for lab roles, the NIP for a Kepala
+ * Balai, as the server checks); deactivate or reactivate one (their sessions end at once).
+ */
+import { useState } from 'react';
+import { Badge, Box, Button, Group, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { CreateUserRequestSchema, STAFF_ROLES, type PublicUser } from '../../../../shared/api/http';
+import { ROLE_INFO } from '../../../../shared/sop/roles';
+import { useBridgeQuery } from '../../../bridge/hooks';
+import { ErrorState } from '../../../components/ErrorState';
+import { TableSkeleton } from '../../../components/TableSkeleton';
+import { isOffline } from '../online/connection';
+import { PanelFrame } from '../online/PanelFrame';
+import { useOnlineAction } from '../online/useOnlineAction';
+import { AdminPage, SidePanel } from './AdminPage';
+
+type Form = z.input<typeof CreateUserRequestSchema>;
+
+export function StaffScreen() {
+  const { t, i18n } = useTranslation('admin');
+  const users = useBridgeQuery('online.users', {}, { retry: false });
+  const catalog = useBridgeQuery('online.catalog', {}, { retry: false, staleTime: 5 * 60_000 });
+  const labName = (id: string | null) => (id ? (catalog.data?.labs.find((l) => l.id === id)?.code ?? '…') : '—');
+  const [creating, setCreating] = useState(false);
+  const toggle = useOnlineAction('online.user.update');
+  const roleLabel = (r: string) => (i18n.language === 'en' ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
+  return (
+    <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+      <AdminPage
+        title={t('staff.title')}
+        error={users.error}
+        onRetry={() => void users.refetch()}
+        tools={
+          <Button size="compact-sm" leftSection={<IconUserPlus size={14} />} onClick={() => setCreating(true)}>
+            {t('staff.new')}
+          </Button>
+        }
+      >
+        {toggle.error && (
+          <Text size="sm" c="red.8" px="md" role="alert">
+            {toggle.error}
+          </Text>
+        )}
+        {users.isPending ? (
+          <TableSkeleton rows={10} />
+        ) : users.isError && !users.data ? (
+          isOffline(users.error) ? null : <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Box style={{ overflow: 'auto', flex: 1 }} px="md">
+            <Table fz={13} verticalSpacing={4} stickyHeader highlightOnHover aria-label={t('staff.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('staff.col.name')}</Table.Th>
+                  <Table.Th>{t('staff.col.username')}</Table.Th>
+                  <Table.Th>{t('staff.col.role')}</Table.Th>
+                  <Table.Th>{t('staff.col.lab')}</Table.Th>
+                  <Table.Th>{t('staff.col.status')}</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">{t('staff.col.action')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(users.data?.users ?? []).map((u: PublicUser) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.name}</Table.Td>
+                    <Table.Td className="num">{u.username}</Table.Td>
+                    <Table.Td>{roleLabel(u.role)}</Table.Td>
+                    <Table.Td>{labName(u.labId)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={u.active ? 'teal' : 'gray'} c={u.active ? 'teal.9' : 'dark.5'} tt="none">
+                        {u.active ? t('staff.active') : t('staff.inactive')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color={u.active ? 'red' : 'sippt'}
+                        aria-label={`${u.active ? t('staff.deactivate') : t('staff.reactivate')} ${u.name}`}
+                        onClick={() => void toggle.run({ userId: u.id, patch: { active: !u.active } }, u.active ? t('staff.deactivated', { name: u.name }) : t('staff.reactivated', { name: u.name }))}
+                      >
+                        {u.active ? t('staff.deactivate') : t('staff.reactivate')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
+        )}
+      </AdminPage>
+      {creating && (
+        <SidePanel label={t('staff.new')}>
+          <NewStaffForm labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))} roleLabel={roleLabel} onDone={() => setCreating(false)} />
+        </SidePanel>
+      )}
+    </Box>
+  );
+}
+
+function NewStaffForm({ labs, roleLabel, onDone }: { labs: { value: string; label: string }[]; roleLabel: (r: string) => string; onDone: () => void }) {
+  const { t } = useTranslation('admin');
+  const create = useOnlineAction('online.user.create');
+  const form = useForm<Form>({ resolver: zodResolver(CreateUserRequestSchema), defaultValues: { username: '', password: '', name: '', role: 'analis', labId: null, nip: null } });
+  const submit = form.handleSubmit(async (v) => {
+    const r = await create.run({ ...v, nip: v.nip || null, labId: v.labId || null }, t('staff.created', { name: v.name }));
+    if (r) onDone();
+  });
+  const err = (m: string | undefined) => (m ? (m.includes(' / ') ? m.split(' / ')[0] : m) : undefined);
+  return (
+    <PanelFrame title={t('staff.new')} onClose={onDone} error={create.error} offline={create.offline} onSubmitKey={() => void submit()}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="xs">
+          <TextInput label={t('staff.col.name')} withAsterisk {...form.register('name')} error={err(form.formState.errors.name?.message)} />
+          <TextInput label={t('staff.col.username')} withAsterisk autoComplete="off" {...form.register('username')} error={err(form.formState.errors.username?.message)} />
+          <PasswordInput label={t('staff.password')} withAsterisk autoComplete="new-password" {...form.register('password')} error={err(form.formState.errors.password?.message)} />
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field }) => <Select label={t('staff.col.role')} withAsterisk allowDeselect={false} data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={field.value} onChange={(v) => field.onChange(v)} />}
+          />
+          <Controller
+            control={form.control}
+            name="labId"
+            render={({ field }) => <Select label={t('staff.col.lab')} description={t('staff.labHint')} clearable data={labs} value={field.value ?? null} onChange={(v) => field.onChange(v)} />}
+          />
+          <TextInput label="NIP" description={t('staff.nipHint')} {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })} error={err(form.formState.errors.nip?.message)} />
+          <Group>
+            <Button type="submit" loading={create.busy}>
+              {t('staff.create')} (Ctrl+Enter)
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </PanelFrame>
+  );
+}

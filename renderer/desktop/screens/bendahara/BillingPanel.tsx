@@ -1,0 +1,46 @@
+/** Step 8 (Bendahara): issue the order's e-billing (SIMPONI code made by the server), or re-issue an expired one. */
+import { Button, Text } from '@mantine/core';
+import { IconReceipt, IconReceiptRefund } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatRupiah } from '../../../lib/format';
+import { OrderHeader, OrderSamples } from '../online/OrderFacts';
+import { PanelFrame } from '../online/PanelFrame';
+import { useOnlineAction } from '../online/useOnlineAction';
+import { currentBilling, type WorkItem } from '../online/work-items';
+import { BillingFacts } from './BillingFacts';
+
+export function BillingPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+  const { t } = useTranslation('bendahara');
+  const reissue = item.action === 'reissueBilling';
+  const issue = useOnlineAction(reissue ? 'online.billing.reissue' : 'online.billing.issue');
+  const old = reissue ? currentBilling(item.order) : null;
+  const submit = async () => {
+    const r = await issue.run({ orderId: item.order.id }, reissue ? t('billing.reissued') : t('billing.issued', { total: formatRupiah(item.total) }));
+    if (r) onDone();
+  };
+  return (
+    <PanelFrame title={reissue ? t('billing.reissueTitle') : t('billing.title')} onClose={onDone} error={issue.error} offline={issue.offline} onSubmitKey={() => void submit()}
+      actions={
+        <>
+      <Button leftSection={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />} loading={issue.busy} onClick={() => void submit()}>
+        {reissue ? t('billing.reissue') : t('billing.issue')} (Ctrl+Enter)
+      </Button>
+        </>
+      }
+    >
+      <OrderHeader order={item.order} companyName={item.companyName} />
+      {old && (
+        <>
+          <Text size="sm" fw={600}>
+            {t('billing.expired')}
+          </Text>
+          <BillingFacts billing={old} />
+        </>
+      )}
+      <OrderSamples order={item.order} total={item.order.tariffTotal ?? item.total} />
+      <Text size="xs" c="dark.4">
+        {t('billing.hint')}
+      </Text>
+    </PanelFrame>
+  );
+}

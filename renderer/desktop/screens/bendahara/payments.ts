@@ -1,0 +1,25 @@
+/** The Bendahara's payment list: every e-billing of the orders read, newest first, with how it was paid. */
+import type { OnlineOrder } from '../../../../shared/bridge/online-calls';
+import type { Billing, Order } from '../../../../shared/domain/entities';
+
+export type PaidVia = 'notification' | 'proof' | null;
+
+export interface PaymentRow {
+  key: string;
+  order: Order;
+  companyName: string;
+  billing: Billing;
+  /** How a paid billing was settled: the payment notification (automatic step 9) or an approved proof. */
+  via: PaidVia;
+}
+
+export function paymentRows(orders: readonly OnlineOrder[]): PaymentRow[] {
+  const rows: PaymentRow[] = [];
+  for (const o of orders) {
+    for (const b of o.order.billings) {
+      const approved = o.order.proofs.some((p) => p.billingId === b.id && p.status === 'approved');
+      rows.push({ key: b.id, order: o.order, companyName: o.summary.companyName, billing: b, via: b.status === 'paid' ? (approved ? 'proof' : 'notification') : null });
+    }
+  }
+  return rows.sort((a, b) => Date.parse(b.billing.paidAt ?? b.billing.issuedAt) - Date.parse(a.billing.paidAt ?? a.billing.issuedAt));
+}

@@ -1,0 +1,70 @@
+/**
+ * Step 18 (CS): the server renders the E-LHU and queues it for the chosen Kepala Balai's TTE.
+ * The unsigned E-LHU exists from that moment (the server makes it with the request), so its
+ * preview is on the E-LHU list and in the release check.
+ */
+import { useState } from 'react';
+import { Button, Select, Stack, Text } from '@mantine/core';
+import { IconSignature } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useBridgeQuery } from '../../../bridge/hooks';
+import { formatDateTime } from '../../../lib/format';
+import { OrderHeader, SampleParameters } from '../online/OrderFacts';
+import { PanelFrame } from '../online/PanelFrame';
+import { useOnlineAction } from '../online/useOnlineAction';
+import type { WorkItem } from '../online/work-items';
+import { currentReport } from './reports';
+
+export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+  const { t, i18n } = useTranslation('cs');
+  const sample = item.sample!;
+  const report = currentReport(sample);
+  const staff = useBridgeQuery('online.staff', {}, { staleTime: 5 * 60_000, retry: false });
+  const heads = (staff.data?.staff ?? []).filter((u) => u.role === 'kepala_balai' && u.active).map((u) => ({ value: u.id, label: u.name }));
+  const [kepala, setKepala] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
+  const chosen = kepala ?? (heads.length === 1 ? heads[0]!.value : null);
+  const ask = useOnlineAction('online.report.requestSignature');
+  const submit = async () => {
+    setTouched(true);
+    if (!chosen || !report) return;
+    const r = await ask.run({ orderId: item.order.id, sampleId: sample.id, reportId: report.id, kepalaBalaiId: chosen }, t('signature.done', { number: report.number }));
+    if (r) onDone();
+  };
+  return (
+    <PanelFrame title={t('signature.title')} onClose={onDone} error={ask.error} offline={ask.offline} onSubmitKey={() => void submit()}
+      actions={
+        <>
+      <Select
+        label={t('signature.kepala')}
+        data={heads}
+        value={chosen}
+        onChange={setKepala}
+        withAsterisk
+        error={touched && !chosen ? t('signature.pick') : undefined}
+        allowDeselect={false}
+      />
+      <Text size="xs" c="dark.4">
+        {t('signature.hint')}
+      </Text>
+      <Button leftSection={<IconSignature size={16} />} loading={ask.busy} onClick={() => void submit()}>
+        {t('signature.submit')} (Ctrl+Enter)
+      </Button>
+        </>
+      }
+    >
+      <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
+      {report && (
+        <Stack gap={2}>
+          <Text size="sm">
+            {t('signature.lhu')}: <b className="num">{report.number}</b>
+          </Text>
+          <Text size="xs" c="dark.4">
+            {t('signature.numberedAt', { at: formatDateTime(report.numberedAt, i18n.language) })}
+          </Text>
+        </Stack>
+      )}
+      <SampleParameters sample={sample} tariffs={false} />
+    </PanelFrame>
+  );
+}
