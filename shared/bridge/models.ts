@@ -252,6 +252,20 @@ export const SigningProgressSchema = z.object({ done: z.number().int(), total: z
 export const LanguageSchema = z.enum(['id', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/**
+ * The Kepala Balai's choice, made once: the imported PKCS#12 key file, or a PKCS#11 token (USB token
+ * or smart card) through the vendor's module; the token's PIN is then the passphrase.
+ */
+export const SigningSourceSchema = z.object({
+  source: z.enum(['file', 'token']),
+  /** The PKCS#11 module (the token vendor's library), e.g. /usr/lib/softhsm/libsofthsm2.so. */
+  modulePath: z.string().min(1).optional(),
+  /** The token's label; when absent, `slot` (index among slots holding a token, 0 = first). */
+  tokenLabel: z.string().min(1).optional(),
+  slot: z.number().int().nonnegative().optional(),
+}).refine((s) => s.source === 'file' || s.modulePath !== undefined, { message: 'lokasi modul PKCS#11 wajib diisi untuk token / the PKCS#11 module path is required for a token', path: ['modulePath'] });
+export type SigningSource = z.infer<typeof SigningSourceSchema>;
+
 export const SettingsSchema = z.object({
   serverUrl: z.string().nullable(),
   language: LanguageSchema,
@@ -259,6 +273,8 @@ export const SettingsSchema = z.object({
   window: z.object({ width: z.number().int(), height: z.number().int() }).nullable(),
   /** Per-user worklist filters, kept across restarts. */
   worklistFilters: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** Where the Kepala Balai's signing key lives (absent: the PKCS#12 key file). */
+  signing: SigningSourceSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

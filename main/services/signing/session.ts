@@ -58,7 +58,8 @@ export interface SigningSession {
   close(): void;
 }
 
-function checkValidity(info: CertificateInfo, at: Date): void {
+/** Throws certificate_not_yet_valid / certificate_expired (shared with the token session, token.ts). */
+export function checkCertificateValidity(info: CertificateInfo, at: Date): void {
   if (at.getTime() < info.validFrom.getTime()) {
     throw new SigningError(
       'certificate_not_yet_valid',
@@ -119,12 +120,12 @@ class Session implements SigningSession {
 
   assertCertificateValidAt(at: Date): void {
     this.key();
-    checkValidity(this.certificate, at);
+    checkCertificateValidity(this.certificate, at);
   }
 
   createCms(contentDigest: Uint8Array): Uint8Array {
     const key = this.key();
-    checkValidity(this.certificate, this.now());
+    checkCertificateValidity(this.certificate, this.now());
     return buildCadesSignedData({
       contentDigest,
       signerCertificate: this.chainDer[0]!,
@@ -204,6 +205,6 @@ export function openSigningSession(opts: OpenSigningSessionOptions): SigningSess
       { fingerprint, expectedFingerprint: expected },
     );
   }
-  checkValidity(keystore.info, now);
+  checkCertificateValidity(keystore.info, now);
   return new Session(keystore.privateKey, keystore.chain, keystore.info, opts.now);
 }
