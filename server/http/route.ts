@@ -38,6 +38,8 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   bodyCheckedByHandler?: boolean;
   /** Register on this (encapsulated) instance instead of the root, e.g. for a raw-body parser. */
   on?: FastifyInstance;
+  /** A creating operation: the Location header of its answer names this (OpenAPI response header; createdId in the body). */
+  location?: string;
   /** The domain command the operation issues (OpenAPI: the roles that may and the SOP step it performs). */
   command?: CommandType;
   handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
@@ -99,16 +101,27 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
   };
 }
 
-/** `?offset=` (empty) is no number: refused like any malformed one, not read as 0 by coercion. */
+/**
+ * A number in the query is written in decimal digits (an integer field: digits only), as the
+ * document says: `?offset=` (empty), `1e2`, `0x10` or ` 5` are refused like any malformed number,
+ * not read by coercion.
+ */
 function refuseEmptyNumbers(schema: ZodType, query: unknown): unknown {
   const shape = (schema as unknown as { shape?: Record<string, ZodType> }).shape;
   if (!shape || typeof query !== 'object' || query === null) return query;
   for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
-    if (v !== '' || !shape[k]) continue;
-    let t = shape[k] as unknown as { _zod: { def: { type: string; innerType?: unknown } } };
+    if (typeof v !== 'string' || !shape[k]) continue;
+    let t = shape[k] as unknown as { _zod: { def: { type: string; innerType?: unknown }; bag?: { format?: string } } };
     while (t._zod.def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(t._zod.def.type)) t = t._zod.def.innerType as typeof t;
-    if (t._zod.def.type === 'number' || t._zod.def.type === 'int') {
-      failParse(`query.${k}`, [{ path: `query.${k}`, id: 'harus berupa angka, bukan kosong', en: 'must be a number, not empty' }]);
+    if (t._zod.def.type !== 'number' && t._zod.def.type !== 'int') continue;
+    const integer = t._zod.def.type === 'int' || /int/.test(t._zod.bag?.format ?? '');
+    if (v === '') failParse(`query.${k}`, [{ path: `query.${k}`, id: 'harus berupa angka, bukan kosong', en: 'must be a number, not empty' }]);
+    if (!(integer ? /^-?[0-9]{1,15}$/ : /^-?[0-9]{1,15}(\.[0-9]{1,15})?$/).test(v)) {
+      failParse(`query.${k}`, [
+        integer
+          ? { path: `query.${k}`, id: 'harus bilangan bulat dalam angka desimal', en: 'must be an integer in decimal digits' }
+          : { path: `query.${k}`, id: 'harus angka desimal', en: 'must be a decimal number' },
+      ]);
     }
   }
   return query;
@@ -203,6 +216,28 @@ function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unk
   }
 }
 
+/** A UUID as the server takes it and as generators make it (RFC 9562 variant, versions 1-8). */
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
+/** The server refuses NUL in any string it reads (see `parse`). */
+const NO_NUL = '^[^\\u0000]*$';
+
+/**
+ * What the server enforces beyond zod's own output: a uuid is `format: uuid` with one plain
+ * pattern (no alternatives a generator stumbles on), and a string without a pattern of its own
+ * says it takes no NUL.
+ */
+function enforced<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(enforced) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = enforced(x);
+  if (out.type === 'string') {
+    if (out.format === 'uuid') out.pattern = UUID_PATTERN;
+    else if (out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined) out.pattern = NO_NUL;
+  }
+  return out as T;
+}
+
 /** `\d` in a pattern is not the same class in every regex engine (Unicode digits): say [0-9]. */
 function asciiDigits<T>(v: T): T {
   if (Array.isArray(v)) return v.map(asciiDigits) as T;
@@ -237,9 +272,10 @@ function rolesOf(spec: RouteSpec): readonly Role[] | null {
 
 const ERROR_STATUSES: Record<string, { description: string; codes: string[] }> = {
   '400': { description: 'Permintaan tidak valid / malformed request (schema, JSON, NUL, header)', codes: ['bad_request'] },
-  '401': { description: 'Belum masuk atau token tidak valid / no or invalid access token', codes: ['unauthorized', 'invalid_credentials', 'account_pending', 'account_inactive', 'account_locked', 'refresh_reused'] },
+  '401': { description: 'Belum masuk atau token tidak valid / no or invalid access token or signature', codes: ['unauthorized', 'invalid_credentials', 'account_pending', 'account_inactive', 'account_locked', 'refresh_reused', 'invalid_signature'] },
   '403': { description: 'Peran tidak berhak / the role may not do this', codes: ['forbidden'] },
   '404': { description: 'Tidak ada atau tidak terlihat / not found or not visible', codes: ['not_found'] },
+  '405': { description: 'Metode tidak berlaku untuk alamat ini (header Allow) / method not allowed on this address (Allow header)', codes: ['method_not_allowed'] },
   '409': { description: 'Keadaan tidak mengizinkan / the state does not allow it now', codes: ['invalid_transition', 'stale_version', 'conflict', 'survey_required', 'history_changed'] },
   '413': { description: 'Badan permintaan terlalu besar / body too large', codes: ['payload_too_large'] },
   '415': { description: 'Jenis konten atau berkas tidak didukung / unsupported media or file type', codes: ['unsupported_media_type', 'unsupported_file_type'] },
@@ -274,10 +310,25 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
       responses: {
         [String(spec.status ?? 200)]: spec.produces
           ? { description: 'OK', content: { [spec.produces]: { schema: { type: 'string', format: 'binary' } } } }
-          : { description: 'OK', content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } } },
+          : {
+              description: spec.location ? 'Dibuat / created' : 'OK',
+              content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } },
+              ...(spec.location
+                ? {
+                    headers: {
+                      Location: {
+                        description: `Alamat yang dibuat / the address of what was created: ${spec.location}`,
+                        required: true,
+                        schema: { type: 'string', format: 'uri-reference' },
+                      },
+                    },
+                  }
+                : {}),
+            },
         ...Object.fromEntries(
           Object.entries(ERROR_STATUSES)
-            .filter(([status]) => !(spec.access === 'public' && (status === '401' || status === '403')))
+            // A public operation has no role to refuse; one that takes data may refuse its credentials (login, refresh, a signed notification).
+            .filter(([status]) => !(spec.access === 'public' && (status === '403' || (status === '401' && spec.method === 'GET'))))
             .map(([status, e]) => [
               status,
               {
@@ -318,7 +369,12 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
         },
       );
     }
-    if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
+    if (spec.body) {
+      const schema = jsonSchema(spec.body, 'input');
+      // A patch of optional fields that refuses {} ("nothing to change") says so.
+      if (schema.type === 'object' && !(schema.required as unknown[] | undefined)?.length && !spec.body.safeParse({}).success) schema.minProperties = 1;
+      op.requestBody = { required: true, content: { 'application/json': { schema } } };
+    }
     if (spec.multipart) {
       op.requestBody = {
         required: true,
@@ -326,7 +382,7 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: Object.fromEntries(Object.entries(spec.multipart.fields).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', description: d } : { type: 'string', description: d }])),
+              properties: Object.fromEntries(Object.entries(spec.multipart.fields).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', minLength: 1, description: d } : { type: 'string', description: d }])),
               required: ['file'],
             },
           },
@@ -340,6 +396,6 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
     info: { ...info, description: 'SIPPT Lab server: SOP 28/BSPJI-3, 22 steps. Every error: {error: {code, message: {id, en}}}.' },
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: asciiDigits(paths),
+    paths: enforced(asciiDigits(paths)),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstUnprintable } from '../elhu/coverage';
+import { ELHU_PRINTABLE_RANGES, firstUnprintable } from '../elhu/coverage';
 import { RoleSchema } from '../sop/roles';
 import {
   AccountStatusSchema,
@@ -40,6 +40,33 @@ export const RupiahSchema = z.number().int().nonnegative().max(10_000_000_000);
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 // eslint-disable-next-line no-control-regex
 const MULTI_LINE = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+
+/**
+ * The same rule as a JSON-schema pattern (the OpenAPI document): the characters the field takes
+ * (no control characters; only what the E-LHU prints when `printed`; LF where multi-line), and no
+ * whitespace at either end (the server trims it away, so a value is documented as it is stored).
+ */
+type Ranges = [number, number][];
+const CONTROL: Ranges = [[0x00, 0x1f], [0x7f, 0x9f], [0x2028, 0x2029], [0x202a, 0x202e], [0x2066, 0x2069]];
+/** What String.prototype.trim removes. */
+const TRIMMED: Ranges = [[0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]];
+function minus(a: Ranges, b: Ranges): Ranges {
+  let out = a.map((r) => [...r] as [number, number]);
+  for (const [lo, hi] of b) {
+    out = out.flatMap(([x, y]): Ranges => (hi < x || lo > y ? [[x, y]] : [...(x < lo ? [[x, lo - 1] as [number, number]] : []), ...(y > hi ? [[hi + 1, y] as [number, number]] : [])]));
+  }
+  return out;
+}
+const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+const charClass = (r: Ranges) => `[${r.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
+export function textPattern(opts: TextOptions = {}): string {
+  const base: Ranges = opts.printed ? ELHU_PRINTABLE_RANGES.map(([a, b]) => [a, b]) : [[0x00, 0xffff]];
+  const allowed = minus(base, CONTROL);
+  if (opts.multiline) allowed.unshift([0x0a, 0x0a]);
+  const edge = minus(allowed, TRIMMED);
+  return `^(?:${charClass(edge)}(?:${charClass(allowed)}*${charClass(edge)})?)?$`;
+}
+
 export interface TextOptions {
   min?: number;
   multiline?: boolean;
@@ -58,7 +85,8 @@ export function textSchema(max: number, opts: TextOptions = {}) {
     });
   if (min > 0) s = s.min(min, { error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters` });
   s = s.max(max, { error: `maksimal ${max} karakter / at most ${max} characters` });
-  if (!opts.printed) return s;
+  const documented = { pattern: textPattern(opts), description: 'NFC; panjang dihitung setelah normalisasi / lengths count after NFC normalisation' };
+  if (!opts.printed) return s.meta(documented);
   return s.superRefine((v, ctx) => {
     const bad = firstUnprintable(v);
     if (bad) {
@@ -67,7 +95,7 @@ export function textSchema(max: number, opts: TextOptions = {}) {
         message: `Karakter "${bad.char}" (${bad.codePoint}) tidak dapat dicetak di LHU / The character "${bad.char}" (${bad.codePoint}) cannot be printed on the report`,
       });
     }
-  });
+  }).meta(documented);
 }
 /** A name or label printed on the E-LHU. */
 const text = (max: number) => textSchema(max, { printed: true });
@@ -115,7 +143,9 @@ export const CustomerSchema = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'nomor telepon tidak valid / invalid phone number' }),
+    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'nomor telepon tidak valid / invalid phone number' })
+    // Documented as stored: trimmed, so no space at either end.
+    .meta({ pattern: '^[+]?[0-9()-][0-9 ()-]{4,18}[0-9()-]$' }),
   address: textSchema(500, { multiline: true, printed: true }),
   npwp: z
     .string()
