@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WorkingCalendar } from '../calendar/working-days';
+import { textSchema } from '../domain/entities';
 
 /**
  * The unit's holiday list (`/api/v1/calendar/holidays`): national holidays and collective leave
@@ -9,7 +10,8 @@ import { WorkingCalendar } from '../calendar/working-days';
  */
 export const HolidaySchema = z.object({
   date: z.iso.date({ error: 'tanggal YYYY-MM-DD / date as YYYY-MM-DD' }),
-  name: z.string().trim().min(1, { error: 'nama hari libur wajib diisi / the holiday needs a name' }).max(200),
+  /** No control characters, like every name (shared textSchema). */
+  name: textSchema(200),
   kind: z.enum(['libur_nasional', 'cuti_bersama']),
 });
 export type HolidayEntry = z.infer<typeof HolidaySchema>;
@@ -21,6 +23,8 @@ export type HolidayList = z.infer<typeof HolidayListSchema>;
 export const PutHolidaysRequestSchema = z.strictObject({
   holidays: z
     .array(z.strictObject(HolidaySchema.shape))
+    // Every year has national holidays: an empty list is a mistake (it would wipe them), not a choice.
+    .min(1, { error: 'daftar hari libur tidak boleh kosong / the holiday list cannot be empty' })
     .max(2000)
     .refine((hs) => new Set(hs.map((h) => h.date)).size === hs.length, { error: 'tanggal ganda / a date is listed twice' }),
 });
