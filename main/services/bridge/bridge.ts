@@ -349,7 +349,6 @@ function issueText(i: z.core.$ZodIssue): Message {
   if (i.code === 'invalid_type') return { id: `jenis isian salah, harus ${typeWord(i.expected).id}`, en: `wrong type, must be ${typeWord(i.expected).en}` };
   const [id, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [null, i.message];
   if (id !== null && en !== undefined) return { id, en };
-  if (i.code === 'invalid_type') return { id: `jenis isian salah, harus ${i.expected}`, en: `wrong type, expected ${i.expected}` };
   if (i.code === 'too_small') return { id: `terlalu kecil/pendek (minimal ${String(i.minimum)})`, en: `too small/short (at least ${String(i.minimum)})` };
   if (i.code === 'too_big') return { id: `terlalu besar/panjang (maksimal ${String(i.maximum)})`, en: `too big/long (at most ${String(i.maximum)})` };
   if (i.code === 'invalid_value') return { id: `nilai tidak diizinkan (pilih: ${i.values.map(String).join(', ')})`, en: `value not allowed (choose: ${i.values.map(String).join(', ')})` };
