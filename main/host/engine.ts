@@ -47,7 +47,12 @@ export function openDesktopEngine(options: DesktopEngineOptions): DesktopEngine 
   if (options.serverUrl && (options.fresh || !settings.get().serverUrl)) settings.update({ serverUrl: options.serverUrl });
   const bridge = createBridge({
     services: (serverUrl) =>
-      new DesktopServices({ dataDir: options.dataDir, serverUrl, ...(options.fontsDir ? { signing: { fontsDir: options.fontsDir } } : {}) }),
+      new DesktopServices({
+        dataDir: options.dataDir,
+        serverUrl,
+        // Key file or PKCS#11 token: read at every signing, so a change in the settings applies at once.
+        signing: { ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}), source: () => settings.get().signing },
+      }),
     settings,
     app: { version: appVersion(), host: options.host },
     ...(options.pickKeystore ? { pickKeystore: options.pickKeystore } : {}),

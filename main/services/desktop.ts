@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicUser } from '../../shared/api/http';
-import type { QueuedCommandView, SessionInfoView, SigningLockoutSchema, WorklistQueryInput } from '../../shared/bridge/models';
+import type { QueuedCommandView, SessionInfoView, SigningLockoutSchema, SigningSource, WorklistQueryInput } from '../../shared/bridge/models';
 import type { Order } from '../../shared/domain/entities';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import type { Role } from '../../shared/sop/roles';
@@ -36,7 +36,15 @@ import { buildHistory, type OrderHistory } from './history';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
 import { LocalStore, type QueuedCommand, type WorklistFacets, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
 import { Workspace } from './localdb/workspace';
-import { DesktopSigning, type KeystoreInfo, type ReportRefInput, type SignedReport, type SignerIdentity, type SigningQueueItem } from './signing/desk';
+import {
+  DesktopSigning,
+  type KeystoreInfo,
+  type ReportRefInput,
+  type SignedReport,
+  type SignerIdentity,
+  type SigningQueueItem,
+  type SigningSourceInfo,
+} from './signing/desk';
 import { loadElhuFonts } from './signing/fonts';
 import type { LockoutPolicy } from './signing/lockout';
 import { SyncEngine, type CycleReport, type SyncEngineDeps, type SyncOptions, type SyncStatus } from './sync/engine';
@@ -57,8 +65,11 @@ export interface DesktopServicesOptions {
   /** Start the sync loop at login (default true). */
   autoSync?: boolean;
   syncHook?: SyncEngineDeps['hook'];
-  /** The Kepala Balai's signing: E-LHU fonts folder (a packaged app passes its resources) and the lockout policy. */
-  signing?: { fontsDir?: string; policy?: LockoutPolicy };
+  /**
+   * The Kepala Balai's signing: E-LHU fonts folder (a packaged app passes its resources), the lockout
+   * policy, and where the key is (the settings' `signing`: key file, the default, or PKCS#11 token).
+   */
+  signing?: { fontsDir?: string; policy?: LockoutPolicy; source?: () => SigningSource | undefined };
 }
 
 /** Who is signed in, and online or offline as the sync engine last found the server. */
@@ -449,6 +460,11 @@ export class DesktopServices {
     return this.o.signing.keystore();
   }
 
+  /** Where the key is (key file or PKCS#11 token, as the settings say) and, for a token, its recorded certificate. */
+  signingSource(): SigningSourceInfo {
+    return this.o.signing.sourceInfo();
+  }
+
   /** Tries left before the lockout and until when it holds. */
   signingLockout(): SigningLockout {
     const l = this.o.signing.lockoutState();
@@ -610,6 +626,7 @@ export class DesktopServices {
         location: () => store.reference<{ city?: string }>('unit')[0]?.city ?? '',
         fonts: () => (fonts ??= loadElhuFonts(this.options.signing?.fontsDir)),
         ...(this.options.signing?.policy ? { policy: this.options.signing.policy } : {}),
+        ...(this.options.signing?.source ? { source: this.options.signing.source } : {}),
       });
       opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync, signing, unsubscribe: () => {} };
       const o = opened;

@@ -9,7 +9,10 @@
  * - signReports(): one signing session per batch (key unlocked once, forgotten in `finally`), each
  *   report signed in memory; then, in one local transaction, every signed file is stored and its
  *   'report.sign' command queued through the same decide + outbox path as the other actions;
- * - before a 'report.sign' command is first pushed, sync uploads its signed file (beforeSend).
+ * - before a 'report.sign' command is first pushed, sync uploads its signed file (beforeSend);
+ * - or, when the settings say `signing.source: 'token'`, the key stays on a PKCS#11 token (token.ts):
+ *   the passphrase is the token's PIN, no keystore file is needed, and the lockout is the token's own
+ *   (no counter here). The token's certificate is recorded at its first signing, per token.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,10 +29,11 @@ import type { Session, SessionUser } from '../auth/session';
 import type { ServerClock } from '../clock';
 import type { LocalStore } from '../localdb/store';
 import { SigningError } from './errors';
-import type { KeystoreInfoView, SigningQueueItemView } from '../../../shared/bridge/models';
+import type { KeystoreInfoView, SigningQueueItemView, SigningSource } from '../../../shared/bridge/models';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy, type LockoutRecord, type LockoutStore } from './lockout';
 import { openSigningSession, type SigningSession } from './session';
 import { sha256Hex, signElhu } from './sign-elhu';
+import { openTokenSigningSession, type TokenSigningSession } from './token';
 
 export interface ReportRefInput {
   orderId: string;
@@ -86,11 +90,28 @@ export interface DesktopSigningDeps {
   location: () => string;
   fonts: () => ElhuFonts;
   policy?: LockoutPolicy;
+  /** The Kepala Balai's choice in the settings: key file (default) or PKCS#11 token. */
+  source?: () => SigningSource | undefined;
+}
+
+/** What the signing dialog shows: where the key is, and the certificate recorded for it. */
+export interface SigningSourceInfo {
+  source: 'file' | 'token';
+  /** Token only: the module path and the token's label (or slot) as configured. */
+  modulePath: string | null;
+  tokenLabel: string | null;
+  slot: number | null;
+  /** Token only: the certificate recorded at its first signing (null before). */
+  fingerprint: string | null;
+  subject: string | null;
+  validTo: string | null;
 }
 
 const LOCKOUT_KEY = 'keystore';
 const META_FINGERPRINT = 'signing.certificate_fingerprint';
 const META_KEYSTORE = 'signing.keystore';
+/** The token's certificate, recorded at its first signing: {token, fingerprint, subject, validTo}. */
+const META_TOKEN = 'signing.token_certificate';
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export class DesktopSigning {
@@ -280,7 +301,8 @@ export class DesktopSigning {
     onProgress?: (done: number, total: number, reportId: string | null) => void,
   ): Promise<SignedReport[]> {
     if (refs.length === 0) return [];
-    if (!existsSync(this.keystorePath)) {
+    const token = this.tokenSetting();
+    if (!token && !existsSync(this.keystorePath)) {
       throw new SigningError('no_keystore', 'Keystore TTE belum diimpor di komputer ini.', 'No signing keystore has been imported on this computer.');
     }
     const signer = this.deps.signer();
@@ -303,11 +325,14 @@ export class DesktopSigning {
       }
       return { item, pdf: this.readDocument(item) };
     });
-    const p12 = new Uint8Array(readFileSync(this.keystorePath));
-    const session = this.open(p12, passphrase, { pinned: this.getMeta(META_FINGERPRINT) });
+    const session = token ? await this.openToken(token, passphrase) : this.openKeystore(passphrase);
     const signed: { item: SigningQueueItem; data: Uint8Array; signedHash: string }[] = [];
     try {
-      if (!this.getMeta(META_FINGERPRINT)) this.recordCertificate(session);
+      if (token) {
+        if (!this.tokenRecord(token)) this.recordTokenCertificate(token, session as TokenSigningSession);
+      } else if (!this.getMeta(META_FINGERPRINT)) {
+        this.recordCertificate(session);
+      }
       const signingTime = this.deps.clock.now();
       const fonts = this.deps.fonts();
       const location = this.deps.location();
@@ -349,6 +374,62 @@ export class DesktopSigning {
         return { orderId: item.orderId, sampleId: item.sampleId, reportId: item.reportId, reportNumber: item.reportNumber, signedHash, commandId: r.command.id, order: r.order };
       }),
     );
+  }
+
+  private openKeystore(passphrase: string): SigningSession {
+    return this.open(new Uint8Array(readFileSync(this.keystorePath)), passphrase, { pinned: this.getMeta(META_FINGERPRINT) });
+  }
+
+  /** The token setting when the Kepala Balai chose a token (a token without a module path is refused by the settings schema). */
+  private tokenSetting(): (SigningSource & { modulePath: string }) | null {
+    const s = this.deps.source?.();
+    return s?.source === 'token' && s.modulePath ? { ...s, modulePath: s.modulePath } : null;
+  }
+
+  private static tokenKey(t: SigningSource): string {
+    return JSON.stringify([t.modulePath ?? '', t.tokenLabel ?? '', t.slot ?? 0]);
+  }
+
+  private tokenRecord(t: SigningSource): { fingerprint: string; subject: string; validTo: string } | null {
+    const m = this.getMeta(META_TOKEN);
+    if (!m) return null;
+    const r = JSON.parse(m) as { token: string; fingerprint: string; subject: string; validTo: string };
+    return r.token === DesktopSigning.tokenKey(t) ? r : null;
+  }
+
+  private openToken(t: SigningSource & { modulePath: string }, pin: string): Promise<TokenSigningSession> {
+    return openTokenSigningSession({
+      modulePath: t.modulePath,
+      ...(t.tokenLabel !== undefined ? { tokenLabel: t.tokenLabel } : {}),
+      ...(t.slot !== undefined ? { slot: t.slot } : {}),
+      pin,
+      expectedCertificateFingerprint: this.tokenRecord(t)?.fingerprint ?? null,
+      now: () => this.deps.clock.now(),
+    });
+  }
+
+  private recordTokenCertificate(t: SigningSource, session: TokenSigningSession): void {
+    const c = session.certificate;
+    this.setMeta(
+      META_TOKEN,
+      JSON.stringify({ token: DesktopSigning.tokenKey(t), fingerprint: c.fingerprint, subject: c.commonName, validTo: c.validTo.toISOString(), label: session.tokenLabel }),
+    );
+  }
+
+  /** Where the key is as the settings say, with the token's recorded certificate (for the signing dialog). */
+  sourceInfo(): SigningSourceInfo {
+    const t = this.tokenSetting();
+    if (!t) return { source: 'file', modulePath: null, tokenLabel: null, slot: null, fingerprint: null, subject: null, validTo: null };
+    const r = this.tokenRecord(t);
+    return {
+      source: 'token',
+      modulePath: t.modulePath,
+      tokenLabel: t.tokenLabel ?? null,
+      slot: t.slot ?? null,
+      fingerprint: r?.fingerprint ?? null,
+      subject: r?.subject ?? null,
+      validTo: r?.validTo ?? null,
+    };
   }
 
   /** The unsigned E-LHU of a queued report as cached here (the preview); SigningError when it is not here. */
