@@ -17,6 +17,7 @@ import {
   type RegisterRequest,
   type SubmitOrderRequest,
 } from '../../../shared/api/http';
+import { IKM_ELEMENTS } from '../../../shared/domain/entities';
 import { api, apiFile, setSession } from './client';
 
 export const catalog = () => api('catalog', CatalogResponseSchema, { auth: false });
@@ -41,7 +42,7 @@ export const me = () => api('auth/me', PublicUserSchema);
 export const changePassword = (currentPassword: string, newPassword: string) => api('auth/password', OkResponseSchema, { body: { currentPassword, newPassword } });
 export const customer = (id: string) => api(`customers/${id}`, CustomerResponseSchema);
 
-export const orders = (cursor?: string) => api(`orders?limit=50${cursor ? `&cursor=${cursor}` : ''}`, OrderListResponseSchema);
+export const orders = (cursor?: string) => api(`orders?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, OrderListResponseSchema);
 export const order = (id: string) => api(`orders/${encodeURIComponent(id)}`, OrderResponseSchema);
 export const history = (id: string) => api(`orders/${encodeURIComponent(id)}/history`, OrderHistoryResponseSchema);
 
@@ -53,7 +54,9 @@ export const resubmitOrder = (id: string, body: SubmitOrderRequest, idempotencyK
 export const requestBilling = (id: string, baseVersion: number) => command(id, 'billing/request', {}, { baseVersion });
 export const rejectTariff = (id: string, reason: string, baseVersion: number) => command(id, 'tariff/reject', { reason }, { baseVersion });
 export const cancelOrder = (id: string, reason: string) => command(id, 'cancel', { reason });
-export const submitSurvey = (id: string, scores: number[], comment: string) => command(id, 'survey', { scores, comment });
+/** `scores` in IKM_ELEMENTS order; the server takes them by element name. */
+export const submitSurvey = (id: string, scores: number[], comment: string) =>
+  command(id, 'survey', { scores: Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]])), comment });
 export const finishOrder = (id: string) => command(id, 'finish', {});
 
 export function uploadProof(id: string, file: File, ntpn: string | null, idempotencyKey: string) {

@@ -45,7 +45,7 @@ export function ConnectionBanner() {
 
   if (reachable) return null;
   return (
-    <Alert color="orange" variant="filled" radius={0} icon={<IconPlugConnectedX size={20} aria-hidden />} role="alert" py="xs">
+    <Alert color="red.9" variant="filled" radius={0} icon={<IconPlugConnectedX size={20} aria-hidden />} role="alert" py="xs">
       <Group justify="space-between" gap="xs" wrap="wrap">
         <div>
           <Text fw={700} size="sm" c="white">

@@ -23,7 +23,7 @@ export function LoadError({ error, onRetry, retrying }: { error: unknown; onRetr
     <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} title={t('loadError')} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error, i18n.language)}</Text>
-        <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
+        <Button size="xs" variant="white" c="red.9" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
           {t('retry')}
         </Button>
       </Stack>

@@ -50,9 +50,10 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
   showProblems: boolean;
 }) {
   const { t } = useTranslation('portal');
-  const types = cat.sampleTypes
-    .filter((st) => st.active)
-    .map((st) => ({ value: st.id, label: `${st.name} — ${cat.labs.find((l) => l.id === st.labId)?.name ?? ''}` }));
+  // Grouped by laboratory, so the chosen value stays short enough for a phone.
+  const types = cat.labs
+    .map((l) => ({ group: l.name, items: cat.sampleTypes.filter((st) => st.active && st.labId === l.id).map((st) => ({ value: st.id, label: st.name })) }))
+    .filter((g) => g.items.length > 0);
   return (
     <Card withBorder radius="md" padding="sm">
       <Stack gap="sm">

@@ -420,7 +420,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
   }
 }
 
-function OrderTimeline({ orderId }: { orderId: string }) {
+function OrderTimeline({ orderId, order }: { orderId: string; order: Order }) {
   const { t, i18n } = useTranslation(['portal', 'history']);
   const q = useQuery({ queryKey: ['history', orderId], queryFn: () => history(orderId) });
   if (q.isPending) return <PageSkeleton rows={2} />;
@@ -432,6 +432,7 @@ function OrderTimeline({ orderId }: { orderId: string }) {
       {lines.map((l, i) => {
         const step = l.step ? SOP_STEPS[l.step - 1] : null;
         const who = l.role === 'pelanggan' ? t('order.you') : roleName(l.role, i18n.language);
+        const sampleIndex = l.sampleId && order.samples.length > 1 ? order.samples.findIndex((s) => s.id === l.sampleId) : -1;
         return (
           <Timeline.Item
             key={i}
@@ -447,6 +448,7 @@ function OrderTimeline({ orderId }: { orderId: string }) {
             }
           >
             <Text size="xs" c="dark.4">
+              {sampleIndex >= 0 ? `${t('newOrder.sample', { n: sampleIndex + 1 })} · ` : ''}
               {t('order.byRole', { role: who })} · {formatDateTime(l.lastAt, i18n.language)}
             </Text>
             {l.reason && (
@@ -611,7 +613,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <Title order={2} size="h4" id="timeline-title" mb="xs">
           {t('order.timeline')}
         </Title>
-        <OrderTimeline orderId={order.id} />
+        <OrderTimeline orderId={order.id} order={order} />
       </section>
       <Group>
         <CancelButton order={order} />
