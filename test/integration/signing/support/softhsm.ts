@@ -95,7 +95,9 @@ export interface MakeTokenOptions {
 /**
  * Makes a token `sippt-test` (user PIN 1234, SO PIN 5678) holding the keystore's key (label kb,
  * id 01) and its certificate(s). Sets process.env.SOFTHSM2_CONF for this process: SoftHSM reads it
- * when the module is initialised, so make the token before the first session opens.
+ * when the module is initialised, so make the token before the first session opens. This needs the
+ * test in a process of its own (vitest's default 'forks' pool): in a worker thread, process.env is a
+ * copy the native module does not see.
  */
 export function makeSoftHsmToken(opts: MakeTokenOptions): SoftHsmToken {
   const modulePath = softhsmModule();
