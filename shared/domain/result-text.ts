@@ -4,6 +4,7 @@
  * meets / fails decision is the E-LHU's own (`judgeResult`), so the screen and the report agree.
  */
 import { formatNumberId, judgeResult, parseDecimal } from '../elhu/judgment';
+import type { DecisionRule } from '../elhu/types';
 import type { Analysis, Requirement } from './entities';
 import type { Message } from './rejections';
 
@@ -110,12 +111,19 @@ export const WARNING_BAND = 0.1;
  * - 'none' (—): no requirement, a result that cannot be judged, or text that is not a result yet
  *   (`interpretResultText` says why).
  */
-export function markOf(analysis: Pick<Analysis, 'requirement' | 'detectionLimit'>, text: string): ResultMark {
+export function markOf(
+  analysis: Pick<Analysis, 'requirement' | 'detectionLimit'>,
+  text: string,
+  /** The order's decision rule and the result's U (ILAC-G8): under a guard band, the undecided zone shows as 'warning'. */
+  rule: DecisionRule = 'simple_acceptance',
+  uncertainty: { expanded: number } | null = null,
+): ResultMark {
   const r = interpretResultText(text, analysis.detectionLimit, analysis.requirement);
   const req = analysis.requirement;
   if (!r.ok || req === null) return 'none';
-  const judgment = judgeResult(r, req);
+  const judgment = judgeResult(r, req, rule, uncertainty);
   if (judgment === 'not_met') return 'fails';
+  if (judgment === 'undecided') return 'warning';
   if (judgment === 'none') return 'none';
   const { min, max } = req;
   // A "< limit" result that meets can only be under a maximum alone (judgeResult): its limit is

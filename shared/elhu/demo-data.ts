@@ -54,7 +54,25 @@ export interface DemoOptions {
   serial?: number;
   logoPng?: Uint8Array | null;
   amended?: boolean;
+  /**
+   * Every optional report item: a guard-band decision rule, uncertainties (one result in the
+   * undecided zone), sampling by the lab, a parameter outside the accreditation scope and one done
+   * by a subcontracted laboratory.
+   */
+  complete?: boolean;
 }
+
+/** Expanded uncertainties (k = 2) of the demo parameters in the complete demo, by name. */
+const DEMO_UNCERTAINTY: Record<string, number> = {
+  'Kadar kotoran (b/b)': 0.008,
+  'Kadar abu (b/b)': 0.03,
+  'Kadar zat menguap (b/b)': 0.05,
+  'Plastisitas awal (Po)': 2,
+  'Plasticity Retention Index (PRI)': 4,
+  'Kadar nitrogen (b/b)': 0.04,
+  'Kadar mangan (Mn)': 0.2,
+};
+export const DEMO_SUBCONTRACTOR = 'Laboratorium Pengujian Balai Besar Kimia dan Kemasan, Jakarta';
 
 export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
   const count = opts.parameters ?? 10;
@@ -64,16 +82,27 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
   for (let i = 0; i < count; i++) {
     const p = DEMO_PARAMETERS[i % DEMO_PARAMETERS.length]!;
     const round = Math.floor(i / DEMO_PARAMETERS.length);
-    const result: Result = {
-      value: p.value,
-      numeric: p.numeric,
+    // In the complete demo, nitrogen lies within U of its maximum: "tidak dapat diputuskan".
+    const nearLimit = opts.complete && p.name === 'Kadar nitrogen (b/b)';
+    const u = opts.complete ? DEMO_UNCERTAINTY[p.name] : undefined;
+    const result: Result & { uncertainty?: { expanded: number; coverageFactor: number } | null } = {
+      value: nearLimit ? '0,58' : p.value,
+      numeric: nearLimit ? 0.58 : p.numeric,
       unit: p.unit,
       notes: '',
       belowDetectionLimit: p.lod !== undefined,
       detectionLimit: p.lod ?? null,
       testedOn: `2025-03-${String(4 + (i % 5)).padStart(2, '0')}`,
+      ...(u !== undefined ? { uncertainty: { expanded: u, coverageFactor: 2 } } : {}),
     };
+    const reportFields = opts.complete
+      ? {
+          accredited: p.name !== 'Warna / bau',
+          subcontractor: p.name.startsWith('Viskositas Mooney') ? DEMO_SUBCONTRACTOR : null,
+        }
+      : {};
     analyses.push({
+      ...reportFields,
       id: uuid(1000 + i, '5e1f00a1'),
       version: 3,
       parameterId: uuid(i % DEMO_PARAMETERS.length, '5e1f00b2'),
@@ -98,6 +127,7 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
   const reportId = uuid(3000 + serial, '5e1f00c3');
   const sampleId = uuid(4000 + serial, '5e1f00d4');
   const order: Order = {
+    ...(opts.complete ? { decisionRule: 'guard_band' } : {}),
     id: uuid(5000 + serial, '5e1f00e5'),
     version: 12,
     unitCode: 'BSPJI-PLG',
@@ -109,6 +139,16 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
     tariffTotal: 150_000 * count,
     samples: [
       {
+        ...(opts.complete
+          ? {
+              sampling: {
+                by: 'lab',
+                date: '2025-03-01',
+                plan: 'Rencana Pengambilan Contoh No. RPC/PLG/2025/014',
+                method: 'SNI 1903:2017 butir 7 (pengambilan contoh dari lot bandela)',
+              },
+            }
+          : {}),
         id: sampleId,
         version: 7,
         number: `SPL/PLG/2025/${seq}`,

@@ -4,8 +4,25 @@
  */
 import type { Analysis, Customer, Order, Report, Sample } from '../domain/entities';
 import { localDate } from './dates';
-import { formatRequirement, formatResult, judgeResult } from './judgment';
-import type { ElhuData, ElhuResultRow, ElhuUnit } from './types';
+import { formatRequirement, formatResult, formatUncertainty, judgeResult } from './judgment';
+import type { DecisionRule, ElhuData, ElhuResultRow, ElhuSampling, ElhuUnit, ExpandedUncertainty } from './types';
+
+/**
+ * The report fields of the entities (ISO/IEC 17025 7.8.2.1, 7.8.3.1 c, 7.8.6), read when present:
+ * absent means simple acceptance, sampled by the customer, inside the accreditation scope, done
+ * in-house, no uncertainty stated.
+ */
+type ReportedOrder = Order & { decisionRule?: DecisionRule | null };
+type ReportedSample = Sample & { sampling?: ElhuSampling | null };
+type ReportedAnalysis = Analysis & {
+  /** The catalog's default U, copied at submission. */
+  uncertainty?: ExpandedUncertainty | null;
+  /** False: outside the unit's accreditation scope. */
+  accredited?: boolean | null;
+  /** The subcontracted laboratory's name. */
+  subcontractor?: string | null;
+};
+type ReportedResult = NonNullable<Analysis['result']> & { uncertainty?: ExpandedUncertainty | null };
 
 export class ElhuDataError extends Error {
   constructor(
@@ -88,18 +105,25 @@ export function elhuDataFromOrder(src: ElhuSource): ElhuData {
     );
   }
 
+  const rule: DecisionRule = (order as ReportedOrder).decisionRule ?? 'simple_acceptance';
   const rows: ElhuResultRow[] = [];
   const sources: string[] = [];
   const testDates: string[] = [];
-  for (const a of analyses) {
-    const result = a.result!;
+  for (const analysis of analyses) {
+    const a = analysis as ReportedAnalysis;
+    const result = a.result! as ReportedResult;
+    // The analyst's U, else the catalog's default for the method; none for a "< LOD" result.
+    const u = result.belowDetectionLimit ? null : (result.uncertainty ?? a.uncertainty ?? null);
     rows.push({
       parameter: a.parameterName,
       unit: result.unit.trim() !== '' ? result.unit : a.unit,
       method: a.method,
       result: formatResult(result),
       requirement: formatRequirement(a.requirement),
-      judgment: judgeResult(result, a.requirement),
+      judgment: judgeResult(result, a.requirement, rule, result.uncertainty ?? a.uncertainty ?? null),
+      uncertainty: formatUncertainty(u),
+      outsideAccreditationScope: a.accredited === false,
+      subcontractor: a.subcontractor?.trim() || null,
     });
     const source = a.requirement?.source?.trim();
     if (source && !sources.includes(source)) sources.push(source);
@@ -148,6 +172,8 @@ export function elhuDataFromOrder(src: ElhuSource): ElhuData {
     testedFrom,
     testedTo,
     issuedOn,
+    decisionRule: rule,
+    sampling: (sample as ReportedSample).sampling ?? { by: 'customer' },
     results: rows,
     requirementSources: sources,
     deviations: src.deviations ?? '',

@@ -1,10 +1,13 @@
 /**
- * Results against requirements (ISO/IEC 17025 7.8.6, decision rule: simple acceptance, the
- * reported value is compared with the limit, measurement uncertainty not taken into account; the
- * report states this rule).
+ * Results against requirements (ISO/IEC 17025 7.8.6, 7.1.3; ILAC-G8:09/2019). Two decision rules,
+ * agreed at the order and stated on the report (decisionRuleNote):
+ * - simple acceptance (w = 0): the reported value is compared with the limit as it is;
+ * - guard band w = U: "memenuhi" when the value lies at least U inside the limits, "tidak memenuhi"
+ *   when more than U outside, "tidak dapat diputuskan" (undecided) in between.
+ * The desktop's live mark (result-text.ts markOf) calls judgeResult, so screen and report agree.
  */
 import type { Requirement, Result } from '../domain/entities';
-import type { Judgment } from './types';
+import type { DecisionRule, ExpandedUncertainty, Judgment } from './types';
 
 /** The parts of a result the judgment looks at. */
 export type JudgedResult = Pick<Result, 'value' | 'numeric' | 'belowDetectionLimit' | 'detectionLimit'>;
@@ -64,6 +67,9 @@ const normalize = (s: string): string =>
 /** Requirement texts that a result below the detection limit satisfies. */
 const NOT_DETECTED_TEXTS = new Set(['tidak terdeteksi', 'negatif', 'tidak ada', 'ttd', 'not detected', 'nd']);
 
+/** a <= b, forgiving binary rounding of sums such as 0,15 + 0,01 (0,16000000000000003). */
+const le = (a: number, b: number): boolean => a <= b + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
 /**
  * Judges one result against its requirement.
  *
@@ -74,8 +80,22 @@ const NOT_DETECTED_TEXTS = new Set(['tidak terdeteksi', 'negatif', 'tidak ada', 
  *   judged otherwise (LOD above the limit): 'none'. A result that is not a number: 'none'.
  * - A text requirement only (e.g. "negatif"): met when the result says the same thing (case, spaces
  *   and a final full stop ignored); a result below the LOD meets "tidak terdeteksi" / "negatif".
+ *
+ * Under the guard-band rule with the result's expanded uncertainty U (w = U), a numeric limit L is
+ * met only when the value is at least U inside it (max: v + U <= L; min: v - U >= L), not met only
+ * when more than U outside (max: v - U > L; min: v + U < L), and 'undecided' in between. A value
+ * exactly at the limit is therefore 'met' under simple acceptance and 'undecided' under a guard
+ * band. A "< LOD" result is judged with the LOD as its highest possible value: under a maximum it
+ * meets when LOD + U <= max and is undecided when LOD <= max < LOD + U; under a minimum it fails
+ * when LOD + U < min and is undecided when LOD <= min <= LOD + U. Without a U (or U = 0) the guard
+ * band is zero and both rules agree. Text requirements are judged the same way under both rules.
  */
-export function judgeResult(result: JudgedResult, req: Requirement | null): Judgment {
+export function judgeResult(
+  result: JudgedResult,
+  req: Requirement | null,
+  rule: DecisionRule = 'simple_acceptance',
+  uncertainty: Pick<ExpandedUncertainty, 'expanded'> | null = null,
+): Judgment {
   if (!req) return 'none';
   const { min, max, text } = req;
   if (min === null && max === null) {
@@ -84,25 +104,52 @@ export function judgeResult(result: JudgedResult, req: Requirement | null): Judg
     if (result.belowDetectionLimit) return NOT_DETECTED_TEXTS.has(want) ? 'met' : 'none';
     return normalize(result.value) === want ? 'met' : 'not_met';
   }
+  const w = rule === 'guard_band' && uncertainty !== null && uncertainty.expanded > 0 ? uncertainty.expanded : 0;
   if (result.belowDetectionLimit) {
     const lod = result.detectionLimit;
     if (lod === null) return 'none';
     // The true value v satisfies v < lod.
     if (min !== null) {
-      if (lod <= min) return 'not_met'; // v < lod <= min
-      return 'none'; // v may or may not reach min
+      if (w === 0) return lod <= min ? 'not_met' : 'none'; // v < lod <= min
+      if (!le(min, lod + w)) return 'not_met';
+      return lod <= min ? 'undecided' : 'none';
     }
     // Only a maximum here.
-    return max !== null && lod <= max ? 'met' : 'none';
+    if (max === null || lod > max) return 'none';
+    if (w === 0) return 'met';
+    return le(lod + w, max) ? 'met' : 'undecided';
   }
   const v = result.numeric ?? parseDecimal(result.value);
   if (v === null) return 'none';
-  if (min !== null && v < min) return 'not_met';
-  if (max !== null && v > max) return 'not_met';
-  return 'met';
+  if (w === 0) {
+    if (min !== null && v < min) return 'not_met';
+    if (max !== null && v > max) return 'not_met';
+    return 'met';
+  }
+  if (min !== null && !le(min, v + w)) return 'not_met';
+  if (max !== null && !le(v - w, max)) return 'not_met';
+  const inside = (min === null || le(min, v - w)) && (max === null || le(v + w, max));
+  return inside ? 'met' : 'undecided';
+}
+
+/** The sentence under the results table that states the decision rule (7.8.6). */
+export function decisionRuleNote(rule: DecisionRule): string {
+  return rule === 'guard_band'
+    ? 'Pernyataan kesesuaian memakai aturan keputusan pita pengaman (guard band) w = U sesuai ILAC-G8:09/2019: ' +
+        '"Memenuhi" bila hasil uji berada sekurang-kurangnya U di dalam batas persyaratan, "Tidak memenuhi" bila lebih ' +
+        'dari U di luar batas, dan "Tidak dapat diputuskan" bila selisihnya dengan batas tidak lebih dari U ' +
+        '(U: ketidakpastian pengukuran diperluas).'
+    : 'Pernyataan kesesuaian (Memenuhi / Tidak memenuhi) memakai aturan keputusan penerimaan sederhana sesuai ' +
+        'ILAC-G8:09/2019: hasil uji dibandingkan langsung dengan batas persyaratan tanpa memperhitungkan ketidakpastian pengukuran.';
+}
+
+/** "± 0,008 (k = 2)": an expanded uncertainty as printed beside the result. */
+export function formatUncertainty(u: ExpandedUncertainty | null | undefined): string {
+  if (!u) return '';
+  return `± ${formatNumberId(u.expanded)} (k = ${formatNumberId(u.coverageFactor)})`;
 }
 
 /** How a judgment is printed in the report. */
 export function judgmentLabel(j: Judgment): string {
-  return j === 'met' ? 'Memenuhi' : j === 'not_met' ? 'Tidak memenuhi' : '-';
+  return j === 'met' ? 'Memenuhi' : j === 'not_met' ? 'Tidak memenuhi' : j === 'undecided' ? 'Tidak dapat diputuskan' : '-';
 }

@@ -1,6 +1,6 @@
 /** pdf-lib helpers shared by the renderer and the signature stamp. Pure TypeScript. */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDict, PDFHexString, PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import * as QRCode from 'qrcode';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -370,13 +370,29 @@ export class PageContent {
     this.graphics.push(runs.join('\n'), 'f');
   }
 
-  /** Writes the collected drawing as a new content stream of the page. */
-  flush(): void {
+  /** One line of text drawn as an outline only (text render mode 1), turned by `degrees` about (x, y). */
+  outlinedText(s: string, x: number, y: number, degrees: number, font: PDFFont, size: number, c: RGB, lineWidth: number): void {
+    if (s === '') return;
+    const r = (degrees * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(r), Math.sin(r)];
+    this.texts.push(
+      `${this.fontKey(font)} ${num(size)} Tf ${num(lineWidth)} w ${color(c)} RG 1 Tr`,
+      `${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(x)} ${num(y)} Tm ${font.encodeText(s).toString()} Tj 0 Tr`,
+    );
+    this.textFont = '';
+    this.strokeState = '';
+  }
+
+  /**
+   * Writes the collected drawing as a new content stream of the page. `marker` names a key set to
+   * true in the stream's dictionary (e.g. DRAFT_MARKER, so that signing can find and remove it).
+   */
+  flush(marker?: string): void {
     const body = `q\n${this.graphics.join('\n')}\nBT\n${this.texts.join('\n')}\nET\nQ\n`;
     const bytes = new Uint8Array(body.length);
     for (let i = 0; i < body.length; i++) bytes[i] = body.charCodeAt(i);
     const context = this.page.doc.context;
-    this.page.node.addContentStream(context.register(context.stream(bytes)));
+    this.page.node.addContentStream(context.register(context.stream(bytes, marker ? { [marker]: true } : {})));
     this.graphics.length = 0;
     this.texts.length = 0;
   }
@@ -399,4 +415,41 @@ export function storeSmallStreamsUncompressed(doc: PDFDocument): void {
     const size = typeof contents === 'string' ? contents.length : contents.length;
     return size >= COMPRESS_FROM_BYTES ? deflated(contents, dict) : context.stream(contents, dict);
   };
+}
+
+/**
+ * Embeds the fonts now and names each subset the way ISO 32000 (9.6.4) asks: a tag of six
+ * upper-case letters, "+", then the PostScript name ("ABCDEF+NotoSans-Regular"), in /BaseFont of
+ * the Type0 and CIDFont dictionaries and /FontName of the descriptor. pdf-lib writes
+ * "NotoSans-Regular-1234" instead. The tag comes from the subset's ToUnicode map (its characters),
+ * so it is deterministic and differs between subsets of different characters.
+ */
+export async function tagFontSubsets(doc: PDFDocument, fonts: PDFFont[]): Promise<void> {
+  await doc.flush();
+  const ctx = doc.context;
+  for (const font of fonts) {
+    const type0 = ctx.lookup(font.ref);
+    if (!(type0 instanceof PDFDict)) continue;
+    const base = type0.get(PDFName.of('BaseFont'));
+    if (!(base instanceof PDFName)) continue;
+    const psName = base.decodeText().replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, '');
+    const toUnicode = ctx.lookup(type0.get(PDFName.of('ToUnicode')));
+    let seed = psName;
+    if (toUnicode instanceof PDFRawStream) {
+      const bytes = toUnicode.getContents();
+      for (let i = 0; i < bytes.length; i++) seed += String.fromCharCode(bytes[i]!);
+    }
+    const hex = stableId(seed);
+    let tag = '';
+    for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (parseInt(hex.slice(i * 4, i * 4 + 4), 16) % 26));
+    const name = PDFName.of(`${tag}+${psName}`);
+    type0.set(PDFName.of('BaseFont'), name);
+    const descendants = ctx.lookup(type0.get(PDFName.of('DescendantFonts')));
+    const cid = descendants instanceof PDFArray ? ctx.lookup(descendants.get(0)) : undefined;
+    if (cid instanceof PDFDict) {
+      cid.set(PDFName.of('BaseFont'), name);
+      const descriptor = ctx.lookup(cid.get(PDFName.of('FontDescriptor')));
+      if (descriptor instanceof PDFDict) descriptor.set(PDFName.of('FontName'), name);
+    }
+  }
 }

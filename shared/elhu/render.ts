@@ -17,28 +17,57 @@
  *      condition
  *   h) date of receipt                         "Tanggal Diterima"
  *   i) dates of testing                        "Tanggal Pengujian"
- *   j) date of issue                           "Tanggal Terbit" and the date above the signature
+ *   j) date of issue                           "Tanggal Terbit" and the date above the signature: the
+ *                                              signature's date, printed when signing (stamp.ts); the
+ *                                              unsigned report is marked "DRAFT / BELUM DITERBITKAN"
+ *   h, k) sampling (7.8.2.2)                   section B: who took the sample; the lab's date, plan, method
  *   l) results relate only to items tested     section E and the footer of every page
  *   m) results with units                      table, "Satuan" and "Hasil Uji"
  *   n) additions, deviations, exclusions       section D
  *   o) who authorised the report               Kepala Balai name, NIP (and the TTE when signed)
- *   p) results from external providers         notes (ElhuData.notes) when any
+ *   p) results from external providers         "S1)" beside the parameter, the laboratory in the notes
+ *   7.8.3.1 c) measurement uncertainty         "± U" under the result, k in the notes
+ *   accreditation scope                        "*)" beside a parameter outside it, with a footnote
  *   and: not to be reproduced except in full   section E and the footer of every page
  *   7.8.6 requirement and decision rule        "Persyaratan", "Keterangan", notes under the table
  *   7.8.8 amendment                            "PERUBAHAN ATAS LHU No. ..." box with the reason
  */
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type RGB } from 'pdf-lib';
 import { formatDateId, formatDateRangeId, localMidnight } from './dates';
-import { judgmentLabel } from './judgment';
-import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry, storeSmallStreamsUncompressed } from './pdf-tools';
-import { ELHU_INFO_KEYS, type ElhuData, type ElhuFonts } from './types';
+import { decisionRuleNote, judgmentLabel } from './judgment';
+import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
+import { ELHU_INFO_KEYS, type ElhuData, type ElhuFonts, type ElhuResultRow } from './types';
+
+/** Key set to true in the dictionary of the content streams that make the draft mark (removed when signing). */
+export const DRAFT_MARKER = 'SIPPTDraft';
+/** The draft mark's words, across every page of an unsigned E-LHU. */
+export const DRAFT_TEXT = 'DRAFT / BELUM DITERBITKAN';
+
+/** A place where signing prints the date of issue (ELHU_INFO_KEYS.stampSpots). */
+export interface IssueDateSpot {
+  page: number;
+  x: number;
+  y: number;
+  size: number;
+  /** Printed before the date, e.g. "Palembang, ". */
+  prefix: string;
+}
+
+/** What the renderer leaves for signing to fill: the date-of-issue places and the footer statement's first baseline. */
+export interface StampSpots {
+  issueDate: IssueDateSpot[];
+  footer: { x: number; y: number; width: number; size: number };
+}
 
 export const PAGE_WIDTH = 595.28;
 export const PAGE_HEIGHT = 841.89;
 const MARGIN_X = 45;
 const CONTENT_W = PAGE_WIDTH - 2 * MARGIN_X;
 const TOP = PAGE_HEIGHT - 34;
-const FOOTER_TOP = 52;
+const FOOTER_TOP = 60;
+/** The footer's lines: the statements of every page, then (signed) the electronic-signature statement. */
+const FOOTER_SIZE = 6.8;
+const FOOTER_STATEMENT_SIZE = 5.9;
 const BOTTOM = FOOTER_TOP + 8;
 const LOGO_SIZE = 58;
 
@@ -69,16 +98,20 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: 'No.', width: 22, align: 'center' },
-  { title: 'Parameter', width: 118, align: 'left' },
-  { title: 'Satuan', width: 44, align: 'center' },
-  { title: 'Hasil Uji', width: 58, align: 'center' },
-  { title: 'Persyaratan', width: 70, align: 'center' },
-  { title: 'Metode Uji', width: 118, align: 'left' },
-  { title: 'Keterangan', width: CONTENT_W - 22 - 118 - 44 - 58 - 70 - 118, align: 'center' },
+  { title: 'Parameter', width: 112, align: 'left' },
+  { title: 'Satuan', width: 42, align: 'center' },
+  { title: 'Hasil Uji', width: 70, align: 'center' },
+  { title: 'Persyaratan', width: 66, align: 'center' },
+  { title: 'Metode Uji', width: 110, align: 'left' },
+  { title: 'Keterangan', width: CONTENT_W - 22 - 112 - 42 - 70 - 66 - 110, align: 'center' },
 ];
 
 class Layout {
   readonly pages: PageContent[] = [];
+  /** Per page: the draft mark, in a content stream of its own (DRAFT_MARKER). */
+  readonly drafts: PageContent[] = [];
+  readonly issueDateSpots: IssueDateSpot[] = [];
+  footerStatementY = 0;
   /** Per page: where "Halaman x dari y" goes (right-aligned at x, baseline y). */
   private readonly pageNumberSpots: { x: number; y: number }[] = [];
   page!: PageContent;
@@ -147,8 +180,25 @@ class Layout {
   }
 
   newPage(): void {
-    this.page = new PageContent(this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]));
+    const pdfPage = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    this.page = new PageContent(pdfPage);
     this.pages.push(this.page);
+    const draft = new PageContent(pdfPage);
+    this.drafts.push(draft);
+    const w = this.measure(this.f.bold, 46).lineWidth(DRAFT_TEXT);
+    const angle = 52;
+    const r = (angle * Math.PI) / 180;
+    // Centred on the page, along the diagonal.
+    draft.outlinedText(
+      DRAFT_TEXT,
+      PAGE_WIDTH / 2 - (w / 2) * Math.cos(r) + 16 * Math.sin(r),
+      PAGE_HEIGHT / 2 - (w / 2) * Math.sin(r) - 16 * Math.cos(r),
+      angle,
+      this.f.bold,
+      46,
+      RED,
+      1.1,
+    );
     this.drawLetterhead();
     this.drawFooter();
   }
@@ -185,7 +235,7 @@ class Layout {
   private drawFooter(): void {
     const d = this.data;
     this.line(MARGIN_X, FOOTER_TOP, MARGIN_X + CONTENT_W, FOOTER_TOP, 0.4);
-    const size = 6.8;
+    const size = FOOTER_SIZE;
     const lines = this.measure(this.f.italic, size).wrap(
       `Hasil uji ini hanya berlaku untuk contoh yang diuji. Laporan ini tidak boleh digandakan, kecuali secara lengkap, ` +
         `tanpa persetujuan tertulis dari ${d.unit.shortName}. Keaslian laporan dapat diperiksa di ${d.verificationUrl}`,
@@ -196,6 +246,17 @@ class Layout {
       this.text(l, MARGIN_X, y, this.f.italic, size, GREY, 'center', CONTENT_W);
       y -= size * 1.35;
     }
+    this.footerStatementY = y - 1;
+    const draft = this.drafts[this.drafts.length - 1]!;
+    const note = 'DRAFT: laporan ini belum ditandatangani secara elektronik dan belum diterbitkan; tidak berlaku sebagai Laporan Hasil Uji.';
+    const w = this.measure(this.f.bold, FOOTER_STATEMENT_SIZE).lineWidth(note);
+    draft.text(note, MARGIN_X + (CONTENT_W - w) / 2, this.footerStatementY, this.f.bold, FOOTER_STATEMENT_SIZE, RED);
+  }
+
+  /** Leaves a blank where signing prints the date of issue; the draft mark says "belum diterbitkan" there. */
+  issueDate(prefix: string, x: number, y: number, size: number): void {
+    this.issueDateSpots.push({ page: this.pages.length - 1, x, y, size, prefix });
+    this.drafts[this.drafts.length - 1]!.text(cleanText(`${prefix}(belum diterbitkan)`), x, y, this.f.italic, size, RED);
   }
 
   /** Makes room for h points, starting a new page when needed; returns true if a page was added. */
@@ -214,6 +275,7 @@ class Layout {
       p.text(s, spot.x - w, spot.y, this.f.bold, 8.5, INK);
       p.flush();
     });
+    for (const d of this.drafts) d.flush(DRAFT_MARKER);
   }
 }
 
@@ -268,11 +330,22 @@ const LABEL_W = 158;
 const VALUE_X = LABEL_X + LABEL_W + 8;
 const VALUE_W = MARGIN_X + CONTENT_W - VALUE_X;
 
-function keyValues(l: Layout, rows: [string, string][]): void {
+/** A key-value row whose value is the date of issue, printed when the report is signed. */
+const ISSUE_DATE = Symbol('issue date');
+
+function keyValues(l: Layout, rows: [string, string | typeof ISSUE_DATE][]): void {
   const size = 8.8;
   const lh = size * 1.38;
   const mv = l.measure(l.f.regular, size);
   for (const [label, value] of rows) {
+    if (value === ISSUE_DATE) {
+      l.ensure(lh + 2);
+      l.text(label, LABEL_X, l.y - size, l.f.regular, size, GREY);
+      l.text(':', VALUE_X - 7, l.y - size, l.f.regular, size, INK);
+      l.issueDate('', VALUE_X, l.y - size, size);
+      l.y -= lh + 2.2;
+      continue;
+    }
     const lines = mv.wrap(value.trim() === '' ? '-' : value, VALUE_W);
     const labelLines = l.measure(l.f.regular, size).wrap(label, LABEL_W);
     const n = Math.max(lines.length, labelLines.length);
@@ -301,18 +374,45 @@ function tableHeader(l: Layout): void {
   l.y -= h;
 }
 
-function resultsTable(l: Layout): void {
+/** The subcontracted laboratories in order of first appearance: "S1)", "S2)", ... */
+function subcontractors(d: ElhuData): string[] {
+  const names: string[] = [];
+  for (const r of d.results) {
+    const s = r.subcontractor?.trim();
+    if (s && !names.includes(s)) names.push(s);
+  }
+  return names;
+}
+
+/** The coverage factor k when every result with an uncertainty has the same one (printed once in the notes). */
+function commonCoverageFactor(d: ElhuData): string | null {
+  const ks = new Set(d.results.filter((r) => (r.uncertainty ?? '') !== '').map((r) => /\(k = ([^)]+)\)/.exec(r.uncertainty!)?.[1] ?? ''));
+  return ks.size === 1 ? [...ks][0]! || null : null;
+}
+
+function uncertaintyText(r: ElhuResultRow, commonK: string | null): string {
+  const u = r.uncertainty ?? '';
+  return commonK !== null ? u.replace(/\s*\(k = [^)]+\)$/, '') : u;
+}
+
+function resultsTable(l: Layout, keepWithLastRow: number): void {
   const d = l.data;
   const mr = l.measure(l.f.regular, TABLE_SIZE);
   const mb = l.measure(l.f.bold, TABLE_SIZE);
   const headerH = 2 * CELL_PAD + 8 * 1.3 + 2;
+  const subs = subcontractors(d);
+  const commonK = commonCoverageFactor(d);
   heading(l, 'C. HASIL PENGUJIAN', headerH + 30);
   tableHeader(l);
   d.results.forEach((r, i) => {
     const notMet = r.judgment === 'not_met';
+    const marks = [r.outsideAccreditationScope ? '*)' : '', r.subcontractor?.trim() ? `S${subs.indexOf(r.subcontractor.trim()) + 1})` : '']
+      .filter((m) => m !== '')
+      .join(' ');
+    const uText = uncertaintyText(r, commonK);
     const cells: { lines: string[]; bold: boolean }[] = [
       String(i + 1),
-      r.parameter,
+      marks === '' ? r.parameter : `${r.parameter} ${marks}`,
       r.unit || '-',
       r.result,
       r.requirement || '-',
@@ -320,11 +420,14 @@ function resultsTable(l: Layout): void {
       judgmentLabel(r.judgment),
     ].map((text, c) => {
       const bold = c === 3 || (c === 6 && notMet);
-      return { lines: (bold ? mb : mr).wrap(text, COLUMNS[c]!.width - 2 * CELL_PAD), bold };
+      const lines = (bold ? mb : mr).wrap(text, COLUMNS[c]!.width - 2 * CELL_PAD);
+      if (c === 3 && uText !== '') lines.push(...mr.wrap(uText, COLUMNS[c]!.width - 2 * CELL_PAD).map((t) => `\u0000${t}`));
+      return { lines, bold };
     });
     const n = Math.max(...cells.map((c) => c.lines.length));
     const h = n * TABLE_LH + 2 * CELL_PAD;
-    if (l.ensure(h)) {
+    // The last row stays on the page of the decision-rule note that follows it.
+    if (l.ensure(i === d.results.length - 1 ? h + keepWithLastRow : h)) {
       l.text('C. HASIL PENGUJIAN (lanjutan)', MARGIN_X, l.y - 9, l.f.bold, 9.5, NAVY);
       l.y -= 14;
       tableHeader(l);
@@ -335,7 +438,10 @@ function resultsTable(l: Layout): void {
       const col = COLUMNS[c]!;
       const color = c === 6 && notMet ? RED : INK;
       cell.lines.forEach((t, k) => {
-        l.text(t, x + CELL_PAD, l.y - CELL_PAD - TABLE_SIZE - k * TABLE_LH + 0.8, cell.bold ? l.f.bold : l.f.regular, TABLE_SIZE, color, col.align, col.width - 2 * CELL_PAD);
+        // Lines marked with U+0000 (the uncertainty under a result) are in the regular face.
+        const plain = t.startsWith('\u0000');
+        const font = cell.bold && !plain ? l.f.bold : l.f.regular;
+        l.text(plain ? t.slice(1) : t, x + CELL_PAD, l.y - CELL_PAD - TABLE_SIZE - k * TABLE_LH + 0.8, font, TABLE_SIZE, color, col.align, col.width - 2 * CELL_PAD);
       });
       x += col.width;
     });
@@ -366,23 +472,47 @@ function paragraphList(l: Layout, items: string[], size: number, numbered: boole
   });
 }
 
-function notesUnderTable(l: Layout): void {
-  const d = l.data;
+const NOTE_SIZE = 7.6;
+
+function notesUnderTable(d: ElhuData): string[] {
   const notes: string[] = [];
+  // The decision rule first: it is kept on the page of the table's last row.
+  if (d.results.some((r) => r.judgment !== 'none' || r.requirement.trim() !== '')) notes.push(decisionRuleNote(d.decisionRule ?? 'simple_acceptance'));
   if (d.requirementSources.length > 0) notes.push(`Persyaratan mengacu pada ${d.requirementSources.join('; ')}.`);
-  if (d.results.some((r) => r.judgment !== 'none')) {
+  if (d.results.some((r) => (r.uncertainty ?? '') !== '')) {
+    const k = commonCoverageFactor(d);
     notes.push(
-      'Pernyataan kesesuaian (Memenuhi / Tidak memenuhi) memakai aturan keputusan penerimaan sederhana: hasil uji ' +
-        'dibandingkan langsung dengan batas persyaratan tanpa memperhitungkan ketidakpastian pengukuran.',
+      k !== null
+        ? `Nilai ± di bawah hasil uji adalah ketidakpastian pengukuran diperluas (U) dengan faktor cakupan k = ${k} (tingkat kepercayaan sekitar 95%).`
+        : 'Nilai ± di bawah hasil uji adalah ketidakpastian pengukuran diperluas (U) dengan faktor cakupan k yang tertera.',
     );
   }
   if (d.results.some((r) => r.result.trim().startsWith('<'))) notes.push('Tanda "<" menyatakan hasil di bawah batas deteksi metode.');
+  if (d.results.some((r) => r.outsideAccreditationScope)) {
+    notes.push(
+      d.unit.accreditationNumber
+        ? `*) Parameter di luar ruang lingkup akreditasi KAN No. ${d.unit.accreditationNumber}.`
+        : '*) Parameter di luar ruang lingkup akreditasi laboratorium.',
+    );
+  }
+  subcontractors(d).forEach((name, i) => notes.push(`S${i + 1}) Pengujian dilakukan oleh laboratorium subkontrak (penyedia eksternal): ${name}.`));
   notes.push(...d.notes.filter((n) => n.trim() !== ''));
+  return notes;
+}
+
+/** Height of the "Keterangan:" heading and the first note: what stays with the table's last row. */
+function firstNoteHeight(l: Layout, notes: string[]): number {
+  if (notes.length === 0) return 0;
+  const lines = l.measure(l.f.regular, NOTE_SIZE).wrap(notes[0]!, CONTENT_W - 12 - 10);
+  return 6 + 11 + lines.length * NOTE_SIZE * 1.38 + 2;
+}
+
+function drawNotes(l: Layout, notes: string[]): void {
   if (notes.length === 0) return;
-  l.ensure(24);
+  l.ensure(firstNoteHeight(l, notes));
   l.text('Keterangan:', LABEL_X - 12, l.y - 8, l.f.bold, 7.8, INK);
   l.y -= 11;
-  paragraphList(l, notes, 7.6, false);
+  paragraphList(l, notes, NOTE_SIZE, false);
 }
 
 function closingBlock(l: Layout): { pageIndex: number; x: number; y: number; width: number; height: number } {
@@ -396,7 +526,7 @@ function closingBlock(l: Layout): { pageIndex: number; x: number; y: number; wid
   const h = 14 + titleLines.length * 12 + 6 + SIGNATURE_BOX.height + 6 + nameLines.length * 12 + 12 + 30;
   l.ensure(h + 6);
   l.y -= 8;
-  l.text(`${d.unit.city}, ${formatDateId(d.issuedOn)}`, colX, l.y - size, l.f.regular, size);
+  l.issueDate(`${d.unit.city}, `, colX, l.y - size, size);
   l.y -= 14;
   for (const t of titleLines) {
     l.text(t, colX, l.y - size, l.f.regular, size);
@@ -416,6 +546,20 @@ function closingBlock(l: Layout): { pageIndex: number; x: number; y: number; wid
   l.text('--- Akhir Laporan ---', MARGIN_X, l.y - 9, l.f.bold, 9, INK, 'center', CONTENT_W);
   l.y -= 14;
   return box;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Section B's sampling rows (7.8.2.1 h and k, 7.8.2.2). */
+function samplingRows(d: ElhuData): [string, string][] {
+  const s = d.sampling ?? { by: 'customer' };
+  if (s.by === 'customer') return [['Pengambilan Contoh', 'Contoh diambil oleh pelanggan; hasil hanya berlaku untuk contoh sebagaimana diterima']];
+  return [
+    ['Pengambilan Contoh', `Oleh laboratorium (${d.unit.shortName})`],
+    ['Tanggal Pengambilan Contoh', formatDateId(s.date)],
+    ['Rencana Pengambilan Contoh', s.plan],
+    ['Metode Pengambilan Contoh', s.method],
+  ];
 }
 
 /** Renders the unsigned E-LHU. Pass the same `fonts` object every time (its parsed fonts are cached). */
@@ -449,11 +593,13 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
     ['Kondisi Contoh saat Diterima', data.sample.condition],
     ['Tanggal Diterima', formatDateId(data.sample.receivedOn)],
     ['Tanggal Pengujian', formatDateRangeId(data.testedFrom, data.testedTo)],
+    ...samplingRows(data),
     ['Tempat Pengujian', data.testLocation],
-    ['Tanggal Terbit Laporan', formatDateId(data.issuedOn)],
+    ['Tanggal Terbit Laporan', ISSUE_DATE],
   ]);
-  resultsTable(l);
-  notesUnderTable(l);
+  const notes = notesUnderTable(data);
+  resultsTable(l, firstNoteHeight(l, notes));
+  drawNotes(l, notes);
 
   heading(l, 'D. PENYIMPANGAN, PENAMBAHAN ATAU PENGECUALIAN', 14);
   paragraphList(
@@ -466,7 +612,9 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   paragraphList(
     l,
     [
-      'Hasil uji ini hanya berlaku untuk contoh yang diuji sebagaimana diterima oleh laboratorium.',
+      (data.sampling ?? { by: 'customer' }).by === 'customer'
+        ? 'Contoh diambil oleh pelanggan. Hasil hanya berlaku untuk contoh sebagaimana diterima oleh laboratorium.'
+        : 'Hasil uji ini hanya berlaku untuk contoh yang diuji, yang diambil oleh laboratorium sesuai rencana dan metode pengambilan contoh di bagian B.',
       `Laporan hasil uji ini tidak boleh digandakan, kecuali secara lengkap, tanpa persetujuan tertulis dari ${data.unit.shortName}.`,
       `Keaslian laporan ini dapat diperiksa dengan memindai kode QR atau membuka ${data.verificationUrl}.`,
     ],
@@ -490,11 +638,18 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   setInfoEntry(doc, ELHU_INFO_KEYS.reportId, data.reportId);
   setInfoEntry(doc, ELHU_INFO_KEYS.verificationUrl, data.verificationUrl);
   setInfoEntry(doc, ELHU_INFO_KEYS.timeZone, data.unit.timeZone);
+  const spots: StampSpots = {
+    issueDate: l.issueDateSpots.map((s) => ({ ...s, x: round2(s.x), y: round2(s.y) })),
+    footer: { x: MARGIN_X, y: round2(l.footerStatementY), width: round2(CONTENT_W), size: FOOTER_STATEMENT_SIZE },
+  };
+  setInfoEntry(doc, ELHU_INFO_KEYS.stampSpots, JSON.stringify(spots));
+  setInfoEntry(doc, ELHU_INFO_KEYS.signatureStatement, data.unit.signatureStatement?.trim() ?? '');
   setInfoEntry(
     doc,
     ELHU_INFO_KEYS.signatureBox,
     [box.pageIndex, box.x, box.y, box.width, box.height].map((n) => Math.round(n * 100) / 100).join(' '),
   );
   setDocumentId(doc, `${data.reportId}|${data.reportNumber}|${data.issuedOn}`);
+  await tagFontSubsets(doc, [f.regular, f.bold, f.italic]);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

@@ -1,7 +1,16 @@
 /**
- * The signing preparation: draws the visible signature block (TTE) into the space the renderer kept
- * on the last page, records the unsigned document's SHA-256, and adds the PAdES signature
- * placeholder (@signpdf/placeholder-pdf-lib, SubFilter ETSI.CAdES.detached, /M = signing time).
+ * The signing preparation: removes the draft mark ("DRAFT / BELUM DITERBITKAN", content streams of
+ * their own, DRAFT_MARKER), prints the date of issue (the signature's local date) where the
+ * renderer left it blank, adds the electronic-signature statement to every page's footer, draws the
+ * visible signature block (TTE) into the space the renderer kept on the last page, records the
+ * unsigned document's SHA-256, and adds the PAdES signature placeholder
+ * (@signpdf/placeholder-pdf-lib, SubFilter ETSI.CAdES.detached, /M = signing time).
+ *
+ * Why here: the server issues the unsigned E-LHU (step 18) and keeps its hash; the desktop signs
+ * those very bytes, and the server accepts the upload only when re-running this function on its
+ * stored copy with the stamp read back from the upload (name, NIP, /M, reason, location, contact,
+ * certificate issuer) gives the same bytes. Everything the signature adds is therefore a function
+ * of the issued bytes and the stamp, and the issued draft needs no change on the server.
  *
  * Deterministic, like the renderer: the same unsigned bytes, stamp and signature length give the
  * same bytes. That is what lets the server check an uploaded signed file against the report it
@@ -10,13 +19,17 @@
  */
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFDocument, rgb } from 'pdf-lib';
-import { formatDateTimeId } from './dates';
-import { PageContent, TextMeasure, cachingFontkit, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed } from './pdf-tools';
-import { ELHU_INFO_KEYS, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
+import { PDFArray, PDFBool, PDFDocument, PDFName, PDFRef, PDFStream, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatDateId, formatDateTimeId, localDate } from './dates';
+import { PageContent, TextMeasure, cachingFontkit, cleanText, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
+import { DRAFT_MARKER, type StampSpots } from './render';
+import { DEFAULT_CERTIFICATE_ISSUER, DEFAULT_SIGNATURE_STATEMENT, ELHU_INFO_KEYS, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
 
-/** Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check). */
-export const STAMP_VERSION = '1';
+/**
+ * Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check).
+ * 2: draft mark removed, date of issue and footer statement printed when signing.
+ */
+export const STAMP_VERSION = '2';
 
 export interface ElhuSignatureStamp {
   /** The signer's name as registered (printed and put in the signature's /Name). */
@@ -27,6 +40,12 @@ export interface ElhuSignatureStamp {
   reason: string;
   location: string;
   contactInfo?: string;
+  /**
+   * The issuer of the signer's certificate as named in the footer statement (e.g. "Balai
+   * Sertifikasi Elektronik (BSrE), BSSN"); DEFAULT_CERTIFICATE_ISSUER when absent. The server's
+   * re-check must pass the same name (read from the signer certificate in the CMS).
+   */
+  certificateIssuer?: string;
 }
 
 export interface PrepareOptions {
@@ -85,6 +104,41 @@ const NAVY = rgb(0.08, 0.2, 0.4);
 const INK = rgb(0.1, 0.1, 0.12);
 const GREY = rgb(0.35, 0.37, 0.4);
 
+/** The footer statement with the issuer filled in. */
+export function signatureStatement(template: string | undefined, issuer: string | undefined): string {
+  const t = template && template.trim() !== '' ? template : DEFAULT_SIGNATURE_STATEMENT;
+  const name = issuer && issuer.trim() !== '' ? issuer.trim() : DEFAULT_CERTIFICATE_ISSUER;
+  return cleanText(t.replace(/\{penerbit\}/g, name));
+}
+
+function parseStampSpots(s: string | undefined): StampSpots | null {
+  if (!s) return null;
+  try {
+    const v = JSON.parse(s) as StampSpots;
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (!Array.isArray(v.issueDate) || !v.footer || ![v.footer.x, v.footer.y, v.footer.width, v.footer.size].every(ok)) return null;
+    if (!v.issueDate.every((d) => Number.isInteger(d.page) && d.page >= 0 && [d.x, d.y, d.size].every(ok) && typeof d.prefix === 'string')) return null;
+    return v;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the draft mark's content streams (DRAFT_MARKER) from a page and from the document. */
+function removeDraftMark(doc: PDFDocument, page: PDFPage): void {
+  const contents = page.node.Contents();
+  if (!(contents instanceof PDFArray)) return;
+  for (let i = contents.size() - 1; i >= 0; i--) {
+    const ref = contents.get(i);
+    if (!(ref instanceof PDFRef)) continue;
+    const stream = doc.context.lookup(ref);
+    if (stream instanceof PDFStream && stream.dict.get(PDFName.of(DRAFT_MARKER)) === PDFBool.True) {
+      contents.remove(i);
+      doc.context.delete(ref);
+    }
+  }
+}
+
 export const TTE_STATEMENT =
   'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik, sehingga tidak ' +
   'memerlukan tanda tangan basah dan cap. Keaslian dokumen dapat diperiksa dengan memindai kode QR.';
@@ -118,6 +172,30 @@ export async function prepareElhuForSigning(
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   const italic = await doc.embedFont(fonts.italic, { subset: true });
   const page = doc.getPage(box.pageIndex);
+  const spots = parseStampSpots(getInfoEntry(doc, ELHU_INFO_KEYS.stampSpots));
+  const pages = doc.getPages();
+  for (const p of pages) removeDraftMark(doc, p);
+  if (spots) {
+    // The date of issue is the signature's date, in the unit's time zone.
+    const issued = formatDateId(localDate(signingTime, tz));
+    const perPage = pages.map((p) => new PageContent(p));
+    const footerLines = new TextMeasure(italic, spots.footer.size).wrap(
+      signatureStatement(getInfoEntry(doc, ELHU_INFO_KEYS.signatureStatement), stamp.certificateIssuer),
+      spots.footer.width,
+    );
+    perPage.forEach((pc) => {
+      let fy = spots.footer.y;
+      for (const t of footerLines) {
+        const w = new TextMeasure(italic, spots.footer.size).lineWidth(t);
+        pc.text(t, spots.footer.x + (spots.footer.width - w) / 2, fy, italic, spots.footer.size, GREY);
+        fy -= spots.footer.size * 1.3;
+      }
+    });
+    for (const d of spots.issueDate) {
+      if (d.page < perPage.length) perPage[d.page]!.text(cleanText(`${d.prefix}${issued}`), d.x, d.y, regular as PDFFont, d.size, INK);
+    }
+    perPage.forEach((pc) => pc.flush());
+  }
   const c = new PageContent(page);
 
   c.rect(box.x, box.y, box.width, box.height, { fill: rgb(1, 1, 1), stroke: NAVY, lineWidth: 0.9 });
@@ -160,5 +238,6 @@ export async function prepareElhuForSigning(
     widgetRect: [box.x, box.y, box.x + box.width, box.y + box.height],
     appName: 'SIPPT Lab',
   });
+  await tagFontSubsets(doc, [regular, bold, italic]);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

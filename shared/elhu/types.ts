@@ -28,10 +28,37 @@ export interface ElhuUnit {
   timeZone: IndonesianTimeZone;
   /** PNG bytes of the logo for the letterhead; null for none. */
   logoPng: Uint8Array | null;
+  /**
+   * The electronic-signature statement printed in every page's footer of the signed report; null
+   * or absent for the default (DEFAULT_SIGNATURE_STATEMENT). `{penerbit}` is replaced with the
+   * issuer of the signer's certificate (e.g. "Balai Sertifikasi Elektronik (BSrE), BSSN").
+   */
+  signatureStatement?: string | null;
 }
 
 /** A result's conformity with its requirement (ISO/IEC 17025 7.8.6): met, not met, or no judgment. */
-export type Judgment = 'met' | 'not_met' | 'none';
+export type Judgment = 'met' | 'not_met' | 'undecided' | 'none';
+
+/**
+ * The decision rule for statements of conformity (ISO/IEC 17025 7.1.3, 7.8.6; ILAC-G8:09/2019),
+ * agreed with the customer when the order is made:
+ * - 'simple_acceptance': the result is compared with the limit as it is (w = 0);
+ * - 'guard_band': guard band w = U (the result's expanded uncertainty): "memenuhi" only when the
+ *   result lies at least U inside the limit, "tidak memenuhi" only when it lies more than U outside,
+ *   and "tidak dapat diputuskan" in between.
+ */
+export type DecisionRule = 'simple_acceptance' | 'guard_band';
+
+/** Expanded measurement uncertainty U with its coverage factor k (7.8.3.1 c). */
+export interface ExpandedUncertainty {
+  expanded: number;
+  coverageFactor: number;
+}
+
+/** Who took the sample (7.8.2.1 h and k, 7.8.2.2). */
+export type ElhuSampling =
+  | { by: 'customer' }
+  | { by: 'lab'; date: string; plan: string; method: string };
 
 export interface ElhuResultRow {
   parameter: string;
@@ -42,6 +69,12 @@ export interface ElhuResultRow {
   /** The requirement as printed, e.g. "maks. 0,16", "5 - 10", "negatif"; '' when none. */
   requirement: string;
   judgment: Judgment;
+  /** The expanded uncertainty as printed, e.g. "± 0,008 (k = 2)"; '' or absent when none. */
+  uncertainty?: string;
+  /** The parameter lies outside the unit's accreditation scope: marked with "*)" and a footnote. */
+  outsideAccreditationScope?: boolean;
+  /** The subcontracted laboratory that did this analysis (7.8.2.1 p); null or absent when done in-house. */
+  subcontractor?: string | null;
 }
 
 export interface ElhuData {
@@ -66,7 +99,16 @@ export interface ElhuData {
   testLocation: string;
   testedFrom: string;
   testedTo: string;
+  /**
+   * The date the server prepared the report (step 18): seeds the document /ID and dates only. The
+   * date of issue printed on the report is the signature's date, added when it is signed
+   * (stamp.ts); the unsigned report is a draft and prints none.
+   */
   issuedOn: string;
+  /** The decision rule agreed at the order (absent: simple acceptance). */
+  decisionRule?: DecisionRule;
+  /** Who took the sample (absent: the customer). */
+  sampling?: ElhuSampling;
   results: ElhuResultRow[];
   /** The standards the requirements come from, e.g. ["SNI 1903:2017"]; printed under the table. */
   requirementSources: string[];
@@ -101,4 +143,19 @@ export const ELHU_INFO_KEYS = {
   signerNip: 'SIPPTSignerNip',
   /** Set when signing: version of the signature-block layout (see stamp.ts). */
   stampVersion: 'SIPPTStampVersion',
+  /**
+   * What signing fills in, as JSON (render.ts StampSpots): the places of the date of issue (blank in
+   * the unsigned report, where the draft mark says "belum diterbitkan") and the footer statement's.
+   */
+  stampSpots: 'SIPPTStampSpots',
+  /** The unit's electronic-signature statement template for the footer (see ElhuUnit.signatureStatement). */
+  signatureStatement: 'SIPPTSignatureStatement',
 } as const;
+
+/** Default footer statement of a signed E-LHU, as on documents signed through BSrE. */
+export const DEFAULT_SIGNATURE_STATEMENT =
+  'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh {penerbit}. ' +
+  'Sesuai UU ITE No. 11 Tahun 2008 Pasal 5 ayat 1, informasi elektronik dan/atau dokumen elektronik dan/atau hasil cetaknya merupakan alat bukti hukum yang sah.';
+
+/** The issuer named when the signer's certificate issuer is not given. */
+export const DEFAULT_CERTIFICATE_ISSUER = 'Penyelenggara Sertifikasi Elektronik';

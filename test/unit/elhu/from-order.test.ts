@@ -24,8 +24,12 @@ describe('elhuDataFromOrder', () => {
       result: '0,092',
       requirement: 'maks. 0,16',
       judgment: 'met',
+      uncertainty: '',
+      outsideAccreditationScope: false,
+      subcontractor: null,
     });
     expect(d.results.map((r) => r.judgment)).toEqual(['met', 'met', 'not_met', 'met', 'met', 'met', 'none', 'met', 'met', 'met']);
+    expect([d.decisionRule, d.sampling]).toEqual(['simple_acceptance', { by: 'customer' }]);
     expect(d.results[7]!.result).toBe('< 0,5');
     expect(d.requirementSources).toEqual(['SNI 1903:2017']);
     expect(d.kepalaBalai.title).toBe('Kepala Balai Standardisasi dan Pelayanan Jasa Industri Palembang');
@@ -76,5 +80,23 @@ describe('elhuDataFromOrder', () => {
     expect(() => elhuDataFromOrder(b)).toThrow(/date of issue/);
     const c = demoElhuSource();
     expect(() => elhuDataFromOrder({ ...c, reportId: '5e1f00c3-0000-4000-8000-0000000fffff' })).toThrow(/report not on this sample/);
+  });
+
+  it('carries the decision rule, U (the analyst\'s, else the catalog default), sampling, scope and subcontractor', () => {
+    const d = elhuDataFromOrder(demoElhuSource({ complete: true }));
+    expect(d.decisionRule).toBe('guard_band');
+    expect(d.sampling).toMatchObject({ by: 'lab', date: '2025-03-01' });
+    expect(d.results.map((r) => r.judgment)).toEqual(['met', 'met', 'not_met', 'met', 'met', 'undecided', 'none', 'met', 'met', 'met']);
+    expect(d.results[0]!.uncertainty).toBe('± 0,008 (k = 2)');
+    expect(d.results[7]!.uncertainty).toBe(''); // "< LOD": no U printed
+    expect(d.results.filter((r) => r.outsideAccreditationScope).map((r) => r.parameter)).toEqual(['Warna / bau']);
+    expect(d.results.filter((r) => r.subcontractor).map((r) => r.parameter)).toEqual(['Viskositas Mooney ML(1+4) 100 °C']);
+    // The catalog's default U applies when the analyst gave none.
+    const src = demoElhuSource({ complete: true });
+    const a = src.order.samples[0]!.analyses[1]! as typeof src.order.samples[0]['analyses'][0] & { uncertainty?: unknown };
+    a.uncertainty = { expanded: 0.6, coverageFactor: 2 };
+    delete (a.result as { uncertainty?: unknown }).uncertainty;
+    const d2 = elhuDataFromOrder(src);
+    expect([d2.results[1]!.uncertainty, d2.results[1]!.judgment]).toEqual(['± 0,6 (k = 2)', 'undecided']);
   });
 });

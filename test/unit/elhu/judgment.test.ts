@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Requirement } from '../../../shared/domain/entities';
 import { formatDateId, formatDateRangeId, formatDateTimeId, localDate } from '../../../shared/elhu/dates';
-import { formatNumberId, formatRequirement, formatResult, judgeResult, judgmentLabel, parseDecimal, type JudgedResult } from '../../../shared/elhu/judgment';
+import { decisionRuleNote, formatNumberId, formatRequirement, formatResult, formatUncertainty, judgeResult, judgmentLabel, parseDecimal, type JudgedResult } from '../../../shared/elhu/judgment';
 
 const req = (r: Partial<Requirement>): Requirement => ({ min: null, max: null, text: null, source: null, ...r });
 const num = (value: string, numeric: number | null = parseDecimal(value)): JudgedResult => ({
@@ -105,5 +105,72 @@ describe('dates', () => {
     expect(localDate('2025-03-13T15:30:00Z', 'WIB')).toBe('2025-03-13');
     expect(formatDateTimeId(new Date('2025-03-14T03:15:42Z'), 'WIB')).toBe('14 Maret 2025 10:15:42 WIB');
     expect(formatDateTimeId(new Date('2025-03-14T03:15:42Z'), 'WITA')).toBe('14 Maret 2025 11:15:42 WITA');
+  });
+});
+
+describe('decision rule at the limits (ILAC-G8:09/2019)', () => {
+  const max = req({ max: 0.16 });
+  const min = req({ min: 30 });
+  const range = req({ min: 5, max: 10 });
+  const U = (expanded: number) => ({ expanded });
+
+  it('meets a limit with a value exactly at it under simple acceptance, and calls it undecided under a guard band', () => {
+    expect(judgeResult(num('0,16'), max)).toBe('met');
+    expect(judgeResult(num('0,16'), max, 'simple_acceptance', U(0.01))).toBe('met');
+    expect(judgeResult(num('0,16'), max, 'guard_band', U(0.01))).toBe('undecided');
+    expect(judgeResult(num('30'), min, 'guard_band', U(2))).toBe('undecided');
+    expect(judgeResult(num('5'), range, 'guard_band', U(0.5))).toBe('undecided');
+    expect(judgeResult(num('10'), range, 'guard_band', U(0.5))).toBe('undecided');
+  });
+
+  it('treats the guard band edges inclusively on the accepting side (v + U = L meets; v - U = L is still undecided)', () => {
+    expect(judgeResult(num('0,15'), max, 'guard_band', U(0.01))).toBe('met'); // 0,15 + 0,01 = 0,16 (binary rounding forgiven)
+    expect(judgeResult(num('0,17'), max, 'guard_band', U(0.01))).toBe('undecided'); // 0,17 - 0,01 = 0,16
+    expect(judgeResult(num('0,171'), max, 'guard_band', U(0.01))).toBe('not_met');
+    expect(judgeResult(num('32'), min, 'guard_band', U(2))).toBe('met');
+    expect(judgeResult(num('28'), min, 'guard_band', U(2))).toBe('undecided');
+    expect(judgeResult(num('27,9'), min, 'guard_band', U(2))).toBe('not_met');
+  });
+
+  it('gives the undecided zone inside the guard band, on either side of the limit', () => {
+    expect(judgeResult(num('0,155'), max, 'guard_band', U(0.01))).toBe('undecided');
+    expect(judgeResult(num('0,165'), max, 'guard_band', U(0.01))).toBe('undecided');
+    expect(judgeResult(num('0,165'), max)).toBe('not_met');
+    expect(judgeResult(num('7,5'), range, 'guard_band', U(0.5))).toBe('met');
+    expect(judgeResult(num('9,6'), range, 'guard_band', U(0.5))).toBe('undecided');
+    expect(judgeResult(num('4,4'), range, 'guard_band', U(0.5))).toBe('not_met');
+  });
+
+  it('falls back to simple acceptance under a guard band when the result has no U', () => {
+    expect(judgeResult(num('0,16'), max, 'guard_band', null)).toBe('met');
+    expect(judgeResult(num('0,161'), max, 'guard_band', null)).toBe('not_met');
+    expect(judgeResult(num('0,16'), max, 'guard_band', U(0))).toBe('met');
+  });
+
+  it('judges a "<LOQ" value with the LOQ as its highest possible value', () => {
+    // Maximum: met when LOQ (+ U under a guard band) is within it; undecided when only the LOQ is.
+    expect(judgeResult(lod(0.16), max)).toBe('met');
+    expect(judgeResult(lod(0.16), max, 'guard_band', U(0.01))).toBe('undecided');
+    expect(judgeResult(lod(0.1), max, 'guard_band', U(0.01))).toBe('met');
+    expect(judgeResult(lod(0.2), max, 'guard_band', U(0.01))).toBe('none');
+    // Minimum: fails when the LOQ (+ U) is under it; undecided within U.
+    expect(judgeResult(lod(30), min)).toBe('not_met');
+    expect(judgeResult(lod(30), min, 'guard_band', U(2))).toBe('undecided');
+    expect(judgeResult(lod(29), min, 'guard_band', U(2))).toBe('undecided');
+    expect(judgeResult(lod(27), min, 'guard_band', U(2))).toBe('not_met');
+    expect(judgeResult(lod(31), min, 'guard_band', U(2))).toBe('none');
+  });
+
+  it('judges text requirements the same under both rules', () => {
+    expect(judgeResult(num('Negatif', null), req({ text: 'negatif' }), 'guard_band', U(1))).toBe('met');
+    expect(judgeResult(lod(0.5), req({ text: 'tidak terdeteksi' }), 'guard_band', U(1))).toBe('met');
+  });
+
+  it('prints the undecided zone and the rule', () => {
+    expect(judgmentLabel('undecided')).toBe('Tidak dapat diputuskan');
+    expect(decisionRuleNote('guard_band')).toContain('w = U');
+    expect(decisionRuleNote('simple_acceptance')).toContain('penerimaan sederhana');
+    expect(formatUncertainty({ expanded: 0.008, coverageFactor: 2 })).toBe('± 0,008 (k = 2)');
+    expect(formatUncertainty(null)).toBe('');
   });
 });
