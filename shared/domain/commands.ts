@@ -2,7 +2,10 @@ import { z } from 'zod';
 import {
   BillingCodeSchema,
   CustomerSchema,
+  DecisionRuleSchema,
   DetectionLimitSchema,
+  ExpandedUncertaintySchema,
+  SamplingSchema,
   DateOnlySchema,
   IdSchema,
   InstantSchema,
@@ -33,6 +36,10 @@ export const OrderedAnalysisSchema = z.object({
   method: textSchema(200, { printed: true }),
   requirement: RequirementSchema.nullable(),
   detectionLimit: DetectionLimitSchema,
+  /** Filled in by the server from the catalog, like detectionLimit. */
+  uncertainty: ExpandedUncertaintySchema.nullable().default(null),
+  accredited: z.boolean().default(true),
+  subcontractor: textSchema(200, { printed: true }).nullable().default(null),
   tariff: RupiahSchema,
 });
 export const OrderedSampleSchema = z.object({
@@ -42,6 +49,7 @@ export const OrderedSampleSchema = z.object({
   description: textSchema(1000, { min: 3, multiline: true, printed: true }),
   customerLabel: textSchema(200, { min: 0, printed: true }).default(''),
   analyses: z.array(OrderedAnalysisSchema).min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' }).max(200),
+  sampling: SamplingSchema.default({ by: 'customer' }),
 });
 
 export const COMMAND_PAYLOADS = {
@@ -61,9 +69,12 @@ export const COMMAND_PAYLOADS = {
   'order.submit': z.object({
     orderId: IdSchema,
     samples: z.array(OrderedSampleSchema).min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' }).max(100),
+    decisionRule: DecisionRuleSchema.default('simple_acceptance'),
   }),
   'order.resubmit': z.object({
     samples: z.array(OrderedSampleSchema).min(1).max(100),
+    /** Absent: the rule chosen before stays. */
+    decisionRule: DecisionRuleSchema.optional(),
   }),
   'order.cancel': z.object(reason),
   'order.validate': z.object({ orderNumber: z.string().min(1).max(80) }),

@@ -365,6 +365,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
     receivedAt: null,
     condition: null,
     reports: [],
+    sampling: s.sampling,
     statusSince: at,
     analyses: s.analyses.map((a) => ({
       id: a.analysisId,
@@ -375,6 +376,9 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
       method: a.method,
       requirement: a.requirement,
       detectionLimit: a.detectionLimit,
+      uncertainty: a.uncertainty,
+      accredited: a.accredited,
+      subcontractor: a.subcontractor,
       tariff: a.tariff,
       status: 'pending',
       analystId: null,
@@ -438,6 +442,7 @@ const HANDLERS: Handlers = {
       submittedAt: ctx.at,
       tariffApprovedBy: null,
       tariffTotal: null,
+      decisionRule: ctx.payload.decisionRule,
       samples,
       billings: [],
       proofs: [],
@@ -452,6 +457,7 @@ const HANDLERS: Handlers = {
     const samples = buildSamples(ctx.payload.samples, ctx.at);
     if (!Array.isArray(samples)) return samples;
     ctx.order!.samples = samples;
+    if (ctx.payload.decisionRule) ctx.order!.decisionRule = ctx.payload.decisionRule;
     moveOrder(ctx, 'submitted');
   },
   'order.cancel': (ctx) => moveOrder(ctx, 'cancelled', ctx.payload.reason),

@@ -183,6 +183,33 @@ export const DetectionLimitSchema = z
   .nullable()
   .default(null);
 
+/**
+ * Expanded measurement uncertainty U with its coverage factor k (ISO/IEC 17025 7.8.3.1 c), in the
+ * parameter's unit: a catalog default from method validation, or the analyst's own for a result.
+ */
+export const ExpandedUncertaintySchema = z.object({
+  expanded: z.number().finite().positive({ error: 'U harus positif / U must be positive' }),
+  coverageFactor: z.number().finite().min(1).max(10),
+});
+export type ExpandedUncertaintyValue = z.infer<typeof ExpandedUncertaintySchema>;
+
+/**
+ * The decision rule for statements of conformity (7.1.3, 7.8.6; ILAC-G8:09/2019), agreed when the
+ * order is made: simple acceptance, or a guard band w = U with an undecided zone (judgment.ts).
+ */
+export const DecisionRuleSchema = z.enum(['simple_acceptance', 'guard_band']);
+
+/** Who took the sample (7.8.2.1 h and k, 7.8.2.2): the customer, or the lab with its date, plan and method. */
+export const SamplingSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('customer') }),
+  z.object({
+    by: z.literal('lab'),
+    date: DateOnlySchema,
+    plan: textSchema(300, { printed: true }),
+    method: textSchema(300, { printed: true }),
+  }),
+]);
+
 export const ParameterSchema = z.object({
   id: IdSchema,
   sampleTypeId: IdSchema,
@@ -191,6 +218,10 @@ export const ParameterSchema = z.object({
   method: text(200),
   requirement: RequirementSchema.nullable(),
   detectionLimit: DetectionLimitSchema,
+  /** The method's default expanded uncertainty from validation; null or absent when none is stated. */
+  uncertainty: ExpandedUncertaintySchema.nullable().optional(),
+  /** Inside the unit's accreditation scope (absent: inside); the E-LHU marks results outside it. */
+  accredited: z.boolean().optional(),
   tariff: RupiahSchema,
   active: z.boolean(),
 });
@@ -208,6 +239,8 @@ export const ResultSchema = z
     belowDetectionLimit: z.boolean().default(false),
     detectionLimit: z.number().finite().positive().nullable().default(null),
     testedOn: DateOnlySchema.nullable().default(null),
+    /** The analyst's expanded uncertainty; absent or null: the analysis' catalog default applies. */
+    uncertainty: ExpandedUncertaintySchema.nullable().optional(),
   })
   .refine((r) => !r.belowDetectionLimit || r.detectionLimit !== null, {
     error: 'hasil < LOD butuh nilai LOD / a below-LOD result needs the detection limit',
@@ -225,6 +258,11 @@ export const AnalysisSchema = z.object({
   requirement: RequirementSchema.nullable(),
   /** Copied from the catalog when the order is submitted, like method and requirement. */
   detectionLimit: DetectionLimitSchema,
+  /** Copied from the catalog at submission (absent in analyses stored before: no U, inside the scope). */
+  uncertainty: ExpandedUncertaintySchema.nullable().optional(),
+  accredited: z.boolean().optional(),
+  /** The subcontracted laboratory that does this analysis (7.8.2.1 p); null or absent: in-house. */
+  subcontractor: textSchema(200, { printed: true }).nullable().optional(),
   tariff: RupiahSchema,
   status: AnalysisStatusSchema,
   analystId: IdSchema.nullable(),
@@ -278,6 +316,8 @@ export const SampleSchema = z.object({
   condition: z.string().nullable(),
   analyses: z.array(AnalysisSchema),
   reports: z.array(ReportSchema),
+  /** Who took the sample; absent in samples stored before: the customer. */
+  sampling: SamplingSchema.optional(),
   /** Server time the sample entered its current status: the start of the SOP clock of the step it waits at. */
   statusSince: InstantSchema.nullable().default(null),
 });
@@ -365,6 +405,8 @@ export const OrderSchema = z.object({
   /** Ketua Tim's approval of the tariff: by whom and the total approved. */
   tariffApprovedBy: IdSchema.nullable(),
   tariffTotal: RupiahSchema.nullable(),
+  /** Chosen with the order and shown before the tariff is accepted; absent in orders stored before: simple acceptance. */
+  decisionRule: DecisionRuleSchema.optional(),
   samples: z.array(SampleSchema).min(1),
   billings: z.array(BillingSchema),
   proofs: z.array(PaymentProofSchema),
