@@ -115,7 +115,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
         .header('allow', allow)
         .send({
           error: {
-            code: 'bad_request',
+            code: 'method_not_allowed',
             message: { id: `Metode ${req.method} tidak berlaku untuk ${shown}; gunakan ${allow}.`, en: `${req.method} is not allowed on ${shown}; use ${allow}.` },
           },
         } satisfies ErrorResponse);
@@ -132,7 +132,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   orderRoutes(ctx);
   paymentRoutes(ctx, app);
   sampleRoutes(ctx);
-  reportRoutes(ctx);
+  reportRoutes(ctx, pool);
   auditRoutes(ctx);
   calendarRoutes(ctx);
   recordRoutes(ctx);

@@ -19,7 +19,7 @@ export interface PdfPoolOptions {
   retryAfterSeconds?: number;
 }
 
-type TaskName = 'render' | 'verifySigned' | 'checkSignature' | 'sleep';
+type TaskName = 'render' | 'preview' | 'prepareSigning' | 'embedCms' | 'verifySigned' | 'checkSignature' | 'sleep';
 type Task<N extends TaskName> = (typeof Tasks)[N];
 
 export function workerFilename(moduleUrl: string = import.meta.url): string {

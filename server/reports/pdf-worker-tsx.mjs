@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const tasks = await import(new URL('./pdf-worker.ts', import.meta.url).href);
-export const { render, verifySigned, checkSignature, sleep } = tasks;
+export const { render, preview, prepareSigning, embedCms, verifySigned, checkSignature, sleep } = tasks;

@@ -6,7 +6,10 @@
  * so results are plain data (no class instances, no X509Certificate).
  */
 import { createHash } from 'node:crypto';
-import { verifySignedPdf, type SignatureFailureCode } from '../elhu/verify-signature';
+import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
+import { EmbedError, embedDetachedCms, prepareForExternalSigning, type PrepareForExternal, type PreparedForExternal } from '../elhu/embed';
+import { loadElhuFonts, verifySignedPdf, type SignatureFailureCode } from '../elhu/verify-signature';
+import type { ElhuFonts } from '../../shared/elhu/types';
 import { localElhuReportServices } from './elhu';
 import { RenderRefused, type RenderRequest, type VerifyRequest, type VerifyResult } from './services';
 
@@ -47,4 +50,54 @@ export async function checkSignature(bytes: Uint8Array): Promise<{ sha256: strin
 export async function sleep(ms: number): Promise<number> {
   await new Promise((r) => setTimeout(r, ms));
   return ms;
+}
+
+/** The mark of a draft E-LHU (preview before the signature is requested): on every page. */
+export const DRAFT_MARK = 'DRAFT / BELUM DITERBITKAN';
+
+/** Step 18 preview: the E-LHU as it would be rendered now, marked DRAFT / BELUM DITERBITKAN on every page. */
+export async function preview(req: RenderRequest): Promise<RenderOutcome> {
+  const r = await render(req);
+  if (!r.ok) return r;
+  const doc = await PDFDocument.load(r.pdf, { updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const red = rgb(0.75, 0.1, 0.1);
+  for (const page of doc.getPages()) {
+    const { width, height } = page.getSize();
+    const size = Math.min(width, height) / 11;
+    const w = font.widthOfTextAtSize(DRAFT_MARK, size);
+    // Diagonal across the page, centred.
+    const a = Math.atan2(height, width);
+    page.drawText(DRAFT_MARK, {
+      x: width / 2 - (w / 2) * Math.cos(a) + (size / 3) * Math.sin(a),
+      y: height / 2 - (w / 2) * Math.sin(a) - (size / 3) * Math.cos(a),
+      size,
+      font,
+      color: red,
+      opacity: 0.22,
+      rotate: degrees((a * 180) / Math.PI),
+    });
+    page.drawText(`${DRAFT_MARK} - pratinjau, bukan dokumen resmi / preview, not an official document`, { x: 24, y: height - 16, size: 8, font, color: red });
+  }
+  doc.setTitle(`${DRAFT_MARK}`);
+  return { ok: true, pdf: await doc.save({ useObjectStreams: false }) };
+}
+
+let fonts: ElhuFonts | null = null;
+type ExternalTask = Omit<PrepareForExternal, 'fonts'>;
+
+/** Step 19 by another tool: the prepared E-LHU, its byte ranges and their SHA-256. */
+export async function prepareSigning(task: ExternalTask): Promise<PreparedForExternal> {
+  return prepareForExternalSigning({ ...task, fonts: (fonts ??= loadElhuFonts()) });
+}
+
+/** Step 19 by another tool: the prepared E-LHU with the tool's detached CMS in its placeholder. */
+export async function embedCms(task: ExternalTask & { cms: Uint8Array }): Promise<{ ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } }> {
+  const { cms, ...p } = task;
+  try {
+    return { ok: true, pdf: await embedDetachedCms({ ...p, fonts: (fonts ??= loadElhuFonts()) }, cms) };
+  } catch (e) {
+    if (e instanceof EmbedError) return { ok: false, message: e.msg };
+    throw e;
+  }
 }

@@ -14,7 +14,7 @@ import {
   ResultSchema,
   RupiahSchema,
   SampleTypeSchema,
-  SurveyScoresSchema,
+  IKM_ELEMENTS,
   UnitSchema,
   UserSchema,
 } from '../domain/entities';
@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'conflict', // unique data already exists (username, e-mail, code)
   'survey_required', // SOP step 21: the E-LHU is downloadable only after the survey
   'not_available',
+  'method_not_allowed', // 405: the address exists but not with this method; the Allow header lists the methods it takes
   'client_outdated', // the desktop is older than the unit's minimum supported version (426): update it; its queued changes stay on it
   'history_changed', // sync pull: the cursor belongs to another history of the server (restored from a backup): pull again from the start (cursor null)
   'internal_error',
@@ -132,6 +133,8 @@ export const RegisterResponseSchema = z.object({
   userId: IdSchema,
   status: AccountStatusSchema,
   message: MessageSchema,
+  /** The customer created (the same as customerId); the Location header names it. */
+  createdId: IdSchema,
 });
 
 export const LoginRequestSchema = z.strictObject({
@@ -141,6 +144,8 @@ export const LoginRequestSchema = z.strictObject({
 export const RefreshRequestSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 export const PublicUserSchema = UserSchema;
 export type PublicUser = z.infer<typeof PublicUserSchema>;
+/** POST /users: the account created, its id again as createdId (the Location header names it). */
+export const CreatedUserResponseSchema = PublicUserSchema.extend({ createdId: IdSchema });
 export const SessionResponseSchema = z.object({
   tokenType: z.literal('Bearer'),
   accessToken: z.string(),
@@ -375,8 +380,62 @@ export const AmendReportRequestSchema = z.strictObject({ reason: ReasonSchema })
 /** A verified signed E-LHU stored ahead of its report.sign command (the desktop pushes that command by sync). */
 export const SignedFileResponseSchema = z.object({ reportId: IdSchema, signedHash: z.string().regex(/^[0-9a-f]{64}$/) });
 
-// Survey (step 21)
-export const SurveyRequestSchema = z.strictObject({ scores: SurveyScoresSchema, comment: z.string().max(2000).default('') });
+/** Step 19 without the desktop: the prepared E-LHU (signature block and placeholder in place) and what to sign. */
+export const SigningPackageResponseSchema = z.object({
+  reportId: IdSchema,
+  /** The prepared PDF (base64): the signed file is these bytes with the CMS hex-encoded into /Contents. */
+  pdfBase64: z.string(),
+  /** /ByteRange [offset1, length1, offset2, length2]: the signed bytes are these two ranges of the prepared PDF. */
+  byteRange: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+  /** SHA-256 (hex) of the two byte ranges: the CMS's message-digest attribute. */
+  digestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The signing time written in the document (/M): send it back with the CMS. */
+  signingTime: InstantSchema,
+  /** Bytes of DER CMS the placeholder holds at most. */
+  signatureLength: z.number().int(),
+  /** SHA-256 (hex) of the unsigned E-LHU queued at step 18. */
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  subFilter: z.literal('ETSI.CAdES.detached'),
+});
+export const DetachedSignatureRequestSchema = z.strictObject({
+  /** PAdES B-B: CMS SignedData (DER, base64), detached, with content-type, message-digest and signing-certificate-v2; no signing-time. */
+  cms: z.string().min(16).max(200_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'CMS harus DER dalam base64 / the CMS must be DER in base64' }),
+  /** The signingTime of the signing package. */
+  signingTime: InstantSchema,
+});
+
+// Survey (step 21): the nine IKM elements by name (shared/domain/entities.ts IKM_ELEMENTS).
+export const IKM_ELEMENT_KEYS = IKM_ELEMENTS.map((e) => e.key);
+const ikmScore = (e: (typeof IKM_ELEMENTS)[number]) =>
+  z
+    .number({
+      error: (iss) =>
+        iss.input === undefined
+          ? `unsur IKM "${e.key}" (${e.id}) belum dinilai / IKM element "${e.key}" (${e.en}) is missing`
+          : `nilai unsur "${e.key}" harus angka 1-4 / the score of "${e.key}" must be a number 1-4`,
+    })
+    .int({ error: `nilai unsur "${e.key}" harus bilangan bulat 1-4 / the score of "${e.key}" must be a whole number 1-4` })
+    .min(1, { error: `nilai unsur "${e.key}" harus 1-4 / the score of "${e.key}" must be 1-4` })
+    .max(4, { error: `nilai unsur "${e.key}" harus 1-4 / the score of "${e.key}" must be 1-4` });
+export const SurveyNamedScoresSchema = z
+  .looseObject(Object.fromEntries(IKM_ELEMENTS.map((e) => [e.key, ikmScore(e)])) as { [K in (typeof IKM_ELEMENTS)[number]['key']]: z.ZodNumber })
+  .superRefine((v, ctx) => {
+    for (const k of Object.keys(v)) {
+      if (!(IKM_ELEMENT_KEYS as readonly string[]).includes(k)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `unsur IKM tidak dikenal: "${k}" (yang ada: ${IKM_ELEMENT_KEYS.join(', ')}) / unknown IKM element "${k}" (the nine are: ${IKM_ELEMENT_KEYS.join(', ')})`,
+        });
+      }
+    }
+  });
+export type SurveyNamedScores = { [K in (typeof IKM_ELEMENTS)[number]['key']]: number };
+export const SurveyRequestSchema = z.strictObject({ scores: SurveyNamedScoresSchema, comment: z.string().max(2000).default('') });
+/** The stored form (and the survey.submit command's): the scores in IKM_ELEMENTS order. */
+export function surveyScoresInOrder(scores: SurveyNamedScores): number[] {
+  return IKM_ELEMENTS.map((e) => scores[e.key]);
+}
 
 // ------------------------------------------------------------------------------------------------
 // Audit trail

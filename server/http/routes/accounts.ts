@@ -4,6 +4,7 @@ import {
   AccountCommandResponseSchema,
   API_PREFIX,
   CreateUserRequestSchema,
+  CreatedUserResponseSchema,
   CustomerListQuerySchema,
   CustomerListResponseSchema,
   CustomerResponseSchema,
@@ -198,9 +199,10 @@ export function accountRoutes(app: AppContext): void {
     tags: ['accounts'],
     access: { permission: 'users.manage' },
     body: CreateUserRequestSchema,
-    response: PublicUserSchema,
+    response: CreatedUserResponseSchema,
     status: 201,
-    handler: async ({ req, body, auth: a }) => {
+    location: `${API_PREFIX}/users/{id}`,
+    handler: async ({ req, reply, body, auth: a }) => {
       const commandId = commandIdOf(req);
       const id = req.headers['idempotency-key'] ? `${commandId}` : randomUUID();
       const username = body.username.trim().toLowerCase();
@@ -237,7 +239,8 @@ export function accountRoutes(app: AppContext): void {
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return toUser(row);
+      void reply.header('location', `${API_PREFIX}/users/${id}`);
+      return { ...toUser(row), createdId: id };
     },
   });
 

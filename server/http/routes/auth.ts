@@ -42,8 +42,9 @@ export function authRoutes(app: AppContext): void {
     body: RegisterRequestSchema,
     response: RegisterResponseSchema,
     status: 201,
+    location: `${API_PREFIX}/customers/{customerId}`,
     rateLimit: { name: 'register', limit: limits.register },
-    handler: async ({ req, body }) => {
+    handler: async ({ req, reply, body }) => {
       const username = body.username.trim().toLowerCase();
       const commandId = commandIdOf(req);
       const keyed = req.headers['idempotency-key'] !== undefined;
@@ -92,8 +93,10 @@ export function authRoutes(app: AppContext): void {
         },
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      void reply.header('location', `${API_PREFIX}/customers/${customerId}`);
       return {
         customerId,
+        createdId: customerId,
         userId,
         status: 'pending_activation' as const,
         message: {

@@ -12,6 +12,8 @@ import {
   SubmitOrderRequestSchema,
   SurveyRequestSchema,
   TariffApproveRequestSchema,
+  surveyScoresInOrder,
+  type CommandResponse,
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
 import { revealsActor } from '../../../shared/domain/history';
@@ -24,6 +26,7 @@ import { stepByNumber } from '../../../shared/sop/steps';
 import { actorPrincipals, isUnitWide } from '../../commands/access';
 import { deterministicUuid } from '../../ids';
 import { commandIdOf, httpClientId, orderCommand, visibleOrder, type AppContext } from '../context';
+import { fail } from '../errors';
 import type { RouteSpec } from '../route';
 import { orderResponse } from '../views';
 import type { ZodType, output } from 'zod';
@@ -257,6 +260,7 @@ export function orderRoutes(app: AppContext): void {
     body: SubmitOrderRequestSchema,
     response: CommandResponseSchema,
     status: 201,
+    location: `${API_PREFIX}/orders/{orderId}`,
     handler: async ({ req, reply, body, auth }) => {
       const commandId = commandIdOf(req);
       const orderId = req.headers['idempotency-key'] ? deterministicUuid(`${httpClientId(auth)}:order:${commandId}`) : randomUUID();
@@ -273,6 +277,7 @@ export function orderRoutes(app: AppContext): void {
     summary: string,
     body: B,
     toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+    created?: { entity: 'billing'; location: (orderId: string, id: string) => string; documented: string },
   ) => {
     const spec: RouteSpec<typeof OrderParamsSchema, ZodType, B> = {
       method: 'POST',
@@ -283,7 +288,12 @@ export function orderRoutes(app: AppContext): void {
       params: OrderParamsSchema,
       body,
       response: CommandResponseSchema,
-      handler: async ({ req, params, body: b, auth }) => orderCommand(app, req, auth!, type, params.orderId, toPayload(b)),
+      ...(created ? { status: 201, location: created.documented } : {}),
+      handler: async ({ req, reply, params, body: b, auth }) => {
+        const res = await orderCommand(app, req, auth!, type, params.orderId, toPayload(b));
+        if (!created) return res;
+        return withCreated(app, reply, res, params.orderId, created.entity, (id) => created.location(params.orderId, id));
+      },
     };
     router.add(spec);
   };
@@ -297,8 +307,46 @@ export function orderRoutes(app: AppContext): void {
   simple('tariff.approve', 'tariff/approve', 'Langkah 6: Ketua Tim PJI menyetujui tarif / step 6: approve the tariff', TariffApproveRequestSchema);
   simple('tariff.reject', 'tariff/reject', 'Langkah 7: pelanggan menolak parameter/tarif (alasan) / the customer rejects the tariff', ReasonBodySchema);
   simple('billing.request', 'billing/request', 'Langkah 7: pelanggan meminta e-billing / step 7: request the e-billing', EmptyBodySchema);
-  simple('billing.issue', 'billing', 'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing', EmptyBodySchema);
+  simple('billing.issue', 'billing', 'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing', EmptyBodySchema, undefined, {
+    entity: 'billing',
+    // A billing has no address of its own: it is one of the order's billings (createdId names it).
+    location: (orderId) => `${API_PREFIX}/orders/${orderId}`,
+    documented: `${API_PREFIX}/orders/{orderId} (the order holding the billing; createdId is the billing's id)`,
+  });
   simple('billing.reissue', 'billing/reissue', 'Langkah 8: terbitkan ulang e-billing yang kedaluwarsa / re-issue an expired e-billing', EmptyBodySchema);
-  simple('survey.submit', 'survey', 'Langkah 21: pelanggan mengisi survei IKM (9 unsur, nilai 1-4) / step 21: the satisfaction survey', SurveyRequestSchema);
+  simple(
+    'survey.submit',
+    'survey',
+    'Langkah 21: pelanggan mengisi survei IKM (9 unsur menurut nama, nilai 1-4) / step 21: the satisfaction survey (the nine IKM elements by name, 1-4)',
+    SurveyRequestSchema,
+    // Stored (and in the survey.submit command) in IKM_ELEMENTS order, as before.
+    (b) => ({ scores: surveyScoresInOrder(b.scores), comment: b.comment }),
+  );
   simple('order.finish', 'finish', 'Langkah 22: pelanggan menyelesaikan pesanan / step 22: finish the order', EmptyBodySchema);
+}
+
+/**
+ * What a creating command made (a report, a billing, a proof): its id read from the command's own
+ * audit rows, so a resend (same Idempotency-Key) names the same thing. Sets Location and createdId.
+ */
+export async function withCreated(
+  app: AppContext,
+  reply: { header(name: string, value: string): unknown },
+  res: CommandResponse,
+  orderId: string,
+  entity: 'report' | 'billing' | 'proof',
+  location: (id: string) => string,
+): Promise<CommandResponse> {
+  const row = await app.env.handle.db
+    .selectFrom('audit_log')
+    .select('entity_id')
+    .where('command_id', '=', res.commandId)
+    .where('order_id', '=', orderId)
+    .where('entity', '=', entity)
+    .orderBy('seq')
+    .orderBy('idx')
+    .executeTakeFirst();
+  if (!row) throw fail.notFound();
+  void reply.header('location', location(row.entity_id));
+  return { ...res, createdId: row.entity_id };
 }

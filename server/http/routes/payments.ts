@@ -18,6 +18,7 @@ import type { Actor } from '../../../shared/domain/state';
 import { applyCommand } from '../../commands/apply-command';
 import { deterministicUuid } from '../../ids';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
+import { withCreated } from './orders';
 import { AppError, fail, rejectionError } from '../errors';
 import { parse } from '../route';
 
@@ -72,13 +73,14 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     multipart: { fields: { file: 'PDF, JPEG atau PNG, maks. 5 MB', ntpn: 'NTPN (16 karakter), opsional' } },
     response: CommandResponseSchema,
     status: 201,
-    handler: async ({ req, params, auth }) => {
+    location: `${API_PREFIX}/orders/{orderId}/payment-proofs/{proofId}/file`,
+    handler: async ({ req, reply, params, auth }) => {
       await visibleOrder(app, auth!, params.orderId);
       const upload = await readUpload(req, env.config.uploadLimit, ALLOWED_UPLOADS);
       const fields = parse(UploadProofFieldsSchema, upload.fields, 'body');
       const proofId = randomUUID();
       const fileId = randomUUID();
-      return orderCommand(
+      const res = await orderCommand(
         app,
         req,
         auth!,
@@ -87,6 +89,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
         { proofId, fileId, ntpn: fields.ntpn ?? null },
         { attachments: [{ id: fileId, kind: 'payment_proof', mime: upload.mime, data: upload.data, sha256: upload.sha256, refId: proofId }] },
       );
+      return withCreated(app, reply, res, params.orderId, 'proof', (id) => `${API_PREFIX}/orders/${params.orderId}/payment-proofs/${id}/file`);
     },
   });
 

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import {
   API_PREFIX,
   AmendReportRequestSchema,
   CommandResponseSchema,
+  DetachedSignatureRequestSchema,
+  SigningPackageResponseSchema,
   EmptyBodySchema,
   ReasonBodySchema,
   ReportParamsSchema,
@@ -10,16 +13,22 @@ import {
   RequestSignatureRequestSchema,
   SampleParamsSchema,
 } from '../../../shared/api/http';
+import { localDate } from '../../../shared/calendar/working-days';
+import { CustomerSchema, IdSchema } from '../../../shared/domain/entities';
 import { rolesFor } from '../../../shared/domain/permissions';
 import { awaitsSignatureOf, canDownloadReports } from '../../../shared/domain/state';
+import { readElhuUnit } from '../../catalog/repo';
+import type { PdfPool } from '../../reports/pdf-pool';
+import { EXTERNAL_SIGNATURE_LENGTH } from '../../elhu/embed';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
 import { AppError, fail } from '../errors';
+import { withCreated } from './orders';
 import { readUpload } from './payments';
 
 const PDF_ONLY = new Set(['application/pdf']);
 
 /** Steps 17-20 (report number, signature request, signing, release), amendment and downloads. */
-export function reportRoutes(app: AppContext): void {
+export function reportRoutes(app: AppContext, pool: PdfPool): void {
   const { router, env } = app;
   const db = env.handle.db;
   const base = `${API_PREFIX}/orders/:orderId/samples/:sampleId/reports`;
@@ -34,7 +43,11 @@ export function reportRoutes(app: AppContext): void {
     body: EmptyBodySchema,
     response: CommandResponseSchema,
     status: 201,
-    handler: async ({ req, params, auth }) => orderCommand(app, req, auth!, 'report.number', params.orderId, { sampleId: params.sampleId }),
+    location: `${base.replace(/:([A-Za-z]+)/g, '{$1}')}/{reportId}/preview (the draft E-LHU)`,
+    handler: async ({ req, reply, params, auth }) => {
+      const res = await orderCommand(app, req, auth!, 'report.number', params.orderId, { sampleId: params.sampleId });
+      return withCreated(app, reply, res, params.orderId, 'report', (id) => `${API_PREFIX}/orders/${params.orderId}/samples/${params.sampleId}/reports/${id}/preview`);
+    },
   });
 
   const onReport = (type: Parameters<typeof orderCommand>[3], path: string, summary: string, body: typeof EmptyBodySchema | typeof ReasonBodySchema | typeof RequestSignatureRequestSchema | typeof AmendReportRequestSchema) =>
@@ -76,6 +89,16 @@ export function reportRoutes(app: AppContext): void {
       });
     }
     const upload = await readUpload(req, env.config.signedReportLimit, PDF_ONLY);
+    return verifyAgainstReport(upload.data, auth, report);
+  }
+
+  /** The check of a signed E-LHU against the report's issued document, whichever way it was made (desktop upload or detached CMS). */
+  async function verifyAgainstReport(
+    data: Uint8Array,
+    auth: NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>,
+    report: { id: string; number: string; documentHash: string | null },
+  ) {
+    const upload = { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
     const [row, kb] = await Promise.all([
       db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
       db.selectFrom('users').select(['certificate_pem', 'name', 'nip']).where('id', '=', auth.user.id).executeTakeFirst(),
@@ -141,6 +164,148 @@ export function reportRoutes(app: AppContext): void {
     response: CommandResponseSchema,
     handler: async ({ req, params, auth }) => {
       const check = await verifiedUpload(req, auth!, params, false);
+      const fileId = randomUUID();
+      return orderCommand(
+        app,
+        req,
+        auth!,
+        'report.sign',
+        params.orderId,
+        { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
+        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId, documentHash: check.documentHash }] },
+      );
+    },
+  });
+
+  type Auth = NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>;
+  const PREVIEW_ROLES = new Set(['cs', 'ketua_tim_pji']);
+
+  router.add({
+    method: 'GET',
+    url: `${base}/:reportId/preview`,
+    summary:
+      'Langkah 18: CS atau Ketua Tim PJI melihat E-LHU belum bertanda tangan (tanda DRAFT / BELUM DITERBITKAN) sebelum memilih Kepala Balai / preview the unsigned report (marked DRAFT) before choosing the Kepala Balai',
+    tags: ['reports'],
+    access: 'user',
+    params: ReportParamsSchema,
+    query: z.strictObject({ kepalaBalaiId: IdSchema.optional() }),
+    produces: 'application/pdf',
+    handler: async ({ params, query, auth, reply }) => {
+      // Other roles get the same 404 as a report that does not exist.
+      if (!PREVIEW_ROLES.has(auth!.actor.role)) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      const order = await visibleOrder(app, auth!, params.orderId);
+      const sample = order.samples.find((x) => x.id === params.sampleId);
+      const report = sample?.reports.find((r) => r.id === params.reportId);
+      if (!sample || !report || !sample.labId) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      // The Kepala Balai printed: the one asked for, else the one already chosen, else the unit's first (a preview only).
+      const wanted = query.kepalaBalaiId ?? report.kepalaBalaiId ?? null;
+      let kbq = db.selectFrom('users').select(['id', 'name', 'nip']).where('role', '=', 'kepala_balai').where('active', '=', 1);
+      if (wanted) kbq = kbq.where('id', '=', wanted);
+      const kb = await kbq.orderBy('name').executeTakeFirst();
+      if (wanted && !kb) throw fail.notFound('Akun Kepala Balai tidak ditemukan atau tidak aktif.', 'Kepala Balai account not found or inactive.');
+      const [customerRow, unit, lab] = await Promise.all([
+        db.selectFrom('customers').select('data').where('id', '=', order.customerId).executeTakeFirst(),
+        readElhuUnit(db, env.config.unitCode),
+        db.selectFrom('labs').select(['id', 'name']).where('id', '=', sample.labId).executeTakeFirst(),
+      ]);
+      if (!customerRow || !lab) throw fail.notFound('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
+      const replaced = report.replaces ? sample.reports.find((r) => r.id === report.replaces) : undefined;
+      const r = await pool.run('preview', {
+        order,
+        sampleId: sample.id,
+        reportId: report.id,
+        issuedOn: localDate(env.config.now(), env.config.utcOffsetMinutes),
+        customer: CustomerSchema.parse(JSON.parse(customerRow.data)),
+        unit,
+        lab: { id: lab.id, name: lab.name, address: unit.address },
+        kepalaBalai: { id: kb?.id ?? '', name: kb?.name ?? 'Kepala Balai', nip: kb?.nip ?? '-' },
+        verificationUrl: `${env.config.publicBaseUrl.replace(/\/$/, '')}/verify/${report.id}`,
+        replacedReportNumber: replaced?.number ?? null,
+      });
+      if (!r.ok) throw new AppError(422, 'invalid_payload', r.message);
+      const name = report.number.replace(/[^A-Za-z0-9-]+/g, '_');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="DRAFT_E-LHU_${name}.pdf"`)
+        .send(Buffer.from(r.pdf));
+    },
+  });
+
+  /** A report waiting for this Kepala Balai's signature, its issued document and what the signature block prints. */
+  async function externalSigningInputs(auth: Auth, params: { orderId: string; sampleId: string; reportId: string }) {
+    const order = await visibleOrder(app, auth, params.orderId);
+    if (!rolesFor('report.sign').includes(auth.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
+    const report = order.samples.find((x) => x.id === params.sampleId)?.reports.find((r) => r.id === params.reportId);
+    if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+    if (!awaitsSignatureOf(report, auth.user.id) || !report.documentHash) {
+      throw new AppError(409, 'invalid_transition', { id: 'E-LHU ini tidak sedang menunggu tanda tangan Anda.', en: 'This report is not waiting for your signature.' });
+    }
+    const [row, kb, unit] = await Promise.all([
+      db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
+      db.selectFrom('users').select(['name', 'nip']).where('id', '=', auth.user.id).executeTakeFirst(),
+      readElhuUnit(db, env.config.unitCode),
+    ]);
+    const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
+    if (!doc) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
+    if (!kb?.nip) throw new AppError(422, 'invalid_payload', { id: 'NIP Kepala Balai belum diisi oleh Admin Satker.', en: "The Kepala Balai's NIP has not been set by Admin Satker." });
+    return {
+      report,
+      // Exactly what the desktop prints and writes (main/services/signing: name and NIP as registered, the unit's city).
+      task: { unsigned: new Uint8Array(doc.data), documentHash: report.documentHash, name: kb.name, nip: kb.nip, location: unit.city },
+    };
+  }
+
+  router.add({
+    method: 'GET',
+    url: `${base}/:reportId/signing-package`,
+    summary:
+      'Langkah 19 (aplikasi tanda tangan lain): E-LHU siap tanda tangan (blok TTE dan tempat tanda tangan PAdES), ByteRange dan SHA-256 yang ditandatangani / step 19 with another signing tool: the prepared report, its byte ranges and the digest to sign',
+    tags: ['reports'],
+    access: 'user',
+    params: ReportParamsSchema,
+    response: SigningPackageResponseSchema,
+    handler: async ({ params, auth }) => {
+      const { report, task } = await externalSigningInputs(auth!, params);
+      const signingTime = new Date(Math.floor(env.config.now().getTime() / 1000) * 1000);
+      const p = await pool.run('prepareSigning', { ...task, signingTime });
+      return {
+        reportId: report.id,
+        pdfBase64: Buffer.from(p.pdf).toString('base64'),
+        byteRange: p.byteRange,
+        digestSha256: p.digestSha256,
+        signingTime: signingTime.toISOString(),
+        signatureLength: EXTERNAL_SIGNATURE_LENGTH,
+        documentHash: task.documentHash,
+        subFilter: 'ETSI.CAdES.detached' as const,
+      };
+    },
+  });
+
+  router.add({
+    method: 'PUT',
+    url: `${base}/:reportId/detached-signature`,
+    summary:
+      'Langkah 19 (aplikasi tanda tangan lain): kirim CMS terpisah (PAdES B-B, DER base64); server memasangnya, memeriksanya seperti unggahan desktop, lalu menandatangani laporan / step 19: send a detached CMS; embedded, checked as a desktop upload, then report.sign',
+    tags: ['reports'],
+    access: 'user',
+    params: ReportParamsSchema,
+    body: DetachedSignatureRequestSchema,
+    response: CommandResponseSchema,
+    handler: async ({ req, params, body, auth }) => {
+      const { report, task } = await externalSigningInputs(auth!, params);
+      const signingTime = new Date(body.signingTime);
+      const now = env.config.now().getTime();
+      if (signingTime.getTime() % 1000 !== 0 || signingTime.getTime() > now + 5 * 60_000 || signingTime.getTime() < now - 24 * 3_600_000) {
+        throw new AppError(422, 'invalid_signature', {
+          id: 'Waktu tanda tangan bukan dari paket tanda tangan yang masih berlaku (maks. 24 jam). Ambil paket baru.',
+          en: 'The signing time is not that of a current signing package (24 hours at most). Fetch a new package.',
+        });
+      }
+      const cms = Buffer.from(body.cms, 'base64');
+      const embedded = await pool.run('embedCms', { ...task, signingTime, cms });
+      if (!embedded.ok) throw new AppError(422, 'invalid_signature', embedded.message);
+      const check = await verifyAgainstReport(embedded.pdf, auth!, report);
       const fileId = randomUUID();
       return orderCommand(
         app,

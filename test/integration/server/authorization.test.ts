@@ -66,7 +66,7 @@ const OPS: Op[] = [
   { command: 'tariff.approve', stage: 'validated', by: USERS.ketua, send: post((o) => `orders/${o.id}/tariff/approve`, () => ({ adjustments: [] })) },
   { command: 'tariff.reject', stage: 'tariff_approved', by: USERS.customer, send: post((o) => `orders/${o.id}/tariff/reject`, () => ({ reason: 'Tarif tidak sesuai.' })) },
   { command: 'billing.request', stage: 'tariff_approved', by: USERS.customer, send: post((o) => `orders/${o.id}/billing/request`) },
-  { command: 'billing.issue', stage: 'billing_requested', by: USERS.bendahara, send: post((o) => `orders/${o.id}/billing`) },
+  { command: 'billing.issue', stage: 'billing_requested', by: USERS.bendahara, send: post((o) => `orders/${o.id}/billing`), status: 201 },
   // Re-issue is allowed only after expiry: the Bendahara gets 409 on a fresh billing (the expiry path is in return-paths).
   { command: 'billing.reissue', stage: 'awaiting_payment', by: USERS.bendahara, status: 409, send: post((o) => `orders/${o.id}/billing/reissue`) },
   {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API, describeEachDialect, startTestServer, type Res, type TestServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { Flow, namedScores, ok, USERS } from './flow';
 
 const LONG = 'A'.repeat(100_000);
 const SQL = ["' OR '1'='1", "1; DROP TABLE orders; --", "\" UNION SELECT password_hash FROM users --", "'); DELETE FROM audit_log; --"];
@@ -219,8 +219,8 @@ describeEachDialect('bad input corpus', (dialect) => {
       ['customer verifies results', () => s.as(USERS.customer).post(`orders/${orderId}/samples/${sm.id}/results/verify`), 403],
       ['analyst accepts sample', () => s.as(USERS.analisKaret1).post(`orders/${orderId}/samples/${sm.id}/accept`, { condition: 'baik' }), 403],
       ['verify before results', () => s.as(USERS.penyeliaKaret).post(`orders/${orderId}/samples/${sm.id}/results/verify`), 409],
-      ['survey too early', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] }), 409],
-      ['survey scores out of range', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: [5, 0, 4, 4, 4, 4, 4, 4, 4] }), 400],
+      ['survey too early', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]) }), 409],
+      ['survey scores out of range', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: namedScores([5, 0, 4, 4, 4, 4, 4, 4, 4]) }), 400],
       ['result for a missing analysis', () => s.as(USERS.analisKaret1).put(`orders/${orderId}/samples/${sm.id}/analyses/${ids.reportId}/result`, { result: { value: '1', numeric: 1, unit: '%' } }), 404],
       ['submit without a result', () => s.as(USERS.analisKaret1).post(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/submit`), 409],
       ['below-LOD without the LOD', () => s.as(USERS.analisKaret1).put(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/result`, { result: { value: '<LOD', numeric: null, unit: '%', belowDetectionLimit: true } }), 400],

@@ -82,9 +82,11 @@ describeEachDialect('error shape', (dialect) => {
     expect(r.status).toBe(405);
     expect(r.headers.allow).toBe('POST');
     expect(r.body).toEqual(SHAPE);
+    expect(r.body.error.code).toBe('method_not_allowed');
     expectHumane(r.body);
     const p = await s.request('PUT', `${API}/orders/00000000-0000-4000-8000-000000000000`);
     expect(p.status).toBe(405);
+    expect(p.body.error.code).toBe('method_not_allowed');
     expect(String(p.headers.allow)).toContain('GET');
     // A path nobody serves stays a 404.
     expect((await s.request('DELETE', `${API}/nothing/here`)).status).toBe(404);

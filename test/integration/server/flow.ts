@@ -1,7 +1,7 @@
 /** Drives orders through the SOP over HTTP: the happy path in small steps, reused by the suites. */
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Order } from '../../../shared/domain/entities';
+import { IKM_ELEMENTS, type Order } from '../../../shared/domain/entities';
 import { readFileSync } from 'node:fs';
 import { loadElhuFonts, openSigningSession, signElhu } from '../../../main/services/signing';
 import { API, PAYMENT_SECRET, pdfBytes, type Res, type TestServer } from './harness';
@@ -38,7 +38,10 @@ export function ok<T>(res: Res<T>, status = 200): T {
   return res.body;
 }
 
-export const SURVEY = { scores: [4, 4, 3, 4, 4, 3, 4, 4, 3], comment: 'Pelayanan cepat dan jelas.' };
+/** The nine IKM elements by name (scores in IKM_ELEMENTS order: the stored form). */
+export const SURVEY_SCORES = [4, 4, 3, 4, 4, 3, 4, 4, 3];
+export const namedScores = (scores: readonly number[]) => Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]]));
+export const SURVEY = { scores: namedScores(SURVEY_SCORES), comment: 'Pelayanan cepat dan jelas.' };
 
 /** Result values that meet the demo catalog's requirements. */
 const VALUES: Record<string, string> = {
@@ -95,7 +98,7 @@ export class Flow {
     return ok(await this.s.as(customer).post(`orders/${orderId}/billing/request`)).order as Order;
   }
   async issueBilling(orderId: string) {
-    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/billing`)).order as Order;
+    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/billing`), 201).order as Order;
   }
   async uploadProof(orderId: string, customer: string = USERS.customer) {
     return ok(await this.s.as(customer).upload(`orders/${orderId}/payment-proofs`, { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' }, { ntpn: 'A1B2C3D4E5F6G7H8' }), 201)

@@ -28,7 +28,7 @@ import {
 import type { Order } from '../../../shared/domain/entities';
 import { stepTimings, type StepTiming } from '../../../shared/sla';
 import { createTestDatabase, describeEachDialect, TestClock, testConfig, TestServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { Flow, namedScores, ok, USERS } from './flow';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -79,7 +79,7 @@ describeEachDialect('records and reports', (dialect) => {
       const billed = await flow.order(o.id);
       expect((await flow.notifyPayment(billed.billings[0]!.code, `NTPN${o.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`)).status).toBe(200);
       await flow.sampleTo(o.id, 0, 'released');
-      ok(await s.as(USERS.customer).post(`orders/${o.id}/survey`, { scores, comment: 'Terima kasih.' }));
+      ok(await s.as(USERS.customer).post(`orders/${o.id}/survey`, { scores: namedScores(scores), comment: 'Terima kasih.' }));
       ok(await s.as(USERS.customer).post(`orders/${o.id}/finish`));
     }
     to = wibDate(s.clock.now().toISOString());

@@ -1,0 +1,69 @@
+/**
+ * Issue 12: the survey (step 21) takes the nine IKM elements by name ({scores: {persyaratan: 4, …}}),
+ * not an unlabeled array; a missing or unknown element is refused with a message naming it; the
+ * stored form stays the scores in IKM_ELEMENTS order (records and the IKM index read it).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IKM_ELEMENTS } from '../../../shared/domain/entities';
+import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { Flow, namedScores, ok, USERS } from './flow';
+
+describeEachDialect('survey by element name', (dialect) => {
+  let s: TestServer;
+  let f: Flow;
+  let orderId: string;
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+    f = new Flow(s);
+    orderId = (await f.submit(USERS.customer, f.oneSample())).id;
+    await f.validate(orderId);
+    await f.approveTariff(orderId);
+    await f.requestBilling(orderId);
+    await f.issueBilling(orderId);
+    const billed = await f.order(orderId);
+    expect((await f.notifyPayment(billed.billings[0]!.code, 'NTPN00000000SURV')).status).toBe(200);
+    await f.sampleTo(orderId, 0, 'released');
+  }, 120_000);
+  afterAll(async () => s?.close());
+
+  const send = (body: unknown) => s.as(USERS.customer).post(`orders/${orderId}/survey`, body);
+
+  it('the unlabeled array is refused', async () => {
+    const r = await send({ scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('bad_request');
+  });
+
+  it('a missing element is refused with its name', async () => {
+    const scores = namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]) as Record<string, number>;
+    delete scores.pengaduan;
+    const r = await send({ scores });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message.id).toContain('pengaduan');
+    expect(r.body.error.message.en).toContain('pengaduan');
+    expect(r.body.error.issues[0].path).toBe('body.scores.pengaduan');
+  });
+
+  it('an unknown element is refused with its name and the nine that exist', async () => {
+    const r = await send({ scores: { ...namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]), keramahan: 4 } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message.id).toContain('keramahan');
+    expect(r.body.error.message.en).toContain('unknown IKM element "keramahan"');
+    expect(r.body.error.message.en).toContain('persyaratan');
+  });
+
+  it('a score out of range names its element', async () => {
+    const r = await send({ scores: { ...namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]), waktu: 5 } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message.en).toContain('"waktu"');
+  });
+
+  it('the named form is accepted and stored in IKM_ELEMENTS order', async () => {
+    const byName = { persyaratan: 4, prosedur: 3, waktu: 2, biaya: 4, produk: 1, kompetensi: 4, perilaku: 3, pengaduan: 2, sarana: 4 };
+    // Sent in another key order: the names decide, not the order.
+    const shuffled = Object.fromEntries(Object.entries(byName).reverse());
+    const o = ok(await send({ scores: shuffled, comment: 'Baik.' })).order;
+    expect(o.survey.scores).toEqual(IKM_ELEMENTS.map((e) => byName[e.key]));
+    expect(o.survey.comment).toBe('Baik.');
+  });
+});
