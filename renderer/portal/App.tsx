@@ -1,5 +1,5 @@
 /** The portal's pages (addresses in lib/paths.ts); pages of a customer need a session. */
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
@@ -7,17 +7,21 @@ import { Layout, LinkButton } from './components/Layout';
 import { LoadError, PageSkeleton } from './components/states';
 import { UnreachableError } from './api/client';
 import { PATHS } from './lib/paths';
-import { BillingPage } from './pages/BillingPage';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
-import { NewOrderPage } from './pages/NewOrderPage';
-import { OrderPage } from './pages/OrderPage';
-import { OrdersPage } from './pages/OrdersPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { SurveyPage } from './pages/SurveyPage';
 import { useSession } from './session';
+
+// The first visit needs the home page and the login only; the other pages load when opened.
+const BillingPage = lazy(() => import('./pages/BillingPage').then((m) => ({ default: m.BillingPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const NewOrderPage = lazy(() => import('./pages/NewOrderPage').then((m) => ({ default: m.NewOrderPage })));
+const OrderPage = lazy(() => import('./pages/OrderPage').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./pages/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const RegisterPage = lazy(() => import('./pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation('portal');
@@ -25,7 +29,8 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   if (state.status === 'loading') return <PageSkeleton />;
   if (state.status === 'unreachable') return <LoadError error={new UnreachableError()} onRetry={retry} />;
-  if (state.status === 'anonymous') return <Redirect to={`${PATHS.login}?next=${encodeURIComponent(location)}`} replace />;
+  if (state.status === 'anonymous')
+    return <Redirect to={`${PATHS.login}?next=${encodeURIComponent(location)}`} replace />;
   if (state.user.role !== 'pelanggan') {
     return (
       <Stack gap="sm" maw={520}>
@@ -69,31 +74,34 @@ export function App() {
   usePageFocus();
   return (
     <Layout>
-      <Switch>
-        <Route path={PATHS.home}>
-          <HomePage />
-        </Route>
-        <Route path={PATHS.register}>
-          <RegisterPage />
-        </Route>
-        <Route path={PATHS.login}>
-          <LoginPage />
-        </Route>
-        <Route path={PATHS.forgot}>
-          <ForgotPasswordPage />
-        </Route>
-        <Route path={PATHS.orders}>{signedIn(<OrdersPage />)}</Route>
-        <Route path={PATHS.newOrder}>{signedIn(<NewOrderPage />)}</Route>
-        <Route path="/pesanan/:id/ebilling">{(p) => signedIn(<BillingPage orderId={p.id} />)}</Route>
-        <Route path="/pesanan/:id/survei">{(p) => signedIn(<SurveyPage orderId={p.id} />)}</Route>
-        <Route path="/pesanan/:id/perbaiki">{(p) => signedIn(<NewOrderPage correctingOrderId={p.id} />)}</Route>
-        <Route path="/pesanan/:id">{(p) => signedIn(<OrderPage orderId={p.id} />)}</Route>
-        <Route path={PATHS.profile}>{signedIn(<ProfilePage />)}</Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
+      <Suspense fallback={<PageSkeleton />}>
+        <Switch>
+          <Route path={PATHS.home}>
+            <HomePage />
+          </Route>
+          <Route path={PATHS.register}>
+            <RegisterPage />
+          </Route>
+          <Route path={PATHS.login}>
+            <LoginPage />
+          </Route>
+          <Route path={PATHS.forgot}>
+            <ForgotPasswordPage />
+          </Route>
+          <Route path={PATHS.orders}>{signedIn(<OrdersPage />)}</Route>
+          <Route path={PATHS.newOrder}>{signedIn(<NewOrderPage />)}</Route>
+          <Route path="/pesanan/:id/ebilling">{(p) => signedIn(<BillingPage orderId={p.id} />)}</Route>
+          <Route path="/pesanan/:id/survei">{(p) => signedIn(<SurveyPage orderId={p.id} />)}</Route>
+          <Route path="/pesanan/:id/perbaiki">
+            {(p) => signedIn(<NewOrderPage correctingOrderId={p.id} />)}
+          </Route>
+          <Route path="/pesanan/:id">{(p) => signedIn(<OrderPage orderId={p.id} />)}</Route>
+          <Route path={PATHS.profile}>{signedIn(<ProfilePage />)}</Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Suspense>
     </Layout>
   );
 }
-

@@ -14,6 +14,7 @@ import {
   PublicUserSchema,
   RegisterResponseSchema,
   SessionResponseSchema,
+  SurveyRequestSchema,
   type RegisterRequest,
   type SubmitOrderRequest,
 } from '../../../shared/api/http';
@@ -54,9 +55,16 @@ export const resubmitOrder = (id: string, body: SubmitOrderRequest, idempotencyK
 export const requestBilling = (id: string, baseVersion: number) => command(id, 'billing/request', {}, { baseVersion });
 export const rejectTariff = (id: string, reason: string, baseVersion: number) => command(id, 'tariff/reject', { reason }, { baseVersion });
 export const cancelOrder = (id: string, reason: string) => command(id, 'cancel', { reason });
-/** `scores` in IKM_ELEMENTS order; the server takes them by element name. */
-export const submitSurvey = (id: string, scores: number[], comment: string) =>
-  command(id, 'survey', { scores: Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]])), comment });
+/**
+ * The survey body as the shared request schema takes it: the nine IKM elements by name (so an
+ * element can never be swapped by position), or the scores in IKM_ELEMENTS order where the schema
+ * this bundle was built with still takes a list.
+ */
+export function surveyBody(scores: number[], comment: string): unknown {
+  const named = Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]]));
+  return SurveyRequestSchema.safeParse({ scores: named, comment }).success ? { scores: named, comment } : { scores, comment };
+}
+export const submitSurvey = (id: string, scores: number[], comment: string) => command(id, 'survey', surveyBody(scores, comment));
 export const finishOrder = (id: string) => command(id, 'finish', {});
 
 export function uploadProof(id: string, file: File, ntpn: string | null, idempotencyKey: string) {

@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorResponse } from '../../../shared/api/http';
 import type { AppContext } from '../context';
 
 /** The portal's pages (renderer/portal/routes.ts): the server answers them with index.html. */
@@ -68,11 +69,16 @@ export function portalRoutes(app: AppContext, root: FastifyInstance): void {
     };
     for (const url of PORTAL_PAGES) child.get(url, page);
 
+    // A missing asset is a plain 404 in the error shape (not the router's not-found handler, which
+    // would see this route's pattern and answer 405).
+    const noAsset = (reply: FastifyReply, path: string) =>
+      reply.code(404).send({
+        error: { code: 'not_found', message: { id: `Berkas portal tidak ditemukan: ${path.slice(0, 120)}`, en: `No such portal file: ${path.slice(0, 120)}` } },
+      } satisfies ErrorResponse);
     child.get<{ Params: { '*': string } }>('/assets/*', async (req, reply) => {
       const rel = req.params['*'];
       // Only plain file names of the build (vite writes [name]-[hash].ext): nothing that could climb out.
-      if (!/^[A-Za-z0-9._-]+$/.test(rel) || rel.startsWith('.')) return reply.callNotFound();
-      if (!existsSync(join(dir, 'assets', rel))) return reply.callNotFound();
+      if (!/^[A-Za-z0-9._-]+$/.test(rel) || rel.startsWith('.') || !existsSync(join(dir, 'assets', rel))) return noAsset(reply, rel);
       return reply.sendFile(join('assets', rel), dir, { cacheControl: false });
     });
   });

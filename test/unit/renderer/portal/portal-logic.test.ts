@@ -126,3 +126,11 @@ describe('timeline', () => {
     ]);
   });
 });
+
+describe('survey body', () => {
+  it('is accepted by the shared request schema', async () => {
+    const { surveyBody } = await import('../../../../renderer/portal/api/endpoints');
+    const { SurveyRequestSchema } = await import('../../../../shared/api/http');
+    expect(SurveyRequestSchema.safeParse(surveyBody([4, 4, 3, 4, 4, 4, 4, 3, 4], 'baik')).success).toBe(true);
+  });
+});
