@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import demoCatalog from '../resources/demo-catalog.json' with { type: 'json' };
-import { RequirementSchema, DetectionLimitSchema } from '../shared/domain/entities';
+import { RequirementSchema, DetectionLimitSchema, ExpandedUncertaintySchema } from '../shared/domain/entities';
 import type { Role } from '../shared/sop/roles';
 import { hashPassword } from './auth/passwords';
 import { actorOf } from './auth/service';
@@ -88,7 +88,7 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
         const requirement = p.requirement === null ? null : RequirementSchema.parse(p.requirement);
         await trx
           .insertInto('parameters')
-          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), detection_limit: DetectionLimitSchema.parse('detectionLimit' in p ? p.detectionLimit : null), tariff: p.tariff, active: 1, sort: i + 1 })
+          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), detection_limit: DetectionLimitSchema.parse('detectionLimit' in p ? p.detectionLimit : null), ...demoReportFields(p), tariff: p.tariff, active: 1, sort: i + 1 })
           .execute();
       }
       sampleTypes[t.key] = { id: typeId, labId, parameterIds };
@@ -140,4 +140,10 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     labs,
     sampleTypes,
   };
+}
+
+/** A demo parameter's default U (k) and accreditation scope, as the parameters table stores them (migration 0010). */
+function demoReportFields(p: object): { uncertainty_expanded: number | null; uncertainty_k: number | null; accredited: number } {
+  const u = 'uncertainty' in p ? ExpandedUncertaintySchema.nullable().parse(p.uncertainty) : null;
+  return { uncertainty_expanded: u?.expanded ?? null, uncertainty_k: u?.coverageFactor ?? null, accredited: 'accredited' in p && p.accredited === false ? 0 : 1 };
 }

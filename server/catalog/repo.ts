@@ -41,6 +41,8 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
       method: p.method,
       requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
       detectionLimit: p.detection_limit,
+      uncertainty: p.uncertainty_expanded !== null && p.uncertainty_k !== null ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k } : null,
+      accredited: p.accredited !== 0,
       tariff: p.tariff,
       active: p.active === 1,
     })),

@@ -259,6 +259,8 @@ async function resolveSamples(ctx: EnrichCtx): Promise<Rejection | null> {
       a.method = p.method;
       a.requirement = p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement));
       a.detectionLimit = p.detection_limit;
+      a.uncertainty = p.uncertainty_expanded !== null && p.uncertainty_k !== null ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k } : null;
+      a.accredited = p.accredited !== 0;
       a.tariff = p.tariff;
     }
   }

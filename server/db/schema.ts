@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
 /**
  * The tables of the SIPPT server, typed at the database boundary. Identical for SQLite and
@@ -72,6 +72,8 @@ export interface UnitsTable {
   accreditation: string | null;
   /** JSON: Partial<Record<NumberKind, string>>; missing kinds use DEFAULT_NUMBER_FORMATS. */
   number_formats: string;
+  /** The E-LHU footer's electronic-signature statement ("{penerbit}": the certificate issuer); null: the default (migration 0010). */
+  signature_statement: Generated<string | null>;
   updated_at: string;
   short_name: string;
   /** JSON string[]: the lines above the unit name (ministry, agency). */
@@ -104,6 +106,11 @@ export interface ParametersTable {
   requirement: string | null;
   /** The method's limit of detection/quantitation in the parameter's unit (migration 0006). */
   detection_limit: number | null;
+  /** Default expanded uncertainty U and its coverage factor k, both or neither (migration 0010). */
+  uncertainty_expanded: Generated<number | null>;
+  uncertainty_k: Generated<number | null>;
+  /** 1: inside the unit's accreditation scope (migration 0010). */
+  accredited: Generated<number>;
   tariff: number;
   active: number;
   sort: number;
