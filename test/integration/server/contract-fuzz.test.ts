@@ -22,6 +22,7 @@ import { API, createTestDatabase, describeEachDialect, multipart, pdfBytes, Test
 import { samplesOf, validatorOf, type JsonSchema } from './support/json-schema-arbitrary';
 
 const VALID_RUNS = 4;
+const ANSWER_MS = 10_000;
 
 interface Operation {
   path: string;
@@ -109,7 +110,20 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
     raw?: { body: Buffer; contentType: string };
   }
 
+  /** An answer within ANSWER_MS, else a 599 the checks report (a hung route must not stall the file). */
   const send = async (o: Operation, req: Sent): Promise<Res> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Res>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 599, body: null, headers: {}, raw: Buffer.from(`no answer within ${ANSWER_MS} ms`) }), ANSWER_MS);
+    });
+    try {
+      return await Promise.race([sendNow(o, req), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const sendNow = async (o: Operation, req: Sent): Promise<Res> => {
     const caller = callerOf(o.op);
     const headers: Record<string, string> = {};
     if (o.method !== 'get' && o.op.security) headers['idempotency-key'] = randomUUID();
