@@ -54,7 +54,8 @@ export const ReleaseListResponseSchema = z.object({ items: z.array(ReleaseSchema
 export const ReleaseParamsSchema = z.strictObject({ id: z.uuid({ error: 'harus berupa UUID / must be a UUID' }) });
 export const RolloutRequestSchema = z.strictObject({ stagingPercentage: z.number().int().min(1).max(100) });
 export const WithdrawRequestSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
-export const MinimumVersionRequestSchema = z.strictObject({ version: SemverSchema.nullable() });
+/** Setting the minimum names a version; clearing it is its own request (DELETE), so an empty value is never a silent "no minimum". */
+export const MinimumVersionRequestSchema = z.strictObject({ version: SemverSchema });
 
 /** Public: what a desktop needs to know before it syncs. */
 export const ReleasePolicySchema = z.object({ minimumVersion: SemverSchema.nullable() });

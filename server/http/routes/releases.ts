@@ -140,13 +140,26 @@ export function releaseRoutes(app: AppContext, root: FastifyInstance): ReleaseSe
   router.add({
     method: 'PUT',
     url: `${API_PREFIX}/releases/minimum-version`,
-    summary: 'Versi desktop minimum yang didukung (null: tanpa batas) / minimum supported desktop version',
+    summary: 'Versi desktop minimum yang didukung / minimum supported desktop version',
     tags: TAG,
     access: ADMIN,
     body: MinimumVersionRequestSchema,
     response: ReleasePolicySchema,
     handler: async ({ body }) => {
       await service.setMinimumVersion(body.version);
+      return { minimumVersion: await service.minimumVersion() };
+    },
+  });
+
+  router.add({
+    method: 'DELETE',
+    url: `${API_PREFIX}/releases/minimum-version`,
+    summary: 'Hapus versi desktop minimum (semua versi boleh sinkron) / clear the minimum desktop version',
+    tags: TAG,
+    access: ADMIN,
+    response: ReleasePolicySchema,
+    handler: async () => {
+      await service.setMinimumVersion(null);
       return { minimumVersion: await service.minimumVersion() };
     },
   });

@@ -305,7 +305,10 @@ describeEachDialect('release feed', (dialect) => {
     expect(clients.body.versions).toContainEqual({ version: '1.3.0', users: 1 });
     expect(clients.body.minimumVersion).toBe('1.3.0');
 
-    expect((await ts.as(admin).put('releases/minimum-version', { version: null })).body).toEqual({ minimumVersion: null });
+    expect((await ts.as(admin).put('releases/minimum-version', { version: null })).status).toBe(400);
+    expect((await ts.as(admin).put('releases/minimum-version', { version: '' })).status).toBe(400);
+    const cleared = await ts.request('DELETE', `${API}/releases/minimum-version`, { token: await ts.token(admin) });
+    expect(cleared.body).toEqual({ minimumVersion: null });
     expect((await push('1.1.0')).status).toBe(400);
   });
 
