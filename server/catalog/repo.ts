@@ -72,5 +72,6 @@ export async function readElhuUnit(db: Db | Trx, unitCode: string): Promise<Elhu
     city: u.city || u.name,
     timeZone: (['WIB', 'WITA', 'WIT'].includes(u.time_zone) ? u.time_zone : 'WIB') as ElhuUnit['timeZone'],
     logoPng: u.logo_png ? new Uint8Array(u.logo_png) : null,
+    signatureStatement: u.signature_statement,
   };
 }
