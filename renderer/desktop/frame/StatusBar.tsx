@@ -9,6 +9,7 @@ import type { SessionInfoView } from '../../../shared/bridge';
 import { formatDateTime } from '../../lib/format';
 import { pillTone } from './ConnectionPill';
 import { useSync } from './sync-context';
+import { useBridgeEventValue } from '../../bridge/hooks';
 import { roleLabel } from './UserMenu';
 
 export function StatusBar({ session, onOpenSync }: { session: SessionInfoView; onOpenSync: () => void }) {
@@ -17,6 +18,16 @@ export function StatusBar({ session, onOpenSync }: { session: SessionInfoView; o
   const tone = pillTone(status);
   const waiting = (status?.pending ?? 0) + (status?.blocked ?? 0);
   const rejected = status?.rejected ?? 0;
+  // The updater (Electron only) says how its download goes; a browser host never sends it.
+  const update = useBridgeEventValue('update.status', null);
+  const updateText =
+    update?.state === 'downloading'
+      ? t('pill.updateDownloading', { version: update.version ?? '', percent: Math.round(update.percent ?? 0) })
+      : update?.state === 'downloaded'
+        ? t('pill.updateReady', { version: update.version ?? '' })
+        : update?.state === 'waiting'
+          ? t('pill.updateWaiting', { version: update.version ?? '' })
+          : null;
   const sep = (
     <Text size="xs" c="gray.5" aria-hidden>
       |
@@ -67,6 +78,14 @@ export function StatusBar({ session, onOpenSync }: { session: SessionInfoView; o
           {sep}
           <Text size="xs" c="orange.8">
             {t('pill.signedWaiting', { count: status?.signedAwaitingUpload ?? 0 })}
+          </Text>
+        </>
+      )}
+      {updateText && (
+        <>
+          {sep}
+          <Text size="xs" c="blue.9">
+            {updateText}
           </Text>
         </>
       )}

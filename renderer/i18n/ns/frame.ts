@@ -22,6 +22,9 @@ export default {
       rejected_one: '{{count}} ditolak',
       rejected_other: '{{count}} ditolak',
       signedWaiting: '{{count}} LHU bertanda tangan menunggu unggah',
+      updateDownloading: 'Mengunduh pembaruan {{version}}: {{percent}}%',
+      updateReady: 'Versi {{version}} siap dipasang saat aplikasi dimulai ulang',
+      updateWaiting: 'Versi {{version}} dipasang setelah semua perubahan terkirim',
     },
     sync: {
       title: 'Sinkronisasi',
@@ -130,6 +133,9 @@ export default {
       rejected_one: '{{count}} rejected',
       rejected_other: '{{count}} rejected',
       signedWaiting: '{{count}} signed reports waiting for upload',
+      updateDownloading: 'Downloading update {{version}}: {{percent}}%',
+      updateReady: 'Version {{version}} installs when the app restarts',
+      updateWaiting: 'Version {{version}} installs once every change is sent',
     },
     sync: {
       title: 'Sync',
