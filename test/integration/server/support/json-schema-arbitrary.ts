@@ -50,7 +50,8 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
       n === 0 ? fc.constant('') : n === 1 ? edge : fc.tuple(edge, fc.array(all, { minLength: n - 2, maxLength: n - 2 }), edge).map(([a, mid, b]) => a + mid.join('') + b),
     );
   }
-  if (typeof s.pattern === 'string' && s.pattern !== '^[^\\u0000]*$') return fc.stringMatching(new RegExp(s.pattern, 'u'));
+  // A long minimum (e.g. base64 of 16+ characters) needs longer repetitions than the default size.
+  if (typeof s.pattern === 'string' && s.pattern !== '^[^\\u0000]*$') return fc.stringMatching(new RegExp(s.pattern, 'u'), { size: min > 4 ? 'large' : 'small' });
   return fc.string({ minLength: min, maxLength: Math.max(min, max), unit: 'grapheme-ascii' });
 }
 
