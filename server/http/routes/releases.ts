@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX } from '../../../shared/api/http';
+import { API_PREFIX, EmptyBodySchema } from '../../../shared/api/http';
 import {
   CLIENT_HEADER,
   DesktopClientListResponseSchema,
@@ -157,6 +157,7 @@ export function releaseRoutes(app: AppContext, root: FastifyInstance): ReleaseSe
     summary: 'Hapus versi desktop minimum (semua versi boleh sinkron) / clear the minimum desktop version',
     tags: TAG,
     access: ADMIN,
+    body: EmptyBodySchema,
     response: ReleasePolicySchema,
     handler: async () => {
       await service.setMinimumVersion(null);

@@ -307,7 +307,7 @@ describeEachDialect('release feed', (dialect) => {
 
     expect((await ts.as(admin).put('releases/minimum-version', { version: null })).status).toBe(400);
     expect((await ts.as(admin).put('releases/minimum-version', { version: '' })).status).toBe(400);
-    const cleared = await ts.request('DELETE', `${API}/releases/minimum-version`, { token: await ts.token(admin) });
+    const cleared = await ts.request('DELETE', `${API}/releases/minimum-version`, { token: await ts.token(admin), body: {} });
     expect(cleared.body).toEqual({ minimumVersion: null });
     expect((await push('1.1.0')).status).toBe(400);
   });
