@@ -103,6 +103,11 @@ export function ReasonDialog({
           <Textarea
             ref={field}
             data-autofocus
+            // A prefilled reason is completed, not replaced: the caret goes after it, not before.
+            onFocus={(e) => {
+              const el = e.currentTarget;
+              if (initialReason && el.value === initialReason) el.setSelectionRange(el.value.length, el.value.length);
+            }}
             label={t('reason.label')}
             placeholder={t('reason.placeholder')}
             description={t('common:reasonHint')}
@@ -136,7 +141,7 @@ export function ReasonDialog({
             </Button>
             <Button type="submit" color={danger ? 'red' : undefined} loading={busy}>
               {confirmLabel}{' '}
-              <Text span size="xs" ml={6} opacity={0.8}>
+              <Text span size="xs" ml={6} fw={400} c="white">
                 Ctrl+Enter
               </Text>
             </Button>

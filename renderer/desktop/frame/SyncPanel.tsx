@@ -117,7 +117,7 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
             onClick={() => void runSync()}
           >
             {t('sync.now')}{' '}
-            <Text span size="xs" ml={6} opacity={0.75}>
+            <Text span size="xs" ml={6} fw={400}>
               Ctrl+Shift+S
             </Text>
           </Button>

@@ -294,7 +294,7 @@ export function LoginScreen() {
 
               <Button type="submit" leftSection={<IconLogin size={16} />} loading={busy} fullWidth mt={4}>
                 {t('submit')}{' '}
-                <Text span size="xs" ml={6} opacity={0.75}>
+                <Text span size="xs" ml={6} fw={400}>
                   Enter
                 </Text>
               </Button>

@@ -238,11 +238,10 @@ export function SignDialog({ opened, reports, onClose }: Props) {
           <Text size="sm" fw={600} aria-live="polite">
             {t('dialog.progressTitle')} {t('dialog.progress', { done, total: batch.length })}
           </Text>
-          <Progress
-            value={(done / Math.max(1, batch.length)) * 100}
-            animated
-            aria-label={t('dialog.progress', { done, total: batch.length })}
-          />
+          <Progress.Root>
+            {/* The name goes on the section: it is the element with the progressbar role. */}
+            <Progress.Section value={(done / Math.max(1, batch.length)) * 100} animated aria-label={t('dialog.progress', { done, total: batch.length })} />
+          </Progress.Root>
           {reportList}
         </Stack>
       );
