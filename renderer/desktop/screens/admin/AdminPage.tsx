@@ -5,7 +5,19 @@ import { useSync } from '../../frame/sync-context';
 import { isOffline, serverReachable } from '../online/connection';
 import { NeedsConnection } from '../online/NeedsConnection';
 
-export function AdminPage({ title, tools, error, onRetry, children }: { title: string; tools?: ReactNode; error?: unknown; onRetry?: () => void; children: ReactNode }) {
+export function AdminPage({
+  title,
+  tools,
+  error,
+  onRetry,
+  children,
+}: {
+  title: string;
+  tools?: ReactNode;
+  error?: unknown;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
   const { status } = useSync();
   const offline = !serverReachable(status?.online) || isOffline(error);
   return (
@@ -25,7 +37,18 @@ export function AdminPage({ title, tools, error, onRetry, children }: { title: s
 /** The right-hand panel of an admin screen. */
 export function SidePanel({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box component="aside" aria-label={label} style={{ width: 420, flexShrink: 0, borderLeft: '1px solid var(--mantine-color-gray-3)', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+    <Box
+      component="aside"
+      aria-label={label}
+      style={{
+        width: 420,
+        flexShrink: 0,
+        borderLeft: '1px solid var(--mantine-color-gray-3)',
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+      }}
+    >
       {children}
     </Box>
   );

@@ -26,7 +26,12 @@ export function AuditScreen() {
   const q = useInfiniteQuery({
     queryKey: ['online.audit', filter],
     queryFn: ({ pageParam }) =>
-      bridge.call('online.audit', { ...(filter.orderId ? { orderId: filter.orderId } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}), limit: 100, ...(pageParam ? { before: pageParam } : {}) }),
+      bridge.call('online.audit', {
+        ...(filter.orderId ? { orderId: filter.orderId } : {}),
+        ...(filter.entityId ? { entityId: filter.entityId } : {}),
+        limit: 100,
+        ...(pageParam ? { before: pageParam } : {}),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore,
     retry: false,
@@ -39,8 +44,20 @@ export function AuditScreen() {
   return (
     <AdminPage title={t('audit.title')} error={q.error} onRetry={() => void q.refetch()}>
       <Group px="md" gap="xs" align="flex-end" onKeyDown={getHotkeyHandler([['Enter', apply]])}>
-        <TextInput size="xs" label={t('audit.orderId')} w={290} value={typed.orderId} onChange={(e) => setTyped({ ...typed, orderId: e.currentTarget.value })} />
-        <TextInput size="xs" label={t('audit.entityId')} w={290} value={typed.entityId} onChange={(e) => setTyped({ ...typed, entityId: e.currentTarget.value })} />
+        <TextInput
+          size="xs"
+          label={t('audit.orderId')}
+          w={290}
+          value={typed.orderId}
+          onChange={(e) => setTyped({ ...typed, orderId: e.currentTarget.value })}
+        />
+        <TextInput
+          size="xs"
+          label={t('audit.entityId')}
+          w={290}
+          value={typed.entityId}
+          onChange={(e) => setTyped({ ...typed, entityId: e.currentTarget.value })}
+        />
         <Button size="xs" variant="light" leftSection={<IconFilter size={14} />} onClick={apply}>
           {t('audit.apply')} (Enter)
         </Button>
@@ -48,7 +65,9 @@ export function AuditScreen() {
       {q.isPending ? (
         <TableSkeleton rows={12} />
       ) : q.isError && !q.data ? (
-        isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        isOffline(q.error) ? null : (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        )
       ) : entries.length === 0 ? (
         <EmptyState title={t('audit.empty')} hint={t('audit.emptyHint')} />
       ) : (
@@ -104,7 +123,12 @@ export function AuditScreen() {
           </Table>
           {q.hasNextPage && (
             <Group justify="center" my="sm">
-              <Button size="xs" variant="default" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={q.isFetchingNextPage}
+                onClick={() => void q.fetchNextPage()}
+              >
                 {t('audit.more')}
               </Button>
             </Group>

@@ -5,13 +5,31 @@
  * Orders already submitted keep what they were submitted with.
  */
 import { useMemo, useState } from 'react';
-import { Badge, Box, Button, Group, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { CreateLabRequestSchema, CreateParameterRequestSchema, CreateSampleTypeRequestSchema, type CatalogResponse } from '../../../../shared/api/http';
+import {
+  CreateLabRequestSchema,
+  CreateParameterRequestSchema,
+  CreateSampleTypeRequestSchema,
+  type CatalogResponse,
+} from '../../../../shared/api/http';
 import type { Parameter } from '../../../../shared/domain/entities';
 import { formatRequirement } from '../../../../shared/elhu/judgment';
 import { useBridgeQuery } from '../../../bridge/hooks';
@@ -23,7 +41,12 @@ import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage, SidePanel } from './AdminPage';
 
-type Panel = { kind: 'parameter'; id: string } | { kind: 'newParameter' } | { kind: 'newLab' } | { kind: 'newSampleType' } | null;
+type Panel =
+  | { kind: 'parameter'; id: string }
+  | { kind: 'newParameter' }
+  | { kind: 'newLab' }
+  | { kind: 'newSampleType' }
+  | null;
 const firstPart = (m: string | undefined) => (m ? m.split(' / ')[0] : undefined);
 
 export function CatalogScreen() {
@@ -43,13 +66,27 @@ export function CatalogScreen() {
         onRetry={() => void q.refetch()}
         tools={
           <Group gap="xs">
-            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setPanel({ kind: 'newLab' })}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setPanel({ kind: 'newLab' })}
+            >
               {t('catalog.newLab')}
             </Button>
-            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setPanel({ kind: 'newSampleType' })}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setPanel({ kind: 'newSampleType' })}
+            >
               {t('catalog.newSampleType')}
             </Button>
-            <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => setPanel({ kind: 'newParameter' })}>
+            <Button
+              size="compact-sm"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setPanel({ kind: 'newParameter' })}
+            >
               {t('catalog.newParameter')}
             </Button>
           </Group>
@@ -58,16 +95,31 @@ export function CatalogScreen() {
         {q.isPending ? (
           <TableSkeleton rows={12} />
         ) : q.isError && !c ? (
-          isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          isOffline(q.error) ? null : (
+            <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          )
         ) : c ? (
-          <Tabs value={tab} onChange={setTab} px="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+          <Tabs
+            value={tab}
+            onChange={setTab}
+            px="md"
+            style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+          >
             <Tabs.List>
-              <Tabs.Tab value="parameters">{t('catalog.parameters', { count: c.parameters.length })}</Tabs.Tab>
+              <Tabs.Tab value="parameters">
+                {t('catalog.parameters', { count: c.parameters.length })}
+              </Tabs.Tab>
               <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
               <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="parameters" style={{ overflow: 'auto', flex: 1 }}>
-              <Table fz={13} verticalSpacing={3} stickyHeader highlightOnHover aria-label={t('catalog.parametersTitle')}>
+              <Table
+                fz={13}
+                verticalSpacing={3}
+                stickyHeader
+                highlightOnHover
+                aria-label={t('catalog.parametersTitle')}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('catalog.col.type')}</Table.Th>
@@ -80,10 +132,19 @@ export function CatalogScreen() {
                 </Table.Thead>
                 <Table.Tbody>
                   {c.parameters.map((p) => (
-                    <Table.Tr key={p.id} data-inactive={!p.active || undefined} style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}>
+                    <Table.Tr
+                      key={p.id}
+                      data-inactive={!p.active || undefined}
+                      style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
+                    >
                       <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setPanel({ kind: 'parameter', id: p.id })} aria-label={`${t('catalog.edit')} ${p.name}`}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setPanel({ kind: 'parameter', id: p.id })}
+                          aria-label={`${t('catalog.edit')} ${p.name}`}
+                        >
                           {p.name}
                         </Button>
                         {!p.active && (
@@ -179,19 +240,49 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
     if (r) onDone();
   };
   return (
-    <PanelFrame title={p.name} onClose={onDone} error={update.error} offline={update.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={p.name}
+      onClose={onDone}
+      error={update.error}
+      offline={update.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Button loading={update.busy} onClick={() => void submit()}>
-        {t('catalog.save')} (Ctrl+Enter)
-      </Button>
+          <Button loading={update.busy} onClick={() => void submit()}>
+            {t('catalog.save')} (Ctrl+Enter)
+          </Button>
         </>
       }
     >
-      <TextInput label={t('catalog.col.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} />
-      <NumberInput label={t('catalog.col.tariffRp')} value={tariff} onChange={setTariff} min={0} step={1000} thousandSeparator="." decimalSeparator="," allowDecimal={false} hideControls />
-      <NumberInput label={`${t('catalog.col.loq')} (${p.unit})`} value={loq} onChange={setLoq} min={0} decimalSeparator="," hideControls />
-      <Switch label={t('catalog.activeLabel')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      <TextInput
+        label={t('catalog.col.method')}
+        value={method}
+        onChange={(e) => setMethod(e.currentTarget.value)}
+      />
+      <NumberInput
+        label={t('catalog.col.tariffRp')}
+        value={tariff}
+        onChange={setTariff}
+        min={0}
+        step={1000}
+        thousandSeparator="."
+        decimalSeparator=","
+        allowDecimal={false}
+        hideControls
+      />
+      <NumberInput
+        label={`${t('catalog.col.loq')} (${p.unit})`}
+        value={loq}
+        onChange={setLoq}
+        min={0}
+        decimalSeparator=","
+        hideControls
+      />
+      <Switch
+        label={t('catalog.activeLabel')}
+        checked={active}
+        onChange={(e) => setActive(e.currentTarget.checked)}
+      />
     </PanelFrame>
   );
 }
@@ -200,31 +291,97 @@ type ParamForm = z.input<typeof CreateParameterRequestSchema>;
 function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
   const create = useOnlineAction('online.parameter.create');
-  const form = useForm<ParamForm>({ resolver: zodResolver(CreateParameterRequestSchema), defaultValues: { sampleTypeId: '', name: '', unit: '', method: '', requirement: null, detectionLimit: null, tariff: 0 } });
+  const form = useForm<ParamForm>({
+    resolver: zodResolver(CreateParameterRequestSchema),
+    defaultValues: {
+      sampleTypeId: '',
+      name: '',
+      unit: '',
+      method: '',
+      requirement: null,
+      detectionLimit: null,
+      tariff: 0,
+    },
+  });
   const submit = form.handleSubmit(async (v) => {
     const r = await create.run(v, t('catalog.created', { name: v.name }));
     if (r) onDone();
   });
   const e = form.formState.errors;
   return (
-    <PanelFrame title={t('catalog.newParameter')} onClose={onDone} error={create.error} offline={create.offline} onSubmitKey={() => void submit()}>
+    <PanelFrame
+      title={t('catalog.newParameter')}
+      onClose={onDone}
+      error={create.error}
+      offline={create.offline}
+      onSubmitKey={() => void submit()}
+    >
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         <Stack gap="xs">
           <Controller
             control={form.control}
             name="sampleTypeId"
             render={({ field }) => (
-              <Select label={t('catalog.col.type')} withAsterisk searchable data={catalog.sampleTypes.filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={e.sampleTypeId ? t('catalog.required') : undefined} />
+              <Select
+                label={t('catalog.col.type')}
+                withAsterisk
+                searchable
+                data={catalog.sampleTypes
+                  .filter((s) => s.active)
+                  .map((s) => ({ value: s.id, label: s.name }))}
+                value={field.value || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                error={e.sampleTypeId ? t('catalog.required') : undefined}
+              />
             )}
           />
-          <TextInput label={t('catalog.col.parameter')} withAsterisk {...form.register('name')} error={firstPart(e.name?.message)} />
-          <TextInput label={t('catalog.unit')} {...form.register('unit')} error={firstPart(e.unit?.message)} />
-          <TextInput label={t('catalog.col.method')} withAsterisk {...form.register('method')} error={firstPart(e.method?.message)} />
-          <Controller control={form.control} name="detectionLimit" render={({ field }) => <NumberInput label={t('catalog.col.loq')} value={field.value ?? ''} onChange={(v) => field.onChange(v === '' ? null : Number(v))} decimalSeparator="," hideControls />} />
+          <TextInput
+            label={t('catalog.col.parameter')}
+            withAsterisk
+            {...form.register('name')}
+            error={firstPart(e.name?.message)}
+          />
+          <TextInput
+            label={t('catalog.unit')}
+            {...form.register('unit')}
+            error={firstPart(e.unit?.message)}
+          />
+          <TextInput
+            label={t('catalog.col.method')}
+            withAsterisk
+            {...form.register('method')}
+            error={firstPart(e.method?.message)}
+          />
+          <Controller
+            control={form.control}
+            name="detectionLimit"
+            render={({ field }) => (
+              <NumberInput
+                label={t('catalog.col.loq')}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? null : Number(v))}
+                decimalSeparator=","
+                hideControls
+              />
+            )}
+          />
           <Controller
             control={form.control}
             name="tariff"
-            render={({ field }) => <NumberInput label={t('catalog.col.tariffRp')} withAsterisk value={field.value as number} onChange={(v) => field.onChange(Number(v))} min={0} thousandSeparator="." decimalSeparator="," allowDecimal={false} hideControls error={firstPart(e.tariff?.message)} />}
+            render={({ field }) => (
+              <NumberInput
+                label={t('catalog.col.tariffRp')}
+                withAsterisk
+                value={field.value as number}
+                onChange={(v) => field.onChange(Number(v))}
+                min={0}
+                thousandSeparator="."
+                decimalSeparator=","
+                allowDecimal={false}
+                hideControls
+                error={firstPart(e.tariff?.message)}
+              />
+            )}
           />
           <Text size="xs" c="dark.4">
             {t('catalog.requirementLater')}
@@ -241,17 +398,37 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
 function NewLab({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('admin');
   const create = useOnlineAction('online.lab.create');
-  const form = useForm<z.input<typeof CreateLabRequestSchema>>({ resolver: zodResolver(CreateLabRequestSchema), defaultValues: { code: '', name: '' } });
+  const form = useForm<z.input<typeof CreateLabRequestSchema>>({
+    resolver: zodResolver(CreateLabRequestSchema),
+    defaultValues: { code: '', name: '' },
+  });
   const submit = form.handleSubmit(async (v) => {
     const r = await create.run(v, t('catalog.created', { name: v.name }));
     if (r) onDone();
   });
   return (
-    <PanelFrame title={t('catalog.newLab')} onClose={onDone} error={create.error} offline={create.offline} onSubmitKey={() => void submit()}>
+    <PanelFrame
+      title={t('catalog.newLab')}
+      onClose={onDone}
+      error={create.error}
+      offline={create.offline}
+      onSubmitKey={() => void submit()}
+    >
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         <Stack gap="xs">
-          <TextInput label={t('catalog.code')} description={t('catalog.codeHint')} withAsterisk {...form.register('code')} error={form.formState.errors.code ? t('catalog.codeHint') : undefined} />
-          <TextInput label={t('catalog.name')} withAsterisk {...form.register('name')} error={firstPart(form.formState.errors.name?.message)} />
+          <TextInput
+            label={t('catalog.code')}
+            description={t('catalog.codeHint')}
+            withAsterisk
+            {...form.register('code')}
+            error={form.formState.errors.code ? t('catalog.codeHint') : undefined}
+          />
+          <TextInput
+            label={t('catalog.name')}
+            withAsterisk
+            {...form.register('name')}
+            error={firstPart(form.formState.errors.name?.message)}
+          />
           <Button type="submit" loading={create.busy}>
             {t('catalog.create')} (Ctrl+Enter)
           </Button>
@@ -264,21 +441,44 @@ function NewLab({ onDone }: { onDone: () => void }) {
 function NewSampleType({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
   const create = useOnlineAction('online.sampleType.create');
-  const form = useForm<z.input<typeof CreateSampleTypeRequestSchema>>({ resolver: zodResolver(CreateSampleTypeRequestSchema), defaultValues: { labId: '', name: '', description: '' } });
+  const form = useForm<z.input<typeof CreateSampleTypeRequestSchema>>({
+    resolver: zodResolver(CreateSampleTypeRequestSchema),
+    defaultValues: { labId: '', name: '', description: '' },
+  });
   const submit = form.handleSubmit(async (v) => {
     const r = await create.run(v, t('catalog.created', { name: v.name }));
     if (r) onDone();
   });
   return (
-    <PanelFrame title={t('catalog.newSampleType')} onClose={onDone} error={create.error} offline={create.offline} onSubmitKey={() => void submit()}>
+    <PanelFrame
+      title={t('catalog.newSampleType')}
+      onClose={onDone}
+      error={create.error}
+      offline={create.offline}
+      onSubmitKey={() => void submit()}
+    >
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         <Stack gap="xs">
           <Controller
             control={form.control}
             name="labId"
-            render={({ field }) => <Select label="Lab" withAsterisk data={catalog.labs.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={form.formState.errors.labId ? t('catalog.required') : undefined} />}
+            render={({ field }) => (
+              <Select
+                label="Lab"
+                withAsterisk
+                data={catalog.labs.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
+                value={field.value || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                error={form.formState.errors.labId ? t('catalog.required') : undefined}
+              />
+            )}
           />
-          <TextInput label={t('catalog.name')} withAsterisk {...form.register('name')} error={firstPart(form.formState.errors.name?.message)} />
+          <TextInput
+            label={t('catalog.name')}
+            withAsterisk
+            {...form.register('name')}
+            error={firstPart(form.formState.errors.name?.message)}
+          />
           <TextInput label={t('catalog.description')} {...form.register('description')} />
           <Button type="submit" loading={create.busy}>
             {t('catalog.create')} (Ctrl+Enter)

@@ -29,7 +29,9 @@ export function CertificatesScreen() {
       {users.isPending ? (
         <TableSkeleton rows={3} />
       ) : users.isError && !users.data ? (
-        isOffline(users.error) ? null : <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        isOffline(users.error) ? null : (
+          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        )
       ) : heads.length === 0 ? (
         <EmptyState title={t('certs.none')} hint={t('certs.noneHint')} />
       ) : (
@@ -48,13 +50,21 @@ function CertificateCard({ user }: { user: PublicUser }) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const register = useOnlineAction('online.user.certificate');
-  const [done, setDone] = useState<{ subject: string; issuer: string; validTo: string; fingerprint: string } | null>(null);
+  const [done, setDone] = useState<{
+    subject: string;
+    issuer: string;
+    validTo: string;
+    fingerprint: string;
+  } | null>(null);
   const submit = async () => {
     if (!file) return setFileError(t('certs.pick'));
     const text = await file.text();
     if (!text.includes('-----BEGIN CERTIFICATE-----')) return setFileError(t('certs.notPem'));
     setFileError(null);
-    const r = await register.run({ userId: user.id, certificatePem: text }, t('certs.registered', { name: user.name }));
+    const r = await register.run(
+      { userId: user.id, certificatePem: text },
+      t('certs.registered', { name: user.name }),
+    );
     if (r) setDone(r);
   };
   return (
@@ -69,18 +79,22 @@ function CertificateCard({ user }: { user: PublicUser }) {
         </Text>
         <FileInput
           label={t('certs.file')}
-          placeholder={t('certs.placeholder')}
           accept=".pem,.crt,.cer,application/x-pem-file"
           value={file}
           onChange={setFile}
           error={fileError}
           clearable
         />
-        <Button leftSection={<IconUpload size={14} />} onClick={() => void submit()} loading={register.busy} variant="light">
+        <Button
+          leftSection={<IconUpload size={14} />}
+          onClick={() => void submit()}
+          loading={register.busy}
+          variant="light"
+        >
           {t('certs.register')}
         </Button>
         {register.error && (
-          <Text size="sm" c={register.offline ? 'orange.9' : 'red.8'} role="alert">
+          <Text size="sm" c={register.offline ? 'dark.7' : 'red.9'} role="alert">
             {register.error}
           </Text>
         )}

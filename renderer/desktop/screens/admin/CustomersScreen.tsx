@@ -33,10 +33,46 @@ export function CustomersScreen() {
   const open = rows.find((c) => c.id === openId) ?? null;
   const columns = useMemo<WorkColumn<Customer>[]>(
     () => [
-      { id: 'company', header: t('customers.col.company'), width: 'minmax(160px, 1.2fr)', cell: (c) => <Text size="sm" fw={600} truncate>{c.companyName}</Text> },
-      { id: 'contact', header: t('customers.col.contact'), width: 'minmax(120px, 0.8fr)', cell: (c) => <Text size="sm" truncate>{c.contactName}</Text> },
-      { id: 'email', header: t('customers.col.email'), width: 'minmax(150px, 1fr)', cell: (c) => <Text size="sm" truncate>{c.email}</Text> },
-      { id: 'registered', header: t('customers.col.registered'), width: '170px', cell: (c) => <Text size="sm" className="num">{formatDateTime(c.registeredAt, i18n.language)}</Text> },
+      {
+        id: 'company',
+        header: t('customers.col.company'),
+        width: 'minmax(160px, 1.2fr)',
+        cell: (c) => (
+          <Text size="sm" fw={600} truncate>
+            {c.companyName}
+          </Text>
+        ),
+      },
+      {
+        id: 'contact',
+        header: t('customers.col.contact'),
+        width: 'minmax(120px, 0.8fr)',
+        cell: (c) => (
+          <Text size="sm" truncate>
+            {c.contactName}
+          </Text>
+        ),
+      },
+      {
+        id: 'email',
+        header: t('customers.col.email'),
+        width: 'minmax(150px, 1fr)',
+        cell: (c) => (
+          <Text size="sm" truncate>
+            {c.email}
+          </Text>
+        ),
+      },
+      {
+        id: 'registered',
+        header: t('customers.col.registered'),
+        width: '170px',
+        cell: (c) => (
+          <Text size="sm" className="num">
+            {formatDateTime(c.registeredAt, i18n.language)}
+          </Text>
+        ),
+      },
     ],
     [t, i18n.language],
   );
@@ -55,18 +91,33 @@ export function CustomersScreen() {
               setStatus(v as Status);
               setOpenId(null);
             }}
-            data={(['pending_activation', 'active', 'deactivated'] as const).map((s) => ({ value: s, label: msg(STATUS_LABELS[s], i18n.language) }))}
+            data={(['pending_activation', 'active', 'deactivated'] as const).map((s) => ({
+              value: s,
+              label: msg(STATUS_LABELS[s], i18n.language),
+            }))}
           />
         }
       >
         {q.isPending ? (
           <TableSkeleton rows={8} />
         ) : q.isError && !q.data ? (
-          isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          isOffline(q.error) ? null : (
+            <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          )
         ) : rows.length === 0 ? (
-          <EmptyState title={status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty')} hint={t('customers.emptyHint')} />
+          <EmptyState
+            title={status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty')}
+            hint={t('customers.emptyHint')}
+          />
         ) : (
-          <WorkTable label={t('customers.title')} rows={rows} rowKey={(c) => c.id} columns={columns} openKey={openId} onOpen={(c) => setOpenId(c.id)} />
+          <WorkTable
+            label={t('customers.title')}
+            rows={rows}
+            rowKey={(c) => c.id}
+            columns={columns}
+            openKey={openId}
+            onOpen={(c) => setOpenId(c.id)}
+          />
         )}
       </AdminPage>
       {open && (
@@ -98,18 +149,32 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
     </Stack>
   );
   return (
-    <PanelFrame title={pending ? t('customers.activateTitle') : t('customers.account')} onClose={onDone} error={activate.error} offline={activate.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={pending ? t('customers.activateTitle') : t('customers.account')}
+      onClose={onDone}
+      error={activate.error}
+      offline={activate.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      {pending ? (
-        <Button leftSection={<IconUserCheck size={16} />} loading={activate.busy} onClick={() => void submit()}>
-          {t('customers.activate')} (Ctrl+Enter)
-        </Button>
-      ) : c.status === 'active' ? (
-        <Button color="red" variant="light" leftSection={<IconUserOff size={16} />} onClick={() => setAsking(true)}>
-          {t('customers.deactivate')}
-        </Button>
-      ) : null}
+          {pending ? (
+            <Button
+              leftSection={<IconUserCheck size={16} />}
+              loading={activate.busy}
+              onClick={() => void submit()}
+            >
+              {t('customers.activate')} (Ctrl+Enter)
+            </Button>
+          ) : c.status === 'active' ? (
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconUserOff size={16} />}
+              onClick={() => setAsking(true)}
+            >
+              {t('customers.deactivate')}
+            </Button>
+          ) : null}
         </>
       }
     >
@@ -123,6 +188,7 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
       {fact(t('customers.address'), c.address)}
       {fact(t('customers.col.registered'), formatDateTime(c.registeredAt, i18n.language))}
       <ReasonDialog
+        danger={false}
         opened={asking}
         title={t('customers.deactivate')}
         consequence={t('customers.deactivateConsequence')}

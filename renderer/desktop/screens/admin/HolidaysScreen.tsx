@@ -30,7 +30,11 @@ export function HolidaysScreen() {
   const years = useMemo(() => yearsOf(list), [list]);
   const [year, setYear] = useState<string | null>(null);
   const shownYear = year ?? String(new Date().getFullYear());
-  const [form, setForm] = useState<{ date: string; name: string; kind: HolidayEntry['kind'] }>({ date: '', name: '', kind: 'libur_nasional' });
+  const [form, setForm] = useState<{ date: string; name: string; kind: HolidayEntry['kind'] }>({
+    date: '',
+    name: '',
+    kind: 'libur_nasional',
+  });
   const [formError, setFormError] = useState<{ date?: string; name?: string }>({});
   const dirty = q.data && draft ? changed(q.data.holidays, draft) : false;
 
@@ -38,7 +42,8 @@ export function HolidaysScreen() {
     const parsed = HolidaySchema.safeParse(form);
     if (!parsed.success) {
       const e: { date?: string; name?: string } = {};
-      for (const i of parsed.error.issues) e[i.path[0] as 'date' | 'name'] = t('holidays.invalid.' + String(i.path[0]));
+      for (const i of parsed.error.issues)
+        e[i.path[0] as 'date' | 'name'] = t('holidays.invalid.' + String(i.path[0]));
       setFormError(e);
       return;
     }
@@ -64,11 +69,17 @@ export function HolidaysScreen() {
       tools={
         <Group gap="xs">
           {dirty && (
-            <Badge color="orange" variant="light" c="orange.9" tt="none">
+            <Badge color="orange" variant="light" c="dark.7" tt="none">
               {t('holidays.unsaved')}
             </Badge>
           )}
-          <Button size="compact-sm" leftSection={<IconDeviceFloppy size={14} />} disabled={!dirty} loading={save.busy} onClick={() => void submit()}>
+          <Button
+            size="compact-sm"
+            leftSection={<IconDeviceFloppy size={14} />}
+            disabled={!dirty}
+            loading={save.busy}
+            onClick={() => void submit()}
+          >
             {t('holidays.save')} (Ctrl+S)
           </Button>
         </Group>
@@ -78,19 +89,34 @@ export function HolidaysScreen() {
         {t('holidays.hint')}
       </Text>
       {save.error && (
-        <Text size="sm" c={save.offline ? 'orange.9' : 'red.8'} px="md" role="alert">
+        <Text size="sm" c={save.offline ? 'dark.7' : 'red.9'} px="md" role="alert">
           {save.error}
         </Text>
       )}
       {q.isPending ? (
         <TableSkeleton rows={8} />
       ) : q.isError && !draft ? (
-        isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        isOffline(q.error) ? null : (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        )
       ) : (
         <Box px="md" style={{ overflow: 'auto', flex: 1 }}>
           <Group align="flex-end" gap="xs" my="xs" onKeyDown={getHotkeyHandler([['Enter', add]])}>
-            <TextInput label={t('holidays.date')} placeholder="2026-08-17" w={140} value={form.date} onChange={(e) => setForm({ ...form, date: e.currentTarget.value })} error={formError.date} />
-            <TextInput label={t('holidays.name')} style={{ flex: 1 }} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={formError.name} />
+            <TextInput
+              label={t('holidays.date')}
+              placeholder="2026-08-17"
+              w={140}
+              value={form.date}
+              onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+              error={formError.date}
+            />
+            <TextInput
+              label={t('holidays.name')}
+              style={{ flex: 1 }}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              error={formError.name}
+            />
             <Select
               label={t('holidays.kind')}
               w={170}
@@ -107,7 +133,15 @@ export function HolidaysScreen() {
             </Button>
           </Group>
           <Group gap="xs" mb="xs">
-            <Select size="xs" w={110} aria-label={t('holidays.year')} allowDeselect={false} data={[...new Set([shownYear, ...years])].sort().reverse()} value={shownYear} onChange={(v) => setYear(v)} />
+            <Select
+              size="xs"
+              w={110}
+              aria-label={t('holidays.year')}
+              allowDeselect={false}
+              data={[...new Set([shownYear, ...years])].sort().reverse()}
+              value={shownYear}
+              onChange={(v) => setYear(v)}
+            />
             <Text size="xs" c="dark.4">
               {t('holidays.countYear', { count: rows.length })}
             </Text>
@@ -130,7 +164,12 @@ export function HolidaysScreen() {
                   <Table.Td>{h.name}</Table.Td>
                   <Table.Td>{t(`holidays.${h.kind}`)}</Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`${t('holidays.remove')} ${h.name}`} onClick={() => setDraft(removeHoliday(list, h.date))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('holidays.remove')} ${h.name}`}
+                      onClick={() => setDraft(removeHoliday(list, h.date))}
+                    >
                       <IconTrash size={15} />
                     </ActionIcon>
                   </Table.Td>

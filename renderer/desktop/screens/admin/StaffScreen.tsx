@@ -4,7 +4,18 @@
  * Balai, as the server checks); deactivate or reactivate one (their sessions end at once).
  */
 import { useState } from 'react';
-import { Badge, Box, Button, Group, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
@@ -26,10 +37,14 @@ export function StaffScreen() {
   const { t, i18n } = useTranslation('admin');
   const users = useBridgeQuery('online.users', {}, { retry: false });
   const catalog = useBridgeQuery('online.catalog', {}, { retry: false, staleTime: 5 * 60_000 });
-  const labName = (id: string | null) => (id ? (catalog.data?.labs.find((l) => l.id === id)?.code ?? '…') : '—');
+  const labName = (id: string | null) =>
+    id ? (catalog.data?.labs.find((l) => l.id === id)?.code ?? '…') : '—';
   const [creating, setCreating] = useState(false);
   const toggle = useOnlineAction('online.user.update');
-  const roleLabel = (r: string) => (i18n.language === 'en' ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
+  const roleLabel = (r: string) =>
+    (i18n.language === 'en'
+      ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn
+      : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
   return (
     <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
       <AdminPage
@@ -37,7 +52,11 @@ export function StaffScreen() {
         error={users.error}
         onRetry={() => void users.refetch()}
         tools={
-          <Button size="compact-sm" leftSection={<IconUserPlus size={14} />} onClick={() => setCreating(true)}>
+          <Button
+            size="compact-sm"
+            leftSection={<IconUserPlus size={14} />}
+            onClick={() => setCreating(true)}
+          >
             {t('staff.new')}
           </Button>
         }
@@ -50,7 +69,9 @@ export function StaffScreen() {
         {users.isPending ? (
           <TableSkeleton rows={10} />
         ) : users.isError && !users.data ? (
-          isOffline(users.error) ? null : <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+          isOffline(users.error) ? null : (
+            <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+          )
         ) : (
           <Box style={{ overflow: 'auto', flex: 1 }} px="md">
             <Table fz={13} verticalSpacing={4} stickyHeader highlightOnHover aria-label={t('staff.title')}>
@@ -74,7 +95,12 @@ export function StaffScreen() {
                     <Table.Td>{roleLabel(u.role)}</Table.Td>
                     <Table.Td>{labName(u.labId)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={u.active ? 'teal' : 'gray'} c={u.active ? 'teal.9' : 'dark.5'} tt="none">
+                      <Badge
+                        variant="light"
+                        color={u.active ? 'teal' : 'gray'}
+                        c={u.active ? 'teal.9' : 'dark.5'}
+                        tt="none"
+                      >
                         {u.active ? t('staff.active') : t('staff.inactive')}
                       </Badge>
                     </Table.Td>
@@ -84,7 +110,14 @@ export function StaffScreen() {
                         variant="subtle"
                         color={u.active ? 'red' : 'sippt'}
                         aria-label={`${u.active ? t('staff.deactivate') : t('staff.reactivate')} ${u.name}`}
-                        onClick={() => void toggle.run({ userId: u.id, patch: { active: !u.active } }, u.active ? t('staff.deactivated', { name: u.name }) : t('staff.reactivated', { name: u.name }))}
+                        onClick={() =>
+                          void toggle.run(
+                            { userId: u.id, patch: { active: !u.active } },
+                            u.active
+                              ? t('staff.deactivated', { name: u.name })
+                              : t('staff.reactivated', { name: u.name }),
+                          )
+                        }
                       >
                         {u.active ? t('staff.deactivate') : t('staff.reactivate')}
                       </Button>
@@ -98,40 +131,104 @@ export function StaffScreen() {
       </AdminPage>
       {creating && (
         <SidePanel label={t('staff.new')}>
-          <NewStaffForm labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))} roleLabel={roleLabel} onDone={() => setCreating(false)} />
+          <NewStaffForm
+            labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
+            roleLabel={roleLabel}
+            onDone={() => setCreating(false)}
+          />
         </SidePanel>
       )}
     </Box>
   );
 }
 
-function NewStaffForm({ labs, roleLabel, onDone }: { labs: { value: string; label: string }[]; roleLabel: (r: string) => string; onDone: () => void }) {
+function NewStaffForm({
+  labs,
+  roleLabel,
+  onDone,
+}: {
+  labs: { value: string; label: string }[];
+  roleLabel: (r: string) => string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('admin');
   const create = useOnlineAction('online.user.create');
-  const form = useForm<Form>({ resolver: zodResolver(CreateUserRequestSchema), defaultValues: { username: '', password: '', name: '', role: 'analis', labId: null, nip: null } });
+  const form = useForm<Form>({
+    resolver: zodResolver(CreateUserRequestSchema),
+    defaultValues: { username: '', password: '', name: '', role: 'analis', labId: null, nip: null },
+  });
   const submit = form.handleSubmit(async (v) => {
-    const r = await create.run({ ...v, nip: v.nip || null, labId: v.labId || null }, t('staff.created', { name: v.name }));
+    const r = await create.run(
+      { ...v, nip: v.nip || null, labId: v.labId || null },
+      t('staff.created', { name: v.name }),
+    );
     if (r) onDone();
   });
   const err = (m: string | undefined) => (m ? (m.includes(' / ') ? m.split(' / ')[0] : m) : undefined);
   return (
-    <PanelFrame title={t('staff.new')} onClose={onDone} error={create.error} offline={create.offline} onSubmitKey={() => void submit()}>
+    <PanelFrame
+      title={t('staff.new')}
+      onClose={onDone}
+      error={create.error}
+      offline={create.offline}
+      onSubmitKey={() => void submit()}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="xs">
-          <TextInput label={t('staff.col.name')} withAsterisk {...form.register('name')} error={err(form.formState.errors.name?.message)} />
-          <TextInput label={t('staff.col.username')} withAsterisk autoComplete="off" {...form.register('username')} error={err(form.formState.errors.username?.message)} />
-          <PasswordInput label={t('staff.password')} withAsterisk autoComplete="new-password" {...form.register('password')} error={err(form.formState.errors.password?.message)} />
+          <TextInput
+            label={t('staff.col.name')}
+            withAsterisk
+            {...form.register('name')}
+            error={err(form.formState.errors.name?.message)}
+          />
+          <TextInput
+            label={t('staff.col.username')}
+            withAsterisk
+            autoComplete="off"
+            {...form.register('username')}
+            error={err(form.formState.errors.username?.message)}
+          />
+          <PasswordInput
+            label={t('staff.password')}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.register('password')}
+            error={err(form.formState.errors.password?.message)}
+          />
           <Controller
             control={form.control}
             name="role"
-            render={({ field }) => <Select label={t('staff.col.role')} withAsterisk allowDeselect={false} data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} value={field.value} onChange={(v) => field.onChange(v)} />}
+            render={({ field }) => (
+              <Select
+                label={t('staff.col.role')}
+                withAsterisk
+                allowDeselect={false}
+                data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                value={field.value}
+                onChange={(v) => field.onChange(v)}
+              />
+            )}
           />
           <Controller
             control={form.control}
             name="labId"
-            render={({ field }) => <Select label={t('staff.col.lab')} description={t('staff.labHint')} clearable data={labs} value={field.value ?? null} onChange={(v) => field.onChange(v)} />}
+            render={({ field }) => (
+              <Select
+                label={t('staff.col.lab')}
+                description={t('staff.labHint')}
+                clearable
+                data={labs}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v)}
+              />
+            )}
           />
-          <TextInput label="NIP" description={t('staff.nipHint')} {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })} error={err(form.formState.errors.nip?.message)} />
+          <TextInput
+            label="NIP"
+            description={t('staff.nipHint')}
+            {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })}
+            error={err(form.formState.errors.nip?.message)}
+          />
           <Group>
             <Button type="submit" loading={create.busy}>
               {t('staff.create')} (Ctrl+Enter)

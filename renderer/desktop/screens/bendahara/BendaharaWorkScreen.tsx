@@ -13,7 +13,13 @@ export function BendaharaWorkScreen() {
       title={t('work.title')}
       statuses={WORK_STATUSES.bendahara!}
       emptyHint={t('work.empty')}
-      panel={(item, done) => (item.action === 'checkProof' ? <ProofPanel item={item} onDone={done} /> : <BillingPanel item={item} onDone={done} />)}
+      panel={(item, done) =>
+        item.action === 'checkProof' ? (
+          <ProofPanel item={item} onDone={done} />
+        ) : (
+          <BillingPanel item={item} onDone={done} />
+        )
+      }
     />
   );
 }

@@ -9,7 +9,9 @@ import { simponiStatus } from '../online/work-items';
 
 /** "820 2509 1234 5678" style grouping (3-4-4-4) of a 15-digit billing code. */
 export function groupBillingCode(code: string): string {
-  return code.length === 15 ? `${code.slice(0, 3)} ${code.slice(3, 7)} ${code.slice(7, 11)} ${code.slice(11)}` : code;
+  return code.length === 15
+    ? `${code.slice(0, 3)} ${code.slice(3, 7)} ${code.slice(7, 11)} ${code.slice(11)}`
+    : code;
 }
 
 export function SimponiBadge({ billing }: { billing: Billing }) {
@@ -19,7 +21,13 @@ export function SimponiBadge({ billing }: { billing: Billing }) {
   const color = s === 'lunas' ? 'teal' : s === 'kedaluwarsa' ? 'red' : s === 'diganti' ? 'gray' : 'orange';
   const Icon = s === 'lunas' ? IconCircleCheck : s === 'kedaluwarsa' ? IconAlertTriangle : IconClock;
   return (
-    <Badge color={color} variant="light" tt="none" leftSection={<Icon size={12} aria-hidden />} c={`${color}.9`}>
+    <Badge
+      color={color}
+      variant="light"
+      tt="none"
+      leftSection={<Icon size={12} aria-hidden />}
+      c={s === 'belum_dibayar' ? 'dark.7' : `${color}.9`}
+    >
       {t(`simponi.${s}`)}
     </Badge>
   );
@@ -36,11 +44,13 @@ export function BillingFacts({ billing }: { billing: Billing }) {
         <SimponiBadge billing={billing} />
       </Group>
       <Text size="sm" className="num">
-        {formatRupiah(billing.amount)} · {t('billing.expires', { at: formatDateTime(billing.expiresAt, i18n.language) })}
+        {formatRupiah(billing.amount)} ·{' '}
+        {t('billing.expires', { at: formatDateTime(billing.expiresAt, i18n.language) })}
       </Text>
       {billing.status === 'paid' && (
         <Text size="sm" className="num">
-          NTPN <b>{billing.ntpn}</b> · {t('billing.paidAt', { at: formatDateTime(billing.paidAt, i18n.language) })}
+          NTPN <b>{billing.ntpn}</b> ·{' '}
+          {t('billing.paidAt', { at: formatDateTime(billing.paidAt, i18n.language) })}
         </Text>
       )}
     </Stack>

@@ -15,16 +15,28 @@ export function BillingPanel({ item, onDone }: { item: WorkItem; onDone: () => v
   const issue = useOnlineAction(reissue ? 'online.billing.reissue' : 'online.billing.issue');
   const old = reissue ? currentBilling(item.order) : null;
   const submit = async () => {
-    const r = await issue.run({ orderId: item.order.id }, reissue ? t('billing.reissued') : t('billing.issued', { total: formatRupiah(item.total) }));
+    const r = await issue.run(
+      { orderId: item.order.id },
+      reissue ? t('billing.reissued') : t('billing.issued', { total: formatRupiah(item.total) }),
+    );
     if (r) onDone();
   };
   return (
-    <PanelFrame title={reissue ? t('billing.reissueTitle') : t('billing.title')} onClose={onDone} error={issue.error} offline={issue.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={reissue ? t('billing.reissueTitle') : t('billing.title')}
+      onClose={onDone}
+      error={issue.error}
+      offline={issue.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Button leftSection={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />} loading={issue.busy} onClick={() => void submit()}>
-        {reissue ? t('billing.reissue') : t('billing.issue')} (Ctrl+Enter)
-      </Button>
+          <Button
+            leftSection={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />}
+            loading={issue.busy}
+            onClick={() => void submit()}
+          >
+            {reissue ? t('billing.reissue') : t('billing.issue')} (Ctrl+Enter)
+          </Button>
         </>
       }
     >

@@ -18,13 +18,25 @@ import { WorkTable, type WorkColumn } from '../online/WorkTable';
 import { groupBillingCode, SimponiBadge } from './BillingFacts';
 import { paymentRows, type PaymentRow } from './payments';
 
-const STATUSES = ['awaiting_payment', 'payment_submitted', 'paid', 'in_lab', 'reports_released', 'survey_completed', 'finished'] as const;
+const STATUSES = [
+  'awaiting_payment',
+  'payment_submitted',
+  'paid',
+  'in_lab',
+  'reports_released',
+  'survey_completed',
+  'finished',
+] as const;
 type Filter = 'all' | 'notification' | 'unpaid';
 
 export function PaymentsScreen() {
   const { t, i18n } = useTranslation('bendahara');
   const { status } = useSync();
-  const q = useBridgeQuery('online.orders', { statuses: [...STATUSES] }, { retry: false, refetchInterval: 60_000 });
+  const q = useBridgeQuery(
+    'online.orders',
+    { statuses: [...STATUSES] },
+    { retry: false, refetchInterval: 60_000 },
+  );
   const [filter, setFilter] = useState<Filter>('all');
   const rows = useMemo(() => {
     const all = q.data ? paymentRows(q.data.orders) : [];
@@ -34,11 +46,53 @@ export function PaymentsScreen() {
   }, [q.data, filter]);
   const columns = useMemo<WorkColumn<PaymentRow>[]>(
     () => [
-      { id: 'order', header: t('payments.col.order'), width: '176px', cell: (r) => <Text size="sm" fw={600} className="num" truncate>{r.order.number ?? '—'}</Text> },
-      { id: 'customer', header: t('payments.col.customer'), width: 'minmax(120px, 1fr)', cell: (r) => <Text size="sm" truncate>{r.companyName}</Text> },
-      { id: 'code', header: t('payments.col.code'), width: '172px', cell: (r) => <Text size="sm" ff="monospace" className="num" style={{ whiteSpace: 'nowrap' }}>{groupBillingCode(r.billing.code)}</Text> },
-      { id: 'amount', header: t('payments.col.amount'), width: '110px', align: 'right', cell: (r) => <Text size="sm" className="num">{formatRupiah(r.billing.amount)}</Text> },
-      { id: 'status', header: t('payments.col.status'), width: '150px', cell: (r) => <SimponiBadge billing={r.billing} /> },
+      {
+        id: 'order',
+        header: t('payments.col.order'),
+        width: '176px',
+        cell: (r) => (
+          <Text size="sm" fw={600} className="num" truncate>
+            {r.order.number ?? '—'}
+          </Text>
+        ),
+      },
+      {
+        id: 'customer',
+        header: t('payments.col.customer'),
+        width: 'minmax(120px, 1fr)',
+        cell: (r) => (
+          <Text size="sm" truncate>
+            {r.companyName}
+          </Text>
+        ),
+      },
+      {
+        id: 'code',
+        header: t('payments.col.code'),
+        width: '172px',
+        cell: (r) => (
+          <Text size="sm" ff="monospace" className="num" style={{ whiteSpace: 'nowrap' }}>
+            {groupBillingCode(r.billing.code)}
+          </Text>
+        ),
+      },
+      {
+        id: 'amount',
+        header: t('payments.col.amount'),
+        width: '110px',
+        align: 'right',
+        cell: (r) => (
+          <Text size="sm" className="num">
+            {formatRupiah(r.billing.amount)}
+          </Text>
+        ),
+      },
+      {
+        id: 'status',
+        header: t('payments.col.status'),
+        width: '150px',
+        cell: (r) => <SimponiBadge billing={r.billing} />,
+      },
       {
         id: 'paid',
         header: t('payments.col.paid'),
@@ -46,7 +100,8 @@ export function PaymentsScreen() {
         cell: (r) =>
           r.billing.status === 'paid' ? (
             <Text size="xs" className="num" truncate>
-              {r.billing.ntpn} · {formatDateTime(r.billing.paidAt, i18n.language)} · {t(`payments.via.${r.via}`)}
+              {r.billing.ntpn} · {formatDateTime(r.billing.paidAt, i18n.language)} ·{' '}
+              {t(`payments.via.${r.via}`)}
             </Text>
           ) : (
             <Text size="xs" c="dark.4" className="num">
@@ -75,15 +130,26 @@ export function PaymentsScreen() {
           ]}
         />
       </Group>
-      {(!serverReachable(status?.online) || (q.isError && isOffline(q.error))) && <NeedsConnection onRetry={() => void q.refetch()} />}
+      {(!serverReachable(status?.online) || (q.isError && isOffline(q.error))) && (
+        <NeedsConnection onRetry={() => void q.refetch()} />
+      )}
       {q.isPending ? (
         <TableSkeleton rows={10} />
       ) : q.isError && !q.data ? (
-        isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        isOffline(q.error) ? null : (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        )
       ) : rows.length === 0 ? (
         <EmptyState title={t('payments.empty')} hint={t('payments.emptyHint')} />
       ) : (
-        <WorkTable label={t('payments.title')} rows={rows} rowKey={(r) => r.key} columns={columns} openKey={null} onOpen={() => {}} />
+        <WorkTable
+          label={t('payments.title')}
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={columns}
+          openKey={null}
+          onOpen={() => {}}
+        />
       )}
     </Box>
   );

@@ -21,7 +21,11 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
   const { t, i18n } = useTranslation('bendahara');
   const proof = [...item.order.proofs].reverse().find((p) => p.status === 'submitted');
   const billing = proof ? item.order.billings.find((b) => b.id === proof.billingId) : undefined;
-  const file = useBridgeQuery('online.proof.file', { orderId: item.order.id, proofId: proof?.id ?? '-' }, { enabled: !!proof, staleTime: Infinity, retry: false });
+  const file = useBridgeQuery(
+    'online.proof.file',
+    { orderId: item.order.id, proofId: proof?.id ?? '-' },
+    { enabled: !!proof, staleTime: Infinity, retry: false },
+  );
   const approve = useOnlineAction('online.proof.approve');
   const reject = useOnlineAction('online.proof.reject');
   const [rejecting, setRejecting] = useState(false);
@@ -32,17 +36,31 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
     if (r) onDone();
   };
   return (
-    <PanelFrame title={t('proof.title')} onClose={onDone} error={approve.error} offline={approve.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={t('proof.title')}
+      onClose={onDone}
+      error={approve.error}
+      offline={approve.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Group gap="xs">
-        <Button leftSection={<IconCheck size={16} />} loading={approve.busy} onClick={() => void submit()}>
-          {t('proof.approve')} (Ctrl+Enter)
-        </Button>
-        <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={() => setRejecting(true)}>
-          {t('proof.reject')}
-        </Button>
-      </Group>
+          <Group gap="xs">
+            <Button
+              leftSection={<IconCheck size={16} />}
+              loading={approve.busy}
+              onClick={() => void submit()}
+            >
+              {t('proof.approve')} (Ctrl+Enter)
+            </Button>
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconX size={16} />}
+              onClick={() => setRejecting(true)}
+            >
+              {t('proof.reject')}
+            </Button>
+          </Group>
         </>
       }
     >
@@ -52,8 +70,15 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
         {t('proof.uploaded', { at: formatDateTime(proof.uploadedAt, i18n.language) })}
         {proof.ntpn ? ` · NTPN ${proof.ntpn}` : ` · ${t('proof.noNtpn')}`}
       </Text>
-      <DocumentView file={file.data} error={file.error} loading={file.isPending} onRetry={() => void file.refetch()} label={t('proof.file')} />
+      <DocumentView
+        file={file.data}
+        error={file.error}
+        loading={file.isPending}
+        onRetry={() => void file.refetch()}
+        label={t('proof.file')}
+      />
       <ReasonDialog
+        danger={false}
         opened={rejecting}
         title={t('proof.rejectTitle')}
         consequence={t('proof.rejectConsequence')}

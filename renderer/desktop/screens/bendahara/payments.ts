@@ -18,8 +18,17 @@ export function paymentRows(orders: readonly OnlineOrder[]): PaymentRow[] {
   for (const o of orders) {
     for (const b of o.order.billings) {
       const approved = o.order.proofs.some((p) => p.billingId === b.id && p.status === 'approved');
-      rows.push({ key: b.id, order: o.order, companyName: o.summary.companyName, billing: b, via: b.status === 'paid' ? (approved ? 'proof' : 'notification') : null });
+      rows.push({
+        key: b.id,
+        order: o.order,
+        companyName: o.summary.companyName,
+        billing: b,
+        via: b.status === 'paid' ? (approved ? 'proof' : 'notification') : null,
+      });
     }
   }
-  return rows.sort((a, b) => Date.parse(b.billing.paidAt ?? b.billing.issuedAt) - Date.parse(a.billing.paidAt ?? a.billing.issuedAt));
+  return rows.sort(
+    (a, b) =>
+      Date.parse(b.billing.paidAt ?? b.billing.issuedAt) - Date.parse(a.billing.paidAt ?? a.billing.issuedAt),
+  );
 }

@@ -26,14 +26,21 @@ export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => 
   const staff = useBridgeQuery('online.staff', {}, { staleTime: 5 * 60_000, retry: false });
   const register = useOnlineAction('online.sample.register');
   const typeLab = catalog.data?.sampleTypes.find((s) => s.id === sample.sampleTypeId)?.labId ?? '';
-  const form = useForm<Form>({ resolver: zodResolver(RegisterSampleRequestSchema), defaultValues: { labId: '', penyeliaId: '', mtId: '' } });
+  const form = useForm<Form>({
+    resolver: zodResolver(RegisterSampleRequestSchema),
+    defaultValues: { labId: '', penyeliaId: '', mtId: '' },
+  });
   const labId = useWatch({ control: form.control, name: 'labId' });
   useEffect(() => {
     if (typeLab && !form.getValues('labId')) form.setValue('labId', typeLab);
   }, [typeLab, form]);
   const people = (role: string) =>
-    (staff.data?.staff ?? []).filter((u) => u.role === role && u.active && (!labId || u.labId === labId || u.labId === null)).map((u) => ({ value: u.id, label: u.name }));
-  const labs = (catalog.data?.labs ?? []).filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }));
+    (staff.data?.staff ?? [])
+      .filter((u) => u.role === role && u.active && (!labId || u.labId === labId || u.labId === null))
+      .map((u) => ({ value: u.id, label: u.name }));
+  const labs = (catalog.data?.labs ?? [])
+    .filter((l) => l.active)
+    .map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }));
 
   const submit = form.handleSubmit(async (v) => {
     const r = await register.run({ orderId: item.order.id, sampleId: sample.id, ...v }, t('register.done'));
@@ -41,10 +48,75 @@ export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => 
   });
   const required = t('register.required');
   return (
-    <PanelFrame title={t('register.title')} onClose={onDone} error={register.error} offline={register.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={t('register.title')}
+      onClose={onDone}
+      error={register.error}
+      offline={register.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-          <Button type="submit" form={`register-${sample.id}`} leftSection={<IconPackageImport size={16} />} loading={register.busy}>
+          <form id={`register-${sample.id}`} onSubmit={(e) => void submit(e)} noValidate>
+            <Stack gap={6}>
+              <Controller
+                control={form.control}
+                name="labId"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('register.lab')}
+                    data={labs}
+                    value={field.value || null}
+                    onChange={(v) => {
+                      field.onChange(v ?? '');
+                      form.setValue('penyeliaId', '');
+                      form.setValue('mtId', '');
+                    }}
+                    error={fieldState.error ? required : undefined}
+                    withAsterisk
+                    allowDeselect={false}
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="penyeliaId"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label="Penyelia"
+                    data={people('penyelia')}
+                    value={field.value || null}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    error={fieldState.error ? required : undefined}
+                    withAsterisk
+                    searchable
+                    nothingFoundMessage={t('register.nobody')}
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="mtId"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('register.mt')}
+                    data={people('mt')}
+                    value={field.value || null}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    error={fieldState.error ? required : undefined}
+                    withAsterisk
+                    searchable
+                    nothingFoundMessage={t('register.nobody')}
+                  />
+                )}
+              />
+            </Stack>
+          </form>
+          <Button
+            type="submit"
+            form={`register-${sample.id}`}
+            leftSection={<IconPackageImport size={16} />}
+            loading={register.busy}
+          >
             {t('register.submit')} (Ctrl+Enter)
           </Button>
         </>
@@ -62,43 +134,6 @@ export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => 
       <Text size="xs" c="dark.4">
         {t('register.numberHint')}
       </Text>
-      <form id={`register-${sample.id}`} onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="xs">
-          <Controller
-            control={form.control}
-            name="labId"
-            render={({ field, fieldState }) => (
-              <Select
-                label={t('register.lab')}
-                data={labs}
-                value={field.value || null}
-                onChange={(v) => {
-                  field.onChange(v ?? '');
-                  form.setValue('penyeliaId', '');
-                  form.setValue('mtId', '');
-                }}
-                error={fieldState.error ? required : undefined}
-                withAsterisk
-                allowDeselect={false}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="penyeliaId"
-            render={({ field, fieldState }) => (
-              <Select label="Penyelia" data={people('penyelia')} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldState.error ? required : undefined} withAsterisk searchable nothingFoundMessage={t('register.nobody')} />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="mtId"
-            render={({ field, fieldState }) => (
-              <Select label={t('register.mt')} data={people('mt')} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldState.error ? required : undefined} withAsterisk searchable nothingFoundMessage={t('register.nobody')} />
-            )}
-          />
-        </Stack>
-      </form>
     </PanelFrame>
   );
 }

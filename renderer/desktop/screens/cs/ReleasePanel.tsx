@@ -30,20 +30,36 @@ export function ReleasePanel({ item, onDone }: { item: WorkItem; onDone: () => v
     if (r) onDone();
   };
   return (
-    <PanelFrame title={t('release.title')} onClose={onDone} error={release.error} offline={release.offline} onSubmitKey={() => setConfirming(true)}
+    <PanelFrame
+      title={t('release.title')}
+      onClose={onDone}
+      error={release.error}
+      offline={release.offline}
+      onSubmitKey={() => setConfirming(true)}
       actions={
         <>
-      <Button leftSection={<IconSend size={16} />} onClick={() => setConfirming(true)} disabled={!file.data}>
-        {t('release.submit')} (Ctrl+Enter)
-      </Button>
+          <Button
+            leftSection={<IconSend size={16} />}
+            onClick={() => setConfirming(true)}
+            disabled={!file.data}
+          >
+            {t('release.submit')} (Ctrl+Enter)
+          </Button>
         </>
       }
     >
       <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
       <Text size="sm">
-        {t('signature.lhu')}: <b className="num">{report.number}</b> · {t('release.signedAt', { at: formatDateTime(report.signedAt, i18n.language) })}
+        {t('signature.lhu')}: <b className="num">{report.number}</b> ·{' '}
+        {t('release.signedAt', { at: formatDateTime(report.signedAt, i18n.language) })}
       </Text>
-      <DocumentView file={file.data} error={file.error} loading={file.isPending} onRetry={() => void file.refetch()} label={t('release.document', { number: report.number })} />
+      <DocumentView
+        file={file.data}
+        error={file.error}
+        loading={file.isPending}
+        onRetry={() => void file.refetch()}
+        label={t('release.document', { number: report.number })}
+      />
       <ConfirmDialog
         opened={confirming}
         title={t('release.confirmTitle')}

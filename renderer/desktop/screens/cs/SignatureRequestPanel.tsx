@@ -20,7 +20,9 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
   const sample = item.sample!;
   const report = currentReport(sample);
   const staff = useBridgeQuery('online.staff', {}, { staleTime: 5 * 60_000, retry: false });
-  const heads = (staff.data?.staff ?? []).filter((u) => u.role === 'kepala_balai' && u.active).map((u) => ({ value: u.id, label: u.name }));
+  const heads = (staff.data?.staff ?? [])
+    .filter((u) => u.role === 'kepala_balai' && u.active)
+    .map((u) => ({ value: u.id, label: u.name }));
   const [kepala, setKepala] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const chosen = kepala ?? (heads.length === 1 ? heads[0]!.value : null);
@@ -28,28 +30,36 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
   const submit = async () => {
     setTouched(true);
     if (!chosen || !report) return;
-    const r = await ask.run({ orderId: item.order.id, sampleId: sample.id, reportId: report.id, kepalaBalaiId: chosen }, t('signature.done', { number: report.number }));
+    const r = await ask.run(
+      { orderId: item.order.id, sampleId: sample.id, reportId: report.id, kepalaBalaiId: chosen },
+      t('signature.done', { number: report.number }),
+    );
     if (r) onDone();
   };
   return (
-    <PanelFrame title={t('signature.title')} onClose={onDone} error={ask.error} offline={ask.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={t('signature.title')}
+      onClose={onDone}
+      error={ask.error}
+      offline={ask.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Select
-        label={t('signature.kepala')}
-        data={heads}
-        value={chosen}
-        onChange={setKepala}
-        withAsterisk
-        error={touched && !chosen ? t('signature.pick') : undefined}
-        allowDeselect={false}
-      />
-      <Text size="xs" c="dark.4">
-        {t('signature.hint')}
-      </Text>
-      <Button leftSection={<IconSignature size={16} />} loading={ask.busy} onClick={() => void submit()}>
-        {t('signature.submit')} (Ctrl+Enter)
-      </Button>
+          <Select
+            label={t('signature.kepala')}
+            data={heads}
+            value={chosen}
+            onChange={setKepala}
+            withAsterisk
+            error={touched && !chosen ? t('signature.pick') : undefined}
+            allowDeselect={false}
+          />
+          <Text size="xs" c="dark.4">
+            {t('signature.hint')}
+          </Text>
+          <Button leftSection={<IconSignature size={16} />} loading={ask.busy} onClick={() => void submit()}>
+            {t('signature.submit')} (Ctrl+Enter)
+          </Button>
         </>
       }
     >

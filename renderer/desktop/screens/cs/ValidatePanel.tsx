@@ -13,7 +13,14 @@ import { OrderHeader, OrderSamples } from '../online/OrderFacts';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import type { WorkItem } from '../online/work-items';
-import { REVIEW_ITEMS, REVIEW_LABELS, reviewOutcome, reviewReason, type Review, type ReviewAnswer } from './order-review';
+import {
+  REVIEW_ITEMS,
+  REVIEW_LABELS,
+  reviewOutcome,
+  reviewReason,
+  type Review,
+  type ReviewAnswer,
+} from './order-review';
 
 export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
   const { t, i18n } = useTranslation('cs');
@@ -36,58 +43,78 @@ export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => 
       onClose={onDone}
       error={validate.error}
       offline={validate.offline}
-      onSubmitKey={() => (outcome.kind === 'validate' ? void onValidate() : outcome.kind === 'return' ? setReturning(true) : undefined)}
+      onSubmitKey={() =>
+        outcome.kind === 'validate'
+          ? void onValidate()
+          : outcome.kind === 'return'
+            ? setReturning(true)
+            : undefined
+      }
       actions={
         <>
-      <Stack gap={4}>
-        <Text size="sm" fw={600}>
-          {t('review.title')}
-        </Text>
-        <Text size="xs" c="dark.4">
-          {t('review.hint')}
-        </Text>
-        {REVIEW_ITEMS.map((k) => (
-          <Radio.Group
-            key={k}
-            value={review[k] ?? null}
-            onChange={(v) => setReview((r) => ({ ...r, [k]: v as ReviewAnswer }))}
-            label={msg(REVIEW_LABELS[k], i18n.language)}
-            size="sm"
-          >
-            <Group gap="lg" mt={2}>
-              <Radio value="bisa" label={t('review.bisa')} />
-              <Radio value="tidak_bisa" label={t('review.tidakBisa')} color="red" />
-            </Group>
-          </Radio.Group>
-        ))}
-      </Stack>
-      <Group gap="xs">
-        {outcome.kind === 'return' ? (
-          <Button color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)}>
-            {t('validate.returnReview')} (Ctrl+Enter)
-          </Button>
-        ) : (
-          <Button leftSection={<IconCheck size={16} />} disabled={outcome.kind !== 'validate'} loading={validate.busy} onClick={() => void onValidate()}>
-            {t('validate.submit')} (Ctrl+Enter)
-          </Button>
-        )}
-        {outcome.kind !== 'return' && (
-          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)}>
-            {t('validate.return')}
-          </Button>
-        )}
-      </Group>
-      {outcome.kind === 'incomplete' && (
-        <Text size="xs" c="dark.4">
-          {t('review.incomplete')}
-        </Text>
-      )}
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('review.title')}
+            </Text>
+            <Text size="xs" c="dark.4">
+              {t('review.hint')}
+            </Text>
+            {REVIEW_ITEMS.map((k) => (
+              <Radio.Group
+                key={k}
+                value={review[k] ?? null}
+                onChange={(v) => setReview((r) => ({ ...r, [k]: v as ReviewAnswer }))}
+                label={msg(REVIEW_LABELS[k], i18n.language)}
+                size="sm"
+              >
+                <Group gap="lg" mt={2}>
+                  <Radio value="bisa" label={t('review.bisa')} />
+                  <Radio value="tidak_bisa" label={t('review.tidakBisa')} color="red" />
+                </Group>
+              </Radio.Group>
+            ))}
+          </Stack>
+          <Group gap="xs">
+            {outcome.kind === 'return' ? (
+              <Button
+                variant="default"
+                leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />}
+                onClick={() => setReturning(true)}
+              >
+                {t('validate.returnReview')} (Ctrl+Enter)
+              </Button>
+            ) : (
+              <Button
+                leftSection={<IconCheck size={16} />}
+                disabled={outcome.kind !== 'validate'}
+                loading={validate.busy}
+                onClick={() => void onValidate()}
+              >
+                {t('validate.submit')} (Ctrl+Enter)
+              </Button>
+            )}
+            {outcome.kind !== 'return' && (
+              <Button
+                variant="default"
+                leftSection={<IconArrowBackUp size={16} />}
+                onClick={() => setReturning(true)}
+              >
+                {t('validate.return')}
+              </Button>
+            )}
+          </Group>
+          {outcome.kind === 'incomplete' && (
+            <Text size="xs" c="dark.4">
+              {t('review.incomplete')}
+            </Text>
+          )}
         </>
       }
     >
       <OrderHeader order={item.order} companyName={item.companyName} />
       <OrderSamples order={item.order} total={item.total} />
       <ReasonDialog
+        danger={false}
         opened={returning}
         title={t('return.title')}
         consequence={t('return.consequence')}

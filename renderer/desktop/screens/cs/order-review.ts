@@ -14,7 +14,10 @@ export const REVIEW_LABELS: Record<ReviewItem, { id: string; en: string }> = {
   peralatan: { id: 'Kemampuan peralatan', en: 'Equipment capability' },
 };
 
-export type ReviewOutcome = { kind: 'incomplete'; missing: ReviewItem[] } | { kind: 'validate' } | { kind: 'return'; failed: ReviewItem[] };
+export type ReviewOutcome =
+  | { kind: 'incomplete'; missing: ReviewItem[] }
+  | { kind: 'validate' }
+  | { kind: 'return'; failed: ReviewItem[] };
 
 export function reviewOutcome(review: Review): ReviewOutcome {
   const missing = REVIEW_ITEMS.filter((i) => review[i] === undefined);

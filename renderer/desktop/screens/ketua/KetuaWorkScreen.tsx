@@ -13,7 +13,13 @@ export function KetuaWorkScreen() {
       title={t('work.title')}
       statuses={WORK_STATUSES.ketua_tim_pji!}
       emptyHint={t('work.empty')}
-      panel={(item, done) => (item.action === 'approveTariff' ? <TariffPanel item={item} onDone={done} /> : item.action === 'numberReport' ? <NumberPanel item={item} onDone={done} /> : null)}
+      panel={(item, done) =>
+        item.action === 'approveTariff' ? (
+          <TariffPanel item={item} onDone={done} />
+        ) : item.action === 'numberReport' ? (
+          <NumberPanel item={item} onDone={done} />
+        ) : null
+      }
     />
   );
 }

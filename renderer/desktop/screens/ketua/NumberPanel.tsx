@@ -12,16 +12,24 @@ export function NumberPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
   const sample = item.sample!;
   const number = useOnlineAction('online.report.number');
   const submit = async () => {
-    const r = await number.run({ orderId: item.order.id, sampleId: sample.id }, t('number.done', { sample: sample.number ?? '' }));
+    const r = await number.run(
+      { orderId: item.order.id, sampleId: sample.id },
+      t('number.done', { sample: sample.number ?? '' }),
+    );
     if (r) onDone();
   };
   return (
-    <PanelFrame title={t('number.title')} onClose={onDone} error={number.error} offline={number.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={t('number.title')}
+      onClose={onDone}
+      error={number.error}
+      offline={number.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Button leftSection={<IconNumber size={16} />} loading={number.busy} onClick={() => void submit()}>
-        {t('number.submit')} (Ctrl+Enter)
-      </Button>
+          <Button leftSection={<IconNumber size={16} />} loading={number.busy} onClick={() => void submit()}>
+            {t('number.submit')} (Ctrl+Enter)
+          </Button>
         </>
       }
     >

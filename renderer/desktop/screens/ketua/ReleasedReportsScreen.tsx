@@ -33,10 +33,46 @@ export function ReleasedReportsScreen() {
   const open = rows.find((r) => r.key === openKey) ?? null;
   const columns = useMemo<WorkColumn<ReleasedRow>[]>(
     () => [
-      { id: 'lhu', header: t('reports.col.lhu'), width: '190px', cell: (r) => <Text size="sm" fw={600} className="num" truncate>{r.report.number}</Text> },
-      { id: 'sample', header: t('reports.col.sample'), width: '150px', cell: (r) => <Text size="sm" className="num" truncate>{r.sample.number ?? '—'}</Text> },
-      { id: 'customer', header: t('reports.col.customer'), width: 'minmax(120px, 1fr)', cell: (r) => <Text size="sm" truncate>{r.companyName}</Text> },
-      { id: 'released', header: t('reports.col.released'), width: '170px', cell: (r) => <Text size="sm" className="num">{formatDateTime(r.report.releasedAt, i18n.language)}</Text> },
+      {
+        id: 'lhu',
+        header: t('reports.col.lhu'),
+        width: '190px',
+        cell: (r) => (
+          <Text size="sm" fw={600} className="num" truncate>
+            {r.report.number}
+          </Text>
+        ),
+      },
+      {
+        id: 'sample',
+        header: t('reports.col.sample'),
+        width: '150px',
+        cell: (r) => (
+          <Text size="sm" className="num" truncate>
+            {r.sample.number ?? '—'}
+          </Text>
+        ),
+      },
+      {
+        id: 'customer',
+        header: t('reports.col.customer'),
+        width: 'minmax(120px, 1fr)',
+        cell: (r) => (
+          <Text size="sm" truncate>
+            {r.companyName}
+          </Text>
+        ),
+      },
+      {
+        id: 'released',
+        header: t('reports.col.released'),
+        width: '170px',
+        cell: (r) => (
+          <Text size="sm" className="num">
+            {formatDateTime(r.report.releasedAt, i18n.language)}
+          </Text>
+        ),
+      },
     ],
     [t, i18n.language],
   );
@@ -48,19 +84,41 @@ export function ReleasedReportsScreen() {
             {t('reports.title')}
           </Text>
         </Group>
-        {(!serverReachable(status?.online) || (q.isError && isOffline(q.error))) && <NeedsConnection onRetry={() => void q.refetch()} />}
+        {(!serverReachable(status?.online) || (q.isError && isOffline(q.error))) && (
+          <NeedsConnection onRetry={() => void q.refetch()} />
+        )}
         {q.isPending ? (
           <TableSkeleton rows={8} />
         ) : q.isError && !q.data ? (
-          isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          isOffline(q.error) ? null : (
+            <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+          )
         ) : rows.length === 0 ? (
           <EmptyState title={t('reports.empty')} hint={t('reports.emptyHint')} />
         ) : (
-          <WorkTable label={t('reports.title')} rows={rows} rowKey={(r) => r.key} columns={columns} openKey={openKey} onOpen={(r) => setOpenKey(r.key)} />
+          <WorkTable
+            label={t('reports.title')}
+            rows={rows}
+            rowKey={(r) => r.key}
+            columns={columns}
+            openKey={openKey}
+            onOpen={(r) => setOpenKey(r.key)}
+          />
         )}
       </Box>
       {open && (
-        <Box component="aside" aria-label={open.report.number} style={{ width: 460, flexShrink: 0, borderLeft: '1px solid var(--mantine-color-gray-3)', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <Box
+          component="aside"
+          aria-label={open.report.number}
+          style={{
+            width: 460,
+            flexShrink: 0,
+            borderLeft: '1px solid var(--mantine-color-gray-3)',
+            display: 'flex',
+            flexDirection: 'column',
+            minHeight: 0,
+          }}
+        >
           <AmendPanel key={open.key} row={open} onDone={() => setOpenKey(null)} />
         </Box>
       )}
@@ -75,18 +133,34 @@ function AmendPanel({ row, onDone }: { row: ReleasedRow; onDone: () => void }) {
   const amend = useOnlineAction('online.report.amend');
   const [asking, setAsking] = useState(false);
   return (
-    <PanelFrame title={t('reports.amendTitle')} onClose={onDone} error={amend.error} offline={amend.offline}
+    <PanelFrame
+      title={t('reports.amendTitle')}
+      onClose={onDone}
+      error={amend.error}
+      offline={amend.offline}
       actions={
         <>
-      <Button color="red" variant="light" leftSection={<IconFileDiff size={16} />} onClick={() => setAsking(true)}>
-        {t('reports.amend')}
-      </Button>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconFileDiff size={16} />}
+            onClick={() => setAsking(true)}
+          >
+            {t('reports.amend')}
+          </Button>
         </>
       }
     >
       <OrderHeader order={row.order} companyName={row.companyName} sample={row.sample} />
-      <DocumentView file={file.data} error={file.error} loading={file.isPending} onRetry={() => void file.refetch()} label={row.report.number} />
+      <DocumentView
+        file={file.data}
+        error={file.error}
+        loading={file.isPending}
+        onRetry={() => void file.refetch()}
+        label={row.report.number}
+      />
       <ReasonDialog
+        danger={false}
         opened={asking}
         title={t('reports.amend')}
         consequence={t('reports.amendConsequence', { number: row.report.number })}

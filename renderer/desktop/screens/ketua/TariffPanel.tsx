@@ -24,17 +24,30 @@ export function TariffPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
     if (r) onDone();
   };
   return (
-    <PanelFrame title={t('tariff.title')} onClose={onDone} error={approve.error} offline={approve.offline} onSubmitKey={() => void submit()}
+    <PanelFrame
+      title={t('tariff.title')}
+      onClose={onDone}
+      error={approve.error}
+      offline={approve.offline}
+      onSubmitKey={() => void submit()}
       actions={
         <>
-      <Group gap="xs">
-        <Button leftSection={<IconCheck size={16} />} loading={approve.busy} onClick={() => void submit()}>
-          {t('tariff.approve')} (Ctrl+Enter)
-        </Button>
-        <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)}>
-          {t('tariff.return')}
-        </Button>
-      </Group>
+          <Group gap="xs">
+            <Button
+              leftSection={<IconCheck size={16} />}
+              loading={approve.busy}
+              onClick={() => void submit()}
+            >
+              {t('tariff.approve')} (Ctrl+Enter)
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconArrowBackUp size={16} />}
+              onClick={() => setReturning(true)}
+            >
+              {t('tariff.return')}
+            </Button>
+          </Group>
         </>
       }
     >
@@ -44,6 +57,7 @@ export function TariffPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
         {t('tariff.hint')}
       </Text>
       <ReasonDialog
+        danger={false}
         opened={returning}
         title={t('tariff.returnTitle')}
         consequence={t('tariff.returnConsequence')}

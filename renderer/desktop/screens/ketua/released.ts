@@ -15,9 +15,14 @@ export function releasedReports(orders: readonly OnlineOrder[]): ReleasedRow[] {
   for (const o of orders) {
     for (const s of o.order.samples) {
       for (const r of s.reports) {
-        if (r.status === 'released') rows.push({ key: r.id, order: o.order, sample: s, report: r, companyName: o.summary.companyName });
+        if (r.status === 'released')
+          rows.push({ key: r.id, order: o.order, sample: s, report: r, companyName: o.summary.companyName });
       }
     }
   }
-  return rows.sort((a, b) => Date.parse(b.report.releasedAt ?? b.report.numberedAt) - Date.parse(a.report.releasedAt ?? a.report.numberedAt));
+  return rows.sort(
+    (a, b) =>
+      Date.parse(b.report.releasedAt ?? b.report.numberedAt) -
+      Date.parse(a.report.releasedAt ?? a.report.numberedAt),
+  );
 }

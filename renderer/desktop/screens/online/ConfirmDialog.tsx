@@ -21,7 +21,13 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': cancelLabel }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': cancelLabel }}
+    >
       <Stack gap="md">
         <Text size="sm">{consequence}</Text>
         <Group justify="flex-end" gap="xs">

@@ -25,10 +25,31 @@ export interface FileData {
   mime: string;
 }
 
-export function DocumentView({ file, error, loading, onRetry, label }: { file: FileData | undefined; error: unknown; loading: boolean; onRetry: () => void; label: string }) {
+export function DocumentView({
+  file,
+  error,
+  loading,
+  onRetry,
+  label,
+}: {
+  file: FileData | undefined;
+  error: unknown;
+  loading: boolean;
+  onRetry: () => void;
+  label: string;
+}) {
   if (loading) return <Skeleton h={360} radius="sm" aria-label={label} />;
   if (error || !file) return <ErrorState error={error} onRetry={onRetry} />;
-  if (file.mime.startsWith('image/')) return <Image src={`data:${file.mime};base64,${file.base64}`} alt={label} radius="sm" fit="contain" mah={520} />;
+  if (file.mime.startsWith('image/'))
+    return (
+      <Image
+        src={`data:${file.mime};base64,${file.base64}`}
+        alt={label}
+        radius="sm"
+        fit="contain"
+        mah={520}
+      />
+    );
   return <PdfPages base64={file.base64} label={label} />;
 }
 
@@ -55,7 +76,9 @@ function PdfPages({ base64, label }: { base64: string; label: string }) {
       {!doc || width === 0 ? (
         <Skeleton h={360} radius="sm" />
       ) : (
-        Array.from({ length: Math.min(doc.numPages, 6) }, (_, i) => <PdfPage key={i} doc={doc} n={i + 1} width={width} of={doc.numPages} />)
+        Array.from({ length: Math.min(doc.numPages, 6) }, (_, i) => (
+          <PdfPage key={i} doc={doc} n={i + 1} width={width} of={doc.numPages} />
+        ))
       )}
       {doc && doc.numPages > 6 && (
         <Text size="xs" c="dark.4">

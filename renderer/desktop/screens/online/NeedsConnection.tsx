@@ -16,12 +16,26 @@ export function NeedsConnection({ onRetry, compact = false }: { onRetry?: () => 
     onRetry?.();
   };
   return (
-    <Alert color="orange" variant="light" icon={<IconWifiOff size={18} aria-hidden />} title={t('offline.title')} role="status" m={compact ? 0 : 'md'} p="xs">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconWifiOff size={18} aria-hidden />}
+      title={t('offline.title')}
+      role="status"
+      m={compact ? 0 : 'md'}
+      p="xs"
+      styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
+    >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm" c="dark.6">
           {t('offline.body')}
         </Text>
-        <Button size="xs" variant="white" color="orange.9" leftSection={<IconRefresh size={14} aria-hidden />} onClick={retry}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          onClick={retry}
+        >
           {t('offline.retry')}
         </Button>
       </Group>

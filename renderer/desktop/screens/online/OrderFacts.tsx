@@ -6,7 +6,15 @@ import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { formatDateTime, formatRupiah } from '../../../lib/format';
 import { msg } from '../../../lib/message';
 
-export function OrderHeader({ order, companyName, sample }: { order: Order; companyName: string; sample?: Sample | null }) {
+export function OrderHeader({
+  order,
+  companyName,
+  sample,
+}: {
+  order: Order;
+  companyName: string;
+  sample?: Sample | null;
+}) {
   const { t, i18n } = useTranslation('online');
   return (
     <Stack gap={2}>

@@ -31,7 +31,9 @@ export function PanelFrame({
   const { t } = useTranslation('online');
   return (
     <Box
-      style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}
+      data-panel-root
+      tabIndex={-1}
+      style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, outline: 'none' }}
       onKeyDown={getHotkeyHandler([
         ...(onSubmitKey ? [['mod+Enter', onSubmitKey] as [string, () => void]] : []),
         ['Escape', onClose],
@@ -47,13 +49,36 @@ export function PanelFrame({
           </ActionIcon>
         </Tooltip>
       </Group>
-      <Stack gap="sm" px="md" pb="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+      {/* The facts scroll; the region is focusable so the keyboard can scroll it too. */}
+      <Stack
+        gap="sm"
+        px="md"
+        pb="sm"
+        style={{ flex: 1, minHeight: 0, overflow: 'auto' }}
+        tabIndex={0}
+        role="region"
+        aria-label={title}
+      >
         {children}
       </Stack>
       {(actions || error) && (
-        <Stack gap="xs" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}>
+        <Stack
+          gap="xs"
+          px="md"
+          py="sm"
+          style={{
+            borderTop: '1px solid var(--mantine-color-gray-3)',
+            background: 'var(--mantine-color-gray-0)',
+          }}
+        >
           {error && (
-            <Alert color={offline ? 'orange' : 'red'} variant="light" icon={offline ? <IconWifiOff size={18} /> : <IconAlertCircle size={18} />} role="alert" p="xs">
+            <Alert
+              color={offline ? 'orange' : 'red'}
+              variant="light"
+              icon={offline ? <IconWifiOff size={18} /> : <IconAlertCircle size={18} />}
+              role="alert"
+              p="xs"
+            >
               <Text size="sm" c="dark.7">
                 {error}
               </Text>

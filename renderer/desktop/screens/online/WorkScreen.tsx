@@ -4,7 +4,7 @@
  * clock, overdue first; the open row's one action in a panel on the right. Offline the last list
  * stays, greyed under a "perlu koneksi" banner, and an open panel keeps what was typed.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
@@ -43,18 +43,74 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
   const items = useMemo(() => (q.data ? workItems(role, q.data.orders, now) : []), [q.data, role, now]);
   const [openKey, setOpenKey] = useState<string | null>(null);
   const open = items.find((i) => i.key === openKey) ?? null;
+  // Enter opens the row and the keys go on in its panel: Ctrl+Enter does the step, Esc closes.
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (openKey !== null) aside.current?.querySelector<HTMLElement>('[data-panel-root]')?.focus();
+  }, [openKey]);
   useHotkeys([['F5', () => void q.refetch()]]);
 
   const columns = useMemo<WorkColumn<WorkItem>[]>(
     () => [
-      { id: 'number', header: t('col.number'), width: '196px', cell: (r) => <Text size="sm" fw={600} className="num" truncate>{r.number}</Text> },
-      { id: 'customer', header: t('col.customer'), width: 'minmax(100px, 1fr)', cell: (r) => <Text size="sm" truncate title={r.companyName}>{r.companyName || '—'}</Text> },
-      { id: 'params', header: t('col.params'), width: '56px', align: 'right', cell: (r) => <Text size="sm" className="num">{r.parameterCount}</Text> },
-      { id: 'step', header: t('col.step'), width: '170px', cell: (r) => <StepChip step={r.step || null} size="sm" /> },
-      { id: 'clock', header: t('col.clock'), width: '196px', cell: (r) => <SopClockBar step={r.step || null} startedAt={r.since} now={now} compact barWidth={40} /> },
+      {
+        id: 'number',
+        header: t('col.number'),
+        width: '224px',
+        cell: (r) => (
+          <Text size="sm" fw={600} className="num" truncate>
+            {r.number}
+          </Text>
+        ),
+      },
+      {
+        id: 'customer',
+        header: t('col.customer'),
+        width: 'minmax(100px, 1fr)',
+        cell: (r) => (
+          <Text size="sm" truncate title={r.companyName}>
+            {r.companyName || '—'}
+          </Text>
+        ),
+      },
+      {
+        id: 'params',
+        header: t('col.params'),
+        width: '56px',
+        align: 'right',
+        cell: (r) => (
+          <Text size="sm" className="num">
+            {r.parameterCount}
+          </Text>
+        ),
+      },
+      {
+        id: 'step',
+        header: t('col.step'),
+        width: '170px',
+        cell: (r) => <StepChip step={r.step || null} size="sm" />,
+      },
+      {
+        id: 'clock',
+        header: t('col.clock'),
+        width: '196px',
+        cell: (r) => (
+          <SopClockBar step={r.step || null} startedAt={r.since} now={now} compact barWidth={40} />
+        ),
+      },
       // With a panel open its title names the action: the column gives its room to the panel.
       ...(openKey === null
-        ? [{ id: 'next', header: t('col.next'), width: 'minmax(130px, 0.8fr)', cell: (r: WorkItem) => <Text size="sm" fw={500} c="sippt.8" truncate>{t(`action.${r.action}`)}</Text> }]
+        ? [
+            {
+              id: 'next',
+              header: t('col.next'),
+              width: 'minmax(130px, 0.8fr)',
+              cell: (r: WorkItem) => (
+                <Text size="sm" fw={500} c="sippt.8" truncate>
+                  {t(`action.${r.action}`)}
+                </Text>
+              ),
+            },
+          ]
         : []),
     ],
     [t, now, openKey],
@@ -79,11 +135,19 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
               </Text>
             )}
           </Group>
-          <Button size="compact-sm" variant="subtle" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => void q.refetch()} loading={q.isFetching}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={() => void q.refetch()}
+            loading={q.isFetching}
+          >
             {t('reload')} (F5)
           </Button>
         </Group>
-        {(!reachable || (q.isError && isOffline(q.error))) && <NeedsConnection onRetry={() => void q.refetch()} />}
+        {(!reachable || (q.isError && isOffline(q.error))) && (
+          <NeedsConnection onRetry={() => void q.refetch()} />
+        )}
         {q.isPending ? (
           <TableSkeleton rows={10} />
         ) : offlineNoData ? null : q.isError && !q.data ? (
@@ -91,8 +155,24 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
         ) : items.length === 0 ? (
           <EmptyState title={t('empty.title')} hint={emptyHint} />
         ) : (
-          <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, opacity: reachable ? 1 : 0.75 }}>
-            <WorkTable label={title} rows={items} rowKey={(r) => r.key} columns={columns} openKey={openKey} onOpen={(r) => setOpenKey(r.key)} overdue={overdue} />
+          <Box
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              flex: 1,
+              minHeight: 0,
+              opacity: reachable ? 1 : 0.75,
+            }}
+          >
+            <WorkTable
+              label={title}
+              rows={items}
+              rowKey={(r) => r.key}
+              columns={columns}
+              openKey={openKey}
+              onOpen={(r) => setOpenKey(r.key)}
+              overdue={overdue}
+            />
             <Group px="md" h={24} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
               <Text size="xs" c="dimmed">
                 {t('keysHint')}
@@ -104,8 +184,17 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
       {open && (
         <Box
           component="aside"
+          ref={aside}
           aria-label={t('panel.label', { number: open.number })}
-          style={{ width: 420, flexShrink: 0, borderLeft: '1px solid var(--mantine-color-gray-3)', display: 'flex', flexDirection: 'column', minHeight: 0, background: 'var(--mantine-color-body)' }}
+          style={{
+            width: 420,
+            flexShrink: 0,
+            borderLeft: '1px solid var(--mantine-color-gray-3)',
+            display: 'flex',
+            flexDirection: 'column',
+            minHeight: 0,
+            background: 'var(--mantine-color-body)',
+          }}
         >
           {/* Keyed by row: another row starts a fresh form; the same row keeps what was typed. */}
           <Box key={open.key} style={{ flex: 1, minHeight: 0 }}>

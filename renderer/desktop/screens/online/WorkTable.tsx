@@ -34,10 +34,21 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
   const [active, setActive] = useState(-1);
   const grid = useRef<HTMLDivElement>(null);
   const defs = useMemo<ColumnDef<T>[]>(
-    () => columns.map((c) => ({ id: c.id, header: c.header, cell: ({ row }) => c.cell(row.original), meta: { width: c.width, align: c.align } })),
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.header,
+        cell: ({ row }) => c.cell(row.original),
+        meta: { width: c.width, align: c.align },
+      })),
     [columns],
   );
-  const table = useReactTable({ data: rows, columns: defs, getCoreRowModel: getCoreRowModel(), getRowId: rowKey });
+  const table = useReactTable({
+    data: rows,
+    columns: defs,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: rowKey,
+  });
   const template = columns.map((c) => c.width).join(' ');
 
   // Keep the active row on the open one when the list reloads.
@@ -47,7 +58,8 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
     if (i >= 0) setActive(i);
   }, [openKey, rows, rowKey]);
 
-  const scrollTo = (i: number) => grid.current?.querySelector(`[data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
+  const scrollTo = (i: number) =>
+    grid.current?.querySelector(`[data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor((grid.current?.clientHeight ?? 320) / ROW_H) - 1);
@@ -74,11 +86,34 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
       onKeyDown={onKeyDown}
       onFocus={() => active < 0 && rows.length > 0 && setActive(0)}
       className="worklist-grid"
-      style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13, borderTop: '1px solid var(--mantine-color-gray-3)' }}
+      style={{
+        flex: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        fontSize: 13,
+        borderTop: '1px solid var(--mantine-color-gray-3)',
+      }}
     >
-      <div role="row" aria-rowindex={1} className="worklist-head" style={{ display: 'grid', gridTemplateColumns: template, height: 30, position: 'sticky', top: 0, zIndex: 2 }}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="worklist-head"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: template,
+          height: 30,
+          position: 'sticky',
+          top: 0,
+          zIndex: 2,
+        }}
+      >
         {columns.map((c) => (
-          <div key={c.id} role="columnheader" className="worklist-cell" style={{ justifyContent: c.align === 'right' ? 'flex-end' : 'flex-start' }}>
+          <div
+            key={c.id}
+            role="columnheader"
+            className="worklist-cell"
+            style={{ justifyContent: c.align === 'right' ? 'flex-end' : 'flex-start' }}
+          >
             {c.header}
           </div>
         ))}
@@ -106,7 +141,12 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
             {r.getVisibleCells().map((c) => {
               const align = (c.column.columnDef.meta as { align?: string } | undefined)?.align;
               return (
-                <div key={c.id} role="gridcell" className="worklist-cell" style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}>
+                <div
+                  key={c.id}
+                  role="gridcell"
+                  className="worklist-cell"
+                  style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
+                >
                   {flexRender(c.column.columnDef.cell, c.getContext())}
                 </div>
               );

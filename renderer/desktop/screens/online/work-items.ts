@@ -62,11 +62,29 @@ export function simponiStatus(b: Billing, now: Date): SimponiStatus {
 const shortId = (id: string) => id.slice(0, 8);
 
 function base(o: OnlineOrder): Pick<WorkItem, 'order' | 'companyName' | 'total' | 'parameterCount'> {
-  return { order: o.order, companyName: o.summary.companyName, total: o.totals.total, parameterCount: o.totals.parameterCount };
+  return {
+    order: o.order,
+    companyName: o.summary.companyName,
+    total: o.totals.total,
+    parameterCount: o.totals.parameterCount,
+  };
 }
 
-function orderItem(o: OnlineOrder, action: WorkAction, step: number, since: string | null = o.order.statusSince ?? o.summary.updatedAt): WorkItem {
-  return { ...base(o), key: o.order.id, action, step, since, sample: null, number: o.order.number ?? shortId(o.order.id) };
+function orderItem(
+  o: OnlineOrder,
+  action: WorkAction,
+  step: number,
+  since: string | null = o.order.statusSince ?? o.summary.updatedAt,
+): WorkItem {
+  return {
+    ...base(o),
+    key: o.order.id,
+    action,
+    step,
+    since,
+    sample: null,
+    number: o.order.number ?? shortId(o.order.id),
+  };
 }
 
 function sampleItem(o: OnlineOrder, s: Sample, action: WorkAction): WorkItem {
@@ -80,7 +98,9 @@ function sampleItem(o: OnlineOrder, s: Sample, action: WorkAction): WorkItem {
     sample: s,
     parameterCount: s.analyses.filter((a) => a.status !== 'retest').length,
     // Two unnumbered samples of one order must not look alike: "ORD/…/00027 · 2/2".
-    number: s.number ?? `${o.order.number ?? shortId(o.order.id)}${o.order.samples.length > 1 ? ` · ${o.order.samples.indexOf(s) + 1}/${o.order.samples.length}` : ''}`,
+    number:
+      s.number ??
+      `${o.order.number ?? shortId(o.order.id)}${o.order.samples.length > 1 ? ` · ${o.order.samples.indexOf(s) + 1}/${o.order.samples.length}` : ''}`,
   };
 }
 
@@ -101,7 +121,8 @@ export function workItems(role: Role, orders: readonly OnlineOrder[], now: Date)
       if (st === 'payment_submitted') out.push(orderItem(o, 'checkProof', 10));
       if (st === 'awaiting_payment') {
         const b = currentBilling(o.order);
-        if (b && simponiStatus(b, now) === 'kedaluwarsa') out.push(orderItem(o, 'reissueBilling', 8, b.expiresAt));
+        if (b && simponiStatus(b, now) === 'kedaluwarsa')
+          out.push(orderItem(o, 'reissueBilling', 8, b.expiresAt));
       }
     }
     const bySample = SAMPLE_ACTIONS[role];
