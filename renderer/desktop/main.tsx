@@ -17,7 +17,8 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      {/* No fade: a toast half-faded in is unreadable (and fails the contrast check) for its first 250 ms. */}
+      <Notifications position="bottom-right" transitionDuration={0} />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <App />
