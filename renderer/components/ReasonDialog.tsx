@@ -108,11 +108,6 @@ export function ReasonDialog({
               const el = e.currentTarget;
               if (initialReason && el.value === initialReason) el.setSelectionRange(el.value.length, el.value.length);
             }}
-            // A prefilled reason is completed, not replaced: the caret goes after it, not before.
-            onFocus={(e) => {
-              const el = e.currentTarget;
-              if (initialReason && el.value === initialReason) el.setSelectionRange(el.value.length, el.value.length);
-            }}
             label={t('reason.label')}
             placeholder={t('reason.placeholder')}
             description={t('common:reasonHint')}
