@@ -65,6 +65,7 @@ export const CALL_NAMES = [
   'online.order.return',
   'online.sample.register',
   'online.report.file',
+  'online.report.preview',
   'online.report.requestSignature',
   'online.report.release',
   'online.tariff.approve',

@@ -134,6 +134,8 @@ export const ONLINE_CALLS = {
   'online.sample.register': online(z.strictObject({ ...SampleRef, ...RegisterSampleRequestSchema.shape }), CommandResponseSchema),
   /** The E-LHU of a report as this user may see it: unsigned until it is signed. */
   'online.report.file': online(z.strictObject(ReportRef), OnlineFileSchema),
+  /** The unsigned E-LHU as it would be rendered now, marked DRAFT (step 18, before choosing the Kepala Balai). */
+  'online.report.preview': online(z.strictObject({ ...ReportRef, kepalaBalaiId: Id.optional() }), OnlineFileSchema),
   'online.report.requestSignature': online(z.strictObject({ ...ReportRef, ...RequestSignatureRequestSchema.shape }), CommandResponseSchema),
   'online.report.release': online(z.strictObject(ReportRef), CommandResponseSchema),
 

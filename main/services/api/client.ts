@@ -296,6 +296,11 @@ export class ApiClient {
     return this.fileOf(token, `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/file`);
   }
 
+  /** Step 18's draft E-LHU (CS, Ketua Tim PJI), rendered now and marked DRAFT / BELUM DITERBITKAN. */
+  reportPreview(token: string, ref: ReportRef, kepalaBalaiId?: string) {
+    return this.fileOf(token, `${reportPath(ref, 'preview')}${kepalaBalaiId ? `?kepalaBalaiId=${encodeURIComponent(kepalaBalaiId)}` : ''}`);
+  }
+
   /** A report's E-LHU with its type (staff: the unsigned one until signed). */
   reportDocument(token: string, ref: ReportRef) {
     return this.fileOf(token, reportPath(ref, 'file'));

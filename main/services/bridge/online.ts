@@ -58,6 +58,7 @@ export const ONLINE_HANDLERS: { [N in OnlineCallName]: OnlineHandler<N> } = {
   'online.sample.register': (a, { core }) =>
     change(core, (api, t) => api.sampleCommand(t, a, 'register', { labId: a.labId, penyeliaId: a.penyeliaId, mtId: a.mtId })),
   'online.report.file': async (a, { core }) => fileView(await read(core, (api, t) => api.reportDocument(t, a))),
+  'online.report.preview': async (a, { core }) => fileView(await read(core, (api, t) => api.reportPreview(t, a, a.kepalaBalaiId))),
   'online.report.requestSignature': (a, { core }) => change(core, (api, t) => api.reportCommand(t, a, 'request-signature', { kepalaBalaiId: a.kepalaBalaiId })),
   'online.report.release': (a, { core }) => change(core, (api, t) => api.reportCommand(t, a, 'release')),
 

@@ -271,6 +271,8 @@ test('17, 18 · Ketua Tim numbers a report, CS requests the TTE', async ({ brows
   const cs = pages.cs!;
   await cs.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(cs, s.number!);
+  await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({ timeout: 60_000 });
+  await expect(cs.getByRole('img', { name: /Halaman 1 dari/ })).toBeVisible({ timeout: 30_000 });
   await checkScreen(cs, info, 'desktop-cs-signature-request');
   await cs.getByRole('button', { name: /Buat E-LHU & minta TTE/ }).click();
   await serverStatus(MIX.orderId, 'awaiting_signature', MIX.sampleId);

@@ -167,9 +167,13 @@ describe('online staff calls', () => {
     const report = numbered.order.samples[0]!.reports[0]!;
     expect(report.status).toBe('numbered');
     const cs = await desktopAs(USERS.cs);
-    // The server renders the E-LHU when the signature is requested (step 18); before, there is no file.
+    // The server renders the E-LHU when the signature is requested (step 18); before, there is no
+    // file, only the draft preview as it would print with the chosen Kepala Balai.
     expect((await cs.fails('online.report.file', { orderId: o.id, sampleId, reportId: report.id })).code).toBe('not_found');
     const kepala = server.user(USERS.kepala);
+    const draft = await cs.call<{ base64: string; mime: string }>('online.report.preview', { orderId: o.id, sampleId, reportId: report.id, kepalaBalaiId: kepala.id });
+    expect(draft.mime).toBe('application/pdf');
+    expect(Buffer.from(draft.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
     const asked = await cs.call<{ order: Order }>('online.report.requestSignature', { orderId: o.id, sampleId, reportId: report.id, kepalaBalaiId: kepala.id });
     expect(asked.order.samples[0]!.status).toBe('awaiting_signature');
     const pdf = await cs.call<{ base64: string; mime: string }>('online.report.file', { orderId: o.id, sampleId, reportId: report.id });

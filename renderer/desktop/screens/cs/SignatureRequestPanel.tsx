@@ -1,7 +1,7 @@
 /**
  * Step 18 (CS): the server renders the E-LHU and queues it for the chosen Kepala Balai's TTE.
- * The unsigned E-LHU exists from that moment (the server makes it with the request), so its
- * preview is on the E-LHU list and in the release check.
+ * Before that, the draft E-LHU (marked DRAFT) is shown as it would print with the chosen Kepala
+ * Balai, so CS checks it first.
  */
 import { useState } from 'react';
 import { Button, Select, Stack, Text } from '@mantine/core';
@@ -9,7 +9,8 @@ import { IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
-import { OrderHeader, SampleParameters } from '../online/OrderFacts';
+import { DocumentView } from '../online/DocumentView';
+import { OrderHeader } from '../online/OrderFacts';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import type { WorkItem } from '../online/work-items';
@@ -27,6 +28,12 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
   const [touched, setTouched] = useState(false);
   const chosen = kepala ?? (heads.length === 1 ? heads[0]!.value : null);
   const ask = useOnlineAction('online.report.requestSignature');
+  // The draft E-LHU as it would print with the chosen Kepala Balai (step 18's "cetak").
+  const preview = useBridgeQuery(
+    'online.report.preview',
+    { orderId: item.order.id, sampleId: sample.id, reportId: report?.id ?? '-', ...(chosen ? { kepalaBalaiId: chosen } : {}) },
+    { enabled: !!report, staleTime: Infinity, retry: false },
+  );
   const submit = async () => {
     setTouched(true);
     if (!chosen || !report) return;
@@ -74,7 +81,7 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
           </Text>
         </Stack>
       )}
-      <SampleParameters sample={sample} tariffs={false} />
+      <DocumentView file={preview.data} error={preview.error} loading={preview.isPending} onRetry={() => void preview.refetch()} label={t('signature.preview')} />
     </PanelFrame>
   );
 }
