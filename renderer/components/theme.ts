@@ -22,6 +22,8 @@ export const theme = createTheme({
   fontSizes: { xs: '12px', sm: '13px', md: '14px', lg: '16px', xl: '20px' },
   defaultRadius: 'sm',
   focusRing: 'always',
+  // Staff who turn animations off in the OS get none (and a screen is measured as it settles).
+  respectReducedMotion: true,
   components: {
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../support/stack';
 
 /** A phone (UI.md: the portal is phone first). */
 export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', hasTouch: true, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', hasTouch: true, acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   return { context, page };
 }

@@ -14,7 +14,7 @@ export const SCREENS_DIR = resolve(import.meta.dirname, '../../../test-results/e
 
 /** A lab workstation's screen (UI.md: readable at 1366x768). */
 export async function workstation(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', reducedMotion: 'reduce' });
   const page = await context.newPage();
   return { context, page };
 }
@@ -61,11 +61,16 @@ export async function closeSyncPanel(page: Page): Promise<void> {
 /** "Sinkronkan sekarang" in the sync panel, then close it. */
 export async function syncNow(page: Page): Promise<void> {
   const panel = await openSyncPanel(page);
-  const button = panel.getByRole('button', { name: /Sinkronkan sekarang/ });
-  await expect(button).toBeEnabled({ timeout: 30_000 });
-  await button.click();
-  await expect(button).toBeEnabled({ timeout: 30_000 });
-  await closeSyncPanel(page);
+  // Closed even when the sync outlasts the wait: a retry loop around this must not go on with the
+  // drawer's overlay covering the screen.
+  try {
+    const button = panel.getByRole('button', { name: /Sinkronkan sekarang/ });
+    await expect(button).toBeEnabled({ timeout: 30_000 });
+    await button.click();
+    await expect(button).toBeEnabled({ timeout: 30_000 });
+  } finally {
+    await closeSyncPanel(page);
+  }
 }
 
 /** A worklist row by its sample number. */
@@ -95,6 +100,11 @@ export async function openSample(page: Page, sampleNumber: string, list: 'Pekerj
 export async function checkScreen(page: Page, testInfo: TestInfo, name: string, options: { include?: string } = {}): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const file = resolve(SCREENS_DIR, `${name}.png`);
+  // A drawer or modal still fading in blends its text with the page behind it: axe would measure a
+  // contrast no user sees once it has settled.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 
