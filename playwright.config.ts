@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/support/global-setup.ts',
   // Screenshots of every screen are kept as artifacts of the run.
-  outputDir: 'test-results/e2e',
+  outputDir: `${process.env.SIPPT_E2E_OUT ?? 'test-results'}/e2e`,
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

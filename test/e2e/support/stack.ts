@@ -18,7 +18,9 @@ const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
  * global-setup built into E2E_UI_DIR (scripts/desktop-web.ts serves `dist/renderer/desktop` of its
  * working directory): the tests' own copy, untouched by other builds in the tree.
  */
-export const E2E_UI_ROOT = resolve(ROOT, 'test-results/e2e-ui');
+// SIPPT_E2E_OUT gives a run its own folder, so two runs in one working tree do not rebuild each other's UI.
+export const E2E_OUT = resolve(ROOT, process.env.SIPPT_E2E_OUT ?? 'test-results');
+export const E2E_UI_ROOT = resolve(E2E_OUT, 'e2e-ui');
 export const E2E_UI_DIR = resolve(E2E_UI_ROOT, 'dist/renderer/desktop');
 
 export const DEMO_PASSWORD = 'SipptDemo2025';

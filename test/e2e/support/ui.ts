@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { DEMO_PASSWORD, type DesktopHandle } from './stack';
 
 /** Every screenshot of the desktop tests lands here (kept as artifacts of the run). */
-export const SCREENS_DIR = resolve(import.meta.dirname, '../../../test-results/e2e/screens');
+export const SCREENS_DIR = resolve(import.meta.dirname, '../../..', process.env.SIPPT_E2E_OUT ?? 'test-results', 'e2e/screens');
 
 /** A lab workstation's screen (UI.md: readable at 1366x768). */
 export async function workstation(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
