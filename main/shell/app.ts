@@ -49,6 +49,12 @@ if (!app.requestSingleInstanceLock()) {
     const p = join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
     return existsSync(p) ? p : null;
   };
+  /** Development only: pkcs11js (token signing) built for Electron's ABI, a whole package copy. */
+  const pkcs11jsDir = (): string | null => {
+    if (app.isPackaged) return null;
+    const p = join(app.getAppPath(), 'build', 'electron-native', 'pkcs11js');
+    return existsSync(join(p, 'index.js')) ? p : null;
+  };
   const fontsDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts');
 
   const sendToWindow = (event: string, payload: unknown) => {
@@ -70,9 +76,10 @@ if (!app.requestSingleInstanceLock()) {
   const services = new ServicesProcess({
     fork: () => {
       const binding = sqliteBinding();
+      const pkcs11js = pkcs11jsDir();
       return utilityProcess.fork(ENGINE, [], {
         serviceName: 'SIPPT Lab engine',
-        env: { ...process.env, SIPPT_APP_VERSION: app.getVersion(), ...(binding ? { SIPPT_SQLITE_BINDING: binding } : {}) },
+        env: { ...process.env, SIPPT_APP_VERSION: app.getVersion(), ...(binding ? { SIPPT_SQLITE_BINDING: binding } : {}), ...(pkcs11js ? { SIPPT_PKCS11JS_DIR: pkcs11js } : {}) },
       });
     },
     init: () => ({

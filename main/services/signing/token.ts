@@ -14,6 +14,7 @@
  * workstation that signs with a key file needs neither the addon nor a PKCS#11 module.
  */
 import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type * as Pkcs11js from 'pkcs11js';
 import { buildCadesSignedData } from './cms';
 import { SigningError } from './errors';
@@ -116,12 +117,24 @@ interface LoadedModule {
 /** One initialised library per module path: C_Initialize once per process, C_Finalize when the last session closes. */
 const loaded = new Map<string, LoadedModule>();
 
-async function defaultLibrary(): Promise<Pkcs11Library> {
+/**
+ * pkcs11js itself, or, in the Electron shell during development, the copy built for Electron's ABI
+ * that `npm run electron:native` made (SIPPT_PKCS11JS_DIR; node_modules keeps the Node build).
+ */
+export async function loadPkcs11js(dir: string | undefined = process.env.SIPPT_PKCS11JS_DIR): Promise<typeof Pkcs11js> {
+  if (dir) {
+    // A CommonJS package folder: required (an ESM import() cannot take a folder).
+    return createRequire(import.meta.url)(dir) as typeof Pkcs11js;
+  }
   // A name in a variable: bundlers leave it to Node's resolution at runtime (the addon is native).
   const name = 'pkcs11js';
   const mod = (await import(name)) as typeof Pkcs11js & { default?: typeof Pkcs11js };
-  const PKCS11 = mod.PKCS11 ?? mod.default?.PKCS11;
-  return new PKCS11();
+  return mod.PKCS11 ? mod : (mod.default ?? mod);
+}
+
+async function defaultLibrary(): Promise<Pkcs11Library> {
+  const mod = await loadPkcs11js();
+  return new mod.PKCS11();
 }
 
 function ckr(e: unknown): number | null {

@@ -16,12 +16,16 @@ import * as fuses from '@electron/fuses';
 import yaml from 'js-yaml';
 import { minimatch } from 'minimatch';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadPkcs11js } from '../../../main/services/signing/token';
+import { NATIVE_MODULES } from '../../../scripts/native-modules';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
 
 interface BuilderConfig {
   files: string[];
+  asarUnpack: string[];
+  npmRebuild: boolean;
   extraResources: { from: string; to: string; filter?: string[] }[];
   afterPack: string;
   asar: boolean;
@@ -141,7 +145,7 @@ describe('electron-builder.yml: what the installers contain', () => {
     const negations = config.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
     const cut = (path: string) => negations.some((n) => match(path, n));
     // What dist/main requires at run time (esbuild externals), and everything they depend on.
-    const runtime = ['better-sqlite3', 'electron-updater', 'electron-store', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
+    const runtime = [...NATIVE_MODULES.map((m) => m.package), 'electron-updater', 'electron-store', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
     const closure = new Set<string>();
     const visit = (name: string) => {
       if (closure.has(name)) return;
@@ -169,6 +173,40 @@ describe('electron-builder.yml: what the installers contain', () => {
       }
     }
     expect(refused).toEqual([]);
+  });
+
+  it('native modules (better-sqlite3, pkcs11js): production dependencies, rebuilt for Electron and unpacked from the asar', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(NATIVE_MODULES.map((m) => m.package)).toEqual(expect.arrayContaining(['better-sqlite3', 'pkcs11js']));
+    const negations = config.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    expect(config.npmRebuild).toBe(true);
+    for (const m of NATIVE_MODULES) {
+      expect(pkg.dependencies[m.package], `${m.package} is a production dependency`).toBeDefined();
+      const addon = `node_modules/${m.package}/${m.addon}`;
+      // The addon exists where the module requires it (the Node build in node_modules).
+      expect(existsSync(join(ROOT, addon)), addon).toBe(true);
+      expect(negations.some((n) => match(addon, n)), `${addon} is packed`).toBe(false);
+      expect(config.asarUnpack.some((u) => match(addon, u)), `${addon} is unpacked (a .node cannot load from inside the asar)`).toBe(true);
+    }
+  });
+
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'main', 'utility.cjs')))('the built engine requires each native module at run time instead of bundling it', () => {
+    const engine = readFileSync(join(ROOT, 'dist', 'main', 'utility.cjs'), 'utf8');
+    for (const m of NATIVE_MODULES) expect(engine.includes(m.addon.split('/').pop()!), `${m.package}'s addon is not bundled`).toBe(false);
+  });
+
+  it('pkcs11js loads from node_modules, or from the Electron build folder the shell names (SIPPT_PKCS11JS_DIR)', async () => {
+    const real = await loadPkcs11js(undefined);
+    expect(typeof real.PKCS11).toBe('function');
+    const dir = mkdtempSync(join(tmpdir(), 'sippt-pkcs11js-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pkcs11js', main: 'index.js' }));
+      writeFileSync(join(dir, 'index.js'), 'class PKCS11 { built() { return "electron"; } }\nmodule.exports = { PKCS11 };\n');
+      const copy = (await loadPkcs11js(dir)) as unknown as { PKCS11: new () => { built(): string } };
+      expect(new copy.PKCS11().built()).toBe('electron');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('publishes to the generic feed of the SIPPT server, through asar', () => {
