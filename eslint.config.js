@@ -9,15 +9,22 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Node's own globals, refused where the code also runs in a browser.
+const nodeOnlyGlobals = (where) =>
+  ['Buffer', 'process', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'].map((name) => ({
+    name,
+    message: `${where}: ${name} is Node's (use Uint8Array, TextEncoder, globalThis or pass the value in).`,
+  }));
 const banned = (patterns, message) =>
   patterns.map((group) => ({ group: [group], message }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Each folder sees only the globals of where it runs (below); these are the plain-JS config files.
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -25,7 +32,10 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts', 'shared/**/*.tsx'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
+      // TypeScript resolves globals itself (no-undef is off for .ts), so Node's are named here.
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals('shared/ runs in the browser and in Node alike')],
       'no-restricted-imports': [
         'error',
         {
@@ -62,8 +72,10 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     // The build configuration runs in Node, not in the page.
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.ts', 'renderer/vite.portal.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
     rules: {
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals('renderer/ runs in a browser page')],
       'no-restricted-imports': [
         'error',
         {

@@ -5,10 +5,8 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-// This file runs in Node (the build), not in the browser: like renderer/vite.config.ts.
-// eslint-disable-next-line no-restricted-imports
+// This file runs in Node (the build), not in the browser: eslint.config.js lints it as such.
 import { fileURLToPath } from 'node:url';
-// eslint-disable-next-line no-restricted-imports
 import { resolve } from 'node:path';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
