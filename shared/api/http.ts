@@ -19,6 +19,7 @@ import {
   UserSchema,
 } from '../domain/entities';
 import { REJECTION_CODES } from '../domain/rejections';
+import { OrderReviewAnswersSchema } from '../domain/order-review';
 import { AccountStatusSchema, AnalysisStatusSchema, OrderStatusSchema, SampleStatusSchema } from '../domain/states';
 import { HUMAN_ROLES, type Role } from '../sop/roles';
 
@@ -104,6 +105,10 @@ export function hasPermission(role: Role, permission: HttpPermission): boolean {
 // Common
 export const EmptyBodySchema = z.strictObject({});
 export const ReasonBodySchema = z.strictObject({ reason: ReasonSchema });
+/** Step 5: CS validates, with the order review's answers (kept on the order; all "bisa"). */
+export const ValidateOrderRequestSchema = z.strictObject({ review: OrderReviewAnswersSchema.optional() });
+/** CS or Ketua Tim returns an order; CS's return at step 5 may carry the order review's answers. */
+export const ReturnOrderRequestSchema = z.strictObject({ reason: ReasonSchema, review: OrderReviewAnswersSchema.optional() });
 export const OrderParamsSchema = z.strictObject({ orderId: IdSchema });
 export const SampleParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema });
 export const AnalysisParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema, analysisId: IdSchema });
@@ -485,6 +490,8 @@ export const OrderHistoryEntrySchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),
+  /** CS's order review answers, on the entry of the command that ended the review (step 5). */
+  review: OrderReviewAnswersSchema.nullable().optional(),
 });
 export type OrderHistoryEntry = z.infer<typeof OrderHistoryEntrySchema>;
 export const OrderHistoryResponseSchema = z.object({ entries: z.array(OrderHistoryEntrySchema) });

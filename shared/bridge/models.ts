@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { REJECTION_CODES } from '../domain/rejections';
 import { RoleSchema } from '../sop/roles';
+import { OrderReviewAnswersSchema } from '../domain/order-review';
 import { MessageSchema } from './envelope';
+import { ProxyUrlSchema, UpdateChannelSchema } from './network-settings';
 
 const Instant = z.string();
 
@@ -175,6 +177,8 @@ export const HistoryEntrySchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),
+  /** CS's order review answers (step 5), on the entry that ended the review. */
+  review: OrderReviewAnswersSchema.nullable().optional(),
   /** 'local' for a change of this user not yet confirmed by the server. */
   source: z.enum(['server', 'local']),
 });
@@ -275,6 +279,10 @@ export const SettingsSchema = z.object({
   worklistFilters: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** Where the Kepala Balai's signing key lives (absent: the PKCS#12 key file). */
   signing: SigningSourceSchema.optional(),
+  /** The unit's HTTP(S) proxy to the server and the release feed (absent or null: none, or HTTPS_PROXY). */
+  proxy: ProxyUrlSchema.nullable().optional(),
+  /** The release channel the updater follows (absent: SIPPT_UPDATE_CHANNEL, else 'latest'). */
+  updateChannel: UpdateChannelSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

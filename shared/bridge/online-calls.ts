@@ -35,6 +35,7 @@ import {
 } from '../api/http';
 import { HolidayListSchema, PutHolidaysRequestSchema } from '../api/calendar';
 import { OrderSchema } from '../domain/entities';
+import { OrderReviewAnswersSchema } from '../domain/order-review';
 import { AccountStatusSchema, OrderStatusSchema } from '../domain/states';
 
 const Id = z.string().trim().min(1, { error: 'id wajib diisi / id is required' }).max(64);
@@ -128,9 +129,10 @@ export const ONLINE_CALLS = {
   ),
 
   // CS (steps 5, 11, 18, 20)
-  'online.order.validate': online(z.strictObject(OrderRef), CommandResponseSchema),
-  /** CS (an order as submitted) or Ketua Tim (a tariff to check) sends the order back to the customer. */
-  'online.order.return': online(z.strictObject({ ...OrderRef, reason: Reason }), CommandResponseSchema),
+  /** Step 5, with the order review's answers (kept on the order, shown in its history). */
+  'online.order.validate': online(z.strictObject({ ...OrderRef, review: OrderReviewAnswersSchema.optional() }), CommandResponseSchema),
+  /** CS (an order as submitted, with the review's answers) or Ketua Tim (a tariff to check) sends the order back to the customer. */
+  'online.order.return': online(z.strictObject({ ...OrderRef, reason: Reason, review: OrderReviewAnswersSchema.optional() }), CommandResponseSchema),
   'online.sample.register': online(z.strictObject({ ...SampleRef, ...RegisterSampleRequestSchema.shape }), CommandResponseSchema),
   /** The E-LHU of a report as this user may see it: unsigned until it is signed. */
   'online.report.file': online(z.strictObject(ReportRef), OnlineFileSchema),

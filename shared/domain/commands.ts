@@ -17,6 +17,7 @@ import {
   RupiahSchema,
   SurveyScoresSchema,
 } from './entities';
+import { OrderReviewAnswersSchema } from './order-review';
 
 /**
  * Command payloads. These are the *resolved* form a decision needs: catalog data (method,
@@ -77,8 +78,9 @@ export const COMMAND_PAYLOADS = {
     decisionRule: DecisionRuleSchema.optional(),
   }),
   'order.cancel': z.object(reason),
-  'order.validate': z.object({ orderNumber: z.string().min(1).max(80) }),
-  'order.return_to_customer': z.object(reason),
+  // The order review's answers (step 5): optional, as integrators and orders before it validate without.
+  'order.validate': z.object({ orderNumber: z.string().min(1).max(80), review: OrderReviewAnswersSchema.optional() }),
+  'order.return_to_customer': z.object({ ...reason, review: OrderReviewAnswersSchema.optional() }),
   'tariff.approve': z.object({
     adjustments: z
       .array(z.object({ analysisId: IdSchema, tariff: RupiahSchema }))

@@ -15,6 +15,7 @@ import {
   type AggregateState,
 } from './state';
 import { STATUS_LABELS } from './states';
+import { failedItems, REVIEW_LABELS } from './order-review';
 import { ROLE_INFO } from '../sop/roles';
 
 export type EventEntity = 'account' | 'order' | 'sample' | 'analysis' | 'report' | 'billing' | 'proof';
@@ -462,10 +463,38 @@ const HANDLERS: Handlers = {
   },
   'order.cancel': (ctx) => moveOrder(ctx, 'cancelled', ctx.payload.reason),
   'order.validate': (ctx) => {
+    const review = ctx.payload.review;
+    if (review) {
+      // A "Tidak bisa" means the lab cannot do the order: it goes back to the customer, not on.
+      const failed = failedItems(review);
+      if (failed.length > 0) {
+        const names = (l: 'id' | 'en') => failed.map((i) => REVIEW_LABELS[i][l]).join(', ');
+        return reject(
+          'invalid_payload',
+          `Kaji ulang menjawab "tidak bisa" (${names('id')}): kembalikan pesanan ke pelanggan dengan alasannya, bukan validasi.`,
+          `The order review answered "cannot" (${names('en')}): return the order to the customer with the reason instead of validating it.`,
+        );
+      }
+      ctx.order!.review = { answers: review, by: ctx.actor.userId, at: ctx.at };
+    }
     ctx.order!.number = ctx.payload.orderNumber;
     moveOrder(ctx, 'validated');
   },
-  'order.return_to_customer': (ctx) => moveOrder(ctx, 'returned_to_customer', ctx.payload.reason),
+  'order.return_to_customer': (ctx) => {
+    const review = ctx.payload.review;
+    if (review) {
+      // Only CS reviews, and only an order as submitted (Ketua Tim's return is about the tariff).
+      if (ctx.order!.status !== 'submitted') {
+        return reject(
+          'invalid_payload',
+          'Jawaban kaji ulang hanya untuk pesanan yang baru diajukan (langkah 5); kirim pengembalian tanpa jawaban kaji ulang.',
+          'Order review answers belong to an order as submitted (step 5); send the return without review answers.',
+        );
+      }
+      ctx.order!.review = { answers: review, by: ctx.actor.userId, at: ctx.at };
+    }
+    moveOrder(ctx, 'returned_to_customer', ctx.payload.reason);
+  },
   'tariff.approve': (ctx) => {
     const o = ctx.order!;
     const byId = new Map(o.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));

@@ -10,6 +10,7 @@ import {
   ReportStatusSchema,
   SampleStatusSchema,
 } from './states';
+import { OrderReviewAnswersSchema } from './order-review';
 
 /** Ids are UUIDs: the desktop creates them offline, so they cannot come from a database sequence. */
 export const IdSchema = z.uuid({ error: 'harus berupa UUID / must be a UUID' });
@@ -394,6 +395,10 @@ export const ReturnNoteSchema = z.object({
 });
 export type ReturnNote = z.infer<typeof ReturnNoteSchema>;
 
+/** CS's order review (step 5) as it ended the review: the answers, who and when. */
+export const OrderReviewSchema = z.object({ answers: OrderReviewAnswersSchema, by: IdSchema, at: InstantSchema });
+export type OrderReview = z.infer<typeof OrderReviewSchema>;
+
 export const OrderSchema = z.object({
   id: IdSchema,
   version: z.number().int().nonnegative(),
@@ -415,6 +420,8 @@ export const OrderSchema = z.object({
   finishedAt: InstantSchema.nullable(),
   /** Server time the order entered its current status (null in orders stored before it was kept). */
   statusSince: InstantSchema.nullable().default(null),
+  /** The last order review (step 5); absent before CS reviewed it, and in orders stored before it was kept. */
+  review: OrderReviewSchema.optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

@@ -53,8 +53,9 @@ export const ONLINE_HANDLERS: { [N in OnlineCallName]: OnlineHandler<N> } = {
   'online.audit': (a, { core }) => read(core, (api, t) => api.audit(t, a)),
 
   // CS
-  'online.order.validate': (a, { core }) => change(core, (api, t) => api.orderCommand(t, a.orderId, 'validate')),
-  'online.order.return': (a, { core }) => change(core, (api, t) => api.orderCommand(t, a.orderId, 'return', { reason: a.reason })),
+  'online.order.validate': (a, { core }) => change(core, (api, t) => api.orderCommand(t, a.orderId, 'validate', a.review ? { review: a.review } : {})),
+  'online.order.return': (a, { core }) =>
+    change(core, (api, t) => api.orderCommand(t, a.orderId, 'return', { reason: a.reason, ...(a.review ? { review: a.review } : {}) })),
   'online.sample.register': (a, { core }) =>
     change(core, (api, t) => api.sampleCommand(t, a, 'register', { labId: a.labId, penyeliaId: a.penyeliaId, mtId: a.mtId })),
   'online.report.file': async (a, { core }) => fileView(await read(core, (api, t) => api.reportDocument(t, a))),

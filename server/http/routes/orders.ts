@@ -12,11 +12,14 @@ import {
   SubmitOrderRequestSchema,
   SurveyRequestSchema,
   TariffApproveRequestSchema,
+  ReturnOrderRequestSchema,
+  ValidateOrderRequestSchema,
   surveyScoresInOrder,
   type CommandResponse,
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
 import { revealsActor } from '../../../shared/domain/history';
+import type { OrderReviewAnswers } from '../../../shared/domain/order-review';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import type { Actor } from '../../../shared/domain/state';
 import type { AnalysisStatus, OrderStatus, SampleStatus } from '../../../shared/domain/states';
@@ -221,6 +224,7 @@ export function orderRoutes(app: AppContext): void {
           'audit_log.from_state',
           'audit_log.to_state',
           'audit_log.reason',
+          'audit_log.after',
         ])
         .where('audit_log.order_id', '=', params.orderId)
         .orderBy('audit_log.seq')
@@ -245,6 +249,7 @@ export function orderRoutes(app: AppContext): void {
               from: r.from_state,
               to: r.to_state,
               reason: r.reason,
+              review: reviewOf(r),
             };
           }),
       };
@@ -302,8 +307,18 @@ export function orderRoutes(app: AppContext): void {
     samples: samplesPayload(b),
   }));
   simple('order.cancel', 'cancel', 'Pelanggan membatalkan pesanan sebelum membayar (alasan) / cancel before paying', ReasonBodySchema);
-  simple('order.validate', 'validate', 'Langkah 5: CS memvalidasi pesanan dan memberi nomor order / step 5: validate and number', EmptyBodySchema);
-  simple('order.return_to_customer', 'return', 'CS atau Ketua Tim mengembalikan pesanan ke pelanggan (alasan) / return to the customer', ReasonBodySchema);
+  simple(
+    'order.validate',
+    'validate',
+    'Langkah 5: CS memvalidasi pesanan dan memberi nomor order, dengan jawaban kaji ulang permintaan (disimpan) / step 5: validate and number, with the order review answers (kept)',
+    ValidateOrderRequestSchema,
+  );
+  simple(
+    'order.return_to_customer',
+    'return',
+    'CS atau Ketua Tim mengembalikan pesanan ke pelanggan (alasan; CS: jawaban kaji ulang) / return to the customer (reason; CS: the order review answers)',
+    ReturnOrderRequestSchema,
+  );
   simple('tariff.approve', 'tariff/approve', 'Langkah 6: Ketua Tim PJI menyetujui tarif / step 6: approve the tariff', TariffApproveRequestSchema);
   simple('tariff.reject', 'tariff/reject', 'Langkah 7: pelanggan menolak parameter/tarif (alasan) / the customer rejects the tariff', ReasonBodySchema);
   simple('billing.request', 'billing/request', 'Langkah 7: pelanggan meminta e-billing / step 7: request the e-billing', EmptyBodySchema);
@@ -323,6 +338,16 @@ export function orderRoutes(app: AppContext): void {
     (b) => ({ scores: surveyScoresInOrder(b.scores), comment: b.comment }),
   );
   simple('order.finish', 'finish', 'Langkah 22: pelanggan menyelesaikan pesanan / step 22: finish the order', EmptyBodySchema);
+}
+
+/**
+ * The order review's answers on the entry of the command that ended the review: the order as the
+ * command left it (the audit row's `after`) holds the review made at that instant.
+ */
+function reviewOf(r: { command_type: string; entity: string; at: string; after: string | null }): OrderReviewAnswers | null {
+  if (r.entity !== 'order' || (r.command_type !== 'order.validate' && r.command_type !== 'order.return_to_customer') || !r.after) return null;
+  const review = (JSON.parse(r.after) as { review?: { answers: OrderReviewAnswers; at: string } }).review;
+  return review && review.at === r.at ? review.answers : null;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { WorkItem } from '../online/work-items';
 import {
   REVIEW_ITEMS,
   REVIEW_LABELS,
+  reviewAnswers,
   reviewOutcome,
   reviewReason,
   type Review,
@@ -33,7 +34,7 @@ export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => 
 
   const onValidate = async () => {
     if (outcome.kind !== 'validate') return;
-    const r = await validate.run({ orderId }, t('validate.done'));
+    const r = await validate.run({ orderId, review: reviewAnswers(review) }, t('validate.done'));
     if (r) onDone();
   };
 
@@ -122,7 +123,9 @@ export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => 
         initialReason={outcome.kind === 'return' ? reviewReason(outcome.failed) : ''}
         onClose={() => setReturning(false)}
         onConfirm={async (reason) => {
-          await back.runOrThrow({ orderId, reason }, t('return.done'));
+          // The answers go with the return when all three are given (kept on the order).
+          const answers = reviewAnswers(review);
+          await back.runOrThrow({ orderId, reason, ...(answers ? { review: answers } : {}) }, t('return.done'));
           setReturning(false);
           onDone();
         }}

@@ -3,16 +3,16 @@
  * numbering an order, can the lab do it? Three questions, each Bisa / Tidak bisa. All Bisa:
  * the order may be validated. Any Tidak bisa: the order goes back to the customer with that reason.
  */
-export const REVIEW_ITEMS = ['sdm', 'metode', 'peralatan'] as const;
-export type ReviewItem = (typeof REVIEW_ITEMS)[number];
-export type ReviewAnswer = 'bisa' | 'tidak_bisa';
+import { REVIEW_ITEMS, REVIEW_LABELS, type OrderReviewAnswers, type ReviewAnswer, type ReviewItem } from '../../../../shared/domain/order-review';
+
+export { REVIEW_ITEMS, REVIEW_LABELS, type ReviewAnswer, type ReviewItem } from '../../../../shared/domain/order-review';
 export type Review = Partial<Record<ReviewItem, ReviewAnswer>>;
 
-export const REVIEW_LABELS: Record<ReviewItem, { id: string; en: string }> = {
-  sdm: { id: 'Kemampuan SDM', en: 'Staff competence' },
-  metode: { id: 'Kesesuaian metode', en: 'Suitability of the method' },
-  peralatan: { id: 'Kemampuan peralatan', en: 'Equipment capability' },
-};
+/** The answers as the commands carry them, once all three are given. */
+export function reviewAnswers(review: Review): OrderReviewAnswers | undefined {
+  const { sdm, metode, peralatan } = review;
+  return sdm && metode && peralatan ? { sdm, metode, peralatan } : undefined;
+}
 
 export type ReviewOutcome =
   | { kind: 'incomplete'; missing: ReviewItem[] }

@@ -17,6 +17,7 @@ import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDateTime } from '../../../lib/format';
 import { RejectedChange } from '../../frame/RejectedChange';
 import { buildTimeline } from './timeline';
+import { ReviewLine } from './ReviewLine';
 
 function roleName(role: string | null, lang: string): string | null {
   const info = role ? ROLE_INFO[role as Role] : undefined;
@@ -159,6 +160,7 @@ export function HistoryTab({
                             {t('loopBy', { who: who(l.by, l.role), when: formatDateTime(l.at, lang) })}
                           </Text>
                           {l.reason && <Text size="sm">{t('reason', { reason: l.reason })}</Text>}
+                          {l.review && <ReviewLine answers={l.review} />}
                         </div>
                       </Group>
                     </Paper>
@@ -177,6 +179,7 @@ export function HistoryTab({
                       {s.events > 0 ? ` · ${t('events', { count: s.events })}` : ''}
                     </Text>
                   )}
+                  {s.review && <ReviewLine answers={s.review} />}
                   {s.state === 'current' && (
                     <Box maw={360}>
                       <SopClockBar step={s.step} startedAt={currentSince} now={now} barWidth={120} />

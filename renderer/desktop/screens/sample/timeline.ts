@@ -5,6 +5,7 @@
  * (sent back, retest, refused signature) as loops with their reason and who returned them. Pure.
  */
 import type { HistoryEntryView } from '../../../../shared/bridge';
+import type { OrderReviewAnswers } from '../../../../shared/domain/order-review';
 import { SOP_STEPS } from '../../../../shared/sop/steps';
 
 /** Where a return happened and the step it sent the work back to. */
@@ -33,6 +34,8 @@ export interface TimelineLoop {
   by: string | null;
   role: string | null;
   reason: string | null;
+  /** CS's order review answers, when the return ended the review (step 5). */
+  review?: OrderReviewAnswers;
   backTo: number;
   local: boolean;
 }
@@ -49,6 +52,8 @@ export interface TimelineStep {
   /** Other events inside the step (e.g. results saved), counted. */
   events: number;
   loops: TimelineLoop[];
+  /** CS's order review answers that let the step finish (step 5). */
+  review: OrderReviewAnswers | null;
   /** Done here but not yet confirmed by the server. */
   local: boolean;
 }
@@ -80,6 +85,7 @@ export function buildTimeline(
     startedAt: null,
     events: 0,
     loops: [],
+    review: null,
     local: false,
   }));
   let previousAt: string | null = null;
@@ -95,6 +101,7 @@ export function buildTimeline(
           by: e.actorName,
           role: e.role,
           reason: e.reason,
+          ...(e.review ? { review: e.review } : {}),
           backTo: ret.back,
           local: e.source === 'local',
         });
@@ -105,6 +112,7 @@ export function buildTimeline(
         slot.doneBy = e.actorName;
         slot.doneRole = e.role;
         slot.doneAt = e.at;
+        if (e.review) slot.review = e.review;
         slot.startedAt = slot.startedAt ?? previousAt;
         slot.local = e.source === 'local';
       }

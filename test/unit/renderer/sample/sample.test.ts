@@ -89,6 +89,22 @@ describe('history timeline', () => {
     expect(tl[13]!.events).toBe(0);
   });
 
+  it('carries CS order review answers to step 5: on the return loop and on the validation that ended it', () => {
+    const no = { sdm: 'bisa', metode: 'tidak_bisa', peralatan: 'bisa' } as const;
+    const yes = { sdm: 'bisa', metode: 'bisa', peralatan: 'bisa' } as const;
+    const tl = buildTimeline(
+      [
+        e({ command: 'order.return_to_customer', sampleId: null, at: '2026-03-16T01:00:00.000Z', role: 'cs', reason: 'Kaji ulang permintaan: Kesesuaian metode tidak bisa.', review: no }),
+        e({ command: 'order.validate', sampleId: null, step: 5, at: '2026-03-16T01:30:00.000Z', role: 'cs', review: yes }),
+      ],
+      's1',
+      6,
+    );
+    expect(tl[4]!.loops[0]).toMatchObject({ command: 'order.return_to_customer', review: no, backTo: 4 });
+    expect(tl[4]).toMatchObject({ state: 'done', review: yes });
+    expect(tl[5]!.review).toBeNull();
+  });
+
   it('a finished sample has every step done', () => {
     expect(buildTimeline([], 's1', null).every((s) => s.state === 'done')).toBe(true);
   });
