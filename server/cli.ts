@@ -43,9 +43,17 @@ const demo = values.demo === true;
 const demoOrders = !['false', '0', 'no'].includes(String(values['demo-orders']).toLowerCase());
 const dataDir = resolve(values['data-dir'] ?? process.env.SIPPT_DATA_DIR ?? './data');
 
+let fromEnv: ReturnType<typeof configFromEnv>;
+try {
+  fromEnv = configFromEnv();
+} catch (e) {
+  // One message naming every bad variable, before anything is opened or written.
+  console.error((e as Error).message);
+  process.exit(2);
+}
 const config = defaultConfig({
   publicBaseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-  ...configFromEnv(),
+  ...fromEnv,
   ...(demo ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret' } : {}),
 });
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
 
 /** Configuration of the SIPPT server: defaults for production, every value overridable (tests lower the costs). */
 export interface ScryptParams {
@@ -112,18 +113,66 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   };
 }
 
+const positiveInt = z.coerce
+  .number({ error: 'harus bilangan bulat positif / must be a positive integer' })
+  .int('harus bilangan bulat positif / must be a positive integer')
+  .positive('harus bilangan bulat positif / must be a positive integer');
+const flag = z.enum(['1', '0', 'true', 'false'], { error: 'harus 1, 0, true atau false / must be 1, 0, true or false' }).transform((v) => v === '1' || v === 'true');
+const url = z.url({ error: 'harus alamat http(s) lengkap / must be a full http(s) address', protocol: /^https?$/ });
+const text = z.string().min(1);
+
+/**
+ * The server's environment (SIPPT_*), read once at start through one schema: a bad value stops the
+ * server with a message naming the variable, instead of a NaN or a silent default at the first request.
+ */
+export const serverEnvSchema = z.object({
+  SIPPT_UNIT_CODE: z.string().regex(/^[A-Z0-9]{2,10}$/, 'harus 2–10 huruf kapital atau angka, mis. PLG / must be 2–10 capital letters or digits, e.g. PLG').optional(),
+  SIPPT_TOKEN_SECRET: z.string().min(32, 'minimal 32 karakter / at least 32 characters').optional(),
+  SIPPT_PAYMENT_SECRET: text.optional(),
+  SIPPT_PUBLIC_URL: url.optional(),
+  SIPPT_BILLING_EXPIRY_DAYS: positiveInt.optional(),
+  SIPPT_TRUST_PROXY: flag.optional(),
+  SIPPT_RATE_LIMITS: z
+    .string()
+    .transform((spec, ctx) => {
+      try {
+        return rateLimitsFrom(spec);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  SIPPT_PORTAL_DIR: text.optional(),
+  SIPPT_SCRYPT_N: positiveInt.optional(),
+});
+export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+/** The environment checked against `serverEnvSchema`; throws one message naming every bad variable. */
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  // Empty values count as unset, as a shell's `VAR=` means.
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('SIPPT_') && v !== undefined && v !== ''));
+  const parsed = serverEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Konfigurasi lingkungan tidak valid / invalid environment configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
 /** Overrides from the environment (SIPPT_*), for the command line. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ServerConfig> {
+  const e = readServerEnv(env);
   const out: Partial<ServerConfig> = {};
-  if (env.SIPPT_UNIT_CODE) out.unitCode = env.SIPPT_UNIT_CODE;
-  if (env.SIPPT_TOKEN_SECRET) out.tokenSecret = env.SIPPT_TOKEN_SECRET;
-  if (env.SIPPT_PAYMENT_SECRET) out.paymentNotifySecret = env.SIPPT_PAYMENT_SECRET;
-  if (env.SIPPT_PUBLIC_URL) out.publicBaseUrl = env.SIPPT_PUBLIC_URL;
-  if (env.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = positive(env.SIPPT_BILLING_EXPIRY_DAYS, 'SIPPT_BILLING_EXPIRY_DAYS');
-  if (env.SIPPT_TRUST_PROXY) out.trustProxy = env.SIPPT_TRUST_PROXY === '1' || env.SIPPT_TRUST_PROXY === 'true';
-  if (env.SIPPT_RATE_LIMITS) out.rateLimits = rateLimitsFrom(env.SIPPT_RATE_LIMITS);
-  if (env.SIPPT_PORTAL_DIR) out.portalDir = resolve(env.SIPPT_PORTAL_DIR);
-  if (env.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: positive(env.SIPPT_SCRYPT_N, 'SIPPT_SCRYPT_N') };
+  if (e.SIPPT_UNIT_CODE) out.unitCode = e.SIPPT_UNIT_CODE;
+  if (e.SIPPT_TOKEN_SECRET) out.tokenSecret = e.SIPPT_TOKEN_SECRET;
+  if (e.SIPPT_PAYMENT_SECRET) out.paymentNotifySecret = e.SIPPT_PAYMENT_SECRET;
+  if (e.SIPPT_PUBLIC_URL) out.publicBaseUrl = e.SIPPT_PUBLIC_URL;
+  if (e.SIPPT_BILLING_EXPIRY_DAYS) out.billingExpiryDays = e.SIPPT_BILLING_EXPIRY_DAYS;
+  if (e.SIPPT_TRUST_PROXY !== undefined) out.trustProxy = e.SIPPT_TRUST_PROXY;
+  if (e.SIPPT_RATE_LIMITS) out.rateLimits = e.SIPPT_RATE_LIMITS;
+  if (e.SIPPT_PORTAL_DIR) out.portalDir = resolve(e.SIPPT_PORTAL_DIR);
+  if (e.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: e.SIPPT_SCRYPT_N };
   return out;
 }
 
