@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +30,7 @@ import { reportRoutes } from './routes/reports';
 import { sampleRoutes } from './routes/samples';
 import { releaseRoutes } from './routes/releases';
 import { syncRoutes } from './routes/sync';
-import { verifyRoutes } from './routes/verify';
+import { VERIFY_UPLOAD_ROUTES, verifyRoutes } from './routes/verify';
 
 export interface BuildOptions {
   db: DbHandle;
@@ -63,6 +64,13 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
       void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send(body);
     },
   });
+  // Expect: 100-continue. The public PDF check admits an upload before its body is read and sends
+  // the 100 Continue itself (routes/verify.ts), so a refused client never sends its 10 MB; every
+  // other request is told to go on at once, as Node would without this listener.
+  app.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!VERIFY_UPLOAD_ROUTES.has(`${req.method} ${(req.url ?? '').split('?')[0]}`)) res.writeContinue();
+    app.server.emit('request', req, res);
+  });
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 5, parts: 6, fieldSize: 2000, headerPairs: 100 } });
@@ -90,7 +98,9 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body, headers } = toErrorResponse(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    // A refusal the server chose (503 busy, with Retry-After) is not a failure: under load it
+    // would write a stack trace per refused upload.
+    if (status >= 500 && !(err instanceof AppError && err.code === 'not_available' && err.headers?.['retry-after'])) req.log.error({ err }, 'request failed');
     else req.log.info({ code: body.error.code, status }, 'request refused');
     for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     return reply.code(status).send(body);

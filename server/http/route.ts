@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { ErrorResponseSchema, hasPermission, type HttpPermission } from '../../shared/api/http';
 import type { CommandType } from '../../shared/domain/commands';
@@ -40,6 +40,8 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   on?: FastifyInstance;
   /** A creating operation: the Location header of its answer names this (OpenAPI response header; createdId in the body). */
   location?: string;
+  /** A hook before the body is read and before the rate limit (e.g. the admission of an upload). */
+  onRequest?: onRequestAsyncHookHandler;
   /** The domain command the operation issues (OpenAPI: the roles that may and the SOP step it performs). */
   command?: CommandType;
   handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
@@ -69,6 +71,7 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
         method: spec.method,
         url: spec.url,
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+        ...(spec.onRequest ? { onRequest: [spec.onRequest] } : {}),
         ...(spec.rateLimit ? { config: { rateLimit: rateLimitConfig(spec.rateLimit.name, spec.rateLimit.limit) } } : {}),
         handler: async (req, reply) => {
           let auth: Authenticated | null = null;

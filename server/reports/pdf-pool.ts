@@ -17,6 +17,18 @@ export interface PdfPoolOptions {
   queue?: number;
   /** Seconds a refused client is told to wait. */
   retryAfterSeconds?: number;
+  /** Uploads whose bodies are being received at once (default: threads + 1). */
+  receiving?: number;
+}
+
+/**
+ * An upload admitted before its body is read. `received()` when the body is in memory (the
+ * receiving place frees), `release()` when the answer is sent or the client went away (both
+ * idempotent).
+ */
+export interface UploadTicket {
+  received(): void;
+  release(): void;
 }
 
 type TaskName = 'render' | 'preview' | 'prepareSigning' | 'embedCms' | 'verifySigned' | 'checkSignature' | 'sleep';
@@ -31,12 +43,14 @@ export class PdfPool {
   readonly threads: number;
   readonly queue: number;
   private readonly retryAfter: number;
+  readonly receivingLimit: number;
 
   constructor(opts: PdfPoolOptions = {}) {
     // One core stays with the event loop: the pool must not starve the requests it protects.
     this.threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
     this.queue = Math.max(0, opts.queue ?? this.threads * 4);
     this.retryAfter = opts.retryAfterSeconds ?? 5;
+    this.receivingLimit = Math.max(1, opts.receiving ?? this.threads + 1);
     this.piscina = new Piscina({
       filename: workerFilename(),
       minThreads: 0,
@@ -48,34 +62,79 @@ export class PdfPool {
     });
   }
 
-  private admitted = 0;
+  /** Tasks in the pool (running or queued), uploads admitted, and those of them still being received. */
+  private tasks = 0;
+  private uploads = 0;
+  private receiving = 0;
 
   /**
-   * Admission before an upload is even read: at most threads + queue uploads are in the server at
-   * once (memory stays bounded, the event loop parses no more than the workers can check); beyond
-   * that the request is refused at once with 503.
+   * Whether an upload could be admitted now: the pool has room for its check, fewer than
+   * threads + queue uploads are in the server, and fewer than `receiving` are being received.
    */
+  canAdmitUpload(): boolean {
+    const budget = this.threads + this.queue;
+    return this.tasks < budget && this.uploads < budget && this.receiving < this.receivingLimit;
+  }
+
+  /**
+   * Admission of an upload before its body is read (an onRequest hook): a ticket, or null when the
+   * budget is used up. Memory stays bounded (at most threads + queue uploads held at once), the
+   * event loop receives no more bodies at once than `receiving`, and a refused client costs only
+   * its headers.
+   */
+  admitUpload(): UploadTicket | null {
+    if (!this.canAdmitUpload()) return null;
+    this.uploads++;
+    this.receiving++;
+    let receiving = true;
+    let held = true;
+    const received = () => {
+      if (!receiving) return;
+      receiving = false;
+      this.receiving--;
+    };
+    return {
+      received,
+      release: () => {
+        received();
+        if (!held) return;
+        held = false;
+        this.uploads--;
+      },
+    };
+  }
+
+  /** Runs `fn` under an upload ticket (503 when none is free). */
   async admit<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.admitted >= this.threads + this.queue) throw this.busy();
-    this.admitted++;
+    const ticket = this.admitUpload();
+    if (!ticket) throw this.busy();
     try {
       return await fn();
     } finally {
-      this.admitted--;
+      ticket.release();
     }
   }
 
-  async run<N extends TaskName>(name: N, arg: Parameters<Task<N>>[0]): Promise<Awaited<ReturnType<Task<N>>>> {
+  /**
+   * Runs a task in a worker. `transfer`: buffers moved to the worker rather than copied (the
+   * caller must own them whole and not touch them afterwards).
+   */
+  async run<N extends TaskName>(name: N, arg: Parameters<Task<N>>[0], transfer?: ArrayBuffer[]): Promise<Awaited<ReturnType<Task<N>>>> {
+    this.tasks++;
     try {
-      return (await this.piscina.run(arg, { name })) as Awaited<ReturnType<Task<N>>>;
+      return (await this.piscina.run(arg, { name, ...(transfer ? { transferList: transfer } : {}) })) as Awaited<ReturnType<Task<N>>>;
     } catch (e) {
       if (e instanceof Error && /queue is at limit|no task queue available/i.test(e.message)) throw this.busy();
       throw e;
+    } finally {
+      this.tasks--;
     }
   }
 
+  /** The refusal of a full pool: 503, Retry-After, and the connection closed (an unread upload is not drained). */
   busy(): AppError {
-    return new AppError(
+    // One instance: a refusal under load should cost no stack trace (source-mapped under tsx).
+    return (this.busyError ??= new AppError(
       503,
       'not_available',
       {
@@ -83,12 +142,13 @@ export class PdfPool {
         en: `The server is busy checking other documents. Try again in ${this.retryAfter} seconds.`,
       },
       undefined,
-      { 'retry-after': String(this.retryAfter) },
-    );
+      { 'retry-after': String(this.retryAfter), connection: 'close' },
+    ));
   }
+  private busyError: AppError | undefined;
 
   get stats() {
-    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed };
+    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed, tasks: this.tasks, uploads: this.uploads, receiving: this.receiving };
   }
 
   async close(): Promise<void> {

@@ -110,9 +110,11 @@ const ALTERED: ReadonlySet<SignatureFailureCode> = new Set(['digest_mismatch', '
  * server accepted at step 19 (after verifying the signature, the registered certificate and that
  * the document is the one it issued), and its PAdES signature verifies. Anything else is explained.
  */
-export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool = sharedPdfPool()): Promise<FileCheck> {
-  // Parsing the PDF and checking its signature runs in the worker pool (503 when it is full).
-  const { sha256, sig } = await pool.run('checkSignature', bytes);
+export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool = sharedPdfPool(), opts: { transfer?: boolean } = {}): Promise<FileCheck> {
+  // Hashing, parsing the PDF and checking its signature run in the worker pool (503 when it is
+  // full). `transfer`: the caller owns the bytes' ArrayBuffer and gives it up, so the upload moves
+  // to the worker instead of being copied (it is unusable here afterwards).
+  const { sha256, sig } = await pool.run('checkSignature', bytes, opts.transfer ? [bytes.buffer as ArrayBuffer] : undefined);
   const row = await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst();
   const signature: FileCheck['signature'] = sig.ok
     ? { ok: true, signer: sig.signerName ?? sig.signerCommonName, signedAt: sig.signingTime.toISOString() }

@@ -15,7 +15,11 @@
  *              public POST /api/v1/verify in a loop while 5 clients read GET /api/v1/health and an
  *              order (authenticated), each every 50 ms: p95 of both (target < 50 ms: the PDF work
  *              runs in the worker pool, off the event loop), uploads checked/s, refusals (503 when
- *              the pool's queue is full), other 5xx (== 0), and the server's peak RSS.
+ *              the pool's queue is full), other 5xx (== 0), and the server's peak RSS. The uploads
+ *              send Expect: 100-continue (as curl does for a large body), so the server admits or
+ *              refuses from the headers before the body is sent; BENCH_VERIFY_EXPECT=0 sends the body
+ *              at once (a refusal then closes the connection under the sending client: refused_reset),
+ *              BENCH_VERIFY_UPLOADERS=0 measures the reads alone (the machine's baseline).
  * Also the server's CPU time per request (from /proc), and (sqlite.durability.*, `durability` below)
  * what the durable commit (synchronous = FULL) costs against NORMAL. Bounded: each phase stops after
  * PHASE_SECONDS (BENCH_SERVER_SECONDS, default 8) or MAX_REQUESTS, whichever comes first.
@@ -51,6 +55,10 @@ const MAX_REQUESTS = 200_000;
 const PACE_MS = Number(process.env.BENCH_SERVER_PACE_MS ?? 100);
 /** BENCH_SERVER_VERIFY_ONLY=1: only the verify phase (PDF uploads against reads). */
 const VERIFY_ONLY = process.env.BENCH_SERVER_VERIFY_ONLY === '1';
+/** Verify phase: uploads send Expect: 100-continue (BENCH_VERIFY_EXPECT=0: they send the body at once). */
+const EXPECT_CONTINUE = process.env.BENCH_VERIFY_EXPECT !== '0';
+/** Verify phase: uploading clients (BENCH_VERIFY_UPLOADERS=0 measures the reads alone, the machine's baseline). */
+const UPLOADERS = Number(process.env.BENCH_VERIFY_UPLOADERS ?? 20);
 const PG_URL =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -114,6 +122,7 @@ async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUr
       target: '',
     });
     report({ name: `${dialect}.verify_load.refused_503`, value: v.busy, unit: 'count', target: '' });
+    if (!EXPECT_CONTINUE) report({ name: `${dialect}.verify_load.refused_reset`, value: v.reset, unit: 'count', target: '' });
     report({ name: `${dialect}.verify_load.other_errors`, value: v.errors, unit: 'count', target: '== 0' });
     report({ name: `${dialect}.verify_load.server_rss_peak`, value: v.rssPeak, unit: 'MB', target: '' });
     if (v.firstError) console.error(`  verify_load first error: ${v.firstError}`);
@@ -374,6 +383,8 @@ interface VerifyPhaseResult {
   order: number[];
   checked: number;
   busy: number;
+  /** Refused while still sending the body (no Expect: 100-continue): the connection was closed. */
+  reset: number;
   errors: number;
   seconds: number;
   rssPeak: number;
@@ -421,6 +432,7 @@ async function verifyPhase(
     order: [],
     checked: 0,
     busy: 0,
+    reset: 0,
     errors: 0,
     seconds: 0,
     rssPeak: server.rssMb(),
@@ -445,6 +457,9 @@ async function verifyPhase(
               'content-type': upload.contentType,
               'content-length': String(upload.body.length),
               accept: 'application/json',
+              // As curl does for a large body: the server admits (100 Continue) or refuses (503)
+              // from the headers, so a refused upload is never sent (BENCH_VERIFY_EXPECT=0: without).
+              ...(EXPECT_CONTINUE ? { expect: '100-continue' } : {}),
             },
           },
           (r2) => {
@@ -457,11 +472,17 @@ async function verifyPhase(
           },
         );
         req.on('error', (e) => resolve({ status: 0, body: String(e) }));
-        req.end(upload.body);
+        if (EXPECT_CONTINUE) req.on('continue', () => req.end(upload.body));
+        else req.end(upload.body);
       });
       if (r.status === 200) res.checked++;
       else if (r.status === 503) {
         res.busy++;
+        await sleep(100);
+      } else if (!EXPECT_CONTINUE && r.status === 0 && /EPIPE|ECONNRESET/.test(r.body)) {
+        // Without Expect: 100-continue the server refuses from the headers and closes the
+        // connection without reading the body, which a client still sending it sees as a reset.
+        res.reset++;
         await sleep(100);
       } else {
         res.errors++;
@@ -493,7 +514,7 @@ async function verifyPhase(
       planned += 50;
     }
   };
-  await Promise.all([...Array.from({ length: 20 }, uploader), ...clients.slice(0, 5).map(reader)]);
+  await Promise.all([...Array.from({ length: UPLOADERS }, uploader), ...clients.slice(0, 5).map(reader)]);
   clearInterval(rss);
   uploadAgent.destroy();
   res.seconds = (performance.now() - start) / 1000;

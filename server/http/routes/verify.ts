@@ -6,7 +6,7 @@ import { IdSchema } from '../../../shared/domain/entities';
 import { formatDateId, formatDateTimeId } from '../../../shared/elhu/dates';
 import type { ElhuUnit } from '../../../shared/elhu/types';
 import { readElhuUnit } from '../../catalog/repo';
-import type { PdfPool } from '../../reports/pdf-pool';
+import type { PdfPool, UploadTicket } from '../../reports/pdf-pool';
 import { checkUploadedPdf, publicReport, VALIDITY_TEXT, type FileCheck, type PublicReport } from '../../reports/verification';
 import type { AppContext } from '../context';
 import { AppError, fail } from '../errors';
@@ -22,6 +22,10 @@ import { readUpload } from './payments';
  * proxy that serves the server under a path prefix.
  */
 export const VERIFY_UPLOAD_LIMIT = 10 * 1024 * 1024;
+/** The form's own bytes around the file (boundaries, part headers, the reportId field). */
+const FORM_ALLOWANCE = 64 * 1024;
+/** The uploads admitted before their body is read (server/http/app.ts defers 100 Continue for them). */
+export const VERIFY_UPLOAD_ROUTES: ReadonlySet<string> = new Set([`POST ${API_PREFIX}/verify`, 'POST /verifikasi']);
 const PDF_ONLY = new Set(['application/pdf']);
 
 const MessageSchema = z.object({ id: z.string(), en: z.string() });
@@ -280,16 +284,57 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   root.get('/verifikasi', readLimit, general);
   root.get('/verify', readLimit, general);
 
+  // Admission before the body is read (onRequest, ahead of the rate limit's database hit): an
+  // over-size Content-Length (413) or a full pool and upload budget (503 with Retry-After) is
+  // answered from the headers alone, with Connection: close so the refused body is not drained.
+  // A client that sent Expect: 100-continue is told to send its body only once admitted.
+  const tickets = new WeakMap<FastifyRequest, UploadTicket>();
+  const admission =
+    (refuse: (req: FastifyRequest, reply: FastifyReply, err: AppError) => Promise<unknown>) =>
+    async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > VERIFY_UPLOAD_LIMIT + FORM_ALLOWANCE) {
+        await refuse(req, reply, tooLarge());
+        return reply;
+      }
+      const ticket = pool.admitUpload();
+      if (!ticket) {
+        await refuse(req, reply, pool.busy());
+        return reply;
+      }
+      tickets.set(req, ticket);
+      // Released when the answer is sent or the client goes away, whichever comes first.
+      reply.raw.once('close', ticket.release);
+      reply.raw.once('finish', ticket.release);
+      if (/100-continue/i.test(String(req.headers.expect ?? '')) && typeof reply.raw.writeContinue === 'function') reply.raw.writeContinue();
+      return undefined;
+    };
+  const refusedPage = async (_req: FastifyRequest, reply: FastifyReply, e: AppError) => {
+    for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
+    reply.header('connection', 'close');
+    const refused = `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`;
+    return html(reply, e.statusCode, page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused));
+  };
+  const refusedJson = async (_req: FastifyRequest, _reply: FastifyReply, e: AppError) => {
+    throw e;
+  };
+  /** The upload's body, read under its ticket; the receiving place frees once it is in memory. */
+  const readAdmitted = async (req: FastifyRequest) => {
+    try {
+      return await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY, { hash: false });
+    } finally {
+      tickets.get(req)?.received();
+    }
+  };
+
   // A dropped PDF (plain form POST, no script needed): the result as a page.
-  root.post('/verifikasi', uploadLimit, async (req, reply) =>
-    pool.admit(() => checkPage(req, reply)).catch(async (e: unknown) => {
-      // Refused at admission (503): the page says so and when to try again.
-      if (!(e instanceof AppError)) throw e;
-      for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
-      const refused = `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`;
-      return html(reply, e.statusCode, page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused));
-    }),
-  );
+  root.post('/verifikasi', { ...uploadLimit, onRequest: admission(refusedPage) }, async (req, reply) => {
+    try {
+      return await checkPage(req, reply);
+    } finally {
+      tickets.get(req)?.release();
+    }
+  });
   const checkPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const unit = await unitOf();
     const link = (id: string) => `verify/${encodeURIComponent(id)}`;
@@ -299,7 +344,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
         throw fail.unsupportedMedia('Kirim berkas melalui formulir unggah.', 'Send the file through the upload form.');
       }
-      upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY, { hash: false });
+      upload = await readAdmitted(req);
     } catch (e) {
       const err = uploadError(e);
       return html(
@@ -311,7 +356,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
     const expected = upload.fields.reportId && IdSchema.safeParse(upload.fields.reportId).success ? upload.fields.reportId : null;
     let check: FileCheck;
     try {
-      check = await checkUploadedPdf(db, upload.data, pool);
+      check = await checkUploadedPdf(db, upload.data, pool, { transfer: true });
     } catch (e) {
       // The pool is full (503): the page says so and when to try again.
       if (!(e instanceof AppError)) throw e;
@@ -356,14 +401,28 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
     multipart: { fields: { file: 'Berkas PDF / PDF file' } },
     response: VerifyFileResponseSchema,
     rateLimit: { name: 'verify-upload', limit: limits.verifyUpload },
+    onRequest: admission(refusedJson),
     handler: async ({ req }) => {
-      // Admission first: beyond what the workers can take, refused (503) before the upload is read.
-      return pool.admit(async () => {
-        const upload = await readUpload(req, VERIFY_UPLOAD_LIMIT, PDF_ONLY, { hash: false });
-        return fileJson(await checkUploadedPdf(db, upload.data, pool));
-      });
+      try {
+        const upload = await readAdmitted(req);
+        // The upload's buffer moves to the worker (no copy); the event loop never hashes or parses it.
+        return fileJson(await checkUploadedPdf(db, upload.data, pool, { transfer: true }));
+      } finally {
+        tickets.get(req)?.release();
+      }
     },
   });
+}
+
+let tooLargeError: AppError | undefined;
+function tooLarge(): AppError {
+  return (tooLargeError ??= new AppError(
+    413,
+    'payload_too_large',
+    { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'The file is too large (at most 10 MB).' },
+    undefined,
+    { connection: 'close' },
+  ));
 }
 
 /** An upload the page cannot check: its status and message (the API answers these as JSON errors). */
