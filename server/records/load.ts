@@ -47,7 +47,13 @@ export async function ordersSubmittedIn(db: Db, period: Period): Promise<Order[]
     .where('orders.submitted_at', '>=', period.start)
     .where('orders.submitted_at', '<', period.end)
     .execute();
-  return rows.map((r) => parse(r.data)).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || a.id.localeCompare(b.id));
+  // Each time parsed once, not twice per comparison (10,000 orders: ~270,000 comparisons).
+  const keyed = rows.map((r) => {
+    const o = parse(r.data);
+    return { o, t: Date.parse(o.submittedAt) };
+  });
+  keyed.sort((a, b) => a.t - b.t || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0));
+  return keyed.map((k) => k.o);
 }
 
 /**
