@@ -10,7 +10,7 @@ import type { Trx } from '../db/schema';
 import type { ReportServices } from '../reports/services';
 import { canSee } from './access';
 import { enrich, renderForSignature, type EnrichCtx } from './enrich';
-import { loadAccount, loadOrder, nextFeedSeq, rememberOrder, snapshot, writeAccount, writeIndexes, writeOrder, writeOrderData } from './store';
+import { loadAccount, loadOrder, nextFeedSeq, orderCacheOf, snapshot, writeAccount, writeIndexes, writeOrder, writeOrderData } from './store';
 
 /** What the command path needs from the server. */
 export interface CommandEnv {
@@ -78,7 +78,7 @@ export interface ApplyResult {
 export async function applyCommand(env: CommandEnv, req: ApplyRequest): Promise<ApplyResult> {
   const result = await inTransaction(env.handle, (trx) => applyInTransaction(env, trx, req));
   // Committed: the new state is the order's current version.
-  if (result.state && 'samples' in result.state) rememberOrder(result.state);
+  if (result.state && 'samples' in result.state) orderCacheOf(env.handle).remember(result.state);
   return result;
 }
 
@@ -108,7 +108,7 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
 
   // The aggregate, locked; then the stored outcome (checked after the lock, so two concurrent
   // sends of one command cannot both pass).
-  const loaded = kind === 'order' ? await loadOrder(trx, command.aggregateId, { lock: dialect }) : null;
+  const loaded = kind === 'order' ? await loadOrder(trx, command.aggregateId, { lock: dialect, cache: orderCacheOf(env.handle) }) : null;
   const account = kind === 'account' ? await loadAccount(trx, command.aggregateId, { lock: dialect }) : null;
   const state: Order | Account | null = loaded?.order ?? account;
 

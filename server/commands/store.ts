@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { AccountSchema, OrderSchema, type Account, type Order } from '../../shared/domain/entities';
 import type { DomainEvent } from '../../shared/domain/decide';
 import { orderTotal } from '../../shared/domain/state';
-import type { DialectName } from '../db/connect';
+import type { DbHandle, DialectName } from '../db/connect';
 import type { Database, Trx } from '../db/schema';
 import type { Kysely } from 'kysely';
 import { accessPrincipals, bucketMembers } from './access';
@@ -10,27 +10,53 @@ import { accessPrincipals, bucketMembers } from './access';
 type Q = Kysely<Database>;
 
 /**
- * Parsed orders by id and version. An order's version grows with every accepted command, so an
- * entry is valid as long as the row still has its version (checked on every read, also across
- * server processes). Entries are put only from committed data. Cached orders are shared: treat
- * them as immutable (decide works on its own copy).
+ * Parsed orders by id and version, one cache per database (`orderCacheOf`): two databases in one
+ * process (tests run SQLite and PostgreSQL side by side, with the same demo ids) must never read
+ * each other's orders. An order's version grows with every accepted command, so an entry is valid
+ * as long as the row still has its version (checked on every read, also across server processes).
+ * Entries are put only from committed data. Cached orders are shared: treat them as immutable
+ * (decide works on its own copy).
  */
-const CACHE_MAX = 5000;
-const cache = new Map<string, { version: number; order: Order }>();
-export function rememberOrder(order: Order): void {
-  cache.delete(order.id);
-  cache.set(order.id, { version: order.version, order });
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+export class OrderCache {
+  private static readonly MAX = 5000;
+  private readonly entries = new Map<string, { version: number; order: Order }>();
+
+  /** The cached order when it is still at `version`. */
+  get(id: string, version: number): Order | undefined {
+    const hit = this.entries.get(id);
+    return hit && hit.version === version ? hit.order : undefined;
+  }
+
+  remember(order: Order): void {
+    this.entries.delete(order.id);
+    this.entries.set(order.id, { version: order.version, order });
+    if (this.entries.size > OrderCache.MAX) this.entries.delete(this.entries.keys().next().value!);
+  }
 }
 
-/** Read an order; on PostgreSQL inside a transaction, with a row lock held until commit. */
-export async function loadOrder(q: Q, id: string, opts: { lock?: DialectName } = {}): Promise<{ order: Order; members: string } | null> {
+const caches = new WeakMap<DbHandle, OrderCache>();
+/** The order cache of one database (its handle): lives and dies with it. */
+export function orderCacheOf(handle: DbHandle): OrderCache {
+  let cache = caches.get(handle);
+  if (!cache) caches.set(handle, (cache = new OrderCache()));
+  return cache;
+}
+
+/**
+ * Read an order; on PostgreSQL inside a transaction, with a row lock held until commit. With the
+ * database's `cache`, an unchanged order is not parsed again.
+ */
+export async function loadOrder(
+  q: Q,
+  id: string,
+  opts: { lock?: DialectName; cache?: OrderCache } = {},
+): Promise<{ order: Order; members: string } | null> {
   let query = q.selectFrom('orders').select(['version', 'members']).where('id', '=', id);
   if (opts.lock === 'postgres') query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return null;
-  const hit = cache.get(id);
-  if (hit && hit.version === row.version) return { order: hit.order, members: row.members };
+  const hit = opts.cache?.get(id, row.version);
+  if (hit) return { order: hit, members: row.members };
   // One statement for row and JSON: outside a transaction two statements could see two commits.
   const full = await q
     .selectFrom('orders')
@@ -40,7 +66,8 @@ export async function loadOrder(q: Q, id: string, opts: { lock?: DialectName } =
     .executeTakeFirstOrThrow();
   const order = parseOrder(full.data);
   if (order.version !== full.version) throw new Error(`order ${id}: data version ${order.version} differs from row version ${full.version}`);
-  if (!opts.lock) rememberOrder(order);
+  // Read inside a transaction that may still roll back: not remembered.
+  if (!opts.lock) opts.cache?.remember(order);
   return { order, members: full.members };
 }
 

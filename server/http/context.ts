@@ -6,7 +6,7 @@ import { IdSchema, type Order } from '../../shared/domain/entities';
 import type { AuthService, Authenticated } from '../auth/service';
 import { applyCommand, type Attachment, type CommandEnv } from '../commands/apply-command';
 import { canSee } from '../commands/access';
-import { loadOrder } from '../commands/store';
+import { loadOrder, orderCacheOf } from '../commands/store';
 import { fail, rejectionError } from './errors';
 import type { FailureLimiter } from './rate-limit';
 import type { Router } from './route';
@@ -60,14 +60,14 @@ export async function orderCommand(
   });
   if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
   let order = r.state as Order | null;
-  if (!order) order = (await loadOrder(app.env.handle.db, orderId))?.order ?? null;
+  if (!order) order = (await loadOrder(app.env.handle.db, orderId, { cache: orderCacheOf(app.env.handle) }))?.order ?? null;
   if (!order) throw fail.notFound();
   return { ...orderResponse(auth.actor, order), commandId, status: 'applied', version: r.outcome.version, replayed: r.replayed };
 }
 
 /** An order the actor may read, or 404 (never 403: nobody learns that another customer's order exists). */
 export async function visibleOrder(app: AppContext, auth: Authenticated, orderId: string): Promise<Order> {
-  const loaded = await loadOrder(app.env.handle.db, orderId);
+  const loaded = await loadOrder(app.env.handle.db, orderId, { cache: orderCacheOf(app.env.handle) });
   if (!loaded || !canSee(auth.actor, loaded.order)) throw fail.notFound('Pesanan tidak ditemukan.', 'Order not found.');
   return loaded.order;
 }
