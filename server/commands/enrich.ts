@@ -8,6 +8,7 @@ import type { Trx } from '../db/schema';
 import type { CommandEnv, Attachment } from './apply-command';
 import { reserveNumber, type Reservation } from './numbers';
 import { readElhuUnit } from '../catalog/repo';
+import { registeredCertificateIssuer } from '../reports/certificate-issuer';
 import { RenderRefused } from '../reports/services';
 
 /**
@@ -169,7 +170,7 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
   const reportId = str(payload.reportId);
   const kb = await trx
     .selectFrom('users')
-    .select(['id', 'name', 'nip', 'role', 'active'])
+    .select(['id', 'name', 'nip', 'role', 'active', 'certificate_pem'])
     .where('id', '=', str(payload.kepalaBalaiId) ?? '')
     .executeTakeFirst();
   if (!kb || kb.role !== 'kepala_balai' || kb.active !== 1) {
@@ -195,7 +196,7 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
       customer: CustomerSchema.parse(JSON.parse(customerRow.data)),
       unit,
       lab: { id: lab.id, name: lab.name, address: unit.address },
-      kepalaBalai: { id: kb.id, name: kb.name, nip: kb.nip },
+      kepalaBalai: { id: kb.id, name: kb.name, nip: kb.nip, certificateIssuer: registeredCertificateIssuer(kb.certificate_pem) },
       verificationUrl: `${env.config.publicBaseUrl.replace(/\/$/, '')}/verify/${reportId}`,
       replacedReportNumber: replaced?.number ?? null,
     });

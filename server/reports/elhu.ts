@@ -55,7 +55,7 @@ export function localElhuReportServices(opts: ElhuServiceOptions): ReportService
           customer: req.customer,
           unit: req.unit,
           lab: { name: req.lab.name, address: req.lab.address },
-          kepalaBalai: { name: req.kepalaBalai.name, nip: req.kepalaBalai.nip },
+          kepalaBalai: { name: req.kepalaBalai.name, nip: req.kepalaBalai.nip, certificateIssuer: req.kepalaBalai.certificateIssuer ?? null },
           verificationUrl: req.verificationUrl,
           replacedReportNumber: req.replacedReportNumber,
           issuedOn: req.issuedOn,

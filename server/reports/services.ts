@@ -16,7 +16,8 @@ export interface RenderRequest {
   customer: Customer;
   unit: ElhuUnit;
   lab: { id: string; name: string; address: string };
-  kepalaBalai: { id: string; name: string; nip: string };
+  /** certificateIssuer: of the certificate registered for the Kepala Balai (named in the signed report's footer). */
+  kepalaBalai: { id: string; name: string; nip: string; certificateIssuer?: string | null };
   /** The public verification page of this report (QR code). */
   verificationUrl: string;
   /** The number of the report this one replaces (amendment), when any. */

@@ -54,7 +54,7 @@ export interface ElhuSource {
   unit: ElhuUnit;
   /** The laboratory that did the tests ("where tested", 7.8.2.1 c). */
   lab: { name: string; address: string };
-  kepalaBalai: { name: string; nip: string; title?: string };
+  kepalaBalai: { name: string; nip: string; title?: string; certificateIssuer?: string | null };
   /** Base of the public verification page; the report id is appended. */
   verificationBaseUrl?: string;
   /** The full verification URL of this report (takes precedence over verificationBaseUrl). */
@@ -182,6 +182,7 @@ export function elhuDataFromOrder(src: ElhuSource): ElhuData {
       name: src.kepalaBalai.name,
       nip: src.kepalaBalai.nip,
       title: src.kepalaBalai.title ?? `Kepala ${unit.name}`,
+      certificateIssuer: src.kepalaBalai.certificateIssuer ?? null,
     },
     verificationUrl: verificationUrlOf(src, report.id),
   };

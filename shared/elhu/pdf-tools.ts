@@ -1,6 +1,6 @@
 /** pdf-lib helpers shared by the renderer and the signature stamp. Pure TypeScript. */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, rgb, type PDFDocument, type PDFRef, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import * as QRCode from 'qrcode';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -281,12 +281,24 @@ export class PageContent {
   private strokeState = '';
   private fillState = '';
 
-  constructor(readonly page: PDFPage) {}
+  /** Set for a drawing that becomes a form XObject (toFormXObject): its fonts are named in resources of its own. */
+  private readonly formFonts: Map<string, PDFRef> | null;
+
+  constructor(
+    readonly page: PDFPage,
+    opts: { form?: boolean } = {},
+  ) {
+    this.formFonts = opts.form ? new Map() : null;
+  }
 
   private fontKey(font: PDFFont): string {
     let key = this.fontKeys.get(font);
     if (!key) {
-      key = this.page.node.newFontDictionary(font.name, font.ref).asString();
+      if (this.formFonts) {
+        const name = `F${this.formFonts.size}`;
+        this.formFonts.set(name, font.ref);
+        key = PDFName.of(name).asString();
+      } else key = this.page.node.newFontDictionary(font.name, font.ref).asString();
       this.fontKeys.set(font, key);
     }
     return key;
@@ -337,6 +349,7 @@ export class PageContent {
   }
 
   image(img: PDFImage, x: number, y: number, w: number, h: number): void {
+    if (this.formFonts) throw new Error('PageContent: images are drawn on pages only');
     let key = this.imageKeys.get(img);
     if (!key) {
       key = this.page.node.newXObject('Image', img.ref).asString();
@@ -388,13 +401,30 @@ export class PageContent {
    * true in the stream's dictionary (e.g. DRAFT_MARKER, so that signing can find and remove it).
    */
   flush(marker?: string): void {
+    if (this.formFonts) throw new Error('PageContent: a form drawing is written with toFormXObject');
+    const context = this.page.doc.context;
+    this.page.node.addContentStream(context.register(context.stream(this.body(), marker ? { [marker]: true } : {})));
+  }
+
+  /**
+   * Writes the collected drawing (made with `{ form: true }`) as a form XObject whose bounding box
+   * is `bbox` in the page's coordinates, e.g. an annotation's appearance stream.
+   */
+  toFormXObject(bbox: [number, number, number, number]): PDFRef {
+    if (!this.formFonts) throw new Error('PageContent: only a drawing made with { form: true } becomes a form');
+    const context = this.page.doc.context;
+    const fonts = context.obj(Object.fromEntries(this.formFonts));
+    const dict = { Type: 'XObject', Subtype: 'Form', BBox: bbox.map((n) => Math.round(n * 1000) / 1000), Resources: context.obj({ Font: fonts }) };
+    return context.register(context.stream(this.body(), dict));
+  }
+
+  private body(): Uint8Array {
     const body = `q\n${this.graphics.join('\n')}\nBT\n${this.texts.join('\n')}\nET\nQ\n`;
     const bytes = new Uint8Array(body.length);
     for (let i = 0; i < body.length; i++) bytes[i] = body.charCodeAt(i);
-    const context = this.page.doc.context;
-    this.page.node.addContentStream(context.register(context.stream(bytes, marker ? { [marker]: true } : {})));
     this.graphics.length = 0;
     this.texts.length = 0;
+    return bytes;
   }
 }
 

@@ -19,17 +19,20 @@
  */
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFArray, PDFBool, PDFDocument, PDFName, PDFRef, PDFStream, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { formatDateId, formatDateTimeId, localDate } from './dates';
 import { PageContent, TextMeasure, cachingFontkit, cleanText, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
 import { DRAFT_MARKER, type StampSpots } from './render';
-import { DEFAULT_CERTIFICATE_ISSUER, DEFAULT_SIGNATURE_STATEMENT, ELHU_INFO_KEYS, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
+import { reuseEmbeddedFont } from './reused-fonts';
+import { DEFAULT_CERTIFICATE_ISSUER, DEFAULT_SIGNATURE_STATEMENT, ELHU_INFO_KEYS, TTE_STATEMENT, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
 
 /**
  * Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check).
  * 2: draft mark removed, date of issue and footer statement printed when signing.
+ * 3: the block is the signature widget's appearance; drawn with the report's own font subsets; the
+ *    footer names the issuer of the signer's certificate.
  */
-export const STAMP_VERSION = '2';
+export const STAMP_VERSION = '3';
 
 export interface ElhuSignatureStamp {
   /** The signer's name as registered (printed and put in the signature's /Name). */
@@ -41,9 +44,11 @@ export interface ElhuSignatureStamp {
   location: string;
   contactInfo?: string;
   /**
-   * The issuer of the signer's certificate as named in the footer statement (e.g. "Balai
-   * Sertifikasi Elektronik (BSrE), BSSN"); DEFAULT_CERTIFICATE_ISSUER when absent. The server's
-   * re-check must pass the same name (read from the signer certificate in the CMS).
+   * The issuer of the signing certificate (shared/elhu/issuer.ts certificateIssuerName), given by
+   * whoever signs. The footer prints the issuer recorded in the issued E-LHU (that of the
+   * certificate registered for the Kepala Balai at step 18), so a re-run without this field (the
+   * server's re-check of an upload) draws the same bytes; given and different from the recorded
+   * one, signing is refused (issuer_mismatch): the footer would name the wrong issuer.
    */
   certificateIssuer?: string;
 }
@@ -57,7 +62,7 @@ export interface PrepareOptions {
 
 export class ElhuStampError extends Error {
   constructor(
-    readonly code: 'not_an_elhu' | 'bad_signature_box' | 'bad_hash',
+    readonly code: 'not_an_elhu' | 'bad_signature_box' | 'bad_hash' | 'issuer_mismatch',
     readonly messageId: string,
     readonly messageEn: string,
   ) {
@@ -139,9 +144,22 @@ function removeDraftMark(doc: PDFDocument, page: PDFPage): void {
   }
 }
 
-export const TTE_STATEMENT =
-  'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik, sehingga tidak ' +
-  'memerlukan tanda tangan basah dan cap. Keaslian dokumen dapat diperiksa dengan memindai kode QR.';
+export { TTE_STATEMENT } from './types';
+
+/** Makes `appearance` the normal appearance of the page's signature widget (the one the placeholder added, empty). */
+function setWidgetAppearance(doc: PDFDocument, page: PDFPage, appearance: PDFRef): void {
+  const annots = page.node.Annots();
+  for (let i = (annots?.size() ?? 0) - 1; i >= 0; i--) {
+    const widget = doc.context.lookup(annots!.get(i));
+    if (!(widget instanceof PDFDict) || widget.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
+    const ap = widget.lookup(PDFName.of('AP'));
+    const empty = ap instanceof PDFDict ? ap.get(PDFName.of('N')) : undefined;
+    widget.set(PDFName.of('AP'), doc.context.obj({ N: appearance }));
+    if (empty instanceof PDFRef) doc.context.delete(empty);
+    return;
+  }
+  throw new Error('the signature placeholder added no signature widget');
+}
 
 /** Draws the signature block and adds the signature placeholder; returns the bytes to be signed by @signpdf/signpdf. */
 export async function prepareElhuForSigning(
@@ -163,60 +181,108 @@ export async function prepareElhuForSigning(
   if (box.pageIndex >= doc.getPageCount()) {
     throw new ElhuStampError('bad_signature_box', 'ruang tanda tangan tidak ada di dokumen', 'signature box is outside the document');
   }
+  const recordedIssuer = getInfoEntry(doc, ELHU_INFO_KEYS.certificateIssuer);
+  const signerIssuer = stamp.certificateIssuer?.trim();
+  if (recordedIssuer && signerIssuer && signerIssuer !== recordedIssuer) {
+    throw new ElhuStampError(
+      'issuer_mismatch',
+      `sertifikat penanda tangan diterbitkan oleh ${signerIssuer}, bukan ${recordedIssuer} seperti sertifikat yang terdaftar saat E-LHU diterbitkan`,
+      `the signing certificate was issued by ${signerIssuer}, not by ${recordedIssuer} like the certificate registered when the E-LHU was issued`,
+    );
+  }
   const tz: IndonesianTimeZone = tzText in TIME_ZONE_OFFSET_HOURS ? (tzText as IndonesianTimeZone) : 'WIB';
   const signingTime = new Date(Math.floor(stamp.signingTime.getTime() / 1000) * 1000);
 
   doc.registerFontkit(cachingFontkit);
   storeSmallStreamsUncompressed(doc);
-  const regular = await doc.embedFont(fonts.regular, { subset: true });
-  const bold = await doc.embedFont(fonts.bold, { subset: true });
-  const italic = await doc.embedFont(fonts.italic, { subset: true });
   const page = doc.getPage(box.pageIndex);
   const spots = parseStampSpots(getInfoEntry(doc, ELHU_INFO_KEYS.stampSpots));
   const pages = doc.getPages();
   for (const p of pages) removeDraftMark(doc, p);
+
+  // The report's own font subsets (reused-fonts.ts); a new subset only for a font whose subset
+  // lacks a glyph of what is drawn with it. Widths are the same either way (same font file).
+  const reused = {
+    regular: await reuseEmbeddedFont(doc, fonts.regular),
+    bold: await reuseEmbeddedFont(doc, fonts.bold),
+    italic: await reuseEmbeddedFont(doc, fonts.italic),
+  };
+  const embedded: PDFFont[] = [];
+  const embed = async (bytes: Uint8Array): Promise<PDFFont> => {
+    const f = await doc.embedFont(bytes, { subset: true });
+    embedded.push(f);
+    return f;
+  };
+  const measuring = {
+    regular: reused.regular?.font ?? (await embed(fonts.regular)),
+    bold: reused.bold?.font ?? (await embed(fonts.bold)),
+    italic: reused.italic?.font ?? (await embed(fonts.italic)),
+  };
+
+  // Everything the signing prints, laid out first.
+  const issued = formatDateId(localDate(signingTime, tz));
+  const footerSize = spots?.footer.size ?? 0;
+  const footerLines = spots
+    ? new TextMeasure(measuring.italic, footerSize).wrap(
+        signatureStatement(getInfoEntry(doc, ELHU_INFO_KEYS.signatureStatement), recordedIssuer),
+        spots.footer.width,
+      )
+    : [];
+  const issueDates = (spots?.issueDate ?? []).filter((d) => d.page < pages.length).map((d) => ({ ...d, text: cleanText(`${d.prefix}${issued}`) }));
+  const pad = 6;
+  const qr = box.height - 2 * pad - 3;
+  const tx = box.x + pad + qr + 8;
+  const tw = box.x + box.width - pad - tx;
+  const block: { text: string; kind: keyof typeof measuring; size: number; color: RGB }[] = [
+    { text: 'Ditandatangani secara elektronik oleh:', kind: 'italic', size: 6.6, color: GREY },
+    ...new TextMeasure(measuring.bold, 8.2).wrap(stamp.name, tw).map((text) => ({ text, kind: 'bold' as const, size: 8.2, color: NAVY })),
+    { text: `NIP. ${stamp.nip}`, kind: 'regular', size: 7.2, color: INK },
+    { text: formatDateTimeId(signingTime, tz), kind: 'regular', size: 7.2, color: INK },
+    ...new TextMeasure(measuring.italic, 5.9).wrap(TTE_STATEMENT, tw).map((text) => ({ text, kind: 'italic' as const, size: 5.9, color: GREY })),
+  ];
+  const printed: Record<keyof typeof measuring, string[]> = {
+    regular: [...issueDates.map((d) => d.text), ...block.filter((b) => b.kind === 'regular').map((b) => b.text)],
+    bold: block.filter((b) => b.kind === 'bold').map((b) => b.text),
+    italic: [...footerLines, ...block.filter((b) => b.kind === 'italic').map((b) => b.text)],
+  };
+  const drawing = async (kind: keyof typeof measuring, bytes: Uint8Array): Promise<PDFFont> => {
+    const r = reused[kind];
+    return r && !printed[kind].every((t) => r.covers(t)) ? embed(bytes) : measuring[kind];
+  };
+  const regular = await drawing('regular', fonts.regular);
+  const bold = await drawing('bold', fonts.bold);
+  const italic = await drawing('italic', fonts.italic);
+  const fontOf = { regular, bold, italic };
+
   if (spots) {
     // The date of issue is the signature's date, in the unit's time zone.
-    const issued = formatDateId(localDate(signingTime, tz));
     const perPage = pages.map((p) => new PageContent(p));
-    const footerLines = new TextMeasure(italic, spots.footer.size).wrap(
-      signatureStatement(getInfoEntry(doc, ELHU_INFO_KEYS.signatureStatement), stamp.certificateIssuer),
-      spots.footer.width,
-    );
+    const footerMeasure = new TextMeasure(italic, footerSize);
     perPage.forEach((pc) => {
       let fy = spots.footer.y;
       for (const t of footerLines) {
-        const w = new TextMeasure(italic, spots.footer.size).lineWidth(t);
-        pc.text(t, spots.footer.x + (spots.footer.width - w) / 2, fy, italic, spots.footer.size, GREY);
-        fy -= spots.footer.size * 1.3;
+        const w = footerMeasure.lineWidth(t);
+        pc.text(t, spots.footer.x + (spots.footer.width - w) / 2, fy, italic, footerSize, GREY);
+        fy -= footerSize * 1.3;
       }
     });
-    for (const d of spots.issueDate) {
-      if (d.page < perPage.length) perPage[d.page]!.text(cleanText(`${d.prefix}${issued}`), d.x, d.y, regular as PDFFont, d.size, INK);
-    }
+    for (const d of issueDates) perPage[d.page]!.text(d.text, d.x, d.y, regular, d.size, INK);
     perPage.forEach((pc) => pc.flush());
   }
-  const c = new PageContent(page);
 
+  // The visible signature block is the signature widget's appearance (/AP /N), not page content:
+  // viewers show it as the signature, and it prints (the widget's Print flag).
+  const c = new PageContent(page, { form: true });
   c.rect(box.x, box.y, box.width, box.height, { fill: rgb(1, 1, 1), stroke: NAVY, lineWidth: 0.9 });
   c.rect(box.x, box.y + box.height - 3, box.width, 3, { fill: NAVY });
-  const pad = 6;
-  const qr = box.height - 2 * pad - 3;
   c.qrCode(url, box.x + pad, box.y + pad, qr);
-  const tx = box.x + pad + qr + 8;
-  const tw = box.x + box.width - pad - tx;
   let y = box.y + box.height - 3 - 10;
-  const draw = (t: string, font: typeof regular, size: number, color = INK): void => {
-    c.text(t, tx, y, font, size, color);
-    y -= size * 1.3;
-  };
-  draw('Ditandatangani secara elektronik oleh:', italic, 6.6, GREY);
-  for (const t of new TextMeasure(bold, 8.2).wrap(stamp.name, tw)) draw(t, bold, 8.2, NAVY);
-  draw(`NIP. ${stamp.nip}`, regular, 7.2);
-  draw(formatDateTimeId(signingTime, tz), regular, 7.2);
-  y -= 1.5;
-  for (const t of new TextMeasure(italic, 5.9).wrap(TTE_STATEMENT, tw)) draw(t, italic, 5.9, GREY);
-  c.flush();
+  block.forEach((line, i) => {
+    if (i > 0 && line.kind === 'italic' && block[i - 1]!.kind !== 'italic') y -= 1.5;
+    c.text(line.text, tx, y, fontOf[line.kind], line.size, line.color);
+    y -= line.size * 1.3;
+  });
+  const appearance = c.toFormXObject([box.x, box.y, box.x + box.width, box.y + box.height]);
 
   setInfoEntry(doc, ELHU_INFO_KEYS.documentHash, opts.documentHash);
   setInfoEntry(doc, ELHU_INFO_KEYS.signerName, stamp.name);
@@ -238,6 +304,7 @@ export async function prepareElhuForSigning(
     widgetRect: [box.x, box.y, box.x + box.width, box.y + box.height],
     appName: 'SIPPT Lab',
   });
-  await tagFontSubsets(doc, [regular, bold, italic]);
+  setWidgetAppearance(doc, page, appearance);
+  await tagFontSubsets(doc, embedded);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

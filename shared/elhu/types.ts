@@ -116,7 +116,17 @@ export interface ElhuData {
   deviations: string;
   /** Extra notes under the table (e.g. subcontracted tests); may be empty. */
   notes: string[];
-  kepalaBalai: { name: string; nip: string; title: string };
+  kepalaBalai: {
+    name: string;
+    nip: string;
+    title: string;
+    /**
+     * The issuer of the certificate registered for this Kepala Balai (shared/elhu/issuer.ts), recorded
+     * in the issued E-LHU: the signed report's footer names it, and signing with a certificate of
+     * another issuer is refused. Absent: the footer names DEFAULT_CERTIFICATE_ISSUER.
+     */
+    certificateIssuer?: string | null;
+  };
   /** The public verification page of this report; encoded in the QR codes. */
   verificationUrl: string;
 }
@@ -143,6 +153,7 @@ export const ELHU_INFO_KEYS = {
   signerNip: 'SIPPTSignerNip',
   /** Set when signing: version of the signature-block layout (see stamp.ts). */
   stampVersion: 'SIPPTStampVersion',
+  certificateIssuer: 'SIPPTCertificateIssuer',
   /**
    * What signing fills in, as JSON (render.ts StampSpots): the places of the date of issue (blank in
    * the unsigned report, where the draft mark says "belum diterbitkan") and the footer statement's.
@@ -156,6 +167,11 @@ export const ELHU_INFO_KEYS = {
 export const DEFAULT_SIGNATURE_STATEMENT =
   'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh {penerbit}. ' +
   'Sesuai UU ITE No. 11 Tahun 2008 Pasal 5 ayat 1, informasi elektronik dan/atau dokumen elektronik dan/atau hasil cetaknya merupakan alat bukti hukum yang sah.';
+
+/** The statement in the visible signature block (the renderer reserves its glyphs, the stamp prints it). */
+export const TTE_STATEMENT =
+  'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik, sehingga tidak ' +
+  'memerlukan tanda tangan basah dan cap. Keaslian dokumen dapat diperiksa dengan memindai kode QR.';
 
 /** The issuer named when the signer's certificate issuer is not given. */
 export const DEFAULT_CERTIFICATE_ISSUER = 'Penyelenggara Sertifikasi Elektronik';

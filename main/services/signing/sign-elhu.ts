@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
+import { certificateIssuerName } from '../../../shared/elhu/issuer';
 import { ElhuStampError, prepareElhuForSigning } from '../../../shared/elhu/stamp';
 import type { ElhuFonts } from '../../../shared/elhu/types';
 import { SigningError } from './errors';
@@ -70,11 +71,20 @@ export async function signElhu(unsigned: Uint8Array, session: SigningSession, op
         reason: opts.reason ?? DEFAULT_SIGNING_REASON,
         location: opts.location,
         contactInfo: opts.contactInfo ?? '',
+        // Checked against the issuer recorded in the E-LHU (the registered certificate's), which the footer names.
+        certificateIssuer: certificateIssuerName(session.certificate.issuer) ?? undefined,
       },
       opts.fonts,
       { documentHash: actualHash, signatureLength: session.signatureLength },
     );
   } catch (e) {
+    if (e instanceof ElhuStampError && e.code === 'issuer_mismatch') {
+      throw new SigningError(
+        'certificate_mismatch',
+        `Sertifikat ini bukan yang terdaftar untuk E-LHU ini: ${e.messageId}. Hubungi Admin Satker.`,
+        `This certificate is not the one registered for this report: ${e.messageEn}. Contact the Admin Satker.`,
+      );
+    }
     if (e instanceof ElhuStampError) throw new SigningError('not_an_elhu', e.messageId, e.messageEn);
     throw e;
   }

@@ -201,9 +201,10 @@ describe('E-LHU content: date of issue, draft mark and the items of 7.8 (pdftote
     });
   });
 
-  it('uses the unit\'s own statement and the issuer of the signer\'s certificate when given', async () => {
+  it('uses the unit\'s own statement and the issuer of the registered certificate recorded in the issued report', async () => {
     const data = demoElhuData({ complete: true });
     data.unit = { ...data.unit, signatureStatement: 'Ditandatangani dengan sertifikat dari {penerbit} (UU ITE No. 11/2008 Pasal 5 ayat 1).' };
+    data.kepalaBalai = { ...data.kepalaBalai, certificateIssuer: 'Balai Sertifikasi Elektronik (BSrE), BSSN' };
     const u = await renderElhu(data, testFonts());
     const prepared = await prepareElhuForSigning(
       u,
