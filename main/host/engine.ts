@@ -45,11 +45,15 @@ export function openDesktopEngine(options: DesktopEngineOptions): DesktopEngine 
   mkdirSync(options.dataDir, { recursive: true });
   const settings = options.settings ?? new JsonFileSettingsStore(join(options.dataDir, 'settings.json'));
   if (options.serverUrl && (options.fresh || !settings.get().serverUrl)) settings.update({ serverUrl: options.serverUrl });
+  // The version the engine's requests carry (X-SIPPT-Client): the shell sets it; the web host reads package.json.
+  process.env.SIPPT_APP_VERSION ??= appVersion();
   const bridge = createBridge({
     services: (serverUrl) =>
       new DesktopServices({
         dataDir: options.dataDir,
         serverUrl,
+        // The unit's proxy from the settings screen: read at every request, so a change applies at once.
+        proxy: () => settings.get().proxy ?? null,
         // Key file or PKCS#11 token: read at every signing, so a change in the settings applies at once.
         signing: { ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}), source: () => settings.get().signing },
       }),

@@ -24,6 +24,7 @@ import type { Order } from '../../shared/domain/entities';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import type { Role } from '../../shared/sop/roles';
 import type { z } from 'zod';
+import type { ClientNotice } from '../../shared/api/releases';
 import { ApiClient } from './api/client';
 import { describeChange, type ChangeContext } from './actions/changes';
 import { ActionRejectedError, LocalActions, type ActionResult, type ResultInput } from './actions/local-actions';
@@ -70,6 +71,8 @@ export interface DesktopServicesOptions {
    * policy, and where the key is (the settings' `signing`: key file, the default, or PKCS#11 token).
    */
   signing?: { fontsDir?: string; policy?: LockoutPolicy; source?: () => SigningSource | undefined };
+  /** The unit's HTTP(S) proxy for every request to the server (the settings' `proxy`), read at each request. */
+  proxy?: () => string | null | undefined;
 }
 
 /** Who is signed in, and online or offline as the sync engine last found the server. */
@@ -107,6 +110,8 @@ export interface DesktopEvents {
   /** Orders of the working copy changed (null: reload everything). */
   data: { orderIds: string[] | null };
   signing: SigningProgress;
+  /** The server told this desktop it is older than the minimum supported version (null: no longer, or not known to be). */
+  outdated: OutdatedNotice | null;
 }
 export type DesktopEventName = keyof DesktopEvents;
 
@@ -121,6 +126,13 @@ export interface StaffMember {
 }
 
 export type SigningLockout = z.infer<typeof SigningLockoutSchema>;
+
+/** What the server said when it refused this desktop's version: the version needed and its words. */
+export interface OutdatedNotice {
+  minimumVersion: string;
+  currentVersion: string;
+  message: { id: string; en: string };
+}
 
 /**
  * For tests and diagnostics only, never for the UI: the live parts of the current session. They
@@ -152,7 +164,9 @@ type Listener<E extends DesktopEventName> = (payload: DesktopEvents[E]) => void;
 export class DesktopServices {
   readonly serverUrl: string;
   private open: Open | null = null;
-  private readonly listeners: { [E in DesktopEventName]: Set<Listener<E>> } = { status: new Set(), session: new Set(), data: new Set(), signing: new Set() };
+  private readonly listeners: { [E in DesktopEventName]: Set<Listener<E>> } = { status: new Set(), session: new Set(), data: new Set(), signing: new Set(), outdated: new Set() };
+  /** The server's last word on this desktop's version (kept across logins: the app is still the same version). */
+  private notice: OutdatedNotice | null = null;
   /** The mode last told to 'session' listeners, so a change of connectivity is told once. */
   private toldMode: 'online' | 'offline' | null = null;
 
@@ -201,6 +215,21 @@ export class DesktopServices {
     const online = o.sync.connectivity;
     if (online === null) return o.session.mode;
     return online ? 'online' : 'offline';
+  }
+
+  /**
+   * The server's word on this desktop's version, from a login or renewal answer or a push refused
+   * with 426; null once the server accepts it again (a newer desktop, or the minimum lowered).
+   */
+  outdatedNotice(): OutdatedNotice | null {
+    return this.notice ? { ...this.notice, message: { ...this.notice.message } } : null;
+  }
+
+  private onClientNotice(notice: ClientNotice | null): void {
+    const next: OutdatedNotice | null = notice ? { minimumVersion: notice.minimumVersion, currentVersion: clientVersion(), message: notice.message } : null;
+    if (JSON.stringify(next) === JSON.stringify(this.notice)) return;
+    this.notice = next;
+    this.emit('outdated', this.outdatedNotice());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -519,6 +548,8 @@ export class DesktopServices {
         baseUrl: this.serverUrl,
         clock: local,
         onServerTime: (t, a, b) => clock.observe(t, a, b),
+        onClientNotice: (n) => this.onClientNotice(n),
+        ...(this.options.proxy ? { proxy: this.options.proxy } : {}),
         ...(this.options.http ?? {}),
       });
       let opened: Open | null = null;
@@ -715,6 +746,11 @@ export class DesktopServices {
     this.toldMode = null;
     this.emit('session', null);
   }
+}
+
+/** This desktop's version as the API client sends it (the shell sets SIPPT_APP_VERSION). */
+function clientVersion(): string {
+  return process.env.SIPPT_APP_VERSION ?? '0.0.0';
 }
 
 function done(results: readonly ActionResult[]): ActionDone {

@@ -202,7 +202,12 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(IPC_CHANNELS.invoke, (event, raw: unknown) => {
       // Our window only, and only while it shows our app (handleInvoke checks the frame's URL).
       if (!win || event.sender !== win.webContents) return UNTRUSTED_SENDER;
-      return handleInvoke(event.senderFrame?.url, raw, { forward: (name, input) => services.invoke(name, input), pickKeystore });
+      return handleInvoke(event.senderFrame?.url, raw, {
+        forward: (name, input) => services.invoke(name, input),
+        pickKeystore,
+        // The outdated banner's *Perbarui*: the updater lives here, not in the engine.
+        ...(updater ? { installUpdate: () => updater.install() } : {}),
+      });
     });
 
     services.start();
@@ -211,6 +216,7 @@ if (!app.requestSingleInstanceLock()) {
     // Updates from the release feed of the server the desktop signs in to (packaged app only).
     const updater = startShellUpdater({
       serverUrl: () => settings.get().serverUrl,
+      settings: () => settings.get(),
       work: () => ({ ...work }),
       emit: (status) => sendToWindow('update.status', status),
       window: () => win,

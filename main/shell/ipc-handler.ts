@@ -4,13 +4,15 @@
  * malformed or unknown call is answered here, the keystore dialog is opened here, everything else
  * goes to the engine. Every path answers an envelope; nothing here logs an input.
  */
-import { fail, isBridgeCallName, type Envelope } from '../../shared/bridge';
+import { fail, isBridgeCallName, ok, type Envelope } from '../../shared/bridge';
 import { wantsKeystoreDialog, withPickedKeystore, type PickedKeystore } from './keystore-pick';
 import { isTrustedSender } from './trusted-url';
 
 export interface InvokeDeps {
   forward(name: string, input: unknown): Promise<Envelope<unknown>>;
   pickKeystore(): Promise<PickedKeystore>;
+  /** The shell's updater (packaged app): `update.install` is answered here, never by the engine. */
+  installUpdate?: () => Promise<{ installed: boolean; message: { id: string; en: string } | null }>;
 }
 
 export const UNTRUSTED_SENDER = fail('unauthorized', {
@@ -35,6 +37,7 @@ export async function handleInvoke(frameUrl: string | null | undefined, raw: unk
   if (!isBridgeCallName(name)) {
     return fail('unknown_call', { id: `Panggilan tidak dikenal: ${name.slice(0, 100)}`, en: `Unknown call: ${name.slice(0, 100)}` });
   }
+  if (name === 'update.install' && deps.installUpdate) return ok(await deps.installUpdate());
   if (wantsKeystoreDialog(name, input)) {
     const picked = await withPickedKeystore(input as Record<string, unknown>, deps.pickKeystore);
     if ('answer' in picked) return picked.answer;

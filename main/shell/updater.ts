@@ -1,18 +1,24 @@
 /**
  * electron-updater behind the update flow (main/services/update/flow.ts): the feed of the server
- * the desktop signs in to (generic provider), the install id and version sent with every feed
- * request, the unit's proxy on electron-updater's session, and the user's consent to restart in a
+ * the desktop signs in to (generic provider) on the channel the settings choose, the install id and
+ * version sent with every feed request, the unit's proxy (settings, else environment) on
+ * electron-updater's session, and the user's consent to restart in a
  * dialog that shows the release notes. The flow itself is tested in Node
  * (test/integration/release/update-flow.test.ts) against the real server's feed.
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { CLIENT_HEADER, clientHeaderValue, INSTALL_ID_HEADER } from '../../shared/api/releases';
-import { feedUrl, proxyConfig, UpdateFlow, type UpdateStatus, type WorkInProgress } from '../services/update/flow';
+import type { Settings } from '../../shared/bridge';
+import { effectiveChannel, sessionProxy, updaterFeed } from '../services/settings/network';
+import { UpdateFlow, type UpdateStatus, type WorkInProgress } from '../services/update/flow';
 import { ensureInstallId } from '../services/update/install-id';
+import { openElectronSettings } from './settings-electron';
 
 export interface ShellUpdaterOptions {
   serverUrl: () => string | null;
+  /** The settings as saved now (proxy and update channel from the settings screen); default: the app's settings file. */
+  settings?: () => Settings;
   work: () => WorkInProgress;
   emit: (status: UpdateStatus) => void;
   window: () => BrowserWindow | null;
@@ -23,33 +29,40 @@ export interface ShellUpdater {
   start(): void;
   /** Sync or signing state changed: a waiting install may go ahead (the user is asked again). */
   workChanged(): void;
+  /** The user chose *Perbarui* in the window (the outdated-desktop banner): install a downloaded update, or check now. */
+  install(): Promise<{ installed: boolean; message: { id: string; en: string } | null }>;
   stop(): void;
 }
 
 export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
   // Development runs (npm start) have no installer to update.
   if (!app.isPackaged) return null;
-  const channel = process.env.SIPPT_UPDATE_CHANNEL === 'beta' ? 'beta' : 'latest';
+  const settings = o.settings ?? (() => openElectronSettings().get());
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false; // only when the user agrees, and only when nothing waits
-  autoUpdater.allowPrerelease = channel === 'beta';
   autoUpdater.logger = { info: () => undefined, warn: (m: unknown) => o.log(`update: ${String(m)}`), error: (m: unknown) => o.log(`update: ${String(m)}`), debug: () => undefined };
   autoUpdater.requestHeaders = { [INSTALL_ID_HEADER]: ensureInstallId(app.getPath('userData')), [CLIENT_HEADER]: clientHeaderValue(app.getVersion()) };
-  // electron-updater downloads through its own session: the unit's proxy (or the system's) there.
-  void session.fromPartition('electron-updater', { cache: false }).setProxy(proxyConfig(process.env));
-
-  let lastServer: string | null = null;
-  const pointAtServer = () => {
+  // Read at every check, so what the settings screen saved applies to the next check.
+  let last = '';
+  const pointAtServer = async () => {
     const server = o.serverUrl();
-    if (!server || server === lastServer) return server !== null;
-    lastServer = server;
-    autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl(server), channel });
+    if (!server) return false;
+    const s = settings();
+    const channel = effectiveChannel(s, process.env);
+    const proxy = sessionProxy(s, process.env);
+    const key = JSON.stringify([server, channel, proxy]);
+    if (key === last) return true;
+    last = key;
+    // electron-updater downloads through its own session: the unit's proxy (or the system's) there.
+    await session.fromPartition('electron-updater', { cache: false }).setProxy(proxy);
+    autoUpdater.allowPrerelease = channel === 'beta';
+    autoUpdater.setFeedURL(updaterFeed(server, channel));
     return true;
   };
 
   const flow = new UpdateFlow({
     port: {
-      checkForUpdates: async () => (pointAtServer() ? autoUpdater.checkForUpdates() : null),
+      checkForUpdates: async () => ((await pointAtServer()) ? autoUpdater.checkForUpdates() : null),
       downloadUpdate: () => autoUpdater.downloadUpdate(),
       quitAndInstall: (silent, runAfter) => autoUpdater.quitAndInstall(silent, runAfter),
       on: (event, listener) => autoUpdater.on(event, listener),
@@ -94,5 +107,17 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
       });
     },
     stop: () => flow.stop(),
+    install: async () => {
+      const state = flow.current.state;
+      if (state === 'downloaded' || state === 'waiting') return flow.install();
+      if (state === 'idle' || state === 'error') void flow.check();
+      return {
+        installed: false,
+        message:
+          state === 'downloading' || state === 'checking' || state === 'available'
+            ? { id: 'Pembaruan sedang diunduh; aplikasi menawarkan pemasangan begitu selesai.', en: 'The update is downloading; the app offers to install it once done.' }
+            : { id: 'Belum ada pembaruan di server; pemeriksaan diulang sekarang. Bila tetap tidak ada, minta bagian TI memasang versi terbaru.', en: 'No update on the server yet; checking again now. If none comes, ask your IT staff to install the latest version.' },
+      };
+    },
   };
 }

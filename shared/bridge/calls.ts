@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CALL_NAMES, type CallName } from './names';
 import { OrderSchema } from '../domain/entities';
 import { ONLINE_CALLS } from './online-calls';
+import { OutdatedNoticeSchema } from './events';
 import {
   AppInfoSchema,
   CycleReportSchema,
@@ -91,6 +92,13 @@ export const BRIDGE_CALLS = {
     SettingsSchema,
     false,
   ),
+  /** The server's last word on this desktop's version: null, or the version it needs (the outdated banner). */
+  'client.notice': call(Empty, OutdatedNoticeSchema.nullable(), false),
+  /**
+   * Install the downloaded update now (the outdated banner's *Perbarui*): the Electron shell answers
+   * it itself, and restarts only when no change waits; elsewhere it says how to update instead.
+   */
+  'update.install': call(Empty, z.object({ installed: z.boolean(), message: z.object({ id: z.string(), en: z.string() }).nullable() }), false),
 
   // Session
   'session.current': call(Empty, SessionInfoSchema.nullable(), false),

@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { EVENT_NAMES, type EventName } from './names';
 import { SessionInfoSchema, SigningProgressSchema, SyncStatusSchema } from './models';
 
+/** The server refused this desktop's version (issue 11): the version it needs, and its words. */
+export const OutdatedNoticeSchema = z.object({
+  minimumVersion: z.string(),
+  currentVersion: z.string(),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type OutdatedNoticeView = z.infer<typeof OutdatedNoticeSchema>;
+
 export const BRIDGE_EVENTS = {
   /** After every sync state change; survives a re-login (the subscription is the app's, not the session's). */
   'sync.status': SyncStatusSchema,
@@ -22,6 +30,11 @@ export const BRIDGE_EVENTS = {
     message: z.object({ id: z.string(), en: z.string() }).nullable(),
     checkedAt: z.string().nullable(),
   }),
+  /**
+   * The server told this desktop it is older than the minimum supported version (at login, or by
+   * refusing its push with 426 client_outdated); null once it accepts it again. Queued changes stay.
+   */
+  'client.outdated': OutdatedNoticeSchema.nullable(),
 } as const;
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;

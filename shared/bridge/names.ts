@@ -7,6 +7,8 @@ export const CALL_NAMES = [
   'app.info',
   'settings.get',
   'settings.update',
+  'client.notice',
+  'update.install',
   'session.current',
   'session.login',
   'session.relogin',
@@ -79,7 +81,7 @@ export const CALL_NAMES = [
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
-export const EVENT_NAMES = ['sync.status', 'session.changed', 'data.changed', 'signing.progress', 'update.status'] as const;
+export const EVENT_NAMES = ['sync.status', 'session.changed', 'data.changed', 'signing.progress', 'update.status', 'client.outdated'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const calls: ReadonlySet<string> = new Set(CALL_NAMES);

@@ -12,7 +12,7 @@
  *
  * Every request says which desktop sends it: `X-SIPPT-Client: desktop/<version>`.
  */
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
@@ -77,8 +77,14 @@ export interface ApiClientOptions {
   validatePull?: boolean;
   /** This desktop's version (default: SIPPT_APP_VERSION, which the shell sets). */
   clientVersion?: string;
-  /** A login answer said this desktop is older than the minimum supported version. */
-  onClientNotice?: (notice: ClientNotice) => void;
+  /**
+   * What the server said of this desktop's version: a notice when it is older than the minimum
+   * supported version (a login or renewal answer's notice, or a push refused with 426); null when
+   * the server accepted it (a login or renewal without a notice, a push accepted).
+   */
+  onClientNotice?: (notice: ClientNotice | null) => void;
+  /** The unit's HTTP(S) proxy (`http://host:port`), read at every request; null or absent: none. */
+  proxy?: () => string | null | undefined;
 }
 
 export class ApiClient {
@@ -97,6 +103,11 @@ export class ApiClient {
       // Never follow a redirect with a bearer token to somewhere else.
       maxRedirects: 0,
       proxy: false,
+    });
+    // Read at every request, so a proxy changed in the settings applies to the next one.
+    this.http.interceptors.request.use((config) => {
+      config.proxy = axiosProxy(options.proxy?.() ?? null);
+      return config;
     });
   }
 
@@ -132,6 +143,9 @@ export class ApiClient {
     if (res.status >= 500) throw new ApiError('server', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
     if (res.status === 426 || errorCode(res.data) === 'client_outdated') {
       const m = errorMessage(res.data);
+      const minimumVersion = res.headers['x-sippt-minimum-version'];
+      const notice = ClientNoticeSchema.safeParse({ code: 'client_outdated', minimumVersion, message: m });
+      if (notice.success) this.options.onClientNotice?.(notice.data);
       throw new ApiError('outdated', m ? `${m.id} / ${m.en}` : `${path}: HTTP ${res.status}`, res.status, 'client_outdated', m);
     }
     if (res.status === 401 || res.status === 403) {
@@ -164,12 +178,15 @@ export class ApiClient {
   async login(username: string, password: string): Promise<SessionResponse> {
     const res = await this.send('post', '/auth/login', { username, password }, SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }), null);
     const { clientNotice, ...session } = res;
-    if (clientNotice) this.options.onClientNotice?.(clientNotice);
+    this.options.onClientNotice?.(clientNotice ?? null);
     return session;
   }
 
-  refresh(refreshToken: string): Promise<SessionResponse> {
-    return this.send('post', '/auth/refresh', { refreshToken }, SessionResponseSchema, null);
+  async refresh(refreshToken: string): Promise<SessionResponse> {
+    const res = await this.send('post', '/auth/refresh', { refreshToken }, SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }), null);
+    const { clientNotice, ...session } = res;
+    this.options.onClientNotice?.(clientNotice ?? null);
+    return session;
   }
 
   /** Revokes the session (all its tokens) on the server. */
@@ -182,8 +199,10 @@ export class ApiClient {
     return this.send('get', '/auth/me', undefined, PublicUserSchema, token);
   }
 
-  push(token: string, req: PushRequest): Promise<PushResponse> {
-    return this.send('post', '/sync/push', req, PushResponseSchema, token);
+  async push(token: string, req: PushRequest): Promise<PushResponse> {
+    const res = await this.send('post', '/sync/push', req, PushResponseSchema, token);
+    this.options.onClientNotice?.(null); // the server took this version's push
+    return res;
   }
 
   pull(token: string, req: PullRequest): Promise<PullResponse> {
@@ -415,6 +434,19 @@ function errorBody(data: unknown) {
   const p = ErrorResponseSchema.safeParse(typeof data === 'string' ? safeJson(data) : data);
   return p.success ? p.data.error : null;
 }
+/** axios' proxy setting from the unit's proxy address (axios tunnels https through it with CONNECT). */
+export function axiosProxy(url: string | null): AxiosProxyConfig | false {
+  if (!url) return false;
+  const u = new URL(url);
+  const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+  return {
+    protocol: u.protocol.replace(/:$/, ''),
+    host: u.hostname,
+    port,
+    ...(u.username ? { auth: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } } : {}),
+  };
+}
+
 function errorCode(data: unknown): string | null {
   return errorBody(data)?.code ?? null;
 }

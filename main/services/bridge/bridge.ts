@@ -79,6 +79,7 @@ const EVENT_OF: { [K in DesktopEventName]: BridgeEventName } = {
   session: 'session.changed',
   data: 'data.changed',
   signing: 'signing.progress',
+  outdated: 'client.outdated',
 };
 
 export class BridgeError extends Error {
@@ -133,6 +134,14 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
   },
   'settings.get': (_a, { deps }) => deps.settings.get(),
   'settings.update': (a, { deps }) => deps.settings.update(a),
+  'client.notice': (_a, { current }) => current()?.outdatedNotice() ?? null,
+  // The Electron shell answers this itself (main/shell/ipc-handler.ts); here there is no installer to run.
+  'update.install': () => {
+    throw new BridgeError('cancelled', {
+      id: 'Pembaruan otomatis hanya ada di aplikasi yang terpasang. Minta bagian TI memasang versi terbaru SIPPT Lab.',
+      en: 'Automatic updates exist only in the installed app. Ask your IT staff to install the latest SIPPT Lab.',
+    });
+  },
 
   'session.current': (_a, { current }) => current()?.session ?? null,
   'session.login': async (a, { coreFor, deps }) => {

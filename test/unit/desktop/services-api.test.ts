@@ -33,7 +33,7 @@ function client(extra: Parameters<typeof services>[2] = {}) {
 }
 
 function record(c: DesktopServices) {
-  const seen: { [E in keyof DesktopEvents]: DesktopEvents[E][] } = { status: [], session: [], data: [], signing: [] };
+  const seen: { [E in keyof DesktopEvents]: DesktopEvents[E][] } = { status: [], session: [], data: [], signing: [], outdated: [] };
   c.on('status', (s) => seen.status.push(s));
   c.on('session', (s) => seen.session.push(s));
   c.on('data', (d) => seen.data.push(d));
