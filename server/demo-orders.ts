@@ -9,7 +9,7 @@ import { localDate, WorkingCalendar } from '../shared/calendar/working-days';
 import type { CommandType } from '../shared/domain/commands';
 import type { Order, Sample } from '../shared/domain/entities';
 import { activeAnalyses, currentReport, type Actor } from '../shared/domain/state';
-import { algorithm, certificateParts, contextConstructed, integer, octetString, oid, OID, sequence, setOf, TAG, tlv } from '../shared/elhu/der';
+import { buildCadesSignedData } from '../shared/cades';
 import { prepareElhuForSigning } from '../shared/elhu/stamp';
 import type { ElhuFonts } from '../shared/elhu/types';
 import { actorOf } from './auth/service';
@@ -904,8 +904,8 @@ function proofPdf(order: Order, ntpn: string): Buffer {
 // ------------------------------------------------------------------------------------------------
 // Step 19 for the finished order: a PAdES B-B signature with the DEMO keystore
 // (resources/demo-keystore, passphrase public, DEMO ONLY). The desktop signs with
-// main/services/signing, which server/ may not import; this is the same CAdES structure built
-// with the DER helpers of shared/elhu, and the result must pass the server's verification.
+// main/services/signing, which server/ may not import; both build the CMS with shared/cades, and
+// the result must pass the server's verification.
 
 const DEMO_PASSPHRASE = 'demo-tte-2025';
 
@@ -955,7 +955,15 @@ class DemoSigner {
     const chain = this.chain;
     class Cades extends Signer {
       override async sign(pdf: Buffer): Promise<Buffer> {
-        return Buffer.from(cadesSignedData(createHash('sha256').update(pdf).digest(), chain, (d) => rsaSign('sha256', d, key)));
+        return Buffer.from(
+          buildCadesSignedData({
+            contentDigest: createHash('sha256').update(pdf).digest(),
+            signerCertificate: chain[0]!,
+            chain: chain.slice(1),
+            signerCertificateHash: createHash('sha256').update(chain[0]!).digest(),
+            sign: (d) => rsaSign('sha256', d, key),
+          }),
+        );
       }
     }
     const signed = await new SignPdf().sign(Buffer.from(prepared), new Cades());
@@ -970,24 +978,6 @@ class DemoSigner {
     if (!check.ok) throw new Error(`demo orders: the demo signature was refused: ${check.message.en}`);
     return { signed, signedHash: check.signedHash };
   }
-}
-
-/** CMS SignedData of a PAdES B-B signature: content-type, message-digest, signing-certificate-v2, no signing-time. */
-function cadesSignedData(contentDigest: Uint8Array, chain: Uint8Array[], sign: (data: Uint8Array) => Uint8Array): Uint8Array {
-  const leaf = chain[0]!;
-  const { issuer, serialNumber } = certificateParts(leaf);
-  const attribute = (type: string, ...values: Uint8Array[]) => sequence(oid(type), setOf(values));
-  const essCertIdV2 = sequence(octetString(createHash('sha256').update(leaf).digest()), sequence(sequence(contextConstructed(4, issuer)), serialNumber));
-  const signedAttrs = setOf([
-    attribute(OID.contentType, oid(OID.data)),
-    attribute(OID.messageDigest, octetString(contentDigest)),
-    attribute(OID.signingCertificateV2, sequence(sequence(essCertIdV2))),
-  ]);
-  const signature = sign(signedAttrs);
-  const signedAttrsImplicit = tlv(0xa0, signedAttrs.subarray(signedAttrs[1]! & 0x80 ? 2 + (signedAttrs[1]! & 0x7f) : 2));
-  const signerInfo = sequence(integer(1), sequence(issuer, serialNumber), algorithm(OID.sha256), signedAttrsImplicit, algorithm(OID.rsaEncryption, true), tlv(TAG.OCTET_STRING, signature));
-  const signedData = sequence(integer(1), setOf([algorithm(OID.sha256)]), sequence(oid(OID.data)), setOf(chain, 0xa0), setOf([signerInfo]));
-  return sequence(oid(OID.signedData), contextConstructed(0, signedData));
 }
 
 function readResource(path: string): Buffer {

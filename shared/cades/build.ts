@@ -1,0 +1,154 @@
+/**
+ * CMS SignedData (RFC 5652) for a PAdES baseline B-B signature (ETSI EN 319 142-1, CAdES detached):
+ * - encapContentInfo id-data without content (detached: the PDF byte ranges are the content);
+ * - signed attributes: content-type, message-digest, signing-certificate-v2 (ESSCertIDv2 with the
+ *   SHA-256 of the signer's certificate and its issuer/serial); NO signing-time (PAdES puts the
+ *   claimed time in the signature dictionary's /M);
+ * - the whole certificate chain in `certificates`;
+ * - RSA PKCS#1 v1.5 over the DER of the signed attributes, with SHA-256.
+ *
+ * One home for the desktop signer (main/services/signing) and the demo seed (server/demo-orders.ts).
+ * Encoded by @peculiar/asn1-cms / asn1-x509; platform-neutral (no Node built-in): the RSA operation
+ * is a callback (node:crypto on the desktop, a PKCS#11 token, the demo key).
+ */
+import {
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  CMSVersion,
+  ContentInfo,
+  DigestAlgorithmIdentifier,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignatureAlgorithmIdentifier,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+} from '@peculiar/asn1-cms';
+import { AsnArray, AsnConvert, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
+import { Certificate, GeneralName, GeneralNames } from '@peculiar/asn1-x509';
+import { EssCertIdV2, EssIssuerSerial, ObjectIdentifierValue, SigningCertificateV2 } from './ess';
+import { OID } from './oids';
+
+export interface CadesInput {
+  /** SHA-256 of the signed content (the PDF byte ranges). */
+  contentDigest: Uint8Array;
+  /** DER of the signer's certificate. */
+  signerCertificate: Uint8Array;
+  /** DER of the other certificates of the chain (issuers), in order. */
+  chain: Uint8Array[];
+  /** SHA-256 of the signer's certificate DER. */
+  signerCertificateHash: Uint8Array;
+  /** Signs the DER of the signed attributes: RSASSA-PKCS1-v1_5 with SHA-256. */
+  sign: (signedAttributesDer: Uint8Array) => Uint8Array;
+}
+
+export class CadesBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CadesBuildError';
+  }
+}
+
+/** SignedAttributes ::= SET SIZE (1..MAX) OF Attribute: the form that is hashed and signed (RFC 5652 5.4). */
+export class SignedAttributesSet extends AsnArray<Attribute> {
+  constructor(items?: Attribute[]) {
+    super(items);
+    Object.setPrototypeOf(this, SignedAttributesSet.prototype);
+  }
+}
+AsnType({ type: AsnTypeTypes.Set, itemType: Attribute })(SignedAttributesSet);
+
+const bytes = (b: ArrayBuffer): Uint8Array => new Uint8Array(b);
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && compareBytes(a, b) === 0;
+}
+
+/**
+ * DER orders the elements of a SET OF by their encodings (X.690 11.6); @peculiar/asn1-schema keeps
+ * the order it is given, so the items are put in that order here, each encoded by the library.
+ */
+export function derSetOrder<T>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, der: bytes(AsnConvert.serialize(item)) }))
+    .sort((x, y) => compareBytes(x.der, y.der))
+    .map((x) => x.item);
+}
+
+/**
+ * A certificate as the library's Certificate. The library re-encodes what it parsed, so a certificate
+ * that is not plain DER (a DEFAULT value written out, say) would come out different and its issuer's
+ * signature would break: such a certificate is refused here instead of being embedded altered.
+ */
+export function parseCertificate(der: Uint8Array, what: string): Certificate {
+  let cert: Certificate;
+  try {
+    cert = AsnConvert.parse(der, Certificate);
+  } catch (e) {
+    throw new CadesBuildError(`${what}: not an X.509 certificate (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!bytesEqual(bytes(AsnConvert.serialize(cert)), der)) throw new CadesBuildError(`${what}: the certificate is not DER-encoded`);
+  return cert;
+}
+
+function signedAttributeList(contentDigest: Uint8Array, signer: Certificate, signerCertificateHash: Uint8Array): Attribute[] {
+  const { issuer, serialNumber } = signer.tbsCertificate;
+  const signingCertificateV2 = new SigningCertificateV2({
+    certs: [
+      new EssCertIdV2({
+        certHash: new OctetString(signerCertificateHash),
+        issuerSerial: new EssIssuerSerial({ issuer: new GeneralNames([new GeneralName({ directoryName: issuer })]), serialNumber }),
+      }),
+    ],
+  });
+  const attribute = (attrType: string, value: unknown): Attribute => new Attribute({ attrType, attrValues: [AsnConvert.serialize(value)] });
+  return derSetOrder([
+    attribute(OID.contentType, new ObjectIdentifierValue(OID.data)),
+    attribute(OID.messageDigest, new OctetString(contentDigest)),
+    attribute(OID.signingCertificateV2, signingCertificateV2),
+  ]);
+}
+
+/** The signed attributes, as their SET OF encoding (what is hashed and signed). */
+export function cadesSignedAttributes(contentDigest: Uint8Array, signerCertificate: Uint8Array, signerCertificateHash: Uint8Array): Uint8Array {
+  const signer = parseCertificate(signerCertificate, 'signer certificate');
+  return bytes(AsnConvert.serialize(new SignedAttributesSet(signedAttributeList(contentDigest, signer, signerCertificateHash))));
+}
+
+/** The DER ContentInfo holding the SignedData. */
+export function buildCadesSignedData(input: CadesInput): Uint8Array {
+  const signer = parseCertificate(input.signerCertificate, 'signer certificate');
+  const chain = input.chain.map((der, i) => parseCertificate(der, `chain certificate ${i + 1}`));
+  const signedAttrs = signedAttributeList(input.contentDigest, signer, input.signerCertificateHash);
+  const signature = input.sign(bytes(AsnConvert.serialize(new SignedAttributesSet(signedAttrs))));
+  const sha256 = new DigestAlgorithmIdentifier({ algorithm: OID.sha256 });
+  const signerInfo = new SignerInfo({
+    version: CMSVersion.v1,
+    sid: new SignerIdentifier({
+      issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: signer.tbsCertificate.issuer, serialNumber: signer.tbsCertificate.serialNumber }),
+    }),
+    digestAlgorithm: sha256,
+    // The library writes them as [0] IMPLICIT, the same content as the SET that was signed.
+    signedAttrs,
+    // RSA identifiers carry NULL parameters (RFC 8017 A.1).
+    signatureAlgorithm: new SignatureAlgorithmIdentifier({ algorithm: OID.rsaEncryption, parameters: null }),
+    signature: new OctetString(signature),
+  });
+  const signedData = new SignedData({
+    version: CMSVersion.v1,
+    digestAlgorithms: new DigestAlgorithmIdentifiers([sha256]),
+    encapContentInfo: new EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: new CertificateSet(derSetOrder([signer, ...chain].map((certificate) => new CertificateChoices({ certificate })))),
+    signerInfos: new SignerInfos([signerInfo]),
+  });
+  return bytes(AsnConvert.serialize(new ContentInfo({ contentType: OID.signedData, content: AsnConvert.serialize(signedData) })));
+}
