@@ -78,6 +78,9 @@ export const CALL_NAMES = [
   'online.proof.file',
   'online.proof.approve',
   'online.proof.reject',
+  // records-calls.ts
+  'online.records.get',
+  'online.records.export',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

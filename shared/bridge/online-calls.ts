@@ -36,6 +36,7 @@ import {
 import { HolidayListSchema, PutHolidaysRequestSchema } from '../api/calendar';
 import { OrderSchema } from '../domain/entities';
 import { OrderReviewAnswersSchema } from '../domain/order-review';
+import { RECORD_CALLS } from './records-calls';
 import { AccountStatusSchema, OrderStatusSchema } from '../domain/states';
 
 const Id = z.string().trim().min(1, { error: 'id wajib diisi / id is required' }).max(64);
@@ -152,6 +153,9 @@ export const ONLINE_CALLS = {
   'online.proof.file': online(z.strictObject({ ...OrderRef, proofId: Id }), OnlineFileSchema),
   'online.proof.approve': online(z.strictObject({ ...OrderRef, proofId: Id }), CommandResponseSchema),
   'online.proof.reject': online(z.strictObject({ ...OrderRef, proofId: Id, reason: Reason }), CommandResponseSchema),
+
+  // Records and reports (Admin Satker, Kepala Balai, Ketua Tim PJI, CS, Bendahara: record-permissions.ts)
+  ...RECORD_CALLS,
 } as const;
 
 export type OnlineCallName = keyof typeof ONLINE_CALLS;

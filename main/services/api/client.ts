@@ -37,6 +37,8 @@ import {
 } from '../../../shared/api/http';
 import { HolidayListSchema } from '../../../shared/api/calendar';
 import { CertificateInfoSchema } from '../../../shared/bridge/online-calls';
+import { RecordReportSchema } from '../../../shared/bridge/records-calls';
+import type { RecordKind } from '../../../shared/domain/record-permissions';
 import type { AccountStatus, OrderStatus } from '../../../shared/domain/states';
 import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
@@ -387,6 +389,29 @@ export class ApiClient {
     const bytes = res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
     const type = res.headers['content-type'];
     return { bytes, mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream' };
+  }
+
+  /** One record of the unit for a period of WIB dates (GET /records/<kind>), as JSON. */
+  record(token: string, q: { kind: RecordKind; from: string; to: string }) {
+    return this.send('get', `/records/${q.kind}${queryString({ from: q.from, to: q.to })}`, undefined, RecordReportSchema, token, 120_000);
+  }
+
+  /** The same record as an XLSX or PDF file, with the name the server gives it. */
+  async recordFile(token: string, q: { kind: RecordKind; from: string; to: string; format: 'xlsx' | 'pdf' }): Promise<{ bytes: Uint8Array; mime: string; fileName: string }> {
+    const path = `/records/${q.kind}${queryString({ from: q.from, to: q.to, format: q.format })}`;
+    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
+    try {
+      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: '*/*' }, timeout: 120_000 });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+    if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
+    const bytes = res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
+    const type = res.headers['content-type'];
+    const disposition = res.headers['content-disposition'];
+    const named = typeof disposition === 'string' ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
+    return { bytes, mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream', fileName: named ?? `${q.kind}-${q.from}-${q.to}.${q.format}` };
   }
 
   /** Who did what when on an order (the server's audit trail, with reasons). */

@@ -11,6 +11,7 @@ import { gatherOrders, request } from '../online/requests';
 import { LabResponseSchema, ParameterResponseSchema, SampleTypeResponseSchema } from '../../../shared/api/http';
 import type { CallArgs, CallOutput } from '../../../shared/bridge/calls';
 import type { OnlineCallName } from '../../../shared/bridge/online-calls';
+import { RECORD_HANDLERS } from './records';
 
 type OnlineHandler<N extends OnlineCallName> = (args: CallArgs<N>, ctx: { core: DesktopServices }) => Promise<CallOutput<N>>;
 
@@ -74,4 +75,7 @@ export const ONLINE_HANDLERS: { [N in OnlineCallName]: OnlineHandler<N> } = {
   'online.proof.file': async (a, { core }) => fileView(await read(core, (api, t) => api.proofFile(t, a.orderId, a.proofId))),
   'online.proof.approve': (a, { core }) => change(core, (api, t) => api.proofCommand(t, a.orderId, a.proofId, 'approve')),
   'online.proof.reject': (a, { core }) => change(core, (api, t) => api.proofCommand(t, a.orderId, a.proofId, 'reject', { reason: a.reason })),
+
+  // Records and reports
+  ...RECORD_HANDLERS,
 };
