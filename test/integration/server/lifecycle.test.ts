@@ -101,10 +101,10 @@ describe('command line', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  function start(args: string[]) {
+  function start(args: string[], logLevel = 'warn') {
     const dir = mkdtempSync(join(tmpdir(), 'sippt-cli-'));
     dirs.push(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data-dir', dir, '--log-level', 'warn', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data-dir', dir, '--log-level', logLevel, ...args], {
       env: { ...process.env, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -146,15 +146,18 @@ describe('command line', () => {
   });
 
   it('SIGTERM lets requests in flight finish, then exits 0; no demo data without --demo', async () => {
-    const p = start([]);
+    // Request logging on: the test sends SIGTERM once the server has received every request.
+    const p = start([], 'info');
     const url = await p.ready;
+    const received = () => p.output().split('"incoming request"').length - 1;
     const demo = await fetch(`${url}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'SipptDemo2025' }) });
     expect(demo.status).toBe(401);
     // Slow requests: logins hash with the production scrypt cost.
     const inflight = Array.from({ length: 6 }, (_, i) =>
       fetch(`${url}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `tidak.ada.${i}`, password: 'kata-sandi-salah' }) }).then((r) => r.status),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    // In flight means received: on a loaded machine a request may not have reached the server yet.
+    while (received() < 7) await new Promise((r) => setTimeout(r, 10));
     p.child.kill('SIGTERM');
     const statuses = await Promise.all(inflight);
     expect(statuses.every((st) => st === 401)).toBe(true);
