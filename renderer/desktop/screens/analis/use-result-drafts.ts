@@ -35,6 +35,31 @@ const fromAnalysis = (a: Analysis): RowDraft => ({
   error: null,
 });
 
+/**
+ * Text the engine cannot store yet (an unreadable Hasil) is kept in the window's storage, so a
+ * restart brings it back typed and marked, as it was; a saved value or an emptied cell clears it.
+ */
+const heldKey = (orderId: string, sampleId: string, analysisId: string) => `sippt.heldResult.${orderId}.${sampleId}.${analysisId}`;
+function readHeld(key: string): { value: string; notes: string } | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(key);
+    const v = raw ? (JSON.parse(raw) as { value?: unknown; notes?: unknown }) : null;
+    return v && typeof v.value === 'string' && typeof v.notes === 'string' ? { value: v.value, notes: v.notes } : null;
+  } catch {
+    return null;
+  }
+}
+function writeHeld(key: string, held: { value: string; notes: string } | null): void {
+  try {
+    if (held) globalThis.localStorage?.setItem(key, JSON.stringify(held));
+    else globalThis.localStorage?.removeItem(key);
+  } catch {
+    // storage full or disabled: the text stays in the cell for this session
+  }
+}
+const withHeld = (d: RowDraft, held: { value: string; notes: string } | null): RowDraft =>
+  held && held.value !== d.savedValue ? { ...d, value: held.value, notes: held.notes } : d;
+
 export const isDirty = (d: RowDraft): boolean => d.value !== d.savedValue || d.notes !== d.savedNotes;
 
 /** Whether a typed text can be stored as a draft (the engine refuses what is not a result). */
@@ -56,7 +81,7 @@ export function useResultDrafts(
   canSave: DraftCheck,
 ): ResultDrafts {
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>(() =>
-    Object.fromEntries(analyses.map((a) => [a.id, fromAnalysis(a)])),
+    Object.fromEntries(analyses.map((a) => [a.id, withHeld(fromAnalysis(a), readHeld(heldKey(orderId, sampleId, a.id)))])),
   );
   // The latest drafts for the async save loop (state updates are not visible inside a running save).
   const latest = useRef(drafts);
@@ -107,7 +132,15 @@ export function useResultDrafts(
       if (!d || !isDirty(d)) return Promise.resolve();
       // An empty or unreadable Hasil cannot be a draft (the engine refuses it): it stays typed in
       // the cell, marked, until it is fixed; then it is saved like any other.
-      if (d.value.trim() === '' || !canSave(id, d.value)) return Promise.resolve();
+      const key = heldKey(orderId, sampleId, id);
+      if (d.value.trim() === '') {
+        writeHeld(key, null);
+        return Promise.resolve();
+      }
+      if (!canSave(id, d.value)) {
+        writeHeld(key, { value: d.value, notes: d.notes });
+        return Promise.resolve();
+      }
       const sent = { value: d.value, notes: d.notes };
       patch(id, { saving: true });
       const p = bridge
@@ -119,14 +152,16 @@ export function useResultDrafts(
           notes: sent.notes,
         })
         .then(
-          () =>
+          () => {
+            writeHeld(key, null);
             patch(id, {
               saving: false,
               savedValue: sent.value,
               savedNotes: sent.notes,
               savedAt: new Date().toISOString(),
               error: null,
-            }),
+            });
+          },
           (e: unknown) => patch(id, { saving: false, error: e }),
         )
         .finally(() => {
