@@ -9,12 +9,14 @@
  * front of them), while closing the tab ends it: localStorage would leave a 30-day credential on a
  * shared or borrowed phone and hand it to every tab. A 401 refreshes once (one refresh in flight,
  * shared by concurrent requests, because the server rotates refresh tokens and refuses a reused
- * one) and repeats the request.
+ * one) and repeats the request. A duplicated tab starts with the same refresh token: the tabs
+ * refresh one at a time and hand each other the new pair (./tab-sessions.ts).
  */
 import type { ZodType } from 'zod';
 import { API_PREFIX, ErrorResponseSchema, SessionResponseSchema, type ErrorCode, type SessionResponse } from '../../../shared/api/http';
 import type { Message } from '../../../shared/domain/rejections';
 import { markReachable, markUnreachable } from './connection';
+import { connectTabs } from './tab-sessions';
 
 export class ApiError extends Error {
   constructor(
@@ -37,6 +39,8 @@ export class UnreachableError extends Error {
 const REFRESH_KEY = 'sippt.portal.refresh';
 
 let accessToken: string | null = null;
+/** The last pair this tab got (login, refresh, or from another tab): what it hands to a tab that asks. */
+let current: SessionResponse | null = null;
 let refreshing: Promise<SessionResponse | null> | null = null;
 const sessionListeners = new Set<(s: SessionResponse | null) => void>();
 
@@ -54,11 +58,21 @@ function storage(): Storage | null {
   }
 }
 
-export function setSession(s: SessionResponse | null): void {
+function keep(s: SessionResponse | null): void {
+  current = s;
   accessToken = s?.accessToken ?? null;
   if (s) storage()?.setItem(REFRESH_KEY, s.refreshToken);
   else storage()?.removeItem(REFRESH_KEY);
   for (const fn of sessionListeners) fn(s);
+}
+
+const tabs = typeof window === 'undefined' ? null : connectTabs({ current: () => current, heldToken: () => storage()?.getItem(REFRESH_KEY) ?? null, adopt: keep });
+
+/** A login's session, or null when the session ends here (log out, refused): the other tabs holding it end too. */
+export function setSession(s: SessionResponse | null): void {
+  const before = storage()?.getItem(REFRESH_KEY);
+  keep(s);
+  if (!s && before) tabs?.ended(before);
 }
 
 export function hasStoredSession(): boolean {
@@ -96,9 +110,17 @@ async function errorOf(res: Response): Promise<ApiError> {
 
 /** Exchange the stored refresh token for a new pair; null when there is none or it is refused. */
 export function refreshSession(): Promise<SessionResponse | null> {
-  refreshing ??= (async () => {
+  const held = storage()?.getItem(REFRESH_KEY) ?? null;
+  const once = async (): Promise<SessionResponse | null> => {
     const token = storage()?.getItem(REFRESH_KEY);
     if (!token) return null;
+    // Another tab handed this one a fresh pair while it waited for its turn: nothing to spend.
+    if (held && token !== held && current?.refreshToken === token) return current;
+    const handed = await tabs?.spentElsewhere(token);
+    if (handed) {
+      keep(handed);
+      return handed;
+    }
     const res = await send('auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: token }) });
     if (!res.ok) {
       // Refused (expired, revoked, reused): the session is over. Unreachable: thrown above, kept.
@@ -107,9 +129,11 @@ export function refreshSession(): Promise<SessionResponse | null> {
       return null;
     }
     const s = SessionResponseSchema.parse(await res.json());
-    setSession(s);
+    keep(s);
+    tabs?.rotated(token, s);
     return s;
-  })().finally(() => {
+  };
+  refreshing ??= (tabs ? tabs.exclusive(once) : once()).finally(() => {
     refreshing = null;
   });
   return refreshing;
