@@ -37,7 +37,8 @@ import { formatDateId, formatDateRangeId, localMidnight } from './dates';
 import { decisionRuleNote, judgmentLabel } from './judgment';
 import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
 import { reserveStampGlyphs } from './reused-fonts';
-import { DEFAULT_SIGNATURE_STATEMENT, ELHU_INFO_KEYS, TTE_STATEMENT, type ElhuData, type ElhuFonts, type ElhuResultRow } from './types';
+import { signatureStatement } from './statement';
+import { ELHU_INFO_KEYS, type ElhuData, type ElhuFonts, type ElhuResultRow } from './types';
 
 /** Key set to true in the dictionary of the content streams that make the draft mark (removed when signing). */
 export const DRAFT_MARKER = 'SIPPTDraft';
@@ -652,10 +653,9 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   );
   setDocumentId(doc, `${data.reportId}|${data.reportNumber}|${data.issuedOn}`);
   // Signing draws with these same subsets (reused-fonts.ts): what it may print is in them already.
-  const statement = data.unit.signatureStatement?.trim() || DEFAULT_SIGNATURE_STATEMENT;
   const issuer = data.kepalaBalai.certificateIssuer?.trim() ?? '';
   if (issuer !== '') setInfoEntry(doc, ELHU_INFO_KEYS.certificateIssuer, issuer);
-  for (const font of [f.regular, f.bold, f.italic]) reserveStampGlyphs(font, [data.kepalaBalai.name, data.kepalaBalai.nip, statement, issuer, TTE_STATEMENT]);
+  reserveStampGlyphs(f, { name: data.kepalaBalai.name, nip: data.kepalaBalai.nip, statement: signatureStatement(data.unit.signatureStatement ?? undefined, issuer) });
   await tagFontSubsets(doc, [f.regular, f.bold, f.italic]);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

@@ -12,19 +12,31 @@
  * depends only on the issued bytes and the stamp, so the server's re-check stays byte-exact.
  */
 import { CustomFontEmbedder, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFFont, decodePDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { BULAN } from './dates';
 import { cachingFontkit } from './pdf-tools';
+import { TIME_ZONE_OFFSET_HOURS, TTE_STATEMENT } from './types';
 
-/** Printable ASCII: digits and month names of the dates, NIP, and the usual issuer names. */
-const ASCII = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join(' ');
+/** What the signing step prints, per font (shared/elhu/stamp.ts): its characters are reserved. */
+export interface StampTexts {
+  /** The Kepala Balai's name (bold) and NIP. */
+  name: string;
+  nip: string;
+  /** The footer statement as it will be printed (issuer filled in). */
+  statement: string;
+}
+
+const chars = (text: string): string => [...new Set([...text].filter((c) => c.trim() !== ''))].join(' ');
 
 /**
- * Includes in a subset the glyphs the signing step may draw with it: printable ASCII and the given
- * texts (the Kepala Balai's name, the unit's statement). Characters are laid out apart, so no
- * ligature or kerning pair forms between them.
+ * Includes in the report's subsets the glyphs the signing step may draw with them: dates and times
+ * ("14 Maret 2025 10:15:42 WIB"), "NIP. ..." and the issue date in the regular face, the name in
+ * bold, the block's and the footer's statements in italic. Characters are laid out apart (one
+ * layout call per face), so no ligature forms between them.
  */
-export function reserveStampGlyphs(font: PDFFont, texts: readonly string[]): void {
-  const extra = [...new Set([...texts.join('')].filter((c) => c.trim() !== ''))].join(' ');
-  font.encodeText(`${ASCII} ${extra}`);
+export function reserveStampGlyphs(fonts: { regular: PDFFont; bold: PDFFont; italic: PDFFont }, t: StampTexts): void {
+  fonts.regular.encodeText(chars(`0123456789 .,:-/ NIP ${t.nip} ${BULAN.join(' ')} ${Object.keys(TIME_ZONE_OFFSET_HOURS).join(' ')}`));
+  fonts.bold.encodeText(chars(t.name));
+  fonts.italic.encodeText(chars(`Ditandatangani secara elektronik oleh: ${TTE_STATEMENT} ${t.statement}`));
 }
 
 /** A font of the document drawn with again, and whether its subset holds every glyph of a text. */
@@ -53,6 +65,7 @@ interface LayoutGlyph {
 interface LayoutFont {
   postscriptName: string;
   layout(text: string, features?: unknown): { glyphs: LayoutGlyph[] };
+  glyphForCodePoint(codePoint: number): LayoutGlyph;
 }
 
 /** The Type0 font of `doc` that is a tagged subset ("ABCDEF+Name") of the font named `postscriptName`. */
@@ -79,8 +92,10 @@ export async function reuseEmbeddedFont(doc: PDFDocument, fontBytes: Uint8Array)
   if (!(toUnicode instanceof PDFRawStream)) return null;
   // The font's own glyph number -> the glyph's number in the subset.
   const subsetId = new Map<number, number>();
-  for (const [cid, chars] of readToUnicode(toUnicode)) {
-    const glyphs = layoutFont.layout(chars, embedder.fontFeatures).glyphs;
+  for (const [cid, text] of readToUnicode(toUnicode)) {
+    const cp = text.codePointAt(0)!;
+    // One character: its glyph in the font's cmap (cheap); a ligature: laid out.
+    const glyphs = text.length === String.fromCodePoint(cp).length ? [layoutFont.glyphForCodePoint(cp)] : layoutFont.layout(text, embedder.fontFeatures).glyphs;
     if (glyphs.length === 1 && !subsetId.has(glyphs[0]!.id)) subsetId.set(glyphs[0]!.id, cid);
   }
   const covers = (text: string): boolean => layoutFont.layout(text, embedder.fontFeatures).glyphs.every((g) => subsetId.has(g.id));

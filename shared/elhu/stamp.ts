@@ -24,7 +24,8 @@ import { formatDateId, formatDateTimeId, localDate } from './dates';
 import { PageContent, TextMeasure, cachingFontkit, cleanText, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
 import { DRAFT_MARKER, type StampSpots } from './render';
 import { reuseEmbeddedFont } from './reused-fonts';
-import { DEFAULT_CERTIFICATE_ISSUER, DEFAULT_SIGNATURE_STATEMENT, ELHU_INFO_KEYS, TTE_STATEMENT, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
+import { signatureStatement } from './statement';
+import { ELHU_INFO_KEYS, TTE_STATEMENT, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
 
 /**
  * Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check).
@@ -109,13 +110,6 @@ const NAVY = rgb(0.08, 0.2, 0.4);
 const INK = rgb(0.1, 0.1, 0.12);
 const GREY = rgb(0.35, 0.37, 0.4);
 
-/** The footer statement with the issuer filled in. */
-export function signatureStatement(template: string | undefined, issuer: string | undefined): string {
-  const t = template && template.trim() !== '' ? template : DEFAULT_SIGNATURE_STATEMENT;
-  const name = issuer && issuer.trim() !== '' ? issuer.trim() : DEFAULT_CERTIFICATE_ISSUER;
-  return cleanText(t.replace(/\{penerbit\}/g, name));
-}
-
 function parseStampSpots(s: string | undefined): StampSpots | null {
   if (!s) return null;
   try {
@@ -145,6 +139,7 @@ function removeDraftMark(doc: PDFDocument, page: PDFPage): void {
 }
 
 export { TTE_STATEMENT } from './types';
+export { signatureStatement } from './statement';
 
 /** Makes `appearance` the normal appearance of the page's signature widget (the one the placeholder added, empty). */
 function setWidgetAppearance(doc: PDFDocument, page: PDFPage, appearance: PDFRef): void {
