@@ -47,6 +47,7 @@ export function formatNumber(format: string, parts: NumberParts): string {
         return String(parts.month ?? 1).padStart(2, '0');
       default: {
         const s = String(parts.seq);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: padStart leaves a string at least that long unchanged
         return s.length >= Number(width) ? s : s.padStart(Number(width), '0');
       }
     }
@@ -70,6 +71,7 @@ export function parseNumber(format: string, text: string): NumberParts | null {
   pattern += escape(format.slice(last));
   const match = new RegExp(`^${pattern}$`).exec(text);
   if (!match) return null;
+  // Stryker disable next-line ObjectLiteral,StringLiteral: a valid format has {UNIT}, a year and {SEQ}, so all three are always overwritten
   const parts: NumberParts = { unit: '', year: 0, seq: 0 };
   groups.forEach((g, i) => {
     const v = match[i + 1]!;
@@ -79,6 +81,7 @@ export function parseNumber(format: string, text: string): NumberParts | null {
     else if (g === 'MM') parts.month = Number(v);
     else parts.seq = Number(v);
   });
+  // Stryker disable next-line ConditionalExpression: without a month both comparisons with undefined are false anyway
   if (parts.seq < 1 || (parts.month !== undefined && (parts.month < 1 || parts.month > 12))) return null;
   return parts;
 }
