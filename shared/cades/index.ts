@@ -5,4 +5,5 @@
  */
 export { buildCadesSignedData, cadesSignedAttributes, derSetOrder, parseCertificate, CadesBuildError, SignedAttributesSet, type CadesInput } from './build';
 export { EssCertIdV2, EssIssuerSerial, SigningCertificateV2, ObjectIdentifierValue, ESS_DEFAULT_HASH } from './ess';
+export { certificateIdentity, type CertificateIdentity } from './identity';
 export { OID } from './oids';

@@ -5,9 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
-import { OID, TAG, children, decodeOid, readTlv } from '../../../shared/elhu/der';
+import { OID } from '../../../shared/cades';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
@@ -32,18 +34,15 @@ export function splitSigned(pdf: Uint8Array): { content: Buffer; cms: Buffer; by
   const [a, b, c, d] = m.slice(1).map(Number) as [number, number, number, number];
   const content = Buffer.concat([Buffer.from(pdf.subarray(a, a + b)), Buffer.from(pdf.subarray(c, c + d))]);
   const der = Buffer.from(text.slice(b + 1, c - 1), 'hex');
-  const cms = der.subarray(0, readTlv(der).raw.length);
+  // The CMS without the placeholder's zero padding: as the library re-encodes what it parsed.
+  const cms = Buffer.from(AsnConvert.serialize(AsnConvert.parse(der, ContentInfo)));
   return { content, cms, byteRange: [a, b, c, d] };
 }
 
 /** OIDs of the signed attributes of the (single) SignerInfo. */
 function signedAttributeOids(cms: Uint8Array): string[] {
-  const [, explicit] = children(readTlv(cms));
-  const signedData = children(children(explicit!)[0]!);
-  const signerInfos = signedData[signedData.length - 1]!;
-  const signerInfo = children(children(signerInfos)[0]!);
-  const attrs = signerInfo.find((n) => n.tag === 0xa0)!;
-  return children(attrs).map((a) => decodeOid(children(a)[0]!));
+  const signedData = AsnConvert.parse(AsnConvert.parse(cms, ContentInfo).content, SignedData);
+  return signedData.signerInfos[0]!.signedAttrs!.map((a) => a.attrType);
 }
 
 describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
@@ -133,8 +132,7 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     const certs = run('openssl', ['pkcs7', '-inform', 'DER', '-in', join(dir, 'cms.der'), '-print_certs', '-noout']).stdout;
     expect(certs.match(/^subject=/gm)).toHaveLength(2);
     expect(certs).toMatch(/CN ?= ?SIPPT Demo CA - DEMO ONLY/);
-    const ci = readTlv(cms);
-    expect(ci.tag).toBe(TAG.SEQUENCE);
+    expect(AsnConvert.parse(cms, ContentInfo).contentType).toBe(OID.signedData);
   });
 
   it('the SubFilter is ETSI.CAdES.detached and /M is the signing time', () => {

@@ -11,6 +11,8 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ContentInfo } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningError } from '../../../main/services/signing/errors';
 import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
@@ -29,7 +31,6 @@ import {
   type Pkcs11Library,
 } from '../../../main/services/signing/token';
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
-import { readTlv } from '../../../shared/elhu/der';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { DEMO_CA_PATH, DEMO_PASSPHRASE, KEPALA_BALAI, KEYSTORE_DIR, SIGNING_TIME, demoCertPem, demoFingerprint, demoP12, run, testFonts } from '../../unit/elhu/helpers';
@@ -42,7 +43,7 @@ function splitSigned(pdf: Uint8Array): { cms: Buffer; byteRange: number[] } {
   if (!m) throw new Error('no /ByteRange');
   const [, b, c] = m.slice(1).map(Number) as [number, number, number, number];
   const der = Buffer.from(text.slice(b + 1, c - 1), 'hex');
-  return { cms: der.subarray(0, readTlv(der).raw.length), byteRange: m.slice(1).map(Number) };
+  return { cms: Buffer.from(AsnConvert.serialize(AsnConvert.parse(der, ContentInfo))), byteRange: m.slice(1).map(Number) };
 }
 
 const why = softhsmAvailable();

@@ -20,6 +20,7 @@ import {
   SigningCertificateV2,
   buildCadesSignedData,
   cadesSignedAttributes,
+  certificateIdentity,
   type CadesInput,
 } from '../../../shared/cades';
 import { DEMO_CA_PATH, DEMO_PASSPHRASE, demoFingerprint, demoP12, requireTools, run, throwawayKeystore } from './helpers';
@@ -122,5 +123,15 @@ describe('CAdES CMS built with @peculiar/asn1-cms', () => {
     expect(() => buildCadesSignedData({ ...input, signerCertificate: trailing })).toThrow(CadesBuildError);
     expect(() => buildCadesSignedData({ ...input, signerCertificate: trailing })).toThrow(/signer certificate: the certificate is not DER-encoded/);
     expect(() => buildCadesSignedData({ ...input, chain: [new Uint8Array([1, 2, 3])] })).toThrow(/chain certificate 1: not an X.509 certificate/);
+  });
+
+  it('gives the subject, issuer and serial number as DER, as a PKCS#11 token stores them', () => {
+    const cert = new X509Certificate(Buffer.from(input.signerCertificate));
+    const id = certificateIdentity(input.signerCertificate);
+    const parse = (der: Uint8Array): string => run('openssl', ['asn1parse', '-inform', 'DER'], { input: der }).stdout;
+    expect(parse(id.serialNumber)).toMatch(new RegExp(`INTEGER\\s+:${cert.serialNumber.replace(/^0+/, '')}`, 'i'));
+    expect(parse(id.subject)).toMatch(/Hendra Gunawan Siregar/);
+    expect(parse(id.issuer)).toMatch(/SIPPT Demo CA/);
+    expect(hex(id.issuer)).toBe(hex(AsnConvert.serialize(AsnConvert.parse(input.signerCertificate, Certificate).tbsCertificate.issuer)));
   });
 });

@@ -28,7 +28,7 @@ import {
   CKO_CERTIFICATE,
   CKU_USER,
 } from '../../../../main/services/signing/token';
-import { certificateParts } from '../../../../shared/elhu/der';
+import { certificateIdentity } from '../../../../shared/cades';
 
 // PKCS#11 attributes SoftHSM asks of a certificate object.
 const CKA_SUBJECT = 0x101;
@@ -142,7 +142,7 @@ export function makeSoftHsmToken(opts: MakeTokenOptions): SoftHsmToken {
     const session = lib.C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION);
     lib.C_Login(session, CKU_USER, USER_PIN);
     const add = (cert: X509Certificate, label: string, id: Buffer | null): void => {
-      const parts = certificateParts(cert.raw);
+      const parts = certificateIdentity(cert.raw);
       lib.C_CreateObject(session, [
         { type: CKA_SUBJECT, value: Buffer.from(parts.subject) },
         { type: CKA_ISSUER, value: Buffer.from(parts.issuer) },
