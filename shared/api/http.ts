@@ -106,7 +106,14 @@ export function hasPermission(role: Role, permission: HttpPermission): boolean {
 export const EmptyBodySchema = z.strictObject({});
 export const ReasonBodySchema = z.strictObject({ reason: ReasonSchema });
 /** Step 5: CS validates, with the order review's answers (kept on the order; all "bisa"). */
-export const ValidateOrderRequestSchema = z.strictObject({ review: OrderReviewAnswersSchema.optional() });
+export const ValidateOrderRequestSchema = z.strictObject({
+  review: OrderReviewAnswersSchema.optional(),
+  /**
+   * The parameters the lab has tested by a subcontracted laboratory (ISO/IEC 17025 6.6), chosen by CS
+   * in the order review: the customer sees them with the tariff (step 7); a customer's order names none.
+   */
+  subcontractors: COMMAND_PAYLOADS['order.validate'].shape.subcontractors.optional(),
+});
 /** CS or Ketua Tim returns an order; CS's return at step 5 may carry the order review's answers. */
 export const ReturnOrderRequestSchema = z.strictObject({ reason: ReasonSchema, review: OrderReviewAnswersSchema.optional() });
 export const OrderParamsSchema = z.strictObject({ orderId: IdSchema });

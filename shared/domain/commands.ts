@@ -79,7 +79,15 @@ export const COMMAND_PAYLOADS = {
   }),
   'order.cancel': z.object(reason),
   // The order review's answers (step 5): optional, as integrators and orders before it validate without.
-  'order.validate': z.object({ orderNumber: z.string().min(1).max(80), review: OrderReviewAnswersSchema.optional() }),
+  'order.validate': z.object({
+    orderNumber: z.string().min(1).max(80),
+    review: OrderReviewAnswersSchema.optional(),
+    /** CS's order review: parameters the lab has done by a subcontracted laboratory (staff only; a customer's order names none). */
+    subcontractors: z
+      .array(z.object({ analysisId: IdSchema, subcontractor: textSchema(200, { printed: true }) }))
+      .max(2000)
+      .default([]),
+  }),
   'order.return_to_customer': z.object({ ...reason, review: OrderReviewAnswersSchema.optional() }),
   'tariff.approve': z.object({
     adjustments: z

@@ -343,6 +343,21 @@ function moveReport(ctx: Ctx<CommandType>, r: Report, to: Report['status'], reas
   emit(ctx, 'report', r.id, from, to, { reason });
 }
 
+/**
+ * A subcontracted test (ISO/IEC 17025 6.6, 7.1.1 c) is the laboratory's decision, made by CS in the
+ * order review of step 5 (order.validate) when the lab cannot do a parameter itself; the customer
+ * then sees it with the tariff at step 7 before agreeing. A customer's order may not name one.
+ */
+function refuseCustomerSubcontractor(samples: PayloadOf<'order.submit'>['samples']): Rejection | null {
+  const named = samples.flatMap((s) => s.analyses).find((a) => a.subcontractor !== null && a.subcontractor.trim() !== '');
+  if (!named) return null;
+  return reject(
+    'invalid_payload',
+    `Laboratorium subkontrak ditetapkan oleh CS saat kaji ulang pesanan (langkah 5), bukan oleh pelanggan: kosongkan "subcontractor" pada parameter ${named.parameterName}.`,
+    `A subcontracted laboratory is chosen by CS in the order review (step 5), not by the customer: leave "subcontractor" empty on parameter ${named.parameterName}.`,
+  );
+}
+
 function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string): Sample[] | Rejection {
   const ids = new Set<string>();
   for (const s of samples) {
@@ -431,6 +446,8 @@ const HANDLERS: Handlers = {
   },
 
   'order.submit': (ctx) => {
+    const staffOnly = refuseCustomerSubcontractor(ctx.payload.samples);
+    if (staffOnly) return staffOnly;
     const samples = buildSamples(ctx.payload.samples, ctx.at);
     if (!Array.isArray(samples)) return samples;
     ctx.order = {
@@ -455,6 +472,8 @@ const HANDLERS: Handlers = {
     emit(ctx, 'order', ctx.order.id, null, 'submitted');
   },
   'order.resubmit': (ctx) => {
+    const staffOnly = refuseCustomerSubcontractor(ctx.payload.samples);
+    if (staffOnly) return staffOnly;
     const samples = buildSamples(ctx.payload.samples, ctx.at);
     if (!Array.isArray(samples)) return samples;
     ctx.order!.samples = samples;
@@ -476,6 +495,12 @@ const HANDLERS: Handlers = {
         );
       }
       ctx.order!.review = { answers: review, by: ctx.actor.userId, at: ctx.at };
+    }
+    const byId = new Map(ctx.order!.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
+    for (const sc of ctx.payload.subcontractors) {
+      const a = byId.get(sc.analysisId);
+      if (!a) return reject('invalid_payload', `Parameter ${sc.analysisId} tidak ada pada pesanan.`, `Analysis ${sc.analysisId} is not in this order.`);
+      a.subcontractor = sc.subcontractor;
     }
     ctx.order!.number = ctx.payload.orderNumber;
     moveOrder(ctx, 'validated');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_PAYLOADS, OrderedAnalysisSchema } from '../../../shared/domain/commands';
 import { AnalysisSchema, OrderSchema, ParameterSchema, ResultSchema, SampleSchema } from '../../../shared/domain/entities';
-import { A, ORDER_ID, S1, S1A1, S2, analysisAt, runOrder, sampleOf, twoSamples, uuid } from './fixtures';
+import { A, ORDER_ID, S1, S1A1, S2, analysisAt, refuse, runOrder, sampleOf, twoSamples, uuid } from './fixtures';
 
 describe('report fields of the order', () => {
   it('stores the decision rule chosen at submission (simple acceptance when not chosen)', () => {
@@ -27,8 +27,11 @@ describe('report fields of the order', () => {
 
   it('copies the catalog U, the scope and the subcontractor into each analysis, and a retest keeps them', () => {
     const [s1, s2] = twoSamples();
-    const analyses = s1!.analyses.map((a, i) => ({ ...a, uncertainty: i === 0 ? { expanded: 0.01, coverageFactor: 2 } : null, accredited: i !== 1, subcontractor: i === 2 ? 'Lab Mitra' : null }));
-    const o = runOrder(null, A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: [{ ...s1!, analyses }, s2!] });
+    const analyses = s1!.analyses.map((a, i) => ({ ...a, uncertainty: i === 0 ? { expanded: 0.01, coverageFactor: 2 } : null, accredited: i !== 1 }));
+    const submitted = runOrder(null, A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: [{ ...s1!, analyses }, s2!] });
+    // The subcontractor is CS's, named in the order review (step 5).
+    const third = sampleOf(submitted, S1).analyses[2]!.id;
+    const o = runOrder(submitted, A.cs, 'order.validate', { orderNumber: 'ORD/1', subcontractors: [{ analysisId: third, subcontractor: 'Lab Mitra' }] });
     const got = sampleOf(o, S1).analyses;
     expect(got.map((a) => a.uncertainty)).toEqual([{ expanded: 0.01, coverageFactor: 2 }, null, null]);
     expect(got.map((a) => a.accredited)).toEqual([true, false, true]);
@@ -38,6 +41,15 @@ describe('report fields of the order', () => {
     const old = sampleOf(r, S1).analyses.find((a) => a.id === S1A1)!;
     const fresh = sampleOf(r, S1).analyses.find((a) => a.retestOf === S1A1)!;
     expect([fresh.uncertainty, fresh.accredited, fresh.subcontractor]).toEqual([old.uncertainty, old.accredited, old.subcontractor]);
+  });
+
+  it('refuses a subcontractor named in the customer\'s order (submit or resubmit): CS names it at step 5', () => {
+    const [s1] = twoSamples();
+    const analyses = s1!.analyses.map((a, i) => ({ ...a, subcontractor: i === 0 ? 'Lab Mitra' : null }));
+    const r = refuse(null, A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: [{ ...s1!, analyses }] });
+    expect(r.message.en).toContain('chosen by CS in the order review (step 5), not by the customer');
+    const returned = runOrder(runOrder(null, A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: [s1!] }), A.cs, 'order.return_to_customer', { reason: 'Lengkapi deskripsi contoh.' });
+    expect(refuse(returned, A.pelanggan, 'order.resubmit', { samples: [{ ...s1!, analyses }] }).message.id).toContain('ditetapkan oleh CS');
   });
 
   it('parses entities stored before these fields, and a result with the analyst\'s U', () => {
