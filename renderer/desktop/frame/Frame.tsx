@@ -3,6 +3,7 @@
  * menu), the left navigation by role, the red banner while a change is rejected, the screen, and a
  * one-line status bar. The re-login dialog opens over whatever screen the user is on.
  */
+import './toasts.css';
 import { useRef, useState, type ReactNode } from 'react';
 import { AppShell, Box, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -17,6 +18,7 @@ import { ROUTES } from '../routes';
 import { useSession, useSignedIn } from '../session';
 import { ConnectionPill } from './ConnectionPill';
 import { NavBar, navItems } from './NavBar';
+import { OutdatedBanner } from './OutdatedBanner';
 import { RejectedBanner } from './RejectedBanner';
 import { ReloginDialog } from './ReloginDialog';
 import { SearchBox } from './SearchBox';
@@ -87,7 +89,8 @@ function FrameBody({ children }: { children?: ReactNode }) {
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
               <IconFlask size={20} color="var(--mantine-color-sippt-7)" aria-hidden />
-              <Text fw={700} size="md" truncate maw={260} title={unitName}>
+              {/* Room for a full unit name at 1366 px ("Balai Standardisasi dan Pelayanan Jasa Industri …"); it shrinks before the search does. */}
+              <Text fw={700} size="md" truncate maw={480} title={unitName}>
                 {unitName}
               </Text>
             </Group>
@@ -111,6 +114,7 @@ function FrameBody({ children }: { children?: ReactNode }) {
         <NavBar role={session.user.role} online={status?.online ?? null} />
       </AppShell.Navbar>
       <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+        <OutdatedBanner />
         <RejectedBanner onShowAll={() => setSyncOpen(true)} />
         <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{children}</Box>
       </AppShell.Main>

@@ -44,10 +44,9 @@ export function RejectedChange({ change, blockedCount = 0, onRed = false, extra 
     }
   };
 
+  // The role's label may carry its own abbreviation ("Manajer Teknis (MT)"): set apart by a comma, not parentheses.
   const who = r.conflict
-    ? [r.conflict.who ?? t('rejected.someone'), r.conflict.role ? `(${r.conflict.role})` : '']
-        .filter(Boolean)
-        .join(' ')
+    ? [r.conflict.who ?? t('rejected.someone'), r.conflict.role].filter(Boolean).join(', ')
     : '';
   const when = r.conflict?.at ? `, ${formatDateTime(r.conflict.at, i18n.language)}` : '';
 

@@ -12,7 +12,7 @@ import { useBridgeMutation } from '../../bridge/hooks';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { errorText } from '../../lib/message';
 import { ErrorState } from '../../components/ErrorState';
-import { blockedBehind, openRejections } from './change-text';
+import { blockedBehind, openRejections, summaryIn } from './change-text';
 import { RejectedChange } from './RejectedChange';
 import { useSync } from './sync-context';
 
@@ -47,7 +47,7 @@ function PlainChange({ c, note }: { c: QueuedCommandView; note?: string }) {
   return (
     <Paper withBorder p={8} radius="sm">
       <Text size="sm" fw={500}>
-        {c.summary || c.type}
+        {summaryIn(c.summary || c.type, i18n.language)}
       </Text>
       <Text size="xs" c="dimmed">
         {[

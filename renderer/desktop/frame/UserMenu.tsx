@@ -8,6 +8,7 @@ import {
   IconKeyboard,
   IconLanguage,
   IconLogout,
+  IconNetwork,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import { ROLE_INFO } from '../../../shared/sop/roles';
 import { bridge } from '../../bridge/client';
 import { useBridgeEventValue, useBridgeQuery } from '../../bridge/hooks';
 import { settingsQuery } from '../session';
+import { NetworkSettings } from '../screens/settings/NetworkSettings';
 
 export function roleLabel(role: SessionInfoView['user']['role'], lang: string): string {
   return lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].label;
@@ -57,9 +59,11 @@ export function UserMenu({
   const qc = useQueryClient();
   const role = roleLabel(session.user.role, i18n.language);
   const [about, setAbout] = useState(false);
+  const [network, setNetwork] = useState(false);
   return (
     <>
       <AboutBox opened={about} onClose={() => setAbout(false)} lang={i18n.language} />
+      <NetworkSettings opened={network} onClose={() => setNetwork(false)} />
       <Menu position="bottom-end" width={240} withinPortal>
         <Menu.Target>
           <UnstyledButton
@@ -72,8 +76,8 @@ export function UserMenu({
               <Avatar size={28} radius="xl" color="sippt" aria-hidden>
                 {initials(session.user.name)}
               </Avatar>
-              <div style={{ lineHeight: 1.1, maxWidth: 230 }}>
-                <Text size="sm" fw={600} truncate>
+              <div style={{ lineHeight: 1.1, maxWidth: 300 }}>
+                <Text size="sm" fw={600} truncate title={session.user.name}>
                   {session.user.name}
                 </Text>
                 <Text size="xs" c="dimmed" truncate>
@@ -116,6 +120,9 @@ export function UserMenu({
             }
           >
             {t('user.shortcuts')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconNetwork size={16} />} onClick={() => setNetwork(true)}>
+            {t('settings.open')}
           </Menu.Item>
           <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => setAbout(true)}>
             {i18n.language === 'en' ? 'About SIPPT Lab' : 'Tentang SIPPT Lab'}

@@ -21,7 +21,7 @@ export function rejectionText(cmd: QueuedCommandView, lang: string): RejectionTe
   const c = cmd.conflict ?? null;
   const role = c?.byRole ? (lang === 'en' ? ROLE_INFO[c.byRole].labelEn : ROLE_INFO[c.byRole].label) : null;
   return {
-    what: cmd.summary || cmd.type,
+    what: summaryIn(cmd.summary || cmd.type, lang),
     reason: cmd.rejection ? msg(cmd.rejection.message, lang) : cmd.lastError,
     conflict:
       c && cmd.rejectionKind === 'conflict'
@@ -29,6 +29,17 @@ export function rejectionText(cmd: QueuedCommandView, lang: string): RejectionTe
         : null,
     redoPossible: c ? c.redoPossible : cmd.rejectionKind === 'depends_on_rejected' ? true : null,
   };
+}
+
+/**
+ * The engine's summary ("Tunjuk analis / Assign analysts · KR-0012 · S-1") in the user's language:
+ * its first part carries both languages, the numbers after it are the same in both.
+ */
+export function summaryIn(summary: string, lang: string): string {
+  const [head = '', ...rest] = summary.split(' · ');
+  const [id, en] = head.split(' / ');
+  const label = en !== undefined && lang === 'en' ? en : (id ?? head);
+  return [label, ...rest].join(' · ');
 }
 
 /** Unresolved rejected changes only (a dismissed or redone one is no longer the user's to act on). */

@@ -63,6 +63,20 @@ export default {
       showAll: 'Lihat semua',
       openSample: 'Buka sampel',
     },
+    outdated: {
+      title: 'SIPPT Lab versi {{version}} di komputer ini sudah tidak didukung server',
+      needed: 'Perlu versi {{minimum}} atau lebih baru untuk mengirim perubahan.',
+      queueKept_one: '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      queueKept_other: '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      queueKeptNone: 'Pekerjaan baru tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      howUpdate: 'Versi {{version}} sudah tersedia: pilih Perbarui (aplikasi dimulai ulang setelah semua perubahan terkirim).',
+      howDownloading: 'Versi {{version}} sedang diunduh ({{percent}}%); Perbarui bisa dipilih setelah selesai.',
+      howIt: 'Minta bagian TI memasang SIPPT Lab versi {{minimum}} atau lebih baru di komputer ini.',
+      update: 'Perbarui',
+    },
+    settings: {
+      open: 'Pengaturan jaringan',
+    },
     user: {
       menu: 'Menu pengguna',
       language: 'Bahasa',
@@ -174,6 +188,20 @@ export default {
       laterBlocked_other: '{{count}} later changes on this order are held back.',
       showAll: 'Show all',
       openSample: 'Open sample',
+    },
+    outdated: {
+      title: 'SIPPT Lab {{version}} on this computer is no longer supported by the server',
+      needed: 'Version {{minimum}} or newer is needed to send changes.',
+      queueKept_one: 'Your {{count}} change stays saved on this computer and is sent after the update.',
+      queueKept_other: 'Your {{count}} changes stay saved on this computer and are sent after the update.',
+      queueKeptNone: 'New work stays saved on this computer and is sent after the update.',
+      howUpdate: 'Version {{version}} is available: choose Update (the app restarts once every change is sent).',
+      howDownloading: 'Version {{version}} is downloading ({{percent}}%); Update can be chosen once it is done.',
+      howIt: 'Ask your IT staff to install SIPPT Lab {{minimum}} or newer on this computer.',
+      update: 'Update',
+    },
+    settings: {
+      open: 'Network settings',
     },
     user: {
       menu: 'User menu',
