@@ -477,7 +477,24 @@ export class DesktopServices {
 
   /** Reports in the local copy waiting for this Kepala Balai's signature; `documentReady` once the unsigned E-LHU is here. */
   signingQueue(): SigningQueueItem[] {
-    return this.o.signing.queue();
+    const o = this.o;
+    return o.signing.queue().map((item) => ({ ...item, requestedBy: requestedBy(o.store, item) }));
+  }
+
+  /**
+   * Who asked for each queued signature (CS, step 18) is in the order's history, not in the order:
+   * after a pull, the Kepala Balai's copy fetches the history of queued orders that lack it, so the
+   * queue says "diminta oleh" offline too. A failure leaves it for the next pull.
+   */
+  private async fetchRequesters(o: Open): Promise<void> {
+    for (const item of o.signing.queue()) {
+      if (this.open !== o || requestedBy(o.store, item) !== null) continue;
+      try {
+        await this.history(item.orderId);
+      } catch {
+        return; // offline or refused: the next pull tries again
+      }
+    }
   }
 
   /** The unsigned E-LHU of a queued report as cached here (for the preview). */
@@ -607,7 +624,9 @@ export class DesktopServices {
         ...(this.options.syncHook ? { hook: this.options.syncHook } : {}),
         beforeSend: (c, s) => opened!.signing.beforeSend(c, s),
         afterPull: async (s) => {
-          if (s.user.role === 'kepala_balai') await opened!.signing.cacheDocuments(s);
+          if (s.user.role !== 'kepala_balai') return;
+          await opened!.signing.cacheDocuments(s);
+          await this.fetchRequesters(opened!);
         },
         onData: (orderIds) => this.emit('data', { orderIds }),
         extraStatus: () => ({ signedAwaitingUpload: opened ? opened.signing.awaitingUpload() : 0 }),
@@ -746,6 +765,15 @@ export class DesktopServices {
     this.toldMode = null;
     this.emit('session', null);
   }
+}
+
+/** The name of who asked for this report's signature, from the order's cached history (null: not known here). */
+function requestedBy(store: LocalStore, item: { orderId: string; sampleId: string; reportId: string }): string | null {
+  const cached = store.reference<{ entries?: { command: string; entityId: string | null; sampleId: string | null; actorName: string | null }[] }>(`history:${item.orderId}`)[0];
+  const asked = (cached?.entries ?? []).filter(
+    (e) => e.command === 'report.request_signature' && (e.entityId === item.reportId || (e.entityId === null && e.sampleId === item.sampleId)),
+  );
+  return asked.at(-1)?.actorName ?? null;
 }
 
 /** This desktop's version as the API client sends it (the shell sets SIPPT_APP_VERSION). */
