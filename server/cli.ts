@@ -54,7 +54,7 @@ try {
 const config = defaultConfig({
   publicBaseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
   ...fromEnv,
-  ...(demo ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret' } : {}),
+  ...(demo ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret', demoPki: true } : {}),
 });
 
 let handle: DbHandle;

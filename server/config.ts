@@ -54,6 +54,10 @@ export interface ServerConfig {
   now: () => Date;
   /** The built customer portal (`npm run build`: dist/renderer/portal), served at `/`. */
   portalDir: string;
+  /** The unit's RFC 3161 time-stamping authority (SIPPT_TSA_URL) for the long-term signature of signed E-LHU; null: none. */
+  tsaUrl: string | null;
+  /** Demo PKI (npm run demo): the demo TSA at POST /tsa (used when no tsaUrl) and the demo CA's CRL at /pki/demo-ca.crl. */
+  demoPki: boolean;
 }
 
 /** At most `max` requests per `windowSeconds` (fixed windows). */
@@ -109,6 +113,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     utcOffsetMinutes: 7 * 60,
     now: () => new Date(),
     portalDir: resolve('dist/renderer/portal'),
+    tsaUrl: null,
+    demoPki: false,
     ...overrides,
   };
 }
@@ -145,6 +151,7 @@ export const serverEnvSchema = z.object({
     .optional(),
   SIPPT_PORTAL_DIR: text.optional(),
   SIPPT_SCRYPT_N: positiveInt.optional(),
+  SIPPT_TSA_URL: url.optional(),
 });
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 
@@ -173,6 +180,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Ser
   if (e.SIPPT_RATE_LIMITS) out.rateLimits = e.SIPPT_RATE_LIMITS;
   if (e.SIPPT_PORTAL_DIR) out.portalDir = resolve(e.SIPPT_PORTAL_DIR);
   if (e.SIPPT_SCRYPT_N) out.scrypt = { ...PRODUCTION_SCRYPT, N: e.SIPPT_SCRYPT_N };
+  if (e.SIPPT_TSA_URL) out.tsaUrl = e.SIPPT_TSA_URL;
   return out;
 }
 

@@ -17,6 +17,8 @@ export interface CommandEnv {
   handle: DbHandle;
   config: ServerConfig;
   reports: ReportServices;
+  /** Told after step 19 accepted a signed E-LHU: the long-term signature work (server/elhu/ltv) starts. */
+  ltv?: { kick(): void };
 }
 
 /** A file that becomes part of the record when (and only when) the command is accepted. */

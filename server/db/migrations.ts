@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { NATIONAL_HOLIDAYS } from '../../shared/calendar/holidays';
+import { elhuLtvMigration } from '../elhu/ltv/migration';
 import type { DialectName } from './connect';
 
 /**
@@ -445,6 +446,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         throw new Error('SIPPT migrations are forward-only');
       },
     },
+    // Issue 10, long-term signatures: server/elhu/ltv/migration.ts.
+    '0011_elhu_ltv': elhuLtvMigration(dialect),
   };
 }
 

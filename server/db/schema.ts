@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ElhuLtvFilesTable, ElhuLtvTable } from '../elhu/ltv/migration';
 
 /**
  * The tables of the SIPPT server, typed at the database boundary. Identical for SQLite and
@@ -30,6 +31,8 @@ export interface Database {
   billings: BillingsTable;
   reports: ReportsTable;
   files: FilesTable;
+  elhu_ltv: ElhuLtvTable;
+  elhu_ltv_files: ElhuLtvFilesTable;
   audit_log: AuditLogTable;
   command_log: CommandLogTable;
   sync_clients: SyncClientsTable;

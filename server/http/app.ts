@@ -31,6 +31,7 @@ import { sampleRoutes } from './routes/samples';
 import { releaseRoutes } from './routes/releases';
 import { syncRoutes } from './routes/sync';
 import { VERIFY_UPLOAD_ROUTES, verifyRoutes } from './routes/verify';
+import { ltvRoutes } from '../elhu/ltv/routes';
 
 export interface BuildOptions {
   db: DbHandle;
@@ -149,6 +150,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   syncRoutes(ctx);
   releaseRoutes(ctx, app);
   verifyRoutes(ctx, app, pool);
+  ltvRoutes(ctx, app);
   portalRoutes(ctx, app);
 
   let document: Record<string, unknown> | null = null;
