@@ -22,6 +22,7 @@ export default {
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
   ignorePatterns: [
+    '.tmp',
     'dist',
     'out',
     'release',
