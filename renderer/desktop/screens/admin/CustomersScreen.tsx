@@ -4,23 +4,20 @@
  * deactivated with a reason (their sessions end).
  */
 import { useMemo, useState } from 'react';
-import { Box, Button, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain/entities';
 import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
 import { ReasonDialog } from '../../../components/ReasonDialog';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDateTime } from '../../../lib/format';
 import { msg } from '../../../lib/message';
-import { isOffline } from '../online/connection';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { WorkTable, type WorkColumn } from '../online/WorkTable';
-import { AdminPage, SidePanel } from './AdminPage';
+import { OnlinePage, SidePanel, WithSidePanel } from '../online/OnlinePage';
+import { WorkListBody } from '../online/WorkListBody';
+import { textColumn, WorkTable, type WorkColumn } from '../online/WorkTable';
 
 type Status = 'pending_activation' | 'active' | 'deactivated';
 
@@ -33,52 +30,24 @@ export function CustomersScreen() {
   const open = rows.find((c) => c.id === openId) ?? null;
   const columns = useMemo<WorkColumn<Customer>[]>(
     () => [
-      {
-        id: 'company',
-        header: t('customers.col.company'),
-        width: 'minmax(160px, 1.2fr)',
-        cell: (c) => (
-          <Text size="sm" fw={600} truncate>
-            {c.companyName}
-          </Text>
-        ),
-      },
-      {
-        id: 'contact',
-        header: t('customers.col.contact'),
-        width: 'minmax(120px, 0.8fr)',
-        cell: (c) => (
-          <Text size="sm" truncate>
-            {c.contactName}
-          </Text>
-        ),
-      },
-      {
-        id: 'email',
-        header: t('customers.col.email'),
-        width: 'minmax(150px, 1fr)',
-        cell: (c) => (
-          <Text size="sm" truncate>
-            {c.email}
-          </Text>
-        ),
-      },
-      {
-        id: 'registered',
-        header: t('customers.col.registered'),
-        width: '170px',
-        cell: (c) => (
-          <Text size="sm" className="num">
-            {formatDateTime(c.registeredAt, i18n.language)}
-          </Text>
-        ),
-      },
+      textColumn('company', t('customers.col.company'), 'minmax(160px, 1.2fr)', (c) => c.companyName, { strong: true }),
+      textColumn('contact', t('customers.col.contact'), 'minmax(120px, 0.8fr)', (c) => c.contactName),
+      textColumn('email', t('customers.col.email'), 'minmax(150px, 1fr)', (c) => c.email),
+      textColumn('registered', t('customers.col.registered'), '170px', (c) => formatDateTime(c.registeredAt, i18n.language), { num: true }),
     ],
     [t, i18n.language],
   );
   return (
-    <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-      <AdminPage
+    <WithSidePanel
+      panel={
+        open && (
+          <SidePanel label={open.companyName}>
+            <CustomerPanel key={open.id} customer={open} onDone={() => setOpenId(null)} />
+          </SidePanel>
+        )
+      }
+    >
+      <OnlinePage
         title={t('customers.title')}
         error={q.error}
         onRetry={() => void q.refetch()}
@@ -98,34 +67,15 @@ export function CustomersScreen() {
           />
         }
       >
-        {q.isPending ? (
-          <TableSkeleton rows={8} />
-        ) : q.isError && !q.data ? (
-          isOffline(q.error) ? null : (
-            <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-          )
-        ) : rows.length === 0 ? (
-          <EmptyState
-            title={status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty')}
-            hint={t('customers.emptyHint')}
-          />
-        ) : (
-          <WorkTable
-            label={t('customers.title')}
-            rows={rows}
-            rowKey={(c) => c.id}
-            columns={columns}
-            openKey={openId}
-            onOpen={(c) => setOpenId(c.id)}
-          />
-        )}
-      </AdminPage>
-      {open && (
-        <SidePanel label={open.companyName}>
-          <CustomerPanel key={open.id} customer={open} onDone={() => setOpenId(null)} />
-        </SidePanel>
-      )}
-    </Box>
+        <WorkListBody
+          query={q}
+          count={rows.length}
+          empty={{ title: status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty'), hint: t('customers.emptyHint') }}
+        >
+          <WorkTable label={t('customers.title')} rows={rows} rowKey={(c) => c.id} columns={columns} openKey={openId} onOpen={(c) => setOpenId(c.id)} />
+        </WorkListBody>
+      </OnlinePage>
+    </WithSidePanel>
   );
 }
 

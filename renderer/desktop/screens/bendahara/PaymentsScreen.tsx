@@ -4,17 +4,13 @@
  * payment notification (automatic) or an approved proof. A filter shows the notified ones alone.
  */
 import { useMemo, useState } from 'react';
-import { Box, Group, SegmentedControl, Text } from '@mantine/core';
+import { SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDateTime, formatRupiah } from '../../../lib/format';
-import { useSync } from '../../frame/sync-context';
-import { isOffline, serverReachable } from '../online/connection';
-import { NeedsConnection } from '../online/NeedsConnection';
-import { WorkTable, type WorkColumn } from '../online/WorkTable';
+import { OnlinePage } from '../online/OnlinePage';
+import { WorkListBody } from '../online/WorkListBody';
+import { textColumn, WorkTable, type WorkColumn } from '../online/WorkTable';
 import { groupBillingCode, SimponiBadge } from './BillingFacts';
 import { paymentRows, type PaymentRow } from './payments';
 
@@ -31,7 +27,6 @@ type Filter = 'all' | 'notification' | 'unpaid';
 
 export function PaymentsScreen() {
   const { t, i18n } = useTranslation('bendahara');
-  const { status } = useSync();
   const q = useBridgeQuery(
     'online.orders',
     { statuses: [...STATUSES] },
@@ -46,26 +41,8 @@ export function PaymentsScreen() {
   }, [q.data, filter]);
   const columns = useMemo<WorkColumn<PaymentRow>[]>(
     () => [
-      {
-        id: 'order',
-        header: t('payments.col.order'),
-        width: '176px',
-        cell: (r) => (
-          <Text size="sm" fw={600} className="num" truncate>
-            {r.order.number ?? '—'}
-          </Text>
-        ),
-      },
-      {
-        id: 'customer',
-        header: t('payments.col.customer'),
-        width: 'minmax(120px, 1fr)',
-        cell: (r) => (
-          <Text size="sm" truncate>
-            {r.companyName}
-          </Text>
-        ),
-      },
+      textColumn('order', t('payments.col.order'), '176px', (r) => r.order.number, { strong: true, num: true }),
+      textColumn('customer', t('payments.col.customer'), 'minmax(120px, 1fr)', (r) => r.companyName),
       {
         id: 'code',
         header: t('payments.col.code'),
@@ -76,17 +53,7 @@ export function PaymentsScreen() {
           </Text>
         ),
       },
-      {
-        id: 'amount',
-        header: t('payments.col.amount'),
-        width: '110px',
-        align: 'right',
-        cell: (r) => (
-          <Text size="sm" className="num">
-            {formatRupiah(r.billing.amount)}
-          </Text>
-        ),
-      },
+      textColumn('amount', t('payments.col.amount'), '110px', (r) => formatRupiah(r.billing.amount), { num: true, align: 'right' }),
       {
         id: 'status',
         header: t('payments.col.status'),
@@ -113,11 +80,11 @@ export function PaymentsScreen() {
     [t, i18n.language],
   );
   return (
-    <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Group justify="space-between" px="md" pt={10} pb={6}>
-        <Text component="h1" fw={700} size="lg" m={0}>
-          {t('payments.title')}
-        </Text>
+    <OnlinePage
+      title={t('payments.title')}
+      error={q.error}
+      onRetry={() => void q.refetch()}
+      tools={
         <SegmentedControl
           size="xs"
           value={filter}
@@ -129,28 +96,11 @@ export function PaymentsScreen() {
             { value: 'unpaid', label: t('payments.filterUnpaid') },
           ]}
         />
-      </Group>
-      {(!serverReachable(status?.online) || (q.isError && isOffline(q.error))) && (
-        <NeedsConnection onRetry={() => void q.refetch()} />
-      )}
-      {q.isPending ? (
-        <TableSkeleton rows={10} />
-      ) : q.isError && !q.data ? (
-        isOffline(q.error) ? null : (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        )
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('payments.empty')} hint={t('payments.emptyHint')} />
-      ) : (
-        <WorkTable
-          label={t('payments.title')}
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={columns}
-          openKey={null}
-          onOpen={() => {}}
-        />
-      )}
-    </Box>
+      }
+    >
+      <WorkListBody query={q} count={rows.length} skeletonRows={10} empty={{ title: t('payments.empty'), hint: t('payments.emptyHint') }}>
+        <WorkTable label={t('payments.title')} rows={rows} rowKey={(r) => r.key} columns={columns} openKey={null} onOpen={() => {}} />
+      </WorkListBody>
+    </OnlinePage>
   );
 }

@@ -3,16 +3,14 @@
  * the billing it pays; approve it (the order goes on to CS) or reject it with a reason the
  * customer reads (they upload again).
  */
-import { useState } from 'react';
-import { Button, Group, Text } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ReasonDialog } from '../../../components/ReasonDialog';
 import { formatDateTime } from '../../../lib/format';
 import { DocumentView } from '../online/DocumentView';
 import { OrderHeader } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
+import { DecisionPanel } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
 import type { WorkItem } from '../online/work-items';
 import { BillingFacts } from './BillingFacts';
@@ -28,41 +26,21 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
   );
   const approve = useOnlineAction('online.proof.approve');
   const reject = useOnlineAction('online.proof.reject');
-  const [rejecting, setRejecting] = useState(false);
   if (!proof) return null;
   const ref = { orderId: item.order.id, proofId: proof.id };
-  const submit = async () => {
-    const r = await approve.run(ref, t('proof.approved'));
-    if (r) onDone();
-  };
   return (
-    <PanelFrame
+    <DecisionPanel
       title={t('proof.title')}
-      onClose={onDone}
-      error={approve.error}
-      offline={approve.offline}
-      onSubmitKey={() => void submit()}
-      actions={
-        <>
-          <Group gap="xs">
-            <Button
-              leftSection={<IconCheck size={16} />}
-              loading={approve.busy}
-              onClick={() => void submit()}
-            >
-              {t('proof.approve')} (Ctrl+Enter)
-            </Button>
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconX size={16} />}
-              onClick={() => setRejecting(true)}
-            >
-              {t('proof.reject')}
-            </Button>
-          </Group>
-        </>
-      }
+      onDone={onDone}
+      approve={{ label: t('proof.approve'), ...approve, send: async () => (await approve.run(ref, t('proof.approved'))) !== null }}
+      decline={{
+        label: t('proof.reject'),
+        icon: <IconX size={16} />,
+        refusal: true,
+        dialogTitle: t('proof.rejectTitle'),
+        consequence: t('proof.rejectConsequence'),
+        send: (reason) => reject.runOrThrow({ ...ref, reason }, t('proof.rejected')),
+      }}
     >
       <OrderHeader order={item.order} companyName={item.companyName} />
       {billing && <BillingFacts billing={billing} />}
@@ -70,26 +48,7 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
         {t('proof.uploaded', { at: formatDateTime(proof.uploadedAt, i18n.language) })}
         {proof.ntpn ? ` · NTPN ${proof.ntpn}` : ` · ${t('proof.noNtpn')}`}
       </Text>
-      <DocumentView
-        file={file.data}
-        error={file.error}
-        loading={file.isPending}
-        onRetry={() => void file.refetch()}
-        label={t('proof.file')}
-      />
-      <ReasonDialog
-        danger={false}
-        opened={rejecting}
-        title={t('proof.rejectTitle')}
-        consequence={t('proof.rejectConsequence')}
-        confirmLabel={t('proof.reject')}
-        onClose={() => setRejecting(false)}
-        onConfirm={async (reason) => {
-          await reject.runOrThrow({ ...ref, reason }, t('proof.rejected'));
-          setRejecting(false);
-          onDone();
-        }}
-      />
-    </PanelFrame>
+      <DocumentView file={file.data} error={file.error} loading={file.isPending} onRetry={() => void file.refetch()} label={t('proof.file')} />
+    </DecisionPanel>
   );
 }

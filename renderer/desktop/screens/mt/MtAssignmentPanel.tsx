@@ -2,12 +2,13 @@
  * Validasi penugasan (SOP step 13, sample status `assigned`): the Penyelia's assignment read-only
  * (parameter, method, analyst), then *Validasi* or *Kembalikan* with a reason.
  */
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { activeAnalyses } from '../../../../shared/domain/state';
 import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import type { SamplePanelProps } from '../sample/panel-props';
+import { AssignmentTable } from '../results/AssignmentTable';
 import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { MtDecisionBar } from './MtDecisionBar';
@@ -37,47 +38,17 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
         ) : query.isPending ? (
           <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
         ) : (
-          <Table withTableBorder layout="fixed" verticalSpacing={6} horizontalSpacing={8} aria-labelledby="mt-assign-title">
-            <colgroup>
-              <col style={{ width: '40%' }} />
-              <col style={{ width: '35%' }} />
-              <col style={{ width: '25%' }} />
-            </colgroup>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th fz="xs" c="gray.7">
-                  {t('assignment.parameter')}
-                </Table.Th>
-                <Table.Th fz="xs" c="gray.7">
-                  {t('assignment.method')}
-                </Table.Th>
-                <Table.Th fz="xs" c="gray.7">
-                  {t('assignment.analyst')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => (
-                <Table.Tr key={a.id} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                      {a.parameterName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
-                      {a.method}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={a.analystId ? undefined : 'red.7'}>
-                      {a.analystId ? (names.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AssignmentTable
+            rows={rows}
+            labelledBy="mt-assign-title"
+            analystWidth="25%"
+            headers={{ parameter: t('assignment.parameter'), method: t('assignment.method'), analyst: t('assignment.analyst') }}
+            analyst={(a) => (
+              <Text size="sm" c={a.analystId ? undefined : 'red.7'}>
+                {a.analystId ? (names.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
+              </Text>
+            )}
+          />
         )}
         <MtDecisionBar
           onValidate={() => validate.fire(ref, t('assignment.validated', { sample: sampleLabel }))}

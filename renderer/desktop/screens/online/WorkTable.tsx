@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { Text } from '@mantine/core';
 import { listKey } from '../worklist/keys';
 
 export interface WorkColumn<T> {
@@ -14,6 +15,30 @@ export interface WorkColumn<T> {
   /** CSS grid track: '120px', 'minmax(120px, 1fr)'. */
   width: string;
   align?: 'right';
+}
+
+/**
+ * A column that shows one line of text, cut with an ellipsis when too long (the row opens in the
+ * panel, which shows it whole). `strong` for the row's name or number, `num` for digits that line up.
+ */
+export function textColumn<T>(
+  id: string,
+  header: string,
+  width: string,
+  text: (row: T) => string | null | undefined,
+  style: { strong?: boolean; num?: boolean; align?: 'right' } = {},
+): WorkColumn<T> {
+  return {
+    id,
+    header,
+    width,
+    ...(style.align ? { align: style.align } : {}),
+    cell: (row) => (
+      <Text size="sm" fw={style.strong ? 600 : undefined} className={style.num ? 'num' : undefined} truncate>
+        {text(row) || '—'}
+      </Text>
+    ),
+  };
 }
 
 export interface WorkTableProps<T> {

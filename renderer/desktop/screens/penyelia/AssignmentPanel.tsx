@@ -5,7 +5,7 @@
  * refusal is shown next to the button as it comes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconInfoCircle, IconSend, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
+import { AssignmentTable } from '../results/AssignmentTable';
 import { ReturnNotice } from '../results/ReturnNotice';
 import { currentReturn } from '../results/sample-returns';
 import { ShortcutHint } from '../results/ShortcutHint';
@@ -98,59 +99,26 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
                 </Button>
               </Group>
             )}
-            <Table withTableBorder layout="fixed" verticalSpacing={5} horizontalSpacing={8} aria-labelledby="assign-title">
-              <colgroup>
-                <col style={{ width: '40%' }} />
-                <col style={{ width: '30%' }} />
-                <col style={{ width: '30%' }} />
-              </colgroup>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th fz="xs" c="gray.7">
-                    {t('assign.parameter')}
-                  </Table.Th>
-                  <Table.Th fz="xs" c="gray.7">
-                    {t('assign.method')}
-                  </Table.Th>
-                  <Table.Th fz="xs" c="gray.7">
-                    {t('assign.analyst')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => {
-                  const value = picks[a.id] ?? null;
-                  return (
-                    <Table.Tr key={a.id} style={{ verticalAlign: 'middle' }}>
-                      <Table.Td>
-                        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                          {a.parameterName}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
-                          {a.method}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {readOnly ? (
-                          <Text size="sm">{value ? (staff.find((s) => s.id === value)?.name ?? value) : '—'}</Text>
-                        ) : (
-                          <AnalystPicker
-                            options={options}
-                            value={value}
-                            onChange={(v) => setPicks({ ...picks, [a.id]: v })}
-                            label={t('assign.pickFor', { name: a.parameterName })}
-                            placeholder={t('assign.pickPlaceholder')}
-                            error={tried && !value ? t('assign.required') : undefined}
-                          />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <AssignmentTable
+              rows={rows}
+              labelledBy="assign-title"
+              headers={{ parameter: t('assign.parameter'), method: t('assign.method'), analyst: t('assign.analyst') }}
+              analyst={(a) => {
+                const value = picks[a.id] ?? null;
+                return readOnly ? (
+                  <Text size="sm">{value ? (staff.find((s) => s.id === value)?.name ?? value) : '—'}</Text>
+                ) : (
+                  <AnalystPicker
+                    options={options}
+                    value={value}
+                    onChange={(v) => setPicks({ ...picks, [a.id]: v })}
+                    label={t('assign.pickFor', { name: a.parameterName })}
+                    placeholder={t('assign.pickPlaceholder')}
+                    error={tried && !value ? t('assign.required') : undefined}
+                  />
+                );
+              }}
+            />
           </>
         )}
 
