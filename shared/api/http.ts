@@ -258,6 +258,18 @@ export const UpdateSampleTypeRequestSchema = z
 const RequirementInputSchema = z
   .strictObject(RequirementSchema.shape)
   .pipe(RequirementSchema as unknown as z.ZodType<z.output<typeof RequirementSchema>, z.output<typeof RequirementSchema>>);
+/**
+ * A parameter's default expanded uncertainty U with its coverage factor k, from the method's
+ * validation (ISO/IEC 17025 7.8.3.1 c): the Analis accepts it or enters their own per result.
+ */
+export const CatalogUncertaintySchema = z.strictObject({
+  expanded: z.number({ error: 'U harus angka / U must be a number' }).finite().positive({ error: 'U harus lebih dari 0 / U must be greater than 0' }),
+  coverageFactor: z
+    .number({ error: 'k harus angka / k must be a number' })
+    .finite()
+    .min(1, { error: 'k minimal 1 (biasanya 2) / k is at least 1 (usually 2)' })
+    .max(10, { error: 'k paling besar 10 (biasanya 2) / k is at most 10 (usually 2)' }),
+});
 export const CreateParameterRequestSchema = z.strictObject({
   sampleTypeId: IdSchema,
   name: ParameterSchema.shape.name,
@@ -265,6 +277,10 @@ export const CreateParameterRequestSchema = z.strictObject({
   method: ParameterSchema.shape.method,
   requirement: RequirementInputSchema.nullable().default(null),
   detectionLimit: ParameterSchema.shape.detectionLimit,
+  /** Default U with k (null: none stated). */
+  uncertainty: CatalogUncertaintySchema.nullable().default(null),
+  /** Inside the unit's accreditation scope (the E-LHU marks results outside it). */
+  accredited: z.boolean().default(true),
   tariff: RupiahSchema,
 });
 export const UpdateParameterRequestSchema = z
@@ -274,6 +290,9 @@ export const UpdateParameterRequestSchema = z
     method: ParameterSchema.shape.method,
     requirement: RequirementInputSchema.nullable(),
     detectionLimit: ParameterSchema.shape.detectionLimit.unwrap(),
+    /** null removes the default U. */
+    uncertainty: CatalogUncertaintySchema.nullable(),
+    accredited: z.boolean(),
     tariff: RupiahSchema,
     active: z.boolean(),
   })

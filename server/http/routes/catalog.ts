@@ -241,7 +241,7 @@ export function catalogRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/catalog/parameters`,
-    summary: 'Tambah parameter uji (satuan, metode, syarat, tarif PNBP) / add a test parameter',
+    summary: 'Tambah parameter uji (satuan, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi, tarif PNBP) / add a test parameter (with default U and k, accreditation scope)',
     tags: ['catalog'],
     access: { permission: 'catalog.manage' },
     body: CreateParameterRequestSchema,
@@ -269,6 +269,9 @@ export function catalogRoutes(app: AppContext): void {
             method: body.method,
             requirement: body.requirement === null ? null : JSON.stringify(body.requirement),
             detection_limit: body.detectionLimit,
+            uncertainty_expanded: body.uncertainty?.expanded ?? null,
+            uncertainty_k: body.uncertainty?.coverageFactor ?? null,
+            accredited: body.accredited ? 1 : 0,
             tariff: body.tariff,
             active: 1,
             sort: Number(count.n) + 1,
@@ -285,7 +288,7 @@ export function catalogRoutes(app: AppContext): void {
   router.add({
     method: 'PATCH',
     url: `${API_PREFIX}/catalog/parameters/:id`,
-    summary: 'Ubah parameter (tarif, metode, syarat) atau nonaktifkan / change or deactivate a parameter',
+    summary: 'Ubah parameter (tarif, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi) atau nonaktifkan / change or deactivate a parameter',
     tags: ['catalog'],
     access: { permission: 'catalog.manage' },
     params: IdParamsSchema,
@@ -302,6 +305,9 @@ export function catalogRoutes(app: AppContext): void {
           method: body.method ?? before.method,
           requirement: body.requirement === undefined ? before.requirement : body.requirement === null ? null : JSON.stringify(body.requirement),
           detection_limit: body.detectionLimit === undefined ? before.detection_limit : body.detectionLimit,
+          uncertainty_expanded: body.uncertainty === undefined ? before.uncertainty_expanded : (body.uncertainty?.expanded ?? null),
+          uncertainty_k: body.uncertainty === undefined ? before.uncertainty_k : (body.uncertainty?.coverageFactor ?? null),
+          accredited: body.accredited === undefined ? before.accredited : body.accredited ? 1 : 0,
           tariff: body.tariff ?? before.tariff,
           active: body.active === undefined ? before.active : body.active ? 1 : 0,
         };
