@@ -32,7 +32,20 @@ export interface DbHandle {
   durability?: 'group' | 'full' | 'normal';
   /** SQLite 'group': how many WAL fsyncs the group commit made (tests, benchmark). */
   walSyncs?: () => number;
+  /** SQLite: writes the history mark now (checkHistoryMark); newHistoryEpoch calls it. */
+  markHistory?: () => Promise<void>;
+  /** SQLite: set when opening found the database behind its history mark and started a new epoch. */
+  historyRestart?: HistoryRestart;
   close(): Promise<void>;
+}
+
+/** A database found behind its history mark when opened (put back from a backup by hand). */
+export interface HistoryRestart {
+  previousEpoch: string;
+  epoch: string;
+  /** The feed position the mark recorded, and the database's. */
+  markFeed: number;
+  feed: number;
 }
 
 export interface OpenOptions {
@@ -56,6 +69,12 @@ export interface OpenOptions {
    *   that measures what durability costs only.
    */
   durability?: 'group' | 'full' | 'normal';
+  /**
+   * SQLite: how often the history mark is written while the database is open (default 30 s, or
+   * SIPPT_HISTORY_MARK_SECONDS; 0: only at open, close and a new epoch). A crash skips the write at close: the mark is then at
+   * most this old, and a backup of a later state put back by hand is still recognised.
+   */
+  historyMarkIntervalMs?: number;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
@@ -89,25 +108,44 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     const walSync = durability === 'group' ? new WalSync(`${file}-wal`, dir) : null;
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, walSync) });
     const mark = `${file}.history.json`;
+    let marking: NodeJS.Timeout | null = null;
+    let closed = false;
+    // The mark is a safety net (the cursor and push checks still hold): a failed write is skipped.
+    const markHistory = () => (closed ? Promise.resolve() : writeHistoryMark(sqliteHandle, mark).catch(() => undefined));
     const sqliteHandle: DbHandle = {
       db,
       dialect: 'sqlite',
       location: file,
       durability,
       walSyncs: () => walSync?.count ?? 0,
+      markHistory,
       close: async () => {
-        try {
-          await writeHistoryMark(sqliteHandle, mark);
-        } catch {
-          // the mark is a safety net; the cursor and push checks still hold
-        }
+        if (marking) clearInterval(marking);
+        await markHistory();
+        closed = true;
         await db.destroy().finally(() => walSync?.close());
       },
     };
     handle = sqliteHandle;
     if (options.migrate !== false) {
       await migrate(handle);
-      await checkHistoryMark(handle, mark);
+      const restart = await checkHistoryMark(handle, mark);
+      if (restart) {
+        sqliteHandle.historyRestart = restart;
+        // Said at start, where the operator looks: every desktop will rebuild its copy once.
+        console.warn(
+          `SIPPT: basis data ${file} berada di belakang tanda riwayatnya (feed ${restart.feed} < ${restart.markFeed}, epoch ${restart.previousEpoch}): ` +
+            `tampaknya dipulihkan dari cadangan tanpa --restore; epoch baru ${restart.epoch}, setiap desktop membangun ulang salinannya. / ` +
+            `the database is behind its history mark (feed ${restart.feed} < ${restart.markFeed}, epoch ${restart.previousEpoch}): ` +
+            `it looks restored from a backup without --restore; new epoch ${restart.epoch}, every desktop rebuilds its copy.`,
+        );
+      }
+      const fromEnv = Number(process.env.SIPPT_HISTORY_MARK_SECONDS);
+      const every = options.historyMarkIntervalMs ?? (Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.SIPPT_HISTORY_MARK_SECONDS ? fromEnv * 1000 : 30_000);
+      if (every > 0) {
+        marking = setInterval(() => void markHistory(), every);
+        marking.unref();
+      }
     }
     return handle;
   }
@@ -123,7 +161,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
  * when the server last opened and closed it. A database whose feed is behind the mark of its own
  * epoch was put back from a backup (the file replaced while the server was stopped): a new epoch.
  */
-async function checkHistoryMark(handle: DbHandle, mark: string): Promise<void> {
+async function checkHistoryMark(handle: DbHandle, mark: string): Promise<HistoryRestart | null> {
   const epoch = await historyEpoch(handle);
   const feed = await feedPosition(handle);
   let seen: { epoch?: unknown; feed?: unknown } | null = null;
@@ -132,8 +170,12 @@ async function checkHistoryMark(handle: DbHandle, mark: string): Promise<void> {
   } catch {
     seen = null;
   }
-  if (seen && seen.epoch === epoch && typeof seen.feed === 'number' && seen.feed > feed) await newHistoryEpoch(handle, epoch);
+  let restart: HistoryRestart | null = null;
+  if (seen && seen.epoch === epoch && typeof seen.feed === 'number' && seen.feed > feed) {
+    restart = { previousEpoch: epoch, epoch: await newHistoryEpoch(handle, epoch), markFeed: seen.feed, feed };
+  }
   await writeHistoryMark(handle, mark);
+  return restart;
 }
 
 async function writeHistoryMark(handle: DbHandle, mark: string): Promise<void> {
@@ -175,6 +217,8 @@ export async function newHistoryEpoch(handle: DbHandle | { db: Db | Trx }, expec
   // Compare-and-set: two requests proving the same restore make one new epoch, not two.
   if (expected !== undefined) q = q.where('value', '=', expected);
   await q.execute();
+  // The mark follows at once (`--restore`, `--new-epoch`), not only at the next periodic write.
+  if ('markHistory' in handle && handle.markHistory) await handle.markHistory();
   return historyEpoch(handle);
 }
 

@@ -11,7 +11,6 @@ import {
   ParameterSchema,
   ReasonSchema,
   RequirementSchema,
-  ResultSchema,
   RupiahSchema,
   SampleTypeSchema,
   IKM_ELEMENTS,
@@ -20,6 +19,7 @@ import {
 } from '../domain/entities';
 import { REJECTION_CODES } from '../domain/rejections';
 import { OrderReviewAnswersSchema } from '../domain/order-review';
+import { ResultInputSchema } from '../domain/result-value';
 import { AccountStatusSchema, AnalysisStatusSchema, OrderStatusSchema, SampleStatusSchema } from '../domain/states';
 import { HUMAN_ROLES, type Role } from '../sop/roles';
 
@@ -402,7 +402,7 @@ export const AcceptSampleRequestSchema = z.strictObject({ condition: COMMAND_PAY
 export const AssignAnalystsRequestSchema = z.strictObject({
   assignments: z.array(z.strictObject({ analysisId: IdSchema, analystId: IdSchema })).min(1).max(2000),
 });
-export const SaveResultRequestSchema = z.strictObject({ result: ResultSchema });
+export const SaveResultRequestSchema = z.strictObject({ result: ResultInputSchema });
 export const RetestRequestSchema = z.strictObject({ reason: ReasonSchema, analystId: IdSchema.nullable().default(null) });
 
 // Reports (steps 17-20)

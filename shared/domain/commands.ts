@@ -13,11 +13,11 @@ import {
   ReasonSchema,
   textSchema,
   RequirementSchema,
-  ResultSchema,
   RupiahSchema,
   SurveyScoresSchema,
 } from './entities';
 import { OrderReviewAnswersSchema } from './order-review';
+import { ResultInputSchema } from './result-value';
 
 /**
  * Command payloads. These are the *resolved* form a decision needs: catalog data (method,
@@ -120,7 +120,7 @@ export const COMMAND_PAYLOADS = {
   'assignment.validate': z.object(sampleRef),
   'assignment.return': z.object({ ...sampleRef, ...reason }),
   // Results (steps 14-16)
-  'result.save': z.object({ ...sampleRef, analysisId: IdSchema, result: ResultSchema }),
+  'result.save': z.object({ ...sampleRef, analysisId: IdSchema, result: ResultInputSchema }),
   'result.submit': z.object({ ...sampleRef, analysisId: IdSchema }),
   'results.verify': z.object(sampleRef),
   'analysis.request_retest': z.object({

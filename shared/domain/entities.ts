@@ -27,7 +27,14 @@ export const ReasonSchema = z
     error: 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)',
   })
   .min(5, { error: 'alasan minimal 5 karakter / reason needs at least 5 characters' })
-  .max(1000, { error: 'alasan maksimal 1000 karakter / reason is at most 1000 characters' });
+  .max(1000, { error: 'alasan maksimal 1000 karakter / reason is at most 1000 characters' })
+  // The document states the rule as sent (textPattern below: trimmed ends, CR LF, at least 5).
+  .meta({
+    get pattern() {
+      return textPattern({ multiline: true, min: 5 });
+    },
+    description: 'NFC; spasi di awal dan akhir dipangkas, CR LF menjadi LF; panjang dihitung setelah normalisasi dan pemangkasan / NFC; whitespace at either end is trimmed, CR LF becomes LF; lengths count after normalisation and trimming',
+  });
 /** Rupiah are integers: PNBP tariffs have no sen. */
 export const RupiahSchema = z.number().int().nonnegative().max(10_000_000_000);
 
@@ -43,9 +50,12 @@ const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u206
 const MULTI_LINE = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 
 /**
- * The same rule as a JSON-schema pattern (the OpenAPI document): the characters the field takes
- * (no control characters; only what the E-LHU prints when `printed`; LF where multi-line), and no
- * whitespace at either end (the server trims it away, so a value is documented as it is stored).
+ * The same rule as a JSON-schema pattern (the OpenAPI document), for the value as it may be sent:
+ * whitespace at either end is allowed (the server trims it away), then a core that neither starts
+ * nor ends with whitespace, of the characters the field takes (no control characters; only what
+ * the E-LHU prints when `printed`, any other character, emoji included, when not; LF and CR where
+ * multi-line, since CR LF and a lone CR become LF), of at least `min` characters. Patterns are
+ * read with the `u` flag (JSON Schema, ajv), so a character beyond U+FFFF is written \u{...}.
  */
 type Ranges = [number, number][];
 const CONTROL: Ranges = [[0x00, 0x1f], [0x7f, 0x9f], [0x2028, 0x2029], [0x202a, 0x202e], [0x2066, 0x2069]];
@@ -58,14 +68,18 @@ function minus(a: Ranges, b: Ranges): Ranges {
   }
   return out;
 }
-const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+const hex = (n: number) => (n > 0xffff ? `\\u{${n.toString(16)}}` : `\\u${n.toString(16).padStart(4, '0')}`);
 const charClass = (r: Ranges) => `[${r.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
 export function textPattern(opts: TextOptions = {}): string {
-  const base: Ranges = opts.printed ? ELHU_PRINTABLE_RANGES.map(([a, b]) => [a, b]) : [[0x00, 0xffff]];
+  const base: Ranges = opts.printed ? ELHU_PRINTABLE_RANGES.map(([a, b]) => [a, b]) : [[0x00, 0x10ffff]];
   const allowed = minus(base, CONTROL);
-  if (opts.multiline) allowed.unshift([0x0a, 0x0a]);
-  const edge = minus(allowed, TRIMMED);
-  return `^(?:${charClass(edge)}(?:${charClass(allowed)}*${charClass(edge)})?)?$`;
+  if (opts.multiline) allowed.unshift([0x0a, 0x0a], [0x0d, 0x0d]);
+  const edge = charClass(minus(allowed, TRIMMED));
+  const all = charClass(allowed);
+  const ws = `${charClass(TRIMMED)}*`;
+  const min = opts.min ?? 1;
+  const core = min === 0 ? `(?:${edge}(?:${all}*${edge})?)?` : min === 1 ? `${edge}(?:${all}*${edge})?` : `${edge}${all}{${min - 2},}${edge}`;
+  return `^${ws}${core}${ws}$`;
 }
 
 export interface TextOptions {
@@ -84,9 +98,20 @@ export function textSchema(max: number, opts: TextOptions = {}) {
         ? 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)'
         : 'karakter kendali (termasuk baris baru) tidak diizinkan / control characters (line breaks included) are not allowed',
     });
-  if (min > 0) s = s.min(min, { error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters` });
-  s = s.max(max, { error: `maksimal ${max} karakter / at most ${max} characters` });
-  const documented = { pattern: textPattern(opts), description: 'NFC; panjang dihitung setelah normalisasi / lengths count after NFC normalisation' };
+  // Lengths in characters (code points), as JSON Schema counts them: an emoji is one character.
+  const length = (v: string) => {
+    let n = 0;
+    for (const _ of v) n++;
+    return n;
+  };
+  if (min > 0) s = s.refine((v) => length(v) >= min, { error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters` });
+  s = s.refine((v) => length(v) <= max, { error: `maksimal ${max} karakter / at most ${max} characters` });
+  const documented = {
+    ...(min > 0 ? { minLength: min } : {}),
+    maxLength: max,
+    pattern: textPattern(opts),
+    description: `NFC; spasi di awal dan akhir dipangkas${opts.multiline ? ', CR LF menjadi LF' : ''}; panjang dihitung setelah normalisasi dan pemangkasan / NFC; whitespace at either end is trimmed${opts.multiline ? ', CR LF becomes LF' : ''}; lengths count after normalisation and trimming`,
+  };
   if (!opts.printed) return s.meta(documented);
   return s.superRefine((v, ctx) => {
     const bad = firstUnprintable(v);

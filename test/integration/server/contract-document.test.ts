@@ -10,6 +10,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from './harness';
 
 let s: TestServer;
@@ -39,7 +40,8 @@ describe('the OpenAPI document', () => {
       for (const r of Object.values(op.responses ?? {})) for (const c of Object.values((r as { content?: object }).content ?? {})) schemas.push((c as { schema: unknown }).schema);
       for (const sc of schemas) expect(() => ajv.compile(sc as object), `${method} ${path}`).not.toThrow();
     }
-  });
+    // Compiling every text pattern (u flag) takes tens of seconds on a loaded machine.
+  }, 240_000);
 
   it('every operation names its roles and SOP step; writes document Idempotency-Key and X-Base-Version; errors have their codes', () => {
     for (const { path, method, op } of ops()) {
@@ -66,5 +68,55 @@ describe('the OpenAPI document', () => {
     expect(cursor).toContain('[0-9a-f]{12}:');
     const list = (doc.paths['/api/v1/orders']!.get as Record<string, any>).parameters.find((p: { name: string }) => p.name === 'cursor');
     expect(list.schema.pattern).toContain('Z_');
+  });
+
+  it('text fields: the document takes what the server takes (trimmed ends, CR LF in multi-line fields, emoji where nothing is printed) and refuses what it refuses', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: false });
+    addFormats(ajv);
+    const bodyOf = (method: string, path: string) => (doc.paths[path]![method] as Record<string, any>).requestBody.content['application/json'].schema;
+    const register = ajv.compile(bodyOf('post', '/api/v1/auth/register'));
+    const holidays = ajv.compile(bodyOf('put', '/api/v1/calendar/holidays'));
+    const reg = (over: Record<string, string>) => ({
+      username: `kontrak${randomBytes(4).toString('hex')}`,
+      password: 'KataSandiKuat2025',
+      companyName: 'PT Maju Jaya',
+      contactName: 'Budi Santoso',
+      email: `budi${randomBytes(4).toString('hex')}@example.id`,
+      phone: '+62 711 123456',
+      address: 'Jl. Merdeka No. 1, Palembang',
+      ...over,
+    });
+    // [body, stored field and value when taken (null: refused)]
+    const registrations: [Record<string, string>, [string, string] | null][] = [
+      [reg({ companyName: '  PT Maju Jaya  ' }), ['companyName', 'PT Maju Jaya']],
+      [reg({ address: 'Jl. Merdeka No. 1\r\nPalembang 30126' }), ['address', 'Jl. Merdeka No. 1\nPalembang 30126']],
+      [reg({ address: '\tJl. Merdeka No. 1\r\n' }), ['address', 'Jl. Merdeka No. 1']],
+      [reg({ companyName: 'PT Maju 😀' }), null], // printed on the E-LHU: its fonts have no emoji
+      [reg({ companyName: '   ' }), null],
+      [reg({ companyName: 'PT Maju\r\nJaya' }), null], // one line
+    ];
+    for (const [body, kept] of registrations) {
+      const where = JSON.stringify(body);
+      const r = await s.request('POST', '/api/v1/auth/register', { body });
+      expect(register(body), `document: ${where}`).toBe(kept !== null);
+      expect(r.status >= 200 && r.status < 300, `server: ${where} ${r.status} ${JSON.stringify(r.body)}`).toBe(kept !== null);
+      if (kept) {
+        const c = (await s.as('cs1').get(`customers/${r.body.customerId}`)).body;
+        expect(JSON.stringify(c), where).toContain(JSON.stringify(kept[1]));
+      }
+    }
+    const list = (name: string) => ({ holidays: [{ date: '2026-03-20', name, kind: 'libur_nasional' }] });
+    const names: [string, string | null][] = [
+      ['Idul Fitri 1447 H 🌙', 'Idul Fitri 1447 H 🌙'], // never printed: any character but control characters
+      [' Nyepi\t', 'Nyepi'],
+      ['Hari\nRaya', null],
+      ['\u0000', null],
+    ];
+    for (const [name, kept] of names) {
+      const r = await s.as('admin').put('calendar/holidays', list(name));
+      expect(holidays(list(name)), `document: ${JSON.stringify(name)}`).toBe(kept !== null);
+      expect(r.status, `server: ${JSON.stringify(name)} ${JSON.stringify(r.body)}`).toBe(kept !== null ? 200 : 400);
+      if (kept) expect((await s.as('cs1').get('calendar/holidays')).body.holidays).toEqual([{ date: '2026-03-20', name: kept, kind: 'libur_nasional' }]);
+    }
   });
 });

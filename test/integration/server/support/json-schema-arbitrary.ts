@@ -27,8 +27,45 @@ export function validatorOf(schema: JsonSchema): (v: unknown) => boolean {
   return v;
 }
 
-/** The text pattern of shared/domain/entities.ts `textPattern`: ^(?:[EDGE](?:[ALL]*[EDGE])?)?$ */
-const TEXT_PATTERN = /^\^\(\?:(\[[^\]]*\])\(\?:(\[[^\]]*\])\*(\[[^\]]*\])\)\?\)\?\$$/;
+/**
+ * The text pattern of shared/domain/entities.ts `textPattern`: ^[WS]*CORE[WS]*$ where CORE is
+ * (?:[EDGE](?:[ALL]*[EDGE])?)? (no minimum), [EDGE](?:[ALL]*[EDGE])? (one) or [EDGE][ALL]{k,}[EDGE].
+ */
+const TEXT_PATTERN = /^\^(\[[^\]]*\])\*(.*)\1\*\$$/;
+const CORES = [/^\(\?:(\[[^\]]*\])\(\?:(\[[^\]]*\])\*\1\)\?\)\?$/, /^(\[[^\]]*\])\(\?:(\[[^\]]*\])\*\1\)\?$/, /^(\[[^\]]*\])(\[[^\]]*\])\{([0-9]+),\}\1$/];
+
+/**
+ * One character of a class written as textPattern writes it ([\\uXXXX-\\u{XXXXX}...]), by code
+ * point (fast-check's regex reader does not take \\u{...}); surrogates are left out.
+ */
+function charOf(cls: string): fc.Arbitrary<string> {
+  const cp = (t: string) => parseInt(t.replace(/^\\u\{?|\}$/g, ''), 16);
+  const ranges: [number, number][] = [];
+  for (const m of cls.slice(1, -1).matchAll(/(\\u\{[0-9a-f]+\}|\\u[0-9a-f]{4})(?:-(\\u\{[0-9a-f]+\}|\\u[0-9a-f]{4}))?/g)) {
+    const lo = cp(m[1]!);
+    const hi = m[2] ? cp(m[2]) : lo;
+    if (hi < 0xd800 || lo > 0xdfff) ranges.push([lo, hi]);
+    else {
+      if (lo < 0xd800) ranges.push([lo, 0xd7ff]);
+      if (hi > 0xdfff) ranges.push([0xe000, hi]);
+    }
+  }
+  return fc.constantFrom(...ranges).chain(([lo, hi]) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c)));
+}
+
+/** A text value: its core drawn from the field's characters, sometimes with whitespace around it (the server trims it). */
+function textArbitrary(ws: string, core: string, min: number, max: number): fc.Arbitrary<string> | null {
+  const m = CORES.map((re) => re.exec(core)).find(Boolean);
+  if (!m) return null;
+  const edge = charOf(m[1]!);
+  const all = charOf(m[2]!);
+  const least = Math.max(min, m[3] !== undefined ? Number(m[3]) + 2 : 0, core.startsWith('(?:') ? 0 : 1);
+  const body = fc
+    .integer({ min: least, max: Math.max(least, max) })
+    .chain((n) => (n === 0 ? fc.constant('') : n === 1 ? edge : fc.tuple(edge, fc.array(all, { minLength: n - 2, maxLength: n - 2 }), edge).map(([a, mid, b]) => a + mid.join('') + b)));
+  const pad = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.array(charOf(ws), { minLength: 1, maxLength: 2 }).map((cs) => cs.join('')) });
+  return fc.tuple(pad, body, pad).map(([a, b, c]) => a + b + c);
+}
 
 const EXTRA = 24;
 
@@ -43,13 +80,8 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
     return fc.tuple(word, word).map(([a, b]) => `${a}@${b}.example.com`);
   }
   const text = typeof s.pattern === 'string' ? TEXT_PATTERN.exec(s.pattern) : null;
-  if (text) {
-    const edge = fc.stringMatching(new RegExp(`^${text[1]}$`));
-    const all = fc.stringMatching(new RegExp(`^${text[2]}$`));
-    return fc.integer({ min: Math.max(min, 0), max: Math.max(min, max) }).chain((n) =>
-      n === 0 ? fc.constant('') : n === 1 ? edge : fc.tuple(edge, fc.array(all, { minLength: n - 2, maxLength: n - 2 }), edge).map(([a, mid, b]) => a + mid.join('') + b),
-    );
-  }
+  const texts = text ? textArbitrary(text[1]!, text[2]!, min, max) : null;
+  if (texts) return texts;
   // A long minimum (e.g. base64 of 16+ characters) needs longer repetitions than the default size.
   if (typeof s.pattern === 'string' && s.pattern !== '^[^\\u0000]*$') return fc.stringMatching(new RegExp(s.pattern, 'u'), { size: min > 4 ? 'large' : 'small' });
   return fc.string({ minLength: min, maxLength: Math.max(min, max), unit: 'grapheme-ascii' });
@@ -68,7 +100,16 @@ export function arbitraryOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
   const alts = s.anyOf ?? s.oneOf;
-  if (Array.isArray(alts)) return fc.oneof(...alts.map((a: JsonSchema) => arbitraryOf({ ...a }, depth + 1))).filter(validatorOf(s));
+  if (Array.isArray(alts)) {
+    // Each alternative together with what the schema says beside it (an object's properties with
+    // an anyOf of shapes); an alternative whose fields must agree in a way JSON Schema cannot say
+    // (e.g. a result's numeric and its written value) is drawn from its examples.
+    const { anyOf: _any, oneOf: _one, ...base } = s;
+    const options = alts.map((a: JsonSchema) =>
+      Array.isArray(a.examples) && a.examples.length > 0 ? fc.constantFrom(...(a.examples as unknown[])) : arbitraryOf(merged(base, a), depth + 1),
+    );
+    return fc.oneof(...options).filter(validatorOf(s));
+  }
   if (Array.isArray(s.type)) return fc.oneof(...s.type.map((t: string) => arbitraryOf({ ...s, type: t }, depth + 1)));
   const check = validatorOf(s);
   switch (s.type) {
@@ -98,6 +139,18 @@ export function arbitraryOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown
       // {} (anything): a small JSON value.
       return depth > 3 ? fc.constant(null) : fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 8 }));
   }
+}
+
+/** A schema and one of its alternatives, both holding (properties merged key by key, required joined). */
+function merged(base: JsonSchema, alt: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...base, ...alt };
+  if (base.properties || alt.properties) {
+    const props: Record<string, JsonSchema> = { ...(base.properties ?? {}) };
+    for (const [k, v] of Object.entries((alt.properties ?? {}) as Record<string, JsonSchema>)) props[k] = { ...(props[k] ?? {}), ...v };
+    out.properties = props;
+  }
+  if (base.required || alt.required) out.required = [...new Set([...(base.required ?? []), ...(alt.required ?? [])])];
+  return out;
 }
 
 /** Deterministic samples of a schema's values. */
