@@ -28,7 +28,18 @@ export function OutdatedBanner() {
   const [answer, setAnswer] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => bridge.on('client.outdated', (n) => qc.setQueryData(['client.notice', {}], n)), [qc]);
+  useEffect(() => {
+    const offNotice = bridge.on('client.outdated', (n) => qc.setQueryData(['client.notice', {}], n));
+    // The engine tells a change once; a refetch started before it (any action invalidates every
+    // query) could answer after it and hide it. Each sync's end asks again, so the last word wins.
+    const offStatus = bridge.on('sync.status', (st) => {
+      if (!st.syncing) void qc.invalidateQueries({ queryKey: ['client.notice'] });
+    });
+    return () => {
+      offNotice();
+      offStatus();
+    };
+  }, [qc]);
 
   const n = notice.data;
   if (!n) return null;
