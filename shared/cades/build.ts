@@ -13,24 +13,21 @@
  */
 import {
   Attribute,
-  CertificateChoices,
-  CertificateSet,
   CMSVersion,
-  ContentInfo,
   DigestAlgorithmIdentifier,
   DigestAlgorithmIdentifiers,
   EncapsulatedContentInfo,
   IssuerAndSerialNumber,
   SignatureAlgorithmIdentifier,
-  SignedData,
   SignerIdentifier,
   SignerInfo,
   SignerInfos,
 } from '@peculiar/asn1-cms';
 import { AsnArray, AsnConvert, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
-import { Certificate, GeneralName, GeneralNames } from '@peculiar/asn1-x509';
+import { GeneralName, GeneralNames, Name } from '@peculiar/asn1-x509';
 import { EssCertIdV2, EssIssuerSerial, ObjectIdentifierValue, SigningCertificateV2 } from './ess';
 import { OID } from './oids';
+import { CertificateIdentityView, SignedDataContentInfo, SignedDataWithCertificates, parsedForm, type CertificateItem } from './schema';
 
 export interface CadesInput {
   /** SHA-256 of the signed content (the PDF byte ranges). */
@@ -84,29 +81,59 @@ export function derSetOrder<T>(items: readonly T[]): T[] {
     .map((x) => x.item);
 }
 
+/** A certificate as the CMS needs it: its DER (embedded as is) and the issuer and serial naming it. */
+export interface PreparedCertificate {
+  der: Uint8Array;
+  item: CertificateItem;
+  issuer: Name;
+  /** The serialNumber INTEGER's content octets. */
+  serialNumber: ArrayBuffer;
+  subject: ArrayBuffer;
+  issuerDer: ArrayBuffer;
+}
+
+// A signing session signs a batch with the same chain: each certificate is read once.
+const prepared = new WeakMap<Uint8Array, PreparedCertificate>();
+
 /**
- * A certificate as the library's Certificate. The library re-encodes what it parsed, so a certificate
- * that is not plain DER (a DEFAULT value written out, say) would come out different and its issuer's
- * signature would break: such a certificate is refused here instead of being embedded altered.
+ * Reads a certificate with the library. It is embedded as its own bytes, so it must be plain DER
+ * (what the library re-encodes from it is the same bytes); anything else is refused here, naming it.
  */
-export function parseCertificate(der: Uint8Array, what: string): Certificate {
-  let cert: Certificate;
+export function prepareCertificate(der: Uint8Array, what: string): PreparedCertificate {
+  const known = prepared.get(der);
+  if (known && bytesEqual(known.der, der)) return known;
+  let view: CertificateIdentityView;
+  let issuer: Name;
+  let reencoded: Uint8Array;
+  const copy = der.slice().buffer;
+  let asn: NonNullable<CertificateItem['asn']>;
   try {
-    cert = AsnConvert.parse(der, Certificate);
+    asn = parsedForm(copy);
+    view = AsnConvert.parse(copy, CertificateIdentityView);
+    issuer = AsnConvert.parse(view.tbsCertificate.issuer, Name);
+    reencoded = bytes(asn.toBER(false));
   } catch (e) {
     throw new CadesBuildError(`${what}: not an X.509 certificate (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!bytesEqual(bytes(AsnConvert.serialize(cert)), der)) throw new CadesBuildError(`${what}: the certificate is not DER-encoded`);
-  return cert;
+  if (!bytesEqual(reencoded, der)) throw new CadesBuildError(`${what}: the certificate is not DER-encoded`);
+  const p: PreparedCertificate = {
+    der: new Uint8Array(copy),
+    item: { der: copy, asn },
+    issuer,
+    serialNumber: view.tbsCertificate.serialNumber,
+    subject: view.tbsCertificate.subject,
+    issuerDer: view.tbsCertificate.issuer,
+  };
+  prepared.set(der, p);
+  return p;
 }
 
-function signedAttributeList(contentDigest: Uint8Array, signer: Certificate, signerCertificateHash: Uint8Array): Attribute[] {
-  const { issuer, serialNumber } = signer.tbsCertificate;
+function signedAttributeList(contentDigest: Uint8Array, signer: PreparedCertificate, signerCertificateHash: Uint8Array): Attribute[] {
   const signingCertificateV2 = new SigningCertificateV2({
     certs: [
       new EssCertIdV2({
         certHash: new OctetString(signerCertificateHash),
-        issuerSerial: new EssIssuerSerial({ issuer: new GeneralNames([new GeneralName({ directoryName: issuer })]), serialNumber }),
+        issuerSerial: new EssIssuerSerial({ issuer: new GeneralNames([new GeneralName({ directoryName: signer.issuer })]), serialNumber: signer.serialNumber }),
       }),
     ],
   });
@@ -120,22 +147,20 @@ function signedAttributeList(contentDigest: Uint8Array, signer: Certificate, sig
 
 /** The signed attributes, as their SET OF encoding (what is hashed and signed). */
 export function cadesSignedAttributes(contentDigest: Uint8Array, signerCertificate: Uint8Array, signerCertificateHash: Uint8Array): Uint8Array {
-  const signer = parseCertificate(signerCertificate, 'signer certificate');
+  const signer = prepareCertificate(signerCertificate, 'signer certificate');
   return bytes(AsnConvert.serialize(new SignedAttributesSet(signedAttributeList(contentDigest, signer, signerCertificateHash))));
 }
 
 /** The DER ContentInfo holding the SignedData. */
 export function buildCadesSignedData(input: CadesInput): Uint8Array {
-  const signer = parseCertificate(input.signerCertificate, 'signer certificate');
-  const chain = input.chain.map((der, i) => parseCertificate(der, `chain certificate ${i + 1}`));
+  const signer = prepareCertificate(input.signerCertificate, 'signer certificate');
+  const chain = input.chain.map((der, i) => prepareCertificate(der, `chain certificate ${i + 1}`));
   const signedAttrs = signedAttributeList(input.contentDigest, signer, input.signerCertificateHash);
   const signature = input.sign(bytes(AsnConvert.serialize(new SignedAttributesSet(signedAttrs))));
   const sha256 = new DigestAlgorithmIdentifier({ algorithm: OID.sha256 });
   const signerInfo = new SignerInfo({
     version: CMSVersion.v1,
-    sid: new SignerIdentifier({
-      issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: signer.tbsCertificate.issuer, serialNumber: signer.tbsCertificate.serialNumber }),
-    }),
+    sid: new SignerIdentifier({ issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }) }),
     digestAlgorithm: sha256,
     // The library writes them as [0] IMPLICIT, the same content as the SET that was signed.
     signedAttrs,
@@ -143,12 +168,14 @@ export function buildCadesSignedData(input: CadesInput): Uint8Array {
     signatureAlgorithm: new SignatureAlgorithmIdentifier({ algorithm: OID.rsaEncryption, parameters: null }),
     signature: new OctetString(signature),
   });
-  const signedData = new SignedData({
+  // DER orders the certificates SET OF by their encodings: a certificate's encoding is its DER.
+  const certificates = [signer, ...chain].sort((a, b) => compareBytes(a.der, b.der)).map((c) => c.item);
+  const signedData = new SignedDataWithCertificates({
     version: CMSVersion.v1,
     digestAlgorithms: new DigestAlgorithmIdentifiers([sha256]),
     encapContentInfo: new EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: new CertificateSet(derSetOrder([signer, ...chain].map((certificate) => new CertificateChoices({ certificate })))),
+    certificates,
     signerInfos: new SignerInfos([signerInfo]),
   });
-  return bytes(AsnConvert.serialize(new ContentInfo({ contentType: OID.signedData, content: AsnConvert.serialize(signedData) })));
+  return bytes(AsnConvert.serialize(new SignedDataContentInfo({ contentType: OID.signedData, content: signedData })));
 }

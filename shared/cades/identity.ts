@@ -1,9 +1,10 @@
 /**
  * A certificate's identity as DER: the subject and issuer Names and the serialNumber INTEGER, the
- * values PKCS#11 keeps in CKA_SUBJECT, CKA_ISSUER and CKA_SERIAL_NUMBER. Encoded by the library.
+ * values PKCS#11 keeps in CKA_SUBJECT, CKA_ISSUER and CKA_SERIAL_NUMBER. Read and encoded by the
+ * library; the Names are the certificate's own bytes.
  */
 import { AsnConvert, AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes } from '@peculiar/asn1-schema';
-import { parseCertificate } from './build';
+import { prepareCertificate } from './build';
 
 /** An INTEGER standing alone, its content octets as found. */
 class IntegerValue {
@@ -23,10 +24,10 @@ export interface CertificateIdentity {
 }
 
 export function certificateIdentity(certificateDer: Uint8Array): CertificateIdentity {
-  const { tbsCertificate } = parseCertificate(certificateDer, 'certificate');
+  const c = prepareCertificate(certificateDer, 'certificate');
   return {
-    subject: new Uint8Array(AsnConvert.serialize(tbsCertificate.subject)),
-    issuer: new Uint8Array(AsnConvert.serialize(tbsCertificate.issuer)),
-    serialNumber: new Uint8Array(AsnConvert.serialize(new IntegerValue(tbsCertificate.serialNumber))),
+    subject: new Uint8Array(c.subject),
+    issuer: new Uint8Array(c.issuerDer),
+    serialNumber: new Uint8Array(AsnConvert.serialize(new IntegerValue(c.serialNumber))),
   };
 }

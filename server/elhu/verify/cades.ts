@@ -78,12 +78,12 @@ export function checkCades(signerInfo: SignerInfo, certificates: EmbeddedCertifi
     );
   }
 
-  // The signer certificate, by issuer and serial number (compared as the library encodes them).
+  // The signer certificate, by issuer and serial number (the CMS is DER: as encoded in both).
   const sid = signerInfo.sid.issuerAndSerialNumber;
   if (!sid) throw new Error('sid: expected IssuerAndSerialNumber');
   const sidIssuer = u8(AsnConvert.serialize(sid.issuer));
   const signerIndex = certificates.findIndex(
-    (c) => bytesEqual(u8(c.parsed.tbsCertificate.serialNumber), u8(sid.serialNumber)) && bytesEqual(u8(AsnConvert.serialize(c.parsed.tbsCertificate.issuer)), sidIssuer),
+    (c) => bytesEqual(u8(c.identity.tbsCertificate.serialNumber), u8(sid.serialNumber)) && bytesEqual(u8(c.identity.tbsCertificate.issuer), sidIssuer),
   );
   if (signerIndex < 0) {
     return fail('signer_certificate_missing', 'Sertifikat penanda tangan tidak disertakan.', 'The signer certificate is not embedded.');

@@ -7,43 +7,16 @@
  * (certificates, signed attributes) the bytes that were signed and hashed.
  */
 import { X509Certificate } from 'node:crypto';
-import {
-  ContentInfo,
-  DigestAlgorithmIdentifiers,
-  EncapsulatedContentInfo,
-  RevocationInfoChoices,
-  SignerInfos,
-  type SignerInfo,
-} from '@peculiar/asn1-cms';
-import { AsnConvert, AsnProp, AsnPropTypes } from '@peculiar/asn1-schema';
-import { Certificate } from '@peculiar/asn1-x509';
-import { OID } from '../../../shared/cades';
+import type { SignerInfo } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { CertificateIdentityView, OID, SignedDataContentInfo } from '../../../shared/cades';
 import { fail, type SignatureFailure } from './types';
-
-/**
- * SignedData as @peculiar/asn1-cms declares it, except that the certificates are kept as found
- * (ANY): a parsed-and-re-encoded certificate could differ from the bytes its fingerprint and the
- * signing-certificate-v2 hash are taken over.
- */
-class SignedDataAsFound {
-  version = 0;
-  digestAlgorithms = new DigestAlgorithmIdentifiers();
-  encapContentInfo = new EncapsulatedContentInfo();
-  certificates?: ArrayBuffer[];
-  crls?: RevocationInfoChoices;
-  signerInfos = new SignerInfos();
-}
-AsnProp({ type: AsnPropTypes.Integer })(SignedDataAsFound.prototype, 'version');
-AsnProp({ type: DigestAlgorithmIdentifiers })(SignedDataAsFound.prototype, 'digestAlgorithms');
-AsnProp({ type: EncapsulatedContentInfo })(SignedDataAsFound.prototype, 'encapContentInfo');
-AsnProp({ type: AsnPropTypes.Any, repeated: 'set', context: 0, implicit: true, optional: true })(SignedDataAsFound.prototype, 'certificates');
-AsnProp({ type: RevocationInfoChoices, context: 1, implicit: true, optional: true })(SignedDataAsFound.prototype, 'crls');
-AsnProp({ type: SignerInfos })(SignedDataAsFound.prototype, 'signerInfos');
 
 export interface EmbeddedCertificate {
   der: Uint8Array;
   x509: X509Certificate;
-  parsed: Certificate;
+  /** Serial number, issuer and subject, as the library reads them (the Names as their DER). */
+  identity: CertificateIdentityView;
 }
 
 export interface ParsedCms {
@@ -68,10 +41,10 @@ function startsWith(haystack: Uint8Array, needle: Uint8Array): boolean {
 
 /** Reads `contents` (the decoded /Contents: CMS plus zero padding). */
 export function parseCms(contents: Uint8Array): ParsedCms | SignatureFailure {
-  let info: ContentInfo;
+  let info: SignedDataContentInfo;
   let cms: Uint8Array;
   try {
-    info = AsnConvert.parse(contents, ContentInfo);
+    info = AsnConvert.parse(contents, SignedDataContentInfo);
     cms = u8(AsnConvert.serialize(info));
   } catch (e) {
     return malformed(e);
@@ -80,13 +53,7 @@ export function parseCms(contents: Uint8Array): ParsedCms | SignatureFailure {
     return fail('cms_invalid', 'Isi tanda tangan rusak.', 'The signature contents are damaged.');
   }
   if (info.contentType !== OID.signedData) return fail('cms_invalid', 'CMS bukan SignedData.', 'The CMS is not SignedData.');
-
-  let signedData: SignedDataAsFound;
-  try {
-    signedData = AsnConvert.parse(info.content, SignedDataAsFound);
-  } catch (e) {
-    return malformed(e);
-  }
+  const signedData = info.content;
   const encap = signedData.encapContentInfo;
   if (encap.eContentType !== OID.data || encap.eContent !== undefined) {
     return fail('not_pades_bb', 'Tanda tangan bukan detached atas data PDF.', 'The signature is not detached over the PDF data.');
@@ -97,9 +64,9 @@ export function parseCms(contents: Uint8Array): ParsedCms | SignatureFailure {
 
   let certificates: EmbeddedCertificate[];
   try {
-    certificates = (signedData.certificates ?? []).map((raw) => {
+    certificates = (signedData.certificates ?? []).map(({ der: raw }) => {
       const der = u8(raw);
-      return { der, x509: new X509Certificate(der), parsed: AsnConvert.parse(der, Certificate) };
+      return { der, x509: new X509Certificate(der), identity: AsnConvert.parse(der, CertificateIdentityView) };
     });
   } catch {
     return fail('cms_invalid', 'Sertifikat dalam tanda tangan rusak.', 'A certificate in the signature is damaged.');
