@@ -27,6 +27,7 @@ import { StatusBar } from './StatusBar';
 import { SyncPanel } from './SyncPanel';
 import { SyncProvider, useSync } from './sync-context';
 import { UserMenu } from './UserMenu';
+import { useClockHolidays } from '../useClockHolidays';
 
 export function Frame({ children }: { children?: ReactNode }) {
   return (
@@ -41,6 +42,7 @@ function FrameBody({ children }: { children?: ReactNode }) {
   const session = useSignedIn();
   const { setSession } = useSession();
   const { status } = useSync();
+  useClockHolidays();
   const [, navigate] = useLocation();
   const info = useBridgeQuery('app.info', {}, { staleTime: Infinity });
   const [syncOpen, setSyncOpen] = useState(false);
@@ -100,7 +102,7 @@ function FrameBody({ children }: { children?: ReactNode }) {
               onOpen={(o, s) => navigate(ROUTES.sample(o, s))}
             />
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <ConnectionPill status={status} onOpen={() => setSyncOpen(true)} />
             <UserMenu
               session={session}
