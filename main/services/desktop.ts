@@ -37,6 +37,7 @@ import { buildHistory, type OrderHistory } from './history';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
 import { LocalStore, type QueuedCommand, type WorklistFacets, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
 import { Workspace } from './localdb/workspace';
+import { useUnitHolidays } from './localdb/sop-clock';
 import {
   DesktopSigning,
   type KeystoreInfo,
@@ -613,6 +614,9 @@ export class DesktopServices {
       if (clock.offset !== st.server_time_offset_ms) persistOffset(clock.offset);
       store.clientId();
       store.recover();
+      // The holiday list last brought down (offline, the clocks still skip the unit's holidays).
+      const keptHolidays = store.reference<{ date: string }>('holidays');
+      if (keptHolidays.length > 0 && useUnitHolidays(keptHolidays)) store.recomputeClocks();
       const sync: SyncEngine = new SyncEngine({
         store,
         api,
@@ -632,8 +636,13 @@ export class DesktopServices {
         extraStatus: () => ({ signedAwaitingUpload: opened ? opened.signing.awaitingUpload() : 0 }),
         refreshReference: async (token) => {
           const at = clock.now().toISOString();
-          const [catalog, staff] = await Promise.allSettled([api.catalog(token), api.staff(token)]);
+          const [catalog, staff, holidays] = await Promise.allSettled([api.catalog(token), api.staff(token), api.holidays(token)]);
           if (staff.status === 'fulfilled') store.putReference('staff', staff.value.staff, at);
+          if (holidays.status === 'fulfilled') {
+            // The unit's holiday list (Admin Satker's), kept for offline; the working-day clocks follow it.
+            store.putReference('holidays', holidays.value.holidays.map((h) => ({ id: h.date, ...h })), at);
+            if (useUnitHolidays(holidays.value.holidays) && store.recomputeClocks() > 0) this.emit('data', { orderIds: null });
+          }
           if (catalog.status === 'fulfilled') {
             store.putReference('labs', catalog.value.labs, at);
             store.putReference('sample_types', catalog.value.sampleTypes, at);

@@ -3,6 +3,7 @@
  * the words beside it. The arithmetic is the shared clock's (shared/sop/clock.ts), so the bar, the
  * worklist order and the SLA report agree on what "over" means.
  */
+import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { stepClock } from '../../shared/sop/clock';
 import type { StandardTime } from '../../shared/sop/steps';
 import { formatDuration } from '../lib/format';
@@ -22,6 +23,23 @@ export interface ClockView {
   /** For a table cell: the largest unit only ("1 hari", "3 jam"), or "11 / 14 hari kerja". */
   short: string;
   dueAt: string | null;
+}
+
+/**
+ * The working-day calendar of the clocks: the unit's holiday list once the desktop has it (the
+ * Admin Satker's, brought down with the reference data: setClockHolidays), the built-in national
+ * list until then (and in the portal).
+ */
+let calendar = new WorkingCalendar();
+let calendarKey = '';
+
+/** Use the unit's holiday list in every clock from now on; true when it changed. */
+export function setClockHolidays(list: readonly { date: string }[]): boolean {
+  const key = [...new Set(list.map((h) => h.date))].sort().join(',');
+  if (list.length === 0 || key === calendarKey) return false;
+  calendarKey = key;
+  calendar = new WorkingCalendar(list);
+  return true;
 }
 
 /** Amber from this share of the standard time (UI.md, "Worklists"). */
@@ -44,7 +62,7 @@ export function clockView(
   if (!step || !startedAt || Number.isNaN(Date.parse(startedAt))) {
     return { tone: 'unknown', percent: null, used: '', standard: '', overBy: '', short: '', dueAt: null };
   }
-  const c = stepClock(step, startedAt, now);
+  const c = stepClock(step, startedAt, now, calendar);
   const used = amount(c.standard, c.used, lang);
   if (c.standard.unit === 'none' || c.fraction === null) {
     return { tone: 'none', percent: null, used, standard: '', overBy: '', short: used, dueAt: null };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CALL_NAMES, type CallName } from './names';
 import { OrderSchema } from '../domain/entities';
 import { ONLINE_CALLS } from './online-calls';
+import { HolidaySchema } from '../api/calendar';
 import { OutdatedNoticeSchema } from './events';
 import {
   AppInfoSchema,
@@ -137,6 +138,8 @@ export const BRIDGE_CALLS = {
   'order.history': call(z.strictObject({ orderId: Id }), OrderHistorySchema),
   'reference.staff': call(z.strictObject({ labId: Id.optional(), role: z.string().max(40).optional() }), z.array(StaffMemberSchema)),
   'reference.labs': call(Empty, z.array(z.object({ id: z.string(), code: z.string(), name: z.string() }))),
+  /** The unit's holiday list as last brought down from the server ([] before the first pull): the clocks skip it. */
+  'reference.holidays': call(Empty, z.array(HolidaySchema)),
 
   // Penyelia (steps 12, 15)
   'sample.accept': call(z.strictObject({ ...SampleRef, check: ReceiptCheckSchema }), ActionOutcomeSchema),

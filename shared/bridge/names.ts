@@ -24,6 +24,7 @@ export const CALL_NAMES = [
   'order.history',
   'reference.staff',
   'reference.labs',
+  'reference.holidays',
   'sample.accept',
   'sample.reject',
   'sample.assignAnalysts',

@@ -178,6 +178,7 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
   'order.history': (a, { core }) => core.history(a.orderId),
   'reference.staff': (a, { core }) => core.staff({ ...(a.labId !== undefined ? { labId: a.labId } : {}), ...(a.role !== undefined ? { role: a.role } : {}) }),
   'reference.labs': (_a, { core }) => core.labs(),
+  'reference.holidays': (_a, { core }) => core.reference<{ date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' }>('holidays').map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
 
   'sample.accept': (a, { core }) => outcome(core.acceptSample(a.orderId, a.sampleId, receiptText(a.check))),
   'sample.reject': (a, { core }) => outcome(core.rejectSample(a.orderId, a.sampleId, a.reason)),

@@ -18,6 +18,7 @@ import type { Actor } from '../../../shared/domain/state';
 import type { OutboxCommand, PushOutcome } from '../../../shared/api/sync';
 import { dependencyKeys, DependencySet } from '../actions/commands';
 import { orderRow, sampleRows } from './projection';
+import { sampleClock } from './sop-clock';
 import type { OrdersTable, OutboxStatus, OutboxTable, SamplesTable, SyncStateTable, WorkspaceDb } from './schema';
 import type { Workspace } from './workspace';
 import type { WorklistPageView, WorklistQueryInput, WorklistRowView } from '../../../shared/bridge/models';
@@ -854,6 +855,32 @@ export class LocalStore {
       rebased = this.recover();
     });
     return { puts, removes, rebased };
+  }
+
+  /**
+   * Every sample's stored SOP clock computed again (the unit's holiday list changed: a working-day
+   * step's due time moves). Returns how many rows changed.
+   */
+  recomputeClocks(): number {
+    let changed = 0;
+    this.sql.tx(() => {
+      for (const r of this.sql.all(this.sql.q.selectFrom('orders').select(['base_json', 'local_json']))) {
+        const order = JSON.parse(r.local_json ?? r.base_json) as Order;
+        for (const s of order.samples) {
+          const c = sampleClock(order, s);
+          const res = this.sql.run(
+            this.sql.q
+              .updateTable('samples')
+              .set({ step: c.step, step_started_at: c.startedAt, due_at: c.dueAt })
+              .where('id', '=', s.id)
+              .where('order_id', '=', order.id)
+              .where((eb) => eb.or([eb('due_at', 'is distinct from', c.dueAt), eb('step', 'is distinct from', c.step)])),
+          );
+          changed += res.changes;
+        }
+      }
+    });
+    return changed;
   }
 
   // ---------------------------------------------------------------------------------------------
