@@ -2,6 +2,7 @@
  * The desktop's screens by address (hash routes, so deep links work in Electron's app:// and in the
  * browser host alike) and the left navigation per role (UI.md, "Desktop frame").
  */
+import { recordsFor } from '../../shared/domain/record-permissions';
 import type { Role } from '../../shared/sop/roles';
 
 export const ROUTES = {
@@ -25,6 +26,8 @@ export const ROUTES = {
   adminHolidays: '/admin/libur',
   adminCertificates: '/admin/sertifikat',
   adminAudit: '/admin/audit',
+  /** Records and reports, for the roles record-permissions.ts allows. */
+  records: '/rekaman',
 } as const;
 
 export interface NavItem {
@@ -40,7 +43,7 @@ const LAB: NavItem[] = [
   { path: ROUTES.samples, label: 'samples' },
 ];
 
-export const NAV_BY_ROLE: Partial<Record<Role, NavItem[]>> = {
+const ROLE_NAV: Partial<Record<Role, NavItem[]>> = {
   penyelia: LAB,
   mt: LAB,
   analis: LAB,
@@ -64,6 +67,13 @@ export const NAV_BY_ROLE: Partial<Record<Role, NavItem[]>> = {
     { path: ROUTES.adminAudit, label: 'admin:nav.audit', online: true },
   ],
 };
+
+const RECORDS_ITEM: NavItem = { path: ROUTES.records, label: 'records:nav.title', online: true };
+
+/** Each role's screens, then "Rekaman & Laporan" for the roles that may read a record. */
+export const NAV_BY_ROLE: Partial<Record<Role, NavItem[]>> = Object.fromEntries(
+  (Object.entries(ROLE_NAV) as [Role, NavItem[]][]).map(([role, items]) => [role, recordsFor(role).length > 0 ? [...items, RECORDS_ITEM] : items]),
+);
 
 /** Where a role lands after login. */
 export function homeOf(role: Role): string {

@@ -12,6 +12,7 @@ import { PaymentsScreen } from '../bendahara/PaymentsScreen';
 import { CsWorkScreen } from '../cs/CsWorkScreen';
 import { KetuaWorkScreen } from '../ketua/KetuaWorkScreen';
 import { ReleasedReportsScreen } from '../ketua/ReleasedReportsScreen';
+import { RecordsScreen } from '../records/RecordsScreen';
 
 export const ONLINE_SCREENS: { path: string; Screen: ComponentType }[] = [
   { path: ROUTES.csWork, Screen: CsWorkScreen },
@@ -25,4 +26,5 @@ export const ONLINE_SCREENS: { path: string; Screen: ComponentType }[] = [
   { path: ROUTES.adminHolidays, Screen: HolidaysScreen },
   { path: ROUTES.adminCertificates, Screen: CertificatesScreen },
   { path: ROUTES.adminAudit, Screen: AuditScreen },
+  { path: ROUTES.records, Screen: RecordsScreen },
 ];
