@@ -40,6 +40,7 @@ import { isOffline } from '../online/connection';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage, SidePanel } from './AdminPage';
+import { messageIn, readUncertainty } from './catalog-uncertainty';
 
 type Panel =
   | { kind: 'parameter'; id: string }
@@ -127,6 +128,7 @@ export function CatalogScreen() {
                     <Table.Th>{t('catalog.col.method')}</Table.Th>
                     <Table.Th>{t('catalog.col.requirement')}</Table.Th>
                     <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
                     <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -152,6 +154,11 @@ export function CatalogScreen() {
                             {t('catalog.inactive')}
                           </Badge>
                         )}
+                        {p.accredited === false && (
+                          <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
+                            {t('catalog.outsideScope')}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs">{p.method}</Text>
@@ -163,6 +170,9 @@ export function CatalogScreen() {
                       </Table.Td>
                       <Table.Td className="num" style={{ textAlign: 'right' }}>
                         {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
+                      </Table.Td>
+                      <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                        {p.uncertainty ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})` : '—'}
                       </Table.Td>
                       <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                         {formatRupiah(p.tariff)}
@@ -223,8 +233,47 @@ export function CatalogScreen() {
   );
 }
 
+/** U and k side by side, with the error under the field that needs fixing. */
+function UncertaintyFields(props: {
+  unit: string;
+  expanded: number | string;
+  coverageFactor: number | string;
+  onExpanded: (v: number | string) => void;
+  onCoverageFactor: (v: number | string) => void;
+  problem: Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null;
+}) {
+  const { t, i18n } = useTranslation('admin');
+  const err = (f: 'expanded' | 'coverageFactor') => (props.problem?.field === f ? messageIn(props.problem.message, i18n.language) : undefined);
+  return (
+    <Group gap="xs" align="flex-start" grow>
+      <NumberInput
+        label={`${t('catalog.uncertaintyU')}${props.unit ? ` (${props.unit})` : ''}`}
+        description={t('catalog.uncertaintyHint')}
+        value={props.expanded}
+        onChange={props.onExpanded}
+        decimalSeparator=","
+        hideControls
+        error={err('expanded')}
+      />
+      <NumberInput
+        label={t('catalog.coverageFactor')}
+        description={t('catalog.coverageFactorHint')}
+        value={props.coverageFactor}
+        onChange={props.onCoverageFactor}
+        decimalSeparator=","
+        hideControls
+        error={err('coverageFactor')}
+      />
+    </Group>
+  );
+}
+
 function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
   const { t } = useTranslation('admin');
+  const [uValue, setUValue] = useState<number | string>(p.uncertainty?.expanded ?? '');
+  const [kValue, setKValue] = useState<number | string>(p.uncertainty?.coverageFactor ?? '');
+  const [accredited, setAccredited] = useState(p.accredited !== false);
+  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(null);
   const update = useOnlineAction('online.parameter.update');
   const [method, setMethod] = useState(p.method);
   const [tariff, setTariff] = useState<number | string>(p.tariff);
@@ -236,6 +285,12 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
     if (Number(tariff) !== p.tariff) patch.tariff = Number(tariff);
     if (loq !== '' && Number(loq) !== p.detectionLimit) patch.detectionLimit = Number(loq);
     if (active !== p.active) patch.active = active;
+    const u = readUncertainty(uValue, kValue);
+    setUProblem(u.ok ? null : u);
+    if (!u.ok) return;
+    const was = p.uncertainty ?? null;
+    if (u.value?.expanded !== was?.expanded || u.value?.coverageFactor !== was?.coverageFactor) patch.uncertainty = u.value;
+    if (accredited !== (p.accredited !== false)) patch.accredited = accredited;
     const r = await update.run({ parameterId: p.id, patch }, t('catalog.saved', { name: p.name }));
     if (r) onDone();
   };
@@ -278,6 +333,13 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
         decimalSeparator=","
         hideControls
       />
+      <UncertaintyFields unit={p.unit} expanded={uValue} coverageFactor={kValue} onExpanded={setUValue} onCoverageFactor={setKValue} problem={uProblem} />
+      <Switch
+        label={t('catalog.accreditedLabel')}
+        description={t('catalog.accreditedHint')}
+        checked={accredited}
+        onChange={(e) => setAccredited(e.currentTarget.checked)}
+      />
       <Switch
         label={t('catalog.activeLabel')}
         checked={active}
@@ -291,6 +353,9 @@ type ParamForm = z.input<typeof CreateParameterRequestSchema>;
 function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
   const create = useOnlineAction('online.parameter.create');
+  const [uValue, setUValue] = useState<number | string>('');
+  const [kValue, setKValue] = useState<number | string>('');
+  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(null);
   const form = useForm<ParamForm>({
     resolver: zodResolver(CreateParameterRequestSchema),
     defaultValues: {
@@ -300,11 +365,15 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
       method: '',
       requirement: null,
       detectionLimit: null,
+      accredited: true,
       tariff: 0,
     },
   });
   const submit = form.handleSubmit(async (v) => {
-    const r = await create.run(v, t('catalog.created', { name: v.name }));
+    const u = readUncertainty(uValue, kValue);
+    setUProblem(u.ok ? null : u);
+    if (!u.ok) return;
+    const r = await create.run({ ...v, uncertainty: u.value }, t('catalog.created', { name: v.name }));
     if (r) onDone();
   });
   const e = form.formState.errors;
@@ -362,6 +431,19 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
                 onChange={(v) => field.onChange(v === '' ? null : Number(v))}
                 decimalSeparator=","
                 hideControls
+              />
+            )}
+          />
+          <UncertaintyFields unit="" expanded={uValue} coverageFactor={kValue} onExpanded={setUValue} onCoverageFactor={setKValue} problem={uProblem} />
+          <Controller
+            control={form.control}
+            name="accredited"
+            render={({ field }) => (
+              <Switch
+                label={t('catalog.accreditedLabel')}
+                description={t('catalog.accreditedHint')}
+                checked={field.value !== false}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
               />
             )}
           />
