@@ -25,6 +25,7 @@ const SPENT_KEY = 'sippt.portal.spent';
 /** How long a tab waits for another tab to say it already spent a token (a live tab answers in milliseconds). */
 const ASK_TIMEOUT_MS = 400;
 const SPENT_KEPT = 20;
+const LOCK_WAIT_MS = 10_000;
 
 type Message =
   | { type: 'hello' }
@@ -143,7 +144,21 @@ export function connectTabs(hooks: TabHooks): TabSessions {
   }
 
   return {
-    exclusive: <T>(fn: () => Promise<T>): Promise<T> => (lm ? (lm.request(REFRESH_LOCK, { mode: 'exclusive' }, fn) as Promise<T>) : fn()),
+    async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+      if (!lm) return fn();
+      // A tab stuck while holding the lock (it cannot be, for long: a closed or discarded tab
+      // releases it) must not keep this one signed out: after LOCK_WAIT_MS it goes on unserialised.
+      let ran = false;
+      try {
+        return (await lm.request(REFRESH_LOCK, { mode: 'exclusive', signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+          ran = true;
+          return fn();
+        })) as T;
+      } catch (e) {
+        if (ran) throw e;
+        return fn();
+      }
+    },
 
     async spentElsewhere(token) {
       if (!(await othersMayExist())) return null;

@@ -88,13 +88,14 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: React.Reac
   );
 }
 
+/** A label and its value on one line; a long value (an e-mail, a company's full name) wraps, never pushes the label into a column of single words or runs off the card. */
 export function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-      <Text size="sm" c="dark.4">
+      <Text size="sm" c="dark.4" className="portal-row-label">
         {label}
       </Text>
-      <Text size="sm" fw={600} ta="right">
+      <Text size="sm" fw={600} ta="right" className="portal-row-value">
         {children}
       </Text>
     </Group>

@@ -23,9 +23,14 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [caps, setCaps] = useState(false);
+  // The button stays enabled (a disabled one cannot be reached with Tab and does not say why): an
+  // empty field is named under it when the customer presses Masuk.
+  const [tried, setTried] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
+    if (!username.trim() || !password) return;
     setBusy(true);
     setError(null);
     try {
@@ -66,6 +71,7 @@ export function LoginPage() {
             required
             size="md"
             data-autofocus
+            error={tried && !username.trim() ? t('register.required') : undefined}
           />
           <PasswordInput
             label={t('login.password')}
@@ -76,9 +82,10 @@ export function LoginPage() {
             required
             size="md"
             description={caps ? t('login.capsLock') : undefined}
+            error={tried && !password ? t('register.required') : undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
           />
-          <Button type="submit" size="md" loading={busy} disabled={!username.trim() || !password}>
+          <Button type="submit" size="md" loading={busy}>
             {t('login.submit')}
           </Button>
           <Anchor component={Link} href={PATHS.forgot} size="sm">

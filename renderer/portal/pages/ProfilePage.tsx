@@ -21,9 +21,13 @@ function ChangePassword() {
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Enabled from the start (a disabled button is skipped by Tab and says nothing): an empty field is named when pressed.
+  const [currentMissing, setCurrentMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setCurrentMissing(!current);
+    if (!current) return;
     const p = PasswordSchema.safeParse(next);
     if (!p.success) return setFieldError(t('register.passwordHint'));
     if (next !== next2) return setFieldError(t('register.mismatch'));
@@ -53,10 +57,10 @@ function ChangePassword() {
               {error}
             </Alert>
           )}
-          <PasswordInput label={t('profile.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" required size="md" />
+          <PasswordInput label={t('profile.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" required size="md" error={currentMissing && !current ? t('register.required') : undefined} />
           <PasswordInput label={t('profile.new')} description={t('register.passwordHint')} value={next} onChange={(e) => setNext(e.currentTarget.value)} autoComplete="new-password" required size="md" error={fieldError} />
           <PasswordInput label={t('register.password2')} value={next2} onChange={(e) => setNext2(e.currentTarget.value)} autoComplete="new-password" required size="md" />
-          <Button type="submit" loading={busy} disabled={!current || !next}>
+          <Button type="submit" loading={busy}>
             {t('profile.change')}
           </Button>
         </Stack>
