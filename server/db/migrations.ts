@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { NATIONAL_HOLIDAYS } from '../../shared/calendar/holidays';
-import { elhuLtvMigration } from '../elhu/ltv/migration';
+import { elhuLtvMigration, elhuLtvValidityMigration } from '../elhu/ltv/migration';
 import type { DialectName } from './connect';
 
 /**
@@ -448,6 +448,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     },
     // Issue 10, long-term signatures: server/elhu/ltv/migration.ts.
     '0011_elhu_ltv': elhuLtvMigration(dialect),
+    '0012_elhu_ltv_validity': elhuLtvValidityMigration,
   };
 }
 

@@ -9,13 +9,14 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import { EmbedError, embedDetachedCms, prepareForExternalSigning, type PrepareForExternal, type PreparedForExternal } from '../elhu/embed';
 import { loadElhuFonts, verifySignedPdf, type SignatureFailureCode } from '../elhu/verify-signature';
+import { longTermViewOf, type LongTermView } from '../elhu/ltv/file-check';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import { localElhuReportServices } from './elhu';
 import { RenderRefused, type RenderRequest, type VerifyRequest, type VerifyResult } from './services';
 
 /** What the public verification needs of a signature check. */
 export type SignatureCheck =
-  | { ok: true; signerName: string | null; signerCommonName: string; signingTime: Date; reportNumber: string | null }
+  | { ok: true; signerName: string | null; signerCommonName: string; signingTime: Date; reportNumber: string | null; longTerm: LongTermView | null }
   | { ok: false; code: SignatureFailureCode; message: { id: string; en: string } };
 
 export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } };
@@ -39,9 +40,11 @@ export async function verifySigned(task: { req: VerifyRequest; requireRegistered
 /** The file's SHA-256 (hex) and its signature check. */
 export async function checkSignature(bytes: Uint8Array): Promise<{ sha256: string; sig: SignatureCheck }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const v = await verifySignedPdf(bytes);
+  // The revision the Kepala Balai signed, when what follows only adds long-term validation data.
+  const { revision, longTerm } = await longTermViewOf(bytes);
+  const v = await verifySignedPdf(revision);
   const sig: SignatureCheck = v.ok
-    ? { ok: true, signerName: v.signerName, signerCommonName: v.signerCommonName, signingTime: v.signingTime, reportNumber: v.reportNumber }
+    ? { ok: true, signerName: v.signerName, signerCommonName: v.signerCommonName, signingTime: v.signingTime, reportNumber: v.reportNumber, longTerm }
     : { ok: false, code: v.code, message: v.message };
   return { sha256, sig };
 }

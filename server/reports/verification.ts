@@ -3,6 +3,9 @@ import { IdSchema } from '../../shared/domain/entities';
 import { loadOrder } from '../commands/store';
 import type { Db } from '../db/schema';
 import type { SignatureFailureCode } from '../elhu/verify-signature';
+import type { LongTermView } from '../elhu/ltv/file-check';
+import { publicLongTerm, type PublicLongTerm } from '../elhu/ltv/public';
+import { reportOfLtvFile } from '../elhu/ltv/store';
 import { sharedPdfPool, type PdfPool } from './pdf-pool';
 
 /**
@@ -31,6 +34,8 @@ export interface PublicReport {
   releasedAt: string | null;
   /** SHA-256 of the signed PDF as the server accepted it (hex). */
   signedSha256: string | null;
+  /** The long-term signature the server added (server/elhu/ltv): level, the timestamp's time, pending. */
+  longTerm: PublicLongTerm | null;
   supersededBy: (ReportLink & { reason: string | null }) | null;
   replaces: (ReportLink & { reason: string | null }) | null;
 }
@@ -84,6 +89,7 @@ async function describe(db: Db, order: Order, sampleId: string, reportId: string
     signedAt: signed ? report.signedAt : null,
     releasedAt: report.releasedAt,
     signedSha256: signed ? report.signedHash : null,
+    longTerm: signed ? await publicLongTerm(db, report.id) : null,
     supersededBy: next ? { reportId: next.id, number: next.number, reason: next.amendReason } : null,
     replaces: prev ? { reportId: prev.id, number: prev.number, reason: report.amendReason } : null,
   };
@@ -100,7 +106,7 @@ export interface FileCheck {
   /** The report the file is (genuine), or the report it claims to be (its signed metadata), when known. */
   report: PublicReport | null;
   /** The signature check as such (the PAdES signature over the file's bytes). */
-  signature: { ok: true; signer: string; signedAt: string } | { ok: false; code: SignatureFailureCode };
+  signature: { ok: true; signer: string; signedAt: string; longTerm: LongTermView | null } | { ok: false; code: SignatureFailureCode };
 }
 
 const ALTERED: ReadonlySet<SignatureFailureCode> = new Set(['digest_mismatch', 'byte_range_incomplete', 'byte_range_invalid']);
@@ -115,12 +121,13 @@ export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool 
   // full). `transfer`: the caller owns the bytes' ArrayBuffer and gives it up, so the upload moves
   // to the worker instead of being copied (it is unusable here afterwards).
   const { sha256, sig } = await pool.run('checkSignature', bytes, opts.transfer ? [bytes.buffer as ArrayBuffer] : undefined);
-  const row = await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst();
+  // A genuine copy is the file accepted at step 19 or a version the server made of it (B-T .. B-LTA).
+  const row = (await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst()) ?? (await reportOfLtvFile(db, sha256).then((r) => (r ? { id: r.reportId } : undefined)));
   const signature: FileCheck['signature'] = sig.ok
-    ? { ok: true, signer: sig.signerName ?? sig.signerCommonName, signedAt: sig.signingTime.toISOString() }
+    ? { ok: true, signer: sig.signerName ?? sig.signerCommonName, signedAt: sig.signingTime.toISOString(), longTerm: sig.longTerm }
     : { ok: false, code: sig.code };
   const known = row ? await publicReport(db, row.id) : null;
-  if (known && known.signedSha256 === sha256) {
+  if (known && (known.signedSha256 === sha256 || (await reportOfLtvFile(db, sha256))?.reportId === known.reportId)) {
     if (sig.ok) return { verdict: 'genuine', sha256, reason: null, report: known, signature };
     return {
       verdict: 'signature_invalid',

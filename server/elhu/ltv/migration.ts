@@ -40,6 +40,16 @@ export function elhuLtvMigration(dialect: DialectName): Migration {
   };
 }
 
+/** Migration 0012: whether the signer's certificate was valid (dates, CRL) at the signature timestamp's time. */
+export const elhuLtvValidityMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('elhu_ltv').addColumn('certificate_valid', 'integer').execute();
+  },
+  async down() {
+    throw new Error('SIPPT migrations are forward-only');
+  },
+};
+
 export type LtvLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
 /**
  * pending: a step waits for the TSA or a CRL (retried); done: the level the server aims at is
@@ -54,6 +64,8 @@ export interface ElhuLtvTable {
   current_sha256: string;
   timestamp_time: string | null;
   archive_until: string | null;
+  /** 1/0: the signer's certificate was valid at timestamp_time; null before B-T. */
+  certificate_valid?: number | null;
   attempts: number;
   next_attempt_at: string | null;
   last_error: string | null;

@@ -27,8 +27,8 @@ export const RetimestampResponseSchema = z.object({
 });
 
 /** The service for this server's configuration; null when it has no TSA (reports stay at B-B). */
-export function ltvServiceFor(app: Pick<AppContext, 'env'>, demo: DemoPki | null, log?: (msg: string, detail: Record<string, unknown>) => void): LtvService | null {
-  const { config, handle } = app.env;
+export function ltvServiceFor(env: Pick<AppContext['env'], 'config' | 'handle'>, demo: DemoPki | null, log?: (msg: string, detail: Record<string, unknown>) => void): LtvService | null {
+  const { config, handle } = env;
   const tsa: TimestampSource | null = config.tsaUrl ? new HttpTsa(config.tsaUrl) : (demo?.tsa ?? null);
   if (!tsa) return null;
   const local = new Map<string, () => Uint8Array>(demo ? [[demo.crlUrl, () => demo.crl()]] : []);
@@ -45,7 +45,7 @@ export function ltvServiceFor(app: Pick<AppContext, 'env'>, demo: DemoPki | null
 export function ltvRoutes(app: AppContext, root: FastifyInstance): LtvService | null {
   const { config } = app.env;
   const demo = config.demoPki ? loadDemoPki({ now: config.now }) : null;
-  const service = ltvServiceFor(app, demo, (msg, detail) => root.log.info(detail, msg));
+  const service = ltvServiceFor(app.env, demo, (msg, detail) => root.log.info(detail, msg));
   if (service) {
     app.env.ltv = service;
     root.addHook('onReady', async () => service.start());
@@ -83,6 +83,7 @@ export function ltvRoutes(app: AppContext, root: FastifyInstance): LtvService | 
           'This server has no time-stamping authority (TSA): set SIPPT_TSA_URL and restart the server.',
         );
       }
+      await service.runDue(); // pending work first (a TSA that was down)
       return { withinDays: body.withinDays, reports: await service.retimestampExpiring(body.withinDays) };
     },
   });

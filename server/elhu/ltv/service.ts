@@ -9,6 +9,7 @@
  * their last timestamp's certificate ends (retimestampExpiring; npm run elhu:retimestamp).
  */
 import type { DbHandle } from '../../db/connect';
+import { inspectLtv } from './ltv-check';
 import type { LtvLevel } from './migration';
 import { LtvUnavailable, nextStep, type LtvMaterial } from './steps';
 import { claim, currentFile, dueReports, expiringArchives, ltvRecord, markFailed, markPending, reopen, saveVersion, trackNewlySigned, type LtvRecord } from './store';
@@ -95,10 +96,12 @@ export class LtvService {
       try {
         const r = await step(pdf, this.opts, at);
         const done = LEVELS.indexOf(r.level) >= LEVELS.indexOf(target);
+        const seen = await inspectLtv(r.pdf, { caCertificates: [...this.opts.caCertificates, ...(this.opts.tsa?.certificates() ?? [])] });
         await saveVersion(this.opts.handle, reportId, rec.currentSha256, r.pdf, r.level, at, {
           status: done ? 'done' : 'pending',
           ...(r.timestampTime ? { timestampTime: r.timestampTime.toISOString() } : {}),
           ...(r.archiveUntil ? { archiveUntil: r.archiveUntil.toISOString() } : {}),
+          certificateValid: seen.certificateValidAtTimestamp,
         });
         this.opts.log?.('elhu ltv level reached', { reportId, level: r.level });
       } catch (e) {

@@ -120,7 +120,7 @@ export async function saveVersion(
   pdf: Uint8Array,
   level: LtvLevel,
   at: Date,
-  extra: { timestampTime?: string; archiveUntil?: string; status: LtvStatus },
+  extra: { timestampTime?: string; archiveUntil?: string; certificateValid?: boolean | null; status: LtvStatus },
 ): Promise<string> {
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   await inTransaction(handle, async (trx) => {
@@ -141,6 +141,7 @@ export async function saveVersion(
         updated_at: at.toISOString(),
         ...(extra.timestampTime ? { timestamp_time: extra.timestampTime } : {}),
         ...(extra.archiveUntil ? { archive_until: extra.archiveUntil } : {}),
+        ...(extra.certificateValid !== undefined && extra.certificateValid !== null ? { certificate_valid: extra.certificateValid ? 1 : 0 } : {}),
       })
       .where('report_id', '=', reportId)
       .where('current_sha256', '=', previousSha256)

@@ -6,6 +6,7 @@ import { IdSchema } from '../../../shared/domain/entities';
 import { formatDateId, formatDateTimeId } from '../../../shared/elhu/dates';
 import type { ElhuUnit } from '../../../shared/elhu/types';
 import { readElhuUnit } from '../../catalog/repo';
+import { longTermRows } from '../../elhu/ltv/display';
 import type { PdfPool, UploadTicket } from '../../reports/pdf-pool';
 import { checkUploadedPdf, publicReport, VALIDITY_TEXT, type FileCheck, type PublicReport } from '../../reports/verification';
 import type { AppContext } from '../context';
@@ -41,6 +42,15 @@ const PublicReportSchema = z.object({
   signedAt: z.string().nullable(),
   releasedAt: z.string().nullable(),
   signedSha256: z.string().nullable(),
+  longTerm: z
+    .object({
+      level: z.enum(['B-B', 'B-T', 'B-LT', 'B-LTA']),
+      pending: z.boolean(),
+      timestampTime: z.string().nullable(),
+      certificateValidAtTimestamp: z.boolean().nullable(),
+      archiveUntil: z.string().nullable(),
+    })
+    .nullable(),
   supersededBy: LinkSchema.nullable(),
   replaces: LinkSchema.nullable(),
 });
@@ -53,7 +63,24 @@ const VerifyFileResponseSchema = z.object({
   report: PublicReportSchema.nullable(),
   status: MessageSchema.nullable(),
   signature: z.union([
-    z.object({ ok: z.literal(true), signer: z.string(), signedAt: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      signer: z.string(),
+      signedAt: z.string(),
+      /** What the file itself proves over time (server/elhu/ltv): level, timestamp time, certificate valid then. */
+      longTerm: z
+        .object({
+          level: z.enum(['B-B', 'B-T', 'B-LT', 'B-LTA']),
+          timestampTime: z.string().nullable(),
+          timestampAuthority: z.string().nullable(),
+          certificateValidAtTimestamp: z.boolean().nullable(),
+          signerValidTo: z.string().nullable(),
+          signerRevokedAt: z.string().nullable(),
+          documentTimestamps: z.number(),
+          archiveUntil: z.string().nullable(),
+        })
+        .nullable(),
+    }),
     z.object({ ok: z.literal(false), code: z.string() }),
   ]),
 });
@@ -166,6 +193,7 @@ function reportDetails(r: PublicReport, unit: ElhuUnit, link: (reportId: string)
     ),
     row('Waktu tanda tangan', 'Signed at', r.signedAt ? esc(formatDateTimeId(new Date(r.signedAt), unit.timeZone)) : '–'),
     row('SHA-256 dokumen bertanda tangan', 'SHA-256 of the signed document', r.signedSha256 ? `<code data-field="sha256">${esc(r.signedSha256)}</code>` : '–'),
+    ...longTermRows(r.longTerm, unit.timeZone, row),
   ];
   if (r.replaces) {
     rows.push(
