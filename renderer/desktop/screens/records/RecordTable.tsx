@@ -43,7 +43,7 @@ export function RecordTable<T>({
   const metaOf = (id: string) => columns.find((c) => c.id === id);
   return (
     // The scrolling viewport takes focus (arrow keys scroll it; axe: scrollable-region-focusable).
-    <ScrollArea.Autosize mah={maxHeight ?? '100%'} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': label }}>
+    <ScrollArea.Autosize mah={maxHeight ?? '100%'} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label }}>
       <Table stickyHeader striped highlightOnHover verticalSpacing={5} horizontalSpacing="sm" fz={13} aria-label={label}>
         <Table.Thead>
           {table.getHeaderGroups().map((g) => (

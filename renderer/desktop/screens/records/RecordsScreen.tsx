@@ -138,7 +138,7 @@ export function RecordsScreen() {
           </Text>
         </Alert>
       )}
-      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t(`kinds.${kind}`) }}>
+      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t(`kinds.${kind}`) }}>
         {problem === null && q.isPending ? (
           <Stack gap="sm" px="md">
             <Group gap="sm">
