@@ -3,6 +3,11 @@
  * warning, attempts left before the lockout), then progress per report and a summary: signed,
  * failed with the reason, waiting for upload. A wrong passphrase clears and refocuses the field.
  * The passphrase lives only in this dialog's state and is dropped as soon as it is sent.
+ *
+ * With a PKCS#11 token (settings: signing.source 'token') the secret is the token's PIN: the field
+ * says "PIN token", no key file is asked for, and the lockout is the token's own (no time-based
+ * lock here): a wrong PIN shows the tries the token reports, a locked token says so in plain words
+ * and who can unlock it, and the field stays closed.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
@@ -92,6 +97,39 @@ function CertificateCard({ k }: { k: NonNullable<ReturnType<typeof useKeystore>[
   );
 }
 
+/** The token the settings name: the key never leaves it; its certificate is read when it signs. */
+function TokenCard({ label, slot, modulePath }: { label: string | null; slot: number | null; modulePath: string }) {
+  const { t } = useTranslation('signing');
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('dialog.token')}
+      </Text>
+      <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={130} fw={500} c="gray.7">
+              {t('dialog.tokenName')}
+            </Table.Th>
+            <Table.Td>{label ?? t('dialog.tokenSlot', { slot: slot ?? 0 })}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th w={130} fw={500} c="gray.7">
+              {t('dialog.tokenModule')}
+            </Table.Th>
+            <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
+              {modulePath}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="gray.7">
+        {t('dialog.tokenKeyStays')}
+      </Text>
+    </Stack>
+  );
+}
+
 function useKeystore(enabled: boolean) {
   return useBridgeQuery('signing.keystore', {}, { enabled, staleTime: 0 });
 }
@@ -101,6 +139,9 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   const lang = i18n.language;
   const qc = useQueryClient();
   const ks = useKeystore(opened);
+  const settings = useBridgeQuery('settings.get', {}, { enabled: opened });
+  const token = settings.data?.signing?.source === 'token';
+  const [tokenLocked, setTokenLocked] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [caps, setCaps] = useState(false);
@@ -123,6 +164,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
     setProblem(null);
     setAttemptsLeft(null);
     setLockedUntil(null);
+    setTokenLocked(null);
     setDoneIds(new Set());
     setOutcome({ result: null, failure: null });
     setBatch(reports);
@@ -135,12 +177,17 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   }, []);
   useBridgeEvent('signing.progress', onProgress);
 
-  const lockout = ks.data?.lockout;
-  const until = lockedUntil ?? lockout?.lockedUntil ?? null;
-  const locked = isLocked(until, Date.now());
+  // The key file's lockout is kept here; a token keeps its own (only what it reports is shown).
+  const lockout = token ? undefined : ks.data?.lockout;
+  const until = token ? null : (lockedUntil ?? lockout?.lockedUntil ?? null);
+  const locked = token ? tokenLocked !== null : isLocked(until, Date.now());
   const left = attemptsLeft ?? lockout?.attemptsLeft ?? null;
 
   const focusField = () => requestAnimationFrame(() => field.current?.focus());
+  // Back from the progress step after a refusal the field is mounted anew: focus it once it is there.
+  useEffect(() => {
+    if (step === 'passphrase' && (problem !== null || tokenLocked !== null)) field.current?.focus();
+  }, [step, problem, tokenLocked]);
 
   const sign = async () => {
     if (passphrase === '' || locked) {
@@ -164,9 +211,12 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       const r = signRefusal(e);
       if (r?.kind === 'wrong_passphrase' || r?.kind === 'locked_out') {
         setStep('passphrase');
-        setProblem(errorText(e, lang));
+        if (token && r.kind === 'locked_out') {
+          setTokenLocked(errorText(e, lang));
+          setProblem(null);
+        } else setProblem(errorText(e, lang));
         if (r.kind === 'wrong_passphrase') setAttemptsLeft(r.attemptsLeft);
-        else setLockedUntil(r.lockedUntil);
+        else if (!token) setLockedUntil(r.lockedUntil);
         focusField();
       } else {
         // The batch is all or nothing: nothing was signed, and the reason says why.
@@ -227,9 +277,10 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   );
 
   const body = () => {
-    if (ks.isPending) return <Skeleton h={180} />;
+    if (ks.isPending || settings.isPending) return <Skeleton h={180} />;
     if (ks.error) return <ErrorState error={ks.error} onRetry={() => void ks.refetch()} />;
-    if (!ks.data?.keystore) return <KeystoreImport onImported={() => void ks.refetch()} />;
+    if (settings.error) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+    if (!token && !ks.data?.keystore) return <KeystoreImport onImported={() => void ks.refetch()} />;
 
     if (step === 'progress') {
       const done = doneIds.size;
@@ -319,7 +370,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
         }}
       >
         <Stack gap="sm">
-          <CertificateCard k={ks.data.keystore} />
+          {token ? (
+            <TokenCard label={settings.data?.signing?.tokenLabel ?? null} slot={settings.data?.signing?.slot ?? null} modulePath={settings.data?.signing?.modulePath ?? ''} />
+          ) : (
+            <CertificateCard k={ks.data?.keystore ?? null} />
+          )}
           <Stack gap={4}>
             <Text size="sm" fw={600}>
               {t('dialog.reports')}
@@ -327,14 +382,14 @@ export function SignDialog({ opened, reports, onClose }: Props) {
             {reportList}
           </Stack>
           {locked ? (
-            <Alert color="red" p="xs" icon={<IconLock size={16} />} role="alert">
-              {t('dialog.lockedUntil', { time: formatDateTime(until, lang) })}
+            <Alert color="red" p="xs" icon={<IconLock size={16} />} role="alert" title={token ? t('dialog.tokenLockedTitle') : undefined}>
+              {token ? tokenLocked : t('dialog.lockedUntil', { time: formatDateTime(until, lang) })}
             </Alert>
           ) : null}
           <PasswordInput
             ref={field}
-            label={t('dialog.passphrase')}
-            description={t('dialog.passphraseHint')}
+            label={token ? t('dialog.pin') : t('dialog.passphrase')}
+            description={token ? t('dialog.pinHint') : t('dialog.passphraseHint')}
             value={passphrase}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
             onKeyDown={onPassKey}
@@ -356,7 +411,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
             {/* After a wrong passphrase the error under the field already says how many are left. */}
             {left !== null && !locked && !problem ? (
               <Text size="xs" c={left <= 1 ? 'red.9' : 'gray.7'} fw={left <= 1 ? 600 : undefined}>
-                {t('dialog.attemptsLeft', { count: left })}
+                {t(token ? 'dialog.tokenAttemptsLeft' : 'dialog.attemptsLeft', { count: left })}
               </Text>
             ) : null}
           </Group>
