@@ -131,7 +131,7 @@ export class LtvService {
       const after = await this.advance(rec.reportId);
       out.push({
         reportId: rec.reportId,
-        ok: !!after && after.status === 'done' && after.archiveUntil !== rec.archiveUntil,
+        ok: !!after && after.status === 'done' && after.currentSha256 !== rec.currentSha256,
         level: after?.level ?? rec.level,
         archiveUntil: after?.archiveUntil ?? null,
         error: after?.lastError ?? null,

@@ -45,6 +45,7 @@ describeEachDialect('E-LHU long-term signature on the server', (dialect) => {
   let s: TestServer;
   let f: Flow;
   const dir = mkdtempSync(join(tmpdir(), 'ltv-'));
+  let archived = '';
 
   beforeAll(async () => {
     s = await startTestServer(dialect, { demoPki: true });
@@ -54,6 +55,7 @@ describeEachDialect('E-LHU long-term signature on the server', (dialect) => {
 
   it('step 19 accepted: the report reaches B-LTA; the page and JSON show the level, the timestamp time and the certificate valid then', async () => {
     const r = await signedReport(f);
+    archived = r.reportId;
     const view = await waitFor(
       () => s.request('GET', `${API}/verify/${r.reportId}`),
       (v) => v.body.report?.longTerm?.level === 'B-LTA',
@@ -115,6 +117,30 @@ describeEachDialect('E-LHU long-term signature on the server', (dialect) => {
     const m2 = multipart({ data: bad, filename: 'lhu.pdf', contentType: 'application/pdf' });
     const tampered = await s.request('POST', `${API}/verify`, { rawBody: m2.body, headers: { 'content-type': m2.contentType } });
     expect(tampered.body.verdict).not.toBe('genuine');
+  }, 120_000);
+
+  it('Admin Satker re-timestamps archived reports before their timestamp certificate ends (others may not)', async () => {
+    expect((await s.as(USERS.cs).post('elhu/retimestamp', { withinDays: 36_500 })).status).toBe(403);
+    const before = await s.handle.db.selectFrom('elhu_ltv').selectAll().where('report_id', '=', archived).executeTakeFirstOrThrow();
+    // Nothing ends within a day: nothing to do.
+    expect(ok(await s.as(USERS.admin).post('elhu/retimestamp', { withinDays: 1 })).reports).toEqual([]);
+    const res = ok(await s.as(USERS.admin).post('elhu/retimestamp', { withinDays: 36_500 }));
+    const mine = res.reports.find((x: { reportId: string }) => x.reportId === archived);
+    expect(mine).toMatchObject({ ok: true, level: 'B-LTA', error: null });
+    const after = await s.handle.db.selectFrom('elhu_ltv').selectAll().where('report_id', '=', archived).executeTakeFirstOrThrow();
+    expect(after.current_sha256).not.toBe(before.current_sha256);
+    const row = await s.handle.db.selectFrom('elhu_ltv_files').select('data').where('sha256', '=', after.current_sha256).executeTakeFirstOrThrow();
+    const file = join(dir, `${dialect}-re.pdf`);
+    writeFileSync(file, row.data);
+    const sig = run('pdfsig', [file]).stdout;
+    expect(sig).toMatch(/Signature #1:[\s\S]*Signature Validation: Signature is Valid\./);
+    expect(sig).toMatch(/Signature #3:[\s\S]*SIPPT Demo TSA - DEMO ONLY[\s\S]*Total document signed/);
+    expect(run('qpdf', ['--check', file]).status).toBe(0);
+    // Every version stays a genuine copy.
+    const m = multipart({ data: Buffer.from(row.data), filename: 'lhu.pdf', contentType: 'application/pdf' });
+    const check = await s.request('POST', `${API}/verify`, { rawBody: m.body, headers: { 'content-type': m.contentType } });
+    expect(check.body.verdict).toBe('genuine');
+    expect(check.body.signature.longTerm).toMatchObject({ level: 'B-LTA', documentTimestamps: 2 });
   }, 120_000);
 });
 
