@@ -8,7 +8,8 @@ module.exports = {
     {
       name: 'no-value-cycle',
       severity: 'error',
-      comment: 'A value import cycle: modules in it may see each other half-initialised. Move the shared part to its own module.',
+      comment:
+        'A value import cycle: modules in it may see each other half-initialised. Move the shared part to its own module.',
       from: {},
       to: { circular: true },
     },

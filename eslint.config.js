@@ -11,15 +11,38 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Node's own globals, refused where the code also runs in a browser.
 const nodeOnlyGlobals = (where) =>
-  ['Buffer', 'process', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'].map((name) => ({
+  [
+    'Buffer',
+    'process',
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'global',
+    'setImmediate',
+    'clearImmediate',
+  ].map((name) => ({
     name,
     message: `${where}: ${name} is Node's (use Uint8Array, TextEncoder, globalThis or pass the value in).`,
   }));
-const banned = (patterns, message) =>
-  patterns.map((group) => ({ group: [group], message }));
+const banned = (patterns, message) => patterns.map((group) => ({ group: [group], message }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/', '.stryker-tmp/', 'reports/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      '.tmp/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -62,8 +85,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...banned(['electron', 'electron/*', 'electron-store', 'electron-updater'], 'main/services/ is plain Node: only main/shell/ may import electron.'),
-            ...banned(['**/renderer/**', '**/server/**', '**/main/shell/**'], 'main/services/ may import shared/ only.'),
+            ...banned(
+              ['electron', 'electron/*', 'electron-store', 'electron-updater'],
+              'main/services/ is plain Node: only main/shell/ may import electron.',
+            ),
+            ...banned(
+              ['**/renderer/**', '**/server/**', '**/main/shell/**'],
+              'main/services/ may import shared/ only.',
+            ),
           ],
         },
       ],
@@ -79,7 +108,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a browser: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'renderer/ runs in a browser: no Node built-ins.',
+          })),
           patterns: [
             ...banned(['electron', 'electron/*'], 'renderer/ reaches main only through the typed bridge.'),
             ...banned(['**/main/**', '**/server/**'], 'renderer/ must not import main/ or server/.'),

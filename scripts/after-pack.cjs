@@ -46,7 +46,9 @@ async function afterPack(context) {
     resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 'arm64',
     ...FUSES,
   });
-  console.log(`  • fuses set  ${path.basename(binary)}: RunAsNode off, NODE_OPTIONS off, inspect off, OnlyLoadAppFromAsar on, asar integrity on, cookie encryption on`);
+  console.log(
+    `  • fuses set  ${path.basename(binary)}: RunAsNode off, NODE_OPTIONS off, inspect off, OnlyLoadAppFromAsar on, asar integrity on, cookie encryption on`,
+  );
 }
 
 module.exports = afterPack;

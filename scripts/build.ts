@@ -9,23 +9,51 @@ import { execFileSync } from 'node:child_process';
 import { NATIVE_MODULES } from './native-modules';
 
 // Native modules (scripts/native-modules.ts) load their addon at run time: never bundled.
-const external = [...NATIVE_MODULES.map((m) => m.package), 'pg', 'pg-native', 'electron', 'electron-store', 'electron-updater', 'fastify', 'pino', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
+const external = [
+  ...NATIVE_MODULES.map((m) => m.package),
+  'pg',
+  'pg-native',
+  'electron',
+  'electron-store',
+  'electron-updater',
+  'fastify',
+  'pino',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'node-forge',
+];
 rmSync('dist', { recursive: true, force: true });
 
 // The server runs beside its node_modules: its packages stay external (many are CommonJS, which an
 // ESM bundle cannot require). The desktop main process is bundled except native and Electron modules.
 // Electron targets: electron-store is ESM-only, so the CJS main bundle carries it rather than
 // require() it; the engine's modules use import.meta (fonts, version), shimmed from __filename.
-const targets: { entry: string; out: string; format: 'esm' | 'cjs'; packagesExternal?: boolean; bundle?: string[]; importMetaShim?: boolean }[] = [
+const targets: {
+  entry: string;
+  out: string;
+  format: 'esm' | 'cjs';
+  packagesExternal?: boolean;
+  bundle?: string[];
+  importMetaShim?: boolean;
+}[] = [
   { entry: 'server/cli.ts', out: 'dist/server/cli.js', format: 'esm', packagesExternal: true },
   // The PDF worker threads (server/reports/pdf-pool.ts loads it beside the bundled server).
-  { entry: 'server/reports/pdf-worker.ts', out: 'dist/server/pdf-worker.js', format: 'esm', packagesExternal: true },
+  {
+    entry: 'server/reports/pdf-worker.ts',
+    out: 'dist/server/pdf-worker.js',
+    format: 'esm',
+    packagesExternal: true,
+  },
   { entry: 'main/shell/app.ts', out: 'dist/main/app.cjs', format: 'cjs', bundle: ['electron-store'] },
   { entry: 'main/shell/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs' },
   { entry: 'main/host/utility.ts', out: 'dist/main/utility.cjs', format: 'cjs', importMetaShim: true },
 ];
 const importMetaShim = {
-  define: { 'import.meta.url': '__sippt_import_meta_url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  define: {
+    'import.meta.url': '__sippt_import_meta_url',
+    'import.meta.dirname': '__dirname',
+    'import.meta.filename': '__filename',
+  },
   banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
 };
 for (const t of targets) {
@@ -40,7 +68,9 @@ for (const t of targets) {
     platform: 'node',
     target: 'node20',
     format: t.format,
-    ...(t.packagesExternal ? { packages: 'external' as const } : { external: external.filter((e) => !t.bundle?.includes(e)) }),
+    ...(t.packagesExternal
+      ? { packages: 'external' as const }
+      : { external: external.filter((e) => !t.bundle?.includes(e)) }),
     ...(t.importMetaShim ? importMetaShim : {}),
     sourcemap: true,
     logLevel: 'warning',

@@ -24,14 +24,48 @@ const { values } = parseArgs({
 const dataDir = resolve(String(values['data-dir']));
 
 console.log('Membangun UI / building the UI…');
-execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    resolve('node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'renderer/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ],
+  { stdio: 'inherit' },
+);
 // The customer portal, which the server serves at / from dist/renderer/portal.
-execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.portal.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    resolve('node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'renderer/vite.portal.config.ts',
+    '--logLevel',
+    'warn',
+  ],
+  { stdio: 'inherit' },
+);
 
 // The server runs as its own process, as it would on the unit's server machine.
-const server = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', '--demo', '--port', String(values.port), '--data-dir', dataDir], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    resolve('node_modules/tsx/dist/cli.mjs'),
+    'server/cli.ts',
+    '--demo',
+    '--port',
+    String(values.port),
+    '--data-dir',
+    dataDir,
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const serverUrl = await new Promise<string>((ok, bad) => {
   let out = '';
   server.stdout!.on('data', (d: Buffer) => {
@@ -44,14 +78,27 @@ const serverUrl = await new Promise<string>((ok, bad) => {
 });
 
 // The desktop's working copies live beside the demo server's data, wiped with it.
-const engine = openDesktopEngine({ dataDir: join(dataDir, 'demo-desktop'), serverUrl, host: 'web', fresh: true });
-const host = await startWebHost({ bridge: engine.bridge, staticDir: resolve('dist/renderer/desktop'), port: Number(values['desktop-port']) });
+const engine = openDesktopEngine({
+  dataDir: join(dataDir, 'demo-desktop'),
+  serverUrl,
+  host: 'web',
+  fresh: true,
+});
+const host = await startWebHost({
+  bridge: engine.bridge,
+  staticDir: resolve('dist/renderer/desktop'),
+  port: Number(values['desktop-port']),
+});
 
 console.log(`Portal pelanggan: ${serverUrl}/`);
 console.log('  (customer portal; masuk sebagai / log in as pelanggan, kata sandi / password SipptDemo2025)');
-console.log('SIPPT Lab desktop (peramban / browser, tanpa Electron di mesin ini / no Electron binary on this machine):');
+console.log(
+  'SIPPT Lab desktop (peramban / browser, tanpa Electron di mesin ini / no Electron binary on this machine):',
+);
 console.log(`  ${host.url}`);
-console.log('  Masuk dengan akun demo di atas / sign in with a demo account above (penyelia.karet, mt.karet, analis.karet1, kepala).');
+console.log(
+  '  Masuk dengan akun demo di atas / sign in with a demo account above (penyelia.karet, mt.karet, analis.karet1, kepala).',
+);
 console.log('Ctrl+C menghentikan semuanya / stops everything.\n');
 
 let closing = false;

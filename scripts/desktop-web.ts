@@ -26,14 +26,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Port tidak valid: ${values.port} / invalid port`);
   process.exit(2);
 }
-const dataDir = resolve(values['data-dir'] ?? process.env.SIPPT_DESKTOP_DATA ?? join(homedir(), '.sippt-lab-web'));
+const dataDir = resolve(
+  values['data-dir'] ?? process.env.SIPPT_DESKTOP_DATA ?? join(homedir(), '.sippt-lab-web'),
+);
 const staticDir = resolve('dist/renderer/desktop');
 
 if (!values['no-build']) {
   console.error('Membangun UI / building the UI…');
-  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      resolve('node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 const engine = openDesktopEngine({ dataDir, serverUrl: values.server ?? null, host: 'web' });

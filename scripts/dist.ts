@@ -33,7 +33,9 @@ function electronCache(): string {
 
 const electronDir = join(root, 'node_modules', 'electron');
 const binary = findElectronBinary(electronDir);
-const version = binary.version ?? (JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
+const version =
+  binary.version ??
+  (JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
 const cache = electronCache();
 const archives = targets.map((t) => `electron-v${version}-${t === '--win' ? 'win32' : 'linux'}-x64.zip`);
 const cached = archives.every((a) => existsSync(join(cache, a)) || existsSync(join(cache, version, a)));
@@ -45,13 +47,24 @@ if (!binary.ok && !cached && process.env.SIPPT_DIST_FORCE !== '1') {
 }
 
 // The feed written into app-update.yml: a fallback only, the app uses the server it signs in to.
-const env = { ...process.env, SIPPT_RELEASE_FEED_URL: process.env.SIPPT_RELEASE_FEED_URL ?? 'https://sippt.invalid/api/v1/releases/feed' };
+const env = {
+  ...process.env,
+  SIPPT_RELEASE_FEED_URL: process.env.SIPPT_RELEASE_FEED_URL ?? 'https://sippt.invalid/api/v1/releases/feed',
+};
 execFileSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root, env });
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 console.log(`SIPPT Lab ${pkg.version}: ${targets.join(' ')}`);
-const r = spawnSync('npx', ['electron-builder', '--config', 'electron-builder.yml', ...targets, '--x64', '--publish', 'never'], { stdio: 'inherit', cwd: root, env });
+const r = spawnSync(
+  'npx',
+  ['electron-builder', '--config', 'electron-builder.yml', ...targets, '--x64', '--publish', 'never'],
+  { stdio: 'inherit', cwd: root, env },
+);
 if (r.status !== 0) {
-  console.error(`npm run dist: electron-builder gagal (kode ${r.status}). / electron-builder failed (code ${r.status}).`);
+  console.error(
+    `npm run dist: electron-builder gagal (kode ${r.status}). / electron-builder failed (code ${r.status}).`,
+  );
   process.exit(r.status ?? 1);
 }
-console.log(`Selesai: release/ (pemasang, .blockmap, latest*.yml). / Done: release/ (installers, .blockmap files, latest*.yml).`);
+console.log(
+  `Selesai: release/ (pemasang, .blockmap, latest*.yml). / Done: release/ (installers, .blockmap files, latest*.yml).`,
+);

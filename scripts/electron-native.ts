@@ -21,7 +21,9 @@ const OUT = resolve('build/electron-native');
 const WORK = join(OUT, 'work');
 const STAMP = join(OUT, 'stamp.json');
 
-const version = (pkg: string): string => (JSON.parse(readFileSync(resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string): string =>
+  (JSON.parse(readFileSync(resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 function die(line: string): never {
   console.error(`electron:native: ${line}`);
@@ -35,17 +37,32 @@ const force = process.argv.includes('--force');
 const nodedir = process.env.SIPPT_ELECTRON_HEADERS ? resolve(process.env.SIPPT_ELECTRON_HEADERS) : null;
 const distUrl = (process.env.npm_config_disturl ?? 'https://electronjs.org/headers').replace(/\/+$/, '');
 // The headers are part of what was built: a build from other headers is not "up to date".
-const stamp = JSON.stringify({ electron, modules: Object.fromEntries(modules.map((m) => [m.package, m.version])), arch: process.arch, platform: process.platform, headers: nodedir ?? distUrl });
+const stamp = JSON.stringify({
+  electron,
+  modules: Object.fromEntries(modules.map((m) => [m.package, m.version])),
+  arch: process.arch,
+  platform: process.platform,
+  headers: nodedir ?? distUrl,
+});
 const outputs = modules.map((m) => join(OUT, m.output));
 
-if (!force && outputs.every((o) => existsSync(o)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp) {
-  console.log(`electron:native: sudah ada / up to date: ${outputs.join(', ')} (Electron ${electron}, ${names})`);
+if (
+  !force &&
+  outputs.every((o) => existsSync(o)) &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === stamp
+) {
+  console.log(
+    `electron:native: sudah ada / up to date: ${outputs.join(', ')} (Electron ${electron}, ${names})`,
+  );
   process.exit(0);
 }
 
 if (nodedir) {
   if (!existsSync(join(nodedir, 'include', 'node', 'node.h'))) {
-    die(`SIPPT_ELECTRON_HEADERS=${nodedir} bukan folder header Electron (include/node/node.h tidak ada) / is not an Electron headers folder (no include/node/node.h)`);
+    die(
+      `SIPPT_ELECTRON_HEADERS=${nodedir} bukan folder header Electron (include/node/node.h tidak ada) / is not an Electron headers folder (no include/node/node.h)`,
+    );
   }
 } else {
   // Ask once, briefly, before node-gyp prints pages of retries: where there is no route to the
@@ -54,7 +71,11 @@ if (nodedir) {
   let reachable = false;
   let why = '';
   try {
-    const res = await fetch(headers, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(headers, {
+      method: 'HEAD',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(10_000),
+    });
     reachable = res.ok;
     why = `HTTP ${res.status}`;
   } catch (e) {
@@ -85,13 +106,25 @@ for (const m of modules) {
     `--devdir=${join(OUT, 'gyp-cache')}`,
     ...(nodedir ? [`--nodedir=${nodedir}`] : [`--dist-url=${distUrl}`]),
   ];
-  console.log(`electron:native: membangun / building ${m.package} ${m.version} untuk / for Electron ${electron} (${process.platform}-${process.arch})…`);
-  const r = spawnSync(process.execPath, args, { cwd: pkgDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  console.log(
+    `electron:native: membangun / building ${m.package} ${m.version} untuk / for Electron ${electron} (${process.platform}-${process.arch})…`,
+  );
+  const r = spawnSync(process.execPath, args, {
+    cwd: pkgDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const built = join(pkgDir, m.addon);
   if (r.status !== 0 || !existsSync(built)) {
     const log = join(OUT, `build-${m.package}.log`);
     writeFileSync(log, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
-    const last = (r.stderr ?? '').trim().split('\n').filter((l) => /err/i.test(l)).slice(-1)[0] ?? `exit ${r.status}`;
+    const last =
+      (r.stderr ?? '')
+        .trim()
+        .split('\n')
+        .filter((l) => /err/i.test(l))
+        .slice(-1)[0] ?? `exit ${r.status}`;
     die(`node-gyp gagal untuk / failed for ${m.package} (${last.trim()}); log: ${log}`);
   }
   const target = join(OUT, m.output);
@@ -100,7 +133,10 @@ for (const m of modules) {
   else {
     // The package's JavaScript with its addon beside it, as index.js expects; no sources or objects.
     mkdirSync(join(target, 'build', 'Release'), { recursive: true });
-    cpSync(pkgDir, target, { recursive: true, filter: (src) => !src.startsWith(join(pkgDir, 'build')) && !src.startsWith(join(pkgDir, 'src')) });
+    cpSync(pkgDir, target, {
+      recursive: true,
+      filter: (src) => !src.startsWith(join(pkgDir, 'build')) && !src.startsWith(join(pkgDir, 'src')),
+    });
     copyFileSync(built, join(target, m.addon));
   }
 }

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   });
   const out = resolve(values.out);
   const parameters = Number(values.parameters);
-  if (!Number.isInteger(parameters) || parameters < 1 || parameters > 500) throw new Error('--parameters must be 1..500');
+  if (!Number.isInteger(parameters) || parameters < 1 || parameters > 500)
+    throw new Error('--parameters must be 1..500');
   mkdirSync(out, { recursive: true });
 
   const fonts = loadElhuFonts();
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
 
   const p12 = new Uint8Array(readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.p12')));
   const fingerprint = readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.sha256'), 'utf8').trim();
-  const session = openSigningSession({ p12, passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: fingerprint });
+  const session = openSigningSession({
+    p12,
+    passphrase: DEMO_PASSPHRASE,
+    expectedCertificateFingerprint: fingerprint,
+  });
   let signed: Uint8Array;
   try {
     signed = await signElhu(unsigned, session, {
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
   console.log(`  unsigned: ${unsignedPath}\n            sha256 ${documentHash}`);
   console.log(`  signed:   ${signedPath}\n            sha256 ${sha256Hex(signed)}`);
   if (check.ok) {
-    console.log(`  server check: accepted; signer ${check.signature.signerCommonName}, certificate sha256 ${check.signature.signerFingerprint}`);
+    console.log(
+      `  server check: accepted; signer ${check.signature.signerCommonName}, certificate sha256 ${check.signature.signerFingerprint}`,
+    );
   } else {
     console.log(`  server check: REFUSED (${check.code}) ${check.message.en}`);
     process.exitCode = 1;

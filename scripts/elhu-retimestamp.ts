@@ -15,7 +15,11 @@ import { loadDemoPki } from '../server/elhu/ltv/demo-pki';
 import { ltvServiceFor } from '../server/elhu/ltv/routes';
 
 const { values } = parseArgs({
-  options: { 'within-days': { type: 'string', default: '365' }, 'data-dir': { type: 'string' }, 'demo-pki': { type: 'boolean', default: false } },
+  options: {
+    'within-days': { type: 'string', default: '365' },
+    'data-dir': { type: 'string' },
+    'demo-pki': { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const withinDays = Number(values['within-days']);
@@ -24,7 +28,10 @@ if (!Number.isInteger(withinDays) || withinDays < 0) {
   process.exit(2);
 }
 const config = defaultConfig({ ...configFromEnv(), demoPki: values['demo-pki'] === true });
-const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: resolve(values['data-dir'] ?? process.env.SIPPT_DATA_DIR ?? './data') });
+const handle = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL ?? null,
+  dataDir: resolve(values['data-dir'] ?? process.env.SIPPT_DATA_DIR ?? './data'),
+});
 const service = ltvServiceFor({ handle, config }, config.demoPki ? loadDemoPki({ now: config.now }) : null);
 if (!service) {
   console.error('Tidak ada TSA: atur SIPPT_TSA_URL / no TSA: set SIPPT_TSA_URL (or --demo-pki for the demo)');
@@ -33,7 +40,12 @@ if (!service) {
 }
 await service.runDue();
 const results = await service.retimestampExpiring(withinDays);
-for (const r of results) console.log(`${r.ok ? 'OK   ' : 'GAGAL'} ${r.reportId} ${r.level} ${r.archiveUntil ?? ''} ${r.error ?? ''}`);
-console.log(`${results.length} laporan diperiksa (sertifikat cap waktu berakhir dalam ${withinDays} hari) / ${results.length} reports re-timestamped`);
+for (const r of results)
+  console.log(
+    `${r.ok ? 'OK   ' : 'GAGAL'} ${r.reportId} ${r.level} ${r.archiveUntil ?? ''} ${r.error ?? ''}`,
+  );
+console.log(
+  `${results.length} laporan diperiksa (sertifikat cap waktu berakhir dalam ${withinDays} hari) / ${results.length} reports re-timestamped`,
+);
 await handle.close();
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -21,7 +21,19 @@ export interface NativeModule {
 }
 
 export const NATIVE_MODULES: readonly NativeModule[] = [
-  { package: 'better-sqlite3', addon: 'build/Release/better_sqlite3.node', kind: 'binding', output: 'better_sqlite3.node', env: 'SIPPT_SQLITE_BINDING' },
+  {
+    package: 'better-sqlite3',
+    addon: 'build/Release/better_sqlite3.node',
+    kind: 'binding',
+    output: 'better_sqlite3.node',
+    env: 'SIPPT_SQLITE_BINDING',
+  },
   // Signing on a PKCS#11 token (main/services/signing/token.ts), loaded only when a token is used.
-  { package: 'pkcs11js', addon: 'build/Release/pkcs11.node', kind: 'package', output: 'pkcs11js', env: 'SIPPT_PKCS11JS_DIR' },
+  {
+    package: 'pkcs11js',
+    addon: 'build/Release/pkcs11.node',
+    kind: 'package',
+    output: 'pkcs11js',
+    env: 'SIPPT_PKCS11JS_DIR',
+  },
 ];

@@ -18,10 +18,14 @@ if (!electron.ok) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (args: string[]) => spawnSync(npm, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+const run = (args: string[]) =>
+  spawnSync(npm, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
 if (run(['run', 'build']) !== 0) process.exit(1);
-if (!NATIVE_MODULES.every((m) => existsSync(resolve('build/electron-native', m.output))) && run(['run', 'electron:native']) !== 0) {
+if (
+  !NATIVE_MODULES.every((m) => existsSync(resolve('build/electron-native', m.output))) &&
+  run(['run', 'electron:native']) !== 0
+) {
   // electron:native has printed its one line; the node_modules build would crash the engine at login.
   process.exit(1);
 }

@@ -54,7 +54,9 @@ try {
 const config = defaultConfig({
   publicBaseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
   ...fromEnv,
-  ...(demo ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret', demoPki: true } : {}),
+  ...(demo
+    ? { paymentNotifySecret: process.env.SIPPT_PAYMENT_SECRET ?? 'demo-payment-secret', demoPki: true }
+    : {}),
 });
 
 let handle: DbHandle;
@@ -66,7 +68,9 @@ if (demo) {
   const databaseUrl = process.env.DATABASE_URL ?? null;
   if (values.restore) {
     if (databaseUrl) {
-      console.error('--restore is for the SQLite database; for PostgreSQL restore with pg_restore, then start with --new-epoch');
+      console.error(
+        '--restore is for the SQLite database; for PostgreSQL restore with pg_restore, then start with --new-epoch',
+      );
       process.exit(2);
     }
     if (!existsSync(values.restore)) {
@@ -105,7 +109,9 @@ if (seeded) {
   out.write(`  (semua akun demo / every demo account: ${seeded.users.map((u) => u.username).join(', ')})\n`);
   if (seededOrders) {
     out.write(`${formatDemoOrdersSummary(seededOrders)}\n`);
-    out.write(`  (pelanggan order demo / demo order customers, kata sandi sama / same password: ${seededOrders.customers.join(', ')})\n`);
+    out.write(
+      `  (pelanggan order demo / demo order customers, kata sandi sama / same password: ${seededOrders.customers.join(', ')})\n`,
+    );
   }
   out.write(`Rahasia notifikasi pembayaran / payment notification secret: ${config.paymentNotifySecret}\n`);
 }

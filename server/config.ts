@@ -123,8 +123,13 @@ const positiveInt = z.coerce
   .number({ error: 'harus bilangan bulat positif / must be a positive integer' })
   .int('harus bilangan bulat positif / must be a positive integer')
   .positive('harus bilangan bulat positif / must be a positive integer');
-const flag = z.enum(['1', '0', 'true', 'false'], { error: 'harus 1, 0, true atau false / must be 1, 0, true or false' }).transform((v) => v === '1' || v === 'true');
-const url = z.url({ error: 'harus alamat http(s) lengkap / must be a full http(s) address', protocol: /^https?$/ });
+const flag = z
+  .enum(['1', '0', 'true', 'false'], { error: 'harus 1, 0, true atau false / must be 1, 0, true or false' })
+  .transform((v) => v === '1' || v === 'true');
+const url = z.url({
+  error: 'harus alamat http(s) lengkap / must be a full http(s) address',
+  protocol: /^https?$/,
+});
 const text = z.string().min(1);
 
 /**
@@ -132,7 +137,13 @@ const text = z.string().min(1);
  * server with a message naming the variable, instead of a NaN or a silent default at the first request.
  */
 export const serverEnvSchema = z.object({
-  SIPPT_UNIT_CODE: z.string().regex(/^[A-Z0-9]{2,10}$/, 'harus 2–10 huruf kapital atau angka, mis. PLG / must be 2–10 capital letters or digits, e.g. PLG').optional(),
+  SIPPT_UNIT_CODE: z
+    .string()
+    .regex(
+      /^[A-Z0-9]{2,10}$/,
+      'harus 2–10 huruf kapital atau angka, mis. PLG / must be 2–10 capital letters or digits, e.g. PLG',
+    )
+    .optional(),
   SIPPT_TOKEN_SECRET: z.string().min(32, 'minimal 32 karakter / at least 32 characters').optional(),
   SIPPT_PAYMENT_SECRET: text.optional(),
   SIPPT_PUBLIC_URL: url.optional(),
@@ -158,11 +169,15 @@ export type ServerEnv = z.output<typeof serverEnvSchema>;
 /** The environment checked against `serverEnvSchema`; throws one message naming every bad variable. */
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   // Empty values count as unset, as a shell's `VAR=` means.
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('SIPPT_') && v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('SIPPT_') && v !== undefined && v !== ''),
+  );
   const parsed = serverEnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Konfigurasi lingkungan tidak valid / invalid environment configuration:\n  ${lines.join('\n  ')}`);
+    throw new Error(
+      `Konfigurasi lingkungan tidak valid / invalid environment configuration:\n  ${lines.join('\n  ')}`,
+    );
   }
   return parsed.data;
 }
@@ -186,16 +201,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Ser
 
 function positive(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} harus bilangan bulat positif / must be a positive integer`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} harus bilangan bulat positif / must be a positive integer`);
   return n;
 }
 
 /** `SIPPT_RATE_LIMITS=verifyUpload=10/60,register=5/3600`: max requests / window seconds per limit. */
 export function rateLimitsFrom(spec: string, base: RateLimits = DEFAULT_RATE_LIMITS): RateLimits {
   const out: RateLimits = { ...base };
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z]+)=([0-9]+)\/([0-9]+)$/.exec(part);
-    if (!m || !(m[1]! in out)) throw new Error(`SIPPT_RATE_LIMITS: "${part}" tidak dikenal / not understood (name=max/seconds; names: ${Object.keys(out).join(', ')})`);
+    if (!m || !(m[1]! in out))
+      throw new Error(
+        `SIPPT_RATE_LIMITS: "${part}" tidak dikenal / not understood (name=max/seconds; names: ${Object.keys(out).join(', ')})`,
+      );
     out[m[1] as keyof RateLimits] = { max: positive(m[2]!, m[1]!), windowSeconds: positive(m[3]!, m[1]!) };
   }
   return out;

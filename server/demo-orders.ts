@@ -161,7 +161,12 @@ const NUMERIC: Record<TypeKey, (number | null)[][]> = {
   'kopi-mikro': [[32_000, 150]],
   'limbah-karet': [],
 };
-function resultOf(type: TypeKey, set: number, param: number, override?: string): { value: string; numeric: number | null } {
+function resultOf(
+  type: TypeKey,
+  set: number,
+  param: number,
+  override?: string,
+): { value: string; numeric: number | null } {
   const values = VALUES[type][set % VALUES[type].length]!;
   const value = override ?? values[param]!;
   const explicit = NUMERIC[type][set % Math.max(1, NUMERIC[type].length)]?.[param];
@@ -173,8 +178,27 @@ function resultOf(type: TypeKey, set: number, param: number, override?: string):
 // ------------------------------------------------------------------------------------------------
 // Scenarios
 
-type LabStage = 'registered' | 'received' | 'assigned' | 'in_testing' | 'results_verified' | 'results_validated' | 'report_numbered' | 'awaiting_signature' | 'released';
-type FrontStage = 'submitted' | 'returned_to_customer' | 'validated' | 'tariff_approved' | 'billing_requested' | 'awaiting_payment' | 'payment_submitted' | 'paid' | 'lab' | 'finished';
+type LabStage =
+  | 'registered'
+  | 'received'
+  | 'assigned'
+  | 'in_testing'
+  | 'results_verified'
+  | 'results_validated'
+  | 'report_numbered'
+  | 'awaiting_signature'
+  | 'released';
+type FrontStage =
+  | 'submitted'
+  | 'returned_to_customer'
+  | 'validated'
+  | 'tariff_approved'
+  | 'billing_requested'
+  | 'awaiting_payment'
+  | 'payment_submitted'
+  | 'paid'
+  | 'lab'
+  | 'finished';
 
 interface SampleSpec {
   type: TypeKey;
@@ -226,8 +250,20 @@ function scenario(): OrderSpec[] {
   const KRT1 = ['analis.karet1'];
   return [
     // --- Step 12: registered, the Penyelia checks the sample (3) ---------------------------------
-    { key: 'krt-12a', customer: 'pelanggan', stage: 'lab', submitted: 3 * DAY, samples: [sir20('2025-0412', { to: 'registered', wait: 6 * MIN })] },
-    { key: 'krt-12b', customer: 'qc.musirubber', stage: 'lab', submitted: 2 * DAY, samples: [sir20('MRI-118', { to: 'registered', wait: 17 * MIN })] },
+    {
+      key: 'krt-12a',
+      customer: 'pelanggan',
+      stage: 'lab',
+      submitted: 3 * DAY,
+      samples: [sir20('2025-0412', { to: 'registered', wait: 6 * MIN })],
+    },
+    {
+      key: 'krt-12b',
+      customer: 'qc.musirubber',
+      stage: 'lab',
+      submitted: 2 * DAY,
+      samples: [sir20('MRI-118', { to: 'registered', wait: 17 * MIN })],
+    },
     {
       key: 'krt-12c',
       customer: 'qc.getahlematang',
@@ -244,8 +280,20 @@ function scenario(): OrderSpec[] {
       ],
     },
     // --- Step 12: received, analysts to assign (2) ------------------------------------------------
-    { key: 'krt-12d', customer: 'qc.mitralateks', stage: 'lab', submitted: 4 * DAY, samples: [sir20('MLO-0925', { to: 'received', wait: 9 * MIN })] },
-    { key: 'krt-12e', customer: 'qc.karetremahsumsel', stage: 'lab', submitted: 6 * DAY, samples: [sir20('KRS/IX/031', { to: 'received', wait: 3 * HOUR + 20 * MIN })] },
+    {
+      key: 'krt-12d',
+      customer: 'qc.mitralateks',
+      stage: 'lab',
+      submitted: 4 * DAY,
+      samples: [sir20('MLO-0925', { to: 'received', wait: 9 * MIN })],
+    },
+    {
+      key: 'krt-12e',
+      customer: 'qc.karetremahsumsel',
+      stage: 'lab',
+      submitted: 6 * DAY,
+      samples: [sir20('KRS/IX/031', { to: 'received', wait: 3 * HOUR + 20 * MIN })],
+    },
     // --- Step 13: assigned, waiting for the MT (2) ------------------------------------------------
     {
       key: 'krt-13a',
@@ -261,32 +309,85 @@ function scenario(): OrderSpec[] {
         }),
       ],
     },
-    { key: 'krt-13b', customer: 'qc.musirubber', stage: 'lab', submitted: 3 * DAY, samples: [sir20('MRI-115', { to: 'assigned', wait: 18 * MIN, analysts: ['analis.karet2', 'analis.karet1'] })] },
+    {
+      key: 'krt-13b',
+      customer: 'qc.musirubber',
+      stage: 'lab',
+      submitted: 3 * DAY,
+      samples: [
+        sir20('MRI-115', { to: 'assigned', wait: 18 * MIN, analysts: ['analis.karet2', 'analis.karet1'] }),
+      ],
+    },
     // --- Step 14: in testing, analis.karet1 (4) ---------------------------------------------------
-    { key: 'krt-14a', customer: 'qc.getahlematang', stage: 'lab', submitted: 3 * DAY, samples: [sir20('SGL-20-144', { to: 'in_testing', testing: 'none', testingSinceWorkingDays: 0, wait: 2 * HOUR, analysts: KRT1 })] },
+    {
+      key: 'krt-14a',
+      customer: 'qc.getahlematang',
+      stage: 'lab',
+      submitted: 3 * DAY,
+      samples: [
+        sir20('SGL-20-144', {
+          to: 'in_testing',
+          testing: 'none',
+          testingSinceWorkingDays: 0,
+          wait: 2 * HOUR,
+          analysts: KRT1,
+        }),
+      ],
+    },
     {
       key: 'krt-14b',
       customer: 'qc.karetremahsumsel',
       stage: 'lab',
       submitted: 26 * DAY,
-      samples: [sir20('KRS/VIII/117', { to: 'in_testing', testing: 'draft', testingSinceWorkingDays: 16, analysts: KRT1, valueSet: 1 })],
+      samples: [
+        sir20('KRS/VIII/117', {
+          to: 'in_testing',
+          testing: 'draft',
+          testingSinceWorkingDays: 16,
+          analysts: KRT1,
+          valueSet: 1,
+        }),
+      ],
     },
     {
       key: 'krt-14c',
       customer: 'pelanggan',
       stage: 'lab',
       submitted: 20 * DAY,
-      samples: [sir20('2025-0371', { to: 'in_testing', testing: 'partial', testingSinceWorkingDays: 12, analysts: KRT1, valueSet: 2 })],
+      samples: [
+        sir20('2025-0371', {
+          to: 'in_testing',
+          testing: 'partial',
+          testingSinceWorkingDays: 12,
+          analysts: KRT1,
+          valueSet: 2,
+        }),
+      ],
     },
     {
       key: 'krt-14d',
       customer: 'qc.mitralateks',
       stage: 'lab',
       submitted: 12 * DAY,
-      samples: [sir20('MLO-0911', { to: 'in_testing', testing: 'retest', testingSinceWorkingDays: 6, analysts: KRT1, valueSet: 3, results: { 0: '0,158' } })],
+      samples: [
+        sir20('MLO-0911', {
+          to: 'in_testing',
+          testing: 'retest',
+          testingSinceWorkingDays: 6,
+          analysts: KRT1,
+          valueSet: 3,
+          results: { 0: '0,158' },
+        }),
+      ],
     },
     // --- Step 15: all submitted, waiting for the Penyelia (2) --------------------------------------
-    { key: 'krt-15a', customer: 'qc.musirubber', stage: 'lab', submitted: 9 * DAY, samples: [sir20('MRI-109', { to: 'in_testing', wait: 12 * MIN, valueSet: 4 })] },
+    {
+      key: 'krt-15a',
+      customer: 'qc.musirubber',
+      stage: 'lab',
+      submitted: 9 * DAY,
+      samples: [sir20('MRI-109', { to: 'in_testing', wait: 12 * MIN, valueSet: 4 })],
+    },
     {
       key: 'krt-15b',
       customer: 'qc.karetremahsumsel',
@@ -296,11 +397,35 @@ function scenario(): OrderSpec[] {
       samples: [sir20('KRS/IX/008', { to: 'in_testing', wait: 1 * DAY + 2 * HOUR, results: { 0: '0,214' } })],
     },
     // --- Step 16: verified, waiting for the MT (2) -------------------------------------------------
-    { key: 'krt-16a', customer: 'pelanggan', stage: 'lab', submitted: 11 * DAY, samples: [sir20('2025-0355', { to: 'results_verified', wait: 15 * MIN, valueSet: 1 })] },
-    { key: 'krt-16b', customer: 'qc.getahlematang', stage: 'lab', submitted: 13 * DAY, samples: [sir20('SGL-20-139', { to: 'results_verified', wait: 5 * HOUR, valueSet: 2 })] },
+    {
+      key: 'krt-16a',
+      customer: 'pelanggan',
+      stage: 'lab',
+      submitted: 11 * DAY,
+      samples: [sir20('2025-0355', { to: 'results_verified', wait: 15 * MIN, valueSet: 1 })],
+    },
+    {
+      key: 'krt-16b',
+      customer: 'qc.getahlematang',
+      stage: 'lab',
+      submitted: 13 * DAY,
+      samples: [sir20('SGL-20-139', { to: 'results_verified', wait: 5 * HOUR, valueSet: 2 })],
+    },
     // --- Step 19: E-LHU awaiting the Kepala Balai's signature (3) ----------------------------------
-    { key: 'krt-19a', customer: 'qc.musirubber', stage: 'lab', submitted: 12 * DAY, samples: [sir20('MRI-104', { to: 'awaiting_signature', wait: 10 * MIN, valueSet: 3 })] },
-    { key: 'krt-19b', customer: 'pelanggan', stage: 'lab', submitted: 15 * DAY, samples: [sir20('2025-0342', { to: 'awaiting_signature', wait: 25 * MIN, valueSet: 4 })] },
+    {
+      key: 'krt-19a',
+      customer: 'qc.musirubber',
+      stage: 'lab',
+      submitted: 12 * DAY,
+      samples: [sir20('MRI-104', { to: 'awaiting_signature', wait: 10 * MIN, valueSet: 3 })],
+    },
+    {
+      key: 'krt-19b',
+      customer: 'pelanggan',
+      stage: 'lab',
+      submitted: 15 * DAY,
+      samples: [sir20('2025-0342', { to: 'awaiting_signature', wait: 25 * MIN, valueSet: 4 })],
+    },
     {
       key: 'krt-19c',
       customer: 'qc.karetremahsumsel',
@@ -315,8 +440,22 @@ function scenario(): OrderSpec[] {
       stage: 'lab',
       submitted: 8 * DAY,
       samples: [
-        { type: 'kopi', description: 'Kopi bubuk robusta Semende, kemasan aluminium foil 250 g, kode produksi KSJ-2509-02', label: 'KSJ-2509-02', to: 'in_testing', testing: 'partial', testingSinceWorkingDays: 4 },
-        { type: 'kopi-mikro', description: 'Kopi bubuk robusta Semende, kemasan aluminium foil 250 g, kode produksi KSJ-2509-02 (uji mikrobiologi)', label: 'KSJ-2509-02-M', to: 'in_testing', wait: 40 * MIN },
+        {
+          type: 'kopi',
+          description: 'Kopi bubuk robusta Semende, kemasan aluminium foil 250 g, kode produksi KSJ-2509-02',
+          label: 'KSJ-2509-02',
+          to: 'in_testing',
+          testing: 'partial',
+          testingSinceWorkingDays: 4,
+        },
+        {
+          type: 'kopi-mikro',
+          description:
+            'Kopi bubuk robusta Semende, kemasan aluminium foil 250 g, kode produksi KSJ-2509-02 (uji mikrobiologi)',
+          label: 'KSJ-2509-02-M',
+          to: 'in_testing',
+          wait: 40 * MIN,
+        },
       ],
     },
     {
@@ -327,7 +466,8 @@ function scenario(): OrderSpec[] {
       samples: [
         {
           type: 'limbah-karet',
-          description: 'Air limbah outlet IPAL pabrik karet remah, sampel sesaat (grab) 2 L, botol PE, diawetkan H2SO4, suhu 4 °C',
+          description:
+            'Air limbah outlet IPAL pabrik karet remah, sampel sesaat (grab) 2 L, botol PE, diawetkan H2SO4, suhu 4 °C',
           label: 'IPAL-OUT-0917',
           to: 'registered',
           wait: 45 * MIN,
@@ -341,7 +481,13 @@ function scenario(): OrderSpec[] {
       submitted: 10 * DAY,
       samples: [
         sir20('MRI-111', { to: 'results_validated', wait: 50 * MIN, valueSet: 1 }),
-        { type: 'limbah-karet', description: 'Air limbah inlet dan outlet IPAL PT Musi Rubber Industri, komposit 24 jam, 2 L', label: 'MRI-IPAL-09', to: 'results_verified', wait: 30 * MIN },
+        {
+          type: 'limbah-karet',
+          description: 'Air limbah inlet dan outlet IPAL PT Musi Rubber Industri, komposit 24 jam, 2 L',
+          label: 'MRI-IPAL-09',
+          to: 'results_verified',
+          wait: 30 * MIN,
+        },
       ],
     },
     // --- Front office (portal) -------------------------------------------------------------------
@@ -351,8 +497,17 @@ function scenario(): OrderSpec[] {
       stage: 'submitted',
       submitted: 35 * MIN,
       samples: [
-        { type: 'kopi', description: 'Kopi bubuk arabika Pagar Alam, sangrai medium, kemasan 500 g', label: 'KBB-ARB-500', params: [0, 1, 2, 5] },
-        { type: 'kopi-mikro', description: 'Kopi bubuk arabika Pagar Alam, sangrai medium, kemasan 500 g (mikrobiologi)', label: 'KBB-ARB-500-M' },
+        {
+          type: 'kopi',
+          description: 'Kopi bubuk arabika Pagar Alam, sangrai medium, kemasan 500 g',
+          label: 'KBB-ARB-500',
+          params: [0, 1, 2, 5],
+        },
+        {
+          type: 'kopi-mikro',
+          description: 'Kopi bubuk arabika Pagar Alam, sangrai medium, kemasan 500 g (mikrobiologi)',
+          label: 'KBB-ARB-500-M',
+        },
       ],
     },
     {
@@ -369,7 +524,14 @@ function scenario(): OrderSpec[] {
       submitted: 1 * DAY,
       wait: 22 * HOUR,
       returnReason: 'Uraian sampel belum menyebut jumlah bandela dan berat per bandela; mohon dilengkapi.',
-      samples: [{ type: 'sir20', description: 'Karet remah SIR 20 untuk ekspor', label: 'MLO-EXP-01', params: [0, 1, 2, 3, 4] }],
+      samples: [
+        {
+          type: 'sir20',
+          description: 'Karet remah SIR 20 untuk ekspor',
+          label: 'MLO-EXP-01',
+          params: [0, 1, 2, 3, 4],
+        },
+      ],
     },
     {
       key: 'fo-validated',
@@ -386,7 +548,13 @@ function scenario(): OrderSpec[] {
       submitted: 1 * DAY + 3 * HOUR,
       wait: 20 * HOUR,
       tariffAdjust: 0,
-      samples: [{ type: 'limbah-karet', description: 'Air limbah outlet IPAL kawasan industri, sampel komposit 24 jam, 2 L', label: 'SLM-OUT-0916' }],
+      samples: [
+        {
+          type: 'limbah-karet',
+          description: 'Air limbah outlet IPAL kawasan industri, sampel komposit 24 jam, 2 L',
+          label: 'SLM-OUT-0916',
+        },
+      ],
     },
     {
       key: 'fo-billing-requested',
@@ -394,7 +562,13 @@ function scenario(): OrderSpec[] {
       stage: 'billing_requested',
       submitted: 2 * DAY,
       wait: 50 * MIN,
-      samples: [{ type: 'kopi', description: 'Kopi bubuk robusta Semende, kemasan 1 kg, kode produksi KSJ-2509-05', label: 'KSJ-2509-05' }],
+      samples: [
+        {
+          type: 'kopi',
+          description: 'Kopi bubuk robusta Semende, kemasan 1 kg, kode produksi KSJ-2509-05',
+          label: 'KSJ-2509-05',
+        },
+      ],
     },
     {
       key: 'fo-billed-1',
@@ -410,7 +584,14 @@ function scenario(): OrderSpec[] {
       stage: 'awaiting_payment',
       submitted: 7 * DAY,
       wait: 6 * DAY + 20 * HOUR,
-      samples: [{ type: 'kopi', description: 'Kopi bubuk robusta Lahat, kemasan 200 g, kode produksi KBB-RB-0902', label: 'KBB-RB-0902', params: [1, 2, 5, 6, 7] }],
+      samples: [
+        {
+          type: 'kopi',
+          description: 'Kopi bubuk robusta Lahat, kemasan 200 g, kode produksi KBB-RB-0902',
+          label: 'KBB-RB-0902',
+          params: [1, 2, 5, 6, 7],
+        },
+      ],
     },
     {
       key: 'fo-proof',
@@ -427,7 +608,14 @@ function scenario(): OrderSpec[] {
       stage: 'paid',
       submitted: 2 * DAY,
       wait: 1 * HOUR,
-      samples: [sir20('2025-0417'), { type: 'limbah-karet', description: 'Air limbah outlet IPAL PT Karet Sriwijaya Makmur, sampel sesaat 2 L', label: 'KSM-IPAL-0917' }],
+      samples: [
+        sir20('2025-0417'),
+        {
+          type: 'limbah-karet',
+          description: 'Air limbah outlet IPAL PT Karet Sriwijaya Makmur, sampel sesaat 2 L',
+          label: 'KSM-IPAL-0917',
+        },
+      ],
     },
     {
       key: 'fo-paid-2',
@@ -436,7 +624,13 @@ function scenario(): OrderSpec[] {
       payment: 'proof',
       submitted: 4 * DAY,
       wait: 1 * DAY,
-      samples: [{ type: 'kopi', description: 'Kopi bubuk arabika Semendo, kemasan 250 g, kode produksi KBB-ARB-0830', label: 'KBB-ARB-0830' }],
+      samples: [
+        {
+          type: 'kopi',
+          description: 'Kopi bubuk arabika Semendo, kemasan 250 g, kode produksi KBB-ARB-0830',
+          label: 'KBB-ARB-0830',
+        },
+      ],
     },
     // --- Finished (E-LHU signed, released, survey, order closed) ---------------------------------
     {
@@ -475,12 +669,17 @@ function placeTimes(acts: Act[], now: number, notBefore: number): number[] {
     if (t[i] === undefined && next !== undefined) t[i] = next - acts[i + 1]!.gap * MIN;
     next = t[i];
   }
-  for (let i = 0; i < t.length; i++) if (t[i] === undefined) t[i] = (i === 0 ? notBefore : t[i - 1]!) + acts[i]!.gap * MIN;
+  for (let i = 0; i < t.length; i++)
+    if (t[i] === undefined) t[i] = (i === 0 ? notBefore : t[i - 1]!) + acts[i]!.gap * MIN;
   for (let i = 0; i < t.length; i++) {
     const before = i === 0 ? notBefore : t[i - 1]!;
-    if (t[i]! <= before) throw new Error(`demo orders: ${acts[i]!.order} "${acts[i]!.label}" is not after the command before it`);
+    if (t[i]! <= before)
+      throw new Error(
+        `demo orders: ${acts[i]!.order} "${acts[i]!.label}" is not after the command before it`,
+      );
   }
-  if (t.length > 0 && t[t.length - 1]! > now) throw new Error(`demo orders: ${acts[0]!.order} ends in the future`);
+  if (t.length > 0 && t[t.length - 1]! > now)
+    throw new Error(`demo orders: ${acts[0]!.order} ends in the future`);
   return t as number[];
 }
 
@@ -497,13 +696,21 @@ function workingDaysAgo(now: number, days: number, calendar: WorkingCalendar): n
 
 // ------------------------------------------------------------------------------------------------
 
-export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: DemoOrdersOptions = {}): Promise<DemoOrdersSummary> {
+export async function seedDemoOrders(
+  env: CommandEnv,
+  demo: DemoData,
+  options: DemoOrdersOptions = {},
+): Promise<DemoOrdersSummary> {
   const now = (options.now ?? env.config.now()).getTime();
   const db = env.handle.db;
   const specs = scenario();
   const orderIds = specs.map((s) => id(`order:${s.key}`));
 
-  const existing = await db.selectFrom('order_data').select(['order_id', 'data']).where('order_id', 'in', orderIds).execute();
+  const existing = await db
+    .selectFrom('order_data')
+    .select(['order_id', 'data'])
+    .where('order_id', 'in', orderIds)
+    .execute();
   if (existing.length > 0) {
     return summarize(
       existing.map((r) => JSON.parse(r.data) as Order),
@@ -520,20 +727,31 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
   const atEnv = (at: Date): CommandEnv => ({ ...env, config: { ...env.config, now: () => at } });
   const states = new Map<string, Order>();
 
-  const apply = async (at: Date, order: string, n: number, actor: Actor, type: CommandType, payload: Record<string, unknown>, attachments?: Attachment[]) => {
+  const apply = async (
+    at: Date,
+    order: string,
+    n: number,
+    actor: Actor,
+    type: CommandType,
+    payload: Record<string, unknown>,
+    attachments?: Attachment[],
+  ) => {
     const r = await applyCommand(atEnv(at), {
       clientId: CLIENT_ID,
       command: { id: id(`cmd:${order}:${n}`), type, aggregateId: id(`order:${order}`), payload },
       actor,
       ...(attachments ? { attachments } : {}),
     });
-    if (r.outcome.status !== 'applied') throw new Error(`demo orders: ${order} ${type}: ${JSON.stringify(r.outcome)}`);
+    if (r.outcome.status !== 'applied')
+      throw new Error(`demo orders: ${order} ${type}: ${JSON.stringify(r.outcome)}`);
     if (r.state && 'samples' in r.state) states.set(order, r.state);
   };
 
   // Customers of the demo orders: registered and activated through the command path weeks ago.
   const customerIds = new Map<string, { userId: string; customerId: string }>();
-  for (const u of demo.users) if (u.role === 'pelanggan' && u.customerId) customerIds.set(u.username, { userId: u.id, customerId: u.customerId });
+  for (const u of demo.users)
+    if (u.role === 'pelanggan' && u.customerId)
+      customerIds.set(u.username, { userId: u.id, customerId: u.customerId });
   const hash = await hashPassword(demo.password, env.config.scrypt);
   const admin = demo.users.find((u) => u.role === 'admin_satker')!;
   for (const [i, cu] of CUSTOMERS.entries()) {
@@ -547,23 +765,50 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
         id: id(`cmd:register:${cu.username}`),
         type: 'account.register',
         aggregateId: customerId,
-        payload: { companyName: cu.companyName, contactName: cu.contactName, email: cu.email, phone: cu.phone, address: cu.address, npwp: cu.npwp },
+        payload: {
+          companyName: cu.companyName,
+          contactName: cu.contactName,
+          email: cu.email,
+          phone: cu.phone,
+          address: cu.address,
+          npwp: cu.npwp,
+        },
       },
       actor: { userId, role: 'pelanggan', labId: null, customerId },
       onAccept: async (trx) => {
         await trx
           .insertInto('users')
-          .values({ id: userId, username: cu.username, name: cu.contactName, role: 'pelanggan', lab_id: null, customer_id: customerId, nip: null, active: 1, password_hash: hash, certificate_pem: null, created_at: at, updated_at: at })
+          .values({
+            id: userId,
+            username: cu.username,
+            name: cu.contactName,
+            role: 'pelanggan',
+            lab_id: null,
+            customer_id: customerId,
+            nip: null,
+            active: 1,
+            password_hash: hash,
+            certificate_pem: null,
+            created_at: at,
+            updated_at: at,
+          })
           .execute();
       },
     });
-    if (reg.outcome.status !== 'applied') throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(reg.outcome)}`);
+    if (reg.outcome.status !== 'applied')
+      throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(reg.outcome)}`);
     const act = await applyCommand(atEnv(new Date(registered.getTime() + 50 * MIN)), {
       clientId: CLIENT_ID,
-      command: { id: id(`cmd:activate:${cu.username}`), type: 'account.activate', aggregateId: customerId, payload: { customerId } },
+      command: {
+        id: id(`cmd:activate:${cu.username}`),
+        type: 'account.activate',
+        aggregateId: customerId,
+        payload: { customerId },
+      },
       actor: actorOf({ id: admin.id, role: 'admin_satker', labId: null, customerId: null }),
     });
-    if (act.outcome.status !== 'applied') throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(act.outcome)}`);
+    if (act.outcome.status !== 'applied')
+      throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(act.outcome)}`);
     customerIds.set(cu.username, { userId, customerId });
   }
 
@@ -592,22 +837,58 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
     const key = spec.key;
     const cust = customerIds.get(spec.customer);
     if (!cust) throw new Error(`demo orders: no customer ${spec.customer}`);
-    const customer: Actor = { userId: cust.userId, role: 'pelanggan', labId: null, customerId: cust.customerId };
+    const customer: Actor = {
+      userId: cust.userId,
+      role: 'pelanggan',
+      labId: null,
+      customerId: cust.customerId,
+    };
     const o = () => states.get(key)!;
     const sampleOf = (i: number): Sample => o().samples[i]!;
     const add = (gap: number, label: string, run: (at: Date, n: number) => Promise<void>, at?: number) => {
       const idx = counter++;
       acts.push({ order: key, gap, label, run: (t) => run(t, idx), ...(at !== undefined ? { at } : {}) });
     };
-    const cmd = (gap: number, actor: Actor | (() => Actor), type: CommandType, payload: (at: Date) => Record<string, unknown>, at?: number, attachments?: () => Attachment[]) =>
-      add(gap, type, (t, idx) => apply(t, key, idx, typeof actor === 'function' ? actor() : actor, type, payload(t), attachments?.()), at);
+    const cmd = (
+      gap: number,
+      actor: Actor | (() => Actor),
+      type: CommandType,
+      payload: (at: Date) => Record<string, unknown>,
+      at?: number,
+      attachments?: () => Attachment[],
+    ) =>
+      add(
+        gap,
+        type,
+        (t, idx) =>
+          apply(
+            t,
+            key,
+            idx,
+            typeof actor === 'function' ? actor() : actor,
+            type,
+            payload(t),
+            attachments?.(),
+          ),
+        at,
+      );
 
     const last = (wait: number | undefined) => (wait === undefined ? undefined : now - wait);
     const front = spec.stage;
     const frontOnly = front !== 'lab' && front !== 'finished';
     const frontWait = frontOnly ? last(spec.wait) : undefined;
-    const FRONT_ORDER: FrontStage[] = ['submitted', 'validated', 'tariff_approved', 'billing_requested', 'awaiting_payment', 'payment_submitted', 'paid'];
-    const reach = (s: FrontStage) => !frontOnly || (front !== 'returned_to_customer' && FRONT_ORDER.indexOf(front) >= FRONT_ORDER.indexOf(s));
+    const FRONT_ORDER: FrontStage[] = [
+      'submitted',
+      'validated',
+      'tariff_approved',
+      'billing_requested',
+      'awaiting_payment',
+      'payment_submitted',
+      'paid',
+    ];
+    const reach = (s: FrontStage) =>
+      !frontOnly ||
+      (front !== 'returned_to_customer' && FRONT_ORDER.indexOf(front) >= FRONT_ORDER.indexOf(s));
     const stopAt = (s: FrontStage) => (frontOnly && front === s ? frontWait : undefined);
 
     // Step 4: the order.
@@ -624,7 +905,10 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
             sampleTypeId: type.id,
             description: s.description,
             customerLabel: s.label,
-            analyses: params.map((p) => ({ analysisId: id(`analysis:${key}:${i}:${p}`), parameterId: type.parameterIds[p]! })),
+            analyses: params.map((p) => ({
+              analysisId: id(`analysis:${key}:${i}:${p}`),
+              parameterId: type.parameterIds[p]!,
+            })),
           };
         }),
       }),
@@ -634,9 +918,12 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
       cmd(55, staff('cs1'), 'order.return_to_customer', () => ({ reason: spec.returnReason! }), frontWait);
     }
     if (reach('validated')) cmd(25, staff('cs1'), 'order.validate', () => ({}), stopAt('validated'));
-    if (reach('tariff_approved')) cmd(40, staff('ketuatim'), 'tariff.approve', () => ({ adjustments: [] }), stopAt('tariff_approved'));
-    if (reach('billing_requested')) cmd(150, customer, 'billing.request', () => ({}), stopAt('billing_requested'));
-    if (reach('awaiting_payment')) cmd(35, staff('bendahara'), 'billing.issue', () => ({}), stopAt('awaiting_payment'));
+    if (reach('tariff_approved'))
+      cmd(40, staff('ketuatim'), 'tariff.approve', () => ({ adjustments: [] }), stopAt('tariff_approved'));
+    if (reach('billing_requested'))
+      cmd(150, customer, 'billing.request', () => ({}), stopAt('billing_requested'));
+    if (reach('awaiting_payment'))
+      cmd(35, staff('bendahara'), 'billing.issue', () => ({}), stopAt('awaiting_payment'));
     if (reach('paid') || front === 'payment_submitted') {
       if (spec.payment === 'proof') {
         const proofId = id(`proof:${key}`);
@@ -650,13 +937,30 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
           stopAt('payment_submitted'),
           () => {
             const data = proofPdf(o(), ntpn);
-            return [{ id: fileId, kind: 'payment_proof', mime: 'application/pdf', data, sha256: createHash('sha256').update(data).digest('hex'), refId: proofId }];
+            return [
+              {
+                id: fileId,
+                kind: 'payment_proof',
+                mime: 'application/pdf',
+                data,
+                sha256: createHash('sha256').update(data).digest('hex'),
+                refId: proofId,
+              },
+            ];
           },
         );
-        if (reach('paid')) cmd(45, staff('bendahara'), 'payment.approve', () => ({ proofId }), stopAt('paid'));
+        if (reach('paid'))
+          cmd(45, staff('bendahara'), 'payment.approve', () => ({ proofId }), stopAt('paid'));
       } else {
-        add(18 * 60, 'payment.confirm_auto', (t, idx) =>
-          apply(t, key, idx, SYSTEM_ACTOR, 'payment.confirm_auto', { billingCode: o().billings.find((b) => b.status === 'issued')!.code, ntpn: ntpnOf(key), paidAt: t.toISOString() }),
+        add(
+          18 * 60,
+          'payment.confirm_auto',
+          (t, idx) =>
+            apply(t, key, idx, SYSTEM_ACTOR, 'payment.confirm_auto', {
+              billingCode: o().billings.find((b) => b.status === 'issued')!.code,
+              ntpn: ntpnOf(key),
+              paidAt: t.toISOString(),
+            }),
           stopAt('paid'),
         );
       }
@@ -670,15 +974,42 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
         const penyelia = staff(lab.penyelia.username);
         const mt = staff(lab.mt.username);
         const analysts = (s.analysts ?? lab.analysts.map((a) => a.username)).map((u) => user(u));
-        const stages: LabStage[] = ['registered', 'received', 'assigned', 'in_testing', 'results_verified', 'results_validated', 'report_numbered', 'awaiting_signature', 'released'];
+        const stages: LabStage[] = [
+          'registered',
+          'received',
+          'assigned',
+          'in_testing',
+          'results_verified',
+          'results_validated',
+          'report_numbered',
+          'awaiting_signature',
+          'released',
+        ];
         const to = s.to ?? 'released';
         const upTo = (st: LabStage) => stages.indexOf(to) >= stages.indexOf(st);
         const final = (st: LabStage) => (to === st ? last(s.wait) : undefined);
         const sampleId = id(`sample:${key}:${i}`);
-        const testingAnchor = s.testingSinceWorkingDays === undefined ? undefined : workingDaysAgo(now, s.testingSinceWorkingDays, calendar) - (s.testingSinceWorkingDays === 0 ? (s.wait ?? HOUR) : 0);
+        const testingAnchor =
+          s.testingSinceWorkingDays === undefined
+            ? undefined
+            : workingDaysAgo(now, s.testingSinceWorkingDays, calendar) -
+              (s.testingSinceWorkingDays === 0 ? (s.wait ?? HOUR) : 0);
 
-        cmd(120 + 6 * i, staff('cs1'), 'sample.register', () => ({ sampleId, labId, penyeliaId: lab.penyelia.id, mtId: lab.mt.id }), final('registered'));
-        if (upTo('received')) cmd(14, penyelia, 'sample.accept', () => ({ sampleId, condition: conditionOf(s.type) }), final('received'));
+        cmd(
+          120 + 6 * i,
+          staff('cs1'),
+          'sample.register',
+          () => ({ sampleId, labId, penyeliaId: lab.penyelia.id, mtId: lab.mt.id }),
+          final('registered'),
+        );
+        if (upTo('received'))
+          cmd(
+            14,
+            penyelia,
+            'sample.accept',
+            () => ({ sampleId, condition: conditionOf(s.type) }),
+            final('received'),
+          );
         const assign = (gap: number, at?: number, order: 'as_given' | 'swapped' = 'as_given') =>
           cmd(
             gap,
@@ -686,7 +1017,13 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
             'sample.assign_analysts',
             () => {
               const list = order === 'swapped' ? [...analysts].reverse() : analysts;
-              return { sampleId, assignments: activeAnalyses(sampleOf(i)).map((a, j) => ({ analysisId: a.id, analystId: list[j % list.length]!.id })) };
+              return {
+                sampleId,
+                assignments: activeAnalyses(sampleOf(i)).map((a, j) => ({
+                  analysisId: a.id,
+                  analystId: list[j % list.length]!.id,
+                })),
+              };
             },
             at,
           );
@@ -701,7 +1038,10 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
               'sample.assign_analysts',
               () => ({
                 sampleId,
-                assignments: activeAnalyses(sampleOf(i)).map((a, j) => ({ analysisId: a.id, analystId: (j < 3 ? analysts[0]! : analysts[1 % analysts.length]!).id })),
+                assignments: activeAnalyses(sampleOf(i)).map((a, j) => ({
+                  analysisId: a.id,
+                  analystId: (j < 3 ? analysts[0]! : analysts[1 % analysts.length]!).id,
+                })),
               }),
               final('assigned'),
             );
@@ -710,7 +1050,13 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
           }
         }
         if (!upTo('in_testing')) continue;
-        cmd(11, mt, 'assignment.validate', () => ({ sampleId }), testingAnchor ?? (to === 'in_testing' && s.testing === undefined ? undefined : final('in_testing')));
+        cmd(
+          11,
+          mt,
+          'assignment.validate',
+          () => ({ sampleId }),
+          testingAnchor ?? (to === 'in_testing' && s.testing === undefined ? undefined : final('in_testing')),
+        );
 
         // Step 14: the analysts' results.
         const set = s.valueSet ?? i;
@@ -722,19 +1068,38 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
         const save = (gap: number, j: number, at?: number, value?: string) =>
           cmd(
             gap,
-            () => staff(demo.users.find((u) => u.id === sampleOf(i).analyses.find((a) => a.id === analysisIds()[j])!.analystId)!.username),
+            () =>
+              staff(
+                demo.users.find(
+                  (u) => u.id === sampleOf(i).analyses.find((a) => a.id === analysisIds()[j])!.analystId,
+                )!.username,
+              ),
             'result.save',
             (t) => {
               const a = sampleOf(i).analyses.find((x) => x.id === analysisIds()[j])!;
               const r = resultOf(s.type, set, paramOf(a.id), value ?? s.results?.[paramOf(a.id)]);
-              return { sampleId, analysisId: a.id, result: { ...r, unit: a.unit, testedOn: localDate(t, env.config.utcOffsetMinutes), notes: '' } };
+              return {
+                sampleId,
+                analysisId: a.id,
+                result: {
+                  ...r,
+                  unit: a.unit,
+                  testedOn: localDate(t, env.config.utcOffsetMinutes),
+                  notes: '',
+                },
+              };
             },
             at,
           );
         const submit = (gap: number, j: number, at?: number) =>
           cmd(
             gap,
-            () => staff(demo.users.find((u) => u.id === sampleOf(i).analyses.find((a) => a.id === analysisIds()[j])!.analystId)!.username),
+            () =>
+              staff(
+                demo.users.find(
+                  (u) => u.id === sampleOf(i).analyses.find((a) => a.id === analysisIds()[j])!.analystId,
+                )!.username,
+              ),
             'result.submit',
             () => ({ sampleId, analysisId: analysisIds()[j] }),
             at,
@@ -769,7 +1134,8 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
                 analysisId: analysisIds()[0],
                 newAnalysisId: id(`analysis:${key}:${i}:retest`),
                 analystId: user('analis.karet1').id,
-                reason: 'Kadar kotoran 0,158 % terlalu dekat batas 0,16 %; ulangi dengan dua ulangan (duplo) dan saringan 325 mesh yang baru dikalibrasi.',
+                reason:
+                  'Kadar kotoran 0,158 % terlalu dekat batas 0,16 %; ulangi dengan dua ulangan (duplo) dan saringan 325 mesh yang baru dikalibrasi.',
               }),
               now - 1 * DAY - 3 * HOUR,
             );
@@ -794,17 +1160,46 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
         // checked by the server's own verification before report.sign, as an upload would be.
         add(95, 'report.sign', async (t, idx) => {
           const report = currentReport(sampleOf(i))!;
-          const { signed, signedHash } = await signer.sign(env, report.id, report.documentHash!, user('kepala').id, t);
+          const { signed, signedHash } = await signer.sign(
+            env,
+            report.id,
+            report.documentHash!,
+            user('kepala').id,
+            t,
+          );
           const fileId = id(`signed-file:${key}:${i}`);
-          await apply(t, key, idx, staff('kepala'), 'report.sign', { sampleId, reportId: report.id, signedHash }, [
-            { id: fileId, kind: 'report_signed', mime: 'application/pdf', data: signed, sha256: signedHash, refId: report.id, documentHash: report.documentHash },
-          ]);
+          await apply(
+            t,
+            key,
+            idx,
+            staff('kepala'),
+            'report.sign',
+            { sampleId, reportId: report.id, signedHash },
+            [
+              {
+                id: fileId,
+                kind: 'report_signed',
+                mime: 'application/pdf',
+                data: signed,
+                sha256: signedHash,
+                refId: report.id,
+                documentHash: report.documentHash,
+              },
+            ],
+          );
         });
-        cmd(15, staff('cs1'), 'report.release', () => ({ sampleId, reportId: currentReport(sampleOf(i))!.id }));
+        cmd(15, staff('cs1'), 'report.release', () => ({
+          sampleId,
+          reportId: currentReport(sampleOf(i))!.id,
+        }));
       }
       if (front === 'finished') {
         track();
-        cmd(20 * 60, customer, 'survey.submit', () => ({ scores: [4, 4, 3, 4, 4, 4, 4, 3, 4], comment: 'Hasil uji cepat keluar dan petugas ramah. Mohon notifikasi e-billing juga lewat WhatsApp.' }));
+        cmd(20 * 60, customer, 'survey.submit', () => ({
+          scores: [4, 4, 3, 4, 4, 4, 4, 3, 4],
+          comment:
+            'Hasil uji cepat keluar dan petugas ramah. Mohon notifikasi e-billing juga lewat WhatsApp.',
+        }));
         cmd(12, customer, 'order.finish', () => ({}), last(spec.wait));
       }
     }
@@ -825,7 +1220,11 @@ export async function seedDemoOrders(env: CommandEnv, demo: DemoData, options: D
   all.sort((a, b) => a.t - b.t || a.act.order.localeCompare(b.act.order) || a.n - b.n);
   for (const { t, act } of all) await act.run(new Date(t));
 
-  return summarize([...states.values()], CUSTOMERS.map((c) => c.username), false);
+  return summarize(
+    [...states.values()],
+    CUSTOMERS.map((c) => c.username),
+    false,
+  );
 }
 
 /** "Demo: 30 order, 27 sampel di langkah 12–19 (12: 6, 13: 2, …)". */
@@ -917,14 +1316,28 @@ class DemoSigner {
   private load() {
     if (this.key) return;
     const p12 = readResource('demo-keystore/kepala-balai-demo.p12');
-    const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, DEMO_PASSPHRASE);
+    const pfx = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(p12.toString('binary')),
+      false,
+      DEMO_PASSPHRASE,
+    );
     const certs: X509Certificate[] = [];
     for (const content of pfx.safeContents) {
       for (const bag of content.safeBags) {
         if (bag.type === forge.pki.oids.certBag && bag.cert) {
-          certs.push(new X509Certificate(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes(), 'binary')));
-        } else if ((bag.type === forge.pki.oids.pkcs8ShroudedKeyBag || bag.type === forge.pki.oids.keyBag) && bag.key) {
-          const der = Buffer.from(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key))).getBytes(), 'binary');
+          certs.push(
+            new X509Certificate(
+              Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes(), 'binary'),
+            ),
+          );
+        } else if (
+          (bag.type === forge.pki.oids.pkcs8ShroudedKeyBag || bag.type === forge.pki.oids.keyBag) &&
+          bag.key
+        ) {
+          const der = Buffer.from(
+            forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key))).getBytes(),
+            'binary',
+          );
           this.key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
         }
       }
@@ -936,18 +1349,43 @@ class DemoSigner {
     this.fonts = loadElhuFonts();
   }
 
-  async sign(env: CommandEnv, reportId: string, documentHash: string, kepalaId: string, at: Date): Promise<{ signed: Buffer; signedHash: string }> {
+  async sign(
+    env: CommandEnv,
+    reportId: string,
+    documentHash: string,
+    kepalaId: string,
+    at: Date,
+  ): Promise<{ signed: Buffer; signedHash: string }> {
     this.load();
     const db = env.handle.db;
-    const row = await db.selectFrom('reports').select('document_file_id').where('id', '=', reportId).executeTakeFirstOrThrow();
-    const file = await db.selectFrom('files').select('data').where('id', '=', row.document_file_id!).executeTakeFirstOrThrow();
-    const kb = await db.selectFrom('users').select(['name', 'nip', 'certificate_pem']).where('id', '=', kepalaId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('reports')
+      .select('document_file_id')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const file = await db
+      .selectFrom('files')
+      .select('data')
+      .where('id', '=', row.document_file_id!)
+      .executeTakeFirstOrThrow();
+    const kb = await db
+      .selectFrom('users')
+      .select(['name', 'nip', 'certificate_pem'])
+      .where('id', '=', kepalaId)
+      .executeTakeFirstOrThrow();
     const unsigned = new Uint8Array(file.data);
     const certBytes = this.chain.reduce((n, c) => n + c.length, 0);
     const modulusBytes = Math.ceil((this.key!.asymmetricKeyDetails?.modulusLength ?? 4096) / 8);
     const prepared = await prepareElhuForSigning(
       unsigned,
-      { name: kb.name, nip: kb.nip ?? '', signingTime: at, reason: 'Pengesahan Laporan Hasil Uji elektronik', location: 'Palembang', contactInfo: '' },
+      {
+        name: kb.name,
+        nip: kb.nip ?? '',
+        signingTime: at,
+        reason: 'Pengesahan Laporan Hasil Uji elektronik',
+        location: 'Palembang',
+        contactInfo: '',
+      },
       this.fonts!,
       { documentHash, signatureLength: Math.ceil((certBytes + modulusBytes + 1024) / 512) * 512 },
     );
@@ -981,7 +1419,10 @@ class DemoSigner {
 }
 
 function readResource(path: string): Buffer {
-  for (const base of [fileURLToPath(new URL('../resources/', import.meta.url)), join(process.cwd(), 'resources')]) {
+  for (const base of [
+    fileURLToPath(new URL('../resources/', import.meta.url)),
+    join(process.cwd(), 'resources'),
+  ]) {
     const p = join(base, path);
     if (existsSync(p)) return readFileSync(p);
   }

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import demoCatalog from '../resources/demo-catalog.json' with { type: 'json' };
-import { RequirementSchema, DetectionLimitSchema, ExpandedUncertaintySchema } from '../shared/domain/entities';
+import {
+  RequirementSchema,
+  DetectionLimitSchema,
+  ExpandedUncertaintySchema,
+} from '../shared/domain/entities';
 import type { Role } from '../shared/sop/roles';
 import { hashPassword } from './auth/passwords';
 import { actorOf } from './auth/service';
@@ -36,7 +40,10 @@ const id = (key: string) => deterministicUuid(`sippt-demo:${key}`);
 
 /** A file of resources/ (next to the sources, or under the working directory for a bundled server). */
 function resource(path: string): string | null {
-  for (const base of [fileURLToPath(new URL('../resources/', import.meta.url)), join(process.cwd(), 'resources')]) {
+  for (const base of [
+    fileURLToPath(new URL('../resources/', import.meta.url)),
+    join(process.cwd(), 'resources'),
+  ]) {
     const p = join(base, path);
     if (existsSync(p)) return readFileSync(p, 'utf8');
   }
@@ -61,7 +68,9 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     // The demo Kepala Balai's TTE certificate (resources/demo-keystore), as Admin Satker registers it.
     certificate: 'certificate' in u && u.certificate ? resource(u.certificate) : null,
   }));
-  const hashes = await Promise.all([...staff, ...c.customers].map(() => hashPassword(password, config.scrypt)));
+  const hashes = await Promise.all(
+    [...staff, ...c.customers].map(() => hashPassword(password, config.scrypt)),
+  );
 
   const letterhead = {
     short_name: c.unit.shortName,
@@ -73,14 +82,37 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
   await inTransaction(handle, async (trx) => {
     await trx
       .insertInto('units')
-      .values({ code: unitCode, name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, number_formats: '{}', updated_at: now, ...letterhead })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: c.unit.name, address: c.unit.address, accreditation: c.unit.accreditation, updated_at: now, ...letterhead }))
+      .values({
+        code: unitCode,
+        name: c.unit.name,
+        address: c.unit.address,
+        accreditation: c.unit.accreditation,
+        number_formats: '{}',
+        updated_at: now,
+        ...letterhead,
+      })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          name: c.unit.name,
+          address: c.unit.address,
+          accreditation: c.unit.accreditation,
+          updated_at: now,
+          ...letterhead,
+        }),
+      )
       .execute();
-    for (const l of c.labs) await trx.insertInto('labs').values({ id: labs[l.code]!, code: l.code, name: l.name, active: 1 }).execute();
+    for (const l of c.labs)
+      await trx
+        .insertInto('labs')
+        .values({ id: labs[l.code]!, code: l.code, name: l.name, active: 1 })
+        .execute();
     for (const t of c.sampleTypes) {
       const typeId = id(`sample-type:${t.key}`);
       const labId = labs[t.lab]!;
-      await trx.insertInto('sample_types').values({ id: typeId, lab_id: labId, name: t.name, description: t.description, active: 1 }).execute();
+      await trx
+        .insertInto('sample_types')
+        .values({ id: typeId, lab_id: labId, name: t.name, description: t.description, active: 1 })
+        .execute();
       const parameterIds: string[] = [];
       for (const [i, p] of t.parameters.entries()) {
         const pid = id(`parameter:${t.key}:${i}`);
@@ -88,7 +120,19 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
         const requirement = p.requirement === null ? null : RequirementSchema.parse(p.requirement);
         await trx
           .insertInto('parameters')
-          .values({ id: pid, sample_type_id: typeId, name: p.name, unit: p.unit, method: p.method, requirement: requirement && JSON.stringify(requirement), detection_limit: DetectionLimitSchema.parse('detectionLimit' in p ? p.detectionLimit : null), ...demoReportFields(p), tariff: p.tariff, active: 1, sort: i + 1 })
+          .values({
+            id: pid,
+            sample_type_id: typeId,
+            name: p.name,
+            unit: p.unit,
+            method: p.method,
+            requirement: requirement && JSON.stringify(requirement),
+            detection_limit: DetectionLimitSchema.parse('detectionLimit' in p ? p.detectionLimit : null),
+            ...demoReportFields(p),
+            tariff: p.tariff,
+            active: 1,
+            sort: i + 1,
+          })
           .execute();
       }
       sampleTypes[t.key] = { id: typeId, labId, parameterIds };
@@ -96,7 +140,20 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     for (const [i, u] of staff.entries()) {
       await trx
         .insertInto('users')
-        .values({ id: u.id, username: u.username, name: u.name, role: u.role, lab_id: u.labId, customer_id: null, nip: u.nip, active: 1, password_hash: hashes[i]!, certificate_pem: u.certificate, created_at: now, updated_at: now })
+        .values({
+          id: u.id,
+          username: u.username,
+          name: u.name,
+          role: u.role,
+          lab_id: u.labId,
+          customer_id: null,
+          nip: u.nip,
+          active: 1,
+          password_hash: hashes[i]!,
+          certificate_pem: u.certificate,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
   });
@@ -113,37 +170,89 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
         id: id(`cmd:register:${cu.username}`),
         type: 'account.register',
         aggregateId: customerId,
-        payload: { companyName: cu.companyName, contactName: cu.contactName, email: cu.email, phone: cu.phone, address: cu.address, npwp: cu.npwp },
+        payload: {
+          companyName: cu.companyName,
+          contactName: cu.contactName,
+          email: cu.email,
+          phone: cu.phone,
+          address: cu.address,
+          npwp: cu.npwp,
+        },
       },
       actor: { userId, role: 'pelanggan', labId: null, customerId },
       onAccept: async (trx) => {
         await trx
           .insertInto('users')
-          .values({ id: userId, username: cu.username, name: cu.contactName, role: 'pelanggan', lab_id: null, customer_id: customerId, nip: null, active: 1, password_hash: hashes[staff.length + i]!, certificate_pem: null, created_at: now, updated_at: now })
+          .values({
+            id: userId,
+            username: cu.username,
+            name: cu.contactName,
+            role: 'pelanggan',
+            lab_id: null,
+            customer_id: customerId,
+            nip: null,
+            active: 1,
+            password_hash: hashes[staff.length + i]!,
+            certificate_pem: null,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
       },
     });
     if (reg.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(reg.outcome)}`);
     const act = await applyCommand(env, {
       clientId: 'demo-seed',
-      command: { id: id(`cmd:activate:${cu.username}`), type: 'account.activate', aggregateId: customerId, payload: { customerId } },
+      command: {
+        id: id(`cmd:activate:${cu.username}`),
+        type: 'account.activate',
+        aggregateId: customerId,
+        payload: { customerId },
+      },
       actor: actorOf({ id: admin.id, role: 'admin_satker', labId: null, customerId: null }),
     });
     if (act.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(act.outcome)}`);
-    customers.push({ id: userId, username: cu.username, name: cu.contactName, role: 'pelanggan', labId: null, customerId, password });
+    customers.push({
+      id: userId,
+      username: cu.username,
+      name: cu.contactName,
+      role: 'pelanggan',
+      labId: null,
+      customerId,
+      password,
+    });
   }
 
   return {
     unitCode,
     password,
-    users: [...staff.map((u) => ({ id: u.id, username: u.username, name: u.name, role: u.role, labId: u.labId, customerId: null, password })), ...customers],
+    users: [
+      ...staff.map((u) => ({
+        id: u.id,
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        labId: u.labId,
+        customerId: null,
+        password,
+      })),
+      ...customers,
+    ],
     labs,
     sampleTypes,
   };
 }
 
 /** A demo parameter's default U (k) and accreditation scope, as the parameters table stores them (migration 0010). */
-function demoReportFields(p: object): { uncertainty_expanded: number | null; uncertainty_k: number | null; accredited: number } {
+function demoReportFields(p: object): {
+  uncertainty_expanded: number | null;
+  uncertainty_k: number | null;
+  accredited: number;
+} {
   const u = 'uncertainty' in p ? ExpandedUncertaintySchema.nullable().parse(p.uncertainty) : null;
-  return { uncertainty_expanded: u?.expanded ?? null, uncertainty_k: u?.coverageFactor ?? null, accredited: 'accredited' in p && p.accredited === false ? 0 : 1 };
+  return {
+    uncertainty_expanded: u?.expanded ?? null,
+    uncertainty_k: u?.coverageFactor ?? null,
+    accredited: 'accredited' in p && p.accredited === false ? 0 : 1,
+  };
 }

@@ -25,7 +25,8 @@ const TOKEN = /\{(UNIT|YYYY|YY|MM|SEQ:(\d{1,2}))\}/g;
 export function validateFormat(format: string): string | null {
   const tokens = [...format.matchAll(TOKEN)].map((m) => m[1]!.split(':')[0]);
   if (!tokens.includes('SEQ')) return 'format harus memuat {SEQ:n} / format must contain {SEQ:n}';
-  if (!tokens.includes('YYYY') && !tokens.includes('YY')) return 'format harus memuat tahun {YYYY} atau {YY} / format must contain the year';
+  if (!tokens.includes('YYYY') && !tokens.includes('YY'))
+    return 'format harus memuat tahun {YYYY} atau {YY} / format must contain the year';
   if (!tokens.includes('UNIT')) return 'format harus memuat {UNIT} / format must contain {UNIT}';
   if (new Set(tokens).size !== tokens.length) return 'token ganda dalam format / duplicate token in format';
   return null;
@@ -65,7 +66,14 @@ export function parseNumber(format: string, text: string): NumberParts | null {
     pattern += escape(format.slice(last, m.index));
     const token = m[1]!.split(':')[0]!;
     groups.push(token);
-    pattern += token === 'UNIT' ? '([A-Z0-9-]+?)' : token === 'YYYY' ? '(\\d{4})' : token === 'YY' || token === 'MM' ? '(\\d{2})' : '(\\d+)';
+    pattern +=
+      token === 'UNIT'
+        ? '([A-Z0-9-]+?)'
+        : token === 'YYYY'
+          ? '(\\d{4})'
+          : token === 'YY' || token === 'MM'
+            ? '(\\d{2})'
+            : '(\\d+)';
     last = m.index + m[0].length;
   }
   pattern += escape(format.slice(last));

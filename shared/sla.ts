@@ -4,7 +4,16 @@ import { usedTime } from './sop/clock';
 import { SOP_STEPS, type StandardTime } from './sop/steps';
 
 /** The live clock of a waiting step lives beside the report of finished ones. */
-export { dueAt, orderStep, sampleClock, sampleStep, sampleWaiting, stepClock, type StepClock, type Waiting } from './sop/clock';
+export {
+  dueAt,
+  orderStep,
+  sampleClock,
+  sampleStep,
+  sampleWaiting,
+  stepClock,
+  type StepClock,
+  type Waiting,
+} from './sop/clock';
 
 /**
  * Service-level view of an order: for each SOP step that happened, how long it took against the
@@ -65,7 +74,9 @@ export function stepTimings(events: readonly TimedEvent[], calendar = new Workin
       }
     }
   }
-  return [...done.values()].sort((a, b) => a.step - b.step || Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
+  return [...done.values()].sort(
+    (a, b) => a.step - b.step || Date.parse(a.finishedAt) - Date.parse(b.finishedAt),
+  );
 }
 
 /** The live clock's arithmetic (shared/sop/clock.ts), in whole minutes for a finished step. */

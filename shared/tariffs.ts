@@ -19,7 +19,11 @@ export interface OrderTotals {
 
 export function orderTotals(order: Pick<Order, 'samples'>): OrderTotals {
   const samples = order.samples.map((s) => {
-    const lines = activeAnalyses(s).map((a) => ({ analysisId: a.id, parameterName: a.parameterName, tariff: a.tariff }));
+    const lines = activeAnalyses(s).map((a) => ({
+      analysisId: a.id,
+      parameterName: a.parameterName,
+      tariff: a.tariff,
+    }));
     return {
       sampleId: s.id,
       label: s.number ?? s.customerLabel ?? s.description,
@@ -39,7 +43,11 @@ export function quote(samples: readonly { parameterTariffs: readonly number[] }[
   return samples.reduce((sum, s) => sum + s.parameterTariffs.reduce((a, b) => a + b, 0), 0);
 }
 
-const rupiahFormat = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+const rupiahFormat = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
 /** "Rp 1.250.000" as Indonesians write it. */
 export function formatRupiah(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError('rupiah amounts are integers');

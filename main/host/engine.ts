@@ -32,7 +32,9 @@ export interface DesktopEngine {
 /** The app's version, from package.json: one version everywhere (About box, login header). */
 export function appVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname ?? '.', '../../package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(
+      readFileSync(resolve(import.meta.dirname ?? '.', '../../package.json'), 'utf8'),
+    ) as { version?: string };
     if (pkg.version) return pkg.version;
   } catch {
     // bundled: the shell passes the version through the environment
@@ -44,7 +46,8 @@ export function openDesktopEngine(options: DesktopEngineOptions): DesktopEngine 
   if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
   mkdirSync(options.dataDir, { recursive: true });
   const settings = options.settings ?? new JsonFileSettingsStore(join(options.dataDir, 'settings.json'));
-  if (options.serverUrl && (options.fresh || !settings.get().serverUrl)) settings.update({ serverUrl: options.serverUrl });
+  if (options.serverUrl && (options.fresh || !settings.get().serverUrl))
+    settings.update({ serverUrl: options.serverUrl });
   // The version the engine's requests carry (X-SIPPT-Client): the shell sets it; the web host reads package.json.
   process.env.SIPPT_APP_VERSION ??= appVersion();
   const bridge = createBridge({
@@ -55,12 +58,18 @@ export function openDesktopEngine(options: DesktopEngineOptions): DesktopEngine 
         // The unit's proxy from the settings screen: read at every request, so a change applies at once.
         proxy: () => settings.get().proxy ?? null,
         // Key file or PKCS#11 token: read at every signing, so a change in the settings applies at once.
-        signing: { ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}), source: () => settings.get().signing },
+        signing: {
+          ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+          source: () => settings.get().signing,
+        },
       }),
     settings,
     app: { version: appVersion(), host: options.host },
     ...(options.pickKeystore ? { pickKeystore: options.pickKeystore } : {}),
-    log: options.log ?? ((message, err) => console.error(`[sippt-desktop] ${message}`, err instanceof Error ? err.message : '')),
+    log:
+      options.log ??
+      ((message, err) =>
+        console.error(`[sippt-desktop] ${message}`, err instanceof Error ? err.message : '')),
   });
   return { bridge, settings };
 }

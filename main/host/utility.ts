@@ -29,7 +29,8 @@ if (!parentPort) {
         settings,
         fontsDir: init.fontsDir,
         // The main process opens the keystore dialog itself and forwards the bytes: no picker here.
-        log: (message, err) => console.error(`[sippt-engine] ${message}`, err instanceof Error ? err.message : ''),
+        log: (message, err) =>
+          console.error(`[sippt-engine] ${message}`, err instanceof Error ? err.message : ''),
       }).bridge,
     exit: (code) => process.exit(code),
   });

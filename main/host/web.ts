@@ -16,7 +16,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { BRIDGE_EVENT_NAMES, fail, HTTP_BRIDGE, type BridgeEventName, type Envelope } from '../../shared/bridge';
+import {
+  BRIDGE_EVENT_NAMES,
+  fail,
+  HTTP_BRIDGE,
+  type BridgeEventName,
+  type Envelope,
+} from '../../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** What the host needs of the bridge (main/services/bridge's createBridge gives it). */
@@ -102,7 +108,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (status >= 500) log(`desktop host: ${err instanceof Error ? err.message : String(err)}`);
     void reply.code(status >= 500 ? 500 : 400).send(
       fail(status >= 500 ? 'internal' : 'invalid_payload', {
-        id: status >= 500 ? 'Kesalahan di aplikasi; coba lagi.' : 'Permintaan tidak dapat dibaca: kirim JSON yang sah.',
+        id:
+          status >= 500
+            ? 'Kesalahan di aplikasi; coba lagi.'
+            : 'Permintaan tidak dapat dibaca: kirim JSON yang sah.',
         en: status >= 500 ? 'Error in the app; try again.' : 'The request cannot be read: send valid JSON.',
       }),
     );
@@ -138,11 +147,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  await app.register(fastifyStatic, { root: resolve(options.staticDir), index: ['index.html'], cacheControl: false, etag: false });
+  await app.register(fastifyStatic, {
+    root: resolve(options.staticDir),
+    index: ['index.html'],
+    cacheControl: false,
+    etag: false,
+  });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   origin = `http://127.0.0.1:${port}`;
   allowedHosts.add(`127.0.0.1:${port}`);
   allowedHosts.add(`localhost:${port}`);

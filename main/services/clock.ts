@@ -105,7 +105,8 @@ export class ManualScheduler implements Scheduler {
     const until = this.time + ms;
     for (;;) {
       let first: [number, { at: number; fn: () => void }] | null = null;
-      for (const e of this.timers) if (e[1].at <= until && (first === null || e[1].at < first[1].at)) first = e;
+      for (const e of this.timers)
+        if (e[1].at <= until && (first === null || e[1].at < first[1].at)) first = e;
       if (!first) break;
       this.timers.delete(first[0]);
       this.time = first[1].at;

@@ -19,7 +19,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicUser } from '../../shared/api/http';
-import type { QueuedCommandView, SessionInfoView, SigningLockoutSchema, SigningSource, WorklistQueryInput } from '../../shared/bridge/models';
+import type {
+  QueuedCommandView,
+  SessionInfoView,
+  SigningLockoutSchema,
+  SigningSource,
+  WorklistQueryInput,
+} from '../../shared/bridge/models';
 import type { Order } from '../../shared/domain/entities';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import type { Role } from '../../shared/sop/roles';
@@ -27,15 +33,42 @@ import type { z } from 'zod';
 import type { ClientNotice } from '../../shared/api/releases';
 import { ApiClient } from './api/client';
 import { describeChange, type ChangeContext } from './actions/changes';
-import { ActionRejectedError, LocalActions, type ActionResult, type ResultInput } from './actions/local-actions';
+import {
+  ActionRejectedError,
+  LocalActions,
+  type ActionResult,
+  type ResultInput,
+} from './actions/local-actions';
 import { interpretResultText } from '../../shared/domain/result-text';
 import type { Session } from './auth/session';
-import { asLoginError, LoginError, loginOffline, loginOnline, ProfileStore, type SessionUser } from './auth/session';
+import {
+  asLoginError,
+  LoginError,
+  loginOffline,
+  loginOnline,
+  ProfileStore,
+  type SessionUser,
+} from './auth/session';
 import type { ScryptParams } from './auth/verifier';
-import { ServerClock, systemClock, systemScheduler, type Clock, type Random, type Scheduler, type TimerHandle } from './clock';
+import {
+  ServerClock,
+  systemClock,
+  systemScheduler,
+  type Clock,
+  type Random,
+  type Scheduler,
+  type TimerHandle,
+} from './clock';
 import { buildHistory, type OrderHistory } from './history';
 import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
-import { LocalStore, type QueuedCommand, type WorklistFacets, type WorklistPage, type WorklistQuery, type WorklistRow } from './localdb/store';
+import {
+  LocalStore,
+  type QueuedCommand,
+  type WorklistFacets,
+  type WorklistPage,
+  type WorklistQuery,
+  type WorklistRow,
+} from './localdb/store';
 import { Workspace } from './localdb/workspace';
 import { useUnitHolidays } from './localdb/sop-clock';
 import {
@@ -49,7 +82,13 @@ import {
 } from './signing/desk';
 import { loadElhuFonts } from './signing/fonts';
 import type { LockoutPolicy } from './signing/lockout';
-import { SyncEngine, type CycleReport, type SyncEngineDeps, type SyncOptions, type SyncStatus } from './sync/engine';
+import {
+  SyncEngine,
+  type CycleReport,
+  type SyncEngineDeps,
+  type SyncOptions,
+  type SyncStatus,
+} from './sync/engine';
 
 export interface DesktopServicesOptions {
   /** The app's data folder; workspaces go in `<dataDir>/workspaces/<hash of server and user>`. */
@@ -165,7 +204,13 @@ type Listener<E extends DesktopEventName> = (payload: DesktopEvents[E]) => void;
 export class DesktopServices {
   readonly serverUrl: string;
   private open: Open | null = null;
-  private readonly listeners: { [E in DesktopEventName]: Set<Listener<E>> } = { status: new Set(), session: new Set(), data: new Set(), signing: new Set(), outdated: new Set() };
+  private readonly listeners: { [E in DesktopEventName]: Set<Listener<E>> } = {
+    status: new Set(),
+    session: new Set(),
+    data: new Set(),
+    signing: new Set(),
+    outdated: new Set(),
+  };
   /** The server's last word on this desktop's version (kept across logins: the app is still the same version). */
   private notice: OutdatedNotice | null = null;
   /** The mode last told to 'session' listeners, so a change of connectivity is told once. */
@@ -227,7 +272,9 @@ export class DesktopServices {
   }
 
   private onClientNotice(notice: ClientNotice | null): void {
-    const next: OutdatedNotice | null = notice ? { minimumVersion: notice.minimumVersion, currentVersion: clientVersion(), message: notice.message } : null;
+    const next: OutdatedNotice | null = notice
+      ? { minimumVersion: notice.minimumVersion, currentVersion: clientVersion(), message: notice.message }
+      : null;
     if (JSON.stringify(next) === JSON.stringify(this.notice)) return;
     this.notice = next;
     this.emit('outdated', this.outdatedNotice());
@@ -277,10 +324,10 @@ export class DesktopServices {
       now: () => o.clock.now(),
       person: (id) => {
         staff ??= new Map(
-          [...o.store.reference<{ id: string; name: string; role: Role }>('staff'), ...o.store.reference<{ id: string; name: string; role: Role }>('self')].map((u) => [
-            u.id,
-            { name: u.name, role: u.role ?? null },
-          ]),
+          [
+            ...o.store.reference<{ id: string; name: string; role: Role }>('staff'),
+            ...o.store.reference<{ id: string; name: string; role: Role }>('self'),
+          ].map((u) => [u.id, { name: u.name, role: u.role ?? null }]),
         );
         return staff.get(id) ?? null;
       },
@@ -293,9 +340,13 @@ export class DesktopServices {
     const ctx = this.changeContext(o);
     const all = o.store.commands(['pending', 'sent', 'blocked', 'rejected']);
     return {
-      waiting: all.filter((c) => c.status === 'pending' || c.status === 'sent').map((c) => describeChange(c, ctx)),
+      waiting: all
+        .filter((c) => c.status === 'pending' || c.status === 'sent')
+        .map((c) => describeChange(c, ctx)),
       blocked: all.filter((c) => c.status === 'blocked').map((c) => describeChange(c, ctx)),
-      rejected: all.filter((c) => c.status === 'rejected' && c.resolution === null).map((c) => describeChange(c, ctx)),
+      rejected: all
+        .filter((c) => c.status === 'rejected' && c.resolution === null)
+        .map((c) => describeChange(c, ctx)),
     };
   }
 
@@ -331,7 +382,10 @@ export class DesktopServices {
   /** Decide a rejected change again on the current state and queue it anew (a signature only while its document still holds). */
   redo(commandId: string): ActionDone {
     const o = this.o;
-    const r = o.store.command(commandId)?.type === 'report.sign' ? o.signing.redoSign(commandId, () => o.actions.redo(commandId)) : o.actions.redo(commandId);
+    const r =
+      o.store.command(commandId)?.type === 'report.sign'
+        ? o.signing.redoSign(commandId, () => o.actions.redo(commandId))
+        : o.actions.redo(commandId);
     return done([r]);
   }
 
@@ -385,12 +439,25 @@ export class DesktopServices {
     const open = o.store.openWorkByAnalyst();
     return o.store
       .reference<{ id: string; name: string; role: string; labId: string | null; active: boolean }>('staff')
-      .filter((u) => (filter.labId === undefined || u.labId === filter.labId) && (filter.role === undefined || u.role === filter.role))
-      .map((u) => ({ id: u.id, name: u.name, role: u.role, labId: u.labId, active: u.active, openWork: open.get(u.id) ?? 0 }));
+      .filter(
+        (u) =>
+          (filter.labId === undefined || u.labId === filter.labId) &&
+          (filter.role === undefined || u.role === filter.role),
+      )
+      .map((u) => ({
+        id: u.id,
+        name: u.name,
+        role: u.role,
+        labId: u.labId,
+        active: u.active,
+        openWork: open.get(u.id) ?? 0,
+      }));
   }
 
   labs(): { id: string; code: string; name: string }[] {
-    return this.o.store.reference<{ id: string; code: string; name: string }>('labs').map((l) => ({ id: l.id, code: l.code, name: l.name }));
+    return this.o.store
+      .reference<{ id: string; code: string; name: string }>('labs')
+      .map((l) => ({ id: l.id, code: l.code, name: l.name }));
   }
 
   reference<T>(kind: string): T[] {
@@ -402,7 +469,10 @@ export class DesktopServices {
    * main/services/online): a 401 renews the token once as the sync engine does. Nothing is stored
    * here; a change made this way reaches the working copy by the next pull, which is asked for at once.
    */
-  async withServer<T>(fn: (api: ApiClient, token: string) => Promise<T>, options: { changes?: boolean } = {}): Promise<T> {
+  async withServer<T>(
+    fn: (api: ApiClient, token: string) => Promise<T>,
+    options: { changes?: boolean } = {},
+  ): Promise<T> {
     const o = this.o;
     const value = await o.session.withAuth((token) => fn(o.api, token));
     if (options.changes) o.sync.nudge();
@@ -418,16 +488,30 @@ export class DesktopServices {
   rejectSample(orderId: string, sampleId: string, reason: string): ActionDone {
     return done([this.o.actions.rejectSample(orderId, sampleId, reason)]);
   }
-  assignAnalysts(orderId: string, sampleId: string, assignments: { analysisId: string; analystId: string }[]): ActionDone {
+  assignAnalysts(
+    orderId: string,
+    sampleId: string,
+    assignments: { analysisId: string; analystId: string }[],
+  ): ActionDone {
     return done([this.o.actions.assignAnalysts(orderId, sampleId, assignments)]);
   }
   verifyResults(orderId: string, sampleId: string): ActionDone {
     return done([this.o.actions.verifyResults(orderId, sampleId)]);
   }
   /** Send analyses back for retest: one command per analysis, all or none (one local transaction). */
-  requestRetest(orderId: string, sampleId: string, analysisIds: readonly string[], reason: string, analystId: string | null = null): ActionDone {
+  requestRetest(
+    orderId: string,
+    sampleId: string,
+    analysisIds: readonly string[],
+    reason: string,
+    analystId: string | null = null,
+  ): ActionDone {
     const o = this.o;
-    return done(o.store.sql.tx(() => analysisIds.map((id) => o.actions.requestRetest(orderId, sampleId, id, reason, analystId))));
+    return done(
+      o.store.sql.tx(() =>
+        analysisIds.map((id) => o.actions.requestRetest(orderId, sampleId, id, reason, analystId)),
+      ),
+    );
   }
 
   // MT (steps 13, 16)
@@ -452,10 +536,22 @@ export class DesktopServices {
    * interpreter with the analysis' detection limit and requirement: the number, or a value below
    * the detection limit. Text it cannot read is refused ('invalid_payload', saying how to write it).
    */
-  saveResult(orderId: string, sampleId: string, analysisId: string, input: { value: string; notes?: string; testedOn?: string | null }): ActionDone {
+  saveResult(
+    orderId: string,
+    sampleId: string,
+    analysisId: string,
+    input: { value: string; notes?: string; testedOn?: string | null },
+  ): ActionDone {
     const o = this.o;
-    const analysis = o.store.order(orderId)?.samples.find((s) => s.id === sampleId)?.analyses.find((a) => a.id === analysisId);
-    const r = interpretResultText(input.value, analysis?.detectionLimit ?? null, analysis?.requirement ?? null);
+    const analysis = o.store
+      .order(orderId)
+      ?.samples.find((s) => s.id === sampleId)
+      ?.analyses.find((a) => a.id === analysisId);
+    const r = interpretResultText(
+      input.value,
+      analysis?.detectionLimit ?? null,
+      analysis?.requirement ?? null,
+    );
     if (!r.ok) throw new ActionRejectedError('invalid_payload', r.message);
     const result: ResultInput = {
       value: r.value,
@@ -524,7 +620,11 @@ export class DesktopServices {
   }
 
   /** Sign a batch with one passphrase entry: SigningError on any refusal (nothing written), else the queued commands. */
-  async signReports(refs: readonly ReportRefInput[], passphrase: string, onProgress?: (p: SigningProgress) => void): Promise<SignedReport[]> {
+  async signReports(
+    refs: readonly ReportRefInput[],
+    passphrase: string,
+    onProgress?: (p: SigningProgress) => void,
+  ): Promise<SignedReport[]> {
     const o = this.o;
     const signed = await o.signing.signReports(refs, passphrase, (d, total, reportId) => {
       const p = { done: d, total, reportId };
@@ -555,10 +655,15 @@ export class DesktopServices {
         );
       }
     }
-    const ws = Workspace.open(dir, { owner: { serverUrl: this.serverUrl, username }, ...(this.options.outboxSync ? { outboxSync: this.options.outboxSync } : {}) });
+    const ws = Workspace.open(dir, {
+      owner: { serverUrl: this.serverUrl, username },
+      ...(this.options.outboxSync ? { outboxSync: this.options.outboxSync } : {}),
+    });
     try {
       const profile = new ProfileStore(ws.sql);
-      const st = ws.sql.get(ws.sql.q.selectFrom('sync_state').select('server_time_offset_ms').where('id', '=', 1))!;
+      const st = ws.sql.get(
+        ws.sql.q.selectFrom('sync_state').select('server_time_offset_ms').where('id', '=', 1),
+      )!;
       const local = this.options.clock ?? systemClock;
       let persistOffset: (ms: number) => void = () => {};
       const clock = new ServerClock(local, st.server_time_offset_ms, (ms) => persistOffset(ms));
@@ -574,7 +679,9 @@ export class DesktopServices {
       const putSelf = (u: PublicUser) => {
         const json = JSON.stringify(u);
         ws.db
-          .prepare(`INSERT INTO reference (kind, id, json, updated_at) VALUES ('self', ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`)
+          .prepare(
+            `INSERT INTO reference (kind, id, json, updated_at) VALUES ('self', ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
+          )
           .run(u.id, json, clock.now().toISOString());
       };
       const deps = {
@@ -636,12 +743,21 @@ export class DesktopServices {
         extraStatus: () => ({ signedAwaitingUpload: opened ? opened.signing.awaitingUpload() : 0 }),
         refreshReference: async (token) => {
           const at = clock.now().toISOString();
-          const [catalog, staff, holidays] = await Promise.allSettled([api.catalog(token), api.staff(token), api.holidays(token)]);
+          const [catalog, staff, holidays] = await Promise.allSettled([
+            api.catalog(token),
+            api.staff(token),
+            api.holidays(token),
+          ]);
           if (staff.status === 'fulfilled') store.putReference('staff', staff.value.staff, at);
           if (holidays.status === 'fulfilled') {
             // The unit's holiday list (Admin Satker's), kept for offline; the working-day clocks follow it.
-            store.putReference('holidays', holidays.value.holidays.map((h) => ({ id: h.date, ...h })), at);
-            if (useUnitHolidays(holidays.value.holidays) && store.recomputeClocks() > 0) this.emit('data', { orderIds: null });
+            store.putReference(
+              'holidays',
+              holidays.value.holidays.map((h) => ({ id: h.date, ...h })),
+              at,
+            );
+            if (useUnitHolidays(holidays.value.holidays) && store.recomputeClocks() > 0)
+              this.emit('data', { orderIds: null });
           }
           if (catalog.status === 'fulfilled') {
             store.putReference('labs', catalog.value.labs, at);
@@ -687,7 +803,19 @@ export class DesktopServices {
         ...(this.options.signing?.policy ? { policy: this.options.signing.policy } : {}),
         ...(this.options.signing?.source ? { source: this.options.signing.source } : {}),
       });
-      opened = { housekeeping: null, ws, store, profile, clock, api, session, actions, sync, signing, unsubscribe: () => {} };
+      opened = {
+        housekeeping: null,
+        ws,
+        store,
+        profile,
+        clock,
+        api,
+        session,
+        actions,
+        sync,
+        signing,
+        unsubscribe: () => {},
+      };
       const o = opened;
       o.unsubscribe = sync.onChange((s) => this.onSyncStatus(o, s));
       this.open = opened;
@@ -744,7 +872,12 @@ export class DesktopServices {
   }
 
   /** Sign out: stop syncing, close the files. `revoke` (default) also revokes the session on the server. */
-  async logout(options: { revoke?: boolean; /** A re-login follows at once: tell listeners only its outcome. */ quiet?: boolean } = {}): Promise<void> {
+  async logout(
+    options: {
+      revoke?: boolean;
+      /** A re-login follows at once: tell listeners only its outcome. */ quiet?: boolean;
+    } = {},
+  ): Promise<void> {
     const o = this.open;
     if (!o) return;
     this.open = null;
@@ -777,10 +910,22 @@ export class DesktopServices {
 }
 
 /** The name of who asked for this report's signature, from the order's cached history (null: not known here). */
-function requestedBy(store: LocalStore, item: { orderId: string; sampleId: string; reportId: string }): string | null {
-  const cached = store.reference<{ entries?: { command: string; entityId: string | null; sampleId: string | null; actorName: string | null }[] }>(`history:${item.orderId}`)[0];
+function requestedBy(
+  store: LocalStore,
+  item: { orderId: string; sampleId: string; reportId: string },
+): string | null {
+  const cached = store.reference<{
+    entries?: {
+      command: string;
+      entityId: string | null;
+      sampleId: string | null;
+      actorName: string | null;
+    }[];
+  }>(`history:${item.orderId}`)[0];
   const asked = (cached?.entries ?? []).filter(
-    (e) => e.command === 'report.request_signature' && (e.entityId === item.reportId || (e.entityId === null && e.sampleId === item.sampleId)),
+    (e) =>
+      e.command === 'report.request_signature' &&
+      (e.entityId === item.reportId || (e.entityId === null && e.sampleId === item.sampleId)),
   );
   return asked.at(-1)?.actorName ?? null;
 }
@@ -792,7 +937,10 @@ function clientVersion(): string {
 
 function done(results: readonly ActionResult[]): ActionDone {
   const last = results[results.length - 1];
-  if (!last) throw new ActionRejectedError('invalid_payload', { id: 'Tidak ada yang dipilih.', en: 'Nothing was chosen.' });
+  if (!last)
+    throw new ActionRejectedError('invalid_payload', {
+      id: 'Tidak ada yang dipilih.',
+      en: 'Nothing was chosen.',
+    });
   return { command: last.command, commands: results.map((r) => r.command), order: last.order };
 }
-

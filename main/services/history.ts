@@ -51,9 +51,14 @@ export async function buildHistory(d: HistoryDeps): Promise<OrderHistory> {
     }
   }
   const cached = d.store.reference<CachedHistory>(kindOf(d.orderId))[0];
-  if (cached) return { source: 'cache', fetchedAt: cached.fetchedAt, entries: sorted([...cached.entries, ...local]) };
+  if (cached)
+    return { source: 'cache', fetchedAt: cached.fetchedAt, entries: sorted([...cached.entries, ...local]) };
   const order = d.store.order(d.orderId);
-  return { source: 'local_only', fetchedAt: null, entries: sorted([...(order ? fromOrder(order) : []), ...local]) };
+  return {
+    source: 'local_only',
+    fetchedAt: null,
+    entries: sorted([...(order ? fromOrder(order) : []), ...local]),
+  };
 }
 
 function sorted(entries: HistoryEntryView[]): HistoryEntryView[] {
@@ -68,15 +73,26 @@ function stepOf(command: string): number | null {
 function localEntries(d: HistoryDeps): HistoryEntryView[] {
   const lps = d.store.syncState().last_processed_seq;
   const unconfirmed = (c: QueuedCommand) =>
-    c.aggregateId === d.orderId && (c.status === 'pending' || c.status === 'sent' || c.status === 'blocked' || (c.status === 'applied' && c.seq > lps));
+    c.aggregateId === d.orderId &&
+    (c.status === 'pending' ||
+      c.status === 'sent' ||
+      c.status === 'blocked' ||
+      (c.status === 'applied' && c.seq > lps));
   return d.store
     .commands()
     .filter(unconfirmed)
     .map((c) => {
-      const p = (c.payload ?? {}) as { sampleId?: unknown; analysisId?: unknown; reportId?: unknown; reason?: unknown };
+      const p = (c.payload ?? {}) as {
+        sampleId?: unknown;
+        analysisId?: unknown;
+        reportId?: unknown;
+        reason?: unknown;
+      };
       const target = (RULES as Record<string, { target: string } | undefined>)[c.type]?.target ?? 'order';
       const sampleId = typeof p.sampleId === 'string' ? p.sampleId : null;
-      const entityId = [p.analysisId, p.reportId, p.sampleId].find((x): x is string => typeof x === 'string') ?? c.aggregateId;
+      const entityId =
+        [p.analysisId, p.reportId, p.sampleId].find((x): x is string => typeof x === 'string') ??
+        c.aggregateId;
       return {
         at: c.issuedAt,
         actorId: d.user.id,
@@ -98,8 +114,31 @@ function localEntries(d: HistoryDeps): HistoryEntryView[] {
 /** What the order records about itself: return notes with their reasons, and the times of the steps. */
 function fromOrder(order: Order): HistoryEntryView[] {
   const out: HistoryEntryView[] = [];
-  const entry = (at: string, actorId: string | null, role: string | null, command: string, entity: string, entityId: string | null, sampleId: string | null, reason: string | null = null) =>
-    out.push({ at, actorId, actorName: null, role, command, step: stepOf(command), entity, entityId, sampleId, from: null, to: null, reason, source: 'server' });
+  const entry = (
+    at: string,
+    actorId: string | null,
+    role: string | null,
+    command: string,
+    entity: string,
+    entityId: string | null,
+    sampleId: string | null,
+    reason: string | null = null,
+  ) =>
+    out.push({
+      at,
+      actorId,
+      actorName: null,
+      role,
+      command,
+      step: stepOf(command),
+      entity,
+      entityId,
+      sampleId,
+      from: null,
+      to: null,
+      reason,
+      source: 'server',
+    });
   entry(order.submittedAt, null, 'pelanggan', 'order.submit', 'order', order.id, null);
   const sampleOf = new Map<string, string>();
   for (const s of order.samples) {
@@ -117,7 +156,8 @@ function fromOrder(order: Order): HistoryEntryView[] {
       if (r.releasedAt) entry(r.releasedAt, null, 'cs', 'report.release', 'report', r.id, s.id);
     }
   }
-  for (const n of order.returns) entry(n.at, n.by, n.role, n.command, n.entity, n.entityId, sampleOf.get(n.entityId) ?? null, n.reason);
+  for (const n of order.returns)
+    entry(n.at, n.by, n.role, n.command, n.entity, n.entityId, sampleOf.get(n.entityId) ?? null, n.reason);
   if (order.finishedAt) entry(order.finishedAt, null, 'pelanggan', 'order.finish', 'order', order.id, null);
   return out;
 }

@@ -8,7 +8,9 @@ import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
-export type AppResolution = { kind: 'file'; path: string; contentType: string } | { kind: 'refused'; status: 400 | 403 | 404; reason: string };
+export type AppResolution =
+  | { kind: 'file'; path: string; contentType: string }
+  | { kind: 'refused'; status: 400 | 403 | 404; reason: string };
 
 /** The file system as the resolver needs it (tests give a fake or a temp dir). */
 export interface ResolverFs {
@@ -65,7 +67,11 @@ function inside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-const refused = (status: 400 | 403 | 404, reason: string): AppResolution => ({ kind: 'refused', status, reason });
+const refused = (status: 400 | 403 | 404, reason: string): AppResolution => ({
+  kind: 'refused',
+  status,
+  reason,
+});
 
 function hasControlChar(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -101,7 +107,11 @@ export function safeSegments(pathname: string): string[] | null {
  * Resolve `app://sippt/<path>` against `rootDir` (the built renderer). `/` is index.html. Hash
  * routes never reach here, so there is no "unknown path gives index.html" fallback to abuse.
  */
-export function resolveAppRequest(rootDir: string, requestUrl: string, fs: ResolverFs = nodeResolverFs): AppResolution {
+export function resolveAppRequest(
+  rootDir: string,
+  requestUrl: string,
+  fs: ResolverFs = nodeResolverFs,
+): AppResolution {
   if (typeof requestUrl !== 'string' || requestUrl.length > MAX_URL) return refused(400, 'bad url');
   let url: URL;
   try {
@@ -109,7 +119,13 @@ export function resolveAppRequest(rootDir: string, requestUrl: string, fs: Resol
   } catch {
     return refused(400, 'bad url');
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port || url.username || url.password) {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.port ||
+    url.username ||
+    url.password
+  ) {
     return refused(403, 'foreign origin');
   }
   const segments = safeSegments(url.pathname);

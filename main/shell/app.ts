@@ -14,7 +14,12 @@ import { IPC_CHANNELS, type Settings } from '../../shared/bridge';
 import { resolveAppRequest } from './app-protocol';
 import { securityHeaders } from './csp';
 import { handleInvoke, UNTRUSTED_SENDER } from './ipc-handler';
-import { KEYSTORE_DIALOG_FILTERS, MAX_KEYSTORE_BYTES, readAtMost, type PickedKeystore } from './keystore-pick';
+import {
+  KEYSTORE_DIALOG_FILTERS,
+  MAX_KEYSTORE_BYTES,
+  readAtMost,
+  type PickedKeystore,
+} from './keystore-pick';
 import { installAppSecurity, installSessionSecurity } from './security';
 import { ServicesProcess } from './services-process';
 import { openElectronSettings } from './settings-electron';
@@ -28,7 +33,9 @@ const PRELOAD = join(here, 'preload.cjs');
 const ENGINE = join(here, 'utility.cjs');
 
 // Before `ready`: `app://` behaves like https (secure context, fetch, a real origin for 'self').
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
 installAppSecurity();
 
 const log = (line: string) => console.error(`[sippt] ${line}`);
@@ -55,7 +62,9 @@ if (!app.requestSingleInstanceLock()) {
     const p = join(app.getAppPath(), 'build', 'electron-native', 'pkcs11js');
     return existsSync(join(p, 'index.js')) ? p : null;
   };
-  const fontsDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts');
+  const fontsDir = app.isPackaged
+    ? join(process.resourcesPath, 'fonts')
+    : join(app.getAppPath(), 'resources', 'fonts');
 
   const sendToWindow = (event: string, payload: unknown) => {
     if (!win || win.isDestroyed() || !isTrustedUrl(win.webContents.getURL())) return;
@@ -66,7 +75,12 @@ if (!app.requestSingleInstanceLock()) {
   const work = { pendingChanges: 0, signing: false };
   let onWorkChanged = () => {};
   const observe = (event: string, payload: unknown) => {
-    const p = payload as { pending?: number; signedAwaitingUpload?: number; done?: number; total?: number } | null;
+    const p = payload as {
+      pending?: number;
+      signedAwaitingUpload?: number;
+      done?: number;
+      total?: number;
+    } | null;
     if (event === 'sync.status' && p) work.pendingChanges = (p.pending ?? 0) + (p.signedAwaitingUpload ?? 0);
     else if (event === 'signing.progress' && p) work.signing = (p.done ?? 0) < (p.total ?? 0);
     else return;
@@ -79,7 +93,12 @@ if (!app.requestSingleInstanceLock()) {
       const pkcs11js = pkcs11jsDir();
       return utilityProcess.fork(ENGINE, [], {
         serviceName: 'SIPPT Lab engine',
-        env: { ...process.env, SIPPT_APP_VERSION: app.getVersion(), ...(binding ? { SIPPT_SQLITE_BINDING: binding } : {}), ...(pkcs11js ? { SIPPT_PKCS11JS_DIR: pkcs11js } : {}) },
+        env: {
+          ...process.env,
+          SIPPT_APP_VERSION: app.getVersion(),
+          ...(binding ? { SIPPT_SQLITE_BINDING: binding } : {}),
+          ...(pkcs11js ? { SIPPT_PKCS11JS_DIR: pkcs11js } : {}),
+        },
       });
     },
     init: () => ({
@@ -108,7 +127,10 @@ if (!app.requestSingleInstanceLock()) {
       properties: ['openFile', 'dontAddToRecent'],
       filters: KEYSTORE_DIALOG_FILTERS,
     };
-    const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const result =
+      win && !win.isDestroyed()
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
     // One byte over the limit is enough to know it is too big.
@@ -137,7 +159,8 @@ if (!app.requestSingleInstanceLock()) {
       devTools: !app.isPackaged || process.env.SIPPT_DEVTOOLS === '1',
     });
     const violations = checklistViolations(options);
-    if (violations.length > 0) throw new Error(`window options break the security checklist: ${violations.join('; ')}`);
+    if (violations.length > 0)
+      throw new Error(`window options break the security checklist: ${violations.join('; ')}`);
     win = new BrowserWindow(options);
     win.once('ready-to-show', () => win?.show());
     win.on('resize', () => {
@@ -187,13 +210,19 @@ if (!app.requestSingleInstanceLock()) {
     installSessionSecurity(session.defaultSession);
 
     protocol.handle(APP_SCHEME, async (request) => {
-      const text = (status: number, body: string) => new Response(body, { status, headers: securityHeaders('text/plain; charset=utf-8') });
-      if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Metode tidak diizinkan / Method not allowed');
+      const text = (status: number, body: string) =>
+        new Response(body, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return text(405, 'Metode tidak diizinkan / Method not allowed');
       const r = resolveAppRequest(RENDERER_DIR, request.url);
-      if (r.kind === 'refused') return text(r.status, r.status === 404 ? 'Tidak ditemukan / Not found' : 'Ditolak / Refused');
+      if (r.kind === 'refused')
+        return text(r.status, r.status === 404 ? 'Tidak ditemukan / Not found' : 'Ditolak / Refused');
       try {
         const body = await readFile(r.path);
-        return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: securityHeaders(r.contentType) });
+        return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+          status: 200,
+          headers: securityHeaders(r.contentType),
+        });
       } catch {
         return text(404, 'Tidak ditemukan / Not found');
       }

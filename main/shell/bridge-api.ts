@@ -60,7 +60,10 @@ export function makeBridgeApi(ipc: IpcRendererLike) {
     invoke<N extends BridgeCallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>> {
       if (typeof name !== 'string' || !isBridgeCallName(name)) {
         return Promise.resolve(
-          fail('unknown_call', { id: `Panggilan tidak dikenal: ${String(name)}`, en: `Unknown call: ${String(name)}` }) as Envelope<CallOutput<N>>,
+          fail('unknown_call', {
+            id: `Panggilan tidak dikenal: ${String(name)}`,
+            en: `Unknown call: ${String(name)}`,
+          }) as Envelope<CallOutput<N>>,
         );
       }
       const request: InvokeRequest = { name, input: input === undefined ? {} : input };
@@ -75,7 +78,8 @@ export function makeBridgeApi(ipc: IpcRendererLike) {
       );
     },
     on<E extends BridgeEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      if (typeof event !== 'string' || !isBridgeEventName(event)) throw new TypeError(`Unknown event: ${String(event)}`);
+      if (typeof event !== 'string' || !isBridgeEventName(event))
+        throw new TypeError(`Unknown event: ${String(event)}`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       if (!subscribed) {
         // One IPC listener for all events, so unsubscribing never leaks ipcRenderer listeners.

@@ -47,14 +47,17 @@ export function cspViolations(policy: string): string[] {
     }
   }
   const def = d.get('default-src');
-  if (!def || def.some((s) => s !== "'self'" && s !== "'none'")) out.push("default-src must be 'self' or 'none'");
+  if (!def || def.some((s) => s !== "'self'" && s !== "'none'"))
+    out.push("default-src must be 'self' or 'none'");
   if (d.get('object-src')?.join(' ') !== "'none'") out.push("object-src must be 'none'");
   if (d.get('base-uri')?.join(' ') !== "'none'") out.push("base-uri must be 'none'");
   if (d.get('frame-ancestors')?.join(' ') !== "'none'") out.push("frame-ancestors must be 'none'");
   const connect = sources('connect-src');
-  if (!connect || connect.some((s) => s !== "'self'" && s !== "'none'")) out.push("connect-src must stay on 'self'");
+  if (!connect || connect.some((s) => s !== "'self'" && s !== "'none'"))
+    out.push("connect-src must stay on 'self'");
   const worker = sources('worker-src') ?? script ?? [];
-  if (worker.some((s) => s !== "'self'" && s !== 'blob:' && s !== "'none'")) out.push("worker-src may only allow 'self' and blob:");
+  if (worker.some((s) => s !== "'self'" && s !== 'blob:' && s !== "'none'"))
+    out.push("worker-src may only allow 'self' and blob:");
   if (policy.includes("'unsafe-eval'")) out.push("no directive may allow 'unsafe-eval'");
   return out;
 }

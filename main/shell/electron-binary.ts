@@ -6,14 +6,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ElectronBinary = { ok: true; path: string; version: string } | { ok: false; reason: string; version: string | null };
+export type ElectronBinary =
+  { ok: true; path: string; version: string } | { ok: false; reason: string; version: string | null };
 
-export function findElectronBinary(electronPackageDir: string, env: Record<string, string | undefined> = process.env): ElectronBinary {
+export function findElectronBinary(
+  electronPackageDir: string,
+  env: Record<string, string | undefined> = process.env,
+): ElectronBinary {
   let version: string | null = null;
   try {
-    version = (JSON.parse(readFileSync(join(electronPackageDir, 'package.json'), 'utf8')) as { version?: string }).version ?? null;
+    version =
+      (JSON.parse(readFileSync(join(electronPackageDir, 'package.json'), 'utf8')) as { version?: string })
+        .version ?? null;
   } catch {
-    return { ok: false, reason: 'paket electron tidak terpasang / the electron package is not installed', version: null };
+    return {
+      ok: false,
+      reason: 'paket electron tidak terpasang / the electron package is not installed',
+      version: null,
+    };
   }
   let relative: string | null = null;
   try {
@@ -23,10 +33,21 @@ export function findElectronBinary(electronPackageDir: string, env: Record<strin
   }
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!relative && !override) {
-    return { ok: false, reason: 'biner Electron tidak diunduh / the Electron binary was not downloaded', version };
+    return {
+      ok: false,
+      reason: 'biner Electron tidak diunduh / the Electron binary was not downloaded',
+      version,
+    };
   }
-  const path = override ? join(override, relative ?? 'electron') : join(electronPackageDir, 'dist', relative!);
-  if (!existsSync(path)) return { ok: false, reason: `biner Electron tidak ada di ${path} / the Electron binary is missing at ${path}`, version };
+  const path = override
+    ? join(override, relative ?? 'electron')
+    : join(electronPackageDir, 'dist', relative!);
+  if (!existsSync(path))
+    return {
+      ok: false,
+      reason: `biner Electron tidak ada di ${path} / the Electron binary is missing at ${path}`,
+      version,
+    };
   return { ok: true, path, version: version ?? 'unknown' };
 }
 

@@ -27,15 +27,25 @@ export function parseInvokeRequest(raw: unknown): { name: string; input: unknown
   return { name, input: input === undefined ? {} : input };
 }
 
-export async function handleInvoke(frameUrl: string | null | undefined, raw: unknown, deps: InvokeDeps): Promise<Envelope<unknown>> {
+export async function handleInvoke(
+  frameUrl: string | null | undefined,
+  raw: unknown,
+  deps: InvokeDeps,
+): Promise<Envelope<unknown>> {
   if (!isTrustedSender(frameUrl)) return UNTRUSTED_SENDER;
   const request = parseInvokeRequest(raw);
   if (!request) {
-    return fail('invalid_payload', { id: 'Permintaan tidak berbentuk {name, input}.', en: 'The request is not shaped {name, input}.' });
+    return fail('invalid_payload', {
+      id: 'Permintaan tidak berbentuk {name, input}.',
+      en: 'The request is not shaped {name, input}.',
+    });
   }
   const { name, input } = request;
   if (!isBridgeCallName(name)) {
-    return fail('unknown_call', { id: `Panggilan tidak dikenal: ${name.slice(0, 100)}`, en: `Unknown call: ${name.slice(0, 100)}` });
+    return fail('unknown_call', {
+      id: `Panggilan tidak dikenal: ${name.slice(0, 100)}`,
+      en: `Unknown call: ${name.slice(0, 100)}`,
+    });
   }
   if (name === 'update.install' && deps.installUpdate) return ok(await deps.installUpdate());
   if (wantsKeystoreDialog(name, input)) {

@@ -8,7 +8,9 @@ import { fail, type Envelope } from '../../shared/bridge';
 
 export const IMPORT_KEYSTORE_CALL = 'signing.importKeystore';
 
-export const KEYSTORE_DIALOG_FILTERS = [{ name: 'Keystore PKCS#12 (.p12, .pfx)', extensions: ['p12', 'pfx'] }];
+export const KEYSTORE_DIALOG_FILTERS = [
+  { name: 'Keystore PKCS#12 (.p12, .pfx)', extensions: ['p12', 'pfx'] },
+];
 
 /** KeystoreFileSchema allows 90,000 base64 characters: 64 KiB of keystore, far above a real one. */
 export const MAX_KEYSTORE_BYTES = 64 * 1024;
@@ -26,7 +28,10 @@ export function wantsKeystoreDialog(name: string, input: unknown): boolean {
   );
 }
 
-const CANCELLED = fail('cancelled', { id: 'Pemilihan berkas keystore dibatalkan.', en: 'Choosing the keystore file was cancelled.' });
+const CANCELLED = fail('cancelled', {
+  id: 'Pemilihan berkas keystore dibatalkan.',
+  en: 'Choosing the keystore file was cancelled.',
+});
 
 /**
  * Open the dialog through `pick` and answer the input to forward (the file's name and bytes), or
@@ -41,7 +46,10 @@ export async function withPickedKeystore(
     picked = await pick();
   } catch {
     return {
-      answer: fail('invalid_payload', { id: 'Berkas keystore tidak dapat dibaca.', en: 'The keystore file cannot be read.' }),
+      answer: fail('invalid_payload', {
+        id: 'Berkas keystore tidak dapat dibaca.',
+        en: 'The keystore file cannot be read.',
+      }),
     };
   }
   if (picked === null) return { answer: CANCELLED };
@@ -55,7 +63,9 @@ export async function withPickedKeystore(
   }
   // Only the file's own name crosses, never the folder it was in.
   const name = (picked.name.split(/[\\/]/).pop() ?? '').slice(0, 255) || 'keystore.p12';
-  const base64 = Buffer.from(picked.bytes.buffer, picked.bytes.byteOffset, picked.bytes.byteLength).toString('base64');
+  const base64 = Buffer.from(picked.bytes.buffer, picked.bytes.byteOffset, picked.bytes.byteLength).toString(
+    'base64',
+  );
   return { forward: { ...input, file: { name, base64 } } };
 }
 

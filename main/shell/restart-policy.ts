@@ -19,7 +19,11 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
  * `crashes` are the times of earlier crashes (any order), `now` the time of this one. Answers the
  * delay before restarting, or null to give up.
  */
-export function restartDelay(crashes: readonly number[], now: number, policy: RestartPolicy = DEFAULT_RESTART_POLICY): number | null {
+export function restartDelay(
+  crashes: readonly number[],
+  now: number,
+  policy: RestartPolicy = DEFAULT_RESTART_POLICY,
+): number | null {
   const recent = crashes.filter((t) => now - t < policy.windowMs && t <= now).length + 1;
   const delay = policy.delaysMs[recent - 1];
   return delay === undefined ? null : delay;

@@ -53,8 +53,12 @@ export function installAppSecurity(): void {
 
 /** After `ready`, on the window's session: permissions and downloads refused. */
 export function installSessionSecurity(session: Session): void {
-  session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl)));
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
+  session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    allowPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   // Files leave the app only through save dialogs the main process opens.
   session.on('will-download', (event) => event.preventDefault());

@@ -10,7 +10,14 @@
  */
 import { fail, type Envelope, type Settings } from '../../shared/bridge';
 import { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from './restart-policy';
-import { ENGINE_CLOSING, ENGINE_RESTARTED, ENGINE_STOPPED, parseFromEngine, type EngineInit, type ToEngine } from './services-protocol';
+import {
+  ENGINE_CLOSING,
+  ENGINE_RESTARTED,
+  ENGINE_STOPPED,
+  parseFromEngine,
+  type EngineInit,
+  type ToEngine,
+} from './services-protocol';
 
 /** What we use of Electron's UtilityProcess. */
 export interface ChildLike {
@@ -169,7 +176,10 @@ export class ServicesProcess {
       if (message.type === 'call') {
         this.answer(
           message.id,
-          fail('invalid_payload', { id: 'Permintaan tidak dapat dikirim ke mesin aplikasi.', en: 'The request could not be passed to the app engine.' }),
+          fail('invalid_payload', {
+            id: 'Permintaan tidak dapat dikirim ke mesin aplikasi.',
+            en: 'The request could not be passed to the app engine.',
+          }),
         );
       }
     }

@@ -9,7 +9,14 @@
  * patches it makes; the main process persists every patch. Patches are shallow merges of top-level
  * keys, and the main process only ever writes `window`, so the two copies agree.
  */
-import { BRIDGE_EVENT_NAMES, fail, SettingsSchema, type BridgeEventName, type Envelope, type Settings } from '../../shared/bridge';
+import {
+  BRIDGE_EVENT_NAMES,
+  fail,
+  SettingsSchema,
+  type BridgeEventName,
+  type Envelope,
+  type Settings,
+} from '../../shared/bridge';
 import type { SettingsStore } from '../services/settings/settings';
 
 export interface EngineInit {
@@ -117,7 +124,9 @@ export function parseFromEngine(data: unknown): FromEngine | null {
     case 'ready':
       return { type: 'ready' };
     case 'reply':
-      return typeof data.id === 'number' && isObject(data.envelope) && typeof data.envelope.ok === 'boolean' ? (data as FromEngine) : null;
+      return typeof data.id === 'number' && isObject(data.envelope) && typeof data.envelope.ok === 'boolean'
+        ? (data as FromEngine)
+        : null;
     case 'event':
       return typeof data.event === 'string' ? (data as FromEngine) : null;
     case 'settings':
@@ -185,7 +194,10 @@ export function serveEngine(options: ServeEngineOptions): void {
       // The bridge turns errors into envelopes itself; this is the net under it. Never log input:
       // it may hold a passphrase or password.
       log(`engine: ${name} threw: ${e instanceof Error ? e.message : String(e)}`);
-      envelope = fail('internal', { id: 'Terjadi kesalahan di aplikasi.', en: 'Something went wrong in the app.' });
+      envelope = fail('internal', {
+        id: 'Terjadi kesalahan di aplikasi.',
+        en: 'Something went wrong in the app.',
+      });
     }
     try {
       post({ type: 'reply', id, envelope });

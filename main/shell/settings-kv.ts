@@ -19,7 +19,10 @@ export class KeyValueSettingsStore implements SettingsStore {
 
   constructor(private readonly backend: KeyValueBackend) {
     const stored = backend.get(SETTINGS_KEY);
-    const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+    const parsed = SettingsSchema.safeParse({
+      ...DEFAULT_SETTINGS,
+      ...(typeof stored === 'object' && stored !== null ? stored : {}),
+    });
     if (parsed.success) {
       this.value = parsed.data;
     } else {

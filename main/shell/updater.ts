@@ -40,8 +40,16 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
   const settings = o.settings ?? (() => openElectronSettings().get());
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false; // only when the user agrees, and only when nothing waits
-  autoUpdater.logger = { info: () => undefined, warn: (m: unknown) => o.log(`update: ${String(m)}`), error: (m: unknown) => o.log(`update: ${String(m)}`), debug: () => undefined };
-  autoUpdater.requestHeaders = { [INSTALL_ID_HEADER]: ensureInstallId(app.getPath('userData')), [CLIENT_HEADER]: clientHeaderValue(app.getVersion()) };
+  autoUpdater.logger = {
+    info: () => undefined,
+    warn: (m: unknown) => o.log(`update: ${String(m)}`),
+    error: (m: unknown) => o.log(`update: ${String(m)}`),
+    debug: () => undefined,
+  };
+  autoUpdater.requestHeaders = {
+    [INSTALL_ID_HEADER]: ensureInstallId(app.getPath('userData')),
+    [CLIENT_HEADER]: clientHeaderValue(app.getVersion()),
+  };
   // Read at every check, so what the settings screen saved applies to the next check.
   let last = '';
   const pointAtServer = async () => {
@@ -86,7 +94,8 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
         type: 'info',
         title: 'SIPPT Lab',
         message: `SIPPT Lab ${s.version} siap dipasang. / SIPPT Lab ${s.version} is ready to install.`,
-        detail: `${s.releaseNotes ?? ''}\n\nAplikasi akan ditutup dan dibuka kembali. / The app closes and opens again.`.trim(),
+        detail:
+          `${s.releaseNotes ?? ''}\n\nAplikasi akan ditutup dan dibuka kembali. / The app closes and opens again.`.trim(),
         buttons: ['Pasang dan mulai ulang / Install and restart', 'Nanti / Later'],
         defaultId: 0,
         cancelId: 1,
@@ -115,8 +124,14 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
         installed: false,
         message:
           state === 'downloading' || state === 'checking' || state === 'available'
-            ? { id: 'Pembaruan sedang diunduh; aplikasi menawarkan pemasangan begitu selesai.', en: 'The update is downloading; the app offers to install it once done.' }
-            : { id: 'Belum ada pembaruan di server; pemeriksaan diulang sekarang. Bila tetap tidak ada, minta bagian TI memasang versi terbaru.', en: 'No update on the server yet; checking again now. If none comes, ask your IT staff to install the latest version.' },
+            ? {
+                id: 'Pembaruan sedang diunduh; aplikasi menawarkan pemasangan begitu selesai.',
+                en: 'The update is downloading; the app offers to install it once done.',
+              }
+            : {
+                id: 'Belum ada pembaruan di server; pemeriksaan diulang sekarang. Bila tetap tidak ada, minta bagian TI memasang versi terbaru.',
+                en: 'No update on the server yet; checking again now. If none comes, ask your IT staff to install the latest version.',
+              },
       };
     },
   };

@@ -92,7 +92,8 @@ export function checklistViolations(options: BrowserWindowConstructorOptions): s
   for (const [key, want] of Object.entries(REQUIRED_WEB_PREFERENCES)) {
     if (wp[key] !== want) out.push(`webPreferences.${key} must be ${String(want)}`);
   }
-  if (typeof wp.preload !== 'string' || wp.preload.length === 0) out.push('webPreferences.preload must be set');
+  if (typeof wp.preload !== 'string' || wp.preload.length === 0)
+    out.push('webPreferences.preload must be set');
   for (const key of ['enableBlinkFeatures', 'additionalArguments']) {
     if (wp[key] !== undefined) out.push(`webPreferences.${key} must not be set`);
   }

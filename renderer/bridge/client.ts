@@ -30,7 +30,11 @@ export function hostToken(): string | null {
   if (m?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, m[1]);
     const rest = window.location.hash.replace(/[#&]?token=[A-Za-z0-9_-]+/, '').replace(/^#&/, '#');
-    history.replaceState(null, '', window.location.pathname + window.location.search + (rest === '#' ? '' : rest));
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest === '#' ? '' : rest),
+    );
     return m[1];
   }
   return sessionStorage.getItem(TOKEN_KEY);
@@ -46,7 +50,9 @@ export function httpTransport(token: string, base = ''): BridgeTransport {
   const connect = async (): Promise<void> => {
     for (;;) {
       try {
-        const res = await fetch(`${base}${HTTP_BRIDGE.eventsPath}`, { headers: { [HTTP_BRIDGE.tokenHeader]: token } });
+        const res = await fetch(`${base}${HTTP_BRIDGE.eventsPath}`, {
+          headers: { [HTTP_BRIDGE.tokenHeader]: token },
+        });
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

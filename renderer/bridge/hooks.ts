@@ -4,7 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { BridgeCallName, BridgeEventName, CallInput, CallOutput, EventPayload } from '../../shared/bridge';
+import type {
+  BridgeCallName,
+  BridgeEventName,
+  CallInput,
+  CallOutput,
+  EventPayload,
+} from '../../shared/bridge';
 import { bridge } from './client';
 
 /** Query keys start with the call name, so `invalidate(name)` reaches every input of it. */
@@ -13,7 +19,11 @@ export function useBridgeQuery<N extends BridgeCallName>(
   input: CallInput<N>,
   options: Omit<UseQueryOptions<CallOutput<N>>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<CallOutput<N>>({ queryKey: [name, input], queryFn: () => bridge.call(name, input), ...options });
+  return useQuery<CallOutput<N>>({
+    queryKey: [name, input],
+    queryFn: () => bridge.call(name, input),
+    ...options,
+  });
 }
 
 /** A call that changes something; on success every query is refetched (the working copy moved). */
@@ -25,12 +35,18 @@ export function useBridgeMutation<N extends BridgeCallName>(name: N) {
   });
 }
 
-export function useBridgeEvent<E extends BridgeEventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+export function useBridgeEvent<E extends BridgeEventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): void {
   useEffect(() => bridge.on(event, listener), [event, listener]);
 }
 
 /** The latest payload of an event, starting from `initial`. */
-export function useBridgeEventValue<E extends BridgeEventName>(event: E, initial: EventPayload<E> | null): EventPayload<E> | null {
+export function useBridgeEventValue<E extends BridgeEventName>(
+  event: E,
+  initial: EventPayload<E> | null,
+): EventPayload<E> | null {
   const [value, setValue] = useState<EventPayload<E> | null>(initial);
   useEffect(() => setValue(initial), [initial]);
   useEffect(() => bridge.on(event, setValue), [event]);

@@ -106,7 +106,8 @@ export function ReasonDialog({
             // A prefilled reason is completed, not replaced: the caret goes after it, not before.
             onFocus={(e) => {
               const el = e.currentTarget;
-              if (initialReason && el.value === initialReason) el.setSelectionRange(el.value.length, el.value.length);
+              if (initialReason && el.value === initialReason)
+                el.setSelectionRange(el.value.length, el.value.length);
             }}
             label={t('reason.label')}
             placeholder={t('reason.placeholder')}

@@ -5,15 +5,70 @@
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // Kemenperin blue, as a Mantine scale.
-const sippt: MantineColorsTuple = ['#e7f1ff', '#cfdfff', '#9dbcfb', '#6897f7', '#3c78f3', '#2164f2', '#0f59f3', '#004ad9', '#0041c3', '#0037ad'];
+const sippt: MantineColorsTuple = [
+  '#e7f1ff',
+  '#cfdfff',
+  '#9dbcfb',
+  '#6897f7',
+  '#3c78f3',
+  '#2164f2',
+  '#0f59f3',
+  '#004ad9',
+  '#0041c3',
+  '#0037ad',
+];
 
 // Mantine's orange, green, teal and red text shades (7-9) and filled red sit between 3:1 and 4.5:1
 // on white and on their own light tints. The lighter shades stay (tints, borders, bars); the
 // shades used for words and filled buttons are darkened so that every one reads at 4.5:1 or better.
-const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#c2410c', '#b13c0b', '#9a3412', '#7c2d12'];
-const green: MantineColorsTuple = ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#277f39', '#24773a', '#1e6632', '#17532a'];
-const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#0b7a5a', '#096b4f', '#075c44', '#054a37'];
-const red: MantineColorsTuple = ['#fff5f5', '#ffe3e3', '#ffc9c9', '#ffa8a8', '#ff8787', '#ff6b6b', '#d42a2a', '#c92a2a', '#b02525', '#8f1d1d'];
+const orange: MantineColorsTuple = [
+  '#fff4e6',
+  '#ffe8cc',
+  '#ffd8a8',
+  '#ffc078',
+  '#ffa94d',
+  '#ff922b',
+  '#c2410c',
+  '#b13c0b',
+  '#9a3412',
+  '#7c2d12',
+];
+const green: MantineColorsTuple = [
+  '#ebfbee',
+  '#d3f9d8',
+  '#b2f2bb',
+  '#8ce99a',
+  '#69db7c',
+  '#51cf66',
+  '#277f39',
+  '#24773a',
+  '#1e6632',
+  '#17532a',
+];
+const teal: MantineColorsTuple = [
+  '#e6fcf5',
+  '#c3fae8',
+  '#96f2d7',
+  '#63e6be',
+  '#38d9a9',
+  '#20c997',
+  '#0b7a5a',
+  '#096b4f',
+  '#075c44',
+  '#054a37',
+];
+const red: MantineColorsTuple = [
+  '#fff5f5',
+  '#ffe3e3',
+  '#ffc9c9',
+  '#ffa8a8',
+  '#ff8787',
+  '#ff6b6b',
+  '#d42a2a',
+  '#c92a2a',
+  '#b02525',
+  '#8f1d1d',
+];
 
 export const theme = createTheme({
   primaryColor: 'sippt',
@@ -40,7 +95,22 @@ export const theme = createTheme({
   },
 });
 
-const LIGHT_TEXT_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'cyan', 'grape', 'violet', 'indigo', 'lime', 'pink', 'sippt'];
+const LIGHT_TEXT_COLORS = [
+  'gray',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'cyan',
+  'grape',
+  'violet',
+  'indigo',
+  'lime',
+  'pink',
+  'sippt',
+];
 
 /**
  * Mantine's dimmed grey (#868e96) is below 4.5:1 on white at 13-14 px: secondary text must stay
@@ -53,7 +123,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6c737a',
     // Light badges, pills and alerts print their text in shade 6 on a pale tint (about 3:1):
     // the darkest shade keeps the colour's meaning and reads at 4.5:1 or better.
-    ...Object.fromEntries(LIGHT_TEXT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
+    ...Object.fromEntries(
+      LIGHT_TEXT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`]),
+    ),
     // Filled grey badges (white on grey 6) likewise.
     '--mantine-color-gray-filled': 'var(--mantine-color-gray-7)',
   },

@@ -44,7 +44,9 @@ export function App() {
   const onData = useCallback(() => {
     const predicate = (q: Query) => q.queryKey[0] !== SETTINGS_KEY[0];
     void qc
-      .cancelQueries({ predicate: (q) => predicate(q) && q.state.data === undefined && q.state.fetchStatus === 'fetching' })
+      .cancelQueries({
+        predicate: (q) => predicate(q) && q.state.data === undefined && q.state.fetchStatus === 'fetching',
+      })
       .then(() => qc.invalidateQueries({ predicate }));
   }, [qc]);
   useBridgeEvent('data.changed', onData);

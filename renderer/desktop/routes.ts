@@ -47,7 +47,10 @@ const ROLE_NAV: Partial<Record<Role, NavItem[]>> = {
   penyelia: LAB,
   mt: LAB,
   analis: LAB,
-  kepala_balai: [{ path: ROUTES.signing, label: 'signing' }, { path: ROUTES.samples, label: 'samples' }],
+  kepala_balai: [
+    { path: ROUTES.signing, label: 'signing' },
+    { path: ROUTES.samples, label: 'samples' },
+  ],
   // The front office works with the server (labels in their own namespaces).
   cs: [{ path: ROUTES.csWork, label: 'cs:nav.work', online: true }],
   ketua_tim_pji: [
@@ -72,7 +75,10 @@ const RECORDS_ITEM: NavItem = { path: ROUTES.records, label: 'records:nav.title'
 
 /** Each role's screens, then "Rekaman & Laporan" for the roles that may read a record. */
 export const NAV_BY_ROLE: Partial<Record<Role, NavItem[]>> = Object.fromEntries(
-  (Object.entries(ROLE_NAV) as [Role, NavItem[]][]).map(([role, items]) => [role, recordsFor(role).length > 0 ? [...items, RECORDS_ITEM] : items]),
+  (Object.entries(ROLE_NAV) as [Role, NavItem[]][]).map(([role, items]) => [
+    role,
+    recordsFor(role).length > 0 ? [...items, RECORDS_ITEM] : items,
+  ]),
 );
 
 /** Where a role lands after login. */

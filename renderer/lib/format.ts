@@ -18,10 +18,43 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'id-ID');
 const dateTimeFmt = (lang: string) =>
-  cached(`dt:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }));
-const timeFmt = (lang: string) => cached(`t:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }));
-const dateFmt = (lang: string) => cached(`d:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' }));
-const numberFmt = (lang: string, digits: number) => cached(`n:${lang}:${digits}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }));
+  cached(
+    `dt:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        timeZone: TZ,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
+  );
+const timeFmt = (lang: string) =>
+  cached(
+    `t:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        timeZone: TZ,
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
+  );
+const dateFmt = (lang: string) =>
+  cached(
+    `d:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        timeZone: TZ,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  );
+const numberFmt = (lang: string, digits: number) =>
+  cached(`n:${lang}:${digits}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }));
 const rupiahFmt = () => cached('rp', () => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }));
 
 /** "14 Mar 2026 10.42 WIB". */
@@ -36,7 +69,9 @@ export function formatDateTime(iso: string | null | undefined, lang = 'id'): str
 /** "10.42" (today's times in a list). */
 export function formatTime(iso: string | null | undefined, lang = 'id'): string {
   if (!iso) return '—';
-  return timeFmt(lang).format(new Date(iso)).replace(':', lang === 'en' ? ':' : '.');
+  return timeFmt(lang)
+    .format(new Date(iso))
+    .replace(':', lang === 'en' ? ':' : '.');
 }
 
 export function formatDate(iso: string | null | undefined, lang = 'id'): string {

@@ -10,5 +10,7 @@ export function msg(m: Message | null | undefined, lang: string): string {
 /** Any error as one line for people: the engine's message when it is a bridge refusal. */
 export function errorText(e: unknown, lang: string): string {
   if (e instanceof BridgeCallError) return msg(e.error.message, lang);
-  return lang === 'en' ? 'Unexpected error. Try again; if it repeats, tell the administrator.' : 'Kesalahan tak terduga. Coba lagi; bila berulang, hubungi administrator.';
+  return lang === 'en'
+    ? 'Unexpected error. Try again; if it repeats, tell the administrator.'
+    : 'Kesalahan tak terduga. Coba lagi; bila berulang, hubungi administrator.';
 }

@@ -16,7 +16,9 @@ import { applyStoredLanguage } from './language';
 applyStoredLanguage();
 
 // Over the network: no automatic retries behind the customer's back (an error shows with "Coba lagi").
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: false, refetchOnWindowFocus: true } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 15_000, retry: false, refetchOnWindowFocus: true } },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,7 +8,11 @@ import type { PublicUser } from '../../shared/api/http';
 import { hasStoredSession, onSessionChange, refreshSession, UnreachableError } from './api/client';
 import * as endpoints from './api/endpoints';
 
-export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'unreachable' } | { status: 'signed_in'; user: PublicUser };
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'unreachable' }
+  | { status: 'signed_in'; user: PublicUser };
 
 interface SessionApi {
   state: SessionState;
@@ -21,23 +25,36 @@ interface SessionApi {
 const Ctx = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>(() => (hasStoredSession() ? { status: 'loading' } : { status: 'anonymous' }));
+  const [state, setState] = useState<SessionState>(() =>
+    hasStoredSession() ? { status: 'loading' } : { status: 'anonymous' },
+  );
   const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => onSessionChange((s) => setState(s ? { status: 'signed_in', user: s.user } : { status: 'anonymous' })), []);
+  useEffect(
+    () =>
+      onSessionChange((s) => setState(s ? { status: 'signed_in', user: s.user } : { status: 'anonymous' })),
+    [],
+  );
 
   useEffect(() => {
     if (!hasStoredSession()) return;
     let live = true;
     refreshSession()
       .then((s) => live && setState(s ? { status: 'signed_in', user: s.user } : { status: 'anonymous' }))
-      .catch((e) => live && setState(e instanceof UnreachableError ? { status: 'unreachable' } : { status: 'anonymous' }));
+      .catch(
+        (e) =>
+          live &&
+          setState(e instanceof UnreachableError ? { status: 'unreachable' } : { status: 'anonymous' }),
+      );
     return () => {
       live = false;
     };
   }, [attempt]);
 
-  const login = useCallback(async (username: string, password: string) => (await endpoints.login(username, password)).user, []);
+  const login = useCallback(
+    async (username: string, password: string) => (await endpoints.login(username, password)).user,
+    [],
+  );
   const logout = useCallback(async () => {
     try {
       await endpoints.logout();

@@ -41,7 +41,11 @@ export async function tokenSecret(handle: DbHandle, configured: string | null): 
     .values({ key: 'token_secret', value: randomBytes(32).toString('hex') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await handle.db.selectFrom('server_settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', 'token_secret')
+    .executeTakeFirstOrThrow();
   return row.value;
 }
 
@@ -63,12 +67,22 @@ export class AuthService {
   ) {}
 
   /** Per-address limits (every request, and failures) are the HTTP layer's: server/http/rate-limit.ts. */
-  async login(usernameRaw: string, password: string, ip: string, userAgent: string): Promise<SessionResponse> {
+  async login(
+    usernameRaw: string,
+    password: string,
+    ip: string,
+    userAgent: string,
+  ): Promise<SessionResponse> {
     const username = usernameRaw.trim().toLowerCase();
     const now = this.config.now();
     const db = this.handle.db;
-    const attempt = await db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst();
-    if (attempt?.locked_until && Date.parse(attempt.locked_until) > now.getTime()) throw this.locked(attempt.locked_until, now);
+    const attempt = await db
+      .selectFrom('login_attempts')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (attempt?.locked_until && Date.parse(attempt.locked_until) > now.getTime())
+      throw this.locked(attempt.locked_until, now);
 
     const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     // Unknown users cost the same time as known ones: no way to probe which usernames exist.
@@ -78,14 +92,30 @@ export class AuthService {
     if (!ok || !row) {
       const failures = (attempt?.failures ?? 0) + 1;
       const lock = failures >= this.config.login.maxFailures;
-      const lockedUntil = lock ? new Date(now.getTime() + this.config.login.lockMinutes * 60_000).toISOString() : null;
+      const lockedUntil = lock
+        ? new Date(now.getTime() + this.config.login.lockMinutes * 60_000).toISOString()
+        : null;
       await db
         .insertInto('login_attempts')
-        .values({ username, failures: lock ? 0 : failures, locked_until: lockedUntil, updated_at: now.toISOString() })
-        .onConflict((oc) => oc.column('username').doUpdateSet({ failures: lock ? 0 : failures, locked_until: lockedUntil, updated_at: now.toISOString() }))
+        .values({
+          username,
+          failures: lock ? 0 : failures,
+          locked_until: lockedUntil,
+          updated_at: now.toISOString(),
+        })
+        .onConflict((oc) =>
+          oc.column('username').doUpdateSet({
+            failures: lock ? 0 : failures,
+            locked_until: lockedUntil,
+            updated_at: now.toISOString(),
+          }),
+        )
         .execute();
       if (lockedUntil) throw this.locked(lockedUntil, now);
-      throw new AppError(401, 'invalid_credentials', { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' });
+      throw new AppError(401, 'invalid_credentials', {
+        id: 'Nama pengguna atau kata sandi salah.',
+        en: 'Wrong username or password.',
+      });
     }
     if (attempt) await db.deleteFrom('login_attempts').where('username', '=', username).execute();
     await this.assertCanLogIn(row);
@@ -112,16 +142,30 @@ export class AuthService {
   }
 
   private async assertCanLogIn(row: UserRow): Promise<void> {
-    if (row.active !== 1) throw new AppError(403, 'account_inactive', { id: 'Akun ini nonaktif. Hubungi Admin Satker.', en: 'This account is deactivated. Contact the Admin Satker.' });
+    if (row.active !== 1)
+      throw new AppError(403, 'account_inactive', {
+        id: 'Akun ini nonaktif. Hubungi Admin Satker.',
+        en: 'This account is deactivated. Contact the Admin Satker.',
+      });
     if (row.role === 'pelanggan') {
-      const c = row.customer_id ? await this.handle.db.selectFrom('customers').select('status').where('id', '=', row.customer_id).executeTakeFirst() : undefined;
+      const c = row.customer_id
+        ? await this.handle.db
+            .selectFrom('customers')
+            .select('status')
+            .where('id', '=', row.customer_id)
+            .executeTakeFirst()
+        : undefined;
       if (c?.status === 'pending_activation') {
         throw new AppError(403, 'account_pending', {
           id: 'Akun Anda menunggu aktivasi oleh Admin Satker.',
           en: 'Your account is waiting for activation by the Admin Satker.',
         });
       }
-      if (c?.status !== 'active') throw new AppError(403, 'account_inactive', { id: 'Akun pelanggan ini nonaktif.', en: 'This customer account is deactivated.' });
+      if (c?.status !== 'active')
+        throw new AppError(403, 'account_inactive', {
+          id: 'Akun pelanggan ini nonaktif.',
+          en: 'This customer account is deactivated.',
+        });
     }
   }
 
@@ -133,9 +177,27 @@ export class AuthService {
     await inTransaction(this.handle, async (trx) => {
       await trx
         .insertInto('sessions')
-        .values({ id: sessionId, user_id: row.id, created_at: now.toISOString(), expires_at: refreshExpires, revoked_at: null, revoke_reason: null, ip, user_agent: userAgent.slice(0, 300) })
+        .values({
+          id: sessionId,
+          user_id: row.id,
+          created_at: now.toISOString(),
+          expires_at: refreshExpires,
+          revoked_at: null,
+          revoke_reason: null,
+          ip,
+          user_agent: userAgent.slice(0, 300),
+        })
         .execute();
-      await trx.insertInto('refresh_tokens').values({ token_hash: sha256Hex(refresh), session_id: sessionId, expires_at: refreshExpires, used_at: null, created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('refresh_tokens')
+        .values({
+          token_hash: sha256Hex(refresh),
+          session_id: sessionId,
+          expires_at: refreshExpires,
+          used_at: null,
+          created_at: now.toISOString(),
+        })
+        .execute();
     });
     return this.tokens(row, sessionId, refresh, now);
   }
@@ -158,19 +220,50 @@ export class AuthService {
     const at = now.toISOString();
     const hash = sha256Hex(token);
     const result = await inTransaction(this.handle, async (trx) => {
-      const rt = await trx.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+      const rt = await trx
+        .selectFrom('refresh_tokens')
+        .selectAll()
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
       if (!rt) return { error: 'unknown' as const };
-      const session = await trx.selectFrom('sessions').selectAll().where('id', '=', rt.session_id).executeTakeFirst();
-      if (!session || session.revoked_at || Date.parse(session.expires_at) <= now.getTime()) return { error: 'revoked' as const };
-      const spent = await trx.updateTable('refresh_tokens').set({ used_at: at }).where('token_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+      const session = await trx
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', rt.session_id)
+        .executeTakeFirst();
+      if (!session || session.revoked_at || Date.parse(session.expires_at) <= now.getTime())
+        return { error: 'revoked' as const };
+      const spent = await trx
+        .updateTable('refresh_tokens')
+        .set({ used_at: at })
+        .where('token_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       if (rt.used_at || Number(spent.numUpdatedRows) !== 1) {
-        await trx.updateTable('sessions').set({ revoked_at: at, revoke_reason: 'refresh_reused' }).where('id', '=', session.id).execute();
+        await trx
+          .updateTable('sessions')
+          .set({ revoked_at: at, revoke_reason: 'refresh_reused' })
+          .where('id', '=', session.id)
+          .execute();
         this.sessionCache.delete(session.id);
         return { error: 'reused' as const };
       }
-      const user = await trx.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirstOrThrow();
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', session.user_id)
+        .executeTakeFirstOrThrow();
       const next = newRefreshToken();
-      await trx.insertInto('refresh_tokens').values({ token_hash: sha256Hex(next), session_id: session.id, expires_at: session.expires_at, used_at: null, created_at: at }).execute();
+      await trx
+        .insertInto('refresh_tokens')
+        .values({
+          token_hash: sha256Hex(next),
+          session_id: session.id,
+          expires_at: session.expires_at,
+          used_at: null,
+          created_at: at,
+        })
+        .execute();
       return { user, sessionId: session.id, next };
     });
     if ('error' in result) {
@@ -180,7 +273,10 @@ export class AuthService {
           en: 'This refresh token was already used; the session is revoked for safety. Please log in again.',
         });
       }
-      throw fail.unauthorized('Sesi berakhir. Silakan masuk lagi.', 'The session has ended. Please log in again.');
+      throw fail.unauthorized(
+        'Sesi berakhir. Silakan masuk lagi.',
+        'The session has ended. Please log in again.',
+      );
     }
     await this.assertCanLogIn(result.user);
     return this.tokens(result.user, result.sessionId, result.next, now);
@@ -188,20 +284,31 @@ export class AuthService {
 
   /** Drop cached sessions of a user (account changed) or all (tests). */
   forgetUser(userId: string | null): void {
-    for (const [k, v] of this.sessionCache) if (userId === null || v.auth.user.id === userId) this.sessionCache.delete(k);
+    for (const [k, v] of this.sessionCache)
+      if (userId === null || v.auth.user.id === userId) this.sessionCache.delete(k);
   }
 
   async logout(sessionId: string): Promise<void> {
     this.sessionCache.delete(sessionId);
     const at = this.config.now().toISOString();
-    await this.handle.db.updateTable('sessions').set({ revoked_at: at, revoke_reason: 'logout' }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+    await this.handle.db
+      .updateTable('sessions')
+      .set({ revoked_at: at, revoke_reason: 'logout' })
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   /** End every session of a user (password reset, deactivation, role change). */
   async revokeUser(userId: string, reason: string): Promise<void> {
     this.forgetUser(userId);
     const at = this.config.now().toISOString();
-    await this.handle.db.updateTable('sessions').set({ revoked_at: at, revoke_reason: reason }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await this.handle.db
+      .updateTable('sessions')
+      .set({ revoked_at: at, revoke_reason: reason })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   async authenticate(req: FastifyRequest): Promise<Authenticated> {
@@ -211,7 +318,11 @@ export class AuthService {
     if (!m) throw fail.unauthorized('Format token tidak valid.', 'Malformed access token.');
     const nowMs = this.config.now().getTime();
     const claims = verifyAccessToken(this.secret, m[1]!, Math.floor(nowMs / 1000));
-    if (!claims) throw fail.unauthorized('Token akses tidak valid atau kedaluwarsa.', 'Invalid or expired access token.');
+    if (!claims)
+      throw fail.unauthorized(
+        'Token akses tidak valid atau kedaluwarsa.',
+        'Invalid or expired access token.',
+      );
     const cached = this.sessionCache.get(claims.sessionId);
     if (cached && cached.until > nowMs && cached.auth.user.id === claims.userId) return cached.auth;
     const row = await this.handle.db
@@ -222,23 +333,42 @@ export class AuthService {
       .select(['sessions.revoked_at', 'customers.status as customer_status'])
       .where('sessions.id', '=', claims.sessionId)
       .executeTakeFirst();
-    if (!row || row.id !== claims.userId || row.revoked_at) throw fail.unauthorized('Sesi sudah berakhir. Silakan masuk lagi.', 'The session has ended. Please log in again.');
+    if (!row || row.id !== claims.userId || row.revoked_at)
+      throw fail.unauthorized(
+        'Sesi sudah berakhir. Silakan masuk lagi.',
+        'The session has ended. Please log in again.',
+      );
     if (row.active !== 1 || (row.role === 'pelanggan' && row.customer_status !== 'active')) {
-      throw new AppError(403, 'account_inactive', { id: 'Akun ini nonaktif.', en: 'This account is deactivated.' });
+      throw new AppError(403, 'account_inactive', {
+        id: 'Akun ini nonaktif.',
+        en: 'This account is deactivated.',
+      });
     }
     const user = toUser(row);
     const auth = { actor: actorOf(user), user, sessionId: claims.sessionId };
-    if (this.sessionCache.size > 10_000) for (const [k, v] of this.sessionCache) if (v.until <= nowMs) this.sessionCache.delete(k);
+    if (this.sessionCache.size > 10_000)
+      for (const [k, v] of this.sessionCache) if (v.until <= nowMs) this.sessionCache.delete(k);
     this.sessionCache.set(claims.sessionId, { until: nowMs + SESSION_CACHE_MS, auth });
     return auth;
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
-    const row = await this.handle.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const row = await this.handle.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(current, row.password_hash))) {
-      throw new AppError(401, 'invalid_credentials', { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' });
+      throw new AppError(401, 'invalid_credentials', {
+        id: 'Kata sandi saat ini salah.',
+        en: 'The current password is wrong.',
+      });
     }
     const hash = await hashPassword(next, this.config.scrypt);
-    await this.handle.db.updateTable('users').set({ password_hash: hash, updated_at: this.config.now().toISOString() }).where('id', '=', userId).execute();
+    await this.handle.db
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: this.config.now().toISOString() })
+      .where('id', '=', userId)
+      .execute();
   }
 }

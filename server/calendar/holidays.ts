@@ -9,7 +9,11 @@ import type { Db, Trx } from '../db/schema';
 
 export async function readHolidays(db: Db | Trx): Promise<HolidayEntry[]> {
   const rows = await db.selectFrom('holidays').select(['date', 'name', 'kind']).orderBy('date').execute();
-  return rows.map((r) => ({ date: r.date, name: r.name, kind: r.kind === 'cuti_bersama' ? 'cuti_bersama' : 'libur_nasional' }));
+  return rows.map((r) => ({
+    date: r.date,
+    name: r.name,
+    kind: r.kind === 'cuti_bersama' ? 'cuti_bersama' : 'libur_nasional',
+  }));
 }
 
 /** Replace the whole list (inside the caller's transaction). */
@@ -17,7 +21,11 @@ export async function writeHolidays(trx: Trx, holidays: readonly HolidayEntry[])
   await trx.deleteFrom('holidays').execute();
   for (let i = 0; i < holidays.length; i += 200) {
     const chunk = holidays.slice(i, i + 200);
-    if (chunk.length > 0) await trx.insertInto('holidays').values(chunk.map((h) => ({ date: h.date, name: h.name, kind: h.kind }))).execute();
+    if (chunk.length > 0)
+      await trx
+        .insertInto('holidays')
+        .values(chunk.map((h) => ({ date: h.date, name: h.name, kind: h.kind })))
+        .execute();
   }
 }
 

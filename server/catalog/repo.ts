@@ -9,13 +9,30 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
   const [unit, labs, types, params] = await Promise.all([
     db
       .selectFrom('units')
-      .select(['code', 'name', 'address', 'accreditation', 'number_formats', 'short_name', 'parent_lines', 'city', 'contact_line', 'time_zone'])
+      .select([
+        'code',
+        'name',
+        'address',
+        'accreditation',
+        'number_formats',
+        'short_name',
+        'parent_lines',
+        'city',
+        'contact_line',
+        'time_zone',
+      ])
       .select((eb) => eb.case().when('logo_png', 'is not', null).then(1).else(null).end().as('logo_png'))
       .where('code', '=', unitCode)
       .executeTakeFirst(),
     db.selectFrom('labs').selectAll().orderBy('code').execute(),
     db.selectFrom('sample_types').selectAll().orderBy('name').execute(),
-    db.selectFrom('parameters').selectAll().orderBy('sample_type_id').orderBy('sort').orderBy('name').execute(),
+    db
+      .selectFrom('parameters')
+      .selectAll()
+      .orderBy('sample_type_id')
+      .orderBy('sort')
+      .orderBy('name')
+      .execute(),
   ]);
   return {
     unit: {
@@ -29,10 +46,19 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
       contactLine: unit?.contact_line ?? '',
       timeZone: (unit?.time_zone ?? 'WIB') as 'WIB' | 'WITA' | 'WIT',
       hasLogo: unit?.logo_png != null,
-      numberFormats: { ...DEFAULT_NUMBER_FORMATS, ...(unit ? (JSON.parse(unit.number_formats) as object) : {}) },
+      numberFormats: {
+        ...DEFAULT_NUMBER_FORMATS,
+        ...(unit ? (JSON.parse(unit.number_formats) as object) : {}),
+      },
     },
     labs: labs.map((l) => ({ id: l.id, code: l.code, name: l.name, active: l.active === 1 })),
-    sampleTypes: types.map((t) => ({ id: t.id, labId: t.lab_id, name: t.name, description: t.description, active: t.active === 1 })),
+    sampleTypes: types.map((t) => ({
+      id: t.id,
+      labId: t.lab_id,
+      name: t.name,
+      description: t.description,
+      active: t.active === 1,
+    })),
     parameters: params.map((p) => ({
       id: p.id,
       sampleTypeId: p.sample_type_id,
@@ -41,7 +67,10 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
       method: p.method,
       requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
       detectionLimit: p.detection_limit,
-      uncertainty: p.uncertainty_expanded !== null && p.uncertainty_k !== null ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k } : null,
+      uncertainty:
+        p.uncertainty_expanded !== null && p.uncertainty_k !== null
+          ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k }
+          : null,
       accredited: p.accredited !== 0,
       tariff: p.tariff,
       active: p.active === 1,
@@ -53,7 +82,20 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
 export async function ensureUnit(db: Db, unitCode: string, now: Date): Promise<void> {
   await db
     .insertInto('units')
-    .values({ code: unitCode, name: `Balai Standardisasi dan Pelayanan Jasa Industri (${unitCode})`, address: '-', accreditation: null, number_formats: '{}', updated_at: now.toISOString(), short_name: '', parent_lines: '[]', city: '', contact_line: '', time_zone: 'WIB', logo_png: null })
+    .values({
+      code: unitCode,
+      name: `Balai Standardisasi dan Pelayanan Jasa Industri (${unitCode})`,
+      address: '-',
+      accreditation: null,
+      number_formats: '{}',
+      updated_at: now.toISOString(),
+      short_name: '',
+      parent_lines: '[]',
+      city: '',
+      contact_line: '',
+      time_zone: 'WIB',
+      logo_png: null,
+    })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }

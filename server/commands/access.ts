@@ -10,7 +10,14 @@ import { OFFLINE_ROLES, type Role } from '../../shared/sop/roles';
  */
 
 /** Roles that serve the whole unit and read every order. */
-const UNIT_WIDE: readonly Role[] = ['admin_satker', 'cs', 'ketua_tim_pji', 'bendahara', 'kepala_balai', 'sistem'];
+const UNIT_WIDE: readonly Role[] = [
+  'admin_satker',
+  'cs',
+  'ketua_tim_pji',
+  'bendahara',
+  'kepala_balai',
+  'sistem',
+];
 
 export function isUnitWide(actor: Pick<Actor, 'role' | 'labId'>): boolean {
   return UNIT_WIDE.includes(actor.role) || (actor.role === 'mt' && actor.labId === null);
@@ -54,7 +61,8 @@ function actingSpan(role: Role): [number, number] | null {
   for (const rule of Object.values(RULES)) {
     const states = rule.from[role] as readonly (string | null)[] | undefined;
     if (!states) continue;
-    if (rule.target === 'sample') for (const s of states) if (s !== null) idx.push(SAMPLE_STATUSES.indexOf(s as SampleStatus));
+    if (rule.target === 'sample')
+      for (const s of states) if (s !== null) idx.push(SAMPLE_STATUSES.indexOf(s as SampleStatus));
     if (rule.target === 'analysis') for (const s of rule.sampleIn ?? []) idx.push(SAMPLE_STATUSES.indexOf(s));
   }
   const valid = idx.filter((i) => i >= 0);

@@ -20,7 +20,10 @@ export interface AdminRequest {
   run(trx: Trx, at: string): Promise<{ before: unknown; after: unknown; reason?: string | null } | Rejection>;
 }
 
-export async function applyAdminOperation(env: CommandEnv, req: AdminRequest): Promise<{ outcome: Outcome; replayed: boolean }> {
+export async function applyAdminOperation(
+  env: CommandEnv,
+  req: AdminRequest,
+): Promise<{ outcome: Outcome; replayed: boolean }> {
   return inTransaction(env.handle, async (trx) => {
     const at = env.config.now().toISOString();
     const prior = await trx
@@ -37,7 +40,10 @@ export async function applyAdminOperation(env: CommandEnv, req: AdminRequest): P
             commandId: req.commandId,
             aggregateId: req.entityId,
             code: 'invalid_payload',
-            message: { id: 'Idempotency-Key ini sudah dipakai untuk operasi lain.', en: 'This Idempotency-Key was already used for another operation.' },
+            message: {
+              id: 'Idempotency-Key ini sudah dipakai untuk operasi lain.',
+              en: 'This Idempotency-Key was already used for another operation.',
+            },
           },
           replayed: false,
         };
@@ -47,7 +53,13 @@ export async function applyAdminOperation(env: CommandEnv, req: AdminRequest): P
     const result = await req.run(trx, at);
     let outcome: Outcome;
     if ('ok' in result && result.ok === false) {
-      outcome = { status: 'rejected', commandId: req.commandId, aggregateId: req.entityId, code: result.code, message: result.message };
+      outcome = {
+        status: 'rejected',
+        commandId: req.commandId,
+        aggregateId: req.entityId,
+        code: result.code,
+        message: result.message,
+      };
     } else {
       const r = result as { before: unknown; after: unknown; reason?: string | null };
       const seq = await nextFeedSeq(trx, env.handle.dialect);
@@ -73,12 +85,23 @@ export async function applyAdminOperation(env: CommandEnv, req: AdminRequest): P
           after: JSON.stringify(r.after ?? null),
         })
         .execute();
-      await trx.insertInto('change_feed').values({ seq, kind: req.entity, aggregate_id: req.entityId, command_id: req.commandId, at }).execute();
+      await trx
+        .insertInto('change_feed')
+        .values({ seq, kind: req.entity, aggregate_id: req.entityId, command_id: req.commandId, at })
+        .execute();
       outcome = { status: 'applied', commandId: req.commandId, aggregateId: req.entityId, version: 0 };
     }
     await trx
       .insertInto('command_log')
-      .values({ client_id: req.clientId, command_id: req.commandId, seq: null, type: req.type, aggregate_id: req.entityId, outcome: JSON.stringify(outcome), created_at: at })
+      .values({
+        client_id: req.clientId,
+        command_id: req.commandId,
+        seq: null,
+        type: req.type,
+        aggregate_id: req.entityId,
+        outcome: JSON.stringify(outcome),
+        created_at: at,
+      })
       .execute();
     return { outcome, replayed: false };
   });

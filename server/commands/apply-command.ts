@@ -10,7 +10,17 @@ import type { Trx } from '../db/schema';
 import type { ReportServices } from '../reports/services';
 import { canSee } from './access';
 import { enrich, renderForSignature, type EnrichCtx } from './enrich';
-import { loadAccount, loadOrder, nextFeedSeq, orderCacheOf, snapshot, writeAccount, writeIndexes, writeOrder, writeOrderData } from './store';
+import {
+  loadAccount,
+  loadOrder,
+  nextFeedSeq,
+  orderCacheOf,
+  snapshot,
+  writeAccount,
+  writeIndexes,
+  writeOrder,
+  writeOrderData,
+} from './store';
 
 /** What the command path needs from the server. */
 export interface CommandEnv {
@@ -103,14 +113,20 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
     if (dialect === 'postgres') q = q.forUpdate();
     const client = await q.executeTakeFirstOrThrow();
     if (client.user_id !== actor.userId) {
-      return unrecorded(command, reject('forbidden', 'Id klien ini milik pengguna lain.', 'This client id belongs to another user.'));
+      return unrecorded(
+        command,
+        reject('forbidden', 'Id klien ini milik pengguna lain.', 'This client id belongs to another user.'),
+      );
     }
     lastSeq = client.last_seq;
   }
 
   // The aggregate, locked; then the stored outcome (checked after the lock, so two concurrent
   // sends of one command cannot both pass).
-  const loaded = kind === 'order' ? await loadOrder(trx, command.aggregateId, { lock: dialect, cache: orderCacheOf(env.handle) }) : null;
+  const loaded =
+    kind === 'order'
+      ? await loadOrder(trx, command.aggregateId, { lock: dialect, cache: orderCacheOf(env.handle) })
+      : null;
   const account = kind === 'account' ? await loadAccount(trx, command.aggregateId, { lock: dialect }) : null;
   const state: Order | Account | null = loaded?.order ?? account;
 
@@ -126,7 +142,11 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
     if (prior.type !== command.type || prior.aggregate_id !== command.aggregateId) {
       return unrecorded(
         command,
-        reject('invalid_payload', 'Id perintah (Idempotency-Key) ini sudah dipakai untuk perintah lain.', 'This command id (Idempotency-Key) was already used for another command.'),
+        reject(
+          'invalid_payload',
+          'Id perintah (Idempotency-Key) ini sudah dipakai untuk perintah lain.',
+          'This command id (Idempotency-Key) was already used for another command.',
+        ),
       );
     }
     return { outcome: JSON.parse(prior.outcome) as Outcome, replayed: true, state };
@@ -134,7 +154,11 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   if (req.seq !== undefined && req.seq <= lastSeq) {
     return unrecorded(
       command,
-      reject('invalid_payload', `Nomor urut ${req.seq} sudah diproses untuk perintah lain.`, `Sequence ${req.seq} was already processed for another command.`),
+      reject(
+        'invalid_payload',
+        `Nomor urut ${req.seq} sudah diproses untuk perintah lain.`,
+        `Sequence ${req.seq} was already processed for another command.`,
+      ),
     );
   }
 
@@ -152,11 +176,21 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
       })
       .execute();
     if (req.seq !== undefined) {
-      await trx.updateTable('sync_clients').set({ last_seq: req.seq, updated_at: at }).where('client_id', '=', clientId).execute();
+      await trx
+        .updateTable('sync_clients')
+        .set({ last_seq: req.seq, updated_at: at })
+        .where('client_id', '=', clientId)
+        .execute();
     }
   };
   const rejectWith = async (r: Rejection): Promise<ApplyResult> => {
-    const outcome: Outcome = { status: 'rejected', commandId: command.id, aggregateId: command.aggregateId, code: r.code, message: r.message };
+    const outcome: Outcome = {
+      status: 'rejected',
+      commandId: command.id,
+      aggregateId: command.aggregateId,
+      code: r.code,
+      message: r.message,
+    };
     await record(outcome);
     return { outcome, replayed: false, state };
   };
@@ -166,10 +200,20 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
     return rejectWith(reject('not_found', 'Pesanan tidak ditemukan.', 'Order not found.'));
   }
   if (!rolesFor(command.type).includes(actor.role)) {
-    return rejectWith(reject('forbidden', `Peran ${actor.role} tidak boleh menjalankan ${command.type}.`, `Role ${actor.role} may not issue ${command.type}.`));
+    return rejectWith(
+      reject(
+        'forbidden',
+        `Peran ${actor.role} tidak boleh menjalankan ${command.type}.`,
+        `Role ${actor.role} may not issue ${command.type}.`,
+      ),
+    );
   }
   if (state === null && !CREATING_COMMANDS.includes(command.type)) {
-    return rejectWith(kind === 'order' ? reject('not_found', 'Pesanan tidak ditemukan.', 'Order not found.') : reject('not_found', 'Akun pelanggan tidak ditemukan.', 'Customer account not found.'));
+    return rejectWith(
+      kind === 'order'
+        ? reject('not_found', 'Pesanan tidak ditemukan.', 'Order not found.')
+        : reject('not_found', 'Akun pelanggan tidak ditemukan.', 'Customer account not found.'),
+    );
   }
   if (req.check) {
     const r = await req.check(trx);
@@ -177,7 +221,9 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   }
 
   const payload: Record<string, unknown> =
-    command.payload && typeof command.payload === 'object' && !Array.isArray(command.payload) ? structuredClone(command.payload as Record<string, unknown>) : {};
+    command.payload && typeof command.payload === 'object' && !Array.isArray(command.payload)
+      ? structuredClone(command.payload as Record<string, unknown>)
+      : {};
   const ctx: EnrichCtx = {
     env,
     trx,
@@ -195,7 +241,13 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   const enrichRejection = await enrich(ctx);
   if (enrichRejection) return rejectWith(enrichRejection);
 
-  const run = () => decide(state, { id: command.id, type: command.type, payload, baseVersion: command.baseVersion ?? null }, actor, now);
+  const run = () =>
+    decide(
+      state,
+      { id: command.id, type: command.type, payload, baseVersion: command.baseVersion ?? null },
+      actor,
+      now,
+    );
   let decision = run();
   if (decision.ok && command.type === 'report.request_signature') {
     // Render only once the domain core agrees, then decide again with the real document hash.
@@ -238,22 +290,47 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
   }
   for (const fn of ctx.afterAccept) await fn(trx);
   if (req.onAccept) await req.onAccept(trx, next);
-  const outcome: Outcome = { status: 'applied', commandId: command.id, aggregateId: command.aggregateId, version: next.version };
+  const outcome: Outcome = {
+    status: 'applied',
+    commandId: command.id,
+    aggregateId: command.aggregateId,
+    version: next.version,
+  };
   await record(outcome);
   // ...then the position, late and after the aggregate's row lock (see nextFeedSeq).
   const seq = await nextFeedSeq(trx, dialect);
   if ('samples' in next) await writeOrder(trx, next, loaded, seq, at, { dataWritten: true, dialect });
   else await writeAccount(trx, next, account, seq);
   await writeAudit(trx, seq, command, decision.events, state, next);
-  await trx.insertInto('change_feed').values({ seq, kind, aggregate_id: command.aggregateId, command_id: command.id, at }).execute();
+  await trx
+    .insertInto('change_feed')
+    .values({ seq, kind, aggregate_id: command.aggregateId, command_id: command.id, at })
+    .execute();
   return { outcome, replayed: false, state: next };
 }
 
 function unrecorded(command: IncomingCommand, r: Rejection): ApplyResult {
-  return { outcome: { status: 'rejected', commandId: command.id, aggregateId: command.aggregateId, code: r.code, message: r.message }, replayed: false, state: null };
+  return {
+    outcome: {
+      status: 'rejected',
+      commandId: command.id,
+      aggregateId: command.aggregateId,
+      code: r.code,
+      message: r.message,
+    },
+    replayed: false,
+    state: null,
+  };
 }
 
-async function writeAudit(trx: Trx, seq: number, command: IncomingCommand, events: readonly DomainEvent[], before: Order | Account | null, after: Order | Account) {
+async function writeAudit(
+  trx: Trx,
+  seq: number,
+  command: IncomingCommand,
+  events: readonly DomainEvent[],
+  before: Order | Account | null,
+  after: Order | Account,
+) {
   if (events.length === 0) return;
   // An entity may appear in several events of one command: its before is the state before the
   // command, its after the state after it.
@@ -276,5 +353,9 @@ async function writeAudit(trx: Trx, seq: number, command: IncomingCommand, event
     before: JSON.stringify(snapshot(before, e.entity, e.entityId)),
     after: JSON.stringify(snapshot(after, e.entity, e.entityId)),
   }));
-  for (let i = 0; i < rows.length; i += 100) await trx.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }

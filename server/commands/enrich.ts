@@ -1,6 +1,12 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { CommandType } from '../../shared/domain/commands';
-import { CustomerSchema, RequirementSchema, type Account, type Order, type Sample } from '../../shared/domain/entities';
+import {
+  CustomerSchema,
+  RequirementSchema,
+  type Account,
+  type Order,
+  type Sample,
+} from '../../shared/domain/entities';
 import { reject, type Rejection } from '../../shared/domain/rejections';
 import type { Actor } from '../../shared/domain/state';
 import { localDate } from '../../shared/calendar/working-days';
@@ -45,8 +51,17 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       const email = str(payload.email);
       if (email) {
         payload.email = email.trim().toLowerCase();
-        const taken = await trx.selectFrom('customers').select('id').where('email', '=', payload.email as string).executeTakeFirst();
-        if (taken) return reject('invalid_payload', 'Alamat email ini sudah terdaftar.', 'This e-mail address is already registered.');
+        const taken = await trx
+          .selectFrom('customers')
+          .select('id')
+          .where('email', '=', payload.email as string)
+          .executeTakeFirst();
+        if (taken)
+          return reject(
+            'invalid_payload',
+            'Alamat email ini sudah terdaftar.',
+            'This e-mail address is already registered.',
+          );
       }
       return null;
     }
@@ -59,7 +74,14 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       if (order?.number) {
         payload.orderNumber = order.number; // a resubmitted order keeps the number it was given
       } else {
-        const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'order', ctx.now, env.config.utcOffsetMinutes);
+        const r = await reserveNumber(
+          trx,
+          env.handle.dialect,
+          env.config.unitCode,
+          'order',
+          ctx.now,
+          env.config.utcOffsetMinutes,
+        );
         ctx.reservations.push(r);
         payload.orderNumber = r.number;
       }
@@ -69,15 +91,27 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
     case 'billing.reissue': {
       payload.billingId = randomUUID();
       payload.code = await uniqueBillingCode(trx);
-      payload.expiresAt = new Date(ctx.now.getTime() + env.config.billingExpiryDays * 86_400_000).toISOString();
+      payload.expiresAt = new Date(
+        ctx.now.getTime() + env.config.billingExpiryDays * 86_400_000,
+      ).toISOString();
       return null;
     }
     case 'payment.upload_proof': {
       payload.proofId ??= randomUUID();
       const fileId = str(payload.fileId);
       if (fileId && !ctx.attachments.some((a) => a.id === fileId && a.kind === 'payment_proof')) {
-        const f = await trx.selectFrom('files').select('id').where('id', '=', fileId).where('kind', '=', 'payment_proof').where('order_id', '=', ctx.aggregateId).executeTakeFirst();
-        if (!f) return invalid('Berkas bukti bayar tidak ditemukan; unggah berkasnya.', 'Proof file not found; upload the file.');
+        const f = await trx
+          .selectFrom('files')
+          .select('id')
+          .where('id', '=', fileId)
+          .where('kind', '=', 'payment_proof')
+          .where('order_id', '=', ctx.aggregateId)
+          .executeTakeFirst();
+        if (!f)
+          return invalid(
+            'Berkas bukti bayar tidak ditemukan; unggah berkasnya.',
+            'Proof file not found; upload the file.',
+          );
       }
       return null;
     }
@@ -86,7 +120,14 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       if (sample?.number) {
         payload.sampleNumber = sample.number; // a replacement for a rejected sample keeps its number
       } else {
-        const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'sample', ctx.now, env.config.utcOffsetMinutes);
+        const r = await reserveNumber(
+          trx,
+          env.handle.dialect,
+          env.config.unitCode,
+          'sample',
+          ctx.now,
+          env.config.utcOffsetMinutes,
+        );
         ctx.reservations.push(r);
         payload.sampleNumber = r.number;
       }
@@ -95,7 +136,9 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
     }
     case 'sample.assign_analysts': {
       const sample = findSample(order, payload.sampleId);
-      const list = Array.isArray(payload.assignments) ? (payload.assignments as { analystId?: unknown }[]) : [];
+      const list = Array.isArray(payload.assignments)
+        ? (payload.assignments as { analystId?: unknown }[])
+        : [];
       ctx.postChecks.push(async () => {
         for (const a of list) {
           const bad = await checkAnalyst(trx, str(a.analystId), sample?.labId ?? null);
@@ -116,14 +159,28 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       // The report id is the public verification address (QR code): always the server's random
       // UUID, never one a client chose, just like the number.
       payload.reportId = randomUUID();
-      const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'lhu', ctx.now, env.config.utcOffsetMinutes);
+      const r = await reserveNumber(
+        trx,
+        env.handle.dialect,
+        env.config.unitCode,
+        'lhu',
+        ctx.now,
+        env.config.utcOffsetMinutes,
+      );
       ctx.reservations.push(r);
       payload.reportNumber = r.number;
       return null;
     }
     case 'report.amend': {
       payload.newReportId = randomUUID(); // public verification address: see report.number
-      const r = await reserveNumber(trx, env.handle.dialect, env.config.unitCode, 'lhu', ctx.now, env.config.utcOffsetMinutes);
+      const r = await reserveNumber(
+        trx,
+        env.handle.dialect,
+        env.config.unitCode,
+        'lhu',
+        ctx.now,
+        env.config.utcOffsetMinutes,
+      );
       ctx.reservations.push(r);
       payload.newReportNumber = r.number;
       return null;
@@ -140,13 +197,26 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
       // and asked again keeps its id but gets a new document (and documentHash).
       const reportId = str(payload.reportId);
       const signedHash = str(payload.signedHash);
-      const documentHash = findSample(order, payload.sampleId)?.reports.find((r) => r.id === reportId)?.documentHash ?? null;
+      const documentHash =
+        findSample(order, payload.sampleId)?.reports.find((r) => r.id === reportId)?.documentHash ?? null;
       if (!reportId || !signedHash || !documentHash) return null; // decide explains (no such report, or not waiting for a signature)
-      const attached = ctx.attachments.find((a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash);
+      const attached = ctx.attachments.find(
+        (a) => a.kind === 'report_signed' && a.refId === reportId && a.sha256 === signedHash,
+      );
       const f = attached
         ? { id: attached.id, document_hash: attached.documentHash ?? null }
-        : await trx.selectFrom('files').select(['id', 'document_hash']).where('ref_id', '=', reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
-      if (!f) return invalid('E-LHU bertanda tangan dengan hash ini belum diunggah.', 'No signed E-LHU with this hash was uploaded.');
+        : await trx
+            .selectFrom('files')
+            .select(['id', 'document_hash'])
+            .where('ref_id', '=', reportId)
+            .where('kind', '=', 'report_signed')
+            .where('sha256', '=', signedHash)
+            .executeTakeFirst();
+      if (!f)
+        return invalid(
+          'E-LHU bertanda tangan dengan hash ini belum diunggah.',
+          'No signed E-LHU with this hash was uploaded.',
+        );
       if (f.document_hash !== documentHash) {
         return invalid(
           'E-LHU bertanda tangan ini dibuat dari dokumen lama; laporan sudah dicetak ulang untuk ditandatangani. Tandatangani dokumen yang baru.',
@@ -154,7 +224,14 @@ export async function enrich(ctx: EnrichCtx): Promise<Rejection | null> {
         );
       }
       const fileId = f.id;
-      ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ signed_file_id: fileId }).where('id', '=', reportId).execute()));
+      ctx.afterAccept.push(
+        async (t) =>
+          void (await t
+            .updateTable('reports')
+            .set({ signed_file_id: fileId })
+            .where('id', '=', reportId)
+            .execute()),
+      );
       return null;
     }
     default:
@@ -174,16 +251,25 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
     .where('id', '=', str(payload.kepalaBalaiId) ?? '')
     .executeTakeFirst();
   if (!kb || kb.role !== 'kepala_balai' || kb.active !== 1) {
-    return invalid('Akun Kepala Balai tidak ditemukan atau tidak aktif.', 'Kepala Balai account not found or inactive.');
+    return invalid(
+      'Akun Kepala Balai tidak ditemukan atau tidak aktif.',
+      'Kepala Balai account not found or inactive.',
+    );
   }
-  if (!kb.nip) return invalid('NIP Kepala Balai belum diisi oleh Admin Satker.', "The Kepala Balai's NIP has not been set by Admin Satker.");
-  if (!sample || !reportId || !sample.labId) return invalid('Sampel atau laporan tidak valid.', 'Invalid sample or report.');
+  if (!kb.nip)
+    return invalid(
+      'NIP Kepala Balai belum diisi oleh Admin Satker.',
+      "The Kepala Balai's NIP has not been set by Admin Satker.",
+    );
+  if (!sample || !reportId || !sample.labId)
+    return invalid('Sampel atau laporan tidak valid.', 'Invalid sample or report.');
   const [customerRow, unit, lab] = await Promise.all([
     trx.selectFrom('customers').select('data').where('id', '=', order.customerId).executeTakeFirst(),
     readElhuUnit(trx, env.config.unitCode),
     trx.selectFrom('labs').select(['id', 'name']).where('id', '=', sample.labId).executeTakeFirst(),
   ]);
-  if (!customerRow || !lab) return invalid('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
+  if (!customerRow || !lab)
+    return invalid('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
   const report = sample.reports.find((r) => r.id === reportId);
   const replaced = report?.replaces ? sample.reports.find((r) => r.id === report.replaces) : undefined;
   let pdf: Uint8Array;
@@ -196,7 +282,12 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
       customer: CustomerSchema.parse(JSON.parse(customerRow.data)),
       unit,
       lab: { id: lab.id, name: lab.name, address: unit.address },
-      kepalaBalai: { id: kb.id, name: kb.name, nip: kb.nip, certificateIssuer: registeredCertificateIssuer(kb.certificate_pem) },
+      kepalaBalai: {
+        id: kb.id,
+        name: kb.name,
+        nip: kb.nip,
+        certificateIssuer: registeredCertificateIssuer(kb.certificate_pem),
+      },
       verificationUrl: `${env.config.publicBaseUrl.replace(/\/$/, '')}/verify/${reportId}`,
       replacedReportNumber: replaced?.number ?? null,
     });
@@ -207,9 +298,23 @@ export async function renderForSignature(ctx: EnrichCtx): Promise<Rejection | nu
   const data = Buffer.from(pdf);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const fileId = randomUUID();
-  ctx.attachments.push({ id: fileId, kind: 'report_unsigned', mime: 'application/pdf', data, sha256, refId: reportId });
+  ctx.attachments.push({
+    id: fileId,
+    kind: 'report_unsigned',
+    mime: 'application/pdf',
+    data,
+    sha256,
+    refId: reportId,
+  });
   payload.documentHash = sha256;
-  ctx.afterAccept.push(async (t) => void (await t.updateTable('reports').set({ document_file_id: fileId }).where('id', '=', reportId).execute()));
+  ctx.afterAccept.push(
+    async (t) =>
+      void (await t
+        .updateTable('reports')
+        .set({ document_file_id: fileId })
+        .where('id', '=', reportId)
+        .execute()),
+  );
   return null;
 }
 
@@ -234,25 +339,44 @@ async function resolveSamples(ctx: EnrichCtx): Promise<Rejection | null> {
   for (const s of samples as Record<string, unknown>[]) {
     if (!s || typeof s !== 'object') return null;
     if (typeof s.sampleTypeId === 'string') typeIds.add(s.sampleTypeId);
-    if (Array.isArray(s.analyses)) for (const a of s.analyses as Record<string, unknown>[]) if (a && typeof a.parameterId === 'string') paramIds.add(a.parameterId);
+    if (Array.isArray(s.analyses))
+      for (const a of s.analyses as Record<string, unknown>[])
+        if (a && typeof a.parameterId === 'string') paramIds.add(a.parameterId);
   }
   if (paramIds.size > 5000) return invalid('Terlalu banyak parameter.', 'Too many parameters.');
   const types = typeIds.size
-    ? await ctx.trx.selectFrom('sample_types').selectAll().where('id', 'in', [...typeIds]).execute()
+    ? await ctx.trx
+        .selectFrom('sample_types')
+        .selectAll()
+        .where('id', 'in', [...typeIds])
+        .execute()
     : [];
-  const params = paramIds.size ? await ctx.trx.selectFrom('parameters').selectAll().where('id', 'in', [...paramIds]).execute() : [];
+  const params = paramIds.size
+    ? await ctx.trx
+        .selectFrom('parameters')
+        .selectAll()
+        .where('id', 'in', [...paramIds])
+        .execute()
+    : [];
   const typeById = new Map(types.map((t) => [t.id, t]));
   const paramById = new Map(params.map((p) => [p.id, p]));
   for (const s of samples as Record<string, unknown>[]) {
     const t = typeById.get(s.sampleTypeId as string);
-    if (!t || t.active !== 1) return invalid('Jenis sampel tidak ada di katalog atau tidak aktif.', 'Sample type not in the catalog or inactive.');
+    if (!t || t.active !== 1)
+      return invalid(
+        'Jenis sampel tidak ada di katalog atau tidak aktif.',
+        'Sample type not in the catalog or inactive.',
+      );
     s.sampleId ??= randomUUID();
     s.sampleTypeName = t.name;
     if (!Array.isArray(s.analyses)) continue;
     for (const a of s.analyses as Record<string, unknown>[]) {
       const p = paramById.get(a.parameterId as string);
       if (!p || p.active !== 1 || p.sample_type_id !== t.id) {
-        return invalid(`Parameter tidak tersedia untuk jenis sampel "${t.name}".`, `Parameter not available for sample type "${t.name}".`);
+        return invalid(
+          `Parameter tidak tersedia untuk jenis sampel "${t.name}".`,
+          `Parameter not available for sample type "${t.name}".`,
+        );
       }
       a.analysisId ??= randomUUID();
       a.parameterName = p.name;
@@ -260,7 +384,10 @@ async function resolveSamples(ctx: EnrichCtx): Promise<Rejection | null> {
       a.method = p.method;
       a.requirement = p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement));
       a.detectionLimit = p.detection_limit;
-      a.uncertainty = p.uncertainty_expanded !== null && p.uncertainty_k !== null ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k } : null;
+      a.uncertainty =
+        p.uncertainty_expanded !== null && p.uncertainty_k !== null
+          ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k }
+          : null;
       a.accredited = p.accredited !== 0;
       a.tariff = p.tariff;
     }
@@ -271,23 +398,53 @@ async function resolveSamples(ctx: EnrichCtx): Promise<Rejection | null> {
 async function checkRegistration(ctx: EnrichCtx): Promise<Rejection | null> {
   const { trx, payload } = ctx;
   const labId = str(payload.labId);
-  const lab = labId ? await trx.selectFrom('labs').select(['id', 'active']).where('id', '=', labId).executeTakeFirst() : undefined;
-  if (!lab || lab.active !== 1) return invalid('Laboratorium tidak ditemukan atau tidak aktif.', 'Laboratory not found or inactive.');
-  const penyelia = await trx.selectFrom('users').select(['role', 'lab_id', 'active']).where('id', '=', str(payload.penyeliaId) ?? '').executeTakeFirst();
+  const lab = labId
+    ? await trx.selectFrom('labs').select(['id', 'active']).where('id', '=', labId).executeTakeFirst()
+    : undefined;
+  if (!lab || lab.active !== 1)
+    return invalid('Laboratorium tidak ditemukan atau tidak aktif.', 'Laboratory not found or inactive.');
+  const penyelia = await trx
+    .selectFrom('users')
+    .select(['role', 'lab_id', 'active'])
+    .where('id', '=', str(payload.penyeliaId) ?? '')
+    .executeTakeFirst();
   if (!penyelia || penyelia.role !== 'penyelia' || penyelia.active !== 1 || penyelia.lab_id !== labId) {
-    return invalid('Penyelia harus akun Penyelia aktif dari laboratorium yang dipilih.', 'The Penyelia must be an active Penyelia of the chosen laboratory.');
+    return invalid(
+      'Penyelia harus akun Penyelia aktif dari laboratorium yang dipilih.',
+      'The Penyelia must be an active Penyelia of the chosen laboratory.',
+    );
   }
-  const mt = await trx.selectFrom('users').select(['role', 'lab_id', 'active']).where('id', '=', str(payload.mtId) ?? '').executeTakeFirst();
+  const mt = await trx
+    .selectFrom('users')
+    .select(['role', 'lab_id', 'active'])
+    .where('id', '=', str(payload.mtId) ?? '')
+    .executeTakeFirst();
   if (!mt || mt.role !== 'mt' || mt.active !== 1 || (mt.lab_id !== null && mt.lab_id !== labId)) {
-    return invalid('MT harus akun MT aktif untuk laboratorium yang dipilih.', 'The MT must be an active MT for the chosen laboratory.');
+    return invalid(
+      'MT harus akun MT aktif untuk laboratorium yang dipilih.',
+      'The MT must be an active MT for the chosen laboratory.',
+    );
   }
   return null;
 }
 
-async function checkAnalyst(trx: Trx, analystId: string | null, labId: string | null): Promise<Rejection | null> {
-  const u = analystId ? await trx.selectFrom('users').select(['role', 'lab_id', 'active']).where('id', '=', analystId).executeTakeFirst() : undefined;
+async function checkAnalyst(
+  trx: Trx,
+  analystId: string | null,
+  labId: string | null,
+): Promise<Rejection | null> {
+  const u = analystId
+    ? await trx
+        .selectFrom('users')
+        .select(['role', 'lab_id', 'active'])
+        .where('id', '=', analystId)
+        .executeTakeFirst()
+    : undefined;
   if (!u || u.role !== 'analis' || u.active !== 1 || u.lab_id !== labId) {
-    return invalid('Analis harus akun Analis aktif dari laboratorium sampel.', "The analyst must be an active Analis of the sample's laboratory.");
+    return invalid(
+      'Analis harus akun Analis aktif dari laboratorium sampel.',
+      "The analyst must be an active Analis of the sample's laboratory.",
+    );
   }
   return null;
 }

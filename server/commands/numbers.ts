@@ -14,7 +14,11 @@ export interface Reservation {
 }
 
 export async function numberFormats(trx: Trx, unit: string): Promise<Record<NumberKind, string>> {
-  const row = await trx.selectFrom('units').select('number_formats').where('code', '=', unit).executeTakeFirst();
+  const row = await trx
+    .selectFrom('units')
+    .select('number_formats')
+    .where('code', '=', unit)
+    .executeTakeFirst();
   const custom = row ? (JSON.parse(row.number_formats) as Partial<Record<NumberKind, string>>) : {};
   return { ...DEFAULT_NUMBER_FORMATS, ...custom };
 }
@@ -33,7 +37,12 @@ export async function reserveNumber(
     .values({ unit, kind, year, last: 0 })
     .onConflict((oc) => oc.columns(['unit', 'kind', 'year']).doNothing())
     .execute();
-  let q = trx.selectFrom('sequences').select('last').where('unit', '=', unit).where('kind', '=', kind).where('year', '=', year);
+  let q = trx
+    .selectFrom('sequences')
+    .select('last')
+    .where('unit', '=', unit)
+    .where('kind', '=', kind)
+    .where('year', '=', year);
   if (dialect === 'postgres') q = q.forUpdate();
   const { last } = await q.executeTakeFirstOrThrow();
   const formats = await numberFormats(trx, unit);
@@ -50,7 +59,8 @@ export async function reserveNumber(
         .where('year', '=', year)
         .where('last', '=', last)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new Error(`sequence ${unit}/${kind}/${year} moved under a held lock`);
+      if (Number(res.numUpdatedRows) !== 1)
+        throw new Error(`sequence ${unit}/${kind}/${year} moved under a held lock`);
     },
   };
 }

@@ -65,7 +65,8 @@ export async function loadOrder(
     .where('orders.id', '=', id)
     .executeTakeFirstOrThrow();
   const order = parseOrder(full.data);
-  if (order.version !== full.version) throw new Error(`order ${id}: data version ${order.version} differs from row version ${full.version}`);
+  if (order.version !== full.version)
+    throw new Error(`order ${id}: data version ${order.version} differs from row version ${full.version}`);
   // Read inside a transaction that may still roll back: not remembered.
   if (!opts.lock) opts.cache?.remember(order);
   return { order, members: full.members };
@@ -75,7 +76,11 @@ export function parseOrder(data: string): Order {
   return OrderSchema.parse(JSON.parse(data));
 }
 
-export async function loadAccount(q: Q, id: string, opts: { lock?: DialectName } = {}): Promise<Account | null> {
+export async function loadAccount(
+  q: Q,
+  id: string,
+  opts: { lock?: DialectName } = {},
+): Promise<Account | null> {
   let query = q.selectFrom('customers').select(['data', 'version']).where('id', '=', id);
   if (opts.lock === 'postgres') query = query.forUpdate();
   const row = await query.executeTakeFirst();
@@ -144,10 +149,18 @@ export async function writeOrder(
   if (prior) {
     // PostgreSQL: the transaction id of this change (see nextFeedSeq); the column exists there only.
     const set = opts.dialect === 'postgres' ? ({ ...row, updated_xid: sql`default` } as typeof row) : row;
-    const res = await trx.updateTable('orders').set(set).where('id', '=', order.id).where('version', '=', prior.order.version).executeTakeFirst();
+    const res = await trx
+      .updateTable('orders')
+      .set(set)
+      .where('id', '=', order.id)
+      .where('version', '=', prior.order.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Error(`order ${order.id} changed under a held lock`);
   } else {
-    await trx.insertInto('orders').values({ id: order.id, submitted_at: order.submittedAt, ...row }).execute();
+    await trx
+      .insertInto('orders')
+      .values({ id: order.id, submitted_at: order.submittedAt, ...row })
+      .execute();
   }
 
   if (!prior || prior.members !== members) {
@@ -158,33 +171,69 @@ export async function writeOrder(
     const beforeKeys = new Set(before.map(key));
     for (const m of before) {
       if (afterKeys.has(key(m))) continue;
-      await trx.deleteFrom('order_members').where('order_id', '=', order.id).where('user_id', '=', m.userId).where('role', '=', m.role).execute();
+      await trx
+        .deleteFrom('order_members')
+        .where('order_id', '=', order.id)
+        .where('user_id', '=', m.userId)
+        .where('role', '=', m.role)
+        .execute();
     }
     const added = after.filter((m) => !beforeKeys.has(key(m)));
-    if (added.length > 0) await trx.insertInto('order_members').values(added.map((m) => ({ order_id: order.id, user_id: m.userId, role: m.role }))).execute();
+    if (added.length > 0)
+      await trx
+        .insertInto('order_members')
+        .values(added.map((m) => ({ order_id: order.id, user_id: m.userId, role: m.role })))
+        .execute();
     // A user who no longer holds the order in any role: the next pull removes it from their copy.
     const stillIn = new Set(after.map((m) => m.userId));
     const gone = [...new Set(before.map((m) => m.userId))].filter((u) => !stillIn.has(u));
-    if (gone.length > 0) await trx.insertInto('bucket_removals').values(gone.map((u) => ({ user_id: u, order_id: order.id, seq }))).execute();
+    if (gone.length > 0)
+      await trx
+        .insertInto('bucket_removals')
+        .values(gone.map((u) => ({ user_id: u, order_id: order.id, seq })))
+        .execute();
 
     const pBefore = prior ? new Set(accessPrincipals(prior.order)) : new Set<string>();
     const pAfter = accessPrincipals(order);
     const newP = pAfter.filter((p) => !pBefore.has(p));
     const oldP = [...pBefore].filter((p) => !pAfter.includes(p));
-    if (oldP.length > 0) await trx.deleteFrom('order_access').where('order_id', '=', order.id).where('principal', 'in', oldP).execute();
-    if (newP.length > 0) await trx.insertInto('order_access').values(newP.map((p) => ({ order_id: order.id, principal: p }))).execute();
+    if (oldP.length > 0)
+      await trx
+        .deleteFrom('order_access')
+        .where('order_id', '=', order.id)
+        .where('principal', 'in', oldP)
+        .execute();
+    if (newP.length > 0)
+      await trx
+        .insertInto('order_access')
+        .values(newP.map((p) => ({ order_id: order.id, principal: p })))
+        .execute();
   }
 }
 
 /** Index rows of billings and reports touched by the events (codes and numbers are looked up by them). */
-export async function writeIndexes(trx: Trx, order: Order, events: readonly DomainEvent[], at: string): Promise<void> {
+export async function writeIndexes(
+  trx: Trx,
+  order: Order,
+  events: readonly DomainEvent[],
+  at: string,
+): Promise<void> {
   const billingIds = new Set(events.filter((e) => e.entity === 'billing').map((e) => e.entityId));
   for (const b of order.billings) {
     if (!billingIds.has(b.id)) continue;
     await trx
       .insertInto('billings')
-      .values({ code: b.code, id: b.id, order_id: order.id, status: b.status, amount: b.amount, expires_at: b.expiresAt })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ status: b.status, amount: b.amount, expires_at: b.expiresAt }))
+      .values({
+        code: b.code,
+        id: b.id,
+        order_id: order.id,
+        status: b.status,
+        amount: b.amount,
+        expires_at: b.expiresAt,
+      })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ status: b.status, amount: b.amount, expires_at: b.expiresAt }),
+      )
       .execute();
   }
   const reportIds = new Set(events.filter((e) => e.entity === 'report').map((e) => e.entityId));
@@ -201,21 +250,49 @@ export async function writeIndexes(trx: Trx, order: Order, events: readonly Doma
       };
       await trx
         .insertInto('reports')
-        .values({ id: r.id, order_id: order.id, sample_id: s.id, number: r.number, document_file_id: null, signed_file_id: null, ...values })
+        .values({
+          id: r.id,
+          order_id: order.id,
+          sample_id: s.id,
+          number: r.number,
+          document_file_id: null,
+          signed_file_id: null,
+          ...values,
+        })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))
         .execute();
     }
   }
 }
 
-export async function writeAccount(trx: Trx, account: Account, prior: Account | null, seq: number): Promise<void> {
+export async function writeAccount(
+  trx: Trx,
+  account: Account,
+  prior: Account | null,
+  seq: number,
+): Promise<void> {
   const c = account.customer;
-  const row = { status: c.status, version: account.version, email: c.email.toLowerCase(), company_name: c.companyName, data: JSON.stringify(c), updated_seq: seq };
+  const row = {
+    status: c.status,
+    version: account.version,
+    email: c.email.toLowerCase(),
+    company_name: c.companyName,
+    data: JSON.stringify(c),
+    updated_seq: seq,
+  };
   if (prior) {
-    const res = await trx.updateTable('customers').set(row).where('id', '=', c.id).where('version', '=', prior.version).executeTakeFirst();
+    const res = await trx
+      .updateTable('customers')
+      .set(row)
+      .where('id', '=', c.id)
+      .where('version', '=', prior.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Error(`customer ${c.id} changed under a held lock`);
   } else {
-    await trx.insertInto('customers').values({ id: c.id, registered_at: c.registeredAt, ...row }).execute();
+    await trx
+      .insertInto('customers')
+      .values({ id: c.id, registered_at: c.registeredAt, ...row })
+      .execute();
   }
 }
 

@@ -86,7 +86,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(url);
-    handle = { db, dialect: 'postgres', location: `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => db.destroy() };
+    handle = {
+      db,
+      dialect: 'postgres',
+      location: `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`,
+      close: () => db.destroy(),
+    };
   } else {
     const dir = resolve(options.dataDir ?? './data');
     mkdirSync(dir, { recursive: true });
@@ -111,7 +116,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     let marking: NodeJS.Timeout | null = null;
     let closed = false;
     // The mark is a safety net (the cursor and push checks still hold): a failed write is skipped.
-    const markHistory = () => (closed ? Promise.resolve() : writeHistoryMark(sqliteHandle, mark).catch(() => undefined));
+    const markHistory = () =>
+      closed ? Promise.resolve() : writeHistoryMark(sqliteHandle, mark).catch(() => undefined);
     const sqliteHandle: DbHandle = {
       db,
       dialect: 'sqlite',
@@ -141,7 +147,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
         );
       }
       const fromEnv = Number(process.env.SIPPT_HISTORY_MARK_SECONDS);
-      const every = options.historyMarkIntervalMs ?? (Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.SIPPT_HISTORY_MARK_SECONDS ? fromEnv * 1000 : 30_000);
+      const every =
+        options.historyMarkIntervalMs ??
+        (Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.SIPPT_HISTORY_MARK_SECONDS
+          ? fromEnv * 1000
+          : 30_000);
       if (every > 0) {
         marking = setInterval(() => void markHistory(), every);
         marking.unref();
@@ -172,7 +182,12 @@ async function checkHistoryMark(handle: DbHandle, mark: string): Promise<History
   }
   let restart: HistoryRestart | null = null;
   if (seen && seen.epoch === epoch && typeof seen.feed === 'number' && seen.feed > feed) {
-    restart = { previousEpoch: epoch, epoch: await newHistoryEpoch(handle, epoch), markFeed: seen.feed, feed };
+    restart = {
+      previousEpoch: epoch,
+      epoch: await newHistoryEpoch(handle, epoch),
+      markFeed: seen.feed,
+      feed,
+    };
   }
   await writeHistoryMark(handle, mark);
   return restart;
@@ -185,7 +200,10 @@ async function writeHistoryMark(handle: DbHandle, mark: string): Promise<void> {
 }
 
 async function feedPosition(handle: DbHandle): Promise<number> {
-  return (await handle.db.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirst())?.value ?? 0;
+  return (
+    (await handle.db.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirst())
+      ?.value ?? 0
+  );
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -200,18 +218,31 @@ const EPOCH_KEY = 'history_epoch';
 
 /** The current epoch (made on first use: 12 hex digits). */
 export async function historyEpoch(handle: DbHandle | { db: Db | Trx }): Promise<string> {
-  const row = await handle.db.selectFrom('server_settings').select('value').where('key', '=', EPOCH_KEY).executeTakeFirst();
+  const row = await handle.db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', EPOCH_KEY)
+    .executeTakeFirst();
   if (row) return row.value;
   await handle.db
     .insertInto('server_settings')
     .values({ key: EPOCH_KEY, value: randomBytes(6).toString('hex') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  return (await handle.db.selectFrom('server_settings').select('value').where('key', '=', EPOCH_KEY).executeTakeFirstOrThrow()).value;
+  return (
+    await handle.db
+      .selectFrom('server_settings')
+      .select('value')
+      .where('key', '=', EPOCH_KEY)
+      .executeTakeFirstOrThrow()
+  ).value;
 }
 
 /** Start a new history: every desktop's cursor is refused once, and each rebuilds its copy. */
-export async function newHistoryEpoch(handle: DbHandle | { db: Db | Trx }, expected?: string): Promise<string> {
+export async function newHistoryEpoch(
+  handle: DbHandle | { db: Db | Trx },
+  expected?: string,
+): Promise<string> {
   const value = randomBytes(6).toString('hex');
   let q = handle.db.updateTable('server_settings').set({ value }).where('key', '=', EPOCH_KEY);
   // Compare-and-set: two requests proving the same restore make one new epoch, not two.
@@ -227,7 +258,10 @@ export async function migrate(handle: DbHandle): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migrasi gagal / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${String(error)}`, { cause: error });
+    throw new Error(
+      `Migrasi gagal / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -240,7 +274,11 @@ const pgTypes = {
 } as unknown as pg.CustomTypesConfig;
 
 /** Run `fn` in a transaction; retried on a unique-key race or deadlock (PostgreSQL) a few times. */
-export async function inTransaction<T>(handle: DbHandle, fn: (trx: Trx) => Promise<T>, attempts = 4): Promise<T> {
+export async function inTransaction<T>(
+  handle: DbHandle,
+  fn: (trx: Trx) => Promise<T>,
+  attempts = 4,
+): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await handle.db.transaction().execute(fn);
@@ -252,7 +290,14 @@ export async function inTransaction<T>(handle: DbHandle, fn: (trx: Trx) => Promi
 
 export function isRetryable(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
-  return code === '23505' || code === '40001' || code === '40P01' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_BUSY';
+  return (
+    code === '23505' ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_BUSY'
+  );
 }
 
 export function isUniqueViolation(e: unknown): boolean {
@@ -308,7 +353,8 @@ class ImmediateSqliteDriver implements Driver {
     const wrote = this.connection.wrote && !this.sqlite.inTransaction;
     if (wrote) this.connection.wrote = false;
     const next = this.waiters.shift();
-    if (next) next(); // stays busy: handed straight to the next waiter
+    if (next)
+      next(); // stays busy: handed straight to the next waiter
     else this.busy = false;
     if (wrote && this.walSync) await this.walSync.sync();
   }

@@ -14,8 +14,16 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': {
       async up(db: Kysely<unknown>) {
-        await db.schema.createTable('server_settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
-        await db.schema.createTable('counters').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'integer', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('server_settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('counters')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'integer', (c) => c.notNull())
+          .execute();
         await sql`insert into counters (name, value) values ('feed', 0)`.execute(db);
         await db.schema
           .createTable('sequences')
@@ -63,7 +71,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('active', 'integer', (c) => c.notNull())
           .addColumn('sort', 'integer', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('parameters_sample_type').on('parameters').column('sample_type_id').execute();
+        await db.schema
+          .createIndex('parameters_sample_type')
+          .on('parameters')
+          .column('sample_type_id')
+          .execute();
 
         // Accounts
         await db.schema
@@ -77,7 +89,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('registered_at', 'text', (c) => c.notNull())
           .addColumn('updated_seq', 'integer', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('customers_status').on('customers').columns(['status', 'registered_at']).execute();
+        await db.schema
+          .createIndex('customers_status')
+          .on('customers')
+          .columns(['status', 'registered_at'])
+          .execute();
         await db.schema
           .createTable('users')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -114,7 +130,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('used_at', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('refresh_tokens_session').on('refresh_tokens').column('session_id').execute();
+        await db.schema
+          .createIndex('refresh_tokens_session')
+          .on('refresh_tokens')
+          .column('session_id')
+          .execute();
         await db.schema
           .createTable('login_attempts')
           .addColumn('username', 'text', (c) => c.primaryKey())
@@ -140,9 +160,17 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('updated_seq', 'integer', (c) => c.notNull())
           .addColumn('data', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('orders_customer').on('orders').columns(['customer_id', 'updated_seq']).execute();
+        await db.schema
+          .createIndex('orders_customer')
+          .on('orders')
+          .columns(['customer_id', 'updated_seq'])
+          .execute();
         await db.schema.createIndex('orders_updated').on('orders').column('updated_seq').execute();
-        await db.schema.createIndex('orders_status').on('orders').columns(['status', 'updated_seq']).execute();
+        await db.schema
+          .createIndex('orders_status')
+          .on('orders')
+          .columns(['status', 'updated_seq'])
+          .execute();
         await db.schema
           .createTable('order_members')
           .addColumn('order_id', 'text', (c) => c.notNull())
@@ -150,21 +178,33 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('role', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('order_members_pk', ['order_id', 'user_id', 'role'])
           .execute();
-        await db.schema.createIndex('order_members_user').on('order_members').columns(['user_id', 'order_id']).execute();
+        await db.schema
+          .createIndex('order_members_user')
+          .on('order_members')
+          .columns(['user_id', 'order_id'])
+          .execute();
         await db.schema
           .createTable('order_access')
           .addColumn('order_id', 'text', (c) => c.notNull())
           .addColumn('principal', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('order_access_pk', ['order_id', 'principal'])
           .execute();
-        await db.schema.createIndex('order_access_principal').on('order_access').columns(['principal', 'order_id']).execute();
+        await db.schema
+          .createIndex('order_access_principal')
+          .on('order_access')
+          .columns(['principal', 'order_id'])
+          .execute();
         await db.schema
           .createTable('bucket_removals')
           .addColumn('user_id', 'text', (c) => c.notNull())
           .addColumn('order_id', 'text', (c) => c.notNull())
           .addColumn('seq', 'integer', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('bucket_removals_user').on('bucket_removals').columns(['user_id', 'seq']).execute();
+        await db.schema
+          .createIndex('bucket_removals_user')
+          .on('bucket_removals')
+          .columns(['user_id', 'seq'])
+          .execute();
         await db.schema
           .createTable('billings')
           .addColumn('code', 'text', (c) => c.primaryKey())
@@ -227,7 +267,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addPrimaryKeyConstraint('audit_log_pk', ['seq', 'idx'])
           .execute();
         await db.schema.createIndex('audit_log_order').on('audit_log').columns(['order_id', 'seq']).execute();
-        await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_id', 'seq']).execute();
+        await db.schema
+          .createIndex('audit_log_entity')
+          .on('audit_log')
+          .columns(['entity_id', 'seq'])
+          .execute();
         await db.schema
           .createTable('command_log')
           .addColumn('client_id', 'text', (c) => c.notNull())
@@ -263,11 +307,26 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     // contact line, time zone, logo).
     '0002_unit_letterhead': {
       async up(db: Kysely<unknown>) {
-        await db.schema.alterTable('units').addColumn('short_name', 'text', (c) => c.notNull().defaultTo('')).execute();
-        await db.schema.alterTable('units').addColumn('parent_lines', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-        await db.schema.alterTable('units').addColumn('city', 'text', (c) => c.notNull().defaultTo('')).execute();
-        await db.schema.alterTable('units').addColumn('contact_line', 'text', (c) => c.notNull().defaultTo('')).execute();
-        await db.schema.alterTable('units').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('WIB')).execute();
+        await db.schema
+          .alterTable('units')
+          .addColumn('short_name', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema
+          .alterTable('units')
+          .addColumn('parent_lines', 'text', (c) => c.notNull().defaultTo('[]'))
+          .execute();
+        await db.schema
+          .alterTable('units')
+          .addColumn('city', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema
+          .alterTable('units')
+          .addColumn('contact_line', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema
+          .alterTable('units')
+          .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('WIB'))
+          .execute();
         await db.schema.alterTable('units').addColumn('logo_png', blob).execute();
       },
       async down() {
@@ -323,7 +382,9 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await sql`create index orders_updated_xid on orders (updated_xid)`.execute(db);
         for (const t of ['bucket_removals', 'change_feed']) {
           await sql`alter table ${sql.table(t)} add column xid xid8 not null default '0'`.execute(db);
-          await sql`alter table ${sql.table(t)} alter column xid set default pg_current_xact_id()`.execute(db);
+          await sql`alter table ${sql.table(t)} alter column xid set default pg_current_xact_id()`.execute(
+            db,
+          );
         }
         await sql`create index bucket_removals_user_xid on bucket_removals (user_id, xid)`.execute(db);
       },
@@ -357,7 +418,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('expires_at', ms, (c) => c.notNull())
           .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start'])
           .execute();
-        await db.schema.createIndex('rate_limits_expires_at').on('rate_limits').column('expires_at').execute();
+        await db.schema
+          .createIndex('rate_limits_expires_at')
+          .on('rate_limits')
+          .column('expires_at')
+          .execute();
       },
       async down() {
         throw new Error('SIPPT migrations are forward-only');
@@ -374,7 +439,10 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('kind', 'text', (c) => c.notNull())
           .execute();
-        for (const h of NATIONAL_HOLIDAYS) await sql`insert into holidays (date, name, kind) values (${h.date}, ${h.name}, ${h.kind})`.execute(db);
+        for (const h of NATIONAL_HOLIDAYS)
+          await sql`insert into holidays (date, name, kind) values (${h.date}, ${h.name}, ${h.kind})`.execute(
+            db,
+          );
       },
       async down() {
         throw new Error('SIPPT migrations are forward-only');

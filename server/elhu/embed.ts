@@ -43,7 +43,14 @@ export class EmbedError extends Error {
 export async function prepareForExternalSigning(p: PrepareForExternal): Promise<PreparedForExternal> {
   const prepared = await prepareElhuForSigning(
     p.unsigned,
-    { name: p.name, nip: p.nip, signingTime: p.signingTime, reason: SIGNING_REASON, location: p.location, contactInfo: '' },
+    {
+      name: p.name,
+      nip: p.nip,
+      signingTime: p.signingTime,
+      reason: SIGNING_REASON,
+      location: p.location,
+      contactInfo: '',
+    },
     p.fonts,
     { documentHash: p.documentHash, signatureLength: EXTERNAL_SIGNATURE_LENGTH },
   );
@@ -72,10 +79,18 @@ export async function embedDetachedCms(p: PrepareForExternal, cms: Uint8Array): 
       en: `The CMS is too large (${cms.length} bytes; the signature space holds ${EXTERNAL_SIGNATURE_LENGTH}).`,
     });
   }
-  if (cms[0] !== 0x30) throw new EmbedError({ id: 'CMS bukan DER (SEQUENCE).', en: 'The CMS is not DER (a SEQUENCE).' });
+  if (cms[0] !== 0x30)
+    throw new EmbedError({ id: 'CMS bukan DER (SEQUENCE).', en: 'The CMS is not DER (a SEQUENCE).' });
   const prepared = await prepareElhuForSigning(
     p.unsigned,
-    { name: p.name, nip: p.nip, signingTime: p.signingTime, reason: SIGNING_REASON, location: p.location, contactInfo: '' },
+    {
+      name: p.name,
+      nip: p.nip,
+      signingTime: p.signingTime,
+      reason: SIGNING_REASON,
+      location: p.location,
+      contactInfo: '',
+    },
     p.fonts,
     { documentHash: p.documentHash, signatureLength: EXTERNAL_SIGNATURE_LENGTH },
   );

@@ -20,5 +20,9 @@ export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/',
 /** The E-LHU fonts, read once: pass the same object to every render and check. */
 export function loadElhuFonts(dir: string = DEFAULT_FONTS_DIR): ElhuFonts {
   const read = (name: string): Uint8Array => new Uint8Array(readFileSync(join(dir, name)));
-  return { regular: read('NotoSans-Regular.ttf'), bold: read('NotoSans-Bold.ttf'), italic: read('NotoSans-Italic.ttf') };
+  return {
+    regular: read('NotoSans-Regular.ttf'),
+    bold: read('NotoSans-Bold.ttf'),
+    italic: read('NotoSans-Italic.ttf'),
+  };
 }

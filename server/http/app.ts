@@ -49,7 +49,9 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   const { config, db: handle } = opts;
   const isInstance = opts.logger && typeof (opts.logger as FastifyBaseLogger).child === 'function';
   const app = Fastify({
-    ...(isInstance ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: (opts.logger as FastifyServerOptions['logger']) ?? false }),
+    ...(isInstance
+      ? { loggerInstance: opts.logger as FastifyBaseLogger }
+      : { logger: (opts.logger as FastifyServerOptions['logger']) ?? false }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestTimeout: config.requestTimeoutMs,
@@ -58,7 +60,8 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     routerOptions: { maxParamLength: 200 },
     // Requests Node's HTTP parser refuses before Fastify sees them (a control character in a header,
     // headers too large, a timeout): answered in the error shape too.
-    clientErrorHandler: (err, socket) => clientError(err as unknown as Error & { code?: string; rawPacket?: Buffer }, socket),
+    clientErrorHandler: (err, socket) =>
+      clientError(err as unknown as Error & { code?: string; rawPacket?: Buffer }, socket),
     // Errors the router raises before any route (bad URL encoding, a path segment too long).
     frameworkErrors: (err, _req, reply) => {
       const { status, body } = toErrorResponse(err);
@@ -74,7 +77,16 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   });
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
-  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 5, parts: 6, fieldSize: 2000, headerPairs: 100 } });
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.uploadLimit,
+      files: 1,
+      fields: 5,
+      parts: 6,
+      fieldSize: 2000,
+      headerPairs: 100,
+    },
+  });
 
   const failures = await registerRateLimits(app, handle, config);
   const pool = opts.pdfPool ?? sharedPdfPool();
@@ -82,7 +94,16 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   await ensureUnit(handle.db, config.unitCode, config.now());
   const auth = new AuthService(handle, config, await tokenSecret(handle, config.tokenSecret));
   const router = createRouter(app, config, (req) => auth.authenticate(req));
-  const ctx: AppContext = { env: { handle, config, reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true, pool }) }, auth, router, failures };
+  const ctx: AppContext = {
+    env: {
+      handle,
+      config,
+      reports: opts.reports ?? elhuReportServices({ requireRegisteredCertificate: true, pool }),
+    },
+    auth,
+    router,
+    failures,
+  };
 
   // Graceful shutdown: requests in flight finish, and their connections close after the answer.
   let closing = false;
@@ -101,7 +122,11 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
     const { status, body, headers } = toErrorResponse(err);
     // A refusal the server chose (503 busy, with Retry-After) is not a failure: under load it
     // would write a stack trace per refused upload.
-    if (status >= 500 && !(err instanceof AppError && err.code === 'not_available' && err.headers?.['retry-after'])) req.log.error({ err }, 'request failed');
+    if (
+      status >= 500 &&
+      !(err instanceof AppError && err.code === 'not_available' && err.headers?.['retry-after'])
+    )
+      req.log.error({ err }, 'request failed');
     else req.log.info({ code: body.error.code, status }, 'request refused');
     for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     return reply.code(status).send(body);
@@ -109,7 +134,10 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   // Every route's path pattern and methods: a known path with a wrong method is a 405 with Allow.
   const routes: { pattern: RegExp; methods: Set<string> }[] = [];
   app.addHook('onRoute', (r) => {
-    const source = `^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*')}/?$`;
+    const source = `^${r.url
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:[A-Za-z0-9_]+/g, '[^/]+')
+      .replace(/\*/g, '.*')}/?$`;
     let entry = routes.find((x) => x.pattern.source === source);
     if (!entry) routes.push((entry = { pattern: new RegExp(source), methods: new Set() }));
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) entry.methods.add(m);
@@ -127,12 +155,21 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
         .send({
           error: {
             code: 'method_not_allowed',
-            message: { id: `Metode ${req.method} tidak berlaku untuk ${shown}; gunakan ${allow}.`, en: `${req.method} is not allowed on ${shown}; use ${allow}.` },
+            message: {
+              id: `Metode ${req.method} tidak berlaku untuk ${shown}; gunakan ${allow}.`,
+              en: `${req.method} is not allowed on ${shown}; use ${allow}.`,
+            },
           },
         } satisfies ErrorResponse);
     }
     return reply.code(404).send({
-      error: { code: 'not_found', message: { id: `Alamat tidak ditemukan: ${req.method} ${shown}`, en: `No such endpoint: ${req.method} ${shown}` } },
+      error: {
+        code: 'not_found',
+        message: {
+          id: `Alamat tidak ditemukan: ${req.method} ${shown}`,
+          en: `No such endpoint: ${req.method} ${shown}`,
+        },
+      },
     } satisfies ErrorResponse);
   });
 
@@ -154,7 +191,10 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   portalRoutes(ctx, app);
 
   let document: Record<string, unknown> | null = null;
-  app.get(`${API_PREFIX}/openapi.json`, async () => (document ??= openApiDocument(router.specs, { title: 'SIPPT Lab API', version: '1' })));
+  app.get(
+    `${API_PREFIX}/openapi.json`,
+    async () => (document ??= openApiDocument(router.specs, { title: 'SIPPT Lab API', version: '1' })),
+  );
   return app;
 }
 
@@ -166,27 +206,60 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
 function clientError(err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   let status = 400;
-  let body: ErrorResponse = { error: { code: 'bad_request', message: { id: 'Permintaan HTTP tidak valid.', en: 'Malformed HTTP request.' } } };
+  let body: ErrorResponse = {
+    error: {
+      code: 'bad_request',
+      message: { id: 'Permintaan HTTP tidak valid.', en: 'Malformed HTTP request.' },
+    },
+  };
   const extra: string[] = [];
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     status = 408;
-    body = { error: { code: 'bad_request', message: { id: 'Permintaan tidak selesai dikirim tepat waktu.', en: 'The request did not arrive in time.' } } };
+    body = {
+      error: {
+        code: 'bad_request',
+        message: {
+          id: 'Permintaan tidak selesai dikirim tepat waktu.',
+          en: 'The request did not arrive in time.',
+        },
+      },
+    };
   } else if (err.code === 'HPE_HEADER_OVERFLOW') {
     status = 431;
-    body = { error: { code: 'bad_request', message: { id: 'Header permintaan terlalu besar.', en: 'The request headers are too large.' } } };
-  } else if (err.code === 'HPE_INVALID_HEADER_TOKEN' || err.code === 'HPE_INVALID_HEADER_VALUE' || /header/i.test(err.message)) {
+    body = {
+      error: {
+        code: 'bad_request',
+        message: { id: 'Header permintaan terlalu besar.', en: 'The request headers are too large.' },
+      },
+    };
+  } else if (
+    err.code === 'HPE_INVALID_HEADER_TOKEN' ||
+    err.code === 'HPE_INVALID_HEADER_VALUE' ||
+    /header/i.test(err.message)
+  ) {
     const bad = offendingHeader(err.rawPacket);
     if (bad === 'authorization') {
       status = 401;
       extra.push('WWW-Authenticate: Bearer');
-      body = { error: { code: 'unauthorized', message: { id: 'Format token tidak valid.', en: 'Malformed access token.' } } };
+      body = {
+        error: {
+          code: 'unauthorized',
+          message: { id: 'Format token tidak valid.', en: 'Malformed access token.' },
+        },
+      };
     } else {
       body = {
         error: {
           code: 'bad_request',
           message: bad
-            ? { id: `Header "${bad}" berisi karakter yang tidak diizinkan.`, en: `The "${bad}" header contains a character that is not allowed.` }
-            : { id: 'Header permintaan berisi karakter yang tidak diizinkan.', en: 'A request header contains a character that is not allowed.' },
+            ? {
+                id: `Header "${bad}" berisi karakter yang tidak diizinkan.`,
+                en: `The "${bad}" header contains a character that is not allowed.`,
+              }
+            : {
+                id: 'Header permintaan berisi karakter yang tidak diizinkan.',
+                en: 'A request header contains a character that is not allowed.',
+              },
         },
       };
     }
@@ -194,7 +267,15 @@ function clientError(err: Error & { code?: string; rawPacket?: Buffer }, socket:
   const json = JSON.stringify(body);
   if (socket.writable) {
     socket.write(
-      [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(json)}`, 'Connection: close', ...extra, '', json].join('\r\n'),
+      [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        'Content-Type: application/json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(json)}`,
+        'Connection: close',
+        ...extra,
+        '',
+        json,
+      ].join('\r\n'),
     );
   }
   socket.destroy();
@@ -208,34 +289,79 @@ function offendingHeader(raw: Buffer | undefined): string | null {
     if (line === '') break;
     const colon = line.indexOf(':');
     // eslint-disable-next-line no-control-regex
-    if (colon > 0 && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(line)) return line.slice(0, colon).trim().toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60) || null;
+    if (colon > 0 && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(line))
+      return (
+        line
+          .slice(0, colon)
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, '')
+          .slice(0, 60) || null
+      );
   }
   return null;
 }
 
 /** Every error as {error: {code, message: {id, en}}}: 4xx a person can act on; 5xx only for bugs and outages. */
-export function toErrorResponse(err: unknown): { status: number; body: ErrorResponse; headers: Record<string, string> } {
+export function toErrorResponse(err: unknown): {
+  status: number;
+  body: ErrorResponse;
+  headers: Record<string, string>;
+} {
   if (err instanceof AppError) {
-    return { status: err.statusCode, body: { error: { code: err.code, message: err.msg, ...(err.issues ? { issues: err.issues } : {}) } }, headers: err.headers ?? {} };
+    return {
+      status: err.statusCode,
+      body: { error: { code: err.code, message: err.msg, ...(err.issues ? { issues: err.issues } : {}) } },
+      headers: err.headers ?? {},
+    };
   }
   const e = err as { code?: string; statusCode?: number; message?: string };
-  const m = (code: ErrorResponse['error']['code'], status: number, id: string, en: string) => ({ status, body: { error: { code, message: { id, en } } }, headers: {} });
+  const m = (code: ErrorResponse['error']['code'], status: number, id: string, en: string) => ({
+    status,
+    body: { error: { code, message: { id, en } } },
+    headers: {},
+  });
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return m('payload_too_large', 413, 'Data atau berkas yang dikirim terlalu besar.', 'The data or file sent is too large.');
+      return m(
+        'payload_too_large',
+        413,
+        'Data atau berkas yang dikirim terlalu besar.',
+        'The data or file sent is too large.',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return m('unsupported_media_type', 415, 'Jenis konten tidak didukung; kirim application/json.', 'Unsupported content type; send application/json.');
+      return m(
+        'unsupported_media_type',
+        415,
+        'Jenis konten tidak didukung; kirim application/json.',
+        'Unsupported content type; send application/json.',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return m('bad_request', 400, 'Badan permintaan JSON kosong; kirim {} bila tidak ada data.', 'Empty JSON body; send {} when there is no data.');
+      return m(
+        'bad_request',
+        400,
+        'Badan permintaan JSON kosong; kirim {} bila tidak ada data.',
+        'Empty JSON body; send {} when there is no data.',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return m('bad_request', 400, 'Badan permintaan bukan JSON yang valid.', 'The request body is not valid JSON.');
+      return m(
+        'bad_request',
+        400,
+        'Badan permintaan bukan JSON yang valid.',
+        'The request body is not valid JSON.',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return m('bad_request', 400, 'Panjang konten tidak sesuai dengan badan permintaan.', 'Content length does not match the body.');
+      return m(
+        'bad_request',
+        400,
+        'Panjang konten tidak sesuai dengan badan permintaan.',
+        'Content length does not match the body.',
+      );
     case 'FST_PROTO_VIOLATION':
     case 'FST_INVALID_JSON_FIELD_ERROR':
       return m('bad_request', 400, 'Kolom formulir tidak valid.', 'Invalid form field.');
@@ -247,10 +373,25 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorResp
       break;
   }
   if (err instanceof SyntaxError || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
-    return m('bad_request', 400, 'Badan permintaan bukan JSON yang valid.', 'The request body is not valid JSON.');
+    return m(
+      'bad_request',
+      400,
+      'Badan permintaan bukan JSON yang valid.',
+      'The request body is not valid JSON.',
+    );
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return m('bad_request', e.statusCode, 'Permintaan tidak dapat diproses; periksa data yang dikirim.', `The request cannot be processed: ${String(e.message ?? '').slice(0, 200)}`);
+    return m(
+      'bad_request',
+      e.statusCode,
+      'Permintaan tidak dapat diproses; periksa data yang dikirim.',
+      `The request cannot be processed: ${String(e.message ?? '').slice(0, 200)}`,
+    );
   }
-  return m('internal_error', 500, 'Terjadi kesalahan pada server. Coba lagi nanti.', 'Something went wrong on the server. Try again later.');
+  return m(
+    'internal_error',
+    500,
+    'Terjadi kesalahan pada server. Coba lagi nanti.',
+    'Something went wrong on the server. Try again later.',
+  );
 }

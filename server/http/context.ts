@@ -25,7 +25,11 @@ export function commandIdOf(req: FastifyRequest): string {
   const key = req.headers[IDEMPOTENCY_HEADER];
   if (key === undefined) return randomUUID();
   const r = IdSchema.safeParse(Array.isArray(key) ? key[0] : key);
-  if (!r.success) throw fail.badRequest('Header Idempotency-Key harus berupa UUID.', 'The Idempotency-Key header must be a UUID.');
+  if (!r.success)
+    throw fail.badRequest(
+      'Header Idempotency-Key harus berupa UUID.',
+      'The Idempotency-Key header must be a UUID.',
+    );
   return r.data;
 }
 
@@ -34,7 +38,11 @@ export function baseVersionOf(req: FastifyRequest): number | null {
   const v = req.headers['x-base-version'];
   if (v === undefined) return null;
   const s = Array.isArray(v) ? v[0] : v;
-  if (!s || !/^\d{1,9}$/.test(s)) throw fail.badRequest('Header X-Base-Version harus bilangan bulat.', 'The X-Base-Version header must be an integer.');
+  if (!s || !/^\d{1,9}$/.test(s))
+    throw fail.badRequest(
+      'Header X-Base-Version harus bilangan bulat.',
+      'The X-Base-Version header must be an integer.',
+    );
   return Number(s);
 }
 
@@ -60,14 +68,23 @@ export async function orderCommand(
   });
   if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
   let order = r.state as Order | null;
-  if (!order) order = (await loadOrder(app.env.handle.db, orderId, { cache: orderCacheOf(app.env.handle) }))?.order ?? null;
+  if (!order)
+    order =
+      (await loadOrder(app.env.handle.db, orderId, { cache: orderCacheOf(app.env.handle) }))?.order ?? null;
   if (!order) throw fail.notFound();
-  return { ...orderResponse(auth.actor, order), commandId, status: 'applied', version: r.outcome.version, replayed: r.replayed };
+  return {
+    ...orderResponse(auth.actor, order),
+    commandId,
+    status: 'applied',
+    version: r.outcome.version,
+    replayed: r.replayed,
+  };
 }
 
 /** An order the actor may read, or 404 (never 403: nobody learns that another customer's order exists). */
 export async function visibleOrder(app: AppContext, auth: Authenticated, orderId: string): Promise<Order> {
   const loaded = await loadOrder(app.env.handle.db, orderId, { cache: orderCacheOf(app.env.handle) });
-  if (!loaded || !canSee(auth.actor, loaded.order)) throw fail.notFound('Pesanan tidak ditemukan.', 'Order not found.');
+  if (!loaded || !canSee(auth.actor, loaded.order))
+    throw fail.notFound('Pesanan tidak ditemukan.', 'Order not found.');
   return loaded.order;
 }

@@ -16,9 +16,12 @@ export class AppError extends Error {
 }
 
 export const fail = {
-  badRequest: (id: string, en: string, issues?: { path: string; message: string }[]) => new AppError(400, 'bad_request', { id, en }, issues),
-  unauthorized: (id = 'Silakan masuk (login) terlebih dahulu.', en = 'Please log in first.') => new AppError(401, 'unauthorized', { id, en }, undefined, { 'www-authenticate': 'Bearer' }),
-  forbidden: (id = 'Anda tidak berhak melakukan ini.', en = 'You are not allowed to do this.') => new AppError(403, 'forbidden', { id, en }),
+  badRequest: (id: string, en: string, issues?: { path: string; message: string }[]) =>
+    new AppError(400, 'bad_request', { id, en }, issues),
+  unauthorized: (id = 'Silakan masuk (login) terlebih dahulu.', en = 'Please log in first.') =>
+    new AppError(401, 'unauthorized', { id, en }, undefined, { 'www-authenticate': 'Bearer' }),
+  forbidden: (id = 'Anda tidak berhak melakukan ini.', en = 'You are not allowed to do this.') =>
+    new AppError(403, 'forbidden', { id, en }),
   notFound: (id = 'Data tidak ditemukan.', en = 'Not found.') => new AppError(404, 'not_found', { id, en }),
   conflict: (id: string, en: string) => new AppError(409, 'conflict', { id, en }),
   unsupportedMedia: (id: string, en: string) => new AppError(415, 'unsupported_media_type', { id, en }),

@@ -35,27 +35,43 @@ export function databaseStore(handle: DbHandle, now: () => Date) {
   };
 
   class DatabaseStore implements FastifyRateLimitStore {
-    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    incr(
+      key: string,
+      cb: (err: Error | null, res?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
       const { t, start, ttl } = windowOf(timeWindow);
       db.insertInto('rate_limits')
         .values({ key, window_start: start, count: 1, expires_at: start + timeWindow })
-        .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+        .onConflict((oc) =>
+          oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
+        )
         .returning('count')
         .executeTakeFirstOrThrow()
-        .then((row) => {
-          sweep(t);
-          cb(null, { current: Number(row.count), ttl });
-        }, (err: Error) => cb(err));
+        .then(
+          (row) => {
+            sweep(t);
+            cb(null, { current: Number(row.count), ttl });
+          },
+          (err: Error) => cb(err),
+        );
     }
     /** The count so far, without counting (createRateLimit's `{increment: false}`). */
-    read(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    read(
+      key: string,
+      cb: (err: Error | null, res?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
       const { start, ttl } = windowOf(timeWindow);
       db.selectFrom('rate_limits')
         .select('count')
         .where('key', '=', key)
         .where('window_start', '=', start)
         .executeTakeFirst()
-        .then((row) => cb(null, { current: row ? Number(row.count) : 0, ttl }), (err: Error) => cb(err));
+        .then(
+          (row) => cb(null, { current: row ? Number(row.count) : 0, ttl }),
+          (err: Error) => cb(err),
+        );
     }
     child(): FastifyRateLimitStore {
       return new DatabaseStore();
@@ -72,7 +88,10 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
   return new AppError(
     429,
     'rate_limited',
-    { id: `Terlalu banyak permintaan dari alamat ini. Coba lagi dalam ${s} detik.`, en: `Too many requests from this address. Try again in ${s} seconds.` },
+    {
+      id: `Terlalu banyak permintaan dari alamat ini. Coba lagi dalam ${s} detik.`,
+      en: `Too many requests from this address. Try again in ${s} seconds.`,
+    },
     undefined,
     { 'retry-after': String(s) },
   );
@@ -80,7 +99,11 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
 
 /** Route options of a limit: `config: rateLimitConfig('verify-upload', limit)` on a Fastify route. */
 export function rateLimitConfig(name: string, limit: RateLimit) {
-  return { max: limit.max, timeWindow: limit.windowSeconds * 1000, keyGenerator: (req: FastifyRequest) => `${name}:${clientOf(req)}` };
+  return {
+    max: limit.max,
+    timeWindow: limit.windowSeconds * 1000,
+    keyGenerator: (req: FastifyRequest) => `${name}:${clientOf(req)}`,
+  };
 }
 
 export interface FailureLimiter {
@@ -91,17 +114,35 @@ export interface FailureLimiter {
 }
 
 /** Registers the plugin (before any route: it hooks routes as they are added). */
-export async function registerRateLimits(app: FastifyInstance, handle: DbHandle, config: ServerConfig): Promise<FailureLimiter> {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  handle: DbHandle,
+  config: ServerConfig,
+): Promise<FailureLimiter> {
   await app.register(rateLimit, {
     global: false,
     store: databaseStore(handle, config.now),
     errorResponseBuilder: (_req, ctx) => tooManyRequests(ctx.ttl / 1000),
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
+    addHeaders: {
+      'x-ratelimit-limit': true,
+      'x-ratelimit-remaining': true,
+      'x-ratelimit-reset': true,
+      'retry-after': true,
+    },
   });
   // Failed logins, refreshes and password changes: only failures count, so an office behind one
   // address starts its day without tripping it, while guessing passwords from one address stops.
-  const failures = app.createRateLimit(rateLimitConfig('auth-failures', { max: config.login.ipMaxRequests, windowSeconds: config.login.ipWindowSeconds }));
+  const failures = app.createRateLimit(
+    rateLimitConfig('auth-failures', {
+      max: config.login.ipMaxRequests,
+      windowSeconds: config.login.ipWindowSeconds,
+    }),
+  );
   return {
     async check(req) {
       const r = await failures(req, { increment: false });

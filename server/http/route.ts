@@ -16,7 +16,11 @@ import { rateLimitConfig } from './rate-limit';
  */
 export type Access = 'public' | 'user' | readonly Role[] | { permission: HttpPermission };
 
-export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType> {
+export interface RouteSpec<
+  P extends ZodType = ZodType,
+  Q extends ZodType = ZodType,
+  B extends ZodType = ZodType,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -57,11 +61,17 @@ export interface HandlerCtx<P, Q, B> {
 }
 
 export interface Router {
-  add<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(spec: RouteSpec<P, Q, B>): void;
+  add<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
+    spec: RouteSpec<P, Q, B>,
+  ): void;
   specs: RouteSpec[];
 }
 
-export function createRouter(app: FastifyInstance, config: ServerConfig, authenticate: (req: FastifyRequest) => Promise<Authenticated>): Router {
+export function createRouter(
+  app: FastifyInstance,
+  config: ServerConfig,
+  authenticate: (req: FastifyRequest) => Promise<Authenticated>,
+): Router {
   const specs: RouteSpec[] = [];
   return {
     specs,
@@ -72,7 +82,9 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
         url: spec.url,
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         ...(spec.onRequest ? { onRequest: [spec.onRequest] } : {}),
-        ...(spec.rateLimit ? { config: { rateLimit: rateLimitConfig(spec.rateLimit.name, spec.rateLimit.limit) } } : {}),
+        ...(spec.rateLimit
+          ? { config: { rateLimit: rateLimitConfig(spec.rateLimit.name, spec.rateLimit.limit) } }
+          : {}),
         handler: async (req, reply) => {
           let auth: Authenticated | null = null;
           if (spec.access !== 'public') {
@@ -81,20 +93,38 @@ export function createRouter(app: FastifyInstance, config: ServerConfig, authent
           }
           const contentType = String(req.headers['content-type'] ?? '');
           if (spec.multipart && !contentType.startsWith('multipart/form-data')) {
-            throw fail.unsupportedMedia('Kirim berkas sebagai multipart/form-data.', 'Send the file as multipart/form-data.');
+            throw fail.unsupportedMedia(
+              'Kirim berkas sebagai multipart/form-data.',
+              'Send the file as multipart/form-data.',
+            );
           }
           if (!spec.multipart && contentType.startsWith('multipart/')) {
-            throw fail.unsupportedMedia('Kirim data sebagai application/json.', 'Send the data as application/json.');
+            throw fail.unsupportedMedia(
+              'Kirim data sebagai application/json.',
+              'Send the data as application/json.',
+            );
           }
           const params = spec.params ? parse(spec.params, req.params ?? {}, 'path') : undefined;
-          const query = spec.query ? parse(spec.query, refuseEmptyNumbers(spec.query, req.query ?? {}), 'query') : undefined;
+          const query = spec.query
+            ? parse(spec.query, refuseEmptyNumbers(spec.query, req.query ?? {}), 'query')
+            : undefined;
           // No body at all counts as {} (a POST without data); anything sent must match the schema.
-          const body = spec.body && !spec.bodyCheckedByHandler ? parse(spec.body, req.body === undefined ? {} : req.body, 'body') : undefined;
-          const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<never, never, never>);
+          const body =
+            spec.body && !spec.bodyCheckedByHandler
+              ? parse(spec.body, req.body === undefined ? {} : req.body, 'body')
+              : undefined;
+          const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<
+            never,
+            never,
+            never
+          >);
           if (reply.sent) return reply;
           if (spec.response && config.validateResponses) {
             const check = spec.response.safeParse(result);
-            if (!check.success) throw new Error(`response of ${spec.method} ${spec.url} does not match its schema: ${check.error.message}`);
+            if (!check.success)
+              throw new Error(
+                `response of ${spec.method} ${spec.url} does not match its schema: ${check.error.message}`,
+              );
           }
           reply.code(spec.status ?? 200);
           return result;
@@ -114,15 +144,25 @@ function refuseEmptyNumbers(schema: ZodType, query: unknown): unknown {
   if (!shape || typeof query !== 'object' || query === null) return query;
   for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
     if (typeof v !== 'string' || !shape[k]) continue;
-    let t = shape[k] as unknown as { _zod: { def: { type: string; innerType?: unknown }; bag?: { format?: string } } };
-    while (t._zod.def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(t._zod.def.type)) t = t._zod.def.innerType as typeof t;
+    let t = shape[k] as unknown as {
+      _zod: { def: { type: string; innerType?: unknown }; bag?: { format?: string } };
+    };
+    while (t._zod.def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(t._zod.def.type))
+      t = t._zod.def.innerType as typeof t;
     if (t._zod.def.type !== 'number' && t._zod.def.type !== 'int') continue;
     const integer = t._zod.def.type === 'int' || /int/.test(t._zod.bag?.format ?? '');
-    if (v === '') failParse(`query.${k}`, [{ path: `query.${k}`, id: 'harus berupa angka, bukan kosong', en: 'must be a number, not empty' }]);
+    if (v === '')
+      failParse(`query.${k}`, [
+        { path: `query.${k}`, id: 'harus berupa angka, bukan kosong', en: 'must be a number, not empty' },
+      ]);
     if (!(integer ? /^-?[0-9]{1,15}$/ : /^-?[0-9]{1,15}(\.[0-9]{1,15})?$/).test(v)) {
       failParse(`query.${k}`, [
         integer
-          ? { path: `query.${k}`, id: 'harus bilangan bulat dalam angka desimal', en: 'must be an integer in decimal digits' }
+          ? {
+              path: `query.${k}`,
+              id: 'harus bilangan bulat dalam angka desimal',
+              en: 'must be an integer in decimal digits',
+            }
           : { path: `query.${k}`, id: 'harus angka desimal', en: 'must be a decimal number' },
       ]);
     }
@@ -164,7 +204,11 @@ const TYPE_WORDS_ID: Record<string, string> = {
   bigint: 'bilangan bulat',
   date: 'tanggal',
 };
-const indonesian = (t: string) => t.replace(/\b(string|number|int|boolean|object|array|undefined|nan|bigint|date)\b/g, (w) => TYPE_WORDS_ID[w] ?? w);
+const indonesian = (t: string) =>
+  t.replace(
+    /\b(string|number|int|boolean|object|array|undefined|nan|bigint|date)\b/g,
+    (w) => TYPE_WORDS_ID[w] ?? w,
+  );
 
 /** A message written "Indonesian / English" (the shared schemas' custom messages) as its two halves. */
 export function splitMessage(m: string): { id: string; en: string } | null {
@@ -211,7 +255,10 @@ function failParse(path: string, issues: { path: string; id: string; en: string 
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
   try {
-    const s = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+    const s = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+      string,
+      unknown
+    >;
     delete s.$schema;
     return s;
   } catch {
@@ -220,7 +267,8 @@ function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unk
 }
 
 /** A UUID as the server takes it and as generators make it (RFC 9562 variant, versions 1-8). */
-const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
+const UUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
 /** The server refuses NUL in any string it reads (see `parse`). */
 const NO_NUL = '^[^\\u0000]*$';
 
@@ -236,7 +284,13 @@ function enforced<T>(v: T): T {
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = enforced(x);
   if (out.type === 'string') {
     if (out.format === 'uuid') out.pattern = UUID_PATTERN;
-    else if (out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined) out.pattern = NO_NUL;
+    else if (
+      out.pattern === undefined &&
+      out.format === undefined &&
+      out.enum === undefined &&
+      out.const === undefined
+    )
+      out.pattern = NO_NUL;
   }
   return out as T;
 }
@@ -246,7 +300,8 @@ function asciiDigits<T>(v: T): T {
   if (Array.isArray(v)) return v.map(asciiDigits) as T;
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = k === 'pattern' && typeof x === 'string' ? x.replace(/\\d/g, '[0-9]') : asciiDigits(x);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>))
+    out[k] = k === 'pattern' && typeof x === 'string' ? x.replace(/\\d/g, '[0-9]') : asciiDigits(x);
   return out as T;
 }
 
@@ -274,22 +329,54 @@ function rolesOf(spec: RouteSpec): readonly Role[] | null {
 }
 
 const ERROR_STATUSES: Record<string, { description: string; codes: string[] }> = {
-  '400': { description: 'Permintaan tidak valid / malformed request (schema, JSON, NUL, header)', codes: ['bad_request'] },
-  '401': { description: 'Belum masuk atau token tidak valid / no or invalid access token or signature', codes: ['unauthorized', 'invalid_credentials', 'account_pending', 'account_inactive', 'account_locked', 'refresh_reused', 'invalid_signature'] },
+  '400': {
+    description: 'Permintaan tidak valid / malformed request (schema, JSON, NUL, header)',
+    codes: ['bad_request'],
+  },
+  '401': {
+    description: 'Belum masuk atau token tidak valid / no or invalid access token or signature',
+    codes: [
+      'unauthorized',
+      'invalid_credentials',
+      'account_pending',
+      'account_inactive',
+      'account_locked',
+      'refresh_reused',
+      'invalid_signature',
+    ],
+  },
   '403': { description: 'Peran tidak berhak / the role may not do this', codes: ['forbidden'] },
   '404': { description: 'Tidak ada atau tidak terlihat / not found or not visible', codes: ['not_found'] },
-  '405': { description: 'Metode tidak berlaku untuk alamat ini (header Allow) / method not allowed on this address (Allow header)', codes: ['method_not_allowed'] },
-  '409': { description: 'Keadaan tidak mengizinkan / the state does not allow it now', codes: ['invalid_transition', 'stale_version', 'conflict', 'survey_required', 'history_changed'] },
+  '405': {
+    description:
+      'Metode tidak berlaku untuk alamat ini (header Allow) / method not allowed on this address (Allow header)',
+    codes: ['method_not_allowed'],
+  },
+  '409': {
+    description: 'Keadaan tidak mengizinkan / the state does not allow it now',
+    codes: ['invalid_transition', 'stale_version', 'conflict', 'survey_required', 'history_changed'],
+  },
   '413': { description: 'Badan permintaan terlalu besar / body too large', codes: ['payload_too_large'] },
-  '415': { description: 'Jenis konten atau berkas tidak didukung / unsupported media or file type', codes: ['unsupported_media_type', 'unsupported_file_type'] },
-  '422': { description: 'Isi perintah ditolak aturan domain / payload refused by the domain rules', codes: ['invalid_payload', 'invalid_signature'] },
+  '415': {
+    description: 'Jenis konten atau berkas tidak didukung / unsupported media or file type',
+    codes: ['unsupported_media_type', 'unsupported_file_type'],
+  },
+  '422': {
+    description: 'Isi perintah ditolak aturan domain / payload refused by the domain rules',
+    codes: ['invalid_payload', 'invalid_signature'],
+  },
   '429': { description: 'Terlalu banyak permintaan (Retry-After) / rate limited', codes: ['rate_limited'] },
   '503': { description: 'Sibuk, coba lagi (Retry-After) / busy, try again', codes: ['not_available'] },
 };
 
-export function openApiDocument(specs: readonly RouteSpec[], info: { title: string; version: string }): Record<string, unknown> {
+export function openApiDocument(
+  specs: readonly RouteSpec[],
+  info: { title: string; version: string },
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorSchema = jsonSchema(ErrorResponseSchema, 'output') as { properties?: { error?: { properties?: Record<string, unknown> } } };
+  const errorSchema = jsonSchema(ErrorResponseSchema, 'output') as {
+    properties?: { error?: { properties?: Record<string, unknown> } };
+  };
   const errorSchemaWith = (codes: string[]) => {
     const e = structuredClone(errorSchema);
     if (e.properties?.error?.properties) e.properties.error.properties.code = { type: 'string', enum: codes };
@@ -298,11 +385,19 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
   for (const spec of specs) {
     const path = spec.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+    for (const [where, schema] of [
+      ['path', spec.params],
+      ['query', spec.query],
+    ] as const) {
       if (!schema) continue;
       const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: s,
+        });
       }
     }
     const op: Record<string, unknown> = {
@@ -312,10 +407,15 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
       parameters,
       responses: {
         [String(spec.status ?? 200)]: spec.produces
-          ? { description: 'OK', content: { [spec.produces]: { schema: { type: 'string', format: 'binary' } } } }
+          ? {
+              description: 'OK',
+              content: { [spec.produces]: { schema: { type: 'string', format: 'binary' } } },
+            }
           : {
               description: spec.location ? 'Dibuat / created' : 'OK',
-              content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } },
+              content: {
+                'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} },
+              },
               ...(spec.location
                 ? {
                     headers: {
@@ -331,7 +431,13 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
         ...Object.fromEntries(
           Object.entries(ERROR_STATUSES)
             // A public operation has no role to refuse; one that takes data may refuse its credentials (login, refresh, a signed notification).
-            .filter(([status]) => !(spec.access === 'public' && (status === '403' || (status === '401' && spec.method === 'GET'))))
+            .filter(
+              ([status]) =>
+                !(
+                  spec.access === 'public' &&
+                  (status === '403' || (status === '401' && spec.method === 'GET'))
+                ),
+            )
             .map(([status, e]) => [
               status,
               {
@@ -340,7 +446,10 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
               },
             ]),
         ),
-        '4XX': { description: 'Kesalahan lain yang dapat diperbaiki pengguna / any other client error', content: { 'application/json': { schema: errorSchema } } },
+        '4XX': {
+          description: 'Kesalahan lain yang dapat diperbaiki pengguna / any other client error',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     };
     if (spec.access !== 'public') op.security = [{ bearer: [] }];
@@ -349,8 +458,12 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
     op['x-roles'] = roles ?? ['public'];
     if (step !== null) op['x-sop-step'] = step;
     op.description = [
-      roles ? `Peran yang boleh / roles that may call it: ${roles.join(', ')}.` : 'Publik, tanpa login / public, no login.',
-      step !== null ? `Langkah SOP / SOP step ${step}: ${SOP_STEPS[step - 1]!.activity.id} / ${SOP_STEPS[step - 1]!.activity.en}.` : null,
+      roles
+        ? `Peran yang boleh / roles that may call it: ${roles.join(', ')}.`
+        : 'Publik, tanpa login / public, no login.',
+      step !== null
+        ? `Langkah SOP / SOP step ${step}: ${SOP_STEPS[step - 1]!.activity.id} / ${SOP_STEPS[step - 1]!.activity.en}.`
+        : null,
     ]
       .filter(Boolean)
       .join(' ');
@@ -360,14 +473,16 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'UUID per tindakan pengguna: kirim ulang dengan kunci sama = satu efek, hasil tersimpan dikembalikan / one UUID per user action: a resend with the same key has one effect and returns the stored outcome',
+          description:
+            'UUID per tindakan pengguna: kirim ulang dengan kunci sama = satu efek, hasil tersimpan dikembalikan / one UUID per user action: a resend with the same key has one effect and returns the stored outcome',
           schema: { type: 'string', format: 'uuid' },
         },
         {
           name: 'X-Base-Version',
           in: 'header',
           required: false,
-          description: 'Versi data yang dilihat pengguna; berbeda dari versi sekarang = 409 stale_version / the version the user saw; another current version gives 409 stale_version',
+          description:
+            'Versi data yang dilihat pengguna; berbeda dari versi sekarang = 409 stale_version / the version the user saw; another current version gives 409 stale_version',
           schema: { type: 'string', pattern: '^[0-9]{1,9}$' },
         },
       );
@@ -375,7 +490,12 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
     if (spec.body) {
       const schema = jsonSchema(spec.body, 'input');
       // A patch of optional fields that refuses {} ("nothing to change") says so.
-      if (schema.type === 'object' && !(schema.required as unknown[] | undefined)?.length && !spec.body.safeParse({}).success) schema.minProperties = 1;
+      if (
+        schema.type === 'object' &&
+        !(schema.required as unknown[] | undefined)?.length &&
+        !spec.body.safeParse({}).success
+      )
+        schema.minProperties = 1;
       op.requestBody = { required: true, content: { 'application/json': { schema } } };
     }
     if (spec.multipart) {
@@ -385,7 +505,14 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: Object.fromEntries(Object.entries(spec.multipart.fields).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', minLength: 1, description: d } : { type: 'string', description: d }])),
+              properties: Object.fromEntries(
+                Object.entries(spec.multipart.fields).map(([k, d]) => [
+                  k,
+                  k === 'file'
+                    ? { type: 'string', format: 'binary', minLength: 1, description: d }
+                    : { type: 'string', description: d },
+                ]),
+              ),
               required: ['file'],
             },
           },
@@ -396,7 +523,11 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'SIPPT Lab server: SOP 28/BSPJI-3, 22 steps. Every error: {error: {code, message: {id, en}}}.' },
+    info: {
+      ...info,
+      description:
+        'SIPPT Lab server: SOP 28/BSPJI-3, 22 steps. Every error: {error: {code, message: {id, en}}}.',
+    },
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths: enforced(asciiDigits(paths)),

@@ -16,7 +16,13 @@ export function viewOrder(actor: Actor, order: Order): Order {
         ? s
         : {
             ...s,
-            analyses: s.analyses.map((a) => ({ ...a, result: null, enteredBy: null, verifiedBy: null, validatedBy: null })),
+            analyses: s.analyses.map((a) => ({
+              ...a,
+              result: null,
+              enteredBy: null,
+              verifiedBy: null,
+              validatedBy: null,
+            })),
           },
     ),
   };

@@ -1,4 +1,12 @@
-import type { IkmReport, OrderRegister, PerformanceReport, RecordReport, ReportRegister, RevenueReport, SampleRegister } from '../../shared/api/records';
+import type {
+  IkmReport,
+  OrderRegister,
+  PerformanceReport,
+  RecordReport,
+  ReportRegister,
+  RevenueReport,
+  SampleRegister,
+} from '../../shared/api/records';
 import { STATUS_LABELS } from '../../shared/domain/states';
 import { ROLE_INFO } from '../../shared/sop/roles';
 
@@ -54,7 +62,20 @@ export interface RecordDocument {
   chart?: Chart;
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 /** "14 Maret 2025" for a date "2025-03-14". */
 export function indonesianDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -126,7 +147,19 @@ function orders(r: OrderRegister): Body {
           o.paidAt,
           o.finishedAt,
         ]),
-        footer: [null, 'Jumlah', null, null, null, r.totals.samples, r.rows.reduce((n, o) => n + o.parameterCount, 0), r.totals.amount, null, null, null],
+        footer: [
+          null,
+          'Jumlah',
+          null,
+          null,
+          null,
+          r.totals.samples,
+          r.rows.reduce((n, o) => n + o.parameterCount, 0),
+          r.totals.amount,
+          null,
+          null,
+          null,
+        ],
       },
     ],
   };
@@ -240,7 +273,12 @@ function revenue(r: RevenueReport): Body {
           { header: 'Penerimaan (Rp)', kind: 'rupiah', width: 18 },
         ],
         rows: r.byLab.map((l) => [l.labName, l.samples, l.count, l.amount]),
-        footer: ['Jumlah', r.byLab.reduce((n, l) => n + l.samples, 0), r.byLab.reduce((n, l) => n + l.count, 0), r.totals.amount],
+        footer: [
+          'Jumlah',
+          r.byLab.reduce((n, l) => n + l.samples, 0),
+          r.byLab.reduce((n, l) => n + l.count, 0),
+          r.totals.amount,
+        ],
       },
       {
         sheet: 'Per Parameter',
@@ -267,7 +305,15 @@ function revenue(r: RevenueReport): Body {
           { header: 'NTPN', kind: 'text', width: 20, nowrap: true },
           { header: 'Jumlah (Rp)', kind: 'rupiah', width: 16 },
         ],
-        rows: r.payments.map((p, i) => [i + 1, p.paidAt, p.orderNumber ?? '-', p.customerName, p.billingCode, p.ntpn ?? '-', p.amount]),
+        rows: r.payments.map((p, i) => [
+          i + 1,
+          p.paidAt,
+          p.orderNumber ?? '-',
+          p.customerName,
+          p.billingCode,
+          p.ntpn ?? '-',
+          p.amount,
+        ]),
         footer: [null, 'Jumlah', null, null, null, null, r.totals.billed],
       },
     ],
@@ -275,7 +321,11 @@ function revenue(r: RevenueReport): Body {
 }
 
 const standardText = (s: PerformanceReport['steps'][number]['standard']) =>
-  s.unit === 'none' ? 'tidak ditetapkan' : s.unit === 'working_days' ? `${s.value} hari kerja` : `${s.value} menit`;
+  s.unit === 'none'
+    ? 'tidak ditetapkan'
+    : s.unit === 'working_days'
+      ? `${s.value} hari kerja`
+      : `${s.value} menit`;
 const unitText = (u: 'minutes' | 'working_days') => (u === 'working_days' ? 'hari kerja' : 'menit');
 /** A figure as a share of the step's standard time, in percent (one decimal). */
 const ofStandard = (v: number | null, s: PerformanceReport['steps'][number]['standard']) =>
@@ -323,7 +373,20 @@ function performance(r: PerformanceReport): Body {
           ofStandard(s.p90, s.standard),
           s.over,
         ]),
-        footer: [null, 'Jumlah', null, null, null, r.totals.timings, sum(r.steps.map((x) => x.measured)), null, null, null, null, r.totals.over],
+        footer: [
+          null,
+          'Jumlah',
+          null,
+          null,
+          null,
+          r.totals.timings,
+          sum(r.steps.map((x) => x.measured)),
+          null,
+          null,
+          null,
+          null,
+          r.totals.over,
+        ],
       },
       {
         sheet: 'Melebihi Waktu Baku',
@@ -339,17 +402,36 @@ function performance(r: PerformanceReport): Body {
           { header: 'Baku', kind: 'decimal', width: 8 },
           { header: 'Satuan', kind: 'text', width: 10 },
         ],
-        rows: r.overruns.map((o) => [o.step, o.orderNumber ?? '-', o.sampleNumber ?? '-', o.customerName, o.startedAt, o.finishedAt, o.actual, o.standard, unitText(o.unit)]),
+        rows: r.overruns.map((o) => [
+          o.step,
+          o.orderNumber ?? '-',
+          o.sampleNumber ?? '-',
+          o.customerName,
+          o.startedAt,
+          o.finishedAt,
+          o.actual,
+          o.standard,
+          unitText(o.unit),
+        ]),
       },
     ],
     chart: {
       sheet: 'Grafik',
       title: 'Median dan persentil ke-90 waktu tiap langkah, dalam persen waktu baku',
-      caption: '100% = waktu baku (mutu baku) langkah itu; langkah tanpa waktu baku atau tanpa data tidak digambar.',
+      caption:
+        '100% = waktu baku (mutu baku) langkah itu; langkah tanpa waktu baku atau tanpa data tidak digambar.',
       categories: charted.map((s) => String(s.step)),
       series: [
-        { name: 'Median', values: charted.map((s) => ofStandard(s.median, s.standard)), color: [0.16, 0.42, 0.69] },
-        { name: 'Persentil ke-90', values: charted.map((s) => ofStandard(s.p90, s.standard)), color: [0.91, 0.55, 0.14] },
+        {
+          name: 'Median',
+          values: charted.map((s) => ofStandard(s.median, s.standard)),
+          color: [0.16, 0.42, 0.69],
+        },
+        {
+          name: 'Persentil ke-90',
+          values: charted.map((s) => ofStandard(s.p90, s.standard)),
+          color: [0.91, 0.55, 0.14],
+        },
       ],
       reference: { value: 100, label: 'Waktu baku' },
       unit: '%',
@@ -377,7 +459,12 @@ function ikm(r: IkmReport): Body {
           { header: 'Nilai Rata-rata', kind: 'decimal', width: 14 },
           { header: 'Nilai Konversi (x25)', kind: 'decimal', width: 16 },
         ],
-        rows: r.elements.map((e, i) => [i + 1, e.label.id, e.mean === null ? null : round(e.mean, 3), e.mean === null ? null : round(e.mean * 25, 2)]),
+        rows: r.elements.map((e, i) => [
+          i + 1,
+          e.label.id,
+          e.mean === null ? null : round(e.mean, 3),
+          e.mean === null ? null : round(e.mean * 25, 2),
+        ]),
         footer: [null, 'IKM', null, r.index],
       },
       {
@@ -403,7 +490,15 @@ function ikm(r: IkmReport): Body {
           { header: 'IKM', kind: 'decimal', width: 8 },
           { header: 'Saran', kind: 'text', width: 30 },
         ],
-        rows: r.responses.map((x, i) => [i + 1, x.submittedAt, x.orderNumber ?? '-', x.customerName, ...x.scores, x.index, x.comment]),
+        rows: r.responses.map((x, i) => [
+          i + 1,
+          x.submittedAt,
+          x.orderNumber ?? '-',
+          x.customerName,
+          ...x.scores,
+          x.index,
+          x.comment,
+        ]),
       },
     ],
   };

@@ -33,7 +33,11 @@ export async function ikmReport(db: Db, ref: Reference, period: Period, now: Dat
     count: all.count,
     index: all.index,
     category: all.category,
-    elements: IKM_ELEMENTS.map((e, i) => ({ key: e.key, label: { id: e.id, en: e.en }, mean: all.elementMeans[i]! })),
+    elements: IKM_ELEMENTS.map((e, i) => ({
+      key: e.key,
+      label: { id: e.id, en: e.en },
+      mean: all.elementMeans[i]!,
+    })),
     byMonth: [...months].map(([month, surveys]) => {
       const s = ikmSummary(surveys);
       return { month, count: s.count, index: s.index, category: s.category };

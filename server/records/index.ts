@@ -16,7 +16,13 @@ import { recordXlsx } from './xlsx';
 export { periodOf } from './period';
 
 /** One record of the unit for a period, as JSON data (shared/api/records.ts). */
-export async function buildRecord(handle: DbHandle, unitCode: string, kind: RecordKind, period: Period, now: Date): Promise<RecordReport> {
+export async function buildRecord(
+  handle: DbHandle,
+  unitCode: string,
+  kind: RecordKind,
+  period: Period,
+  now: Date,
+): Promise<RecordReport> {
   const db = handle.db;
   const ref = await readReference(db, unitCode);
   switch (kind) {
@@ -50,9 +56,17 @@ export const CONTENT_TYPES = {
 let fonts: ElhuFonts | null = null;
 
 /** A record as an XLSX or PDF file. */
-export async function renderRecord(report: RecordReport, format: Exclude<RecordFormat, 'json'>): Promise<RecordFile> {
+export async function renderRecord(
+  report: RecordReport,
+  format: Exclude<RecordFormat, 'json'>,
+): Promise<RecordFile> {
   const doc = recordDocument(report);
-  if (format === 'xlsx') return { body: await recordXlsx(doc), contentType: CONTENT_TYPES.xlsx, fileName: `${doc.fileStem}.xlsx` };
+  if (format === 'xlsx')
+    return { body: await recordXlsx(doc), contentType: CONTENT_TYPES.xlsx, fileName: `${doc.fileStem}.xlsx` };
   const bytes = await recordPdf(doc, (fonts ??= loadElhuFonts()));
-  return { body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType: CONTENT_TYPES.pdf, fileName: `${doc.fileStem}.pdf` };
+  return {
+    body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    contentType: CONTENT_TYPES.pdf,
+    fileName: `${doc.fileStem}.pdf`,
+  };
 }

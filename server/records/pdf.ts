@@ -43,7 +43,10 @@ interface Fonts {
 export async function recordPdf(doc: RecordDocument, fontBytes: ElhuFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(cachingFontkit);
-  const fonts: Fonts = { regular: await pdf.embedFont(fontBytes.regular, { subset: true }), bold: await pdf.embedFont(fontBytes.bold, { subset: true }) };
+  const fonts: Fonts = {
+    regular: await pdf.embedFont(fontBytes.regular, { subset: true }),
+    bold: await pdf.embedFont(fontBytes.bold, { subset: true }),
+  };
   pdf.setTitle(`${doc.title} — ${doc.periodText}`);
   pdf.setAuthor(doc.unitName);
   pdf.setCreator('SIPPT Lab');
@@ -75,8 +78,19 @@ class Writer {
     const p = this.page;
     p.drawText(this.doc.unitName, { x: M, y: H - M - 10, size: 10, font: this.f.bold, color: TEXT });
     p.drawText(this.doc.title, { x: M, y: H - M - 26, size: 12, font: this.f.bold, color: TEXT });
-    p.drawText(`Periode: ${this.doc.periodText}`, { x: M, y: H - M - 40, size: 9, font: this.f.regular, color: MUTED });
-    p.drawLine({ start: { x: M, y: H - M - 48 }, end: { x: W - M, y: H - M - 48 }, thickness: 0.8, color: RULE });
+    p.drawText(`Periode: ${this.doc.periodText}`, {
+      x: M,
+      y: H - M - 40,
+      size: 9,
+      font: this.f.regular,
+      color: MUTED,
+    });
+    p.drawLine({
+      start: { x: M, y: H - M - 48 },
+      end: { x: W - M, y: H - M - 48 },
+      thickness: 0.8,
+      color: RULE,
+    });
     this.y = H - M - HEADER_H;
   }
 
@@ -87,8 +101,19 @@ class Writer {
     return true;
   }
 
-  text(s: string, x: number, y: number, opts: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb> } = {}): void {
-    this.page.drawText(s, { x, y, size: opts.size ?? SIZE, font: opts.bold ? this.f.bold : this.f.regular, color: opts.color ?? TEXT });
+  text(
+    s: string,
+    x: number,
+    y: number,
+    opts: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb> } = {},
+  ): void {
+    this.page.drawText(s, {
+      x,
+      y,
+      size: opts.size ?? SIZE,
+      font: opts.bold ? this.f.bold : this.f.regular,
+      color: opts.color ?? TEXT,
+    });
   }
 
   summary(items: [string, Cell][]): void {
@@ -99,7 +124,10 @@ class Writer {
       const row = i < rows ? i : i - rows;
       const x = M + col * colW;
       const y = this.y - 10 - row * 13;
-      const shown = typeof value === 'number' ? formatCell(value, Number.isInteger(value) ? 'int' : 'decimal') : formatCell(value, 'text');
+      const shown =
+        typeof value === 'number'
+          ? formatCell(value, Number.isInteger(value) ? 'int' : 'decimal')
+          : formatCell(value, 'text');
       this.text(`${label}:`, x, y, { size: 9, color: MUTED });
       this.text(fit(shown, this.f.bold, 9, colW - 190), x + 180, y, { size: 9, bold: true });
     });
@@ -137,7 +165,11 @@ class Writer {
         const kind = t.columns[i]!.kind;
         const s = isFooter && v === null ? '' : formatCell(v, kind);
         const font = isFooter ? this.f.bold : this.f.regular;
-        return { lines: wrap(s, font, SIZE, widths[i]! - 2 * PAD, MAX_LINES), right: kind !== 'text' && kind !== 'datetime', font };
+        return {
+          lines: wrap(s, font, SIZE, widths[i]! - 2 * PAD, MAX_LINES),
+          right: kind !== 'text' && kind !== 'datetime',
+          font,
+        };
       });
       const h = Math.max(1, ...cells.map((c) => c.lines.length)) * LINE + 2 * PAD;
       if (this.ensure(h)) drawHeader();
@@ -146,12 +178,23 @@ class Writer {
         const cw = widths[i]!;
         c.lines.forEach((l, j) => {
           const tx = c.right ? x + cw - PAD - c.font.widthOfTextAtSize(l, SIZE) : x + PAD;
-          this.page.drawText(l, { x: tx, y: this.y - PAD - SIZE - j * LINE + 1, size: SIZE, font: c.font, color: TEXT });
+          this.page.drawText(l, {
+            x: tx,
+            y: this.y - PAD - SIZE - j * LINE + 1,
+            size: SIZE,
+            font: c.font,
+            color: TEXT,
+          });
         });
         x += cw;
       });
       this.y -= h;
-      this.page.drawLine({ start: { x: M, y: this.y }, end: { x: W - M, y: this.y }, thickness: isFooter ? 0.8 : 0.3, color: RULE });
+      this.page.drawLine({
+        start: { x: M, y: this.y },
+        end: { x: W - M, y: this.y },
+        thickness: isFooter ? 0.8 : 0.3,
+        color: RULE,
+      });
     });
     this.y -= 14;
   }
@@ -208,11 +251,22 @@ class Writer {
       const y = yOf(v);
       this.page.drawLine({ start: { x: left, y }, end: { x: right, y }, thickness: 0.3, color: RULE });
       const label = `${v}${c.unit}`;
-      this.text(label, left - 4 - this.f.regular.widthOfTextAtSize(label, 7), y - 2.5, { size: 7, color: MUTED });
+      this.text(label, left - 4 - this.f.regular.widthOfTextAtSize(label, 7), y - 2.5, {
+        size: 7,
+        color: MUTED,
+      });
     }
-    this.page.drawLine({ start: { x: left, y: bottom }, end: { x: left, y: top }, thickness: 0.6, color: MUTED });
+    this.page.drawLine({
+      start: { x: left, y: bottom },
+      end: { x: left, y: top },
+      thickness: 0.6,
+      color: MUTED,
+    });
     if (c.categories.length === 0) {
-      this.text('Tidak ada langkah bernilai dalam periode ini.', left + 10, bottom + plotH / 2, { size: 9, color: MUTED });
+      this.text('Tidak ada langkah bernilai dalam periode ini.', left + 10, bottom + plotH / 2, {
+        size: 9,
+        color: MUTED,
+      });
     }
     const groupW = (right - left) / Math.max(1, c.categories.length);
     const barW = Math.min(16, (groupW * 0.7) / c.series.length);
@@ -223,7 +277,13 @@ class Writer {
         if (v === null || v === undefined) return;
         const x = gx + j * barW;
         const y = yOf(v);
-        this.page.drawRectangle({ x, y: bottom, width: barW - 1, height: Math.max(0.5, y - bottom), color: rgb(...s.color) });
+        this.page.drawRectangle({
+          x,
+          y: bottom,
+          width: barW - 1,
+          height: Math.max(0.5, y - bottom),
+          color: rgb(...s.color),
+        });
         const label = `${decFormat.format(Math.round(v))}${v > max ? '+' : ''}`;
         const lw = this.f.regular.widthOfTextAtSize(label, 5.5);
         // Labels wider than their bar are stacked, the second series' above the first's.
@@ -236,7 +296,14 @@ class Writer {
     // The standard time.
     const ry = yOf(c.reference.value);
     const red = rgb(0.8, 0.1, 0.1);
-    this.page.drawLine({ start: { x: left, y: ry }, end: { x: right, y: ry }, thickness: 1, color: red, dashArray: [4, 3], lineCap: LineCapStyle.Butt });
+    this.page.drawLine({
+      start: { x: left, y: ry },
+      end: { x: right, y: ry },
+      thickness: 1,
+      color: red,
+      dashArray: [4, 3],
+      lineCap: LineCapStyle.Butt,
+    });
     this.text('Langkah SOP', right - 50, bottom - 24, { size: 7.5, color: MUTED });
     // Legend, under the axis (the tops of the bars keep their labels).
     let lx = left;
@@ -246,7 +313,13 @@ class Writer {
       this.text(s.name, lx + 12, ly, { size: 7.5 });
       lx += 24 + this.f.regular.widthOfTextAtSize(s.name, 7.5);
     }
-    this.page.drawLine({ start: { x: lx, y: ly + 2.5 }, end: { x: lx + 14, y: ly + 2.5 }, thickness: 1, color: red, dashArray: [4, 3] });
+    this.page.drawLine({
+      start: { x: lx, y: ly + 2.5 },
+      end: { x: lx + 14, y: ly + 2.5 },
+      thickness: 1,
+      color: red,
+      dashArray: [4, 3],
+    });
     this.text(`${c.reference.label} (${c.reference.value}${c.unit})`, lx + 18, ly, { size: 7.5 });
     this.y = bottom - 40;
     this.text(c.caption, M, this.y, { size: 7.5, color: MUTED });
@@ -260,7 +333,13 @@ class Writer {
       const label = `Halaman ${i + 1} dari ${pages.length}`;
       p.drawLine({ start: { x: M, y: M + 12 }, end: { x: W - M, y: M + 12 }, thickness: 0.5, color: RULE });
       p.drawText(made, { x: M, y: M, size: 7.5, font: this.f.regular, color: MUTED });
-      p.drawText(label, { x: W - M - this.f.regular.widthOfTextAtSize(label, 7.5), y: M, size: 7.5, font: this.f.regular, color: MUTED });
+      p.drawText(label, {
+        x: W - M - this.f.regular.widthOfTextAtSize(label, 7.5),
+        y: M,
+        size: 7.5,
+        font: this.f.regular,
+        color: MUTED,
+      });
     });
   }
 }

@@ -38,7 +38,13 @@ interface Flow {
  * - Steps 2-3 are timed per customer account (registration, then activation).
  * - Step 1 (opening the site) leaves no record: no figures.
  */
-export async function performanceReport(db: Db, ref: Reference, period: Period, now: Date, calendar = new WorkingCalendar()): Promise<PerformanceReport> {
+export async function performanceReport(
+  db: Db,
+  ref: Reference,
+  period: Period,
+  now: Date,
+  calendar = new WorkingCalendar(),
+): Promise<PerformanceReport> {
   const flows: Flow[] = [];
 
   // Orders with a step finished in the period, then all of their events.
@@ -52,7 +58,10 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
     .where('at', '<', period.end)
     .execute();
   const orderIds = touched.map((r) => r.order_id!);
-  const byOrder = new Map<string, { at: string; step: number | null; sampleId: string | null; entity: EventEntity }[]>();
+  const byOrder = new Map<
+    string,
+    { at: string; step: number | null; sampleId: string | null; entity: EventEntity }[]
+  >();
   for (let i = 0; i < orderIds.length; i += 500) {
     const rows = await db
       .selectFrom('audit_log')
@@ -67,7 +76,8 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
       list.push({ at: r.at, step: r.step, sampleId: r.sample_id, entity: r.entity as EventEntity });
     }
   }
-  for (const [orderId, events] of byOrder) flows.push({ orderId, customerId: null, timings: stepTimings(events, calendar) });
+  for (const [orderId, events] of byOrder)
+    flows.push({ orderId, customerId: null, timings: stepTimings(events, calendar) });
 
   // Customer accounts (steps 2 and 3): every account event, timed per account.
   const accountRows = await db
@@ -77,13 +87,17 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
     .orderBy('seq')
     .orderBy('idx')
     .execute();
-  const byAccount = new Map<string, { at: string; step: number | null; sampleId: null; entity: EventEntity }[]>();
+  const byAccount = new Map<
+    string,
+    { at: string; step: number | null; sampleId: null; entity: EventEntity }[]
+  >();
   for (const r of accountRows) {
     const list = byAccount.get(r.entity_id) ?? [];
     byAccount.set(r.entity_id, list);
     list.push({ at: r.at, step: r.step, sampleId: null, entity: 'account' });
   }
-  for (const [customerId, events] of byAccount) flows.push({ orderId: null, customerId, timings: stepTimings(events, calendar) });
+  for (const [customerId, events] of byAccount)
+    flows.push({ orderId: null, customerId, timings: stepTimings(events, calendar) });
 
   // The timings that finished in the period.
   const perStep = new Map<number, number[]>();
@@ -127,7 +141,9 @@ export async function performanceReport(db: Db, ref: Reference, period: Period, 
     };
   });
 
-  const involved = await ordersById(db, [...new Set(overruns.map((o) => o.flow.orderId).filter((x): x is string => x !== null))]);
+  const involved = await ordersById(db, [
+    ...new Set(overruns.map((o) => o.flow.orderId).filter((x): x is string => x !== null)),
+  ]);
   const rows: PerformanceReport['overruns'] = overruns
     .map(({ flow, t }) => {
       const order = flow.orderId ? involved.get(flow.orderId) : undefined;

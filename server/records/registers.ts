@@ -6,14 +6,28 @@ import { inPeriod } from './period';
 import { ordersActiveIn, ordersSubmittedIn, type Reference } from './load';
 
 type Header = Pick<OrderRegister, 'unit' | 'period' | 'generatedAt'>;
-const header = (ref: Reference, period: Period, now: Date): Header => ({ unit: ref.unit, period, generatedAt: now.toISOString() });
+const header = (ref: Reference, period: Period, now: Date): Header => ({
+  unit: ref.unit,
+  period,
+  generatedAt: now.toISOString(),
+});
 
 /** The order register: orders submitted in the period. */
-export async function orderRegister(db: Db, ref: Reference, period: Period, now: Date): Promise<OrderRegister> {
+export async function orderRegister(
+  db: Db,
+  ref: Reference,
+  period: Period,
+  now: Date,
+): Promise<OrderRegister> {
   return orderRegisterOf(await ordersSubmittedIn(db, period), ref, period, now);
 }
 
-export function orderRegisterOf(orders: readonly Order[], ref: Reference, period: Period, now: Date): OrderRegister {
+export function orderRegisterOf(
+  orders: readonly Order[],
+  ref: Reference,
+  period: Period,
+  now: Date,
+): OrderRegister {
   const byStatus: Record<string, number> = {};
   let samples = 0;
   let amount = 0;
@@ -37,11 +51,21 @@ export function orderRegisterOf(orders: readonly Order[], ref: Reference, period
       finishedAt: o.finishedAt,
     };
   });
-  return { kind: 'orders', ...header(ref, period, now), rows, totals: { orders: rows.length, samples, amount, byStatus } };
+  return {
+    kind: 'orders',
+    ...header(ref, period, now),
+    rows,
+    totals: { orders: rows.length, samples, amount, byStatus },
+  };
 }
 
 /** The sample register: samples registered (received, step 11) in the period, in that order. */
-export async function sampleRegister(db: Db, ref: Reference, period: Period, now: Date): Promise<SampleRegister> {
+export async function sampleRegister(
+  db: Db,
+  ref: Reference,
+  period: Period,
+  now: Date,
+): Promise<SampleRegister> {
   const rows: SampleRegister['rows'] = [];
   for (const o of await ordersActiveIn(db, period)) {
     for (const s of o.samples) {
@@ -65,7 +89,10 @@ export async function sampleRegister(db: Db, ref: Reference, period: Period, now
       });
     }
   }
-  rows.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.number ?? '').localeCompare(b.number ?? ''));
+  rows.sort(
+    (a, b) =>
+      Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.number ?? '').localeCompare(b.number ?? ''),
+  );
   const byLab: Record<string, number> = {};
   for (const r of rows) byLab[r.labName] = (byLab[r.labName] ?? 0) + 1;
   return {
@@ -77,7 +104,12 @@ export async function sampleRegister(db: Db, ref: Reference, period: Period, now
 }
 
 /** The report (LHU) register: numbers given (step 17) in the period, amended and superseded ones included. */
-export async function reportRegister(db: Db, ref: Reference, period: Period, now: Date): Promise<ReportRegister> {
+export async function reportRegister(
+  db: Db,
+  ref: Reference,
+  period: Period,
+  now: Date,
+): Promise<ReportRegister> {
   const rows: ReportRegister['rows'] = [];
   for (const o of await ordersActiveIn(db, period)) {
     for (const s of o.samples) {
@@ -104,7 +136,9 @@ export async function reportRegister(db: Db, ref: Reference, period: Period, now
       }
     }
   }
-  rows.sort((a, b) => Date.parse(a.numberedAt) - Date.parse(b.numberedAt) || a.number.localeCompare(b.number));
+  rows.sort(
+    (a, b) => Date.parse(a.numberedAt) - Date.parse(b.numberedAt) || a.number.localeCompare(b.number),
+  );
   return {
     kind: 'reports',
     ...header(ref, period, now),

@@ -9,7 +9,12 @@ import { ordersActiveIn, type Reference } from './load';
  * their orders with the approved tariffs (shared/tariffs.ts: per parameter per sample, integer
  * rupiah). An order is paid once (one paid billing; an expired one is replaced, never paid).
  */
-export async function revenueReport(db: Db, ref: Reference, period: Period, now: Date): Promise<RevenueReport> {
+export async function revenueReport(
+  db: Db,
+  ref: Reference,
+  period: Period,
+  now: Date,
+): Promise<RevenueReport> {
   const byParameter = new Map<string, RevenueReport['byParameter'][number]>();
   const byLab = new Map<string, RevenueReport['byLab'][number] & { sampleIds: Set<string> }>();
   const payments: RevenueReport['payments'] = [];
@@ -30,7 +35,14 @@ export async function revenueReport(db: Db, ref: Reference, period: Period, now:
       const sample = o.samples[i]!;
       const labId = ref.labOf(sample);
       const labKey = labId ?? '-';
-      const lab = byLab.get(labKey) ?? { labId, labName: ref.labName(labId), samples: 0, count: 0, amount: 0, sampleIds: new Set<string>() };
+      const lab = byLab.get(labKey) ?? {
+        labId,
+        labName: ref.labName(labId),
+        samples: 0,
+        count: 0,
+        amount: 0,
+        sampleIds: new Set<string>(),
+      };
       byLab.set(labKey, lab);
       lab.sampleIds.add(sample.id);
       for (const line of st.lines) {
@@ -52,8 +64,16 @@ export async function revenueReport(db: Db, ref: Reference, period: Period, now:
     }
   }
   payments.sort((a, b) => Date.parse(a.paidAt) - Date.parse(b.paidAt));
-  const labs = [...byLab.values()].map(({ sampleIds, ...l }) => ({ ...l, samples: sampleIds.size })).sort((a, b) => b.amount - a.amount || a.labName.localeCompare(b.labName));
-  const params = [...byParameter.values()].sort((a, b) => a.labName.localeCompare(b.labName) || a.sampleType.localeCompare(b.sampleType) || b.amount - a.amount || a.parameterName.localeCompare(b.parameterName));
+  const labs = [...byLab.values()]
+    .map(({ sampleIds, ...l }) => ({ ...l, samples: sampleIds.size }))
+    .sort((a, b) => b.amount - a.amount || a.labName.localeCompare(b.labName));
+  const params = [...byParameter.values()].sort(
+    (a, b) =>
+      a.labName.localeCompare(b.labName) ||
+      a.sampleType.localeCompare(b.sampleType) ||
+      b.amount - a.amount ||
+      a.parameterName.localeCompare(b.parameterName),
+  );
   return {
     kind: 'revenue',
     unit: ref.unit,

@@ -23,7 +23,10 @@ const NUM_FORMAT: Record<Column['kind'], string | undefined> = {
 
 /** One style object per column kind, shared by all the cells of such columns (see addTable). */
 const STYLES: Record<Column['kind'], Partial<ExcelJS.Style>> = Object.fromEntries(
-  (Object.keys(NUM_FORMAT) as Column['kind'][]).map((k) => [k, Object.freeze(NUM_FORMAT[k] ? { numFmt: NUM_FORMAT[k] } : {})]),
+  (Object.keys(NUM_FORMAT) as Column['kind'][]).map((k) => [
+    k,
+    Object.freeze(NUM_FORMAT[k] ? { numFmt: NUM_FORMAT[k] } : {}),
+  ]),
 ) as Record<Column['kind'], Partial<ExcelJS.Style>>;
 
 export async function recordXlsx(doc: RecordDocument): Promise<Buffer> {
@@ -68,16 +71,33 @@ export async function recordXlsx(doc: RecordDocument): Promise<Buffer> {
     bold(ws.addRow([c.title]));
     ws.addRow([c.caption]).commit();
     bold(ws.addRow(['Langkah', ...c.series.map((s) => `${s.name} (${c.unit})`)]));
-    c.categories.forEach((cat, i) => ws.addRow([Number(cat), ...c.series.map((s) => s.values[i] ?? null)]).commit());
+    c.categories.forEach((cat, i) =>
+      ws.addRow([Number(cat), ...c.series.map((s) => s.values[i] ?? null)]).commit(),
+    );
     const first = 4;
     const last = first + c.categories.length - 1;
     if (c.categories.length > 0) {
       c.series.forEach((s, j) => {
         const col = String.fromCharCode(66 + j);
-        const argb = `FF${s.color.map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+        const argb = `FF${s.color
+          .map((v) =>
+            Math.round(v * 255)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('')
+          .toUpperCase()}`;
         ws.addConditionalFormatting({
           ref: `${col}${first}:${col}${last}`,
-          rules: [{ type: 'dataBar', priority: j + 1, gradient: false, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb } } as ExcelJS.DataBarRuleType],
+          rules: [
+            {
+              type: 'dataBar',
+              priority: j + 1,
+              gradient: false,
+              cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+              color: { argb },
+            } as ExcelJS.DataBarRuleType,
+          ],
         });
       });
     }
@@ -100,7 +120,8 @@ function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: RecordDocument, t
   // One frozen style per column, given to each of its cells, is looked up once (by identity).
   ws.columns = table.columns.map((c) => ({ width: Math.max(6, c.width) }));
   const styles = table.columns.map((c) => STYLES[c.kind]);
-  if (table.rows.length > 0) ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: table.columns.length } };
+  if (table.rows.length > 0)
+    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: table.columns.length } };
   const title = ws.addRow([`${doc.unitName} — ${doc.title}`]);
   title.font = { bold: true };
   title.commit();
@@ -115,7 +136,8 @@ function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: RecordDocument, t
   });
   header.commit();
   const kinds = table.columns.map((c) => c.kind);
-  const value = (v: Cell, i: number): ExcelJS.CellValue => (typeof v === 'string' && kinds[i] === 'datetime' && !Number.isNaN(Date.parse(v)) ? wibWallClock(v) : v);
+  const value = (v: Cell, i: number): ExcelJS.CellValue =>
+    typeof v === 'string' && kinds[i] === 'datetime' && !Number.isNaN(Date.parse(v)) ? wibWallClock(v) : v;
   const n = table.columns.length;
   for (const r of table.rows) {
     const row = ws.addRow(r.map(value));

@@ -8,7 +8,8 @@ export interface ByteRange {
   end: number;
 }
 
-export type RangeRequest = { kind: 'full' } | { kind: 'ranges'; ranges: ByteRange[] } | { kind: 'unsatisfiable' };
+export type RangeRequest =
+  { kind: 'full' } | { kind: 'ranges'; ranges: ByteRange[] } | { kind: 'unsatisfiable' };
 
 /** At most this many ranges per request (a few hundred changed blocks is normal; thousands is abuse). */
 export const MAX_RANGES = 2000;

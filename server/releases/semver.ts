@@ -2,7 +2,8 @@
  * Semantic version precedence (semver.org §11), as electron-updater compares versions: a
  * pre-release is lower than its release (1.2.0-beta.1 < 1.2.0); build metadata is ignored.
  */
-const RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const RE =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 export interface Semver {
   major: number;
@@ -32,7 +33,8 @@ export function compareSemver(a: string, b: string): number {
   const y = parseSemver(b);
   if (!x || !y) throw new Error(`not a semantic version: ${!x ? a : b}`);
   for (const k of ['major', 'minor', 'patch'] as const) if (x[k] !== y[k]) return Math.sign(x[k] - y[k]);
-  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length === 0 ? 0 : x.pre.length === 0 ? 1 : -1;
+  if (x.pre.length === 0 || y.pre.length === 0)
+    return y.pre.length - x.pre.length === 0 ? 0 : x.pre.length === 0 ? 1 : -1;
   for (let i = 0; i < Math.max(x.pre.length, y.pre.length); i++) {
     if (x.pre[i] === undefined) return -1;
     if (y.pre[i] === undefined) return 1;

@@ -8,12 +8,20 @@ import type { ErrorCode } from '../../shared/api/http';
 import { AppError } from '../http/errors';
 import { compareSemver } from './semver';
 import { inRollout } from './staging';
-import { channelFile, parseUpdateInfo, renderUpdateInfo, YmlError, type UpdateInfo, type YmlFile } from './yml';
+import {
+  channelFile,
+  parseUpdateInfo,
+  renderUpdateInfo,
+  YmlError,
+  type UpdateInfo,
+  type YmlFile,
+} from './yml';
 import type { ReleaseDb, ReleaseFiles, ReleasesTable, StoredFile } from './store';
 
 export const MINIMUM_VERSION_KEY = 'desktop_minimum_version';
 
-const refuse = (status: number, code: ErrorCode, id: string, en: string) => new AppError(status, code, { id, en });
+const refuse = (status: number, code: ErrorCode, id: string, en: string) =>
+  new AppError(status, code, { id, en });
 
 export interface Upload {
   name: string;
@@ -54,10 +62,21 @@ export class ReleaseService {
       info = parseUpdateInfo(input.yml.text);
     } catch (e) {
       if (!(e instanceof YmlError)) throw e;
-      throw refuse(422, 'invalid_payload', `Berkas ${input.yml.name} tidak valid: ${e.message}.`, `${input.yml.name} is not valid: ${e.message}.`);
+      throw refuse(
+        422,
+        'invalid_payload',
+        `Berkas ${input.yml.name} tidak valid: ${e.message}.`,
+        `${input.yml.name} is not valid: ${e.message}.`,
+      );
     }
     const byName = new Map(input.files.map((f) => [f.name, f]));
-    if (byName.size !== input.files.length) throw refuse(400, 'bad_request', 'Ada berkas yang diunggah dua kali dengan nama yang sama.', 'A file name was uploaded twice.');
+    if (byName.size !== input.files.length)
+      throw refuse(
+        400,
+        'bad_request',
+        'Ada berkas yang diunggah dua kali dengan nama yang sama.',
+        'A file name was uploaded twice.',
+      );
     for (const f of info.files) {
       const got = byName.get(f.url);
       if (!got) {
@@ -97,8 +116,16 @@ export class ReleaseService {
       );
     }
 
-    const all = await this.db.selectFrom('releases').select(['version', 'status']).where('channel', '=', target.channel).where('platform', '=', target.platform).execute();
-    const highest = all.map((r) => r.version).sort(compareSemver).at(-1);
+    const all = await this.db
+      .selectFrom('releases')
+      .select(['version', 'status'])
+      .where('channel', '=', target.channel)
+      .where('platform', '=', target.platform)
+      .execute();
+    const highest = all
+      .map((r) => r.version)
+      .sort(compareSemver)
+      .at(-1);
     if (highest && compareSemver(info.version, highest) <= 0) {
       throw refuse(
         409,
@@ -109,7 +136,11 @@ export class ReleaseService {
     }
     // A name the feed already serves must keep its bytes (the feed serves files by name).
     const names = input.files.map((f) => f.name);
-    const same = await this.db.selectFrom('release_files').select(['name', 'sha512']).where('name', 'in', names).execute();
+    const same = await this.db
+      .selectFrom('release_files')
+      .select(['name', 'sha512'])
+      .where('name', 'in', names)
+      .execute();
     for (const s of same) {
       if (s.sha512 !== byName.get(s.name)!.stored.sha512) {
         throw refuse(
@@ -147,12 +178,25 @@ export class ReleaseService {
           .execute();
         await trx
           .insertInto('release_files')
-          .values(input.files.map((f) => ({ release_id: id, name: f.name, sha512: f.stored.sha512, size: f.stored.size, kind: listed.has(f.name) ? ('installer' as const) : ('blockmap' as const) })))
+          .values(
+            input.files.map((f) => ({
+              release_id: id,
+              name: f.name,
+              sha512: f.stored.sha512,
+              size: f.stored.size,
+              kind: listed.has(f.name) ? ('installer' as const) : ('blockmap' as const),
+            })),
+          )
           .execute();
       });
     } catch (e) {
       if (/unique|duplicate/i.test(String((e as Error).message))) {
-        throw refuse(409, 'conflict', `Versi ${info.version} baru saja diterbitkan oleh permintaan lain.`, `Version ${info.version} was just published by another request.`);
+        throw refuse(
+          409,
+          'conflict',
+          `Versi ${info.version} baru saja diterbitkan oleh permintaan lain.`,
+          `Version ${info.version} was just published by another request.`,
+        );
       }
       throw e;
     }
@@ -170,7 +214,12 @@ export class ReleaseService {
 
   async list(): Promise<Release[]> {
     const rows = await this.db.selectFrom('releases').selectAll().execute();
-    rows.sort((a, b) => a.channel.localeCompare(b.channel) || a.platform.localeCompare(b.platform) || compareSemver(b.version, a.version));
+    rows.sort(
+      (a, b) =>
+        a.channel.localeCompare(b.channel) ||
+        a.platform.localeCompare(b.platform) ||
+        compareSemver(b.version, a.version),
+    );
     return this.views(rows);
   }
 
@@ -214,7 +263,8 @@ export class ReleaseService {
   /** Raise the share of installs offered a release (never lower it: withdraw a bad release instead). */
   async raiseRollout(id: string, percentage: number): Promise<Release> {
     const r = await this.mustGet(id);
-    if (r.status === 'withdrawn') throw refuse(409, 'invalid_transition', 'Rilis ini sudah ditarik.', 'This release was withdrawn.');
+    if (r.status === 'withdrawn')
+      throw refuse(409, 'invalid_transition', 'Rilis ini sudah ditarik.', 'This release was withdrawn.');
     if (percentage <= r.stagingPercentage) {
       throw refuse(
         409,
@@ -223,17 +273,34 @@ export class ReleaseService {
         `The rollout can only be raised (now ${r.stagingPercentage}%). To stop a release, withdraw it.`,
       );
     }
-    const res = await this.db.updateTable('releases').set({ staging_percentage: percentage }).where('id', '=', id).where('status', '=', 'active').where('staging_percentage', '<', percentage).executeTakeFirst();
+    const res = await this.db
+      .updateTable('releases')
+      .set({ staging_percentage: percentage })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .where('staging_percentage', '<', percentage)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) return this.raiseRollout(id, percentage);
     return this.mustGet(id);
   }
 
   async withdraw(id: string, reason: string, by: string, now: Date): Promise<Release> {
     const r = await this.mustGet(id);
-    if (r.status === 'withdrawn') throw refuse(409, 'invalid_transition', 'Rilis ini sudah ditarik.', 'This release was already withdrawn.');
+    if (r.status === 'withdrawn')
+      throw refuse(
+        409,
+        'invalid_transition',
+        'Rilis ini sudah ditarik.',
+        'This release was already withdrawn.',
+      );
     await this.db
       .updateTable('releases')
-      .set({ status: 'withdrawn', withdrawn_at: now.toISOString(), withdrawn_by: by, withdraw_reason: reason })
+      .set({
+        status: 'withdrawn',
+        withdrawn_at: now.toISOString(),
+        withdrawn_by: by,
+        withdraw_reason: reason,
+      })
       .where('id', '=', id)
       .where('status', '=', 'active')
       .execute();
@@ -241,17 +308,27 @@ export class ReleaseService {
   }
 
   async minimumVersion(): Promise<string | null> {
-    const row = await this.db.selectFrom('server_settings').select('value').where('key', '=', MINIMUM_VERSION_KEY).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('server_settings')
+      .select('value')
+      .where('key', '=', MINIMUM_VERSION_KEY)
+      .executeTakeFirst();
     return row?.value || null;
   }
 
   async setMinimumVersion(version: string | null): Promise<void> {
     await this.db.deleteFrom('server_settings').where('key', '=', MINIMUM_VERSION_KEY).execute();
-    if (version) await this.db.insertInto('server_settings').values({ key: MINIMUM_VERSION_KEY, value: version }).execute();
+    if (version)
+      await this.db
+        .insertInto('server_settings')
+        .values({ key: MINIMUM_VERSION_KEY, value: version })
+        .execute();
   }
 
   /** Null: the desktop may sync. Otherwise the refusal (an absent or unreadable version counts as older). */
-  async outdated(version: string | null): Promise<{ minimumVersion: string; message: { id: string; en: string } } | null> {
+  async outdated(
+    version: string | null,
+  ): Promise<{ minimumVersion: string; message: { id: string; en: string } } | null> {
     const min = await this.minimumVersion();
     if (!min) return null;
     if (version && compareSemver(version, min) >= 0) return null;
@@ -271,7 +348,13 @@ export class ReleaseService {
     const target = channelFile(fileName);
     if (!target) return null;
     const channels = target.channel === 'beta' ? ['beta', 'latest'] : ['latest'];
-    const rows = await this.db.selectFrom('releases').selectAll().where('channel', 'in', channels).where('platform', '=', target.platform).where('status', '=', 'active').execute();
+    const rows = await this.db
+      .selectFrom('releases')
+      .selectAll()
+      .where('channel', 'in', channels)
+      .where('platform', '=', target.platform)
+      .where('status', '=', 'active')
+      .execute();
     rows.sort((a, b) => compareSemver(b.version, a.version));
     const chosen = installId ? rows.find((r) => inRollout(installId, r.staging_percentage)) : rows[0];
     if (!chosen) return null;
@@ -286,7 +369,11 @@ export class ReleaseService {
 
   /** A file of any release (withdrawn ones too: a differential download reads the old blockmap). */
   async fileByName(name: string): Promise<{ sha512: string; size: number } | null> {
-    const row = await this.db.selectFrom('release_files').select(['sha512', 'size']).where('name', '=', name).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('release_files')
+      .select(['sha512', 'size'])
+      .where('name', '=', name)
+      .executeTakeFirst();
     return row ? { sha512: row.sha512, size: Number(row.size) } : null;
   }
 
@@ -315,7 +402,14 @@ export class ReleaseService {
     const rows = await this.db
       .selectFrom('desktop_clients')
       .innerJoin('users', 'users.id', 'desktop_clients.user_id')
-      .select(['desktop_clients.user_id', 'users.username', 'users.name', 'desktop_clients.version', 'desktop_clients.first_seen_at', 'desktop_clients.last_seen_at'])
+      .select([
+        'desktop_clients.user_id',
+        'users.username',
+        'users.name',
+        'desktop_clients.version',
+        'desktop_clients.first_seen_at',
+        'desktop_clients.last_seen_at',
+      ])
       .orderBy('desktop_clients.last_seen_at', 'desc')
       .execute();
     const items = rows.map((r) => ({
@@ -331,7 +425,9 @@ export class ReleaseService {
     for (const r of items) if (!latestPerUser.has(r.userId)) latestPerUser.set(r.userId, r.version);
     const counts = new Map<string, number>();
     for (const v of latestPerUser.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const versions = [...counts].map(([version, users]) => ({ version, users })).sort((a, b) => compareSemver(b.version, a.version));
+    const versions = [...counts]
+      .map(([version, users]) => ({ version, users }))
+      .sort((a, b) => compareSemver(b.version, a.version));
     return { items, versions, minimumVersion: min };
   }
 }

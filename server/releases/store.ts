@@ -9,7 +9,15 @@
  * one PostgreSQL must all point SIPPT_RELEASES_DIR at one shared folder (NFS/SMB mount).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -59,9 +67,13 @@ export function releaseDb(handle: DbHandle): ReleaseDb {
   return handle.db as unknown as ReleaseDb;
 }
 
-export function releasesDir(handle: Pick<DbHandle, 'dialect' | 'location'>, env: Record<string, string | undefined> = process.env): string {
+export function releasesDir(
+  handle: Pick<DbHandle, 'dialect' | 'location'>,
+  env: Record<string, string | undefined> = process.env,
+): string {
   if (env.SIPPT_RELEASES_DIR) return resolve(env.SIPPT_RELEASES_DIR);
-  if (handle.dialect === 'sqlite' && handle.location && handle.location !== ':memory:') return join(dirname(handle.location), 'releases');
+  if (handle.dialect === 'sqlite' && handle.location && handle.location !== ':memory:')
+    return join(dirname(handle.location), 'releases');
   return resolve(env.SIPPT_DATA_DIR ?? './data', 'releases');
 }
 

@@ -26,7 +26,9 @@ export const PutHolidaysRequestSchema = z.strictObject({
     // Every year has national holidays: an empty list is a mistake (it would wipe them), not a choice.
     .min(1, { error: 'daftar hari libur tidak boleh kosong / the holiday list cannot be empty' })
     .max(2000)
-    .refine((hs) => new Set(hs.map((h) => h.date)).size === hs.length, { error: 'tanggal ganda / a date is listed twice' }),
+    .refine((hs) => new Set(hs.map((h) => h.date)).size === hs.length, {
+      error: 'tanggal ganda / a date is listed twice',
+    }),
 });
 
 /** The working-day calendar of a stored list. */

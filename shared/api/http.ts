@@ -20,7 +20,12 @@ import {
 import { REJECTION_CODES } from '../domain/rejections';
 import { OrderReviewAnswersSchema } from '../domain/order-review';
 import { ResultInputSchema } from '../domain/result-value';
-import { AccountStatusSchema, AnalysisStatusSchema, OrderStatusSchema, SampleStatusSchema } from '../domain/states';
+import {
+  AccountStatusSchema,
+  AnalysisStatusSchema,
+  OrderStatusSchema,
+  SampleStatusSchema,
+} from '../domain/states';
 import { HUMAN_ROLES, type Role } from '../sop/roles';
 
 /**
@@ -115,11 +120,22 @@ export const ValidateOrderRequestSchema = z.strictObject({
   subcontractors: COMMAND_PAYLOADS['order.validate'].shape.subcontractors.optional(),
 });
 /** CS or Ketua Tim returns an order; CS's return at step 5 may carry the order review's answers. */
-export const ReturnOrderRequestSchema = z.strictObject({ reason: ReasonSchema, review: OrderReviewAnswersSchema.optional() });
+export const ReturnOrderRequestSchema = z.strictObject({
+  reason: ReasonSchema,
+  review: OrderReviewAnswersSchema.optional(),
+});
 export const OrderParamsSchema = z.strictObject({ orderId: IdSchema });
 export const SampleParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema });
-export const AnalysisParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema, analysisId: IdSchema });
-export const ReportParamsSchema = z.strictObject({ orderId: IdSchema, sampleId: IdSchema, reportId: IdSchema });
+export const AnalysisParamsSchema = z.strictObject({
+  orderId: IdSchema,
+  sampleId: IdSchema,
+  analysisId: IdSchema,
+});
+export const ReportParamsSchema = z.strictObject({
+  orderId: IdSchema,
+  sampleId: IdSchema,
+  reportId: IdSchema,
+});
 export const ProofParamsSchema = z.strictObject({ orderId: IdSchema, proofId: IdSchema });
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 /** An optional `Idempotency-Key` header (UUID) makes any state-changing request safe to resend. */
@@ -136,7 +152,8 @@ export const PasswordSchema = z
 export const RegisterRequestSchema = z.strictObject({
   username: UsernameSchema,
   password: PasswordSchema,
-  ...CustomerSchema.pick({ companyName: true, contactName: true, email: true, phone: true, address: true }).shape,
+  ...CustomerSchema.pick({ companyName: true, contactName: true, email: true, phone: true, address: true })
+    .shape,
   npwp: CustomerSchema.shape.npwp.optional().default(null),
 });
 export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
@@ -170,10 +187,18 @@ export const SessionResponseSchema = z.object({
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 export const OkResponseSchema = z.object({ ok: z.literal(true) });
 
-export const ChangePasswordRequestSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema });
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
 
 /** Staff roles Admin Satker may give; a customer account is made by registration only. */
-export const StaffRoleSchema = z.enum(STAFF_ROLES as unknown as [Exclude<Role, 'pelanggan' | 'sistem'>, ...Exclude<Role, 'pelanggan' | 'sistem'>[]]);
+export const StaffRoleSchema = z.enum(
+  STAFF_ROLES as unknown as [
+    Exclude<Role, 'pelanggan' | 'sistem'>,
+    ...Exclude<Role, 'pelanggan' | 'sistem'>[],
+  ],
+);
 export const CreateUserRequestSchema = z.strictObject({
   username: UsernameSchema,
   password: PasswordSchema,
@@ -195,7 +220,13 @@ export const UpdateUserRequestSchema = z
 export const ResetPasswordRequestSchema = z.strictObject({ password: PasswordSchema });
 export const UserListResponseSchema = z.object({ users: z.array(PublicUserSchema) });
 /** Lab staff as the desktop shows them (names for ids in worklists). */
-export const StaffMemberSchema = UserSchema.pick({ id: true, name: true, role: true, labId: true, active: true });
+export const StaffMemberSchema = UserSchema.pick({
+  id: true,
+  name: true,
+  role: true,
+  labId: true,
+  active: true,
+});
 export const StaffListResponseSchema = z.object({ staff: z.array(StaffMemberSchema) });
 
 export const CustomerListQuerySchema = z.strictObject({
@@ -244,26 +275,43 @@ export const CatalogResponseSchema = z.object({
   parameters: z.array(ParameterSchema),
 });
 export type CatalogResponse = z.infer<typeof CatalogResponseSchema>;
-export const CreateLabRequestSchema = z.strictObject({ code: LabSchema.shape.code, name: LabSchema.shape.name });
-export const UpdateLabRequestSchema = z.strictObject({ name: LabSchema.shape.name, active: z.boolean() }).partial();
+export const CreateLabRequestSchema = z.strictObject({
+  code: LabSchema.shape.code,
+  name: LabSchema.shape.name,
+});
+export const UpdateLabRequestSchema = z
+  .strictObject({ name: LabSchema.shape.name, active: z.boolean() })
+  .partial();
 export const CreateSampleTypeRequestSchema = z.strictObject({
   labId: IdSchema,
   name: SampleTypeSchema.shape.name,
   description: SampleTypeSchema.shape.description.default(''),
 });
 export const UpdateSampleTypeRequestSchema = z
-  .strictObject({ name: SampleTypeSchema.shape.name, description: SampleTypeSchema.shape.description, active: z.boolean() })
+  .strictObject({
+    name: SampleTypeSchema.shape.name,
+    description: SampleTypeSchema.shape.description,
+    active: z.boolean(),
+  })
   .partial();
 /** A requirement as sent: strict (no unknown fields), then checked by the entity's own rules. */
 const RequirementInputSchema = z
   .strictObject(RequirementSchema.shape)
-  .pipe(RequirementSchema as unknown as z.ZodType<z.output<typeof RequirementSchema>, z.output<typeof RequirementSchema>>);
+  .pipe(
+    RequirementSchema as unknown as z.ZodType<
+      z.output<typeof RequirementSchema>,
+      z.output<typeof RequirementSchema>
+    >,
+  );
 /**
  * A parameter's default expanded uncertainty U with its coverage factor k, from the method's
  * validation (ISO/IEC 17025 7.8.3.1 c): the Analis accepts it or enters their own per result.
  */
 export const CatalogUncertaintySchema = z.strictObject({
-  expanded: z.number({ error: 'U harus angka / U must be a number' }).finite().positive({ error: 'U harus lebih dari 0 / U must be greater than 0' }),
+  expanded: z
+    .number({ error: 'U harus angka / U must be a number' })
+    .finite()
+    .positive({ error: 'U harus lebih dari 0 / U must be greater than 0' }),
   coverageFactor: z
     .number({ error: 'k harus angka / k must be a number' })
     .finite()
@@ -314,7 +362,10 @@ export const OrderSampleRequestSchema = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, { error: 'parameter ganda / duplicate parameter' }),
 });
 export const SubmitOrderRequestSchema = z.strictObject({
-  samples: z.array(OrderSampleRequestSchema).min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' }).max(100),
+  samples: z
+    .array(OrderSampleRequestSchema)
+    .min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' })
+    .max(100),
 });
 export type SubmitOrderRequest = z.input<typeof SubmitOrderRequestSchema>;
 export const TariffApproveRequestSchema = z.strictObject({
@@ -339,7 +390,8 @@ export type OrderSummary = z.infer<typeof OrderSummarySchema>;
  * list is ordered by submission time then id, newest first: both never change, so paging stays
  * stable while orders are updated or new ones arrive (new ones come before the first page).
  */
-export const ORDER_CURSOR_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+export const ORDER_CURSOR_PATTERN =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 /** Worklist queries (issue 12): no client has to scan every order. Filters combine (and). */
 export const OrderListQuerySchema = z.strictObject({
@@ -358,7 +410,10 @@ export const OrderListQuerySchema = z.strictObject({
   /** The previous page's nextCursor (ORDER_CURSOR_PATTERN). */
   cursor: z.string().regex(new RegExp(ORDER_CURSOR_PATTERN)).optional(),
 });
-export const OrderListResponseSchema = z.object({ orders: z.array(OrderSummarySchema), nextCursor: z.string().nullable() });
+export const OrderListResponseSchema = z.object({
+  orders: z.array(OrderSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 export const OrderResponseSchema = z.object({
   order: OrderSchema,
   totals: z.object({ total: z.number().int(), parameterCount: z.number().int() }),
@@ -389,7 +444,11 @@ export const PaymentNotifyRequestSchema = z.strictObject({
   /** When the gateway sends it, it must equal the billed amount. */
   amount: RupiahSchema.optional(),
 });
-export const PaymentNotifyResponseSchema = z.object({ status: z.literal('paid'), orderId: IdSchema, replayed: z.boolean() });
+export const PaymentNotifyResponseSchema = z.object({
+  status: z.literal('paid'),
+  orderId: IdSchema,
+  replayed: z.boolean(),
+});
 /** Header carrying `sha256=<hex HMAC-SHA256 of the raw body>` with the unit's shared secret. */
 export const PAYMENT_SIGNATURE_HEADER = 'x-sippt-signature';
 /** Multipart fields of a proof-of-payment upload: `file` (PDF, JPEG or PNG) and optional `ntpn`. */
@@ -397,19 +456,34 @@ export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 export const UploadProofFieldsSchema = z.strictObject({ ntpn: NtpnSchema.optional() });
 
 // Samples and results (steps 11-16)
-export const RegisterSampleRequestSchema = z.strictObject({ labId: IdSchema, penyeliaId: IdSchema, mtId: IdSchema });
-export const AcceptSampleRequestSchema = z.strictObject({ condition: COMMAND_PAYLOADS['sample.accept'].shape.condition });
+export const RegisterSampleRequestSchema = z.strictObject({
+  labId: IdSchema,
+  penyeliaId: IdSchema,
+  mtId: IdSchema,
+});
+export const AcceptSampleRequestSchema = z.strictObject({
+  condition: COMMAND_PAYLOADS['sample.accept'].shape.condition,
+});
 export const AssignAnalystsRequestSchema = z.strictObject({
-  assignments: z.array(z.strictObject({ analysisId: IdSchema, analystId: IdSchema })).min(1).max(2000),
+  assignments: z
+    .array(z.strictObject({ analysisId: IdSchema, analystId: IdSchema }))
+    .min(1)
+    .max(2000),
 });
 export const SaveResultRequestSchema = z.strictObject({ result: ResultInputSchema });
-export const RetestRequestSchema = z.strictObject({ reason: ReasonSchema, analystId: IdSchema.nullable().default(null) });
+export const RetestRequestSchema = z.strictObject({
+  reason: ReasonSchema,
+  analystId: IdSchema.nullable().default(null),
+});
 
 // Reports (steps 17-20)
 export const RequestSignatureRequestSchema = z.strictObject({ kepalaBalaiId: IdSchema });
 export const AmendReportRequestSchema = z.strictObject({ reason: ReasonSchema });
 /** A verified signed E-LHU stored ahead of its report.sign command (the desktop pushes that command by sync). */
-export const SignedFileResponseSchema = z.object({ reportId: IdSchema, signedHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export const SignedFileResponseSchema = z.object({
+  reportId: IdSchema,
+  signedHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 /** Step 19 without the desktop: the prepared E-LHU (signature block and placeholder in place) and what to sign. */
 export const SigningPackageResponseSchema = z.object({
@@ -430,7 +504,11 @@ export const SigningPackageResponseSchema = z.object({
 });
 export const DetachedSignatureRequestSchema = z.strictObject({
   /** PAdES B-B: CMS SignedData (DER, base64), detached, with content-type, message-digest and signing-certificate-v2; no signing-time. */
-  cms: z.string().min(16).max(200_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'CMS harus DER dalam base64 / the CMS must be DER in base64' }),
+  cms: z
+    .string()
+    .min(16)
+    .max(200_000)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'CMS harus DER dalam base64 / the CMS must be DER in base64' }),
   /** The signingTime of the signing package. */
   signingTime: InstantSchema,
 });
@@ -445,11 +523,17 @@ const ikmScore = (e: (typeof IKM_ELEMENTS)[number]) =>
           ? `unsur IKM "${e.key}" (${e.id}) belum dinilai / IKM element "${e.key}" (${e.en}) is missing`
           : `nilai unsur "${e.key}" harus angka 1-4 / the score of "${e.key}" must be a number 1-4`,
     })
-    .int({ error: `nilai unsur "${e.key}" harus bilangan bulat 1-4 / the score of "${e.key}" must be a whole number 1-4` })
+    .int({
+      error: `nilai unsur "${e.key}" harus bilangan bulat 1-4 / the score of "${e.key}" must be a whole number 1-4`,
+    })
     .min(1, { error: `nilai unsur "${e.key}" harus 1-4 / the score of "${e.key}" must be 1-4` })
     .max(4, { error: `nilai unsur "${e.key}" harus 1-4 / the score of "${e.key}" must be 1-4` });
 export const SurveyNamedScoresSchema = z
-  .looseObject(Object.fromEntries(IKM_ELEMENTS.map((e) => [e.key, ikmScore(e)])) as { [K in (typeof IKM_ELEMENTS)[number]['key']]: z.ZodNumber })
+  .looseObject(
+    Object.fromEntries(IKM_ELEMENTS.map((e) => [e.key, ikmScore(e)])) as {
+      [K in (typeof IKM_ELEMENTS)[number]['key']]: z.ZodNumber;
+    },
+  )
   .superRefine((v, ctx) => {
     for (const k of Object.keys(v)) {
       if (!(IKM_ELEMENT_KEYS as readonly string[]).includes(k)) {
@@ -462,7 +546,10 @@ export const SurveyNamedScoresSchema = z
     }
   });
 export type SurveyNamedScores = { [K in (typeof IKM_ELEMENTS)[number]['key']]: number };
-export const SurveyRequestSchema = z.strictObject({ scores: SurveyNamedScoresSchema, comment: z.string().max(2000).default('') });
+export const SurveyRequestSchema = z.strictObject({
+  scores: SurveyNamedScoresSchema,
+  comment: z.string().max(2000).default(''),
+});
 /** The stored form (and the survey.submit command's): the scores in IKM_ELEMENTS order. */
 export function surveyScoresInOrder(scores: SurveyNamedScores): number[] {
   return IKM_ELEMENTS.map((e) => scores[e.key]);
@@ -475,7 +562,10 @@ export const AuditQuerySchema = z.strictObject({
   entityId: IdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Entries older than this position (from the previous page). */
-  before: z.string().regex(/^\d{1,15}:\d{1,5}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,15}:\d{1,5}$/)
+    .optional(),
 });
 export const AuditEntrySchema = z.object({
   position: z.string(),
@@ -495,7 +585,10 @@ export const AuditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
-export const AuditListResponseSchema = z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.string().nullable() });
+export const AuditListResponseSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  nextBefore: z.string().nullable(),
+});
 
 /**
  * One order's history for its readers (who did what when, with reasons), oldest first. `actorId`
@@ -525,4 +618,8 @@ export type OrderHistoryResponse = z.infer<typeof OrderHistoryResponseSchema>;
 
 // ------------------------------------------------------------------------------------------------
 // Health
-export const HealthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: InstantSchema });
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+  time: InstantSchema,
+});

@@ -31,7 +31,10 @@ export const RecordsQuerySchema = z
     to: DateOnlySchema,
     format: RecordFormatSchema.default('json'),
   })
-  .refine((q) => q.from <= q.to, { error: 'tanggal "from" harus sebelum atau sama dengan "to" / "from" must not be after "to"', path: ['to'] })
+  .refine((q) => q.from <= q.to, {
+    error: 'tanggal "from" harus sebelum atau sama dengan "to" / "from" must not be after "to"',
+    path: ['to'],
+  })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
     error: `periode paling lama ${MAX_PERIOD_DAYS} hari / the period is at most ${MAX_PERIOD_DAYS} days`,
     path: ['to'],
@@ -87,7 +90,12 @@ export const OrderRegisterResponseSchema = z.object({
   ...Header,
   kind: z.literal('orders'),
   rows: z.array(OrderRegisterRowSchema),
-  totals: z.object({ orders: z.number().int(), samples: z.number().int(), amount: RupiahSchema, byStatus: z.record(z.string(), z.number().int()) }),
+  totals: z.object({
+    orders: z.number().int(),
+    samples: z.number().int(),
+    amount: RupiahSchema,
+    byStatus: z.record(z.string(), z.number().int()),
+  }),
 });
 export type OrderRegister = z.infer<typeof OrderRegisterResponseSchema>;
 
@@ -112,7 +120,11 @@ export const SampleRegisterResponseSchema = z.object({
   ...Header,
   kind: z.literal('samples'),
   rows: z.array(SampleRegisterRowSchema),
-  totals: z.object({ samples: z.number().int(), parameters: z.number().int(), byLab: z.record(z.string(), z.number().int()) }),
+  totals: z.object({
+    samples: z.number().int(),
+    parameters: z.number().int(),
+    byLab: z.record(z.string(), z.number().int()),
+  }),
 });
 export type SampleRegister = z.infer<typeof SampleRegisterResponseSchema>;
 
@@ -194,7 +206,10 @@ export type RevenueReport = z.infer<typeof RevenueResponseSchema>;
 // ------------------------------------------------------------------------------------------------
 // SOP performance
 
-export const StandardSchema = z.object({ unit: z.enum(['minutes', 'working_days', 'none']), value: z.number().nullable() });
+export const StandardSchema = z.object({
+  unit: z.enum(['minutes', 'working_days', 'none']),
+  value: z.number().nullable(),
+});
 
 export const StepPerformanceSchema = z.object({
   step: z.number().int().min(1).max(22),
@@ -236,7 +251,12 @@ export const PerformanceResponseSchema = z.object({
   kind: z.literal('performance'),
   steps: z.array(StepPerformanceSchema).length(22),
   overruns: z.array(OverrunSchema),
-  totals: z.object({ timings: z.number().int(), over: z.number().int(), orders: z.number().int(), ordersOver: z.number().int() }),
+  totals: z.object({
+    timings: z.number().int(),
+    over: z.number().int(),
+    orders: z.number().int(),
+    ordersOver: z.number().int(),
+  }),
 });
 export type PerformanceReport = z.infer<typeof PerformanceResponseSchema>;
 
@@ -259,7 +279,15 @@ export const IkmResponseSchema = z.object({
   ...Header,
   kind: z.literal('ikm'),
   ...IkmFigures,
-  elements: z.array(z.object({ key: z.string(), label: z.object({ id: z.string(), en: z.string() }), mean: z.number().nullable() })).length(9),
+  elements: z
+    .array(
+      z.object({
+        key: z.string(),
+        label: z.object({ id: z.string(), en: z.string() }),
+        mean: z.number().nullable(),
+      }),
+    )
+    .length(9),
   /** The same per calendar month (WIB) of the period. */
   byMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), ...IkmFigures })),
   responses: z.array(
@@ -276,4 +304,5 @@ export const IkmResponseSchema = z.object({
 });
 export type IkmReport = z.infer<typeof IkmResponseSchema>;
 
-export type RecordReport = OrderRegister | SampleRegister | ReportRegister | RevenueReport | PerformanceReport | IkmReport;
+export type RecordReport =
+  OrderRegister | SampleRegister | ReportRegister | RevenueReport | PerformanceReport | IkmReport;

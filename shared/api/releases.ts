@@ -20,9 +20,12 @@ export type Channel = z.infer<typeof ChannelSchema>;
 export const SemverSchema = z
   .string()
   .max(64)
-  .regex(/^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/, {
-    error: 'versi harus berbentuk 1.2.3 / the version must look like 1.2.3',
-  });
+  .regex(
+    /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/,
+    {
+      error: 'versi harus berbentuk 1.2.3 / the version must look like 1.2.3',
+    },
+  );
 
 export const ReleaseFileSchema = z.object({
   name: z.string(),
@@ -49,9 +52,14 @@ export const ReleaseSchema = z.object({
 });
 export type Release = z.infer<typeof ReleaseSchema>;
 
-export const ReleaseListResponseSchema = z.object({ items: z.array(ReleaseSchema), minimumVersion: SemverSchema.nullable() });
+export const ReleaseListResponseSchema = z.object({
+  items: z.array(ReleaseSchema),
+  minimumVersion: SemverSchema.nullable(),
+});
 
-export const ReleaseParamsSchema = z.strictObject({ id: z.uuid({ error: 'harus berupa UUID / must be a UUID' }) });
+export const ReleaseParamsSchema = z.strictObject({
+  id: z.uuid({ error: 'harus berupa UUID / must be a UUID' }),
+});
 export const RolloutRequestSchema = z.strictObject({ stagingPercentage: z.number().int().min(1).max(100) });
 export const WithdrawRequestSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 /** Setting the minimum names a version; clearing it is its own request (DELETE), so an empty value is never a silent "no minimum". */

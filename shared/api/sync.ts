@@ -39,7 +39,12 @@ export const PushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 export const PushOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ commandId: IdSchema, seq: z.number().int(), status: z.literal('applied'), version: z.number().int() }),
+  z.object({
+    commandId: IdSchema,
+    seq: z.number().int(),
+    status: z.literal('applied'),
+    version: z.number().int(),
+  }),
   z.object({
     commandId: IdSchema,
     seq: z.number().int(),
@@ -75,7 +80,8 @@ export type PullChange = z.infer<typeof PullChangeSchema>;
  * commands above it (the server deduplicates by client and command id). A cursor without the
  * epoch part (desktops of before it) is still read.
  */
-export const PULL_CURSOR_PATTERN = '^(?:[0-9a-f]{12}:)?(?:[0-9]{1,15}|x[0-9]{1,20}(?:\\.[0-9]{1,20}\\.[0-9]{1,15})?)$';
+export const PULL_CURSOR_PATTERN =
+  '^(?:[0-9a-f]{12}:)?(?:[0-9]{1,15}|x[0-9]{1,20}(?:\\.[0-9]{1,20}\\.[0-9]{1,15})?)$';
 
 export const PullRequestSchema = z.object({
   clientId: IdSchema,

@@ -62,7 +62,10 @@ export type ActionOutcome = z.infer<typeof ActionOutcomeSchema>;
 export const KeystoreFileSchema = z.strictObject({
   name: z.string().max(255),
   /** The PKCS#12 file's bytes, base64 (at most 64 KiB of keystore). */
-  base64: z.string().max(90_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'bukan base64 / not base64' }),
+  base64: z
+    .string()
+    .max(90_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'bukan base64 / not base64' }),
 });
 
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -73,7 +76,12 @@ interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Needs the server now (online-only); offline it answers `offline` and keeps nothing half-done. */
   online?: boolean;
 }
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, session = true, online = false): CallSpec<I, O> => ({
+const call = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  session = true,
+  online = false,
+): CallSpec<I, O> => ({
   input,
   output,
   session,
@@ -99,15 +107,29 @@ export const BRIDGE_CALLS = {
    * Install the downloaded update now (the outdated banner's *Perbarui*): the Electron shell answers
    * it itself, and restarts only when no change waits; elsewhere it says how to update instead.
    */
-  'update.install': call(Empty, z.object({ installed: z.boolean(), message: z.object({ id: z.string(), en: z.string() }).nullable() }), false),
+  'update.install': call(
+    Empty,
+    z.object({ installed: z.boolean(), message: z.object({ id: z.string(), en: z.string() }).nullable() }),
+    false,
+  ),
 
   // Session
   'session.current': call(Empty, SessionInfoSchema.nullable(), false),
   'session.login': call(
     z.strictObject({
       /** The server address; the first run asks for it, later runs take it from settings. */
-      serverUrl: z.url({ protocol: /^https?$/, error: 'alamat server harus http(s)://… / the server address must be http(s)://…' }).max(500).optional(),
-      username: z.string().trim().min(1, { error: 'nama pengguna wajib diisi / username is required' }).max(64),
+      serverUrl: z
+        .url({
+          protocol: /^https?$/,
+          error: 'alamat server harus http(s)://… / the server address must be http(s)://…',
+        })
+        .max(500)
+        .optional(),
+      username: z
+        .string()
+        .trim()
+        .min(1, { error: 'nama pengguna wajib diisi / username is required' })
+        .max(64),
       password: Secret,
       mode: LoginModeSchema.default('auto'),
     }),
@@ -120,7 +142,14 @@ export const BRIDGE_CALLS = {
   // Sync and changes
   'sync.status': call(Empty, SyncStatusSchema),
   'sync.now': call(Empty, CycleReportSchema),
-  'changes.list': call(Empty, z.object({ waiting: z.array(QueuedCommandSchema), blocked: z.array(QueuedCommandSchema), rejected: z.array(QueuedCommandSchema) })),
+  'changes.list': call(
+    Empty,
+    z.object({
+      waiting: z.array(QueuedCommandSchema),
+      blocked: z.array(QueuedCommandSchema),
+      rejected: z.array(QueuedCommandSchema),
+    }),
+  ),
   'changes.dismiss': call(z.strictObject({ commandId: Id }), QueuedCommandSchema),
   'changes.redo': call(z.strictObject({ commandId: Id }), ActionOutcomeSchema),
 
@@ -134,9 +163,15 @@ export const BRIDGE_CALLS = {
       sampleTypes: z.array(z.object({ name: z.string(), count: z.number().int() })),
     }),
   ),
-  'order.get': call(z.strictObject({ orderId: Id }), z.object({ order: OrderSchema, changes: z.array(QueuedCommandSchema) })),
+  'order.get': call(
+    z.strictObject({ orderId: Id }),
+    z.object({ order: OrderSchema, changes: z.array(QueuedCommandSchema) }),
+  ),
   'order.history': call(z.strictObject({ orderId: Id }), OrderHistorySchema),
-  'reference.staff': call(z.strictObject({ labId: Id.optional(), role: z.string().max(40).optional() }), z.array(StaffMemberSchema)),
+  'reference.staff': call(
+    z.strictObject({ labId: Id.optional(), role: z.string().max(40).optional() }),
+    z.array(StaffMemberSchema),
+  ),
   'reference.labs': call(Empty, z.array(z.object({ id: z.string(), code: z.string(), name: z.string() }))),
   /** The unit's holiday list as last brought down from the server ([] before the first pull): the clocks skip it. */
   'reference.holidays': call(Empty, z.array(HolidaySchema)),
@@ -145,12 +180,23 @@ export const BRIDGE_CALLS = {
   'sample.accept': call(z.strictObject({ ...SampleRef, check: ReceiptCheckSchema }), ActionOutcomeSchema),
   'sample.reject': call(z.strictObject({ ...SampleRef, reason: Reason }), ActionOutcomeSchema),
   'sample.assignAnalysts': call(
-    z.strictObject({ ...SampleRef, assignments: z.array(z.strictObject({ analysisId: Id, analystId: Id })).min(1).max(500) }),
+    z.strictObject({
+      ...SampleRef,
+      assignments: z
+        .array(z.strictObject({ analysisId: Id, analystId: Id }))
+        .min(1)
+        .max(500),
+    }),
     ActionOutcomeSchema,
   ),
   'results.verify': call(z.strictObject(SampleRef), ActionOutcomeSchema),
   'analysis.requestRetest': call(
-    z.strictObject({ ...SampleRef, analysisIds: z.array(Id).min(1).max(500), reason: Reason, analystId: Id.nullable().default(null) }),
+    z.strictObject({
+      ...SampleRef,
+      analysisIds: z.array(Id).min(1).max(500),
+      reason: Reason,
+      analystId: Id.nullable().default(null),
+    }),
     ActionOutcomeSchema,
   ),
 
@@ -171,19 +217,34 @@ export const BRIDGE_CALLS = {
     }),
     ActionOutcomeSchema,
   ),
-  'result.submit': call(z.strictObject({ ...SampleRef, analysisIds: z.array(Id).min(1).max(500) }), ActionOutcomeSchema),
+  'result.submit': call(
+    z.strictObject({ ...SampleRef, analysisIds: z.array(Id).min(1).max(500) }),
+    ActionOutcomeSchema,
+  ),
 
   // Kepala Balai (step 19, offline)
   'signing.queue': call(Empty, z.array(SigningQueueItemSchema)),
   /** The unsigned E-LHU as cached on this workstation (for the preview). */
-  'signing.document': call(z.strictObject({ reportId: Id }), z.object({ base64: z.string(), pages: z.number().int().nullable() })),
-  'signing.keystore': call(Empty, z.object({ keystore: KeystoreInfoSchema.nullable(), lockout: SigningLockoutSchema })),
+  'signing.document': call(
+    z.strictObject({ reportId: Id }),
+    z.object({ base64: z.string(), pages: z.number().int().nullable() }),
+  ),
+  'signing.keystore': call(
+    Empty,
+    z.object({ keystore: KeystoreInfoSchema.nullable(), lockout: SigningLockoutSchema }),
+  ),
   /**
    * Import the PKCS#12 keystore once. In Electron `file` is null and the main process opens the
    * file dialog; in a browser the page's file input supplies the bytes. Never a path.
    */
-  'signing.importKeystore': call(z.strictObject({ file: KeystoreFileSchema.nullable(), passphrase: Secret.nullable() }), KeystoreInfoSchema),
-  'signing.sign': call(z.strictObject({ reports: z.array(ReportRefSchema).min(1).max(200), passphrase: Secret }), SignOutcomeSchema),
+  'signing.importKeystore': call(
+    z.strictObject({ file: KeystoreFileSchema.nullable(), passphrase: Secret.nullable() }),
+    KeystoreInfoSchema,
+  ),
+  'signing.sign': call(
+    z.strictObject({ reports: z.array(ReportRefSchema).min(1).max(200), passphrase: Secret }),
+    SignOutcomeSchema,
+  ),
   'signing.refuse': call(z.strictObject({ ...SampleRef, reportId: Id, reason: Reason }), ActionOutcomeSchema),
 
   // Online staff screens (Admin Satker, CS, Ketua Tim PJI, Bendahara): requests to the server now

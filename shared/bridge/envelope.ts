@@ -44,7 +44,10 @@ export type BridgeError = z.infer<typeof BridgeErrorSchema>;
 export { ok, fail, type Envelope } from './wire';
 
 export function envelopeSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: BridgeErrorSchema })]);
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: BridgeErrorSchema }),
+  ]);
 }
 
 /** Thrown by the renderer's client when an answer is `ok: false`, so screens can `try/catch`. */

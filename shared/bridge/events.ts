@@ -22,7 +22,16 @@ export const BRIDGE_EVENTS = {
   'signing.progress': SigningProgressSchema,
   /** The installed app's update (main/services/update/flow.ts): checking, downloading with progress, waiting, ready. */
   'update.status': z.object({
-    state: z.enum(['idle', 'checking', 'available', 'downloading', 'downloaded', 'waiting', 'installing', 'error']),
+    state: z.enum([
+      'idle',
+      'checking',
+      'available',
+      'downloading',
+      'downloaded',
+      'waiting',
+      'installing',
+      'error',
+    ]),
     currentVersion: z.string(),
     version: z.string().nullable(),
     releaseNotes: z.string().nullable(),

@@ -206,7 +206,11 @@ export type StaffMemberView = z.infer<typeof StaffMemberSchema>;
 
 // Signing (Kepala Balai)
 
-export const ReportRefSchema = z.strictObject({ orderId: z.string().max(64), sampleId: z.string().max(64), reportId: z.string().max(64) });
+export const ReportRefSchema = z.strictObject({
+  orderId: z.string().max(64),
+  sampleId: z.string().max(64),
+  reportId: z.string().max(64),
+});
 export type ReportRef = z.infer<typeof ReportRefSchema>;
 
 export const SigningQueueItemSchema = z.object({
@@ -249,7 +253,11 @@ export const SignOutcomeSchema = z.object({
 });
 export type SignOutcome = z.infer<typeof SignOutcomeSchema>;
 
-export const SigningProgressSchema = z.object({ done: z.number().int(), total: z.number().int(), reportId: z.string().nullable() });
+export const SigningProgressSchema = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  reportId: z.string().nullable(),
+});
 
 // App and settings
 
@@ -260,14 +268,19 @@ export type Language = z.infer<typeof LanguageSchema>;
  * The Kepala Balai's choice, made once: the imported PKCS#12 key file, or a PKCS#11 token (USB token
  * or smart card) through the vendor's module; the token's PIN is then the passphrase.
  */
-export const SigningSourceSchema = z.object({
-  source: z.enum(['file', 'token']),
-  /** The PKCS#11 module (the token vendor's library), e.g. /usr/lib/softhsm/libsofthsm2.so. */
-  modulePath: z.string().min(1).optional(),
-  /** The token's label; when absent, `slot` (index among slots holding a token, 0 = first). */
-  tokenLabel: z.string().min(1).optional(),
-  slot: z.number().int().nonnegative().optional(),
-}).refine((s) => s.source === 'file' || s.modulePath !== undefined, { message: 'lokasi modul PKCS#11 wajib diisi untuk token / the PKCS#11 module path is required for a token', path: ['modulePath'] });
+export const SigningSourceSchema = z
+  .object({
+    source: z.enum(['file', 'token']),
+    /** The PKCS#11 module (the token vendor's library), e.g. /usr/lib/softhsm/libsofthsm2.so. */
+    modulePath: z.string().min(1).optional(),
+    /** The token's label; when absent, `slot` (index among slots holding a token, 0 = first). */
+    tokenLabel: z.string().min(1).optional(),
+    slot: z.number().int().nonnegative().optional(),
+  })
+  .refine((s) => s.source === 'file' || s.modulePath !== undefined, {
+    message: 'lokasi modul PKCS#11 wajib diisi untuk token / the PKCS#11 module path is required for a token',
+    path: ['modulePath'],
+  });
 export type SigningSource = z.infer<typeof SigningSourceSchema>;
 
 export const SettingsSchema = z.object({

@@ -85,7 +85,14 @@ export const CALL_NAMES = [
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
-export const EVENT_NAMES = ['sync.status', 'session.changed', 'data.changed', 'signing.progress', 'update.status', 'client.outdated'] as const;
+export const EVENT_NAMES = [
+  'sync.status',
+  'session.changed',
+  'data.changed',
+  'signing.progress',
+  'update.status',
+  'client.outdated',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const calls: ReadonlySet<string> = new Set(CALL_NAMES);

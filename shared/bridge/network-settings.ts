@@ -13,7 +13,10 @@ const PROXY_HELP = {
 
 function proxyProblem(raw: string): { id: string; en: string } | null {
   if (!/^https?:\/\//i.test(raw) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
-    return { id: `harus diawali http:// atau https://; ${PROXY_HELP.id}`, en: `must start with http:// or https://; ${PROXY_HELP.en}` };
+    return {
+      id: `harus diawali http:// atau https://; ${PROXY_HELP.id}`,
+      en: `must start with http:// or https://; ${PROXY_HELP.en}`,
+    };
   }
   let u: URL;
   try {
@@ -21,10 +24,26 @@ function proxyProblem(raw: string): { id: string; en: string } | null {
   } catch {
     return { id: `bukan alamat; ${PROXY_HELP.id}`, en: `not an address; ${PROXY_HELP.en}` };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { id: `harus diawali http:// atau https://; ${PROXY_HELP.id}`, en: `must start with http:// or https://; ${PROXY_HELP.en}` };
-  if (!u.hostname) return { id: `nama host proxy kosong; ${PROXY_HELP.id}`, en: `the proxy host is empty; ${PROXY_HELP.en}` };
-  if (!u.port) return { id: `nomor port wajib ditulis (mis. :8080); ${PROXY_HELP.id}`, en: `the port is required (e.g. :8080); ${PROXY_HELP.en}` };
-  if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash) return { id: `cukup host dan port, tanpa jalur; ${PROXY_HELP.id}`, en: `host and port only, no path; ${PROXY_HELP.en}` };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return {
+      id: `harus diawali http:// atau https://; ${PROXY_HELP.id}`,
+      en: `must start with http:// or https://; ${PROXY_HELP.en}`,
+    };
+  if (!u.hostname)
+    return {
+      id: `nama host proxy kosong; ${PROXY_HELP.id}`,
+      en: `the proxy host is empty; ${PROXY_HELP.en}`,
+    };
+  if (!u.port)
+    return {
+      id: `nomor port wajib ditulis (mis. :8080); ${PROXY_HELP.id}`,
+      en: `the port is required (e.g. :8080); ${PROXY_HELP.en}`,
+    };
+  if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash)
+    return {
+      id: `cukup host dan port, tanpa jalur; ${PROXY_HELP.id}`,
+      en: `host and port only, no path; ${PROXY_HELP.en}`,
+    };
   return null;
 }
 
@@ -46,5 +65,7 @@ export type UpdateChannel = z.infer<typeof UpdateChannelSchema>;
 export function proxyUrlProblem(raw: string): { id: string; en: string } | null {
   const v = raw.trim();
   if (v === '') return null;
-  return v.length > 500 ? { id: 'terlalu panjang (maksimal 500 karakter)', en: 'too long (at most 500 characters)' } : proxyProblem(v);
+  return v.length > 500
+    ? { id: 'terlalu panjang (maksimal 500 karakter)', en: 'too long (at most 500 characters)' }
+    : proxyProblem(v);
 }

@@ -56,7 +56,12 @@ interface OnlineSpec<I extends z.ZodType, O extends z.ZodType> {
   session: true;
   online: true;
 }
-const online = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): OnlineSpec<I, O> => ({ input, output, session: true, online: true });
+const online = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): OnlineSpec<I, O> => ({
+  input,
+  output,
+  session: true,
+  online: true,
+});
 
 /** An order of a front-office list: the server's summary (with the customer's name) and the order itself. */
 export const OnlineOrderSchema = z.object({
@@ -67,7 +72,11 @@ export const OnlineOrderSchema = z.object({
 export type OnlineOrder = z.infer<typeof OnlineOrderSchema>;
 
 /** A file fetched from the server for viewing (an E-LHU, a proof of payment), base64. */
-export const OnlineFileSchema = z.object({ base64: z.string(), mime: z.string(), size: z.number().int().nonnegative() });
+export const OnlineFileSchema = z.object({
+  base64: z.string(),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+});
 export type OnlineFile = z.infer<typeof OnlineFileSchema>;
 
 /** A Kepala Balai's registered signing certificate, as the server answers PUT /users/:id/certificate. */
@@ -100,23 +109,44 @@ export const ONLINE_CALLS = {
 
   // Admin Satker: customers (step 3), staff accounts, catalog, holidays, certificates, audit trail
   'online.customers': online(
-    z.strictObject({ status: AccountStatusSchema.optional(), limit: z.number().int().min(1).max(500).default(200) }),
+    z.strictObject({
+      status: AccountStatusSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
     CustomerListResponseSchema,
   ),
   'online.customer': online(z.strictObject({ customerId: Id }), CustomerResponseSchema),
   'online.customer.activate': online(z.strictObject({ customerId: Id }), AccountCommandResponseSchema),
-  'online.customer.deactivate': online(z.strictObject({ customerId: Id, reason: Reason }), AccountCommandResponseSchema),
+  'online.customer.deactivate': online(
+    z.strictObject({ customerId: Id, reason: Reason }),
+    AccountCommandResponseSchema,
+  ),
   'online.users': online(Empty, UserListResponseSchema),
   'online.user.create': online(CreateUserRequestSchema, PublicUserSchema),
-  'online.user.update': online(z.strictObject({ userId: Id, patch: UpdateUserRequestSchema }), PublicUserSchema),
+  'online.user.update': online(
+    z.strictObject({ userId: Id, patch: UpdateUserRequestSchema }),
+    PublicUserSchema,
+  ),
   /** The PEM text of a Kepala Balai's certificate, as picked from a file by the screen. */
-  'online.user.certificate': online(z.strictObject({ userId: Id, certificatePem: z.string().min(1).max(20_000) }), CertificateInfoSchema),
+  'online.user.certificate': online(
+    z.strictObject({ userId: Id, certificatePem: z.string().min(1).max(20_000) }),
+    CertificateInfoSchema,
+  ),
   'online.lab.create': online(CreateLabRequestSchema, LabResponseSchema),
-  'online.lab.update': online(z.strictObject({ labId: Id, patch: UpdateLabRequestSchema }), LabResponseSchema),
+  'online.lab.update': online(
+    z.strictObject({ labId: Id, patch: UpdateLabRequestSchema }),
+    LabResponseSchema,
+  ),
   'online.sampleType.create': online(CreateSampleTypeRequestSchema, SampleTypeResponseSchema),
-  'online.sampleType.update': online(z.strictObject({ sampleTypeId: Id, patch: UpdateSampleTypeRequestSchema }), SampleTypeResponseSchema),
+  'online.sampleType.update': online(
+    z.strictObject({ sampleTypeId: Id, patch: UpdateSampleTypeRequestSchema }),
+    SampleTypeResponseSchema,
+  ),
   'online.parameter.create': online(CreateParameterRequestSchema, ParameterResponseSchema),
-  'online.parameter.update': online(z.strictObject({ parameterId: Id, patch: UpdateParameterRequestSchema }), ParameterResponseSchema),
+  'online.parameter.update': online(
+    z.strictObject({ parameterId: Id, patch: UpdateParameterRequestSchema }),
+    ParameterResponseSchema,
+  ),
   'online.holidays': online(Empty, HolidayListSchema),
   'online.holidays.save': online(PutHolidaysRequestSchema, HolidayListSchema),
   'online.audit': online(
@@ -124,26 +154,47 @@ export const ONLINE_CALLS = {
       orderId: Id.optional(),
       entityId: Id.optional(),
       limit: z.number().int().min(1).max(500).default(100),
-      before: z.string().regex(/^\d{1,15}:\d{1,5}$/).optional(),
+      before: z
+        .string()
+        .regex(/^\d{1,15}:\d{1,5}$/)
+        .optional(),
     }),
     AuditListResponseSchema,
   ),
 
   // CS (steps 5, 11, 18, 20)
   /** Step 5, with the order review's answers (kept on the order, shown in its history). */
-  'online.order.validate': online(z.strictObject({ ...OrderRef, review: OrderReviewAnswersSchema.optional() }), CommandResponseSchema),
+  'online.order.validate': online(
+    z.strictObject({ ...OrderRef, review: OrderReviewAnswersSchema.optional() }),
+    CommandResponseSchema,
+  ),
   /** CS (an order as submitted, with the review's answers) or Ketua Tim (a tariff to check) sends the order back to the customer. */
-  'online.order.return': online(z.strictObject({ ...OrderRef, reason: Reason, review: OrderReviewAnswersSchema.optional() }), CommandResponseSchema),
-  'online.sample.register': online(z.strictObject({ ...SampleRef, ...RegisterSampleRequestSchema.shape }), CommandResponseSchema),
+  'online.order.return': online(
+    z.strictObject({ ...OrderRef, reason: Reason, review: OrderReviewAnswersSchema.optional() }),
+    CommandResponseSchema,
+  ),
+  'online.sample.register': online(
+    z.strictObject({ ...SampleRef, ...RegisterSampleRequestSchema.shape }),
+    CommandResponseSchema,
+  ),
   /** The E-LHU of a report as this user may see it: unsigned until it is signed. */
   'online.report.file': online(z.strictObject(ReportRef), OnlineFileSchema),
   /** The unsigned E-LHU as it would be rendered now, marked DRAFT (step 18, before choosing the Kepala Balai). */
-  'online.report.preview': online(z.strictObject({ ...ReportRef, kepalaBalaiId: Id.optional() }), OnlineFileSchema),
-  'online.report.requestSignature': online(z.strictObject({ ...ReportRef, ...RequestSignatureRequestSchema.shape }), CommandResponseSchema),
+  'online.report.preview': online(
+    z.strictObject({ ...ReportRef, kepalaBalaiId: Id.optional() }),
+    OnlineFileSchema,
+  ),
+  'online.report.requestSignature': online(
+    z.strictObject({ ...ReportRef, ...RequestSignatureRequestSchema.shape }),
+    CommandResponseSchema,
+  ),
   'online.report.release': online(z.strictObject(ReportRef), CommandResponseSchema),
 
   // Ketua Tim PJI (steps 6, 17; amendment)
-  'online.tariff.approve': online(z.strictObject({ ...OrderRef, ...TariffApproveRequestSchema.shape }), CommandResponseSchema),
+  'online.tariff.approve': online(
+    z.strictObject({ ...OrderRef, ...TariffApproveRequestSchema.shape }),
+    CommandResponseSchema,
+  ),
   'online.report.number': online(z.strictObject(SampleRef), CommandResponseSchema),
   'online.report.amend': online(z.strictObject({ ...ReportRef, reason: Reason }), CommandResponseSchema),
 
@@ -152,7 +203,10 @@ export const ONLINE_CALLS = {
   'online.billing.reissue': online(z.strictObject(OrderRef), CommandResponseSchema),
   'online.proof.file': online(z.strictObject({ ...OrderRef, proofId: Id }), OnlineFileSchema),
   'online.proof.approve': online(z.strictObject({ ...OrderRef, proofId: Id }), CommandResponseSchema),
-  'online.proof.reject': online(z.strictObject({ ...OrderRef, proofId: Id, reason: Reason }), CommandResponseSchema),
+  'online.proof.reject': online(
+    z.strictObject({ ...OrderRef, proofId: Id, reason: Reason }),
+    CommandResponseSchema,
+  ),
 
   // Records and reports (Admin Satker, Kepala Balai, Ketua Tim PJI, CS, Bendahara: record-permissions.ts)
   ...RECORD_CALLS,

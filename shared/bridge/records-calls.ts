@@ -23,7 +23,11 @@ const Period = {
   to: DateOnlySchema,
 };
 const fromBeforeTo = (p: { from: string; to: string }) => p.from <= p.to;
-const FROM_AFTER_TO = { error: 'tanggal awal harus sebelum atau sama dengan tanggal akhir / the start date must not be after the end date', path: ['to'] };
+const FROM_AFTER_TO = {
+  error:
+    'tanggal awal harus sebelum atau sama dengan tanggal akhir / the start date must not be after the end date',
+  path: ['to'],
+};
 
 export const RecordReportSchema = z.discriminatedUnion('kind', [
   OrderRegisterResponseSchema,
@@ -50,11 +54,19 @@ interface RecordSpec<I extends z.ZodType, O extends z.ZodType> {
   session: true;
   online: true;
 }
-const rec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RecordSpec<I, O> => ({ input, output, session: true, online: true });
+const rec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RecordSpec<I, O> => ({
+  input,
+  output,
+  session: true,
+  online: true,
+});
 
 export const RECORD_CALLS = {
   /** One record for a period of WIB dates (both ends included), as the server's JSON. */
   'online.records.get': rec(z.strictObject(Period).refine(fromBeforeTo, FROM_AFTER_TO), RecordReportSchema),
   /** The same as XLSX or PDF, saved on this computer by the host. */
-  'online.records.export': rec(z.strictObject({ ...Period, format: z.enum(['xlsx', 'pdf']) }).refine(fromBeforeTo, FROM_AFTER_TO), SavedExportSchema),
+  'online.records.export': rec(
+    z.strictObject({ ...Period, format: z.enum(['xlsx', 'pdf']) }).refine(fromBeforeTo, FROM_AFTER_TO),
+    SavedExportSchema,
+  ),
 } as const;

@@ -11,7 +11,11 @@ export function ok<T>(value: T): Envelope<T> {
   return { ok: true, value };
 }
 
-export function fail(code: BridgeErrorCode, message: Message, details?: Record<string, unknown>): { ok: false; error: BridgeError } {
+export function fail(
+  code: BridgeErrorCode,
+  message: Message,
+  details?: Record<string, unknown>,
+): { ok: false; error: BridgeError } {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 

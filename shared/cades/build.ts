@@ -27,7 +27,13 @@ import { AsnArray, AsnConvert, AsnType, AsnTypeTypes, OctetString } from '@pecul
 import { GeneralName, GeneralNames, Name } from '@peculiar/asn1-x509';
 import { EssCertIdV2, EssIssuerSerial, ObjectIdentifierValue, SigningCertificateV2 } from './ess';
 import { OID } from './oids';
-import { CertificateIdentityView, SignedDataContentInfo, SignedDataWithCertificates, parsedForm, type CertificateItem } from './schema';
+import {
+  CertificateIdentityView,
+  SignedDataContentInfo,
+  SignedDataWithCertificates,
+  parsedForm,
+  type CertificateItem,
+} from './schema';
 
 export interface CadesInput {
   /** SHA-256 of the signed content (the PDF byte ranges). */
@@ -113,7 +119,9 @@ export function prepareCertificate(der: Uint8Array, what: string): PreparedCerti
     issuer = AsnConvert.parse(view.tbsCertificate.issuer, Name);
     reencoded = bytes(asn.toBER(false));
   } catch (e) {
-    throw new CadesBuildError(`${what}: not an X.509 certificate (${e instanceof Error ? e.message : String(e)})`);
+    throw new CadesBuildError(
+      `${what}: not an X.509 certificate (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   if (!bytesEqual(reencoded, der)) throw new CadesBuildError(`${what}: the certificate is not DER-encoded`);
   const p: PreparedCertificate = {
@@ -128,16 +136,24 @@ export function prepareCertificate(der: Uint8Array, what: string): PreparedCerti
   return p;
 }
 
-function signedAttributeList(contentDigest: Uint8Array, signer: PreparedCertificate, signerCertificateHash: Uint8Array): Attribute[] {
+function signedAttributeList(
+  contentDigest: Uint8Array,
+  signer: PreparedCertificate,
+  signerCertificateHash: Uint8Array,
+): Attribute[] {
   const signingCertificateV2 = new SigningCertificateV2({
     certs: [
       new EssCertIdV2({
         certHash: new OctetString(signerCertificateHash),
-        issuerSerial: new EssIssuerSerial({ issuer: new GeneralNames([new GeneralName({ directoryName: signer.issuer })]), serialNumber: signer.serialNumber }),
+        issuerSerial: new EssIssuerSerial({
+          issuer: new GeneralNames([new GeneralName({ directoryName: signer.issuer })]),
+          serialNumber: signer.serialNumber,
+        }),
       }),
     ],
   });
-  const attribute = (attrType: string, value: unknown): Attribute => new Attribute({ attrType, attrValues: [AsnConvert.serialize(value)] });
+  const attribute = (attrType: string, value: unknown): Attribute =>
+    new Attribute({ attrType, attrValues: [AsnConvert.serialize(value)] });
   return derSetOrder([
     attribute(OID.contentType, new ObjectIdentifierValue(OID.data)),
     attribute(OID.messageDigest, new OctetString(contentDigest)),
@@ -146,9 +162,17 @@ function signedAttributeList(contentDigest: Uint8Array, signer: PreparedCertific
 }
 
 /** The signed attributes, as their SET OF encoding (what is hashed and signed). */
-export function cadesSignedAttributes(contentDigest: Uint8Array, signerCertificate: Uint8Array, signerCertificateHash: Uint8Array): Uint8Array {
+export function cadesSignedAttributes(
+  contentDigest: Uint8Array,
+  signerCertificate: Uint8Array,
+  signerCertificateHash: Uint8Array,
+): Uint8Array {
   const signer = prepareCertificate(signerCertificate, 'signer certificate');
-  return bytes(AsnConvert.serialize(new SignedAttributesSet(signedAttributeList(contentDigest, signer, signerCertificateHash))));
+  return bytes(
+    AsnConvert.serialize(
+      new SignedAttributesSet(signedAttributeList(contentDigest, signer, signerCertificateHash)),
+    ),
+  );
 }
 
 /** The DER ContentInfo holding the SignedData. */
@@ -160,7 +184,12 @@ export function buildCadesSignedData(input: CadesInput): Uint8Array {
   const sha256 = new DigestAlgorithmIdentifier({ algorithm: OID.sha256 });
   const signerInfo = new SignerInfo({
     version: CMSVersion.v1,
-    sid: new SignerIdentifier({ issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }) }),
+    sid: new SignerIdentifier({
+      issuerAndSerialNumber: new IssuerAndSerialNumber({
+        issuer: signer.issuer,
+        serialNumber: signer.serialNumber,
+      }),
+    }),
     digestAlgorithm: sha256,
     // The library writes them as [0] IMPLICIT, the same content as the SET that was signed.
     signedAttrs,
@@ -177,5 +206,7 @@ export function buildCadesSignedData(input: CadesInput): Uint8Array {
     certificates,
     signerInfos: new SignerInfos([signerInfo]),
   });
-  return bytes(AsnConvert.serialize(new SignedDataContentInfo({ contentType: OID.signedData, content: signedData })));
+  return bytes(
+    AsnConvert.serialize(new SignedDataContentInfo({ contentType: OID.signedData, content: signedData })),
+  );
 }

@@ -7,7 +7,14 @@
  * The decorators are applied as plain calls: the repository compiles without
  * `experimentalDecorators`, and @peculiar/asn1-schema's decorators are the legacy (target, key) kind.
  */
-import { AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
+import {
+  AsnIntegerArrayBufferConverter,
+  AsnProp,
+  AsnPropTypes,
+  AsnType,
+  AsnTypeTypes,
+  OctetString,
+} from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, GeneralNames, PolicyInformation } from '@peculiar/asn1-x509';
 import { OID } from './oids';
 
@@ -21,7 +28,10 @@ export class EssIssuerSerial {
   }
 }
 AsnProp({ type: GeneralNames })(EssIssuerSerial.prototype, 'issuer');
-AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(EssIssuerSerial.prototype, 'serialNumber');
+AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(
+  EssIssuerSerial.prototype,
+  'serialNumber',
+);
 
 /** The ESSCertIDv2 hash algorithm when it is left out (RFC 5035: DEFAULT id-sha256). */
 export const ESS_DEFAULT_HASH = new AlgorithmIdentifier({ algorithm: OID.sha256 });
@@ -42,7 +52,10 @@ export class EssCertIdV2 {
 }
 // DER leaves a DEFAULT value out: the serializer omits hashAlgorithm when it encodes as the default.
 // `optional` too, or the library's parser matches the absent field with whatever comes first.
-AsnProp({ type: AlgorithmIdentifier, defaultValue: ESS_DEFAULT_HASH, optional: true })(EssCertIdV2.prototype, 'hashAlgorithm');
+AsnProp({ type: AlgorithmIdentifier, defaultValue: ESS_DEFAULT_HASH, optional: true })(
+  EssCertIdV2.prototype,
+  'hashAlgorithm',
+);
 AsnProp({ type: OctetString })(EssCertIdV2.prototype, 'certHash');
 AsnProp({ type: EssIssuerSerial, optional: true })(EssCertIdV2.prototype, 'issuerSerial');
 
@@ -55,7 +68,10 @@ export class SigningCertificateV2 {
   }
 }
 AsnProp({ type: EssCertIdV2, repeated: 'sequence' })(SigningCertificateV2.prototype, 'certs');
-AsnProp({ type: PolicyInformation, repeated: 'sequence', optional: true })(SigningCertificateV2.prototype, 'policies');
+AsnProp({ type: PolicyInformation, repeated: 'sequence', optional: true })(
+  SigningCertificateV2.prototype,
+  'policies',
+);
 
 /** An OBJECT IDENTIFIER standing alone (the content-type attribute's value), through the library. */
 export class ObjectIdentifierValue {

@@ -3,7 +3,14 @@
  * values PKCS#11 keeps in CKA_SUBJECT, CKA_ISSUER and CKA_SERIAL_NUMBER. Read and encoded by the
  * library; the Names are the certificate's own bytes.
  */
-import { AsnConvert, AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes } from '@peculiar/asn1-schema';
+import {
+  AsnConvert,
+  AsnIntegerArrayBufferConverter,
+  AsnProp,
+  AsnPropTypes,
+  AsnType,
+  AsnTypeTypes,
+} from '@peculiar/asn1-schema';
 import { prepareCertificate } from './build';
 
 /** An INTEGER standing alone, its content octets as found. */
@@ -13,7 +20,10 @@ class IntegerValue {
     if (value) this.value = value;
   }
 }
-AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(IntegerValue.prototype, 'value');
+AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(
+  IntegerValue.prototype,
+  'value',
+);
 AsnType({ type: AsnTypeTypes.Choice })(IntegerValue);
 
 export interface CertificateIdentity {

@@ -18,7 +18,13 @@ import {
   RevocationInfoChoices,
   SignerInfos,
 } from '@peculiar/asn1-cms';
-import { AsnAnyConverter, AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes, type IAsnConverter } from '@peculiar/asn1-schema';
+import {
+  AsnAnyConverter,
+  AsnIntegerArrayBufferConverter,
+  AsnProp,
+  AsnPropTypes,
+  type IAsnConverter,
+} from '@peculiar/asn1-schema';
 
 type AsnObject = ReturnType<typeof AsnAnyConverter.toASN>;
 
@@ -57,11 +63,18 @@ AsnProp({ type: AsnPropTypes.Integer })(SignedDataWithCertificates.prototype, 'v
 AsnProp({ type: DigestAlgorithmIdentifiers })(SignedDataWithCertificates.prototype, 'digestAlgorithms');
 AsnProp({ type: EncapsulatedContentInfo })(SignedDataWithCertificates.prototype, 'encapContentInfo');
 // certificates [0] IMPLICIT CertificateSet, each CertificateChoices a plain Certificate.
-AsnProp({ type: AsnPropTypes.Any, repeated: 'set', context: 0, implicit: true, optional: true, converter: CertificateItemConverter })(
+AsnProp({
+  type: AsnPropTypes.Any,
+  repeated: 'set',
+  context: 0,
+  implicit: true,
+  optional: true,
+  converter: CertificateItemConverter,
+})(SignedDataWithCertificates.prototype, 'certificates');
+AsnProp({ type: RevocationInfoChoices, context: 1, implicit: true, optional: true })(
   SignedDataWithCertificates.prototype,
-  'certificates',
+  'crls',
 );
-AsnProp({ type: RevocationInfoChoices, context: 1, implicit: true, optional: true })(SignedDataWithCertificates.prototype, 'crls');
 AsnProp({ type: SignerInfos })(SignedDataWithCertificates.prototype, 'signerInfos');
 
 /** ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT SignedData }, the SignedData typed. */
@@ -89,12 +102,21 @@ class TbsIdentity {
   extensions?: ArrayBuffer;
 }
 AsnProp({ type: AsnPropTypes.Any, context: 0, optional: true })(TbsIdentity.prototype, 'version');
-AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(TbsIdentity.prototype, 'serialNumber');
+AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(
+  TbsIdentity.prototype,
+  'serialNumber',
+);
 for (const key of ['signature', 'issuer', 'validity', 'subject', 'subjectPublicKeyInfo'] as const) {
   AsnProp({ type: AsnPropTypes.Any })(TbsIdentity.prototype, key);
 }
-AsnProp({ type: AsnPropTypes.Any, context: 1, implicit: true, optional: true })(TbsIdentity.prototype, 'issuerUniqueID');
-AsnProp({ type: AsnPropTypes.Any, context: 2, implicit: true, optional: true })(TbsIdentity.prototype, 'subjectUniqueID');
+AsnProp({ type: AsnPropTypes.Any, context: 1, implicit: true, optional: true })(
+  TbsIdentity.prototype,
+  'issuerUniqueID',
+);
+AsnProp({ type: AsnPropTypes.Any, context: 2, implicit: true, optional: true })(
+  TbsIdentity.prototype,
+  'subjectUniqueID',
+);
 AsnProp({ type: AsnPropTypes.Any, context: 3, optional: true })(TbsIdentity.prototype, 'extensions');
 
 export class CertificateIdentityView {

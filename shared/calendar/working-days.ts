@@ -15,7 +15,8 @@ function toDayNumber(date: string): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`Tanggal tidak valid / invalid date: ${date}`);
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(t).toISOString().slice(0, 10) !== date) throw new RangeError(`Tanggal tidak valid / invalid date: ${date}`);
+  if (new Date(t).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`Tanggal tidak valid / invalid date: ${date}`);
   return t / DAY_MS;
 }
 const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -49,7 +49,10 @@ export const OrderedSampleSchema = z.object({
   sampleTypeName: textSchema(200, { printed: true }),
   description: textSchema(1000, { min: 3, multiline: true, printed: true }),
   customerLabel: textSchema(200, { min: 0, printed: true }).default(''),
-  analyses: z.array(OrderedAnalysisSchema).min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' }).max(200),
+  analyses: z
+    .array(OrderedAnalysisSchema)
+    .min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' })
+    .max(200),
   sampling: SamplingSchema.default({ by: 'customer' }),
 });
 
@@ -69,7 +72,10 @@ export const COMMAND_PAYLOADS = {
   // Order (steps 4-10, 21-22)
   'order.submit': z.object({
     orderId: IdSchema,
-    samples: z.array(OrderedSampleSchema).min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' }).max(100),
+    samples: z
+      .array(OrderedSampleSchema)
+      .min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' })
+      .max(100),
     decisionRule: DecisionRuleSchema.default('simple_acceptance'),
   }),
   'order.resubmit': z.object({
@@ -99,8 +105,16 @@ export const COMMAND_PAYLOADS = {
   'billing.request': z.object({}),
   'billing.issue': z.object({ billingId: IdSchema, code: BillingCodeSchema, expiresAt: InstantSchema }),
   'billing.reissue': z.object({ billingId: IdSchema, code: BillingCodeSchema, expiresAt: InstantSchema }),
-  'payment.upload_proof': z.object({ proofId: IdSchema, fileId: IdSchema, ntpn: NtpnSchema.nullable().default(null) }),
-  'payment.confirm_auto': z.object({ billingCode: BillingCodeSchema, ntpn: NtpnSchema, paidAt: InstantSchema }),
+  'payment.upload_proof': z.object({
+    proofId: IdSchema,
+    fileId: IdSchema,
+    ntpn: NtpnSchema.nullable().default(null),
+  }),
+  'payment.confirm_auto': z.object({
+    billingCode: BillingCodeSchema,
+    ntpn: NtpnSchema,
+    paidAt: InstantSchema,
+  }),
   'payment.approve': z.object({ proofId: IdSchema }),
   'payment.reject': z.object({ proofId: IdSchema, ...reason }),
   // Sample (steps 11-13)
@@ -111,11 +125,17 @@ export const COMMAND_PAYLOADS = {
     penyeliaId: IdSchema,
     mtId: IdSchema,
   }),
-  'sample.accept': z.object({ ...sampleRef, condition: textSchema(1000, { min: 2, multiline: true, printed: true }) }),
+  'sample.accept': z.object({
+    ...sampleRef,
+    condition: textSchema(1000, { min: 2, multiline: true, printed: true }),
+  }),
   'sample.reject': z.object({ ...sampleRef, ...reason }),
   'sample.assign_analysts': z.object({
     ...sampleRef,
-    assignments: z.array(z.object({ analysisId: IdSchema, analystId: IdSchema })).min(1).max(2000),
+    assignments: z
+      .array(z.object({ analysisId: IdSchema, analystId: IdSchema }))
+      .min(1)
+      .max(2000),
   }),
   'assignment.validate': z.object(sampleRef),
   'assignment.return': z.object({ ...sampleRef, ...reason }),
@@ -134,13 +154,26 @@ export const COMMAND_PAYLOADS = {
   'results.return': z.object({ ...sampleRef, ...reason }),
   // Report (steps 17-20, amendment)
   'report.number': z.object({ ...reportRef, reportNumber: z.string().min(1).max(80) }),
-  'report.request_signature': z.object({ ...reportRef, kepalaBalaiId: IdSchema, documentHash: sha256, issuedOn: DateOnlySchema }),
+  'report.request_signature': z.object({
+    ...reportRef,
+    kepalaBalaiId: IdSchema,
+    documentHash: sha256,
+    issuedOn: DateOnlySchema,
+  }),
   'report.sign': z.object({ ...reportRef, signedHash: sha256 }),
   'report.refuse': z.object({ ...reportRef, ...reason }),
   'report.release': z.object(reportRef),
-  'report.amend': z.object({ ...reportRef, newReportId: IdSchema, newReportNumber: z.string().min(1).max(80), ...reason }),
+  'report.amend': z.object({
+    ...reportRef,
+    newReportId: IdSchema,
+    newReportNumber: z.string().min(1).max(80),
+    ...reason,
+  }),
   // Survey and close (steps 21-22)
-  'survey.submit': z.object({ scores: SurveyScoresSchema, comment: textSchema(2000, { min: 0, multiline: true }).default('') }),
+  'survey.submit': z.object({
+    scores: SurveyScoresSchema,
+    comment: textSchema(2000, { min: 0, multiline: true }).default(''),
+  }),
   'order.finish': z.object({}),
 } as const;
 

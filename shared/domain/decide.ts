@@ -67,7 +67,10 @@ const ACTS: Record<CommandType, Message> = {
   'order.resubmit': { id: 'mengajukan ulang pesanan', en: 'resubmit the order' },
   'order.cancel': { id: 'membatalkan pesanan', en: 'cancel the order' },
   'order.validate': { id: 'memvalidasi pesanan', en: 'validate the order' },
-  'order.return_to_customer': { id: 'mengembalikan pesanan ke pelanggan', en: 'return the order to the customer' },
+  'order.return_to_customer': {
+    id: 'mengembalikan pesanan ke pelanggan',
+    en: 'return the order to the customer',
+  },
   'tariff.approve': { id: 'menyetujui tarif', en: 'approve the tariff' },
   'tariff.reject': { id: 'menolak tarif', en: 'reject the tariff' },
   'billing.request': { id: 'meminta e-billing', en: 'request the e-billing' },
@@ -90,7 +93,10 @@ const ACTS: Record<CommandType, Message> = {
   'results.validate': { id: 'memvalidasi hasil uji', en: 'validate the results' },
   'results.return': { id: 'mengembalikan hasil uji', en: 'return the results' },
   'report.number': { id: 'memberi nomor LHU', en: 'number the report' },
-  'report.request_signature': { id: 'mengajukan E-LHU untuk ditandatangani', en: 'send the report for signature' },
+  'report.request_signature': {
+    id: 'mengajukan E-LHU untuk ditandatangani',
+    en: 'send the report for signature',
+  },
   'report.sign': { id: 'menandatangani E-LHU', en: 'sign the report' },
   'report.refuse': { id: 'menolak menandatangani E-LHU', en: 'refuse to sign the report' },
   'report.release': { id: 'menerbitkan E-LHU', en: 'release the report' },
@@ -98,16 +104,37 @@ const ACTS: Record<CommandType, Message> = {
   'survey.submit': { id: 'mengisi survei kepuasan', en: 'fill in the satisfaction survey' },
   'order.finish': { id: 'menyelesaikan pesanan', en: 'finish the order' },
 };
-const actOf = (type: string): Message => (ACTS as Record<string, Message>)[type] ?? { id: 'menjalankan perintah ini', en: 'do this' };
+const actOf = (type: string): Message =>
+  (ACTS as Record<string, Message>)[type] ?? { id: 'menjalankan perintah ini', en: 'do this' };
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** "X" atau "Y" / "X" or "Y". */
 const states = (list: readonly (string | null)[]): Message => {
   const ls = list.filter((x): x is string => x !== null).map(label);
-  const q = (xs: string[], or: string) => (xs.length <= 1 ? xs.map((x) => `"${x}"`).join('') : `${xs.slice(0, -1).map((x) => `"${x}"`).join(', ')} ${or} "${xs.at(-1)}"`);
-  return { id: q(ls.map((l) => l.id), 'atau'), en: q(ls.map((l) => l.en), 'or') };
+  const q = (xs: string[], or: string) =>
+    xs.length <= 1
+      ? xs.map((x) => `"${x}"`).join('')
+      : `${xs
+          .slice(0, -1)
+          .map((x) => `"${x}"`)
+          .join(', ')} ${or} "${xs.at(-1)}"`;
+  return {
+    id: q(
+      ls.map((l) => l.id),
+      'atau',
+    ),
+    en: q(
+      ls.map((l) => l.en),
+      'or',
+    ),
+  };
 };
 /** A command refused in the current state: what it needs first, and where things are now. */
-function notNow(type: string, of: Message, needed: readonly (string | null)[], current: string | null): Rejection {
+function notNow(
+  type: string,
+  of: Message,
+  needed: readonly (string | null)[],
+  current: string | null,
+): Rejection {
   const act = actOf(type);
   const need = states(needed);
   const now = label(current);
@@ -118,7 +145,10 @@ function notNow(type: string, of: Message, needed: readonly (string | null)[], c
   );
 }
 
-const label = (s: string | null) => (s === null ? { id: 'belum ada', en: 'not existing' } : (STATUS_LABELS as Record<string, Message>)[s] ?? { id: s, en: s });
+const label = (s: string | null) =>
+  s === null
+    ? { id: 'belum ada', en: 'not existing' }
+    : ((STATUS_LABELS as Record<string, Message>)[s] ?? { id: s, en: s });
 
 /**
  * The one function that decides every command of the SOP, on the server, on the desktop and in
@@ -127,18 +157,27 @@ const label = (s: string | null) => (s === null ? { id: 'belum ada', en: 'not ex
 export function decide(state: AggregateState, command: Command, actor: Actor, now: Date): Decision {
   const type = command.type;
   if (!Object.prototype.hasOwnProperty.call(RULES, type)) {
-    return reject('invalid_payload', `Perintah tidak dikenal: ${String(type)}`, `Unknown command: ${String(type)}`);
+    return reject(
+      'invalid_payload',
+      `Perintah tidak dikenal: ${String(type)}`,
+      `Unknown command: ${String(type)}`,
+    );
   }
   const rule = RULES[type];
   // The role first: someone who may never issue this command learns nothing about its payload.
   // Own properties only: a role string like "constructor" must be refused, not crash.
   const allowedStates = (Object.hasOwn(rule.from, actor.role) ? rule.from[actor.role] : undefined) as
-    | readonly (string | null)[]
-    | undefined;
+    readonly (string | null)[] | undefined;
   if (!allowedStates) {
     const act = actOf(type);
-    const role = Object.hasOwn(ROLE_INFO, actor.role) ? ROLE_INFO[actor.role as keyof typeof ROLE_INFO].label : actor.role;
-    return reject('forbidden', `Peran ${role} tidak berwenang ${act.id}.`, `The ${role} role may not ${act.en}.`);
+    const role = Object.hasOwn(ROLE_INFO, actor.role)
+      ? ROLE_INFO[actor.role as keyof typeof ROLE_INFO].label
+      : actor.role;
+    return reject(
+      'forbidden',
+      `Peran ${role} tidak berwenang ${act.id}.`,
+      `The ${role} role may not ${act.en}.`,
+    );
   }
 
   const parsed = (COMMAND_PAYLOADS[type] as z.ZodType).safeParse(command.payload ?? {});
@@ -150,7 +189,11 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
     const at = text.indexOf(' / ');
     const id = at > 0 ? text.slice(0, at) : 'nilai tidak valid';
     const en = at > 0 ? text.slice(at + 3) : text || 'invalid value';
-    return reject('invalid_payload', `Data tidak valid pada "${where}": ${id}`, `Invalid data at "${where}": ${en}`);
+    return reject(
+      'invalid_payload',
+      `Data tidak valid pada "${where}": ${id}`,
+      `Invalid data at "${where}": ${en}`,
+    );
   }
   const payload = parsed.data as Record<string, unknown>;
 
@@ -172,10 +215,20 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
   let analysis: Analysis | null = null;
   if (rule.target === 'sample' || rule.target === 'analysis') {
     sample = order!.samples.find((s) => s.id === payload.sampleId) ?? null;
-    if (!sample) return reject('not_found', 'Sampel tidak ditemukan pada pesanan ini.', 'Sample not found in this order.');
+    if (!sample)
+      return reject(
+        'not_found',
+        'Sampel tidak ditemukan pada pesanan ini.',
+        'Sample not found in this order.',
+      );
     if (rule.target === 'analysis') {
       analysis = sample.analyses.find((a) => a.id === payload.analysisId) ?? null;
-      if (!analysis) return reject('not_found', 'Parameter uji tidak ditemukan pada sampel ini.', 'Analysis not found in this sample.');
+      if (!analysis)
+        return reject(
+          'not_found',
+          'Parameter uji tidak ditemukan pada sampel ini.',
+          'Analysis not found in this sample.',
+        );
     }
   }
 
@@ -208,7 +261,14 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
 
   const current = statusOf(ctx);
   if (!allowedStates.includes(current)) {
-    const of = rule.target === 'analysis' ? { id: 'parameter uji', en: 'analysis' } : rule.target === 'sample' ? { id: 'sampel', en: 'sample' } : rule.target === 'account' ? { id: 'akun', en: 'account' } : { id: 'pesanan', en: 'order' };
+    const of =
+      rule.target === 'analysis'
+        ? { id: 'parameter uji', en: 'analysis' }
+        : rule.target === 'sample'
+          ? { id: 'sampel', en: 'sample' }
+          : rule.target === 'account'
+            ? { id: 'akun', en: 'account' }
+            : { id: 'pesanan', en: 'order' };
     return notNow(type, of, allowedStates, current);
   }
   if (order && rule.orderIn && !rule.orderIn.includes(order.status)) {
@@ -229,7 +289,11 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
 }
 
 function wrongAggregate(type: CommandType): Rejection {
-  return reject('invalid_payload', `Perintah ${type} tidak berlaku untuk data ini.`, `Command ${type} does not apply to this record.`);
+  return reject(
+    'invalid_payload',
+    `Perintah ${type} tidak berlaku untuk data ini.`,
+    `Command ${type} does not apply to this record.`,
+  );
 }
 
 function statusOf(ctx: Ctx<CommandType>): string | null {
@@ -252,18 +316,30 @@ function checkOwnership(ctx: Ctx<CommandType>, payload: Record<string, unknown>)
     case 'any':
       return null;
     case 'own_customer': {
-      if (!actor.customerId) return no('Akun ini tidak terhubung dengan pelanggan.', 'This account is not linked to a customer.');
-      const owner = order?.customerId ?? ctx.account?.customer.id ?? (ctx.type === 'account.register' ? payload.id : actor.customerId);
-      return owner === actor.customerId ? null : no('Pesanan ini bukan milik Anda.', 'This order is not yours.');
+      if (!actor.customerId)
+        return no('Akun ini tidak terhubung dengan pelanggan.', 'This account is not linked to a customer.');
+      const owner =
+        order?.customerId ??
+        ctx.account?.customer.id ??
+        (ctx.type === 'account.register' ? payload.id : actor.customerId);
+      return owner === actor.customerId
+        ? null
+        : no('Pesanan ini bukan milik Anda.', 'This order is not yours.');
     }
     case 'sample_penyelia':
       return sample!.penyeliaId === actor.userId && (actor.labId === null || sample!.labId === actor.labId)
         ? null
-        : no('Sampel ini tidak ditugaskan kepada Anda sebagai Penyelia.', 'This sample is not assigned to you as Penyelia.');
+        : no(
+            'Sampel ini tidak ditugaskan kepada Anda sebagai Penyelia.',
+            'This sample is not assigned to you as Penyelia.',
+          );
     case 'sample_mt':
       return sample!.mtId === actor.userId
         ? null
-        : no('Sampel ini tidak ditugaskan kepada Anda sebagai MT.', 'This sample is not assigned to you as MT.');
+        : no(
+            'Sampel ini tidak ditugaskan kepada Anda sebagai MT.',
+            'This sample is not assigned to you as MT.',
+          );
     case 'analysis_analyst':
       return analysis!.analystId === actor.userId && (actor.labId === null || sample!.labId === actor.labId)
         ? null
@@ -272,7 +348,10 @@ function checkOwnership(ctx: Ctx<CommandType>, payload: Record<string, unknown>)
       const report = currentReport(sample!);
       return report && report.kepalaBalaiId === actor.userId
         ? null
-        : no('E-LHU ini tidak diajukan kepada Anda untuk TTE.', 'This report was not sent to you for signature.');
+        : no(
+            'E-LHU ini tidak diajukan kepada Anda untuk TTE.',
+            'This report was not sent to you for signature.',
+          );
     }
   }
 }
@@ -310,7 +389,15 @@ function emit(
 }
 
 function noteReturn(ctx: Ctx<CommandType>, entity: ReturnNote['entity'], entityId: string, reason: string) {
-  ctx.order?.returns.push({ at: ctx.at, by: ctx.actor.userId, role: ctx.actor.role, command: ctx.type, entity, entityId, reason });
+  ctx.order?.returns.push({
+    at: ctx.at,
+    by: ctx.actor.userId,
+    role: ctx.actor.role,
+    command: ctx.type,
+    entity,
+    entityId,
+    reason,
+  });
 }
 
 /** Move the target (order or sample) to the rule's `to` state and record it. */
@@ -330,7 +417,12 @@ function moveSample(ctx: Ctx<CommandType>, to: Sample['status'], reason: string 
   emit(ctx, 'sample', s.id, from, to, { reason });
   if (reason) noteReturn(ctx, 'sample', s.id, reason);
 }
-function moveAnalysis(ctx: Ctx<CommandType>, a: Analysis, to: Analysis['status'], reason: string | null = null) {
+function moveAnalysis(
+  ctx: Ctx<CommandType>,
+  a: Analysis,
+  to: Analysis['status'],
+  reason: string | null = null,
+) {
   const from = a.status;
   a.status = to;
   a.statusSince = ctx.at;
@@ -349,7 +441,9 @@ function moveReport(ctx: Ctx<CommandType>, r: Report, to: Report['status'], reas
  * then sees it with the tariff at step 7 before agreeing. A customer's order may not name one.
  */
 function refuseCustomerSubcontractor(samples: PayloadOf<'order.submit'>['samples']): Rejection | null {
-  const named = samples.flatMap((s) => s.analyses).find((a) => a.subcontractor !== null && a.subcontractor.trim() !== '');
+  const named = samples
+    .flatMap((s) => s.analyses)
+    .find((a) => a.subcontractor !== null && a.subcontractor.trim() !== '');
   if (!named) return null;
   return reject(
     'invalid_payload',
@@ -362,7 +456,8 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
   const ids = new Set<string>();
   for (const s of samples) {
     for (const id of [s.sampleId, ...s.analyses.map((a) => a.analysisId)]) {
-      if (ids.has(id)) return reject('invalid_payload', `Id ganda dalam pesanan: ${id}`, `Duplicate id in the order: ${id}`);
+      if (ids.has(id))
+        return reject('invalid_payload', `Id ganda dalam pesanan: ${id}`, `Duplicate id in the order: ${id}`);
       ids.add(id);
     }
   }
@@ -426,13 +521,20 @@ const HANDLERS: Handlers = {
     const p = ctx.payload;
     ctx.account = {
       version: 0,
-      customer: { ...p, status: 'pending_activation', registeredAt: ctx.at, activatedAt: null, activatedBy: null },
+      customer: {
+        ...p,
+        status: 'pending_activation',
+        registeredAt: ctx.at,
+        activatedAt: null,
+        activatedBy: null,
+      },
     };
     emit(ctx, 'account', p.id, null, 'pending_activation');
   },
   'account.activate': (ctx) => {
     const c = ctx.account!.customer;
-    if (c.id !== ctx.payload.customerId) return reject('invalid_payload', 'Id pelanggan tidak cocok.', 'Customer id does not match.');
+    if (c.id !== ctx.payload.customerId)
+      return reject('invalid_payload', 'Id pelanggan tidak cocok.', 'Customer id does not match.');
     emit(ctx, 'account', c.id, c.status, 'active');
     c.status = 'active';
     c.activatedAt = ctx.at;
@@ -440,7 +542,8 @@ const HANDLERS: Handlers = {
   },
   'account.deactivate': (ctx) => {
     const c = ctx.account!.customer;
-    if (c.id !== ctx.payload.customerId) return reject('invalid_payload', 'Id pelanggan tidak cocok.', 'Customer id does not match.');
+    if (c.id !== ctx.payload.customerId)
+      return reject('invalid_payload', 'Id pelanggan tidak cocok.', 'Customer id does not match.');
     emit(ctx, 'account', c.id, c.status, 'deactivated', { reason: ctx.payload.reason });
     c.status = 'deactivated';
   },
@@ -499,7 +602,12 @@ const HANDLERS: Handlers = {
     const byId = new Map(ctx.order!.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
     for (const sc of ctx.payload.subcontractors) {
       const a = byId.get(sc.analysisId);
-      if (!a) return reject('invalid_payload', `Parameter ${sc.analysisId} tidak ada pada pesanan.`, `Analysis ${sc.analysisId} is not in this order.`);
+      if (!a)
+        return reject(
+          'invalid_payload',
+          `Parameter ${sc.analysisId} tidak ada pada pesanan.`,
+          `Analysis ${sc.analysisId} is not in this order.`,
+        );
       a.subcontractor = sc.subcontractor;
     }
     ctx.order!.number = ctx.payload.orderNumber;
@@ -525,7 +633,12 @@ const HANDLERS: Handlers = {
     const byId = new Map(o.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
     for (const adj of ctx.payload.adjustments) {
       const a = byId.get(adj.analysisId);
-      if (!a) return reject('invalid_payload', `Parameter ${adj.analysisId} tidak ada pada pesanan.`, `Analysis ${adj.analysisId} is not in this order.`);
+      if (!a)
+        return reject(
+          'invalid_payload',
+          `Parameter ${adj.analysisId} tidak ada pada pesanan.`,
+          `Analysis ${adj.analysisId} is not in this order.`,
+        );
       a.tariff = adj.tariff;
     }
     o.tariffApprovedBy = ctx.actor.userId;
@@ -555,11 +668,21 @@ const HANDLERS: Handlers = {
   'payment.upload_proof': (ctx) => {
     const o = ctx.order!;
     const billing = currentBilling(o);
-    if (!billing || billing.status !== 'issued') return reject('invalid_transition', 'Tidak ada e-billing yang harus dibayar.', 'There is no e-billing to pay.');
+    if (!billing || billing.status !== 'issued')
+      return reject(
+        'invalid_transition',
+        'Tidak ada e-billing yang harus dibayar.',
+        'There is no e-billing to pay.',
+      );
     if (isBillingExpired(billing, ctx.now)) {
-      return reject('invalid_transition', 'E-billing sudah kedaluwarsa; minta Bendahara menerbitkan ulang.', 'The e-billing has expired; ask the Bendahara to re-issue it.');
+      return reject(
+        'invalid_transition',
+        'E-billing sudah kedaluwarsa; minta Bendahara menerbitkan ulang.',
+        'The e-billing has expired; ask the Bendahara to re-issue it.',
+      );
     }
-    if (o.proofs.some((p) => p.id === ctx.payload.proofId)) return reject('invalid_payload', 'Bukti bayar ini sudah diunggah.', 'This proof was already uploaded.');
+    if (o.proofs.some((p) => p.id === ctx.payload.proofId))
+      return reject('invalid_payload', 'Bukti bayar ini sudah diunggah.', 'This proof was already uploaded.');
     o.proofs.push({
       id: ctx.payload.proofId,
       billingId: billing.id,
@@ -577,22 +700,39 @@ const HANDLERS: Handlers = {
     const o = ctx.order!;
     const billing = currentBilling(o);
     if (!billing || billing.code !== ctx.payload.billingCode) {
-      return reject('invalid_payload', 'Kode billing tidak cocok dengan e-billing yang berlaku.', 'Billing code does not match the current e-billing.');
+      return reject(
+        'invalid_payload',
+        'Kode billing tidak cocok dengan e-billing yang berlaku.',
+        'Billing code does not match the current e-billing.',
+      );
     }
     if (Date.parse(ctx.payload.paidAt) > Date.parse(billing.expiresAt)) {
-      return reject('invalid_transition', 'Pembayaran tercatat setelah e-billing kedaluwarsa.', 'Payment recorded after the e-billing expired.');
+      return reject(
+        'invalid_transition',
+        'Pembayaran tercatat setelah e-billing kedaluwarsa.',
+        'Payment recorded after the e-billing expired.',
+      );
     }
     billing.status = 'paid';
     billing.ntpn = ctx.payload.ntpn;
     billing.paidAt = ctx.payload.paidAt;
     emit(ctx, 'billing', billing.id, 'issued', 'paid');
-    for (const p of o.proofs) if (p.status === 'submitted') { p.status = 'approved'; p.decidedBy = ctx.actor.userId; }
+    for (const p of o.proofs)
+      if (p.status === 'submitted') {
+        p.status = 'approved';
+        p.decidedBy = ctx.actor.userId;
+      }
     moveOrder(ctx, 'paid');
   },
   'payment.approve': (ctx) => {
     const o = ctx.order!;
     const proof = o.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
-    if (!proof) return reject('not_found', 'Bukti bayar yang menunggu tidak ditemukan.', 'No pending proof of payment with this id.');
+    if (!proof)
+      return reject(
+        'not_found',
+        'Bukti bayar yang menunggu tidak ditemukan.',
+        'No pending proof of payment with this id.',
+      );
     proof.status = 'approved';
     proof.decidedBy = ctx.actor.userId;
     emit(ctx, 'proof', proof.id, 'submitted', 'approved');
@@ -605,7 +745,12 @@ const HANDLERS: Handlers = {
   },
   'payment.reject': (ctx) => {
     const proof = ctx.order!.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
-    if (!proof) return reject('not_found', 'Bukti bayar yang menunggu tidak ditemukan.', 'No pending proof of payment with this id.');
+    if (!proof)
+      return reject(
+        'not_found',
+        'Bukti bayar yang menunggu tidak ditemukan.',
+        'No pending proof of payment with this id.',
+      );
     proof.status = 'rejected';
     proof.decidedBy = ctx.actor.userId;
     proof.reason = ctx.payload.reason;
@@ -617,7 +762,11 @@ const HANDLERS: Handlers = {
     const s = ctx.sample!;
     const p = ctx.payload;
     if (p.penyeliaId === p.mtId) {
-      return reject('forbidden', 'Penyelia dan MT sampel harus orang yang berbeda.', "A sample's Penyelia and MT must be different people.");
+      return reject(
+        'forbidden',
+        'Penyelia dan MT sampel harus orang yang berbeda.',
+        "A sample's Penyelia and MT must be different people.",
+      );
     }
     s.number = p.sampleNumber;
     s.labId = p.labId;
@@ -638,7 +787,12 @@ const HANDLERS: Handlers = {
     const active = activeAnalyses(s);
     const given = new Map(ctx.payload.assignments.map((a) => [a.analysisId, a.analystId]));
     for (const id of given.keys()) {
-      if (!active.some((a) => a.id === id)) return reject('invalid_payload', `Parameter ${id} tidak ada pada sampel.`, `Analysis ${id} is not in this sample.`);
+      if (!active.some((a) => a.id === id))
+        return reject(
+          'invalid_payload',
+          `Parameter ${id} tidak ada pada sampel.`,
+          `Analysis ${id} is not in this sample.`,
+        );
     }
     for (const [, analystId] of given) {
       if (analystId === s.penyeliaId || analystId === s.mtId) {
@@ -652,7 +806,11 @@ const HANDLERS: Handlers = {
     for (const a of active) {
       const analystId = given.get(a.id) ?? a.analystId;
       if (!analystId) {
-        return reject('invalid_payload', `Parameter "${a.parameterName}" belum diberi analis.`, `Analysis "${a.parameterName}" has no analyst yet.`);
+        return reject(
+          'invalid_payload',
+          `Parameter "${a.parameterName}" belum diberi analis.`,
+          `Analysis "${a.parameterName}" has no analyst yet.`,
+        );
       }
       a.analystId = analystId;
     }
@@ -670,7 +828,8 @@ const HANDLERS: Handlers = {
   },
   'result.submit': (ctx) => {
     const a = ctx.analysis!;
-    if (!a.result) return reject('invalid_transition', 'Isi hasil sebelum mengirim.', 'Enter a result before submitting.');
+    if (!a.result)
+      return reject('invalid_transition', 'Isi hasil sebelum mengirim.', 'Enter a result before submitting.');
     a.submittedAt = ctx.at;
     moveAnalysis(ctx, a, 'submitted');
   },
@@ -686,7 +845,11 @@ const HANDLERS: Handlers = {
       );
     }
     if (active.some((a) => a.enteredBy === ctx.actor.userId || a.analystId === ctx.actor.userId)) {
-      return reject('forbidden', 'Anda tidak boleh memverifikasi hasil yang Anda masukkan sendiri.', 'You may not verify results you entered yourself.');
+      return reject(
+        'forbidden',
+        'Anda tidak boleh memverifikasi hasil yang Anda masukkan sendiri.',
+        'You may not verify results you entered yourself.',
+      );
     }
     for (const a of active) {
       a.verifiedBy = ctx.actor.userId;
@@ -699,10 +862,19 @@ const HANDLERS: Handlers = {
     const s = ctx.sample!;
     const old = ctx.analysis!;
     const p = ctx.payload;
-    if (s.analyses.some((a) => a.id === p.newAnalysisId)) return reject('invalid_payload', 'Id analisis baru sudah dipakai.', 'The new analysis id is already used.');
+    if (s.analyses.some((a) => a.id === p.newAnalysisId))
+      return reject(
+        'invalid_payload',
+        'Id analisis baru sudah dipakai.',
+        'The new analysis id is already used.',
+      );
     const analystId = p.analystId ?? old.analystId;
     if (analystId === s.penyeliaId || analystId === s.mtId) {
-      return reject('forbidden', 'Penyelia atau MT sampel tidak boleh menjadi analisnya.', "The sample's Penyelia or MT may not be its analyst.");
+      return reject(
+        'forbidden',
+        'Penyelia atau MT sampel tidak boleh menjadi analisnya.',
+        "The sample's Penyelia or MT may not be its analyst.",
+      );
     }
     old.retestReason = p.reason;
     moveAnalysis(ctx, old, 'retest', p.reason);
@@ -726,7 +898,14 @@ const HANDLERS: Handlers = {
   'results.validate': (ctx) => {
     const s = ctx.sample!;
     const active = activeAnalyses(s);
-    if (active.some((a) => a.enteredBy === ctx.actor.userId || a.verifiedBy === ctx.actor.userId || a.analystId === ctx.actor.userId)) {
+    if (
+      active.some(
+        (a) =>
+          a.enteredBy === ctx.actor.userId ||
+          a.verifiedBy === ctx.actor.userId ||
+          a.analystId === ctx.actor.userId,
+      )
+    ) {
       return reject(
         'forbidden',
         'Validasi MT harus oleh orang lain dari analis dan Penyelia yang memverifikasi.',
@@ -751,7 +930,8 @@ const HANDLERS: Handlers = {
 
   'report.number': (ctx) => {
     const s = ctx.sample!;
-    if (s.reports.some((r) => r.id === ctx.payload.reportId)) return reject('invalid_payload', 'Id laporan sudah dipakai.', 'Report id already used.');
+    if (s.reports.some((r) => r.id === ctx.payload.reportId))
+      return reject('invalid_payload', 'Id laporan sudah dipakai.', 'Report id already used.');
     const report = newReport(ctx, ctx.payload.reportId, ctx.payload.reportNumber, null, null);
     s.reports.push(report);
     emit(ctx, 'report', report.id, null, 'numbered');
@@ -795,11 +975,22 @@ const HANDLERS: Handlers = {
     const s = ctx.sample!;
     const old = reportFor(ctx, ctx.payload.reportId);
     if ('ok' in old) return old;
-    if (s.reports.some((r) => r.id === ctx.payload.newReportId)) return reject('invalid_payload', 'Id laporan baru sudah dipakai.', 'New report id already used.');
+    if (s.reports.some((r) => r.id === ctx.payload.newReportId))
+      return reject('invalid_payload', 'Id laporan baru sudah dipakai.', 'New report id already used.');
     if (ctx.order!.samples.some((x) => x.reports.some((r) => r.number === ctx.payload.newReportNumber))) {
-      return reject('invalid_payload', 'Laporan pengganti harus bernomor baru; nomor ini sudah dipakai.', 'An amended report needs a new number; this one is already used.');
+      return reject(
+        'invalid_payload',
+        'Laporan pengganti harus bernomor baru; nomor ini sudah dipakai.',
+        'An amended report needs a new number; this one is already used.',
+      );
     }
-    const next = newReport(ctx, ctx.payload.newReportId, ctx.payload.newReportNumber, old.id, ctx.payload.reason);
+    const next = newReport(
+      ctx,
+      ctx.payload.newReportId,
+      ctx.payload.newReportNumber,
+      old.id,
+      ctx.payload.reason,
+    );
     old.supersededBy = next.id;
     moveReport(ctx, old, 'superseded', ctx.payload.reason);
     s.reports.push(next);
@@ -821,13 +1012,30 @@ function issueBilling(ctx: Ctx<'billing.issue' | 'billing.reissue'>): Rejection 
   const o = ctx.order!;
   const p = ctx.payload;
   if (Date.parse(p.expiresAt) <= ctx.now.getTime()) {
-    return reject('invalid_payload', 'Tanggal kedaluwarsa e-billing harus di masa depan.', 'The e-billing expiry must be in the future.');
+    return reject(
+      'invalid_payload',
+      'Tanggal kedaluwarsa e-billing harus di masa depan.',
+      'The e-billing expiry must be in the future.',
+    );
   }
   if (o.billings.some((b) => b.id === p.billingId || b.code === p.code)) {
-    return reject('invalid_payload', 'Kode atau id e-billing sudah dipakai.', 'E-billing code or id already used.');
+    return reject(
+      'invalid_payload',
+      'Kode atau id e-billing sudah dipakai.',
+      'E-billing code or id already used.',
+    );
   }
   const amount = o.tariffTotal ?? orderTotal(o);
-  o.billings.push({ id: p.billingId, code: p.code, amount, status: 'issued', issuedAt: ctx.at, expiresAt: p.expiresAt, ntpn: null, paidAt: null });
+  o.billings.push({
+    id: p.billingId,
+    code: p.code,
+    amount,
+    status: 'issued',
+    issuedAt: ctx.at,
+    expiresAt: p.expiresAt,
+    ntpn: null,
+    paidAt: null,
+  });
   emit(ctx, 'billing', p.billingId, null, 'issued');
   moveOrder(ctx, 'awaiting_payment');
 }
@@ -835,12 +1043,22 @@ function issueBilling(ctx: Ctx<'billing.issue' | 'billing.reissue'>): Rejection 
 function reportFor(ctx: Ctx<CommandType>, reportId: string): Report | Rejection {
   const r = currentReport(ctx.sample!);
   if (!r || r.id !== reportId) {
-    return reject('invalid_payload', 'Laporan ini bukan E-LHU yang berlaku untuk sampel.', 'This is not the current report of the sample.');
+    return reject(
+      'invalid_payload',
+      'Laporan ini bukan E-LHU yang berlaku untuk sampel.',
+      'This is not the current report of the sample.',
+    );
   }
   return r;
 }
 
-function newReport(ctx: Ctx<CommandType>, id: string, number: string, replaces: string | null, reason: string | null): Report {
+function newReport(
+  ctx: Ctx<CommandType>,
+  id: string,
+  number: string,
+  replaces: string | null,
+  reason: string | null,
+): Report {
   return {
     id,
     number,

@@ -24,7 +24,8 @@ export const ReasonSchema = z
   .trim()
   // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/, {
-    error: 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)',
+    error:
+      'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)',
   })
   .min(5, { error: 'alasan minimal 5 karakter / reason needs at least 5 characters' })
   .max(1000, { error: 'alasan maksimal 1000 karakter / reason is at most 1000 characters' })
@@ -33,7 +34,8 @@ export const ReasonSchema = z
     get pattern() {
       return textPattern({ multiline: true, min: 5 });
     },
-    description: 'NFC; spasi di awal dan akhir dipangkas, CR LF menjadi LF; panjang dihitung setelah normalisasi dan pemangkasan / NFC; whitespace at either end is trimmed, CR LF becomes LF; lengths count after normalisation and trimming',
+    description:
+      'NFC; spasi di awal dan akhir dipangkas, CR LF menjadi LF; panjang dihitung setelah normalisasi dan pemangkasan / NFC; whitespace at either end is trimmed, CR LF becomes LF; lengths count after normalisation and trimming',
   });
 /** Rupiah are integers: PNBP tariffs have no sen. */
 export const RupiahSchema = z.number().int().nonnegative().max(10_000_000_000);
@@ -58,18 +60,43 @@ const MULTI_LINE = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a
  * read with the `u` flag (JSON Schema, ajv), so a character beyond U+FFFF is written \u{...}.
  */
 type Ranges = [number, number][];
-const CONTROL: Ranges = [[0x00, 0x1f], [0x7f, 0x9f], [0x2028, 0x2029], [0x202a, 0x202e], [0x2066, 0x2069]];
+const CONTROL: Ranges = [
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+  [0x2028, 0x2029],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+];
 /** What String.prototype.trim removes. */
-const TRIMMED: Ranges = [[0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]];
+const TRIMMED: Ranges = [
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
 function minus(a: Ranges, b: Ranges): Ranges {
   let out = a.map((r) => [...r] as [number, number]);
   for (const [lo, hi] of b) {
-    out = out.flatMap(([x, y]): Ranges => (hi < x || lo > y ? [[x, y]] : [...(x < lo ? [[x, lo - 1] as [number, number]] : []), ...(y > hi ? [[hi + 1, y] as [number, number]] : [])]));
+    out = out.flatMap(([x, y]): Ranges =>
+      hi < x || lo > y
+        ? [[x, y]]
+        : [
+            ...(x < lo ? [[x, lo - 1] as [number, number]] : []),
+            ...(y > hi ? [[hi + 1, y] as [number, number]] : []),
+          ],
+    );
   }
   return out;
 }
 const hex = (n: number) => (n > 0xffff ? `\\u{${n.toString(16)}}` : `\\u${n.toString(16).padStart(4, '0')}`);
-const charClass = (r: Ranges) => `[${r.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
+const charClass = (r: Ranges) =>
+  `[${r.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
 export function textPattern(opts: TextOptions = {}): string {
   const base: Ranges = opts.printed ? ELHU_PRINTABLE_RANGES.map(([a, b]) => [a, b]) : [[0x00, 0x10ffff]];
   const allowed = minus(base, CONTROL);
@@ -78,7 +105,12 @@ export function textPattern(opts: TextOptions = {}): string {
   const all = charClass(allowed);
   const ws = `${charClass(TRIMMED)}*`;
   const min = opts.min ?? 1;
-  const core = min === 0 ? `(?:${edge}(?:${all}*${edge})?)?` : min === 1 ? `${edge}(?:${all}*${edge})?` : `${edge}${all}{${min - 2},}${edge}`;
+  const core =
+    min === 0
+      ? `(?:${edge}(?:${all}*${edge})?)?`
+      : min === 1
+        ? `${edge}(?:${all}*${edge})?`
+        : `${edge}${all}{${min - 2},}${edge}`;
   return `^${ws}${core}${ws}$`;
 }
 
@@ -91,20 +123,21 @@ export function textSchema(max: number, opts: TextOptions = {}) {
   const min = opts.min ?? 1;
   let s = z.string().overwrite((v) => v.normalize('NFC'));
   if (opts.multiline) s = s.overwrite((v) => v.replace(/\r\n?/g, '\n'));
-  s = s
-    .trim()
-    .regex(opts.multiline ? MULTI_LINE : SINGLE_LINE, {
-      error: opts.multiline
-        ? 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)'
-        : 'karakter kendali (termasuk baris baru) tidak diizinkan / control characters (line breaks included) are not allowed',
-    });
+  s = s.trim().regex(opts.multiline ? MULTI_LINE : SINGLE_LINE, {
+    error: opts.multiline
+      ? 'karakter kendali tidak diizinkan (selain baris baru) / control characters are not allowed (except line breaks)'
+      : 'karakter kendali (termasuk baris baru) tidak diizinkan / control characters (line breaks included) are not allowed',
+  });
   // Lengths in characters (code points), as JSON Schema counts them: an emoji is one character.
   const length = (v: string) => {
     let n = 0;
     for (const _ of v) n++;
     return n;
   };
-  if (min > 0) s = s.refine((v) => length(v) >= min, { error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters` });
+  if (min > 0)
+    s = s.refine((v) => length(v) >= min, {
+      error: min === 1 ? 'wajib diisi / required' : `minimal ${min} karakter / at least ${min} characters`,
+    });
   s = s.refine((v) => length(v) <= max, { error: `maksimal ${max} karakter / at most ${max} characters` });
   const documented = {
     ...(min > 0 ? { minLength: min } : {}),
@@ -113,15 +146,17 @@ export function textSchema(max: number, opts: TextOptions = {}) {
     description: `NFC; spasi di awal dan akhir dipangkas${opts.multiline ? ', CR LF menjadi LF' : ''}; panjang dihitung setelah normalisasi dan pemangkasan / NFC; whitespace at either end is trimmed${opts.multiline ? ', CR LF becomes LF' : ''}; lengths count after normalisation and trimming`,
   };
   if (!opts.printed) return s.meta(documented);
-  return s.superRefine((v, ctx) => {
-    const bad = firstUnprintable(v);
-    if (bad) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Karakter "${bad.char}" (${bad.codePoint}) tidak dapat dicetak di LHU / The character "${bad.char}" (${bad.codePoint}) cannot be printed on the report`,
-      });
-    }
-  }).meta(documented);
+  return s
+    .superRefine((v, ctx) => {
+      const bad = firstUnprintable(v);
+      if (bad) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Karakter "${bad.char}" (${bad.codePoint}) tidak dapat dicetak di LHU / The character "${bad.char}" (${bad.codePoint}) cannot be printed on the report`,
+        });
+      }
+    })
+    .meta(documented);
 }
 /** A name or label printed on the E-LHU. */
 const text = (max: number) => textSchema(max, { printed: true });
@@ -147,7 +182,9 @@ export const UserSchema = z.object({
     .trim()
     .min(3)
     .max(64)
-    .regex(/^[a-zA-Z0-9._@-]+$/, { error: 'hanya huruf, angka, titik, garis, @ / letters, digits, . _ @ - only' }),
+    .regex(/^[a-zA-Z0-9._@-]+$/, {
+      error: 'hanya huruf, angka, titik, garis, @ / letters, digits, . _ @ - only',
+    }),
   name: text(120),
   role: RoleSchema,
   labId: IdSchema.nullable(),
@@ -192,10 +229,19 @@ export const UnitSchema = z.object({
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const LabSchema = z.object({ id: IdSchema, code: z.string().regex(/^[A-Z0-9-]{1,20}$/), name: text(200) });
+export const LabSchema = z.object({
+  id: IdSchema,
+  code: z.string().regex(/^[A-Z0-9-]{1,20}$/),
+  name: text(200),
+});
 export type Lab = z.infer<typeof LabSchema>;
 
-export const SampleTypeSchema = z.object({ id: IdSchema, labId: IdSchema, name: text(200), description: textSchema(1000, { min: 0, multiline: true }) });
+export const SampleTypeSchema = z.object({
+  id: IdSchema,
+  labId: IdSchema,
+  name: text(200),
+  description: textSchema(1000, { min: 0, multiline: true }),
+});
 export type SampleType = z.infer<typeof SampleTypeSchema>;
 
 /**
@@ -313,8 +359,14 @@ export const ReportSchema = z.object({
   numberedBy: IdSchema,
   kepalaBalaiId: IdSchema.nullable(),
   /** SHA-256 (hex) of the unsigned E-LHU queued for signature, and of the signed file. */
-  documentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-  signedHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  documentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  signedHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   issuedAt: InstantSchema.nullable(),
   signedAt: InstantSchema.nullable(),
   releasedAt: InstantSchema.nullable(),
@@ -350,10 +402,12 @@ export const SampleSchema = z.object({
 export type Sample = z.infer<typeof SampleSchema>;
 
 /** SIMPONI e-billing: a 15-digit billing code with an expiry; payment gives a 16-character NTPN. */
-export const BillingCodeSchema = z.string().regex(/^\d{15}$/, { error: 'kode billing 15 digit / billing code is 15 digits' });
-export const NtpnSchema = z
+export const BillingCodeSchema = z
   .string()
-  .regex(/^[0-9A-Z]{16}$/, { error: 'NTPN 16 karakter huruf besar/angka / NTPN is 16 upper-case letters or digits' });
+  .regex(/^\d{15}$/, { error: 'kode billing 15 digit / billing code is 15 digits' });
+export const NtpnSchema = z.string().regex(/^[0-9A-Z]{16}$/, {
+  error: 'NTPN 16 karakter huruf besar/angka / NTPN is 16 upper-case letters or digits',
+});
 
 export const BillingSchema = z.object({
   id: IdSchema,
@@ -421,7 +475,11 @@ export const ReturnNoteSchema = z.object({
 export type ReturnNote = z.infer<typeof ReturnNoteSchema>;
 
 /** CS's order review (step 5) as it ended the review: the answers, who and when. */
-export const OrderReviewSchema = z.object({ answers: OrderReviewAnswersSchema, by: IdSchema, at: InstantSchema });
+export const OrderReviewSchema = z.object({
+  answers: OrderReviewAnswersSchema,
+  by: IdSchema,
+  at: InstantSchema,
+});
 export type OrderReview = z.infer<typeof OrderReviewSchema>;
 
 export const OrderSchema = z.object({

@@ -9,10 +9,14 @@ import type { Role } from '../sop/roles';
  * - unit-wide roles (CS, Ketua Tim, Bendahara, Kepala Balai, Admin Satker) see every name;
  * - everyone sees their own name, and the automatic 'sistem' is never hidden.
  */
-export function revealsActor(reader: { role: Role; userId: string }, entry: { role: string; actorId: string | null }): boolean {
+export function revealsActor(
+  reader: { role: Role; userId: string },
+  entry: { role: string; actorId: string | null },
+): boolean {
   if (entry.actorId !== null && entry.actorId === reader.userId) return true;
   if (entry.role === 'sistem') return true;
   if (reader.role === 'pelanggan') return entry.role === 'pelanggan';
-  if (reader.role === 'penyelia' || reader.role === 'mt' || reader.role === 'analis') return entry.role !== 'pelanggan';
+  if (reader.role === 'penyelia' || reader.role === 'mt' || reader.role === 'analis')
+    return entry.role !== 'pelanggan';
   return true;
 }

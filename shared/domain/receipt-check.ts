@@ -14,7 +14,8 @@ export interface ReceiptCheckInput {
 }
 
 /** The longest `condition` sample.accept takes: read from the command's schema, not restated. */
-export const RECEIPT_CONDITION_MAX: number = COMMAND_PAYLOADS['sample.accept'].shape.condition.maxLength ?? 1000;
+export const RECEIPT_CONDITION_MAX: number =
+  COMMAND_PAYLOADS['sample.accept'].shape.condition.maxLength ?? 1000;
 
 const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 

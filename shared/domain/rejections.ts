@@ -1,5 +1,11 @@
 /** Why a command was refused. Codes are for programs (sync decides what to retry); messages for people. */
-export const REJECTION_CODES = ['forbidden', 'invalid_transition', 'stale_version', 'invalid_payload', 'not_found'] as const;
+export const REJECTION_CODES = [
+  'forbidden',
+  'invalid_transition',
+  'stale_version',
+  'invalid_payload',
+  'not_found',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** Every message a person reads is Indonesian first, English second. */

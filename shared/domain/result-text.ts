@@ -25,7 +25,20 @@ export type InterpretedResult =
 const MAX_LENGTH = 100;
 /** Words for "the method's limit" after "<": LOD/LoD, LOQ/LoQ, and the Indonesian BD/BK. */
 const LIMIT_WORDS = /^(lod|loq|ld|lq|bd|bk|batas deteksi|batas kuantitasi)$/i;
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '⁺': '+',
+};
 
 const fail = (id: string, en: string): InterpretedResult => ({ ok: false, message: { id, en } });
 
@@ -37,7 +50,9 @@ export function parseLabNumber(text: string): number | null {
   const plain = parseDecimal(text);
   if (plain !== null) return plain;
   const s = text.trim();
-  const m = /^([-+]?[0-9.,]+)\s*(?:[×xX*]\s*10\s*(?:\^\s*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([-+]?\d+))$/.exec(s);
+  const m = /^([-+]?[0-9.,]+)\s*(?:[×xX*]\s*10\s*(?:\^\s*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([-+]?\d+))$/.exec(
+    s,
+  );
   if (!m) return null;
   const mantissa = parseDecimal(m[1]!);
   const expText = m[2] !== undefined ? m[2].replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/g, (c) => SUPERSCRIPT[c]!) : m[3]!;
@@ -53,10 +68,15 @@ export function parseLabNumber(text: string): number | null {
  *   which the method cannot report under), or "< LoQ" / "<LOD" for the analysis' catalog limit.
  * - Words ("negatif", "tidak terdeteksi"): only where the requirement is a text.
  */
-export function interpretResultText(text: string, detectionLimit: number | null, requirement: Requirement | null = null): InterpretedResult {
+export function interpretResultText(
+  text: string,
+  detectionLimit: number | null,
+  requirement: Requirement | null = null,
+): InterpretedResult {
   const value = text.trim().replace(/\s+/g, ' ');
   if (value === '') return fail('Isi hasil uji.', 'Enter a result.');
-  if (value.length > MAX_LENGTH) return fail(`Hasil maksimal ${MAX_LENGTH} karakter.`, `A result is at most ${MAX_LENGTH} characters.`);
+  if (value.length > MAX_LENGTH)
+    return fail(`Hasil maksimal ${MAX_LENGTH} karakter.`, `A result is at most ${MAX_LENGTH} characters.`);
 
   if (value.startsWith('<')) {
     const rest = value.slice(1).trim();
@@ -68,11 +88,20 @@ export function interpretResultText(text: string, detectionLimit: number | null,
         );
       }
       // Stored with the number, so the E-LHU prints the limit rather than a word.
-      return { ok: true, value: `< ${formatNumberId(detectionLimit)}`, numeric: null, belowDetectionLimit: true, detectionLimit };
+      return {
+        ok: true,
+        value: `< ${formatNumberId(detectionLimit)}`,
+        numeric: null,
+        belowDetectionLimit: true,
+        detectionLimit,
+      };
     }
     const limit = parseLabNumber(rest);
     if (limit === null || limit <= 0) {
-      return fail('Setelah "<" tulis batas deteksi sebagai angka positif atau LoQ/LOD, mis. "< 0,05".', 'After "<" write the detection limit as a positive number or LoQ/LOD, e.g. "< 0.05".');
+      return fail(
+        'Setelah "<" tulis batas deteksi sebagai angka positif atau LoQ/LOD, mis. "< 0,05".',
+        'After "<" write the detection limit as a positive number or LoQ/LOD, e.g. "< 0.05".',
+      );
     }
     if (detectionLimit !== null && limit < detectionLimit) {
       const lim = formatNumberId(detectionLimit);
@@ -87,8 +116,10 @@ export function interpretResultText(text: string, detectionLimit: number | null,
   const numeric = parseLabNumber(value);
   if (numeric !== null) return { ok: true, value, numeric, belowDetectionLimit: false, detectionLimit: null };
 
-  const textRequirement = requirement !== null && requirement.min === null && requirement.max === null && requirement.text !== null;
-  if (textRequirement) return { ok: true, value, numeric: null, belowDetectionLimit: false, detectionLimit: null };
+  const textRequirement =
+    requirement !== null && requirement.min === null && requirement.max === null && requirement.text !== null;
+  if (textRequirement)
+    return { ok: true, value, numeric: null, belowDetectionLimit: false, detectionLimit: null };
   return fail(
     'Hasil harus angka (mis. 12,5 atau 1.234,5) atau di bawah batas deteksi (mis. < 0,05); satuan tidak ditulis.',
     'The result must be a number (e.g. 12.5 or 1,234.5) or below the detection limit (e.g. < 0.05), without the unit.',

@@ -35,34 +35,77 @@ const RULE_TEXT =
   'when `numeric` is given, `value` is that number as a lab writes it; a below-limit result is written "< 0,05" with belowDetectionLimit true, ' +
   'detectionLimit equal to that number and numeric null; otherwise `value` is a word, or a number the server reads into `numeric`.';
 
-const numberExample = { value: '12,5', numeric: 12.5, unit: 'mg/kg', belowDetectionLimit: false, detectionLimit: null };
-const belowExample = { value: '< 0,05', numeric: null, unit: 'mg/kg', belowDetectionLimit: true, detectionLimit: 0.05 };
+const numberExample = {
+  value: '12,5',
+  numeric: 12.5,
+  unit: 'mg/kg',
+  belowDetectionLimit: false,
+  detectionLimit: null,
+};
+const belowExample = {
+  value: '< 0,05',
+  numeric: null,
+  unit: 'mg/kg',
+  belowDetectionLimit: true,
+  detectionLimit: 0.05,
+};
 
 export const ResultInputSchema = ResultSchema.superRefine((r, ctx) => {
-  const issue = (field: string, id: string, en: string) => ctx.addIssue({ code: 'custom', path: [field], message: `${id} / ${en}` });
+  const issue = (field: string, id: string, en: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message: `${id} / ${en}` });
   const written = parseLabNumber(r.value);
   if (r.belowDetectionLimit) {
     const limit = limitOf(r.value);
-    if (limit === null) issue('value', 'hasil di bawah batas deteksi ditulis "<" dan angka positif, mis. "< 0,05"', 'a below-limit result is "<" and a positive number, e.g. "< 0,05"');
+    if (limit === null)
+      issue(
+        'value',
+        'hasil di bawah batas deteksi ditulis "<" dan angka positif, mis. "< 0,05"',
+        'a below-limit result is "<" and a positive number, e.g. "< 0,05"',
+      );
     else if (r.detectionLimit !== null && !same(limit, r.detectionLimit)) {
-      issue('detectionLimit', `harus ${limit}, batas yang tertulis pada hasil`, `must be ${limit}, the limit written in the result`);
+      issue(
+        'detectionLimit',
+        `harus ${limit}, batas yang tertulis pada hasil`,
+        `must be ${limit}, the limit written in the result`,
+      );
     }
-    if (r.numeric !== null) issue('numeric', 'harus null untuk hasil di bawah batas deteksi', 'must be null for a below-limit result');
+    if (r.numeric !== null)
+      issue(
+        'numeric',
+        'harus null untuk hasil di bawah batas deteksi',
+        'must be null for a below-limit result',
+      );
     return;
   }
   if (r.value.startsWith('<')) {
-    issue('belowDetectionLimit', 'hasil yang ditulis "< …" berada di bawah batas deteksi: isi true', 'a result written "< …" is below the detection limit: set it to true');
+    issue(
+      'belowDetectionLimit',
+      'hasil yang ditulis "< …" berada di bawah batas deteksi: isi true',
+      'a result written "< …" is below the detection limit: set it to true',
+    );
     return;
   }
   if (r.numeric === null) return;
   if (written === null) {
-    issue('value', 'harus angka seperti ditulis lab (mis. 12,5 / 1.234,5 / 2,5 × 10^4) bila numeric diisi', 'must be a number as a lab writes it (e.g. 12,5 / 1.234,5 / 2,5 × 10^4) when numeric is given');
+    issue(
+      'value',
+      'harus angka seperti ditulis lab (mis. 12,5 / 1.234,5 / 2,5 × 10^4) bila numeric diisi',
+      'must be a number as a lab writes it (e.g. 12,5 / 1.234,5 / 2,5 × 10^4) when numeric is given',
+    );
   } else if (!same(written, r.numeric)) {
-    issue('numeric', `tidak sama dengan nilai yang tertulis (${r.value} = ${written})`, `does not match the value as written (${r.value} = ${written})`);
+    issue(
+      'numeric',
+      `tidak sama dengan nilai yang tertulis (${r.value} = ${written})`,
+      `does not match the value as written (${r.value} = ${written})`,
+    );
   }
 })
   // A number written without `numeric`: the server reads it, as the desktop does.
-  .transform((r) => (r.numeric === null && !r.belowDetectionLimit && !r.value.startsWith('<') ? { ...r, numeric: parseLabNumber(r.value) } : r))
+  .transform((r) =>
+    r.numeric === null && !r.belowDetectionLimit && !r.value.startsWith('<')
+      ? { ...r, numeric: parseLabNumber(r.value) }
+      : r,
+  )
   .meta({
     description: RULE_TEXT,
     anyOf: [
@@ -70,17 +113,31 @@ export const ResultInputSchema = ResultSchema.superRefine((r, ctx) => {
         description: 'Angka / a number: numeric = value dibaca sebagai angka / value read as a number',
         properties: { numeric: { type: 'number' }, belowDetectionLimit: { const: false } },
         required: ['numeric'],
-        examples: [numberExample, { ...numberExample, value: '1.234,5', numeric: 1234.5 }, { ...numberExample, value: '2,5 × 10^4', numeric: 25000 }],
+        examples: [
+          numberExample,
+          { ...numberExample, value: '1.234,5', numeric: 1234.5 },
+          { ...numberExample, value: '2,5 × 10^4', numeric: 25000 },
+        ],
       },
       {
-        description: 'Di bawah batas deteksi / below the detection limit: value "< n", detectionLimit = n, numeric null',
-        properties: { numeric: { type: 'null' }, belowDetectionLimit: { const: true }, detectionLimit: { type: 'number' } },
+        description:
+          'Di bawah batas deteksi / below the detection limit: value "< n", detectionLimit = n, numeric null',
+        properties: {
+          numeric: { type: 'null' },
+          belowDetectionLimit: { const: true },
+          detectionLimit: { type: 'number' },
+        },
         required: ['numeric', 'belowDetectionLimit', 'detectionLimit'],
         examples: [belowExample, { ...belowExample, value: '< 0,002', detectionLimit: 0.002 }],
       },
       {
-        description: 'Kata, atau angka yang dibaca server / a word, or a number the server reads: numeric null',
-        properties: { numeric: { type: 'null' }, belowDetectionLimit: { const: false }, value: { not: { pattern: '^<' } } },
+        description:
+          'Kata, atau angka yang dibaca server / a word, or a number the server reads: numeric null',
+        properties: {
+          numeric: { type: 'null' },
+          belowDetectionLimit: { const: false },
+          value: { not: { pattern: '^<' } },
+        },
         required: ['numeric'],
       },
     ],

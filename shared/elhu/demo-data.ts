@@ -7,7 +7,8 @@ import type { Analysis, Order, Requirement, Result } from '../domain/entities';
 import { elhuDataFromOrder, type ElhuSource } from './from-order';
 import type { ElhuData, ElhuUnit } from './types';
 
-const uuid = (n: number, prefix = '5e1f0000'): string => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const uuid = (n: number, prefix = '5e1f0000'): string =>
+  `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 interface DemoParameter {
   name: string;
@@ -23,24 +24,99 @@ const SNI = 'SNI 1903:2017';
 
 /** SIR 20 requirements of SNI 1903:2017 and the usual companion tests; results are plausible, one fails. */
 export const DEMO_PARAMETERS: DemoParameter[] = [
-  { name: 'Kadar kotoran (b/b)', unit: '%', method: 'SNI 1903:2017 Lampiran A (ISO 249)', requirement: { min: null, max: 0.16, text: null }, value: '0,092', numeric: 0.092 },
-  { name: 'Kadar abu (b/b)', unit: '%', method: 'SNI 1903:2017 Lampiran B (ISO 247-1)', requirement: { min: null, max: 1, text: null }, value: '0,48', numeric: 0.48 },
-  { name: 'Kadar zat menguap (b/b)', unit: '%', method: 'SNI 1903:2017 Lampiran C (ISO 248-1)', requirement: { min: null, max: 0.8, text: null }, value: '0,86', numeric: 0.86 },
-  { name: 'Plastisitas awal (Po)', unit: '-', method: 'SNI 1903:2017 Lampiran D (ISO 2007)', requirement: { min: 30, max: null, text: null }, value: '36', numeric: 36 },
-  { name: 'Plasticity Retention Index (PRI)', unit: '-', method: 'SNI 1903:2017 Lampiran E (ISO 2930)', requirement: { min: 50, max: null, text: null }, value: '64', numeric: 64 },
-  { name: 'Kadar nitrogen (b/b)', unit: '%', method: 'SNI 1903:2017 Lampiran F (ISO 1656)', requirement: { min: null, max: 0.6, text: null }, value: '0,38', numeric: 0.38 },
-  { name: 'Viskositas Mooney ML(1+4) 100 °C', unit: 'MU', method: 'ISO 289-1:2015', requirement: null, value: '78,5', numeric: 78.5 },
-  { name: 'Kadar tembaga (Cu)', unit: 'mg/kg', method: 'ISO 8053:1995 (SSA)', requirement: { min: null, max: 8, text: null }, value: '< 0,5', numeric: null, lod: 0.5 },
-  { name: 'Kadar mangan (Mn)', unit: 'mg/kg', method: 'ISO 7780:1998 (SSA)', requirement: { min: null, max: 10, text: null }, value: '1,7', numeric: 1.7 },
-  { name: 'Warna / bau', unit: '-', method: 'Organoleptik (IK-LAB-07)', requirement: { min: null, max: null, text: 'Normal' }, value: 'Normal', numeric: null },
+  {
+    name: 'Kadar kotoran (b/b)',
+    unit: '%',
+    method: 'SNI 1903:2017 Lampiran A (ISO 249)',
+    requirement: { min: null, max: 0.16, text: null },
+    value: '0,092',
+    numeric: 0.092,
+  },
+  {
+    name: 'Kadar abu (b/b)',
+    unit: '%',
+    method: 'SNI 1903:2017 Lampiran B (ISO 247-1)',
+    requirement: { min: null, max: 1, text: null },
+    value: '0,48',
+    numeric: 0.48,
+  },
+  {
+    name: 'Kadar zat menguap (b/b)',
+    unit: '%',
+    method: 'SNI 1903:2017 Lampiran C (ISO 248-1)',
+    requirement: { min: null, max: 0.8, text: null },
+    value: '0,86',
+    numeric: 0.86,
+  },
+  {
+    name: 'Plastisitas awal (Po)',
+    unit: '-',
+    method: 'SNI 1903:2017 Lampiran D (ISO 2007)',
+    requirement: { min: 30, max: null, text: null },
+    value: '36',
+    numeric: 36,
+  },
+  {
+    name: 'Plasticity Retention Index (PRI)',
+    unit: '-',
+    method: 'SNI 1903:2017 Lampiran E (ISO 2930)',
+    requirement: { min: 50, max: null, text: null },
+    value: '64',
+    numeric: 64,
+  },
+  {
+    name: 'Kadar nitrogen (b/b)',
+    unit: '%',
+    method: 'SNI 1903:2017 Lampiran F (ISO 1656)',
+    requirement: { min: null, max: 0.6, text: null },
+    value: '0,38',
+    numeric: 0.38,
+  },
+  {
+    name: 'Viskositas Mooney ML(1+4) 100 °C',
+    unit: 'MU',
+    method: 'ISO 289-1:2015',
+    requirement: null,
+    value: '78,5',
+    numeric: 78.5,
+  },
+  {
+    name: 'Kadar tembaga (Cu)',
+    unit: 'mg/kg',
+    method: 'ISO 8053:1995 (SSA)',
+    requirement: { min: null, max: 8, text: null },
+    value: '< 0,5',
+    numeric: null,
+    lod: 0.5,
+  },
+  {
+    name: 'Kadar mangan (Mn)',
+    unit: 'mg/kg',
+    method: 'ISO 7780:1998 (SSA)',
+    requirement: { min: null, max: 10, text: null },
+    value: '1,7',
+    numeric: 1.7,
+  },
+  {
+    name: 'Warna / bau',
+    unit: '-',
+    method: 'Organoleptik (IK-LAB-07)',
+    requirement: { min: null, max: null, text: 'Normal' },
+    value: 'Normal',
+    numeric: null,
+  },
 ];
 
 export const DEMO_UNIT: ElhuUnit = {
   name: 'Balai Standardisasi dan Pelayanan Jasa Industri Palembang',
   shortName: 'BSPJI Palembang',
-  parentLines: ['Kementerian Perindustrian Republik Indonesia', 'Badan Standardisasi dan Kebijakan Jasa Industri'],
+  parentLines: [
+    'Kementerian Perindustrian Republik Indonesia',
+    'Badan Standardisasi dan Kebijakan Jasa Industri',
+  ],
   address: 'Jl. Perindustrian II No. 12, Km 9, Sukarami, Palembang 30152, Sumatera Selatan',
-  contactLine: 'Telp. (0711) 412261 · Surel: bspji.palembang@kemenperin.go.id · bspjipalembang.kemenperin.go.id',
+  contactLine:
+    'Telp. (0711) 412261 · Surel: bspji.palembang@kemenperin.go.id · bspjipalembang.kemenperin.go.id',
   accreditationNumber: 'LP-123-IDN',
   city: 'Palembang',
   timeZone: 'WIB',
@@ -201,10 +277,14 @@ export function demoElhuSource(opts: DemoOptions = {}): ElhuSource {
       contactName: 'Siti Rahmawati',
       email: 'qc@sumberkaretmusi.co.id',
       phone: '+62 711 5540 123',
-      address: 'Jl. Lingkar Selatan No. 88, Kelurahan Karya Jaya, Kertapati, Palembang 30259, Sumatera Selatan',
+      address:
+        'Jl. Lingkar Selatan No. 88, Kelurahan Karya Jaya, Kertapati, Palembang 30259, Sumatera Selatan',
     },
     unit: { ...DEMO_UNIT, logoPng: opts.logoPng ?? null },
-    lab: { name: 'Laboratorium Pengujian Kimia dan Fisika Karet, BSPJI Palembang', address: 'Gedung B, Jl. Perindustrian II No. 12, Palembang' },
+    lab: {
+      name: 'Laboratorium Pengujian Kimia dan Fisika Karet, BSPJI Palembang',
+      address: 'Gedung B, Jl. Perindustrian II No. 12, Palembang',
+    },
     kepalaBalai: { name: 'Dr. Ir. Hendra Gunawan Siregar, M.T.', nip: '197503122000031002' },
     verificationBaseUrl: 'https://sippt.bspji-palembang.kemenperin.go.id/verifikasi',
     replacedReportNumber: opts.amended ? `LHU/PLG/2025/03/${seq}` : null,
@@ -233,7 +313,8 @@ function crc32(parts: Uint8Array[]): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-const u32 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+const u32 = (n: number): Uint8Array =>
+  new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 
 function chunk(type: string, data: Uint8Array): Uint8Array[] {
   const t = new Uint8Array([...type].map((c) => c.charCodeAt(0)));

@@ -5,7 +5,14 @@
 import type { Analysis, Customer, Order, Report, Sample } from '../domain/entities';
 import { localDate } from './dates';
 import { formatRequirement, formatResult, formatUncertainty, judgeResult } from './judgment';
-import type { DecisionRule, ElhuData, ElhuResultRow, ElhuSampling, ElhuUnit, ExpandedUncertainty } from './types';
+import type {
+  DecisionRule,
+  ElhuData,
+  ElhuResultRow,
+  ElhuSampling,
+  ElhuUnit,
+  ExpandedUncertainty,
+} from './types';
 
 /**
  * The report fields of the entities (ISO/IEC 17025 7.8.2.1, 7.8.3.1 c, 7.8.6), read when present:
@@ -78,7 +85,11 @@ export function reportedAnalyses(sample: Sample): Analysis[] {
 function verificationUrlOf(src: ElhuSource, reportId: string): string {
   if (src.verificationUrl) return src.verificationUrl;
   if (!src.verificationBaseUrl) {
-    throw new ElhuDataError('no_verification_url', 'alamat verifikasi belum diatur', 'no verification URL configured');
+    throw new ElhuDataError(
+      'no_verification_url',
+      'alamat verifikasi belum diatur',
+      'no verification URL configured',
+    );
   }
   return `${src.verificationBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(reportId)}`;
 }
@@ -86,15 +97,25 @@ function verificationUrlOf(src: ElhuSource, reportId: string): string {
 export function elhuDataFromOrder(src: ElhuSource): ElhuData {
   const { order, unit } = src;
   const sample = order.samples.find((s) => s.id === src.sampleId);
-  if (!sample) throw new ElhuDataError('sample_not_found', 'contoh tidak ada di order ini', 'sample not in this order');
+  if (!sample)
+    throw new ElhuDataError('sample_not_found', 'contoh tidak ada di order ini', 'sample not in this order');
   const report: Report | undefined = sample.reports.find((r) => r.id === src.reportId);
-  if (!report) throw new ElhuDataError('report_not_found', 'laporan tidak ada pada contoh ini', 'report not on this sample');
-  if (!sample.number) throw new ElhuDataError('sample_not_numbered', 'contoh belum bernomor', 'sample has no number yet');
-  if (!sample.receivedAt) throw new ElhuDataError('sample_not_received', 'contoh belum diterima', 'sample not received yet');
-  if (!order.number) throw new ElhuDataError('order_not_numbered', 'order belum bernomor', 'order has no number yet');
+  if (!report)
+    throw new ElhuDataError(
+      'report_not_found',
+      'laporan tidak ada pada contoh ini',
+      'report not on this sample',
+    );
+  if (!sample.number)
+    throw new ElhuDataError('sample_not_numbered', 'contoh belum bernomor', 'sample has no number yet');
+  if (!sample.receivedAt)
+    throw new ElhuDataError('sample_not_received', 'contoh belum diterima', 'sample not received yet');
+  if (!order.number)
+    throw new ElhuDataError('order_not_numbered', 'order belum bernomor', 'order has no number yet');
 
   const analyses = reportedAnalyses(sample);
-  if (analyses.length === 0) throw new ElhuDataError('no_results', 'tidak ada parameter uji', 'no parameters to report');
+  if (analyses.length === 0)
+    throw new ElhuDataError('no_results', 'tidak ada parameter uji', 'no parameters to report');
   const notValidated = analyses.filter((a) => a.status !== 'validated' || a.result === null);
   if (notValidated.length > 0) {
     const names = notValidated.map((a) => a.parameterName).join(', ');

@@ -24,6 +24,11 @@ export function certificateIssuerName(issuerDn: string): string | null {
   const a = dnAttributes(issuerDn);
   const cn = a.get('CN');
   const o = a.get('O');
-  if (cn && o) return cn.toLowerCase().includes(o.toLowerCase()) ? cn : o.toLowerCase().includes(cn.toLowerCase()) ? o : `${cn}, ${o}`;
+  if (cn && o)
+    return cn.toLowerCase().includes(o.toLowerCase())
+      ? cn
+      : o.toLowerCase().includes(cn.toLowerCase())
+        ? o
+        : `${cn}, ${o}`;
   return cn ?? o ?? null;
 }

@@ -104,7 +104,8 @@ export function judgeResult(
     if (result.belowDetectionLimit) return NOT_DETECTED_TEXTS.has(want) ? 'met' : 'none';
     return normalize(result.value) === want ? 'met' : 'not_met';
   }
-  const w = rule === 'guard_band' && uncertainty !== null && uncertainty.expanded > 0 ? uncertainty.expanded : 0;
+  const w =
+    rule === 'guard_band' && uncertainty !== null && uncertainty.expanded > 0 ? uncertainty.expanded : 0;
   if (result.belowDetectionLimit) {
     const lod = result.detectionLimit;
     if (lod === null) return 'none';
@@ -151,5 +152,11 @@ export function formatUncertainty(u: ExpandedUncertainty | null | undefined): st
 
 /** How a judgment is printed in the report. */
 export function judgmentLabel(j: Judgment): string {
-  return j === 'met' ? 'Memenuhi' : j === 'not_met' ? 'Tidak memenuhi' : j === 'undecided' ? 'Tidak dapat diputuskan' : '-';
+  return j === 'met'
+    ? 'Memenuhi'
+    : j === 'not_met'
+      ? 'Tidak memenuhi'
+      : j === 'undecided'
+        ? 'Tidak dapat diputuskan'
+        : '-';
 }

@@ -1,6 +1,20 @@
 /** pdf-lib helpers shared by the renderer and the signature stamp. Pure TypeScript. */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, rgb, type PDFDocument, type PDFRef, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  rgb,
+  type PDFDocument,
+  type PDFRef,
+  type PDFFont,
+  type PDFImage,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
 import * as QRCode from 'qrcode';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -73,7 +87,10 @@ export const cachingFontkit: Fontkit = {
     let font = parsedFonts.get(buffer);
     if (!font) {
       const created = fontkit.create(buffer);
-      const f = created as unknown as { createSubset(): FontkitSubset; getGlyph(id: number, chars?: number[]): FontkitGlyph };
+      const f = created as unknown as {
+        createSubset(): FontkitSubset;
+        getGlyph(id: number, chars?: number[]): FontkitGlyph;
+      };
       // Subsetting decodes every included glyph's outline again only to see whether it is a compound
       // glyph (60% of the subsetting time); the decoded glyph of a static font never changes.
       const getGlyph = f.getGlyph.bind(f);
@@ -103,12 +120,14 @@ export const cachingFontkit: Fontkit = {
 
 /** Removes what a PDF text line cannot show: control characters; tabs become spaces. */
 export function cleanText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff]/g, '');
+  return (
+    s
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
+  );
 }
 
 /** Measures and wraps text for one font at one size; word widths are cached. */
@@ -224,7 +243,9 @@ export function stableId(text: string): string {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  return [h1 ^ h2 ^ h3 ^ h4, h2 ^ h1, h3 ^ h1, h4 ^ h1].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
+  return [h1 ^ h2 ^ h3 ^ h4, h2 ^ h1, h3 ^ h1, h4 ^ h1]
+    .map((h) => (h >>> 0).toString(16).padStart(8, '0'))
+    .join('');
 }
 
 /** Sets the trailer /ID from a stable text (the same data gives the same /ID). */
@@ -232,7 +253,6 @@ export function setDocumentId(doc: PDFDocument, seed: string): void {
   const id = PDFHexString.of(stableId(seed));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 }
-
 
 const qrCache = new Map<string, { size: number; data: Uint8Array }>();
 
@@ -341,7 +361,13 @@ export class PageContent {
     this.graphics.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
   }
 
-  rect(x: number, y: number, w: number, h: number, opts: { fill?: RGB; stroke?: RGB; lineWidth?: number }): void {
+  rect(
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    opts: { fill?: RGB; stroke?: RGB; lineWidth?: number },
+  ): void {
     if (opts.fill) this.fillColor(opts.fill);
     if (opts.stroke) this.stroke(opts.lineWidth ?? 0.5, opts.stroke);
     const op = opts.fill && opts.stroke ? 'B' : opts.fill ? 'f' : 'S';
@@ -377,14 +403,25 @@ export class PageContent {
         }
         const start = c;
         while (c < n && data[r * n + c]) c++;
-        runs.push(`${num(x + start * cell)} ${num(y + size - (r + 1) * cell)} ${num((c - start) * cell)} ${num(cell)} re`);
+        runs.push(
+          `${num(x + start * cell)} ${num(y + size - (r + 1) * cell)} ${num((c - start) * cell)} ${num(cell)} re`,
+        );
       }
     }
     this.graphics.push(runs.join('\n'), 'f');
   }
 
   /** One line of text drawn as an outline only (text render mode 1), turned by `degrees` about (x, y). */
-  outlinedText(s: string, x: number, y: number, degrees: number, font: PDFFont, size: number, c: RGB, lineWidth: number): void {
+  outlinedText(
+    s: string,
+    x: number,
+    y: number,
+    degrees: number,
+    font: PDFFont,
+    size: number,
+    c: RGB,
+    lineWidth: number,
+  ): void {
     if (s === '') return;
     const r = (degrees * Math.PI) / 180;
     const [cos, sin] = [Math.cos(r), Math.sin(r)];
@@ -403,7 +440,9 @@ export class PageContent {
   flush(marker?: string): void {
     if (this.formFonts) throw new Error('PageContent: a form drawing is written with toFormXObject');
     const context = this.page.doc.context;
-    this.page.node.addContentStream(context.register(context.stream(this.body(), marker ? { [marker]: true } : {})));
+    this.page.node.addContentStream(
+      context.register(context.stream(this.body(), marker ? { [marker]: true } : {})),
+    );
   }
 
   /**
@@ -411,10 +450,16 @@ export class PageContent {
    * is `bbox` in the page's coordinates, e.g. an annotation's appearance stream.
    */
   toFormXObject(bbox: [number, number, number, number]): PDFRef {
-    if (!this.formFonts) throw new Error('PageContent: only a drawing made with { form: true } becomes a form');
+    if (!this.formFonts)
+      throw new Error('PageContent: only a drawing made with { form: true } becomes a form');
     const context = this.page.doc.context;
     const fonts = context.obj(Object.fromEntries(this.formFonts));
-    const dict = { Type: 'XObject', Subtype: 'Form', BBox: bbox.map((n) => Math.round(n * 1000) / 1000), Resources: context.obj({ Font: fonts }) };
+    const dict = {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: bbox.map((n) => Math.round(n * 1000) / 1000),
+      Resources: context.obj({ Font: fonts }),
+    };
     return context.register(context.stream(this.body(), dict));
   }
 
@@ -427,7 +472,6 @@ export class PageContent {
     return bytes;
   }
 }
-
 
 /** Streams smaller than this are stored uncompressed (see storeSmallStreamsUncompressed). */
 export const COMPRESS_FROM_BYTES = 32 * 1024;
@@ -462,7 +506,10 @@ export async function tagFontSubsets(doc: PDFDocument, fonts: PDFFont[]): Promis
     if (!(type0 instanceof PDFDict)) continue;
     const base = type0.get(PDFName.of('BaseFont'));
     if (!(base instanceof PDFName)) continue;
-    const psName = base.decodeText().replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, '');
+    const psName = base
+      .decodeText()
+      .replace(/^[A-Z]{6}\+/, '')
+      .replace(/-\d+$/, '');
     const toUnicode = ctx.lookup(type0.get(PDFName.of('ToUnicode')));
     let seed = psName;
     if (toUnicode instanceof PDFRawStream) {
@@ -471,7 +518,8 @@ export async function tagFontSubsets(doc: PDFDocument, fonts: PDFFont[]): Promis
     }
     const hex = stableId(seed);
     let tag = '';
-    for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (parseInt(hex.slice(i * 4, i * 4 + 4), 16) % 26));
+    for (let i = 0; i < 6; i++)
+      tag += String.fromCharCode(65 + (parseInt(hex.slice(i * 4, i * 4 + 4), 16) % 26));
     const name = PDFName.of(`${tag}+${psName}`);
     type0.set(PDFName.of('BaseFont'), name);
     const descendants = ctx.lookup(type0.get(PDFName.of('DescendantFonts')));

@@ -35,7 +35,16 @@
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type RGB } from 'pdf-lib';
 import { formatDateId, formatDateRangeId, localMidnight } from './dates';
 import { decisionRuleNote, judgmentLabel } from './judgment';
-import { PageContent, TextMeasure, cachingFontkit, cleanText, setDocumentId, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
+import {
+  PageContent,
+  TextMeasure,
+  cachingFontkit,
+  cleanText,
+  setDocumentId,
+  setInfoEntry,
+  storeSmallStreamsUncompressed,
+  tagFontSubsets,
+} from './pdf-tools';
 import { reserveStampGlyphs } from './reused-fonts';
 import { signatureStatement } from './statement';
 import { ELHU_INFO_KEYS, type ElhuData, type ElhuFonts, type ElhuResultRow } from './types';
@@ -140,7 +149,16 @@ class Layout {
     return m;
   }
 
-  text(s: string, x: number, y: number, font: PDFFont, size: number, color: RGB = INK, align: Align = 'left', width = 0): void {
+  text(
+    s: string,
+    x: number,
+    y: number,
+    font: PDFFont,
+    size: number,
+    color: RGB = INK,
+    align: Align = 'left',
+    width = 0,
+  ): void {
     const t = cleanText(s).replace(/\n/g, ' ');
     if (t === '') return;
     let dx = x;
@@ -158,14 +176,19 @@ class Layout {
   private letterheadLines(): { text: string; font: PDFFont; size: number; color: RGB }[] {
     const u = this.data.unit;
     const lines: { text: string; font: PDFFont; size: number; color: RGB }[] = [];
-    for (const p of u.parentLines) lines.push({ text: p.toUpperCase(), font: this.f.bold, size: 9, color: INK });
+    for (const p of u.parentLines)
+      lines.push({ text: p.toUpperCase(), font: this.f.bold, size: 9, color: INK });
     // The unit's name on one line when it fits at 9.5 pt or more.
     const name = u.name.toUpperCase();
     const nameWidth = this.measure(this.f.bold, 10).lineWidth(name) / 10;
-    const nameSize = Math.max(9.5, Math.min(11.5, Math.floor((this.letterheadWidth() / nameWidth) * 10) / 10));
+    const nameSize = Math.max(
+      9.5,
+      Math.min(11.5, Math.floor((this.letterheadWidth() / nameWidth) * 10) / 10),
+    );
     lines.push({ text: name, font: this.f.bold, size: nameSize, color: NAVY });
     lines.push({ text: u.address, font: this.f.regular, size: 7.8, color: INK });
-    if (u.contactLine.trim() !== '') lines.push({ text: u.contactLine, font: this.f.regular, size: 7.8, color: INK });
+    if (u.contactLine.trim() !== '')
+      lines.push({ text: u.contactLine, font: this.f.regular, size: 7.8, color: INK });
     if (u.accreditationNumber) {
       lines.push({
         text: `Laboratorium Penguji terakreditasi KAN (ISO/IEC 17025:2017) No. ${u.accreditationNumber}`,
@@ -250,15 +273,30 @@ class Layout {
     }
     this.footerStatementY = y - 1;
     const draft = this.drafts[this.drafts.length - 1]!;
-    const note = 'DRAFT: laporan ini belum ditandatangani secara elektronik dan belum diterbitkan; tidak berlaku sebagai Laporan Hasil Uji.';
+    const note =
+      'DRAFT: laporan ini belum ditandatangani secara elektronik dan belum diterbitkan; tidak berlaku sebagai Laporan Hasil Uji.';
     const w = this.measure(this.f.bold, FOOTER_STATEMENT_SIZE).lineWidth(note);
-    draft.text(note, MARGIN_X + (CONTENT_W - w) / 2, this.footerStatementY, this.f.bold, FOOTER_STATEMENT_SIZE, RED);
+    draft.text(
+      note,
+      MARGIN_X + (CONTENT_W - w) / 2,
+      this.footerStatementY,
+      this.f.bold,
+      FOOTER_STATEMENT_SIZE,
+      RED,
+    );
   }
 
   /** Leaves a blank where signing prints the date of issue; the draft mark says "belum diterbitkan" there. */
   issueDate(prefix: string, x: number, y: number, size: number): void {
     this.issueDateSpots.push({ page: this.pages.length - 1, x, y, size, prefix });
-    this.drafts[this.drafts.length - 1]!.text(cleanText(`${prefix}(belum diterbitkan)`), x, y, this.f.italic, size, RED);
+    this.drafts[this.drafts.length - 1]!.text(
+      cleanText(`${prefix}(belum diterbitkan)`),
+      x,
+      y,
+      this.f.italic,
+      size,
+      RED,
+    );
   }
 
   /** Makes room for h points, starting a new page when needed; returns true if a page was added. */
@@ -290,11 +328,29 @@ function drawTitle(l: Layout): void {
   l.text(`Nomor: ${d.reportNumber}`, MARGIN_X, top - 42, l.f.bold, 10, INK, 'center', CONTENT_W);
   let bottom = top - 48;
   if (d.replaces) {
-    l.text(`PERUBAHAN ATAS LHU No. ${d.replaces.number}`, MARGIN_X, top - 56, l.f.bold, 9, RED, 'center', CONTENT_W);
+    l.text(
+      `PERUBAHAN ATAS LHU No. ${d.replaces.number}`,
+      MARGIN_X,
+      top - 56,
+      l.f.bold,
+      9,
+      RED,
+      'center',
+      CONTENT_W,
+    );
     bottom = top - 62;
   }
   l.page.qrCode(d.verificationUrl, MARGIN_X + CONTENT_W - qrSize, top - qrSize - 2, qrSize);
-  l.text('Pindai untuk verifikasi', MARGIN_X + CONTENT_W - qrSize - 10, top - qrSize - 10, l.f.regular, 6, GREY, 'center', qrSize + 20);
+  l.text(
+    'Pindai untuk verifikasi',
+    MARGIN_X + CONTENT_W - qrSize - 10,
+    top - qrSize - 10,
+    l.f.regular,
+    6,
+    GREY,
+    'center',
+    qrSize + 20,
+  );
   l.y = Math.min(bottom, top - qrSize - 14) - 6;
   if (d.replaces) drawAmendmentBox(l);
 }
@@ -369,7 +425,16 @@ function tableHeader(l: Layout): void {
   let x = MARGIN_X;
   l.page.rect(MARGIN_X, l.y - h, CONTENT_W, h, { fill: HEAD_FILL, stroke: RULE, lineWidth: 0.5 });
   for (const c of COLUMNS) {
-    l.text(c.title, x + CELL_PAD, l.y - CELL_PAD - size - 1, l.f.bold, size, NAVY, 'center', c.width - 2 * CELL_PAD);
+    l.text(
+      c.title,
+      x + CELL_PAD,
+      l.y - CELL_PAD - size - 1,
+      l.f.bold,
+      size,
+      NAVY,
+      'center',
+      c.width - 2 * CELL_PAD,
+    );
     if (x > MARGIN_X) l.line(x, l.y, x, l.y - h);
     x += c.width;
   }
@@ -388,7 +453,11 @@ function subcontractors(d: ElhuData): string[] {
 
 /** The coverage factor k when every result with an uncertainty has the same one (printed once in the notes). */
 function commonCoverageFactor(d: ElhuData): string | null {
-  const ks = new Set(d.results.filter((r) => (r.uncertainty ?? '') !== '').map((r) => /\(k = ([^)]+)\)/.exec(r.uncertainty!)?.[1] ?? ''));
+  const ks = new Set(
+    d.results
+      .filter((r) => (r.uncertainty ?? '') !== '')
+      .map((r) => /\(k = ([^)]+)\)/.exec(r.uncertainty!)?.[1] ?? ''),
+  );
   return ks.size === 1 ? [...ks][0]! || null : null;
 }
 
@@ -408,7 +477,10 @@ function resultsTable(l: Layout, keepWithLastRow: number): void {
   tableHeader(l);
   d.results.forEach((r, i) => {
     const notMet = r.judgment === 'not_met';
-    const marks = [r.outsideAccreditationScope ? '*)' : '', r.subcontractor?.trim() ? `S${subs.indexOf(r.subcontractor.trim()) + 1})` : '']
+    const marks = [
+      r.outsideAccreditationScope ? '*)' : '',
+      r.subcontractor?.trim() ? `S${subs.indexOf(r.subcontractor.trim()) + 1})` : '',
+    ]
       .filter((m) => m !== '')
       .join(' ');
     const uText = uncertaintyText(r, commonK);
@@ -423,7 +495,8 @@ function resultsTable(l: Layout, keepWithLastRow: number): void {
     ].map((text, c) => {
       const bold = c === 3 || (c === 6 && notMet);
       const lines = (bold ? mb : mr).wrap(text, COLUMNS[c]!.width - 2 * CELL_PAD);
-      if (c === 3 && uText !== '') lines.push(...mr.wrap(uText, COLUMNS[c]!.width - 2 * CELL_PAD).map((t) => `\u0000${t}`));
+      if (c === 3 && uText !== '')
+        lines.push(...mr.wrap(uText, COLUMNS[c]!.width - 2 * CELL_PAD).map((t) => `\u0000${t}`));
       return { lines, bold };
     });
     const n = Math.max(...cells.map((c) => c.lines.length));
@@ -443,7 +516,16 @@ function resultsTable(l: Layout, keepWithLastRow: number): void {
         // Lines marked with U+0000 (the uncertainty under a result) are in the regular face.
         const plain = t.startsWith('\u0000');
         const font = cell.bold && !plain ? l.f.bold : l.f.regular;
-        l.text(plain ? t.slice(1) : t, x + CELL_PAD, l.y - CELL_PAD - TABLE_SIZE - k * TABLE_LH + 0.8, font, TABLE_SIZE, color, col.align, col.width - 2 * CELL_PAD);
+        l.text(
+          plain ? t.slice(1) : t,
+          x + CELL_PAD,
+          l.y - CELL_PAD - TABLE_SIZE - k * TABLE_LH + 0.8,
+          font,
+          TABLE_SIZE,
+          color,
+          col.align,
+          col.width - 2 * CELL_PAD,
+        );
       });
       x += col.width;
     });
@@ -479,8 +561,10 @@ const NOTE_SIZE = 7.6;
 function notesUnderTable(d: ElhuData): string[] {
   const notes: string[] = [];
   // The decision rule first: it is kept on the page of the table's last row.
-  if (d.results.some((r) => r.judgment !== 'none' || r.requirement.trim() !== '')) notes.push(decisionRuleNote(d.decisionRule ?? 'simple_acceptance'));
-  if (d.requirementSources.length > 0) notes.push(`Persyaratan mengacu pada ${d.requirementSources.join('; ')}.`);
+  if (d.results.some((r) => r.judgment !== 'none' || r.requirement.trim() !== ''))
+    notes.push(decisionRuleNote(d.decisionRule ?? 'simple_acceptance'));
+  if (d.requirementSources.length > 0)
+    notes.push(`Persyaratan mengacu pada ${d.requirementSources.join('; ')}.`);
   if (d.results.some((r) => (r.uncertainty ?? '') !== '')) {
     const k = commonCoverageFactor(d);
     notes.push(
@@ -489,7 +573,8 @@ function notesUnderTable(d: ElhuData): string[] {
         : 'Nilai ± di bawah hasil uji adalah ketidakpastian pengukuran diperluas (U) dengan faktor cakupan k yang tertera.',
     );
   }
-  if (d.results.some((r) => r.result.trim().startsWith('<'))) notes.push('Tanda "<" menyatakan hasil di bawah batas deteksi metode.');
+  if (d.results.some((r) => r.result.trim().startsWith('<')))
+    notes.push('Tanda "<" menyatakan hasil di bawah batas deteksi metode.');
   if (d.results.some((r) => r.outsideAccreditationScope)) {
     notes.push(
       d.unit.accreditationNumber
@@ -497,7 +582,9 @@ function notesUnderTable(d: ElhuData): string[] {
         : '*) Parameter di luar ruang lingkup akreditasi laboratorium.',
     );
   }
-  subcontractors(d).forEach((name, i) => notes.push(`S${i + 1}) Pengujian dilakukan oleh laboratorium subkontrak (penyedia eksternal): ${name}.`));
+  subcontractors(d).forEach((name, i) =>
+    notes.push(`S${i + 1}) Pengujian dilakukan oleh laboratorium subkontrak (penyedia eksternal): ${name}.`),
+  );
   notes.push(...d.notes.filter((n) => n.trim() !== ''));
   return notes;
 }
@@ -535,13 +622,22 @@ function closingBlock(l: Layout): { pageIndex: number; x: number; y: number; wid
     l.y -= 12;
   }
   l.y -= 6;
-  const box = { pageIndex: l.pages.length - 1, x: colX, y: l.y - SIGNATURE_BOX.height, width: colW, height: SIGNATURE_BOX.height };
+  const box = {
+    pageIndex: l.pages.length - 1,
+    x: colX,
+    y: l.y - SIGNATURE_BOX.height,
+    width: colW,
+    height: SIGNATURE_BOX.height,
+  };
   l.y -= SIGNATURE_BOX.height + 6;
   for (const t of nameLines) {
     l.text(t, colX, l.y - size, l.f.bold, size);
     l.y -= 12;
   }
-  const lastNameWidth = Math.min(colW, l.measure(l.f.bold, size).lineWidth(nameLines[nameLines.length - 1] ?? ''));
+  const lastNameWidth = Math.min(
+    colW,
+    l.measure(l.f.bold, size).lineWidth(nameLines[nameLines.length - 1] ?? ''),
+  );
   l.line(colX, l.y + 1.6, colX + lastNameWidth, l.y + 1.6, 0.6, INK);
   l.text(`NIP. ${d.kepalaBalai.nip}`, colX, l.y - size + 1, l.f.regular, size);
   l.y -= 26;
@@ -555,7 +651,13 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** Section B's sampling rows (7.8.2.1 h and k, 7.8.2.2). */
 function samplingRows(d: ElhuData): [string, string][] {
   const s = d.sampling ?? { by: 'customer' };
-  if (s.by === 'customer') return [['Pengambilan Contoh', 'Contoh diambil oleh pelanggan; hasil hanya berlaku untuk contoh sebagaimana diterima']];
+  if (s.by === 'customer')
+    return [
+      [
+        'Pengambilan Contoh',
+        'Contoh diambil oleh pelanggan; hasil hanya berlaku untuk contoh sebagaimana diterima',
+      ],
+    ];
   return [
     ['Pengambilan Contoh', `Oleh laboratorium (${d.unit.shortName})`],
     ['Tanggal Pengambilan Contoh', formatDateId(s.date)],
@@ -606,7 +708,11 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   heading(l, 'D. PENYIMPANGAN, PENAMBAHAN ATAU PENGECUALIAN', 14);
   paragraphList(
     l,
-    [data.deviations.trim() !== '' ? data.deviations : 'Tidak ada penyimpangan, penambahan atau pengecualian dari metode uji.'],
+    [
+      data.deviations.trim() !== ''
+        ? data.deviations
+        : 'Tidak ada penyimpangan, penambahan atau pengecualian dari metode uji.',
+    ],
     8.6,
     false,
   );
@@ -642,7 +748,12 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   setInfoEntry(doc, ELHU_INFO_KEYS.timeZone, data.unit.timeZone);
   const spots: StampSpots = {
     issueDate: l.issueDateSpots.map((s) => ({ ...s, x: round2(s.x), y: round2(s.y) })),
-    footer: { x: MARGIN_X, y: round2(l.footerStatementY), width: round2(CONTENT_W), size: FOOTER_STATEMENT_SIZE },
+    footer: {
+      x: MARGIN_X,
+      y: round2(l.footerStatementY),
+      width: round2(CONTENT_W),
+      size: FOOTER_STATEMENT_SIZE,
+    },
   };
   setInfoEntry(doc, ELHU_INFO_KEYS.stampSpots, JSON.stringify(spots));
   setInfoEntry(doc, ELHU_INFO_KEYS.signatureStatement, data.unit.signatureStatement?.trim() ?? '');
@@ -655,7 +766,11 @@ export async function renderElhu(data: ElhuData, fonts: ElhuFonts): Promise<Uint
   // Signing draws with these same subsets (reused-fonts.ts): what it may print is in them already.
   const issuer = data.kepalaBalai.certificateIssuer?.trim() ?? '';
   if (issuer !== '') setInfoEntry(doc, ELHU_INFO_KEYS.certificateIssuer, issuer);
-  reserveStampGlyphs(f, { name: data.kepalaBalai.name, nip: data.kepalaBalai.nip, statement: signatureStatement(data.unit.signatureStatement ?? undefined, issuer) });
+  reserveStampGlyphs(f, {
+    name: data.kepalaBalai.name,
+    nip: data.kepalaBalai.nip,
+    statement: signatureStatement(data.unit.signatureStatement ?? undefined, issuer),
+  });
   await tagFontSubsets(doc, [f.regular, f.bold, f.italic]);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

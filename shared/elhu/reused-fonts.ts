@@ -11,7 +11,17 @@
  * issuer name with characters outside ASCII) is drawn with a new subset, as before: the result
  * depends only on the issued bytes and the stamp, so the server's re-check stays byte-exact.
  */
-import { CustomFontEmbedder, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFFont, decodePDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
+import {
+  CustomFontEmbedder,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFFont,
+  decodePDFRawStream,
+  type PDFDocument,
+  type PDFRef,
+} from 'pdf-lib';
 import { BULAN } from './dates';
 import { cachingFontkit } from './pdf-tools';
 import { TIME_ZONE_OFFSET_HOURS, TTE_STATEMENT } from './types';
@@ -33,8 +43,15 @@ const chars = (text: string): string => [...new Set([...text].filter((c) => c.tr
  * bold, the block's and the footer's statements in italic. Characters are laid out apart (one
  * layout call per face), so no ligature forms between them.
  */
-export function reserveStampGlyphs(fonts: { regular: PDFFont; bold: PDFFont; italic: PDFFont }, t: StampTexts): void {
-  fonts.regular.encodeText(chars(`0123456789 .,:-/ NIP ${t.nip} ${BULAN.join(' ')} ${Object.keys(TIME_ZONE_OFFSET_HOURS).join(' ')}`));
+export function reserveStampGlyphs(
+  fonts: { regular: PDFFont; bold: PDFFont; italic: PDFFont },
+  t: StampTexts,
+): void {
+  fonts.regular.encodeText(
+    chars(
+      `0123456789 .,:-/ NIP ${t.nip} ${BULAN.join(' ')} ${Object.keys(TIME_ZONE_OFFSET_HOURS).join(' ')}`,
+    ),
+  );
   fonts.bold.encodeText(chars(t.name));
   fonts.italic.encodeText(chars(`Ditandatangani secara elektronik oleh: ${TTE_STATEMENT} ${t.statement}`));
 }
@@ -95,16 +112,21 @@ export async function reuseEmbeddedFont(doc: PDFDocument, fontBytes: Uint8Array)
   for (const [cid, text] of readToUnicode(toUnicode)) {
     const cp = text.codePointAt(0)!;
     // One character: its glyph in the font's cmap (cheap); a ligature: laid out.
-    const glyphs = text.length === String.fromCodePoint(cp).length ? [layoutFont.glyphForCodePoint(cp)] : layoutFont.layout(text, embedder.fontFeatures).glyphs;
+    const glyphs =
+      text.length === String.fromCodePoint(cp).length
+        ? [layoutFont.glyphForCodePoint(cp)]
+        : layoutFont.layout(text, embedder.fontFeatures).glyphs;
     if (glyphs.length === 1 && !subsetId.has(glyphs[0]!.id)) subsetId.set(glyphs[0]!.id, cid);
   }
-  const covers = (text: string): boolean => layoutFont.layout(text, embedder.fontFeatures).glyphs.every((g) => subsetId.has(g.id));
+  const covers = (text: string): boolean =>
+    layoutFont.layout(text, embedder.fontFeatures).glyphs.every((g) => subsetId.has(g.id));
   embedder.encodeText = (text: string): PDFHexString => {
     const glyphs = layoutFont.layout(text, embedder.fontFeatures).glyphs;
     let hex = '';
     for (const g of glyphs) {
       const id = subsetId.get(g.id);
-      if (id === undefined) throw new Error(`glyph ${g.id} is not in the embedded subset of ${layoutFont.postscriptName}`);
+      if (id === undefined)
+        throw new Error(`glyph ${g.id} is not in the embedded subset of ${layoutFont.postscriptName}`);
       hex += id.toString(16).padStart(4, '0');
     }
     return PDFHexString.of(hex);

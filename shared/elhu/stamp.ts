@@ -19,13 +19,40 @@
  */
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
 import { formatDateId, formatDateTimeId, localDate } from './dates';
-import { PageContent, TextMeasure, cachingFontkit, cleanText, getInfoEntry, setInfoEntry, storeSmallStreamsUncompressed, tagFontSubsets } from './pdf-tools';
+import {
+  PageContent,
+  TextMeasure,
+  cachingFontkit,
+  cleanText,
+  getInfoEntry,
+  setInfoEntry,
+  storeSmallStreamsUncompressed,
+  tagFontSubsets,
+} from './pdf-tools';
 import { DRAFT_MARKER, type StampSpots } from './render';
 import { reuseEmbeddedFont } from './reused-fonts';
 import { signatureStatement } from './statement';
-import { ELHU_INFO_KEYS, TTE_STATEMENT, TIME_ZONE_OFFSET_HOURS, type ElhuFonts, type IndonesianTimeZone } from './types';
+import {
+  ELHU_INFO_KEYS,
+  TTE_STATEMENT,
+  TIME_ZONE_OFFSET_HOURS,
+  type ElhuFonts,
+  type IndonesianTimeZone,
+} from './types';
 
 /**
  * Bumped whenever the signature block's drawing changes (old uploads then fail the server's re-check).
@@ -115,8 +142,22 @@ function parseStampSpots(s: string | undefined): StampSpots | null {
   try {
     const v = JSON.parse(s) as StampSpots;
     const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    if (!Array.isArray(v.issueDate) || !v.footer || ![v.footer.x, v.footer.y, v.footer.width, v.footer.size].every(ok)) return null;
-    if (!v.issueDate.every((d) => Number.isInteger(d.page) && d.page >= 0 && [d.x, d.y, d.size].every(ok) && typeof d.prefix === 'string')) return null;
+    if (
+      !Array.isArray(v.issueDate) ||
+      !v.footer ||
+      ![v.footer.x, v.footer.y, v.footer.width, v.footer.size].every(ok)
+    )
+      return null;
+    if (
+      !v.issueDate.every(
+        (d) =>
+          Number.isInteger(d.page) &&
+          d.page >= 0 &&
+          [d.x, d.y, d.size].every(ok) &&
+          typeof d.prefix === 'string',
+      )
+    )
+      return null;
     return v;
   } catch {
     return null;
@@ -164,17 +205,29 @@ export async function prepareElhuForSigning(
   opts: PrepareOptions,
 ): Promise<Uint8Array> {
   if (!/^[0-9a-f]{64}$/.test(opts.documentHash)) {
-    throw new ElhuStampError('bad_hash', 'hash dokumen harus SHA-256 hex', 'document hash must be SHA-256 hex');
+    throw new ElhuStampError(
+      'bad_hash',
+      'hash dokumen harus SHA-256 hex',
+      'document hash must be SHA-256 hex',
+    );
   }
   const doc = await PDFDocument.load(unsigned, { updateMetadata: false, parseSpeed: Infinity });
   const box = parseSignatureBox(getInfoEntry(doc, ELHU_INFO_KEYS.signatureBox));
   const url = getInfoEntry(doc, ELHU_INFO_KEYS.verificationUrl);
   const tzText = getInfoEntry(doc, ELHU_INFO_KEYS.timeZone) ?? 'WIB';
   if (!box || !url) {
-    throw new ElhuStampError('not_an_elhu', 'berkas ini bukan E-LHU dari SIPPT', 'this file is not an E-LHU made by SIPPT');
+    throw new ElhuStampError(
+      'not_an_elhu',
+      'berkas ini bukan E-LHU dari SIPPT',
+      'this file is not an E-LHU made by SIPPT',
+    );
   }
   if (box.pageIndex >= doc.getPageCount()) {
-    throw new ElhuStampError('bad_signature_box', 'ruang tanda tangan tidak ada di dokumen', 'signature box is outside the document');
+    throw new ElhuStampError(
+      'bad_signature_box',
+      'ruang tanda tangan tidak ada di dokumen',
+      'signature box is outside the document',
+    );
   }
   const recordedIssuer = getInfoEntry(doc, ELHU_INFO_KEYS.certificateIssuer);
   const signerIssuer = stamp.certificateIssuer?.trim();
@@ -223,20 +276,29 @@ export async function prepareElhuForSigning(
         spots.footer.width,
       )
     : [];
-  const issueDates = (spots?.issueDate ?? []).filter((d) => d.page < pages.length).map((d) => ({ ...d, text: cleanText(`${d.prefix}${issued}`) }));
+  const issueDates = (spots?.issueDate ?? [])
+    .filter((d) => d.page < pages.length)
+    .map((d) => ({ ...d, text: cleanText(`${d.prefix}${issued}`) }));
   const pad = 6;
   const qr = box.height - 2 * pad - 3;
   const tx = box.x + pad + qr + 8;
   const tw = box.x + box.width - pad - tx;
   const block: { text: string; kind: keyof typeof measuring; size: number; color: RGB }[] = [
     { text: 'Ditandatangani secara elektronik oleh:', kind: 'italic', size: 6.6, color: GREY },
-    ...new TextMeasure(measuring.bold, 8.2).wrap(stamp.name, tw).map((text) => ({ text, kind: 'bold' as const, size: 8.2, color: NAVY })),
+    ...new TextMeasure(measuring.bold, 8.2)
+      .wrap(stamp.name, tw)
+      .map((text) => ({ text, kind: 'bold' as const, size: 8.2, color: NAVY })),
     { text: `NIP. ${stamp.nip}`, kind: 'regular', size: 7.2, color: INK },
     { text: formatDateTimeId(signingTime, tz), kind: 'regular', size: 7.2, color: INK },
-    ...new TextMeasure(measuring.italic, 5.9).wrap(TTE_STATEMENT, tw).map((text) => ({ text, kind: 'italic' as const, size: 5.9, color: GREY })),
+    ...new TextMeasure(measuring.italic, 5.9)
+      .wrap(TTE_STATEMENT, tw)
+      .map((text) => ({ text, kind: 'italic' as const, size: 5.9, color: GREY })),
   ];
   const printed: Record<keyof typeof measuring, string[]> = {
-    regular: [...issueDates.map((d) => d.text), ...block.filter((b) => b.kind === 'regular').map((b) => b.text)],
+    regular: [
+      ...issueDates.map((d) => d.text),
+      ...block.filter((b) => b.kind === 'regular').map((b) => b.text),
+    ],
     bold: block.filter((b) => b.kind === 'bold').map((b) => b.text),
     italic: [...footerLines, ...block.filter((b) => b.kind === 'italic').map((b) => b.text)],
   };

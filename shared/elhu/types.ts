@@ -56,9 +56,7 @@ export interface ExpandedUncertainty {
 }
 
 /** Who took the sample (7.8.2.1 h and k, 7.8.2.2). */
-export type ElhuSampling =
-  | { by: 'customer' }
-  | { by: 'lab'; date: string; plan: string; method: string };
+export type ElhuSampling = { by: 'customer' } | { by: 'lab'; date: string; plan: string; method: string };
 
 export interface ElhuResultRow {
   parameter: string;

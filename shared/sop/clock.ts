@@ -35,7 +35,12 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** Time used between two instants, in the unit of `standard` (see StepClock.used). */
-export function usedTime(standard: StandardTime, startedAt: string, at: string | Date, calendar: WorkingCalendar = new WorkingCalendar()): number {
+export function usedTime(
+  standard: StandardTime,
+  startedAt: string,
+  at: string | Date,
+  calendar: WorkingCalendar = new WorkingCalendar(),
+): number {
   const end = typeof at === 'string' ? Date.parse(at) : at.getTime();
   const start = Date.parse(startedAt);
   if (standard.unit === 'working_days') {
@@ -49,7 +54,11 @@ export function usedTime(standard: StandardTime, startedAt: string, at: string |
  * working day after the start date: the SOP counts whole working days, so the day the sample
  * reached the analyst is not one of them.
  */
-export function dueAt(step: number, startedAt: string, calendar: WorkingCalendar = new WorkingCalendar()): string | null {
+export function dueAt(
+  step: number,
+  startedAt: string,
+  calendar: WorkingCalendar = new WorkingCalendar(),
+): string | null {
   const standard = stepByNumber(step).standard;
   switch (standard.unit) {
     case 'none':
@@ -58,7 +67,9 @@ export function dueAt(step: number, startedAt: string, calendar: WorkingCalendar
       return new Date(Date.parse(startedAt) + standard.value * MINUTE_MS).toISOString();
     case 'working_days': {
       const lastDay = calendar.addWorkingDays(localDate(new Date(startedAt)), standard.value);
-      return new Date(Date.parse(`${lastDay}T00:00:00.000Z`) + DAY_MS - WIB_OFFSET_MINUTES * MINUTE_MS).toISOString();
+      return new Date(
+        Date.parse(`${lastDay}T00:00:00.000Z`) + DAY_MS - WIB_OFFSET_MINUTES * MINUTE_MS,
+      ).toISOString();
     }
   }
 }
@@ -68,7 +79,12 @@ export function dueAt(step: number, startedAt: string, calendar: WorkingCalendar
  * count of working days: a weekend right after the due date does not make it over until the next
  * working day begins, although `dueAt` has passed.
  */
-export function stepClock(step: number, startedAt: string, now: Date, calendar: WorkingCalendar = new WorkingCalendar()): StepClock {
+export function stepClock(
+  step: number,
+  startedAt: string,
+  now: Date,
+  calendar: WorkingCalendar = new WorkingCalendar(),
+): StepClock {
   const standard = stepByNumber(step).standard;
   const used = usedTime(standard, startedAt, now, calendar);
   const limit = standard.unit === 'none' ? null : standard.value;
@@ -102,7 +118,10 @@ const ORDER_WAITS_AT: Record<OrderStatus, number | null> = {
   cancelled: null,
 };
 
-const SAMPLE_WAITS_AT: Record<Exclude<SampleStatus, 'awaiting_registration' | 'in_testing' | 'released'>, number> = {
+const SAMPLE_WAITS_AT: Record<
+  Exclude<SampleStatus, 'awaiting_registration' | 'in_testing' | 'released'>,
+  number
+> = {
   registered: 12,
   rejected: 11, // CS registers a replacement sample
   received: 12,
@@ -150,7 +169,10 @@ export function sampleWaiting(sample: Sample, order: Order): Waiting | null {
     case 'in_testing': {
       const current = active(sample);
       if (current.length > 0 && current.every((a) => a.status === 'submitted')) {
-        return { step: 15, since: latest([sample.statusSince, ...current.map((a) => a.statusSince ?? a.submittedAt)]) };
+        return {
+          step: 15,
+          since: latest([sample.statusSince, ...current.map((a) => a.statusSince ?? a.submittedAt)]),
+        };
       }
       const retests = sample.analyses.filter((a) => a.status === 'retest').map((a) => a.statusSince);
       return { step: 14, since: latest([sample.statusSince, ...retests]) };
@@ -185,7 +207,12 @@ export function orderStep(order: Order): number | null {
 }
 
 /** The live clock of a sample: its step, and the standard time used since the wait began (null: no clock). */
-export function sampleClock(sample: Sample, order: Order, now: Date, calendar: WorkingCalendar = new WorkingCalendar()): StepClock | null {
+export function sampleClock(
+  sample: Sample,
+  order: Order,
+  now: Date,
+  calendar: WorkingCalendar = new WorkingCalendar(),
+): StepClock | null {
   const w = sampleWaiting(sample, order);
   return w && w.since !== null ? stepClock(w.step, w.since, now, calendar) : null;
 }

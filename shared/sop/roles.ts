@@ -30,7 +30,11 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
   pelanggan: { label: 'Pelanggan', labelEn: 'Customer', workplace: 'portal' },
   admin_satker: { label: 'Admin Satker', labelEn: 'Unit administrator', workplace: 'desktop_online' },
   cs: { label: 'CS (Customer Service)', labelEn: 'Customer service', workplace: 'desktop_online' },
-  ketua_tim_pji: { label: 'Ketua Tim PJI', labelEn: 'Head of industrial services team', workplace: 'desktop_online' },
+  ketua_tim_pji: {
+    label: 'Ketua Tim PJI',
+    labelEn: 'Head of industrial services team',
+    workplace: 'desktop_online',
+  },
   bendahara: { label: 'Bendahara Penerimaan', labelEn: 'Treasurer', workplace: 'desktop_online' },
   penyelia: { label: 'Penyelia', labelEn: 'Lab supervisor', workplace: 'desktop_offline' },
   mt: { label: 'Manajer Teknis (MT)', labelEn: 'Technical manager', workplace: 'desktop_offline' },
@@ -40,4 +44,6 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
 };
 
 /** Roles that keep a local working copy of their assigned work (DESIGN.md, sync). */
-export const OFFLINE_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_INFO[r].workplace === 'desktop_offline');
+export const OFFLINE_ROLES: readonly Role[] = ROLES.filter(
+  (r) => ROLE_INFO[r].workplace === 'desktop_offline',
+);

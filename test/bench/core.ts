@@ -49,7 +49,12 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
   const start = performance.now();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const r = decide(order, { id: 'x', type: 'order.validate', payload: { orderNumber: `ORD/PLG/2026/${i + 1}` } }, cs, now);
+    const r = decide(
+      order,
+      { id: 'x', type: 'order.validate', payload: { orderNumber: `ORD/PLG/2026/${i + 1}` } },
+      cs,
+      now,
+    );
     times.push(performance.now() - t0);
     if (!r.ok) throw new Error(r.message.en);
   }
@@ -59,6 +64,12 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
 
   const large = bigOrder(20, 60);
   const t0 = performance.now();
-  for (let i = 0; i < 500; i++) decide(large, { id: 'x', type: 'order.validate', payload: { orderNumber: 'ORD/PLG/2026/1' } }, cs, now);
-  report({ name: 'decide_1200_analyses_ms', value: (performance.now() - t0) / 500, unit: 'ms', target: '< 5' });
+  for (let i = 0; i < 500; i++)
+    decide(large, { id: 'x', type: 'order.validate', payload: { orderNumber: 'ORD/PLG/2026/1' } }, cs, now);
+  report({
+    name: 'decide_1200_analyses_ms',
+    value: (performance.now() - t0) / 500,
+    unit: 'ms',
+    target: '< 5',
+  });
 }

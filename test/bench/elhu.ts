@@ -15,7 +15,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadElhuFonts, openSigningSession, sha256Hex, signElhu, type SigningSession } from '../../main/services/signing/index';
+import {
+  loadElhuFonts,
+  openSigningSession,
+  sha256Hex,
+  signElhu,
+  type SigningSession,
+} from '../../main/services/signing/index';
 import { demoElhuData } from '../../shared/elhu/demo-data';
 import { renderElhu } from '../../shared/elhu/render';
 import { percentile, type BenchRow } from './target';
@@ -28,7 +34,8 @@ const BATCH = 100;
 
 function tool(cmd: string, args: string[], aptPackage: string): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${cmd} is not installed: apt-get install -y ${aptPackage}`);
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT')
+    throw new Error(`${cmd} is not installed: apt-get install -y ${aptPackage}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
   return r.stdout;
 }
@@ -37,10 +44,17 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
   const fonts = loadElhuFonts();
   const p12 = new Uint8Array(readFileSync(join(KEYSTORE, 'kepala-balai-demo.p12')));
   const fingerprint = readFileSync(join(KEYSTORE, 'kepala-balai-demo.sha256'), 'utf8').trim();
-  const open = (): SigningSession => openSigningSession({ p12, passphrase: PASSPHRASE, expectedCertificateFingerprint: fingerprint });
+  const open = (): SigningSession =>
+    openSigningSession({ p12, passphrase: PASSPHRASE, expectedCertificateFingerprint: fingerprint });
   const signingTime = new Date('2025-03-14T03:15:42Z');
   const sign = (unsigned: Uint8Array, session: SigningSession): Promise<Uint8Array> =>
-    signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime, expectedDocumentHash: sha256Hex(unsigned), fonts, location: 'Palembang' });
+    signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts,
+      location: 'Palembang',
+    });
 
   // 1. Render + sign, warm, one report at a time.
   const data = Array.from({ length: 130 }, (_, i) => demoElhuData({ parameters: 10, serial: i + 1 }));
@@ -82,24 +96,57 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     const nssPassword = 'bench-nss';
     writeFileSync(join(dir, 'nsspw'), `${nssPassword}\n`);
     tool('certutil', ['-N', '-d', `sql:${nss}`, '-f', join(dir, 'nsspw')], 'libnss3-tools');
-    tool('pk12util', ['-i', join(KEYSTORE, 'kepala-balai-demo.p12'), '-d', `sql:${nss}`, '-W', PASSPHRASE, '-K', nssPassword], 'libnss3-tools');
-    const nick = tool('pdfsig', ['-nssdir', `sql:${nss}`, '-nss-pwd', nssPassword, '-list-nicks'], 'poppler-utils')
+    tool(
+      'pk12util',
+      [
+        '-i',
+        join(KEYSTORE, 'kepala-balai-demo.p12'),
+        '-d',
+        `sql:${nss}`,
+        '-W',
+        PASSPHRASE,
+        '-K',
+        nssPassword,
+      ],
+      'libnss3-tools',
+    );
+    const nick = tool(
+      'pdfsig',
+      ['-nssdir', `sql:${nss}`, '-nss-pwd', nssPassword, '-list-nicks'],
+      'poppler-utils',
+    )
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l !== '' && !/nicknames available/i.test(l));
     if (!nick) throw new Error('pdfsig -list-nicks shows no certificate in the NSS database');
     const t1 = performance.now();
     for (let i = 0; i < BATCH; i++) {
-      const r = spawnSync('pdfsig', [
-        '-nssdir', `sql:${nss}`, '-nss-pwd', nssPassword, '-add-signature', '-nick', nick, '-digest', 'SHA256',
-        '-reason', 'Pengesahan Laporan Hasil Uji elektronik', join(inDir, `${i}.pdf`), join(pdfsigDir, `${i}.pdf`),
-      ], { encoding: 'utf8' });
+      const r = spawnSync(
+        'pdfsig',
+        [
+          '-nssdir',
+          `sql:${nss}`,
+          '-nss-pwd',
+          nssPassword,
+          '-add-signature',
+          '-nick',
+          nick,
+          '-digest',
+          'SHA256',
+          '-reason',
+          'Pengesahan Laporan Hasil Uji elektronik',
+          join(inDir, `${i}.pdf`),
+          join(pdfsigDir, `${i}.pdf`),
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.error) throw new Error(`pdfsig failed: ${r.error.message} (apt-get install -y poppler-utils)`);
       if (r.status !== 0) throw new Error(`pdfsig -add-signature failed: ${r.stderr}`);
     }
     const theirs = performance.now() - t1;
     const check = tool('pdfsig', [join(pdfsigDir, '0.pdf')], 'poppler-utils');
-    if (!/Signature is Valid/.test(check)) throw new Error(`pdfsig's own signature did not verify:\n${check}`);
+    if (!/Signature is Valid/.test(check))
+      throw new Error(`pdfsig's own signature did not verify:\n${check}`);
     report({ name: 'pdfsig_100_total', value: theirs, unit: 'ms', target: '' });
     report({ name: 'pdfsig_vs_ours', value: theirs / BATCH / (ours / BATCH), unit: 'x', target: '>= 10' });
   } finally {

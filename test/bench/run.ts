@@ -18,7 +18,9 @@ const available = readdirSync(here)
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !available.includes(a));
 if (unknown.length > 0) {
-  console.error(`Grup benchmark tidak dikenal / unknown benchmark group: ${unknown.join(', ')}. Ada / available: ${available.join(', ')}`);
+  console.error(
+    `Grup benchmark tidak dikenal / unknown benchmark group: ${unknown.join(', ')}. Ada / available: ${available.join(', ')}`,
+  );
   process.exit(2);
 }
 const groups = asked.length > 0 ? asked : available;
@@ -29,7 +31,9 @@ const now: Record<string, number> = { ...last };
 let missed = 0;
 
 for (const group of groups) {
-  const mod = (await import(pathToFileURL(join(here, `${group}.ts`)).href)) as { run: (report: (row: BenchRow) => void) => Promise<void> };
+  const mod = (await import(pathToFileURL(join(here, `${group}.ts`)).href)) as {
+    run: (report: (row: BenchRow) => void) => Promise<void>;
+  };
   console.error(`# ${group}`);
   await mod.run((row) => {
     const name = row.name.startsWith(`${group}.`) ? row.name : `${group}.${row.name}`;
@@ -38,13 +42,22 @@ for (const group of groups) {
     const ok = meetsTarget(out.value, out.target);
     if (ok === false) missed += 1;
     const before = last[name];
-    const delta = before === undefined || before === 0 ? '' : ` (${(((out.value - before) / before) * 100).toFixed(1)}% vs last ${before})`;
-    console.error(`  ${ok === null ? '·' : ok ? 'ok  ' : 'MISS'} ${name} = ${out.value} ${out.unit} target ${out.target || '-'}${delta}`);
+    const delta =
+      before === undefined || before === 0
+        ? ''
+        : ` (${(((out.value - before) / before) * 100).toFixed(1)}% vs last ${before})`;
+    console.error(
+      `  ${ok === null ? '·' : ok ? 'ok  ' : 'MISS'} ${name} = ${out.value} ${out.unit} target ${out.target || '-'}${delta}`,
+    );
     now[name] = out.value;
   });
 }
 
 mkdirSync(dirname(lastFile), { recursive: true });
 writeFileSync(lastFile, JSON.stringify(now, null, 2));
-console.error(missed === 0 ? 'Semua target tercapai / all targets met' : `${missed} target tidak tercapai / targets missed`);
+console.error(
+  missed === 0
+    ? 'Semua target tercapai / all targets met'
+    : `${missed} target tidak tercapai / targets missed`,
+);
 process.exit(missed === 0 ? 0 : 1);

@@ -122,7 +122,8 @@ async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUr
       target: '',
     });
     report({ name: `${dialect}.verify_load.refused_503`, value: v.busy, unit: 'count', target: '' });
-    if (!EXPECT_CONTINUE) report({ name: `${dialect}.verify_load.refused_reset`, value: v.reset, unit: 'count', target: '' });
+    if (!EXPECT_CONTINUE)
+      report({ name: `${dialect}.verify_load.refused_reset`, value: v.reset, unit: 'count', target: '' });
     report({ name: `${dialect}.verify_load.other_errors`, value: v.errors, unit: 'count', target: '== 0' });
     report({ name: `${dialect}.verify_load.server_rss_peak`, value: v.rssPeak, unit: 'MB', target: '' });
     if (v.firstError) console.error(`  verify_load first error: ${v.firstError}`);

@@ -47,7 +47,12 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     const samples = count('SELECT count(*) AS n FROM samples');
     const analyses = count('SELECT sum(analyses_total) AS n FROM samples');
     report({ name: 'initial_pull_5000_orders_100k_analyses', value: pullMs, unit: 'ms', target: '< 5000' });
-    report({ name: 'initial_pull_rows_per_s', value: ((ORDERS + samples + analyses) / pullMs) * 1000, unit: 'rows/s', target: '>= 20000' });
+    report({
+      name: 'initial_pull_rows_per_s',
+      value: ((ORDERS + samples + analyses) / pullMs) * 1000,
+      unit: 'rows/s',
+      target: '>= 20000',
+    });
 
     // 2. 1,000 queued commands (results on 1,000 different analyses), pushed until all are applied.
     let queued = 0;
@@ -67,12 +72,18 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     const pushMs = performance.now() - t1;
     const st = core.status();
     const applied = core.diagnostics.store.commands(['applied']).length;
-    if (st.pending !== 0 || applied !== 1000) throw new Error(`push: ${applied} applied, status ${JSON.stringify(st)}`);
+    if (st.pending !== 0 || applied !== 1000)
+      throw new Error(`push: ${applied} applied, status ${JSON.stringify(st)}`);
     report({ name: 'push_1000_commands_until_applied', value: pushMs, unit: 'ms', target: '< 2000' });
     core.close();
 
     // 3 and 4. A working copy of 10,000 orders (written as a pull would), then the worklist and saving results.
-    const big = new DesktopServices({ dataDir: `${tmp.dir}/pc-big`, serverUrl: server.url, scrypt: TEST_SCRYPT, autoSync: false });
+    const big = new DesktopServices({
+      dataDir: `${tmp.dir}/pc-big`,
+      serverUrl: server.url,
+      scrypt: TEST_SCRYPT,
+      autoSync: false,
+    });
     await big.login('analis.karet1', server.demo!.password);
     const analyst = server.user('analis.karet1');
     const template = orderInLab({
@@ -93,7 +104,8 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
         chunk.map((o) => big.diagnostics.store.preparePut(o)),
         { cursor: String(start), lastProcessedSeq: 0, at: new Date().toISOString(), full: false },
       );
-      for (const o of chunk) targets.push({ o: o.id, s: o.samples[0]!.id, a: o.samples[0]!.analyses.map((a) => a.id) });
+      for (const o of chunk)
+        targets.push({ o: o.id, s: o.samples[0]!.id, a: o.samples[0]!.analyses.map((a) => a.id) });
     }
     if (big.diagnostics.store.orderCount() !== WORKLIST_ORDERS) throw new Error('worklist copy not filled');
     big.diagnostics.store.ws.checkpoint('TRUNCATE'); // as the idle housekeeping would have done
@@ -105,10 +117,16 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
       const t = performance.now();
       const page = big.worklistPage();
       const dt = performance.now() - t;
-      if (page.total !== WORKLIST_ORDERS || page.rows.length !== 200) throw new Error(`worklist page: ${page.total} / ${page.rows.length}`);
+      if (page.total !== WORKLIST_ORDERS || page.rows.length !== 200)
+        throw new Error(`worklist page: ${page.total} / ${page.rows.length}`);
       if (i >= 20) open.push(dt); // the first calls warm the statement cache and the page cache
     }
-    report({ name: 'open_worklist_10000_orders_p95', value: percentile(open, 95), unit: 'ms', target: '< 20' });
+    report({
+      name: 'open_worklist_10000_orders_p95',
+      value: percentile(open, 95),
+      unit: 'ms',
+      target: '< 20',
+    });
     // For comparison: every one of the 10,000 rows at once (no screen needs this).
     const whole: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -124,7 +142,10 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
       for (let i = 0; i < 520; i++) {
         const t0 = targets[(i * 7919 + offset) % targets.length]!;
         const t = performance.now();
-        core.saveResult(t0.o, t0.s, t0.a[i % t0.a.length]!, { value: `${i},5`, notes: randomUUID().slice(0, 8) });
+        core.saveResult(t0.o, t0.s, t0.a[i % t0.a.length]!, {
+          value: `${i},5`,
+          notes: randomUUID().slice(0, 8),
+        });
         const dt = performance.now() - t;
         if (i >= 20) times.push(dt);
       }
@@ -135,10 +156,21 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     report({ name: 'save_result_local_commit_p50', value: percentile(save, 50), unit: 'ms', target: '' });
     big.close();
     // The same with the outbox synced without an fsync per action (crash-safe, not power-cut-safe): where the time goes.
-    const nofsync = new DesktopServices({ dataDir: `${tmp.dir}/pc-big`, serverUrl: server.url, scrypt: TEST_SCRYPT, autoSync: false, outboxSync: 'NORMAL' });
+    const nofsync = new DesktopServices({
+      dataDir: `${tmp.dir}/pc-big`,
+      serverUrl: server.url,
+      scrypt: TEST_SCRYPT,
+      autoSync: false,
+      outboxSync: 'NORMAL',
+    });
     await nofsync.login('analis.karet1', server.demo!.password, 'offline');
     const fast = saveTimes(nofsync, 1);
-    report({ name: 'save_result_local_commit_without_fsync_p95', value: percentile(fast, 95), unit: 'ms', target: '' });
+    report({
+      name: 'save_result_local_commit_without_fsync_p95',
+      value: percentile(fast, 95),
+      unit: 'ms',
+      target: '',
+    });
     nofsync.close();
 
     report({ name: 'peak_rss', value: process.resourceUsage().maxRSS / 1024, unit: 'MiB', target: '' });

@@ -65,7 +65,9 @@ test.describe('Electron app (smoke)', () => {
 
     expect(page.url()).toMatch(/^app:\/\/sippt\//);
     // The page sees the bridge and nothing of Node or Electron.
-    expect(await page.evaluate(() => Object.keys((window as unknown as { sippt: object }).sippt).sort())).toEqual(['invoke', 'on']);
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { sippt: object }).sippt).sort()),
+    ).toEqual(['invoke', 'on']);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     const prefs = await app.evaluate(({ BrowserWindow }) => {

@@ -39,7 +39,9 @@ import { PNG_1X1, attachProof, logIn, phone, pick } from './portal/portal';
 
 test.describe.configure({ mode: 'serial' });
 
-const KEYSTORE = fileURLToPath(new URL('../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url));
+const KEYSTORE = fileURLToPath(
+  new URL('../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
+);
 const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
 
 type Role = 'admin' | 'cs' | 'ketua' | 'bendahara' | 'penyelia' | 'mt' | 'analis' | 'kepala';
@@ -160,7 +162,9 @@ test('1-3 · the customer opens the portal and registers; the Admin Satker activ
   await p.getByLabel(/^Nama perusahaan/).fill(COMPANY);
   await p.getByLabel(/^Nama kontak/).fill('Rahmat Hidayat Saputra');
   await p.getByLabel(/^NPWP/).fill('012345678901000');
-  await p.getByLabel(/^Alamat/).fill('Jl. Letnan Jenderal Harun Sohar No. 17, Kebun Bunga, Sukarami, Palembang');
+  await p
+    .getByLabel(/^Alamat/)
+    .fill('Jl. Letnan Jenderal Harun Sohar No. 17, Kebun Bunga, Sukarami, Palembang');
   await p.getByLabel(/^Surel/).fill(EMAIL);
   await p.getByLabel(/^Nomor telepon/).fill('+62 812 7300 4455');
   await p.getByLabel(/^Nama pengguna/).fill(USERNAME);
@@ -177,9 +181,15 @@ test('1-3 · the customer opens the portal and registers; the Admin Satker activ
   await shot(admin, 3, 'admin-activate');
   await admin.getByRole('button', { name: /Aktifkan akun/ }).click();
   await expect
-    .poll(async () => ((await api.get('admin', 'customers?status=active&limit=500')).customers as { companyName: string }[]).some((c) => c.companyName === COMPANY), {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (
+          (await api.get('admin', 'customers?status=active&limit=500')).customers as { companyName: string }[]
+        ).some((c) => c.companyName === COMPANY),
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(true);
 });
 
@@ -215,7 +225,8 @@ test('5-6 · CS reviews and validates the order; Ketua Tim approves the tariff',
   test.setTimeout(150_000);
   const cs = await workstationFor('cs');
   await openRow(cs, orderId.slice(0, 8));
-  for (const q of ['Kemampuan SDM', 'Kesesuaian metode', 'Kemampuan peralatan']) await cs.getByRole('radiogroup', { name: q }).getByRole('radio', { name: 'Bisa', exact: true }).check();
+  for (const q of ['Kemampuan SDM', 'Kesesuaian metode', 'Kemampuan peralatan'])
+    await cs.getByRole('radiogroup', { name: q }).getByRole('radio', { name: 'Bisa', exact: true }).check();
   await shot(cs, 5, 'cs-validate');
   await cs.getByRole('button', { name: /Validasi & beri nomor/ }).click();
   const o = await serverAt('validated');
@@ -232,7 +243,9 @@ test('7-8 · the customer asks for the e-billing; Bendahara issues it; the custo
   test.setTimeout(150_000);
   const p = customer;
   await p.reload();
-  await expect(p.getByRole('heading', { name: 'Periksa parameter dan tarif' })).toBeVisible({ timeout: 20_000 });
+  await expect(p.getByRole('heading', { name: 'Periksa parameter dan tarif' })).toBeVisible({
+    timeout: 20_000,
+  });
   await shot(p, 7, 'portal-tariff');
   await p.getByRole('button', { name: 'Minta e-billing' }).click();
   await p.getByRole('dialog').getByRole('button', { name: 'Minta e-billing' }).click();
@@ -248,7 +261,9 @@ test('7-8 · the customer asks for the e-billing; Bendahara issues it; the custo
   await p.reload();
   await expect(p.getByRole('heading', { name: 'Bayar e-billing' })).toBeVisible({ timeout: 20_000 });
   await p.getByRole('link', { name: 'Lihat kode billing' }).click();
-  await expect(p.getByTestId('billing-code')).toHaveText(billed.billings[0]!.code.replace(/(\d{3})(?=\d)/g, '$1 '));
+  await expect(p.getByTestId('billing-code')).toHaveText(
+    billed.billings[0]!.code.replace(/(\d{3})(?=\d)/g, '$1 '),
+  );
   await expect(p.getByText('Belum dibayar')).toBeVisible();
   await shot(p, 8, 'portal-billing');
 });
@@ -297,10 +312,22 @@ test('12-13 · Penyelia checks the sample and assigns the analyst; MT validates 
   await openSample(penyelia, number);
   const receipt = penyelia.getByRole('region', { name: 'Pemeriksaan contoh' });
   await expect(receipt).toBeVisible({ timeout: 30_000 });
-  await receipt.getByRole('radiogroup', { name: 'Jumlah' }).getByRole('radio', { name: 'Cukup', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Kondisi' }).getByRole('radio', { name: 'Baik', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Wadah' }).getByRole('radio', { name: 'Baik', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Segel' }).getByRole('radio', { name: 'Utuh', exact: true }).check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Jumlah' })
+    .getByRole('radio', { name: 'Cukup', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Kondisi' })
+    .getByRole('radio', { name: 'Baik', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Wadah' })
+    .getByRole('radio', { name: 'Baik', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Segel' })
+    .getByRole('radio', { name: 'Utuh', exact: true })
+    .check();
   await receipt.getByLabel('Kondisi penyimpanan').fill('Suhu ruang');
   // The field suggests stored conditions: its list closes when the next field takes the focus.
   await receipt.getByLabel('Catatan').fill('Tiga bandela utuh, label pelanggan terbaca.');
@@ -347,7 +374,9 @@ test('14-16 · Analis enters the results; Penyelia verifies; MT validates', asyn
   const confirm = analis.getByRole('dialog', { name: 'Kirim hasil ke Penyelia?' });
   await confirm.getByRole('button', { name: /^Kirim hasil/ }).click();
   await expect(confirm).toBeHidden({ timeout: 30_000 });
-  await expect.poll(async () => (await sample()).analyses.map((a) => a.status), { timeout: 60_000 }).toEqual(analyses.map(() => 'submitted'));
+  await expect
+    .poll(async () => (await sample()).analyses.map((a) => a.status), { timeout: 60_000 })
+    .toEqual(analyses.map(() => 'submitted'));
 
   const penyelia = staff.penyelia!;
   await syncNow(penyelia);
@@ -382,7 +411,9 @@ test('17-18 · Ketua Tim numbers the LHU; CS previews the draft and asks the Kep
   const cs = staff.cs!;
   await cs.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(cs, number);
-  await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({ timeout: 60_000 });
+  await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(cs.getByRole('img', { name: /Halaman 1 dari/ })).toBeVisible({ timeout: 30_000 });
   const kepala = cs.getByRole('complementary').getByRole('textbox', { name: 'Kepala Balai penanda tangan' });
   if ((await kepala.inputValue()) === '') {
@@ -405,7 +436,10 @@ test('19 · the Kepala Balai imports the demo keystore and signs the E-LHU with 
     if (!(await pickIt.isVisible())) await syncNow(p);
     await expect(pickIt).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [1_000, 3_000, 5_000] });
-  const row = p.getByRole('grid', { name: 'Antrean LHU menunggu tanda tangan' }).getByRole('row').filter({ hasText: report.number! });
+  const row = p
+    .getByRole('grid', { name: 'Antrean LHU menunggu tanda tangan' })
+    .getByRole('row')
+    .filter({ hasText: report.number! });
   await expect(row.getByLabel('belum diunduh; hubungkan sekali')).toHaveCount(0, { timeout: 60_000 });
   await row.click();
   await expect(p.getByText(/Halaman 1 dari \d+/)).toBeVisible({ timeout: 30_000 });
@@ -414,7 +448,9 @@ test('19 · the Kepala Balai imports the demo keystore and signs the E-LHU with 
   await pickIt.check();
   await p.getByRole('button', { name: /^Tandatangani \(1\)/ }).click();
   const dialog = p.getByRole('dialog', { name: 'Tandatangani 1 LHU' });
-  await expect(dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/))).toBeVisible({ timeout: 30_000 });
+  await expect(
+    dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/)),
+  ).toBeVisible({ timeout: 30_000 });
   await dialog.locator('input[type="file"]').setInputFiles(KEYSTORE);
   await dialog.getByLabel('Passphrase keystore').fill(DEMO_PASSPHRASE);
   await dialog.getByRole('button', { name: 'Impor sertifikat' }).click();
@@ -435,10 +471,15 @@ test('20 · CS checks the signed E-LHU and releases it to the customer', async (
   const cs = staff.cs!;
   await cs.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(cs, number);
-  await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({ timeout: 30_000 });
+  await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await shot(cs, 20, 'cs-release');
   await cs.getByRole('button', { name: /Kirim ke pelanggan/ }).click();
-  await cs.getByRole('dialog', { name: 'Kirim E-LHU ke pelanggan?' }).getByRole('button', { name: 'Kirim ke pelanggan' }).click();
+  await cs
+    .getByRole('dialog', { name: 'Kirim E-LHU ke pelanggan?' })
+    .getByRole('button', { name: 'Kirim ke pelanggan' })
+    .click();
   await serverAt('released', 'sample');
 });
 
@@ -452,13 +493,23 @@ test('21-22 · the customer fills in the survey, downloads the signed E-LHU and 
   await p.getByRole('link', { name: 'Isi survei' }).click();
   const groups = p.getByRole('main').getByRole('radiogroup');
   await expect(groups).toHaveCount(9);
-  for (let i = 0; i < 9; i++) await groups.nth(i).getByRole('radio', { name: i === 4 ? /Baik$/ : /Sangat baik/ }).check();
+  for (let i = 0; i < 9; i++)
+    await groups
+      .nth(i)
+      .getByRole('radio', { name: i === 4 ? /Baik$/ : /Sangat baik/ })
+      .check();
   await shot(p, 21, 'portal-survey');
   await p.getByRole('button', { name: 'Kirim survei' }).click();
   await expect(p.getByRole('heading', { name: 'Unduh E-LHU' })).toBeVisible();
   expect((await order()).survey).toBeTruthy();
 
-  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: /Unduh LHU/ }).first().click()]);
+  const [download] = await Promise.all([
+    p.waitForEvent('download'),
+    p
+      .getByRole('button', { name: /Unduh LHU/ })
+      .first()
+      .click(),
+  ]);
   downloaded = await download.path();
   expect(download.suggestedFilename()).toMatch(/^E-LHU_.*\.pdf$/);
   await shot(p, 22, 'portal-download');
@@ -483,12 +534,13 @@ test('the profile fits the phone with a long company name, address and e-mail', 
   await shot(p, 22, 'portal-profile-long-names');
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // Every value stays inside its card.
-  const outside = await p.evaluate(() =>
-    [...document.querySelectorAll('.portal-row-value')].filter((v) => {
-      const card = v.closest('.mantine-Card-root')!.getBoundingClientRect();
-      const box = v.getBoundingClientRect();
-      return box.right > card.right || box.left < card.left;
-    }).length,
+  const outside = await p.evaluate(
+    () =>
+      [...document.querySelectorAll('.portal-row-value')].filter((v) => {
+        const card = v.closest('.mantine-Card-root')!.getBoundingClientRect();
+        const box = v.getBoundingClientRect();
+        return box.right > card.right || box.left < card.left;
+      }).length,
   );
   expect(outside).toBe(0);
 });

@@ -55,7 +55,11 @@ async function call(user: string | null, method: string, path: string, body?: un
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body ?? {});
   }
-  const res = await fetch(`${base}/api/v1/${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+  const res = await fetch(`${base}/api/v1/${path}`, {
+    method,
+    headers,
+    ...(payload !== undefined ? { body: payload } : {}),
+  });
   const ct = res.headers.get('content-type') ?? '';
   const out = ct.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
   if (!res.ok) throw new Error(`${method} ${path} as ${user}: ${res.status} ${JSON.stringify(out)}`);
@@ -78,7 +82,14 @@ async function releasedReport() {
   const sir20 = demo.sampleTypes.sir20!;
   let o = (
     await call('pelanggan', 'POST', 'orders', {
-      samples: [{ sampleTypeId: sir20.id, description: 'Karet remah SIR 20, bandela 35 kg, lot E2E', customerLabel: 'LOT-E2E', parameterIds: sir20.parameterIds.slice(0, 3) }],
+      samples: [
+        {
+          sampleTypeId: sir20.id,
+          description: 'Karet remah SIR 20, bandela 35 kg, lot E2E',
+          customerLabel: 'LOT-E2E',
+          parameterIds: sir20.parameterIds.slice(0, 3),
+        },
+      ],
     })
   ).order;
   const id = o.id as string;
@@ -86,21 +97,37 @@ async function releasedReport() {
   await call('ketuatim', 'POST', `orders/${id}/tariff/approve`, { adjustments: [] });
   await call('pelanggan', 'POST', `orders/${id}/billing/request`);
   o = (await call('bendahara', 'POST', `orders/${id}/billing`)).order;
-  const raw = JSON.stringify({ billingCode: o.billings[0].code, ntpn: 'NTPNE2E000000001', paidAt: new Date().toISOString() });
+  const raw = JSON.stringify({
+    billingCode: o.billings[0].code,
+    ntpn: 'NTPNE2E000000001',
+    paidAt: new Date().toISOString(),
+  });
   const sig = createHmac('sha256', PAYMENT_SECRET).update(raw).digest('hex');
-  const paid = await fetch(`${base}/api/v1/payments/notify`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` }, body: raw });
+  const paid = await fetch(`${base}/api/v1/payments/notify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` },
+    body: raw,
+  });
   expect(paid.status).toBe(200);
   const s = `orders/${id}/samples/${o.samples[0].id}`;
-  await call('cs1', 'POST', `${s}/register`, { labId: demo.labs.KRT, penyeliaId: userId('penyelia.karet'), mtId: userId('mt.karet') });
+  await call('cs1', 'POST', `${s}/register`, {
+    labId: demo.labs.KRT,
+    penyeliaId: userId('penyelia.karet'),
+    mtId: userId('mt.karet'),
+  });
   await call('penyelia.karet', 'POST', `${s}/accept`, { condition: 'Baik, tersegel' });
   o = (await call('cs1', 'GET', `orders/${id}`)).order;
   const analyses = o.samples[0].analyses as { id: string; unit: string }[];
   const analysts = ['analis.karet1', 'analis.karet2'];
-  await call('penyelia.karet', 'POST', `${s}/assign`, { assignments: analyses.map((a, j) => ({ analysisId: a.id, analystId: userId(analysts[j % 2]!) })) });
+  await call('penyelia.karet', 'POST', `${s}/assign`, {
+    assignments: analyses.map((a, j) => ({ analysisId: a.id, analystId: userId(analysts[j % 2]!) })),
+  });
   await call('mt.karet', 'POST', `${s}/assignment/validate`);
   for (const [j, a] of analyses.entries()) {
     const analyst = analysts[j % 2]!;
-    await call(analyst, 'PUT', `${s}/analyses/${a.id}/result`, { result: { value: '0,08', numeric: 0.08, unit: a.unit, testedOn: '2025-03-10' } });
+    await call(analyst, 'PUT', `${s}/analyses/${a.id}/result`, {
+      result: { value: '0,08', numeric: 0.08, unit: a.unit, testedOn: '2025-03-10' },
+    });
     await call(analyst, 'POST', `${s}/analyses/${a.id}/submit`);
   }
   await call('penyelia.karet', 'POST', `${s}/results/verify`);
@@ -115,7 +142,10 @@ async function releasedReport() {
   const session = openSigningSession({
     p12: new Uint8Array(readFileSync(new URL('kepala-balai-demo.p12', KEYSTORE))),
     passphrase: DEMO_PASSPHRASE,
-    expectedCertificateFingerprint: readFileSync(new URL('kepala-balai-demo.sha256', KEYSTORE), 'utf8').trim(),
+    expectedCertificateFingerprint: readFileSync(
+      new URL('kepala-balai-demo.sha256', KEYSTORE),
+      'utf8',
+    ).trim(),
   });
   let signed: Uint8Array;
   try {
@@ -134,7 +164,12 @@ async function releasedReport() {
   form.append('file', new Blob([Buffer.from(signed)], { type: 'application/pdf' }), 'signed.pdf');
   await call('kepala', 'POST', `${r}/sign`, form);
   o = (await call('cs1', 'POST', `${r}/release`)).order;
-  return { orderId: id, reportPath: r, number: o.samples[0].reports[0].number as string, signed: Buffer.from(signed) };
+  return {
+    orderId: id,
+    reportPath: r,
+    number: o.samples[0].reports[0].number as string,
+    signed: Buffer.from(signed),
+  };
 }
 
 test.beforeAll(async () => {
@@ -155,7 +190,9 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('verification page from the QR code: valid, genuine upload, altered upload refused, superseded after an amendment', async ({ page }) => {
+test('verification page from the QR code: valid, genuine upload, altered upload refused, superseded after an amendment', async ({
+  page,
+}) => {
   const report = await releasedReport();
   const kepalaName = demo.users.find((u) => u.username === 'kepala')!.name;
 
@@ -179,7 +216,10 @@ test('verification page from the QR code: valid, genuine upload, altered upload 
     const good = join(files, 'E-LHU.pdf');
     writeFileSync(good, report.signed);
     await page.setInputFiles('input[name="file"]', good);
-    await Promise.all([page.waitForURL(/\/verifikasi$/), page.getByRole('button', { name: /Periksa/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/verifikasi$/),
+      page.getByRole('button', { name: /Periksa/ }).click(),
+    ]);
     const verdict = page.locator('[data-verdict]');
     await expect(verdict).toHaveAttribute('data-verdict', 'genuine');
     await expect(verdict).toContainText('ASLI');
@@ -193,7 +233,10 @@ test('verification page from the QR code: valid, genuine upload, altered upload 
     const bad = join(files, 'E-LHU-diubah.pdf');
     writeFileSync(bad, flipped);
     await page.setInputFiles('input[name="file"]', bad);
-    await Promise.all([page.waitForURL(/\/verifikasi$/), page.getByRole('button', { name: /Periksa/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/verifikasi$/),
+      page.getByRole('button', { name: /Periksa/ }).click(),
+    ]);
     await expect(page.locator('[data-verdict]')).not.toHaveAttribute('data-verdict', 'genuine');
     await expect(page.locator('[data-verdict]')).toContainText('TIDAK ASLI');
     await expect(page.locator('[data-verdict]')).toContainText('NOT GENUINE');

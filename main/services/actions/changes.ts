@@ -32,7 +32,8 @@ const CONFLICT_CODES = new Set(['stale_version', 'invalid_transition']);
 export function describeChange(c: QueuedCommand, ctx: ChangeContext): QueuedCommandView {
   if (c.status === 'blocked') return { ...c, rejectionKind: 'depends_on_rejected', conflict: null };
   if (c.status !== 'rejected' || !c.rejection) return { ...c, rejectionKind: null, conflict: null };
-  if (c.rejection.message.id === DEPENDS_ON_REJECTED.id) return { ...c, rejectionKind: 'depends_on_rejected', conflict: null };
+  if (c.rejection.message.id === DEPENDS_ON_REJECTED.id)
+    return { ...c, rejectionKind: 'depends_on_rejected', conflict: null };
   if (!CONFLICT_CODES.has(c.rejection.code)) return { ...c, rejectionKind: 'refused', conflict: null };
   return { ...c, rejectionKind: 'conflict', conflict: conflictOf(c, ctx) };
 }
@@ -46,7 +47,10 @@ function conflictOf(c: QueuedCommand, ctx: ChangeContext): ConflictInfo {
       byName: null,
       byRole: null,
       at: null,
-      what: { id: 'Pesanan ini tidak ada lagi di salinan kerja Anda.', en: 'This order is no longer in your working copy.' },
+      what: {
+        id: 'Pesanan ini tidak ada lagi di salinan kerja Anda.',
+        en: 'This order is no longer in your working copy.',
+      },
       redoPossible,
     };
   }
@@ -76,10 +80,20 @@ function conflictOf(c: QueuedCommand, ctx: ChangeContext): ConflictInfo {
     };
   }
   const analysis = sample?.analyses.find((a) => a.id === p.analysisId) ?? null;
-  const by = analysis ? (analysis.validatedBy ?? analysis.verifiedBy ?? analysis.enteredBy) : sample ? lastActorOf(sample.status, sample) : null;
+  const by = analysis
+    ? (analysis.validatedBy ?? analysis.verifiedBy ?? analysis.enteredBy)
+    : sample
+      ? lastActorOf(sample.status, sample)
+      : null;
   const who = by ? ctx.person(by) : null;
-  const label = analysis ? STATUS_LABELS[analysis.status] : sample ? STATUS_LABELS[sample.status] : STATUS_LABELS[order.status];
-  const thing = analysis ? { id: `Analisis ${analysis.parameterName}`, en: `Analysis ${analysis.parameterName}` } : { id: 'Contoh', en: 'The sample' };
+  const label = analysis
+    ? STATUS_LABELS[analysis.status]
+    : sample
+      ? STATUS_LABELS[sample.status]
+      : STATUS_LABELS[order.status];
+  const thing = analysis
+    ? { id: `Analisis ${analysis.parameterName}`, en: `Analysis ${analysis.parameterName}` }
+    : { id: 'Contoh', en: 'The sample' };
   return {
     byUserId: by,
     byName: who?.name ?? null,
@@ -116,9 +130,18 @@ function latest(notes: readonly ReturnNote[]): ReturnNote | null {
 }
 
 /** Would redo be accepted now? The same decision redo makes, without writing anything. */
-export function wouldDecide(c: Pick<QueuedCommand, 'type' | 'payload' | 'id'>, order: Order, ctx: Pick<ChangeContext, 'actor' | 'now'>): boolean {
+export function wouldDecide(
+  c: Pick<QueuedCommand, 'type' | 'payload' | 'id'>,
+  order: Order,
+  ctx: Pick<ChangeContext, 'actor' | 'now'>,
+): boolean {
   const type = c.type as CommandType;
-  const command = { id: c.id, type, payload: c.payload, baseVersion: baseVersionOf(type, c.payload, order) } as Command;
+  const command = {
+    id: c.id,
+    type,
+    payload: c.payload,
+    baseVersion: baseVersionOf(type, c.payload, order),
+  } as Command;
   try {
     return decide(order, command, ctx.actor(), ctx.now()).ok;
   } catch {

@@ -86,14 +86,30 @@ export class LocalActions {
   rejectSample(orderId: string, sampleId: string, reason: string): ActionResult {
     return this.issue('sample.reject', orderId, { sampleId, reason });
   }
-  assignAnalysts(orderId: string, sampleId: string, assignments: { analysisId: string; analystId: string }[]): ActionResult {
+  assignAnalysts(
+    orderId: string,
+    sampleId: string,
+    assignments: { analysisId: string; analystId: string }[],
+  ): ActionResult {
     return this.issue('sample.assign_analysts', orderId, { sampleId, assignments });
   }
   verifyResults(orderId: string, sampleId: string): ActionResult {
     return this.issue('results.verify', orderId, { sampleId });
   }
-  requestRetest(orderId: string, sampleId: string, analysisId: string, reason: string, analystId: string | null = null): ActionResult {
-    return this.issue('analysis.request_retest', orderId, { sampleId, analysisId, newAnalysisId: randomUUID(), analystId, reason });
+  requestRetest(
+    orderId: string,
+    sampleId: string,
+    analysisId: string,
+    reason: string,
+    analystId: string | null = null,
+  ): ActionResult {
+    return this.issue('analysis.request_retest', orderId, {
+      sampleId,
+      analysisId,
+      newAnalysisId: randomUUID(),
+      analystId,
+      reason,
+    });
   }
 
   // MT (step 13, 16, returns)
@@ -119,7 +135,11 @@ export class LocalActions {
       analysisId,
       result: {
         value: input.value,
-        numeric: input.belowDetectionLimit ? null : input.numeric !== undefined ? input.numeric : parseNumeric(input.value),
+        numeric: input.belowDetectionLimit
+          ? null
+          : input.numeric !== undefined
+            ? input.numeric
+            : parseNumeric(input.value),
         unit: input.unit ?? analysis?.unit ?? '',
         notes: input.notes ?? '',
         belowDetectionLimit: input.belowDetectionLimit ?? false,
@@ -133,9 +153,17 @@ export class LocalActions {
   }
 
   /** Decide and queue any offline command on an order of the working copy. */
-  issue<T extends OfflineCommandType>(type: T, orderId: string, payload: PayloadInput<T>, redoOf: string | null = null): ActionResult {
+  issue<T extends OfflineCommandType>(
+    type: T,
+    orderId: string,
+    payload: PayloadInput<T>,
+    redoOf: string | null = null,
+  ): ActionResult {
     if (!isOfflineCommand(type)) {
-      throw new ActionRejectedError('not_offline', { id: `${String(type)} hanya dapat dilakukan daring.`, en: `${String(type)} can only be done online.` });
+      throw new ActionRejectedError('not_offline', {
+        id: `${String(type)} hanya dapat dilakukan daring.`,
+        en: `${String(type)} can only be done online.`,
+      });
     }
     const { store } = this.deps;
     return store.sql.tx(() => {
@@ -167,7 +195,15 @@ export class LocalActions {
     if (!d.ok) throw new ActionRejectedError(d.code, d.message);
     const next = d.state as Order;
     const queued = store.commitLocal(
-      { type, aggregateId: orderId, payload, baseVersion, issuedAt: now.toISOString(), summary: describeCommand(type, payload, order), redoOf },
+      {
+        type,
+        aggregateId: orderId,
+        payload,
+        baseVersion,
+        issuedAt: now.toISOString(),
+        summary: describeCommand(type, payload, order),
+        redoOf,
+      },
       next,
       now.toISOString(),
     );
@@ -227,7 +263,12 @@ export class LocalActions {
       let state = redone.state;
       for (const d of dependents) {
         const baseVersion = baseVersionOf(d.type, d.payload, state);
-        const decision = decide(state, { id: d.id, type: d.type, payload: d.payload, baseVersion } as Command, this.deps.actor(), new Date(d.issuedAt));
+        const decision = decide(
+          state,
+          { id: d.id, type: d.type, payload: d.payload, baseVersion } as Command,
+          this.deps.actor(),
+          new Date(d.issuedAt),
+        );
         if (decision.ok) {
           store.rebaseBlocked(d.id, baseVersion);
           state = decision.state as Order;

@@ -40,9 +40,21 @@ import { CertificateInfoSchema } from '../../../shared/bridge/online-calls';
 import { RecordReportSchema } from '../../../shared/bridge/records-calls';
 import type { RecordKind } from '../../../shared/domain/record-permissions';
 import type { AccountStatus, OrderStatus } from '../../../shared/domain/states';
-import { PullResponseSchema, PushResponseSchema, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/api/sync';
+import {
+  PullResponseSchema,
+  PushResponseSchema,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../../shared/api/sync';
 import type { Message } from '../../../shared/domain/rejections';
-import { CLIENT_HEADER, ClientNoticeSchema, clientHeaderValue, type ClientNotice } from '../../../shared/api/releases';
+import {
+  CLIENT_HEADER,
+  ClientNoticeSchema,
+  clientHeaderValue,
+  type ClientNotice,
+} from '../../../shared/api/releases';
 import { systemClock, type Clock } from '../clock';
 
 export type SignedFileResponse = z.infer<typeof SignedFileResponseSchema>;
@@ -101,7 +113,11 @@ export class ApiClient {
       validateStatus: () => true,
       maxContentLength: Infinity,
       maxBodyLength: Infinity,
-      headers: { 'content-type': 'application/json', accept: 'application/json', [CLIENT_HEADER]: clientHeaderValue(options.clientVersion ?? process.env.SIPPT_APP_VERSION ?? '0.0.0') },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        [CLIENT_HEADER]: clientHeaderValue(options.clientVersion ?? process.env.SIPPT_APP_VERSION ?? '0.0.0'),
+      },
       // Never follow a redirect with a bearer token to somewhere else.
       maxRedirects: 0,
       proxy: false,
@@ -142,20 +158,45 @@ export class ApiClient {
     }
     const receivedAt = this.clock.now();
     const dateHeader = res.headers['date'];
-    if (res.status >= 500) throw new ApiError('server', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
+    if (res.status >= 500)
+      throw new ApiError(
+        'server',
+        `${path}: HTTP ${res.status}`,
+        res.status,
+        errorCode(res.data),
+        errorMessage(res.data),
+      );
     if (res.status === 426 || errorCode(res.data) === 'client_outdated') {
       const m = errorMessage(res.data);
       const minimumVersion = res.headers['x-sippt-minimum-version'];
       const notice = ClientNoticeSchema.safeParse({ code: 'client_outdated', minimumVersion, message: m });
       if (notice.success) this.options.onClientNotice?.(notice.data);
-      throw new ApiError('outdated', m ? `${m.id} / ${m.en}` : `${path}: HTTP ${res.status}`, res.status, 'client_outdated', m);
+      throw new ApiError(
+        'outdated',
+        m ? `${m.id} / ${m.en}` : `${path}: HTTP ${res.status}`,
+        res.status,
+        'client_outdated',
+        m,
+      );
     }
     if (res.status === 401 || res.status === 403) {
-      throw new ApiError(res.status === 401 ? 'unauthorized' : 'forbidden', `${path}: HTTP ${res.status}`, res.status, errorCode(res.data), errorMessage(res.data));
+      throw new ApiError(
+        res.status === 401 ? 'unauthorized' : 'forbidden',
+        `${path}: HTTP ${res.status}`,
+        res.status,
+        errorCode(res.data),
+        errorMessage(res.data),
+      );
     }
     if (res.status >= 300) {
       const m = errorMessage(res.data);
-      throw new ApiError('client', `${path}: HTTP ${res.status}${m ? ` ${m.en}` : ''}`, res.status, errorCode(res.data), m);
+      throw new ApiError(
+        'client',
+        `${path}: HTTP ${res.status}${m ? ` ${m.en}` : ''}`,
+        res.status,
+        errorCode(res.data),
+        m,
+      );
     }
     let data: unknown = res.data;
     if (typeof data === 'string') {
@@ -167,25 +208,42 @@ export class ApiClient {
     }
     const serverTime = (data as { serverTime?: unknown } | null)?.serverTime;
     if (typeof serverTime === 'string') this.options.onServerTime?.(serverTime, sentAt, receivedAt);
-    else if (typeof dateHeader === 'string') this.options.onServerTime?.(new Date(dateHeader).toISOString(), sentAt, receivedAt);
+    else if (typeof dateHeader === 'string')
+      this.options.onServerTime?.(new Date(dateHeader).toISOString(), sentAt, receivedAt);
     if (!schema) return data as T;
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError('server', `${path}: the answer breaks the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, res.status);
+      throw new ApiError(
+        'server',
+        `${path}: the answer breaks the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+        res.status,
+      );
     }
     return parsed.data;
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {
-    const res = await this.send('post', '/auth/login', { username, password }, SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }), null);
+    const res = await this.send(
+      'post',
+      '/auth/login',
+      { username, password },
+      SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }),
+      null,
+    );
     const { clientNotice, ...session } = res;
     this.options.onClientNotice?.(clientNotice ?? null);
     return session;
   }
 
   async refresh(refreshToken: string): Promise<SessionResponse> {
-    const res = await this.send('post', '/auth/refresh', { refreshToken }, SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }), null);
+    const res = await this.send(
+      'post',
+      '/auth/refresh',
+      { refreshToken },
+      SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }),
+      null,
+    );
     const { clientNotice, ...session } = res;
     this.options.onClientNotice?.(clientNotice ?? null);
     return session;
@@ -209,7 +267,14 @@ export class ApiClient {
 
   pull(token: string, req: PullRequest): Promise<PullResponse> {
     const schema = this.options.validatePull === false ? null : PullResponseSchema;
-    return this.send('post', '/sync/pull', req, schema as z.ZodType<PullResponse> | null, token, this.options.pullTimeoutMs ?? 120_000);
+    return this.send(
+      'post',
+      '/sync/pull',
+      req,
+      schema as z.ZodType<PullResponse> | null,
+      token,
+      this.options.pullTimeoutMs ?? 120_000,
+    );
   }
 
   /** The E-LHU file of a report as this user may see it (staff: the unsigned one until it is signed). */
@@ -217,13 +282,21 @@ export class ApiClient {
     const path = reportPath(ref, 'file');
     let res: AxiosResponse<ArrayBuffer | Uint8Array>;
     try {
-      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: 'application/pdf' }, timeout: timeoutMs });
+      res = await this.http.request({
+        method: 'get',
+        url: path,
+        responseType: 'arraybuffer',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/pdf' },
+        timeout: timeoutMs,
+      });
     } catch (e) {
       const err = e as { code?: string; message?: string };
       throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
     }
     if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    return res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
+    return res.data instanceof Uint8Array
+      ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
+      : new Uint8Array(res.data);
   }
 
   /**
@@ -231,11 +304,19 @@ export class ApiClient {
    * `file`): the server verifies it against the registered certificate and the issued document and
    * stores it; the command pushed afterwards names it by hash. Idempotent on the server.
    */
-  async uploadSignedFile(token: string, ref: ReportRef, pdf: Uint8Array, timeoutMs = 60_000): Promise<SignedFileResponse> {
+  async uploadSignedFile(
+    token: string,
+    ref: ReportRef,
+    pdf: Uint8Array,
+    timeoutMs = 60_000,
+  ): Promise<SignedFileResponse> {
     const path = reportPath(ref, 'signed-file');
     const boundary = `----sippt${randomUUID().replace(/-/g, '')}`;
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${ref.reportId}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, 'latin1'),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${ref.reportId}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        'latin1',
+      ),
       Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
       Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
     ]);
@@ -247,7 +328,10 @@ export class ApiClient {
         data: body,
         responseType: 'arraybuffer',
         transformRequest: [(d: unknown) => d],
-        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
         timeout: timeoutMs,
       });
     } catch (e) {
@@ -273,7 +357,14 @@ export class ApiClient {
   // Online staff operations (Admin Satker, CS, Ketua Tim PJI, Bendahara): one request each, sent
   // with an Idempotency-Key so a resend after a lost answer is applied once.
 
-  private command<T>(method: 'post' | 'put' | 'patch', path: string, body: unknown, schema: z.ZodType<T>, token: string, timeoutMs?: number): Promise<T> {
+  private command<T>(
+    method: 'post' | 'put' | 'patch',
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    token: string,
+    timeoutMs?: number,
+  ): Promise<T> {
     return this.send(method, path, body, schema, token, timeoutMs, { [IDEMPOTENCY_HEADER]: randomUUID() });
   }
 
@@ -287,13 +378,25 @@ export class ApiClient {
 
   /** A state-changing order operation (POST /orders/:id/<path>). */
   orderCommand(token: string, orderId: string, path: string, body: unknown = {}) {
-    return this.command('post', `/orders/${encodeURIComponent(orderId)}/${path}`, body, CommandResponseSchema, token);
+    return this.command(
+      'post',
+      `/orders/${encodeURIComponent(orderId)}/${path}`,
+      body,
+      CommandResponseSchema,
+      token,
+    );
   }
 
   /** A state-changing sample operation (POST /orders/:id/samples/:sampleId/<path>). */
   sampleCommand(token: string, ref: { orderId: string; sampleId: string }, path: string, body: unknown = {}) {
     const e = encodeURIComponent;
-    return this.command('post', `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/${path}`, body, CommandResponseSchema, token);
+    return this.command(
+      'post',
+      `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/${path}`,
+      body,
+      CommandResponseSchema,
+      token,
+    );
   }
 
   /** Step 17: the report number (POST .../reports). */
@@ -302,13 +405,30 @@ export class ApiClient {
   }
 
   /** Steps 18 and 20, amendment; a signature request renders the E-LHU on the server, so it gets a minute. */
-  reportCommand(token: string, ref: ReportRef, leaf: 'request-signature' | 'release' | 'amend', body: unknown = {}) {
+  reportCommand(
+    token: string,
+    ref: ReportRef,
+    leaf: 'request-signature' | 'release' | 'amend',
+    body: unknown = {},
+  ) {
     return this.command('post', reportPath(ref, leaf), body, CommandResponseSchema, token, 60_000);
   }
 
-  proofCommand(token: string, orderId: string, proofId: string, leaf: 'approve' | 'reject', body: unknown = {}) {
+  proofCommand(
+    token: string,
+    orderId: string,
+    proofId: string,
+    leaf: 'approve' | 'reject',
+    body: unknown = {},
+  ) {
     const e = encodeURIComponent;
-    return this.command('post', `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/${leaf}`, body, CommandResponseSchema, token);
+    return this.command(
+      'post',
+      `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/${leaf}`,
+      body,
+      CommandResponseSchema,
+      token,
+    );
   }
 
   /** A proof of payment's file (PDF, JPEG or PNG) with its type. */
@@ -319,7 +439,10 @@ export class ApiClient {
 
   /** Step 18's draft E-LHU (CS, Ketua Tim PJI), rendered now and marked DRAFT / BELUM DITERBITKAN. */
   reportPreview(token: string, ref: ReportRef, kepalaBalaiId?: string) {
-    return this.fileOf(token, `${reportPath(ref, 'preview')}${kepalaBalaiId ? `?kepalaBalaiId=${encodeURIComponent(kepalaBalaiId)}` : ''}`);
+    return this.fileOf(
+      token,
+      `${reportPath(ref, 'preview')}${kepalaBalaiId ? `?kepalaBalaiId=${encodeURIComponent(kepalaBalaiId)}` : ''}`,
+    );
   }
 
   /** A report's E-LHU with its type (staff: the unsigned one until signed). */
@@ -332,11 +455,23 @@ export class ApiClient {
   }
 
   customer(token: string, customerId: string) {
-    return this.send('get', `/customers/${encodeURIComponent(customerId)}`, undefined, CustomerResponseSchema, token);
+    return this.send(
+      'get',
+      `/customers/${encodeURIComponent(customerId)}`,
+      undefined,
+      CustomerResponseSchema,
+      token,
+    );
   }
 
   customerCommand(token: string, customerId: string, leaf: 'activate' | 'deactivate', body: unknown = {}) {
-    return this.command('post', `/customers/${encodeURIComponent(customerId)}/${leaf}`, body, AccountCommandResponseSchema, token);
+    return this.command(
+      'post',
+      `/customers/${encodeURIComponent(customerId)}/${leaf}`,
+      body,
+      AccountCommandResponseSchema,
+      token,
+    );
   }
 
   users(token: string) {
@@ -352,15 +487,32 @@ export class ApiClient {
   }
 
   registerCertificate(token: string, userId: string, certificatePem: string) {
-    return this.command('put', `/users/${encodeURIComponent(userId)}/certificate`, { certificatePem }, CertificateInfoSchema, token);
+    return this.command(
+      'put',
+      `/users/${encodeURIComponent(userId)}/certificate`,
+      { certificatePem },
+      CertificateInfoSchema,
+      token,
+    );
   }
 
   /** Catalog changes: POST /catalog/<kind> to create, PATCH /catalog/<kind>/:id to change. */
-  catalogCreate<T>(token: string, kind: 'labs' | 'sample-types' | 'parameters', body: unknown, schema: z.ZodType<T>) {
+  catalogCreate<T>(
+    token: string,
+    kind: 'labs' | 'sample-types' | 'parameters',
+    body: unknown,
+    schema: z.ZodType<T>,
+  ) {
     return this.command('post', `/catalog/${kind}`, body, schema, token);
   }
 
-  catalogUpdate<T>(token: string, kind: 'labs' | 'sample-types' | 'parameters', id: string, patch: unknown, schema: z.ZodType<T>) {
+  catalogUpdate<T>(
+    token: string,
+    kind: 'labs' | 'sample-types' | 'parameters',
+    id: string,
+    patch: unknown,
+    schema: z.ZodType<T>,
+  ) {
     return this.command('patch', `/catalog/${kind}/${encodeURIComponent(id)}`, patch, schema, token);
   }
 
@@ -377,46 +529,91 @@ export class ApiClient {
   }
 
   /** A file the server serves (GET), as bytes with its content type. */
-  private async fileOf(token: string, path: string, timeoutMs = 60_000): Promise<{ bytes: Uint8Array; mime: string }> {
+  private async fileOf(
+    token: string,
+    path: string,
+    timeoutMs = 60_000,
+  ): Promise<{ bytes: Uint8Array; mime: string }> {
     let res: AxiosResponse<ArrayBuffer | Uint8Array>;
     try {
-      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: '*/*' }, timeout: timeoutMs });
+      res = await this.http.request({
+        method: 'get',
+        url: path,
+        responseType: 'arraybuffer',
+        headers: { authorization: `Bearer ${token}`, accept: '*/*' },
+        timeout: timeoutMs,
+      });
     } catch (e) {
       const err = e as { code?: string; message?: string };
       throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
     }
     if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    const bytes = res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
+    const bytes =
+      res.data instanceof Uint8Array
+        ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
+        : new Uint8Array(res.data);
     const type = res.headers['content-type'];
-    return { bytes, mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream' };
+    return {
+      bytes,
+      mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream',
+    };
   }
 
   /** One record of the unit for a period of WIB dates (GET /records/<kind>), as JSON. */
   record(token: string, q: { kind: RecordKind; from: string; to: string }) {
-    return this.send('get', `/records/${q.kind}${queryString({ from: q.from, to: q.to })}`, undefined, RecordReportSchema, token, 120_000);
+    return this.send(
+      'get',
+      `/records/${q.kind}${queryString({ from: q.from, to: q.to })}`,
+      undefined,
+      RecordReportSchema,
+      token,
+      120_000,
+    );
   }
 
   /** The same record as an XLSX or PDF file, with the name the server gives it. */
-  async recordFile(token: string, q: { kind: RecordKind; from: string; to: string; format: 'xlsx' | 'pdf' }): Promise<{ bytes: Uint8Array; mime: string; fileName: string }> {
+  async recordFile(
+    token: string,
+    q: { kind: RecordKind; from: string; to: string; format: 'xlsx' | 'pdf' },
+  ): Promise<{ bytes: Uint8Array; mime: string; fileName: string }> {
     const path = `/records/${q.kind}${queryString({ from: q.from, to: q.to, format: q.format })}`;
     let res: AxiosResponse<ArrayBuffer | Uint8Array>;
     try {
-      res = await this.http.request({ method: 'get', url: path, responseType: 'arraybuffer', headers: { authorization: `Bearer ${token}`, accept: '*/*' }, timeout: 120_000 });
+      res = await this.http.request({
+        method: 'get',
+        url: path,
+        responseType: 'arraybuffer',
+        headers: { authorization: `Bearer ${token}`, accept: '*/*' },
+        timeout: 120_000,
+      });
     } catch (e) {
       const err = e as { code?: string; message?: string };
       throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
     }
     if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    const bytes = res.data instanceof Uint8Array ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength) : new Uint8Array(res.data);
+    const bytes =
+      res.data instanceof Uint8Array
+        ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
+        : new Uint8Array(res.data);
     const type = res.headers['content-type'];
     const disposition = res.headers['content-disposition'];
     const named = typeof disposition === 'string' ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
-    return { bytes, mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream', fileName: named ?? `${q.kind}-${q.from}-${q.to}.${q.format}` };
+    return {
+      bytes,
+      mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream',
+      fileName: named ?? `${q.kind}-${q.from}-${q.to}.${q.format}`,
+    };
   }
 
   /** Who did what when on an order (the server's audit trail, with reasons). */
   orderHistory(token: string, orderId: string) {
-    return this.send('get', `/orders/${encodeURIComponent(orderId)}/history`, undefined, OrderHistoryResponseSchema, token);
+    return this.send(
+      'get',
+      `/orders/${encodeURIComponent(orderId)}/history`,
+      undefined,
+      OrderHistoryResponseSchema,
+      token,
+    );
   }
 }
 
@@ -441,17 +638,27 @@ function reportPath(ref: ReportRef, leaf: string): string {
 
 /** A body read as bytes (axios gives a Buffer in Node, an ArrayBuffer elsewhere), as JSON when it is. */
 function decodeBody(data: unknown): unknown {
-  if (data instanceof Uint8Array) return safeJson(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+  if (data instanceof Uint8Array)
+    return safeJson(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
   if (data instanceof ArrayBuffer) return safeJson(Buffer.from(data).toString('utf8'));
   return data;
 }
 
 /** The same classification as every JSON call (see the module comment). */
 function failure(path: string, status: number, data: unknown): ApiError {
-  if (status >= 500) return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), errorMessage(data));
-  if (status === 401 || status === 403) return new ApiError(status === 401 ? 'unauthorized' : 'forbidden', `${path}: HTTP ${status}`, status, errorCode(data), errorMessage(data));
+  if (status >= 500)
+    return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), errorMessage(data));
+  if (status === 401 || status === 403)
+    return new ApiError(
+      status === 401 ? 'unauthorized' : 'forbidden',
+      `${path}: HTTP ${status}`,
+      status,
+      errorCode(data),
+      errorMessage(data),
+    );
   const m = errorMessage(data);
-  if (status === 408 || status === 429) return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), m);
+  if (status === 408 || status === 429)
+    return new ApiError('server', `${path}: HTTP ${status}`, status, errorCode(data), m);
   return new ApiError('client', `${path}: HTTP ${status}${m ? ` ${m.en}` : ''}`, status, errorCode(data), m);
 }
 
@@ -468,7 +675,9 @@ export function axiosProxy(url: string | null): AxiosProxyConfig | false {
     protocol: u.protocol.replace(/:$/, ''),
     host: u.hostname,
     port,
-    ...(u.username ? { auth: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } } : {}),
+    ...(u.username
+      ? { auth: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } }
+      : {}),
   };
 }
 

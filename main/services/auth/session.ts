@@ -18,7 +18,16 @@ import { ApiError, type ApiClient } from '../api/client';
 import type { ServerClock } from '../clock';
 import type { WorkspaceDb, ProfileTable } from '../localdb/schema';
 import type { Sql } from '../localdb/sqlite';
-import { checkVerifier, createVerifier, DEFAULT_SCRYPT, seal, unseal, type Sealed, type ScryptParams, type StoredVerifier } from './verifier';
+import {
+  checkVerifier,
+  createVerifier,
+  DEFAULT_SCRYPT,
+  seal,
+  unseal,
+  type Sealed,
+  type ScryptParams,
+  type StoredVerifier,
+} from './verifier';
 
 export const OFFLINE_MAX_FAILURES = 5;
 
@@ -26,7 +35,13 @@ export type SessionUser = Pick<PublicUser, 'id' | 'username' | 'name' | 'role' |
 
 export class LoginError extends Error {
   constructor(
-    readonly code: 'invalid_credentials' | 'offline_locked' | 'offline_unknown_user' | 'offline_disabled' | 'server_refused' | 'unreachable',
+    readonly code:
+      | 'invalid_credentials'
+      | 'offline_locked'
+      | 'offline_unknown_user'
+      | 'offline_disabled'
+      | 'server_refused'
+      | 'unreachable',
     readonly messageId: string,
     readonly messageEn: string,
     readonly serverCode: string | null = null,
@@ -38,7 +53,9 @@ export class LoginError extends Error {
 
 export class SessionEndedError extends Error {
   constructor(readonly reason: string) {
-    super(`Sesi berakhir, silakan masuk lagi (${reason}) / The session ended, please sign in again (${reason})`);
+    super(
+      `Sesi berakhir, silakan masuk lagi (${reason}) / The session ended, please sign in again (${reason})`,
+    );
     this.name = 'SessionEndedError';
   }
 }
@@ -63,7 +80,13 @@ export class ProfileStore {
     return this.sql.get(this.sql.q.selectFrom('ob.profile').selectAll().where('id', '=', 1)) ?? null;
   }
 
-  saveOnline(serverUrl: string, user: SessionUser, verifier: StoredVerifier, sealedRefresh: Sealed | null, at: string): void {
+  saveOnline(
+    serverUrl: string,
+    user: SessionUser,
+    verifier: StoredVerifier,
+    sealedRefresh: Sealed | null,
+    at: string,
+  ): void {
     const row: ProfileTable = {
       id: 1,
       server_url: serverUrl,
@@ -135,14 +158,18 @@ export class Session {
     return this.endReason;
   }
 
-
   static fromServer(deps: SessionDeps, res: SessionResponse, key: Buffer): Session {
     const s = new Session(deps, pickUser(res.user), key, res.refreshToken, 'online');
     s.takeTokens(res);
     return s;
   }
 
-  static fromOffline(deps: SessionDeps, user: SessionUser, key: Buffer, refreshToken: string | null): Session {
+  static fromOffline(
+    deps: SessionDeps,
+    user: SessionUser,
+    key: Buffer,
+    refreshToken: string | null,
+  ): Session {
     return new Session(deps, user, key, refreshToken, 'offline');
   }
 
@@ -159,7 +186,11 @@ export class Session {
   private takeUser(u: PublicUser): void {
     this.deps.onPublicUser?.(u);
     const user = pickUser(u);
-    if (user.role !== this.userValue.role || user.labId !== this.userValue.labId || user.name !== this.userValue.name) {
+    if (
+      user.role !== this.userValue.role ||
+      user.labId !== this.userValue.labId ||
+      user.name !== this.userValue.name
+    ) {
       this.userValue = user;
       this.deps.profile.update({ role: user.role, lab_id: user.labId, name: user.name });
       this.deps.onUserChanged?.(user);
@@ -226,7 +257,8 @@ export class Session {
 
   private async token(): Promise<string> {
     if (this.stateValue !== 'active') throw new SessionEndedError(this.endReason ?? this.stateValue);
-    if (!this.accessToken || this.deps.clock.localNow() > this.accessExpiresAt - this.renewMarginMs) await this.refresh();
+    if (!this.accessToken || this.deps.clock.localNow() > this.accessExpiresAt - this.renewMarginMs)
+      await this.refresh();
     return this.accessToken!;
   }
 
@@ -300,9 +332,19 @@ export function asLoginError(e: unknown): unknown {
   if (e instanceof ApiError) {
     const m = e.serverMessage;
     if (e.code === 'invalid_credentials' || e.status === 401) {
-      return new LoginError('invalid_credentials', m?.id ?? 'Nama pengguna atau kata sandi salah.', m?.en ?? 'Wrong username or password.', e.code);
+      return new LoginError(
+        'invalid_credentials',
+        m?.id ?? 'Nama pengguna atau kata sandi salah.',
+        m?.en ?? 'Wrong username or password.',
+        e.code,
+      );
     }
-    return new LoginError('server_refused', m?.id ?? 'Server menolak masuk.', m?.en ?? 'The server refused the login.', e.code);
+    return new LoginError(
+      'server_refused',
+      m?.id ?? 'Server menolak masuk.',
+      m?.en ?? 'The server refused the login.',
+      e.code,
+    );
   }
   return e;
 }
@@ -316,7 +358,13 @@ export async function loginOnline(deps: LoginDeps, username: string, password: s
   }
   const { verifier, key } = await createVerifier(password, deps.scrypt ?? DEFAULT_SCRYPT);
   const user = pickUser(res.user);
-  deps.profile.saveOnline(deps.serverUrl, user, verifier, seal(key, res.refreshToken), deps.clock.now().toISOString());
+  deps.profile.saveOnline(
+    deps.serverUrl,
+    user,
+    verifier,
+    seal(key, res.refreshToken),
+    deps.clock.now().toISOString(),
+  );
   return Session.fromServer(deps, res, key);
 }
 
@@ -339,7 +387,10 @@ export async function loginOffline(deps: SessionDeps, password: string): Promise
   const key = await checkVerifier(password, JSON.parse(p.verifier) as StoredVerifier);
   if (!key) {
     const failed = p.failed_attempts + 1;
-    deps.profile.update({ failed_attempts: failed, locked_at: failed >= OFFLINE_MAX_FAILURES ? deps.clock.now().toISOString() : null });
+    deps.profile.update({
+      failed_attempts: failed,
+      locked_at: failed >= OFFLINE_MAX_FAILURES ? deps.clock.now().toISOString() : null,
+    });
     if (failed >= OFFLINE_MAX_FAILURES) {
       throw new LoginError(
         'offline_locked',
@@ -363,6 +414,12 @@ export async function loginOffline(deps: SessionDeps, password: string): Promise
   }
   const sealed = p.refresh_token_enc ? (JSON.parse(p.refresh_token_enc) as Sealed) : null;
   const refresh = sealed ? unseal(key, sealed) : null;
-  const user: SessionUser = { id: p.user_id, username: p.username, name: p.name, role: p.role as SessionUser['role'], labId: p.lab_id };
+  const user: SessionUser = {
+    id: p.user_id,
+    username: p.username,
+    name: p.name,
+    role: p.role as SessionUser['role'],
+    labId: p.lab_id,
+  };
   return Session.fromOffline(deps, user, key, refresh);
 }

@@ -6,7 +6,14 @@
  * scrypt gives 64 bytes: the first 32 are hashed once more and stored (the verifier), the last 32
  * are the encryption key and are never stored.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export interface ScryptParams {
   N: number;
@@ -30,7 +37,12 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
       password.normalize('NFKC'),
       salt,
       64,
-      { N: params.N, r: params.r, p: params.p, maxmem: 128 * params.N * params.r * params.p + 16 * 1024 * 1024 },
+      {
+        N: params.N,
+        r: params.r,
+        p: params.p,
+        maxmem: 128 * params.N * params.r * params.p + 16 * 1024 * 1024,
+      },
       (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
@@ -44,11 +56,20 @@ export interface DerivedSecret {
   key: Buffer;
 }
 
-export async function createVerifier(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<DerivedSecret> {
+export async function createVerifier(
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<DerivedSecret> {
   const salt = randomBytes(16);
   const out = await derive(password, salt, params);
   return {
-    verifier: { alg: 'scrypt', keylen: 64, ...params, salt: salt.toString('base64'), hash: sha256(out.subarray(0, 32)).toString('base64') },
+    verifier: {
+      alg: 'scrypt',
+      keylen: 64,
+      ...params,
+      salt: salt.toString('base64'),
+      hash: sha256(out.subarray(0, 32)).toString('base64'),
+    },
     key: out.subarray(32),
   };
 }

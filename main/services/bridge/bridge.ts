@@ -71,7 +71,12 @@ export interface Bridge {
 }
 
 /** Calls whose input holds a secret: their input and anything derived from it stays out of logs. */
-const SECRET_CALLS: ReadonlySet<BridgeCallName> = new Set(['session.login', 'session.relogin', 'signing.sign', 'signing.importKeystore']);
+const SECRET_CALLS: ReadonlySet<BridgeCallName> = new Set([
+  'session.login',
+  'session.relogin',
+  'signing.sign',
+  'signing.importKeystore',
+]);
 
 /** DesktopServices' events as the bridge's. */
 const EVENT_OF: { [K in DesktopEventName]: BridgeEventName } = {
@@ -102,10 +107,17 @@ interface Ctx {
   current(): DesktopServices | null;
 }
 
-type Handler<N extends BridgeCallName> = (args: CallArgs<N>, ctx: Ctx) => CallOutput<N> | Promise<CallOutput<N>>;
+type Handler<N extends BridgeCallName> = (
+  args: CallArgs<N>,
+  ctx: Ctx,
+) => CallOutput<N> | Promise<CallOutput<N>>;
 
 function outcome(d: ActionDone): ActionOutcome {
-  return { commandIds: d.commands.map((c) => c.id), summary: d.commands.map((c) => c.summary).join('\n'), order: d.order };
+  return {
+    commandIds: d.commands.map((c) => c.id),
+    summary: d.commands.map((c) => c.summary).join('\n'),
+    order: d.order,
+  };
 }
 
 /** The receipt checklist as the sample's recorded condition (one line, Indonesian as the lab writes it). */
@@ -176,26 +188,39 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
     return { order, changes: core.orderChanges(a.orderId) };
   },
   'order.history': (a, { core }) => core.history(a.orderId),
-  'reference.staff': (a, { core }) => core.staff({ ...(a.labId !== undefined ? { labId: a.labId } : {}), ...(a.role !== undefined ? { role: a.role } : {}) }),
+  'reference.staff': (a, { core }) =>
+    core.staff({
+      ...(a.labId !== undefined ? { labId: a.labId } : {}),
+      ...(a.role !== undefined ? { role: a.role } : {}),
+    }),
   'reference.labs': (_a, { core }) => core.labs(),
-  'reference.holidays': (_a, { core }) => core.reference<{ date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' }>('holidays').map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
+  'reference.holidays': (_a, { core }) =>
+    core
+      .reference<{ date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' }>('holidays')
+      .map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
 
   'sample.accept': (a, { core }) => outcome(core.acceptSample(a.orderId, a.sampleId, receiptText(a.check))),
   'sample.reject': (a, { core }) => outcome(core.rejectSample(a.orderId, a.sampleId, a.reason)),
-  'sample.assignAnalysts': (a, { core }) => outcome(core.assignAnalysts(a.orderId, a.sampleId, a.assignments)),
+  'sample.assignAnalysts': (a, { core }) =>
+    outcome(core.assignAnalysts(a.orderId, a.sampleId, a.assignments)),
   'results.verify': (a, { core }) => outcome(core.verifyResults(a.orderId, a.sampleId)),
-  'analysis.requestRetest': (a, { core }) => outcome(core.requestRetest(a.orderId, a.sampleId, a.analysisIds, a.reason, a.analystId)),
+  'analysis.requestRetest': (a, { core }) =>
+    outcome(core.requestRetest(a.orderId, a.sampleId, a.analysisIds, a.reason, a.analystId)),
 
   'assignment.validate': (a, { core }) => outcome(core.validateAssignment(a.orderId, a.sampleId)),
   'assignment.return': (a, { core }) => outcome(core.returnAssignment(a.orderId, a.sampleId, a.reason)),
   'results.validate': (a, { core }) => outcome(core.validateResults(a.orderId, a.sampleId)),
   'results.return': (a, { core }) => outcome(core.returnResults(a.orderId, a.sampleId, a.reason)),
 
-  'result.save': (a, { core }) => outcome(core.saveResult(a.orderId, a.sampleId, a.analysisId, { value: a.value, notes: a.notes })),
+  'result.save': (a, { core }) =>
+    outcome(core.saveResult(a.orderId, a.sampleId, a.analysisId, { value: a.value, notes: a.notes })),
   'result.submit': (a, { core }) => outcome(core.submitResults(a.orderId, a.sampleId, a.analysisIds)),
 
   'signing.queue': (_a, { core }) => core.signingQueue(),
-  'signing.document': (a, { core }) => ({ base64: Buffer.from(core.signingDocument(a.reportId)).toString('base64'), pages: null }),
+  'signing.document': (a, { core }) => ({
+    base64: Buffer.from(core.signingDocument(a.reportId)).toString('base64'),
+    pages: null,
+  }),
   'signing.keystore': (_a, { core }) => ({ keystore: core.keystore(), lockout: core.signingLockout() }),
   'signing.importKeystore': async (a, { core, deps }) => {
     let bytes: Uint8Array;
@@ -203,7 +228,11 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
       bytes = new Uint8Array(Buffer.from(a.file.base64, 'base64'));
     } else if (deps.pickKeystore) {
       const picked = await deps.pickKeystore();
-      if (!picked) throw new BridgeError('cancelled', { id: 'Pemilihan berkas dibatalkan.', en: 'Choosing the file was cancelled.' });
+      if (!picked)
+        throw new BridgeError('cancelled', {
+          id: 'Pemilihan berkas dibatalkan.',
+          en: 'Choosing the file was cancelled.',
+        });
       bytes = picked.bytes;
     } else {
       throw new BridgeError('invalid_payload', {
@@ -216,7 +245,11 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
   'signing.sign': async (a, { core }) => {
     const signed = await core.signReports(a.reports, a.passphrase);
     return {
-      signed: signed.map((s) => ({ reportId: s.reportId, reportNumber: s.reportNumber, commandId: s.commandId })),
+      signed: signed.map((s) => ({
+        reportId: s.reportId,
+        reportNumber: s.reportNumber,
+        commandId: s.commandId,
+      })),
       failed: [],
       awaitingUpload: core.status().signedAwaitingUpload,
     };
@@ -277,14 +310,21 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
   const invoke = async (name: string, input: unknown): Promise<Envelope<unknown>> => {
     if (!isBridgeCallName(name)) {
-      return fail('unknown_call', { id: `Panggilan tidak dikenal: ${clip(name)}`, en: `Unknown call: ${clip(name)}` });
+      return fail('unknown_call', {
+        id: `Panggilan tidak dikenal: ${clip(name)}`,
+        en: `Unknown call: ${clip(name)}`,
+      });
     }
     const spec = BRIDGE_CALLS[name];
     // reportInput: an issue then says whether the field was missing or of the wrong type (the input is never shown or logged).
     const parsed = spec.input.safeParse(input === undefined ? {} : input, { reportInput: true });
-    if (!parsed.success) return fail('invalid_payload', invalidInput(name, parsed.error), { issues: issuePaths(parsed.error) });
+    if (!parsed.success)
+      return fail('invalid_payload', invalidInput(name, parsed.error), { issues: issuePaths(parsed.error) });
     if (spec.session && !core?.signedIn) {
-      return fail('not_signed_in', { id: 'Belum masuk: silakan masuk dulu.', en: 'Not signed in: please sign in first.' });
+      return fail('not_signed_in', {
+        id: 'Belum masuk: silakan masuk dulu.',
+        en: 'Not signed in: please sign in first.',
+      });
     }
     try {
       const ctx: Ctx = { core: core as DesktopServices, deps, coreFor, current: () => core };
@@ -292,7 +332,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
       if (validateOutputs) {
         const out = spec.output.safeParse(value);
         if (!out.success) {
-          deps.log?.(`bridge: the answer of ${name} breaks its schema (a bug)`, new Error(issuePaths(out.error).join('; ')));
+          deps.log?.(
+            `bridge: the answer of ${name} breaks its schema (a bug)`,
+            new Error(issuePaths(out.error).join('; ')),
+          );
           return fail('internal', {
             id: 'Terjadi kesalahan di aplikasi (jawaban tidak sesuai kontrak). Sudah dicatat.',
             en: 'Something went wrong in the app (an answer broke the contract). It has been logged.',
@@ -355,13 +398,30 @@ function issueText(i: z.core.$ZodIssue): Message {
     const keys = i.keys.join(', ');
     return { id: `kolom tidak dikenal: ${keys} (hapus)`, en: `unknown field: ${keys} (remove it)` };
   }
-  if (i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined) return { id: 'wajib diisi', en: 'is required' };
-  if (i.code === 'invalid_type') return { id: `jenis isian salah, harus ${typeWord(i.expected).id}`, en: `wrong type, must be ${typeWord(i.expected).en}` };
+  if (i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined)
+    return { id: 'wajib diisi', en: 'is required' };
+  if (i.code === 'invalid_type')
+    return {
+      id: `jenis isian salah, harus ${typeWord(i.expected).id}`,
+      en: `wrong type, must be ${typeWord(i.expected).en}`,
+    };
   const [id, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [null, i.message];
   if (id !== null && en !== undefined) return { id, en };
-  if (i.code === 'too_small') return { id: `terlalu kecil/pendek (minimal ${String(i.minimum)})`, en: `too small/short (at least ${String(i.minimum)})` };
-  if (i.code === 'too_big') return { id: `terlalu besar/panjang (maksimal ${String(i.maximum)})`, en: `too big/long (at most ${String(i.maximum)})` };
-  if (i.code === 'invalid_value') return { id: `nilai tidak diizinkan (pilih: ${i.values.map(String).join(', ')})`, en: `value not allowed (choose: ${i.values.map(String).join(', ')})` };
+  if (i.code === 'too_small')
+    return {
+      id: `terlalu kecil/pendek (minimal ${String(i.minimum)})`,
+      en: `too small/short (at least ${String(i.minimum)})`,
+    };
+  if (i.code === 'too_big')
+    return {
+      id: `terlalu besar/panjang (maksimal ${String(i.maximum)})`,
+      en: `too big/long (at most ${String(i.maximum)})`,
+    };
+  if (i.code === 'invalid_value')
+    return {
+      id: `nilai tidak diizinkan (pilih: ${i.values.map(String).join(', ')})`,
+      en: `value not allowed (choose: ${i.values.map(String).join(', ')})`,
+    };
   return { id: `tidak valid (${i.message})`, en: i.message };
 }
 
@@ -381,12 +441,22 @@ const REJECTION = new Set<string>(REJECTION_CODES);
 
 function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: false; error: BridgeFailure } {
   if (e instanceof BridgeError) return fail(e.code, e.text, e.details);
-  if (e instanceof NotSignedInError) return fail('not_signed_in', { id: 'Belum masuk: silakan masuk dulu.', en: 'Not signed in: please sign in first.' });
+  if (e instanceof NotSignedInError)
+    return fail('not_signed_in', {
+      id: 'Belum masuk: silakan masuk dulu.',
+      en: 'Not signed in: please sign in first.',
+    });
   if (e instanceof ActionRejectedError) {
-    const code: BridgeErrorCode = REJECTION.has(e.code) || e.code === 'not_in_working_copy' ? (e.code as BridgeErrorCode) : 'forbidden';
+    const code: BridgeErrorCode =
+      REJECTION.has(e.code) || e.code === 'not_in_working_copy' ? (e.code as BridgeErrorCode) : 'forbidden';
     return fail(code, e.reason);
   }
-  if (e instanceof LoginError) return fail('login_failed', { id: e.messageId, en: e.messageEn }, { reason: e.code, ...(e.serverCode ? { serverCode: e.serverCode } : {}) });
+  if (e instanceof LoginError)
+    return fail(
+      'login_failed',
+      { id: e.messageId, en: e.messageEn },
+      { reason: e.code, ...(e.serverCode ? { serverCode: e.serverCode } : {}) },
+    );
   if (e instanceof SigningError) {
     return fail(
       'signing_refused',
@@ -400,9 +470,20 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
       },
     );
   }
-  if (e instanceof OnlineRefusedError) return fail('forbidden', e.serverMessage ?? { id: 'Server menolak permintaan ini.', en: 'The server refused this request.' });
+  if (e instanceof OnlineRefusedError)
+    return fail(
+      'forbidden',
+      e.serverMessage ?? { id: 'Server menolak permintaan ini.', en: 'The server refused this request.' },
+    );
   if (e instanceof SessionEndedError) {
-    return fail('not_signed_in', { id: 'Sesi berakhir; masuk lagi untuk menyinkronkan.', en: 'The session ended; sign in again to sync.' }, { reason: e.reason });
+    return fail(
+      'not_signed_in',
+      {
+        id: 'Sesi berakhir; masuk lagi untuk menyinkronkan.',
+        en: 'The session ended; sign in again to sync.',
+      },
+      { reason: e.reason },
+    );
   }
   if (e instanceof ApiError) {
     if (e.retryable) {
@@ -411,20 +492,38 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
         en: 'The server cannot be reached now; nothing was lost, try again later.',
       });
     }
-    if (e.kind === 'unauthorized') return fail('not_signed_in', { id: 'Sesi berakhir; masuk lagi.', en: 'The session ended; sign in again.' });
-    if (e.kind === 'forbidden') return fail('forbidden', e.serverMessage ?? { id: 'Server menolak akses.', en: 'The server refused access.' });
+    if (e.kind === 'unauthorized')
+      return fail('not_signed_in', {
+        id: 'Sesi berakhir; masuk lagi.',
+        en: 'The session ended; sign in again.',
+      });
+    if (e.kind === 'forbidden')
+      return fail(
+        'forbidden',
+        e.serverMessage ?? { id: 'Server menolak akses.', en: 'The server refused access.' },
+      );
     // The domain core's refusals keep their code (a state that moved on is not a typo in the input).
-    const code: BridgeErrorCode = e.code !== null && REJECTION.has(e.code) ? (e.code as BridgeErrorCode) : 'invalid_payload';
+    const code: BridgeErrorCode =
+      e.code !== null && REJECTION.has(e.code) ? (e.code as BridgeErrorCode) : 'invalid_payload';
     return fail(
       code,
-      e.serverMessage ?? { id: `Server menolak permintaan (HTTP ${e.status ?? '?'}).`, en: `The server refused the request (HTTP ${e.status ?? '?'}).` },
+      e.serverMessage ?? {
+        id: `Server menolak permintaan (HTTP ${e.status ?? '?'}).`,
+        en: `The server refused the request (HTTP ${e.status ?? '?'}).`,
+      },
       e.code !== null ? { serverCode: e.code } : undefined,
     );
   }
-  if (e instanceof CursorError) return fail('invalid_payload', { id: 'after: kursor halaman tidak dikenal; muat ulang daftar.', en: 'after: unknown page cursor; reload the list.' });
+  if (e instanceof CursorError)
+    return fail('invalid_payload', {
+      id: 'after: kursor halaman tidak dikenal; muat ulang daftar.',
+      en: 'after: unknown page cursor; reload the list.',
+    });
   if (e instanceof z.ZodError) return fail('invalid_payload', invalidInput(name, e));
   // A bug. Calls that carry a secret log only what the error is, never an object that might hold the input.
-  const cause = SECRET_CALLS.has(name) ? `${(e as Error)?.name ?? 'Error'} (details withheld: this call carries a secret)` : e;
+  const cause = SECRET_CALLS.has(name)
+    ? `${(e as Error)?.name ?? 'Error'} (details withheld: this call carries a secret)`
+    : e;
   deps.log?.(`bridge: ${name} failed`, cause);
   return fail('internal', {
     id: 'Terjadi kesalahan di aplikasi; sudah dicatat. Coba lagi, dan laporkan bila berulang.',

@@ -1,1 +1,8 @@
-export { createBridge, receiptText, BridgeError, type Bridge, type BridgeDeps, type AppInfoInput } from './bridge';
+export {
+  createBridge,
+  receiptText,
+  BridgeError,
+  type Bridge,
+  type BridgeDeps,
+  type AppInfoInput,
+} from './bridge';

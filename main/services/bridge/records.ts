@@ -12,7 +12,10 @@ import type { DesktopServices } from '../desktop';
 import { request } from '../online/requests';
 
 type RecordCallName = 'online.records.get' | 'online.records.export';
-type RecordHandler<N extends RecordCallName> = (args: CallArgs<N>, ctx: { core: DesktopServices }) => Promise<CallOutput<N>>;
+type RecordHandler<N extends RecordCallName> = (
+  args: CallArgs<N>,
+  ctx: { core: DesktopServices },
+) => Promise<CallOutput<N>>;
 
 /** The folder exports go to on this computer. */
 export function exportDir(): string {
@@ -21,8 +24,10 @@ export function exportDir(): string {
 
 /** A file name the server gave, made safe for any file system (no folders, no reserved characters). */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = basename(name.replace(/\\/g, '/')).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
+  const clean = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .trim();
   return clean.replace(/^\.+/, '') || 'rekaman';
 }
 

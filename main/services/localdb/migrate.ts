@@ -39,10 +39,15 @@ export interface MigrateOptions {
   file?: string;
 }
 
-export function migrate(db: SqliteDb, migrations: readonly Migration[], options: MigrateOptions = {}): { from: number; to: number } {
+export function migrate(
+  db: SqliteDb,
+  migrations: readonly Migration[],
+  options: MigrateOptions = {},
+): { from: number; to: number } {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration versions must be 1..n without gaps (found ${m.version} at ${i + 1})`);
+    if (m.version !== i + 1)
+      throw new Error(`migration versions must be 1..n without gaps (found ${m.version} at ${i + 1})`);
   });
   const latest = sorted.length;
   const target = options.to ?? latest;

@@ -57,7 +57,8 @@ export function nextAction(actor: Actor, order: Order, sample: Sample): string |
     if (r.orderIn && !r.orderIn.includes(order.status)) continue;
     if (!owns(actor, sample, r.ownership)) continue;
     // Verification waits until every active analysis is submitted.
-    if (type === 'results.verify' && !(active.length > 0 && active.every((a) => a.status === 'submitted'))) continue;
+    if (type === 'results.verify' && !(active.length > 0 && active.every((a) => a.status === 'submitted')))
+      continue;
     return type;
   }
   return null;
@@ -114,7 +115,14 @@ export function sampleRows(
   });
 }
 
-export function orderRow(base: Order, baseJson: string, local: Order | null, localJson: string | null, pending: number, pulledAt: string): OrdersTable {
+export function orderRow(
+  base: Order,
+  baseJson: string,
+  local: Order | null,
+  localJson: string | null,
+  pending: number,
+  pulledAt: string,
+): OrdersTable {
   const shown = local ?? base;
   return {
     id: base.id,

@@ -39,5 +39,9 @@ export function sampleClock(order: Order, sample: Sample): SampleClock {
   const w = sampleWaiting(sample, order);
   if (!w) return { step: null, startedAt: null, dueAt: null };
   calendar ??= new WorkingCalendar();
-  return { step: w.step, startedAt: w.since, dueAt: w.since === null ? null : dueAt(w.step, w.since, calendar) };
+  return {
+    step: w.step,
+    startedAt: w.since,
+    dueAt: w.since === null ? null : dueAt(w.step, w.since, calendar),
+  };
 }

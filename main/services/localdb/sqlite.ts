@@ -40,7 +40,12 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDb {
   // In Electron the shell points the engine at better-sqlite3 built for Electron's ABI
   // (npm run electron:native); node_modules keeps the Node build that tests and the server use.
   const nativeBinding = process.env.SIPPT_SQLITE_BINDING;
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: false, timeout: 5000, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: false,
+    timeout: 5000,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');

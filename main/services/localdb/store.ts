@@ -19,7 +19,14 @@ import type { OutboxCommand, PushOutcome } from '../../../shared/api/sync';
 import { dependencyKeys, DependencySet } from '../actions/commands';
 import { orderRow, sampleRows } from './projection';
 import { sampleClock } from './sop-clock';
-import type { OrdersTable, OutboxStatus, OutboxTable, SamplesTable, SyncStateTable, WorkspaceDb } from './schema';
+import type {
+  OrdersTable,
+  OutboxStatus,
+  OutboxTable,
+  SamplesTable,
+  SyncStateTable,
+  WorkspaceDb,
+} from './schema';
 import type { Workspace } from './workspace';
 import type { WorklistPageView, WorklistQueryInput, WorklistRowView } from '../../../shared/bridge/models';
 
@@ -96,7 +103,10 @@ function toQueued(r: OutboxTable): QueuedCommand {
     lastError: r.last_error,
     rejection:
       r.status === 'rejected' && r.rejection_code
-        ? { code: r.rejection_code as RejectionCode, message: JSON.parse(r.rejection_message ?? '{"id":"","en":""}') as Message }
+        ? {
+            code: r.rejection_code as RejectionCode,
+            message: JSON.parse(r.rejection_message ?? '{"id":"","en":""}') as Message,
+          }
         : null,
     resolution: (r.resolution as QueuedCommand['resolution']) ?? null,
     redoOf: r.redo_of,
@@ -166,7 +176,12 @@ export class LocalStore {
     const row = this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'client_id'));
     if (row) return row.value;
     const id = randomUUID();
-    this.sql.run(q.insertInto('ob.meta').values({ key: 'client_id', value: id }).onConflict((oc) => oc.doNothing()));
+    this.sql.run(
+      q
+        .insertInto('ob.meta')
+        .values({ key: 'client_id', value: id })
+        .onConflict((oc) => oc.doNothing()),
+    );
     return this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'client_id'))!.value;
   }
 
@@ -175,7 +190,8 @@ export class LocalStore {
     const row = this.sql.get(q.selectFrom('ob.meta').select('value').where('key', '=', 'next_seq'));
     let next = row ? Number(row.value) : 1;
     // Never below what the outbox already used (a meta row lost to a bug must not reuse seqs).
-    const max = this.sql.get(q.selectFrom('ob.outbox').select((eb) => eb.fn.max<number | null>('seq').as('m')))?.m ?? 0;
+    const max =
+      this.sql.get(q.selectFrom('ob.outbox').select((eb) => eb.fn.max<number | null>('seq').as('m')))?.m ?? 0;
     if (next <= max) next = max + 1;
     this.sql.run(
       q
@@ -199,7 +215,9 @@ export class LocalStore {
 
   /** The order as the user sees it (with their pending commands), or null when not in the working copy. */
   order(id: string): Order | null {
-    const row = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'local_json']).where('id', '=', id));
+    const row = this.sql.get(
+      this.sql.q.selectFrom('orders').select(['base_json', 'local_json']).where('id', '=', id),
+    );
     return row ? (JSON.parse(row.local_json ?? row.base_json) as Order) : null;
   }
 
@@ -221,13 +239,13 @@ export class LocalStore {
   }
 
   orderCount(): number {
-    return Number(this.sql.get(this.sql.q.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')))!.n);
+    return Number(
+      this.sql.get(this.sql.q.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')))!.n,
+    );
   }
 
   worklist(query: WorklistQuery = {}): WorklistRow[] {
-    let qb = this.sql.q
-      .selectFrom('samples')
-      .select([...WORKLIST_COLUMNS]);
+    let qb = this.sql.q.selectFrom('samples').select([...WORKLIST_COLUMNS]);
     qb = filtered(qb, query);
     qb = qb.orderBy('action_rank').orderBy('sort_at').orderBy('id');
     if (query.limit !== undefined) qb = qb.limit(query.limit).offset(query.offset ?? 0);
@@ -252,13 +270,33 @@ export class LocalStore {
       carried = { total: c.total, action: c.action };
     }
     const overdue = sql<number>`(CASE WHEN due_at IS NOT NULL AND due_at < ${at} THEN 0 ELSE 1 END)`;
-    let qb = filtered(this.sql.q.selectFrom('samples').select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at', overdue.as('not_overdue')]), query);
-    const counts = filtered(
-      this.sql.q.selectFrom('samples').select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]),
+    let qb = filtered(
+      this.sql.q
+        .selectFrom('samples')
+        .select([...WORKLIST_COLUMNS, 'action_rank', 'sort_at', overdue.as('not_overdue')]),
       query,
     );
-    if (after) qb = qb.where(sql<boolean>`(action_rank, ${overdue}, sort_at, id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`);
-    const rows = this.sql.all(qb.orderBy('action_rank').orderBy(overdue).orderBy('sort_at').orderBy('id').limit(limit + 1));
+    const counts = filtered(
+      this.sql.q
+        .selectFrom('samples')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          eb.fn.sum<number | null>('action_rank').as('idle'),
+        ]),
+      query,
+    );
+    if (after)
+      qb = qb.where(
+        sql<boolean>`(action_rank, ${overdue}, sort_at, id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`,
+      );
+    const rows = this.sql.all(
+      qb
+        .orderBy('action_rank')
+        .orderBy(overdue)
+        .orderBy('sort_at')
+        .orderBy('id')
+        .limit(limit + 1),
+    );
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -272,7 +310,14 @@ export class LocalStore {
       rows: page.map(({ action_rank: _r, sort_at: _s, not_overdue: _o, ...row }) => row),
       next:
         more && last
-          ? encodeCursor({ rank: last.action_rank, overdue: Number(last.not_overdue), sortAt: last.sort_at, id: last.id, now: at, ...totals })
+          ? encodeCursor({
+              rank: last.action_rank,
+              overdue: Number(last.not_overdue),
+              sortAt: last.sort_at,
+              id: last.id,
+              now: at,
+              ...totals,
+            })
           : null,
       total: totals.total,
       action: totals.action,
@@ -282,9 +327,23 @@ export class LocalStore {
   /** What the worklist's filters offer, with counts over the whole working copy. */
   worklistFacets(labName: (id: string) => string | null): WorklistFacets {
     const { q } = this.sql;
-    const statuses = this.sql.all(q.selectFrom('samples').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').orderBy('status'));
-    const labs = this.sql.all(q.selectFrom('samples').select('lab_id').distinct().where('lab_id', 'is not', null).orderBy('lab_id'));
-    const types = this.sql.all(q.selectFrom('samples').select(['sample_type_name', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('sample_type_name').orderBy('sample_type_name'));
+    const statuses = this.sql.all(
+      q
+        .selectFrom('samples')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .orderBy('status'),
+    );
+    const labs = this.sql.all(
+      q.selectFrom('samples').select('lab_id').distinct().where('lab_id', 'is not', null).orderBy('lab_id'),
+    );
+    const types = this.sql.all(
+      q
+        .selectFrom('samples')
+        .select(['sample_type_name', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('sample_type_name')
+        .orderBy('sample_type_name'),
+    );
     return {
       statuses: statuses.map((r) => ({ status: r.status, count: Number(r.n) })),
       labs: labs.map((r) => ({ id: r.lab_id!, name: labName(r.lab_id!) ?? r.lab_id! })),
@@ -298,7 +357,8 @@ export class LocalStore {
     for (const o of this.allOrders()) {
       for (const s of o.samples) {
         for (const a of activeAnalyses(s)) {
-          if (a.analystId && (a.status === 'pending' || a.status === 'draft')) m.set(a.analystId, (m.get(a.analystId) ?? 0) + 1);
+          if (a.analystId && (a.status === 'pending' || a.status === 'draft'))
+            m.set(a.analystId, (m.get(a.analystId) ?? 0) + 1);
         }
       }
     }
@@ -309,7 +369,10 @@ export class LocalStore {
     const r = this.sql.get(
       this.sql.q
         .selectFrom('samples')
-        .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number | null>('action_rank').as('idle')]),
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          eb.fn.sum<number | null>('action_rank').as('idle'),
+        ]),
     )!;
     const total = Number(r.total);
     return { total, action: total - Number(r.idle ?? 0) };
@@ -346,7 +409,14 @@ export class LocalStore {
   /** Rejected commands the user has not dismissed or redone yet, oldest first. */
   rejected(): QueuedCommand[] {
     return this.sql
-      .all(this.sql.q.selectFrom('ob.outbox').selectAll().where('status', '=', 'rejected').where('resolution', 'is', null).orderBy('seq'))
+      .all(
+        this.sql.q
+          .selectFrom('ob.outbox')
+          .selectAll()
+          .where('status', '=', 'rejected')
+          .where('resolution', 'is', null)
+          .orderBy('seq'),
+      )
       .map(toQueued);
   }
 
@@ -370,7 +440,14 @@ export class LocalStore {
    * it reaching the server against a state that never happened.
    */
   sendable(limit: number): OutboxCommand[] {
-    const rows = this.sql.all(this.sql.q.selectFrom('ob.outbox').selectAll().where('status', 'in', ['pending', 'sent']).orderBy('seq').limit(limit));
+    const rows = this.sql.all(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .selectAll()
+        .where('status', 'in', ['pending', 'sent'])
+        .orderBy('seq')
+        .limit(limit),
+    );
     const deps = new DependencySet();
     const out: OutboxCommand[] = [];
     for (const r of rows) {
@@ -392,7 +469,13 @@ export class LocalStore {
   }
 
   hasSendable(): boolean {
-    return !!this.sql.get(this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', 'in', ['pending', 'sent']).limit(1));
+    return !!this.sql.get(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select('command_id')
+        .where('status', 'in', ['pending', 'sent'])
+        .limit(1),
+    );
   }
 
   /**
@@ -435,14 +518,22 @@ export class LocalStore {
     this.sql.tx(() => {
       const touched = new Set<string>();
       for (const o of outcomes) {
-        const row = this.sql.get(this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', o.commandId));
+        const row = this.sql.get(
+          this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', o.commandId),
+        );
         if (!row || row.seq !== o.seq) continue;
         if (row.status === 'applied' || row.status === 'rejected') continue;
         if (o.status === 'applied') {
           this.sql.run(
             this.sql.q
               .updateTable('ob.outbox')
-              .set({ status: 'applied', applied_version: o.version, outcome_at: at, next_attempt_at: null, last_error: null })
+              .set({
+                status: 'applied',
+                applied_version: o.version,
+                outcome_at: at,
+                next_attempt_at: null,
+                last_error: null,
+              })
               .where('command_id', '=', o.commandId),
           );
           applied += 1;
@@ -504,16 +595,34 @@ export class LocalStore {
   /** Blocked commands built on this rejected one, in seq order. */
   dependentsOf(commandId: string): QueuedCommand[] {
     return this.sql
-      .all(this.sql.q.selectFrom('ob.outbox').selectAll().where('blocked_by', '=', commandId).where('status', '=', 'blocked').orderBy('seq'))
+      .all(
+        this.sql.q
+          .selectFrom('ob.outbox')
+          .selectAll()
+          .where('blocked_by', '=', commandId)
+          .where('status', '=', 'blocked')
+          .orderBy('seq'),
+      )
       .map(toQueued);
   }
 
   /** Turn a never-sent blocked command into a rejection the user sees (it cannot go out as it is). */
-  rejectLocally(commandId: string, message: Message, at: string, code: RejectionCode = 'stale_version'): void {
+  rejectLocally(
+    commandId: string,
+    message: Message,
+    at: string,
+    code: RejectionCode = 'stale_version',
+  ): void {
     this.sql.run(
       this.sql.q
         .updateTable('ob.outbox')
-        .set({ status: 'rejected', rejection_code: code, rejection_message: JSON.stringify(message), outcome_at: at, blocked_by: null })
+        .set({
+          status: 'rejected',
+          rejection_code: code,
+          rejection_message: JSON.stringify(message),
+          outcome_at: at,
+          blocked_by: null,
+        })
         .where('command_id', '=', commandId)
         .where('status', '=', 'blocked'),
     );
@@ -524,7 +633,11 @@ export class LocalStore {
     this.sql.tx(() => {
       const seq = this.allocateSeq();
       this.sql.run(
-        this.sql.q.updateTable('ob.outbox').set({ base_version: baseVersion, blocked_by: null, seq }).where('command_id', '=', commandId).where('status', '=', 'blocked'),
+        this.sql.q
+          .updateTable('ob.outbox')
+          .set({ base_version: baseVersion, blocked_by: null, seq })
+          .where('command_id', '=', commandId)
+          .where('status', '=', 'blocked'),
       );
     });
   }
@@ -534,9 +647,13 @@ export class LocalStore {
     return this.sql.tx(() => {
       const row = this.sql.get(this.sql.q.selectFrom('ob.outbox').selectAll().where('command_id', '=', id));
       if (!row || row.status !== 'rejected' || row.resolution !== null) {
-        throw new Error(`Tidak ada perubahan ditolak dengan id ${id} / no unresolved rejected change with id ${id}`);
+        throw new Error(
+          `Tidak ada perubahan ditolak dengan id ${id} / no unresolved rejected change with id ${id}`,
+        );
       }
-      this.sql.run(this.sql.q.updateTable('ob.outbox').set({ resolution, resolved_at: at }).where('command_id', '=', id));
+      this.sql.run(
+        this.sql.q.updateTable('ob.outbox').set({ resolution, resolved_at: at }).where('command_id', '=', id),
+      );
       return toQueued({ ...row, resolution, resolved_at: at });
     });
   }
@@ -550,11 +667,21 @@ export class LocalStore {
     return this.sql.tx(() => {
       if (this.hasUnresolvedRejection(aggregateId)) return 0;
       const rows = this.sql.all(
-        this.sql.q.selectFrom('ob.outbox').select('command_id').where('aggregate_id', '=', aggregateId).where('status', '=', 'blocked').orderBy('seq'),
+        this.sql.q
+          .selectFrom('ob.outbox')
+          .select('command_id')
+          .where('aggregate_id', '=', aggregateId)
+          .where('status', '=', 'blocked')
+          .orderBy('seq'),
       );
       for (const r of rows) {
         const seq = this.allocateSeq();
-        this.sql.run(this.sql.q.updateTable('ob.outbox').set({ status: 'pending', seq, blocked_by: null }).where('command_id', '=', r.command_id));
+        this.sql.run(
+          this.sql.q
+            .updateTable('ob.outbox')
+            .set({ status: 'pending', seq, blocked_by: null })
+            .where('command_id', '=', r.command_id),
+        );
       }
       this.recompute(aggregateId);
       return rows.length;
@@ -610,11 +737,24 @@ export class LocalStore {
       if (updated.changes > 0) {
         // Pending counts per sample: what the rows had, plus this command.
         const pending = new Map(
-          this.sql.all(this.sql.q.selectFrom('samples').select(['id', 'pending_commands']).where('order_id', '=', cmd.aggregateId)).map((r) => [r.id, r.pending_commands]),
+          this.sql
+            .all(
+              this.sql.q
+                .selectFrom('samples')
+                .select(['id', 'pending_commands'])
+                .where('order_id', '=', cmd.aggregateId),
+            )
+            .map((r) => [r.id, r.pending_commands]),
         );
         const sid = (cmd.payload as { sampleId?: unknown } | null)?.sampleId;
         if (typeof sid === 'string') pending.set(sid, (pending.get(sid) ?? 0) + 1);
-        for (const s of sampleRows(newState, this.actorValue, pending, withWholeOrder(this.blockedBySample(cmd.aggregateId), newState))) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+        for (const s of sampleRows(
+          newState,
+          this.actorValue,
+          pending,
+          withWholeOrder(this.blockedBySample(cmd.aggregateId), newState),
+        ))
+          this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
       return toQueued(row);
     });
@@ -635,7 +775,9 @@ export class LocalStore {
           eb.or([
             eb('status', '=', 'pending'),
             // Blocked commands show, except those built on a rejected change (their ground is gone).
-            ...(options.excludeBlocked ? [] : [eb.and([eb('status', '=', 'blocked'), eb('blocked_by', 'is', null)])]),
+            ...(options.excludeBlocked
+              ? []
+              : [eb.and([eb('status', '=', 'blocked'), eb('blocked_by', 'is', null)])]),
             eb.and([eb('status', 'in', ['sent', 'applied']), eb('seq', '>', lps)]),
           ]),
         )
@@ -646,7 +788,13 @@ export class LocalStore {
   /** This user's changes held back behind a rejection, per sample of an order (an order-level one counts for every sample). */
   private blockedBySample(aggregateId: string): Map<string, number> {
     const m = new Map<string, number>();
-    const rows = this.sql.all(this.sql.q.selectFrom('ob.outbox').select('payload').where('aggregate_id', '=', aggregateId).where('status', '=', 'blocked'));
+    const rows = this.sql.all(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select('payload')
+        .where('aggregate_id', '=', aggregateId)
+        .where('status', '=', 'blocked'),
+    );
     let wholeOrder = 0;
     for (const r of rows) {
       const sid = (JSON.parse(r.payload) as { sampleId?: unknown }).sampleId;
@@ -670,7 +818,10 @@ export class LocalStore {
    * Base + rebase set for one order. A command that no longer decides OK over the newer base
    * stays queued (the server will answer it) but adds nothing to the view.
    */
-  viewOf(aggregateId: string, options: { excludeBlocked?: boolean } = {}): { base: Order | null; view: Order | null; applied: number; commands: number } {
+  viewOf(
+    aggregateId: string,
+    options: { excludeBlocked?: boolean } = {},
+  ): { base: Order | null; view: Order | null; applied: number; commands: number } {
     const base = this.baseOrder(aggregateId);
     const cmds = this.rebaseSet(aggregateId, options);
     let state: Order | null = base;
@@ -678,7 +829,12 @@ export class LocalStore {
     for (const c of cmds) {
       const d = decide(
         state,
-        { id: c.command_id, type: c.type as CommandType, payload: JSON.parse(c.payload) as Command['payload'], baseVersion: c.base_version },
+        {
+          id: c.command_id,
+          type: c.type as CommandType,
+          payload: JSON.parse(c.payload) as Command['payload'],
+          baseVersion: c.base_version,
+        },
         this.actorValue,
         new Date(c.issued_at),
       );
@@ -692,22 +848,43 @@ export class LocalStore {
 
   recompute(aggregateId: string): void {
     this.sql.tx(() => {
-      const row = this.sql.get(this.sql.q.selectFrom('orders').select(['base_json', 'pulled_at']).where('id', '=', aggregateId));
+      const row = this.sql.get(
+        this.sql.q.selectFrom('orders').select(['base_json', 'pulled_at']).where('id', '=', aggregateId),
+      );
       if (!row) {
         this.sql.run(this.sql.q.deleteFrom('samples').where('order_id', '=', aggregateId));
         return;
       }
       const { base, view, applied, commands } = this.viewOf(aggregateId);
-      this.writeOrder(base!, row.base_json, applied > 0 ? view : null, commands, row.pulled_at, this.pendingBySample(aggregateId));
+      this.writeOrder(
+        base!,
+        row.base_json,
+        applied > 0 ? view : null,
+        commands,
+        row.pulled_at,
+        this.pendingBySample(aggregateId),
+      );
     });
   }
 
-  private writeOrder(base: Order, baseJson: string, local: Order | null, pending: number, pulledAt: string, pendingBySample: Map<string, number>): void {
+  private writeOrder(
+    base: Order,
+    baseJson: string,
+    local: Order | null,
+    pending: number,
+    pulledAt: string,
+    pendingBySample: Map<string, number>,
+  ): void {
     const localJson = local ? JSON.stringify(local) : null;
     const row = orderRow(base, baseJson, local, localJson, pending, pulledAt);
     this.sql.run(this.sql.q.insertInto('orders').orReplace().values(row));
     this.sql.run(this.sql.q.deleteFrom('samples').where('order_id', '=', base.id));
-    for (const s of sampleRows(local ?? base, this.actorValue, pendingBySample, withWholeOrder(this.blockedBySample(base.id), local ?? base))) {
+    for (const s of sampleRows(
+      local ?? base,
+      this.actorValue,
+      pendingBySample,
+      withWholeOrder(this.blockedBySample(base.id), local ?? base),
+    )) {
       this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
     }
   }
@@ -720,7 +897,12 @@ export class LocalStore {
     return this.sql.tx(() => {
       const lps = this.syncState().last_processed_seq;
       const ids = new Set<string>();
-      for (const r of this.sql.all(this.sql.q.selectFrom('orders').select('id').where((eb) => eb.or([eb('local_json', 'is not', null), eb('pending_commands', '>', 0)])))) {
+      for (const r of this.sql.all(
+        this.sql.q
+          .selectFrom('orders')
+          .select('id')
+          .where((eb) => eb.or([eb('local_json', 'is not', null), eb('pending_commands', '>', 0)])),
+      )) {
         ids.add(r.id);
       }
       for (const r of this.sql.all(
@@ -728,7 +910,12 @@ export class LocalStore {
           .selectFrom('ob.outbox')
           .select('aggregate_id')
           .distinct()
-          .where((eb) => eb.or([eb('status', 'in', ['pending', 'blocked']), eb.and([eb('status', 'in', ['sent', 'applied']), eb('seq', '>', lps)])])),
+          .where((eb) =>
+            eb.or([
+              eb('status', 'in', ['pending', 'blocked']),
+              eb.and([eb('status', 'in', ['sent', 'applied']), eb('seq', '>', lps)]),
+            ]),
+          ),
       )) {
         ids.add(r.aggregate_id);
       }
@@ -745,7 +932,13 @@ export class LocalStore {
       for (const r of rows) {
         const o = JSON.parse(r.local_json ?? r.base_json) as Order;
         const pending = this.pendingBySample(r.id);
-        for (const s of sampleRows(o, this.actorValue, pending, withWholeOrder(this.blockedBySample(r.id), o))) this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
+        for (const s of sampleRows(
+          o,
+          this.actorValue,
+          pending,
+          withWholeOrder(this.blockedBySample(r.id), o),
+        ))
+          this.sql.run(this.sql.q.insertInto('samples').orReplace().values(s));
       }
     });
   }
@@ -755,14 +948,22 @@ export class LocalStore {
 
   /** Rows for an order of a pull, for this user (call while the pages come in). */
   preparePut(order: Order, json: string = JSON.stringify(order)): PreparedPut {
-    return { op: 'put', id: order.id, row: orderRow(order, json, null, null, 0, ''), samples: sampleRows(order, this.actorValue) };
+    return {
+      op: 'put',
+      id: order.id,
+      row: orderRow(order, json, null, null, 0, ''),
+      samples: sampleRows(order, this.actorValue),
+    };
   }
 
   /**
    * Apply one complete pull (every page) in one transaction: put and remove orders, move the
    * cursor, record the server's last processed seq, then re-apply the still-pending commands.
    */
-  applyPull(changes: readonly PreparedChange[], result: { cursor: string; lastProcessedSeq: number; at: string; full: boolean }): { puts: number; removes: number; rebased: number } {
+  applyPull(
+    changes: readonly PreparedChange[],
+    result: { cursor: string; lastProcessedSeq: number; at: string; full: boolean },
+  ): { puts: number; removes: number; rebased: number } {
     const orderCols = [
       'id',
       'version',
@@ -805,8 +1006,12 @@ export class LocalStore {
       'blocked_commands',
     ] as const satisfies readonly (keyof SamplesTable)[];
     const db = this.ws.db;
-    const insOrder = db.prepare(`INSERT OR REPLACE INTO orders (${orderCols.join(', ')}) VALUES (${orderCols.map(() => '?').join(', ')})`);
-    const insSample = db.prepare(`INSERT OR REPLACE INTO samples (${sampleCols.join(', ')}) VALUES (${sampleCols.map(() => '?').join(', ')})`);
+    const insOrder = db.prepare(
+      `INSERT OR REPLACE INTO orders (${orderCols.join(', ')}) VALUES (${orderCols.map(() => '?').join(', ')})`,
+    );
+    const insSample = db.prepare(
+      `INSERT OR REPLACE INTO samples (${sampleCols.join(', ')}) VALUES (${sampleCols.map(() => '?').join(', ')})`,
+    );
     const delSamples = db.prepare('DELETE FROM samples WHERE order_id = ?');
     const delOrder = db.prepare('DELETE FROM orders WHERE id = ?');
     let puts = 0;
@@ -874,7 +1079,9 @@ export class LocalStore {
               .set({ step: c.step, step_started_at: c.startedAt, due_at: c.dueAt })
               .where('id', '=', s.id)
               .where('order_id', '=', order.id)
-              .where((eb) => eb.or([eb('due_at', 'is distinct from', c.dueAt), eb('step', 'is distinct from', c.step)])),
+              .where((eb) =>
+                eb.or([eb('due_at', 'is distinct from', c.dueAt), eb('step', 'is distinct from', c.step)]),
+              ),
           );
           changed += res.changes;
         }
@@ -889,12 +1096,19 @@ export class LocalStore {
   putReference(kind: string, items: readonly { id: string }[], at: string): void {
     this.sql.tx(() => {
       this.sql.run(this.sql.q.deleteFrom('reference').where('kind', '=', kind));
-      for (const it of items) this.sql.run(this.sql.q.insertInto('reference').values({ kind, id: it.id, json: JSON.stringify(it), updated_at: at }));
+      for (const it of items)
+        this.sql.run(
+          this.sql.q
+            .insertInto('reference')
+            .values({ kind, id: it.id, json: JSON.stringify(it), updated_at: at }),
+        );
     });
   }
 
   reference<T>(kind: string): T[] {
-    return this.sql.all(this.sql.q.selectFrom('reference').select('json').where('kind', '=', kind).orderBy('id')).map((r) => JSON.parse(r.json) as T);
+    return this.sql
+      .all(this.sql.q.selectFrom('reference').select('json').where('kind', '=', kind).orderBy('id'))
+      .map((r) => JSON.parse(r.json) as T);
   }
 
   /**
@@ -904,30 +1118,57 @@ export class LocalStore {
    */
   lostByServer(serverLastProcessedSeq: number): boolean {
     if (serverLastProcessedSeq < this.syncState().last_processed_seq) return true;
-    return !!this.sql.get(this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', '=', 'applied').where('seq', '>', serverLastProcessedSeq).limit(1));
+    return !!this.sql.get(
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select('command_id')
+        .where('status', '=', 'applied')
+        .where('seq', '>', serverLastProcessedSeq)
+        .limit(1),
+    );
   }
 
   /** The highest seq the server answered 'applied' for, as far as this copy knows (sent with a push). */
   lastAppliedSeq(): number {
-    const m = this.sql.get(this.sql.q.selectFrom('ob.outbox').select((eb) => eb.fn.max<number | null>('seq').as('m')).where('status', '=', 'applied'))?.m ?? 0;
+    const m =
+      this.sql.get(
+        this.sql.q
+          .selectFrom('ob.outbox')
+          .select((eb) => eb.fn.max<number | null>('seq').as('m'))
+          .where('status', '=', 'applied'),
+      )?.m ?? 0;
     return Math.max(m, this.syncState().last_processed_seq);
   }
 
   /** Put applied commands above the server's last processed seq back in the queue (see applyPull). */
   private requeueLost(serverLastProcessedSeq: number): number {
     const lost = this.sql.all(
-      this.sql.q.selectFrom('ob.outbox').select('command_id').where('status', '=', 'applied').where('seq', '>', serverLastProcessedSeq).orderBy('seq'),
+      this.sql.q
+        .selectFrom('ob.outbox')
+        .select('command_id')
+        .where('status', '=', 'applied')
+        .where('seq', '>', serverLastProcessedSeq)
+        .orderBy('seq'),
     );
     if (lost.length === 0) return 0;
     const ids = lost.map((r) => r.command_id);
     this.sql.run(
       this.sql.q
         .updateTable('ob.outbox')
-        .set({ status: 'pending', applied_version: null, outcome_at: null, attempts: 0, next_attempt_at: null, last_error: null })
+        .set({
+          status: 'pending',
+          applied_version: null,
+          outcome_at: null,
+          attempts: 0,
+          next_attempt_at: null,
+          last_error: null,
+        })
         .where('command_id', 'in', ids),
     );
     // A signature's file went with the server's lost history: upload it again before its command.
-    this.sql.run(this.sql.q.updateTable('ob.signed_reports').set({ uploaded_at: null }).where('command_id', 'in', ids));
+    this.sql.run(
+      this.sql.q.updateTable('ob.signed_reports').set({ uploaded_at: null }).where('command_id', 'in', ids),
+    );
     return ids.length;
   }
 
@@ -942,7 +1183,12 @@ export class LocalStore {
       this.sql.q
         .deleteFrom('ob.outbox')
         .where('outcome_at', '<', before)
-        .where((eb) => eb.or([eb.and([eb('status', '=', 'applied'), eb('seq', '<=', lps)]), eb.and([eb('status', '=', 'rejected'), eb('resolution', 'is not', null)])])),
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'applied'), eb('seq', '<=', lps)]),
+            eb.and([eb('status', '=', 'rejected'), eb('resolution', 'is not', null)]),
+          ]),
+        ),
     );
     return r.changes;
   }
@@ -970,7 +1216,9 @@ interface Cursor {
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.rank, c.overdue, c.sortAt, c.id, c.now, c.total, c.action])).toString('base64url');
+  return Buffer.from(JSON.stringify([c.rank, c.overdue, c.sortAt, c.id, c.now, c.total, c.action])).toString(
+    'base64url',
+  );
 }
 
 /** A cursor from `worklistPage`; anything else is the caller's mistake, said plainly. */
@@ -988,7 +1236,15 @@ function decodeCursor(s: string): Cursor {
       Number.isInteger(v[5]) &&
       Number.isInteger(v[6])
     ) {
-      return { rank: v[0], overdue: v[1], sortAt: v[2], id: v[3], now: v[4], total: v[5] as number, action: v[6] as number };
+      return {
+        rank: v[0],
+        overdue: v[1],
+        sortAt: v[2],
+        id: v[3],
+        now: v[4],
+        total: v[5] as number,
+        action: v[6] as number,
+      };
     }
   } catch {
     // fall through
@@ -1009,7 +1265,10 @@ function escapeLike(s: string): string {
 
 /** The worklist's filters, one way for the list, the page and its counts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function filtered<QB extends SelectQueryBuilder<WorkspaceDb, 'samples', any>>(qb: QB, query: WorklistQuery): QB {
+function filtered<QB extends SelectQueryBuilder<WorkspaceDb, 'samples', any>>(
+  qb: QB,
+  query: WorklistQuery,
+): QB {
   let out = qb;
   if (query.actionOnly) out = out.where('action_rank', '=', 0) as QB;
   if (query.status && query.status.length > 0) out = out.where('status', 'in', [...query.status]) as QB;

@@ -106,7 +106,10 @@ export class Workspace {
       }
       db = null;
       const at = now().toISOString();
-      const movedTo = join(dir, `working.damaged-${at.replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.sqlite`);
+      const movedTo = join(
+        dir,
+        `working.damaged-${at.replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.sqlite`,
+      );
       for (const suffix of ['', '-wal', '-shm']) {
         if (existsSync(workingPath + suffix)) renameSync(workingPath + suffix, movedTo + suffix);
       }
@@ -122,7 +125,10 @@ export class Workspace {
     db.pragma(`${OUTBOX_SCHEMA}.synchronous = ${options.outboxSync ?? 'FULL'}`);
     // No checkpoint inside a user's action: they run from checkpoint(), when the app is idle.
     db.pragma('wal_autocheckpoint = 0');
-    return new Workspace(dir, db, new Sql<WorkspaceDb>(db), integrity, { work: workMigrated, outbox: outboxMigrated });
+    return new Workspace(dir, db, new Sql<WorkspaceDb>(db), integrity, {
+      work: workMigrated,
+      outbox: outboxMigrated,
+    });
   }
 
   /**
@@ -179,7 +185,8 @@ export function migrateOutbox(db: SqliteDb, file = db.name, to?: number): { from
     snapshot: count,
     check: (d, before) => {
       const after = count(d);
-      if (after < (before as number)) throw new Error(`outbox migration would lose commands (${before as number} -> ${after})`);
+      if (after < (before as number))
+        throw new Error(`outbox migration would lose commands (${before as number} -> ${after})`);
     },
   });
 }

@@ -19,19 +19,28 @@ export class OnlineRefusedError extends Error {
 }
 
 /** Run one request with the session; a plain refusal stays a refusal (see the module comment). */
-export function request<T>(core: DesktopServices, fn: (api: ApiClient, token: string) => Promise<T>, options: { changes?: boolean } = {}): Promise<T> {
+export function request<T>(
+  core: DesktopServices,
+  fn: (api: ApiClient, token: string) => Promise<T>,
+  options: { changes?: boolean } = {},
+): Promise<T> {
   return core.withServer(async (api, token) => {
     try {
       return await fn(api, token);
     } catch (e) {
-      if (e instanceof ApiError && e.kind === 'forbidden' && e.code === 'forbidden') throw new OnlineRefusedError(e.serverMessage);
+      if (e instanceof ApiError && e.kind === 'forbidden' && e.code === 'forbidden')
+        throw new OnlineRefusedError(e.serverMessage);
       throw e;
     }
   }, options);
 }
 
 /** Run `fn` over `items`, at most `width` at a time, in order. */
-export async function mapLimited<A, B>(items: readonly A[], width: number, fn: (a: A) => Promise<B>): Promise<B[]> {
+export async function mapLimited<A, B>(
+  items: readonly A[],
+  width: number,
+  fn: (a: A) => Promise<B>,
+): Promise<B[]> {
   const out = new Array<B>(items.length);
   let next = 0;
   const worker = async () => {
@@ -55,7 +64,11 @@ export interface GatheredOrders {
  * billings, proofs, reports): at most `limit` in all. The server's list filters one status at a
  * time, so each status is its own request; the details are fetched four at a time.
  */
-export async function gatherOrders(core: DesktopServices, statuses: readonly OrderStatus[], limit: number): Promise<GatheredOrders> {
+export async function gatherOrders(
+  core: DesktopServices,
+  statuses: readonly OrderStatus[],
+  limit: number,
+): Promise<GatheredOrders> {
   const summaries: OrderSummary[] = [];
   let truncated = false;
   for (const status of new Set(statuses)) {
@@ -66,11 +79,16 @@ export async function gatherOrders(core: DesktopServices, statuses: readonly Ord
         truncated = true;
         break;
       }
-      const page = await request(core, (api, t) => api.orders(t, { status, limit: Math.min(200, left), ...(cursor ? { cursor } : {}) }));
+      const page = await request(core, (api, t) =>
+        api.orders(t, { status, limit: Math.min(200, left), ...(cursor ? { cursor } : {}) }),
+      );
       summaries.push(...page.orders);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
-  const orders = await mapLimited(summaries, 4, async (summary) => ({ summary, ...(await request(core, (api, t) => api.order(t, summary.id))) }));
+  const orders = await mapLimited(summaries, 4, async (summary) => ({
+    summary,
+    ...(await request(core, (api, t) => api.order(t, summary.id))),
+  }));
   return { orders, truncated };
 }

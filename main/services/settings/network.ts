@@ -15,7 +15,10 @@ export function effectiveChannel(settings: Pick<Settings, 'updateChannel'>, env:
 }
 
 /** electron-updater's generic-provider feed for the server and channel (it asks for `<channel>[-linux].yml` there). */
-export function updaterFeed(serverUrl: string, channel: UpdateChannel): { provider: 'generic'; url: string; channel: UpdateChannel } {
+export function updaterFeed(
+  serverUrl: string,
+  channel: UpdateChannel,
+): { provider: 'generic'; url: string; channel: UpdateChannel } {
   return { provider: 'generic', url: `${serverUrl.replace(/\/+$/, '')}/api/v1/releases/feed`, channel };
 }
 
@@ -23,7 +26,10 @@ export function updaterFeed(serverUrl: string, channel: UpdateChannel): { provid
  * Electron session proxy rules for the updater's downloads: the chosen proxy for both schemes,
  * else the environment's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), else the system's.
  */
-export function sessionProxy(settings: Pick<Settings, 'proxy'>, env: Env): { mode: 'system' } | { mode: 'direct' } | { proxyRules: string; proxyBypassRules?: string } {
+export function sessionProxy(
+  settings: Pick<Settings, 'proxy'>,
+  env: Env,
+): { mode: 'system' } | { mode: 'direct' } | { proxyRules: string; proxyBypassRules?: string } {
   if (settings.proxy === null) return { mode: 'direct' };
   if (settings.proxy !== undefined) {
     const u = new URL(settings.proxy);
@@ -33,7 +39,9 @@ export function sessionProxy(settings: Pick<Settings, 'proxy'>, env: Env): { mod
   const http = env.HTTP_PROXY ?? env.http_proxy;
   if (!https && !http) return { mode: 'system' };
   const strip = (u: string) => u.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, '');
-  const rules = [https ? `https=${strip(https)}` : null, http ? `http=${strip(http)}` : null].filter(Boolean).join(';');
+  const rules = [https ? `https=${strip(https)}` : null, http ? `http=${strip(http)}` : null]
+    .filter(Boolean)
+    .join(';');
   const bypass = env.NO_PROXY ?? env.no_proxy;
   return bypass ? { proxyRules: rules, proxyBypassRules: bypass } : { proxyRules: rules };
 }

@@ -61,7 +61,10 @@ export class JsonFileSettingsStore implements SettingsStore {
       return;
     }
     try {
-      this.value = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...(JSON.parse(readFileSync(path, 'utf8')) as object) });
+      this.value = SettingsSchema.parse({
+        ...DEFAULT_SETTINGS,
+        ...(JSON.parse(readFileSync(path, 'utf8')) as object),
+      });
     } catch {
       const aside = `${path}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(path, aside);

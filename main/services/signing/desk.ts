@@ -64,7 +64,9 @@ export interface SignerIdentity {
 export class SqliteLockoutStore implements LockoutStore {
   constructor(private readonly store: LocalStore) {}
   get(key: string): LockoutRecord | undefined {
-    const r = this.store.sql.get(this.store.sql.q.selectFrom('ob.signing_lockout').selectAll().where('key', '=', key));
+    const r = this.store.sql.get(
+      this.store.sql.q.selectFrom('ob.signing_lockout').selectAll().where('key', '=', key),
+    );
     return r ? { failures: r.failures, lockedUntil: r.locked_until } : undefined;
   }
   set(key: string, record: LockoutRecord): void {
@@ -72,7 +74,9 @@ export class SqliteLockoutStore implements LockoutStore {
       this.store.sql.q
         .insertInto('ob.signing_lockout')
         .values({ key, failures: record.failures, locked_until: record.lockedUntil })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ failures: record.failures, locked_until: record.lockedUntil })),
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ failures: record.failures, locked_until: record.lockedUntil }),
+        ),
     );
   }
 }
@@ -159,7 +163,10 @@ export class DesktopSigning {
         });
       }
     }
-    return out.sort((a, b) => (a.issuedAt ?? '').localeCompare(b.issuedAt ?? '') || a.reportNumber.localeCompare(b.reportNumber));
+    return out.sort(
+      (a, b) =>
+        (a.issuedAt ?? '').localeCompare(b.issuedAt ?? '') || a.reportNumber.localeCompare(b.reportNumber),
+    );
   }
 
   /**
@@ -248,7 +255,9 @@ export class DesktopSigning {
   keystore(): KeystoreInfo | null {
     if (!existsSync(this.keystorePath)) return null;
     const m = this.getMeta(META_KEYSTORE);
-    return m ? (JSON.parse(m) as KeystoreInfo) : { importedAt: '', fingerprint: null, subject: null, validFrom: null, validTo: null };
+    return m
+      ? (JSON.parse(m) as KeystoreInfo)
+      : { importedAt: '', fingerprint: null, subject: null, validFrom: null, validTo: null };
   }
 
   /** The lockout as it stands (for the passphrase dialog). */
@@ -303,7 +312,11 @@ export class DesktopSigning {
     if (refs.length === 0) return [];
     const token = this.tokenSetting();
     if (!token && !existsSync(this.keystorePath)) {
-      throw new SigningError('no_keystore', 'Keystore TTE belum diimpor di komputer ini.', 'No signing keystore has been imported on this computer.');
+      throw new SigningError(
+        'no_keystore',
+        'Keystore TTE belum diimpor di komputer ini.',
+        'No signing keystore has been imported on this computer.',
+      );
     }
     const signer = this.deps.signer();
     if (!signer?.nip) {
@@ -315,7 +328,9 @@ export class DesktopSigning {
     }
     const queue = this.queue();
     const items = refs.map((ref) => {
-      const item = queue.find((q) => q.orderId === ref.orderId && q.sampleId === ref.sampleId && q.reportId === ref.reportId);
+      const item = queue.find(
+        (q) => q.orderId === ref.orderId && q.sampleId === ref.sampleId && q.reportId === ref.reportId,
+      );
       if (!item) {
         throw new SigningError(
           'not_in_queue',
@@ -355,7 +370,11 @@ export class DesktopSigning {
     const { store, actions } = this.deps;
     return store.sql.tx(() =>
       signed.map(({ item, data, signedHash }) => {
-        const r: ActionResult = actions.issue('report.sign', item.orderId, { sampleId: item.sampleId, reportId: item.reportId, signedHash });
+        const r: ActionResult = actions.issue('report.sign', item.orderId, {
+          sampleId: item.sampleId,
+          reportId: item.reportId,
+          signedHash,
+        });
         store.sql.run(
           store.sql.q.insertInto('ob.signed_reports').values({
             command_id: r.command.id,
@@ -371,13 +390,23 @@ export class DesktopSigning {
             upload_error: null,
           }),
         );
-        return { orderId: item.orderId, sampleId: item.sampleId, reportId: item.reportId, reportNumber: item.reportNumber, signedHash, commandId: r.command.id, order: r.order };
+        return {
+          orderId: item.orderId,
+          sampleId: item.sampleId,
+          reportId: item.reportId,
+          reportNumber: item.reportNumber,
+          signedHash,
+          commandId: r.command.id,
+          order: r.order,
+        };
       }),
     );
   }
 
   private openKeystore(passphrase: string): SigningSession {
-    return this.open(new Uint8Array(readFileSync(this.keystorePath)), passphrase, { pinned: this.getMeta(META_FINGERPRINT) });
+    return this.open(new Uint8Array(readFileSync(this.keystorePath)), passphrase, {
+      pinned: this.getMeta(META_FINGERPRINT),
+    });
   }
 
   /** The token setting when the Kepala Balai chose a token (a token without a module path is refused by the settings schema). */
@@ -412,14 +441,29 @@ export class DesktopSigning {
     const c = session.certificate;
     this.setMeta(
       META_TOKEN,
-      JSON.stringify({ token: DesktopSigning.tokenKey(t), fingerprint: c.fingerprint, subject: c.commonName, validTo: c.validTo.toISOString(), label: session.tokenLabel }),
+      JSON.stringify({
+        token: DesktopSigning.tokenKey(t),
+        fingerprint: c.fingerprint,
+        subject: c.commonName,
+        validTo: c.validTo.toISOString(),
+        label: session.tokenLabel,
+      }),
     );
   }
 
   /** Where the key is as the settings say, with the token's recorded certificate (for the signing dialog). */
   sourceInfo(): SigningSourceInfo {
     const t = this.tokenSetting();
-    if (!t) return { source: 'file', modulePath: null, tokenLabel: null, slot: null, fingerprint: null, subject: null, validTo: null };
+    if (!t)
+      return {
+        source: 'file',
+        modulePath: null,
+        tokenLabel: null,
+        slot: null,
+        fingerprint: null,
+        subject: null,
+        validTo: null,
+      };
     const r = this.tokenRecord(t);
     return {
       source: 'token',
@@ -436,7 +480,11 @@ export class DesktopSigning {
   document(reportId: string): Uint8Array {
     const item = this.queue().find((q) => q.reportId === reportId);
     if (!item) {
-      throw new SigningError('not_in_queue', 'E-LHU ini tidak (lagi) menunggu tanda tangan Anda.', 'This report is not (or no longer) waiting for your signature.');
+      throw new SigningError(
+        'not_in_queue',
+        'E-LHU ini tidak (lagi) menunggu tanda tangan Anda.',
+        'This report is not (or no longer) waiting for your signature.',
+      );
     }
     return this.readDocument(item);
   }
@@ -445,9 +493,13 @@ export class DesktopSigning {
     const path = this.documentPath(item.reportId, item.documentHash);
     if (existsSync(path)) return new Uint8Array(readFileSync(path));
     // An older version of this report is here: it changed since it was queued.
-    const older = existsSync(this.documentsDir) ? readdirSync(this.documentsDir).find((f) => f.startsWith(`${item.reportId}.`) && f.endsWith('.pdf')) : undefined;
+    const older = existsSync(this.documentsDir)
+      ? readdirSync(this.documentsDir).find((f) => f.startsWith(`${item.reportId}.`) && f.endsWith('.pdf'))
+      : undefined;
     if (older) {
-      const actualHash = createHash('sha256').update(readFileSync(join(this.documentsDir, older))).digest('hex');
+      const actualHash = createHash('sha256')
+        .update(readFileSync(join(this.documentsDir, older)))
+        .digest('hex');
       throw new SigningError(
         'document_changed',
         'Laporan telah berubah sejak diunduh untuk ditandatangani; sambungkan ke server untuk mengunduh versi barunya.',
@@ -494,23 +546,40 @@ export class DesktopSigning {
    * network error or 5xx throws (the sync retries); a 4xx (e.g. the signature does not verify, the
    * report is no longer waiting) refuses the command with the server's message.
    */
-  async beforeSend(command: OutboxCommand, session: Session): Promise<{ code: RejectionCode; message: Message } | null> {
+  async beforeSend(
+    command: OutboxCommand,
+    session: Session,
+  ): Promise<{ code: RejectionCode; message: Message } | null> {
     if (command.type !== 'report.sign') return null;
     const { sql } = this.deps.store;
-    const row = sql.get(sql.q.selectFrom('ob.signed_reports').selectAll().where('command_id', '=', command.id));
+    const row = sql.get(
+      sql.q.selectFrom('ob.signed_reports').selectAll().where('command_id', '=', command.id),
+    );
     if (!row || row.uploaded_at !== null) return null;
     const ref = { orderId: row.order_id, sampleId: row.sample_id, reportId: row.report_id };
     try {
-      const res = await session.withAuth((t) => this.deps.api.uploadSignedFile(t, ref, new Uint8Array(row.data)));
+      const res = await session.withAuth((t) =>
+        this.deps.api.uploadSignedFile(t, ref, new Uint8Array(row.data)),
+      );
       if (res.signedHash !== row.signed_hash) {
         const message = {
           id: 'Server menyimpan berkas dengan hash lain dari yang ditandatangani di sini.',
           en: 'The server stored a file with another hash than the one signed here.',
         };
-        sql.run(sql.q.updateTable('ob.signed_reports').set({ upload_error: JSON.stringify(message) }).where('command_id', '=', command.id));
+        sql.run(
+          sql.q
+            .updateTable('ob.signed_reports')
+            .set({ upload_error: JSON.stringify(message) })
+            .where('command_id', '=', command.id),
+        );
         return { code: 'invalid_payload', message };
       }
-      sql.run(sql.q.updateTable('ob.signed_reports').set({ uploaded_at: this.deps.clock.now().toISOString(), upload_error: null }).where('command_id', '=', command.id));
+      sql.run(
+        sql.q
+          .updateTable('ob.signed_reports')
+          .set({ uploaded_at: this.deps.clock.now().toISOString(), upload_error: null })
+          .where('command_id', '=', command.id),
+      );
       return null;
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'client') {
@@ -518,12 +587,23 @@ export class DesktopSigning {
           id: `Server menolak E-LHU bertanda tangan ini (HTTP ${e.status ?? '?'}).`,
           en: `The server refused this signed report (HTTP ${e.status ?? '?'}).`,
         };
-        sql.run(sql.q.updateTable('ob.signed_reports').set({ upload_error: JSON.stringify(message) }).where('command_id', '=', command.id));
-        const code: RejectionCode = e.status === 404 ? 'not_found' : e.status === 409 ? 'invalid_transition' : 'invalid_payload';
+        sql.run(
+          sql.q
+            .updateTable('ob.signed_reports')
+            .set({ upload_error: JSON.stringify(message) })
+            .where('command_id', '=', command.id),
+        );
+        const code: RejectionCode =
+          e.status === 404 ? 'not_found' : e.status === 409 ? 'invalid_transition' : 'invalid_payload';
         return { code, message };
       }
       if (e instanceof ApiError) {
-        sql.run(sql.q.updateTable('ob.signed_reports').set({ upload_error: e.message.slice(0, 500) }).where('command_id', '=', command.id));
+        sql.run(
+          sql.q
+            .updateTable('ob.signed_reports')
+            .set({ upload_error: e.message.slice(0, 500) })
+            .where('command_id', '=', command.id),
+        );
       }
       throw e;
     }
@@ -540,10 +620,26 @@ export class DesktopSigning {
   }
 
   /** The signed E-LHU made here for a report (the newest), or null. */
-  signedFile(reportId: string): { data: Uint8Array; signedHash: string; uploadedAt: string | null; commandId: string } | null {
+  signedFile(
+    reportId: string,
+  ): { data: Uint8Array; signedHash: string; uploadedAt: string | null; commandId: string } | null {
     const { sql } = this.deps.store;
-    const r = sql.get(sql.q.selectFrom('ob.signed_reports').selectAll().where('report_id', '=', reportId).orderBy('signed_at', 'desc').limit(1));
-    return r ? { data: new Uint8Array(r.data), signedHash: r.signed_hash, uploadedAt: r.uploaded_at, commandId: r.command_id } : null;
+    const r = sql.get(
+      sql.q
+        .selectFrom('ob.signed_reports')
+        .selectAll()
+        .where('report_id', '=', reportId)
+        .orderBy('signed_at', 'desc')
+        .limit(1),
+    );
+    return r
+      ? {
+          data: new Uint8Array(r.data),
+          signedHash: r.signed_hash,
+          uploadedAt: r.uploaded_at,
+          commandId: r.command_id,
+        }
+      : null;
   }
 
   /**
@@ -553,10 +649,14 @@ export class DesktopSigning {
   redoSign(commandId: string, redo: () => ActionResult): ActionResult {
     const { store } = this.deps;
     return store.sql.tx(() => {
-      const row = store.sql.get(store.sql.q.selectFrom('ob.signed_reports').selectAll().where('command_id', '=', commandId));
+      const row = store.sql.get(
+        store.sql.q.selectFrom('ob.signed_reports').selectAll().where('command_id', '=', commandId),
+      );
       if (row) {
         const order = store.order(row.order_id);
-        const r = order?.samples.find((s) => s.id === row.sample_id)?.reports.find((x) => x.id === row.report_id);
+        const r = order?.samples
+          .find((s) => s.id === row.sample_id)
+          ?.reports.find((x) => x.id === row.report_id);
         if (!r || r.status !== 'awaiting_signature' || r.documentHash !== row.document_hash) {
           throw new ActionRejectedError('invalid_transition', {
             id: 'Laporan ini berubah sejak ditandatangani; tanda tangani lagi dari antrean.',
@@ -565,7 +665,13 @@ export class DesktopSigning {
         }
       }
       const result = redo();
-      if (row) store.sql.run(store.sql.q.updateTable('ob.signed_reports').set({ command_id: result.command.id }).where('command_id', '=', commandId));
+      if (row)
+        store.sql.run(
+          store.sql.q
+            .updateTable('ob.signed_reports')
+            .set({ command_id: result.command.id })
+            .where('command_id', '=', commandId),
+        );
       return result;
     });
   }
@@ -578,7 +684,12 @@ export class DesktopSigning {
   }
   private setMeta(key: string, value: string): void {
     const { sql } = this.deps.store;
-    sql.run(sql.q.insertInto('ob.meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
+    sql.run(
+      sql.q
+        .insertInto('ob.meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
+    );
   }
   private deleteMeta(key: string): void {
     const { sql } = this.deps.store;
@@ -588,15 +699,27 @@ export class DesktopSigning {
 
 /** A PKCS#12 PFX: SEQUENCE { INTEGER 3, ContentInfo, ... } (checked without the passphrase). */
 function assertPkcs12(bytes: Uint8Array): void {
-  const bad = () => new SigningError('keystore_invalid', 'Berkas bukan keystore PKCS#12 yang sah.', 'The file is not a valid PKCS#12 keystore.');
+  const bad = () =>
+    new SigningError(
+      'keystore_invalid',
+      'Berkas bukan keystore PKCS#12 yang sah.',
+      'The file is not a valid PKCS#12 keystore.',
+    );
   let asn1: forge.asn1.Asn1;
   try {
-    asn1 = forge.asn1.fromDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('binary'));
+    asn1 = forge.asn1.fromDer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('binary'),
+    );
   } catch {
     throw bad();
   }
   const parts = asn1.value;
   if (!Array.isArray(parts) || parts.length < 2) throw bad();
   const version = parts[0]!;
-  if (version.type !== forge.asn1.Type.INTEGER || typeof version.value !== 'string' || version.value !== '\x03') throw bad();
+  if (
+    version.type !== forge.asn1.Type.INTEGER ||
+    typeof version.value !== 'string' ||
+    version.value !== '\x03'
+  )
+    throw bad();
 }

@@ -58,7 +58,8 @@ export function certificateInfo(cert: X509Certificate): CertificateInfo {
   };
 }
 
-const toBinary = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('binary');
+const toBinary = (b: Uint8Array): string =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('binary');
 const fromBinary = (s: string): Buffer => Buffer.from(s, 'binary');
 
 function wrongPassphrase(): SigningError {
@@ -79,7 +80,11 @@ export function loadKeystore(p12: Uint8Array, passphrase: string): Keystore {
   try {
     asn1 = forge.asn1.fromDer(toBinary(p12));
   } catch {
-    throw new SigningError('keystore_invalid', 'Berkas bukan keystore PKCS#12 yang sah.', 'The file is not a valid PKCS#12 keystore.');
+    throw new SigningError(
+      'keystore_invalid',
+      'Berkas bukan keystore PKCS#12 yang sah.',
+      'The file is not a valid PKCS#12 keystore.',
+    );
   }
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -87,7 +92,11 @@ export function loadKeystore(p12: Uint8Array, passphrase: string): Keystore {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|MAC|decrypt|Invalid|padding/i.test(msg)) throw wrongPassphrase();
-    throw new SigningError('keystore_invalid', `Keystore PKCS#12 tidak dapat dibaca: ${msg}`, `The PKCS#12 keystore could not be read: ${msg}`);
+    throw new SigningError(
+      'keystore_invalid',
+      `Keystore PKCS#12 tidak dapat dibaca: ${msg}`,
+      `The PKCS#12 keystore could not be read: ${msg}`,
+    );
   }
 
   const certs: X509Certificate[] = [];
@@ -96,7 +105,9 @@ export function loadKeystore(p12: Uint8Array, passphrase: string): Keystore {
     for (const content of pfx.safeContents) {
       for (const bag of content.safeBags) {
         if (bag.type === forge.pki.oids.certBag) {
-          const der = bag.cert ? forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes() : forge.asn1.toDer(bag.asn1).getBytes();
+          const der = bag.cert
+            ? forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes()
+            : forge.asn1.toDer(bag.asn1).getBytes();
           certs.push(new X509Certificate(fromBinary(der)));
         } else if (bag.type === forge.pki.oids.pkcs8ShroudedKeyBag || bag.type === forge.pki.oids.keyBag) {
           const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
@@ -111,7 +122,11 @@ export function loadKeystore(p12: Uint8Array, passphrase: string): Keystore {
     // A wrong passphrase on a keystore without a MAC shows up here, as undecodable bags.
     if (keys.length === 0 && certs.length === 0) throw wrongPassphrase();
     const msg = e instanceof Error ? e.message : String(e);
-    throw new SigningError('keystore_invalid', `Isi keystore tidak dapat dibaca: ${msg}`, `The keystore's contents could not be read: ${msg}`);
+    throw new SigningError(
+      'keystore_invalid',
+      `Isi keystore tidak dapat dibaca: ${msg}`,
+      `The keystore's contents could not be read: ${msg}`,
+    );
   }
 
   for (const key of keys) {

@@ -13,7 +13,12 @@ import { createHash, sign as rsaSign, type KeyObject, type X509Certificate } fro
 import { buildCadesSignedData } from './cms';
 import { SigningError, formatWib } from './errors';
 import { certificateFingerprint, loadKeystore, normalizeFingerprint, type CertificateInfo } from './keystore';
-import { DEFAULT_LOCKOUT_POLICY, defaultLockoutStore, type LockoutPolicy, type LockoutStore } from './lockout';
+import {
+  DEFAULT_LOCKOUT_POLICY,
+  defaultLockoutStore,
+  type LockoutPolicy,
+  type LockoutStore,
+} from './lockout';
 
 /** A fixed time, a function returning one, or an object with now() (main/services/clock.ts's Clock). */
 export type NowSource = Date | (() => Date | number) | { now(): number };

@@ -47,7 +47,11 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 const signPdf = new SignPdf();
 
-export async function signElhu(unsigned: Uint8Array, session: SigningSession, opts: SignElhuOptions): Promise<Uint8Array> {
+export async function signElhu(
+  unsigned: Uint8Array,
+  session: SigningSession,
+  opts: SignElhuOptions,
+): Promise<Uint8Array> {
   const actualHash = sha256Hex(unsigned);
   const expectedHash = opts.expectedDocumentHash.trim().toLowerCase();
   if (actualHash !== expectedHash) {
@@ -88,6 +92,9 @@ export async function signElhu(unsigned: Uint8Array, session: SigningSession, op
     if (e instanceof ElhuStampError) throw new SigningError('not_an_elhu', e.messageId, e.messageEn);
     throw e;
   }
-  const signed = await signPdf.sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CadesSigner(session));
+  const signed = await signPdf.sign(
+    Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength),
+    new CadesSigner(session),
+  );
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }

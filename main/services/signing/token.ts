@@ -121,7 +121,9 @@ const loaded = new Map<string, LoadedModule>();
  * pkcs11js itself, or, in the Electron shell during development, the copy built for Electron's ABI
  * that `npm run electron:native` made (SIPPT_PKCS11JS_DIR; node_modules keeps the Node build).
  */
-export async function loadPkcs11js(dir: string | undefined = process.env.SIPPT_PKCS11JS_DIR): Promise<typeof Pkcs11js> {
+export async function loadPkcs11js(
+  dir: string | undefined = process.env.SIPPT_PKCS11JS_DIR,
+): Promise<typeof Pkcs11js> {
   if (dir) {
     // A CommonJS package folder: required (an ESM import() cannot take a folder).
     return createRequire(import.meta.url)(dir) as typeof Pkcs11js;
@@ -222,7 +224,11 @@ async function acquire(modulePath: string, library: () => Promise<Pkcs11Library>
     lib.C_Initialize();
   } catch (e) {
     if (ckr(e) !== CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-      throw new SigningError('keystore_invalid', `Modul PKCS#11 gagal dimulai: ${messageOf(e)}`, `The PKCS#11 module failed to start: ${messageOf(e)}`);
+      throw new SigningError(
+        'keystore_invalid',
+        `Modul PKCS#11 gagal dimulai: ${messageOf(e)}`,
+        `The PKCS#11 module failed to start: ${messageOf(e)}`,
+      );
     }
   }
   loaded.set(modulePath, { lib, users: 1 });
@@ -247,12 +253,18 @@ function listTokens(lib: Pkcs11Library): { handle: Handle; info: Pkcs11js.TokenI
   return slots.map((handle) => ({ handle, info: lib.C_GetTokenInfo(handle) }));
 }
 
-function pickToken(tokens: { handle: Handle; info: Pkcs11js.TokenInfo }[], where: TokenLocation): { handle: Handle; info: Pkcs11js.TokenInfo } {
+function pickToken(
+  tokens: { handle: Handle; info: Pkcs11js.TokenInfo }[],
+  where: TokenLocation,
+): { handle: Handle; info: Pkcs11js.TokenInfo } {
   if (tokens.length === 0) throw tokenUnavailable('tidak ada token / no token present');
   if (where.tokenLabel !== undefined && where.tokenLabel !== '') {
     const want = where.tokenLabel.trim();
     const t = tokens.find((x) => x.info.label.trim() === want);
-    if (!t) throw tokenUnavailable(`label "${want}"; ada / present: ${tokens.map((x) => `"${x.info.label.trim()}"`).join(', ')}`);
+    if (!t)
+      throw tokenUnavailable(
+        `label "${want}"; ada / present: ${tokens.map((x) => `"${x.info.label.trim()}"`).join(', ')}`,
+      );
     return t;
   }
   const i = where.slot ?? 0;
@@ -262,7 +274,10 @@ function pickToken(tokens: { handle: Handle; info: Pkcs11js.TokenInfo }[], where
 }
 
 /** The tokens the module sees (for the settings screen: pick one by label). */
-export async function listSigningTokens(modulePath: string, library: () => Promise<Pkcs11Library> = defaultLibrary): Promise<TokenDescription[]> {
+export async function listSigningTokens(
+  modulePath: string,
+  library: () => Promise<Pkcs11Library> = defaultLibrary,
+): Promise<TokenDescription[]> {
   const lib = await acquire(modulePath, library);
   try {
     return listTokens(lib).map(({ info }, slot) => ({
@@ -294,7 +309,13 @@ function findObjects(lib: Pkcs11Library, session: Handle, template: Pkcs11js.Tem
 }
 
 function attrs(lib: Pkcs11Library, session: Handle, obj: Handle, types: number[]): Buffer[] {
-  return lib.C_GetAttributeValue(session, obj, types.map((type) => ({ type }))).map((a) => a.value);
+  return lib
+    .C_GetAttributeValue(
+      session,
+      obj,
+      types.map((type) => ({ type })),
+    )
+    .map((a) => a.value);
 }
 
 export class TokenSigningSession implements SigningSession {
@@ -333,7 +354,11 @@ export class TokenSigningSession implements SigningSession {
 
   private assertOpen(): void {
     if (!this.#open) {
-      throw new SigningError('session_closed', 'Sesi penandatanganan sudah ditutup; masukkan PIN token lagi.', 'The signing session is closed; enter the token PIN again.');
+      throw new SigningError(
+        'session_closed',
+        'Sesi penandatanganan sudah ditutup; masukkan PIN token lagi.',
+        'The signing session is closed; enter the token PIN again.',
+      );
     }
   }
 
@@ -350,8 +375,17 @@ export class TokenSigningSession implements SigningSession {
       sig = this.lib.C_Sign(this.session, Buffer.from(data), Buffer.alloc(this.modulusBytes));
     } catch (e) {
       const code = ckr(e);
-      if (code === CKR_DEVICE_REMOVED || code === CKR_TOKEN_NOT_PRESENT || code === CKR_SESSION_HANDLE_INVALID) throw deviceGone(e);
-      throw new SigningError('keystore_invalid', `Token menolak menandatangani: ${messageOf(e)}`, `The token refused to sign: ${messageOf(e)}`);
+      if (
+        code === CKR_DEVICE_REMOVED ||
+        code === CKR_TOKEN_NOT_PRESENT ||
+        code === CKR_SESSION_HANDLE_INVALID
+      )
+        throw deviceGone(e);
+      throw new SigningError(
+        'keystore_invalid',
+        `Token menolak menandatangani: ${messageOf(e)}`,
+        `The token refused to sign: ${messageOf(e)}`,
+      );
     }
     const cert = new X509Certificate(Buffer.from(this.chainDer[0]!));
     if (!rsaVerify('sha256', data, cert.publicKey, sig)) {
@@ -398,7 +432,9 @@ function buildChain(leaf: X509Certificate, pool: X509Certificate[]): X509Certifi
   let cur = leaf;
   for (;;) {
     if (cur.checkIssued(cur)) break; // self-signed root
-    const issuer = pool.find((c) => !chain.some((x) => x.fingerprint256 === c.fingerprint256) && cur.checkIssued(c));
+    const issuer = pool.find(
+      (c) => !chain.some((x) => x.fingerprint256 === c.fingerprint256) && cur.checkIssued(c),
+    );
     if (!issuer) break;
     chain.push(issuer);
     cur = issuer;
@@ -412,7 +448,9 @@ function buildChain(leaf: X509Certificate, pool: X509Certificate[]): X509Certifi
  * tells) or locked, no RSA key with a certificate, a certificate other than the registered one, a
  * certificate not valid now. Nothing is counted here: the token keeps its own PIN counter.
  */
-export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptions): Promise<TokenSigningSession> {
+export async function openTokenSigningSession(
+  opts: OpenTokenSigningSessionOptions,
+): Promise<TokenSigningSession> {
   const lib = await acquire(opts.modulePath, opts.library ?? defaultLibrary);
   let session: Handle | null = null;
   let loggedIn = false;
@@ -456,7 +494,11 @@ export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptio
       } else if (code === CKR_DEVICE_REMOVED || code === CKR_TOKEN_NOT_PRESENT) {
         throw tokenUnavailable(messageOf(e));
       } else {
-        throw new SigningError('keystore_invalid', `Token menolak masuk: ${messageOf(e)}`, `The token refused the login: ${messageOf(e)}`);
+        throw new SigningError(
+          'keystore_invalid',
+          `Token menolak masuk: ${messageOf(e)}`,
+          `The token refused the login: ${messageOf(e)}`,
+        );
       }
     }
 
@@ -473,8 +515,13 @@ export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptio
         // not a certificate node:crypto can read: not ours
       }
     }
-    const pool = [...certs.map((c) => c.cert), ...(opts.extraCertificates ?? []).map((d) => new X509Certificate(Buffer.from(d)))];
-    const expected = opts.expectedCertificateFingerprint ? normalizeFingerprint(opts.expectedCertificateFingerprint) : null;
+    const pool = [
+      ...certs.map((c) => c.cert),
+      ...(opts.extraCertificates ?? []).map((d) => new X509Certificate(Buffer.from(d))),
+    ];
+    const expected = opts.expectedCertificateFingerprint
+      ? normalizeFingerprint(opts.expectedCertificateFingerprint)
+      : null;
     const keys = findObjects(lib, session, [{ type: CKA_CLASS, value: CKO_PRIVATE_KEY }]);
     const candidates: { key: Handle; leaf: X509Certificate }[] = [];
     let otherKeyType: number | null = null;
@@ -491,7 +538,11 @@ export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptio
     }
     if (candidates.length === 0) {
       if (otherKeyType !== null) {
-        throw new SigningError('unsupported_key', 'Kunci pada token bukan kunci RSA; gunakan kunci RSA.', 'The key on the token is not an RSA key; use an RSA key.');
+        throw new SigningError(
+          'unsupported_key',
+          'Kunci pada token bukan kunci RSA; gunakan kunci RSA.',
+          'The key on the token is not an RSA key; use an RSA key.',
+        );
       }
       throw new SigningError(
         'no_private_key',
@@ -499,7 +550,10 @@ export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptio
         'The token holds no private key with its certificate (same CKA_ID).',
       );
     }
-    const chosen = (expected && candidates.find((c) => createHash('sha256').update(c.leaf.raw).digest('hex') === expected)) || candidates[0]!;
+    const chosen =
+      (expected &&
+        candidates.find((c) => createHash('sha256').update(c.leaf.raw).digest('hex') === expected)) ||
+      candidates[0]!;
     const info = certificateInfo(chosen.leaf);
     if (expected && info.fingerprint !== expected) {
       throw new SigningError(
@@ -510,7 +564,16 @@ export async function openTokenSigningSession(opts: OpenTokenSigningSessionOptio
       );
     }
     checkCertificateValidity(info, readNow(opts.now));
-    const opened = new TokenSigningSession(lib, opts.modulePath, session, chosen.key, buildChain(chosen.leaf, pool), info, token.info.label.trim(), opts.now);
+    const opened = new TokenSigningSession(
+      lib,
+      opts.modulePath,
+      session,
+      chosen.key,
+      buildChain(chosen.leaf, pool),
+      info,
+      token.info.label.trim(),
+      opts.now,
+    );
     session = null; // owned by the session now
     return opened;
   } finally {

@@ -64,7 +64,10 @@ export interface SyncEngineDeps {
    * message when the server refused what the command needs (a 4xx): the command becomes a visible
    * rejection and is not pushed. Throws (ApiError) to fail the cycle, retried like a push.
    */
-  beforeSend?: (command: OutboxCommand, session: Session) => Promise<{ code: RejectionCode; message: Message } | null>;
+  beforeSend?: (
+    command: OutboxCommand,
+    session: Session,
+  ) => Promise<{ code: RejectionCode; message: Message } | null>;
   /** After each pull (the signing queue's documents are fetched here); failures do not fail a sync. */
   afterPull?: (session: Session) => Promise<void>;
   /** Extra counts for the status (signed reports waiting for upload). */
@@ -72,7 +75,9 @@ export interface SyncEngineDeps {
   /** Orders of the working copy changed by a pull or by the server's outcomes (null: maybe all of them). */
   onData?: (orderIds: string[] | null) => void;
   /** Test hook: called between steps of a cycle, so tests can stop a "process" at a precise point. */
-  hook?: (point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle') => void | Promise<void>;
+  hook?: (
+    point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle',
+  ) => void | Promise<void>;
 }
 
 export class SyncEngine {
@@ -222,7 +227,10 @@ export class SyncEngine {
       rejected: counts.rejected,
       lastSyncAt: st.last_sync_at,
       lastError: this.lastError,
-      nextRetryAt: this.timerKind === 'retry' && this.timerAt !== null ? new Date(this.timerAt + this.deps.clock.offset).toISOString() : null,
+      nextRetryAt:
+        this.timerKind === 'retry' && this.timerAt !== null
+          ? new Date(this.timerAt + this.deps.clock.offset).toISOString()
+          : null,
       retryAttempt: this.attempt,
       serverTimeOffsetMs: this.deps.clock.offset,
       rebuiltFrom: st.rebuilt_from,
@@ -286,7 +294,8 @@ export class SyncEngine {
       } catch {
         // a checkpoint is housekeeping; the next one catches up
       }
-      if (this.runningLoop) this.schedule(this.deps.store.hasSendable() ? this.o.debounceMs : this.o.pullIntervalMs, 'periodic');
+      if (this.runningLoop)
+        this.schedule(this.deps.store.hasSendable() ? this.o.debounceMs : this.o.pullIntervalMs, 'periodic');
       await this.deps.hook?.('after-cycle');
       return total;
     } catch (e) {
@@ -316,7 +325,8 @@ export class SyncEngine {
 
   private async cycle(mode: 'full' | 'pull'): Promise<CycleReport> {
     const session = this.deps.session();
-    if (!session || session.state !== 'active') throw new SessionEndedError(session?.endedBecause ?? session?.state ?? 'signed_out');
+    if (!session || session.state !== 'active')
+      throw new SessionEndedError(session?.endedBecause ?? session?.state ?? 'signed_out');
     const report: CycleReport = { pushed: 0, applied: 0, rejected: 0, pulled: 0, removed: 0 };
     await session.checkUser();
     if (mode === 'full') await this.push(session, report);
@@ -346,7 +356,9 @@ export class SyncEngine {
       this.emit();
       let res;
       try {
-        res = await session.withAuth((t) => api.push(t, { clientId, commands: batch, lastAppliedSeq: store.lastAppliedSeq() }));
+        res = await session.withAuth((t) =>
+          api.push(t, { clientId, commands: batch, lastAppliedSeq: store.lastAppliedSeq() }),
+        );
       } catch (e) {
         if (e instanceof ApiError && e.code === 'history_changed' && !rebuilt) {
           // The server lost commands it had applied (restored from a backup): rebuild from a full
@@ -378,7 +390,10 @@ export class SyncEngine {
       // The server decides a client's commands in seq order: the first one of the batch must have
       // an answer, or resending the same batch would spin.
       if (!mine.some((o) => o.commandId === batch[0]!.id)) {
-        throw new ApiError('server', 'push: the server answered without an outcome for the first command sent');
+        throw new ApiError(
+          'server',
+          'push: the server answered without an outcome for the first command sent',
+        );
       }
     }
   }
@@ -392,7 +407,10 @@ export class SyncEngine {
     for (const c of batch) {
       const refused = await this.deps.beforeSend!(c, session);
       if (!refused) continue;
-      this.deps.store.recordOutcomes([{ commandId: c.id, seq: c.seq, status: 'rejected', code: refused.code, message: refused.message }], this.deps.clock.now().toISOString());
+      this.deps.store.recordOutcomes(
+        [{ commandId: c.id, seq: c.seq, status: 'rejected', code: refused.code, message: refused.message }],
+        this.deps.clock.now().toISOString(),
+      );
       this.emit();
       return true;
     }
@@ -406,7 +424,8 @@ export class SyncEngine {
    * then record it as rejected with the server's reason, visible to the user like any rejection.
    */
   private onClientError(batch: readonly OutboxCommand[], e: ApiError): void {
-    if (e.status === 408 || e.status === 429) throw new ApiError('server', e.message, e.status, e.code, e.serverMessage);
+    if (e.status === 408 || e.status === 429)
+      throw new ApiError('server', e.message, e.status, e.code, e.serverMessage);
     if (batch.length > 1) {
       this.pushLimit = Math.max(1, Math.floor(batch.length / 2));
       return;
@@ -419,7 +438,10 @@ export class SyncEngine {
           seq: c.seq,
           status: 'rejected',
           code: 'invalid_payload',
-          message: e.serverMessage ?? { id: `Server menolak perintah ini (HTTP ${e.status ?? '?'}).`, en: `The server refused this command (HTTP ${e.status ?? '?'}).` },
+          message: e.serverMessage ?? {
+            id: `Server menolak perintah ini (HTTP ${e.status ?? '?'}).`,
+            en: `The server refused this command (HTTP ${e.status ?? '?'}).`,
+          },
         },
       ],
       this.deps.clock.now().toISOString(),
@@ -495,7 +517,8 @@ export class SyncEngine {
     } catch (e) {
       if (e instanceof SessionEndedError) throw e;
       // reference data is a convenience: the next interval tries again
-      this.lastReferenceAt = now - this.o.referenceIntervalMs + Math.min(this.o.referenceIntervalMs, 5 * 60_000);
+      this.lastReferenceAt =
+        now - this.o.referenceIntervalMs + Math.min(this.o.referenceIntervalMs, 5 * 60_000);
     }
   }
 }

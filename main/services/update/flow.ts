@@ -27,7 +27,8 @@ export interface UpdaterPort {
   on(event: 'download-progress', listener: (p: ProgressLike) => void): unknown;
 }
 
-export type UpdateState = 'idle' | 'checking' | 'available' | 'downloading' | 'downloaded' | 'waiting' | 'installing' | 'error';
+export type UpdateState =
+  'idle' | 'checking' | 'available' | 'downloading' | 'downloaded' | 'waiting' | 'installing' | 'error';
 
 /** The `update.status` event: what the status bar and the About box show. */
 export interface UpdateStatus {
@@ -66,12 +67,17 @@ export const DEFAULT_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 export function notesText(notes: UpdateInfoLike['releaseNotes']): string | null {
   if (!notes) return null;
   if (typeof notes === 'string') return notes.replace(/<[^>]*>/g, '').trim() || null;
-  return notes.map((n) => `${n.version}: ${(n.note ?? '').replace(/<[^>]*>/g, '').trim()}`).join('\n\n') || null;
+  return (
+    notes.map((n) => `${n.version}: ${(n.note ?? '').replace(/<[^>]*>/g, '').trim()}`).join('\n\n') || null
+  );
 }
 
 export function waitMessage(work: WorkInProgress): { id: string; en: string } | null {
   if (work.signing) {
-    return { id: 'Pembaruan dipasang setelah penandatanganan selesai.', en: 'The update is installed once the signing batch has finished.' };
+    return {
+      id: 'Pembaruan dipasang setelah penandatanganan selesai.',
+      en: 'The update is installed once the signing batch has finished.',
+    };
   }
   if (work.pendingChanges > 0) {
     return {
@@ -90,7 +96,15 @@ export class UpdateFlow {
 
   constructor(private readonly o: UpdateFlowOptions) {
     this.now = o.now ?? (() => new Date());
-    this.status = { state: 'idle', currentVersion: o.currentVersion, version: null, releaseNotes: null, percent: null, message: null, checkedAt: null };
+    this.status = {
+      state: 'idle',
+      currentVersion: o.currentVersion,
+      version: null,
+      releaseNotes: null,
+      percent: null,
+      message: null,
+      checkedAt: null,
+    };
     o.port.on('download-progress', (p) => {
       if (this.status.state !== 'downloading') return;
       this.set({ percent: Math.max(0, Math.min(100, Math.round(p.percent * 10) / 10)) });
@@ -110,13 +124,19 @@ export class UpdateFlow {
   start(): void {
     void this.check();
     if (this.timer !== null) return;
-    const t = this.o.timers ?? { setInterval: (fn: () => void, ms: number) => setInterval(fn, ms).unref(), clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout) };
+    const t = this.o.timers ?? {
+      setInterval: (fn: () => void, ms: number) => setInterval(fn, ms).unref(),
+      clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout),
+    };
     this.timer = t.setInterval(() => void this.check(), this.o.intervalMs ?? DEFAULT_CHECK_INTERVAL_MS);
   }
 
   stop(): void {
     if (this.timer === null) return;
-    const t = this.o.timers ?? { setInterval: () => null, clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout) };
+    const t = this.o.timers ?? {
+      setInterval: () => null,
+      clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout),
+    };
     t.clearInterval(this.timer);
     this.timer = null;
   }
@@ -125,7 +145,12 @@ export class UpdateFlow {
   check(): Promise<void> {
     // One at a time; a downloaded update waits for the user.
     if (this.busy) return this.busy;
-    if (this.status.state === 'downloaded' || this.status.state === 'waiting' || this.status.state === 'installing') return Promise.resolve();
+    if (
+      this.status.state === 'downloaded' ||
+      this.status.state === 'waiting' ||
+      this.status.state === 'installing'
+    )
+      return Promise.resolve();
     this.busy = this.run().finally(() => {
       this.busy = null;
     });
@@ -141,7 +166,12 @@ export class UpdateFlow {
         this.set({ state: 'idle', checkedAt, percent: null });
         return;
       }
-      this.set({ state: 'available', version: r.updateInfo.version, releaseNotes: notesText(r.updateInfo.releaseNotes), checkedAt });
+      this.set({
+        state: 'available',
+        version: r.updateInfo.version,
+        releaseNotes: notesText(r.updateInfo.releaseNotes),
+        checkedAt,
+      });
       this.set({ state: 'downloading', percent: 0 });
       // electron-updater checks the download's SHA-512 against the feed and refuses a mismatch.
       await this.o.port.downloadUpdate();
@@ -151,7 +181,10 @@ export class UpdateFlow {
       this.set({
         state: 'error',
         percent: null,
-        message: { id: 'Pembaruan belum dapat diperiksa atau diunduh; dicoba lagi nanti.', en: 'The update could not be checked or downloaded; it is tried again later.' },
+        message: {
+          id: 'Pembaruan belum dapat diperiksa atau diunduh; dicoba lagi nanti.',
+          en: 'The update could not be checked or downloaded; it is tried again later.',
+        },
       });
     }
   }
@@ -163,7 +196,10 @@ export class UpdateFlow {
    */
   async install(): Promise<{ installed: boolean; message: { id: string; en: string } | null }> {
     if (this.status.state !== 'downloaded' && this.status.state !== 'waiting') {
-      return { installed: false, message: { id: 'Belum ada pembaruan yang siap dipasang.', en: 'No update is ready to install.' } };
+      return {
+        installed: false,
+        message: { id: 'Belum ada pembaruan yang siap dipasang.', en: 'No update is ready to install.' },
+      };
     }
     const wait = waitMessage(await this.o.work());
     if (wait) {
@@ -190,12 +226,16 @@ export class UpdateFlow {
 }
 
 /** Electron session proxy settings from the unit's proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), else the system's. */
-export function proxyConfig(env: Record<string, string | undefined>): { mode: 'system' } | { proxyRules: string; proxyBypassRules?: string } {
+export function proxyConfig(
+  env: Record<string, string | undefined>,
+): { mode: 'system' } | { proxyRules: string; proxyBypassRules?: string } {
   const https = env.HTTPS_PROXY ?? env.https_proxy;
   const http = env.HTTP_PROXY ?? env.http_proxy;
   if (!https && !http) return { mode: 'system' };
   const strip = (u: string) => u.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, '');
-  const rules = [https ? `https=${strip(https)}` : null, http ? `http=${strip(http)}` : null].filter(Boolean).join(';');
+  const rules = [https ? `https=${strip(https)}` : null, http ? `http=${strip(http)}` : null]
+    .filter(Boolean)
+    .join(';');
   const bypass = env.NO_PROXY ?? env.no_proxy;
   return bypass ? { proxyRules: rules, proxyBypassRules: bypass } : { proxyRules: rules };
 }

@@ -60,9 +60,21 @@ export function OutdatedBanner() {
   };
 
   return (
-    <Box bg="orange.0" px="md" py={8} role="alert" aria-live="polite" style={{ borderBottom: '2px solid var(--mantine-color-orange-7)' }}>
+    <Box
+      bg="orange.0"
+      px="md"
+      py={8}
+      role="alert"
+      aria-live="polite"
+      style={{ borderBottom: '2px solid var(--mantine-color-orange-7)' }}
+    >
       <Group align="flex-start" gap="sm" wrap="nowrap">
-        <IconAlertTriangle size={20} aria-hidden color="var(--mantine-color-orange-9)" style={{ flexShrink: 0, marginTop: 2 }} />
+        <IconAlertTriangle
+          size={20}
+          aria-hidden
+          color="var(--mantine-color-orange-9)"
+          style={{ flexShrink: 0, marginTop: 2 }}
+        />
         <Box style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" fw={700} c="orange.9">
             {t('outdated.title', { version: n.currentVersion })}
@@ -74,7 +86,10 @@ export function OutdatedBanner() {
           <Text size="sm" c="dark.7">
             {offered
               ? update?.state === 'downloading'
-                ? t('outdated.howDownloading', { version: update.version ?? '', percent: Math.round(update.percent ?? 0) })
+                ? t('outdated.howDownloading', {
+                    version: update.version ?? '',
+                    percent: Math.round(update.percent ?? 0),
+                  })
                 : t('outdated.howUpdate', { version: update?.version ?? '' })
               : t('outdated.howIt', { minimum: n.minimumVersion })}
           </Text>
@@ -85,7 +100,13 @@ export function OutdatedBanner() {
           )}
         </Box>
         {offered && (
-          <Button size="compact-sm" color="orange.9" leftSection={<IconDownload size={14} />} loading={busy} onClick={() => void install()}>
+          <Button
+            size="compact-sm"
+            color="orange.9"
+            leftSection={<IconDownload size={14} />}
+            loading={busy}
+            onClick={() => void install()}
+          >
             {t('outdated.update')}
           </Button>
         )}

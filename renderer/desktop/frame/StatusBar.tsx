@@ -22,7 +22,10 @@ export function StatusBar({ session, onOpenSync }: { session: SessionInfoView; o
   const update = useBridgeEventValue('update.status', null);
   const updateText =
     update?.state === 'downloading'
-      ? t('pill.updateDownloading', { version: update.version ?? '', percent: Math.round(update.percent ?? 0) })
+      ? t('pill.updateDownloading', {
+          version: update.version ?? '',
+          percent: Math.round(update.percent ?? 0),
+        })
       : update?.state === 'downloaded'
         ? t('pill.updateReady', { version: update.version ?? '' })
         : update?.state === 'waiting'

@@ -2,7 +2,10 @@
 export default {
   id: {
     nav: { work: 'Pekerjaan saya', payments: 'Pembayaran' },
-    work: { title: 'Pekerjaan saya', empty: 'Permintaan e-billing, e-billing kedaluwarsa, dan bukti bayar akan muncul di sini.' },
+    work: {
+      title: 'Pekerjaan saya',
+      empty: 'Permintaan e-billing, e-billing kedaluwarsa, dan bukti bayar akan muncul di sini.',
+    },
     billing: {
       title: 'Langkah 8 · Terbitkan e-billing',
       reissueTitle: 'Langkah 8 · Terbitkan ulang e-billing',
@@ -33,7 +36,14 @@ export default {
       filterAll: 'Semua',
       filterNotified: 'Lewat notifikasi',
       filterUnpaid: 'Belum dibayar',
-      col: { order: 'Order', customer: 'Pelanggan', code: 'Kode billing', amount: 'Jumlah', status: 'Status SIMPONI', paid: 'NTPN · tanggal bayar' },
+      col: {
+        order: 'Order',
+        customer: 'Pelanggan',
+        code: 'Kode billing',
+        amount: 'Jumlah',
+        status: 'Status SIMPONI',
+        paid: 'NTPN · tanggal bayar',
+      },
       via: { notification: 'notifikasi pembayaran', proof: 'bukti bayar', null: '' },
       until: 'berlaku s.d. {{at}}',
       empty: 'Tidak ada e-billing untuk saringan ini',
@@ -42,7 +52,10 @@ export default {
   },
   en: {
     nav: { work: 'My work', payments: 'Payments' },
-    work: { title: 'My work', empty: 'E-billing requests, expired e-billings and proofs of payment will show here.' },
+    work: {
+      title: 'My work',
+      empty: 'E-billing requests, expired e-billings and proofs of payment will show here.',
+    },
     billing: {
       title: 'Step 8 · Issue the e-billing',
       reissueTitle: 'Step 8 · Re-issue the e-billing',
@@ -73,7 +86,14 @@ export default {
       filterAll: 'All',
       filterNotified: 'Through notification',
       filterUnpaid: 'Unpaid',
-      col: { order: 'Order', customer: 'Customer', code: 'Billing code', amount: 'Amount', status: 'SIMPONI status', paid: 'NTPN · date paid' },
+      col: {
+        order: 'Order',
+        customer: 'Customer',
+        code: 'Billing code',
+        amount: 'Amount',
+        status: 'SIMPONI status',
+        paid: 'NTPN · date paid',
+      },
       via: { notification: 'payment notification', proof: 'proof of payment', null: '' },
       until: 'valid until {{at}}',
       empty: 'No e-billing for this filter',

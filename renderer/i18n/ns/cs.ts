@@ -2,7 +2,10 @@
 export default {
   id: {
     nav: { work: 'Pekerjaan saya' },
-    work: { title: 'Pekerjaan saya', empty: 'Order baru, sampel yang sudah dibayar, dan E-LHU yang siap akan muncul di sini.' },
+    work: {
+      title: 'Pekerjaan saya',
+      empty: 'Order baru, sampel yang sudah dibayar, dan E-LHU yang siap akan muncul di sini.',
+    },
     cancel: 'Batal',
     validate: {
       title: 'Langkah 5 · Validasi order',
@@ -51,7 +54,8 @@ export default {
       document: 'E-LHU {{number}} bertanda tangan',
       submit: 'Kirim ke pelanggan',
       confirmTitle: 'Kirim E-LHU ke pelanggan?',
-      consequence: 'E-LHU {{number}} dikirim ke pelanggan dan tidak dapat ditarik; kesalahan hanya diperbaiki dengan laporan pengganti oleh Ketua Tim.',
+      consequence:
+        'E-LHU {{number}} dikirim ke pelanggan dan tidak dapat ditarik; kesalahan hanya diperbaiki dengan laporan pengganti oleh Ketua Tim.',
       done: 'E-LHU {{number}} dikirim ke pelanggan.',
     },
   },
@@ -106,7 +110,8 @@ export default {
       document: 'Signed E-LHU {{number}}',
       submit: 'Release to the customer',
       confirmTitle: 'Release the E-LHU to the customer?',
-      consequence: 'E-LHU {{number}} goes to the customer and cannot be withdrawn; a mistake is corrected only by an amended report from the Ketua Tim.',
+      consequence:
+        'E-LHU {{number}} goes to the customer and cannot be withdrawn; a mistake is corrected only by an amended report from the Ketua Tim.',
       done: 'E-LHU {{number}} released to the customer.',
     },
   },

@@ -66,11 +66,16 @@ export default {
     outdated: {
       title: 'SIPPT Lab versi {{version}} di komputer ini sudah tidak didukung server',
       needed: 'Perlu versi {{minimum}} atau lebih baru untuk mengirim perubahan.',
-      queueKept_one: '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
-      queueKept_other: '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
-      queueKeptNone: 'Pekerjaan baru tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
-      howUpdate: 'Versi {{version}} sudah tersedia: pilih Perbarui (aplikasi dimulai ulang setelah semua perubahan terkirim).',
-      howDownloading: 'Versi {{version}} sedang diunduh ({{percent}}%); Perbarui bisa dipilih setelah selesai.',
+      queueKept_one:
+        '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      queueKept_other:
+        '{{count}} perubahan Anda tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      queueKeptNone:
+        'Pekerjaan baru tetap tersimpan di komputer ini dan terkirim setelah aplikasi diperbarui.',
+      howUpdate:
+        'Versi {{version}} sudah tersedia: pilih Perbarui (aplikasi dimulai ulang setelah semua perubahan terkirim).',
+      howDownloading:
+        'Versi {{version}} sedang diunduh ({{percent}}%); Perbarui bisa dipilih setelah selesai.',
       howIt: 'Minta bagian TI memasang SIPPT Lab versi {{minimum}} atau lebih baru di komputer ini.',
       update: 'Perbarui',
     },
@@ -195,8 +200,10 @@ export default {
       queueKept_one: 'Your {{count}} change stays saved on this computer and is sent after the update.',
       queueKept_other: 'Your {{count}} changes stay saved on this computer and are sent after the update.',
       queueKeptNone: 'New work stays saved on this computer and is sent after the update.',
-      howUpdate: 'Version {{version}} is available: choose Update (the app restarts once every change is sent).',
-      howDownloading: 'Version {{version}} is downloading ({{percent}}%); Update can be chosen once it is done.',
+      howUpdate:
+        'Version {{version}} is available: choose Update (the app restarts once every change is sent).',
+      howDownloading:
+        'Version {{version}} is downloading ({{percent}}%); Update can be chosen once it is done.',
       howIt: 'Ask your IT staff to install SIPPT Lab {{minimum}} or newer on this computer.',
       update: 'Update',
     },

@@ -2,7 +2,10 @@
 export default {
   id: {
     nav: { work: 'Pekerjaan saya', reports: 'LHU terbit' },
-    work: { title: 'Pekerjaan saya', empty: 'Order yang divalidasi CS dan hasil yang divalidasi MT akan muncul di sini.' },
+    work: {
+      title: 'Pekerjaan saya',
+      empty: 'Order yang divalidasi CS dan hasil yang divalidasi MT akan muncul di sini.',
+    },
     tariff: {
       title: 'Langkah 6 · Periksa tarif',
       hint: 'Tarif PNBP per parameter per sampel, dari katalog saat order diajukan.',
@@ -26,20 +29,25 @@ export default {
       emptyHint: 'E-LHU yang sudah dikirim CS muncul di sini untuk laporan pengganti bila perlu.',
       amendTitle: 'Laporan pengganti (ISO/IEC 17025 7.8.8)',
       amend: 'Terbitkan laporan pengganti',
-      amendConsequence: 'LHU {{number}} digantikan; sampel kembali ke langkah 18 dengan nomor LHU baru yang menyebut laporan yang diganti. Pelanggan membaca alasan ini.',
+      amendConsequence:
+        'LHU {{number}} digantikan; sampel kembali ke langkah 18 dengan nomor LHU baru yang menyebut laporan yang diganti. Pelanggan membaca alasan ini.',
       amended: 'LHU {{number}} akan digantikan; CS mencetak E-LHU pengganti.',
     },
   },
   en: {
     nav: { work: 'My work', reports: 'Released LHUs' },
-    work: { title: 'My work', empty: 'Orders validated by CS and results validated by the MT will show here.' },
+    work: {
+      title: 'My work',
+      empty: 'Orders validated by CS and results validated by the MT will show here.',
+    },
     tariff: {
       title: 'Step 6 · Check the tariff',
       hint: 'PNBP tariff per parameter per sample, from the catalog when the order was submitted.',
       approve: 'Approve the tariff',
       return: 'Return to the customer',
       returnTitle: 'Return the order to the customer',
-      returnConsequence: 'The order goes back to the customer for correction; the customer reads this reason.',
+      returnConsequence:
+        'The order goes back to the customer for correction; the customer reads this reason.',
       done: 'Tariff {{total}} approved; the customer can request the e-billing.',
       returned: 'Order returned to the customer.',
     },
@@ -56,7 +64,8 @@ export default {
       emptyHint: 'E-LHUs released by CS show here, for an amended report when needed.',
       amendTitle: 'Amended report (ISO/IEC 17025 7.8.8)',
       amend: 'Issue an amended report',
-      amendConsequence: 'LHU {{number}} is replaced; the sample goes back to step 18 with a new LHU number naming the replaced report. The customer reads this reason.',
+      amendConsequence:
+        'LHU {{number}} is replaced; the sample goes back to step 18 with a new LHU number naming the replaced report. The customer reads this reason.',
       amended: 'LHU {{number}} will be replaced; CS prints the replacing E-LHU.',
     },
   },

@@ -19,7 +19,8 @@ export default {
       validated: 'Hasil sampel {{sample}} divalidasi; menunggu nomor LHU',
       returned: 'Hasil sampel {{sample}} dikembalikan ke Penyelia',
       returnTitle: 'Kembalikan hasil sampel {{sample}}',
-      returnConsequence: 'Hasil kembali ke tahap pengujian; Penyelia harus memverifikasi ulang. Penyelia melihat alasan ini.',
+      returnConsequence:
+        'Hasil kembali ke tahap pengujian; Penyelia harus memverifikasi ulang. Penyelia melihat alasan ini.',
       returnConfirm: 'Kembalikan',
     },
     validate: 'Validasi',
@@ -37,7 +38,8 @@ export default {
       validated: 'Assignment of sample {{sample}} validated; the analis can start testing',
       returned: 'Assignment of sample {{sample}} returned to the Penyelia',
       returnTitle: 'Return the assignment of sample {{sample}}',
-      returnConsequence: 'The assignment goes back to the Penyelia to be corrected. The Penyelia sees this reason.',
+      returnConsequence:
+        'The assignment goes back to the Penyelia to be corrected. The Penyelia sees this reason.',
       returnConfirm: 'Return',
     },
     results: {
@@ -46,7 +48,8 @@ export default {
       validated: 'Results of sample {{sample}} validated; waiting for the LHU number',
       returned: 'Results of sample {{sample}} returned to the Penyelia',
       returnTitle: 'Return the results of sample {{sample}}',
-      returnConsequence: 'The results go back to testing; the Penyelia must verify them again. The Penyelia sees this reason.',
+      returnConsequence:
+        'The results go back to testing; the Penyelia must verify them again. The Penyelia sees this reason.',
       returnConfirm: 'Return',
     },
     validate: 'Validate',

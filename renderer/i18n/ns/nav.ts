@@ -1,4 +1,9 @@
 export default {
-  id: { myWork: 'Pekerjaan saya', samples: 'Semua sampel', signing: 'Antrean TTE', onlineOnly: 'perlu koneksi' },
+  id: {
+    myWork: 'Pekerjaan saya',
+    samples: 'Semua sampel',
+    signing: 'Antrean TTE',
+    onlineOnly: 'perlu koneksi',
+  },
   en: { myWork: 'My work', samples: 'All samples', signing: 'Signing queue', onlineOnly: 'needs connection' },
 };

@@ -46,7 +46,12 @@ export default {
       morePages: '+{{count}} halaman lagi',
       page: 'Halaman {{n}} dari {{of}}',
     },
-    simponi: { belum_dibayar: 'Belum dibayar', lunas: 'Lunas', kedaluwarsa: 'Kedaluwarsa', diganti: 'Diganti' },
+    simponi: {
+      belum_dibayar: 'Belum dibayar',
+      lunas: 'Lunas',
+      kedaluwarsa: 'Kedaluwarsa',
+      diganti: 'Diganti',
+    },
   },
   en: {
     offline: {
@@ -94,6 +99,11 @@ export default {
       morePages: '+{{count}} more pages',
       page: 'Page {{n}} of {{of}}',
     },
-    simponi: { belum_dibayar: 'Unpaid (Belum dibayar)', lunas: 'Paid (Lunas)', kedaluwarsa: 'Expired (Kedaluwarsa)', diganti: 'Replaced' },
+    simponi: {
+      belum_dibayar: 'Unpaid (Belum dibayar)',
+      lunas: 'Paid (Lunas)',
+      kedaluwarsa: 'Expired (Kedaluwarsa)',
+      diganti: 'Replaced',
+    },
   },
 };

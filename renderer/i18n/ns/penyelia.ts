@@ -29,11 +29,13 @@ export default {
         seal: 'segel tidak utuh',
       },
       concernTitle: 'Ada jawaban "tidak"',
-      concernText: 'Ada jawaban yang tidak memenuhi: {{list}}. Pertimbangkan untuk menolak sampel; keputusan tetap di tangan Anda.',
+      concernText:
+        'Ada jawaban yang tidak memenuhi: {{list}}. Pertimbangkan untuk menolak sampel; keputusan tetap di tangan Anda.',
       accept: 'Terima',
       reject: 'Tolak',
       rejectTitle: 'Tolak sampel {{sample}}',
-      rejectConsequence: 'Sampel ditolak dan tidak diuji. Pelanggan melihat alasan ini; CS dapat meregistrasi sampel pengganti.',
+      rejectConsequence:
+        'Sampel ditolak dan tidak diuji. Pelanggan melihat alasan ini; CS dapat meregistrasi sampel pengganti.',
       rejectConfirm: 'Tolak sampel',
       rejectHint: 'Pelanggan melihat alasan penolakan.',
       accepted: 'Sampel {{sample}} diterima',
@@ -73,17 +75,21 @@ export default {
       retestCount: 'Uji ulang ({{count}})',
       retestTitle_one: 'Uji ulang {{count}} parameter',
       retestTitle_other: 'Uji ulang {{count}} parameter',
-      retestConsequence: 'Hasil lama tetap tercatat sebagai "diuji ulang" dengan alasan ini, dan parameter kembali ke analis yang sama untuk diuji lagi: {{list}}.',
+      retestConsequence:
+        'Hasil lama tetap tercatat sebagai "diuji ulang" dengan alasan ini, dan parameter kembali ke analis yang sama untuk diuji lagi: {{list}}.',
       retestConfirm: 'Kirim uji ulang',
       retestSent_one: '{{count}} parameter dikirim untuk uji ulang',
       retestSent_other: '{{count}} parameter dikirim untuk uji ulang',
       verified: 'Hasil sampel {{sample}} diverifikasi',
       blocker: {
-        selection: 'Ada baris yang dipilih untuk uji ulang. Kirim uji ulang atau batalkan pilihan (Esc) untuk memverifikasi.',
+        selection:
+          'Ada baris yang dipilih untuk uji ulang. Kirim uji ulang atau batalkan pilihan (Esc) untuk memverifikasi.',
         waiting_one: 'Masih {{count}} parameter menunggu analis.',
         waiting_other: 'Masih {{count}} parameter menunggu analis.',
-        own_one: '{{count}} hasil Anda masukkan sendiri; verifikasi harus oleh Penyelia lain (pemisahan tugas).',
-        own_other: '{{count}} hasil Anda masukkan sendiri; verifikasi harus oleh Penyelia lain (pemisahan tugas).',
+        own_one:
+          '{{count}} hasil Anda masukkan sendiri; verifikasi harus oleh Penyelia lain (pemisahan tugas).',
+        own_other:
+          '{{count}} hasil Anda masukkan sendiri; verifikasi harus oleh Penyelia lain (pemisahan tugas).',
         status: 'Sampel tidak dalam tahap verifikasi.',
       },
       clearSelection: 'Batalkan pilihan',
@@ -106,7 +112,13 @@ export default {
       sealNo: 'Broken / none',
       storage: 'Storage condition',
       storagePlaceholder: 'e.g. room temperature, 2–8 °C',
-      storageOptions: ['Room temperature', 'Chilled 2–8 °C', 'Frozen ≤ −18 °C', 'Protected from light', 'Dry'],
+      storageOptions: [
+        'Room temperature',
+        'Chilled 2–8 °C',
+        'Frozen ≤ −18 °C',
+        'Protected from light',
+        'Dry',
+      ],
       note: 'Note',
       notePlaceholder: 'Anything else worth recording about the sample',
       required: 'Choose one.',
@@ -118,11 +130,13 @@ export default {
         seal: 'seal not intact',
       },
       concernTitle: 'Some answers are "no"',
-      concernText: 'Some answers do not pass: {{list}}. Consider rejecting the sample; the decision is yours.',
+      concernText:
+        'Some answers do not pass: {{list}}. Consider rejecting the sample; the decision is yours.',
       accept: 'Accept',
       reject: 'Reject',
       rejectTitle: 'Reject sample {{sample}}',
-      rejectConsequence: 'The sample is rejected and not tested. The customer sees this reason; CS may register a replacement sample.',
+      rejectConsequence:
+        'The sample is rejected and not tested. The customer sees this reason; CS may register a replacement sample.',
       rejectConfirm: 'Reject sample',
       rejectHint: 'The customer sees the reason for rejection.',
       accepted: 'Sample {{sample}} accepted',
@@ -162,7 +176,8 @@ export default {
       retestCount: 'Retest ({{count}})',
       retestTitle_one: 'Retest {{count}} parameter',
       retestTitle_other: 'Retest {{count}} parameters',
-      retestConsequence: 'The old results stay on record as "retested" with this reason, and the parameters go back to the same analis to be tested again: {{list}}.',
+      retestConsequence:
+        'The old results stay on record as "retested" with this reason, and the parameters go back to the same analis to be tested again: {{list}}.',
       retestConfirm: 'Send for retest',
       retestSent_one: '{{count}} parameter sent for retest',
       retestSent_other: '{{count}} parameters sent for retest',
@@ -171,8 +186,10 @@ export default {
         selection: 'Rows are selected for retest. Send the retest or clear the selection (Esc) to verify.',
         waiting_one: '{{count}} parameter is still waiting for the analis.',
         waiting_other: '{{count}} parameters are still waiting for the analis.',
-        own_one: 'You entered {{count}} result yourself; another Penyelia must verify (separation of duties).',
-        own_other: 'You entered {{count}} results yourself; another Penyelia must verify (separation of duties).',
+        own_one:
+          'You entered {{count}} result yourself; another Penyelia must verify (separation of duties).',
+        own_other:
+          'You entered {{count}} results yourself; another Penyelia must verify (separation of duties).',
         status: 'The sample is not at the verification step.',
       },
       clearSelection: 'Clear selection',

@@ -22,7 +22,10 @@ export default {
       logout: 'Keluar',
       account: 'Akun {{name}}',
     },
-    notFound: { title: 'Halaman tidak ditemukan', hint: 'Alamat ini tidak ada di portal. Kembali ke beranda untuk melanjutkan.' },
+    notFound: {
+      title: 'Halaman tidak ditemukan',
+      hint: 'Alamat ini tidak ada di portal. Kembali ke beranda untuk melanjutkan.',
+    },
     staffTitle: 'Portal ini untuk pelanggan',
     staffHint: 'Akun staf bekerja di aplikasi desktop SIPPT Lab. Keluar, lalu masuk dengan akun pelanggan.',
     home: {
@@ -49,7 +52,14 @@ export default {
       from: 'mulai {{amount}}',
       contact: 'Kontak',
     },
-    param: { name: 'Parameter', method: 'Metode', requirement: 'Syarat mutu', tariff: 'Tarif', unit: 'Satuan', noRequirement: 'tanpa syarat mutu' },
+    param: {
+      name: 'Parameter',
+      method: 'Metode',
+      requirement: 'Syarat mutu',
+      tariff: 'Tarif',
+      unit: 'Satuan',
+      noRequirement: 'tanpa syarat mutu',
+    },
     login: {
       title: 'Masuk',
       username: 'Nama pengguna',
@@ -85,7 +95,8 @@ export default {
       submit: 'Daftar',
       haveAccount: 'Sudah punya akun?',
       doneTitle: 'Menunggu aktivasi',
-      doneText: 'Pendaftaran {{name}} diterima. Admin Satker akan memeriksa data Anda dan mengaktifkan akun (waktu baku 10 menit pada jam kerja). Setelah aktif, masuk dengan nama pengguna {{username}}.',
+      doneText:
+        'Pendaftaran {{name}} diterima. Admin Satker akan memeriksa data Anda dan mengaktifkan akun (waktu baku 10 menit pada jam kerja). Setelah aktif, masuk dengan nama pengguna {{username}}.',
       toLogin: 'Ke halaman masuk',
       required: 'Wajib diisi.',
     },
@@ -141,16 +152,23 @@ export default {
       noParameters: 'Jenis sampel ini belum punya parameter aktif. Hubungi laboratorium.',
       subtotal: 'Subtotal',
       total: 'Total perkiraan',
-      totalHint: 'Tarif akhir disetujui Ketua Tim PJI setelah CS memvalidasi pesanan; Anda memeriksanya sebelum meminta e-billing.',
-      problems: { type: 'Pilih jenis sampel.', description: 'Tulis uraian sampel (minimal 3 karakter).', parameters: 'Pilih minimal satu parameter.' },
+      totalHint:
+        'Tarif akhir disetujui Ketua Tim PJI setelah CS memvalidasi pesanan; Anda memeriksanya sebelum meminta e-billing.',
+      problems: {
+        type: 'Pilih jenis sampel.',
+        description: 'Tulis uraian sampel (minimal 3 karakter).',
+        parameters: 'Pilih minimal satu parameter.',
+      },
       fixFirst: 'Lengkapi dulu: {{what}}',
       send: 'Kirim pesanan',
       resend: 'Kirim perbaikan',
-      sendHint: 'Setelah dikirim, CS memeriksa pesanan Anda (waktu baku 10 menit pada jam kerja). Anda dapat membatalkannya sebelum membayar.',
+      sendHint:
+        'Setelah dikirim, CS memeriksa pesanan Anda (waktu baku 10 menit pada jam kerja). Anda dapat membatalkannya sebelum membayar.',
       sent: 'Pesanan terkirim.',
       discard: 'Buang draf',
       discardConfirm: 'Buang semua isian pesanan ini?',
-      keptOffline: 'Pesanan belum terkirim karena server tidak dapat dihubungi. Isian tetap tersimpan; kirim lagi setelah koneksi kembali.',
+      keptOffline:
+        'Pesanan belum terkirim karena server tidak dapat dihubungi. Isian tetap tersimpan; kirim lagi setelah koneksi kembali.',
       catalogFailed: 'Katalog belum dapat dimuat.',
       summary: 'Ringkasan',
       parametersCount_one: '{{count}} parameter',
@@ -179,7 +197,8 @@ export default {
         title: 'Periksa parameter dan tarif',
         text: 'CS telah memvalidasi pesanan dan Ketua Tim PJI telah menyetujui tarifnya. Bila sesuai, minta e-billing; bila tidak, tolak dengan alasan.',
         request: 'Minta e-billing',
-        requestConfirm: 'Minta e-billing sebesar {{amount}}? Bendahara akan menerbitkan kode billing untuk Anda bayar.',
+        requestConfirm:
+          'Minta e-billing sebesar {{amount}}? Bendahara akan menerbitkan kode billing untuk Anda bayar.',
         reject: 'Tolak tarif',
         rejectTitle: 'Tolak parameter/tarif',
         rejectConsequence: 'Pesanan kembali ke Ketua Tim PJI untuk ditinjau; alasan Anda dibaca petugas.',
@@ -249,18 +268,27 @@ export default {
       left: 'Sisa waktu: {{time}}',
       leftDays: '{{d}} hari {{h}} jam',
       leftHours: '{{h}} jam {{m}} menit',
-      status: { unpaid: 'Belum dibayar', paid: 'Lunas', expired: 'Kedaluwarsa', replaced: 'Diganti kode baru' },
+      status: {
+        unpaid: 'Belum dibayar',
+        paid: 'Lunas',
+        expired: 'Kedaluwarsa',
+        replaced: 'Diganti kode baru',
+      },
       ntpn: 'NTPN',
       paidAt: 'Dibayar',
       how: 'Cara membayar',
       teller: 'Teller bank',
-      tellerText: 'Datangi bank persepsi (mis. BRI, BNI, Mandiri, BTN, BSI). Sebutkan pembayaran PNBP dengan kode billing di atas dan jumlahnya. Simpan bukti setor yang memuat NTPN.',
+      tellerText:
+        'Datangi bank persepsi (mis. BRI, BNI, Mandiri, BTN, BSI). Sebutkan pembayaran PNBP dengan kode billing di atas dan jumlahnya. Simpan bukti setor yang memuat NTPN.',
       atm: 'ATM',
-      atmText: 'Pilih menu Pembayaran → Penerimaan Negara / MPN G3 → masukkan 15 digit kode billing → periksa jumlah → bayar. Simpan struk yang memuat NTPN.',
+      atmText:
+        'Pilih menu Pembayaran → Penerimaan Negara / MPN G3 → masukkan 15 digit kode billing → periksa jumlah → bayar. Simpan struk yang memuat NTPN.',
       ib: 'Internet / mobile banking',
-      ibText: 'Pilih Pembayaran → Penerimaan Negara (MPN/SIMPONI) → masukkan kode billing → periksa nama dan jumlah → bayar. Unduh bukti bayar yang memuat NTPN.',
+      ibText:
+        'Pilih Pembayaran → Penerimaan Negara (MPN/SIMPONI) → masukkan kode billing → periksa nama dan jumlah → bayar. Unduh bukti bayar yang memuat NTPN.',
       none: 'E-billing belum diterbitkan. Bendahara menerbitkannya setelah Anda memintanya (waktu baku 15 menit pada jam kerja).',
-      afterPay: 'Setelah membayar, unggah bukti bayar di halaman pesanan. Pembayaran lewat sistem bank dapat tercatat lunas otomatis.',
+      afterPay:
+        'Setelah membayar, unggah bukti bayar di halaman pesanan. Pembayaran lewat sistem bank dapat tercatat lunas otomatis.',
       toOrder: 'Ke halaman pesanan',
     },
     surveyPage: {
@@ -311,9 +339,13 @@ export default {
       logout: 'Log out',
       account: 'Account {{name}}',
     },
-    notFound: { title: 'Page not found', hint: 'This address is not part of the portal. Go back home to continue.' },
+    notFound: {
+      title: 'Page not found',
+      hint: 'This address is not part of the portal. Go back home to continue.',
+    },
     staffTitle: 'This portal is for customers',
-    staffHint: 'Staff accounts work in the SIPPT Lab desktop app. Log out, then log in with a customer account.',
+    staffHint:
+      'Staff accounts work in the SIPPT Lab desktop app. Log out, then log in with a customer account.',
     home: {
       title: 'Laboratory testing services',
       lead: 'Order sample tests online, pay with a SIMPONI e-billing, follow every step, and download the electronically signed test report (E-LHU).',
@@ -330,7 +362,8 @@ export default {
         'Fill in the satisfaction survey, download the signed E-LHU, then mark the order finished.',
       ],
       catalog: 'Parameters and tariffs',
-      catalogHint: 'PNBP tariffs per parameter per sample (PP 54/2021). The Ketua Tim PJI approves the final tariff.',
+      catalogHint:
+        'PNBP tariffs per parameter per sample (PP 54/2021). The Ketua Tim PJI approves the final tariff.',
       search: 'Search a parameter or sample type',
       searchEmpty: 'No parameter matches "{{q}}". Try another word.',
       parameters_one: '{{count}} parameter',
@@ -338,7 +371,14 @@ export default {
       from: 'from {{amount}}',
       contact: 'Contact',
     },
-    param: { name: 'Parameter', method: 'Method', requirement: 'Requirement', tariff: 'Tariff', unit: 'Unit', noRequirement: 'no requirement' },
+    param: {
+      name: 'Parameter',
+      method: 'Method',
+      requirement: 'Requirement',
+      tariff: 'Tariff',
+      unit: 'Unit',
+      noRequirement: 'no requirement',
+    },
     login: {
       title: 'Log in',
       username: 'Username',
@@ -374,7 +414,8 @@ export default {
       submit: 'Register',
       haveAccount: 'Already registered?',
       doneTitle: 'Awaiting activation',
-      doneText: 'The registration of {{name}} was received. The Admin Satker will check your details and activate the account (standard time 10 minutes in working hours). Then log in as {{username}}.',
+      doneText:
+        'The registration of {{name}} was received. The Admin Satker will check your details and activate the account (standard time 10 minutes in working hours). Then log in as {{username}}.',
       toLogin: 'Go to log in',
       required: 'Required.',
     },
@@ -430,16 +471,23 @@ export default {
       noParameters: 'This sample type has no active parameters yet. Contact the laboratory.',
       subtotal: 'Subtotal',
       total: 'Estimated total',
-      totalHint: 'The Ketua Tim PJI approves the final tariff after CS validates the order; you review it before requesting the e-billing.',
-      problems: { type: 'Pick a sample type.', description: 'Describe the sample (at least 3 characters).', parameters: 'Pick at least one parameter.' },
+      totalHint:
+        'The Ketua Tim PJI approves the final tariff after CS validates the order; you review it before requesting the e-billing.',
+      problems: {
+        type: 'Pick a sample type.',
+        description: 'Describe the sample (at least 3 characters).',
+        parameters: 'Pick at least one parameter.',
+      },
       fixFirst: 'Complete first: {{what}}',
       send: 'Send the order',
       resend: 'Send the correction',
-      sendHint: 'Once sent, CS checks your order (standard time 10 minutes in working hours). You may cancel it before paying.',
+      sendHint:
+        'Once sent, CS checks your order (standard time 10 minutes in working hours). You may cancel it before paying.',
       sent: 'Order sent.',
       discard: 'Discard draft',
       discardConfirm: 'Discard everything typed for this order?',
-      keptOffline: 'The order was not sent: the server cannot be reached. Everything stays saved; send again once the connection is back.',
+      keptOffline:
+        'The order was not sent: the server cannot be reached. Everything stays saved; send again once the connection is back.',
       catalogFailed: 'The catalog could not be loaded.',
       summary: 'Summary',
       parametersCount_one: '{{count}} parameter',
@@ -468,7 +516,8 @@ export default {
         title: 'Review the parameters and tariff',
         text: 'CS validated the order and the Ketua Tim PJI approved its tariff. If it is right, request the e-billing; if not, reject it with a reason.',
         request: 'Request the e-billing',
-        requestConfirm: 'Request an e-billing of {{amount}}? The Bendahara will issue a billing code for you to pay.',
+        requestConfirm:
+          'Request an e-billing of {{amount}}? The Bendahara will issue a billing code for you to pay.',
         reject: 'Reject the tariff',
         rejectTitle: 'Reject parameters/tariff',
         rejectConsequence: 'The order goes back to the Ketua Tim PJI for review; staff read your reason.',
@@ -522,7 +571,8 @@ export default {
       reports: 'Test reports (E-LHU)',
       confirmTitle: 'Confirm',
       confirm: 'Yes, go on',
-      stale: 'The order changed since this page was opened; the latest data is loaded. Check again, then repeat.',
+      stale:
+        'The order changed since this page was opened; the latest data is loaded. Check again, then repeat.',
       sampleNumber: 'Sample no. {{number}}',
       proofs: 'Proofs of payment',
       proofOf: 'Uploaded {{time}}',
@@ -543,13 +593,17 @@ export default {
       paidAt: 'Paid',
       how: 'How to pay',
       teller: 'Bank teller',
-      tellerText: 'Go to a collecting bank (e.g. BRI, BNI, Mandiri, BTN, BSI). Ask to pay PNBP with the billing code above and its amount. Keep the receipt with the NTPN.',
+      tellerText:
+        'Go to a collecting bank (e.g. BRI, BNI, Mandiri, BTN, BSI). Ask to pay PNBP with the billing code above and its amount. Keep the receipt with the NTPN.',
       atm: 'ATM',
-      atmText: 'Choose Payment → State revenue / MPN G3 → enter the 15-digit billing code → check the amount → pay. Keep the slip with the NTPN.',
+      atmText:
+        'Choose Payment → State revenue / MPN G3 → enter the 15-digit billing code → check the amount → pay. Keep the slip with the NTPN.',
       ib: 'Internet / mobile banking',
-      ibText: 'Choose Payment → State revenue (MPN/SIMPONI) → enter the billing code → check the name and amount → pay. Download the receipt with the NTPN.',
+      ibText:
+        'Choose Payment → State revenue (MPN/SIMPONI) → enter the billing code → check the name and amount → pay. Download the receipt with the NTPN.',
       none: 'No e-billing yet. The Bendahara issues it after you request it (standard time 15 minutes in working hours).',
-      afterPay: 'After paying, upload the proof of payment on the order page. Payments through the bank system may be marked paid automatically.',
+      afterPay:
+        'After paying, upload the proof of payment on the order page. Payments through the bank system may be marked paid automatically.',
       toOrder: 'Go to the order',
     },
     surveyPage: {

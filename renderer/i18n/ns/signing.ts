@@ -64,12 +64,14 @@ export default {
       passphrase: 'Passphrase',
       passphraseHint: 'Passphrase tidak disimpan dan tidak dicatat.',
       pin: 'PIN token',
-      pinHint: 'PIN token TTE Anda. PIN tidak disimpan dan tidak dicatat; kunci privat tidak pernah keluar dari token.',
+      pinHint:
+        'PIN token TTE Anda. PIN tidak disimpan dan tidak dicatat; kunci privat tidak pernah keluar dari token.',
       token: 'Token TTE',
       tokenName: 'Token',
       tokenSlot: 'slot {{slot}} (token pertama)',
       tokenModule: 'Modul PKCS#11',
-      tokenKeyStays: 'Kunci privat tetap di dalam token; sertifikatnya dibaca dari token saat menandatangani.',
+      tokenKeyStays:
+        'Kunci privat tetap di dalam token; sertifikatnya dibaca dari token saat menandatangani.',
       tokenAttemptsLeft_one: 'Token akan terkunci setelah {{count}} PIN salah lagi.',
       tokenAttemptsLeft_other: 'Token akan terkunci setelah {{count}} PIN salah lagi.',
       tokenLockedTitle: 'Token terkunci',
@@ -178,12 +180,14 @@ export default {
       passphrase: 'Passphrase',
       passphraseHint: 'The passphrase is neither kept nor logged.',
       pin: 'Token PIN',
-      pinHint: 'The PIN of your signing token. It is neither kept nor logged; the private key never leaves the token.',
+      pinHint:
+        'The PIN of your signing token. It is neither kept nor logged; the private key never leaves the token.',
       token: 'Signing token',
       tokenName: 'Token',
       tokenSlot: 'slot {{slot}} (first token)',
       tokenModule: 'PKCS#11 module',
-      tokenKeyStays: 'The private key stays on the token; its certificate is read from the token when signing.',
+      tokenKeyStays:
+        'The private key stays on the token; its certificate is read from the token when signing.',
       tokenAttemptsLeft_one: 'The token locks after {{count}} more wrong PIN.',
       tokenAttemptsLeft_other: 'The token locks after {{count}} more wrong PINs.',
       tokenLockedTitle: 'Token locked',

@@ -13,7 +13,13 @@
  * refresh one at a time and hand each other the new pair (./tab-sessions.ts).
  */
 import type { ZodType } from 'zod';
-import { API_PREFIX, ErrorResponseSchema, SessionResponseSchema, type ErrorCode, type SessionResponse } from '../../../shared/api/http';
+import {
+  API_PREFIX,
+  ErrorResponseSchema,
+  SessionResponseSchema,
+  type ErrorCode,
+  type SessionResponse,
+} from '../../../shared/api/http';
 import type { Message } from '../../../shared/domain/rejections';
 import { markReachable, markUnreachable } from './connection';
 import { connectTabs } from './tab-sessions';
@@ -66,7 +72,14 @@ function keep(s: SessionResponse | null): void {
   for (const fn of sessionListeners) fn(s);
 }
 
-const tabs = typeof window === 'undefined' ? null : connectTabs({ current: () => current, heldToken: () => storage()?.getItem(REFRESH_KEY) ?? null, adopt: keep });
+const tabs =
+  typeof window === 'undefined'
+    ? null
+    : connectTabs({
+        current: () => current,
+        heldToken: () => storage()?.getItem(REFRESH_KEY) ?? null,
+        adopt: keep,
+      });
 
 /** A login's session, or null when the session ends here (log out, refused): the other tabs holding it end too. */
 export function setSession(s: SessionResponse | null): void {
@@ -104,8 +117,17 @@ async function errorOf(res: Response): Promise<ApiError> {
     /* not JSON */
   }
   const parsed = ErrorResponseSchema.safeParse(body);
-  if (parsed.success) return new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues ?? []);
-  return new ApiError(res.status, 'unexpected', { id: `Server menjawab HTTP ${res.status}.`, en: `The server answered HTTP ${res.status}.` });
+  if (parsed.success)
+    return new ApiError(
+      res.status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      parsed.data.error.issues ?? [],
+    );
+  return new ApiError(res.status, 'unexpected', {
+    id: `Server menjawab HTTP ${res.status}.`,
+    en: `The server answered HTTP ${res.status}.`,
+  });
 }
 
 /** Exchange the stored refresh token for a new pair; null when there is none or it is refused. */
@@ -121,7 +143,11 @@ export function refreshSession(): Promise<SessionResponse | null> {
       keep(handed);
       return handed;
     }
-    const res = await send('auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: token }) });
+    const res = await send('auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: token }),
+    });
     if (!res.ok) {
       // Refused (expired, revoked, reused): the session is over. Unreachable: thrown above, kept.
       if (res.status === 401 || res.status === 403) setSession(null);
@@ -205,7 +231,11 @@ export function saveBlob(blob: Blob, name: string): void {
 export function errorMessage(e: unknown, lang: string): string {
   if (e instanceof ApiError) return lang === 'en' ? e.msg.en : e.msg.id;
   if (e instanceof UnreachableError) {
-    return lang === 'en' ? 'The server cannot be reached. Check your connection and try again.' : 'Server tidak dapat dihubungi. Periksa koneksi Anda, lalu coba lagi.';
+    return lang === 'en'
+      ? 'The server cannot be reached. Check your connection and try again.'
+      : 'Server tidak dapat dihubungi. Periksa koneksi Anda, lalu coba lagi.';
   }
-  return lang === 'en' ? 'Unexpected error. Try again; if it repeats, contact the laboratory.' : 'Kesalahan tak terduga. Coba lagi; bila berulang, hubungi laboratorium.';
+  return lang === 'en'
+    ? 'Unexpected error. Try again; if it repeats, contact the laboratory.'
+    : 'Kesalahan tak terduga. Coba lagi; bila berulang, hubungi laboratorium.';
 }

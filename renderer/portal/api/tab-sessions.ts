@@ -150,10 +150,14 @@ export function connectTabs(hooks: TabHooks): TabSessions {
       // releases it) must not keep this one signed out: after LOCK_WAIT_MS it goes on unserialised.
       let ran = false;
       try {
-        return (await lm.request(REFRESH_LOCK, { mode: 'exclusive', signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
-          ran = true;
-          return fn();
-        })) as T;
+        return (await lm.request(
+          REFRESH_LOCK,
+          { mode: 'exclusive', signal: AbortSignal.timeout(LOCK_WAIT_MS) },
+          () => {
+            ran = true;
+            return fn();
+          },
+        )) as T;
       } catch (e) {
         if (ran) throw e;
         return fn();

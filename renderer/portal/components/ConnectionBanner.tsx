@@ -45,7 +45,14 @@ export function ConnectionBanner() {
 
   if (reachable) return null;
   return (
-    <Alert color="red.9" variant="filled" radius={0} icon={<IconPlugConnectedX size={20} aria-hidden />} role="alert" py="xs">
+    <Alert
+      color="red.9"
+      variant="filled"
+      radius={0}
+      icon={<IconPlugConnectedX size={20} aria-hidden />}
+      role="alert"
+      py="xs"
+    >
       <Group justify="space-between" gap="xs" wrap="wrap">
         <div>
           <Text fw={700} size="sm" c="white">
@@ -55,7 +62,14 @@ export function ConnectionBanner() {
             {t('offline.hint')}
           </Text>
         </div>
-        <Button size="xs" variant="white" color="dark" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => void retry()} loading={busy}>
+        <Button
+          size="xs"
+          variant="white"
+          color="dark"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          onClick={() => void retry()}
+          loading={busy}
+        >
           {t('retry')}
         </Button>
       </Group>

@@ -3,7 +3,19 @@
  * ID/EN switch and the account menu; the connection banner under it; a skip link for keyboards.
  */
 import type { ReactNode } from 'react';
-import { Anchor, Box, Burger, Button, Drawer, Group, Menu, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Burger,
+  Button,
+  Drawer,
+  Group,
+  Menu,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconFlask, IconLogout, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -35,7 +47,9 @@ function NavLinks({ onNavigate, vertical }: { onNavigate?: () => void; vertical?
   return (
     <Wrap gap={vertical ? 4 : 'md'}>
       {links.map((l) => {
-        const active = l.href === location || (l.href === PATHS.orders && location.startsWith('/pesanan/') && location !== PATHS.newOrder);
+        const active =
+          l.href === location ||
+          (l.href === PATHS.orders && location.startsWith('/pesanan/') && location !== PATHS.newOrder);
         return (
           <Anchor
             key={l.href}
@@ -117,7 +131,16 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', position: 'sticky', top: 0, zIndex: 100 }}>
+      <Box
+        component="header"
+        bg="white"
+        style={{
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          position: 'sticky',
+          top: 0,
+          zIndex: 100,
+        }}
+      >
         <Group justify="space-between" h={56} px="sm" maw={960} mx="auto" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
@@ -158,7 +181,15 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 /** A link styled as a button (navigation stays a link for screen readers and new tabs). */
-export function LinkButton(props: { href: string; children: ReactNode; variant?: string; size?: string; fullWidth?: boolean; leftSection?: ReactNode; color?: string }) {
+export function LinkButton(props: {
+  href: string;
+  children: ReactNode;
+  variant?: string;
+  size?: string;
+  fullWidth?: boolean;
+  leftSection?: ReactNode;
+  color?: string;
+}) {
   const { href, children, ...rest } = props;
   return (
     <Button component={Link} href={href} {...rest}>

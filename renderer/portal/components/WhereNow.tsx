@@ -6,10 +6,19 @@ import { stepByNumber } from '../../../shared/sop/steps';
 import { formatDuration } from '../../lib/format';
 import { StepChip } from '../../components/StepChip';
 
-export function standardText(step: number, lang: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+export function standardText(
+  step: number,
+  lang: string,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
   const s = stepByNumber(step).standard;
   if (s.unit === 'none') return t('standardNone');
-  const time = s.unit === 'working_days' ? (lang === 'en' ? `${s.value} working days` : `${s.value} hari kerja`) : formatDuration(s.value * 60_000, lang);
+  const time =
+    s.unit === 'working_days'
+      ? lang === 'en'
+        ? `${s.value} working days`
+        : `${s.value} hari kerja`
+      : formatDuration(s.value * 60_000, lang);
   return t('standard', { time });
 }
 
@@ -19,13 +28,23 @@ export function roleName(role: Role | string, lang: string): string {
   return lang === 'en' ? info.labelEn : info.label;
 }
 
-export function WhereNow({ step, holder, compact = false }: { step: number; holder: Role; compact?: boolean }) {
+export function WhereNow({
+  step,
+  holder,
+  compact = false,
+}: {
+  step: number;
+  holder: Role;
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation('portal');
   return (
     <Group gap={6} wrap="wrap">
       <StepChip step={step} size={compact ? 'sm' : 'md'} />
       <Text size="sm" c="dark.6">
-        {holder === 'pelanggan' ? t('order.actionTitle') : t('holder', { role: roleName(holder, i18n.language) })}
+        {holder === 'pelanggan'
+          ? t('order.actionTitle')
+          : t('holder', { role: roleName(holder, i18n.language) })}
       </Text>
       {!compact && (
         <Text size="xs" c="dark.4" w="100%">

@@ -1,6 +1,13 @@
 /** Honest states of a page: a skeleton while loading, an error with "Coba lagi", a status badge. */
 import { Alert, Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconClock, IconCircleX, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconCircleCheck,
+  IconClock,
+  IconCircleX,
+  IconInfoCircle,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABELS, type OrderStatus } from '../../../shared/domain/states';
 import { errorMessage } from '../api/client';
@@ -17,13 +24,34 @@ export function PageSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
-export function LoadError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying?: boolean }) {
+export function LoadError({
+  error,
+  onRetry,
+  retrying,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  retrying?: boolean;
+}) {
   const { t, i18n } = useTranslation('portal');
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} title={t('loadError')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle size={18} aria-hidden />}
+      title={t('loadError')}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error, i18n.language)}</Text>
-        <Button size="xs" variant="white" c="red.9" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry} loading={retrying}>
+        <Button
+          size="xs"
+          variant="white"
+          c="red.9"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          onClick={onRetry}
+          loading={retrying}
+        >
           {t('retry')}
         </Button>
       </Stack>
@@ -72,7 +100,16 @@ export function StatusBadge({ status, tone }: { status: OrderStatus; tone?: Tone
   const Icon = tn.icon;
   const label = STATUS_LABELS[status];
   return (
-    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26, ...darkText(tn.color) }}>
+    <Badge
+      color={tn.color}
+      variant="light"
+      radius="sm"
+      tt="none"
+      fw={600}
+      size="lg"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />}
+      style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26, ...darkText(tn.color) }}
+    >
       {i18n.language === 'en' ? label.en : label.id}
     </Badge>
   );
@@ -82,7 +119,16 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: React.Reac
   const tn = TONE[tone];
   const Icon = tn.icon;
   return (
-    <Badge color={tn.color} variant="light" radius="sm" tt="none" fw={600} size="lg" leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />} style={darkText(tn.color)}>
+    <Badge
+      color={tn.color}
+      variant="light"
+      radius="sm"
+      tt="none"
+      fw={600}
+      size="lg"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />}
+      style={darkText(tn.color)}
+    >
       {children}
     </Badge>
   );

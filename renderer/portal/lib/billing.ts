@@ -17,7 +17,10 @@ export function billingState(b: Pick<Billing, 'status' | 'expiresAt'>, now: Date
 }
 
 /** Whole days, hours and minutes left before `expiresAt` (zeros once passed). */
-export function timeLeft(expiresAt: string, now: Date): { days: number; hours: number; minutes: number; ms: number } {
+export function timeLeft(
+  expiresAt: string,
+  now: Date,
+): { days: number; hours: number; minutes: number; ms: number } {
   const ms = Math.max(0, Date.parse(expiresAt) - now.getTime());
   const min = Math.floor(ms / 60_000);
   return { days: Math.floor(min / 1440), hours: Math.floor((min % 1440) / 60), minutes: min % 60, ms };

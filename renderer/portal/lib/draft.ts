@@ -29,7 +29,9 @@ export interface OrderDraft {
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const draftKey = (userId: string, correctingOrderId?: string) =>
-  correctingOrderId ? `sippt.portal.draft.${userId}.order.${correctingOrderId}` : `sippt.portal.draft.${userId}`;
+  correctingOrderId
+    ? `sippt.portal.draft.${userId}.order.${correctingOrderId}`
+    : `sippt.portal.draft.${userId}`;
 
 export function newSample(makeKey: () => string): DraftSample {
   return { key: makeKey(), sampleTypeId: null, description: '', customerLabel: '', parameterIds: [] };
@@ -101,7 +103,9 @@ export function clearDraft(store: Store, key: string): void {
 
 /** Whether anything was typed (an untouched draft is not offered as "lanjutkan"). */
 export function isBlank(d: OrderDraft): boolean {
-  return d.samples.every((s) => !s.sampleTypeId && !s.description.trim() && !s.customerLabel.trim() && s.parameterIds.length === 0);
+  return d.samples.every(
+    (s) => !s.sampleTypeId && !s.description.trim() && !s.customerLabel.trim() && s.parameterIds.length === 0,
+  );
 }
 
 export type SampleProblem = 'type' | 'description' | 'parameters';
@@ -123,7 +127,9 @@ export function problems(d: OrderDraft, catalog: CatalogResponse | undefined): M
 /** The sample's chosen parameters that exist in the catalog for its sample type and are active. */
 export function validParameters(s: DraftSample, catalog: CatalogResponse | undefined) {
   if (!catalog) return [];
-  return catalog.parameters.filter((p) => p.active && p.sampleTypeId === s.sampleTypeId && s.parameterIds.includes(p.id));
+  return catalog.parameters.filter(
+    (p) => p.active && p.sampleTypeId === s.sampleTypeId && s.parameterIds.includes(p.id),
+  );
 }
 
 /** Estimated total from the catalog's tariffs (the Ketua Tim approves the final tariff, step 6). */

@@ -17,4 +17,12 @@ export const PATHS = {
 } as const;
 
 /** The page patterns the server must answer with the portal (the SPA fallback). */
-export const SERVED_PAGES = ['/', '/daftar', '/masuk', '/lupa-sandi', '/pesanan', '/pesanan/*', '/profil'] as const;
+export const SERVED_PAGES = [
+  '/',
+  '/daftar',
+  '/masuk',
+  '/lupa-sandi',
+  '/pesanan',
+  '/pesanan/*',
+  '/profil',
+] as const;

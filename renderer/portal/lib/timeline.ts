@@ -26,14 +26,31 @@ export function timelineLines(entries: readonly OrderHistoryEntry[]): TimelineLi
   for (const e of entries) {
     const prev = out[out.length - 1];
     const isReturn = e.step === null && e.reason !== null;
-    if (prev && !isReturn && !prev.isReturn && prev.step === e.step && (prev.sampleId === e.sampleId || e.sampleId === null)) {
+    if (
+      prev &&
+      !isReturn &&
+      !prev.isReturn &&
+      prev.step === e.step &&
+      (prev.sampleId === e.sampleId || e.sampleId === null)
+    ) {
       prev.count += 1;
       prev.lastAt = e.at;
       continue;
     }
     // Entries without a step and without a reason are bookkeeping (e.g. an order-level echo of a sample's move).
     if (e.step === null && !isReturn) continue;
-    out.push({ at: e.at, lastAt: e.at, step: e.step, command: e.command, role: e.role, actorName: e.actorName, reason: e.reason, count: 1, isReturn, sampleId: e.sampleId });
+    out.push({
+      at: e.at,
+      lastAt: e.at,
+      step: e.step,
+      command: e.command,
+      role: e.role,
+      actorName: e.actorName,
+      reason: e.reason,
+      count: 1,
+      isReturn,
+      sampleId: e.sampleId,
+    });
   }
   return out;
 }

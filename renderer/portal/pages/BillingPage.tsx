@@ -5,7 +5,14 @@
  */
 import { useState } from 'react';
 import { Accordion, Alert, Anchor, Button, Card, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingBank, IconCheck, IconCopy, IconCreditCard, IconDeviceMobile, IconInfoCircle } from '@tabler/icons-react';
+import {
+  IconBuildingBank,
+  IconCheck,
+  IconCopy,
+  IconCreditCard,
+  IconDeviceMobile,
+  IconInfoCircle,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -20,10 +27,15 @@ import { PATHS } from '../lib/paths';
 export function BillingPage({ orderId }: { orderId: string }) {
   const { t, i18n } = useTranslation('portal');
   const now = useNow(30_000);
-  const q = useQuery({ queryKey: ['order', orderId], queryFn: () => fetchOrder(orderId), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['order', orderId],
+    queryFn: () => fetchOrder(orderId),
+    refetchInterval: 60_000,
+  });
   const [copyFailed, setCopyFailed] = useState(false);
   if (q.isPending) return <PageSkeleton rows={3} />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  if (q.isError)
+    return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
   const order = q.data.order;
   const b = currentBilling(order);
   const back = (
@@ -46,7 +58,10 @@ export function BillingPage({ orderId }: { orderId: string }) {
   }
   const state = billingState(b, now);
   const left = timeLeft(b.expiresAt, now);
-  const leftText = left.days > 0 ? t('billing.leftDays', { d: left.days, h: left.hours }) : t('billing.leftHours', { h: left.hours, m: left.minutes });
+  const leftText =
+    left.days > 0
+      ? t('billing.leftDays', { d: left.days, h: left.hours })
+      : t('billing.leftHours', { h: left.hours, m: left.minutes });
   const tone = state === 'paid' ? 'done' : state === 'unpaid' ? 'action' : 'bad';
   return (
     <Stack gap="md">
@@ -62,7 +77,16 @@ export function BillingPage({ orderId }: { orderId: string }) {
             </Text>
             <ToneBadge tone={tone}>{t(`billing.status.${state}`)}</ToneBadge>
           </Group>
-          <Text className="billing-code" aria-labelledby="billing-code-label" data-testid="billing-code" style={state === 'expired' ? { textDecoration: 'line-through', color: 'var(--mantine-color-gray-6)' } : undefined}>
+          <Text
+            className="billing-code"
+            aria-labelledby="billing-code-label"
+            data-testid="billing-code"
+            style={
+              state === 'expired'
+                ? { textDecoration: 'line-through', color: 'var(--mantine-color-gray-6)' }
+                : undefined
+            }
+          >
             {groupBillingCode(b.code)}
           </Text>
           {state !== 'paid' && (
@@ -71,7 +95,9 @@ export function BillingPage({ orderId }: { orderId: string }) {
                 <Button
                   variant={copied ? 'light' : 'filled'}
                   color={copied ? 'teal' : 'sippt'}
-                  leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+                  leftSection={
+                    copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
+                  }
                   onClick={() => {
                     try {
                       copy();
@@ -123,7 +149,9 @@ export function BillingPage({ orderId }: { orderId: string }) {
               { v: 'ib', icon: IconDeviceMobile },
             ].map(({ v, icon: Icon }) => (
               <Accordion.Item key={v} value={v} bg="white">
-                <Accordion.Control icon={<Icon size={18} aria-hidden />}>{t(`billing.${v}`)}</Accordion.Control>
+                <Accordion.Control icon={<Icon size={18} aria-hidden />}>
+                  {t(`billing.${v}`)}
+                </Accordion.Control>
                 <Accordion.Panel>
                   <Text size="sm">{t(`billing.${v}Text`)}</Text>
                 </Accordion.Panel>

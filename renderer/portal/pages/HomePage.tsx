@@ -1,6 +1,18 @@
 /** Home: what the lab offers, how ordering works in steps, and the catalog with its tariffs (step 1). */
 import { useMemo, useState } from 'react';
-import { Accordion, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import {
+  Accordion,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +78,9 @@ function Catalog({ data }: { data: CatalogResponse }) {
       .map((st) => {
         const all = data.parameters.filter((p) => p.active && p.sampleTypeId === st.id);
         const typeMatch = !needle || st.name.toLowerCase().includes(needle);
-        const params = typeMatch ? all : all.filter((p) => `${p.name} ${p.method}`.toLowerCase().includes(needle));
+        const params = typeMatch
+          ? all
+          : all.filter((p) => `${p.name} ${p.method}`.toLowerCase().includes(needle));
         return { st, lab: data.labs.find((l) => l.id === st.labId), all, params };
       })
       .filter((g) => g.params.length > 0);
@@ -86,7 +100,12 @@ function Catalog({ data }: { data: CatalogResponse }) {
           {t('home.searchEmpty', { q })}
         </Text>
       ) : (
-        <Accordion variant="separated" multiple defaultValue={q ? groups.map((g) => g.st.id) : []} key={q ? 'q' : 'all'}>
+        <Accordion
+          variant="separated"
+          multiple
+          defaultValue={q ? groups.map((g) => g.st.id) : []}
+          key={q ? 'q' : 'all'}
+        >
           {groups.map(({ st, lab, all, params }) => (
             <Accordion.Item key={st.id} value={st.id} bg="white">
               <Accordion.Control>
@@ -94,7 +113,8 @@ function Catalog({ data }: { data: CatalogResponse }) {
                   <Text fw={700}>{st.name}</Text>
                   <Text size="xs" c="dark.4">
                     {lab ? `${lab.name} · ` : ''}
-                    {t('home.parameters', { count: all.length })} · {t('home.from', { amount: formatRupiah(Math.min(...all.map((p) => p.tariff))) })}
+                    {t('home.parameters', { count: all.length })} ·{' '}
+                    {t('home.from', { amount: formatRupiah(Math.min(...all.map((p) => p.tariff))) })}
                   </Text>
                 </Stack>
               </Accordion.Control>

@@ -6,9 +6,32 @@
  * again after a lost answer makes one order.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Divider, Group, Progress, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Divider,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPlugConnectedX, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconArrowLeft,
+  IconArrowRight,
+  IconDeviceFloppy,
+  IconPlugConnectedX,
+  IconPlus,
+  IconSend,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -40,7 +63,15 @@ import { useUser } from '../session';
 
 const STEP_COUNT = 4;
 
-function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems }: {
+function SampleFields({
+  s,
+  i,
+  cat,
+  onChange,
+  onRemove,
+  problems: p,
+  showProblems,
+}: {
   s: DraftSample;
   i: number;
   cat: CatalogResponse;
@@ -52,7 +83,12 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
   const { t } = useTranslation('portal');
   // Grouped by laboratory, so the chosen value stays short enough for a phone.
   const types = cat.labs
-    .map((l) => ({ group: l.name, items: cat.sampleTypes.filter((st) => st.active && st.labId === l.id).map((st) => ({ value: st.id, label: st.name })) }))
+    .map((l) => ({
+      group: l.name,
+      items: cat.sampleTypes
+        .filter((st) => st.active && st.labId === l.id)
+        .map((st) => ({ value: st.id, label: st.name })),
+    }))
     .filter((g) => g.items.length > 0);
   return (
     <Card withBorder radius="md" padding="sm">
@@ -62,7 +98,13 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
             {t('newOrder.sample', { n: i + 1 })}
           </Title>
           {onRemove && (
-            <Button variant="default" c="red.9" size="xs" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove}>
+            <Button
+              variant="default"
+              c="red.9"
+              size="xs"
+              leftSection={<IconTrash size={14} aria-hidden />}
+              onClick={onRemove}
+            >
               {t('newOrder.removeSample', { n: i + 1 })}
             </Button>
           )}
@@ -72,7 +114,9 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
           placeholder={t('newOrder.sampleTypePick')}
           data={types}
           value={s.sampleTypeId}
-          onChange={(v) => onChange({ sampleTypeId: v, parameterIds: v === s.sampleTypeId ? s.parameterIds : [] })}
+          onChange={(v) =>
+            onChange({ sampleTypeId: v, parameterIds: v === s.sampleTypeId ? s.parameterIds : [] })
+          }
           required
           size="md"
           allowDeselect={false}
@@ -91,13 +135,31 @@ function SampleFields({ s, i, cat, onChange, onRemove, problems: p, showProblems
           size="md"
           error={showProblems && p.includes('description') ? t('newOrder.problems.description') : undefined}
         />
-        <TextInput label={t('newOrder.label')} value={s.customerLabel} onChange={(e) => onChange({ customerLabel: e.currentTarget.value })} maxLength={200} size="md" />
+        <TextInput
+          label={t('newOrder.label')}
+          value={s.customerLabel}
+          onChange={(e) => onChange({ customerLabel: e.currentTarget.value })}
+          maxLength={200}
+          size="md"
+        />
       </Stack>
     </Card>
   );
 }
 
-function ParameterPicker({ s, i, cat, onChange, showProblems }: { s: DraftSample; i: number; cat: CatalogResponse; onChange: (ids: string[]) => void; showProblems: boolean }) {
+function ParameterPicker({
+  s,
+  i,
+  cat,
+  onChange,
+  showProblems,
+}: {
+  s: DraftSample;
+  i: number;
+  cat: CatalogResponse;
+  onChange: (ids: string[]) => void;
+  showProblems: boolean;
+}) {
   const { t } = useTranslation('portal');
   const type = cat.sampleTypes.find((x) => x.id === s.sampleTypeId);
   const params = cat.parameters.filter((p) => p.active && p.sampleTypeId === s.sampleTypeId);
@@ -136,7 +198,13 @@ function ParameterPicker({ s, i, cat, onChange, showProblems }: { s: DraftSample
                 key={p.id}
                 size="md"
                 checked={s.parameterIds.includes(p.id)}
-                onChange={(e) => onChange(e.currentTarget.checked ? [...s.parameterIds, p.id] : s.parameterIds.filter((x) => x !== p.id))}
+                onChange={(e) =>
+                  onChange(
+                    e.currentTarget.checked
+                      ? [...s.parameterIds, p.id]
+                      : s.parameterIds.filter((x) => x !== p.id),
+                  )
+                }
                 label={
                   <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                     <span>
@@ -233,9 +301,15 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const cat = useQuery({ queryKey: ['catalog'], queryFn: catalog, staleTime: 5 * 60_000 });
-  const corrected = useQuery({ queryKey: ['order', correctingOrderId], queryFn: () => fetchOrder(correctingOrderId!), enabled: Boolean(correctingOrderId) });
+  const corrected = useQuery({
+    queryKey: ['order', correctingOrderId],
+    queryFn: () => fetchOrder(correctingOrderId!),
+    enabled: Boolean(correctingOrderId),
+  });
   const key = draftKey(user.id, correctingOrderId);
-  const [draft, setDraft] = useState<OrderDraft | null>(() => loadDraft(localStorage, key) ?? (correctingOrderId ? null : newDraft(uuid)));
+  const [draft, setDraft] = useState<OrderDraft | null>(
+    () => loadDraft(localStorage, key) ?? (correctingOrderId ? null : newDraft(uuid)),
+  );
   const [savedAt, setSavedAt] = useState<string | null>(draft?.savedAt ?? null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [showProblems, setShowProblems] = useState(false);
@@ -259,15 +333,18 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
 
   if (cat.isPending || (correctingOrderId && corrected.isPending) || !draft) {
     if (cat.isError) return <LoadError error={cat.error} onRetry={() => void cat.refetch()} />;
-    if (corrected.isError) return <LoadError error={corrected.error} onRetry={() => void corrected.refetch()} />;
+    if (corrected.isError)
+      return <LoadError error={corrected.error} onRetry={() => void corrected.refetch()} />;
     return <PageSkeleton />;
   }
-  if (cat.isError) return <LoadError error={cat.error} onRetry={() => void cat.refetch()} retrying={cat.isFetching} />;
+  if (cat.isError)
+    return <LoadError error={cat.error} onRetry={() => void cat.refetch()} retrying={cat.isFetching} />;
   const c = cat.data;
   const order = corrected.data?.order;
   const stepNames = t('newOrder.steps', { returnObjects: true }) as string[];
 
-  const setSample = (k: string, patch: Partial<DraftSample>) => update({ ...draft, samples: draft.samples.map((s) => (s.key === k ? { ...s, ...patch } : s)) });
+  const setSample = (k: string, patch: Partial<DraftSample>) =>
+    update({ ...draft, samples: draft.samples.map((s) => (s.key === k ? { ...s, ...patch } : s)) });
   const goTo = (step: number) => {
     update({ ...draft, step });
     setFailure(null);
@@ -297,14 +374,20 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
     setFailure(null);
     try {
       const body = toRequest(draft, c);
-      const res = order ? await resubmitOrder(order.id, body, draft.idempotencyKey, order.version) : await submitOrder(body, draft.idempotencyKey);
+      const res = order
+        ? await resubmitOrder(order.id, body, draft.idempotencyKey, order.version)
+        : await submitOrder(body, draft.idempotencyKey);
       clearDraft(localStorage, key);
       await queryClient.invalidateQueries({ queryKey: ['orders'] });
       queryClient.setQueryData(['order', res.order.id], { order: res.order, totals: res.totals });
       notifications.show({ color: 'teal', message: t('newOrder.sent') });
       navigate(PATHS.order(res.order.id));
     } catch (e) {
-      setFailure(e instanceof UnreachableError ? { text: t('newOrder.keptOffline'), offline: true } : { text: errorMessage(e, i18n.language), offline: false });
+      setFailure(
+        e instanceof UnreachableError
+          ? { text: t('newOrder.keptOffline'), offline: true }
+          : { text: errorMessage(e, i18n.language), offline: false },
+      );
     } finally {
       setSending(false);
     }
@@ -331,7 +414,8 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
             t('newOrder.notSaved')
           ) : savedAt ? (
             <>
-              <IconDeviceFloppy size={12} aria-hidden /> {t('newOrder.saved', { time: formatTime(savedAt, i18n.language) })}
+              <IconDeviceFloppy size={12} aria-hidden />{' '}
+              {t('newOrder.saved', { time: formatTime(savedAt, i18n.language) })}
             </>
           ) : null}
         </Text>
@@ -357,12 +441,21 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
               i={i}
               cat={c}
               onChange={(patch) => setSample(s.key, patch)}
-              onRemove={draft.samples.length > 1 ? () => update({ ...draft, samples: draft.samples.filter((x) => x.key !== s.key) }) : null}
+              onRemove={
+                draft.samples.length > 1
+                  ? () => update({ ...draft, samples: draft.samples.filter((x) => x.key !== s.key) })
+                  : null
+              }
               problems={found.get(s.key) ?? []}
               showProblems={showProblems}
             />
           ))}
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => update({ ...draft, samples: [...draft.samples, newSample(uuid)] })} disabled={draft.samples.length >= 100}>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => update({ ...draft, samples: [...draft.samples, newSample(uuid)] })}
+            disabled={draft.samples.length >= 100}
+          >
             {t('newOrder.addSample')}
           </Button>
         </Stack>
@@ -370,7 +463,14 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
       {draft.step === 1 && (
         <Stack gap="sm">
           {draft.samples.map((s, i) => (
-            <ParameterPicker key={s.key} s={s} i={i} cat={c} onChange={(ids) => setSample(s.key, { parameterIds: ids })} showProblems={showProblems} />
+            <ParameterPicker
+              key={s.key}
+              s={s}
+              i={i}
+              cat={c}
+              onChange={(ids) => setSample(s.key, { parameterIds: ids })}
+              showProblems={showProblems}
+            />
           ))}
           <Group justify="space-between">
             <Text fw={700}>{t('newOrder.total')}</Text>
@@ -388,7 +488,17 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
       )}
 
       {failure && (
-        <Alert color={failure.offline ? 'orange' : 'red'} icon={failure.offline ? <IconPlugConnectedX size={18} aria-hidden /> : <IconAlertCircle size={18} aria-hidden />} role="alert">
+        <Alert
+          color={failure.offline ? 'orange' : 'red'}
+          icon={
+            failure.offline ? (
+              <IconPlugConnectedX size={18} aria-hidden />
+            ) : (
+              <IconAlertCircle size={18} aria-hidden />
+            )
+          }
+          role="alert"
+        >
           {failure.text}
         </Alert>
       )}
@@ -400,7 +510,12 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
 
       <Group justify="space-between" gap="sm">
         {draft.step > 0 ? (
-          <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => goTo(draft.step - 1)} size="md">
+          <Button
+            variant="default"
+            leftSection={<IconArrowLeft size={16} aria-hidden />}
+            onClick={() => goTo(draft.step - 1)}
+            size="md"
+          >
             {t('newOrder.back')}
           </Button>
         ) : (
@@ -413,7 +528,12 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
             {t('newOrder.next')}
           </Button>
         ) : (
-          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void send()} loading={sending} size="md">
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            onClick={() => void send()}
+            loading={sending}
+            size="md"
+          >
             {order ? t('newOrder.resend') : t('newOrder.send')}
           </Button>
         )}

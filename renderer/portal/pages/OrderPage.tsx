@@ -5,7 +5,21 @@
  * with their parameters and tariffs, and the SOP timeline (staff names are withheld by the server).
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Button, Card, Divider, FileInput, Group, Modal, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Divider,
+  FileInput,
+  Group,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertCircle,
@@ -36,7 +50,17 @@ import { StepChip } from '../../components/StepChip';
 import { useNow } from '../../components/useNow';
 import { formatDateTime, formatRupiah } from '../../lib/format';
 import { ApiError, errorMessage, saveBlob } from '../api/client';
-import { cancelOrder, finishOrder, history, order as fetchOrder, proofFile, rejectTariff, reportFile, requestBilling, uploadProof } from '../api/endpoints';
+import {
+  cancelOrder,
+  finishOrder,
+  history,
+  order as fetchOrder,
+  proofFile,
+  rejectTariff,
+  reportFile,
+  requestBilling,
+  uploadProof,
+} from '../api/endpoints';
 import { LinkButton } from '../components/Layout';
 import { LoadError, PageSkeleton, StatusBadge } from '../components/states';
 import { roleName, standardText, WhereNow } from '../components/WhereNow';
@@ -47,9 +71,26 @@ import { uuid } from '../lib/uuid';
 
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 
-function ActionCard({ tone, icon, title, children }: { tone: 'orange' | 'teal' | 'sippt' | 'red' | 'gray'; icon: ReactNode; title: string; children: ReactNode }) {
+function ActionCard({
+  tone,
+  icon,
+  title,
+  children,
+}: {
+  tone: 'orange' | 'teal' | 'sippt' | 'red' | 'gray';
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+}) {
   return (
-    <Card withBorder radius="md" padding="md" style={{ borderLeft: `4px solid var(--mantine-color-${tone}-6)` }} component="section" aria-labelledby="action-title">
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      style={{ borderLeft: `4px solid var(--mantine-color-${tone}-6)` }}
+      component="section"
+      aria-labelledby="action-title"
+    >
       <Stack gap="sm">
         <Group gap="xs" wrap="nowrap">
           {icon}
@@ -115,7 +156,11 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
   const [confirm, setConfirm] = useState(false);
   const [reject, setReject] = useState(false);
   return (
-    <ActionCard tone="orange" icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.review.title')}>
+    <ActionCard
+      tone="orange"
+      icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
+      title={t('order.review.title')}
+    >
       <Text size="sm">{t('order.review.text')}</Text>
       <Group justify="space-between">
         <Text fw={600}>{t('order.approvedTotal')}</Text>
@@ -125,10 +170,18 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
       </Group>
       <ErrorLine error={m.error} />
       <Group gap="sm" grow>
-        <Button variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={() => setReject(true)}>
+        <Button
+          variant="default"
+          leftSection={<IconX size={16} aria-hidden />}
+          onClick={() => setReject(true)}
+        >
           {t('order.review.reject')}
         </Button>
-        <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setConfirm(true)} loading={m.busy}>
+        <Button
+          leftSection={<IconCheck size={16} aria-hidden />}
+          onClick={() => setConfirm(true)}
+          loading={m.busy}
+        >
           {t('order.review.request')}
         </Button>
       </Group>
@@ -142,7 +195,11 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
             </Button>
             <Button
               loading={m.busy}
-              onClick={() => void m.run(() => requestBilling(order.id, order.version), t('order.review.requested')).then((failed) => !failed && setConfirm(false))}
+              onClick={() =>
+                void m
+                  .run(() => requestBilling(order.id, order.version), t('order.review.requested'))
+                  .then((failed) => !failed && setConfirm(false))
+              }
             >
               {t('order.review.request')}
             </Button>
@@ -156,7 +213,10 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
         confirmLabel={t('order.review.reject')}
         onClose={() => setReject(false)}
         onConfirm={async (reason) => {
-          const failed = await m.run(() => rejectTariff(order.id, reason, order.version), t('order.review.rejected'));
+          const failed = await m.run(
+            () => rejectTariff(order.id, reason, order.version),
+            t('order.review.rejected'),
+          );
           if (failed) throw dialogError(failed);
         }}
       />
@@ -177,7 +237,15 @@ function PayAndUpload({ order, rejectedReason }: { order: Order; rejectedReason:
   const pick = (f: File | null) => {
     setFile(f);
     setKey(uuid());
-    setFileError(!f ? null : f.size > UPLOAD_MAX_BYTES ? t('order.pay.tooBig') : !ACCEPTED.includes(f.type) ? t('order.pay.badType') : null);
+    setFileError(
+      !f
+        ? null
+        : f.size > UPLOAD_MAX_BYTES
+          ? t('order.pay.tooBig')
+          : !ACCEPTED.includes(f.type)
+            ? t('order.pay.badType')
+            : null,
+    );
   };
   const send = async () => {
     if (!file || fileError) return;
@@ -190,14 +258,26 @@ function PayAndUpload({ order, rejectedReason }: { order: Order; rejectedReason:
     if (!failed) pick(null);
   };
   return (
-    <ActionCard tone="orange" icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.pay.title')}>
+    <ActionCard
+      tone="orange"
+      icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
+      title={t('order.pay.title')}
+    >
       {rejectedReason && (
-        <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} title={t('order.pay.proofRejected')}>
+        <Alert
+          color="red"
+          icon={<IconAlertCircle size={18} aria-hidden />}
+          title={t('order.pay.proofRejected')}
+        >
           {t('order.reason', { reason: rejectedReason })}
         </Alert>
       )}
       <Text size="sm">{t('order.pay.text')}</Text>
-      <LinkButton href={PATHS.billing(order.id)} variant="light" leftSection={<IconReceipt size={16} aria-hidden />}>
+      <LinkButton
+        href={PATHS.billing(order.id)}
+        variant="light"
+        leftSection={<IconReceipt size={16} aria-hidden />}
+      >
         {t('order.pay.open')}
       </LinkButton>
       <Divider />
@@ -226,7 +306,12 @@ function PayAndUpload({ order, rejectedReason }: { order: Order; rejectedReason:
         size="md"
       />
       <ErrorLine error={m.error} />
-      <Button onClick={() => void send()} disabled={!file || Boolean(fileError)} loading={m.busy} leftSection={<IconFileUpload size={16} aria-hidden />}>
+      <Button
+        onClick={() => void send()}
+        disabled={!file || Boolean(fileError)}
+        loading={m.busy}
+        leftSection={<IconFileUpload size={16} aria-hidden />}
+      >
         {t('order.pay.upload')}
       </Button>
     </ActionCard>
@@ -265,7 +350,11 @@ function Downloads({ order }: { order: Order }) {
             <Stack gap={2}>
               <Text size="sm">{t('order.lhuLocked')}</Text>
               <Text size="xs" c="dark.4">
-                {!paid ? t('order.lhuLockedPay') : released.length < order.samples.length ? t('order.lhuNotYet') : t('order.lhuLockedSurvey')}
+                {!paid
+                  ? t('order.lhuLockedPay')
+                  : released.length < order.samples.length
+                    ? t('order.lhuNotYet')
+                    : t('order.lhuLockedSurvey')}
               </Text>
             </Stack>
           </Group>
@@ -280,7 +369,9 @@ function Downloads({ order }: { order: Order }) {
             <Button
               size="sm"
               variant={unlocked ? 'filled' : 'default'}
-              leftSection={unlocked ? <IconDownload size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
+              leftSection={
+                unlocked ? <IconDownload size={16} aria-hidden /> : <IconLock size={16} aria-hidden />
+              }
               disabled={!unlocked || r?.status !== 'released'}
               loading={busy === r?.id}
               onClick={() => r && void download(s.id, r.id)}
@@ -301,10 +392,18 @@ function FinishAction({ order }: { order: Order }) {
   const m = useOrderMutation(order.id);
   const [confirm, setConfirm] = useState(false);
   return (
-    <ActionCard tone="orange" icon={<IconDownload size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.download.title')}>
+    <ActionCard
+      tone="orange"
+      icon={<IconDownload size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
+      title={t('order.download.title')}
+    >
       <Text size="sm">{t('order.download.text')}</Text>
       <ErrorLine error={m.error} />
-      <Button color="teal.9" leftSection={<IconCircleCheck size={16} aria-hidden />} onClick={() => setConfirm(true)}>
+      <Button
+        color="teal.9"
+        leftSection={<IconCircleCheck size={16} aria-hidden />}
+        onClick={() => setConfirm(true)}
+      >
         {t('order.download.finish')}
       </Button>
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('order.confirmTitle')} centered>
@@ -315,7 +414,15 @@ function FinishAction({ order }: { order: Order }) {
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('newOrder.back')}
             </Button>
-            <Button color="teal.9" loading={m.busy} onClick={() => void m.run(() => finishOrder(order.id), t('order.download.finished')).then((failed) => !failed && setConfirm(false))}>
+            <Button
+              color="teal.9"
+              loading={m.busy}
+              onClick={() =>
+                void m
+                  .run(() => finishOrder(order.id), t('order.download.finished'))
+                  .then((failed) => !failed && setConfirm(false))
+              }
+            >
               {t('order.download.finish')}
             </Button>
           </Group>
@@ -325,7 +432,15 @@ function FinishAction({ order }: { order: Order }) {
   );
 }
 
-function WaitCard({ order, step, holder }: { order: Order; step: number; holder: (typeof SOP_STEPS)[number]['actor'] }) {
+function WaitCard({
+  order,
+  step,
+  holder,
+}: {
+  order: Order;
+  step: number;
+  holder: (typeof SOP_STEPS)[number]['actor'];
+}) {
   const { t, i18n } = useTranslation('portal');
   const now = useNow(30_000);
   const inLab = order.status === 'in_lab';
@@ -376,7 +491,11 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
   switch (a.kind) {
     case 'correct':
       return (
-        <ActionCard tone="orange" icon={<IconArrowBackUp size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.correct.title')}>
+        <ActionCard
+          tone="orange"
+          icon={<IconArrowBackUp size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
+          title={t('order.correct.title')}
+        >
           {a.reason && <Text size="sm">{t('order.reason', { reason: a.reason })}</Text>}
           <LinkButton href={PATHS.correct(order.id)}>{t('order.correct.action')}</LinkButton>
         </ActionCard>
@@ -387,7 +506,11 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       return <PayAndUpload order={order} rejectedReason={a.rejectedProof?.reason ?? null} />;
     case 'billing_expired':
       return (
-        <ActionCard tone="red" icon={<IconAlertCircle size={22} color="var(--mantine-color-red-7)" aria-hidden />} title={t('order.expired.title')}>
+        <ActionCard
+          tone="red"
+          icon={<IconAlertCircle size={22} color="var(--mantine-color-red-7)" aria-hidden />}
+          title={t('order.expired.title')}
+        >
           <Text size="sm">{t('order.expired.text')}</Text>
           <LinkButton href={PATHS.billing(order.id)} variant="light">
             {t('order.pay.open')}
@@ -396,7 +519,11 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       );
     case 'survey':
       return (
-        <ActionCard tone="orange" icon={<IconStar size={22} color="var(--mantine-color-orange-7)" aria-hidden />} title={t('order.survey.title')}>
+        <ActionCard
+          tone="orange"
+          icon={<IconStar size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
+          title={t('order.survey.title')}
+        >
           <Text size="sm">{t('order.survey.text')}</Text>
           <LinkButton href={PATHS.survey(order.id)}>{t('order.survey.open')}</LinkButton>
         </ActionCard>
@@ -405,14 +532,28 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       return <FinishAction order={order} />;
     case 'finished':
       return (
-        <ActionCard tone="teal" icon={<IconCircleCheck size={22} color="var(--mantine-color-teal-7)" aria-hidden />} title={t('order.finishedTitle')}>
-          <Text size="sm">{t('order.finishedText', { time: formatDateTime(order.finishedAt, i18n.language) })}</Text>
+        <ActionCard
+          tone="teal"
+          icon={<IconCircleCheck size={22} color="var(--mantine-color-teal-7)" aria-hidden />}
+          title={t('order.finishedTitle')}
+        >
+          <Text size="sm">
+            {t('order.finishedText', { time: formatDateTime(order.finishedAt, i18n.language) })}
+          </Text>
         </ActionCard>
       );
     case 'cancelled':
       return (
-        <ActionCard tone="red" icon={<IconX size={22} color="var(--mantine-color-red-7)" aria-hidden />} title={t('order.cancelledTitle')}>
-          {order.returns.length > 0 && <Text size="sm">{t('order.reason', { reason: order.returns[order.returns.length - 1]!.reason })}</Text>}
+        <ActionCard
+          tone="red"
+          icon={<IconX size={22} color="var(--mantine-color-red-7)" aria-hidden />}
+          title={t('order.cancelledTitle')}
+        >
+          {order.returns.length > 0 && (
+            <Text size="sm">
+              {t('order.reason', { reason: order.returns[order.returns.length - 1]!.reason })}
+            </Text>
+          )}
         </ActionCard>
       );
     case 'wait':
@@ -424,7 +565,8 @@ function OrderTimeline({ orderId, order }: { orderId: string; order: Order }) {
   const { t, i18n } = useTranslation(['portal', 'history']);
   const q = useQuery({ queryKey: ['history', orderId], queryFn: () => history(orderId) });
   if (q.isPending) return <PageSkeleton rows={2} />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  if (q.isError)
+    return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
   const lines = timelineLines(q.data.entries);
   if (lines.length === 0) return <Text size="sm">{t('order.timelineEmpty')}</Text>;
   return (
@@ -432,17 +574,26 @@ function OrderTimeline({ orderId, order }: { orderId: string; order: Order }) {
       {lines.map((l, i) => {
         const step = l.step ? SOP_STEPS[l.step - 1] : null;
         const who = l.role === 'pelanggan' ? t('order.you') : roleName(l.role, i18n.language);
-        const sampleIndex = l.sampleId && order.samples.length > 1 ? order.samples.findIndex((s) => s.id === l.sampleId) : -1;
+        const sampleIndex =
+          l.sampleId && order.samples.length > 1 ? order.samples.findIndex((s) => s.id === l.sampleId) : -1;
         return (
           <Timeline.Item
             key={i}
             color={l.isReturn ? 'red' : 'teal'}
-            bullet={l.isReturn ? <IconArrowBackUp size={13} aria-hidden /> : <IconCheck size={13} aria-hidden />}
+            bullet={
+              l.isReturn ? <IconArrowBackUp size={13} aria-hidden /> : <IconCheck size={13} aria-hidden />
+            }
             title={
               <Group gap={6}>
                 {l.step && <StepChip step={l.step} size="sm" />}
                 <Text size="sm" fw={600}>
-                  {l.isReturn ? t(`history:loop.${l.command}`, { defaultValue: l.command }) : step ? (i18n.language === 'en' ? step.output.en : step.output.id) : l.command}
+                  {l.isReturn
+                    ? t(`history:loop.${l.command}`, { defaultValue: l.command })
+                    : step
+                      ? i18n.language === 'en'
+                        ? step.output.en
+                        : step.output.id
+                      : l.command}
                 </Text>
               </Group>
             }
@@ -544,7 +695,8 @@ function Proofs({ order }: { order: Order }) {
           <Group key={p.id} justify="space-between" gap="xs">
             <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
               <Text size="sm">
-                {t('order.proofOf', { time: formatDateTime(p.uploadedAt, i18n.language) })} · {i18n.language === 'en' ? STATUS_LABELS[p.status].en : STATUS_LABELS[p.status].id}
+                {t('order.proofOf', { time: formatDateTime(p.uploadedAt, i18n.language) })} ·{' '}
+                {i18n.language === 'en' ? STATUS_LABELS[p.status].en : STATUS_LABELS[p.status].id}
               </Text>
               {p.reason && (
                 <Text size="xs" c="red.9">
@@ -573,9 +725,14 @@ function Proofs({ order }: { order: Order }) {
 
 export function OrderPage({ orderId }: { orderId: string }) {
   const { t, i18n } = useTranslation('portal');
-  const q = useQuery({ queryKey: ['order', orderId], queryFn: () => fetchOrder(orderId), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['order', orderId],
+    queryFn: () => fetchOrder(orderId),
+    refetchInterval: 60_000,
+  });
   if (q.isPending) return <PageSkeleton />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  if (q.isError)
+    return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
   const { order, totals } = q.data;
   const total = order.tariffTotal ?? totals.total;
   const paidAt = order.billings.find((b) => b.status === 'paid')?.paidAt;
@@ -596,7 +753,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
         </Group>
         {paymentConfirmed(order) && (
           <Text size="sm" c="teal.9">
-            <IconCircleCheck size={14} aria-hidden /> {t('order.paymentConfirmed', { time: paidAt ? formatDateTime(paidAt, i18n.language) : '' })}
+            <IconCircleCheck size={14} aria-hidden />{' '}
+            {t('order.paymentConfirmed', { time: paidAt ? formatDateTime(paidAt, i18n.language) : '' })}
           </Text>
         )}
       </Stack>

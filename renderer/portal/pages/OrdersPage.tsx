@@ -32,7 +32,11 @@ function DraftNotice() {
   return (
     <Alert color="orange" icon={<IconAlertCircle size={18} aria-hidden />}>
       <Group justify="space-between" gap="xs">
-        <Text size="sm">{t('orders.draft', { time: `${formatDate(d.savedAt, i18n.language)} ${formatTime(d.savedAt, i18n.language)}` })}</Text>
+        <Text size="sm">
+          {t('orders.draft', {
+            time: `${formatDate(d.savedAt, i18n.language)} ${formatTime(d.savedAt, i18n.language)}`,
+          })}
+        </Text>
         <LinkButton href={PATHS.newOrder} size="xs" variant="white" color="dark">
           {t('orders.continueDraft')}
         </LinkButton>
@@ -51,7 +55,9 @@ export function OrdersPage() {
   });
   const list = q.data?.pages.flatMap((p) => p.orders) ?? [];
   const inLab = list.filter((o) => o.status === 'in_lab').slice(0, 30);
-  const details = useQueries({ queries: inLab.map((o) => ({ queryKey: ['order', o.id], queryFn: () => fetchOrder(o.id) })) });
+  const details = useQueries({
+    queries: inLab.map((o) => ({ queryKey: ['order', o.id], queryFn: () => fetchOrder(o.id) })),
+  });
   const detailOf = (id: string) => details[inLab.findIndex((o) => o.id === id)]?.data?.order;
 
   return (
@@ -83,10 +89,21 @@ export function OrdersPage() {
             const needsYou = toneOfOrder(o.status) === 'action';
             return (
               <li key={o.id}>
-                <Card withBorder radius="md" padding="sm" style={needsYou ? { borderLeft: '4px solid var(--mantine-color-orange-6)' } : undefined}>
+                <Card
+                  withBorder
+                  radius="md"
+                  padding="sm"
+                  style={needsYou ? { borderLeft: '4px solid var(--mantine-color-orange-6)' } : undefined}
+                >
                   <Stack gap={6}>
                     <Group justify="space-between" wrap="nowrap" align="flex-start">
-                      <Anchor component={Link} href={PATHS.order(o.id)} fw={700} c="dark" style={{ wordBreak: 'break-word' }}>
+                      <Anchor
+                        component={Link}
+                        href={PATHS.order(o.id)}
+                        fw={700}
+                        c="dark"
+                        style={{ wordBreak: 'break-word' }}
+                      >
                         {o.number ?? t('orders.noNumber')}
                       </Anchor>
                       <Text fw={700} className="num" style={{ whiteSpace: 'nowrap' }}>
@@ -104,7 +121,8 @@ export function OrdersPage() {
                     {step !== null && <WhereNow step={step} holder={SOP_STEPS[step - 1]!.actor} compact />}
                     <Group justify="space-between">
                       <Text size="xs" c="dark.4">
-                        {t('orders.samples', { count: o.sampleCount })} · {t('orders.submitted', { date: formatDate(o.submittedAt, i18n.language) })}
+                        {t('orders.samples', { count: o.sampleCount })} ·{' '}
+                        {t('orders.submitted', { date: formatDate(o.submittedAt, i18n.language) })}
                       </Text>
                       <IconChevronRight size={16} aria-hidden color="var(--mantine-color-gray-6)" />
                     </Group>

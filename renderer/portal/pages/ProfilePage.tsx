@@ -57,9 +57,33 @@ function ChangePassword() {
               {error}
             </Alert>
           )}
-          <PasswordInput label={t('profile.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" required size="md" error={currentMissing && !current ? t('register.required') : undefined} />
-          <PasswordInput label={t('profile.new')} description={t('register.passwordHint')} value={next} onChange={(e) => setNext(e.currentTarget.value)} autoComplete="new-password" required size="md" error={fieldError} />
-          <PasswordInput label={t('register.password2')} value={next2} onChange={(e) => setNext2(e.currentTarget.value)} autoComplete="new-password" required size="md" />
+          <PasswordInput
+            label={t('profile.current')}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            size="md"
+            error={currentMissing && !current ? t('register.required') : undefined}
+          />
+          <PasswordInput
+            label={t('profile.new')}
+            description={t('register.passwordHint')}
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            autoComplete="new-password"
+            required
+            size="md"
+            error={fieldError}
+          />
+          <PasswordInput
+            label={t('register.password2')}
+            value={next2}
+            onChange={(e) => setNext2(e.currentTarget.value)}
+            autoComplete="new-password"
+            required
+            size="md"
+          />
           <Button type="submit" loading={busy}>
             {t('profile.change')}
           </Button>
@@ -72,7 +96,11 @@ function ChangePassword() {
 export function ProfilePage() {
   const { t, i18n } = useTranslation('portal');
   const user = useUser();
-  const q = useQuery({ queryKey: ['customer', user.customerId], queryFn: () => customer(user.customerId!), enabled: Boolean(user.customerId) });
+  const q = useQuery({
+    queryKey: ['customer', user.customerId],
+    queryFn: () => customer(user.customerId!),
+    enabled: Boolean(user.customerId),
+  });
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -102,8 +130,14 @@ export function ProfilePage() {
             <Row label={t('register.address')}>{q.data.customer.address}</Row>
             <Row label={t('register.email')}>{q.data.customer.email}</Row>
             <Row label={t('register.phone')}>{q.data.customer.phone}</Row>
-            <Row label={t('profile.status')}>{i18n.language === 'en' ? STATUS_LABELS[q.data.customer.status].en : STATUS_LABELS[q.data.customer.status].id}</Row>
-            <Row label={t('profile.registered')}>{formatDateTime(q.data.customer.registeredAt, i18n.language)}</Row>
+            <Row label={t('profile.status')}>
+              {i18n.language === 'en'
+                ? STATUS_LABELS[q.data.customer.status].en
+                : STATUS_LABELS[q.data.customer.status].id}
+            </Row>
+            <Row label={t('profile.registered')}>
+              {formatDateTime(q.data.customer.registeredAt, i18n.language)}
+            </Row>
             <Text size="xs" c="dark.4" mt={4}>
               {t('profile.contactToChange')}
             </Text>

@@ -4,7 +4,20 @@
  * the Admin Satker's). The form is kept while the page is open; the password never is.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Card, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  PasswordInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconAlertCircle, IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -16,7 +29,16 @@ import { PATHS } from '../lib/paths';
 import { uuid } from '../lib/uuid';
 
 type Field = 'companyName' | 'contactName' | 'npwp' | 'address' | 'email' | 'phone' | 'username' | 'password';
-const FIELDS: Field[] = ['companyName', 'contactName', 'npwp', 'address', 'email', 'phone', 'username', 'password'];
+const FIELDS: Field[] = [
+  'companyName',
+  'contactName',
+  'npwp',
+  'address',
+  'email',
+  'phone',
+  'username',
+  'password',
+];
 
 /** The schema's messages are "Indonesian / English": the part in the user's language. */
 function half(message: string, lang: string): string {
@@ -27,7 +49,16 @@ function half(message: string, lang: string): string {
 export function RegisterPage() {
   const { t, i18n } = useTranslation('portal');
   const [kind, setKind] = useState<'company' | 'person'>('company');
-  const [v, setV] = useState<Record<Field, string>>({ companyName: '', contactName: '', npwp: '', address: '', email: '', phone: '', username: '', password: '' });
+  const [v, setV] = useState<Record<Field, string>>({
+    companyName: '',
+    contactName: '',
+    npwp: '',
+    address: '',
+    email: '',
+    phone: '',
+    username: '',
+    password: '',
+  });
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field | 'password2', string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -56,7 +87,9 @@ export function RegisterPage() {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const f = String(issue.path[0]) as Field;
-        if (FIELDS.includes(f) && !found[f]) found[f] = v[f].trim() === '' && f !== 'npwp' ? t('register.required') : half(issue.message, i18n.language);
+        if (FIELDS.includes(f) && !found[f])
+          found[f] =
+            v[f].trim() === '' && f !== 'npwp' ? t('register.required') : half(issue.message, i18n.language);
       }
     }
     if (password2 !== v.password) found.password2 = t('register.mismatch');
@@ -94,13 +127,21 @@ export function RegisterPage() {
             {t('register.doneTitle')}
           </Title>
           <Text>{t('register.doneText', done)}</Text>
-          <LinkButton href={`${PATHS.login}?registered=1&u=${encodeURIComponent(done.username)}`}>{t('register.toLogin')}</LinkButton>
+          <LinkButton href={`${PATHS.login}?registered=1&u=${encodeURIComponent(done.username)}`}>
+            {t('register.toLogin')}
+          </LinkButton>
         </Stack>
       </Card>
     );
   }
 
-  const field = (f: Field) => ({ id: `reg-${f}`, value: v[f], onChange: set(f), error: errors[f], size: 'md' as const });
+  const field = (f: Field) => ({
+    id: `reg-${f}`,
+    value: v[f],
+    onChange: set(f),
+    error: errors[f],
+    size: 'md' as const,
+  });
   return (
     <Card withBorder radius="md" padding="lg" maw={640} mx="auto">
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -130,17 +171,68 @@ export function RegisterPage() {
               ]}
             />
           </Stack>
-          <TextInput label={kind === 'company' ? t('register.companyName') : t('register.personName')} required autoComplete={kind === 'company' ? 'organization' : 'name'} {...field('companyName')} />
-          {kind === 'company' && <TextInput label={t('register.contactName')} required autoComplete="name" {...field('contactName')} />}
-          <TextInput label={t('register.npwp')} description={t('register.npwpHint')} inputMode="numeric" autoComplete="off" {...field('npwp')} />
-          <Textarea label={t('register.address')} required autosize minRows={2} autoComplete="street-address" {...field('address')} />
+          <TextInput
+            label={kind === 'company' ? t('register.companyName') : t('register.personName')}
+            required
+            autoComplete={kind === 'company' ? 'organization' : 'name'}
+            {...field('companyName')}
+          />
+          {kind === 'company' && (
+            <TextInput
+              label={t('register.contactName')}
+              required
+              autoComplete="name"
+              {...field('contactName')}
+            />
+          )}
+          <TextInput
+            label={t('register.npwp')}
+            description={t('register.npwpHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('npwp')}
+          />
+          <Textarea
+            label={t('register.address')}
+            required
+            autosize
+            minRows={2}
+            autoComplete="street-address"
+            {...field('address')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label={t('register.email')} required type="email" autoComplete="email" {...field('email')} />
-            <TextInput label={t('register.phone')} required type="tel" autoComplete="tel" {...field('phone')} />
+            <TextInput
+              label={t('register.email')}
+              required
+              type="email"
+              autoComplete="email"
+              {...field('email')}
+            />
+            <TextInput
+              label={t('register.phone')}
+              required
+              type="tel"
+              autoComplete="tel"
+              {...field('phone')}
+            />
           </SimpleGrid>
-          <TextInput label={t('register.username')} description={t('register.usernameHint')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...field('username')} />
+          <TextInput
+            label={t('register.username')}
+            description={t('register.usernameHint')}
+            required
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...field('username')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PasswordInput label={t('register.password')} description={t('register.passwordHint')} required autoComplete="new-password" {...field('password')} />
+            <PasswordInput
+              label={t('register.password')}
+              description={t('register.passwordHint')}
+              required
+              autoComplete="new-password"
+              {...field('password')}
+            />
             <PasswordInput
               id="reg-password2"
               label={t('register.password2')}

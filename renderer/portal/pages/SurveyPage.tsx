@@ -28,7 +28,8 @@ export function SurveyPage({ orderId }: { orderId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (q.isPending) return <PageSkeleton rows={5} />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  if (q.isError)
+    return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
   const order = q.data.order;
   const scale = t('surveyPage.scale', { returnObjects: true }) as string[];
   const name = (e: (typeof IKM_ELEMENTS)[number]) => (i18n.language === 'en' ? e.en : e.id);
@@ -59,7 +60,10 @@ export function SurveyPage({ orderId }: { orderId: string }) {
   const send = async () => {
     if (missing.length > 0) {
       setShowMissing(true);
-      document.getElementById(`ikm-${IKM_ELEMENTS.findIndex((_, i) => scores[i] === null)}`)?.querySelector('input')?.focus();
+      document
+        .getElementById(`ikm-${IKM_ELEMENTS.findIndex((_, i) => scores[i] === null)}`)
+        ?.querySelector('input')
+        ?.focus();
       return;
     }
     setBusy(true);
@@ -100,7 +104,15 @@ export function SurveyPage({ orderId }: { orderId: string }) {
           </Radio.Group>
         </Card>
       ))}
-      <Textarea label={t('surveyPage.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} autosize minRows={3} size="md" />
+      <Textarea
+        label={t('surveyPage.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        maxLength={2000}
+        autosize
+        minRows={3}
+        size="md"
+      />
       {showMissing && missing.length > 0 && (
         <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
           {t('surveyPage.missing', { what: missing.map(name).join(', ') })}

@@ -3,7 +3,7 @@
  * distribution point of a certificate, checking a CRL's signature and whether it lists a certificate.
  * Parsing and encoding go through @peculiar/asn1-x509.
  */
-import type { X509Certificate} from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
@@ -46,13 +46,29 @@ export function makeCrl(input: CrlInput): Uint8Array {
     thisUpdate: new Time(input.thisUpdate),
     nextUpdate: new Time(input.nextUpdate),
     ...(input.revoked.length
-      ? { revokedCertificates: input.revoked.map((r) => new RevokedCertificate({ userCertificate: ab(r.serial), revocationDate: new Time(r.revokedAt) })) }
+      ? {
+          revokedCertificates: input.revoked.map(
+            (r) =>
+              new RevokedCertificate({
+                userCertificate: ab(r.serial),
+                revocationDate: new Time(r.revokedAt),
+              }),
+          ),
+        }
       : {}),
-    crlExtensions: [new Extension({ extnID: OIDS.crlNumber, critical: false, extnValue: octets(der(new CRLNumber(input.crlNumber))) })],
+    crlExtensions: [
+      new Extension({
+        extnID: OIDS.crlNumber,
+        critical: false,
+        extnValue: octets(der(new CRLNumber(input.crlNumber))),
+      }),
+    ],
   });
   const tbsDer = der(tbs);
   const signature = cryptoSign('sha256', tbsDer, input.issuerKey);
-  return der(new CertificateList({ tbsCertList: tbs, signatureAlgorithm: rsaSha256(), signature: ab(signature) }));
+  return der(
+    new CertificateList({ tbsCertList: tbs, signatureAlgorithm: rsaSha256(), signature: ab(signature) }),
+  );
 }
 
 export interface ParsedCrl {
@@ -95,11 +111,16 @@ export function revocationDate(crl: ParsedCrl, cert: X509Certificate): Date | nu
 
 /** The http(s) addresses of the certificate's CRL distribution points. */
 export function crlUrls(cert: X509Certificate): string[] {
-  const ext = certificateOf(cert).tbsCertificate.extensions?.find((e) => e.extnID === OIDS.crlDistributionPoints);
+  const ext = certificateOf(cert).tbsCertificate.extensions?.find(
+    (e) => e.extnID === OIDS.crlDistributionPoints,
+  );
   if (!ext) return [];
   const points = AsnConvert.parse(ext.extnValue, CRLDistributionPoints);
   const out: string[] = [];
-  for (const p of points) for (const n of p.distributionPoint?.fullName ?? []) if (n.uniformResourceIdentifier && /^https?:/i.test(n.uniformResourceIdentifier)) out.push(n.uniformResourceIdentifier);
+  for (const p of points)
+    for (const n of p.distributionPoint?.fullName ?? [])
+      if (n.uniformResourceIdentifier && /^https?:/i.test(n.uniformResourceIdentifier))
+        out.push(n.uniformResourceIdentifier);
   return out;
 }
 

@@ -30,12 +30,19 @@ export interface DemoPki {
   crlUrl: string;
 }
 
-export function loadDemoPki(opts: { now: () => Date; dir?: string; revoked?: () => RevokedEntry[] } = { now: () => new Date() }): DemoPki {
+export function loadDemoPki(
+  opts: { now: () => Date; dir?: string; revoked?: () => RevokedEntry[] } = { now: () => new Date() },
+): DemoPki {
   const dir = opts.dir ?? DEMO_KEYSTORE_DIR;
   const ca = new X509Certificate(file(dir, 'demo-ca.pem'));
   const caKey = createPrivateKey(file(dir, 'demo-ca.key'));
   const tsaCertificate = new X509Certificate(file(dir, 'demo-tsa.pem'));
-  const tsa = new LocalTsa({ certificate: tsaCertificate, key: createPrivateKey(file(dir, 'demo-tsa.key')), chain: [ca], now: opts.now });
+  const tsa = new LocalTsa({
+    certificate: tsaCertificate,
+    key: createPrivateKey(file(dir, 'demo-tsa.key')),
+    chain: [ca],
+    now: opts.now,
+  });
   return {
     ca,
     caKey,

@@ -4,10 +4,17 @@
  * (resources/demo-keystore, made by scripts/make-demo-keystore.sh). DEMO ONLY: its key is public.
  * Used in process by the demo server and served at POST /tsa so other tools can ask it too.
  */
-import type { X509Certificate} from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { type KeyObject } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampReq, TimeStampResp, TimeStampToken } from '@peculiar/asn1-tsp';
+import {
+  PKIFreeText,
+  PKIStatus,
+  PKIStatusInfo,
+  TimeStampReq,
+  TimeStampResp,
+  TimeStampToken,
+} from '@peculiar/asn1-tsp';
 import { ContentInfo } from '@peculiar/asn1-cms';
 import { OIDS, der, parse, u8 } from './asn1';
 import { makeTimestampToken, type TimestampSource } from './timestamp-token';
@@ -55,15 +62,29 @@ export class LocalTsa implements TimestampSource {
     } catch {
       return rejection('badDataFormat: the request is not a TimeStampReq');
     }
-    if (req.messageImprint.hashAlgorithm.algorithm !== OIDS.sha256 || req.messageImprint.hashedMessage.byteLength !== 32) {
+    if (
+      req.messageImprint.hashAlgorithm.algorithm !== OIDS.sha256 ||
+      req.messageImprint.hashedMessage.byteLength !== 32
+    ) {
       return rejection('badAlg: only SHA-256 imprints are accepted');
     }
     const token = this.token(u8(req.messageImprint.hashedMessage.buffer), req.nonce, req.certReq);
     const ci = parse(token, ContentInfo);
-    return der(new TimeStampResp({ status: new PKIStatusInfo({ status: PKIStatus.granted }), timeStampToken: new TimeStampToken({ contentType: ci.contentType, content: ci.content }) }));
+    return der(
+      new TimeStampResp({
+        status: new PKIStatusInfo({ status: PKIStatus.granted }),
+        timeStampToken: new TimeStampToken({ contentType: ci.contentType, content: ci.content }),
+      }),
+    );
   }
 }
 
 function rejection(text: string): Uint8Array {
-  return new Uint8Array(AsnConvert.serialize(new TimeStampResp({ status: new PKIStatusInfo({ status: PKIStatus.rejection, statusString: new PKIFreeText([text]) }) })));
+  return new Uint8Array(
+    AsnConvert.serialize(
+      new TimeStampResp({
+        status: new PKIStatusInfo({ status: PKIStatus.rejection, statusString: new PKIFreeText([text]) }),
+      }),
+    ),
+  );
 }

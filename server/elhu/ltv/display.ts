@@ -17,14 +17,23 @@ export function longTermRows(lt: PublicLongTerm | null, tz: IndonesianTimeZone, 
   const pending = lt.pending
     ? ` — ${bi(lt.level === 'B-B' ? 'cap waktu menunggu (TSA belum dapat dihubungi; dicoba lagi otomatis)' : 'proses jangka panjang berlanjut', lt.level === 'B-B' ? 'timestamp pending (the TSA cannot be reached yet; retried automatically)' : 'long-term processing continues')}`
     : '';
-  const rows = [row('Tingkat tanda tangan', 'Signature level', `<strong data-field="ltv-level">${esc(lt.level)}</strong> ${bi(level.id, level.en)}${pending}`)];
+  const rows = [
+    row(
+      'Tingkat tanda tangan',
+      'Signature level',
+      `<strong data-field="ltv-level">${esc(lt.level)}</strong> ${bi(level.id, level.en)}${pending}`,
+    ),
+  ];
   rows.push(
     row(
       'Waktu menurut cap waktu',
       'Time from the timestamp',
       lt.timestampTime
         ? `<span data-field="timestamp-time">${esc(formatDateTimeId(new Date(lt.timestampTime), tz))}</span>`
-        : bi('belum ada cap waktu; waktu tanda tangan di atas hanya klaim penanda tangan', 'no timestamp yet; the signing time above is only the signer’s claim'),
+        : bi(
+            'belum ada cap waktu; waktu tanda tangan di atas hanya klaim penanda tangan',
+            'no timestamp yet; the signing time above is only the signer’s claim',
+          ),
     ),
   );
   if (lt.certificateValidAtTimestamp !== null) {

@@ -3,7 +3,7 @@
  * /ETSI.RFC3161) as an incremental update: an invisible signature field whose /Contents is an
  * RFC 3161 token over the whole file up to it (the DSS included). Added again when re-timestamping.
  */
-import type { PDFArray, PDFDict} from 'pdf-lib';
+import type { PDFArray, PDFDict } from 'pdf-lib';
 import { PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { sha256 } from './asn1';
 import { appendUpdate, loadForUpdate, type UpdateObject } from './pdf-increment';
@@ -20,7 +20,10 @@ export interface AddedDocTimestamp {
   token: Uint8Array;
 }
 
-export async function addDocumentTimestamp(pdf: Uint8Array, tsa: TimestampSource): Promise<AddedDocTimestamp> {
+export async function addDocumentTimestamp(
+  pdf: Uint8Array,
+  tsa: TimestampSource,
+): Promise<AddedDocTimestamp> {
   const loaded = await loadForUpdate(pdf);
   const { doc } = loaded;
   const ctx = doc.context;
@@ -86,7 +89,11 @@ export async function addDocumentTimestamp(pdf: Uint8Array, tsa: TimestampSource
   framed.set(Buffer.from(brText, 'latin1'), brAt);
   const digest = sha256(framed.subarray(0, contentsAt), framed.subarray(contentsEnd));
   const token = await tsa.timestamp(digest, { withCertificates: true });
-  const out = withContents(framed, { contentsStart: contentsAt, contentsEnd, capacity: DOC_TIMESTAMP_SPACE }, token);
+  const out = withContents(
+    framed,
+    { contentsStart: contentsAt, contentsEnd, capacity: DOC_TIMESTAMP_SPACE },
+    token,
+  );
   return { pdf: out, genTime: tokenGenTime(token), token };
 }
 

@@ -22,7 +22,9 @@ export function readDssOf(doc: PDFDocument, bytes: Uint8Array): DssContents {
   const ref = doc.catalog.get(PDFName.of('DSS'));
   const dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
   if (!dss) return { certificates: [], crls: [], offset: -1 };
-  const certificates = streams(doc, dss.lookupMaybe(PDFName.of('Certs'), PDFArray)).map((b) => new X509Certificate(Buffer.from(b)));
+  const certificates = streams(doc, dss.lookupMaybe(PDFName.of('Certs'), PDFArray)).map(
+    (b) => new X509Certificate(Buffer.from(b)),
+  );
   const crls = streams(doc, dss.lookupMaybe(PDFName.of('CRLs'), PDFArray));
   let offset = -1;
   if (ref instanceof PDFRef) {

@@ -5,7 +5,7 @@
  * A DSS already in the file (re-timestamping) is kept and extended.
  */
 import type { X509Certificate } from 'node:crypto';
-import type { PDFArray, PDFDict} from 'pdf-lib';
+import type { PDFArray, PDFDict } from 'pdf-lib';
 import { PDFName, type PDFRef } from 'pdf-lib';
 import { bytesEqual, sha256 } from './asn1';
 import { parseCrl, crlIssuedBy, type CrlSource } from './crl';
@@ -50,8 +50,10 @@ export async function addDss(pdf: Uint8Array, m: DssMaterial): Promise<DssResult
       const got = await m.crls.crlFor(c);
       if (!got) throw new LtvUnavailable(`no CRL could be had for "${c.subject.replace(/\n/g, ', ')}"`);
       const parsed = parseCrl(got);
-      if (!crlIssuedBy(parsed, issuer)) throw new LtvUnavailable('a CRL is not signed by the certificate issuer');
-      if (parsed.thisUpdate.getTime() > m.at.getTime() + 5 * 60_000) throw new LtvUnavailable('a CRL is dated after now (clock?)');
+      if (!crlIssuedBy(parsed, issuer))
+        throw new LtvUnavailable('a CRL is not signed by the certificate issuer');
+      if (parsed.thisUpdate.getTime() > m.at.getTime() + 5 * 60_000)
+        throw new LtvUnavailable('a CRL is dated after now (clock?)');
       if (!crls.some((x) => bytesEqual(sha256(x), sha256(got)))) crls.push(got);
     }
   }

@@ -22,7 +22,10 @@ export interface LongTermView {
   archiveUntil: string | null;
 }
 
-export async function longTermViewOf(bytes: Uint8Array, caCertificates: X509Certificate[] = []): Promise<{ revision: Uint8Array; longTerm: LongTermView | null }> {
+export async function longTermViewOf(
+  bytes: Uint8Array,
+  caCertificates: X509Certificate[] = [],
+): Promise<{ revision: Uint8Array; longTerm: LongTermView | null }> {
   let end: number;
   try {
     const first = signatureSlots(bytes)[0];

@@ -40,29 +40,43 @@ export interface LtvInspection {
 const cn = (x: X509Certificate): string => /^CN=(.*)$/m.exec(x.subject)?.[1] ?? x.subject;
 
 export function certsOfCms(cms: ReturnType<typeof parseSignerCms>): X509Certificate[] {
-  return (cms.signedData.certificates ?? []).flatMap((c) => (c.certificate ? [new X509Certificate(Buffer.from(der(c.certificate)))] : []));
+  return (cms.signedData.certificates ?? []).flatMap((c) =>
+    c.certificate ? [new X509Certificate(Buffer.from(der(c.certificate)))] : [],
+  );
 }
 
-export function signerOf(cms: ReturnType<typeof parseSignerCms>, certs: X509Certificate[]): X509Certificate | null {
+export function signerOf(
+  cms: ReturnType<typeof parseSignerCms>,
+  certs: X509Certificate[],
+): X509Certificate | null {
   const sid = cms.signedData.signerInfos[0]?.sid.issuerAndSerialNumber;
   if (!sid) return null;
   return (
     certs.find((c) => {
       const t = certificateOf(c).tbsCertificate;
-      return bytesEqual(der(t.issuer), der(sid.issuer)) && bytesEqual(u8(t.serialNumber), u8(sid.serialNumber));
+      return (
+        bytesEqual(der(t.issuer), der(sid.issuer)) && bytesEqual(u8(t.serialNumber), u8(sid.serialNumber))
+      );
     }) ?? null
   );
 }
 
 /** The issuer of `cert` among `pool` (signature checked), or null. */
 export function issuerOf(cert: X509Certificate, pool: readonly X509Certificate[]): X509Certificate | null {
-  return pool.find((p) => !bytesEqual(new Uint8Array(p.raw), new Uint8Array(cert.raw)) && cert.checkIssued(p) && cert.verify(p.publicKey)) ?? null;
+  return (
+    pool.find(
+      (p) =>
+        !bytesEqual(new Uint8Array(p.raw), new Uint8Array(cert.raw)) &&
+        cert.checkIssued(p) &&
+        cert.verify(p.publicKey),
+    ) ?? null
+  );
 }
 
 /** The chain of `cert` up to a self-signed root, from `pool` (the leaf first). */
 export function chainOf(cert: X509Certificate, pool: readonly X509Certificate[]): X509Certificate[] {
   const out = [cert];
-  for (let cur = cert; out.length < 8; ) {
+  for (let cur = cert; out.length < 8;) {
     const up = issuerOf(cur, pool);
     if (!up) break;
     out.push(up);
@@ -72,15 +86,25 @@ export function chainOf(cert: X509Certificate, pool: readonly X509Certificate[])
 }
 
 /** Whether `crls` hold a CRL of the certificate's issuer, and the revocation date if it is listed. */
-export function revocationStatus(cert: X509Certificate, issuer: X509Certificate | null, crls: readonly ParsedCrl[]): { covered: boolean; revokedAt: Date | null } {
+export function revocationStatus(
+  cert: X509Certificate,
+  issuer: X509Certificate | null,
+  crls: readonly ParsedCrl[],
+): { covered: boolean; revokedAt: Date | null } {
   if (!issuer) return { covered: false, revokedAt: null };
   const own = crls.filter((c) => crlIssuedBy(c, issuer));
   if (own.length === 0) return { covered: false, revokedAt: null };
   const dates = own.map((c) => revocationDate(c, cert)).filter((d): d is Date => d !== null);
-  return { covered: true, revokedAt: dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : null };
+  return {
+    covered: true,
+    revokedAt: dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : null,
+  };
 }
 
-export async function inspectLtv(pdf: Uint8Array, opts: { caCertificates?: X509Certificate[] } = {}): Promise<LtvInspection> {
+export async function inspectLtv(
+  pdf: Uint8Array,
+  opts: { caCertificates?: X509Certificate[] } = {},
+): Promise<LtvInspection> {
   const problems: string[] = [];
   const out: LtvInspection = {
     level: 'B-B',
@@ -145,7 +169,8 @@ export async function inspectLtv(pdf: Uint8Array, opts: { caCertificates?: X509C
   out.archiveUntil = new Date(ts.info.tsaCertificate.validTo).toISOString();
   const tsPool = [...pool, ...ts.info.certificates];
   if (signer) {
-    const within = time.getTime() >= Date.parse(signer.validFrom) && time.getTime() <= Date.parse(signer.validTo);
+    const within =
+      time.getTime() >= Date.parse(signer.validFrom) && time.getTime() <= Date.parse(signer.validTo);
     const rev = revocationStatus(signer, issuerOf(signer, tsPool), crls);
     out.signerRevokedAt = rev.revokedAt?.toISOString() ?? null;
     out.certificateValidAtTimestamp = within && (!rev.revokedAt || rev.revokedAt.getTime() > time.getTime());
@@ -154,9 +179,13 @@ export async function inspectLtv(pdf: Uint8Array, opts: { caCertificates?: X509C
   // B-LT: the DSS holds the chains of the signer and the TSA and a CRL for each certificate below a root.
   if (signer && dss.offset > first.byteRange[2] + first.byteRange[3]) {
     const needed = [...chainOf(signer, tsPool), ...chainOf(ts.info.tsaCertificate, tsPool)];
-    const inDss = (c: X509Certificate) => dss.certificates.some((d) => bytesEqual(new Uint8Array(d.raw), new Uint8Array(c.raw))) || cmsCerts.some((d) => bytesEqual(new Uint8Array(d.raw), new Uint8Array(c.raw)));
+    const inDss = (c: X509Certificate) =>
+      dss.certificates.some((d) => bytesEqual(new Uint8Array(d.raw), new Uint8Array(c.raw))) ||
+      cmsCerts.some((d) => bytesEqual(new Uint8Array(d.raw), new Uint8Array(c.raw)));
     const missing = needed.filter((c) => !inDss(c));
-    const uncovered = needed.filter((c) => !c.checkIssued(c) && !revocationStatus(c, issuerOf(c, tsPool), crls).covered);
+    const uncovered = needed.filter(
+      (c) => !c.checkIssued(c) && !revocationStatus(c, issuerOf(c, tsPool), crls).covered,
+    );
     if (missing.length) problems.push(`DSS lacks certificates: ${missing.map(cn).join(', ')}`);
     if (uncovered.length) problems.push(`DSS lacks revocation data for: ${uncovered.map(cn).join(', ')}`);
     if (!missing.length && !uncovered.length) out.level = 'B-LT';
@@ -167,7 +196,12 @@ export async function inspectLtv(pdf: Uint8Array, opts: { caCertificates?: X509C
     const digest = sha256(...coveredBytes(pdf, slot.byteRange));
     const c = checkTimestampToken(slot.der, digest, [...tsPool, ...dss.certificates]);
     if (c.ok) {
-      out.documentTimestamps.push({ time: c.info.genTime.toISOString(), tsa: cn(c.info.tsaCertificate), tsaValidUntil: new Date(c.info.tsaCertificate.validTo).toISOString(), ok: true });
+      out.documentTimestamps.push({
+        time: c.info.genTime.toISOString(),
+        tsa: cn(c.info.tsaCertificate),
+        tsaValidUntil: new Date(c.info.tsaCertificate.validTo).toISOString(),
+        ok: true,
+      });
       out.archiveUntil = new Date(c.info.tsaCertificate.validTo).toISOString();
     } else {
       problems.push(`document timestamp: ${c.reason.en}`);
@@ -175,7 +209,12 @@ export async function inspectLtv(pdf: Uint8Array, opts: { caCertificates?: X509C
     }
   }
   const last = slots[slots.length - 1]!;
-  if (out.level === 'B-LT' && slots.length > 1 && out.documentTimestamps.every((d) => d.ok) && last.byteRange[2] + last.byteRange[3] > dss.offset) {
+  if (
+    out.level === 'B-LT' &&
+    slots.length > 1 &&
+    out.documentTimestamps.every((d) => d.ok) &&
+    last.byteRange[2] + last.byteRange[3] > dss.offset
+  ) {
     out.level = 'B-LTA';
   }
   return out;

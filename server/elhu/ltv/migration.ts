@@ -23,7 +23,11 @@ export function elhuLtvMigration(dialect: DialectName): Migration {
         .addColumn('last_error', 'text')
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('elhu_ltv_due').on('elhu_ltv').columns(['status', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('elhu_ltv_due')
+        .on('elhu_ltv')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
       await db.schema
         .createTable('elhu_ltv_files')
         .addColumn('sha256', 'text', (c) => c.primaryKey())
@@ -32,7 +36,11 @@ export function elhuLtvMigration(dialect: DialectName): Migration {
         .addColumn('data', blob, (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('elhu_ltv_files_report').on('elhu_ltv_files').columns(['report_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('elhu_ltv_files_report')
+        .on('elhu_ltv_files')
+        .columns(['report_id', 'created_at'])
+        .execute();
     },
     async down() {
       throw new Error('SIPPT migrations are forward-only');

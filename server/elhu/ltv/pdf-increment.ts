@@ -4,7 +4,7 @@
  * every earlier byte (and every earlier signature) stays as it was. Objects are serialised by
  * pdf-lib; this writes only the file structure around them.
  */
-import type { PDFRef} from 'pdf-lib';
+import type { PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDocument, type PDFObject } from 'pdf-lib';
 
 export interface LoadedPdf {
@@ -13,7 +13,11 @@ export interface LoadedPdf {
 }
 
 export async function loadForUpdate(bytes: Uint8Array): Promise<LoadedPdf> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity, throwOnInvalidObject: true });
+  const doc = await PDFDocument.load(bytes, {
+    updateMetadata: false,
+    parseSpeed: Infinity,
+    throwOnInvalidObject: true,
+  });
   return { bytes, doc };
 }
 
@@ -58,7 +62,7 @@ export function appendUpdate(pdf: LoadedPdf, objects: UpdateObject[]): Uint8Arra
   const xrefAt = offset;
   const nums = [...offsets.keys()].sort((a, b) => a - b);
   let xref = 'xref\n';
-  for (let i = 0; i < nums.length; ) {
+  for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
     xref += `${nums[i]} ${j - i + 1}\n`;
@@ -73,6 +77,8 @@ export function appendUpdate(pdf: LoadedPdf, objects: UpdateObject[]): Uint8Arra
   const size = Math.max(doc.context.largestObjectNumber, ...nums) + 1;
   const id = t.ID instanceof PDFArray ? ` /ID ${t.ID.toString()}` : '';
   const info = t.Info ? ` /Info ${t.Info.toString()}` : '';
-  push(`${xref}trailer\n<< /Size ${size} /Root ${t.Root.toString()}${info}${id} /Prev ${previousStartXref(bytes)} >>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  push(
+    `${xref}trailer\n<< /Size ${size} /Root ${t.Root.toString()}${info}${id} /Prev ${previousStartXref(bytes)} >>\nstartxref\n${xrefAt}\n%%EOF\n`,
+  );
   return Buffer.concat(chunks);
 }

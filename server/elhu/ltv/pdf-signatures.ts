@@ -17,7 +17,8 @@ export interface SignatureSlot {
   capacity: number;
 }
 
-const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+const latin1 = (b: Uint8Array): string =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 export class SignatureLayoutError extends Error {}
 
@@ -32,11 +33,18 @@ export function signatureSlots(pdf: Uint8Array): SignatureSlot[] {
       throw new SignatureLayoutError('a signature /ByteRange does not frame its /Contents');
     }
     const hex = text.slice(b + 1, c - 1);
-    if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2) throw new SignatureLayoutError('a signature /Contents is not a hex string');
+    if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2)
+      throw new SignatureLayoutError('a signature /Contents is not a hex string');
     const bytes = Buffer.from(hex, 'hex');
     const parsed = asn1js.fromBER(ab(bytes));
     const length = parsed.offset === -1 ? 0 : parsed.offset;
-    out.push({ byteRange: br, contentsStart: b, contentsEnd: c, der: new Uint8Array(bytes.subarray(0, length)), capacity: bytes.length });
+    out.push({
+      byteRange: br,
+      contentsStart: b,
+      contentsEnd: c,
+      der: new Uint8Array(bytes.subarray(0, length)),
+      capacity: bytes.length,
+    });
   }
   return out;
 }
@@ -47,10 +55,19 @@ export function coveredBytes(pdf: Uint8Array, br: readonly number[]): Uint8Array
 }
 
 /** The file with `der` written into the slot's /Contents (zero padded); throws when it does not fit. */
-export function withContents(pdf: Uint8Array, slot: Pick<SignatureSlot, 'contentsStart' | 'contentsEnd' | 'capacity'>, der: Uint8Array): Uint8Array {
-  if (der.length > slot.capacity) throw new SignatureLayoutError(`the signature (${der.length} bytes) does not fit its /Contents (${slot.capacity} bytes)`);
+export function withContents(
+  pdf: Uint8Array,
+  slot: Pick<SignatureSlot, 'contentsStart' | 'contentsEnd' | 'capacity'>,
+  der: Uint8Array,
+): Uint8Array {
+  if (der.length > slot.capacity)
+    throw new SignatureLayoutError(
+      `the signature (${der.length} bytes) does not fit its /Contents (${slot.capacity} bytes)`,
+    );
   const out = new Uint8Array(pdf);
-  const hex = Buffer.from(der).toString('hex').padEnd(slot.capacity * 2, '0');
+  const hex = Buffer.from(der)
+    .toString('hex')
+    .padEnd(slot.capacity * 2, '0');
   out.set(Buffer.from(hex, 'latin1'), slot.contentsStart + 1);
   return out;
 }

@@ -25,14 +25,26 @@ export async function publicLongTerm(db: Db, reportId: string): Promise<PublicLo
     level: r.level,
     pending: r.status === 'pending',
     timestampTime: r.timestamp_time,
-    certificateValidAtTimestamp: r.certificate_valid === null || r.certificate_valid === undefined ? null : Number(r.certificate_valid) === 1,
+    certificateValidAtTimestamp:
+      r.certificate_valid === null || r.certificate_valid === undefined
+        ? null
+        : Number(r.certificate_valid) === 1,
     archiveUntil: r.archive_until,
   };
 }
 
 export const LEVEL_TEXT: Record<LtvLevel, { id: string; en: string }> = {
-  'B-B': { id: 'PAdES B-B: tanda tangan dasar (waktu hanya klaim penanda tangan)', en: "PAdES B-B: basic signature (the time is only the signer's claim)" },
+  'B-B': {
+    id: 'PAdES B-B: tanda tangan dasar (waktu hanya klaim penanda tangan)',
+    en: "PAdES B-B: basic signature (the time is only the signer's claim)",
+  },
   'B-T': { id: 'PAdES B-T: bercap waktu dari TSA', en: 'PAdES B-T: timestamped by a TSA' },
-  'B-LT': { id: 'PAdES B-LT: bercap waktu, dengan rantai sertifikat dan data pencabutan (CRL)', en: 'PAdES B-LT: timestamped, with the certificate chain and revocation data (CRL)' },
-  'B-LTA': { id: 'PAdES B-LTA: B-LT ditambah cap waktu dokumen (arsip jangka panjang)', en: 'PAdES B-LTA: B-LT plus a document timestamp (long-term archive)' },
+  'B-LT': {
+    id: 'PAdES B-LT: bercap waktu, dengan rantai sertifikat dan data pencabutan (CRL)',
+    en: 'PAdES B-LT: timestamped, with the certificate chain and revocation data (CRL)',
+  },
+  'B-LTA': {
+    id: 'PAdES B-LTA: B-LT ditambah cap waktu dokumen (arsip jangka panjang)',
+    en: 'PAdES B-LTA: B-LT plus a document timestamp (long-term archive)',
+  },
 };

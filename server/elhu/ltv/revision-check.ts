@@ -11,7 +11,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 
 const str = (o: PDFObject | undefined): string => (o === undefined ? '' : o.toString());
 
 function dictWithout(d: PDFDict, keys: string[]): string {
-  const entries = [...d.entries()].filter(([k]) => !keys.includes(k.asString())).map(([k, v]) => `${k.asString()} ${str(v)}`);
+  const entries = [...d.entries()]
+    .filter(([k]) => !keys.includes(k.asString()))
+    .map(([k, v]) => `${k.asString()} ${str(v)}`);
   return entries.sort().join('\n');
 }
 
@@ -31,7 +33,11 @@ function invisibleSigWidget(doc: PDFDocument, ref: PDFObject): boolean {
   if (!(w instanceof PDFDict)) return false;
   if (w.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() !== '/Widget') return false;
   if (w.lookupMaybe(PDFName.of('FT'), PDFName)?.asString() !== '/Sig') return false;
-  const rect = w.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => Number(n.toString())) ?? [];
+  const rect =
+    w
+      .lookupMaybe(PDFName.of('Rect'), PDFArray)
+      ?.asArray()
+      .map((n) => Number(n.toString())) ?? [];
   return rect.length === 4 && rect[0] === rect[2] && rect[1] === rect[3] && !w.has(PDFName.of('AP'));
 }
 
@@ -42,24 +48,35 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
   const rootBefore = before.context.trailerInfo.Root;
   const rootNow = now.context.trailerInfo.Root;
   if (str(rootBefore) !== str(rootNow)) return 'the document catalog was replaced';
-  if (str(before.context.trailerInfo.Info) !== str(now.context.trailerInfo.Info)) return 'the document information was replaced';
+  if (str(before.context.trailerInfo.Info) !== str(now.context.trailerInfo.Info))
+    return 'the document information was replaced';
 
   const allowed = new Map<string, (b: PDFObject, a: PDFObject) => string | null>();
   const catalogRef = str(rootBefore);
   const acroBefore = before.catalog.get(PDFName.of('AcroForm'));
   const newWidgets: PDFObject[] = [];
   const checkForm = (b: PDFObject | undefined, a: PDFObject | undefined): string | null => {
-    if (!(b instanceof PDFDict) || !(a instanceof PDFDict)) return b === undefined && a instanceof PDFDict ? null : 'the form was replaced';
-    if (dictWithout(b, ['/Fields', '/SigFlags']) !== dictWithout(a, ['/Fields', '/SigFlags'])) return 'the form was changed';
-    const added = grows(resolve(before, b.get(PDFName.of('Fields'))) as PDFArray | undefined, resolve(now, a.get(PDFName.of('Fields'))) as PDFArray | undefined);
+    if (!(b instanceof PDFDict) || !(a instanceof PDFDict))
+      return b === undefined && a instanceof PDFDict ? null : 'the form was replaced';
+    if (dictWithout(b, ['/Fields', '/SigFlags']) !== dictWithout(a, ['/Fields', '/SigFlags']))
+      return 'the form was changed';
+    const added = grows(
+      resolve(before, b.get(PDFName.of('Fields'))) as PDFArray | undefined,
+      resolve(now, a.get(PDFName.of('Fields'))) as PDFArray | undefined,
+    );
     if (!added) return 'form fields were removed or replaced';
     newWidgets.push(...added);
     return null;
   };
   allowed.set(catalogRef, (b, a) => {
     if (!(b instanceof PDFDict) || !(a instanceof PDFDict)) return 'the catalog is not a dictionary';
-    if (dictWithout(b, ['/DSS', '/AcroForm']) !== dictWithout(a, ['/DSS', '/AcroForm'])) return 'the document catalog was changed';
-    return acroBefore instanceof PDFRef ? (str(acroBefore) === str(a.get(PDFName.of('AcroForm'))) ? null : 'the form was replaced') : checkForm(b.get(PDFName.of('AcroForm')), a.get(PDFName.of('AcroForm')));
+    if (dictWithout(b, ['/DSS', '/AcroForm']) !== dictWithout(a, ['/DSS', '/AcroForm']))
+      return 'the document catalog was changed';
+    return acroBefore instanceof PDFRef
+      ? str(acroBefore) === str(a.get(PDFName.of('AcroForm')))
+        ? null
+        : 'the form was replaced'
+      : checkForm(b.get(PDFName.of('AcroForm')), a.get(PDFName.of('AcroForm')));
   });
   if (acroBefore instanceof PDFRef) allowed.set(str(acroBefore), (b, a) => checkForm(b, a));
   const fieldsRef = (resolve(before, acroBefore) as PDFDict | undefined)?.get(PDFName.of('Fields'));
@@ -76,8 +93,12 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
     allowed.set(str(page.ref), (b, a) => {
       if (!(b instanceof PDFDict) || !(a instanceof PDFDict)) return 'a page was replaced';
       if (dictWithout(b, ['/Annots']) !== dictWithout(a, ['/Annots'])) return 'a page was changed';
-      if (annotsRef instanceof PDFRef) return str(annotsRef) === str(a.get(PDFName.of('Annots'))) ? null : 'page annotations were replaced';
-      const added = grows(b.lookupMaybe(PDFName.of('Annots'), PDFArray), a.lookupMaybe(PDFName.of('Annots'), PDFArray));
+      if (annotsRef instanceof PDFRef)
+        return str(annotsRef) === str(a.get(PDFName.of('Annots'))) ? null : 'page annotations were replaced';
+      const added = grows(
+        b.lookupMaybe(PDFName.of('Annots'), PDFArray),
+        a.lookupMaybe(PDFName.of('Annots'), PDFArray),
+      );
       if (!added) return 'page annotations were removed or replaced';
       newWidgets.push(...added);
       return null;
@@ -102,6 +123,7 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
     if (why) return why;
   }
   if (now.getPageCount() !== before.getPageCount()) return 'pages were added or removed';
-  for (const w of newWidgets) if (!invisibleSigWidget(now, w)) return 'an annotation other than an invisible signature field was added';
+  for (const w of newWidgets)
+    if (!invisibleSigWidget(now, w)) return 'an annotation other than an invisible signature field was added';
   return null;
 }

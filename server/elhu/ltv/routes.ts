@@ -22,12 +22,22 @@ export const RetimestampRequestSchema = z.strictObject({
 export const RetimestampResponseSchema = z.object({
   withinDays: z.number(),
   reports: z.array(
-    z.object({ reportId: z.string(), ok: z.boolean(), level: z.string(), archiveUntil: z.string().nullable(), error: z.string().nullable() }),
+    z.object({
+      reportId: z.string(),
+      ok: z.boolean(),
+      level: z.string(),
+      archiveUntil: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
   ),
 });
 
 /** The service for this server's configuration; null when it has no TSA (reports stay at B-B). */
-export function ltvServiceFor(env: Pick<AppContext['env'], 'config' | 'handle'>, demo: DemoPki | null, log?: (msg: string, detail: Record<string, unknown>) => void): LtvService | null {
+export function ltvServiceFor(
+  env: Pick<AppContext['env'], 'config' | 'handle'>,
+  demo: DemoPki | null,
+  log?: (msg: string, detail: Record<string, unknown>) => void,
+): LtvService | null {
   const { config, handle } = env;
   const tsa: TimestampSource | null = config.tsaUrl ? new HttpTsa(config.tsaUrl) : (demo?.tsa ?? null);
   if (!tsa) return null;
@@ -53,16 +63,30 @@ export function ltvRoutes(app: AppContext, root: FastifyInstance): LtvService | 
   }
 
   if (demo) {
-    root.get('/pki/demo-ca.crl', async (_req, reply) => reply.header('content-type', 'application/pkix-crl').send(Buffer.from(demo.crl())));
+    root.get('/pki/demo-ca.crl', async (_req, reply) =>
+      reply.header('content-type', 'application/pkix-crl').send(Buffer.from(demo.crl())),
+    );
     root.register(async (scope) => {
-      scope.addContentTypeParser('application/timestamp-query', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+      scope.addContentTypeParser(
+        'application/timestamp-query',
+        { parseAs: 'buffer', bodyLimit: 64 * 1024 },
+        (_req, body, done) => done(null, body),
+      );
       scope.post('/tsa', async (req, reply) => {
         if (!Buffer.isBuffer(req.body)) {
           return reply.code(415).send({
-            error: { code: 'unsupported_media_type', message: { id: 'Kirim permintaan application/timestamp-query (RFC 3161).', en: 'Send an application/timestamp-query request (RFC 3161).' } },
+            error: {
+              code: 'unsupported_media_type',
+              message: {
+                id: 'Kirim permintaan application/timestamp-query (RFC 3161).',
+                en: 'Send an application/timestamp-query request (RFC 3161).',
+              },
+            },
           });
         }
-        return reply.header('content-type', 'application/timestamp-reply').send(Buffer.from(demo.tsa.respond(new Uint8Array(req.body))));
+        return reply
+          .header('content-type', 'application/timestamp-reply')
+          .send(Buffer.from(demo.tsa.respond(new Uint8Array(req.body))));
       });
     });
   }

@@ -12,7 +12,19 @@ import type { DbHandle } from '../../db/connect';
 import { inspectLtv } from './ltv-check';
 import type { LtvLevel } from './migration';
 import { LtvUnavailable, nextStep, type LtvMaterial } from './steps';
-import { claim, currentFile, dueReports, expiringArchives, ltvRecord, markFailed, markPending, reopen, saveVersion, trackNewlySigned, type LtvRecord } from './store';
+import {
+  claim,
+  currentFile,
+  dueReports,
+  expiringArchives,
+  ltvRecord,
+  markFailed,
+  markPending,
+  reopen,
+  saveVersion,
+  trackNewlySigned,
+  type LtvRecord,
+} from './store';
 import { TimestampUnavailable } from './timestamp-token';
 
 export interface LtvServiceOptions extends LtvMaterial {
@@ -46,7 +58,9 @@ export class LtvService {
       return;
     }
     this.running = this.runDue()
-      .catch((e: unknown) => this.opts.log?.('elhu ltv run failed', { err: e instanceof Error ? e.message : String(e) }))
+      .catch((e: unknown) =>
+        this.opts.log?.('elhu ltv run failed', { err: e instanceof Error ? e.message : String(e) }),
+      )
       .finally(() => {
         this.running = null;
         if (this.again) {
@@ -89,14 +103,19 @@ export class LtvService {
       const pdf = await currentFile(this.db, rec);
       const step = nextStep(rec.level, target);
       if (!pdf || !step) {
-        if (pdf) await saveVersion(this.opts.handle, reportId, rec.currentSha256, pdf, rec.level, at, { status: 'done' });
+        if (pdf)
+          await saveVersion(this.opts.handle, reportId, rec.currentSha256, pdf, rec.level, at, {
+            status: 'done',
+          });
         else await markFailed(this.db, rec, 'the signed file is missing', at);
         return ltvRecord(this.db, reportId);
       }
       try {
         const r = await step(pdf, this.opts, at);
         const done = LEVELS.indexOf(r.level) >= LEVELS.indexOf(target);
-        const seen = await inspectLtv(r.pdf, { caCertificates: [...this.opts.caCertificates, ...(this.opts.tsa?.certificates() ?? [])] });
+        const seen = await inspectLtv(r.pdf, {
+          caCertificates: [...this.opts.caCertificates, ...(this.opts.tsa?.certificates() ?? [])],
+        });
         await saveVersion(this.opts.handle, reportId, rec.currentSha256, r.pdf, r.level, at, {
           status: done ? 'done' : 'pending',
           ...(r.timestampTime ? { timestampTime: r.timestampTime.toISOString() } : {}),
@@ -123,7 +142,11 @@ export class LtvService {
    * Re-timestamps archived reports whose last timestamp's certificate ends within `withinDays`
    * (a new DSS with the current validation data and a new document timestamp over everything).
    */
-  async retimestampExpiring(withinDays: number): Promise<{ reportId: string; ok: boolean; level: string; archiveUntil: string | null; error: string | null }[]> {
+  async retimestampExpiring(
+    withinDays: number,
+  ): Promise<
+    { reportId: string; ok: boolean; level: string; archiveUntil: string | null; error: string | null }[]
+  > {
     const now = this.opts.now();
     const out = [];
     for (const rec of await expiringArchives(this.db, new Date(now.getTime() + withinDays * 86_400_000))) {

@@ -42,19 +42,28 @@ const signatureTimestamp: Step = async (pdf, m) => {
 };
 
 /** The certificates to validate (the signer, every TSA) and every certificate found in the file. */
-async function leavesOf(pdf: Uint8Array, m: LtvMaterial): Promise<{ leaves: X509Certificate[]; pool: X509Certificate[] }> {
+async function leavesOf(
+  pdf: Uint8Array,
+  m: LtvMaterial,
+): Promise<{ leaves: X509Certificate[]; pool: X509Certificate[] }> {
   const slots = signatureSlots(pdf);
   const cms = parseSignerCms(slots[0]!.der);
   const dss = await readDss(pdf);
   const cmsCerts = certsOfCms(cms);
-  const pool: X509Certificate[] = [...cmsCerts, ...m.caCertificates, ...(m.tsa?.certificates() ?? []), ...dss.certificates];
+  const pool: X509Certificate[] = [
+    ...cmsCerts,
+    ...m.caCertificates,
+    ...(m.tsa?.certificates() ?? []),
+    ...dss.certificates,
+  ];
   const leaves: X509Certificate[] = [];
   const signer = signerOf(cms, cmsCerts);
   if (!signer) throw new Error('the signer certificate is not in the signature');
   leaves.push(signer);
   const tokens: { token: Uint8Array; digest: Uint8Array }[] = [];
   if (cms.timestampToken) tokens.push({ token: cms.timestampToken, digest: sha256(cms.signatureValue) });
-  for (const slot of slots.slice(1)) tokens.push({ token: slot.der, digest: sha256(...coveredBytes(pdf, slot.byteRange)) });
+  for (const slot of slots.slice(1))
+    tokens.push({ token: slot.der, digest: sha256(...coveredBytes(pdf, slot.byteRange)) });
   for (const t of tokens) {
     const c = checkTimestampToken(t.token, t.digest, pool);
     if (!c.ok) throw new Error(`a timestamp in the file does not verify: ${c.reason.en}`);
@@ -72,9 +81,16 @@ const validationData: Step = async (pdf, m, at) => {
 
 const documentTimestamp: Step = async (pdf, m) => {
   const r = await addDocumentTimestamp(pdf, tsaOf(m));
-  const check = await inspectLtv(r.pdf, { caCertificates: [...m.caCertificates, ...(m.tsa?.certificates() ?? [])] });
-  if (check.level !== 'B-LTA') throw new LtvUnavailable(`the document timestamp does not complete B-LTA: ${check.problems.join('; ')}`);
-  return { pdf: r.pdf, level: 'B-LTA', ...(check.archiveUntil ? { archiveUntil: new Date(check.archiveUntil) } : {}) };
+  const check = await inspectLtv(r.pdf, {
+    caCertificates: [...m.caCertificates, ...(m.tsa?.certificates() ?? [])],
+  });
+  if (check.level !== 'B-LTA')
+    throw new LtvUnavailable(`the document timestamp does not complete B-LTA: ${check.problems.join('; ')}`);
+  return {
+    pdf: r.pdf,
+    level: 'B-LTA',
+    ...(check.archiveUntil ? { archiveUntil: new Date(check.archiveUntil) } : {}),
+  };
 };
 
 /** Re-timestamping: current validation data for every timestamp so far, then a new document timestamp. */

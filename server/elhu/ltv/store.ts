@@ -47,8 +47,15 @@ export async function ltvRecord(db: Db, reportId: string): Promise<LtvRecord | n
 }
 
 /** The report a file version (by SHA-256) belongs to, when the server made it. */
-export async function reportOfLtvFile(db: Db, sha256: string): Promise<{ reportId: string; level: LtvLevel } | null> {
-  const r = await db.selectFrom('elhu_ltv_files').select(['report_id', 'level']).where('sha256', '=', sha256).executeTakeFirst();
+export async function reportOfLtvFile(
+  db: Db,
+  sha256: string,
+): Promise<{ reportId: string; level: LtvLevel } | null> {
+  const r = await db
+    .selectFrom('elhu_ltv_files')
+    .select(['report_id', 'level'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return r ? { reportId: r.report_id, level: r.level } : null;
 }
 
@@ -64,7 +71,18 @@ export async function trackNewlySigned(db: Db, now: Date): Promise<number> {
   for (const r of rows) {
     await db
       .insertInto('elhu_ltv')
-      .values({ report_id: r.id, level: 'B-B', status: 'pending', current_sha256: r.sha256, timestamp_time: null, archive_until: null, attempts: 0, next_attempt_at: now.toISOString(), last_error: null, updated_at: now.toISOString() })
+      .values({
+        report_id: r.id,
+        level: 'B-B',
+        status: 'pending',
+        current_sha256: r.sha256,
+        timestamp_time: null,
+        archive_until: null,
+        attempts: 0,
+        next_attempt_at: now.toISOString(),
+        last_error: null,
+        updated_at: now.toISOString(),
+      })
       .onConflict((oc) => oc.column('report_id').doNothing())
       .execute();
   }
@@ -93,14 +111,24 @@ export async function claim(db: Db, rec: LtvRecord, now: Date, leaseMs: number):
     .set({ next_attempt_at: new Date(now.getTime() + leaseMs).toISOString() })
     .where('report_id', '=', rec.reportId)
     .where('current_sha256', '=', rec.currentSha256);
-  q = rec.nextAttemptAt === null ? q.where('next_attempt_at', 'is', null) : q.where('next_attempt_at', '=', rec.nextAttemptAt);
+  q =
+    rec.nextAttemptAt === null
+      ? q.where('next_attempt_at', 'is', null)
+      : q.where('next_attempt_at', '=', rec.nextAttemptAt);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** The bytes of the report's current file: a version the server made, or the signed file as accepted. */
-export async function currentFile(db: Db, rec: Pick<LtvRecord, 'reportId' | 'currentSha256'>): Promise<Uint8Array | null> {
-  const made = await db.selectFrom('elhu_ltv_files').select('data').where('sha256', '=', rec.currentSha256).executeTakeFirst();
+export async function currentFile(
+  db: Db,
+  rec: Pick<LtvRecord, 'reportId' | 'currentSha256'>,
+): Promise<Uint8Array | null> {
+  const made = await db
+    .selectFrom('elhu_ltv_files')
+    .select('data')
+    .where('sha256', '=', rec.currentSha256)
+    .executeTakeFirst();
   if (made) return new Uint8Array(made.data);
   const signed = await db
     .selectFrom('files')
@@ -120,7 +148,12 @@ export async function saveVersion(
   pdf: Uint8Array,
   level: LtvLevel,
   at: Date,
-  extra: { timestampTime?: string; archiveUntil?: string; certificateValid?: boolean | null; status: LtvStatus },
+  extra: {
+    timestampTime?: string;
+    archiveUntil?: string;
+    certificateValid?: boolean | null;
+    status: LtvStatus;
+  },
 ): Promise<string> {
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   await inTransaction(handle, async (trx) => {
@@ -141,7 +174,9 @@ export async function saveVersion(
         updated_at: at.toISOString(),
         ...(extra.timestampTime ? { timestamp_time: extra.timestampTime } : {}),
         ...(extra.archiveUntil ? { archive_until: extra.archiveUntil } : {}),
-        ...(extra.certificateValid !== undefined && extra.certificateValid !== null ? { certificate_valid: extra.certificateValid ? 1 : 0 } : {}),
+        ...(extra.certificateValid !== undefined && extra.certificateValid !== null
+          ? { certificate_valid: extra.certificateValid ? 1 : 0 }
+          : {}),
       })
       .where('report_id', '=', reportId)
       .where('current_sha256', '=', previousSha256)
@@ -150,10 +185,22 @@ export async function saveVersion(
   return sha256;
 }
 
-export async function markPending(db: Db, rec: LtvRecord, error: string, retryAt: Date, at: Date): Promise<void> {
+export async function markPending(
+  db: Db,
+  rec: LtvRecord,
+  error: string,
+  retryAt: Date,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('elhu_ltv')
-    .set({ status: 'pending', attempts: rec.attempts + 1, next_attempt_at: retryAt.toISOString(), last_error: error.slice(0, 500), updated_at: at.toISOString() })
+    .set({
+      status: 'pending',
+      attempts: rec.attempts + 1,
+      next_attempt_at: retryAt.toISOString(),
+      last_error: error.slice(0, 500),
+      updated_at: at.toISOString(),
+    })
     .where('report_id', '=', rec.reportId)
     .execute();
 }
@@ -161,7 +208,12 @@ export async function markPending(db: Db, rec: LtvRecord, error: string, retryAt
 export async function markFailed(db: Db, rec: LtvRecord, error: string, at: Date): Promise<void> {
   await db
     .updateTable('elhu_ltv')
-    .set({ status: 'failed', next_attempt_at: null, last_error: error.slice(0, 500), updated_at: at.toISOString() })
+    .set({
+      status: 'failed',
+      next_attempt_at: null,
+      last_error: error.slice(0, 500),
+      updated_at: at.toISOString(),
+    })
     .where('report_id', '=', rec.reportId)
     .execute();
 }
@@ -180,5 +232,9 @@ export async function expiringArchives(db: Db, before: Date): Promise<LtvRecord[
 
 /** Makes a done B-LTA record due again (re-timestamping). */
 export async function reopen(db: Db, reportId: string, at: Date): Promise<void> {
-  await db.updateTable('elhu_ltv').set({ status: 'pending', next_attempt_at: at.toISOString(), updated_at: at.toISOString() }).where('report_id', '=', reportId).execute();
+  await db
+    .updateTable('elhu_ltv')
+    .set({ status: 'pending', next_attempt_at: at.toISOString(), updated_at: at.toISOString() })
+    .where('report_id', '=', reportId)
+    .execute();
 }

@@ -22,9 +22,11 @@ export interface ParsedSignerCms {
 
 export function parseSignerCms(cms: Uint8Array): ParsedSignerCms {
   const contentInfo = parse(cms, ContentInfo);
-  if (contentInfo.contentType !== OIDS.signedData) throw new SignatureLayoutError('the signature is not a CMS SignedData');
+  if (contentInfo.contentType !== OIDS.signedData)
+    throw new SignatureLayoutError('the signature is not a CMS SignedData');
   const signedData = AsnConvert.parse(contentInfo.content, SignedData);
-  if (signedData.signerInfos.length !== 1) throw new SignatureLayoutError('the CMS must hold exactly one signer');
+  if (signedData.signerInfos.length !== 1)
+    throw new SignatureLayoutError('the CMS must hold exactly one signer');
   const si = signedData.signerInfos[0]!;
   const tsAttr = si.unsignedAttrs?.find((a) => a.attrType === OIDS.signatureTimeStampToken);
   return {
@@ -56,14 +58,20 @@ export async function addSignatureTimestamp(pdf: Uint8Array, tsa: TimestampSourc
   const parsed = parseSignerCms(slot.der);
   if (parsed.timestampToken) throw new SignatureLayoutError('the signature already carries a timestamp');
   // Re-encoding must give the same bytes, or the re-encoded CMS would no longer be what was signed.
-  if (!bytesEqual(der(parsed.contentInfo), slot.der) || !bytesEqual(new Uint8Array(AsnConvert.serialize(parsed.signedData)), u8(parsed.contentInfo.content))) {
+  if (
+    !bytesEqual(der(parsed.contentInfo), slot.der) ||
+    !bytesEqual(new Uint8Array(AsnConvert.serialize(parsed.signedData)), u8(parsed.contentInfo.content))
+  ) {
     throw new SignatureLayoutError('the CMS does not re-encode to the same bytes; it is left as signed');
   }
   const digest = sha256(parsed.signatureValue);
   const withToken = (token: Uint8Array): Uint8Array => {
     const sd = AsnConvert.parse(ab(u8(parsed.contentInfo.content)), SignedData);
     const si = sd.signerInfos[0]!;
-    si.unsignedAttrs = [...(si.unsignedAttrs ?? []), new Attribute({ attrType: OIDS.signatureTimeStampToken, attrValues: [ab(token)] })];
+    si.unsignedAttrs = [
+      ...(si.unsignedAttrs ?? []),
+      new Attribute({ attrType: OIDS.signatureTimeStampToken, attrValues: [ab(token)] }),
+    ];
     return der(new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(sd) }));
   };
   let token = await tsa.timestamp(digest, { withCertificates: true });

@@ -16,7 +16,10 @@ export function timestampRequest(digest: Uint8Array, nonce: Uint8Array, certReq 
   return der(
     new TimeStampReq({
       version: 1,
-      messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256 }), hashedMessage: octets(digest) }),
+      messageImprint: new MessageImprint({
+        hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256 }),
+        hashedMessage: octets(digest),
+      }),
       nonce: ab(nonce),
       certReq,
     }),
@@ -24,7 +27,12 @@ export function timestampRequest(digest: Uint8Array, nonce: Uint8Array, certReq 
 }
 
 /** The token of a TimeStampResp answering our request; throws TimestampUnavailable with the reason otherwise. */
-export function tokenFromResponse(response: Uint8Array, digest: Uint8Array, nonce: Uint8Array, knownCertificates: readonly X509Certificate[] = []): Uint8Array {
+export function tokenFromResponse(
+  response: Uint8Array,
+  digest: Uint8Array,
+  nonce: Uint8Array,
+  knownCertificates: readonly X509Certificate[] = [],
+): Uint8Array {
   let resp: TimeStampResp;
   try {
     resp = parse(response, TimeStampResp);
@@ -32,7 +40,9 @@ export function tokenFromResponse(response: Uint8Array, digest: Uint8Array, nonc
     throw new TimestampUnavailable('the TSA answered something that is not a TimeStampResp');
   }
   if (resp.status.status !== PKIStatus.granted && resp.status.status !== PKIStatus.grantedWithMods) {
-    throw new TimestampUnavailable(`the TSA refused: status ${resp.status.status}${resp.status.statusString ? ` (${[...resp.status.statusString].join('; ')})` : ''}`);
+    throw new TimestampUnavailable(
+      `the TSA refused: status ${resp.status.status}${resp.status.statusString ? ` (${[...resp.status.statusString].join('; ')})` : ''}`,
+    );
   }
   if (!resp.timeStampToken) throw new TimestampUnavailable('the TSA granted but sent no token');
   const token = der(resp.timeStampToken);
@@ -40,7 +50,8 @@ export function tokenFromResponse(response: Uint8Array, digest: Uint8Array, nonc
   if (!check.ok) throw new TimestampUnavailable(`the TSA token does not verify: ${check.reason.en}`);
   const sd = AsnConvert.parse(resp.timeStampToken.content, SignedData);
   const tst = parse(u8(sd.encapContentInfo.eContent!.single!.buffer), TSTInfo);
-  if (!tst.nonce || !bytesEqual(stripZeros(u8(tst.nonce)), stripZeros(nonce))) throw new TimestampUnavailable('the TSA answered another request (nonce)');
+  if (!tst.nonce || !bytesEqual(stripZeros(u8(tst.nonce)), stripZeros(nonce)))
+    throw new TimestampUnavailable('the TSA answered another request (nonce)');
   return token;
 }
 
@@ -77,10 +88,17 @@ export class HttpTsa implements TimestampSource {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
-      throw new TimestampUnavailable(`the TSA at ${this.url} cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
+      throw new TimestampUnavailable(
+        `the TSA at ${this.url} cannot be reached: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (!res.ok) throw new TimestampUnavailable(`the TSA at ${this.url} answered HTTP ${res.status}`);
-    const token = tokenFromResponse(new Uint8Array(await res.arrayBuffer()), digest, nonce, this.tsaCertificates);
+    const token = tokenFromResponse(
+      new Uint8Array(await res.arrayBuffer()),
+      digest,
+      nonce,
+      this.tsaCertificates,
+    );
     if (certReq) {
       const check = checkTimestampToken(token, digest);
       if (check.ok) this.tsaCertificates = check.info.certificates;

@@ -21,7 +21,11 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-const HASHES: Record<string, 'sha256' | 'sha384' | 'sha512'> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
+const HASHES: Record<string, 'sha256' | 'sha384' | 'sha512'> = {
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+};
 
 /** The signed attributes by type; null when a type appears twice (RFC 5652 5.3). */
 function attributeMap(attrs: readonly Attribute[]): Map<string, ArrayBuffer[]> | null {
@@ -42,19 +46,35 @@ export interface CadesSigner {
  * `contentDigest` is the SHA-256 of the signed byte ranges. Parse errors in an attribute value are
  * thrown to the caller, which reports the CMS as malformed.
  */
-export function checkCades(signerInfo: SignerInfo, certificates: EmbeddedCertificate[], contentDigest: Uint8Array): CadesSigner | SignatureFailure {
+export function checkCades(
+  signerInfo: SignerInfo,
+  certificates: EmbeddedCertificate[],
+  contentDigest: Uint8Array,
+): CadesSigner | SignatureFailure {
   if (signerInfo.digestAlgorithm.algorithm !== OID.sha256) {
-    return fail('unsupported_algorithm', 'Algoritma hash harus SHA-256.', 'The digest algorithm must be SHA-256.');
+    return fail(
+      'unsupported_algorithm',
+      'Algoritma hash harus SHA-256.',
+      'The digest algorithm must be SHA-256.',
+    );
   }
   const sigAlg = signerInfo.signatureAlgorithm.algorithm;
   if (sigAlg !== OID.rsaEncryption && sigAlg !== OID.sha256WithRSAEncryption) {
-    return fail('unsupported_algorithm', 'Algoritma tanda tangan harus RSA.', 'The signature algorithm must be RSA.');
+    return fail(
+      'unsupported_algorithm',
+      'Algoritma tanda tangan harus RSA.',
+      'The signature algorithm must be RSA.',
+    );
   }
   if (!signerInfo.signedAttrs) throw new Error('signedAttrs: expected [0] signed attributes, found nothing');
   const attrs = attributeMap(signerInfo.signedAttrs);
   if (!attrs) return fail('cms_invalid', 'Atribut tanda tangan ganda.', 'A signed attribute appears twice.');
   if (attrs.has(OID.signingTime)) {
-    return fail('not_pades_bb', 'Tanda tangan memuat atribut signing-time (bukan PAdES B-B).', 'The signature has a signing-time attribute (not PAdES B-B).');
+    return fail(
+      'not_pades_bb',
+      'Tanda tangan memuat atribut signing-time (bukan PAdES B-B).',
+      'The signature has a signing-time attribute (not PAdES B-B).',
+    );
   }
   const ct = attrs.get(OID.contentType);
   const md = attrs.get(OID.messageDigest);
@@ -83,10 +103,16 @@ export function checkCades(signerInfo: SignerInfo, certificates: EmbeddedCertifi
   if (!sid) throw new Error('sid: expected IssuerAndSerialNumber');
   const sidIssuer = u8(AsnConvert.serialize(sid.issuer));
   const signerIndex = certificates.findIndex(
-    (c) => bytesEqual(u8(c.identity.tbsCertificate.serialNumber), u8(sid.serialNumber)) && bytesEqual(u8(c.identity.tbsCertificate.issuer), sidIssuer),
+    (c) =>
+      bytesEqual(u8(c.identity.tbsCertificate.serialNumber), u8(sid.serialNumber)) &&
+      bytesEqual(u8(c.identity.tbsCertificate.issuer), sidIssuer),
   );
   if (signerIndex < 0) {
-    return fail('signer_certificate_missing', 'Sertifikat penanda tangan tidak disertakan.', 'The signer certificate is not embedded.');
+    return fail(
+      'signer_certificate_missing',
+      'Sertifikat penanda tangan tidak disertakan.',
+      'The signer certificate is not embedded.',
+    );
   }
   const signer = certificates[signerIndex]!;
 
@@ -94,7 +120,8 @@ export function checkCades(signerInfo: SignerInfo, certificates: EmbeddedCertifi
   const certId = AsnConvert.parse(scv2[0]!, SigningCertificateV2).certs[0];
   if (!certId) throw new Error('signing-certificate-v2: no ESSCertIDv2');
   const hashAlg = HASHES[certId.hashAlgorithm.algorithm];
-  if (!hashAlg) return fail('unsupported_algorithm', 'Hash ESSCertIDv2 tidak didukung.', 'Unsupported ESSCertIDv2 hash.');
+  if (!hashAlg)
+    return fail('unsupported_algorithm', 'Hash ESSCertIDv2 tidak didukung.', 'Unsupported ESSCertIDv2 hash.');
   if (!bytesEqual(u8(certId.certHash), createHash(hashAlg).update(signer.der).digest())) {
     return fail(
       'signing_certificate_mismatch',
@@ -106,7 +133,11 @@ export function checkCades(signerInfo: SignerInfo, certificates: EmbeddedCertifi
   // The RSA signature over the DER of the signed attributes, as SET OF (RFC 5652 5.4).
   const signedAttrsDer = u8(AsnConvert.serialize(new SignedAttributesSet(signerInfo.signedAttrs)));
   if (!cryptoVerify('sha256', signedAttrsDer, signer.x509.publicKey, u8(signerInfo.signature))) {
-    return fail('signature_invalid', 'Tanda tangan elektronik tidak sah.', 'The electronic signature is not valid.');
+    return fail(
+      'signature_invalid',
+      'Tanda tangan elektronik tidak sah.',
+      'The electronic signature is not valid.',
+    );
   }
   return { signerIndex };
 }

@@ -31,7 +31,11 @@ const u8 = (b: ArrayBuffer): Uint8Array => new Uint8Array(b);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 const malformed = (e: unknown): SignatureFailure =>
-  fail('cms_invalid', 'Struktur tanda tangan (CMS) tidak sah.', `The signature (CMS) is malformed: ${messageOf(e)}`);
+  fail(
+    'cms_invalid',
+    'Struktur tanda tangan (CMS) tidak sah.',
+    `The signature (CMS) is malformed: ${messageOf(e)}`,
+  );
 
 function startsWith(haystack: Uint8Array, needle: Uint8Array): boolean {
   if (needle.length > haystack.length) return false;
@@ -52,24 +56,41 @@ export function parseCms(contents: Uint8Array): ParsedCms | SignatureFailure {
   if (!startsWith(contents, cms) || contents.subarray(cms.length).some((b) => b !== 0)) {
     return fail('cms_invalid', 'Isi tanda tangan rusak.', 'The signature contents are damaged.');
   }
-  if (info.contentType !== OID.signedData) return fail('cms_invalid', 'CMS bukan SignedData.', 'The CMS is not SignedData.');
+  if (info.contentType !== OID.signedData)
+    return fail('cms_invalid', 'CMS bukan SignedData.', 'The CMS is not SignedData.');
   const signedData = info.content;
   const encap = signedData.encapContentInfo;
   if (encap.eContentType !== OID.data || encap.eContent !== undefined) {
-    return fail('not_pades_bb', 'Tanda tangan bukan detached atas data PDF.', 'The signature is not detached over the PDF data.');
+    return fail(
+      'not_pades_bb',
+      'Tanda tangan bukan detached atas data PDF.',
+      'The signature is not detached over the PDF data.',
+    );
   }
   if (signedData.signerInfos.length !== 1) {
-    return fail('cms_invalid', 'CMS harus memuat satu penanda tangan.', 'The CMS must hold exactly one signer.');
+    return fail(
+      'cms_invalid',
+      'CMS harus memuat satu penanda tangan.',
+      'The CMS must hold exactly one signer.',
+    );
   }
 
   let certificates: EmbeddedCertificate[];
   try {
     certificates = (signedData.certificates ?? []).map(({ der: raw }) => {
       const der = u8(raw);
-      return { der, x509: new X509Certificate(der), identity: AsnConvert.parse(der, CertificateIdentityView) };
+      return {
+        der,
+        x509: new X509Certificate(der),
+        identity: AsnConvert.parse(der, CertificateIdentityView),
+      };
     });
   } catch {
-    return fail('cms_invalid', 'Sertifikat dalam tanda tangan rusak.', 'A certificate in the signature is damaged.');
+    return fail(
+      'cms_invalid',
+      'Sertifikat dalam tanda tangan rusak.',
+      'A certificate in the signature is damaged.',
+    );
   }
   return { cms, signerInfo: signedData.signerInfos[0]!, certificates };
 }

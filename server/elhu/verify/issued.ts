@@ -39,7 +39,12 @@ export class SignatureCheckFault extends Error {
 const sha256 = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    )
+  );
 }
 
 /** Puts a given CMS into the placeholder, exactly as the desktop's signer did. */
@@ -99,7 +104,11 @@ export async function verifyUploadedElhu(check: UploadCheck): Promise<AcceptedUp
   try {
     expectedFp = registeredFingerprint(check.registeredCertificate);
   } catch {
-    return fail('certificate_not_registered', 'Sertifikat terdaftar tidak dapat dibaca.', 'The registered certificate cannot be read.');
+    return fail(
+      'certificate_not_registered',
+      'Sertifikat terdaftar tidak dapat dibaca.',
+      'The registered certificate cannot be read.',
+    );
   }
   if (v.signerFingerprint !== expectedFp) {
     return fail(
@@ -123,7 +132,10 @@ export async function verifyUploadedElhu(check: UploadCheck): Promise<AcceptedUp
       'The signed document is not the E-LHU the server issued for this report.',
     );
   }
-  if (check.expectedSigner && (v.signerName !== check.expectedSigner.name || v.signerNip !== check.expectedSigner.nip)) {
+  if (
+    check.expectedSigner &&
+    (v.signerName !== check.expectedSigner.name || v.signerNip !== check.expectedSigner.nip)
+  ) {
     return fail(
       'signer_mismatch',
       'Nama/NIP pada blok tanda tangan bukan milik Kepala Balai yang ditunjuk.',

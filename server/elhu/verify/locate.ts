@@ -3,7 +3,16 @@
  * validator hashes), and the signature dictionaries reachable through the document structure.
  * Nothing here judges the CMS.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFDocument,
+} from 'pdf-lib';
 import { fail, type SignatureFailure } from './types';
 
 export type ByteRange = [number, number, number, number];
@@ -18,7 +27,8 @@ export interface LocatedSignature {
   contents: Uint8Array;
 }
 
-const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+const latin1 = (b: Uint8Array): string =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
@@ -40,24 +50,43 @@ export function byteRangeOffsets(bytes: Uint8Array): number[] {
  * whole file is the structure check's question (./structure.ts), asked before the gap is read.
  */
 export function readByteRange(bytes: Uint8Array, offset: number): ByteRange | SignatureFailure {
-  const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(latin1(bytes.subarray(offset, offset + 120)));
-  if (!m) return fail('byte_range_invalid', 'ByteRange tanda tangan tidak sah.', 'The signature ByteRange is malformed.');
+  const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(
+    latin1(bytes.subarray(offset, offset + 120)),
+  );
+  if (!m)
+    return fail(
+      'byte_range_invalid',
+      'ByteRange tanda tangan tidak sah.',
+      'The signature ByteRange is malformed.',
+    );
   const br: ByteRange = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
   const [a, b, c] = br;
   if (a !== 0 || b <= 0 || c <= b + 1 || b <= offset) {
-    return fail('byte_range_invalid', 'ByteRange tanda tangan tidak sah.', 'The signature ByteRange is malformed.');
+    return fail(
+      'byte_range_invalid',
+      'ByteRange tanda tangan tidak sah.',
+      'The signature ByteRange is malformed.',
+    );
   }
   return br;
 }
 
 /** The /Contents hex string in the gap of `br`, decoded. */
-export function readContents(bytes: Uint8Array, br: ByteRange): { contentsHex: string; contents: Uint8Array } | SignatureFailure {
+export function readContents(
+  bytes: Uint8Array,
+  br: ByteRange,
+): { contentsHex: string; contents: Uint8Array } | SignatureFailure {
   const [, b, c] = br;
   if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) {
-    return fail('contents_invalid', 'Celah ByteRange bukan isi tanda tangan.', 'The ByteRange gap is not the signature contents.');
+    return fail(
+      'contents_invalid',
+      'Celah ByteRange bukan isi tanda tangan.',
+      'The ByteRange gap is not the signature contents.',
+    );
   }
   for (let i = b + 1; i < c - 1; i++) {
-    if (!isHexDigit(bytes[i]!)) return fail('contents_invalid', 'Isi tanda tangan rusak.', 'The signature contents are damaged.');
+    if (!isHexDigit(bytes[i]!))
+      return fail('contents_invalid', 'Isi tanda tangan rusak.', 'The signature contents are damaged.');
   }
   const contentsHex = latin1(bytes.subarray(b + 1, c - 1));
   return { contentsHex, contents: new Uint8Array(Buffer.from(contentsHex, 'hex')) };

@@ -6,11 +6,22 @@ import { getInfoEntry } from '../../../shared/elhu/pdf-tools';
 import { ELHU_INFO_KEYS } from '../../../shared/elhu/types';
 import { checkCades } from './cades';
 import { parseCms } from './cms';
-import { byteRangeOffsets, isPdf, readContents, signatureDictEntries, signedParts, type ByteRange } from './locate';
-import { checkCoverage, matchSignatureDict, type AppendedUpdatesPolicy, type UpdatesAfterSignature } from './structure';
+import {
+  byteRangeOffsets,
+  isPdf,
+  readContents,
+  signatureDictEntries,
+  signedParts,
+  type ByteRange,
+} from './locate';
+import {
+  checkCoverage,
+  matchSignatureDict,
+  type AppendedUpdatesPolicy,
+  type UpdatesAfterSignature,
+} from './structure';
 import type { SignatureDict } from './locate';
 import { BASELINE_B, fail, type LtvReport, type SignatureFailure, type VerifiedSignature } from './types';
-
 
 /** What the long-term check gets once the B-B checks have passed. */
 export interface LtvContext {
@@ -55,7 +66,10 @@ const sha256 = (...parts: Uint8Array[]): Buffer => {
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Verifies the one PAdES signature of a signed PDF. */
-export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {}): Promise<VerifiedSignature | SignatureFailure> {
+export async function verifySignedPdf(
+  bytes: Uint8Array,
+  opts: VerifyOptions = {},
+): Promise<VerifiedSignature | SignatureFailure> {
   // 1-2. Locate the signature and check what it covers.
   if (!isPdf(bytes)) return fail('not_pdf', 'Berkas bukan PDF.', 'The file is not a PDF.');
   const covered = checkCoverage(bytes, byteRangeOffsets(bytes), opts.ltv?.updatesAfterSignature);
@@ -76,7 +90,11 @@ export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {
     signerIndex = cades.signerIndex;
   } catch (e) {
     // An attribute value or identifier the library cannot read as its type: the CMS is malformed.
-    return fail('cms_invalid', 'Struktur tanda tangan (CMS) tidak sah.', `The signature (CMS) is malformed: ${messageOf(e)}`);
+    return fail(
+      'cms_invalid',
+      'Struktur tanda tangan (CMS) tidak sah.',
+      `The signature (CMS) is malformed: ${messageOf(e)}`,
+    );
   }
   const signerCert = parsed.certificates[signerIndex]!.x509;
   const others = parsed.certificates.filter((_, i) => i !== signerIndex).map((c) => c.x509);
@@ -86,7 +104,11 @@ export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {
   let doc: PDFDocument;
   let sig: SignatureDict | SignatureFailure;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity, throwOnInvalidObject: true });
+    doc = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      parseSpeed: Infinity,
+      throwOnInvalidObject: true,
+    });
     sig = matchSignatureDict(doc, br, gap.contentsHex, covered.updates !== null);
   } catch (e) {
     return fail('unreadable_pdf', 'PDF tidak dapat dibaca.', `The PDF cannot be read: ${messageOf(e)}`);
@@ -101,7 +123,12 @@ export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {
     );
   }
   const signingTime = entries.signingTime;
-  if (!signingTime) return fail('no_signing_time', 'Waktu penandatanganan (/M) tidak ada.', 'The signing time (/M) is missing.');
+  if (!signingTime)
+    return fail(
+      'no_signing_time',
+      'Waktu penandatanganan (/M) tidak ada.',
+      'The signing time (/M) is missing.',
+    );
   const t = signingTime.getTime();
   if (t < Date.parse(signerCert.validFrom) || t > Date.parse(signerCert.validTo)) {
     return fail(
@@ -111,7 +138,11 @@ export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {
     );
   }
   if (opts.trustAnchors && !chainsTo(signerCert, others, opts.trustAnchors)) {
-    return fail('untrusted_chain', 'Sertifikat tidak diterbitkan oleh CA yang dipercaya.', 'The certificate is not issued by a trusted CA.');
+    return fail(
+      'untrusted_chain',
+      'Sertifikat tidak diterbitkan oleh CA yang dipercaya.',
+      'The certificate is not issued by a trusted CA.',
+    );
   }
 
   // 6. The long-term level. What the check throws is the server's problem (a TSA or CRL it cannot
@@ -164,15 +195,20 @@ export async function verifySignedPdf(bytes: Uint8Array, opts: VerifyOptions = {
 }
 
 /** True when `leaf` chains, through `intermediates`, to one of `anchors` (signatures checked). */
-function chainsTo(leaf: X509Certificate, intermediates: X509Certificate[], anchors: X509Certificate[]): boolean {
+function chainsTo(
+  leaf: X509Certificate,
+  intermediates: X509Certificate[],
+  anchors: X509Certificate[],
+): boolean {
   let cur = leaf;
   for (let depth = 0; depth < 8; depth++) {
     const anchor = anchors.find((t) => cur.checkIssued(t) && cur.verify(t.publicKey));
     if (anchor) return true;
-    const next = intermediates.find((x) => x !== cur && !x.raw.equals(cur.raw) && cur.checkIssued(x) && cur.verify(x.publicKey));
+    const next = intermediates.find(
+      (x) => x !== cur && !x.raw.equals(cur.raw) && cur.checkIssued(x) && cur.verify(x.publicKey),
+    );
     if (!next) return false;
     cur = next;
   }
   return false;
 }
-

@@ -22,7 +22,10 @@ export interface UpdatesAfterSignature {
  * Decides whether the updates after the signature are allowed long-term additions: null accepts,
  * a failure refuses. Without one (B-B) nothing may follow the signature.
  */
-export type AppendedUpdatesPolicy = (updates: UpdatesAfterSignature, bytes: Uint8Array) => SignatureFailure | null;
+export type AppendedUpdatesPolicy = (
+  updates: UpdatesAfterSignature,
+  bytes: Uint8Array,
+) => SignatureFailure | null;
 
 const incomplete = (): SignatureFailure =>
   fail(
@@ -32,7 +35,11 @@ const incomplete = (): SignatureFailure =>
   );
 
 const multiple = (): SignatureFailure =>
-  fail('multiple_signatures', 'PDF memuat lebih dari satu tanda tangan.', 'The PDF carries more than one signature.');
+  fail(
+    'multiple_signatures',
+    'PDF memuat lebih dari satu tanda tangan.',
+    'The PDF carries more than one signature.',
+  );
 
 export interface CoveredSignature {
   byteRange: ByteRange;
@@ -44,8 +51,17 @@ export interface CoveredSignature {
  * The signature's byte range (the first in the file) and what follows the revision it signs.
  * `offsets` are every "/ByteRange" of the raw file, in order (locate.ts byteRangeOffsets).
  */
-export function checkCoverage(bytes: Uint8Array, offsets: number[], policy?: AppendedUpdatesPolicy): CoveredSignature | SignatureFailure {
-  if (offsets.length === 0) return fail('no_signature', 'PDF tidak bertanda tangan elektronik.', 'The PDF carries no electronic signature.');
+export function checkCoverage(
+  bytes: Uint8Array,
+  offsets: number[],
+  policy?: AppendedUpdatesPolicy,
+): CoveredSignature | SignatureFailure {
+  if (offsets.length === 0)
+    return fail(
+      'no_signature',
+      'PDF tidak bertanda tangan elektronik.',
+      'The PDF carries no electronic signature.',
+    );
   if (offsets.length > 1 && !policy) return multiple();
   const br = readByteRange(bytes, offsets[0]!);
   if (!Array.isArray(br)) return br;
@@ -69,7 +85,12 @@ export function checkCoverage(bytes: Uint8Array, offsets: number[], policy?: App
  * The signature dictionary of the located signature, through the document structure: its
  * /ByteRange and /Contents must be the ones read from the raw file.
  */
-export function matchSignatureDict(doc: PDFDocument, br: ByteRange, contentsHex: string, updatesAccepted: boolean): SignatureDict | SignatureFailure {
+export function matchSignatureDict(
+  doc: PDFDocument,
+  br: ByteRange,
+  contentsHex: string,
+  updatesAccepted: boolean,
+): SignatureDict | SignatureFailure {
   const all = signatureDicts(doc);
   // Signature dictionaries of accepted later revisions (document timestamps) are the policy's to judge.
   const sigs = updatesAccepted ? all.filter((s) => s.byteRange.join(' ') === br.join(' ')) : all;
@@ -79,8 +100,15 @@ export function matchSignatureDict(doc: PDFDocument, br: ByteRange, contentsHex:
       : multiple();
   }
   const sig = sigs[0]!;
-  if (sig.byteRange.join(' ') !== br.join(' ') || sig.contentsHex.toLowerCase() !== contentsHex.toLowerCase()) {
-    return fail('contents_invalid', 'Tanda tangan tidak sesuai dengan struktur PDF.', 'The signature does not match the PDF structure.');
+  if (
+    sig.byteRange.join(' ') !== br.join(' ') ||
+    sig.contentsHex.toLowerCase() !== contentsHex.toLowerCase()
+  ) {
+    return fail(
+      'contents_invalid',
+      'Tanda tangan tidak sesuai dengan struktur PDF.',
+      'The signature does not match the PDF structure.',
+    );
   }
   return sig;
 }

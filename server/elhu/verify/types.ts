@@ -36,10 +36,17 @@ export interface SignatureFailure {
   message: { id: string; en: string };
 }
 
-export const fail = (code: SignatureFailureCode, id: string, en: string): SignatureFailure => ({ ok: false, code, message: { id, en } });
+export const fail = (code: SignatureFailureCode, id: string, en: string): SignatureFailure => ({
+  ok: false,
+  code,
+  message: { id, en },
+});
 
 export const isFailure = (v: unknown): v is SignatureFailure =>
-  typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false && typeof (v as { code?: unknown }).code === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { ok?: unknown }).ok === false &&
+  typeof (v as { code?: unknown }).code === 'string';
 
 /** PAdES baseline levels (ETSI EN 319 142-1). */
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
@@ -55,7 +62,12 @@ export interface LtvReport {
   notes: { id: string; en: string }[];
 }
 
-export const BASELINE_B: LtvReport = { level: 'B-B', timestampTime: null, certificateValidAtTimestamp: null, notes: [] };
+export const BASELINE_B: LtvReport = {
+  level: 'B-B',
+  timestampTime: null,
+  certificateValidAtTimestamp: null,
+  notes: [],
+};
 
 export interface VerifiedSignature {
   ok: true;

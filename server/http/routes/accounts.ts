@@ -34,13 +34,35 @@ import { fail, rejectionError } from '../errors';
 const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
 
 /** Which staff roles work in a lab: a Penyelia and an Analis always, an MT optionally (unit-wide otherwise). */
-async function checkStaff(trx: Trx, role: Role, labId: string | null, nip: string | null): Promise<Rejection | null> {
-  if ((role === 'penyelia' || role === 'analis') && !labId) return invalid('Penyelia dan Analis harus punya laboratorium.', 'A Penyelia or Analis needs a laboratory.');
-  if (labId && !['penyelia', 'analis', 'mt'].includes(role)) return invalid('Hanya Penyelia, Analis dan MT yang terikat laboratorium.', 'Only a Penyelia, Analis or MT belongs to a laboratory.');
-  if (role === 'kepala_balai' && !nip) return invalid('Kepala Balai membutuhkan NIP (dicetak pada E-LHU).', 'A Kepala Balai needs a NIP (printed on the E-LHU).');
+async function checkStaff(
+  trx: Trx,
+  role: Role,
+  labId: string | null,
+  nip: string | null,
+): Promise<Rejection | null> {
+  if ((role === 'penyelia' || role === 'analis') && !labId)
+    return invalid(
+      'Penyelia dan Analis harus punya laboratorium.',
+      'A Penyelia or Analis needs a laboratory.',
+    );
+  if (labId && !['penyelia', 'analis', 'mt'].includes(role))
+    return invalid(
+      'Hanya Penyelia, Analis dan MT yang terikat laboratorium.',
+      'Only a Penyelia, Analis or MT belongs to a laboratory.',
+    );
+  if (role === 'kepala_balai' && !nip)
+    return invalid(
+      'Kepala Balai membutuhkan NIP (dicetak pada E-LHU).',
+      'A Kepala Balai needs a NIP (printed on the E-LHU).',
+    );
   if (labId) {
-    const lab = await trx.selectFrom('labs').select(['id', 'active']).where('id', '=', labId).executeTakeFirst();
-    if (!lab || lab.active !== 1) return invalid('Laboratorium tidak ditemukan atau tidak aktif.', 'Laboratory not found or inactive.');
+    const lab = await trx
+      .selectFrom('labs')
+      .select(['id', 'active'])
+      .where('id', '=', labId)
+      .executeTakeFirst();
+    if (!lab || lab.active !== 1)
+      return invalid('Laboratorium tidak ditemukan atau tidak aktif.', 'Laboratory not found or inactive.');
   }
   return null;
 }
@@ -61,9 +83,15 @@ const CertificateResponseSchema = z.object({
  * A Kepala Balai's signing certificate as Admin Satker pastes it: one PEM X.509 certificate of an
  * RSA key (what the E-LHU signer makes), valid now, not a CA, no private key alongside.
  */
-export function parseSigningCertificate(pem: string, now: Date): { cert: X509Certificate; validFrom: Date; validTo: Date } | Rejection {
+export function parseSigningCertificate(
+  pem: string,
+  now: Date,
+): { cert: X509Certificate; validFrom: Date; validTo: Date } | Rejection {
   if (/PRIVATE KEY-----/.test(pem)) {
-    return invalid('Jangan kirim kunci privat: daftarkan sertifikatnya saja (PEM).', 'Do not send a private key: register the certificate only (PEM).');
+    return invalid(
+      'Jangan kirim kunci privat: daftarkan sertifikatnya saja (PEM).',
+      'Do not send a private key: register the certificate only (PEM).',
+    );
   }
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length !== 1) {
@@ -76,20 +104,40 @@ export function parseSigningCertificate(pem: string, now: Date): { cert: X509Cer
   try {
     cert = new X509Certificate(blocks[0]!);
   } catch {
-    return invalid('Sertifikat tidak dapat dibaca: bukan sertifikat X.509 yang valid.', 'The certificate cannot be read: not a valid X.509 certificate.');
+    return invalid(
+      'Sertifikat tidak dapat dibaca: bukan sertifikat X.509 yang valid.',
+      'The certificate cannot be read: not a valid X.509 certificate.',
+    );
   }
   const validFrom = new Date(Date.parse(cert.validFrom));
   const validTo = new Date(Date.parse(cert.validTo));
-  if (Number.isNaN(validFrom.getTime()) || Number.isNaN(validTo.getTime())) return invalid('Masa berlaku sertifikat tidak terbaca.', 'The certificate validity period cannot be read.');
+  if (Number.isNaN(validFrom.getTime()) || Number.isNaN(validTo.getTime()))
+    return invalid(
+      'Masa berlaku sertifikat tidak terbaca.',
+      'The certificate validity period cannot be read.',
+    );
   if (validTo.getTime() < now.getTime()) {
-    return invalid(`Sertifikat sudah kedaluwarsa (berlaku s.d. ${validTo.toISOString().slice(0, 10)}).`, `The certificate has expired (valid until ${validTo.toISOString().slice(0, 10)}).`);
+    return invalid(
+      `Sertifikat sudah kedaluwarsa (berlaku s.d. ${validTo.toISOString().slice(0, 10)}).`,
+      `The certificate has expired (valid until ${validTo.toISOString().slice(0, 10)}).`,
+    );
   }
   if (validFrom.getTime() > now.getTime()) {
-    return invalid(`Sertifikat belum berlaku (mulai ${validFrom.toISOString().slice(0, 10)}).`, `The certificate is not valid yet (from ${validFrom.toISOString().slice(0, 10)}).`);
+    return invalid(
+      `Sertifikat belum berlaku (mulai ${validFrom.toISOString().slice(0, 10)}).`,
+      `The certificate is not valid yet (from ${validFrom.toISOString().slice(0, 10)}).`,
+    );
   }
-  if (cert.ca) return invalid('Ini sertifikat CA; daftarkan sertifikat penanda tangan Kepala Balai.', "This is a CA certificate; register the Kepala Balai's signing certificate.");
+  if (cert.ca)
+    return invalid(
+      'Ini sertifikat CA; daftarkan sertifikat penanda tangan Kepala Balai.',
+      "This is a CA certificate; register the Kepala Balai's signing certificate.",
+    );
   if (cert.publicKey.asymmetricKeyType !== 'rsa') {
-    return invalid('Sertifikat harus untuk kunci RSA (TTE E-LHU menggunakan RSA).', 'The certificate must be for an RSA key (E-LHU signatures use RSA).');
+    return invalid(
+      'Sertifikat harus untuk kunci RSA (TTE E-LHU menggunakan RSA).',
+      'The certificate must be for an RSA key (E-LHU signatures use RSA).',
+    );
   }
   return { cert, validFrom, validTo };
 }
@@ -108,7 +156,13 @@ export function accountRoutes(app: AppContext): void {
     query: CustomerListQuerySchema,
     response: CustomerListResponseSchema,
     handler: async ({ query }) => {
-      let q = db.selectFrom('customers').select('data').orderBy('registered_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset);
+      let q = db
+        .selectFrom('customers')
+        .select('data')
+        .orderBy('registered_at', 'desc')
+        .orderBy('id')
+        .limit(query.limit)
+        .offset(query.offset);
       if (query.status) q = q.where('status', '=', query.status);
       const rows = await q.execute();
       return { customers: rows.map((r) => CustomerSchema.parse(JSON.parse(r.data))) };
@@ -125,7 +179,8 @@ export function accountRoutes(app: AppContext): void {
     response: CustomerResponseSchema,
     handler: async ({ params, auth: a }) => {
       const own = a!.actor.role === 'pelanggan' && a!.actor.customerId === params.id;
-      if (!own && !hasPermission(a!.actor.role, 'customers.read')) throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
+      if (!own && !hasPermission(a!.actor.role, 'customers.read'))
+        throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
       const account = await loadAccount(db, params.id);
       if (!account) throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
       return account;
@@ -149,14 +204,23 @@ export function accountRoutes(app: AppContext): void {
         const commandId = commandIdOf(req);
         const r = await applyCommand(env, {
           clientId: httpClientId(a),
-          command: { id: commandId, type, aggregateId: params.id, payload: { customerId: params.id, ...(body as object) } },
+          command: {
+            id: commandId,
+            type,
+            aggregateId: params.id,
+            payload: { customerId: params.id, ...(body as object) },
+          },
           actor: a!.actor,
         });
         if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
         const account = await loadAccount(db, params.id);
         if (!account) throw fail.notFound();
         if (type === 'account.deactivate') {
-          const users = await db.selectFrom('users').select('id').where('customer_id', '=', params.id).execute();
+          const users = await db
+            .selectFrom('users')
+            .select('id')
+            .where('customer_id', '=', params.id)
+            .execute();
           for (const u of users) await auth.revokeUser(u.id, 'customer_deactivated');
         }
         return { ...account, commandId, status: 'applied' as const, replayed: r.replayed };
@@ -174,7 +238,13 @@ export function accountRoutes(app: AppContext): void {
     access: { permission: 'users.manage' },
     response: UserListResponseSchema,
     handler: async () => {
-      const rows = await db.selectFrom('users').selectAll().where('role', '!=', 'pelanggan').orderBy('role').orderBy('username').execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('role', '!=', 'pelanggan')
+        .orderBy('role')
+        .orderBy('username')
+        .execute();
       return { users: rows.map(toUser) };
     },
   });
@@ -187,8 +257,21 @@ export function accountRoutes(app: AppContext): void {
     access: { permission: 'staff.read' },
     response: StaffListResponseSchema,
     handler: async () => {
-      const rows = await db.selectFrom('users').select(['id', 'name', 'role', 'lab_id', 'active']).where('role', '!=', 'pelanggan').orderBy('name').execute();
-      return { staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, labId: r.lab_id, active: r.active === 1 })) };
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'name', 'role', 'lab_id', 'active'])
+        .where('role', '!=', 'pelanggan')
+        .orderBy('name')
+        .execute();
+      return {
+        staff: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          role: r.role as Role,
+          labId: r.lab_id,
+          active: r.active === 1,
+        })),
+      };
     },
   });
 
@@ -215,7 +298,11 @@ export function accountRoutes(app: AppContext): void {
         entity: 'user',
         entityId: id,
         run: async (trx, at) => {
-          const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+          const taken = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', username)
+            .executeTakeFirst();
           if (taken) return invalid('Nama pengguna ini sudah dipakai.', 'This username is taken.');
           const bad = await checkStaff(trx, body.role, body.labId, body.nip);
           if (bad) return bad;
@@ -262,10 +349,21 @@ export function accountRoutes(app: AppContext): void {
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {
-          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
-          if (!before || before.role === 'pelanggan') return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
-          if (params.id === a!.user.id && (body.active === false || (body.role && body.role !== before.role))) {
-            return invalid('Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.', 'You cannot deactivate your own account or change its role.');
+          const before = await trx
+            .selectFrom('users')
+            .selectAll()
+            .where('id', '=', params.id)
+            .executeTakeFirst();
+          if (!before || before.role === 'pelanggan')
+            return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
+          if (
+            params.id === a!.user.id &&
+            (body.active === false || (body.role && body.role !== before.role))
+          ) {
+            return invalid(
+              'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',
+              'You cannot deactivate your own account or change its role.',
+            );
           }
           const role = body.role ?? (before.role as Role);
           const labId = body.labId !== undefined ? body.labId : before.lab_id;
@@ -281,12 +379,27 @@ export function accountRoutes(app: AppContext): void {
             active: body.active === undefined ? before.active : body.active ? 1 : 0,
             updated_at: at,
           };
-          await trx.updateTable('users').set({ name: after.name, role: after.role, lab_id: after.lab_id, nip: after.nip, active: after.active, updated_at: at }).where('id', '=', params.id).execute();
+          await trx
+            .updateTable('users')
+            .set({
+              name: after.name,
+              role: after.role,
+              lab_id: after.lab_id,
+              nip: after.nip,
+              active: after.active,
+              updated_at: at,
+            })
+            .where('id', '=', params.id)
+            .execute();
           return { before: userSnapshot(before), after: userSnapshot(after) };
         },
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-      const row = await db.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirstOrThrow();
       auth.forgetUser(row.id); // a new role or lab applies to the next request
       if (row.active !== 1) await auth.revokeUser(row.id, 'deactivated');
       return toUser(row);
@@ -296,7 +409,8 @@ export function accountRoutes(app: AppContext): void {
   router.add({
     method: 'PUT',
     url: `${API_PREFIX}/users/:id/certificate`,
-    summary: 'Admin Satker mendaftarkan sertifikat TTE Kepala Balai (PEM) / register a Kepala Balai’s signing certificate (PEM)',
+    summary:
+      'Admin Satker mendaftarkan sertifikat TTE Kepala Balai (PEM) / register a Kepala Balai’s signing certificate (PEM)',
     tags: ['accounts'],
     access: { permission: 'users.manage' },
     params: IdParamsSchema,
@@ -311,19 +425,44 @@ export function accountRoutes(app: AppContext): void {
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {
-          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
-          if (!before || before.role === 'pelanggan') return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
-          if (before.role !== 'kepala_balai') return invalid('Sertifikat TTE hanya didaftarkan untuk Kepala Balai.', 'A signing certificate is registered for a Kepala Balai only.');
+          const before = await trx
+            .selectFrom('users')
+            .selectAll()
+            .where('id', '=', params.id)
+            .executeTakeFirst();
+          if (!before || before.role === 'pelanggan')
+            return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
+          if (before.role !== 'kepala_balai')
+            return invalid(
+              'Sertifikat TTE hanya didaftarkan untuk Kepala Balai.',
+              'A signing certificate is registered for a Kepala Balai only.',
+            );
           const parsed = parseSigningCertificate(body.certificatePem, new Date(at));
           if ('ok' in parsed) return parsed;
           const pem = parsed.cert.toString();
-          await trx.updateTable('users').set({ certificate_pem: pem, updated_at: at }).where('id', '=', params.id).execute();
-          const fp = (u: string | null) => (u ? new X509Certificate(u).fingerprint256.replace(/:/g, '').toLowerCase() : null);
-          return { before: { certificateFingerprint: fp(before.certificate_pem) }, after: { certificateFingerprint: fp(pem), subject: parsed.cert.subject, validTo: parsed.validTo.toISOString() } };
+          await trx
+            .updateTable('users')
+            .set({ certificate_pem: pem, updated_at: at })
+            .where('id', '=', params.id)
+            .execute();
+          const fp = (u: string | null) =>
+            u ? new X509Certificate(u).fingerprint256.replace(/:/g, '').toLowerCase() : null;
+          return {
+            before: { certificateFingerprint: fp(before.certificate_pem) },
+            after: {
+              certificateFingerprint: fp(pem),
+              subject: parsed.cert.subject,
+              validTo: parsed.validTo.toISOString(),
+            },
+          };
         },
       });
       if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-      const row = await db.selectFrom('users').select(['certificate_pem']).where('id', '=', params.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select(['certificate_pem'])
+        .where('id', '=', params.id)
+        .executeTakeFirstOrThrow();
       const cert = new X509Certificate(row.certificate_pem!);
       return {
         userId: params.id,
@@ -339,7 +478,8 @@ export function accountRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/users/:id/password`,
-    summary: 'Admin Satker menetapkan kata sandi baru; sesi pengguna dicabut / set a new password; the user’s sessions are revoked',
+    summary:
+      'Admin Satker menetapkan kata sandi baru; sesi pengguna dicabut / set a new password; the user’s sessions are revoked',
     tags: ['accounts'],
     access: { permission: 'users.manage' },
     params: IdParamsSchema,
@@ -355,9 +495,17 @@ export function accountRoutes(app: AppContext): void {
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {
-          const before = await trx.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
+          const before = await trx
+            .selectFrom('users')
+            .selectAll()
+            .where('id', '=', params.id)
+            .executeTakeFirst();
           if (!before) return reject('not_found', 'Akun tidak ditemukan.', 'Account not found.');
-          await trx.updateTable('users').set({ password_hash: hash, updated_at: at }).where('id', '=', params.id).execute();
+          await trx
+            .updateTable('users')
+            .set({ password_hash: hash, updated_at: at })
+            .where('id', '=', params.id)
+            .execute();
           return { before: null, after: { passwordChanged: true } };
         },
       });

@@ -15,10 +15,20 @@ export function auditRoutes(app: AppContext): void {
     response: AuditListResponseSchema,
     handler: async ({ query, auth }) => {
       const actor = auth!.actor;
-      let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').orderBy('idx', 'desc').limit(query.limit + 1);
+      let q = db
+        .selectFrom('audit_log')
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .orderBy('idx', 'desc')
+        .limit(query.limit + 1);
       if (actor.role !== 'admin_satker') {
         q = q.where('order_id', 'is not', null);
-        if (!isUnitWide(actor)) q = q.where('order_id', 'in', db.selectFrom('order_access').select('order_id').where('principal', 'in', actorPrincipals(actor)));
+        if (!isUnitWide(actor))
+          q = q.where(
+            'order_id',
+            'in',
+            db.selectFrom('order_access').select('order_id').where('principal', 'in', actorPrincipals(actor)),
+          );
       }
       if (query.orderId) q = q.where('order_id', '=', query.orderId);
       if (query.entityId) q = q.where('entity_id', '=', query.entityId);

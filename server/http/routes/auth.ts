@@ -28,7 +28,8 @@ export function authRoutes(app: AppContext): void {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof AppError && (e.statusCode === 401 || e.code === 'account_locked')) await failures.hit(req);
+      if (e instanceof AppError && (e.statusCode === 401 || e.code === 'account_locked'))
+        await failures.hit(req);
       throw e;
     }
   };
@@ -36,7 +37,8 @@ export function authRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/auth/register`,
-    summary: 'Langkah 2: pelanggan mendaftar; akun menunggu aktivasi / step 2: a customer registers; the account waits for activation',
+    summary:
+      'Langkah 2: pelanggan mendaftar; akun menunggu aktivasi / step 2: a customer registers; the account waits for activation',
     tags: ['auth'],
     access: 'public',
     body: RegisterRequestSchema,
@@ -69,8 +71,18 @@ export function authRoutes(app: AppContext): void {
         },
         actor: { userId, role: 'pelanggan', labId: null, customerId },
         check: async (trx) => {
-          const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-          return taken ? reject('invalid_payload', 'Nama pengguna ini sudah dipakai; pilih yang lain.', 'This username is taken; choose another.') : null;
+          const taken = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', username)
+            .executeTakeFirst();
+          return taken
+            ? reject(
+                'invalid_payload',
+                'Nama pengguna ini sudah dipakai; pilih yang lain.',
+                'This username is taken; choose another.',
+              )
+            : null;
         },
         onAccept: async (trx) => {
           await trx
@@ -110,13 +122,17 @@ export function authRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/auth/login`,
-    summary: 'Masuk: token akses singkat dan token penyegar / log in: short-lived access token and refresh token',
+    summary:
+      'Masuk: token akses singkat dan token penyegar / log in: short-lived access token and refresh token',
     tags: ['auth'],
     access: 'public',
     body: LoginRequestSchema,
     response: SessionResponseSchema,
     rateLimit: { name: 'session', limit: limits.session },
-    handler: async ({ req, body }) => countingFailures(req, () => auth.login(body.username, body.password, req.ip, String(req.headers['user-agent'] ?? ''))),
+    handler: async ({ req, body }) =>
+      countingFailures(req, () =>
+        auth.login(body.username, body.password, req.ip, String(req.headers['user-agent'] ?? '')),
+      ),
   });
 
   router.add({
@@ -165,7 +181,9 @@ export function authRoutes(app: AppContext): void {
     response: OkResponseSchema,
     rateLimit: { name: 'password', limit: limits.password },
     handler: async ({ req, auth: a, body }) => {
-      await countingFailures(req, () => auth.changePassword(a!.user.id, body.currentPassword, body.newPassword));
+      await countingFailures(req, () =>
+        auth.changePassword(a!.user.id, body.currentPassword, body.newPassword),
+      );
       auth.forgetUser(a!.user.id);
       await env.handle.db
         .updateTable('sessions')

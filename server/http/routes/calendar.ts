@@ -17,7 +17,8 @@ export function calendarRoutes(app: AppContext): void {
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/calendar/holidays`,
-    summary: 'Daftar hari libur unit (jam kerja SOP melewatinya) / the unit’s holiday list (the working-day clock skips it)',
+    summary:
+      'Daftar hari libur unit (jam kerja SOP melewatinya) / the unit’s holiday list (the working-day clock skips it)',
     tags: ['catalog'],
     access: 'user',
     response: HolidayListSchema,

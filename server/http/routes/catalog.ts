@@ -36,7 +36,8 @@ export function catalogRoutes(app: AppContext): void {
 
   const find = async (kind: 'labs' | 'sample_types' | 'parameters', id: string) => {
     const catalog = await readCatalog(db, unitCode);
-    const list = kind === 'labs' ? catalog.labs : kind === 'sample_types' ? catalog.sampleTypes : catalog.parameters;
+    const list =
+      kind === 'labs' ? catalog.labs : kind === 'sample_types' ? catalog.sampleTypes : catalog.parameters;
     const item = list.find((x) => x.id === id);
     if (!item) throw fail.notFound('Data katalog tidak ditemukan.', 'Catalog entry not found.');
     return item;
@@ -45,7 +46,8 @@ export function catalogRoutes(app: AppContext): void {
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/catalog`,
-    summary: 'Katalog: unit, laboratorium, jenis sampel, parameter dengan metode, syarat dan tarif / the catalog',
+    summary:
+      'Katalog: unit, laboratorium, jenis sampel, parameter dengan metode, syarat dan tarif / the catalog',
     tags: ['catalog', 'sync'],
     access: 'public',
     response: CatalogResponseSchema,
@@ -71,9 +73,17 @@ export function catalogRoutes(app: AppContext): void {
         run: async (trx, at) => {
           for (const [kind, f] of Object.entries(body.numberFormats ?? {})) {
             const err = f ? validateFormat(f) : null;
-            if (err) return invalid(`Format nomor ${kind} tidak valid: ${err}`, `Invalid ${kind} number format: ${err}`);
+            if (err)
+              return invalid(
+                `Format nomor ${kind} tidak valid: ${err}`,
+                `Invalid ${kind} number format: ${err}`,
+              );
           }
-          const before = await trx.selectFrom('units').selectAll().where('code', '=', unitCode).executeTakeFirstOrThrow();
+          const before = await trx
+            .selectFrom('units')
+            .selectAll()
+            .where('code', '=', unitCode)
+            .executeTakeFirstOrThrow();
           const formats = { ...(JSON.parse(before.number_formats) as object), ...(body.numberFormats ?? {}) };
           const after = {
             name: body.name ?? before.name,
@@ -115,7 +125,11 @@ export function catalogRoutes(app: AppContext): void {
         entity: 'unit',
         entityId: unitCode,
         run: async (trx, at) => {
-          await trx.updateTable('units').set({ logo_png: upload.data, updated_at: at }).where('code', '=', unitCode).execute();
+          await trx
+            .updateTable('units')
+            .set({ logo_png: upload.data, updated_at: at })
+            .where('code', '=', unitCode)
+            .execute();
           return { before: null, after: { logoSha256: upload.sha256, size: upload.data.length } };
         },
       });
@@ -145,7 +159,11 @@ export function catalogRoutes(app: AppContext): void {
         entity: 'lab',
         entityId: id,
         run: async (trx) => {
-          const taken = await trx.selectFrom('labs').select('id').where('code', '=', body.code).executeTakeFirst();
+          const taken = await trx
+            .selectFrom('labs')
+            .select('id')
+            .where('code', '=', body.code)
+            .executeTakeFirst();
           if (taken) return invalid('Kode laboratorium sudah dipakai.', 'Laboratory code already used.');
           const row = { id, code: body.code, name: body.name, active: 1 };
           await trx.insertInto('labs').values(row).execute();
@@ -168,10 +186,22 @@ export function catalogRoutes(app: AppContext): void {
     response: LabResponseSchema,
     handler: async ({ req, params, body, auth }) => {
       await update(req, auth, 'catalog.lab.update', 'lab', params.id, async (trx) => {
-        const before = await trx.selectFrom('labs').selectAll().where('id', '=', params.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('labs')
+          .selectAll()
+          .where('id', '=', params.id)
+          .executeTakeFirst();
         if (!before) return null;
-        const after = { ...before, name: body.name ?? before.name, active: body.active === undefined ? before.active : body.active ? 1 : 0 };
-        await trx.updateTable('labs').set({ name: after.name, active: after.active }).where('id', '=', params.id).execute();
+        const after = {
+          ...before,
+          name: body.name ?? before.name,
+          active: body.active === undefined ? before.active : body.active ? 1 : 0,
+        };
+        await trx
+          .updateTable('labs')
+          .set({ name: after.name, active: after.active })
+          .where('id', '=', params.id)
+          .execute();
         return { before, after };
       });
       return { lab: await find('labs', params.id) };
@@ -199,7 +229,11 @@ export function catalogRoutes(app: AppContext): void {
         entity: 'sample_type',
         entityId: id,
         run: async (trx) => {
-          const lab = await trx.selectFrom('labs').select('id').where('id', '=', body.labId).executeTakeFirst();
+          const lab = await trx
+            .selectFrom('labs')
+            .select('id')
+            .where('id', '=', body.labId)
+            .executeTakeFirst();
           if (!lab) return invalid('Laboratorium tidak ditemukan.', 'Laboratory not found.');
           const row = { id, lab_id: body.labId, name: body.name, description: body.description, active: 1 };
           await trx.insertInto('sample_types').values(row).execute();
@@ -222,7 +256,11 @@ export function catalogRoutes(app: AppContext): void {
     response: SampleTypeResponseSchema,
     handler: async ({ req, params, body, auth }) => {
       await update(req, auth, 'catalog.sample_type.update', 'sample_type', params.id, async (trx) => {
-        const before = await trx.selectFrom('sample_types').selectAll().where('id', '=', params.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('sample_types')
+          .selectAll()
+          .where('id', '=', params.id)
+          .executeTakeFirst();
         if (!before) return null;
         const after = {
           ...before,
@@ -230,7 +268,11 @@ export function catalogRoutes(app: AppContext): void {
           description: body.description ?? before.description,
           active: body.active === undefined ? before.active : body.active ? 1 : 0,
         };
-        await trx.updateTable('sample_types').set({ name: after.name, description: after.description, active: after.active }).where('id', '=', params.id).execute();
+        await trx
+          .updateTable('sample_types')
+          .set({ name: after.name, description: after.description, active: after.active })
+          .where('id', '=', params.id)
+          .execute();
         return { before, after };
       });
       return { sampleType: await find('sample_types', params.id) };
@@ -241,7 +283,8 @@ export function catalogRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/catalog/parameters`,
-    summary: 'Tambah parameter uji (satuan, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi, tarif PNBP) / add a test parameter (with default U and k, accreditation scope)',
+    summary:
+      'Tambah parameter uji (satuan, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi, tarif PNBP) / add a test parameter (with default U and k, accreditation scope)',
     tags: ['catalog'],
     access: { permission: 'catalog.manage' },
     body: CreateParameterRequestSchema,
@@ -258,9 +301,17 @@ export function catalogRoutes(app: AppContext): void {
         entity: 'parameter',
         entityId: id,
         run: async (trx) => {
-          const st = await trx.selectFrom('sample_types').select('id').where('id', '=', body.sampleTypeId).executeTakeFirst();
+          const st = await trx
+            .selectFrom('sample_types')
+            .select('id')
+            .where('id', '=', body.sampleTypeId)
+            .executeTakeFirst();
           if (!st) return invalid('Jenis sampel tidak ditemukan.', 'Sample type not found.');
-          const count = await trx.selectFrom('parameters').select((eb) => eb.fn.countAll<number>().as('n')).where('sample_type_id', '=', body.sampleTypeId).executeTakeFirstOrThrow();
+          const count = await trx
+            .selectFrom('parameters')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('sample_type_id', '=', body.sampleTypeId)
+            .executeTakeFirstOrThrow();
           const row = {
             id,
             sample_type_id: body.sampleTypeId,
@@ -288,7 +339,8 @@ export function catalogRoutes(app: AppContext): void {
   router.add({
     method: 'PATCH',
     url: `${API_PREFIX}/catalog/parameters/:id`,
-    summary: 'Ubah parameter (tarif, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi) atau nonaktifkan / change or deactivate a parameter',
+    summary:
+      'Ubah parameter (tarif, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi) atau nonaktifkan / change or deactivate a parameter',
     tags: ['catalog'],
     access: { permission: 'catalog.manage' },
     params: IdParamsSchema,
@@ -296,17 +348,32 @@ export function catalogRoutes(app: AppContext): void {
     response: ParameterResponseSchema,
     handler: async ({ req, params, body, auth }) => {
       await update(req, auth, 'catalog.parameter.update', 'parameter', params.id, async (trx) => {
-        const before = await trx.selectFrom('parameters').selectAll().where('id', '=', params.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('parameters')
+          .selectAll()
+          .where('id', '=', params.id)
+          .executeTakeFirst();
         if (!before) return null;
         const after = {
           ...before,
           name: body.name ?? before.name,
           unit: body.unit ?? before.unit,
           method: body.method ?? before.method,
-          requirement: body.requirement === undefined ? before.requirement : body.requirement === null ? null : JSON.stringify(body.requirement),
+          requirement:
+            body.requirement === undefined
+              ? before.requirement
+              : body.requirement === null
+                ? null
+                : JSON.stringify(body.requirement),
           detection_limit: body.detectionLimit === undefined ? before.detection_limit : body.detectionLimit,
-          uncertainty_expanded: body.uncertainty === undefined ? before.uncertainty_expanded : (body.uncertainty?.expanded ?? null),
-          uncertainty_k: body.uncertainty === undefined ? before.uncertainty_k : (body.uncertainty?.coverageFactor ?? null),
+          uncertainty_expanded:
+            body.uncertainty === undefined
+              ? before.uncertainty_expanded
+              : (body.uncertainty?.expanded ?? null),
+          uncertainty_k:
+            body.uncertainty === undefined
+              ? before.uncertainty_k
+              : (body.uncertainty?.coverageFactor ?? null),
           accredited: body.accredited === undefined ? before.accredited : body.accredited ? 1 : 0,
           tariff: body.tariff ?? before.tariff,
           active: body.active === undefined ? before.active : body.active ? 1 : 0,
@@ -334,7 +401,8 @@ export function catalogRoutes(app: AppContext): void {
       actor: auth!.actor,
       entity,
       entityId: id,
-      run: async (trx) => (await run(trx)) ?? reject('not_found', 'Data katalog tidak ditemukan.', 'Catalog entry not found.'),
+      run: async (trx) =>
+        (await run(trx)) ?? reject('not_found', 'Data katalog tidak ditemukan.', 'Catalog entry not found.'),
     });
     if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
   }

@@ -15,9 +15,16 @@ export function healthRoutes(app: AppContext): void {
       try {
         await sql`select 1 as ok`.execute(app.env.handle.db);
       } catch {
-        throw new AppError(503, 'not_available', { id: 'Basis data tidak dapat dihubungi.', en: 'The database is unreachable.' });
+        throw new AppError(503, 'not_available', {
+          id: 'Basis data tidak dapat dihubungi.',
+          en: 'The database is unreachable.',
+        });
       }
-      return { status: 'ok' as const, database: app.env.handle.dialect, time: app.env.config.now().toISOString() };
+      return {
+        status: 'ok' as const,
+        database: app.env.handle.dialect,
+        time: app.env.config.now().toISOString(),
+      };
     },
   });
 }

@@ -51,9 +51,17 @@ interface Row {
 const LAB_ROLES = new Set<Role>(['penyelia', 'mt', 'analis', 'kepala_balai']);
 
 /** The JSON filters of GET /orders on one order. */
-function matches(order: Order, query: { sampleStatus?: SampleStatus; analysisStatus?: AnalysisStatus; mine?: 'true' | 'false' }, actor: Actor): boolean {
+function matches(
+  order: Order,
+  query: { sampleStatus?: SampleStatus; analysisStatus?: AnalysisStatus; mine?: 'true' | 'false' },
+  actor: Actor,
+): boolean {
   if (query.sampleStatus && !order.samples.some((s) => s.status === query.sampleStatus)) return false;
-  if (query.analysisStatus && !order.samples.some((s) => s.analyses.some((a) => a.status === query.analysisStatus))) return false;
+  if (
+    query.analysisStatus &&
+    !order.samples.some((s) => s.analyses.some((a) => a.status === query.analysisStatus))
+  )
+    return false;
   if (query.mine === 'true' && !order.samples.some((s) => waitsForMe(order, s, actor))) return false;
   return true;
 }
@@ -68,15 +76,23 @@ function waitsForMe(order: Order, sample: Sample, actor: Actor): boolean {
     case 'mt':
       return sample.mtId === actor.userId;
     case 'analis':
-      return sample.analyses.some((a) => a.analystId === actor.userId && (a.status === 'pending' || a.status === 'draft' || a.status === 'retest'));
+      return sample.analyses.some(
+        (a) =>
+          a.analystId === actor.userId &&
+          (a.status === 'pending' || a.status === 'draft' || a.status === 'retest'),
+      );
     case 'kepala_balai':
-      return sample.reports.some((r) => r.status === 'awaiting_signature' && r.kepalaBalaiId === actor.userId);
+      return sample.reports.some(
+        (r) => r.status === 'awaiting_signature' && r.kepalaBalaiId === actor.userId,
+      );
     default:
       return true;
   }
 }
 
-function samplesPayload(body: { samples: { sampleTypeId: string; description: string; customerLabel: string; parameterIds: string[] }[] }) {
+function samplesPayload(body: {
+  samples: { sampleTypeId: string; description: string; customerLabel: string; parameterIds: string[] }[];
+}) {
   return body.samples.map((s) => ({
     sampleTypeId: s.sampleTypeId,
     description: s.description,
@@ -100,7 +116,8 @@ export function orderRoutes(app: AppContext): void {
     response: OrderListResponseSchema,
     handler: async ({ query, auth }) => {
       const actor = auth!.actor;
-      const needsData = query.sampleStatus !== undefined || query.analysisStatus !== undefined || query.mine === 'true';
+      const needsData =
+        query.sampleStatus !== undefined || query.analysisStatus !== undefined || query.mine === 'true';
       // Keyset paging on (submitted_at, id), newest first: both immutable, so a page never repeats
       // or skips an order because others changed or arrived meanwhile.
       let after: { at: string; id: string } | null = null;
@@ -135,20 +152,42 @@ export function orderRoutes(app: AppContext): void {
         if (actor.role === 'pelanggan') q = q.where('orders.customer_id', '=', actor.customerId ?? '');
         else if (!isUnitWide(actor)) {
           const principals = actorPrincipals(actor);
-          q = q.where('orders.id', 'in', db.selectFrom('order_access').select('order_id').where('principal', 'in', principals));
+          q = q.where(
+            'orders.id',
+            'in',
+            db.selectFrom('order_access').select('order_id').where('principal', 'in', principals),
+          );
         }
         // The lab roles' work is in their bucket (order_members), kept by the server's writer.
-        if (query.mine === 'true' && LAB_ROLES.has(actor.role)) q = q.where('orders.id', 'in', db.selectFrom('order_members').select('order_id').where('user_id', '=', actor.userId));
+        if (query.mine === 'true' && LAB_ROLES.has(actor.role))
+          q = q.where(
+            'orders.id',
+            'in',
+            db.selectFrom('order_members').select('order_id').where('user_id', '=', actor.userId),
+          );
         if (query.mine === 'true') q = q.where('orders.status', 'not in', ['finished', 'cancelled']);
         if (query.status) q = q.where('orders.status', '=', query.status);
         if (after) {
           const a = after;
-          q = q.where((eb) => eb.or([eb('orders.submitted_at', '<', a.at), eb.and([eb('orders.submitted_at', '=', a.at), eb('orders.id', '<', a.id)])]));
+          q = q.where((eb) =>
+            eb.or([
+              eb('orders.submitted_at', '<', a.at),
+              eb.and([eb('orders.submitted_at', '=', a.at), eb('orders.id', '<', a.id)]),
+            ]),
+          );
         }
         const rows = await q.execute();
         let datas = new Map<string, string>();
         if (needsData && rows.length > 0) {
-          const d = await db.selectFrom('order_data').select(['order_id', 'data']).where('order_id', 'in', rows.map((r) => r.id)).execute();
+          const d = await db
+            .selectFrom('order_data')
+            .select(['order_id', 'data'])
+            .where(
+              'order_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .execute();
           datas = new Map(d.map((x) => [x.order_id, x.data]));
         }
         for (const r of rows) {
@@ -193,13 +232,15 @@ export function orderRoutes(app: AppContext): void {
     access: 'user',
     params: OrderParamsSchema,
     response: OrderResponseSchema,
-    handler: async ({ params, auth }) => orderResponse(auth!.actor, await visibleOrder(app, auth!, params.orderId)),
+    handler: async ({ params, auth }) =>
+      orderResponse(auth!.actor, await visibleOrder(app, auth!, params.orderId)),
   });
 
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/orders/:orderId/history`,
-    summary: 'Riwayat pesanan: siapa (peran), kapan, apa, dengan alasan; terlama dulu / the order history, oldest first',
+    summary:
+      'Riwayat pesanan: siapa (peran), kapan, apa, dengan alasan; terlama dulu / the order history, oldest first',
     tags: ['orders'],
     access: 'user',
     params: OrderParamsSchema,
@@ -233,7 +274,15 @@ export function orderRoutes(app: AppContext): void {
       return {
         entries: rows
           // A draft saved again changes nothing anyone waits on; its first save is kept.
-          .filter((r) => !(r.entity === 'analysis' && r.from_state !== null && r.from_state === r.to_state && r.reason === null))
+          .filter(
+            (r) =>
+              !(
+                r.entity === 'analysis' &&
+                r.from_state !== null &&
+                r.from_state === r.to_state &&
+                r.reason === null
+              ),
+          )
           .map((r) => {
             const shown = revealsActor(reader, { role: r.role, actorId: r.actor_id });
             return {
@@ -259,7 +308,8 @@ export function orderRoutes(app: AppContext): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/orders`,
-    summary: 'Langkah 4: pelanggan mengajukan pesanan (sampel dan parameter dari katalog) / step 4: submit an order',
+    summary:
+      'Langkah 4: pelanggan mengajukan pesanan (sampel dan parameter dari katalog) / step 4: submit an order',
     tags: ['orders'],
     access: 'user',
     body: SubmitOrderRequestSchema,
@@ -268,8 +318,18 @@ export function orderRoutes(app: AppContext): void {
     location: `${API_PREFIX}/orders/{orderId}`,
     handler: async ({ req, reply, body, auth }) => {
       const commandId = commandIdOf(req);
-      const orderId = req.headers['idempotency-key'] ? deterministicUuid(`${httpClientId(auth)}:order:${commandId}`) : randomUUID();
-      const res = await orderCommand(app, req, auth!, 'order.submit', orderId, { samples: samplesPayload(body) }, { commandId });
+      const orderId = req.headers['idempotency-key']
+        ? deterministicUuid(`${httpClientId(auth)}:order:${commandId}`)
+        : randomUUID();
+      const res = await orderCommand(
+        app,
+        req,
+        auth!,
+        'order.submit',
+        orderId,
+        { samples: samplesPayload(body) },
+        { commandId },
+      );
       // What was created: its id, and where to read it.
       void reply.header('location', `${API_PREFIX}/orders/${orderId}`);
       return { ...res, createdId: orderId };
@@ -297,16 +357,29 @@ export function orderRoutes(app: AppContext): void {
       handler: async ({ req, reply, params, body: b, auth }) => {
         const res = await orderCommand(app, req, auth!, type, params.orderId, toPayload(b));
         if (!created) return res;
-        return withCreated(app, reply, res, params.orderId, created.entity, (id) => created.location(params.orderId, id));
+        return withCreated(app, reply, res, params.orderId, created.entity, (id) =>
+          created.location(params.orderId, id),
+        );
       },
     };
     router.add(spec);
   };
 
-  simple('order.resubmit', 'resubmit', 'Pelanggan mengajukan ulang pesanan yang dikembalikan / resubmit a returned order', SubmitOrderRequestSchema, (b) => ({
-    samples: samplesPayload(b),
-  }));
-  simple('order.cancel', 'cancel', 'Pelanggan membatalkan pesanan sebelum membayar (alasan) / cancel before paying', ReasonBodySchema);
+  simple(
+    'order.resubmit',
+    'resubmit',
+    'Pelanggan mengajukan ulang pesanan yang dikembalikan / resubmit a returned order',
+    SubmitOrderRequestSchema,
+    (b) => ({
+      samples: samplesPayload(b),
+    }),
+  );
+  simple(
+    'order.cancel',
+    'cancel',
+    'Pelanggan membatalkan pesanan sebelum membayar (alasan) / cancel before paying',
+    ReasonBodySchema,
+  );
   simple(
     'order.validate',
     'validate',
@@ -319,16 +392,43 @@ export function orderRoutes(app: AppContext): void {
     'CS atau Ketua Tim mengembalikan pesanan ke pelanggan (alasan; CS: jawaban kaji ulang) / return to the customer (reason; CS: the order review answers)',
     ReturnOrderRequestSchema,
   );
-  simple('tariff.approve', 'tariff/approve', 'Langkah 6: Ketua Tim PJI menyetujui tarif / step 6: approve the tariff', TariffApproveRequestSchema);
-  simple('tariff.reject', 'tariff/reject', 'Langkah 7: pelanggan menolak parameter/tarif (alasan) / the customer rejects the tariff', ReasonBodySchema);
-  simple('billing.request', 'billing/request', 'Langkah 7: pelanggan meminta e-billing / step 7: request the e-billing', EmptyBodySchema);
-  simple('billing.issue', 'billing', 'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing', EmptyBodySchema, undefined, {
-    entity: 'billing',
-    // A billing has no address of its own: it is one of the order's billings (createdId names it).
-    location: (orderId) => `${API_PREFIX}/orders/${orderId}`,
-    documented: `${API_PREFIX}/orders/{orderId} (the order holding the billing; createdId is the billing's id)`,
-  });
-  simple('billing.reissue', 'billing/reissue', 'Langkah 8: terbitkan ulang e-billing yang kedaluwarsa / re-issue an expired e-billing', EmptyBodySchema);
+  simple(
+    'tariff.approve',
+    'tariff/approve',
+    'Langkah 6: Ketua Tim PJI menyetujui tarif / step 6: approve the tariff',
+    TariffApproveRequestSchema,
+  );
+  simple(
+    'tariff.reject',
+    'tariff/reject',
+    'Langkah 7: pelanggan menolak parameter/tarif (alasan) / the customer rejects the tariff',
+    ReasonBodySchema,
+  );
+  simple(
+    'billing.request',
+    'billing/request',
+    'Langkah 7: pelanggan meminta e-billing / step 7: request the e-billing',
+    EmptyBodySchema,
+  );
+  simple(
+    'billing.issue',
+    'billing',
+    'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing',
+    EmptyBodySchema,
+    undefined,
+    {
+      entity: 'billing',
+      // A billing has no address of its own: it is one of the order's billings (createdId names it).
+      location: (orderId) => `${API_PREFIX}/orders/${orderId}`,
+      documented: `${API_PREFIX}/orders/{orderId} (the order holding the billing; createdId is the billing's id)`,
+    },
+  );
+  simple(
+    'billing.reissue',
+    'billing/reissue',
+    'Langkah 8: terbitkan ulang e-billing yang kedaluwarsa / re-issue an expired e-billing',
+    EmptyBodySchema,
+  );
   simple(
     'survey.submit',
     'survey',
@@ -337,15 +437,30 @@ export function orderRoutes(app: AppContext): void {
     // Stored (and in the survey.submit command) in IKM_ELEMENTS order, as before.
     (b) => ({ scores: surveyScoresInOrder(b.scores), comment: b.comment }),
   );
-  simple('order.finish', 'finish', 'Langkah 22: pelanggan menyelesaikan pesanan / step 22: finish the order', EmptyBodySchema);
+  simple(
+    'order.finish',
+    'finish',
+    'Langkah 22: pelanggan menyelesaikan pesanan / step 22: finish the order',
+    EmptyBodySchema,
+  );
 }
 
 /**
  * The order review's answers on the entry of the command that ended the review: the order as the
  * command left it (the audit row's `after`) holds the review made at that instant.
  */
-function reviewOf(r: { command_type: string; entity: string; at: string; after: string | null }): OrderReviewAnswers | null {
-  if (r.entity !== 'order' || (r.command_type !== 'order.validate' && r.command_type !== 'order.return_to_customer') || !r.after) return null;
+function reviewOf(r: {
+  command_type: string;
+  entity: string;
+  at: string;
+  after: string | null;
+}): OrderReviewAnswers | null {
+  if (
+    r.entity !== 'order' ||
+    (r.command_type !== 'order.validate' && r.command_type !== 'order.return_to_customer') ||
+    !r.after
+  )
+    return null;
   const review = (JSON.parse(r.after) as { review?: { answers: OrderReviewAnswers; at: string } }).review;
   return review && review.at === r.at ? review.answers : null;
 }

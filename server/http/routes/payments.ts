@@ -23,7 +23,12 @@ import { AppError, fail, rejectionError } from '../errors';
 import { parse } from '../route';
 
 /** The payment gateway, as the domain core's `sistem` actor (SOP step 9, automatic path). */
-export const SYSTEM_ACTOR: Actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'sistem', labId: null, customerId: null };
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-4000-8000-000000000000',
+  role: 'sistem',
+  labId: null,
+  customerId: null,
+};
 
 export const ALLOWED_UPLOADS = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
@@ -36,18 +41,27 @@ export async function readUpload(
 ): Promise<{ data: Buffer; mime: string; sha256: string; fields: Record<string, string> }> {
   let data: Buffer | null = null;
   const fields: Record<string, string> = {};
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6 } })) {
+  for await (const part of req.parts({
+    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6 },
+  })) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file') {
         part.file.resume();
-        throw fail.badRequest('Berkas harus dikirim pada kolom "file".', 'Send the file in the "file" field.');
+        throw fail.badRequest(
+          'Berkas harus dikirim pada kolom "file".',
+          'Send the file in the "file" field.',
+        );
       }
       data = await collectFile(part.file, declaredSize(req, maxBytes));
     } else {
       fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
     }
   }
-  if (!data || data.length === 0) throw fail.badRequest('Tidak ada berkas yang diunggah (kolom "file").', 'No file was uploaded (field "file").');
+  if (!data || data.length === 0)
+    throw fail.badRequest(
+      'Tidak ada berkas yang diunggah (kolom "file").',
+      'No file was uploaded (field "file").',
+    );
   const type = await fileTypeFromBuffer(data);
   if (!type || !allowed.has(type.mime)) {
     throw new AppError(415, 'unsupported_file_type', {
@@ -56,7 +70,12 @@ export async function readUpload(
     });
   }
   // The public PDF check hashes in its worker thread: no 10 MB hash on the event loop (hash: false).
-  return { data, mime: type.mime, sha256: opts.hash === false ? '' : createHash('sha256').update(data).digest('hex'), fields };
+  return {
+    data,
+    mime: type.mime,
+    sha256: opts.hash === false ? '' : createHash('sha256').update(data).digest('hex'),
+    fields,
+  };
 }
 
 /** The size the body says it has (Content-Length), at most `maxBytes`; 0 when unknown. */
@@ -95,7 +114,8 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/orders/:orderId/payment-proofs`,
-    summary: 'Langkah 9: pelanggan mengunggah bukti bayar (PDF/JPEG/PNG, maks. 5 MB) / step 9: upload the proof of payment',
+    summary:
+      'Langkah 9: pelanggan mengunggah bukti bayar (PDF/JPEG/PNG, maks. 5 MB) / step 9: upload the proof of payment',
     tags: ['billing'],
     access: 'user',
     params: OrderParamsSchema,
@@ -116,9 +136,27 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
         'payment.upload_proof',
         params.orderId,
         { proofId, fileId, ntpn: fields.ntpn ?? null },
-        { attachments: [{ id: fileId, kind: 'payment_proof', mime: upload.mime, data: upload.data, sha256: upload.sha256, refId: proofId }] },
+        {
+          attachments: [
+            {
+              id: fileId,
+              kind: 'payment_proof',
+              mime: upload.mime,
+              data: upload.data,
+              sha256: upload.sha256,
+              refId: proofId,
+            },
+          ],
+        },
       );
-      return withCreated(app, reply, res, params.orderId, 'proof', (id) => `${API_PREFIX}/orders/${params.orderId}/payment-proofs/${id}/file`);
+      return withCreated(
+        app,
+        reply,
+        res,
+        params.orderId,
+        'proof',
+        (id) => `${API_PREFIX}/orders/${params.orderId}/payment-proofs/${id}/file`,
+      );
     },
   });
 
@@ -133,8 +171,14 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     handler: async ({ params, auth, reply }) => {
       const order = await visibleOrder(app, auth!, params.orderId);
       const proof = order.proofs.find((p) => p.id === params.proofId);
-      if (!proof || !hasPermission(auth!.actor.role, 'payment_proofs.read')) throw fail.notFound('Bukti bayar tidak ditemukan.', 'Proof of payment not found.');
-      const file = await db.selectFrom('files').select(['data', 'mime']).where('id', '=', proof.fileId).where('order_id', '=', order.id).executeTakeFirst();
+      if (!proof || !hasPermission(auth!.actor.role, 'payment_proofs.read'))
+        throw fail.notFound('Bukti bayar tidak ditemukan.', 'Proof of payment not found.');
+      const file = await db
+        .selectFrom('files')
+        .select(['data', 'mime'])
+        .where('id', '=', proof.fileId)
+        .where('order_id', '=', order.id)
+        .executeTakeFirst();
       if (!file) throw fail.notFound('Berkas tidak ditemukan.', 'File not found.');
       const ext = file.mime === 'application/pdf' ? 'pdf' : file.mime === 'image/png' ? 'png' : 'jpg';
       return reply
@@ -153,7 +197,8 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     params: ProofParamsSchema,
     body: EmptyBodySchema,
     response: CommandResponseSchema,
-    handler: async ({ req, params, auth }) => orderCommand(app, req, auth!, 'payment.approve', params.orderId, { proofId: params.proofId }),
+    handler: async ({ req, params, auth }) =>
+      orderCommand(app, req, auth!, 'payment.approve', params.orderId, { proofId: params.proofId }),
   });
 
   router.add({
@@ -165,20 +210,31 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     params: ProofParamsSchema,
     body: ReasonBodySchema,
     response: CommandResponseSchema,
-    handler: async ({ req, params, body, auth }) => orderCommand(app, req, auth!, 'payment.reject', params.orderId, { proofId: params.proofId, reason: body.reason }),
+    handler: async ({ req, params, body, auth }) =>
+      orderCommand(app, req, auth!, 'payment.reject', params.orderId, {
+        proofId: params.proofId,
+        reason: body.reason,
+      }),
   });
 
   // The payment gateway's notification: authenticated by an HMAC of the raw body, not by a user.
   root.register(async (child) => {
     child.removeContentTypeParser('application/json');
-    child.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (req, body, done) => {
-      (req as FastifyRequest & { rawBody?: Buffer }).rawBody = body as Buffer;
-      try {
-        done(null, (body as Buffer).length === 0 ? {} : JSON.parse((body as Buffer).toString('utf8')));
-      } catch {
-        done(fail.badRequest('Badan permintaan bukan JSON yang valid.', 'The request body is not valid JSON.'), undefined);
-      }
-    });
+    child.addContentTypeParser(
+      'application/json',
+      { parseAs: 'buffer', bodyLimit: 64 * 1024 },
+      (req, body, done) => {
+        (req as FastifyRequest & { rawBody?: Buffer }).rawBody = body as Buffer;
+        try {
+          done(null, (body as Buffer).length === 0 ? {} : JSON.parse((body as Buffer).toString('utf8')));
+        } catch {
+          done(
+            fail.badRequest('Badan permintaan bukan JSON yang valid.', 'The request body is not valid JSON.'),
+            undefined,
+          );
+        }
+      },
+    );
     router.add({
       on: child,
       method: 'POST',
@@ -192,21 +248,35 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
       rateLimit: { name: 'payment-notify', limit: env.config.rateLimits.paymentNotify },
       handler: async ({ req }) => {
         const secret = env.config.paymentNotifySecret;
-        if (!secret) throw new AppError(503, 'not_available', { id: 'Notifikasi pembayaran belum dikonfigurasi.', en: 'Payment notifications are not configured.' });
+        if (!secret)
+          throw new AppError(503, 'not_available', {
+            id: 'Notifikasi pembayaran belum dikonfigurasi.',
+            en: 'Payment notifications are not configured.',
+          });
         const raw = (req as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
         const header = String(req.headers[PAYMENT_SIGNATURE_HEADER] ?? '');
         const m = /^sha256=([0-9a-f]{64})$/i.exec(header);
         const expected = createHmac('sha256', secret).update(raw).digest();
         if (!m || !timingSafeEqual(Buffer.from(m[1]!, 'hex'), expected)) {
-          throw new AppError(401, 'invalid_signature', { id: 'Tanda tangan notifikasi tidak valid.', en: 'Invalid notification signature.' });
+          throw new AppError(401, 'invalid_signature', {
+            id: 'Tanda tangan notifikasi tidak valid.',
+            en: 'Invalid notification signature.',
+          });
         }
         const body = parse(PaymentNotifyRequestSchema, req.body ?? {}, 'body');
-        const billing = await db.selectFrom('billings').selectAll().where('code', '=', body.billingCode).executeTakeFirst();
+        const billing = await db
+          .selectFrom('billings')
+          .selectAll()
+          .where('code', '=', body.billingCode)
+          .executeTakeFirst();
         if (!billing) throw fail.notFound('Kode billing tidak dikenal.', 'Unknown billing code.');
         if (body.amount !== undefined && body.amount !== billing.amount) {
           throw rejectionError({
             code: 'invalid_payload',
-            message: { id: `Jumlah bayar ${body.amount} tidak sama dengan tagihan ${billing.amount}.`, en: `Paid amount ${body.amount} differs from the billed ${billing.amount}.` },
+            message: {
+              id: `Jumlah bayar ${body.amount} tidak sama dengan tagihan ${billing.amount}.`,
+              en: `Paid amount ${body.amount} differs from the billed ${billing.amount}.`,
+            },
           });
         }
         const r = await applyCommand(env, {

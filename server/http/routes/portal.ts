@@ -17,7 +17,15 @@ import type { ErrorResponse } from '../../../shared/api/http';
 import type { AppContext } from '../context';
 
 /** The portal's pages (renderer/portal/routes.ts): the server answers them with index.html. */
-export const PORTAL_PAGES = ['/', '/daftar', '/masuk', '/lupa-sandi', '/pesanan', '/pesanan/*', '/profil'] as const;
+export const PORTAL_PAGES = [
+  '/',
+  '/daftar',
+  '/masuk',
+  '/lupa-sandi',
+  '/pesanan',
+  '/pesanan/*',
+  '/profil',
+] as const;
 
 /**
  * Scripts only from the portal's own files (no inline script, no eval); styles inline as well,
@@ -58,7 +66,8 @@ export function portalRoutes(app: AppContext, root: FastifyInstance): void {
     child.addHook('onSend', async (req, reply, payload) => {
       reply.header('content-security-policy', PORTAL_CSP);
       reply.header('x-frame-options', 'DENY');
-      if (req.url.startsWith('/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (req.url.startsWith('/assets/') && reply.statusCode === 200)
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
       return payload;
     });
 
@@ -73,12 +82,19 @@ export function portalRoutes(app: AppContext, root: FastifyInstance): void {
     // would see this route's pattern and answer 405).
     const noAsset = (reply: FastifyReply, path: string) =>
       reply.code(404).send({
-        error: { code: 'not_found', message: { id: `Berkas portal tidak ditemukan: ${path.slice(0, 120)}`, en: `No such portal file: ${path.slice(0, 120)}` } },
+        error: {
+          code: 'not_found',
+          message: {
+            id: `Berkas portal tidak ditemukan: ${path.slice(0, 120)}`,
+            en: `No such portal file: ${path.slice(0, 120)}`,
+          },
+        },
       } satisfies ErrorResponse);
     child.get<{ Params: { '*': string } }>('/assets/*', async (req, reply) => {
       const rel = req.params['*'];
       // Only plain file names of the build (vite writes [name]-[hash].ext): nothing that could climb out.
-      if (!/^[A-Za-z0-9._-]+$/.test(rel) || rel.startsWith('.') || !existsSync(join(dir, 'assets', rel))) return noAsset(reply, rel);
+      if (!/^[A-Za-z0-9._-]+$/.test(rel) || rel.startsWith('.') || !existsSync(join(dir, 'assets', rel)))
+        return noAsset(reply, rel);
       return reply.sendFile(join('assets', rel), dir, { cacheControl: false });
     });
   });

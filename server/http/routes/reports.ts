@@ -45,12 +45,30 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     status: 201,
     location: `${base.replace(/:([A-Za-z]+)/g, '{$1}')}/{reportId}/preview (the draft E-LHU)`,
     handler: async ({ req, reply, params, auth }) => {
-      const res = await orderCommand(app, req, auth!, 'report.number', params.orderId, { sampleId: params.sampleId });
-      return withCreated(app, reply, res, params.orderId, 'report', (id) => `${API_PREFIX}/orders/${params.orderId}/samples/${params.sampleId}/reports/${id}/preview`);
+      const res = await orderCommand(app, req, auth!, 'report.number', params.orderId, {
+        sampleId: params.sampleId,
+      });
+      return withCreated(
+        app,
+        reply,
+        res,
+        params.orderId,
+        'report',
+        (id) => `${API_PREFIX}/orders/${params.orderId}/samples/${params.sampleId}/reports/${id}/preview`,
+      );
     },
   });
 
-  const onReport = (type: Parameters<typeof orderCommand>[3], path: string, summary: string, body: typeof EmptyBodySchema | typeof ReasonBodySchema | typeof RequestSignatureRequestSchema | typeof AmendReportRequestSchema) =>
+  const onReport = (
+    type: Parameters<typeof orderCommand>[3],
+    path: string,
+    summary: string,
+    body:
+      | typeof EmptyBodySchema
+      | typeof ReasonBodySchema
+      | typeof RequestSignatureRequestSchema
+      | typeof AmendReportRequestSchema,
+  ) =>
     router.add({
       method: 'POST',
       url: `${base}/:reportId/${path}`,
@@ -61,13 +79,37 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
       body,
       response: CommandResponseSchema,
       handler: async ({ req, params, body: b, auth }) =>
-        orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, reportId: params.reportId, ...(b as object) }),
+        orderCommand(app, req, auth!, type, params.orderId, {
+          sampleId: params.sampleId,
+          reportId: params.reportId,
+          ...(b as object),
+        }),
     });
 
-  onReport('report.request_signature', 'request-signature', 'Langkah 18: CS mencetak E-LHU dan memilih Kepala Balai untuk TTE / step 18: request the signature', RequestSignatureRequestSchema);
-  onReport('report.refuse', 'refuse', 'Kepala Balai menolak menandatangani (alasan) / refuse to sign (with a reason)', ReasonBodySchema);
-  onReport('report.release', 'release', 'Langkah 20: CS meneruskan E-LHU bertanda tangan ke pelanggan / step 20: release the signed report', EmptyBodySchema);
-  onReport('report.amend', 'amend', 'Ketua Tim PJI menerbitkan laporan pengganti (ISO/IEC 17025 7.8.8) / amend a released report', AmendReportRequestSchema);
+  onReport(
+    'report.request_signature',
+    'request-signature',
+    'Langkah 18: CS mencetak E-LHU dan memilih Kepala Balai untuk TTE / step 18: request the signature',
+    RequestSignatureRequestSchema,
+  );
+  onReport(
+    'report.refuse',
+    'refuse',
+    'Kepala Balai menolak menandatangani (alasan) / refuse to sign (with a reason)',
+    ReasonBodySchema,
+  );
+  onReport(
+    'report.release',
+    'release',
+    'Langkah 20: CS meneruskan E-LHU bertanda tangan ke pelanggan / step 20: release the signed report',
+    EmptyBodySchema,
+  );
+  onReport(
+    'report.amend',
+    'amend',
+    'Ketua Tim PJI menerbitkan laporan pengganti (ISO/IEC 17025 7.8.8) / amend a released report',
+    AmendReportRequestSchema,
+  );
 
   /** Verify an uploaded signed E-LHU for a report waiting for this Kepala Balai's signature. */
   async function verifiedUpload(
@@ -78,7 +120,8 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     requireWaiting: boolean,
   ) {
     const order = await visibleOrder(app, auth, params.orderId);
-    if (!rolesFor('report.sign').includes(auth.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
+    if (!rolesFor('report.sign').includes(auth.actor.role))
+      throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
     const sample = order.samples.find((s) => s.id === params.sampleId);
     const report = sample?.reports.find((r) => r.id === params.reportId);
     if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
@@ -101,9 +144,15 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     const upload = { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
     const [row, kb] = await Promise.all([
       db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
-      db.selectFrom('users').select(['certificate_pem', 'name', 'nip']).where('id', '=', auth.user.id).executeTakeFirst(),
+      db
+        .selectFrom('users')
+        .select(['certificate_pem', 'name', 'nip'])
+        .where('id', '=', auth.user.id)
+        .executeTakeFirst(),
     ]);
-    const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
+    const doc = row?.document_file_id
+      ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst()
+      : undefined;
     const check = await env.reports.verifySigned({
       pdf: upload.data,
       documentPdf: doc ? new Uint8Array(doc.data) : null,
@@ -120,7 +169,8 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   router.add({
     method: 'PUT',
     url: `${base}/:reportId/signed-file`,
-    summary: 'Langkah 19 (desktop): unggah dan periksa E-LHU bertanda tangan; perintah report.sign menyusul lewat sinkron / upload a signed report before pushing report.sign',
+    summary:
+      'Langkah 19 (desktop): unggah dan periksa E-LHU bertanda tangan; perintah report.sign menyusul lewat sinkron / upload a signed report before pushing report.sign',
     tags: ['reports', 'sync'],
     access: 'user',
     params: ReportParamsSchema,
@@ -128,7 +178,13 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     response: SignedFileResponseSchema,
     handler: async ({ req, params, auth }) => {
       const { data, signedHash, documentHash } = await verifiedUpload(req, auth!, params, true);
-      const existing = await db.selectFrom('files').select('id').where('ref_id', '=', params.reportId).where('kind', '=', 'report_signed').where('sha256', '=', signedHash).executeTakeFirst();
+      const existing = await db
+        .selectFrom('files')
+        .select('id')
+        .where('ref_id', '=', params.reportId)
+        .where('kind', '=', 'report_signed')
+        .where('sha256', '=', signedHash)
+        .executeTakeFirst();
       if (!existing) {
         await db
           .insertInto('files')
@@ -147,7 +203,11 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
           })
           .execute();
       } else {
-        await db.updateTable('files').set({ document_hash: documentHash }).where('id', '=', existing.id).execute();
+        await db
+          .updateTable('files')
+          .set({ document_hash: documentHash })
+          .where('id', '=', existing.id)
+          .execute();
       }
       return { reportId: params.reportId, signedHash };
     },
@@ -156,7 +216,8 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   router.add({
     method: 'POST',
     url: `${base}/:reportId/sign`,
-    summary: 'Langkah 19: Kepala Balai mengunggah E-LHU bertanda tangan (TTE, PDF) / step 19: upload the signed report',
+    summary:
+      'Langkah 19: Kepala Balai mengunggah E-LHU bertanda tangan (TTE, PDF) / step 19: upload the signed report',
     tags: ['reports'],
     access: 'user',
     params: ReportParamsSchema,
@@ -172,7 +233,19 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId, documentHash: check.documentHash }] },
+        {
+          attachments: [
+            {
+              id: fileId,
+              kind: 'report_signed',
+              mime: 'application/pdf',
+              data: check.data,
+              sha256: check.signedHash,
+              refId: params.reportId,
+              documentHash: check.documentHash,
+            },
+          ],
+        },
       );
     },
   });
@@ -192,23 +265,34 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     produces: 'application/pdf',
     handler: async ({ params, query, auth, reply }) => {
       // Other roles get the same 404 as a report that does not exist.
-      if (!PREVIEW_ROLES.has(auth!.actor.role)) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      if (!PREVIEW_ROLES.has(auth!.actor.role))
+        throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
       const order = await visibleOrder(app, auth!, params.orderId);
       const sample = order.samples.find((x) => x.id === params.sampleId);
       const report = sample?.reports.find((r) => r.id === params.reportId);
-      if (!sample || !report || !sample.labId) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
+      if (!sample || !report || !sample.labId)
+        throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
       // The Kepala Balai printed: the one asked for, else the one already chosen, else the unit's first (a preview only).
       const wanted = query.kepalaBalaiId ?? report.kepalaBalaiId ?? null;
-      let kbq = db.selectFrom('users').select(['id', 'name', 'nip']).where('role', '=', 'kepala_balai').where('active', '=', 1);
+      let kbq = db
+        .selectFrom('users')
+        .select(['id', 'name', 'nip'])
+        .where('role', '=', 'kepala_balai')
+        .where('active', '=', 1);
       if (wanted) kbq = kbq.where('id', '=', wanted);
       const kb = await kbq.orderBy('name').executeTakeFirst();
-      if (wanted && !kb) throw fail.notFound('Akun Kepala Balai tidak ditemukan atau tidak aktif.', 'Kepala Balai account not found or inactive.');
+      if (wanted && !kb)
+        throw fail.notFound(
+          'Akun Kepala Balai tidak ditemukan atau tidak aktif.',
+          'Kepala Balai account not found or inactive.',
+        );
       const [customerRow, unit, lab] = await Promise.all([
         db.selectFrom('customers').select('data').where('id', '=', order.customerId).executeTakeFirst(),
         readElhuUnit(db, env.config.unitCode),
         db.selectFrom('labs').select(['id', 'name']).where('id', '=', sample.labId).executeTakeFirst(),
       ]);
-      if (!customerRow || !lab) throw fail.notFound('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
+      if (!customerRow || !lab)
+        throw fail.notFound('Data pelanggan atau lab tidak lengkap.', 'Customer or lab data is missing.');
       const replaced = report.replaces ? sample.reports.find((r) => r.id === report.replaces) : undefined;
       const r = await pool.run('preview', {
         order,
@@ -233,26 +317,47 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   });
 
   /** A report waiting for this Kepala Balai's signature, its issued document and what the signature block prints. */
-  async function externalSigningInputs(auth: Auth, params: { orderId: string; sampleId: string; reportId: string }) {
+  async function externalSigningInputs(
+    auth: Auth,
+    params: { orderId: string; sampleId: string; reportId: string },
+  ) {
     const order = await visibleOrder(app, auth, params.orderId);
-    if (!rolesFor('report.sign').includes(auth.actor.role)) throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
-    const report = order.samples.find((x) => x.id === params.sampleId)?.reports.find((r) => r.id === params.reportId);
+    if (!rolesFor('report.sign').includes(auth.actor.role))
+      throw fail.forbidden('Peran Anda tidak menandatangani E-LHU.', 'Your role does not sign reports.');
+    const report = order.samples
+      .find((x) => x.id === params.sampleId)
+      ?.reports.find((r) => r.id === params.reportId);
     if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
     if (!awaitsSignatureOf(report, auth.user.id) || !report.documentHash) {
-      throw new AppError(409, 'invalid_transition', { id: 'E-LHU ini tidak sedang menunggu tanda tangan Anda.', en: 'This report is not waiting for your signature.' });
+      throw new AppError(409, 'invalid_transition', {
+        id: 'E-LHU ini tidak sedang menunggu tanda tangan Anda.',
+        en: 'This report is not waiting for your signature.',
+      });
     }
     const [row, kb, unit] = await Promise.all([
       db.selectFrom('reports').select(['document_file_id']).where('id', '=', report.id).executeTakeFirst(),
       db.selectFrom('users').select(['name', 'nip']).where('id', '=', auth.user.id).executeTakeFirst(),
       readElhuUnit(db, env.config.unitCode),
     ]);
-    const doc = row?.document_file_id ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst() : undefined;
+    const doc = row?.document_file_id
+      ? await db.selectFrom('files').select('data').where('id', '=', row.document_file_id).executeTakeFirst()
+      : undefined;
     if (!doc) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
-    if (!kb?.nip) throw new AppError(422, 'invalid_payload', { id: 'NIP Kepala Balai belum diisi oleh Admin Satker.', en: "The Kepala Balai's NIP has not been set by Admin Satker." });
+    if (!kb?.nip)
+      throw new AppError(422, 'invalid_payload', {
+        id: 'NIP Kepala Balai belum diisi oleh Admin Satker.',
+        en: "The Kepala Balai's NIP has not been set by Admin Satker.",
+      });
     return {
       report,
       // Exactly what the desktop prints and writes (main/services/signing: name and NIP as registered, the unit's city).
-      task: { unsigned: new Uint8Array(doc.data), documentHash: report.documentHash, name: kb.name, nip: kb.nip, location: unit.city },
+      task: {
+        unsigned: new Uint8Array(doc.data),
+        documentHash: report.documentHash,
+        name: kb.name,
+        nip: kb.nip,
+        location: unit.city,
+      },
     };
   }
 
@@ -296,7 +401,11 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
       const { report, task } = await externalSigningInputs(auth!, params);
       const signingTime = new Date(body.signingTime);
       const now = env.config.now().getTime();
-      if (signingTime.getTime() % 1000 !== 0 || signingTime.getTime() > now + 5 * 60_000 || signingTime.getTime() < now - 24 * 3_600_000) {
+      if (
+        signingTime.getTime() % 1000 !== 0 ||
+        signingTime.getTime() > now + 5 * 60_000 ||
+        signingTime.getTime() < now - 24 * 3_600_000
+      ) {
         throw new AppError(422, 'invalid_signature', {
           id: 'Waktu tanda tangan bukan dari paket tanda tangan yang masih berlaku (maks. 24 jam). Ambil paket baru.',
           en: 'The signing time is not that of a current signing package (24 hours at most). Fetch a new package.',
@@ -314,7 +423,19 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        { attachments: [{ id: fileId, kind: 'report_signed', mime: 'application/pdf', data: check.data, sha256: check.signedHash, refId: params.reportId, documentHash: check.documentHash }] },
+        {
+          attachments: [
+            {
+              id: fileId,
+              kind: 'report_signed',
+              mime: 'application/pdf',
+              data: check.data,
+              sha256: check.signedHash,
+              refId: params.reportId,
+              documentHash: check.documentHash,
+            },
+          ],
+        },
       );
     },
   });
@@ -322,14 +443,17 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   router.add({
     method: 'GET',
     url: `${base}/:reportId/file`,
-    summary: 'Unduh E-LHU: bertanda tangan bila ada (pelanggan hanya setelah survei) / download the report (customers after the survey)',
+    summary:
+      'Unduh E-LHU: bertanda tangan bila ada (pelanggan hanya setelah survei) / download the report (customers after the survey)',
     tags: ['reports'],
     access: 'user',
     params: ReportParamsSchema,
     produces: 'application/pdf',
     handler: async ({ params, auth, reply }) => {
       const order = await visibleOrder(app, auth!, params.orderId);
-      const report = order.samples.find((s) => s.id === params.sampleId)?.reports.find((r) => r.id === params.reportId);
+      const report = order.samples
+        .find((s) => s.id === params.sampleId)
+        ?.reports.find((r) => r.id === params.reportId);
       if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
       const customer = auth!.actor.role === 'pelanggan';
       if (customer && !canDownloadReports(order)) {
@@ -338,16 +462,24 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
           en: 'The report can be downloaded after you fill in the satisfaction survey.',
         });
       }
-      if (customer && report.status !== 'released') throw fail.notFound('E-LHU ini belum diterbitkan.', 'This report has not been released.');
-      const row = await db.selectFrom('reports').select(['document_file_id', 'signed_file_id']).where('id', '=', report.id).executeTakeFirst();
-      const fileId = row?.signed_file_id ?? (customer ? null : row?.document_file_id ?? null);
+      if (customer && report.status !== 'released')
+        throw fail.notFound('E-LHU ini belum diterbitkan.', 'This report has not been released.');
+      const row = await db
+        .selectFrom('reports')
+        .select(['document_file_id', 'signed_file_id'])
+        .where('id', '=', report.id)
+        .executeTakeFirst();
+      const fileId = row?.signed_file_id ?? (customer ? null : (row?.document_file_id ?? null));
       if (!fileId) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
       const file = await db.selectFrom('files').select(['data']).where('id', '=', fileId).executeTakeFirst();
       if (!file) throw fail.notFound('Berkas E-LHU belum ada.', 'No report file yet.');
       const name = report.number.replace(/[^A-Za-z0-9-]+/g, '_');
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="E-LHU_${name}${row?.signed_file_id ? '' : '_unsigned'}.pdf"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="E-LHU_${name}${row?.signed_file_id ? '' : '_unsigned'}.pdf"`,
+        )
         .send(file.data);
     },
   });

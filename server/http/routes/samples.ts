@@ -19,7 +19,14 @@ import { orderCommand, type AppContext } from '../context';
 export function sampleRoutes(app: AppContext): void {
   const { router } = app;
 
-  const onSample = <B extends ZodType>(type: CommandType, method: 'POST' | 'PUT', path: string, summary: string, body: B, toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) })) =>
+  const onSample = <B extends ZodType>(
+    type: CommandType,
+    method: 'POST' | 'PUT',
+    path: string,
+    summary: string,
+    body: B,
+    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+  ) =>
     router.add({
       method,
       url: `${API_PREFIX}/orders/:orderId/samples/:sampleId/${path}`,
@@ -29,10 +36,18 @@ export function sampleRoutes(app: AppContext): void {
       params: SampleParamsSchema,
       body,
       response: CommandResponseSchema,
-      handler: async ({ req, params, body: b, auth }) => orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, ...toPayload(b) }),
+      handler: async ({ req, params, body: b, auth }) =>
+        orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, ...toPayload(b) }),
     });
 
-  const onAnalysis = <B extends ZodType>(type: CommandType, method: 'POST' | 'PUT', path: string, summary: string, body: B, toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) })) =>
+  const onAnalysis = <B extends ZodType>(
+    type: CommandType,
+    method: 'POST' | 'PUT',
+    path: string,
+    summary: string,
+    body: B,
+    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+  ) =>
     router.add({
       method,
       url: `${API_PREFIX}/orders/:orderId/samples/:sampleId/analyses/:analysisId/${path}`,
@@ -43,19 +58,95 @@ export function sampleRoutes(app: AppContext): void {
       body,
       response: CommandResponseSchema,
       handler: async ({ req, params, body: b, auth }) =>
-        orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, analysisId: params.analysisId, ...toPayload(b) }),
+        orderCommand(app, req, auth!, type, params.orderId, {
+          sampleId: params.sampleId,
+          analysisId: params.analysisId,
+          ...toPayload(b),
+        }),
     });
 
-  onSample('sample.register', 'POST', 'register', 'Langkah 11: CS meregistrasi sampel (nomor sampel, lab, Penyelia, MT) / step 11: register the sample', RegisterSampleRequestSchema);
-  onSample('sample.accept', 'POST', 'accept', 'Langkah 12: Penyelia menerima sampel (kondisi) / step 12: accept the sample', AcceptSampleRequestSchema);
-  onSample('sample.reject', 'POST', 'reject', 'Penyelia menolak sampel (alasan) / reject the sample (with a reason)', ReasonBodySchema);
-  onSample('sample.assign_analysts', 'POST', 'assign', 'Langkah 12: Penyelia menunjuk analis per parameter / step 12: assign analysts', AssignAnalystsRequestSchema);
-  onSample('assignment.validate', 'POST', 'assignment/validate', 'Langkah 13: MT memvalidasi penugasan / step 13: validate the assignment', EmptyBodySchema);
-  onSample('assignment.return', 'POST', 'assignment/return', 'MT mengembalikan penugasan ke Penyelia (alasan) / return the assignment', ReasonBodySchema);
-  onAnalysis('result.save', 'PUT', 'result', 'Langkah 14: analis menyimpan hasil (draf) / step 14: save a result (draft)', SaveResultRequestSchema);
-  onAnalysis('result.submit', 'POST', 'submit', 'Langkah 14: analis mengirim hasil / step 14: submit the result', EmptyBodySchema);
-  onSample('results.verify', 'POST', 'results/verify', 'Langkah 15: Penyelia memverifikasi hasil / step 15: verify the results', EmptyBodySchema);
-  onAnalysis('analysis.request_retest', 'POST', 'retest', 'Penyelia meminta uji ulang (alasan) / request a retest (with a reason)', RetestRequestSchema);
-  onSample('results.validate', 'POST', 'results/validate', 'Langkah 16: MT memvalidasi hasil / step 16: validate the results', EmptyBodySchema);
-  onSample('results.return', 'POST', 'results/return', 'MT mengembalikan hasil ke Penyelia (alasan) / return the results', ReasonBodySchema);
+  onSample(
+    'sample.register',
+    'POST',
+    'register',
+    'Langkah 11: CS meregistrasi sampel (nomor sampel, lab, Penyelia, MT) / step 11: register the sample',
+    RegisterSampleRequestSchema,
+  );
+  onSample(
+    'sample.accept',
+    'POST',
+    'accept',
+    'Langkah 12: Penyelia menerima sampel (kondisi) / step 12: accept the sample',
+    AcceptSampleRequestSchema,
+  );
+  onSample(
+    'sample.reject',
+    'POST',
+    'reject',
+    'Penyelia menolak sampel (alasan) / reject the sample (with a reason)',
+    ReasonBodySchema,
+  );
+  onSample(
+    'sample.assign_analysts',
+    'POST',
+    'assign',
+    'Langkah 12: Penyelia menunjuk analis per parameter / step 12: assign analysts',
+    AssignAnalystsRequestSchema,
+  );
+  onSample(
+    'assignment.validate',
+    'POST',
+    'assignment/validate',
+    'Langkah 13: MT memvalidasi penugasan / step 13: validate the assignment',
+    EmptyBodySchema,
+  );
+  onSample(
+    'assignment.return',
+    'POST',
+    'assignment/return',
+    'MT mengembalikan penugasan ke Penyelia (alasan) / return the assignment',
+    ReasonBodySchema,
+  );
+  onAnalysis(
+    'result.save',
+    'PUT',
+    'result',
+    'Langkah 14: analis menyimpan hasil (draf) / step 14: save a result (draft)',
+    SaveResultRequestSchema,
+  );
+  onAnalysis(
+    'result.submit',
+    'POST',
+    'submit',
+    'Langkah 14: analis mengirim hasil / step 14: submit the result',
+    EmptyBodySchema,
+  );
+  onSample(
+    'results.verify',
+    'POST',
+    'results/verify',
+    'Langkah 15: Penyelia memverifikasi hasil / step 15: verify the results',
+    EmptyBodySchema,
+  );
+  onAnalysis(
+    'analysis.request_retest',
+    'POST',
+    'retest',
+    'Penyelia meminta uji ulang (alasan) / request a retest (with a reason)',
+    RetestRequestSchema,
+  );
+  onSample(
+    'results.validate',
+    'POST',
+    'results/validate',
+    'Langkah 16: MT memvalidasi hasil / step 16: validate the results',
+    EmptyBodySchema,
+  );
+  onSample(
+    'results.return',
+    'POST',
+    'results/return',
+    'MT mengembalikan hasil ke Penyelia (alasan) / return the results',
+    ReasonBodySchema,
+  );
 }

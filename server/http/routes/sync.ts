@@ -1,7 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { API_PREFIX } from '../../../shared/api/http';
-import { PullRequestSchema, PullResponseSchema, PushRequestSchema, PushResponseSchema, type PullChange, type PushOutcome } from '../../../shared/api/sync';
+import {
+  PullRequestSchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  type PullChange,
+  type PushOutcome,
+} from '../../../shared/api/sync';
 import { applyCommand } from '../../commands/apply-command';
 import { historyEpoch, newHistoryEpoch } from '../../db/connect';
 import type { Trx } from '../../db/schema';
@@ -18,15 +25,21 @@ export function syncRoutes(app: AppContext): void {
   const db = env.handle.db;
 
   async function clientSeq(q: typeof db | Trx, clientId: string, userId: string): Promise<number> {
-    const row = await q.selectFrom('sync_clients').select(['user_id', 'last_seq']).where('client_id', '=', clientId).executeTakeFirst();
-    if (row && row.user_id !== userId) throw fail.forbidden('Id klien ini milik pengguna lain.', 'This client id belongs to another user.');
+    const row = await q
+      .selectFrom('sync_clients')
+      .select(['user_id', 'last_seq'])
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    if (row && row.user_id !== userId)
+      throw fail.forbidden('Id klien ini milik pengguna lain.', 'This client id belongs to another user.');
     return row?.last_seq ?? 0;
   }
 
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/sync/push`,
-    summary: 'Sinkron: kirim perintah outbox berurutan; hasil per perintah / push outbox commands; an outcome per command',
+    summary:
+      'Sinkron: kirim perintah outbox berurutan; hasil per perintah / push outbox commands; an outcome per command',
     tags: ['sync'],
     access: { permission: 'sync.use' },
     body: PushRequestSchema,
@@ -36,36 +49,57 @@ export function syncRoutes(app: AppContext): void {
       const actor = auth!.actor;
       for (let i = 1; i < body.commands.length; i++) {
         if (body.commands[i]!.seq <= body.commands[i - 1]!.seq) {
-          throw fail.badRequest('Perintah harus berurutan dengan seq yang naik.', 'Commands must be in strictly increasing seq order.');
+          throw fail.badRequest(
+            'Perintah harus berurutan dengan seq yang naik.',
+            'Commands must be in strictly increasing seq order.',
+          );
         }
       }
       const recorded = await clientSeq(db, body.clientId, actor.userId);
       // The client was told commands up to lastAppliedSeq were applied; fewer recorded here means
       // this server's history went back (restored): applying the batch would skip the lost ones.
       // A new epoch, so that every desktop's cursor of the old history is refused, not only this one's.
-      if (body.lastAppliedSeq !== undefined && recorded < body.lastAppliedSeq) return aheadOfFeed(await historyEpoch(env.handle));
+      if (body.lastAppliedSeq !== undefined && recorded < body.lastAppliedSeq)
+        return aheadOfFeed(await historyEpoch(env.handle));
       const outcomes: PushOutcome[] = [];
       for (const c of body.commands) {
         const r = await applyCommand(env, {
           clientId: body.clientId,
-          command: { id: c.id, type: c.type, aggregateId: c.aggregateId, payload: c.payload, baseVersion: c.baseVersion },
+          command: {
+            id: c.id,
+            type: c.type,
+            aggregateId: c.aggregateId,
+            payload: c.payload,
+            baseVersion: c.baseVersion,
+          },
           actor,
           seq: c.seq,
         });
         outcomes.push(
           r.outcome.status === 'applied'
             ? { commandId: c.id, seq: c.seq, status: 'applied', version: r.outcome.version }
-            : { commandId: c.id, seq: c.seq, status: 'rejected', code: r.outcome.code, message: r.outcome.message },
+            : {
+                commandId: c.id,
+                seq: c.seq,
+                status: 'rejected',
+                code: r.outcome.code,
+                message: r.outcome.message,
+              },
         );
       }
-      return { outcomes, lastProcessedSeq: await clientSeq(db, body.clientId, actor.userId), serverTime: env.config.now().toISOString() };
+      return {
+        outcomes,
+        lastProcessedSeq: await clientSeq(db, body.clientId, actor.userId),
+        serverTime: env.config.now().toISOString(),
+      };
     },
   });
 
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/sync/pull`,
-    summary: 'Sinkron: perubahan bucket pengguna sejak kursor (put/remove), berhalaman / pull changes since a cursor',
+    summary:
+      'Sinkron: perubahan bucket pengguna sejak kursor (put/remove), berhalaman / pull changes since a cursor',
     tags: ['sync'],
     access: { permission: 'sync.use' },
     body: PullRequestSchema,
@@ -85,17 +119,26 @@ export function syncRoutes(app: AppContext): void {
         }
         // (A cursor without an epoch comes from a desktop of before the epoch: read as it is.)
       }
-      if (env.handle.dialect === 'postgres') return pullPostgres(userId, body.clientId, raw, limit, reply, epoch);
+      if (env.handle.dialect === 'postgres')
+        return pullPostgres(userId, body.clientId, raw, limit, reply, epoch);
       if (raw !== null && !/^[0-9]{1,15}$/.test(raw)) throw invalidCursor();
       const since = raw === null ? 0 : Number(raw);
       const snap = await db.transaction().execute(async (trx) => {
-        const feed = await trx.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirstOrThrow();
+        const feed = await trx
+          .selectFrom('counters')
+          .select('value')
+          .where('name', '=', 'feed')
+          .executeTakeFirstOrThrow();
         if (since > feed.value) return null;
         const puts = await trx
           .selectFrom('orders')
           .innerJoin('order_data', 'order_data.order_id', 'orders.id')
           .select(['orders.updated_seq', 'order_data.data'])
-          .where('orders.id', 'in', trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId))
+          .where(
+            'orders.id',
+            'in',
+            trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId),
+          )
           .where('orders.updated_seq', '>', since)
           .orderBy('orders.updated_seq')
           .limit(limit + 1)
@@ -103,7 +146,14 @@ export function syncRoutes(app: AppContext): void {
         const removes =
           raw === null
             ? []
-            : await trx.selectFrom('bucket_removals').select(['order_id', 'seq']).where('user_id', '=', userId).where('seq', '>', since).orderBy('seq').limit(limit + 1).execute();
+            : await trx
+                .selectFrom('bucket_removals')
+                .select(['order_id', 'seq'])
+                .where('user_id', '=', userId)
+                .where('seq', '>', since)
+                .orderBy('seq')
+                .limit(limit + 1)
+                .execute();
         const lastSeq = await clientSeq(trx, body.clientId, userId);
         return { puts, removes, feed: feed.value, lastSeq };
       });
@@ -115,14 +165,10 @@ export function syncRoutes(app: AppContext): void {
   });
 
   function historyChanged() {
-    return new AppError(
-      409,
-      'history_changed',
-      {
-        id: 'Riwayat server berubah (basis data dipulihkan dari cadangan). Tarik ulang dari awal (cursor null) lalu kirim lagi perintah yang belum dimiliki server.',
-        en: "The server's history changed (its database was restored from a backup). Pull again from the start (cursor null), then send again the commands the server no longer has.",
-      },
-    );
+    return new AppError(409, 'history_changed', {
+      id: 'Riwayat server berubah (basis data dipulihkan dari cadangan). Tarik ulang dari awal (cursor null) lalu kirim lagi perintah yang belum dimiliki server.',
+      en: "The server's history changed (its database was restored from a backup). Pull again from the start (cursor null), then send again the commands the server no longer has.",
+    });
   }
 
   /**
@@ -136,20 +182,36 @@ export function syncRoutes(app: AppContext): void {
   }
 
   function invalidCursor() {
-    return fail.badRequest('Kursor tidak valid; tarik ulang dari awal (cursor null).', 'Invalid cursor; pull again from the start (cursor null).');
+    return fail.badRequest(
+      'Kursor tidak valid; tarik ulang dari awal (cursor null).',
+      'Invalid cursor; pull again from the start (cursor null).',
+    );
   }
 
-  function mergePage(puts: { updated_seq: number; data: string }[], removes: { order_id: string; seq: number }[], limit: number) {
+  function mergePage(
+    puts: { updated_seq: number; data: string }[],
+    removes: { order_id: string; seq: number }[],
+    limit: number,
+  ) {
     const merged: PageItem[] = [
       // The stored Order JSON goes out as it is (the server wrote it from a decided, valid state):
       // a pull of thousands of orders is not parsed and serialised again.
       ...puts.map((p) => ({ seq: p.updated_seq, json: () => `{"op":"put","order":${p.data}}` })),
-      ...removes.map((r) => ({ seq: r.seq, json: () => JSON.stringify({ op: 'remove', orderId: r.order_id } satisfies PullChange) })),
+      ...removes.map((r) => ({
+        seq: r.seq,
+        json: () => JSON.stringify({ op: 'remove', orderId: r.order_id } satisfies PullChange),
+      })),
     ].sort((a, b) => a.seq - b.seq);
     return { page: merged.slice(0, limit), hasMore: merged.length > limit };
   }
 
-  function sendPull(reply: FastifyReply, page: PageItem[], cursor: string, hasMore: boolean, lastSeq: number) {
+  function sendPull(
+    reply: FastifyReply,
+    page: PageItem[],
+    cursor: string,
+    hasMore: boolean,
+    lastSeq: number,
+  ) {
     const json =
       `{"changes":[${page.map((m) => m.json()).join(',')}],` +
       `"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},"lastProcessedSeq":${lastSeq},"serverTime":${JSON.stringify(env.config.now().toISOString())}}`;
@@ -169,7 +231,14 @@ export function syncRoutes(app: AppContext): void {
    * in a later pull). An old numeric cursor N (positions committed in order) is read as
    * `x0.1.N`: rows written before migration 0005 have xid 0.
    */
-  async function pullPostgres(userId: string, clientId: string, raw: string | null, limit: number, reply: FastifyReply, epoch: string) {
+  async function pullPostgres(
+    userId: string,
+    clientId: string,
+    raw: string | null,
+    limit: number,
+    reply: FastifyReply,
+    epoch: string,
+  ) {
     let lo = '0';
     let hi: string | null = null;
     let after = 0;
@@ -194,15 +263,22 @@ export function syncRoutes(app: AppContext): void {
       .setAccessMode('read only')
       .execute(async (trx) => {
         // The first statement takes the transaction's snapshot; its xmin is the watermark.
-        const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+        const { rows } = await sql<{
+          xmin: string;
+        }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
         // A watermark above this snapshot's: transaction ids this server never reached (restored).
-        if (BigInt(lo) > BigInt(rows[0]!.xmin) || (hi !== null && BigInt(hi) > BigInt(rows[0]!.xmin))) return null;
+        if (BigInt(lo) > BigInt(rows[0]!.xmin) || (hi !== null && BigInt(hi) > BigInt(rows[0]!.xmin)))
+          return null;
         const upper = hi ?? rows[0]!.xmin;
         const puts = await trx
           .selectFrom('orders')
           .innerJoin('order_data', 'order_data.order_id', 'orders.id')
           .select(['orders.updated_seq', 'order_data.data'])
-          .where('orders.id', 'in', trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId))
+          .where(
+            'orders.id',
+            'in',
+            trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId),
+          )
           .where(sql<boolean>`orders.updated_xid >= ${lo}::xid8 and orders.updated_xid < ${upper}::xid8`)
           .where('orders.updated_seq', '>', after)
           .orderBy('orders.updated_seq')

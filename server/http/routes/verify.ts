@@ -8,7 +8,13 @@ import type { ElhuUnit } from '../../../shared/elhu/types';
 import { readElhuUnit } from '../../catalog/repo';
 import { longTermRows } from '../../elhu/ltv/display';
 import type { PdfPool, UploadTicket } from '../../reports/pdf-pool';
-import { checkUploadedPdf, publicReport, VALIDITY_TEXT, type FileCheck, type PublicReport } from '../../reports/verification';
+import {
+  checkUploadedPdf,
+  publicReport,
+  VALIDITY_TEXT,
+  type FileCheck,
+  type PublicReport,
+} from '../../reports/verification';
 import type { AppContext } from '../context';
 import { AppError, fail } from '../errors';
 import { rateLimitConfig } from '../rate-limit';
@@ -26,7 +32,10 @@ export const VERIFY_UPLOAD_LIMIT = 10 * 1024 * 1024;
 /** The form's own bytes around the file (boundaries, part headers, the reportId field). */
 const FORM_ALLOWANCE = 64 * 1024;
 /** The uploads admitted before their body is read (server/http/app.ts defers 100 Continue for them). */
-export const VERIFY_UPLOAD_ROUTES: ReadonlySet<string> = new Set([`POST ${API_PREFIX}/verify`, 'POST /verifikasi']);
+export const VERIFY_UPLOAD_ROUTES: ReadonlySet<string> = new Set([
+  `POST ${API_PREFIX}/verify`,
+  'POST /verifikasi',
+]);
 const PDF_ONLY = new Set(['application/pdf']);
 
 const MessageSchema = z.object({ id: z.string(), en: z.string() });
@@ -54,7 +63,11 @@ const PublicReportSchema = z.object({
   supersededBy: LinkSchema.nullable(),
   replaces: LinkSchema.nullable(),
 });
-const VerifyReportResponseSchema = z.object({ report: PublicReportSchema, status: MessageSchema, verificationUrl: z.string() });
+const VerifyReportResponseSchema = z.object({
+  report: PublicReportSchema,
+  status: MessageSchema,
+  verificationUrl: z.string(),
+});
 const VerifyFileResponseSchema = z.object({
   verdict: z.enum(['genuine', 'unknown_document', 'altered', 'signature_invalid', 'not_pdf']),
   genuine: z.boolean(),
@@ -184,15 +197,29 @@ function reportDetails(r: PublicReport, unit: ElhuUnit, link: (reportId: string)
   const rows = [
     row('Nomor laporan', 'Report number', `<strong data-field="number">${esc(r.number)}</strong>`),
     row('Pelanggan', 'Customer', `<span data-field="customer">${esc(r.customerName)}</span>`),
-    row('Contoh uji', 'Sample', `<span data-field="sample">${esc(r.sample.number ?? '–')} — ${esc(r.sample.type)}</span>`),
+    row(
+      'Contoh uji',
+      'Sample',
+      `<span data-field="sample">${esc(r.sample.number ?? '–')} — ${esc(r.sample.type)}</span>`,
+    ),
     row('Tanggal terbit', 'Date of issue', r.issuedOn ? esc(formatDateId(r.issuedOn)) : '–'),
     row(
       'Penanda tangan',
       'Signed by',
-      r.signer ? `<span data-field="signer">${esc(r.signer.name)}</span>${r.signer.nip ? ` <span data-field="nip">(NIP ${esc(r.signer.nip)})</span>` : ''}, Kepala Balai` : '–',
+      r.signer
+        ? `<span data-field="signer">${esc(r.signer.name)}</span>${r.signer.nip ? ` <span data-field="nip">(NIP ${esc(r.signer.nip)})</span>` : ''}, Kepala Balai`
+        : '–',
     ),
-    row('Waktu tanda tangan', 'Signed at', r.signedAt ? esc(formatDateTimeId(new Date(r.signedAt), unit.timeZone)) : '–'),
-    row('SHA-256 dokumen bertanda tangan', 'SHA-256 of the signed document', r.signedSha256 ? `<code data-field="sha256">${esc(r.signedSha256)}</code>` : '–'),
+    row(
+      'Waktu tanda tangan',
+      'Signed at',
+      r.signedAt ? esc(formatDateTimeId(new Date(r.signedAt), unit.timeZone)) : '–',
+    ),
+    row(
+      'SHA-256 dokumen bertanda tangan',
+      'SHA-256 of the signed document',
+      r.signedSha256 ? `<code data-field="sha256">${esc(r.signedSha256)}</code>` : '–',
+    ),
     ...longTermRows(r.longTerm, unit.timeZone, row),
   ];
   if (r.replaces) {
@@ -240,7 +267,9 @@ function verdictBlock(c: FileCheck, expected: string | null, link: (reportId: st
     }</p>${other}</div>`;
   }
   const reason = c.reason ?? { id: 'Dokumen tidak dikenal.', en: 'Unknown document.' };
-  const claimed = c.report ? `<p>${bi('Laporan yang terdaftar', 'Registered report')}: <a href="${esc(link(c.report.reportId))}">${esc(c.report.number)}</a></p>` : '';
+  const claimed = c.report
+    ? `<p>${bi('Laporan yang terdaftar', 'Registered report')}: <a href="${esc(link(c.report.reportId))}">${esc(c.report.number)}</a></p>`
+    : '';
   return `<div class="status bad" data-verdict="${esc(c.verdict)}">${bi('TIDAK ASLI', 'NOT GENUINE')}<p>${bi(reason.id, reason.en)}</p>${claimed}</div>`;
 }
 
@@ -256,13 +285,26 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   const unitOf = () => readElhuUnit(db, env.config.unitCode);
 
   const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', CSP).header('x-frame-options', 'DENY').send(body);
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', CSP)
+      .header('x-frame-options', 'DENY')
+      .send(body);
   const wantsJson = (req: FastifyRequest) => {
     const accept = String(req.headers.accept ?? '');
     return accept.includes('application/json') && !accept.includes('text/html');
   };
-  const reportJson = (r: PublicReport) => ({ report: r, status: VALIDITY_TEXT[r.validity], verificationUrl: `${base}/verify/${r.reportId}` });
-  const fileJson = (c: FileCheck) => ({ ...c, genuine: c.verdict === 'genuine', status: c.report ? VALIDITY_TEXT[c.report.validity] : null });
+  const reportJson = (r: PublicReport) => ({
+    report: r,
+    status: VALIDITY_TEXT[r.validity],
+    verificationUrl: `${base}/verify/${r.reportId}`,
+  });
+  const fileJson = (c: FileCheck) => ({
+    ...c,
+    genuine: c.verdict === 'genuine',
+    status: c.report ? VALIDITY_TEXT[c.report.validity] : null,
+  });
 
   // The page of one report (the QR code's address). Links from it are relative to /verify/.
   root.get<{ Params: { reportId: string } }>('/verify/:reportId', readLimit, async (req, reply) => {
@@ -290,7 +332,11 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
     return html(
       reply,
       200,
-      page(unit, { id: `Verifikasi E-LHU ${report.number}`, en: 'Report verification' }, `${statusBlock(report, link)}${reportDetails(report, unit, link)}${uploadForm('../verifikasi', report.reportId)}`),
+      page(
+        unit,
+        { id: `Verifikasi E-LHU ${report.number}`, en: 'Report verification' },
+        `${statusBlock(report, link)}${reportDetails(report, unit, link)}${uploadForm('../verifikasi', report.reportId)}`,
+      ),
     );
   });
 
@@ -334,14 +380,22 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       // Released when the answer is sent or the client goes away, whichever comes first.
       reply.raw.once('close', ticket.release);
       reply.raw.once('finish', ticket.release);
-      if (/100-continue/i.test(String(req.headers.expect ?? '')) && typeof reply.raw.writeContinue === 'function') reply.raw.writeContinue();
+      if (
+        /100-continue/i.test(String(req.headers.expect ?? '')) &&
+        typeof reply.raw.writeContinue === 'function'
+      )
+        reply.raw.writeContinue();
       return undefined;
     };
   const refusedPage = async (_req: FastifyRequest, reply: FastifyReply, e: AppError) => {
     for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
     reply.header('connection', 'close');
     const refused = `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`;
-    return html(reply, e.statusCode, page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused));
+    return html(
+      reply,
+      e.statusCode,
+      page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused),
+    );
   };
   const refusedJson = async (_req: FastifyRequest, _reply: FastifyReply, e: AppError) => {
     throw e;
@@ -370,7 +424,10 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
     let upload: Awaited<ReturnType<typeof readUpload>>;
     try {
       if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-        throw fail.unsupportedMedia('Kirim berkas melalui formulir unggah.', 'Send the file through the upload form.');
+        throw fail.unsupportedMedia(
+          'Kirim berkas melalui formulir unggah.',
+          'Send the file through the upload form.',
+        );
       }
       upload = await readAdmitted(req);
     } catch (e) {
@@ -378,10 +435,17 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       return html(
         reply,
         err.status,
-        page(unit, title, `<div class="status bad" data-verdict="refused">${bi(err.message.id, err.message.en)}</div>${uploadForm('verifikasi', null)}`),
+        page(
+          unit,
+          title,
+          `<div class="status bad" data-verdict="refused">${bi(err.message.id, err.message.en)}</div>${uploadForm('verifikasi', null)}`,
+        ),
       );
     }
-    const expected = upload.fields.reportId && IdSchema.safeParse(upload.fields.reportId).success ? upload.fields.reportId : null;
+    const expected =
+      upload.fields.reportId && IdSchema.safeParse(upload.fields.reportId).success
+        ? upload.fields.reportId
+        : null;
     let check: FileCheck;
     try {
       check = await checkUploadedPdf(db, upload.data, pool, { transfer: true });
@@ -389,9 +453,18 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       // The pool is full (503): the page says so and when to try again.
       if (!(e instanceof AppError)) throw e;
       for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
-      return html(reply, e.statusCode, page(unit, title, `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`));
+      return html(
+        reply,
+        e.statusCode,
+        page(
+          unit,
+          title,
+          `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`,
+        ),
+      );
     }
-    const details = check.verdict === 'genuine' && check.report ? reportDetails(check.report, unit, link) : '';
+    const details =
+      check.verdict === 'genuine' && check.report ? reportDetails(check.report, unit, link) : '';
     return html(
       reply,
       200,
@@ -407,7 +480,8 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/verify/:reportId`,
-    summary: 'Verifikasi publik E-LHU (alamat kode QR) / public verification of a report (the QR code’s address)',
+    summary:
+      'Verifikasi publik E-LHU (alamat kode QR) / public verification of a report (the QR code’s address)',
     tags: ['verification'],
     access: 'public',
     params: z.strictObject({ reportId: IdSchema }),
@@ -423,7 +497,8 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   router.add({
     method: 'POST',
     url: `${API_PREFIX}/verify`,
-    summary: 'Periksa keaslian berkas PDF E-LHU (maks. 10 MB) / check whether a PDF is a genuine report (at most 10 MB)',
+    summary:
+      'Periksa keaslian berkas PDF E-LHU (maks. 10 MB) / check whether a PDF is a genuine report (at most 10 MB)',
     tags: ['verification'],
     access: 'public',
     multipart: { fields: { file: 'Berkas PDF / PDF file' } },
@@ -457,9 +532,21 @@ function tooLarge(): AppError {
 function uploadError(e: unknown): { status: number; message: { id: string; en: string } } {
   if (e instanceof AppError) return { status: e.statusCode, message: e.msg };
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return { status: 413, message: { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'The file is too large (at most 10 MB).' } };
+  if (
+    code === 'FST_REQ_FILE_TOO_LARGE' ||
+    code === 'FST_PARTS_LIMIT' ||
+    code === 'FST_FILES_LIMIT' ||
+    code === 'FST_FIELDS_LIMIT'
+  ) {
+    return {
+      status: 413,
+      message: { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'The file is too large (at most 10 MB).' },
+    };
   }
-  if (code.startsWith('FST_')) return { status: 400, message: { id: 'Unggahan tidak dapat dibaca; coba lagi.', en: 'The upload cannot be read; try again.' } };
+  if (code.startsWith('FST_'))
+    return {
+      status: 400,
+      message: { id: 'Unggahan tidak dapat dibaca; coba lagi.', en: 'The upload cannot be read; try again.' },
+    };
   throw e;
 }

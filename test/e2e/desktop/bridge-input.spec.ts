@@ -21,7 +21,14 @@ let bridge: Bridge;
 
 /** A registered sample of the Karet lab (step 12): the Penyelia could accept it. */
 const SAMPLE = demoOrder('krt-12a');
-const CHECK = { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true, storage: 'Rak K-2', note: '' };
+const CHECK = {
+  quantity: 'cukup',
+  condition: 'baik',
+  container: 'baik',
+  sealIntact: true,
+  storage: 'Rak K-2',
+  note: '',
+};
 const VALID_ACCEPT = { ...SAMPLE, check: CHECK };
 
 test.beforeAll(async () => {
@@ -40,7 +47,11 @@ test.afterAll(async () => {
 /** What the server holds of the sample's order: nothing of it may change. */
 async function serverSnapshot() {
   const o = await api.order(SAMPLE.orderId);
-  return { version: o.version, status: o.status, sample: o.samples.find((s) => s.id === SAMPLE.sampleId)?.status };
+  return {
+    version: o.version,
+    status: o.status,
+    sample: o.samples.find((s) => s.id === SAMPLE.sampleId)?.status,
+  };
 }
 
 /** What the working copy has queued (signed in). */
@@ -52,7 +63,9 @@ async function localSnapshot() {
     blocked: changes.blocked.length as number,
     rejected: changes.rejected.length as number,
     pending: status.pending as number,
-    sampleStatus: ((await bridge.value('order.get', { orderId: SAMPLE.orderId })).order.samples as any[]).find((s) => s.id === SAMPLE.sampleId)?.status,
+    sampleStatus: (
+      (await bridge.value('order.get', { orderId: SAMPLE.orderId })).order.samples as any[]
+    ).find((s) => s.id === SAMPLE.sampleId)?.status,
   };
 }
 
@@ -69,11 +82,27 @@ function expectFailure(answer: { status: number; body: any }, code: string, stat
 }
 
 /** A raw HTTP request with a Host header of our choosing (fetch does not let one set Host). */
-function withHost(host: string, path: string, token: string, body = '{}'): Promise<{ status: number; text: string }> {
+function withHost(
+  host: string,
+  path: string,
+  token: string,
+  body = '{}',
+): Promise<{ status: number; text: string }> {
   const url = new URL(desktop.origin);
   return new Promise((ok, bad) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path, method: 'POST', headers: { host, 'content-type': 'application/json', 'x-sippt-token': token, 'content-length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: {
+          host,
+          'content-type': 'application/json',
+          'x-sippt-token': token,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -110,7 +139,9 @@ test('a wrong call name answers unknown_call, before and after login', async () 
 
   await bridge.login('penyelia.karet', 'online');
   // The first pull fills the working copy (slow machines: give it time).
-  await expect(async () => expect((await bridge.call('order.get', { orderId: SAMPLE.orderId })).body.ok).toBe(true)).toPass({ timeout: 90_000 });
+  await expect(async () =>
+    expect((await bridge.call('order.get', { orderId: SAMPLE.orderId })).body.ok).toBe(true),
+  ).toPass({ timeout: 90_000 });
   const local = await localSnapshot();
   expectFailure(await bridge.call('sample.acceptAll', VALID_ACCEPT), 'unknown_call');
   expect(await localSnapshot()).toEqual(local);
@@ -135,19 +166,31 @@ test('a malformed input answers invalid_payload naming the field, and nothing is
   expect(e.message.en).toContain('check.sealIntact');
 
   // Wrong type.
-  e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }), 'invalid_payload');
+  e = expectFailure(
+    await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }),
+    'invalid_payload',
+  );
   expect(e.message.en).toContain('check.sealIntact');
   e = expectFailure(await bridge.call('sample.accept', { ...VALID_ACCEPT, orderId: 42 }), 'invalid_payload');
   expect(e.message.en).toContain('orderId');
 
   // A value outside its choices.
-  e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, quantity: 'banyak' } }), 'invalid_payload');
+  e = expectFailure(
+    await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, quantity: 'banyak' } }),
+    'invalid_payload',
+  );
   expect(e.message.en).toContain('check.quantity');
 
   // Extra field (strict inputs): named, so the caller knows what to remove.
-  e = expectFailure(await bridge.call('sample.accept', { ...VALID_ACCEPT, acceptedBy: 'someone-else' }), 'invalid_payload');
+  e = expectFailure(
+    await bridge.call('sample.accept', { ...VALID_ACCEPT, acceptedBy: 'someone-else' }),
+    'invalid_payload',
+  );
   expect(e.message.en).toContain('acceptedBy');
-  e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, override: true } }), 'invalid_payload');
+  e = expectFailure(
+    await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, override: true } }),
+    'invalid_payload',
+  );
   expect(e.message.en).toContain('override');
 
   // A reason too short, on another call.
@@ -156,7 +199,11 @@ test('a malformed input answers invalid_payload naming the field, and nothing is
 
   // Not an object, and not JSON at all.
   expectFailure(await bridge.call('sample.accept', ['not', 'an', 'object']), 'invalid_payload');
-  expectFailure(await bridge.call('sample.accept', null, { rawBody: '{"orderId": ' }), 'invalid_payload', 400);
+  expectFailure(
+    await bridge.call('sample.accept', null, { rawBody: '{"orderId": ' }),
+    'invalid_payload',
+    400,
+  );
 
   expect(await localSnapshot()).toEqual(local);
   expect(await serverSnapshot()).toEqual(before);
@@ -171,7 +218,9 @@ test('a missing or wrong host token answers 401 unauthorized, and nothing is wri
     expect(e.message.en).toMatch(/token/i);
   }
   // The event stream needs the token too.
-  const events = await fetch(`${desktop.origin}/bridge/events`, { headers: { 'x-sippt-token': 'wrong-token' } });
+  const events = await fetch(`${desktop.origin}/bridge/events`, {
+    headers: { 'x-sippt-token': 'wrong-token' },
+  });
   expect(events.status).toBe(401);
   await events.body?.cancel();
 
@@ -194,7 +243,11 @@ test('a wrong Host header is refused before the token is even looked at, and not
   // A cross-site Origin is refused as well.
   const cross = await fetch(`${desktop.origin}/bridge/call/sample.accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-sippt-token': desktop.token, origin: 'http://evil.example' },
+    headers: {
+      'content-type': 'application/json',
+      'x-sippt-token': desktop.token,
+      origin: 'http://evil.example',
+    },
     body,
   });
   expect(cross.status).toBe(403);
@@ -214,13 +267,18 @@ test('the same valid call then works (the guards refused only what was wrong)', 
     const o = await api.order(SAMPLE.orderId);
     expect(o.samples.find((s) => s.id === SAMPLE.sampleId)?.status).toBe('received');
   }).toPass({ timeout: 30_000 });
-  await expect(async () => expect((await bridge.value('sync.status')).pending).toBe(before.pending)).toPass({ timeout: 30_000 });
+  await expect(async () => expect((await bridge.value('sync.status')).pending).toBe(before.pending)).toPass({
+    timeout: 30_000,
+  });
 });
 
 test('a wrong type is reported as a wrong type, not as a missing field', async () => {
   // Last in this file: serial tests stop at a failure. Fails today (product bug in main/services/bridge/bridge.ts, issueText): zod 4 issues carry no
   // `input` unless asked, so every invalid_type is worded "wajib diisi / is required", even "ya".
-  const e = expectFailure(await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }), 'invalid_payload');
+  const e = expectFailure(
+    await bridge.call('sample.accept', { ...SAMPLE, check: { ...CHECK, sealIntact: 'ya' } }),
+    'invalid_payload',
+  );
   expect(e.message.en).not.toMatch(/check\.sealIntact: is required/);
   expect(e.message.en).toMatch(/check\.sealIntact: .*(type|boolean)/);
 });

@@ -23,17 +23,25 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('Admin Satker sets a default U with k and takes a parameter out of the accreditation scope', async ({ browser }, testInfo) => {
+test('Admin Satker sets a default U with k and takes a parameter out of the accreditation scope', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const { page } = await workstation(browser);
   await signIn(page, desk, 'admin');
-  await page.getByRole('navigation').getByRole('link', { name: /Katalog/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /Katalog/ })
+    .click();
   await expect(page.locator('.mantine-Skeleton-root')).toHaveCount(0, { timeout: 30_000 });
   const table = page.getByRole('table', { name: 'Parameter uji' });
   await expect(table.getByRole('columnheader', { name: 'U bawaan (k)' })).toBeVisible();
 
   const name = 'Kadar air';
-  await table.getByRole('button', { name: `Ubah ${name}`, exact: true }).first().click();
+  await table
+    .getByRole('button', { name: `Ubah ${name}`, exact: true })
+    .first()
+    .click();
   const u = page.getByRole('textbox', { name: /^U bawaan/ });
   const k = page.getByRole('textbox', { name: 'Faktor cakupan k' });
   await u.fill('');
@@ -48,15 +56,26 @@ test('Admin Satker sets a default U with k and takes a parameter out of the accr
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(`${name} disimpan.`).first()).toBeVisible({ timeout: 30_000 });
 
-  const row = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Ubah ${name}`, exact: true }) }).first();
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `Ubah ${name}`, exact: true }) })
+    .first();
   await expect(row).toContainText('± 0,15 (k = 2)');
   await expect(row.getByText('di luar akreditasi')).toBeVisible();
   await checkScreen(page, testInfo, 'catalog-u-dan-akreditasi');
 
   const api = new Api(server.url);
   const catalog = await api.get('admin', 'catalog');
-  const saved = (catalog.parameters as { name: string; uncertainty: unknown; accredited: boolean }[]).filter((p) => p.name === name);
-  expect(saved.some((p) => JSON.stringify(p.uncertainty) === JSON.stringify({ expanded: 0.15, coverageFactor: 2 }) && p.accredited === false)).toBe(true);
+  const saved = (catalog.parameters as { name: string; uncertainty: unknown; accredited: boolean }[]).filter(
+    (p) => p.name === name,
+  );
+  expect(
+    saved.some(
+      (p) =>
+        JSON.stringify(p.uncertainty) === JSON.stringify({ expanded: 0.15, coverageFactor: 2 }) &&
+        p.accredited === false,
+    ),
+  ).toBe(true);
 });
 
 test('axe-core: no serious or critical violation on the catalog screens', () => {

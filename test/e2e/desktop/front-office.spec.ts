@@ -25,12 +25,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
 import { Api, Bridge, demoId, demoOrder } from '../support/clients';
-import { DEMO_PASSWORD, startDemoServer, startDesktop, startProxy, type DesktopHandle, type ProxyHandle, type ServerHandle } from '../support/stack';
+import {
+  DEMO_PASSWORD,
+  startDemoServer,
+  startDesktop,
+  startProxy,
+  type DesktopHandle,
+  type ProxyHandle,
+  type ServerHandle,
+} from '../support/stack';
 import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
-const KEYSTORE = fileURLToPath(new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url));
+const KEYSTORE = fileURLToPath(
+  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
+);
 const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
 
 let server: ServerHandle;
@@ -70,7 +80,10 @@ async function openRow(page: Page, text: string): Promise<void> {
 }
 
 async function nav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${label}`) }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: new RegExp(`^${label}`) })
+    .click();
 }
 
 test.beforeAll(async () => {
@@ -96,7 +109,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('3 · Admin Satker activates a registered customer, keeps the holiday list; offline keeps the typing', async ({ browser }, info) => {
+test('3 · Admin Satker activates a registered customer, keeps the holiday list; offline keeps the typing', async ({
+  browser,
+}, info) => {
   test.setTimeout(180_000);
   await api.raw(null, 'POST', 'auth/register', {
     username: 'cv.baru.e2e',
@@ -116,7 +131,11 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
   await checkScreen(page, info, 'desktop-admin-customer-open');
   await page.getByRole('button', { name: /Aktifkan akun/ }).click();
   await expect
-    .poll(async () => ((await api.get('admin', 'customers?status=active&limit=500')).customers as { companyName: string }[]).some((c) => c.companyName === 'CV Baru Sejahtera E2E'))
+    .poll(async () =>
+      (
+        (await api.get('admin', 'customers?status=active&limit=500')).customers as { companyName: string }[]
+      ).some((c) => c.companyName === 'CV Baru Sejahtera E2E'),
+    )
     .toBe(true);
 
   for (const [label, name] of [
@@ -140,7 +159,10 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
   await page.getByRole('button', { name: /Tambah/ }).click();
   await proxy.cut();
   await page.getByRole('button', { name: /Buka panel sinkron/ }).click();
-  await page.getByRole('button', { name: /Sinkronkan sekarang/ }).click().catch(() => {});
+  await page
+    .getByRole('button', { name: /Sinkronkan sekarang/ })
+    .click()
+    .catch(() => {});
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Simpan daftar/ }).click();
   await expect(page.getByText(/Perlu koneksi: belum terkirim/)).toBeVisible({ timeout: 30_000 });
@@ -150,7 +172,13 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
   await proxy.restore();
   await page.getByRole('button', { name: /Simpan daftar/ }).click();
   await expect
-    .poll(async () => ((await api.get('cs1', 'calendar/holidays')).holidays as { date: string }[]).some((h) => h.date === '2026-07-15'), { timeout: 30_000 })
+    .poll(
+      async () =>
+        ((await api.get('cs1', 'calendar/holidays')).holidays as { date: string }[]).some(
+          (h) => h.date === '2026-07-15',
+        ),
+      { timeout: 30_000 },
+    )
     .toBe(true);
 });
 
@@ -162,17 +190,25 @@ test('5 · CS reviews and validates one order, returns another (Tidak bisa)', as
   await checkScreen(page, info, 'desktop-cs-work');
 
   await openRow(page, ORDER_A.slice(0, 8));
-  for (const q of ['Kemampuan SDM', 'Kesesuaian metode', 'Kemampuan peralatan']) await page.getByRole('radiogroup', { name: q }).getByRole('radio', { name: 'Bisa', exact: true }).check();
+  for (const q of ['Kemampuan SDM', 'Kesesuaian metode', 'Kemampuan peralatan'])
+    await page.getByRole('radiogroup', { name: q }).getByRole('radio', { name: 'Bisa', exact: true }).check();
   await checkScreen(page, info, 'desktop-cs-validate');
   await page.getByRole('button', { name: /Validasi & beri nomor/ }).click();
   await serverStatus(ORDER_A, 'validated');
 
   await openRow(page, ORDER_B.slice(0, 8));
-  await page.getByRole('radiogroup', { name: 'Kemampuan peralatan' }).getByRole('radio', { name: 'Tidak bisa' }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Kemampuan peralatan' })
+    .getByRole('radio', { name: 'Tidak bisa' })
+    .check();
   await page.getByRole('button', { name: /Kembalikan: tidak bisa dikerjakan/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Kembalikan order ke pelanggan' });
-  await expect(dialog.getByRole('textbox')).toHaveValue(/Kaji ulang permintaan: Kemampuan peralatan tidak bisa/);
-  await dialog.getByRole('textbox').pressSequentially('Alat uji Mooney sedang dikalibrasi sampai akhir bulan.');
+  await expect(dialog.getByRole('textbox')).toHaveValue(
+    /Kaji ulang permintaan: Kemampuan peralatan tidak bisa/,
+  );
+  await dialog
+    .getByRole('textbox')
+    .pressSequentially('Alat uji Mooney sedang dikalibrasi sampai akhir bulan.');
   await checkScreen(page, info, 'desktop-cs-return');
   await dialog.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
   const returned = await serverStatus(ORDER_B, 'returned_to_customer');
@@ -195,12 +231,16 @@ test('6 · Ketua Tim approves a tariff and returns another', async ({ browser },
   await openRow(page, v.number!);
   await page.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Kembalikan order ke pelanggan' });
-  await dialog.getByRole('textbox').fill('Parameter PRI tidak diperlukan untuk SIR 20 ekspor; mohon dikoreksi.');
+  await dialog
+    .getByRole('textbox')
+    .fill('Parameter PRI tidak diperlukan untuk SIR 20 ekspor; mohon dikoreksi.');
   await dialog.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
   await serverStatus(ORDER_V, 'returned_to_customer');
 });
 
-test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects another', async ({ browser }, info) => {
+test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects another', async ({
+  browser,
+}, info) => {
   await api.post('qc.kopibukitbarisan', `orders/${ORDER_A}/billing/request`);
   const { page } = await workstation(browser);
   pages.bendahara = page;
@@ -216,7 +256,11 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   // The customer uploads a proof (portal's part, here through the API).
   const form = new FormData();
   form.append('file', new Blob([pdf()], { type: 'application/pdf' }), 'bukti.pdf');
-  const upload = await fetch(`${server.url}/api/v1/orders/${ORDER_A}/payment-proofs`, { method: 'POST', headers: { authorization: `Bearer ${await api.token('qc.kopibukitbarisan')}` }, body: form });
+  const upload = await fetch(`${server.url}/api/v1/orders/${ORDER_A}/payment-proofs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await api.token('qc.kopibukitbarisan')}` },
+    body: form,
+  });
   expect(upload.status).toBe(201);
 
   await page.getByRole('button', { name: /Muat ulang/ }).click();
@@ -230,9 +274,13 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   await openRow(page, p.number!);
   await page.getByRole('button', { name: 'Tolak bukti bayar' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tolak bukti bayar' });
-  await dialog.getByRole('textbox').fill('Nominal pada bukti Rp800.000 tidak sama dengan tagihan; unggah bukti yang benar.');
+  await dialog
+    .getByRole('textbox')
+    .fill('Nominal pada bukti Rp800.000 tidak sama dengan tagihan; unggah bukti yang benar.');
   await dialog.getByRole('button', { name: 'Tolak bukti bayar' }).click();
-  await expect.poll(async () => (await api.order(ORDER_PROOF)).proofs.at(-1)?.status, { timeout: 30_000 }).toBe('rejected');
+  await expect
+    .poll(async () => (await api.order(ORDER_PROOF)).proofs.at(-1)?.status, { timeout: 30_000 })
+    .toBe('rejected');
 
   await nav(page, 'Pembayaran');
   await expect(page.getByRole('grid', { name: 'Pembayaran' })).toBeVisible({ timeout: 30_000 });
@@ -247,7 +295,9 @@ test('11 · CS registers a paid sample with lab, Penyelia and MT', async ({ brow
   await page.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(page, paid.number!);
   const panel = page.getByRole('complementary');
-  await expect(panel.getByRole('textbox', { name: 'Laboratorium' })).toHaveValue(/KIM|KRT|MIK/, { timeout: 30_000 });
+  await expect(panel.getByRole('textbox', { name: 'Laboratorium' })).toHaveValue(/KIM|KRT|MIK/, {
+    timeout: 30_000,
+  });
   await panel.getByRole('textbox', { name: 'Penyelia' }).click();
   await page.getByRole('option').first().click();
   await panel.getByRole('textbox', { name: /MT \(Manajer Teknis\)/ }).click();
@@ -271,23 +321,41 @@ test('17, 18 · Ketua Tim numbers a report, CS requests the TTE', async ({ brows
   const cs = pages.cs!;
   await cs.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(cs, s.number!);
-  await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({ timeout: 60_000 });
+  await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(cs.getByRole('img', { name: /Halaman 1 dari/ })).toBeVisible({ timeout: 30_000 });
   await checkScreen(cs, info, 'desktop-cs-signature-request');
   await cs.getByRole('button', { name: /Buat E-LHU & minta TTE/ }).click();
   await serverStatus(MIX.orderId, 'awaiting_signature', MIX.sampleId);
 });
 
-test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it released', async ({ browserName }, info) => {
+test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it released', async ({
+  browserName,
+}, info) => {
   void browserName;
   test.setTimeout(180_000);
   // Step 19 on the Kepala Balai's own desktop (the signing screens are another spec's): its bridge.
   const kb = new Bridge(desks.kepala!);
   await kb.value('session.login', { username: 'kepala', password: DEMO_PASSWORD, mode: 'online' });
-  await kb.value('signing.importKeystore', { file: { name: 'kepala-balai-demo.p12', base64: readFileSync(KEYSTORE).toString('base64') }, passphrase: DEMO_PASSPHRASE });
-  await expect.poll(async () => ((await kb.value<{ sampleId: string }[]>('signing.queue')).some((q) => q.sampleId === SIGN.sampleId)), { timeout: 60_000 }).toBe(true);
-  const item = (await kb.value<{ orderId: string; sampleId: string; reportId: string }[]>('signing.queue')).find((q) => q.sampleId === SIGN.sampleId)!;
-  await kb.value('signing.sign', { reports: [{ orderId: item.orderId, sampleId: item.sampleId, reportId: item.reportId }], passphrase: DEMO_PASSPHRASE });
+  await kb.value('signing.importKeystore', {
+    file: { name: 'kepala-balai-demo.p12', base64: readFileSync(KEYSTORE).toString('base64') },
+    passphrase: DEMO_PASSPHRASE,
+  });
+  await expect
+    .poll(
+      async () =>
+        (await kb.value<{ sampleId: string }[]>('signing.queue')).some((q) => q.sampleId === SIGN.sampleId),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  const item = (
+    await kb.value<{ orderId: string; sampleId: string; reportId: string }[]>('signing.queue')
+  ).find((q) => q.sampleId === SIGN.sampleId)!;
+  await kb.value('signing.sign', {
+    reports: [{ orderId: item.orderId, sampleId: item.sampleId, reportId: item.reportId }],
+    passphrase: DEMO_PASSPHRASE,
+  });
   await kb.value('sync.now').catch(() => {});
   const signed = await serverStatus(SIGN.orderId, 'signed', SIGN.sampleId);
   const number = signed.samples.find((x) => x.id === SIGN.sampleId)!.number!;
@@ -295,10 +363,15 @@ test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it releas
   const cs = pages.cs!;
   await cs.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(cs, number);
-  await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({ timeout: 30_000 });
+  await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await checkScreen(cs, info, 'desktop-cs-release');
   await cs.getByRole('button', { name: /Kirim ke pelanggan/ }).click();
-  await cs.getByRole('dialog', { name: 'Kirim E-LHU ke pelanggan?' }).getByRole('button', { name: 'Kirim ke pelanggan' }).click();
+  await cs
+    .getByRole('dialog', { name: 'Kirim E-LHU ke pelanggan?' })
+    .getByRole('button', { name: 'Kirim ke pelanggan' })
+    .click();
   await serverStatus(SIGN.orderId, 'released', SIGN.sampleId);
 
   const ketua = pages.ketua!;
@@ -313,6 +386,7 @@ test('no serious or critical accessibility violation on any screen', () => {
 
 /** A small valid PDF (the proof of payment's file). */
 function pdf(): ArrayBuffer {
-  const text = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  const text =
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
   return new TextEncoder().encode(text).buffer as ArrayBuffer;
 }

@@ -23,11 +23,22 @@ import { fileURLToPath } from 'node:url';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { Api, demoOrder } from '../support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, expectNoA11yFindings, openLogin, openSample, pill, signIn, syncNow, workstation } from '../support/ui';
+import {
+  checkScreen,
+  expectNoA11yFindings,
+  openLogin,
+  openSample,
+  pill,
+  signIn,
+  syncNow,
+  workstation,
+} from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
-const KEYSTORE = fileURLToPath(new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url));
+const KEYSTORE = fileURLToPath(
+  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
+);
 const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
 
 /** A crumb-rubber sample registered to the Karet lab, waiting at step 12 (demo data). */
@@ -49,7 +60,10 @@ const userName = (username: string) => users.find((u) => u.username === username
 async function serverAt(status: string, timeout = 60_000): Promise<Sample> {
   let last: Sample | undefined;
   await expect
-    .poll(async () => (last = sampleOf(await api.order(REF.orderId))).status, { timeout, message: `server sample status → ${status}` })
+    .poll(async () => (last = sampleOf(await api.order(REF.orderId))).status, {
+      timeout,
+      message: `server sample status → ${status}`,
+    })
     .toBe(status);
   return last!;
 }
@@ -64,7 +78,12 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   server = await startDemoServer();
   api = new Api(server.url);
-  const [penyelia, mt, analis, kepala] = await Promise.all([startDesktop(server.url), startDesktop(server.url), startDesktop(server.url), startDesktop(server.url)]);
+  const [penyelia, mt, analis, kepala] = await Promise.all([
+    startDesktop(server.url),
+    startDesktop(server.url),
+    startDesktop(server.url),
+    startDesktop(server.url),
+  ]);
   Object.assign(desks, { penyelia, mt, analis, kepala });
   users = await api.users();
   const s = sampleOf(await api.order(REF.orderId));
@@ -78,7 +97,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst per parameter', async ({ browser }, testInfo) => {
+test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst per parameter', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const { page: p } = await workstation(browser);
   pages.penyelia = p;
@@ -91,7 +112,10 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
   await expect(p.getByRole('grid', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
   await checkScreen(p, testInfo, 'lab-flow-02-penyelia-pekerjaan-saya');
 
-  await p.getByRole('navigation').getByRole('link', { name: /Semua sampel/ }).click();
+  await p
+    .getByRole('navigation')
+    .getByRole('link', { name: /Semua sampel/ })
+    .click();
   await expect(p.getByRole('grid', { name: 'Semua sampel' })).toBeVisible();
   await checkScreen(p, testInfo, 'lab-flow-03-penyelia-semua-sampel');
 
@@ -104,10 +128,22 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
   await openSample(p, sampleNumber);
   const receipt = p.getByRole('region', { name: 'Pemeriksaan contoh' });
   await expect(receipt).toBeVisible({ timeout: 30_000 });
-  await receipt.getByRole('radiogroup', { name: 'Jumlah' }).getByRole('radio', { name: 'Cukup', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Kondisi' }).getByRole('radio', { name: 'Baik', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Wadah' }).getByRole('radio', { name: 'Baik', exact: true }).check();
-  await receipt.getByRole('radiogroup', { name: 'Segel' }).getByRole('radio', { name: 'Utuh', exact: true }).check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Jumlah' })
+    .getByRole('radio', { name: 'Cukup', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Kondisi' })
+    .getByRole('radio', { name: 'Baik', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Wadah' })
+    .getByRole('radio', { name: 'Baik', exact: true })
+    .check();
+  await receipt
+    .getByRole('radiogroup', { name: 'Segel' })
+    .getByRole('radio', { name: 'Utuh', exact: true })
+    .check();
   await receipt.getByLabel('Kondisi penyimpanan').fill('Suhu ruang');
   await receipt.getByLabel('Catatan').fill('Tiga bandela utuh, label pelanggan terbaca.');
   await checkScreen(p, testInfo, 'lab-flow-05-penyelia-pemeriksaan-contoh');
@@ -120,7 +156,11 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
   expect(analyses.length).toBeGreaterThan(1);
   for (const a of analyses) {
     await assign.getByRole('textbox', { name: `Analis untuk ${a.parameterName}`, exact: true }).click();
-    await p.getByRole('option', { name: new RegExp(`^${userName('analis.karet1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    await p
+      .getByRole('option', {
+        name: new RegExp(`^${userName('analis.karet1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      })
+      .click();
   }
   await checkScreen(p, testInfo, 'lab-flow-06-penyelia-penugasan');
   await assign.getByRole('button', { name: /^Kirim ke MT/ }).click();
@@ -140,7 +180,12 @@ test('step 13: the MT validates the assignment', async ({ browser }, testInfo) =
   await openSample(p, sampleNumber);
   const panel = p.getByRole('region', { name: 'Validasi penugasan' });
   await expect(panel).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByRole('row').filter({ hasText: userName('analis.karet1') }).first()).toBeVisible();
+  await expect(
+    panel
+      .getByRole('row')
+      .filter({ hasText: userName('analis.karet1') })
+      .first(),
+  ).toBeVisible();
   await checkScreen(p, testInfo, 'lab-flow-07-mt-validasi-penugasan');
   await panel.getByRole('button', { name: /^Validasi/ }).click();
   await serverAt('in_testing');
@@ -158,7 +203,8 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   await expect(p.getByText('LOT-2025-0412')).toHaveCount(0);
 
   const analyses = sampleOf(await api.order(REF.orderId)).analyses;
-  const cell = (i: number) => grid.getByRole('textbox', { name: `Hasil ${analyses[i]!.parameterName}`, exact: true });
+  const cell = (i: number) =>
+    grid.getByRole('textbox', { name: `Hasil ${analyses[i]!.parameterName}`, exact: true });
   await cell(0).click();
   for (let i = 0; i < analyses.length; i++) {
     await expect(cell(i)).toBeFocused();
@@ -173,7 +219,8 @@ test('step 14: the Analis types the results in the grid and sends them', async (
     await p.keyboard.press('Enter');
   }
   for (let i = 1; i < analyses.length; i++) {
-    if (analyses[i]!.requirement) await expect(grid.locator(`[id="mark-${analyses[i]!.id}"]`)).not.toHaveAttribute('data-mark', 'fails');
+    if (analyses[i]!.requirement)
+      await expect(grid.locator(`[id="mark-${analyses[i]!.id}"]`)).not.toHaveAttribute('data-mark', 'fails');
   }
   await expect(grid.getByText(/^tersimpan/)).toHaveCount(analyses.length, { timeout: 30_000 });
   await checkScreen(p, testInfo, 'lab-flow-08-analis-hasil-uji');
@@ -188,7 +235,9 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   await expect(confirm).toBeHidden({ timeout: 30_000 });
 
   await expect
-    .poll(async () => sampleOf(await api.order(REF.orderId)).analyses.map((a) => a.status), { timeout: 60_000 })
+    .poll(async () => sampleOf(await api.order(REF.orderId)).analyses.map((a) => a.status), {
+      timeout: 60_000,
+    })
     .toEqual(analyses.map(() => 'submitted'));
   const stored = sampleOf(await api.order(REF.orderId)).analyses;
   // The decimal comma is read as a decimal: 0,214 is 0.214.
@@ -224,14 +273,20 @@ test('step 16: the MT validates the results', async () => {
   await serverAt('results_validated');
 });
 
-test('step 19: the Kepala Balai imports the keystore and signs from the queue', async ({ browser }, testInfo) => {
+test('step 19: the Kepala Balai imports the keystore and signs from the queue', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   // Steps 17 and 18 through the API: the Ketua Tim numbers the LHU, CS asks the Kepala Balai to sign.
   await api.post('ketuatim', `orders/${REF.orderId}/samples/${REF.sampleId}/reports`);
   let s = await serverAt('report_numbered');
   const report = s.reports.find((r) => r.status !== 'superseded')!;
   const kepalaId = users.find((u) => u.username === 'kepala')!.id;
-  await api.post('cs1', `orders/${REF.orderId}/samples/${REF.sampleId}/reports/${report.id}/request-signature`, { kepalaBalaiId: kepalaId });
+  await api.post(
+    'cs1',
+    `orders/${REF.orderId}/samples/${REF.sampleId}/reports/${report.id}/request-signature`,
+    { kepalaBalaiId: kepalaId },
+  );
   await serverAt('awaiting_signature');
 
   const { page: p } = await workstation(browser);
@@ -257,7 +312,9 @@ test('step 19: the Kepala Balai imports the keystore and signs from the queue', 
   await expect(dialog).toBeVisible();
 
   // First time on this computer: import the keystore through the browser's file input.
-  await expect(dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/))).toBeVisible({ timeout: 30_000 });
+  await expect(
+    dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/)),
+  ).toBeVisible({ timeout: 30_000 });
   await dialog.locator('input[type="file"]').setInputFiles(KEYSTORE);
   await dialog.getByLabel('Passphrase keystore').fill(DEMO_PASSPHRASE);
   await checkScreen(p, testInfo, 'lab-flow-13-kepala-impor-sertifikat');

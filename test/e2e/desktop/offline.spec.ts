@@ -11,7 +11,16 @@ import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { Api, demoOrder } from '../support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, closeSyncPanel, expectNoA11yFindings, openSample, openSyncPanel, pill, signIn, workstation } from '../support/ui';
+import {
+  checkScreen,
+  closeSyncPanel,
+  expectNoA11yFindings,
+  openSample,
+  openSyncPanel,
+  pill,
+  signIn,
+  workstation,
+} from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,8 +68,12 @@ test.afterAll(async () => {
 
 test('online first: both sign in and sync their working copies', async () => {
   test.setTimeout(240_000);
-  await Promise.all([signIn(analis, analisDesk, 'analis.karet1'), signIn(penyelia, penyeliaDesk, 'penyelia.karet')]);
-  for (const p of [analis, penyelia]) await expect(pill(p)).toHaveAccessibleName(/^Daring · Semua terkirim · sinkron/, { timeout: 90_000 });
+  await Promise.all([
+    signIn(analis, analisDesk, 'analis.karet1'),
+    signIn(penyelia, penyeliaDesk, 'penyelia.karet'),
+  ]);
+  for (const p of [analis, penyelia])
+    await expect(pill(p)).toHaveAccessibleName(/^Daring · Semua terkirim · sinkron/, { timeout: 90_000 });
   // Each opens the sample they will work on: it is in the working copy now.
   await openSample(analis, numbers.testing);
   await expect(analis.getByRole('table', { name: /Tabel hasil uji/ })).toBeVisible({ timeout: 30_000 });
@@ -75,7 +88,8 @@ test('offline: the Analis sends results and the Penyelia verifies, and the app s
 
   // The Analis types the whole column (Enter goes down) and sends it.
   const grid = analis.getByRole('table', { name: /Tabel hasil uji/ });
-  const cell = (i: number) => grid.getByRole('textbox', { name: `Hasil ${testingAnalyses[i]!.parameterName}`, exact: true });
+  const cell = (i: number) =>
+    grid.getByRole('textbox', { name: `Hasil ${testingAnalyses[i]!.parameterName}`, exact: true });
   await cell(0).click();
   for (let i = 0; i < testingAnalyses.length; i++) {
     await expect(cell(i)).toBeFocused();

@@ -10,7 +10,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import { Api, demoOrder } from '../support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, expectNoA11yFindings, openSample, pill, signIn, syncNow, workstation } from '../support/ui';
+import {
+  checkScreen,
+  expectNoA11yFindings,
+  openSample,
+  pill,
+  signIn,
+  syncNow,
+  workstation,
+} from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,7 +39,9 @@ test.beforeAll(async ({ browser }) => {
   desk = await startDesktop(server.url);
   const order = await api.order(SAMPLE.orderId);
   sampleNumber = order.samples.find((s) => s.id === SAMPLE.sampleId)!.number!;
-  analystName = (await api.users()).find((u) => u.username === 'analis.karet1')!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  analystName = (await api.users())
+    .find((u) => u.username === 'analis.karet1')!
+    .name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   ({ page } = await workstation(browser));
 });
 
@@ -71,7 +81,9 @@ test('a minimum version above this desktop: the banner says what is needed, and 
   await expect(banner()).toContainText('Minta bagian TI memasang SIPPT Lab versi 99.0.0');
   await expect(pill(page)).toHaveAccessibleName(/1 perubahan menunggu/, { timeout: 30_000 });
   // Nothing reached the server, nothing was marked rejected.
-  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).toBe('received');
+  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).toBe(
+    'received',
+  );
   await expect(pill(page)).not.toHaveAccessibleName(/ditolak/);
   await checkScreen(page, testInfo, 'outdated-01-banner');
 
@@ -88,7 +100,9 @@ test('the minimum lowered: the change is sent and the banner goes away', async (
     await expect(banner()).toHaveCount(0, { timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
   await expect(pill(page)).toHaveAccessibleName(/^Daring · Semua terkirim/, { timeout: 60_000 });
-  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).not.toBe('received');
+  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).not.toBe(
+    'received',
+  );
 });
 
 test('network settings: a wrong proxy is refused with what to fix; proxy and channel are saved', async () => {

@@ -17,7 +17,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Api } from '../support/clients';
-import { startDemoServer, startDesktop, startProxy, type DesktopHandle, type ProxyHandle, type ServerHandle } from '../support/stack';
+import {
+  startDemoServer,
+  startDesktop,
+  startProxy,
+  type DesktopHandle,
+  type ProxyHandle,
+  type ServerHandle,
+} from '../support/stack';
 import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
@@ -41,7 +48,9 @@ function thisMonth(): { from: string; to: string } {
 
 async function openRecords(page: Page): Promise<void> {
   // By keyboard (UI.md: the keyboard reaches everything).
-  const link = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: /^Rekap & laporan/ });
+  const link = page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: /^Rekap & laporan/ });
   await link.focus();
   await link.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Rekaman & Laporan' })).toBeVisible();
@@ -72,7 +81,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('Admin Satker reads every record of this month, as the server counts it, and exports it', async ({ browser }, info) => {
+test('Admin Satker reads every record of this month, as the server counts it, and exports it', async ({
+  browser,
+}, info) => {
   test.setTimeout(180_000);
   const { page } = await workstation(browser);
   await signIn(page, admin, 'admin');
@@ -120,7 +131,8 @@ test('Admin Satker reads every record of this month, as the server counts it, an
     const shown = page.getByRole('table', { name: table });
     const empty = page.getByText('Tidak ada data pada periode ini');
     await expect(shown.or(empty)).toBeVisible();
-    if (name === 'performance' && (await shown.isVisible())) await expect(shown.locator('tbody tr')).toHaveCount(22);
+    if (name === 'performance' && (await shown.isVisible()))
+      await expect(shown.locator('tbody tr')).toHaveCount(22);
     await checkScreen(page, info, `desktop-records-${name}`);
   }
 
@@ -143,8 +155,15 @@ test('Admin Satker reads every record of this month, as the server counts it, an
   await expect(page.getByLabel('Dari tanggal')).toHaveValue(from);
   await checkScreen(page, info, 'desktop-records-offline');
   await proxy.restore();
-  await page.getByRole('button', { name: /Coba sambungkan/ }).first().click();
-  await expect(page.getByRole('table', { name: 'Register sampel' }).or(page.getByText('Tidak ada data pada periode ini'))).toBeVisible({ timeout: 60_000 });
+  await page
+    .getByRole('button', { name: /Coba sambungkan/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Register sampel' })
+      .or(page.getByText('Tidak ada data pada periode ini')),
+  ).toBeVisible({ timeout: 60_000 });
   await page.context().close();
 });
 
@@ -155,7 +174,11 @@ test('Bendahara sees only the order register and the PNBP revenue', async ({ bro
   const kinds = page.getByRole('radiogroup', { name: 'Jenis rekaman' }).getByRole('radio');
   await expect(kinds).toHaveCount(2);
   await pickKind(page, 'Penerimaan PNBP');
-  await expect(page.getByRole('table', { name: 'Penerimaan per laboratorium' }).or(page.getByText('Tidak ada data pada periode ini'))).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Penerimaan per laboratorium' })
+      .or(page.getByText('Tidak ada data pada periode ini')),
+  ).toBeVisible();
   await checkScreen(page, info, 'desktop-records-bendahara-revenue');
   await page.context().close();
 });

@@ -13,8 +13,25 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { Api, demoOrder } from '../support/clients';
-import { startDemoServer, startDesktop, startProxy, type DesktopHandle, type ProxyHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, closeSyncPanel, expectNoA11yFindings, openSample, openSyncPanel, pill, signIn, syncNow, workstation } from '../support/ui';
+import {
+  startDemoServer,
+  startDesktop,
+  startProxy,
+  type DesktopHandle,
+  type ProxyHandle,
+  type ServerHandle,
+} from '../support/stack';
+import {
+  checkScreen,
+  closeSyncPanel,
+  expectNoA11yFindings,
+  openSample,
+  openSyncPanel,
+  pill,
+  signIn,
+  syncNow,
+  workstation,
+} from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,7 +95,9 @@ async function assignedAndReturnedElsewhere(ref: { orderId: string; sampleId: st
   const s = await sampleOf(ref);
   const assignments = s.analyses.map((a) => ({ analysisId: a.id, analystId: userId('analis.karet2') }));
   await api.post('penyelia.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assign`, { assignments });
-  await api.post('mt.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assignment/return`, { reason: MT_REASON });
+  await api.post('mt.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assignment/return`, {
+    reason: MT_REASON,
+  });
   expect((await sampleOf(ref)).status).toBe('received');
 }
 
@@ -107,7 +126,9 @@ test('back online: the red banner and the sync panel show the rejected changes w
 
   await expect(banner).toContainText(/2 perubahan ditolak server/i);
   // What was refused, who changed it first and why (the MT's reason), and that redo can work.
-  await expect(banner).toContainText(`Dikembalikan oleh Manajer Teknis (MT) (${userName('mt.karet')}): ${MT_REASON}`);
+  await expect(banner).toContainText(
+    `Dikembalikan oleh Manajer Teknis (MT) (${userName('mt.karet')}): ${MT_REASON}`,
+  );
   await expect(banner).toContainText(/Alasan: Data sudah berubah sejak Anda membukanya/);
   await expect(banner).toContainText('Ulangi dapat berhasil pada keadaan sekarang.');
   await expect(banner.getByRole('button', { name: 'Ulangi' })).toBeEnabled();
@@ -158,7 +179,9 @@ test('Ulangi sends the change again on the current state; Abaikan drops the othe
   await closeSyncPanel(page);
 
   // Resolved: no banner, nothing waiting; the server keeps the MT's return on the dismissed one.
-  await expect(page.getByRole('alert').filter({ hasText: /ditolak server/i })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: /ditolak server/i })).toHaveCount(0, {
+    timeout: 30_000,
+  });
   await expect(pill(page)).toHaveAccessibleName(/^Daring · Semua terkirim/, { timeout: 60_000 });
   await expect(pill(page)).not.toHaveAccessibleName(/ditolak/);
   const kept = await sampleOf(other);

@@ -9,9 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { Bridge } from '../support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
 import { checkScreen, expectNoA11yFindings, signIn, syncNow, workstation } from '../support/ui';
-import { TOKEN_LABEL, USER_PIN, makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from '../../integration/signing/support/softhsm';
+import {
+  TOKEN_LABEL,
+  USER_PIN,
+  makeSoftHsmToken,
+  softhsmAvailable,
+  type SoftHsmToken,
+} from '../../integration/signing/support/softhsm';
 
-const KEYSTORE = fileURLToPath(new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url));
+const KEYSTORE = fileURLToPath(
+  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
+);
 const DEMO_PASSPHRASE = 'demo-tte-2025';
 
 let server: ServerHandle;
@@ -34,12 +42,16 @@ test.afterAll(async () => {
   token?.cleanup();
 });
 
-test('with a token the dialog asks for the PIN token, refuses a wrong PIN in plain words, and signs with the right one', async ({ browser }, testInfo) => {
+test('with a token the dialog asks for the PIN token, refuses a wrong PIN in plain words, and signs with the right one', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   const { page: p } = await workstation(browser);
   await signIn(p, desk, 'kepala');
   // The Kepala Balai's choice, made once in the settings.
-  await new Bridge(desk).value('settings.update', { signing: { source: 'token', modulePath: token.modulePath, tokenLabel: TOKEN_LABEL } });
+  await new Bridge(desk).value('settings.update', {
+    signing: { source: 'token', modulePath: token.modulePath, tokenLabel: TOKEN_LABEL },
+  });
   await expect(p).toHaveURL(/#\/tte/);
   const pick = p.getByRole('checkbox', { name: /^Pilih LHU / }).first();
   await expect(async () => {

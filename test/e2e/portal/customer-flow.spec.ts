@@ -46,7 +46,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('home and registration; the Admin Satker activates the account', async ({ browserName: _b }, testInfo) => {
+test('home and registration; the Admin Satker activates the account', async ({
+  browserName: _b,
+}, testInfo) => {
   await page.goto(`${server.url}/`);
   await expect(page.getByRole('heading', { name: 'Layanan pengujian laboratorium' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Karet remah SIR 20/ })).toBeVisible();
@@ -95,8 +97,14 @@ test('orders two samples; the half-filled order survives a reload', async ({ bro
   await page.getByRole('button', { name: 'Tambah sampel' }).click();
   await pick(page, /^Jenis sampel/, /Karet remah SIR 3L/, 1);
   // Sample 2's fields are the second of each.
-  await page.getByLabel(/^Uraian sampel/).nth(1).fill('Karet remah SIR 3L, lot B-07');
-  await page.getByLabel(/^Kode \/ tanda sampel/).nth(1).fill('B-07');
+  await page
+    .getByLabel(/^Uraian sampel/)
+    .nth(1)
+    .fill('Karet remah SIR 3L, lot B-07');
+  await page
+    .getByLabel(/^Kode \/ tanda sampel/)
+    .nth(1)
+    .fill('B-07');
   await expect(page.getByText(/Draf tersimpan di perangkat ini/)).toBeVisible();
   await screen(page, testInfo, 'new-order-samples');
 
@@ -112,7 +120,10 @@ test('orders two samples; the half-filled order survives a reload', async ({ bro
   const first = page.getByRole('group', { name: /Sampel 1: Karet remah SIR 20/ });
   await first.getByRole('checkbox', { name: /Kadar kotoran/ }).check();
   await first.getByRole('checkbox', { name: /Kadar abu/ }).check();
-  await page.getByRole('group', { name: /Sampel 2: Karet remah SIR 3L/ }).getByRole('checkbox', { name: 'Pilih semua' }).check();
+  await page
+    .getByRole('group', { name: /Sampel 2: Karet remah SIR 3L/ })
+    .getByRole('checkbox', { name: 'Pilih semua' })
+    .check();
   await screen(page, testInfo, 'new-order-parameters');
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('heading', { name: /Tahap 3 dari 4/ })).toBeVisible();
@@ -133,7 +144,9 @@ test('orders two samples; the half-filled order survives a reload', async ({ bro
   expect(o.samples[1]!.analyses.length).toBeGreaterThan(2);
 });
 
-test('reviews the approved tariff and requests the e-billing; the e-billing page', async ({ browserName: _b }, testInfo) => {
+test('reviews the approved tariff and requests the e-billing; the e-billing page', async ({
+  browserName: _b,
+}, testInfo) => {
   await staff.validate(orderId);
   await staff.approveTariff(orderId);
   await page.reload();
@@ -156,7 +169,9 @@ test('reviews the approved tariff and requests the e-billing; the e-billing page
   await screen(page, testInfo, 'billing');
 });
 
-test('uploads a proof of payment; payment confirmed; the LHU stays locked until the survey', async ({ browserName: _b }, testInfo) => {
+test('uploads a proof of payment; payment confirmed; the LHU stays locked until the survey', async ({
+  browserName: _b,
+}, testInfo) => {
   await page.goto(`${server.url}/pesanan/${orderId}`);
   await attachProof(page, { name: 'bukti.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.getByRole('button', { name: 'Unggah bukti bayar' }).click();
@@ -165,7 +180,9 @@ test('uploads a proof of payment; payment confirmed; the LHU stays locked until 
 
   await staff.approveProof(orderId);
   await page.reload();
-  await expect(page.getByText(/Unduh LHU terbuka setelah pembayaran dikonfirmasi dan survei diisi/)).toBeVisible();
+  await expect(
+    page.getByText(/Unduh LHU terbuka setelah pembayaran dikonfirmasi dan survei diisi/),
+  ).toBeVisible();
   await screen(page, testInfo, 'order-in-lab');
 
   await staff.throughTheLab(orderId);
@@ -176,14 +193,20 @@ test('uploads a proof of payment; payment confirmed; the LHU stays locked until 
   await screen(page, testInfo, 'order-survey-waiting');
 });
 
-test('fills in the survey, downloads the signed E-LHU and finishes the order', async ({ browserName: _b }, testInfo) => {
+test('fills in the survey, downloads the signed E-LHU and finishes the order', async ({
+  browserName: _b,
+}, testInfo) => {
   await page.getByRole('link', { name: 'Isi survei' }).click();
   await expect(page.getByRole('heading', { name: /Survei kepuasan/ })).toBeVisible();
   await page.getByRole('button', { name: 'Kirim survei' }).click();
   await expect(page.getByText(/Belum dinilai: Persyaratan/)).toBeVisible();
   const groups = page.getByRole('main').getByRole('radiogroup');
   await expect(groups).toHaveCount(9);
-  for (let i = 0; i < 9; i++) await groups.nth(i).getByRole('radio', { name: i % 3 === 0 ? /Baik$/ : /Sangat baik/ }).check();
+  for (let i = 0; i < 9; i++)
+    await groups
+      .nth(i)
+      .getByRole('radio', { name: i % 3 === 0 ? /Baik$/ : /Sangat baik/ })
+      .check();
   await screen(page, testInfo, 'survey');
   await page.getByRole('button', { name: 'Kirim survei' }).click();
   await expect(page.getByRole('heading', { name: 'Unduh E-LHU' })).toBeVisible();
@@ -204,7 +227,9 @@ test('fills in the survey, downloads the signed E-LHU and finishes the order', a
   expect((await staff.order(orderId)).status).toBe('finished');
 });
 
-test('profile; no serious or critical axe-core findings on any page', async ({ browserName: _b }, testInfo) => {
+test('profile; no serious or critical axe-core findings on any page', async ({
+  browserName: _b,
+}, testInfo) => {
   await page.goto(`${server.url}/profil`);
   await expect(page.getByText(COMPANY)).toBeVisible();
   await screen(page, testInfo, 'profile');

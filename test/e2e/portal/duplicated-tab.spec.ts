@@ -34,12 +34,16 @@ test.afterAll(async () => {
 
 /** The browser's "duplicate tab": a window opened by the page, which starts with a copy of its sessionStorage. */
 async function duplicate(page: Page): Promise<Page> {
-  const [dup] = await Promise.all([page.context().waitForEvent('page'), page.evaluate(() => void window.open(location.href, '_blank'))]);
+  const [dup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.evaluate(() => void window.open(location.href, '_blank')),
+  ]);
   await dup.waitForLoadState();
   return dup;
 }
 
-const stored = (page: Page): Promise<string | null> => page.evaluate((k) => sessionStorage.getItem(k), REFRESH_KEY);
+const stored = (page: Page): Promise<string | null> =>
+  page.evaluate((k) => sessionStorage.getItem(k), REFRESH_KEY);
 
 async function signedIn(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Pesanan saya' })).toBeVisible({ timeout: 20_000 });
@@ -67,7 +71,9 @@ async function tabFromCopy(context: BrowserContext, refresh: string, url: string
   return page;
 }
 
-test('both tabs stay signed in: reloads one after the other and at once, a stale copy, log out ends both', async ({ browser }, testInfo) => {
+test('both tabs stay signed in: reloads one after the other and at once, a stale copy, log out ends both', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { context, page: first } = await phone(browser);
   try {
@@ -112,7 +118,9 @@ test('both tabs stay signed in: reloads one after the other and at once, a stale
   expectNoA11yFindings();
 });
 
-test('without the coordination the same steps log both tabs out (the scenario reproduces the bug)', async ({ browser }) => {
+test('without the coordination the same steps log both tabs out (the scenario reproduces the bug)', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const { context, page: first } = await phone(browser);
   await context.addInitScript(() => {

@@ -41,7 +41,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('the code expires unpaid: the order and e-billing pages say so; the re-issued code shows on its own', async ({ browserName: _b }, testInfo) => {
+test('the code expires unpaid: the order and e-billing pages say so; the re-issued code shows on its own', async ({
+  browserName: _b,
+}, testInfo) => {
   test.setTimeout(120_000);
   const before = await api.order(orderId);
   expect(before.status).toBe('awaiting_payment');
@@ -58,7 +60,9 @@ test('the code expires unpaid: the order and e-billing pages say so; the re-issu
   await Promise.all(['cs1', 'bendahara'].map((u) => api.token(u, true)));
   await page.clock.setSystemTime(server.now());
   await page.goto(`${server.url}/pesanan/${orderId}`);
-  await expect(page.getByRole('heading', { name: 'Kode billing kedaluwarsa' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Kode billing kedaluwarsa' })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByText(/Bendahara akan menerbitkan kode baru/).first()).toBeVisible();
   await screen(page, testInfo, 'order-billing-expired');
 

@@ -5,7 +5,14 @@ import { DEMO_PASSWORD } from '../support/stack';
 
 /** A phone (UI.md: the portal is phone first). */
 export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', hasTouch: true, acceptDownloads: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    hasTouch: true,
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -17,7 +24,12 @@ export async function screen(page: Page, testInfo: TestInfo, name: string): Prom
   await checkScreen(page, testInfo, `portal-${name}`);
 }
 
-export async function logIn(page: Page, base: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function logIn(
+  page: Page,
+  base: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${base}/masuk`);
   await page.getByLabel(/^Nama pengguna/).fill(username);
   await page.getByLabel(/^Kata sandi/).fill(password);
@@ -38,10 +50,19 @@ export async function pick(page: Page, label: RegExp, option: RegExp, index = 0)
 }
 
 /** A small valid PNG (1x1) as a proof of payment. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Choose the proof-of-payment file as a person does: the file picker opened from the field. */
-export async function attachProof(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel(/^Berkas bukti bayar/).click()]);
+export async function attachProof(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByLabel(/^Berkas bukti bayar/).click(),
+  ]);
   await chooser.setFiles(file);
 }

@@ -109,12 +109,20 @@ test('a rejected proof of payment is re-uploaded', async ({ browserName: _b }, t
   await logOut(page);
 });
 
-test('isolation: another customer’s order, billing, proof and report stay hidden', async ({ browserName: _b }, testInfo) => {
-  const others = { returned: demoOrder('fo-returned').orderId, billed: demoOrder('fo-billed-1').orderId, proof: demoOrder('fo-proof').orderId };
+test('isolation: another customer’s order, billing, proof and report stay hidden', async ({
+  browserName: _b,
+}, testInfo) => {
+  const others = {
+    returned: demoOrder('fo-returned').orderId,
+    billed: demoOrder('fo-billed-1').orderId,
+    proof: demoOrder('fo-proof').orderId,
+  };
   const own = demoOrder('done-1').orderId;
   await logIn(page, server.url, 'pelanggan2');
   // The list holds only their own orders.
-  const listed = await page.locator('main a[href^="/pesanan/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const listed = await page
+    .locator('main a[href^="/pesanan/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const id of [...Object.values(others), own]) expect(listed).not.toContain(`/pesanan/${id}`);
   // By editing the address: the order page and the e-billing page say "not found", nothing else.
   await page.goto(`${server.url}/pesanan/${own}`);

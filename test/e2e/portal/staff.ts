@@ -9,7 +9,6 @@ import type { Order } from '../../../shared/domain/entities';
 import { Api } from '../support/clients';
 import { DEMO_PASSWORD } from '../support/stack';
 
-
 const KEYSTORE = new URL('../../../resources/demo-keystore/', import.meta.url);
 const DEMO_P12 = new Uint8Array(readFileSync(new URL('kepala-balai-demo.p12', KEYSTORE)));
 const DEMO_FINGERPRINT = readFileSync(new URL('kepala-balai-demo.sha256', KEYSTORE), 'utf8').trim();
@@ -41,7 +40,8 @@ export class Staff {
   }
 
   validate = (id: string) => this.api.post('cs1', `orders/${id}/validate`, {});
-  approveTariff = (id: string) => this.api.post('ketuatim', `orders/${id}/tariff/approve`, { adjustments: [] });
+  approveTariff = (id: string) =>
+    this.api.post('ketuatim', `orders/${id}/tariff/approve`, { adjustments: [] });
   issueBilling = (id: string) => this.api.post('bendahara', `orders/${id}/billing`, {});
   returnToCustomer = (id: string, reason: string) => this.api.post('cs1', `orders/${id}/return`, { reason });
 
@@ -61,24 +61,32 @@ export class Staff {
   async throughTheLab(orderId: string): Promise<void> {
     const catalog = await this.api.raw(null, 'GET', 'catalog');
     const lab = (catalog.labs as { id: string; code: string }[]).find((l) => l.code === 'KRT')!;
-    const [penyeliaId, mtId, analystId, kepalaId] = await Promise.all(['penyelia.karet', 'mt.karet', 'analis.karet1', 'kepala'].map((u) => this.userId(u)));
+    const [penyeliaId, mtId, analystId, kepalaId] = await Promise.all(
+      ['penyelia.karet', 'mt.karet', 'analis.karet1', 'kepala'].map((u) => this.userId(u)),
+    );
     const order0 = await this.order(orderId);
     for (const s0 of order0.samples) {
       const path = `orders/${orderId}/samples/${s0.id}`;
       await this.api.post('cs1', `${path}/register`, { labId: lab.id, penyeliaId, mtId });
       await this.api.post('penyelia.karet', `${path}/accept`, { condition: 'Baik, tersegel, suhu ruang' });
       const s1 = (await this.order(orderId)).samples.find((x) => x.id === s0.id)!;
-      await this.api.post('penyelia.karet', `${path}/assign`, { assignments: s1.analyses.map((a) => ({ analysisId: a.id, analystId })) });
+      await this.api.post('penyelia.karet', `${path}/assign`, {
+        assignments: s1.analyses.map((a) => ({ analysisId: a.id, analystId })),
+      });
       await this.api.post('mt.karet', `${path}/assignment/validate`, {});
       for (const a of s1.analyses) {
-        await this.api.raw('analis.karet1', 'PUT', `${path}/analyses/${a.id}/result`, { result: { value: '0,10', numeric: 0.1, unit: a.unit, testedOn: '2026-01-05' } });
+        await this.api.raw('analis.karet1', 'PUT', `${path}/analyses/${a.id}/result`, {
+          result: { value: '0,10', numeric: 0.1, unit: a.unit, testedOn: '2026-01-05' },
+        });
         await this.api.post('analis.karet1', `${path}/analyses/${a.id}/submit`, {});
       }
       await this.api.post('penyelia.karet', `${path}/results/verify`, {});
       await this.api.post('mt.karet', `${path}/results/validate`, {});
       await this.api.post('ketuatim', `${path}/reports`, {});
       const report = (await this.order(orderId)).samples.find((x) => x.id === s0.id)!.reports.at(-1)!;
-      await this.api.post('cs1', `${path}/reports/${report.id}/request-signature`, { kepalaBalaiId: kepalaId });
+      await this.api.post('cs1', `${path}/reports/${report.id}/request-signature`, {
+        kepalaBalaiId: kepalaId,
+      });
       await this.sign(orderId, s0.id);
       await this.api.post('cs1', `${path}/reports/${report.id}/release`, {});
     }
@@ -88,8 +96,15 @@ export class Staff {
     const o = await this.order(orderId);
     const s = o.samples.find((x) => x.id === sampleId)!;
     const r = s.reports.at(-1)!;
-    const unsigned = (await this.api.get('kepala', `orders/${orderId}/samples/${sampleId}/reports/${r.id}/file`)) as Buffer;
-    const session = openSigningSession({ p12: DEMO_P12, passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: DEMO_FINGERPRINT });
+    const unsigned = (await this.api.get(
+      'kepala',
+      `orders/${orderId}/samples/${sampleId}/reports/${r.id}/file`,
+    )) as Buffer;
+    const session = openSigningSession({
+      p12: DEMO_P12,
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: DEMO_FINGERPRINT,
+    });
     let pdf: Uint8Array;
     try {
       pdf = await signElhu(new Uint8Array(unsigned), session, {
@@ -105,11 +120,14 @@ export class Staff {
     }
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(pdf)], { type: 'application/pdf' }), 'signed.pdf');
-    const res = await fetch(`${this.baseUrl}/api/v1/orders/${orderId}/samples/${sampleId}/reports/${r.id}/sign`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await this.api.token('kepala')}` },
-      body: form,
-    });
+    const res = await fetch(
+      `${this.baseUrl}/api/v1/orders/${orderId}/samples/${sampleId}/reports/${r.id}/sign`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await this.api.token('kepala')}` },
+        body: form,
+      },
+    );
     if (!res.ok) throw new Error(`sign: HTTP ${res.status} ${await res.text()}`);
   }
 

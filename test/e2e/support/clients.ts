@@ -10,7 +10,10 @@ import { DEMO_PASSWORD, type DesktopHandle } from './stack';
 
 /** The fixed ids of server/demo-orders.ts (deterministic per key). */
 export const demoId = (key: string): string => deterministicUuid(`sippt-demo:${key}`);
-export const demoOrder = (key: string) => ({ orderId: demoId(`order:${key}`), sampleId: demoId(`sample:${key}:0`) });
+export const demoOrder = (key: string) => ({
+  orderId: demoId(`order:${key}`),
+  sampleId: demoId(`sample:${key}:0`),
+});
 
 export class ApiError extends Error {
   constructor(
@@ -61,7 +64,12 @@ export class Api {
 
   async users(): Promise<{ id: string; username: string; name: string; role: string }[]> {
     const body = await this.get('admin', 'users');
-    return (body.users ?? body.items ?? body) as { id: string; username: string; name: string; role: string }[];
+    return (body.users ?? body.items ?? body) as {
+      id: string;
+      username: string;
+      name: string;
+      role: string;
+    }[];
   }
 }
 
@@ -74,7 +82,11 @@ export interface BridgeAnswer {
 export class Bridge {
   constructor(readonly desktop: Pick<DesktopHandle, 'origin' | 'token'>) {}
 
-  async call(name: string, input: unknown = {}, init: { token?: string | null; host?: string; rawBody?: string } = {}): Promise<BridgeAnswer> {
+  async call(
+    name: string,
+    input: unknown = {},
+    init: { token?: string | null; host?: string; rawBody?: string } = {},
+  ): Promise<BridgeAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = init.token === undefined ? this.desktop.token : init.token;
     if (token !== null) headers['x-sippt-token'] = token;
@@ -97,7 +109,8 @@ export class Bridge {
   /** The value of a call that must succeed. */
   async value<T = any>(name: string, input: unknown = {}): Promise<T> {
     const a = await this.call(name, input);
-    if (a.status !== 200 || a.body?.ok !== true) throw new Error(`${name}: ${a.status} ${JSON.stringify(a.body)}`);
+    if (a.status !== 200 || a.body?.ok !== true)
+      throw new Error(`${name}: ${a.status} ${JSON.stringify(a.body)}`);
     return a.body.value as T;
   }
 

@@ -11,7 +11,17 @@ export default function globalSetup(): void {
   const root = resolve(import.meta.dirname, '../../..');
   execFileSync(
     process.execPath,
-    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', E2E_UI_DIR, '--emptyOutDir', '--logLevel', 'error'],
+    [
+      resolve(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--outDir',
+      E2E_UI_DIR,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   // Read by startDesktop in the workers (globalSetup's environment is theirs).
@@ -23,7 +33,17 @@ export default function globalSetup(): void {
   const portalDir = resolve(E2E_UI_ROOT, 'dist/renderer/portal');
   execFileSync(
     process.execPath,
-    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.portal.config.ts', '--outDir', portalDir, '--emptyOutDir', '--logLevel', 'error'],
+    [
+      resolve(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.portal.config.ts',
+      '--outDir',
+      portalDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   process.env.SIPPT_PORTAL_DIR = portalDir;

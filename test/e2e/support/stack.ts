@@ -44,7 +44,13 @@ export interface Proc {
 }
 
 /** Start `node tsx <args>`, wait for a line matching `ready`, answer its first group. */
-async function run(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, timeoutMs = 90_000, cwd = ROOT): Promise<{ proc: Proc; match: string }> {
+async function run(
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 90_000,
+  cwd = ROOT,
+): Promise<{ proc: Proc; match: string }> {
   const child = spawn(process.execPath, [TSX, ...args], {
     cwd,
     env: { ...process.env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.json'), ...env },
@@ -63,7 +69,10 @@ async function run(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, t
       }),
   };
   const match = await new Promise<string>((ok, bad) => {
-    const timer = setTimeout(() => bad(new Error(`not ready in ${timeoutMs} ms: ${args.join(' ')}\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => bad(new Error(`not ready in ${timeoutMs} ms: ${args.join(' ')}\n${out}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = ready.exec(out);
@@ -99,7 +108,11 @@ export interface ServerHandle {
 export async function startDemoServer(): Promise<ServerHandle> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sippt-e2e-server-'));
-  const first = await run(['server/cli.ts', '--demo', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], /SIPPT server: (http:\/\/\S+)/, SERVER_ENV);
+  const first = await run(
+    ['server/cli.ts', '--demo', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
+    /SIPPT server: (http:\/\/\S+)/,
+    SERVER_ENV,
+  );
   const handle: ServerHandle = {
     url: first.match,
     port,
@@ -132,19 +145,39 @@ export interface DesktopHandle {
 }
 
 /** The desktop's browser host against `serverUrl`, on the UI already built (globalSetup builds it). */
-export async function startDesktop(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'sippt-e2e-desktop-'))): Promise<DesktopHandle> {
+export async function startDesktop(
+  serverUrl: string,
+  dataDir = mkdtempSync(join(tmpdir(), 'sippt-e2e-desktop-')),
+): Promise<DesktopHandle> {
   const port = await freePort();
   // Only in a Playwright run (global-setup says so); a bench or script using these helpers serves the tree's own dist/.
   const uiBuilt = process.env.SIPPT_E2E_UI === E2E_UI_ROOT && existsSync(resolve(E2E_UI_DIR, 'index.html'));
   const { proc, match } = await run(
-    [resolve(ROOT, 'scripts/desktop-web.ts'), '--server', serverUrl, '--port', String(port), '--data-dir', dataDir, '--no-build'],
+    [
+      resolve(ROOT, 'scripts/desktop-web.ts'),
+      '--server',
+      serverUrl,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--no-build',
+    ],
     /SIPPT Lab desktop \(browser\): (http:\/\/\S+)/,
     {},
     90_000,
     uiBuilt ? E2E_UI_ROOT : ROOT,
   );
   const url = new URL(match);
-  return { url: match, serverUrl, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)?.[1] ?? '', dataDir, proc, stop: () => proc.stop() };
+  return {
+    url: match,
+    serverUrl,
+    origin: url.origin,
+    token: /token=([^&]+)/.exec(url.hash)?.[1] ?? '',
+    dataDir,
+    proc,
+    stop: () => proc.stop(),
+  };
 }
 
 export interface ProxyHandle {

@@ -4,17 +4,34 @@
  * screenshot plus an axe-core check of every screen they pass through.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, type DesktopHandle } from './stack';
 
 /** Every screenshot of the desktop tests lands here (kept as artifacts of the run). */
-export const SCREENS_DIR = resolve(import.meta.dirname, '../../..', process.env.SIPPT_E2E_OUT ?? 'test-results', 'e2e/screens');
+export const SCREENS_DIR = resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.SIPPT_E2E_OUT ?? 'test-results',
+  'e2e/screens',
+);
 
 /** A lab workstation's screen (UI.md: readable at 1366x768). */
 export async function workstation(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -23,7 +40,12 @@ export async function workstation(browser: Browser): Promise<{ context: BrowserC
 export const pill = (page: Page): Locator => page.getByRole('button', { name: /Buka panel sinkron/ });
 
 /** Open the app from the address the host printed and sign in through the login screen. */
-export async function signIn(page: Page, desktop: DesktopHandle, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  desktop: DesktopHandle,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(desktop.url);
   const form = page.getByRole('form', { name: 'Masuk ke SIPPT Lab' });
   await expect(form).toBeVisible({ timeout: 30_000 });
@@ -81,8 +103,15 @@ export const worklistRow = (page: Page, sampleNumber: string): Locator =>
  * Open a sample from a worklist ("Pekerjaan saya" by default): sync until its row is there, then
  * open it with Enter on the row, as the keyboard-first lab does.
  */
-export async function openSample(page: Page, sampleNumber: string, list: 'Pekerjaan saya' | 'Semua sampel' = 'Pekerjaan saya'): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: new RegExp(list) }).click();
+export async function openSample(
+  page: Page,
+  sampleNumber: string,
+  list: 'Pekerjaan saya' | 'Semua sampel' = 'Pekerjaan saya',
+): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: new RegExp(list) })
+    .click();
   const row = worklistRow(page, sampleNumber);
   await expect(async () => {
     if (!(await row.isVisible())) await syncNow(page);
@@ -97,13 +126,20 @@ export async function openSample(page: Page, sampleNumber: string, list: 'Pekerj
  * test, plus an axe-core check (WCAG 2.1 A/AA rules); serious and critical findings are collected
  * in A11Y_FINDINGS and the full report is attached to the test.
  */
-export async function checkScreen(page: Page, testInfo: TestInfo, name: string, options: { include?: string } = {}): Promise<void> {
+export async function checkScreen(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  options: { include?: string } = {},
+): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const file = resolve(SCREENS_DIR, `${name}.png`);
   // A drawer or modal still fading in blends its text with the page behind it: axe would measure a
   // contrast no user sees once it has settled.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+      timeout: 5_000,
+    })
     .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
@@ -114,9 +150,17 @@ export async function checkScreen(page: Page, testInfo: TestInfo, name: string, 
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   // One line per rule and element, so a failure reads as a to-do list.
   const found = bad.flatMap((v) =>
-    v.nodes.slice(0, 8).map((n) => `${v.impact} ${v.id} at ${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').slice(0, 240)}`),
+    v.nodes
+      .slice(0, 8)
+      .map(
+        (n) =>
+          `${v.impact} ${v.id} at ${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').slice(0, 240)}`,
+      ),
   );
-  await testInfo.attach(`${name}-axe.json`, { body: JSON.stringify(result.violations, null, 2), contentType: 'application/json' });
+  await testInfo.attach(`${name}-axe.json`, {
+    body: JSON.stringify(result.violations, null, 2),
+    contentType: 'application/json',
+  });
   if (found.length > 0) A11Y_FINDINGS.set(name, found);
   else A11Y_FINDINGS.delete(name);
 }
@@ -128,6 +172,9 @@ export async function checkScreen(page: Page, testInfo: TestInfo, name: string, 
 export const A11Y_FINDINGS = new Map<string, string[]>();
 
 export function expectNoA11yFindings(): void {
-  const lines = [...A11Y_FINDINGS].flatMap(([screen, found]) => [`${screen}:`, ...found.map((f) => `  ${f}`)]);
+  const lines = [...A11Y_FINDINGS].flatMap(([screen, found]) => [
+    `${screen}:`,
+    ...found.map((f) => `  ${f}`),
+  ]);
   expect(lines, `axe-core: serious or critical violations on ${A11Y_FINDINGS.size} screen(s)`).toEqual([]);
 }

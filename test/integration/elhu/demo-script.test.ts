@@ -9,7 +9,10 @@ describe('npm run elhu:demo -- --out DIR', () => {
   it('writes a demo E-LHU, unsigned and signed with the demo keystore, that pdfsig finds valid', () => {
     requireTools('pdfsig', 'qpdf');
     const out = mkdtempSync(join(tmpdir(), 'elhu-demo-'));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/elhu-demo.ts', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/elhu-demo.ts', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/server check: accepted/);

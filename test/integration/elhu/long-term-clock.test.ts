@@ -5,7 +5,12 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu, type SigningSession } from '../../../main/services/signing/index';
+import {
+  openSigningSession,
+  sha256Hex,
+  signElhu,
+  type SigningSession,
+} from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { certificateOf, u8 } from '../../../server/elhu/ltv/asn1';
@@ -14,12 +19,26 @@ import { loadDemoPki } from '../../../server/elhu/ltv/demo-pki';
 import { inspectLtv } from '../../../server/elhu/ltv/ltv-check';
 import { nextStep } from '../../../server/elhu/ltv/steps';
 import { verifySignedPdf } from '../../../server/elhu/verify-signature';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, demoCertPem, demoFingerprint, demoP12, testFonts, throwawayKeystore } from '../../unit/elhu/helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  demoCertPem,
+  demoFingerprint,
+  demoP12,
+  testFonts,
+  throwawayKeystore,
+} from '../../unit/elhu/helpers';
 
 async function signWith(session: SigningSession, at: Date): Promise<Uint8Array> {
   const unsigned = await renderElhu(demoElhuData(), testFonts());
   try {
-    return await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: at, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    return await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: at,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
   } finally {
     session.close();
   }
@@ -29,33 +48,76 @@ async function signWith(session: SigningSession, at: Date): Promise<Uint8Array> 
 function material(tsaTime: Date, revoked: { cert: X509Certificate; at: Date }[] = []) {
   const pki = loadDemoPki({
     now: () => tsaTime,
-    revoked: () => revoked.map((r) => ({ serial: u8(certificateOf(r.cert).tbsCertificate.serialNumber), revokedAt: r.at })),
+    revoked: () =>
+      revoked.map((r) => ({
+        serial: u8(certificateOf(r.cert).tbsCertificate.serialNumber),
+        revokedAt: r.at,
+      })),
   });
-  return { pki, m: { tsa: pki.tsa, crls: new HttpCrlSource(new Map([[pki.crlUrl, () => pki.crl()]])), caCertificates: [pki.ca] } };
+  return {
+    pki,
+    m: {
+      tsa: pki.tsa,
+      crls: new HttpCrlSource(new Map([[pki.crlUrl, () => pki.crl()]])),
+      caCertificates: [pki.ca],
+    },
+  };
 }
 
 describe('long-term validity on a controlled clock', () => {
   it('a certificate that expired after the timestamp: the report still verifies, valid at the timestamp time', async () => {
     // Certificate valid 2025-01-01 .. 2025-06-30; signed and timestamped 2025-03-14; checked in 2026.
-    const ks = throwawayKeystore({ notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2025-06-30T00:00:00Z'), cn: 'Penanda Tangan Lama' });
+    const ks = throwawayKeystore({
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-06-30T00:00:00Z'),
+      cn: 'Penanda Tangan Lama',
+    });
     const signedAt = new Date('2025-03-14T03:15:42Z');
-    const pdf = await signWith(openSigningSession({ p12: ks.p12, passphrase: ks.passphrase, expectedCertificateFingerprint: ks.fingerprint, now: new Date('2025-03-14T03:15:00Z') }), signedAt);
+    const pdf = await signWith(
+      openSigningSession({
+        p12: ks.p12,
+        passphrase: ks.passphrase,
+        expectedCertificateFingerprint: ks.fingerprint,
+        now: new Date('2025-03-14T03:15:00Z'),
+      }),
+      signedAt,
+    );
     const { pki, m } = material(new Date('2025-03-14T03:16:00Z'));
     const bt = await nextStep('B-B', 'B-LTA')!(pdf, m, signedAt);
     expect(bt.level).toBe('B-T');
     expect(new X509Certificate(ks.certPem).validTo).toMatch(/2025/); // long expired by the checking time
     expect((await verifySignedPdf(bt.pdf)).ok).toBe(true);
     const seen = await inspectLtv(bt.pdf, { caCertificates: [pki.ca, pki.tsaCertificate] });
-    expect(seen).toMatchObject({ level: 'B-T', timestampTime: '2025-03-14T03:16:00.000Z', certificateValidAtTimestamp: true });
+    expect(seen).toMatchObject({
+      level: 'B-T',
+      timestampTime: '2025-03-14T03:16:00.000Z',
+      certificateValidAtTimestamp: true,
+    });
   }, 60_000);
 
   it('a timestamp made after the certificate expired: not valid at that time', async () => {
-    const ks = throwawayKeystore({ notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2025-06-30T00:00:00Z'), cn: 'Penanda Tangan Lama' });
-    const pdf = await signWith(openSigningSession({ p12: ks.p12, passphrase: ks.passphrase, expectedCertificateFingerprint: ks.fingerprint, now: new Date('2025-03-14T03:15:00Z') }), new Date('2025-03-14T03:15:42Z'));
+    const ks = throwawayKeystore({
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-06-30T00:00:00Z'),
+      cn: 'Penanda Tangan Lama',
+    });
+    const pdf = await signWith(
+      openSigningSession({
+        p12: ks.p12,
+        passphrase: ks.passphrase,
+        expectedCertificateFingerprint: ks.fingerprint,
+        now: new Date('2025-03-14T03:15:00Z'),
+      }),
+      new Date('2025-03-14T03:15:42Z'),
+    );
     const { pki, m } = material(new Date('2025-08-01T00:00:00Z'));
     const bt = await nextStep('B-B', 'B-LTA')!(pdf, m, new Date('2025-08-01T00:00:00Z'));
     const seen = await inspectLtv(bt.pdf, { caCertificates: [pki.ca, pki.tsaCertificate] });
-    expect(seen).toMatchObject({ level: 'B-T', timestampTime: '2025-08-01T00:00:00.000Z', certificateValidAtTimestamp: false });
+    expect(seen).toMatchObject({
+      level: 'B-T',
+      timestampTime: '2025-08-01T00:00:00.000Z',
+      certificateValidAtTimestamp: false,
+    });
   }, 60_000);
 
   it('revocation from the CRL in the DSS: revoked before the timestamp is not valid then; revoked after it is', async () => {
@@ -66,7 +128,14 @@ describe('long-term validity on a controlled clock', () => {
       [new Date('2026-01-01T00:00:00Z'), false],
       [new Date('2026-03-01T00:00:00Z'), true],
     ] as const) {
-      const pdf = await signWith(openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() }), signedAt);
+      const pdf = await signWith(
+        openSigningSession({
+          p12: demoP12(),
+          passphrase: DEMO_PASSPHRASE,
+          expectedCertificateFingerprint: demoFingerprint(),
+        }),
+        signedAt,
+      );
       // The CRL is fetched (B-LT) after the revocation, as a later CRL would be.
       const { pki, m } = material(tsaTime, [{ cert: signer, at: revokedAt }]);
       const bt = await nextStep('B-B', 'B-LTA')!(pdf, m, tsaTime);

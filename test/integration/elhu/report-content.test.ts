@@ -11,7 +11,16 @@ import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { prepareElhuForSigning } from '../../../shared/elhu/stamp';
 import type { ElhuData } from '../../../shared/elhu/types';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoFingerprint, demoP12, requireTools, run, testFonts } from '../../unit/elhu/helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoFingerprint,
+  demoP12,
+  requireTools,
+  run,
+  testFonts,
+} from '../../unit/elhu/helpers';
 
 let dir: string | undefined;
 
@@ -26,7 +35,18 @@ function pdfPages(bytes: Uint8Array, name: string, mode: 'layout' | 'raw' = 'lay
   const info = run('pdfinfo', [path]).stdout;
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const out: string[] = [];
-  for (let p = 1; p <= pages; p++) out.push(run('pdftotext', [...(mode === 'raw' ? ['-raw'] : ['-layout', '-nodiag']), '-f', String(p), '-l', String(p), path, '-']).stdout);
+  for (let p = 1; p <= pages; p++)
+    out.push(
+      run('pdftotext', [
+        ...(mode === 'raw' ? ['-raw'] : ['-layout', '-nodiag']),
+        '-f',
+        String(p),
+        '-l',
+        String(p),
+        path,
+        '-',
+      ]).stdout,
+    );
   return out;
 }
 
@@ -59,7 +79,10 @@ describe('E-LHU content (pdftotext)', () => {
       ['e) customer contact', 'Siti Rahmawati · +62 711 5540 123 · qc@sumberkaretmusi.co.id'],
       ['e) customer address', 'Jl. Lingkar Selatan No. 88'],
       ['order number', 'Nomor Order : ORD/PLG/2025/03/0001'],
-      ['f) method', /Kadar kotoran \(b\/b\) % 0,092 maks\. 0,16 SNI 1903:2017 Lampiran A Memenuhi \(ISO 249\)/],
+      [
+        'f) method',
+        /Kadar kotoran \(b\/b\) % 0,092 maks\. 0,16 SNI 1903:2017 Lampiran A Memenuhi \(ISO 249\)/,
+      ],
       ['f) method (other)', 'ISO 289-1:2015'],
       ['g) sample identification', 'SPL/PLG/2025/0001'],
       ['g) sample description', 'Karet remah SIR 20 dalam bentuk bandela 35 kg'],
@@ -79,15 +102,23 @@ describe('E-LHU content (pdftotext)', () => {
       ['conformity', 'Tidak memenuhi'],
       ['decision rule', 'tanpa memperhitungkan ketidakpastian pengukuran'],
       ['decision rule (named)', 'aturan keputusan penerimaan sederhana sesuai ILAC-G8:09/2019'],
-      ['sampling by the customer', 'Pengambilan Contoh : Contoh diambil oleh pelanggan; hasil hanya berlaku untuk contoh sebagaimana diterima'],
-      ['sampling by the customer (statement)', 'Contoh diambil oleh pelanggan. Hasil hanya berlaku untuk contoh sebagaimana diterima'],
+      [
+        'sampling by the customer',
+        'Pengambilan Contoh : Contoh diambil oleh pelanggan; hasil hanya berlaku untuk contoh sebagaimana diterima',
+      ],
+      [
+        'sampling by the customer (statement)',
+        'Contoh diambil oleh pelanggan. Hasil hanya berlaku untuk contoh sebagaimana diterima',
+      ],
       ['n) deviations', 'Tidak ada penyimpangan, penambahan atau pengecualian dari metode uji'],
       ['o) authorised by: title', 'Kepala Balai Standardisasi dan Pelayanan Jasa Industri'],
       ['o) authorised by: name', KEPALA_BALAI.name],
       ['o) authorised by: NIP', `NIP. ${KEPALA_BALAI.nip}`],
       ['verification', data.verificationUrl],
     ];
-    const missing = items.filter(([, want]) => (typeof want === 'string' ? !all.includes(want) : !want.test(all))).map(([k]) => k);
+    const missing = items
+      .filter(([, want]) => (typeof want === 'string' ? !all.includes(want) : !want.test(all)))
+      .map(([k]) => k);
     expect(missing).toEqual([]);
   });
 
@@ -125,21 +156,34 @@ describe('E-LHU content (pdftotext)', () => {
     // Every page with result rows starts them under the column header.
     const tablePages = p.filter((page) => /Kadar|Plastisitas|Viskositas|Warna/.test(page));
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
-    for (const page of tablePages) expect(flat(page)).toMatch(/Parameter Satuan Hasil Uji Persyaratan Metode Uji Keterangan/);
+    for (const page of tablePages)
+      expect(flat(page)).toMatch(/Parameter Satuan Hasil Uji Persyaratan Metode Uji Keterangan/);
     expect(flat(p[1]!)).toContain('C. HASIL PENGUJIAN (lanjutan)');
     // All 60 rows, in order, each once.
     const text = flat(p.join('\n'));
     expect(text).toContain('Warna / bau - ulangan 6');
     expect(text).toContain('51 Kadar kotoran (b/b) -');
-    const rowNumbers = p.flatMap((page) => [...page.matchAll(/^\s{0,3}(\d{1,2})\s{2,}\S/gm)].map((m) => Number(m[1])));
+    const rowNumbers = p.flatMap((page) =>
+      [...page.matchAll(/^\s{0,3}(\d{1,2})\s{2,}\S/gm)].map((m) => Number(m[1])),
+    );
     expect(rowNumbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(flat(p[n - 1]!)).toContain('--- Akhir Laporan ---');
   });
 
   it('shows the signature block with the statement on the signed report', async () => {
     const unsigned = await renderElhu(data, testFonts());
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    const signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    const signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
     const last = flat(pdfPages(signed, 'signed.pdf').at(-1)!);
     expect(last).toContain('Ditandatangani secara elektronik oleh:');
@@ -161,8 +205,18 @@ describe('E-LHU content: date of issue, draft mark and the items of 7.8 (pdftote
     dir ??= mkdtempSync(join(tmpdir(), 'elhu-text-'));
     complete = demoElhuData({ logoPng: demoLogoPng(), complete: true });
     unsigned = await renderElhu(complete, testFonts());
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: signedAt, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: signedAt,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
   });
 
@@ -171,7 +225,11 @@ describe('E-LHU content: date of issue, draft mark and the items of 7.8 (pdftote
     const plain = pdfPages(unsigned, 'draft-nodiag.pdf');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     pages.forEach((p) => expect(p.replace(/\s+/g, '')).toContain('DRAFT/BELUMDITERBITKAN'));
-    pages.forEach((p) => expect(flat(p)).toContain('DRAFT: laporan ini belum ditandatangani secara elektronik dan belum diterbitkan'));
+    pages.forEach((p) =>
+      expect(flat(p)).toContain(
+        'DRAFT: laporan ini belum ditandatangani secara elektronik dan belum diterbitkan',
+      ),
+    );
     const all = flat(plain.join('\n'));
     expect(all).toContain('Tanggal Terbit Laporan : (belum diterbitkan)');
     expect(all).toContain('Palembang, (belum diterbitkan)');
@@ -196,51 +254,93 @@ describe('E-LHU content: date of issue, draft mark and the items of 7.8 (pdftote
     const pages = pdfPages(signed, 'signed-footer.pdf');
     pages.forEach((p) => {
       const t = flat(p);
-      expect(t).toContain('Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh');
+      expect(t).toContain(
+        'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh',
+      );
       expect(t).toContain('UU ITE No. 11 Tahun 2008 Pasal 5 ayat 1');
     });
   });
 
-  it('uses the unit\'s own statement and the issuer of the registered certificate recorded in the issued report', async () => {
+  it("uses the unit's own statement and the issuer of the registered certificate recorded in the issued report", async () => {
     const data = demoElhuData({ complete: true });
-    data.unit = { ...data.unit, signatureStatement: 'Ditandatangani dengan sertifikat dari {penerbit} (UU ITE No. 11/2008 Pasal 5 ayat 1).' };
-    data.kepalaBalai = { ...data.kepalaBalai, certificateIssuer: 'Balai Sertifikasi Elektronik (BSrE), BSSN' };
+    data.unit = {
+      ...data.unit,
+      signatureStatement:
+        'Ditandatangani dengan sertifikat dari {penerbit} (UU ITE No. 11/2008 Pasal 5 ayat 1).',
+    };
+    data.kepalaBalai = {
+      ...data.kepalaBalai,
+      certificateIssuer: 'Balai Sertifikasi Elektronik (BSrE), BSSN',
+    };
     const u = await renderElhu(data, testFonts());
     const prepared = await prepareElhuForSigning(
       u,
-      { ...KEPALA_BALAI, signingTime: signedAt, reason: 'Pengesahan', location: 'Palembang', certificateIssuer: 'Balai Sertifikasi Elektronik (BSrE), BSSN' },
+      {
+        ...KEPALA_BALAI,
+        signingTime: signedAt,
+        reason: 'Pengesahan',
+        location: 'Palembang',
+        certificateIssuer: 'Balai Sertifikasi Elektronik (BSrE), BSSN',
+      },
       testFonts(),
       { documentHash: sha256Hex(u), signatureLength: 8192 },
     );
     const pages = pdfPages(prepared, 'unit-statement.pdf');
-    pages.forEach((p) => expect(flat(p)).toContain('Ditandatangani dengan sertifikat dari Balai Sertifikasi Elektronik (BSrE), BSSN (UU ITE No. 11/2008 Pasal 5 ayat 1).'));
+    pages.forEach((p) =>
+      expect(flat(p)).toContain(
+        'Ditandatangani dengan sertifikat dari Balai Sertifikasi Elektronik (BSrE), BSSN (UU ITE No. 11/2008 Pasal 5 ayat 1).',
+      ),
+    );
   });
 
   it('states the guard-band decision rule, the undecided zone, U with k, sampling by the lab, the accreditation scope and the subcontractor', () => {
     const all = flat(pdfPages(signed, 'signed-items.pdf').join('\n'));
     const items: [string, string | RegExp][] = [
       ['7.8.6 decision rule', 'aturan keputusan pita pengaman (guard band) w = U sesuai ILAC-G8:09/2019'],
-      ['7.8.6 undecided zone', /Kadar nitrogen \(b\/b\) % 0,58 maks\. 0,6 SNI 1903:2017 Lampiran F Tidak dapat ± 0,04 \(ISO 1656\) diputuskan/],
-      ['7.8.6 not met beyond U', /Kadar zat menguap \(b\/b\) % 0,86 maks\. 0,8 SNI 1903:2017 Lampiran C Tidak memenuhi/],
-      ['7.8.3.1 c) U under the result', /Kadar kotoran \(b\/b\) % 0,092 maks\. 0,16 SNI 1903:2017 Lampiran A Memenuhi ± 0,008/],
+      [
+        '7.8.6 undecided zone',
+        /Kadar nitrogen \(b\/b\) % 0,58 maks\. 0,6 SNI 1903:2017 Lampiran F Tidak dapat ± 0,04 \(ISO 1656\) diputuskan/,
+      ],
+      [
+        '7.8.6 not met beyond U',
+        /Kadar zat menguap \(b\/b\) % 0,86 maks\. 0,8 SNI 1903:2017 Lampiran C Tidak memenuhi/,
+      ],
+      [
+        '7.8.3.1 c) U under the result',
+        /Kadar kotoran \(b\/b\) % 0,092 maks\. 0,16 SNI 1903:2017 Lampiran A Memenuhi ± 0,008/,
+      ],
       ['7.8.3.1 c) coverage factor', 'ketidakpastian pengukuran diperluas (U) dengan faktor cakupan k = 2'],
       ['7.8.2.1 h) sampled by the lab', 'Pengambilan Contoh : Oleh laboratorium (BSPJI Palembang)'],
       ['7.8.2.2 sampling date', 'Tanggal Pengambilan Contoh : 1 Maret 2025'],
-      ['7.8.2.2 sampling plan', 'Rencana Pengambilan Contoh : Rencana Pengambilan Contoh No. RPC/PLG/2025/014'],
+      [
+        '7.8.2.2 sampling plan',
+        'Rencana Pengambilan Contoh : Rencana Pengambilan Contoh No. RPC/PLG/2025/014',
+      ],
       ['7.8.2.2 sampling method', 'Metode Pengambilan Contoh : SNI 1903:2017 butir 7'],
       ['accreditation scope mark', /Warna \/ bau \*\)/],
       ['accreditation scope footnote', '*) Parameter di luar ruang lingkup akreditasi KAN No. LP-123-IDN.'],
-      ['7.8.2.1 p) subcontracted result', /Viskositas Mooney ML\(1\+4\) MU 78,5 - ISO 289-1:2015 - 100 °C S1\)/],
-      ['7.8.2.1 p) the external laboratory', 'S1) Pengujian dilakukan oleh laboratorium subkontrak (penyedia eksternal): Laboratorium Pengujian Balai Besar Kimia dan Kemasan, Jakarta.'],
+      [
+        '7.8.2.1 p) subcontracted result',
+        /Viskositas Mooney ML\(1\+4\) MU 78,5 - ISO 289-1:2015 - 100 °C S1\)/,
+      ],
+      [
+        '7.8.2.1 p) the external laboratory',
+        'S1) Pengujian dilakukan oleh laboratorium subkontrak (penyedia eksternal): Laboratorium Pengujian Balai Besar Kimia dan Kemasan, Jakarta.',
+      ],
     ];
-    const missing = items.filter(([, want]) => (typeof want === 'string' ? !all.includes(want) : !want.test(all))).map(([k]) => k);
+    const missing = items
+      .filter(([, want]) => (typeof want === 'string' ? !all.includes(want) : !want.test(all)))
+      .map(([k]) => k);
     expect(missing).toEqual([]);
     expect(all).not.toContain('Contoh diambil oleh pelanggan');
   });
 
-  it('keeps the decision-rule note on the page of the results table\'s last row', async () => {
+  it("keeps the decision-rule note on the page of the results table's last row", async () => {
     for (const parameters of [10, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 60]) {
-      const pages = pdfPages(await renderElhu(demoElhuData({ parameters }), testFonts()), `keep-${parameters}.pdf`);
+      const pages = pdfPages(
+        await renderElhu(demoElhuData({ parameters }), testFonts()),
+        `keep-${parameters}.pdf`,
+      );
       const noteIndex = pages.findIndex((p) => flat(p).includes('Pernyataan kesesuaian'));
       const lastRow = pages.findIndex((p) => new RegExp(`^\\s{0,3}${parameters}\\s{2,}\\S`, 'm').test(p));
       expect([parameters, noteIndex]).toEqual([parameters, lastRow]);
@@ -253,13 +353,29 @@ describe('E-LHU fonts (pdffonts)', () => {
     requireTools('pdffonts');
     dir ??= mkdtempSync(join(tmpdir(), 'elhu-text-'));
     const unsigned = await renderElhu(demoElhuData({ complete: true }), testFonts());
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    const signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    const signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
-    for (const [name, bytes] of [['fonts-unsigned.pdf', unsigned], ['fonts-signed.pdf', signed]] as const) {
+    for (const [name, bytes] of [
+      ['fonts-unsigned.pdf', unsigned],
+      ['fonts-signed.pdf', signed],
+    ] as const) {
       const path = join(dir, name);
       writeFileSync(path, bytes);
-      const rows = run('pdffonts', [path]).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+      const rows = run('pdffonts', [path])
+        .stdout.split('\n')
+        .slice(2)
+        .filter((l) => l.trim() !== '');
       expect(rows.length).toBeGreaterThanOrEqual(3);
       for (const row of rows) {
         const [font] = row.split(/\s+/);

@@ -13,7 +13,18 @@ import { SigningError, openSigningSession, sha256Hex, signElhu } from '../../../
 import { registeredCertificateIssuer } from '../../../server/reports/certificate-issuer';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoCertPem, demoFingerprint, demoP12, requireTools, run, testFonts, throwawayKeystore } from '../../unit/elhu/helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoCertPem,
+  demoFingerprint,
+  demoP12,
+  requireTools,
+  run,
+  testFonts,
+  throwawayKeystore,
+} from '../../unit/elhu/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'elhu-appearance-'));
 const file = (name: string, bytes: Uint8Array): string => {
@@ -25,7 +36,9 @@ const flat = (s: string): string => s.replace(/\s+/g, ' ');
 
 /** The issuer's CN and O as openssl prints them ("issuer=C = ID, O = ..., CN = ..."). */
 function opensslIssuer(pem: string): { cn: string; o: string } {
-  const line = run('openssl', ['x509', '-noout', '-issuer', '-nameopt', 'sep_multiline,utf8'], { input: new TextEncoder().encode(pem) }).stdout;
+  const line = run('openssl', ['x509', '-noout', '-issuer', '-nameopt', 'sep_multiline,utf8'], {
+    input: new TextEncoder().encode(pem),
+  }).stdout;
   const attr = (k: string): string => new RegExp(`^\\s*${k}=(.*)$`, 'm').exec(line)?.[1]?.trim() ?? '';
   return { cn: attr('CN'), o: attr('O') };
 }
@@ -38,10 +51,24 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
     requireTools('pdftotext', 'pdffonts', 'qpdf', 'openssl');
     const data = demoElhuData({ complete: true });
     // As the server renders it at step 18: with the issuer of the certificate registered for the Kepala Balai.
-    data.kepalaBalai = { ...data.kepalaBalai, ...KEPALA_BALAI, certificateIssuer: registeredCertificateIssuer(demoCertPem()) };
+    data.kepalaBalai = {
+      ...data.kepalaBalai,
+      ...KEPALA_BALAI,
+      certificateIssuer: registeredCertificateIssuer(demoCertPem()),
+    };
     unsigned = await renderElhu(data, testFonts());
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
   });
 
@@ -49,7 +76,9 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
     const { cn, o } = opensslIssuer(demoCertPem());
     expect(cn).not.toBe('');
     expect(o).not.toBe('');
-    const pages = run('pdftotext', ['-layout', file('issuer.pdf', signed), '-']).stdout.split('\f').filter((p) => p.trim() !== '');
+    const pages = run('pdftotext', ['-layout', file('issuer.pdf', signed), '-'])
+      .stdout.split('\f')
+      .filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(1);
     for (const p of pages) {
       expect(flat(p)).toContain(`diterbitkan oleh ${cn}, ${o}.`);
@@ -58,9 +87,22 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
   });
 
   it('refuses to sign with a certificate from another issuer than the registered one, and returns nothing', async () => {
-    const other = throwawayKeystore({ notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2030-01-01T00:00:00Z') });
-    const session = openSigningSession({ p12: other.p12, passphrase: other.passphrase, expectedCertificateFingerprint: other.fingerprint });
-    const attempt = signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const other = throwawayKeystore({
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2030-01-01T00:00:00Z'),
+    });
+    const session = openSigningSession({
+      p12: other.p12,
+      passphrase: other.passphrase,
+      expectedCertificateFingerprint: other.fingerprint,
+    });
+    const attempt = signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     await expect(attempt).rejects.toBeInstanceOf(SigningError);
     await expect(attempt).rejects.toMatchObject({ code: 'certificate_mismatch' });
     await expect(attempt).rejects.toThrow(/Throwaway Test CA/);
@@ -76,7 +118,11 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
         .map((l) => l.split(/\s+/)[0]!);
     const before = fonts(unsigned, 'fonts-issued.pdf');
     const after = fonts(signed, 'fonts-signed.pdf');
-    expect(before.map((f) => f.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-Regular']);
+    expect(before.map((f) => f.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSans-Bold',
+      'NotoSans-Italic',
+      'NotoSans-Regular',
+    ]);
     expect(after.sort()).toEqual(before.sort());
     expect(new Set(after.map((f) => f.replace(/^[A-Z]{6}\+/, ''))).size).toBe(after.length);
   });
@@ -84,7 +130,9 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
   it("draws the signature block as the signature widget's appearance stream, not as page content (qpdf)", () => {
     const path = file('appearance.pdf', signed);
     expect(run('qpdf', ['--check', path]).status).toBe(0);
-    const json = JSON.parse(run('qpdf', ['--json', '--json-key=qpdf', path]).stdout) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const json = JSON.parse(run('qpdf', ['--json', '--json-key=qpdf', path]).stdout) as {
+      qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+    };
     const objects = json.qpdf[1];
     const widgets = Object.values(objects)
       .map((o) => o.value)
@@ -103,7 +151,9 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
     const text = flat(run('pdftotext', ['-layout', path, '-']).stdout);
     expect(text).toContain('Ditandatangani secara elektronik oleh:');
     expect(text).toContain(`NIP. ${KEPALA_BALAI.nip}`);
-    const page = objects[(widgets[0]!['/P'] as string).replace(/^/, 'obj:')]?.value as { '/Contents': string | string[] };
+    const page = objects[(widgets[0]!['/P'] as string).replace(/^/, 'obj:')]?.value as {
+      '/Contents': string | string[];
+    };
     const contents = [page['/Contents']].flat();
     expect(contents.length).toBeGreaterThan(0);
     for (const ref of contents) {

@@ -56,7 +56,11 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     dir = mkdtempSync(join(tmpdir(), 'elhu-sig-'));
     const fonts = testFonts();
     unsigned = await renderElhu(demoElhuData({ logoPng: demoLogoPng() }), fonts);
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
     signed = await signElhu(unsigned, session, {
       ...KEPALA_BALAI,
       signingTime: SIGNING_TIME,
@@ -86,7 +90,10 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
   it('pdfsig trusts the chain once the demo CA is in its NSS database', () => {
     const nss = mkdtempSync(join(tmpdir(), 'elhu-nss-'));
     expect(run('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']).status).toBe(0);
-    expect(run('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'SIPPT Demo CA', '-t', 'C,C,C', '-i', DEMO_CA_PATH]).status).toBe(0);
+    expect(
+      run('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'SIPPT Demo CA', '-t', 'C,C,C', '-i', DEMO_CA_PATH])
+        .status,
+    ).toBe(0);
     const out = run('pdfsig', ['-nssdir', `sql:${nss}`, signedPath]).stdout;
     expect(out).toMatch(/Signature Validation: Signature is Valid\./);
     expect(out).toMatch(/Certificate Validation: Certificate is Trusted\./);
@@ -108,13 +115,38 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     writeFileSync(join(dir, 'content.bin'), content);
     writeFileSync(join(dir, 'sig.der'), cms);
     const r = run('openssl', [
-      'cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'sig.der'),
-      '-content', join(dir, 'content.bin'), '-CAfile', DEMO_CA_PATH, '-out', join(dir, 'verified.bin'),
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'sig.der'),
+      '-content',
+      join(dir, 'content.bin'),
+      '-CAfile',
+      DEMO_CA_PATH,
+      '-out',
+      join(dir, 'verified.bin'),
     ]);
     expect(r.stderr).toMatch(/Verification successful/);
     expect(r.status).toBe(0);
     // And with another CA, the same check fails: the test above is not vacuous.
-    const bad = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'sig.der'), '-content', join(dir, 'content.bin'), '-CAfile', '/dev/null', '-out', '/dev/null']);
+    const bad = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'sig.der'),
+      '-content',
+      join(dir, 'content.bin'),
+      '-CAfile',
+      '/dev/null',
+      '-out',
+      '/dev/null',
+    ]);
     expect(bad.status).not.toBe(0);
   });
 
@@ -126,10 +158,26 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     expect(oids.sort()).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2].sort());
     // openssl reads the same.
     writeFileSync(join(dir, 'cms.der'), cms);
-    const printed = run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'cms.der')]).stdout;
+    const printed = run('openssl', [
+      'cms',
+      '-cmsout',
+      '-print',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'cms.der'),
+    ]).stdout;
     expect(printed).toMatch(/id-smime-aa-signingCertificateV2 \(1\.2\.840\.113549\.1\.9\.16\.2\.47\)/);
     expect(printed).not.toMatch(/signingTime/);
-    const certs = run('openssl', ['pkcs7', '-inform', 'DER', '-in', join(dir, 'cms.der'), '-print_certs', '-noout']).stdout;
+    const certs = run('openssl', [
+      'pkcs7',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'cms.der'),
+      '-print_certs',
+      '-noout',
+    ]).stdout;
     expect(certs.match(/^subject=/gm)).toHaveLength(2);
     expect(certs).toMatch(/CN ?= ?SIPPT Demo CA - DEMO ONLY/);
     expect(AsnConvert.parse(cms, ContentInfo).contentType).toBe(OID.signedData);

@@ -5,7 +5,13 @@
 import { X509Certificate } from 'node:crypto';
 import { SignPdf } from '@signpdf/signpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CadesSigner, openSigningSession, sha256Hex, signElhu, type SigningSession } from '../../../main/services/signing/index';
+import {
+  CadesSigner,
+  openSigningSession,
+  sha256Hex,
+  signElhu,
+  type SigningSession,
+} from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { prepareElhuForSigning } from '../../../shared/elhu/stamp';
@@ -24,9 +30,17 @@ import {
 import { readFileSync } from 'node:fs';
 
 const openDemo = (): SigningSession =>
-  openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
+  openSigningSession({
+    p12: demoP12(),
+    passphrase: DEMO_PASSPHRASE,
+    expectedCertificateFingerprint: demoFingerprint(),
+  });
 
-async function sign(unsigned: Uint8Array, session: SigningSession, over: Partial<Parameters<typeof signElhu>[2]> = {}): Promise<Uint8Array> {
+async function sign(
+  unsigned: Uint8Array,
+  session: SigningSession,
+  over: Partial<Parameters<typeof signElhu>[2]> = {},
+): Promise<Uint8Array> {
   return signElhu(unsigned, session, {
     ...KEPALA_BALAI,
     signingTime: SIGNING_TIME,
@@ -50,11 +64,21 @@ describe('verifyUploadedElhu', () => {
     signed = await sign(issued, session);
     session.close();
     check = (s, over = {}) =>
-      verifyUploadedElhu({ signed: s, issuedUnsigned: issued, issuedHash, registeredCertificate: demoCertPem(), fonts: testFonts(), ...over });
+      verifyUploadedElhu({
+        signed: s,
+        issuedUnsigned: issued,
+        issuedHash,
+        registeredCertificate: demoCertPem(),
+        fonts: testFonts(),
+        ...over,
+      });
   });
 
   it('accepts the issued report signed by the registered Kepala Balai, and reports what to store', async () => {
-    const r = await check(signed, { expectedSigner: KEPALA_BALAI, trustAnchors: [new X509Certificate(readFileSync(DEMO_CA_PATH))] });
+    const r = await check(signed, {
+      expectedSigner: KEPALA_BALAI,
+      trustAnchors: [new X509Certificate(readFileSync(DEMO_CA_PATH))],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.signedHash).toBe(sha256Hex(signed));
@@ -72,8 +96,16 @@ describe('verifyUploadedElhu', () => {
   });
 
   it('refuses a signature by a certificate other than the registered one', async () => {
-    const other = throwawayKeystore({ notBefore: new Date('2025-01-01Z'), notAfter: new Date('2030-01-01Z'), cn: 'Hendra Gunawan Siregar' });
-    const session = openSigningSession({ p12: other.p12, passphrase: other.passphrase, expectedCertificateFingerprint: other.fingerprint });
+    const other = throwawayKeystore({
+      notBefore: new Date('2025-01-01Z'),
+      notAfter: new Date('2030-01-01Z'),
+      cn: 'Hendra Gunawan Siregar',
+    });
+    const session = openSigningSession({
+      p12: other.p12,
+      passphrase: other.passphrase,
+      expectedCertificateFingerprint: other.fingerprint,
+    });
     const byOther = await sign(issued, session);
     session.close();
     expect((await verifySignedPdf(byOther)).ok).toBe(true); // a valid signature ...
@@ -81,7 +113,9 @@ describe('verifyUploadedElhu', () => {
     expect(r).toMatchObject({ ok: false, code: 'certificate_not_registered' }); // ... by the wrong person
     expect(!r.ok && r.message.id).toMatch(/bukan milik Kepala Balai/);
     // and an untrusted chain when the server pins the CA
-    const v = await verifySignedPdf(byOther, { trustAnchors: [new X509Certificate(readFileSync(DEMO_CA_PATH))] });
+    const v = await verifySignedPdf(byOther, {
+      trustAnchors: [new X509Certificate(readFileSync(DEMO_CA_PATH))],
+    });
     expect(v).toMatchObject({ ok: false, code: 'untrusted_chain' });
   });
 
@@ -93,13 +127,19 @@ describe('verifyUploadedElhu', () => {
     expect(await check(s)).toMatchObject({ ok: false, code: 'not_issued_document' });
   });
 
-  it('refuses a document changed before signing that claims the issued report\'s hash', async () => {
+  it("refuses a document changed before signing that claims the issued report's hash", async () => {
     // A tampered desktop: other pages, the issued report's hash written in, signed with the right key.
     const other = await renderElhu(demoElhuData({ serial: 3 }), testFonts());
     const session = openDemo();
     const prepared = await prepareElhuForSigning(
       other,
-      { ...KEPALA_BALAI, signingTime: SIGNING_TIME, reason: 'Pengesahan Laporan Hasil Uji elektronik', location: 'Palembang', contactInfo: '' },
+      {
+        ...KEPALA_BALAI,
+        signingTime: SIGNING_TIME,
+        reason: 'Pengesahan Laporan Hasil Uji elektronik',
+        location: 'Palembang',
+        contactInfo: '',
+      },
       testFonts(),
       { documentHash: issuedHash, signatureLength: session.signatureLength },
     );
@@ -115,7 +155,10 @@ describe('verifyUploadedElhu', () => {
     const s = await sign(issued, session, { name: 'Plt. Kepala Balai Lain', nip: '198001012005011001' });
     session.close();
     expect((await check(s)).ok).toBe(true); // consistent in itself ...
-    expect(await check(s, { expectedSigner: KEPALA_BALAI })).toMatchObject({ ok: false, code: 'signer_mismatch' });
+    expect(await check(s, { expectedSigner: KEPALA_BALAI })).toMatchObject({
+      ok: false,
+      code: 'signer_mismatch',
+    });
   });
 
   it('refuses a flipped byte, appended bytes, an unsigned or non-PDF file', async () => {
@@ -128,8 +171,11 @@ describe('verifyUploadedElhu', () => {
     expect(await check(new TextEncoder().encode('bukan pdf'))).toMatchObject({ ok: false, code: 'not_pdf' });
   });
 
-  it('refuses when the server\'s own stored copy does not match its hash', async () => {
-    expect(await check(signed, { issuedHash: sha256Hex(new Uint8Array([1])) })).toMatchObject({ ok: false, code: 'issued_document_mismatch' });
+  it("refuses when the server's own stored copy does not match its hash", async () => {
+    expect(await check(signed, { issuedHash: sha256Hex(new Uint8Array([1])) })).toMatchObject({
+      ok: false,
+      code: 'issued_document_mismatch',
+    });
   });
 
   it('refuses a damaged CMS', async () => {

@@ -9,7 +9,11 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
 import { seedDemo } from '../../../server/demo';
-import { SignatureCheckFault, loadElhuFonts, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
+import {
+  SignatureCheckFault,
+  loadElhuFonts,
+  verifyUploadedElhu,
+} from '../../../server/elhu/verify-signature';
 import { buildServer } from '../../../server/http/app';
 import { localElhuReportServices } from '../../../server/reports/elhu';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
@@ -17,12 +21,23 @@ import type { ReportServices } from '../../../server/reports/services';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import type { ElhuFonts } from '../../../shared/elhu/types';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoCertPem, demoFingerprint, demoP12 } from '../../unit/elhu/helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoCertPem,
+  demoFingerprint,
+  demoP12,
+} from '../../unit/elhu/helpers';
 import { Flow, USERS } from '../server/flow';
 import { TestClock, TestServer, createTestDatabase, testConfig } from '../server/harness';
 
 /** Font files that are there but cannot be read (a truncated copy, a wrong file in resources/fonts). */
-const UNREADABLE_FONTS: ElhuFonts = { regular: new Uint8Array(64), bold: new Uint8Array(64), italic: new Uint8Array(64) };
+const UNREADABLE_FONTS: ElhuFonts = {
+  regular: new Uint8Array(64),
+  bold: new Uint8Array(64),
+  italic: new Uint8Array(64),
+};
 
 describe('step 19 when the server cannot re-create the signed report', () => {
   let s: TestServer;
@@ -39,7 +54,10 @@ describe('step 19 when the server cannot re-create the signed report', () => {
     const good = localElhuReportServices({ requireRegisteredCertificate: true });
     const broken = localElhuReportServices({ requireRegisteredCertificate: true, fonts: UNREADABLE_FONTS });
     // The report is rendered with good fonts at step 18; the fonts go bad before the upload.
-    const reports: ReportServices = { ...good, verifySigned: (req) => (fontsBroken ? broken : good).verifySigned(req) };
+    const reports: ReportServices = {
+      ...good,
+      verifySigned: (req) => (fontsBroken ? broken : good).verifySigned(req),
+    };
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         logs.push(chunk.toString('utf8'));
@@ -70,8 +88,16 @@ describe('step 19 when the server cannot re-create the signed report', () => {
     expect(refused.body.error.code).toBe('internal_error');
     expect(refused.body.error.message.id).toMatch(/kesalahan pada server/);
     expect(JSON.stringify(refused.body)).not.toMatch(/document_altered|berbeda dari E-LHU/);
-    const logged = logs.map((l) => JSON.parse(l) as { level: number; err?: { type?: string; message?: string } }).filter((l) => l.level >= 50);
-    expect(logged.some((l) => l.err?.type === 'SignatureCheckFault' && /could not re-create the signed E-LHU/.test(l.err.message ?? ''))).toBe(true);
+    const logged = logs
+      .map((l) => JSON.parse(l) as { level: number; err?: { type?: string; message?: string } })
+      .filter((l) => l.level >= 50);
+    expect(
+      logged.some(
+        (l) =>
+          l.err?.type === 'SignatureCheckFault' &&
+          /could not re-create the signed E-LHU/.test(l.err.message ?? ''),
+      ),
+    ).toBe(true);
     const sample = (await f.order(orderId)).samples[0]!;
     expect(sample.status).toBe('awaiting_signature');
 
@@ -85,11 +111,28 @@ describe('verifyUploadedElhu, unreadable fonts', () => {
   it('throws SignatureCheckFault for the same upload it accepts with readable fonts', async () => {
     const fonts = loadElhuFonts();
     const issued = await renderElhu(demoElhuData(), fonts);
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    const signed = await signElhu(issued, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(issued), fonts, location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    const signed = await signElhu(issued, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(issued),
+      fonts,
+      location: 'Palembang',
+    });
     session.close();
-    const check = { signed, issuedUnsigned: issued, issuedHash: sha256Hex(issued), registeredCertificate: demoCertPem() };
-    await expect(verifyUploadedElhu({ ...check, fonts: UNREADABLE_FONTS })).rejects.toBeInstanceOf(SignatureCheckFault);
+    const check = {
+      signed,
+      issuedUnsigned: issued,
+      issuedHash: sha256Hex(issued),
+      registeredCertificate: demoCertPem(),
+    };
+    await expect(verifyUploadedElhu({ ...check, fonts: UNREADABLE_FONTS })).rejects.toBeInstanceOf(
+      SignatureCheckFault,
+    );
     expect((await verifyUploadedElhu({ ...check, fonts })).ok).toBe(true);
   }, 60_000);
 });

@@ -10,19 +10,38 @@ import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/
 import { fail, verifySignedPdf, type LtvCheck, type LtvContext } from '../../../server/elhu/verify-signature';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoFingerprint, demoP12, testFonts } from '../../unit/elhu/helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoFingerprint,
+  demoP12,
+  testFonts,
+} from '../../unit/elhu/helpers';
 
 const TIMESTAMP_TIME = new Date('2025-03-14T03:16:01Z');
 
 describe('verifySignedPdf: the long-term check plugs in', () => {
   let signed: Uint8Array;
   let appended: Uint8Array;
-  const update = new TextEncoder().encode('\n% incremental update after the signature (stand-in for a DSS)\n');
+  const update = new TextEncoder().encode(
+    '\n% incremental update after the signature (stand-in for a DSS)\n',
+  );
 
   beforeAll(async () => {
     const unsigned = await renderElhu(demoElhuData(), testFonts());
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
     appended = new Uint8Array([...signed, ...update]);
   }, 60_000);
@@ -42,7 +61,12 @@ describe('verifySignedPdf: the long-term check plugs in', () => {
 
   it('is B-B without a check', async () => {
     const v = await verifySignedPdf(signed);
-    expect(v.ok && v.ltv).toEqual({ level: 'B-B', timestampTime: null, certificateValidAtTimestamp: null, notes: [] });
+    expect(v.ok && v.ltv).toEqual({
+      level: 'B-B',
+      timestampTime: null,
+      certificateValidAtTimestamp: null,
+      notes: [],
+    });
   });
 
   it("hands the check the signature it verified and lands the check's report in the result", async () => {
@@ -56,19 +80,30 @@ describe('verifySignedPdf: the long-term check plugs in', () => {
     const ctx = seen[0]!;
     // The signature value a signature timestamp is taken over, as the library reads the CMS.
     const sd = AsnConvert.parse(AsnConvert.parse(v.cms, ContentInfo).content, SignedData);
-    expect(Buffer.from(ctx.signatureValue).equals(Buffer.from(sd.signerInfos[0]!.signature.buffer))).toBe(true);
+    expect(Buffer.from(ctx.signatureValue).equals(Buffer.from(sd.signerInfos[0]!.signature.buffer))).toBe(
+      true,
+    );
     expect(ctx.claimedSigningTime.toISOString()).toBe(SIGNING_TIME.toISOString());
     expect(ctx.signerCertificate.fingerprint256.replace(/:/g, '').toLowerCase()).toBe(demoFingerprint());
     expect(ctx.updates).toBeNull();
   });
 
   it("returns the check's refusal, and does not ask the check when a B-B check fails", async () => {
-    const refusing: LtvCheck = { assess: async () => fail('signature_invalid', 'Cap waktu tidak sah.', 'The timestamp is not valid.') };
-    expect(await verifySignedPdf(signed, { ltv: refusing })).toMatchObject({ ok: false, code: 'signature_invalid', message: { en: 'The timestamp is not valid.' } });
+    const refusing: LtvCheck = {
+      assess: async () => fail('signature_invalid', 'Cap waktu tidak sah.', 'The timestamp is not valid.'),
+    };
+    expect(await verifySignedPdf(signed, { ltv: refusing })).toMatchObject({
+      ok: false,
+      code: 'signature_invalid',
+      message: { en: 'The timestamp is not valid.' },
+    });
     const { check, seen } = recordingCheck();
     const flipped = new Uint8Array(signed);
     flipped[5000] = flipped[5000]! ^ 0x20;
-    expect(await verifySignedPdf(flipped, { ltv: check })).toMatchObject({ ok: false, code: 'digest_mismatch' });
+    expect(await verifySignedPdf(flipped, { ltv: check })).toMatchObject({
+      ok: false,
+      code: 'digest_mismatch',
+    });
     expect(seen).toHaveLength(0);
   });
 
@@ -81,9 +116,18 @@ describe('verifySignedPdf: the long-term check plugs in', () => {
     expect(Buffer.from(seen[0]!.updates!.appended).equals(Buffer.from(update))).toBe(true);
     const strict: LtvCheck = {
       ...check,
-      updatesAfterSignature: (u) => fail('byte_range_incomplete', `${u.appended.length} bita bukan DSS.`, `${u.appended.length} bytes are not a DSS.`),
+      updatesAfterSignature: (u) =>
+        fail(
+          'byte_range_incomplete',
+          `${u.appended.length} bita bukan DSS.`,
+          `${u.appended.length} bytes are not a DSS.`,
+        ),
     };
-    expect(await verifySignedPdf(appended, { ltv: strict })).toMatchObject({ ok: false, code: 'byte_range_incomplete', message: { en: `${update.length} bytes are not a DSS.` } });
+    expect(await verifySignedPdf(appended, { ltv: strict })).toMatchObject({
+      ok: false,
+      code: 'byte_range_incomplete',
+      message: { en: `${update.length} bytes are not a DSS.` },
+    });
   });
 
   it('lets what the check throws propagate (a TSA or CRL the server cannot reach is not a verdict)', async () => {

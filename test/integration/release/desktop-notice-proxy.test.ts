@@ -39,20 +39,29 @@ afterAll(async () => {
 });
 
 async function adminToken(): Promise<string> {
-  const res = await office.http.post(`${server.url}/api/v1/auth/login`, { username: 'admin', password: server.demo!.password });
+  const res = await office.http.post(`${server.url}/api/v1/auth/login`, {
+    username: 'admin',
+    password: server.demo!.password,
+  });
   return res.data.accessToken as string;
 }
 
 async function setMinimum(version: string | null): Promise<void> {
   const headers = { authorization: `Bearer ${await adminToken()}` };
   const url = `${server.url}/api/v1/releases/minimum-version`;
-  const res = version ? await office.http.put(url, { version }, { headers }) : await office.http.delete(url, { headers });
+  const res = version
+    ? await office.http.put(url, { version }, { headers })
+    : await office.http.delete(url, { headers });
   expect(res.status, JSON.stringify(res.data)).toBeLessThan(300);
 }
 
 function desktop(name: string, settings = new MemorySettingsStore()) {
   const core = services(`${tmp.dir}/${name}`, server.url, { proxy: () => settings.get().proxy ?? null });
-  const bridge = createBridge({ services: core, settings, app: { version: process.env.SIPPT_APP_VERSION ?? '0.0.0', host: 'web' } });
+  const bridge = createBridge({
+    services: core,
+    settings,
+    app: { version: process.env.SIPPT_APP_VERSION ?? '0.0.0', host: 'web' },
+  });
   cores.push(core);
   bridges.push(bridge);
   const notices: EventPayload<'client.outdated'>[] = [];
@@ -71,10 +80,19 @@ async function startForwardProxy(): Promise<{ url: string; seen: string[]; close
   const srv: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? '/');
-    const up = request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const up = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     up.on('error', () => res.destroy());
     req.pipe(up);
   });
@@ -98,7 +116,11 @@ describe('the outdated-desktop notice through the bridge', () => {
     expect(await d.call('client.notice')).toBeNull();
 
     await setMinimum('1.2.0');
-    await d.call('sample.accept', { orderId: order.id, sampleId: sample.id, check: { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true } });
+    await d.call('sample.accept', {
+      orderId: order.id,
+      sampleId: sample.id,
+      check: { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true },
+    });
     const refused = await d.bridge.invoke('sync.now', {});
     expect(refused.ok).toBe(false);
     expect(d.notices.at(-1)).toMatchObject({ minimumVersion: '1.2.0', currentVersion: '1.0.0' });
@@ -111,7 +133,11 @@ describe('the outdated-desktop notice through the bridge', () => {
     // Signing in again: the login answer carries the notice again, so it is never withdrawn in between (the queue is still there).
     d.notices.length = 0;
     await d.call('session.logout');
-    await d.call('session.login', { username: 'penyelia.karet', password: server.demo!.password, mode: 'online' });
+    await d.call('session.login', {
+      username: 'penyelia.karet',
+      password: server.demo!.password,
+      mode: 'online',
+    });
     expect(d.notices).toEqual([]);
     expect(await d.call('client.notice')).toMatchObject({ minimumVersion: '1.2.0' });
     expect(await d.call('sync.status')).toMatchObject({ pending: 1 });
@@ -119,7 +145,9 @@ describe('the outdated-desktop notice through the bridge', () => {
     // A desktop started after the minimum was raised hears it from its login answer alone.
     const fresh = desktop('fresh');
     await fresh.call('session.login', { username: 'mt.karet', password: server.demo!.password });
-    expect(fresh.notices).toEqual([expect.objectContaining({ minimumVersion: '1.2.0', currentVersion: '1.0.0' })]);
+    expect(fresh.notices).toEqual([
+      expect.objectContaining({ minimumVersion: '1.2.0', currentVersion: '1.0.0' }),
+    ]);
 
     // The unit lowers the minimum again: the next push goes through and the notice is withdrawn.
     await setMinimum(null);
@@ -145,7 +173,11 @@ describe('the unit proxy from the settings', () => {
     try {
       const d = desktop('proxied', new MemorySettingsStore());
       await d.call('settings.update', { proxy: proxy.url });
-      await d.call('session.login', { username: 'analis.karet1', password: server.demo!.password, mode: 'online' });
+      await d.call('session.login', {
+        username: 'analis.karet1',
+        password: server.demo!.password,
+        mode: 'online',
+      });
       await d.call('sync.now');
       expect(proxy.seen).toContain(`POST ${server.url}/api/v1/auth/login`);
       expect(proxy.seen).toContain(`POST ${server.url}/api/v1/sync/pull`);

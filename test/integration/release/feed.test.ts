@@ -37,10 +37,17 @@ describeEachDialect('release feed', (dialect) => {
     rmSync(releasesDir, { recursive: true, force: true });
   });
 
-  const publish = async (parts: FakeFile[], opts: { as?: string | null; fields?: Record<string, string> } = {}) => {
+  const publish = async (
+    parts: FakeFile[],
+    opts: { as?: string | null; fields?: Record<string, string> } = {},
+  ) => {
     const m = multipartFiles(parts, opts.fields);
     const token = opts.as === null ? null : await ts.token(opts.as ?? admin);
-    return ts.request('POST', `${API}/releases`, { rawBody: m.body, headers: { 'content-type': m.contentType }, token });
+    return ts.request('POST', `${API}/releases`, {
+      rawBody: m.body,
+      headers: { 'content-type': m.contentType },
+      token,
+    });
   };
   const storedFiles = () =>
     readdirSync(releasesDir, { recursive: true, withFileTypes: true })
@@ -54,7 +61,14 @@ describeEachDialect('release feed', (dialect) => {
     const res = await publish(releaseParts(v110));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     v110id = res.body.id;
-    expect(res.body).toMatchObject({ channel: 'latest', platform: 'windows', version: '1.1.0', status: 'active', stagingPercentage: 100, releaseNotes: 'Perbaikan sinkronisasi.' });
+    expect(res.body).toMatchObject({
+      channel: 'latest',
+      platform: 'windows',
+      version: '1.1.0',
+      status: 'active',
+      stagingPercentage: 100,
+      releaseNotes: 'Perbaikan sinkronisasi.',
+    });
     expect(res.body.files.map((f: any) => [f.name, f.kind])).toEqual([
       ['SIPPT-Lab-Setup-1.1.0.exe', 'installer'],
       ['SIPPT-Lab-Setup-1.1.0.exe.blockmap', 'blockmap'],
@@ -68,7 +82,12 @@ describeEachDialect('release feed', (dialect) => {
   it('refuses, with a clear 4xx, every bad publication, and keeps nothing of it', async () => {
     const before = storedFiles().length;
     const r = fakeRelease('1.2.0');
-    const expectRefused = async (res: Awaited<ReturnType<typeof publish>>, status: number, code: string, words: RegExp) => {
+    const expectRefused = async (
+      res: Awaited<ReturnType<typeof publish>>,
+      status: number,
+      code: string,
+      words: RegExp,
+    ) => {
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.error.code).toBe(code);
       expect(res.body.error.message.en).toMatch(words);
@@ -77,24 +96,82 @@ describeEachDialect('release feed', (dialect) => {
     // a file whose bytes differ from the yml's sha512 (same size)
     const tampered = Buffer.from(r.files[0]!.data);
     tampered[100] = (tampered[100]! + 1) % 256;
-    await expectRefused(await publish([{ ...r.files[0]!, data: tampered }, r.files[1]!, { name: r.ymlName, data: Buffer.from(r.yml) }]), 422, 'invalid_payload', /SHA-512/);
+    await expectRefused(
+      await publish([
+        { ...r.files[0]!, data: tampered },
+        r.files[1]!,
+        { name: r.ymlName, data: Buffer.from(r.yml) },
+      ]),
+      422,
+      'invalid_payload',
+      /SHA-512/,
+    );
     // a size that differs
-    await expectRefused(await publish([{ ...r.files[0]!, data: r.files[0]!.data.subarray(1) }, r.files[1]!, { name: r.ymlName, data: Buffer.from(r.yml) }]), 422, 'invalid_payload', /size/);
+    await expectRefused(
+      await publish([
+        { ...r.files[0]!, data: r.files[0]!.data.subarray(1) },
+        r.files[1]!,
+        { name: r.ymlName, data: Buffer.from(r.yml) },
+      ]),
+      422,
+      'invalid_payload',
+      /size/,
+    );
     // the yml names a file that was not uploaded
-    await expectRefused(await publish([r.files[1]!, { name: r.ymlName, data: Buffer.from(r.yml) }]), 422, 'invalid_payload', /not uploaded/);
+    await expectRefused(
+      await publish([r.files[1]!, { name: r.ymlName, data: Buffer.from(r.yml) }]),
+      422,
+      'invalid_payload',
+      /not uploaded/,
+    );
     // a file the yml does not name
-    await expectRefused(await publish([...releaseParts(r), { name: 'notes.txt', data: Buffer.from('x') }]), 422, 'invalid_payload', /not named/);
+    await expectRefused(
+      await publish([...releaseParts(r), { name: 'notes.txt', data: Buffer.from('x') }]),
+      422,
+      'invalid_payload',
+      /not named/,
+    );
     // a lower and an equal version
-    await expectRefused(await publish(releaseParts(fakeRelease('1.0.9'))), 409, 'conflict', /not newer than 1\.1\.0/);
+    await expectRefused(
+      await publish(releaseParts(fakeRelease('1.0.9'))),
+      409,
+      'conflict',
+      /not newer than 1\.1\.0/,
+    );
     await expectRefused(await publish(releaseParts(fakeRelease('1.1.0'))), 409, 'conflict', /not newer/);
-    await expectRefused(await publish(releaseParts(fakeRelease('1.1.0-beta.9'))), 409, 'conflict', /not newer/);
+    await expectRefused(
+      await publish(releaseParts(fakeRelease('1.1.0-beta.9'))),
+      409,
+      'conflict',
+      /not newer/,
+    );
     // no yml, a yml of another name, a yml that is not update info
     await expectRefused(await publish(r.files), 400, 'bad_request', /No latest\*\.yml/);
-    await expectRefused(await publish([...r.files, { name: 'stable.yml', data: Buffer.from(r.yml) }]), 400, 'bad_request', /not an update info file/);
-    await expectRefused(await publish([...r.files, { name: 'latest.yml', data: Buffer.from('version: [1') }]), 422, 'invalid_payload', /not valid/);
-    await expectRefused(await publish([...r.files, { name: 'latest.yml', data: Buffer.from('version: banana\nfiles: []\n') }]), 422, 'invalid_payload', /not a semantic version/);
+    await expectRefused(
+      await publish([...r.files, { name: 'stable.yml', data: Buffer.from(r.yml) }]),
+      400,
+      'bad_request',
+      /not an update info file/,
+    );
+    await expectRefused(
+      await publish([...r.files, { name: 'latest.yml', data: Buffer.from('version: [1') }]),
+      422,
+      'invalid_payload',
+      /not valid/,
+    );
+    await expectRefused(
+      await publish([...r.files, { name: 'latest.yml', data: Buffer.from('version: banana\nfiles: []\n') }]),
+      422,
+      'invalid_payload',
+      /not a semantic version/,
+    );
     // a file name with a folder in it
-    await expectRefused(await publish([{ name: 'bad$name.exe', data: Buffer.from('x') }]), 400, 'bad_request', /not accepted/);
+    await expectRefused(
+      await publish([{ name: 'bad$name.exe', data: Buffer.from('x') }]),
+      400,
+      'bad_request',
+      /not accepted/,
+    );
     // nothing of the refused uploads stayed in the releases folder
     expect(storedFiles().length).toBe(before);
     // Admin Satker only
@@ -110,8 +187,15 @@ describeEachDialect('release feed', (dialect) => {
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toMatch(/yaml/);
     const info = yaml.load(res.raw.toString('utf8')) as any;
-    expect(info).toMatchObject({ version: '1.1.0', path: 'SIPPT-Lab-Setup-1.1.0.exe', releaseNotes: 'Perbaikan sinkronisasi.' });
-    expect(info.files[0]).toMatchObject({ url: 'SIPPT-Lab-Setup-1.1.0.exe', size: v110.files[0]!.data.length });
+    expect(info).toMatchObject({
+      version: '1.1.0',
+      path: 'SIPPT-Lab-Setup-1.1.0.exe',
+      releaseNotes: 'Perbaikan sinkronisasi.',
+    });
+    expect(info.files[0]).toMatchObject({
+      url: 'SIPPT-Lab-Setup-1.1.0.exe',
+      size: v110.files[0]!.data.length,
+    });
     expect(info.stagingPercentage).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-cache');
     const etag = String(res.headers.etag);
@@ -154,7 +238,11 @@ describeEachDialect('release feed', (dialect) => {
     expect(String(many.headers['content-type'])).toMatch(/^multipart\/byteranges; boundary=/);
     expect(Number(many.headers['content-length'])).toBe(many.raw.length);
     const parts = parseByteranges(many.raw, String(many.headers['content-type']));
-    expect(parts.map((p) => p.range)).toEqual([`bytes 0-9/${data.length}`, `bytes 1000-1099/${data.length}`, `bytes 65000-${data.length - 1}/${data.length}`]);
+    expect(parts.map((p) => p.range)).toEqual([
+      `bytes 0-9/${data.length}`,
+      `bytes 1000-1099/${data.length}`,
+      `bytes 65000-${data.length - 1}/${data.length}`,
+    ]);
     expect(parts[0]!.data.equals(data.subarray(0, 10))).toBe(true);
     expect(parts[1]!.data.equals(data.subarray(1000, 1100))).toBe(true);
     expect(parts[2]!.data.equals(data.subarray(65000))).toBe(true);
@@ -184,7 +272,14 @@ describeEachDialect('release feed', (dialect) => {
     const plain = yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any;
     expect(plain).toMatchObject({ version: '1.2.0', stagingPercentage: 10 });
 
-    const versionFor = async (id: string) => (yaml.load((await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': id } })).raw.toString()) as any).version as string;
+    const versionFor = async (id: string) =>
+      (
+        yaml.load(
+          (
+            await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': id } })
+          ).raw.toString(),
+        ) as any
+      ).version as string;
     let inside = 0;
     for (const id of ids.slice(0, 60)) {
       const first = await versionFor(id);
@@ -193,7 +288,11 @@ describeEachDialect('release feed', (dialect) => {
       if (first === '1.2.0') inside++;
     }
     expect(inside).toBeLessThan(30);
-    const served = yaml.load((await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': ids[0]! } })).raw.toString()) as any;
+    const served = yaml.load(
+      (
+        await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': ids[0]! } })
+      ).raw.toString(),
+    ) as any;
     expect(served.stagingPercentage).toBeUndefined(); // decided by the server
 
     // raise: never lower
@@ -204,20 +303,32 @@ describeEachDialect('release feed', (dialect) => {
     expect(raised.status).toBe(200);
     expect(raised.body.stagingPercentage).toBe(50);
     for (const id of ids.slice(0, 60)) if (inRollout(id, 10)) expect(await versionFor(id)).toBe('1.2.0'); // nobody inside goes back
-    expect((await ts.as(admin).patch(`releases/${v120id}/rollout`, { stagingPercentage: 100 })).status).toBe(200);
+    expect((await ts.as(admin).patch(`releases/${v120id}/rollout`, { stagingPercentage: 100 })).status).toBe(
+      200,
+    );
     for (const id of ids.slice(0, 10)) expect(await versionFor(id)).toBe('1.2.0');
-    expect((yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).stagingPercentage).toBeUndefined();
+    expect(
+      (yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).stagingPercentage,
+    ).toBeUndefined();
   });
 
   it('withdraw: the feed falls back to the previous release; the withdrawn version cannot be published again', async () => {
-    const res = await ts.as(admin).post(`releases/${v120id}/withdraw`, { reason: 'Crash saat membuka pesanan' });
+    const res = await ts
+      .as(admin)
+      .post(`releases/${v120id}/withdraw`, { reason: 'Crash saat membuka pesanan' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'withdrawn', withdrawReason: 'Crash saat membuka pesanan' });
     const info = yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any;
     expect(info.version).toBe('1.1.0');
-    expect((await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': ids[0]! } })).raw.toString()).toContain('1.1.0');
+    expect(
+      (
+        await ts.request('GET', `${FEED}/latest.yml`, { headers: { 'x-sippt-install-id': ids[0]! } })
+      ).raw.toString(),
+    ).toContain('1.1.0');
     expect((await ts.as(admin).post(`releases/${v120id}/withdraw`, { reason: 'lagi' })).status).toBe(409);
-    expect((await ts.as(admin).patch(`releases/${v120id}/rollout`, { stagingPercentage: 100 })).status).toBe(409);
+    expect((await ts.as(admin).patch(`releases/${v120id}/rollout`, { stagingPercentage: 100 })).status).toBe(
+      409,
+    );
     const again = await publish(releaseParts(fakeRelease('1.2.0')));
     expect(again.status).toBe(409);
     // its files stay readable (a desktop mid-download, an old blockmap)
@@ -233,8 +344,12 @@ describeEachDialect('release feed', (dialect) => {
     const beta = await publish(releaseParts(fakeRelease('1.4.0-beta.1', { channel: 'beta' })));
     expect(beta.status, JSON.stringify(beta.body)).toBe(201);
     expect(beta.body.channel).toBe('beta');
-    expect((yaml.load((await ts.request('GET', `${FEED}/beta.yml`)).raw.toString()) as any).version).toBe('1.4.0-beta.1');
-    expect((yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).version).toBe('1.3.0');
+    expect((yaml.load((await ts.request('GET', `${FEED}/beta.yml`)).raw.toString()) as any).version).toBe(
+      '1.4.0-beta.1',
+    );
+    expect((yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).version).toBe(
+      '1.3.0',
+    );
     const linux = await publish(releaseParts(fakeRelease('1.3.0', { platform: 'linux' })));
     expect(linux.status, JSON.stringify(linux.body)).toBe(201);
     const info = yaml.load((await ts.request('GET', `${FEED}/latest-linux.yml`)).raw.toString()) as any;
@@ -254,7 +369,10 @@ describeEachDialect('release feed', (dialect) => {
   it('minimum version: an older desktop is told at login and its push is refused with client_outdated; versions in use are listed', async () => {
     const mt = ts.firstOf('mt');
     const login = (version: string | null) =>
-      ts.request('POST', `${API}/auth/login`, { body: { username: mt.username, password: mt.password ?? ts.demo.password }, headers: version ? { 'x-sippt-client': `desktop/${version}` } : {} });
+      ts.request('POST', `${API}/auth/login`, {
+        body: { username: mt.username, password: mt.password ?? ts.demo.password },
+        headers: version ? { 'x-sippt-client': `desktop/${version}` } : {},
+      });
 
     const before = await login('1.1.0');
     expect(before.status).toBe(200);
@@ -307,7 +425,10 @@ describeEachDialect('release feed', (dialect) => {
 
     expect((await ts.as(admin).put('releases/minimum-version', { version: null })).status).toBe(400);
     expect((await ts.as(admin).put('releases/minimum-version', { version: '' })).status).toBe(400);
-    const cleared = await ts.request('DELETE', `${API}/releases/minimum-version`, { token: await ts.token(admin), body: {} });
+    const cleared = await ts.request('DELETE', `${API}/releases/minimum-version`, {
+      token: await ts.token(admin),
+      body: {},
+    });
     expect(cleared.body).toEqual({ minimumVersion: null });
     expect((await push('1.1.0')).status).toBe(400);
   });
@@ -317,7 +438,12 @@ describeEachDialect('release feed', (dialect) => {
     const second = await buildServer({ db: handle, config: ts.config, logger: false });
     try {
       await second.ready();
-      for (const path of [`${FEED}/latest.yml`, `${FEED}/latest-linux.yml`, `${FEED}/beta.yml`, `${FEED}/SIPPT-Lab-1.3.0.AppImage`]) {
+      for (const path of [
+        `${FEED}/latest.yml`,
+        `${FEED}/latest-linux.yml`,
+        `${FEED}/beta.yml`,
+        `${FEED}/SIPPT-Lab-1.3.0.AppImage`,
+      ]) {
         const a = await ts.app.inject({ method: 'GET', url: path });
         const b = await second.inject({ method: 'GET', url: path });
         expect(b.statusCode, path).toBe(200);
@@ -328,10 +454,19 @@ describeEachDialect('release feed', (dialect) => {
       const r = fakeRelease('1.6.0', { data: randomBytes(1000) });
       const m = multipartFiles(releaseParts(r));
       const token = await ts.token(admin);
-      const res = await second.inject({ method: 'POST', url: `${API}/releases`, payload: m.body, headers: { 'content-type': m.contentType, authorization: `Bearer ${token}` } });
+      const res = await second.inject({
+        method: 'POST',
+        url: `${API}/releases`,
+        payload: m.body,
+        headers: { 'content-type': m.contentType, authorization: `Bearer ${token}` },
+      });
       expect(res.statusCode, res.body).toBe(201);
-      expect((yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).version).toBe('1.6.0');
-      expect((await ts.request('GET', `${FEED}/SIPPT-Lab-Setup-1.6.0.exe`)).raw.equals(r.files[0]!.data)).toBe(true);
+      expect((yaml.load((await ts.request('GET', `${FEED}/latest.yml`)).raw.toString()) as any).version).toBe(
+        '1.6.0',
+      );
+      expect(
+        (await ts.request('GET', `${FEED}/SIPPT-Lab-Setup-1.6.0.exe`)).raw.equals(r.files[0]!.data),
+      ).toBe(true);
     } finally {
       await second.close();
       await handle.close();

@@ -30,7 +30,12 @@ afterAll(async () => {
 
 async function desktopAt(version: string): Promise<DesktopServices> {
   process.env.SIPPT_APP_VERSION = version; // what the shell sets for its engine
-  const core = new DesktopServices({ dataDir: `${tmp.dir}/pc`, serverUrl: server.url, scrypt: TEST_SCRYPT, autoSync: false });
+  const core = new DesktopServices({
+    dataDir: `${tmp.dir}/pc`,
+    serverUrl: server.url,
+    scrypt: TEST_SCRYPT,
+    autoSync: false,
+  });
   desktops.push(core);
   await core.login('penyelia.karet', server.demo!.password);
   return core;
@@ -54,8 +59,14 @@ describe('minimum desktop version', () => {
     expect(st.lastError).toMatch(/Changes not yet sent stay saved/);
     expect((await office.order(order.id)).samples[0]!.status).toBe(before);
     // the versions in use, as Admin Satker sees them
-    const clients = await office.ok<{ items: { username: string; version: string; outdated: boolean }[] }>('admin', 'get', '/releases/clients');
-    expect(clients.items).toContainEqual(expect.objectContaining({ username: 'penyelia.karet', version: '1.0.0', outdated: true }));
+    const clients = await office.ok<{ items: { username: string; version: string; outdated: boolean }[] }>(
+      'admin',
+      'get',
+      '/releases/clients',
+    );
+    expect(clients.items).toContainEqual(
+      expect.objectContaining({ username: 'penyelia.karet', version: '1.0.0', outdated: true }),
+    );
     old.close();
     desktops.pop();
 

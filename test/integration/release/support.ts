@@ -25,17 +25,33 @@ export const sha512 = (b: Buffer) => createHash('sha512').update(b).digest('base
  */
 export function fakeRelease(
   version: string,
-  opts: { platform?: 'windows' | 'linux'; channel?: 'latest' | 'beta'; stagingPercentage?: number; releaseNotes?: string; data?: Buffer; size?: number } = {},
+  opts: {
+    platform?: 'windows' | 'linux';
+    channel?: 'latest' | 'beta';
+    stagingPercentage?: number;
+    releaseNotes?: string;
+    data?: Buffer;
+    size?: number;
+  } = {},
 ): FakeRelease {
   const platform = opts.platform ?? 'windows';
   const channel = opts.channel ?? 'latest';
   const data = opts.data ?? randomBytes(opts.size ?? 64 * 1024);
-  const installer = platform === 'windows' ? `SIPPT-Lab-Setup-${version}.exe` : `SIPPT-Lab-${version}.AppImage`;
+  const installer =
+    platform === 'windows' ? `SIPPT-Lab-Setup-${version}.exe` : `SIPPT-Lab-${version}.AppImage`;
   const files: FakeFile[] = [{ name: installer, data }];
-  if (platform === 'windows') files.push({ name: `${installer}.blockmap`, data: Buffer.from(`blockmap of ${version}`) });
+  if (platform === 'windows')
+    files.push({ name: `${installer}.blockmap`, data: Buffer.from(`blockmap of ${version}`) });
   const doc: Record<string, unknown> = {
     version,
-    files: [{ url: installer, sha512: sha512(data), size: data.length, ...(platform === 'linux' ? { blockMapSize: 1234 } : {}) }],
+    files: [
+      {
+        url: installer,
+        sha512: sha512(data),
+        size: data.length,
+        ...(platform === 'linux' ? { blockMapSize: 1234 } : {}),
+      },
+    ],
     path: installer,
     sha512: sha512(data),
     releaseDate: '2026-11-01T00:00:00.000Z',
@@ -50,9 +66,14 @@ export function fakeRelease(
 export function multipartFiles(files: FakeFile[], fields: Record<string, string> = {}) {
   const boundary = `----sippt${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     chunks.push(f.data, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -76,7 +97,10 @@ export function parseByteranges(body: Buffer, contentType: string): { range: str
     const headEnd = body.indexOf('\r\n\r\n', after);
     const head = body.subarray(after, headEnd).toString('latin1');
     const next = body.indexOf(sep, headEnd + 4);
-    out.push({ range: /Content-Range: (.+)/i.exec(head)![1]!.trim(), data: body.subarray(headEnd + 4, next) });
+    out.push({
+      range: /Content-Range: (.+)/i.exec(head)![1]!.trim(),
+      data: body.subarray(headEnd + 4, next),
+    });
     pos = next;
   }
   return out;

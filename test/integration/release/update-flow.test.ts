@@ -10,7 +10,15 @@
  * signing batch runs, installed once the work is done.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
@@ -18,7 +26,13 @@ import { AppImageUpdater } from 'electron-updater';
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientHeaderValue, CLIENT_HEADER, INSTALL_ID_HEADER } from '../../../shared/api/releases';
-import { feedUrl, UpdateFlow, type UpdaterPort, type UpdateStatus, type WorkInProgress } from '../../../main/services/update/flow';
+import {
+  feedUrl,
+  UpdateFlow,
+  type UpdaterPort,
+  type UpdateStatus,
+  type WorkInProgress,
+} from '../../../main/services/update/flow';
 import { ensureInstallId } from '../../../main/services/update/install-id';
 import { API, startTestServer, type TestServer } from '../server/harness';
 import { fakeRelease, multipartFiles, releaseParts, sha512 } from './support';
@@ -37,8 +51,20 @@ beforeAll(async () => {
   writeFileSync(process.env.APPIMAGE, 'old');
   ts = await startTestServer('sqlite');
   baseUrl = await ts.app.listen({ port: 0, host: '127.0.0.1' });
-  const m = multipartFiles(releaseParts(fakeRelease('1.1.0', { platform: 'linux', data: installer, releaseNotes: 'Perbaikan: sinkronisasi lebih cepat.' })));
-  const res = await ts.request('POST', `${API}/releases`, { rawBody: m.body, headers: { 'content-type': m.contentType }, token: await ts.token(ts.firstOf('admin_satker').username) });
+  const m = multipartFiles(
+    releaseParts(
+      fakeRelease('1.1.0', {
+        platform: 'linux',
+        data: installer,
+        releaseNotes: 'Perbaikan: sinkronisasi lebih cepat.',
+      }),
+    ),
+  );
+  const res = await ts.request('POST', `${API}/releases`, {
+    rawBody: m.body,
+    headers: { 'content-type': m.contentType },
+    token: await ts.token(ts.firstOf('admin_satker').username),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }, 120_000);
 afterAll(async () => {
@@ -55,8 +81,13 @@ afterAll(async () => {
 
 /** electron-updater's own executor (its download, SHA-512 check and progress) over Node's http instead of Electron's net. */
 class NodeExecutor extends ElectronHttpExecutor {
-  override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
-    return request(options, callback) as ClientRequest as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
+  override createRequest(
+    options: RequestOptions,
+    callback: (response: IncomingMessage) => void,
+  ): ReturnType<ElectronHttpExecutor['createRequest']> {
+    return request(options, callback) as ClientRequest as unknown as ReturnType<
+      ElectronHttpExecutor['createRequest']
+    >;
   }
   override addRedirectHandlers(): void {
     // the feed never redirects
@@ -68,7 +99,10 @@ function installedApp(name: string) {
   const dir = join(root, name);
   mkdirSync(join(dir, 'userData'), { recursive: true });
   const configPath = join(dir, 'app-update.yml');
-  writeFileSync(configPath, `provider: generic\nurl: ${feedUrl(baseUrl)}\nupdaterCacheDirName: sippt-lab-updater\n`);
+  writeFileSync(
+    configPath,
+    `provider: generic\nurl: ${feedUrl(baseUrl)}\nupdaterCacheDirName: sippt-lab-updater\n`,
+  );
   const quits: string[] = [];
   const app = {
     version: '1.0.0',
@@ -88,7 +122,10 @@ function installedApp(name: string) {
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = false;
   updater.disableDifferentialDownload = true; // an AppImage's blockmap is inside the old AppImage, which is a stand-in here
-  updater.requestHeaders = { [INSTALL_ID_HEADER]: ensureInstallId(app.userDataPath), [CLIENT_HEADER]: clientHeaderValue(app.version) };
+  updater.requestHeaders = {
+    [INSTALL_ID_HEADER]: ensureInstallId(app.userDataPath),
+    [CLIENT_HEADER]: clientHeaderValue(app.version),
+  };
   updater.setFeedURL({ provider: 'generic', url: feedUrl(baseUrl), channel: 'latest' });
   const installs: [boolean | undefined, boolean | undefined][] = [];
   const port: UpdaterPort = {
@@ -103,13 +140,23 @@ function installedApp(name: string) {
 function flowOver(port: UpdaterPort, work: () => WorkInProgress) {
   const seen: UpdateStatus[] = [];
   const logs: string[] = [];
-  const flow = new UpdateFlow({ port, currentVersion: '1.0.0', work, emit: (s) => seen.push(s), log: (l) => logs.push(l) });
+  const flow = new UpdateFlow({
+    port,
+    currentVersion: '1.0.0',
+    work,
+    emit: (s) => seen.push(s),
+    log: (l) => logs.push(l),
+  });
   return { flow, seen, logs };
 }
 
 describe('update flow against the real feed', () => {
   it('refuses a download whose SHA-512 is not the feed’s (a file altered on the server’s disk)', async () => {
-    const stored = join(process.env.SIPPT_RELEASES_DIR!, Buffer.from(sha512(installer), 'base64').toString('hex').slice(0, 2), Buffer.from(sha512(installer), 'base64').toString('hex'));
+    const stored = join(
+      process.env.SIPPT_RELEASES_DIR!,
+      Buffer.from(sha512(installer), 'base64').toString('hex').slice(0, 2),
+      Buffer.from(sha512(installer), 'base64').toString('hex'),
+    );
     expect(existsSync(stored)).toBe(true);
     const altered = Buffer.from(installer);
     altered[12345] = altered[12345]! ^ 0xff;
@@ -118,14 +165,20 @@ describe('update flow against the real feed', () => {
       const { port, installs, dir } = installedApp('tampered');
       const { flow, seen, logs } = flowOver(port, () => ({ pendingChanges: 0, signing: false }));
       await flow.check();
-      expect(seen.map((s) => s.state)).toEqual(expect.arrayContaining(['checking', 'available', 'downloading', 'error']));
+      expect(seen.map((s) => s.state)).toEqual(
+        expect.arrayContaining(['checking', 'available', 'downloading', 'error']),
+      );
       expect(flow.current.state).toBe('error');
       expect(logs.join('\n')).toMatch(/sha512 checksum mismatch/);
       expect(flow.current.message?.en).toMatch(/tried again later/);
       expect(installs).toEqual([]);
       // nothing downloaded was kept as the update
       const cache = join(dir, 'cache', 'sippt-lab-updater');
-      const kept = existsSync(cache) ? readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.AppImage')) : [];
+      const kept = existsSync(cache)
+        ? readdirSync(cache, { recursive: true })
+            .map(String)
+            .filter((f) => f.endsWith('.AppImage'))
+        : [];
       expect(kept).toEqual([]);
     } finally {
       writeFileSync(stored, installer);
@@ -141,7 +194,12 @@ describe('update flow against the real feed', () => {
 
     const states = seen.map((s) => s.state);
     expect(states.slice(0, 3)).toEqual(['checking', 'available', 'downloading']);
-    expect(flow.current).toMatchObject({ state: 'downloaded', version: '1.1.0', releaseNotes: 'Perbaikan: sinkronisasi lebih cepat.', percent: 100 });
+    expect(flow.current).toMatchObject({
+      state: 'downloaded',
+      version: '1.1.0',
+      releaseNotes: 'Perbaikan: sinkronisasi lebih cepat.',
+      percent: 100,
+    });
     const progress = seen.filter((s) => s.state === 'downloading').map((s) => s.percent);
     expect(progress[0]).toBe(0);
     expect(progress.length).toBeGreaterThanOrEqual(2); // 0 and the transfer's own progress reports
@@ -152,7 +210,10 @@ describe('update flow against the real feed', () => {
     expect(readFileSync(join(cache, file)).equals(installer)).toBe(true);
 
     // The user agrees, but two changes wait in the outbox: no restart.
-    expect(await flow.install()).toMatchObject({ installed: false, message: { en: expect.stringMatching(/2 change\(s\) have been sent/) } });
+    expect(await flow.install()).toMatchObject({
+      installed: false,
+      message: { en: expect.stringMatching(/2 change\(s\) have been sent/) },
+    });
     expect(flow.current.state).toBe('waiting');
     expect(installs).toEqual([]);
     // Sent; now a signing batch runs: still no restart.

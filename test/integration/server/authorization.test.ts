@@ -54,69 +54,225 @@ const analysis = (o: Order) => sample(o).analyses[0]!;
 const report = (o: Order) => currentReport(sample(o))!;
 const so = (o: Order) => `orders/${o.id}/samples/${sample(o).id}`;
 
-const post = (path: (o: Order) => string, body: (s: TestServer, o: Order) => unknown = () => ({})) =>
-  (s: TestServer, o: Order, u: string) => s.as(u).post(path(o), body(s, o));
+const post =
+  (path: (o: Order) => string, body: (s: TestServer, o: Order) => unknown = () => ({})) =>
+  (s: TestServer, o: Order, u: string) =>
+    s.as(u).post(path(o), body(s, o));
 
 const OPS: Op[] = [
-  { command: 'order.resubmit', stage: 'returned', by: USERS.customer, send: (s, o, u, f) => s.as(u).post(`orders/${o.id}/resubmit`, f.oneSample()) },
-  { command: 'order.cancel', stage: 'validated', by: USERS.customer, send: post((o) => `orders/${o.id}/cancel`, () => ({ reason: 'Tidak jadi diuji.' })) },
-  { command: 'order.validate', stage: 'submitted', by: USERS.cs, send: post((o) => `orders/${o.id}/validate`) },
-  { command: 'order.return_to_customer', stage: 'submitted', by: USERS.cs, send: post((o) => `orders/${o.id}/return`, () => ({ reason: 'Data kurang lengkap.' })) },
-  { command: 'order.return_to_customer', stage: 'validated', by: USERS.ketua, send: post((o) => `orders/${o.id}/return`, () => ({ reason: 'Data kurang lengkap.' })) },
-  { command: 'tariff.approve', stage: 'validated', by: USERS.ketua, send: post((o) => `orders/${o.id}/tariff/approve`, () => ({ adjustments: [] })) },
-  { command: 'tariff.reject', stage: 'tariff_approved', by: USERS.customer, send: post((o) => `orders/${o.id}/tariff/reject`, () => ({ reason: 'Tarif tidak sesuai.' })) },
-  { command: 'billing.request', stage: 'tariff_approved', by: USERS.customer, send: post((o) => `orders/${o.id}/billing/request`) },
-  { command: 'billing.issue', stage: 'billing_requested', by: USERS.bendahara, send: post((o) => `orders/${o.id}/billing`), status: 201 },
+  {
+    command: 'order.resubmit',
+    stage: 'returned',
+    by: USERS.customer,
+    send: (s, o, u, f) => s.as(u).post(`orders/${o.id}/resubmit`, f.oneSample()),
+  },
+  {
+    command: 'order.cancel',
+    stage: 'validated',
+    by: USERS.customer,
+    send: post(
+      (o) => `orders/${o.id}/cancel`,
+      () => ({ reason: 'Tidak jadi diuji.' }),
+    ),
+  },
+  {
+    command: 'order.validate',
+    stage: 'submitted',
+    by: USERS.cs,
+    send: post((o) => `orders/${o.id}/validate`),
+  },
+  {
+    command: 'order.return_to_customer',
+    stage: 'submitted',
+    by: USERS.cs,
+    send: post(
+      (o) => `orders/${o.id}/return`,
+      () => ({ reason: 'Data kurang lengkap.' }),
+    ),
+  },
+  {
+    command: 'order.return_to_customer',
+    stage: 'validated',
+    by: USERS.ketua,
+    send: post(
+      (o) => `orders/${o.id}/return`,
+      () => ({ reason: 'Data kurang lengkap.' }),
+    ),
+  },
+  {
+    command: 'tariff.approve',
+    stage: 'validated',
+    by: USERS.ketua,
+    send: post(
+      (o) => `orders/${o.id}/tariff/approve`,
+      () => ({ adjustments: [] }),
+    ),
+  },
+  {
+    command: 'tariff.reject',
+    stage: 'tariff_approved',
+    by: USERS.customer,
+    send: post(
+      (o) => `orders/${o.id}/tariff/reject`,
+      () => ({ reason: 'Tarif tidak sesuai.' }),
+    ),
+  },
+  {
+    command: 'billing.request',
+    stage: 'tariff_approved',
+    by: USERS.customer,
+    send: post((o) => `orders/${o.id}/billing/request`),
+  },
+  {
+    command: 'billing.issue',
+    stage: 'billing_requested',
+    by: USERS.bendahara,
+    send: post((o) => `orders/${o.id}/billing`),
+    status: 201,
+  },
   // Re-issue is allowed only after expiry: the Bendahara gets 409 on a fresh billing (the expiry path is in return-paths).
-  { command: 'billing.reissue', stage: 'awaiting_payment', by: USERS.bendahara, status: 409, send: post((o) => `orders/${o.id}/billing/reissue`) },
+  {
+    command: 'billing.reissue',
+    stage: 'awaiting_payment',
+    by: USERS.bendahara,
+    status: 409,
+    send: post((o) => `orders/${o.id}/billing/reissue`),
+  },
   {
     command: 'payment.upload_proof',
     stage: 'awaiting_payment',
     by: USERS.customer,
     status: 201,
-    send: (s, o, u) => s.as(u).upload(`orders/${o.id}/payment-proofs`, { data: pdfBytes(), filename: 'bukti.pdf' }),
+    send: (s, o, u) =>
+      s.as(u).upload(`orders/${o.id}/payment-proofs`, { data: pdfBytes(), filename: 'bukti.pdf' }),
   },
-  { command: 'payment.approve', stage: 'payment_submitted', by: USERS.bendahara, send: post((o) => `orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/approve`) },
-  { command: 'payment.reject', stage: 'payment_submitted', by: USERS.bendahara, send: post((o) => `orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/reject`, () => ({ reason: 'Bukti buram.' })) },
+  {
+    command: 'payment.approve',
+    stage: 'payment_submitted',
+    by: USERS.bendahara,
+    send: post((o) => `orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/approve`),
+  },
+  {
+    command: 'payment.reject',
+    stage: 'payment_submitted',
+    by: USERS.bendahara,
+    send: post(
+      (o) => `orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/reject`,
+      () => ({ reason: 'Bukti buram.' }),
+    ),
+  },
   {
     command: 'sample.register',
     stage: 'paid',
     by: USERS.cs,
     send: post(
       (o) => `${so(o)}/register`,
-      (s) => ({ labId: s.demo.labs.KRT, penyeliaId: s.user(USERS.penyeliaKaret).id, mtId: s.user(USERS.mtKaret).id }),
+      (s) => ({
+        labId: s.demo.labs.KRT,
+        penyeliaId: s.user(USERS.penyeliaKaret).id,
+        mtId: s.user(USERS.mtKaret).id,
+      }),
     ),
   },
-  { command: 'sample.accept', stage: 'registered', by: USERS.penyeliaKaret, send: post((o) => `${so(o)}/accept`, () => ({ condition: 'Baik' })) },
-  { command: 'sample.reject', stage: 'registered', by: USERS.penyeliaKaret, send: post((o) => `${so(o)}/reject`, () => ({ reason: 'Sampel rusak.' })) },
+  {
+    command: 'sample.accept',
+    stage: 'registered',
+    by: USERS.penyeliaKaret,
+    send: post(
+      (o) => `${so(o)}/accept`,
+      () => ({ condition: 'Baik' }),
+    ),
+  },
+  {
+    command: 'sample.reject',
+    stage: 'registered',
+    by: USERS.penyeliaKaret,
+    send: post(
+      (o) => `${so(o)}/reject`,
+      () => ({ reason: 'Sampel rusak.' }),
+    ),
+  },
   {
     command: 'sample.assign_analysts',
     stage: 'received',
     by: USERS.penyeliaKaret,
     send: post(
       (o) => `${so(o)}/assign`,
-      (s, o) => ({ assignments: sample(o).analyses.map((a) => ({ analysisId: a.id, analystId: s.user(USERS.analisKaret1).id })) }),
+      (s, o) => ({
+        assignments: sample(o).analyses.map((a) => ({
+          analysisId: a.id,
+          analystId: s.user(USERS.analisKaret1).id,
+        })),
+      }),
     ),
   },
-  { command: 'assignment.validate', stage: 'assigned', by: USERS.mtKaret, send: post((o) => `${so(o)}/assignment/validate`) },
-  { command: 'assignment.return', stage: 'assigned', by: USERS.mtKaret, send: post((o) => `${so(o)}/assignment/return`, () => ({ reason: 'Analis kurang.' })) },
+  {
+    command: 'assignment.validate',
+    stage: 'assigned',
+    by: USERS.mtKaret,
+    send: post((o) => `${so(o)}/assignment/validate`),
+  },
+  {
+    command: 'assignment.return',
+    stage: 'assigned',
+    by: USERS.mtKaret,
+    send: post(
+      (o) => `${so(o)}/assignment/return`,
+      () => ({ reason: 'Analis kurang.' }),
+    ),
+  },
   {
     command: 'result.save',
     stage: 'in_testing',
     by: USERS.analisKaret1,
-    send: (s, o, u) => s.as(u).put(`${so(o)}/analyses/${analysis(o).id}/result`, { result: { value: '0,1', numeric: 0.1, unit: '%' } }),
+    send: (s, o, u) =>
+      s.as(u).put(`${so(o)}/analyses/${analysis(o).id}/result`, {
+        result: { value: '0,1', numeric: 0.1, unit: '%' },
+      }),
   },
-  { command: 'result.submit', stage: 'draft', by: USERS.analisKaret1, send: post((o) => `${so(o)}/analyses/${analysis(o).id}/submit`) },
-  { command: 'results.verify', stage: 'all_submitted', by: USERS.penyeliaKaret, send: post((o) => `${so(o)}/results/verify`) },
+  {
+    command: 'result.submit',
+    stage: 'draft',
+    by: USERS.analisKaret1,
+    send: post((o) => `${so(o)}/analyses/${analysis(o).id}/submit`),
+  },
+  {
+    command: 'results.verify',
+    stage: 'all_submitted',
+    by: USERS.penyeliaKaret,
+    send: post((o) => `${so(o)}/results/verify`),
+  },
   {
     command: 'analysis.request_retest',
     stage: 'all_submitted',
     by: USERS.penyeliaKaret,
-    send: post((o) => `${so(o)}/analyses/${analysis(o).id}/retest`, () => ({ reason: 'Ulangi uji.' })),
+    send: post(
+      (o) => `${so(o)}/analyses/${analysis(o).id}/retest`,
+      () => ({ reason: 'Ulangi uji.' }),
+    ),
   },
-  { command: 'results.validate', stage: 'results_verified', by: USERS.mtKaret, send: post((o) => `${so(o)}/results/validate`) },
-  { command: 'results.return', stage: 'results_verified', by: USERS.mtKaret, send: post((o) => `${so(o)}/results/return`, () => ({ reason: 'Cek ulang.' })) },
-  { command: 'report.number', stage: 'results_validated', by: USERS.ketua, status: 201, send: post((o) => `${so(o)}/reports`) },
+  {
+    command: 'results.validate',
+    stage: 'results_verified',
+    by: USERS.mtKaret,
+    send: post((o) => `${so(o)}/results/validate`),
+  },
+  {
+    command: 'results.return',
+    stage: 'results_verified',
+    by: USERS.mtKaret,
+    send: post(
+      (o) => `${so(o)}/results/return`,
+      () => ({ reason: 'Cek ulang.' }),
+    ),
+  },
+  {
+    command: 'report.number',
+    stage: 'results_validated',
+    by: USERS.ketua,
+    status: 201,
+    send: post((o) => `${so(o)}/reports`),
+  },
   {
     command: 'report.request_signature',
     stage: 'report_numbered',
@@ -135,11 +291,45 @@ const OPS: Op[] = [
       return s.as(u).upload(`${so(o)}/reports/${report(o).id}/sign`, { data: pdf, filename: 'signed.pdf' });
     },
   },
-  { command: 'report.refuse', stage: 'awaiting_signature', by: USERS.kepala, send: post((o) => `${so(o)}/reports/${report(o).id}/refuse`, () => ({ reason: 'Data salah.' })) },
-  { command: 'report.release', stage: 'signed', by: USERS.cs, send: post((o) => `${so(o)}/reports/${report(o).id}/release`) },
-  { command: 'report.amend', stage: 'reports_released', by: USERS.ketua, send: post((o) => `${so(o)}/reports/${report(o).id}/amend`, () => ({ reason: 'Salah ketik satuan.' })) },
-  { command: 'survey.submit', stage: 'reports_released', by: USERS.customer, send: post((o) => `orders/${o.id}/survey`, () => SURVEY) },
-  { command: 'order.finish', stage: 'survey_completed', by: USERS.customer, send: post((o) => `orders/${o.id}/finish`) },
+  {
+    command: 'report.refuse',
+    stage: 'awaiting_signature',
+    by: USERS.kepala,
+    send: post(
+      (o) => `${so(o)}/reports/${report(o).id}/refuse`,
+      () => ({ reason: 'Data salah.' }),
+    ),
+  },
+  {
+    command: 'report.release',
+    stage: 'signed',
+    by: USERS.cs,
+    send: post((o) => `${so(o)}/reports/${report(o).id}/release`),
+  },
+  {
+    command: 'report.amend',
+    stage: 'reports_released',
+    by: USERS.ketua,
+    send: post(
+      (o) => `${so(o)}/reports/${report(o).id}/amend`,
+      () => ({ reason: 'Salah ketik satuan.' }),
+    ),
+  },
+  {
+    command: 'survey.submit',
+    stage: 'reports_released',
+    by: USERS.customer,
+    send: post(
+      (o) => `orders/${o.id}/survey`,
+      () => SURVEY,
+    ),
+  },
+  {
+    command: 'order.finish',
+    stage: 'survey_completed',
+    by: USERS.customer,
+    send: post((o) => `orders/${o.id}/finish`),
+  },
 ];
 
 /** Who may read the order (the policy the server must implement). */
@@ -203,8 +393,25 @@ describeEachDialect('authorisation matrix', (dialect) => {
       ['penyelia.karet2', 'penyelia'],
       ['mt.karet2', 'mt'],
     ] as const) {
-      const u = ok(await s.as(USERS.admin).post('users', { username, password: 'rahasia-demo-123', name: username, role, labId: s.demo.labs.KRT }), 201);
-      s.demo.users.push({ id: u.id, username, name: username, role, labId: s.demo.labs.KRT!, customerId: null, password: 'rahasia-demo-123' });
+      const u = ok(
+        await s.as(USERS.admin).post('users', {
+          username,
+          password: 'rahasia-demo-123',
+          name: username,
+          role,
+          labId: s.demo.labs.KRT,
+        }),
+        201,
+      );
+      s.demo.users.push({
+        id: u.id,
+        username,
+        name: username,
+        role,
+        labId: s.demo.labs.KRT!,
+        customerId: null,
+        password: 'rahasia-demo-123',
+      });
     }
     people = s.demo.users;
   });
@@ -235,7 +442,11 @@ describeEachDialect('authorisation matrix', (dialect) => {
           const o = await at();
           const a = analysis(o);
           const who = s.demo.users.find((u) => u.id === a.analystId)!.username;
-          ok(await s.as(who).put(`${so(o)}/analyses/${a.id}/result`, { result: { value: '0,1', numeric: 0.1, unit: '%' } }));
+          ok(
+            await s
+              .as(who)
+              .put(`${so(o)}/analyses/${a.id}/result`, { result: { value: '0,1', numeric: 0.1, unit: '%' } }),
+          );
         },
       ],
       ['all_submitted', () => f.enterResults(id, 0)],
@@ -293,7 +504,10 @@ describeEachDialect('authorisation matrix', (dialect) => {
       const r = await s.as(u.username).get(`orders/${o.id}`);
       expect(r.status, u.username).toBe(visible(u, o) ? 200 : 404);
       const list = ok(await s.as(u.username).get('orders?limit=200'));
-      expect(list.orders.some((x: { id: string }) => x.id === o.id), `${u.username} list`).toBe(visible(u, o));
+      expect(
+        list.orders.some((x: { id: string }) => x.id === o.id),
+        `${u.username} list`,
+      ).toBe(visible(u, o));
     }
     // Guessing ids: another customer, another lab, a random id, all 404 and alike.
     const random = '7b0e7c1a-1d2e-4f3a-9b4c-5d6e7f8a9b0c';
@@ -302,24 +516,56 @@ describeEachDialect('authorisation matrix', (dialect) => {
     const c = await s.as(USERS.penyeliaKimia).get(`orders/${o.id}`);
     expect([a.status, b.status, c.status]).toEqual([404, 404, 404]);
     expect(a.body).toEqual(b.body);
-    const guess = await s.as(USERS.customer2).post(`orders/${o.id}/cancel`, { reason: 'Coba-coba id orang lain.' });
+    const guess = await s
+      .as(USERS.customer2)
+      .post(`orders/${o.id}/cancel`, { reason: 'Coba-coba id orang lain.' });
     expect(guess.status).toBe(404);
     const files = await s.as(USERS.customer2).get(`orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/file`);
     expect(files.status).toBe(404);
-    const labFile = await s.as(USERS.penyeliaKaret).get(`orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/file`);
+    const labFile = await s
+      .as(USERS.penyeliaKaret)
+      .get(`orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/file`);
     expect(labFile.status).toBe(403);
-    expect((await s.as(USERS.customer).get(`orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/file`)).status).toBe(200);
+    expect(
+      (await s.as(USERS.customer).get(`orders/${o.id}/payment-proofs/${o.proofs[0]!.id}/file`)).status,
+    ).toBe(200);
   });
 
   describe('operations outside the command table', () => {
-    const cases: { name: string; permission: HttpPermission | 'user'; send: (u: string) => Promise<Res>; okStatus?: number }[] = [
+    const cases: {
+      name: string;
+      permission: HttpPermission | 'user';
+      send: (u: string) => Promise<Res>;
+      okStatus?: number;
+    }[] = [
       { name: 'GET customers', permission: 'customers.read', send: (u) => s.as(u).get('customers') },
       { name: 'GET users', permission: 'users.manage', send: (u) => s.as(u).get('users') },
       { name: 'GET staff', permission: 'staff.read', send: (u) => s.as(u).get('staff') },
       { name: 'GET audit', permission: 'audit.read', send: (u) => s.as(u).get('audit') },
-      { name: 'PATCH catalog unit', permission: 'catalog.manage', send: (u) => s.as(u).patch('catalog/unit', { contactLine: 'Telp. (0711) 412261' }) },
-      { name: 'POST catalog lab', permission: 'catalog.manage', okStatus: 201, send: (u) => s.as(u).post('catalog/labs', { code: `L${u.length}${Date.now() % 100000}`.slice(0, 12).toUpperCase().replace(/[^A-Z0-9]/g, 'X'), name: 'Lab Uji' }) },
-      { name: 'POST sync pull', permission: 'sync.use', send: (u) => s.as(u).post('sync/pull', { clientId: '3f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5', cursor: null }) },
+      {
+        name: 'PATCH catalog unit',
+        permission: 'catalog.manage',
+        send: (u) => s.as(u).patch('catalog/unit', { contactLine: 'Telp. (0711) 412261' }),
+      },
+      {
+        name: 'POST catalog lab',
+        permission: 'catalog.manage',
+        okStatus: 201,
+        send: (u) =>
+          s.as(u).post('catalog/labs', {
+            code: `L${u.length}${Date.now() % 100000}`
+              .slice(0, 12)
+              .toUpperCase()
+              .replace(/[^A-Z0-9]/g, 'X'),
+            name: 'Lab Uji',
+          }),
+      },
+      {
+        name: 'POST sync pull',
+        permission: 'sync.use',
+        send: (u) =>
+          s.as(u).post('sync/pull', { clientId: '3f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5', cursor: null }),
+      },
     ];
     for (const c of cases) {
       it(`${c.name}: by permission`, async () => {
@@ -339,7 +585,9 @@ describeEachDialect('authorisation matrix', (dialect) => {
         const mine = u.customerId === other;
         expect(r.status, u.username).toBe(mine || hasPermission(u.role, 'customers.read') ? 200 : 404);
         if (u.role !== 'admin_satker') {
-          const act = await s.as(u.username).post(`customers/${other}/deactivate`, { reason: 'Percobaan tanpa hak.' });
+          const act = await s
+            .as(u.username)
+            .post(`customers/${other}/deactivate`, { reason: 'Percobaan tanpa hak.' });
           expect(act.status, u.username).toBe(403);
         }
       }
@@ -350,11 +598,17 @@ describeEachDialect('authorisation matrix', (dialect) => {
     const doc = ok(await s.request('GET', `${API}/openapi.json`));
     const id = '0f0e0d0c-0b0a-4908-8706-050403020100';
     let checked = 0;
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown }>>)) {
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown }>>,
+    )) {
       for (const [method, op] of Object.entries(methods)) {
         if (!op.security) continue;
         const url = path.replace(/\{[^}]+\}/g, id);
-        const r = await s.request(method.toUpperCase(), url, method === 'get' ? {} : { rawBody: '{}', headers: { 'content-type': 'application/json' } });
+        const r = await s.request(
+          method.toUpperCase(),
+          url,
+          method === 'get' ? {} : { rawBody: '{}', headers: { 'content-type': 'application/json' } },
+        );
         expect(r.status, `${method} ${path}`).toBe(401);
         expect(r.body.error.code).toBe('unauthorized');
         checked++;

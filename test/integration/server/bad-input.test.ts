@@ -9,9 +9,30 @@ import { API, describeEachDialect, startTestServer, type Res, type TestServer } 
 import { Flow, namedScores, ok, USERS } from './flow';
 
 const LONG = 'A'.repeat(100_000);
-const SQL = ["' OR '1'='1", "1; DROP TABLE orders; --", "\" UNION SELECT password_hash FROM users --", "'); DELETE FROM audit_log; --"];
-const TRAVERSAL = ['../../../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '/etc/shadow', 'C:\\Windows\\system32\\config\\SAM', 'file:///etc/passwd'];
-const ODD = ['', ' ', '\u0000', '\u202e\u0000gnp.exe', '😀'.repeat(50), '<script>alert(1)</script>', '${jndi:ldap://x}', '%00', '__proto__'];
+const SQL = [
+  "' OR '1'='1",
+  '1; DROP TABLE orders; --',
+  '" UNION SELECT password_hash FROM users --',
+  "'); DELETE FROM audit_log; --",
+];
+const TRAVERSAL = [
+  '../../../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '/etc/shadow',
+  'C:\\Windows\\system32\\config\\SAM',
+  'file:///etc/passwd',
+];
+const ODD = [
+  '',
+  ' ',
+  '\u0000',
+  '\u202e\u0000gnp.exe',
+  '😀'.repeat(50),
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '%00',
+  '__proto__',
+];
 
 interface Endpoint {
   method: string;
@@ -65,14 +86,28 @@ describeEachDialect('bad input corpus', (dialect) => {
     };
     const doc = ok(await s.request('GET', `${API}/openapi.json`));
     endpoints = [];
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: object } }> }; parameters?: { in: string; name: string }[]; security?: unknown }>>)) {
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content?: Record<string, { schema?: { properties?: object } }> };
+            parameters?: { in: string; name: string }[];
+            security?: unknown;
+          }
+        >
+      >,
+    )) {
       for (const [method, op] of Object.entries(methods)) {
         const json = op.requestBody?.content?.['application/json']?.schema;
         endpoints.push({
           method: method.toUpperCase(),
           path,
           bodyProps: Object.keys(json?.properties ?? {}),
-          queryProps: (op.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name),
+          queryProps: (op.parameters ?? [])
+            .filter((p: { in: string }) => p.in === 'query')
+            .map((p: { name: string }) => p.name),
           multipart: Boolean(op.requestBody?.content?.['multipart/form-data']),
           secured: Boolean(op.security),
         });
@@ -82,8 +117,13 @@ describeEachDialect('bad input corpus', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const urlOf = (e: Endpoint, params: Record<string, string> = ids) => `${e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ids.id!))}`;
-  const send = async (e: Endpoint, as: string, opts: { url?: string; raw?: string | Buffer; contentType?: string; body?: unknown }) => {
+  const urlOf = (e: Endpoint, params: Record<string, string> = ids) =>
+    `${e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ids.id!))}`;
+  const send = async (
+    e: Endpoint,
+    as: string,
+    opts: { url?: string; raw?: string | Buffer; contentType?: string; body?: unknown },
+  ) => {
     const token = await s.token(as);
     const headers: Record<string, string> = {};
     if (opts.contentType) headers['content-type'] = opts.contentType;
@@ -112,7 +152,11 @@ describeEachDialect('bad input corpus', (dialect) => {
       ['proto pollution', '{"__proto__": {"role": "admin_satker"}}', 'application/json'],
       ['constructor pollution', '{"constructor": {"prototype": {"x": 1}}}', 'application/json'],
       ['deep nesting', nested, 'application/json'],
-      ['long string field', JSON.stringify({ reason: LONG, condition: LONG, username: LONG }), 'application/json'],
+      [
+        'long string field',
+        JSON.stringify({ reason: LONG, condition: LONG, username: LONG }),
+        'application/json',
+      ],
       ['text/plain', 'reason=abc', 'text/plain'],
       ['form', 'reason=abc', 'application/x-www-form-urlencoded'],
       ['xml', '<reason>abc</reason>', 'application/xml'],
@@ -123,7 +167,10 @@ describeEachDialect('bad input corpus', (dialect) => {
       for (const as of [USERS.admin, USERS.customer, USERS.penyeliaKaret]) {
         for (const [name, raw, ct] of bodies) {
           const r = await send(e, as, { raw, contentType: ct });
-          if (!isError(r)) failures.push(`${e.method} ${e.path} as ${as} with ${name}: ${r.status} ${JSON.stringify(r.body)?.slice(0, 200)}`);
+          if (!isError(r))
+            failures.push(
+              `${e.method} ${e.path} as ${as} with ${name}: ${r.status} ${JSON.stringify(r.body)?.slice(0, 200)}`,
+            );
         }
       }
     }
@@ -135,10 +182,26 @@ describeEachDialect('bad input corpus', (dialect) => {
   it('every body field with wrong types, 100,000 characters, SQL and path-traversal strings: never a 500, never written', async () => {
     const before = await position();
     const failures: string[] = [];
-    const values: unknown[] = [LONG, ...SQL, ...TRAVERSAL, ...ODD, 12345, -1, 1e308, true, null, [], {}, [LONG], { $gt: '' }];
+    const values: unknown[] = [
+      LONG,
+      ...SQL,
+      ...TRAVERSAL,
+      ...ODD,
+      12345,
+      -1,
+      1e308,
+      true,
+      null,
+      [],
+      {},
+      [LONG],
+      { $gt: '' },
+    ];
     const check = (e: Endpoint, prop: string, v: unknown, r: Res, mayApply: boolean) => {
-      if (r.status >= 500 || (r.status < 400 && !mayApply)) failures.push(`${e.method} ${e.path} .${prop}=${JSON.stringify(v)?.slice(0, 40)}: ${r.status}`);
-      else if (r.status >= 400 && !isError(r)) failures.push(`${e.method} ${e.path} .${prop}: malformed error body`);
+      if (r.status >= 500 || (r.status < 400 && !mayApply))
+        failures.push(`${e.method} ${e.path} .${prop}=${JSON.stringify(v)?.slice(0, 40)}: ${r.status}`);
+      else if (r.status >= 400 && !isError(r))
+        failures.push(`${e.method} ${e.path} .${prop}: malformed error body`);
     };
     // PATCH bodies are partial: one valid field is a whole request. They run after the check that nothing was written.
     const patches = endpoints.filter((e) => e.method === 'PATCH');
@@ -162,7 +225,9 @@ describeEachDialect('bad input corpus', (dialect) => {
         for (const v of values) {
           const r = await send(e, USERS.admin, { body: { [prop]: v } });
           const text = typeof v === 'string' && v.length <= 100 && !v.includes('\u0000');
-          const empty = (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
+          const empty =
+            (Array.isArray(v) && v.length === 0) ||
+            (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
           check(e, prop, v, r, text || empty || typeof v === 'boolean' || v === null);
         }
       }
@@ -172,12 +237,24 @@ describeEachDialect('bad input corpus', (dialect) => {
 
   it('junk in path parameters and query strings: 4xx, never a 500', async () => {
     const failures: string[] = [];
-    const junk = [...SQL, ...TRAVERSAL, LONG.slice(0, 5000), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '%', '..', '.'];
+    const junk = [
+      ...SQL,
+      ...TRAVERSAL,
+      LONG.slice(0, 5000),
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      '%',
+      '..',
+      '.',
+    ];
     for (const e of endpoints) {
       const names = [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       for (const name of names) {
         for (const j of junk) {
-          const r = await send(e, USERS.admin, { url: urlOf(e, { ...ids, [name]: j }), ...(e.method === 'GET' ? {} : { body: {} }) });
+          const r = await send(e, USERS.admin, {
+            url: urlOf(e, { ...ids, [name]: j }),
+            ...(e.method === 'GET' ? {} : { body: {} }),
+          });
           if (!isError(r)) failures.push(`${e.method} ${e.path} {${name}}=${j.slice(0, 30)}: ${r.status}`);
         }
       }
@@ -189,11 +266,17 @@ describeEachDialect('bad input corpus', (dialect) => {
           }
         }
         const extra = await send(e, USERS.admin, { url: `${urlOf(e)}?unknownParam=1` });
-        if (e.queryProps.length > 0 && !isError(extra)) failures.push(`${e.path}?unknownParam: ${extra.status}`);
+        if (e.queryProps.length > 0 && !isError(extra))
+          failures.push(`${e.path}?unknownParam: ${extra.status}`);
       }
     }
     // Raw URL tricks.
-    for (const url of [`${API}/orders/%ZZ`, `${API}/../../etc/passwd`, `${API}/orders/${'a'.repeat(10_000)}`, `${API}/orders?status=${'%'.repeat(3)}`]) {
+    for (const url of [
+      `${API}/orders/%ZZ`,
+      `${API}/../../etc/passwd`,
+      `${API}/orders/${'a'.repeat(10_000)}`,
+      `${API}/orders?status=${'%'.repeat(3)}`,
+    ]) {
       const r = await s.request('GET', url, { token: await s.token(USERS.admin) });
       if (!isError(r)) failures.push(`GET ${url.slice(0, 60)}: ${r.status}`);
     }
@@ -216,17 +299,89 @@ describeEachDialect('bad input corpus', (dialect) => {
     const tries: [string, () => Promise<Res>, number][] = [
       ['validate a paid order', () => s.as(USERS.cs).post(`orders/${orderId}/validate`), 409],
       ['pay twice', () => s.as(USERS.bendahara).post(`orders/${orderId}/billing`), 409],
-      ['customer verifies results', () => s.as(USERS.customer).post(`orders/${orderId}/samples/${sm.id}/results/verify`), 403],
-      ['analyst accepts sample', () => s.as(USERS.analisKaret1).post(`orders/${orderId}/samples/${sm.id}/accept`, { condition: 'baik' }), 403],
-      ['verify before results', () => s.as(USERS.penyeliaKaret).post(`orders/${orderId}/samples/${sm.id}/results/verify`), 409],
-      ['survey too early', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]) }), 409],
-      ['survey scores out of range', () => s.as(USERS.customer).post(`orders/${orderId}/survey`, { scores: namedScores([5, 0, 4, 4, 4, 4, 4, 4, 4]) }), 400],
-      ['result for a missing analysis', () => s.as(USERS.analisKaret1).put(`orders/${orderId}/samples/${sm.id}/analyses/${ids.reportId}/result`, { result: { value: '1', numeric: 1, unit: '%' } }), 404],
-      ['submit without a result', () => s.as(USERS.analisKaret1).post(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/submit`), 409],
-      ['below-LOD without the LOD', () => s.as(USERS.analisKaret1).put(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/result`, { result: { value: '<LOD', numeric: null, unit: '%', belowDetectionLimit: true } }), 400],
-      ['assign a Kimia analyst to a Karet sample', () => s.as(USERS.penyeliaKaret).post(`orders/${orderId}/samples/${sm.id}/assign`, { assignments: [{ analysisId: sm.analyses[0]!.id, analystId: s.user(USERS.analisKimia1).id }] }), 409],
-      ['a bad Idempotency-Key', () => s.as(USERS.cs).post(`orders/${orderId}/validate`, {}, { headers: { 'idempotency-key': "'; DROP TABLE command_log; --" } }), 400],
-      ['a bad X-Base-Version', () => s.as(USERS.cs).post(`orders/${orderId}/validate`, {}, { headers: { 'x-base-version': '-1' } }), 400],
+      [
+        'customer verifies results',
+        () => s.as(USERS.customer).post(`orders/${orderId}/samples/${sm.id}/results/verify`),
+        403,
+      ],
+      [
+        'analyst accepts sample',
+        () =>
+          s.as(USERS.analisKaret1).post(`orders/${orderId}/samples/${sm.id}/accept`, { condition: 'baik' }),
+        403,
+      ],
+      [
+        'verify before results',
+        () => s.as(USERS.penyeliaKaret).post(`orders/${orderId}/samples/${sm.id}/results/verify`),
+        409,
+      ],
+      [
+        'survey too early',
+        () =>
+          s
+            .as(USERS.customer)
+            .post(`orders/${orderId}/survey`, { scores: namedScores([4, 4, 4, 4, 4, 4, 4, 4, 4]) }),
+        409,
+      ],
+      [
+        'survey scores out of range',
+        () =>
+          s
+            .as(USERS.customer)
+            .post(`orders/${orderId}/survey`, { scores: namedScores([5, 0, 4, 4, 4, 4, 4, 4, 4]) }),
+        400,
+      ],
+      [
+        'result for a missing analysis',
+        () =>
+          s.as(USERS.analisKaret1).put(`orders/${orderId}/samples/${sm.id}/analyses/${ids.reportId}/result`, {
+            result: { value: '1', numeric: 1, unit: '%' },
+          }),
+        404,
+      ],
+      [
+        'submit without a result',
+        () =>
+          s
+            .as(USERS.analisKaret1)
+            .post(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/submit`),
+        409,
+      ],
+      [
+        'below-LOD without the LOD',
+        () =>
+          s
+            .as(USERS.analisKaret1)
+            .put(`orders/${orderId}/samples/${sm.id}/analyses/${sm.analyses[0]!.id}/result`, {
+              result: { value: '<LOD', numeric: null, unit: '%', belowDetectionLimit: true },
+            }),
+        400,
+      ],
+      [
+        'assign a Kimia analyst to a Karet sample',
+        () =>
+          s.as(USERS.penyeliaKaret).post(`orders/${orderId}/samples/${sm.id}/assign`, {
+            assignments: [{ analysisId: sm.analyses[0]!.id, analystId: s.user(USERS.analisKimia1).id }],
+          }),
+        409,
+      ],
+      [
+        'a bad Idempotency-Key',
+        () =>
+          s
+            .as(USERS.cs)
+            .post(
+              `orders/${orderId}/validate`,
+              {},
+              { headers: { 'idempotency-key': "'; DROP TABLE command_log; --" } },
+            ),
+        400,
+      ],
+      [
+        'a bad X-Base-Version',
+        () => s.as(USERS.cs).post(`orders/${orderId}/validate`, {}, { headers: { 'x-base-version': '-1' } }),
+        400,
+      ],
     ];
     for (const [name, run, status] of tries) {
       const r = await run();
@@ -253,6 +408,9 @@ describeEachDialect('bad input corpus', (dialect) => {
       expect([400, 422], JSON.stringify(r.body)).toContain(r.status);
       expect(isError(r)).toBe(true);
     }
-    expect((await s.as(USERS.customer).post('orders', { samples: Array.from({ length: 101 }, () => base) })).status).toBe(400);
+    expect(
+      (await s.as(USERS.customer).post('orders', { samples: Array.from({ length: 101 }, () => base) }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -12,11 +12,22 @@ import { API, describeEachDialect, startTestServer, type TestServer } from './ha
 
 it('the printable table is exactly what all three embedded fonts draw', () => {
   const sets = ['Regular', 'Bold', 'Italic'].map(
-    (style) => new Set((fontkit.create(readFileSync(new URL(`../../../resources/fonts/NotoSans-${style}.ttf`, import.meta.url))) as unknown as { characterSet: number[] }).characterSet),
+    (style) =>
+      new Set(
+        (
+          fontkit.create(
+            readFileSync(new URL(`../../../resources/fonts/NotoSans-${style}.ttf`, import.meta.url)),
+          ) as unknown as { characterSet: number[] }
+        ).characterSet,
+      ),
   );
   const table = new Set<number>();
   for (const [a, b] of ELHU_PRINTABLE_RANGES) for (let c = a; c <= b; c++) table.add(c);
-  for (const c of table) expect(sets.every((s) => s.has(c)), `U+${c.toString(16)}`).toBe(true);
+  for (const c of table)
+    expect(
+      sets.every((s) => s.has(c)),
+      `U+${c.toString(16)}`,
+    ).toBe(true);
   const everywhere = [...sets[0]!].filter((c) => c !== 0xffff && sets.every((s) => s.has(c)));
   expect(everywhere.filter((c) => !table.has(c))).toEqual([]);
   expect(firstUnprintable('Kopi Ñusantara µg/kg ≤ 5 °C m³')).toBeNull();
@@ -51,14 +62,20 @@ describeEachDialect('bad text', (dialect) => {
       expect(r.body.error.message.en).toContain('control characters');
       expect(r.body.error.message.id).not.toContain('control');
     }
-    const ok = await s.request('POST', `${API}/auth/register`, { body: registration({ address: 'Jl. Merdeka 1\r\nPalembang' }) });
+    const ok = await s.request('POST', `${API}/auth/register`, {
+      body: registration({ address: 'Jl. Merdeka 1\r\nPalembang' }),
+    });
     expect(ok.status).toBe(201);
-    const tab = await s.request('POST', `${API}/auth/register`, { body: registration({ address: 'Jl. Merdeka 1\tPalembang' }) });
+    const tab = await s.request('POST', `${API}/auth/register`, {
+      body: registration({ address: 'Jl. Merdeka 1\tPalembang' }),
+    });
     expect(tab.status).toBe(400);
   });
 
   it('an emoji in a customer name is refused when entered, naming the character', async () => {
-    const r = await s.request('POST', `${API}/auth/register`, { body: registration({ companyName: 'CV Kopi 😀' }) });
+    const r = await s.request('POST', `${API}/auth/register`, {
+      body: registration({ companyName: 'CV Kopi 😀' }),
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.message.id).toContain('Karakter "😀" (U+1F600) tidak dapat dicetak di LHU');
     expect(r.body.error.message.en).toContain('The character "😀" (U+1F600) cannot be printed on the report');

@@ -17,42 +17,105 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
   });
   afterAll(async () => s?.close());
 
-  const base = { name: 'Kadar abu tak larut asam', unit: '%', method: 'SNI 01-3542-2004 butir 7', requirement: { max: 1, source: 'SNI 01-3542-2004' }, detectionLimit: null, tariff: 95_000 };
+  const base = {
+    name: 'Kadar abu tak larut asam',
+    unit: '%',
+    method: 'SNI 01-3542-2004 butir 7',
+    requirement: { max: 1, source: 'SNI 01-3542-2004' },
+    detectionLimit: null,
+    tariff: 95_000,
+  };
 
   it('creates a parameter with U, k and outside the scope; the catalog lists them; an order copies them', async () => {
     const kopi = s.demo.sampleTypes.kopi!;
-    const created = ok(await s.as(USERS.admin).post('catalog/parameters', { ...base, sampleTypeId: kopi.id, uncertainty: { expanded: 0.04, coverageFactor: 2 }, accredited: false }), 201).parameter;
+    const created = ok(
+      await s.as(USERS.admin).post('catalog/parameters', {
+        ...base,
+        sampleTypeId: kopi.id,
+        uncertainty: { expanded: 0.04, coverageFactor: 2 },
+        accredited: false,
+      }),
+      201,
+    ).parameter;
     expect(created.uncertainty).toEqual({ expanded: 0.04, coverageFactor: 2 });
     expect(created.accredited).toBe(false);
-    const listed = ok(await s.request('GET', `${API}/catalog`)).parameters.find((p: { id: string }) => p.id === created.id);
+    const listed = ok(await s.request('GET', `${API}/catalog`)).parameters.find(
+      (p: { id: string }) => p.id === created.id,
+    );
     expect(listed).toMatchObject({ uncertainty: { expanded: 0.04, coverageFactor: 2 }, accredited: false });
 
-    const o = await f.submit(USERS.customer, { samples: [{ sampleTypeId: kopi.id, description: 'Kopi bubuk robusta, kemasan 250 g', customerLabel: 'K-1', parameterIds: [created.id] }] });
-    expect(o.samples[0]!.analyses[0]).toMatchObject({ uncertainty: { expanded: 0.04, coverageFactor: 2 }, accredited: false });
+    const o = await f.submit(USERS.customer, {
+      samples: [
+        {
+          sampleTypeId: kopi.id,
+          description: 'Kopi bubuk robusta, kemasan 250 g',
+          customerLabel: 'K-1',
+          parameterIds: [created.id],
+        },
+      ],
+    });
+    expect(o.samples[0]!.analyses[0]).toMatchObject({
+      uncertainty: { expanded: 0.04, coverageFactor: 2 },
+      accredited: false,
+    });
   });
 
   it('without U and scope: no default U, inside the scope', async () => {
     const kopi = s.demo.sampleTypes.kopi!;
-    const created = ok(await s.as(USERS.admin).post('catalog/parameters', { ...base, name: 'Kadar sari kopi', sampleTypeId: kopi.id }), 201).parameter;
+    const created = ok(
+      await s
+        .as(USERS.admin)
+        .post('catalog/parameters', { ...base, name: 'Kadar sari kopi', sampleTypeId: kopi.id }),
+      201,
+    ).parameter;
     expect(created.uncertainty ?? null).toBeNull();
     expect(created.accredited).toBe(true);
   });
 
   it('changes, clears and brings back U and the scope; other fields stay', async () => {
     const kopi = s.demo.sampleTypes.kopi!;
-    const p = ok(await s.as(USERS.admin).post('catalog/parameters', { ...base, name: 'Kadar kafein (HPLC)', sampleTypeId: kopi.id }), 201).parameter;
-    const withU = ok(await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, { uncertainty: { expanded: 0.015, coverageFactor: 2.1 } })).parameter;
-    expect(withU).toMatchObject({ uncertainty: { expanded: 0.015, coverageFactor: 2.1 }, accredited: true, tariff: base.tariff, method: base.method });
-    const outside = ok(await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, { accredited: false })).parameter;
-    expect(outside).toMatchObject({ uncertainty: { expanded: 0.015, coverageFactor: 2.1 }, accredited: false });
-    const cleared = ok(await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, { uncertainty: null, accredited: true })).parameter;
+    const p = ok(
+      await s
+        .as(USERS.admin)
+        .post('catalog/parameters', { ...base, name: 'Kadar kafein (HPLC)', sampleTypeId: kopi.id }),
+      201,
+    ).parameter;
+    const withU = ok(
+      await s
+        .as(USERS.admin)
+        .patch(`catalog/parameters/${p.id}`, { uncertainty: { expanded: 0.015, coverageFactor: 2.1 } }),
+    ).parameter;
+    expect(withU).toMatchObject({
+      uncertainty: { expanded: 0.015, coverageFactor: 2.1 },
+      accredited: true,
+      tariff: base.tariff,
+      method: base.method,
+    });
+    const outside = ok(
+      await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, { accredited: false }),
+    ).parameter;
+    expect(outside).toMatchObject({
+      uncertainty: { expanded: 0.015, coverageFactor: 2.1 },
+      accredited: false,
+    });
+    const cleared = ok(
+      await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, { uncertainty: null, accredited: true }),
+    ).parameter;
     expect(cleared.uncertainty ?? null).toBeNull();
     expect(cleared.accredited).toBe(true);
   });
 
   it('refuses a U that is not positive, a k outside 1..10, a U without k, with the error shape; nothing changes', async () => {
     const kopi = s.demo.sampleTypes.kopi!;
-    const p = ok(await s.as(USERS.admin).post('catalog/parameters', { ...base, name: 'Kadar air (oven)', sampleTypeId: kopi.id, uncertainty: { expanded: 0.2, coverageFactor: 2 } }), 201).parameter;
+    const p = ok(
+      await s.as(USERS.admin).post('catalog/parameters', {
+        ...base,
+        name: 'Kadar air (oven)',
+        sampleTypeId: kopi.id,
+        uncertainty: { expanded: 0.2, coverageFactor: 2 },
+      }),
+      201,
+    ).parameter;
     const bad: [unknown, RegExp][] = [
       [{ uncertainty: { expanded: 0, coverageFactor: 2 } }, /U must be greater than 0/],
       [{ uncertainty: { expanded: -0.1, coverageFactor: 2 } }, /U must be greater than 0/],
@@ -65,18 +128,35 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
     for (const [body, why] of bad) {
       const res = await s.as(USERS.admin).patch(`catalog/parameters/${p.id}`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } } });
+      expect(res.body).toMatchObject({
+        error: { code: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
+      });
       expect(JSON.stringify(res.body), JSON.stringify(body)).toMatch(why);
     }
-    const created = await s.as(USERS.admin).post('catalog/parameters', { ...base, name: 'Kadar air (lain)', sampleTypeId: kopi.id, uncertainty: { expanded: 0, coverageFactor: 2 } });
+    const created = await s.as(USERS.admin).post('catalog/parameters', {
+      ...base,
+      name: 'Kadar air (lain)',
+      sampleTypeId: kopi.id,
+      uncertainty: { expanded: 0, coverageFactor: 2 },
+    });
     expect(created.status).toBe(400);
-    const now = ok(await s.request('GET', `${API}/catalog`)).parameters.find((x: { id: string }) => x.id === p.id);
+    const now = ok(await s.request('GET', `${API}/catalog`)).parameters.find(
+      (x: { id: string }) => x.id === p.id,
+    );
     expect(now).toMatchObject({ uncertainty: { expanded: 0.2, coverageFactor: 2 }, accredited: true });
   });
 
   it('only Admin Satker changes them', async () => {
     const p = ok(await s.request('GET', `${API}/catalog`)).parameters[0] as { id: string };
-    expect((await s.as(USERS.cs).patch(`catalog/parameters/${p.id}`, { accredited: false })).status).toBe(403);
-    expect((await s.as(USERS.customer).patch(`catalog/parameters/${p.id}`, { uncertainty: { expanded: 1, coverageFactor: 2 } })).status).toBe(403);
+    expect((await s.as(USERS.cs).patch(`catalog/parameters/${p.id}`, { accredited: false })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await s
+          .as(USERS.customer)
+          .patch(`catalog/parameters/${p.id}`, { uncertainty: { expanded: 1, coverageFactor: 2 } })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -40,27 +40,40 @@ describe('server environment', () => {
   it('names every bad variable and what it must be, in Indonesian and English', () => {
     let message = '';
     try {
-      readServerEnv({ SIPPT_BILLING_EXPIRY_DAYS: 'seven', SIPPT_PUBLIC_URL: 'lab.example', SIPPT_TRUST_PROXY: 'yes', SIPPT_RATE_LIMITS: 'login=5' });
+      readServerEnv({
+        SIPPT_BILLING_EXPIRY_DAYS: 'seven',
+        SIPPT_PUBLIC_URL: 'lab.example',
+        SIPPT_TRUST_PROXY: 'yes',
+        SIPPT_RATE_LIMITS: 'login=5',
+      });
     } catch (e) {
       message = (e as Error).message;
     }
     expect(message).toMatch(/^Konfigurasi lingkungan tidak valid \/ invalid environment configuration/);
-    expect(message).toContain('SIPPT_BILLING_EXPIRY_DAYS: harus bilangan bulat positif / must be a positive integer');
+    expect(message).toContain(
+      'SIPPT_BILLING_EXPIRY_DAYS: harus bilangan bulat positif / must be a positive integer',
+    );
     expect(message).toContain('SIPPT_PUBLIC_URL: harus alamat http(s) lengkap');
     expect(message).toContain('SIPPT_TRUST_PROXY: harus 1, 0, true atau false');
     expect(message).toMatch(/SIPPT_RATE_LIMITS: .*"login=5" tidak dikenal/);
   });
 
   it('a token secret shorter than 32 characters is refused (an access-token HMAC key)', () => {
-    expect(() => readServerEnv({ SIPPT_TOKEN_SECRET: 'short' })).toThrow(/SIPPT_TOKEN_SECRET: minimal 32 karakter/);
+    expect(() => readServerEnv({ SIPPT_TOKEN_SECRET: 'short' })).toThrow(
+      /SIPPT_TOKEN_SECRET: minimal 32 karakter/,
+    );
   });
 
   it('the command line stops with exit code 2 and the message, and creates no data folder', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'sippt-env-')), 'data');
-    const failure = await run(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/cli.ts'), '--port', '0', '--data-dir', dataDir], {
-      cwd: ROOT,
-      env: { ...process.env, SIPPT_BILLING_EXPIRY_DAYS: '0', DATABASE_URL: '' },
-    }).then(
+    const failure = await run(
+      process.execPath,
+      ['--import', 'tsx', resolve(ROOT, 'server/cli.ts'), '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SIPPT_BILLING_EXPIRY_DAYS: '0', DATABASE_URL: '' },
+      },
+    ).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

@@ -18,7 +18,17 @@ import { seedDemoOrders } from '../../../server/demo-orders';
 import { buildServer } from '../../../server/http/app';
 import { elhuReportServices } from '../../../server/reports/elhu';
 import type { Role } from '../../../shared/sop/roles';
-import { API, createTestDatabase, describeEachDialect, multipart, pdfBytes, TestClock, testConfig, TestServer, type Res } from './harness';
+import {
+  API,
+  createTestDatabase,
+  describeEachDialect,
+  multipart,
+  pdfBytes,
+  TestClock,
+  testConfig,
+  TestServer,
+  type Res,
+} from './harness';
 import { samplesOf, validatorOf, type JsonSchema } from './support/json-schema-arbitrary';
 
 const VALID_RUNS = 4;
@@ -34,7 +44,20 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
   let s: TestServer;
   let ops: Operation[];
   /** Path parameter values from the demo data, by parameter name (and, for `id`, by path prefix). */
-  let ids: { order: string; sample: string; analysis: string; report: string; proofOrder: string; proof: string; customer: string; user: string; lab: string; sampleType: string; parameter: string; release: string | null };
+  let ids: {
+    order: string;
+    sample: string;
+    analysis: string;
+    report: string;
+    proofOrder: string;
+    proof: string;
+    customer: string;
+    user: string;
+    lab: string;
+    sampleType: string;
+    parameter: string;
+    release: string | null;
+  };
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -51,15 +74,37 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
     s = new TestServer(app, handle, db, demo, clock, config);
 
     const doc = (await s.request('GET', `${API}/openapi.json`)).body;
-    ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ path, method, op })));
+    ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => ({ path, method, op })),
+    );
 
-    const orders = (await handle.db.selectFrom('order_data').select(['data']).execute()).map((r) => JSON.parse(r.data) as Order);
-    const withReport = orders.flatMap((o) => o.samples.filter((x) => x.reports.length > 0).map((x) => ({ o, x })))[0]!;
+    const orders = (await handle.db.selectFrom('order_data').select(['data']).execute()).map(
+      (r) => JSON.parse(r.data) as Order,
+    );
+    const withReport = orders.flatMap((o) =>
+      o.samples.filter((x) => x.reports.length > 0).map((x) => ({ o, x })),
+    )[0]!;
     const withProof = orders.find((o) => o.proofs.length > 0)!;
     // Targets of user and customer operations: not the accounts the test calls with.
-    const callers = new Set(['admin_satker', 'cs', 'bendahara', 'ketua_tim_pji', 'penyelia', 'mt', 'analis', 'kepala_balai', 'pelanggan'].map((r) => s.firstOf(r as Role)?.id));
-    const target = demo.users.find((u) => !callers.has(u.id) && u.role !== 'pelanggan' && u.role !== 'admin_satker')!;
-    const customer = demo.users.filter((u) => u.customerId && !callers.has(u.id)).at(-1) ?? demo.users.find((u) => u.customerId)!;
+    const callers = new Set(
+      [
+        'admin_satker',
+        'cs',
+        'bendahara',
+        'ketua_tim_pji',
+        'penyelia',
+        'mt',
+        'analis',
+        'kepala_balai',
+        'pelanggan',
+      ].map((r) => s.firstOf(r as Role)?.id),
+    );
+    const target = demo.users.find(
+      (u) => !callers.has(u.id) && u.role !== 'pelanggan' && u.role !== 'admin_satker',
+    )!;
+    const customer =
+      demo.users.filter((u) => u.customerId && !callers.has(u.id)).at(-1) ??
+      demo.users.find((u) => u.customerId)!;
     const sampleType = Object.values(demo.sampleTypes)[0]!;
     ids = {
       order: withReport.o.id,
@@ -114,7 +159,16 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
   const send = async (o: Operation, req: Sent): Promise<Res> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<Res>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 599, body: null, headers: {}, raw: Buffer.from(`no answer within ${ANSWER_MS} ms`) }), ANSWER_MS);
+      timer = setTimeout(
+        () =>
+          resolve({
+            status: 599,
+            body: null,
+            headers: {},
+            raw: Buffer.from(`no answer within ${ANSWER_MS} ms`),
+          }),
+        ANSWER_MS,
+      );
     });
     try {
       return await Promise.race([sendNow(o, req), late]);
@@ -128,13 +182,18 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
     const headers: Record<string, string> = {};
     if (o.method !== 'get' && o.op.security) headers['idempotency-key'] = randomUUID();
     if (req.raw) headers['content-type'] = req.raw.contentType;
-    const opts = { headers, ...(req.raw ? { rawBody: req.raw.body } : req.body !== undefined ? { body: req.body } : {}) };
+    const opts = {
+      headers,
+      ...(req.raw ? { rawBody: req.raw.body } : req.body !== undefined ? { body: req.body } : {}),
+    };
     if (!caller) return s.request(o.method.toUpperCase(), req.url, opts);
     return s.request(o.method.toUpperCase(), req.url, { ...opts, token: await s.token(caller) });
   };
 
   const url = (o: Operation, path: Record<string, string> = {}, query: Record<string, unknown> = {}) => {
-    const p = o.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(path[name] ?? pathValue(o.path, name)));
+    const p = o.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      encodeURIComponent(path[name] ?? pathValue(o.path, name)),
+    );
     const q = Object.entries(query)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -146,8 +205,10 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
 
   /** The response matches the schema its status documents; returns a problem or null. */
   const checkResponse = (o: Operation, res: Res, what: string): string | null => {
-    if (res.status >= 500) return `${where(o, what)}: ${res.status} ${res.raw.toString('utf8').slice(0, 200)}`;
-    const documented = o.op.responses[String(res.status)] ?? (res.status >= 400 ? o.op.responses['4XX'] : undefined);
+    if (res.status >= 500)
+      return `${where(o, what)}: ${res.status} ${res.raw.toString('utf8').slice(0, 200)}`;
+    const documented =
+      o.op.responses[String(res.status)] ?? (res.status >= 400 ? o.op.responses['4XX'] : undefined);
     if (!documented) return `${where(o, what)}: status ${res.status} is not documented`;
     const json = documented.content?.['application/json'];
     if (!json) return null;
@@ -159,21 +220,32 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
 
   const queryParams = (o: Operation) => (o.op.parameters as any[]).filter((p) => p.in === 'query');
   const pathParams = (o: Operation) => (o.op.parameters as any[]).filter((p) => p.in === 'path');
-  const jsonBody = (o: Operation): JsonSchema | null => o.op.requestBody?.content?.['application/json']?.schema ?? null;
-  const formBody = (o: Operation): JsonSchema | null => o.op.requestBody?.content?.['multipart/form-data']?.schema ?? null;
+  const jsonBody = (o: Operation): JsonSchema | null =>
+    o.op.requestBody?.content?.['application/json']?.schema ?? null;
+  const formBody = (o: Operation): JsonSchema | null =>
+    o.op.requestBody?.content?.['multipart/form-data']?.schema ?? null;
 
   const querySchema = (o: Operation): JsonSchema => ({
     type: 'object',
     properties: Object.fromEntries(queryParams(o).map((p) => [p.name, p.schema])),
-    required: queryParams(o).filter((p) => p.required).map((p) => p.name),
+    required: queryParams(o)
+      .filter((p) => p.required)
+      .map((p) => p.name),
   });
 
   const formOf = (schema: JsonSchema, seed: number, file: Buffer | null) => {
     const fields: Record<string, string> = {};
     const props: Record<string, JsonSchema> = schema.properties ?? {};
-    const [values] = samplesOf({ type: 'object', properties: Object.fromEntries(Object.entries(props).filter(([k]) => k !== 'file')) }, 1, seed) as Record<string, string>[];
+    const [values] = samplesOf(
+      { type: 'object', properties: Object.fromEntries(Object.entries(props).filter(([k]) => k !== 'file')) },
+      1,
+      seed,
+    ) as Record<string, string>[];
     for (const [k, v] of Object.entries(values ?? {})) fields[k] = String(v);
-    return multipart(file ? { data: file, filename: 'upload.pdf', contentType: 'application/pdf' } : null, fields);
+    return multipart(
+      file ? { data: file, filename: 'upload.pdf', contentType: 'application/pdf' } : null,
+      fields,
+    );
   };
 
   it('valid requests: refused only for documented reasons; invalid ones: 4xx in the error shape; responses as documented; never 5xx', async () => {
@@ -190,23 +262,48 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
       for (let i = 0; i < VALID_RUNS; i++) {
         const req: Sent = { url: url(o, {}, queries[i] ?? {}) };
         if (body) req.body = bodies[i];
-        if (form) req.raw = formOf(form, seed + i, i % 2 === 0 ? pdfBytes(`fuzz ${i}`) : Buffer.from(`bytes ${i}`));
+        if (form)
+          req.raw = formOf(form, seed + i, i % 2 === 0 ? pdfBytes(`fuzz ${i}`) : Buffer.from(`bytes ${i}`));
         const res = await send(o, req);
         sent++;
         const what = `valid ${JSON.stringify(req.body ?? req.url).slice(0, 400)}`;
         const p = checkResponse(o, res, what);
         if (p) problems.push(p);
-        else if (res.status === 400) problems.push(`${where(o, what)}: 400 for a request the document calls valid: ${JSON.stringify(res.body?.error?.message?.en)}`);
-        else if (res.status >= 400 && !o.op.responses[String(res.status)]) problems.push(`${where(o, what)}: ${res.status} is not one of the operation's documented statuses`);
+        else if (res.status === 400)
+          problems.push(
+            `${where(o, what)}: 400 for a request the document calls valid: ${JSON.stringify(res.body?.error?.message?.en)}`,
+          );
+        else if (res.status >= 400 && !o.op.responses[String(res.status)])
+          problems.push(`${where(o, what)}: ${res.status} is not one of the operation's documented statuses`);
       }
 
       // Invalid.
       const invalid: { what: string; req: Sent }[] = [];
-      for (const p of pathParams(o)) if (p.schema?.format === 'uuid') invalid.push({ what: `path ${p.name} not a uuid`, req: { url: url(o, { [p.name]: 'not-a-uuid' }, queries[0]), ...(body ? { body: bodies[0] } : {}) } });
+      for (const p of pathParams(o))
+        if (p.schema?.format === 'uuid')
+          invalid.push({
+            what: `path ${p.name} not a uuid`,
+            req: {
+              url: url(o, { [p.name]: 'not-a-uuid' }, queries[0]),
+              ...(body ? { body: bodies[0] } : {}),
+            },
+          });
       for (const p of queryParams(o)) {
-        if (p.schema?.type === 'integer') invalid.push({ what: `query ${p.name} 1e2`, req: { url: url(o, {}, { ...queries[0], [p.name]: '1e2' }) } });
-        if (p.schema?.type === 'integer') invalid.push({ what: `query ${p.name} empty`, req: { url: url(o, {}, { ...queries[0], [p.name]: '' }) } });
-        if (p.schema?.enum) invalid.push({ what: `query ${p.name} not in its enum`, req: { url: url(o, {}, { ...queries[0], [p.name]: 'zz-not-a-value' }) } });
+        if (p.schema?.type === 'integer')
+          invalid.push({
+            what: `query ${p.name} 1e2`,
+            req: { url: url(o, {}, { ...queries[0], [p.name]: '1e2' }) },
+          });
+        if (p.schema?.type === 'integer')
+          invalid.push({
+            what: `query ${p.name} empty`,
+            req: { url: url(o, {}, { ...queries[0], [p.name]: '' }) },
+          });
+        if (p.schema?.enum)
+          invalid.push({
+            what: `query ${p.name} not in its enum`,
+            req: { url: url(o, {}, { ...queries[0], [p.name]: 'zz-not-a-value' }) },
+          });
       }
       if (body && body.type === 'object') {
         const base = bodies[0] as Record<string, unknown>;
@@ -218,19 +315,43 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
         }
         invalid.push({ what: 'body of the wrong type', req: { url: u, body: [1, 2] } });
         const props: Record<string, JsonSchema> = body.properties ?? {};
-        const typed = Object.entries(props).find(([, v]) => typeof v.type === 'string' && v.type !== 'string');
+        const typed = Object.entries(props).find(
+          ([, v]) => typeof v.type === 'string' && v.type !== 'string',
+        );
         const stringy = Object.entries(props).find(([, v]) => v.type === 'string' && !v.enum);
-        if (stringy) invalid.push({ what: `${stringy[0]} a number`, req: { url: u, body: { ...base, [stringy[0]]: 12345 } } });
-        else if (typed) invalid.push({ what: `${typed[0]} a string`, req: { url: u, body: { ...base, [typed[0]]: 'zz' } } });
-        if (body.additionalProperties === false) invalid.push({ what: 'an unknown field', req: { url: u, body: { ...base, zzUnknownField: 1 } } });
-        const long = Object.entries(props).find(([, v]) => v.type === 'string' && typeof v.maxLength === 'number');
-        if (long) invalid.push({ what: `${long[0]} too long`, req: { url: u, body: { ...base, [long[0]]: 'x'.repeat((long[1].maxLength as number) + 1) } } });
+        if (stringy)
+          invalid.push({
+            what: `${stringy[0]} a number`,
+            req: { url: u, body: { ...base, [stringy[0]]: 12345 } },
+          });
+        else if (typed)
+          invalid.push({
+            what: `${typed[0]} a string`,
+            req: { url: u, body: { ...base, [typed[0]]: 'zz' } },
+          });
+        if (body.additionalProperties === false)
+          invalid.push({ what: 'an unknown field', req: { url: u, body: { ...base, zzUnknownField: 1 } } });
+        const long = Object.entries(props).find(
+          ([, v]) => v.type === 'string' && typeof v.maxLength === 'number',
+        );
+        if (long)
+          invalid.push({
+            what: `${long[0]} too long`,
+            req: { url: u, body: { ...base, [long[0]]: 'x'.repeat((long[1].maxLength as number) + 1) } },
+          });
         const nul = Object.entries(props).find(([, v]) => v.type === 'string' && !v.enum && !v.format);
-        if (nul) invalid.push({ what: `${nul[0]} with NUL`, req: { url: u, body: { ...base, [nul[0]]: 'ab\u0000cd' } } });
+        if (nul)
+          invalid.push({
+            what: `${nul[0]} with NUL`,
+            req: { url: u, body: { ...base, [nul[0]]: 'ab\u0000cd' } },
+          });
         if (body.minProperties === 1) invalid.push({ what: 'an empty patch', req: { url: u, body: {} } });
       }
       if (form) {
-        invalid.push({ what: 'an empty file part', req: { url: url(o), raw: formOf(form, seed, Buffer.alloc(0)) } });
+        invalid.push({
+          what: 'an empty file part',
+          req: { url: url(o), raw: formOf(form, seed, Buffer.alloc(0)) },
+        });
         invalid.push({ what: 'no file part', req: { url: url(o), raw: formOf(form, seed, null) } });
       }
       for (const { what, req } of invalid) {
@@ -240,7 +361,11 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
         const p = checkResponse(o, res, label);
         if (p) problems.push(p);
         else if (res.status < 400) problems.push(`${where(o, label)}: answered ${res.status}`);
-        else if (!(typeof res.body?.error?.code === 'string' && typeof res.body.error.message?.id === 'string' && typeof res.body.error.message?.en === 'string')) {
+        else if (!(
+          typeof res.body?.error?.code === 'string' &&
+          typeof res.body.error.message?.id === 'string' &&
+          typeof res.body.error.message?.en === 'string'
+        )) {
           problems.push(`${where(o, label)}: ${res.status} not in the error shape`);
         }
       }

@@ -38,7 +38,13 @@ describeEachDialect('created id and Location', (dialect) => {
   });
 
   it('Admin Satker creates a staff account: createdId and Location', async () => {
-    const r = await s.as(USERS.admin).post('users', { username: 'analis.lokasi', password: 'analis-lokasi-9999', name: 'Tini', role: 'analis', labId: s.demo.labs.KRT });
+    const r = await s.as(USERS.admin).post('users', {
+      username: 'analis.lokasi',
+      password: 'analis-lokasi-9999',
+      name: 'Tini',
+      role: 'analis',
+      labId: s.demo.labs.KRT,
+    });
     expect(r.status).toBe(201);
     expect(r.body.createdId).toBe(r.body.id);
     expect(r.headers.location).toBe(`${API}/users/${r.body.id}`);
@@ -55,13 +61,22 @@ describeEachDialect('created id and Location', (dialect) => {
 
     const key = randomUUID();
     const upload = () =>
-      s.as(USERS.customer).upload(`orders/${id}/payment-proofs`, { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' }, { ntpn: 'A1B2C3D4E5F6G7H8' }, { headers: { 'idempotency-key': key } });
+      s
+        .as(USERS.customer)
+        .upload(
+          `orders/${id}/payment-proofs`,
+          { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' },
+          { ntpn: 'A1B2C3D4E5F6G7H8' },
+          { headers: { 'idempotency-key': key } },
+        );
     const proof = await upload();
     expect(proof.status).toBe(201);
     const proofId = proof.body.order.proofs[0].id;
     expect(proof.body.createdId).toBe(proofId);
     expect(proof.headers.location).toBe(`${API}/orders/${id}/payment-proofs/${proofId}/file`);
-    expect((await s.as(USERS.bendahara).get(String(proof.headers.location).replace(`${API}/`, ''))).status).toBe(200);
+    expect(
+      (await s.as(USERS.bendahara).get(String(proof.headers.location).replace(`${API}/`, ''))).status,
+    ).toBe(200);
     // A resend with the same key names the same proof.
     const again = await upload();
     expect(again.body.replayed).toBe(true);
@@ -76,7 +91,9 @@ describeEachDialect('created id and Location', (dialect) => {
     expect(numbered.status).toBe(201);
     const report = numbered.body.order.samples[0].reports[0];
     expect(numbered.body.createdId).toBe(report.id);
-    expect(numbered.headers.location).toBe(`${API}/orders/${id}/samples/${sampleId}/reports/${report.id}/preview`);
+    expect(numbered.headers.location).toBe(
+      `${API}/orders/${id}/samples/${sampleId}/reports/${report.id}/preview`,
+    );
     const preview = await s.as(USERS.ketua).get(String(numbered.headers.location).replace(`${API}/`, ''));
     expect(preview.status).toBe(200);
     expect(String(preview.headers['content-type'])).toContain('application/pdf');
@@ -96,7 +113,10 @@ describeEachDialect('created id and Location', (dialect) => {
       const op = doc.paths[path]?.[method];
       expect(op, `${method} ${path}`).toBeDefined();
       expect(op.responses['201']?.headers?.Location?.schema?.type, `${method} ${path}`).toBe('string');
-      expect(JSON.stringify(op.responses['201'].content['application/json'].schema), `${method} ${path}`).toContain('createdId');
+      expect(
+        JSON.stringify(op.responses['201'].content['application/json'].schema),
+        `${method} ${path}`,
+      ).toContain('createdId');
     }
   });
 });

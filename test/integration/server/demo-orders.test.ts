@@ -10,7 +10,12 @@ import { PullResponseSchema } from '../../../shared/api/sync';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { activeAnalyses } from '../../../shared/domain/state';
 import { seedDemo } from '../../../server/demo';
-import { formatDemoOrdersSummary, labStepOf, seedDemoOrders, type DemoOrdersSummary } from '../../../server/demo-orders';
+import {
+  formatDemoOrdersSummary,
+  labStepOf,
+  seedDemoOrders,
+  type DemoOrdersSummary,
+} from '../../../server/demo-orders';
 import { buildServer } from '../../../server/http/app';
 import { elhuReportServices } from '../../../server/reports/elhu';
 import { createTestDatabase, describeEachDialect, TestClock, testConfig, TestServer } from './harness';
@@ -36,18 +41,25 @@ describeEachDialect('demo orders', (dialect) => {
 
   /** A desktop's first (full) pull. */
   const pull = async (username: string): Promise<Order[]> => {
-    const body = PullResponseSchema.parse(ok(await s.as(username).post('sync/pull', { clientId: crypto.randomUUID(), cursor: null, limit: 5000 })));
+    const body = PullResponseSchema.parse(
+      ok(
+        await s.as(username).post('sync/pull', { clientId: crypto.randomUUID(), cursor: null, limit: 5000 }),
+      ),
+    );
     expect(body.hasMore).toBe(false);
     return body.changes.flatMap((c) => (c.op === 'put' ? [c.order] : []));
   };
-  const samplesOf = (orders: Order[], pick: (x: Sample) => boolean) => orders.flatMap((o) => o.samples.filter(pick).map((x) => ({ order: o, sample: x })));
+  const samplesOf = (orders: Order[], pick: (x: Sample) => boolean) =>
+    orders.flatMap((o) => o.samples.filter(pick).map((x) => ({ order: o, sample: x })));
   const karet = () => s.demo.labs.KRT!;
   const minutesAgo = (at: string | null) => (s.clock.now().getTime() - Date.parse(at!)) / 60_000;
 
   it('reports what it seeded in one line', () => {
     expect(summary.alreadySeeded).toBe(false);
     expect(summary.byStep).toMatchObject({ 12: 6, 13: 2, 14: 5, 15: 3, 16: 3, 19: 3 });
-    expect(formatDemoOrdersSummary(summary)).toMatch(/^Demo: \d+ order, \d+ sampel di langkah 12–19 \(12: 6, 13: 2, 14: 5, 15: 3, 16: 3, 17: 1, 19: 3\)$/);
+    expect(formatDemoOrdersSummary(summary)).toMatch(
+      /^Demo: \d+ order, \d+ sampel di langkah 12–19 \(12: 6, 13: 2, 14: 5, 15: 3, 16: 3, 17: 1, 19: 3\)$/,
+    );
   });
 
   it("the Penyelia's pull: step 12 (3 registered, 2 received), step 14 and step 15 (one result out of its requirement)", async () => {
@@ -66,8 +78,11 @@ describeEachDialect('demo orders', (dialect) => {
     expect(atStep(14)).toHaveLength(4);
     const step15 = atStep(15);
     expect(step15).toHaveLength(2);
-    const outside = (v: number, r: { min?: number | null; max?: number | null } | null) => (typeof r?.max === 'number' && v > r.max) || (typeof r?.min === 'number' && v < r.min);
-    const failing = step15.flatMap((r) => activeAnalyses(r.sample)).filter((a) => outside(a.result!.numeric!, a.requirement));
+    const outside = (v: number, r: { min?: number | null; max?: number | null } | null) =>
+      (typeof r?.max === 'number' && v > r.max) || (typeof r?.min === 'number' && v < r.min);
+    const failing = step15
+      .flatMap((r) => activeAnalyses(r.sample))
+      .filter((a) => outside(a.result!.numeric!, a.requirement));
     expect(failing.map((a) => [a.parameterName, a.result!.value])).toEqual([['Kadar kotoran', '0,214']]);
     // The next state stays in the bucket: results verified, waiting for the MT.
     expect(samplesOf(orders, (x) => mine(x) && x.status === 'results_verified')).toHaveLength(2);
@@ -78,7 +93,9 @@ describeEachDialect('demo orders', (dialect) => {
     const mine = (x: Sample) => x.mtId === s.user('mt.karet').id;
     const assigned = samplesOf(orders, (x) => mine(x) && x.status === 'assigned');
     expect(assigned).toHaveLength(2);
-    const returned = assigned.filter((r) => r.order.returns.some((n) => n.entityId === r.sample.id && n.command === 'assignment.return'));
+    const returned = assigned.filter((r) =>
+      r.order.returns.some((n) => n.entityId === r.sample.id && n.command === 'assignment.return'),
+    );
     expect(returned).toHaveLength(1);
     expect(returned[0]!.order.returns[0]!.reason).toContain('PRI');
     expect(samplesOf(orders, (x) => mine(x) && x.status === 'results_verified')).toHaveLength(2);
@@ -87,7 +104,13 @@ describeEachDialect('demo orders', (dialect) => {
   it("analis.karet1's pull: four samples in testing (nothing yet, drafts, partly submitted, a retest with the Penyelia's reason)", async () => {
     const me = s.user('analis.karet1').id;
     const orders = await pull('analis.karet1');
-    const testing = samplesOf(orders, (x) => x.status === 'in_testing' && labStepOf(x) === 14 && activeAnalyses(x).every((a) => a.analystId === me));
+    const testing = samplesOf(
+      orders,
+      (x) =>
+        x.status === 'in_testing' &&
+        labStepOf(x) === 14 &&
+        activeAnalyses(x).every((a) => a.analystId === me),
+    );
     expect(testing).toHaveLength(4);
     const kinds = testing.map(({ sample }) => {
       const st = activeAnalyses(sample).map((a) => a.status);
@@ -109,11 +132,17 @@ describeEachDialect('demo orders', (dialect) => {
   it("the Kepala Balai's queue: three reports whose unsigned E-LHU downloads", async () => {
     const kepala = s.user('kepala').id;
     const orders = await pull('kepala');
-    const queue = samplesOf(orders, (x) => x.status === 'awaiting_signature').map(({ order, sample }) => ({ order, sample, report: sample.reports.at(-1)! }));
+    const queue = samplesOf(orders, (x) => x.status === 'awaiting_signature').map(({ order, sample }) => ({
+      order,
+      sample,
+      report: sample.reports.at(-1)!,
+    }));
     expect(queue).toHaveLength(3);
     for (const { order, sample, report } of queue) {
       expect(report).toMatchObject({ status: 'awaiting_signature', kepalaBalaiId: kepala });
-      const file = await s.as('kepala').get(`orders/${order.id}/samples/${sample.id}/reports/${report.id}/file`);
+      const file = await s
+        .as('kepala')
+        .get(`orders/${order.id}/samples/${sample.id}/reports/${report.id}/file`);
       expect(file.status).toBe(200);
       expect(file.raw.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(createHash('sha256').update(file.raw).digest('hex')).toBe(report.documentHash);
@@ -127,18 +156,37 @@ describeEachDialect('demo orders', (dialect) => {
   });
 
   it('front-office states for the portal, and one finished order with a signed E-LHU', async () => {
-    const list = ok(await s.as('cs1').get('orders?limit=200')).orders as { id: string; status: string; number: string | null }[];
+    const list = ok(await s.as('cs1').get('orders?limit=200')).orders as {
+      id: string;
+      status: string;
+      number: string | null;
+    }[];
     const statuses = new Set(list.map((o) => o.status));
-    for (const st of ['submitted', 'returned_to_customer', 'validated', 'tariff_approved', 'billing_requested', 'awaiting_payment', 'payment_submitted', 'paid', 'in_lab', 'finished']) {
+    for (const st of [
+      'submitted',
+      'returned_to_customer',
+      'validated',
+      'tariff_approved',
+      'billing_requested',
+      'awaiting_payment',
+      'payment_submitted',
+      'paid',
+      'in_lab',
+      'finished',
+    ]) {
       expect(statuses.has(st), st).toBe(true);
     }
     expect(list).toHaveLength(summary.orders);
-    const finished = ok(await s.as('pelanggan').get('orders')).orders.find((o: { status: string }) => o.status === 'finished');
+    const finished = ok(await s.as('pelanggan').get('orders')).orders.find(
+      (o: { status: string }) => o.status === 'finished',
+    );
     const order = ok(await s.as('pelanggan').get(`orders/${finished.id}`)).order as Order;
     const sample = order.samples[0]!;
     const report = sample.reports[0]!;
     expect(report.status).toBe('released');
-    const pdf = await s.as('pelanggan').get(`orders/${order.id}/samples/${sample.id}/reports/${report.id}/file`);
+    const pdf = await s
+      .as('pelanggan')
+      .get(`orders/${order.id}/samples/${sample.id}/reports/${report.id}/file`);
     expect(pdf.status).toBe(200);
     expect(pdf.raw.toString('latin1')).toContain('ETSI.CAdES.detached');
     expect(createHash('sha256').update(pdf.raw).digest('hex')).toBe(report.signedHash);
@@ -147,7 +195,9 @@ describeEachDialect('demo orders', (dialect) => {
   });
 
   it('seeding again changes nothing (idempotent)', async () => {
-    const feed = async () => (await s.handle.db.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirst())?.value ?? null;
+    const feed = async () =>
+      (await s.handle.db.selectFrom('counters').select('value').where('name', '=', 'feed').executeTakeFirst())
+        ?.value ?? null;
     const before = await feed();
     const again = await seedDemoOrders({ handle: s.handle, config: s.config, reports }, s.demo);
     expect(again.alreadySeeded).toBe(true);

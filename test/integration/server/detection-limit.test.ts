@@ -34,21 +34,50 @@ describeEachDialect('detection limits in the catalog', (dialect) => {
   it('Admin Satker sets, changes and clears a limit; a limit must be positive', async () => {
     const kopi = s.demo.sampleTypes.kopi!;
     const created = ok(
-      await s.as(USERS.admin).post('catalog/parameters', { sampleTypeId: kopi.id, name: 'Cemaran merkuri (Hg)', unit: 'mg/kg', method: 'SNI 01-4866-1998 (SSA uap dingin)', requirement: { max: 0.03, source: 'SNI 01-3542-2004' }, detectionLimit: 0.002, tariff: 200_000 }),
+      await s.as(USERS.admin).post('catalog/parameters', {
+        sampleTypeId: kopi.id,
+        name: 'Cemaran merkuri (Hg)',
+        unit: 'mg/kg',
+        method: 'SNI 01-4866-1998 (SSA uap dingin)',
+        requirement: { max: 0.03, source: 'SNI 01-3542-2004' },
+        detectionLimit: 0.002,
+        tariff: 200_000,
+      }),
       201,
     ).parameter;
     expect(created.detectionLimit).toBe(0.002);
-    const changed = ok(await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.005 })).parameter;
+    const changed = ok(
+      await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.005 }),
+    ).parameter;
     expect(changed.detectionLimit).toBe(0.005);
     // A PATCH of something else keeps it.
-    expect(ok(await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { tariff: 210_000 })).parameter.detectionLimit).toBe(0.005);
-    expect(ok(await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: null })).parameter.detectionLimit).toBeNull();
+    expect(
+      ok(await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { tariff: 210_000 })).parameter
+        .detectionLimit,
+    ).toBe(0.005);
+    expect(
+      ok(await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: null }))
+        .parameter.detectionLimit,
+    ).toBeNull();
     for (const bad of [0, -1, '0,01']) {
-      expect((await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: bad })).status).toBe(400);
+      expect(
+        (await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: bad })).status,
+      ).toBe(400);
     }
     // Without the field a new parameter has none.
-    const plain = ok(await s.as(USERS.admin).post('catalog/parameters', { sampleTypeId: kopi.id, name: 'Kehalusan', unit: '%', method: 'SNI 01-3542-2004', tariff: 50_000 }), 201).parameter;
+    const plain = ok(
+      await s.as(USERS.admin).post('catalog/parameters', {
+        sampleTypeId: kopi.id,
+        name: 'Kehalusan',
+        unit: '%',
+        method: 'SNI 01-3542-2004',
+        tariff: 50_000,
+      }),
+      201,
+    ).parameter;
     expect(plain.detectionLimit).toBeNull();
-    expect((await s.as(USERS.cs).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.01 })).status).toBe(403);
+    expect(
+      (await s.as(USERS.cs).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.01 })).status,
+    ).toBe(403);
   });
 });

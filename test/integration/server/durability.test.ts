@@ -40,7 +40,10 @@ describe('SQLite durability', () => {
 
       // An autocommit write too.
       before = syncs();
-      await handle.db.insertInto('server_settings').values({ key: 'durability-test-2', value: 'x' }).execute();
+      await handle.db
+        .insertInto('server_settings')
+        .values({ key: 'durability-test-2', value: 'x' })
+        .execute();
       expect(syncs()).toBeGreaterThan(before);
 
       // A read does not wait for a sync.
@@ -57,7 +60,10 @@ describe('SQLite durability', () => {
           handle.db
             .transaction()
             .execute(async (trx) => {
-              await trx.insertInto('server_settings').values({ key: `durability-many-${i}`, value: 'x' }).execute();
+              await trx
+                .insertInto('server_settings')
+                .values({ key: `durability-many-${i}`, value: 'x' })
+                .execute();
               return syncs();
             })
             .then((atCommit) => resolvedAfter.push(syncs() - atCommit)),

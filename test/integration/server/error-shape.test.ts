@@ -10,7 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Flow, USERS } from './flow';
 import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
 
-const SHAPE = { error: { code: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } } };
+const SHAPE = {
+  error: { code: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
+};
 
 /** Messages for people: not the same text twice, no English inside the Indonesian. */
 function expectHumane(body: { error: { message: { id: string; en: string } } }) {
@@ -19,7 +21,9 @@ function expectHumane(body: { error: { message: { id: string; en: string } } }) 
   expect(id).not.toContain(' / ');
   expect(en).not.toContain(' / ');
   expect(id).not.toMatch(/\b(cannot|must|expected|invalid|received|the|is|not allowed|too (small|big))\b/i);
-  expect(`${id} ${en}`).not.toMatch(/\b(order|tariff|billing|payment|sample|assignment|results?|analysis|report|survey|account)\.[a-z_]+/);
+  expect(`${id} ${en}`).not.toMatch(
+    /\b(order|tariff|billing|payment|sample|assignment|results?|analysis|report|survey|account)\.[a-z_]+/,
+  );
 }
 
 function raw(port: number, request: string): Promise<{ status: number; headers: string; body: string }> {
@@ -30,7 +34,11 @@ function raw(port: number, request: string): Promise<{ status: number; headers: 
     socket.on('error', reject);
     socket.on('close', () => {
       const [head, ...rest] = data.split('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1] ?? 0), headers: head ?? '', body: rest.join('\r\n\r\n') });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1] ?? 0),
+        headers: head ?? '',
+        body: rest.join('\r\n\r\n'),
+      });
     });
   });
 }
@@ -46,11 +54,17 @@ describeEachDialect('error shape', (dialect) => {
   afterAll(async () => s?.close());
 
   it('a control character in a header: 401 for Authorization, 400 for another, both in the error shape', async () => {
-    const auth = await raw(port, `GET ${API}/auth/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\u0001def\r\nConnection: close\r\n\r\n`);
+    const auth = await raw(
+      port,
+      `GET ${API}/auth/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\u0001def\r\nConnection: close\r\n\r\n`,
+    );
     expect(auth.status).toBe(401);
     expect(auth.headers.toLowerCase()).toContain('www-authenticate: bearer');
     expect(JSON.parse(auth.body)).toMatchObject({ error: { code: 'unauthorized' } });
-    const other = await raw(port, `GET ${API}/health HTTP/1.1\r\nHost: x\r\nX-Note: a\u0007b\r\nConnection: close\r\n\r\n`);
+    const other = await raw(
+      port,
+      `GET ${API}/health HTTP/1.1\r\nHost: x\r\nX-Note: a\u0007b\r\nConnection: close\r\n\r\n`,
+    );
     expect(other.status).toBe(400);
     const body = JSON.parse(other.body);
     expect(body).toEqual(SHAPE);
@@ -59,19 +73,31 @@ describeEachDialect('error shape', (dialect) => {
   });
 
   it('too large (413), unsupported media type (415), unknown route (404), unparsable JSON (400)', async () => {
-    const big = await s.request('POST', `${API}/auth/login`, { rawBody: JSON.stringify({ username: 'a'.repeat(2 * 1024 * 1024), password: 'x' }), headers: { 'content-type': 'application/json' } });
+    const big = await s.request('POST', `${API}/auth/login`, {
+      rawBody: JSON.stringify({ username: 'a'.repeat(2 * 1024 * 1024), password: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(big.status).toBe(413);
     expect(big.body).toEqual(SHAPE);
-    const media = await s.request('POST', `${API}/auth/login`, { rawBody: 'username=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const media = await s.request('POST', `${API}/auth/login`, {
+      rawBody: 'username=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(media.status).toBe(415);
     expect(media.body).toEqual(SHAPE);
-    const plain = await s.request('POST', `${API}/auth/login`, { rawBody: 'hello', headers: { 'content-type': 'text/plain' } });
+    const plain = await s.request('POST', `${API}/auth/login`, {
+      rawBody: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(plain.status).toBe(415);
     expect(plain.body).toEqual(SHAPE);
     const unknown = await s.request('GET', `${API}/no-such-thing`);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: { code: 'not_found' } });
-    const broken = await s.request('POST', `${API}/auth/login`, { rawBody: '{"username": ', headers: { 'content-type': 'application/json' } });
+    const broken = await s.request('POST', `${API}/auth/login`, {
+      rawBody: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body).toEqual(SHAPE);
     for (const r of [big, media, plain, unknown, broken]) expectHumane(r.body);
@@ -96,7 +122,9 @@ describeEachDialect('error shape', (dialect) => {
     const r = await s.request('POST', `${API}/auth/login`, { body: { username: '', password: 5 } });
     expect(r.status).toBe(400);
     expectHumane(r.body);
-    const reason = await s.as(USERS.cs).post(`orders/00000000-0000-4000-8000-000000000000/return`, { reason: 'x' });
+    const reason = await s
+      .as(USERS.cs)
+      .post(`orders/00000000-0000-4000-8000-000000000000/return`, { reason: 'x' });
     expect(reason.status).toBe(400);
     expectHumane(reason.body);
     expect(reason.body.error.message.id).toContain('alasan minimal 5 karakter');

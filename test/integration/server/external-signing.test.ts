@@ -44,7 +44,10 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
     expect(a).toBe(0);
     expect(c! + d!).toBe(pdf.length);
     expect(pdf.subarray(b!, c!).toString('latin1')).toMatch(/^<0+>$/);
-    const digest = createHash('sha256').update(pdf.subarray(a!, b!)).update(pdf.subarray(c!, c! + d!)).digest('hex');
+    const digest = createHash('sha256')
+      .update(pdf.subarray(a!, b!))
+      .update(pdf.subarray(c!, c! + d!))
+      .digest('hex');
     expect(p.digestSha256).toBe(digest);
     expect(pdf.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
     expect(p.subFilter).toBe('ETSI.CAdES.detached');
@@ -55,7 +58,9 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
   it('a CMS over other bytes is refused, saying the signature does not match the document', async () => {
     const p = await fetchPackage();
     const cms = detachedCms(createHash('sha256').update('bukan dokumen ini').digest(), demoKepalaSigner());
-    const r = await s.as(USERS.kepala).put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime });
+    const r = await s
+      .as(USERS.kepala)
+      .put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('invalid_signature');
     expect(`${r.body.error.message.id} ${r.body.error.message.en}`).toMatch(/hash|digest/i);
@@ -64,7 +69,9 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
   it('a CMS made with another certificate is refused, naming the certificate', async () => {
     const p = await fetchPackage();
     const cms = detachedCms(Buffer.from(p.digestSha256, 'hex'), strangerSigner());
-    const r = await s.as(USERS.kepala).put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime });
+    const r = await s
+      .as(USERS.kepala)
+      .put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime });
     expect(r.status).toBe(422);
     expect(r.body.error.message.en).toMatch(/certificate/i);
     expect(r.body.error.message.id).toMatch(/sertifikat/i);
@@ -74,16 +81,29 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
     const p = await fetchPackage();
     const cms = detachedCms(Buffer.from(p.digestSha256, 'hex'), demoKepalaSigner());
     const other = new Date(new Date(p.signingTime).getTime() - 60_000).toISOString();
-    const r = await s.as(USERS.kepala).put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: other });
+    const r = await s
+      .as(USERS.kepala)
+      .put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: other });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('invalid_signature');
   });
 
   it('the right CMS is embedded, checked as a desktop upload, the report is signed, and pdfsig finds the signature valid', async () => {
-    expect((await s.as(USERS.cs).put(`${url}/detached-signature`, { cms: 'MIIBIjANBgkqhkiG9w0BAQ==', signingTime: new Date().toISOString() })).status).toBe(403);
+    expect(
+      (
+        await s.as(USERS.cs).put(`${url}/detached-signature`, {
+          cms: 'MIIBIjANBgkqhkiG9w0BAQ==',
+          signingTime: new Date().toISOString(),
+        })
+      ).status,
+    ).toBe(403);
     const p = await fetchPackage();
     const cms = detachedCms(Buffer.from(p.digestSha256, 'hex'), demoKepalaSigner());
-    const signed = ok(await s.as(USERS.kepala).put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime }));
+    const signed = ok(
+      await s
+        .as(USERS.kepala)
+        .put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime }),
+    );
     const report = signed.order.samples[0].reports.find((x: { id: string }) => x.id === p.reportId);
     expect(report.status).toBe('signed');
     const file = await s.as(USERS.kepala).get(`${url}/file`);
@@ -91,7 +111,12 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
     const pdf = Buffer.from(file.raw);
     // The signed file is the package with the CMS in the placeholder: same byte ranges, same digest.
     const [a, b, c, d] = p.byteRange as number[];
-    expect(createHash('sha256').update(pdf.subarray(a!, b!)).update(pdf.subarray(c!, c! + d!)).digest('hex')).toBe(p.digestSha256);
+    expect(
+      createHash('sha256')
+        .update(pdf.subarray(a!, b!))
+        .update(pdf.subarray(c!, c! + d!))
+        .digest('hex'),
+    ).toBe(p.digestSha256);
     expect(report.signedHash).toBe(createHash('sha256').update(pdf).digest('hex'));
     const dir = mkdtempSync(join(tmpdir(), 'sippt-ext-'));
     try {
@@ -110,6 +135,12 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
       rmSync(dir, { recursive: true, force: true });
     }
     // Signed once: a second CMS is refused (nothing waits for a signature now).
-    expect((await s.as(USERS.kepala).put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime })).status).toBe(409);
+    expect(
+      (
+        await s
+          .as(USERS.kepala)
+          .put(`${url}/detached-signature`, { cms: cms.toString('base64'), signingTime: p.signingTime })
+      ).status,
+    ).toBe(409);
   });
 });

@@ -34,13 +34,15 @@ export const USERS = {
 } as const;
 
 export function ok<T>(res: Res<T>, status = 200): T {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** The nine IKM elements by name (scores in IKM_ELEMENTS order: the stored form). */
 export const SURVEY_SCORES = [4, 4, 3, 4, 4, 3, 4, 4, 3];
-export const namedScores = (scores: readonly number[]) => Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]]));
+export const namedScores = (scores: readonly number[]) =>
+  Object.fromEntries(IKM_ELEMENTS.map((e, i) => [e.key, scores[i]]));
 export const SURVEY = { scores: namedScores(SURVEY_SCORES), comment: 'Pelayanan cepat dan jelas.' };
 
 /** Result values that meet the demo catalog's requirements. */
@@ -75,8 +77,18 @@ export class Flow {
     const { sir20, kopi } = this.ids;
     return {
       samples: [
-        { sampleTypeId: sir20.id, description: 'Karet remah SIR 20, bandela 35 kg, lot 2025-117', customerLabel: 'LOT-117', parameterIds: sir20.parameterIds.slice(0, 3) },
-        { sampleTypeId: kopi.id, description: 'Kopi bubuk robusta Semende, kemasan 250 g', customerLabel: 'KOPI-A', parameterIds: [kopi.parameterIds[1]!, kopi.parameterIds[5]!] },
+        {
+          sampleTypeId: sir20.id,
+          description: 'Karet remah SIR 20, bandela 35 kg, lot 2025-117',
+          customerLabel: 'LOT-117',
+          parameterIds: sir20.parameterIds.slice(0, 3),
+        },
+        {
+          sampleTypeId: kopi.id,
+          description: 'Kopi bubuk robusta Semende, kemasan 250 g',
+          customerLabel: 'KOPI-A',
+          parameterIds: [kopi.parameterIds[1]!, kopi.parameterIds[5]!],
+        },
       ],
     };
   }
@@ -92,7 +104,8 @@ export class Flow {
     return ok(await this.s.as(USERS.cs).post(`orders/${orderId}/validate`)).order as Order;
   }
   async approveTariff(orderId: string) {
-    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/tariff/approve`, { adjustments: [] })).order as Order;
+    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/tariff/approve`, { adjustments: [] }))
+      .order as Order;
   }
   async requestBilling(orderId: string, customer: string = USERS.customer) {
     return ok(await this.s.as(customer).post(`orders/${orderId}/billing/request`)).order as Order;
@@ -101,16 +114,28 @@ export class Flow {
     return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/billing`), 201).order as Order;
   }
   async uploadProof(orderId: string, customer: string = USERS.customer) {
-    return ok(await this.s.as(customer).upload(`orders/${orderId}/payment-proofs`, { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' }, { ntpn: 'A1B2C3D4E5F6G7H8' }), 201)
-      .order as Order;
+    return ok(
+      await this.s
+        .as(customer)
+        .upload(
+          `orders/${orderId}/payment-proofs`,
+          { data: pdfBytes('bukti'), filename: 'bukti.pdf', contentType: 'application/pdf' },
+          { ntpn: 'A1B2C3D4E5F6G7H8' },
+        ),
+      201,
+    ).order as Order;
   }
   async approveProof(orderId: string, proofId: string) {
-    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/payment-proofs/${proofId}/approve`)).order as Order;
+    return ok(await this.s.as(USERS.bendahara).post(`orders/${orderId}/payment-proofs/${proofId}/approve`))
+      .order as Order;
   }
   async notifyPayment(billingCode: string, ntpn = 'NTPN0000000000AB', extra: Record<string, unknown> = {}) {
     const raw = JSON.stringify({ billingCode, ntpn, paidAt: this.s.clock.now().toISOString(), ...extra });
     const sig = createHmac('sha256', PAYMENT_SECRET).update(raw).digest('hex');
-    return this.s.request('POST', `${API}/payments/notify`, { rawBody: raw, headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` } });
+    return this.s.request('POST', `${API}/payments/notify`, {
+      rawBody: raw,
+      headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` },
+    });
   }
 
   async toValidated(customer: string = USERS.customer) {
@@ -128,14 +153,31 @@ export class Flow {
   async toPaid(customer: string = USERS.customer) {
     const id = await this.toAwaitingPayment(customer);
     const o = await this.order(id);
-    expect((await this.notifyPayment(o.billings[0]!.code, `NTPN${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`)).status).toBe(200);
+    expect(
+      (
+        await this.notifyPayment(
+          o.billings[0]!.code,
+          `NTPN${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+        )
+      ).status,
+    ).toBe(200);
     return id;
   }
 
   labOf(sampleIndex: number) {
     return sampleIndex === 0
-      ? { labId: this.ids.labKaret, penyelia: USERS.penyeliaKaret, mt: USERS.mtKaret, analysts: [USERS.analisKaret1, USERS.analisKaret2] }
-      : { labId: this.ids.labKimia, penyelia: USERS.penyeliaKimia, mt: USERS.mtKimia, analysts: [USERS.analisKimia1, USERS.analisKimia2] };
+      ? {
+          labId: this.ids.labKaret,
+          penyelia: USERS.penyeliaKaret,
+          mt: USERS.mtKaret,
+          analysts: [USERS.analisKaret1, USERS.analisKaret2],
+        }
+      : {
+          labId: this.ids.labKimia,
+          penyelia: USERS.penyeliaKimia,
+          mt: USERS.mtKimia,
+          analysts: [USERS.analisKimia1, USERS.analisKimia2],
+        };
   }
 
   async register(orderId: string, i: number) {
@@ -151,18 +193,29 @@ export class Flow {
   }
   async accept(orderId: string, i: number) {
     const o = await this.order(orderId);
-    return ok(await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/accept`, { condition: 'Baik, tersegel, suhu ruang' })).order as Order;
+    return ok(
+      await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/accept`, {
+        condition: 'Baik, tersegel, suhu ruang',
+      }),
+    ).order as Order;
   }
   async assign(orderId: string, i: number) {
     const o = await this.order(orderId);
     const lab = this.labOf(i);
     const s = o.samples[i]!;
-    const assignments = s.analyses.filter((a) => a.status !== 'retest').map((a, j) => ({ analysisId: a.id, analystId: this.s.user(lab.analysts[j % 2]!).id }));
-    return ok(await this.s.as(lab.penyelia).post(`orders/${orderId}/samples/${s.id}/assign`, { assignments })).order as Order;
+    const assignments = s.analyses
+      .filter((a) => a.status !== 'retest')
+      .map((a, j) => ({ analysisId: a.id, analystId: this.s.user(lab.analysts[j % 2]!).id }));
+    return ok(await this.s.as(lab.penyelia).post(`orders/${orderId}/samples/${s.id}/assign`, { assignments }))
+      .order as Order;
   }
   async validateAssignment(orderId: string, i: number) {
     const o = await this.order(orderId);
-    return ok(await this.s.as(this.labOf(i).mt).post(`orders/${orderId}/samples/${o.samples[i]!.id}/assignment/validate`)).order as Order;
+    return ok(
+      await this.s
+        .as(this.labOf(i).mt)
+        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/assignment/validate`),
+    ).order as Order;
   }
   /** Every pending analysis of the sample: result saved and submitted by its analyst. */
   async enterResults(orderId: string, i: number) {
@@ -176,21 +229,32 @@ export class Flow {
           result: { value, numeric: Number(value.replace(',', '.')), unit: a.unit, testedOn: '2025-03-10' },
         }),
       );
-      o = ok(await this.s.as(analyst).post(`orders/${orderId}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+      o = ok(
+        await this.s.as(analyst).post(`orders/${orderId}/samples/${s.id}/analyses/${a.id}/submit`),
+      ).order;
     }
     return o;
   }
   async verify(orderId: string, i: number) {
     const o = await this.order(orderId);
-    return ok(await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/verify`)).order as Order;
+    return ok(
+      await this.s
+        .as(this.labOf(i).penyelia)
+        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/verify`),
+    ).order as Order;
   }
   async validateResults(orderId: string, i: number) {
     const o = await this.order(orderId);
-    return ok(await this.s.as(this.labOf(i).mt).post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/validate`)).order as Order;
+    return ok(
+      await this.s
+        .as(this.labOf(i).mt)
+        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/validate`),
+    ).order as Order;
   }
   async numberReport(orderId: string, i: number) {
     const o = await this.order(orderId);
-    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports`), 201).order as Order;
+    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports`), 201)
+      .order as Order;
   }
   reportOf(o: Order, i: number) {
     const s = o.samples[i]!;
@@ -200,18 +264,31 @@ export class Flow {
     const o = await this.order(orderId);
     const r = this.reportOf(o, i);
     return ok(
-      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: this.s.user(USERS.kepala).id }),
+      await this.s
+        .as(USERS.cs)
+        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/request-signature`, {
+          kepalaBalaiId: this.s.user(USERS.kepala).id,
+        }),
     ).order as Order;
   }
   /** Step 19 as the Kepala Balai's desktop does it: fetch the queued E-LHU, sign it (PAdES, demo keystore), upload. */
-  async signedPdf(orderId: string, i: number): Promise<{ pdf: Uint8Array; reportId: string; sampleId: string }> {
+  async signedPdf(
+    orderId: string,
+    i: number,
+  ): Promise<{ pdf: Uint8Array; reportId: string; sampleId: string }> {
     const o = await this.order(orderId);
     const r = this.reportOf(o, i);
     const s = o.samples[i]!;
-    const unsigned = await this.s.as(USERS.kepala).get(`orders/${orderId}/samples/${s.id}/reports/${r.id}/file`);
+    const unsigned = await this.s
+      .as(USERS.kepala)
+      .get(`orders/${orderId}/samples/${s.id}/reports/${r.id}/file`);
     expect(unsigned.status).toBe(200);
     const kepala = this.s.user(USERS.kepala);
-    const session = openSigningSession({ p12: DEMO_P12, passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: DEMO_FINGERPRINT });
+    const session = openSigningSession({
+      p12: DEMO_P12,
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: DEMO_FINGERPRINT,
+    });
     try {
       const pdf = await signElhu(new Uint8Array(unsigned.raw), session, {
         name: kepala.name,
@@ -229,19 +306,38 @@ export class Flow {
   async sign(orderId: string, i: number) {
     const { pdf, reportId, sampleId } = await this.signedPdf(orderId, i);
     return ok(
-      await this.s
-        .as(USERS.kepala)
-        .upload(`orders/${orderId}/samples/${sampleId}/reports/${reportId}/sign`, { data: Buffer.from(pdf), filename: 'signed.pdf', contentType: 'application/pdf' }),
+      await this.s.as(USERS.kepala).upload(`orders/${orderId}/samples/${sampleId}/reports/${reportId}/sign`, {
+        data: Buffer.from(pdf),
+        filename: 'signed.pdf',
+        contentType: 'application/pdf',
+      }),
     ).order as Order;
   }
   async release(orderId: string, i: number) {
     const o = await this.order(orderId);
     const r = this.reportOf(o, i);
-    return ok(await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/release`)).order as Order;
+    return ok(
+      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/release`),
+    ).order as Order;
   }
 
   /** Sample i from paid through the lab to the given stage. */
-  async sampleTo(orderId: string, i: number, stage: 'registered' | 'received' | 'assigned' | 'in_testing' | 'submitted' | 'results_verified' | 'results_validated' | 'report_numbered' | 'awaiting_signature' | 'signed' | 'released') {
+  async sampleTo(
+    orderId: string,
+    i: number,
+    stage:
+      | 'registered'
+      | 'received'
+      | 'assigned'
+      | 'in_testing'
+      | 'submitted'
+      | 'results_verified'
+      | 'results_validated'
+      | 'report_numbered'
+      | 'awaiting_signature'
+      | 'signed'
+      | 'released',
+  ) {
     const steps: [string, () => Promise<unknown>][] = [
       ['registered', () => this.register(orderId, i)],
       ['received', () => this.accept(orderId, i)],

@@ -18,7 +18,12 @@ import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { DEFAULT_RATE_LIMITS, defaultConfig, type RateLimits, type ServerConfig } from '../../../server/config';
+import {
+  DEFAULT_RATE_LIMITS,
+  defaultConfig,
+  type RateLimits,
+  type ServerConfig,
+} from '../../../server/config';
 import { openDatabase, type DbHandle } from '../../../server/db/connect';
 import { seedDemo, type DemoData, type DemoUser } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
@@ -37,7 +42,9 @@ export function describeEachDialect(title: string, fn: (dialect: DialectName) =>
   else {
     if (!warned) {
       warned = true;
-      console.warn('PostgreSQL suites skipped: set TEST_DATABASE_URL=postgres://user:pass@host:5432/postgres to run them.');
+      console.warn(
+        'PostgreSQL suites skipped: set TEST_DATABASE_URL=postgres://user:pass@host:5432/postgres to run them.',
+      );
     }
     describe.skip(`${title} [postgres] (TEST_DATABASE_URL not set)`, () => fn('postgres'));
   }
@@ -55,7 +62,13 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sippt-test-'));
-    return { dialect, url: null, dataDir: dir, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      dialect,
+      url: null,
+      dataDir: dir,
+      open: () => openDatabase({ dataDir: dir }),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (!PG_URL) throw new Error('TEST_DATABASE_URL not set');
   const name = `sippt_test_${randomBytes(6).toString('hex')}`;
@@ -92,7 +105,9 @@ export class TestClock {
 export const PAYMENT_SECRET = 'test-payment-secret';
 
 /** Suites send many requests from one address: limits out of the way unless a test sets them. */
-export const UNLIMITED: RateLimits = Object.fromEntries(Object.keys(DEFAULT_RATE_LIMITS).map((k) => [k, { max: 1_000_000, windowSeconds: 60 }])) as unknown as RateLimits;
+export const UNLIMITED: RateLimits = Object.fromEntries(
+  Object.keys(DEFAULT_RATE_LIMITS).map((k) => [k, { max: 1_000_000, windowSeconds: 60 }]),
+) as unknown as RateLimits;
 
 export function testConfig(clock: TestClock, overrides: Partial<ServerConfig> = {}): ServerConfig {
   return defaultConfig({
@@ -169,7 +184,9 @@ export class TestServer {
     const cached = this.sessions.get(username);
     if (cached) return cached;
     const known = this.demo.users.find((u) => u.username === username)?.password;
-    const res = await this.request('POST', `${API}/auth/login`, { body: { username, password: password ?? known ?? this.demo.password } });
+    const res = await this.request('POST', `${API}/auth/login`, {
+      body: { username, password: password ?? known ?? this.demo.password },
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     this.sessions.set(username, res.body.accessToken);
     return res.body.accessToken;
@@ -187,9 +204,12 @@ export class TestServer {
     };
     return {
       get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token'>) => call<T>('GET', url, opts),
-      post: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('POST', url, { ...opts, body }),
-      put: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PUT', url, { ...opts, body }),
-      patch: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) => call<T>('PATCH', url, { ...opts, body }),
+      post: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) =>
+        call<T>('POST', url, { ...opts, body }),
+      put: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) =>
+        call<T>('PUT', url, { ...opts, body }),
+      patch: <T = any>(url: string, body: unknown = {}, opts?: Omit<RequestOptions, 'token' | 'body'>) =>
+        call<T>('PATCH', url, { ...opts, body }),
       upload: async <T = any>(
         url: string,
         file: { data: Buffer; filename?: string; contentType?: string },
@@ -197,7 +217,10 @@ export class TestServer {
         opts: { headers?: Record<string, string>; method?: 'POST' | 'PUT' } = {},
       ) => {
         const m = multipart(file, fields);
-        return call<T>(opts.method ?? (/\/(logo|signed-file)$/.test(url) ? 'PUT' : 'POST'), url, { rawBody: m.body, headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) } });
+        return call<T>(opts.method ?? (/\/(logo|signed-file)$/.test(url) ? 'PUT' : 'POST'), url, {
+          rawBody: m.body,
+          headers: { 'content-type': m.contentType, ...(opts.headers ?? {}) },
+        });
       },
     };
   }
@@ -213,7 +236,10 @@ export class TestServer {
   }
 }
 
-export async function startTestServer(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectName,
+  overrides: Partial<ServerConfig> = {},
+): Promise<TestServer> {
   const db = await createTestDatabase(dialect);
   const handle = await db.open();
   const clock = new TestClock();
@@ -232,10 +258,14 @@ export interface Proc {
 
 /** A real `npm run server` process (tsx) on port 0, on the given database. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--log-level', 'warn'], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--log-level', 'warn'],
+    {
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const url = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
@@ -262,8 +292,11 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
   };
 }
 
-
-export function multipart(file: { data: Buffer; filename?: string; contentType?: string } | null, fields: Record<string, string> = {}, fileField = 'file') {
+export function multipart(
+  file: { data: Buffer; filename?: string; contentType?: string } | null,
+  fields: Record<string, string> = {},
+  fileField = 'file',
+) {
   const boundary = `----sippt${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
@@ -283,7 +316,10 @@ export function multipart(file: { data: Buffer; filename?: string; contentType?:
 
 // Files ------------------------------------------------------------------------------------------
 export function pdfBytes(text = 'SIPPT test'): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    'latin1',
+  );
 }
 
 export function pngBytes(): Buffer {
@@ -319,5 +355,10 @@ export function pngBytes(): Buffer {
 }
 
 export function jpegBytes(): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(64, 0), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0', 'latin1'),
+    Buffer.alloc(64, 0),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }

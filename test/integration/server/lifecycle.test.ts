@@ -3,13 +3,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely} from 'kysely';
+import type { Kysely } from 'kysely';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_INFO, HUMAN_ROLES } from '../../../shared/sop/roles';
 import { openDatabase } from '../../../server/db/connect';
 import { CodeMigrationProvider } from '../../../server/db/migrations';
-import { API, createTestDatabase, describeEachDialect, jpegBytes, pngBytes, startTestServer, type TestServer } from './harness';
+import {
+  API,
+  createTestDatabase,
+  describeEachDialect,
+  jpegBytes,
+  pngBytes,
+  startTestServer,
+  type TestServer,
+} from './harness';
 import { Flow, ok } from './flow';
 
 describeEachDialect('health, OpenAPI and migrations', (dialect) => {
@@ -27,20 +35,44 @@ describeEachDialect('health, OpenAPI and migrations', (dialect) => {
   it('the OpenAPI document describes every operation from the same schemas', async () => {
     const doc = ok(await s.request('GET', `${API}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.values(doc.paths as Record<string, Record<string, { summary: string; responses: object; requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>>).flatMap((m) => Object.values(m));
+    const ops = Object.values(
+      doc.paths as Record<
+        string,
+        Record<
+          string,
+          {
+            summary: string;
+            responses: object;
+            requestBody?: { content: Record<string, { schema: { properties?: object } }> };
+          }
+        >
+      >,
+    ).flatMap((m) => Object.values(m));
     expect(ops.length).toBeGreaterThan(45);
     for (const op of ops) {
       expect(op.summary).toMatch(/\//); // Indonesian / English
       expect(op.responses).toHaveProperty('4XX');
     }
     const submit = doc.paths['/api/v1/orders'].post;
-    expect(Object.keys(submit.requestBody.content['application/json'].schema.properties)).toEqual(['samples']);
-    expect(doc.paths['/api/v1/sync/push'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('commands');
-    expect(doc.paths['/api/v1/orders/{orderId}/payment-proofs'].post.requestBody.content).toHaveProperty('multipart/form-data');
+    expect(Object.keys(submit.requestBody.content['application/json'].schema.properties)).toEqual([
+      'samples',
+    ]);
+    expect(
+      doc.paths['/api/v1/sync/push'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('commands');
+    expect(doc.paths['/api/v1/orders/{orderId}/payment-proofs'].post.requestBody.content).toHaveProperty(
+      'multipart/form-data',
+    );
   });
 
   it('Admin Satker sets the unit letterhead and logo; the catalog shows them', async () => {
-    const unit = ok(await s.as('admin').patch('catalog/unit', { contactLine: 'Telp. (0711) 412261', timeZone: 'WIB', numberFormats: { order: 'PO-{UNIT}-{YY}-{SEQ:4}' } }));
+    const unit = ok(
+      await s.as('admin').patch('catalog/unit', {
+        contactLine: 'Telp. (0711) 412261',
+        timeZone: 'WIB',
+        numberFormats: { order: 'PO-{UNIT}-{YY}-{SEQ:4}' },
+      }),
+    );
     expect(unit.numberFormats.order).toBe('PO-{UNIT}-{YY}-{SEQ:4}');
     const bad = await s.as('admin').patch('catalog/unit', { numberFormats: { order: 'ORD-{SEQ:4}' } });
     expect(bad.status).toBe(422);
@@ -65,15 +97,33 @@ describeEachDialect('health, OpenAPI and migrations', (dialect) => {
   it('migrations: from version 1 holding data to the latest, and again without effect', async () => {
     const db = await createTestDatabase(dialect);
     try {
-      const first = await openDatabase({ ...(db.url ? { databaseUrl: db.url } : { dataDir: db.dataDir! }), migrate: false });
-      const migrator = new Migrator({ db: first.db as unknown as Kysely<unknown>, provider: new CodeMigrationProvider(first.dialect) });
+      const first = await openDatabase({
+        ...(db.url ? { databaseUrl: db.url } : { dataDir: db.dataDir! }),
+        migrate: false,
+      });
+      const migrator = new Migrator({
+        db: first.db as unknown as Kysely<unknown>,
+        provider: new CodeMigrationProvider(first.dialect),
+      });
       const r1 = await migrator.migrateTo('0001_core');
       expect(r1.error).toBeUndefined();
-      await sql`insert into units (code, name, address, accreditation, number_formats, updated_at) values ('TST', 'Balai Uji', 'Jl. Uji 1', null, '{}', '2025-01-01T00:00:00.000Z')`.execute(first.db);
+      await sql`insert into units (code, name, address, accreditation, number_formats, updated_at) values ('TST', 'Balai Uji', 'Jl. Uji 1', null, '{}', '2025-01-01T00:00:00.000Z')`.execute(
+        first.db,
+      );
       await first.close();
       const second = await db.open();
-      const unit = await second.db.selectFrom('units').selectAll().where('code', '=', 'TST').executeTakeFirstOrThrow();
-      expect(unit).toMatchObject({ name: 'Balai Uji', short_name: '', parent_lines: '[]', time_zone: 'WIB', logo_png: null });
+      const unit = await second.db
+        .selectFrom('units')
+        .selectAll()
+        .where('code', '=', 'TST')
+        .executeTakeFirstOrThrow();
+      expect(unit).toMatchObject({
+        name: 'Balai Uji',
+        short_name: '',
+        parent_lines: '[]',
+        time_zone: 'WIB',
+        logo_png: null,
+      });
       await second.close();
       const third = await db.open();
       expect(await third.db.selectFrom('units').select('code').execute()).toHaveLength(1);
@@ -104,10 +154,25 @@ describe('command line', () => {
   function start(args: string[], logLevel = 'warn') {
     const dir = mkdtempSync(join(tmpdir(), 'sippt-cli-'));
     dirs.push(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data-dir', dir, '--log-level', logLevel, ...args], {
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/cli.ts',
+        '--port',
+        '0',
+        '--data-dir',
+        dir,
+        '--log-level',
+        logLevel,
+        ...args,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -135,7 +200,11 @@ describe('command line', () => {
       const text = p.output();
       for (const role of HUMAN_ROLES) expect(text, role).toContain(ROLE_INFO[role].label);
       const m = /Kepala Balai\s+(\S+)\s+(\S+)/.exec(text)!;
-      const login = await fetch(`${url}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: m[1], password: m[2] }) });
+      const login = await fetch(`${url}${API}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: m[1], password: m[2] }),
+      });
       expect(login.status).toBe(200);
       const health = await fetch(`${url}${API}/health`);
       expect(health.status).toBe(200);
@@ -150,11 +219,19 @@ describe('command line', () => {
     const p = start([], 'info');
     const url = await p.ready;
     const received = () => p.output().split('"incoming request"').length - 1;
-    const demo = await fetch(`${url}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'SipptDemo2025' }) });
+    const demo = await fetch(`${url}${API}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'SipptDemo2025' }),
+    });
     expect(demo.status).toBe(401);
     // Slow requests: logins hash with the production scrypt cost.
     const inflight = Array.from({ length: 6 }, (_, i) =>
-      fetch(`${url}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `tidak.ada.${i}`, password: 'kata-sandi-salah' }) }).then((r) => r.status),
+      fetch(`${url}${API}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `tidak.ada.${i}`, password: 'kata-sandi-salah' }),
+      }).then((r) => r.status),
     );
     // In flight means received: on a loaded machine a request may not have reached the server yet.
     while (received() < 7) await new Promise((r) => setTimeout(r, 10));

@@ -29,13 +29,21 @@ describeEachDialect('order cache per database', (dialect) => {
     // The same order, same version, in the second database, with another submission time: copied
     // row by row, as a restore or a second unit's database would hold it.
     const rows = await one.handle.db.selectFrom('orders').selectAll().where('id', '=', order.id).execute();
-    const data = await one.handle.db.selectFrom('order_data').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();
+    const data = await one.handle.db
+      .selectFrom('order_data')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
     const changed: Order = { ...(JSON.parse(data.data) as Order), submittedAt: OTHER_TIME };
     await two.handle.db.insertInto('orders').values(rows).execute();
-    await two.handle.db.insertInto('order_data').values({ order_id: order.id, data: JSON.stringify(changed) }).execute();
+    await two.handle.db
+      .insertInto('order_data')
+      .values({ order_id: order.id, data: JSON.stringify(changed) })
+      .execute();
 
     // Read through the first server (cached there), then through the second.
-    const read = async (s: TestServer) => ok(await s.as(USERS.cs).get<{ order: Order }>(`orders/${order.id}`)).order;
+    const read = async (s: TestServer) =>
+      ok(await s.as(USERS.cs).get<{ order: Order }>(`orders/${order.id}`)).order;
     const first = await read(one);
     const second = await read(two);
     expect(first.version).toBe(second.version);

@@ -22,7 +22,8 @@ describeEachDialect('order review (step 5)', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const history = async (orderId: string, user: string = USERS.cs) => OrderHistoryResponseSchema.parse(ok(await s.as(user).get(`orders/${orderId}/history`))).entries;
+  const history = async (orderId: string, user: string = USERS.cs) =>
+    OrderHistoryResponseSchema.parse(ok(await s.as(user).get(`orders/${orderId}/history`))).entries;
 
   it('validate keeps the answers on the order and on the history entry of step 5', async () => {
     const o = await f.submit();
@@ -41,17 +42,25 @@ describeEachDialect('order review (step 5)', (dialect) => {
     const o = await f.submit();
     ok(await s.as(USERS.cs).post(`orders/${o.id}/return`, { reason: REASON, review: NO_EQUIPMENT }));
     let entries = await history(o.id);
-    expect(entries.find((e) => e.command === 'order.return_to_customer' && e.entity === 'order')).toMatchObject({ reason: REASON, review: NO_EQUIPMENT });
+    expect(
+      entries.find((e) => e.command === 'order.return_to_customer' && e.entity === 'order'),
+    ).toMatchObject({ reason: REASON, review: NO_EQUIPMENT });
     // The customer sees why, with the answers (the review is about the lab, never about a person).
     const mine = await history(o.id, USERS.customer);
-    expect(mine.find((e) => e.command === 'order.return_to_customer')).toMatchObject({ review: NO_EQUIPMENT });
+    expect(mine.find((e) => e.command === 'order.return_to_customer')).toMatchObject({
+      review: NO_EQUIPMENT,
+    });
 
     ok(await s.as(USERS.customer).post(`orders/${o.id}/resubmit`, f.twoSamples()));
     ok(await s.as(USERS.cs).post(`orders/${o.id}/validate`, { review: ALL_BISA }));
     entries = await history(o.id);
     // Each review stays on its own entry: the return's "tidak bisa" and the later validation's "bisa".
-    expect(entries.find((e) => e.command === 'order.return_to_customer' && e.entity === 'order')?.review).toEqual(NO_EQUIPMENT);
-    expect(entries.find((e) => e.command === 'order.validate' && e.entity === 'order')?.review).toEqual(ALL_BISA);
+    expect(
+      entries.find((e) => e.command === 'order.return_to_customer' && e.entity === 'order')?.review,
+    ).toEqual(NO_EQUIPMENT);
+    expect(entries.find((e) => e.command === 'order.validate' && e.entity === 'order')?.review).toEqual(
+      ALL_BISA,
+    );
     expect((await f.order(o.id)).review?.answers).toEqual(ALL_BISA);
   });
 
@@ -69,10 +78,14 @@ describeEachDialect('order review (step 5)', (dialect) => {
 
   it('an incomplete or unknown answer is a 400 naming the field; nothing is stored', async () => {
     const o = await f.submit();
-    const missing = await s.as(USERS.cs).post(`orders/${o.id}/validate`, { review: { sdm: 'bisa', metode: 'bisa' } });
+    const missing = await s
+      .as(USERS.cs)
+      .post(`orders/${o.id}/validate`, { review: { sdm: 'bisa', metode: 'bisa' } });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body.error)).toContain('peralatan');
-    const wrong = await s.as(USERS.cs).post(`orders/${o.id}/validate`, { review: { ...ALL_BISA, sdm: 'mungkin' } });
+    const wrong = await s
+      .as(USERS.cs)
+      .post(`orders/${o.id}/validate`, { review: { ...ALL_BISA, sdm: 'mungkin' } });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message.en).toMatch(/bisa/);
     expect((await f.order(o.id)).status).toBe('submitted');
@@ -80,11 +93,15 @@ describeEachDialect('order review (step 5)', (dialect) => {
 
   it('Ketua Tim returns a tariff without review answers; answers on that return are refused', async () => {
     const id = await f.toValidated();
-    const res = await s.as(USERS.ketua).post(`orders/${id}/return`, { reason: 'Tarif perlu dihitung ulang.', review: ALL_BISA });
+    const res = await s
+      .as(USERS.ketua)
+      .post(`orders/${id}/return`, { reason: 'Tarif perlu dihitung ulang.', review: ALL_BISA });
     expect(res.status).toBe(422);
     expect(res.body.error.message.en).toContain('step 5');
     ok(await s.as(USERS.ketua).post(`orders/${id}/return`, { reason: 'Tarif perlu dihitung ulang.' }));
-    expect((await history(id)).find((e) => e.command === 'order.return_to_customer')?.review ?? null).toBeNull();
+    expect(
+      (await history(id)).find((e) => e.command === 'order.return_to_customer')?.review ?? null,
+    ).toBeNull();
   });
 
   it('validate without answers still works (integrators before the review was kept)', async () => {

@@ -11,7 +11,9 @@ import { Flow, ok, USERS } from './flow';
 import { API, describeEachDialect, multipart, startTestServer, type TestServer } from './harness';
 
 it('workers load the TypeScript sources under tsx, the bundled file in production', () => {
-  expect(workerFilename('file:///app/server/reports/pdf-pool.ts')).toBe('file:///app/server/reports/pdf-worker-tsx.mjs');
+  expect(workerFilename('file:///app/server/reports/pdf-pool.ts')).toBe(
+    'file:///app/server/reports/pdf-worker-tsx.mjs',
+  );
   expect(workerFilename('file:///app/dist/server/cli.js')).toBe('file:///app/dist/server/pdf-worker.js');
 });
 
@@ -35,7 +37,10 @@ it('a full pool refuses at once with 503 and Retry-After; the tasks it took fini
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const held = [pool.admit(() => gate), pool.admit(() => gate)];
-    await expect(pool.admit(async () => 'read')).rejects.toMatchObject({ statusCode: 503, code: 'not_available' });
+    await expect(pool.admit(async () => 'read')).rejects.toMatchObject({
+      statusCode: 503,
+      code: 'not_available',
+    });
     release();
     await Promise.all(held);
     expect(await pool.admit(async () => 'read')).toBe('read');
@@ -61,16 +66,35 @@ describeEachDialect('PDF checks through the worker pool', (dialect) => {
     const orderId = await f.toPaid();
     await f.sampleTo(orderId, 0, 'awaiting_signature');
     const signed = await f.signedPdf(orderId, 0);
-    ok(await s.as(USERS.kepala).upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, { data: Buffer.from(signed.pdf) }));
+    ok(
+      await s
+        .as(USERS.kepala)
+        .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
+          data: Buffer.from(signed.pdf),
+        }),
+    );
     await f.release(orderId, 0);
     const app = await buildServer({ db: s.handle, config: s.config, logger: false, pdfPool: pool });
     try {
-      const file = multipart({ data: Buffer.from(signed.pdf), filename: 'lhu.pdf', contentType: 'application/pdf' });
+      const file = multipart({
+        data: Buffer.from(signed.pdf),
+        filename: 'lhu.pdf',
+        contentType: 'application/pdf',
+      });
       const send = (url: string, accept = 'application/json') =>
-        app.inject({ method: 'POST', url, payload: file.body, headers: { 'content-type': file.contentType, accept } });
+        app.inject({
+          method: 'POST',
+          url,
+          payload: file.body,
+          headers: { 'content-type': file.contentType, accept },
+        });
       const genuine = await send(`${API}/verify`);
       expect(genuine.statusCode).toBe(200);
-      expect(genuine.json()).toMatchObject({ verdict: 'genuine', genuine: true, report: { reportId: signed.reportId } });
+      expect(genuine.json()).toMatchObject({
+        verdict: 'genuine',
+        genuine: true,
+        report: { reportId: signed.reportId },
+      });
 
       // One task holds the only thread, another the only queue place: the next check is refused at once.
       const holding = Promise.all([pool.run('sleep', 1500), pool.run('sleep', 10)]);
@@ -78,7 +102,12 @@ describeEachDialect('PDF checks through the worker pool', (dialect) => {
       const busy = await send(`${API}/verify`);
       expect(busy.statusCode).toBe(503);
       expect(busy.headers['retry-after']).toBe('3');
-      expect(busy.json()).toEqual({ error: { code: 'not_available', message: { id: expect.stringContaining('sibuk'), en: expect.stringContaining('busy') } } });
+      expect(busy.json()).toEqual({
+        error: {
+          code: 'not_available',
+          message: { id: expect.stringContaining('sibuk'), en: expect.stringContaining('busy') },
+        },
+      });
       const page = await send('/verifikasi', 'text/html');
       expect(page.statusCode).toBe(503);
       expect(page.headers['retry-after']).toBe('3');

@@ -15,7 +15,10 @@ describe('portal serving', () => {
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>portal</title><script type="module" src="/assets/index-abc.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>portal</title><script type="module" src="/assets/index-abc.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
     built = await startTestServer('sqlite', { portalDir: dir });
     missing = await startTestServer('sqlite', { portalDir: join(dir, 'nope') });
@@ -27,7 +30,16 @@ describe('portal serving', () => {
   });
 
   it('answers its pages with index.html under a CSP without inline scripts', async () => {
-    for (const url of ['/', '/masuk', '/daftar', '/lupa-sandi', '/pesanan', '/pesanan/baru', '/pesanan/0d3c7a0e-1111-4222-8333-444455556666/ebilling', '/profil']) {
+    for (const url of [
+      '/',
+      '/masuk',
+      '/daftar',
+      '/lupa-sandi',
+      '/pesanan',
+      '/pesanan/baru',
+      '/pesanan/0d3c7a0e-1111-4222-8333-444455556666/ebilling',
+      '/profil',
+    ]) {
       const r = await built.request('GET', url);
       expect(r.status, url).toBe(200);
       expect(r.raw.toString()).toContain('<title>portal</title>');

@@ -6,7 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, defaultConfig, type RateLimits } from '../../../server/config';
-import { API, createTestDatabase, describeEachDialect, multipart, PG_URL, pdfBytes, spawnServer, startTestServer, UNLIMITED, type TestServer } from './harness';
+import {
+  API,
+  createTestDatabase,
+  describeEachDialect,
+  multipart,
+  PG_URL,
+  pdfBytes,
+  spawnServer,
+  startTestServer,
+  UNLIMITED,
+  type TestServer,
+} from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const SMALL: RateLimits = {
@@ -24,25 +35,47 @@ function expectLimited(r: { status: number; body: unknown; headers: Record<strin
   const retry = Number(r.headers['retry-after']);
   expect(retry).toBeGreaterThan(0);
   expect(retry).toBeLessThanOrEqual(600);
-  expect(r.body).toEqual({ error: { code: 'rate_limited', message: { id: expect.stringMatching(/^Terlalu banyak permintaan.*\d+ detik\.$/), en: expect.stringMatching(/Try again in \d+ seconds\.$/) } } });
+  expect(r.body).toEqual({
+    error: {
+      code: 'rate_limited',
+      message: {
+        id: expect.stringMatching(/^Terlalu banyak permintaan.*\d+ detik\.$/),
+        en: expect.stringMatching(/Try again in \d+ seconds\.$/),
+      },
+    },
+  });
 }
 
 describeEachDialect('rate limits', (dialect) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer(dialect, { rateLimits: SMALL, login: { maxFailures: 100, lockMinutes: 15, ipMaxRequests: 3, ipWindowSeconds: 600 } });
+    s = await startTestServer(dialect, {
+      rateLimits: SMALL,
+      login: { maxFailures: 100, lockMinutes: 15, ipMaxRequests: 3, ipWindowSeconds: 600 },
+    });
   });
   afterAll(async () => s?.close());
 
   it('the PDF check: every upload counts, refused ones too; then 429 with Retry-After, per address; the next window starts afresh', async () => {
     const file = multipart({ data: pdfBytes(), filename: 'x.pdf', contentType: 'application/pdf' });
-    const send = (ip: string) => s.request('POST', `${API}/verify`, { rawBody: file.body, headers: { 'content-type': file.contentType }, remoteAddress: ip });
+    const send = (ip: string) =>
+      s.request('POST', `${API}/verify`, {
+        rawBody: file.body,
+        headers: { 'content-type': file.contentType },
+        remoteAddress: ip,
+      });
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await send('10.1.0.1'));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
     expectLimited(await send('10.1.0.1'));
     // The HTML form shares the budget.
-    expectLimited(await s.request('POST', '/verifikasi', { rawBody: file.body, headers: { 'content-type': file.contentType }, remoteAddress: '10.1.0.1' }));
+    expectLimited(
+      await s.request('POST', '/verifikasi', {
+        rawBody: file.body,
+        headers: { 'content-type': file.contentType },
+        remoteAddress: '10.1.0.1',
+      }),
+    );
     // Another address is not affected.
     expect((await send('10.1.0.2')).status).toBe(200);
     s.clock.advance(600_000);
@@ -51,9 +84,23 @@ describeEachDialect('rate limits', (dialect) => {
 
   it('the verification pages and their JSON', async () => {
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await s.request('GET', i % 2 ? '/verifikasi' : `${API}/verify/00000000-0000-4000-8000-000000000000`, { remoteAddress: '10.2.0.1' })).status);
+    for (let i = 0; i < 4; i++)
+      codes.push(
+        (
+          await s.request(
+            'GET',
+            i % 2 ? '/verifikasi' : `${API}/verify/00000000-0000-4000-8000-000000000000`,
+            { remoteAddress: '10.2.0.1' },
+          )
+        ).status,
+      );
     expect(codes).toEqual([404, 200, 404, 200]);
-    expectLimited(await s.request('GET', '/verify/00000000-0000-4000-8000-000000000000', { remoteAddress: '10.2.0.1', headers: { accept: 'application/json' } }));
+    expectLimited(
+      await s.request('GET', '/verify/00000000-0000-4000-8000-000000000000', {
+        remoteAddress: '10.2.0.1',
+        headers: { accept: 'application/json' },
+      }),
+    );
   });
 
   it('registration', async () => {
@@ -64,31 +111,103 @@ describeEachDialect('rate limits', (dialect) => {
   });
 
   it('failed logins and refreshes share a budget of failures; successful logins do not count toward it', async () => {
-    const good = () => s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: s.demo.password }, remoteAddress: '10.4.0.1' });
+    const good = () =>
+      s.request('POST', `${API}/auth/login`, {
+        body: { username: USERS.cs, password: s.demo.password },
+        remoteAddress: '10.4.0.1',
+      });
     expect((await good()).status).toBe(200);
-    expect((await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: 'salah-salah' }, remoteAddress: '10.4.0.1' })).status).toBe(401);
-    expect((await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: 'x'.repeat(40) }, remoteAddress: '10.4.0.1' })).status).toBe(401);
+    expect(
+      (
+        await s.request('POST', `${API}/auth/login`, {
+          body: { username: USERS.cs, password: 'salah-salah' },
+          remoteAddress: '10.4.0.1',
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await s.request('POST', `${API}/auth/refresh`, {
+          body: { refreshToken: 'x'.repeat(40) },
+          remoteAddress: '10.4.0.1',
+        })
+      ).status,
+    ).toBe(401);
     expect((await good()).status).toBe(200);
-    expect((await s.request('POST', `${API}/auth/login`, { body: { username: 'nobody', password: 'salah-salah' }, remoteAddress: '10.4.0.1' })).status).toBe(401);
+    expect(
+      (
+        await s.request('POST', `${API}/auth/login`, {
+          body: { username: 'nobody', password: 'salah-salah' },
+          remoteAddress: '10.4.0.1',
+        })
+      ).status,
+    ).toBe(401);
     // Three failures: the right password is refused too, from this address only.
     expectLimited(await good());
-    expect((await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: s.demo.password }, remoteAddress: '10.4.0.2' })).status).toBe(200);
+    expect(
+      (
+        await s.request('POST', `${API}/auth/login`, {
+          body: { username: USERS.cs, password: s.demo.password },
+          remoteAddress: '10.4.0.2',
+        })
+      ).status,
+    ).toBe(200);
     // Every login and refresh counts toward the (larger) session limit: 6 per window.
-    for (let i = 0; i < 3; i++) await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: s.demo.password }, remoteAddress: '10.4.0.3' });
-    const refresh = (await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: s.demo.password }, remoteAddress: '10.4.0.3' })).body.refreshToken;
-    expect((await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: refresh }, remoteAddress: '10.4.0.3' })).status).toBe(200);
-    expect((await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: 'y'.repeat(40) }, remoteAddress: '10.4.0.3' })).status).toBe(401);
-    expectLimited(await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: s.demo.password }, remoteAddress: '10.4.0.3' }));
+    for (let i = 0; i < 3; i++)
+      await s.request('POST', `${API}/auth/login`, {
+        body: { username: USERS.cs, password: s.demo.password },
+        remoteAddress: '10.4.0.3',
+      });
+    const refresh = (
+      await s.request('POST', `${API}/auth/login`, {
+        body: { username: USERS.cs, password: s.demo.password },
+        remoteAddress: '10.4.0.3',
+      })
+    ).body.refreshToken;
+    expect(
+      (
+        await s.request('POST', `${API}/auth/refresh`, {
+          body: { refreshToken: refresh },
+          remoteAddress: '10.4.0.3',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await s.request('POST', `${API}/auth/refresh`, {
+          body: { refreshToken: 'y'.repeat(40) },
+          remoteAddress: '10.4.0.3',
+        })
+      ).status,
+    ).toBe(401);
+    expectLimited(
+      await s.request('POST', `${API}/auth/login`, {
+        body: { username: USERS.cs, password: s.demo.password },
+        remoteAddress: '10.4.0.3',
+      }),
+    );
   });
 
   it('password changes and the payment notification', async () => {
-    const login = await s.request('POST', `${API}/auth/login`, { body: { username: USERS.ketua, password: s.demo.password }, remoteAddress: '10.5.0.1' });
+    const login = await s.request('POST', `${API}/auth/login`, {
+      body: { username: USERS.ketua, password: s.demo.password },
+      remoteAddress: '10.5.0.1',
+    });
     const token = login.body.accessToken as string;
-    const change = () => s.request('POST', `${API}/auth/password`, { token, body: { currentPassword: 'bukan-ini', newPassword: 'Sandi-Baru-123!' }, remoteAddress: '10.5.0.1' });
+    const change = () =>
+      s.request('POST', `${API}/auth/password`, {
+        token,
+        body: { currentPassword: 'bukan-ini', newPassword: 'Sandi-Baru-123!' },
+        remoteAddress: '10.5.0.1',
+      });
     expect((await change()).status).toBe(401);
     expect((await change()).status).toBe(401);
     expectLimited(await change());
-    const notify = () => s.request('POST', `${API}/payments/notify`, { body: { billingCode: '000000000000000', ntpn: 'NTPN0000000000AB', paidAt: new Date().toISOString() }, remoteAddress: '10.5.0.2' });
+    const notify = () =>
+      s.request('POST', `${API}/payments/notify`, {
+        body: { billingCode: '000000000000000', ntpn: 'NTPN0000000000AB', paidAt: new Date().toISOString() },
+        remoteAddress: '10.5.0.2',
+      });
     expect((await notify()).status).toBe(401);
     expect((await notify()).status).toBe(401);
     expectLimited(await notify());
@@ -105,18 +224,49 @@ describeEachDialect('rate limits: a normal day is never limited', (dialect) => {
 
   it('every user of one office (one address) logs in, works an order to a signed report, refreshes, checks reports and changes a password', async () => {
     const f = new Flow(s);
-    for (const u of s.demo.users) expect((await s.request('POST', `${API}/auth/login`, { body: { username: u.username, password: u.password } })).status).toBe(200);
+    for (const u of s.demo.users)
+      expect(
+        (
+          await s.request('POST', `${API}/auth/login`, {
+            body: { username: u.username, password: u.password },
+          })
+        ).status,
+      ).toBe(200);
     // A mistyped password or two in the morning.
-    for (let i = 0; i < 3; i++) expect((await s.request('POST', `${API}/auth/login`, { body: { username: USERS.cs, password: 'ketik-salah' } })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await s.request('POST', `${API}/auth/login`, {
+            body: { username: USERS.cs, password: 'ketik-salah' },
+          })
+        ).status,
+      ).toBe(401);
     const id = await f.toPaid();
     await f.sampleTo(id, 0, 'released');
-    const session = ok(await s.request('POST', `${API}/auth/login`, { body: { username: USERS.customer, password: s.demo.password } }));
+    const session = ok(
+      await s.request('POST', `${API}/auth/login`, {
+        body: { username: USERS.customer, password: s.demo.password },
+      }),
+    );
     let refresh = session.refreshToken as string;
-    for (let i = 0; i < 8; i++) refresh = ok(await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: refresh } })).refreshToken;
+    for (let i = 0; i < 8; i++)
+      refresh = ok(
+        await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: refresh } }),
+      ).refreshToken;
     const file = multipart({ data: pdfBytes(), filename: 'x.pdf', contentType: 'application/pdf' });
-    for (let i = 0; i < 10; i++) expect((await s.request('POST', `${API}/verify`, { rawBody: file.body, headers: { 'content-type': file.contentType } })).status).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (
+          await s.request('POST', `${API}/verify`, {
+            rawBody: file.body,
+            headers: { 'content-type': file.contentType },
+          })
+        ).status,
+      ).toBe(200);
     for (let i = 0; i < 20; i++) expect((await s.request('GET', '/verifikasi')).status).toBe(200);
-    const r = await s.as(USERS.ketua).post('auth/password', { currentPassword: s.demo.password, newPassword: 'Sandi-Baru-123!' });
+    const r = await s
+      .as(USERS.ketua)
+      .post('auth/password', { currentPassword: s.demo.password, newPassword: 'Sandi-Baru-123!' });
     expect(r.status).toBe(200);
   });
 });
@@ -131,7 +281,12 @@ describe.skipIf(!PG_URL)('rate limits across two server processes on one Postgre
     try {
       const urls = await Promise.all(procs.map((p) => p.url));
       const file = multipart({ data: pdfBytes(), filename: 'x.pdf', contentType: 'application/pdf' });
-      const send = (url: string) => fetch(`${url}${API}/verify`, { method: 'POST', body: file.body, headers: { 'content-type': file.contentType } });
+      const send = (url: string) =>
+        fetch(`${url}${API}/verify`, {
+          method: 'POST',
+          body: file.body,
+          headers: { 'content-type': file.contentType },
+        });
       // 10 uploads at once, spread over both processes: exactly 6 pass.
       const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => send(urls[i % 2]!)));
       const statuses = answers.map((r) => r.status);

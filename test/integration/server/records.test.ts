@@ -34,7 +34,8 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 /** The WIB calendar date of an instant, computed here on its own. */
 const wibDate = (at: string) => new Date(Date.parse(at) + 7 * 3_600_000).toISOString().slice(0, 10);
-const inRange = (at: string | null | undefined, from: string, to: string) => !!at && wibDate(at) >= from && wibDate(at) <= to;
+const inRange = (at: string | null | undefined, from: string, to: string) =>
+  !!at && wibDate(at) >= from && wibDate(at) <= to;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const sortNum = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const med = (xs: number[]) => {
@@ -43,7 +44,8 @@ const med = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const p90 = (xs: number[]) => (xs.length === 0 ? null : sortNum(xs)[Math.ceil(0.9 * xs.length) - 1]!);
-const active = (o: Order) => o.samples.flatMap((s) => s.analyses.filter((a) => a.status !== 'retest').map((a) => ({ s, a })));
+const active = (o: Order) =>
+  o.samples.flatMap((s) => s.analyses.filter((a) => a.status !== 'retest').map((a) => ({ s, a })));
 const fmtInt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
 describeEachDialect('records and reports', (dialect) => {
@@ -77,9 +79,20 @@ describeEachDialect('records and reports', (dialect) => {
       await flow.requestBilling(o.id);
       await flow.issueBilling(o.id);
       const billed = await flow.order(o.id);
-      expect((await flow.notifyPayment(billed.billings[0]!.code, `NTPN${o.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`)).status).toBe(200);
+      expect(
+        (
+          await flow.notifyPayment(
+            billed.billings[0]!.code,
+            `NTPN${o.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+          )
+        ).status,
+      ).toBe(200);
       await flow.sampleTo(o.id, 0, 'released');
-      ok(await s.as(USERS.customer).post(`orders/${o.id}/survey`, { scores: namedScores(scores), comment: 'Terima kasih.' }));
+      ok(
+        await s
+          .as(USERS.customer)
+          .post(`orders/${o.id}/survey`, { scores: namedScores(scores), comment: 'Terima kasih.' }),
+      );
       ok(await s.as(USERS.customer).post(`orders/${o.id}/finish`));
     }
     to = wibDate(s.clock.now().toISOString());
@@ -92,14 +105,36 @@ describeEachDialect('records and reports', (dialect) => {
 
   /** Every order as stored. */
   const storedOrders = async (): Promise<Order[]> =>
-    (await s.handle.db.selectFrom('order_data').select('data').execute()).map((r) => JSON.parse(r.data) as Order);
-  const customerNames = async () => new Map((await s.handle.db.selectFrom('customers').select(['id', 'company_name']).execute()).map((c) => [c.id, c.company_name]));
-  const typeLabs = async () => new Map((await s.handle.db.selectFrom('sample_types').select(['id', 'lab_id']).execute()).map((t) => [t.id, t.lab_id]));
+    (await s.handle.db.selectFrom('order_data').select('data').execute()).map(
+      (r) => JSON.parse(r.data) as Order,
+    );
+  const customerNames = async () =>
+    new Map(
+      (await s.handle.db.selectFrom('customers').select(['id', 'company_name']).execute()).map((c) => [
+        c.id,
+        c.company_name,
+      ]),
+    );
+  const typeLabs = async () =>
+    new Map(
+      (await s.handle.db.selectFrom('sample_types').select(['id', 'lab_id']).execute()).map((t) => [
+        t.id,
+        t.lab_id,
+      ]),
+    );
 
   /** Step timings from the audit trail: per order, and per customer account. */
   const timingsFromAudit = async (): Promise<(StepTiming & { orderId: string | null })[]> => {
-    const rows = await s.handle.db.selectFrom('audit_log').select(['order_id', 'entity', 'entity_id', 'at', 'step', 'sample_id']).orderBy('seq').orderBy('idx').execute();
-    const flows = new Map<string, { at: string; step: number | null; sampleId: string | null; entity: 'account' | 'order' }[]>();
+    const rows = await s.handle.db
+      .selectFrom('audit_log')
+      .select(['order_id', 'entity', 'entity_id', 'at', 'step', 'sample_id'])
+      .orderBy('seq')
+      .orderBy('idx')
+      .execute();
+    const flows = new Map<
+      string,
+      { at: string; step: number | null; sampleId: string | null; entity: 'account' | 'order' }[]
+    >();
     for (const r of rows) {
       const key = r.order_id ? `o:${r.order_id}` : r.entity === 'account' ? `a:${r.entity_id}` : null;
       if (!key) continue;
@@ -107,13 +142,19 @@ describeEachDialect('records and reports', (dialect) => {
       flows.set(key, list);
       list.push({ at: r.at, step: r.step, sampleId: r.sample_id, entity: r.entity as 'order' });
     }
-    return [...flows].flatMap(([key, events]) => stepTimings(events).map((t) => ({ ...t, orderId: key.startsWith('o:') ? key.slice(2) : null })));
+    return [...flows].flatMap(([key, events]) =>
+      stepTimings(events).map((t) => ({ ...t, orderId: key.startsWith('o:') ? key.slice(2) : null })),
+    );
   };
 
   describe('JSON figures match the database', () => {
     for (const [label, f, t] of [
       ['the whole seeded period', () => from, () => to],
-      ['a window of the past weeks (boundaries)', () => wibDate(new Date(s.clock.now().getTime() - 20 * DAY).toISOString()), () => wibDate(new Date(s.clock.now().getTime() - 2 * DAY).toISOString())],
+      [
+        'a window of the past weeks (boundaries)',
+        () => wibDate(new Date(s.clock.now().getTime() - 20 * DAY).toISOString()),
+        () => wibDate(new Date(s.clock.now().getTime() - 2 * DAY).toISOString()),
+      ],
     ] as const) {
       it(`order, sample and LHU registers: ${label}`, async () => {
         const [a, b] = [f(), t()];
@@ -126,32 +167,50 @@ describeEachDialect('records and reports', (dialect) => {
         expect(reg.rows.map((r) => r.orderId).sort()).toEqual(expected.map((o) => o.id).sort());
         expect(reg.totals.orders).toBe(expected.length);
         expect(reg.totals.samples).toBe(sum(expected.map((o) => o.samples.length)));
-        expect(reg.totals.amount).toBe(sum(expected.map((o) => o.tariffTotal ?? sum(active(o).map((x) => x.a.tariff)))));
+        expect(reg.totals.amount).toBe(
+          sum(expected.map((o) => o.tariffTotal ?? sum(active(o).map((x) => x.a.tariff)))),
+        );
         for (const r of reg.rows) expect(r.customerName).toBe(names.get(r.customerId));
         // Oldest first.
-        expect(reg.rows.map((r) => r.submittedAt)).toEqual([...reg.rows.map((r) => r.submittedAt)].sort((x, y) => Date.parse(x) - Date.parse(y)));
+        expect(reg.rows.map((r) => r.submittedAt)).toEqual(
+          [...reg.rows.map((r) => r.submittedAt)].sort((x, y) => Date.parse(x) - Date.parse(y)),
+        );
 
         const samples = SampleRegisterResponseSchema.parse(ok(await get(USERS.cs, 'samples', period(a, b))));
         const expSamples = orders.flatMap((o) => o.samples.filter((x) => inRange(x.receivedAt, a, b)));
         expect(samples.rows.map((r) => r.sampleId).sort()).toEqual(expSamples.map((x) => x.id).sort());
-        expect(samples.totals.parameters).toBe(sum(expSamples.map((x) => x.analyses.filter((an) => an.status !== 'retest').length)));
-        for (const r of samples.rows) expect(r.number).toBe(expSamples.find((x) => x.id === r.sampleId)!.number);
+        expect(samples.totals.parameters).toBe(
+          sum(expSamples.map((x) => x.analyses.filter((an) => an.status !== 'retest').length)),
+        );
+        for (const r of samples.rows)
+          expect(r.number).toBe(expSamples.find((x) => x.id === r.sampleId)!.number);
 
         const lhu = ReportRegisterResponseSchema.parse(ok(await get(USERS.ketua, 'reports', period(a, b))));
-        const expReports = orders.flatMap((o) => o.samples.flatMap((x) => x.reports.filter((r) => inRange(r.numberedAt, a, b))));
+        const expReports = orders.flatMap((o) =>
+          o.samples.flatMap((x) => x.reports.filter((r) => inRange(r.numberedAt, a, b))),
+        );
         expect(lhu.rows.map((r) => r.number).sort()).toEqual(expReports.map((r) => r.number).sort());
         // The numbers are the ones the reports table holds.
-        const table = new Map((await s.handle.db.selectFrom('reports').select(['id', 'number']).execute()).map((r) => [r.id, r.number]));
+        const table = new Map(
+          (await s.handle.db.selectFrom('reports').select(['id', 'number']).execute()).map((r) => [
+            r.id,
+            r.number,
+          ]),
+        );
         for (const r of lhu.rows) expect(table.get(r.reportId)).toBe(r.number);
       });
     }
 
     it('PNBP revenue: paid e-billings of the period, by lab and by parameter', async () => {
-      const orders = (await storedOrders()).filter((o) => o.billings.some((b) => b.status === 'paid' && inRange(b.paidAt, from, to)));
+      const orders = (await storedOrders()).filter((o) =>
+        o.billings.some((b) => b.status === 'paid' && inRange(b.paidAt, from, to)),
+      );
       expect(orders.length).toBeGreaterThanOrEqual(3);
       const rev = RevenueResponseSchema.parse(ok(await get(USERS.bendahara, 'revenue', period())));
       expect(rev.totals.orders).toBe(orders.length);
-      expect(rev.totals.billed).toBe(sum(orders.map((o) => o.billings.find((b) => b.status === 'paid')!.amount)));
+      expect(rev.totals.billed).toBe(
+        sum(orders.map((o) => o.billings.find((b) => b.status === 'paid')!.amount)),
+      );
       const lines = orders.flatMap(active);
       expect(rev.totals.amount).toBe(sum(lines.map((x) => x.a.tariff)));
       expect(rev.totals.amount).toBe(rev.totals.billed);
@@ -161,14 +220,19 @@ describeEachDialect('records and reports', (dialect) => {
         const lab = smp.labId ?? labs.get(smp.sampleTypeId)!;
         byLab.set(lab, (byLab.get(lab) ?? 0) + a.tariff);
       }
-      expect(Object.fromEntries(rev.byLab.map((l) => [l.labId, l.amount]))).toEqual(Object.fromEntries(byLab));
+      expect(Object.fromEntries(rev.byLab.map((l) => [l.labId, l.amount]))).toEqual(
+        Object.fromEntries(byLab),
+      );
       const byParam = new Map<string, { count: number; amount: number }>();
       for (const { a } of lines) {
         const p = byParam.get(a.parameterId) ?? { count: 0, amount: 0 };
         byParam.set(a.parameterId, { count: p.count + 1, amount: p.amount + a.tariff });
       }
-      expect(Object.fromEntries(rev.byParameter.map((p) => [p.parameterId, { count: p.count, amount: p.amount }]))).toEqual(Object.fromEntries(byParam));
-      for (const x of [...rev.byLab, ...rev.byParameter, ...rev.payments]) expect(Number.isInteger(x.amount)).toBe(true);
+      expect(
+        Object.fromEntries(rev.byParameter.map((p) => [p.parameterId, { count: p.count, amount: p.amount }])),
+      ).toEqual(Object.fromEntries(byParam));
+      for (const x of [...rev.byLab, ...rev.byParameter, ...rev.payments])
+        expect(Number.isInteger(x.amount)).toBe(true);
     });
 
     it('SOP performance: per step count, median, P90 and overruns from the audit trail', async () => {
@@ -177,8 +241,17 @@ describeEachDialect('records and reports', (dialect) => {
       for (const step of perf.steps) {
         const mine = timings.filter((t) => t.step === step.step);
         // A customer's registration and first order start where nothing is recorded: counted, not timed.
-        const values = mine.filter((t) => !((t.step === 2 || t.step === 4) && t.startedAt === t.finishedAt)).map((t) => t.actual);
-        expect({ step: step.step, count: step.count, measured: step.measured, median: step.median, p90: step.p90, over: step.over }).toEqual({
+        const values = mine
+          .filter((t) => !((t.step === 2 || t.step === 4) && t.startedAt === t.finishedAt))
+          .map((t) => t.actual);
+        expect({
+          step: step.step,
+          count: step.count,
+          measured: step.measured,
+          median: step.median,
+          p90: step.p90,
+          over: step.over,
+        }).toEqual({
           step: step.step,
           count: mine.length,
           measured: values.length,
@@ -188,7 +261,11 @@ describeEachDialect('records and reports', (dialect) => {
         });
       }
       expect(perf.steps[0]!.count).toBe(0);
-      expect([perf.steps[1]!.count > 0, perf.steps[1]!.measured, perf.steps[1]!.median]).toEqual([true, 0, null]);
+      expect([perf.steps[1]!.count > 0, perf.steps[1]!.measured, perf.steps[1]!.median]).toEqual([
+        true,
+        0,
+        null,
+      ]);
       // The demo's late activations (50 min against 10) and the tariffs approved late here.
       expect(perf.steps[2]!.over).toBeGreaterThan(0);
       expect(perf.steps[5]!.over).toBeGreaterThanOrEqual(2);
@@ -196,11 +273,15 @@ describeEachDialect('records and reports', (dialect) => {
       expect(perf.overruns).toHaveLength(timings.filter((t) => t.over).length);
       const late = perf.overruns.filter((o) => o.step === 6);
       expect(late.every((o) => o.actual > 10 && o.standard === 10 && o.orderNumber !== null)).toBe(true);
-      expect(perf.totals.ordersOver).toBe(new Set(timings.filter((t) => t.over && t.orderId).map((t) => t.orderId)).size);
+      expect(perf.totals.ordersOver).toBe(
+        new Set(timings.filter((t) => t.over && t.orderId).map((t) => t.orderId)).size,
+      );
     });
 
     it('IKM: index (mean of the nine elements x 25), its PermenPANRB category, per element and per month', async () => {
-      const surveys = (await storedOrders()).filter((o) => o.survey && inRange(o.survey.submittedAt, from, to)).map((o) => o.survey!.scores);
+      const surveys = (await storedOrders())
+        .filter((o) => o.survey && inRange(o.survey.submittedAt, from, to))
+        .map((o) => o.survey!.scores);
       expect(surveys.length).toBeGreaterThanOrEqual(3);
       const ikm = IkmResponseSchema.parse(ok(await get(USERS.cs, 'ikm', period())));
       expect(ikm.count).toBe(surveys.length);
@@ -220,7 +301,9 @@ describeEachDialect('records and reports', (dialect) => {
       const ikm = ok(await get(USERS.cs, 'ikm', q));
       expect([ikm.count, ikm.index, ikm.category]).toEqual([0, null, null]);
       const perf = ok(await get(USERS.admin, 'performance', q));
-      expect(perf.steps.every((x: { count: number; median: number | null }) => x.count === 0 && x.median === null)).toBe(true);
+      expect(
+        perf.steps.every((x: { count: number; median: number | null }) => x.count === 0 && x.median === null),
+      ).toBe(true);
       expect(perf.overruns).toEqual([]);
       const pdf = await get(USERS.admin, 'performance', `${q}&format=pdf`);
       expect(pdf.status).toBe(200);
@@ -233,7 +316,9 @@ describeEachDialect('records and reports', (dialect) => {
       const res = await get(who, kind, `${period()}&format=xlsx`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
-      expect(String(res.headers['content-disposition'])).toMatch(new RegExp(`attachment; filename=".+_${from}_${to}\\.xlsx"`));
+      expect(String(res.headers['content-disposition'])).toMatch(
+        new RegExp(`attachment; filename=".+_${from}_${to}\\.xlsx"`),
+      );
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
       return wb;
@@ -260,7 +345,9 @@ describeEachDialect('records and reports', (dialect) => {
       rows.forEach((r, i) => {
         expect(r[1]).toBe(reg.rows[i].number ?? '(belum bernomor)');
         // A spreadsheet has no time zone: the cell shows the WIB wall clock.
-        expect((r[2] as Date).toISOString().slice(0, 16)).toBe(new Date(Date.parse(reg.rows[i].submittedAt) + 7 * 3_600_000).toISOString().slice(0, 16));
+        expect((r[2] as Date).toISOString().slice(0, 16)).toBe(
+          new Date(Date.parse(reg.rows[i].submittedAt) + 7 * 3_600_000).toISOString().slice(0, 16),
+        );
       });
       const summary = wb.getWorksheet('Ringkasan')!;
       expect(summary.getCell('A1').value).toBe(reg.unit.name);
@@ -270,8 +357,12 @@ describeEachDialect('records and reports', (dialect) => {
       const rev = ok(await get(USERS.bendahara, 'revenue', period()));
       const rwb = await xlsx(USERS.bendahara, 'revenue');
       const byLab = dataRows(rwb.getWorksheet('Per Laboratorium')!, true);
-      expect(byLab.map((r) => [r[0], r[3]])).toEqual(rev.byLab.map((l: { labName: string; amount: number }) => [l.labName, l.amount]));
-      expect(sum(dataRows(rwb.getWorksheet('Per Parameter')!, true).map((r) => r[4] as number))).toBe(rev.totals.amount);
+      expect(byLab.map((r) => [r[0], r[3]])).toEqual(
+        rev.byLab.map((l: { labName: string; amount: number }) => [l.labName, l.amount]),
+      );
+      expect(sum(dataRows(rwb.getWorksheet('Per Parameter')!, true).map((r) => r[4] as number))).toBe(
+        rev.totals.amount,
+      );
 
       const perf = ok(await get(USERS.admin, 'performance', period()));
       const pwb = await xlsx(USERS.admin, 'performance');
@@ -287,10 +378,13 @@ describeEachDialect('records and reports', (dialect) => {
       });
       expect(dataRows(pwb.getWorksheet('Melebihi Waktu Baku')!, false)).toHaveLength(perf.overruns.length);
       const chart = pwb.getWorksheet('Grafik')!;
-      const charted = perf.steps.filter((x: { standard: { unit: string }; measured: number }) => x.standard.unit !== 'none' && x.measured > 0);
+      const charted = perf.steps.filter(
+        (x: { standard: { unit: string }; measured: number }) => x.standard.unit !== 'none' && x.measured > 0,
+      );
       const chartRows: ExcelJS.CellValue[][] = [];
       chart.eachRow((row, n) => {
-        if (n >= 4 && typeof row.getCell(1).value === 'number') chartRows.push((row.values as ExcelJS.CellValue[]).slice(1));
+        if (n >= 4 && typeof row.getCell(1).value === 'number')
+          chartRows.push((row.values as ExcelJS.CellValue[]).slice(1));
       });
       expect(chartRows.map((r) => r[0])).toEqual(charted.map((x: { step: number }) => x.step));
       const step6 = perf.steps[5];
@@ -328,7 +422,8 @@ describeEachDialect('records and reports', (dialect) => {
         expect(orders).toContain(reg.unit.name);
         expect(orders).toContain('Register Order Pengujian');
         expect(orders).toContain(fmtInt(reg.totals.amount));
-        for (const r of reg.rows.filter((x: { number: string | null }) => x.number)) expect(orders).toContain(r.number);
+        for (const r of reg.rows.filter((x: { number: string | null }) => x.number))
+          expect(orders).toContain(r.number);
 
         const lhu = ok(await get(USERS.cs, 'reports', period()));
         const lhuText = await text(USERS.cs, 'reports');
@@ -345,7 +440,9 @@ describeEachDialect('records and reports', (dialect) => {
 
         const ikm = ok(await get(USERS.cs, 'ikm', period()));
         const ikmText = await text(USERS.cs, 'ikm');
-        expect(ikmText).toContain(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(ikm.index));
+        expect(ikmText).toContain(
+          new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(ikm.index),
+        );
         expect(ikmText).toContain(`${ikm.category.grade} (${ikm.category.label.id})`);
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -360,7 +457,13 @@ describeEachDialect('records and reports', (dialect) => {
         for (const kind of kinds) {
           for (const format of ['json', 'xlsx', 'pdf']) {
             const res = await get(who, kind, `${period()}&format=${format}`);
-            expect([who, kind, format, res.status, res.body?.error?.code]).toEqual([who, kind, format, 403, 'forbidden']);
+            expect([who, kind, format, res.status, res.body?.error?.code]).toEqual([
+              who,
+              kind,
+              format,
+              403,
+              'forbidden',
+            ]);
           }
         }
         expect(ok(await s.as(who).get('records')).kinds).toEqual([]);
@@ -368,16 +471,29 @@ describeEachDialect('records and reports', (dialect) => {
     });
 
     it('each office role reads what its work needs, and only that', async () => {
-      const expectKinds = { [USERS.cs]: ['orders', 'samples', 'reports', 'ikm'], [USERS.bendahara]: ['orders', 'revenue'], [USERS.ketua]: kinds, [USERS.admin]: kinds, [USERS.kepala]: kinds };
+      const expectKinds = {
+        [USERS.cs]: ['orders', 'samples', 'reports', 'ikm'],
+        [USERS.bendahara]: ['orders', 'revenue'],
+        [USERS.ketua]: kinds,
+        [USERS.admin]: kinds,
+        [USERS.kepala]: kinds,
+      };
       for (const [who, allowed] of Object.entries(expectKinds)) {
         expect(ok(await s.as(who).get('records')).kinds).toEqual(allowed);
-        for (const kind of kinds) expect([who, kind, (await get(who, kind, period())).status]).toEqual([who, kind, allowed.includes(kind) ? 200 : 403]);
+        for (const kind of kinds)
+          expect([who, kind, (await get(who, kind, period())).status]).toEqual([
+            who,
+            kind,
+            allowed.includes(kind) ? 200 : 403,
+          ]);
       }
     });
 
     it('without a session 401; a bad period 400; documented in the OpenAPI document', async () => {
       expect((await s.request('GET', `/api/v1/records/orders?${period()}`)).status).toBe(401);
-      expect((await get(USERS.cs, 'orders', period(to, from === to ? to : from))).status).toBe(from === to ? 200 : 400);
+      expect((await get(USERS.cs, 'orders', period(to, from === to ? to : from))).status).toBe(
+        from === to ? 200 : 400,
+      );
       expect((await get(USERS.cs, 'orders', period('2024-01-01', '2025-01-01'))).status).toBe(400);
       expect((await get(USERS.cs, 'orders', period('2024-01-01', '2024-12-31'))).status).toBe(200);
       expect((await get(USERS.cs, 'orders', `${period()}&format=csv`)).status).toBe(400);

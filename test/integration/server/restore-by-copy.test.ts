@@ -33,10 +33,32 @@ const desktops: DesktopServices[] = [];
 
 /** `npm run server -- --data-dir DIR --port 7104`, until it says where it listens. */
 async function startCli(): Promise<{ child: ChildProcess; out: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', String(PORT), '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
-    env: { ...process.env, DATABASE_URL: '', SIPPT_RATE_LIMITS: 'session=100000/60', SIPPT_PAYMENT_SECRET: PAYMENT_SECRET, SIPPT_HISTORY_MARK_SECONDS: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/cli.ts',
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        SIPPT_RATE_LIMITS: 'session=100000/60',
+        SIPPT_PAYMENT_SECRET: PAYMENT_SECRET,
+        SIPPT_HISTORY_MARK_SECONDS: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,11 +93,19 @@ async function stopCli(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 
 const tokens = new Map<string, string>();
 /** An HTTP call to the CLI server (the shape the Flow helper drives), logging in once per user. */
-async function request(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: Buffer | string; headers?: Record<string, string> } = {}): Promise<Res> {
+async function request(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: Buffer | string; headers?: Record<string, string> } = {},
+): Promise<Res> {
   const body = opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
   const r = await fetch(`${URL_}${path}`, {
     method,
-    headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.headers ?? {}) },
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.headers ?? {}),
+    },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : new Uint8Array(body) } : {}),
   });
   const raw = Buffer.from(await r.arrayBuffer());
@@ -105,14 +135,21 @@ const http = {
   user: (username: string) => demo.users.find((u) => u.username === username)!,
   as(username: string) {
     const full = (url: string) => (url.startsWith('/') ? url : `${API}/${url}`);
-    const call = async (method: string, url: string, opts: { body?: unknown; rawBody?: Buffer; headers?: Record<string, string> } = {}) =>
-      request(method, full(url), { ...opts, token: await tokenOf(username) });
+    const call = async (
+      method: string,
+      url: string,
+      opts: { body?: unknown; rawBody?: Buffer; headers?: Record<string, string> } = {},
+    ) => request(method, full(url), { ...opts, token: await tokenOf(username) });
     return {
       get: (url: string) => call('GET', url),
       post: (url: string, body: unknown = {}) => call('POST', url, { body }),
       put: (url: string, body: unknown = {}) => call('PUT', url, { body }),
       patch: (url: string, body: unknown = {}) => call('PATCH', url, { body }),
-      upload: (url: string, file: { data: Buffer; filename?: string; contentType?: string }, fields: Record<string, string> = {}) => {
+      upload: (
+        url: string,
+        file: { data: Buffer; filename?: string; contentType?: string },
+        fields: Record<string, string> = {},
+      ) => {
         const m = multipart(file, fields);
         return call('POST', url, { rawBody: m.body, headers: { 'content-type': m.contentType } });
       },
@@ -133,7 +170,11 @@ beforeAll(async () => {
   dataDir = `${tmp.dir}/data`;
   // The data folder as an installed server has it: the demo users, no orders yet.
   const handle = await openDatabase({ dataDir });
-  demo = await seedDemo({ handle, config: defaultConfig({ scrypt: TEST_SCRYPT }), reports: placeholderReportServices });
+  demo = await seedDemo({
+    handle,
+    config: defaultConfig({ scrypt: TEST_SCRYPT }),
+    reports: placeholderReportServices,
+  });
   await handle.close();
   server = await startCli();
 }, 180_000);
@@ -147,7 +188,13 @@ it('a backup copied over the data folder is noticed at start: new epoch, said wh
   const file = `${dataDir}/sippt.sqlite`;
   const before = await orderForPenyelia();
   // The Penyelia's desktop only reads here: it pushes nothing that would reveal the restore.
-  const cs = new DesktopServices({ dataDir: `${tmp.dir}/pc-penyelia`, serverUrl: URL_, scrypt: TEST_SCRYPT, autoSync: false, http: { timeoutMs: 10_000 } });
+  const cs = new DesktopServices({
+    dataDir: `${tmp.dir}/pc-penyelia`,
+    serverUrl: URL_,
+    scrypt: TEST_SCRYPT,
+    autoSync: false,
+    http: { timeoutMs: 10_000 },
+  });
   desktops.push(cs);
   await cs.login(USERS.penyeliaKaret, demo.password);
   await cs.syncNow();
@@ -163,7 +210,11 @@ it('a backup copied over the data folder is noticed at start: new epoch, said wh
   const lost = [await orderForPenyelia(), await orderForPenyelia()];
   await cs.syncNow();
   for (const id of lost) expect(cs.order(id)).not.toBeNull();
-  const oldCursor = (await http.as(USERS.penyeliaKaret).post('sync/pull', { clientId: randomUUID(), cursor: null, limit: 1000 })).body.cursor as string;
+  const oldCursor = (
+    await http
+      .as(USERS.penyeliaKaret)
+      .post('sync/pull', { clientId: randomUUID(), cursor: null, limit: 1000 })
+  ).body.cursor as string;
 
   // The server crashes (no write at shutdown): the mark it wrote while running (every second here,
   // SIPPT_HISTORY_MARK_SECONDS) already holds the feed past the backup's.
@@ -176,7 +227,8 @@ it('a backup copied over the data folder is noticed at start: new epoch, said wh
     }
   };
   const backupFeed = feedOf(backup);
-  const markOf = () => JSON.parse(readFileSync(`${file}.history.json`, 'utf8')) as { epoch: string; feed: number };
+  const markOf = () =>
+    JSON.parse(readFileSync(`${file}.history.json`, 'utf8')) as { epoch: string; feed: number };
   for (let i = 0; i < 200 && markOf().feed <= backupFeed; i++) await new Promise((r) => setTimeout(r, 100));
   expect(markOf().feed).toBeGreaterThan(backupFeed);
   await stopCli('SIGKILL');
@@ -200,7 +252,9 @@ it('a backup copied over the data folder is noticed at start: new epoch, said wh
   expect((await http.as(USERS.cs).get(`orders/${lost[0]}`)).status).toBe(404);
 
   // The old history's cursor is refused; the reading desktop rebuilds and converges.
-  const refused = await http.as(USERS.penyeliaKaret).post('sync/pull', { clientId: randomUUID(), cursor: oldCursor, limit: 1000 });
+  const refused = await http
+    .as(USERS.penyeliaKaret)
+    .post('sync/pull', { clientId: randomUUID(), cursor: oldCursor, limit: 1000 });
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('history_changed');
   await cs.syncNow();

@@ -24,7 +24,8 @@ describeEachDialect('sync across a restore', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const pull = (user: string, clientId: string, cursor: string | null) => s.as(user).post('sync/pull', { clientId, cursor, limit: 1000 });
+  const pull = (user: string, clientId: string, cursor: string | null) =>
+    s.as(user).post('sync/pull', { clientId, cursor, limit: 1000 });
 
   it('cursors carry the epoch; another epoch or a position ahead of the feed is refused with 409 history_changed', async () => {
     await f.toPaid();
@@ -61,7 +62,15 @@ describeEachDialect('sync across a restore', (dialect) => {
     const id = await f.toPaid();
     const clientId = randomUUID();
     const epoch = await historyEpoch(s.handle);
-    const cmd: OutboxCommand = { id: randomUUID(), seq: 5, type: 'order.cancel', aggregateId: id, payload: { reason: 'uji pemulihan' }, baseVersion: null, issuedAt: new Date().toISOString() };
+    const cmd: OutboxCommand = {
+      id: randomUUID(),
+      seq: 5,
+      type: 'order.cancel',
+      aggregateId: id,
+      payload: { reason: 'uji pemulihan' },
+      baseVersion: null,
+      issuedAt: new Date().toISOString(),
+    };
     // The client says the server had applied its commands up to seq 4; this server has none of them.
     const r = await s.as('cs1').post('sync/push', { clientId, commands: [cmd], lastAppliedSeq: 4 });
     expect(r.status).toBe(409);
@@ -86,7 +95,11 @@ describe('SQLite: a database put back behind its history mark', () => {
     copyFileSync(join(dir, 'sippt.sqlite'), join(dir, 'backup.sqlite'));
     h = await openDatabase({ dataDir: dir });
     expect(await historyEpoch(h)).toBe(epoch); // reopened: same history
-    await h.db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 5) })).where('name', '=', 'feed').execute();
+    await h.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 5) }))
+      .where('name', '=', 'feed')
+      .execute();
     await h.close();
     // Put the backup back (the mark remembers the feed it reached).
     copyFileSync(join(dir, 'backup.sqlite'), join(dir, 'sippt.sqlite'));

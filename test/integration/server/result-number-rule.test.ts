@@ -29,8 +29,12 @@ describeEachDialect('the number rule of a result', (dialect) => {
     analysis = { id: a.id, analyst: s.demo.users.find((u) => u.id === a.analystId)!.username };
   }, 120_000);
 
-  const put = (result: Record<string, unknown>) => s.as(analysis.analyst).put(`orders/${orderId}/samples/${sampleId}/analyses/${analysis.id}/result`, { result: { unit: '%', ...result } });
-  const stored = async () => (await f.order(orderId)).samples[0]!.analyses.find((a) => a.id === analysis.id)!.result;
+  const put = (result: Record<string, unknown>) =>
+    s.as(analysis.analyst).put(`orders/${orderId}/samples/${sampleId}/analyses/${analysis.id}/result`, {
+      result: { unit: '%', ...result },
+    });
+  const stored = async () =>
+    (await f.order(orderId)).samples[0]!.analyses.find((a) => a.id === analysis.id)!.result;
 
   it('a malformed value is a 400 in the error shape naming the field; nothing is stored', async () => {
     ok(await put({ value: '0,12', numeric: 0.12 }));
@@ -40,9 +44,21 @@ describeEachDialect('the number rule of a result', (dialect) => {
       ['a unit in the value', { value: '12 %', numeric: 12 }, 'result.value'],
       ['a number that is not the one written', { value: '12,5', numeric: 125 }, 'result.numeric'],
       ['thousands read the Indonesian way', { value: '1.234,5', numeric: 1.2345 }, 'result.numeric'],
-      ['below the limit with a number', { value: '< 0,05', numeric: 0.05, belowDetectionLimit: true, detectionLimit: 0.05 }, 'result.numeric'],
-      ['below a limit other than written', { value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.5 }, 'result.detectionLimit'],
-      ['below without a number after "<"', { value: '< sedikit', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 }, 'result.value'],
+      [
+        'below the limit with a number',
+        { value: '< 0,05', numeric: 0.05, belowDetectionLimit: true, detectionLimit: 0.05 },
+        'result.numeric',
+      ],
+      [
+        'below a limit other than written',
+        { value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.5 },
+        'result.detectionLimit',
+      ],
+      [
+        'below without a number after "<"',
+        { value: '< sedikit', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 },
+        'result.value',
+      ],
       ['"< …" not marked below the limit', { value: '< 0,05', numeric: null }, 'result.belowDetectionLimit'],
     ];
     for (const [name, result, field] of cases) {
@@ -59,12 +75,30 @@ describeEachDialect('the number rule of a result', (dialect) => {
 
   it('valid results are stored: a number, thousands and scientific notation, below the limit, a number the server reads, a word', async () => {
     const cases: [Record<string, unknown>, Record<string, unknown>][] = [
-      [{ value: '12,5', numeric: 12.5 }, { value: '12,5', numeric: 12.5, belowDetectionLimit: false }],
-      [{ value: '1.234,5', numeric: 1234.5 }, { value: '1.234,5', numeric: 1234.5 }],
-      [{ value: '2,5 × 10^4', numeric: 25000 }, { value: '2,5 × 10^4', numeric: 25000 }],
-      [{ value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 }, { value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 }],
-      [{ value: '0,080', numeric: null }, { value: '0,080', numeric: 0.08 }],
-      [{ value: 'negatif', numeric: null }, { value: 'negatif', numeric: null }],
+      [
+        { value: '12,5', numeric: 12.5 },
+        { value: '12,5', numeric: 12.5, belowDetectionLimit: false },
+      ],
+      [
+        { value: '1.234,5', numeric: 1234.5 },
+        { value: '1.234,5', numeric: 1234.5 },
+      ],
+      [
+        { value: '2,5 × 10^4', numeric: 25000 },
+        { value: '2,5 × 10^4', numeric: 25000 },
+      ],
+      [
+        { value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 },
+        { value: '< 0,05', numeric: null, belowDetectionLimit: true, detectionLimit: 0.05 },
+      ],
+      [
+        { value: '0,080', numeric: null },
+        { value: '0,080', numeric: 0.08 },
+      ],
+      [
+        { value: 'negatif', numeric: null },
+        { value: 'negatif', numeric: null },
+      ],
     ];
     for (const [sent, kept] of cases) {
       ok(await put(sent));

@@ -22,7 +22,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('CS returns an order to the customer, who corrects and resubmits it', async () => {
     const o = await f.submit();
-    const back = ok(await s.as(USERS.cs).post(`orders/${o.id}/return`, { reason: 'Deskripsi sampel kurang jelas, mohon lengkapi.' })).order;
+    const back = ok(
+      await s
+        .as(USERS.cs)
+        .post(`orders/${o.id}/return`, { reason: 'Deskripsi sampel kurang jelas, mohon lengkapi.' }),
+    ).order;
     expect(back.status).toBe('returned_to_customer');
     expect((await reasonOf(o.id, 'order.return_to_customer'))?.reason).toContain('Deskripsi sampel');
     // The customer sees the reason and resubmits.
@@ -36,7 +40,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('Ketua Tim returns a validated order; on revalidation it keeps its number', async () => {
     const id = await f.toValidated();
     const number = (await f.order(id)).number;
-    ok(await s.as(USERS.ketua).post(`orders/${id}/return`, { reason: 'Parameter tidak sesuai ruang lingkup lab.' }));
+    ok(
+      await s
+        .as(USERS.ketua)
+        .post(`orders/${id}/return`, { reason: 'Parameter tidak sesuai ruang lingkup lab.' }),
+    );
     expect((await f.order(id)).status).toBe('returned_to_customer');
     ok(await s.as(USERS.customer).post(`orders/${id}/resubmit`, f.twoSamples()));
     expect((await f.validate(id)).number).toBe(number);
@@ -45,7 +53,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('the customer rejects the tariff; Ketua Tim approves again', async () => {
     const id = await f.toValidated();
     await f.approveTariff(id);
-    const r = ok(await s.as(USERS.customer).post(`orders/${id}/tariff/reject`, { reason: 'Tarif kadar abu terlalu tinggi.' })).order;
+    const r = ok(
+      await s
+        .as(USERS.customer)
+        .post(`orders/${id}/tariff/reject`, { reason: 'Tarif kadar abu terlalu tinggi.' }),
+    ).order;
     expect(r.status).toBe('validated');
     expect(r.tariffTotal).toBeNull();
     expect((await f.approveTariff(id)).status).toBe('tariff_approved');
@@ -53,7 +65,9 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('the customer cancels before paying', async () => {
     const id = await f.toValidated();
-    const r = ok(await s.as(USERS.customer).post(`orders/${id}/cancel`, { reason: 'Sampel batal dikirim.' })).order;
+    const r = ok(
+      await s.as(USERS.customer).post(`orders/${id}/cancel`, { reason: 'Sampel batal dikirim.' }),
+    ).order;
     expect(r.status).toBe('cancelled');
     const late = await s.as(USERS.cs).post(`orders/${id}/validate`);
     expect(late.status).toBe(409);
@@ -63,7 +77,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('Bendahara rejects a proof of payment; the customer uploads another', async () => {
     const id = await f.toAwaitingPayment();
     const proof = (await f.uploadProof(id)).proofs[0]!;
-    const r = ok(await s.as(USERS.bendahara).post(`orders/${id}/payment-proofs/${proof.id}/reject`, { reason: 'Nominal transfer tidak sesuai tagihan.' })).order;
+    const r = ok(
+      await s.as(USERS.bendahara).post(`orders/${id}/payment-proofs/${proof.id}/reject`, {
+        reason: 'Nominal transfer tidak sesuai tagihan.',
+      }),
+    ).order;
     expect(r.status).toBe('awaiting_payment');
     expect(r.proofs[0].status).toBe('rejected');
     expect(r.proofs[0].reason).toContain('Nominal');
@@ -97,7 +115,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     const id = await f.toPaid();
     const reg = await f.register(id, 0);
     const sample = reg.samples[0]!;
-    const r = ok(await s.as(USERS.penyeliaKaret).post(`orders/${id}/samples/${sample.id}/reject`, { reason: 'Segel kemasan rusak, sampel terkontaminasi.' })).order;
+    const r = ok(
+      await s.as(USERS.penyeliaKaret).post(`orders/${id}/samples/${sample.id}/reject`, {
+        reason: 'Segel kemasan rusak, sampel terkontaminasi.',
+      }),
+    ).order;
     expect(r.samples[0].status).toBe('rejected');
     const again = await f.register(id, 0);
     expect(again.samples[0]!.status).toBe('registered');
@@ -108,7 +130,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     const id = await f.toPaid();
     await f.sampleTo(id, 0, 'assigned');
     const o = await f.order(id);
-    const r = ok(await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/assignment/return`, { reason: 'Analis belum kompeten untuk uji PRI.' })).order;
+    const r = ok(
+      await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/assignment/return`, {
+        reason: 'Analis belum kompeten untuk uji PRI.',
+      }),
+    ).order;
     expect(r.samples[0].status).toBe('received');
     await f.assign(id, 0);
     expect((await f.validateAssignment(id, 0)).samples[0]!.status).toBe('in_testing');
@@ -129,7 +155,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     const analyses = r.samples[0].analyses;
     expect(analyses.find((a: { id: string }) => a.id === old.id).status).toBe('retest');
     const fresh = analyses.find((a: { retestOf: string | null }) => a.retestOf === old.id);
-    expect(fresh).toMatchObject({ status: 'pending', analystId: s.user(USERS.analisKaret2).id, retestReason: 'Duplo tidak memenuhi keberterimaan.' });
+    expect(fresh).toMatchObject({
+      status: 'pending',
+      analystId: s.user(USERS.analisKaret2).id,
+      retestReason: 'Duplo tidak memenuhi keberterimaan.',
+    });
     await f.enterResults(id, 0);
     expect((await f.verify(id, 0)).samples[0]!.status).toBe('results_verified');
   });
@@ -138,7 +168,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     const id = await f.toPaid();
     await f.sampleTo(id, 0, 'results_verified');
     const o = await f.order(id);
-    const r = ok(await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/results/return`, { reason: 'Perhitungan kadar kotoran perlu dicek.' })).order;
+    const r = ok(
+      await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/results/return`, {
+        reason: 'Perhitungan kadar kotoran perlu dicek.',
+      }),
+    ).order;
     expect(r.samples[0].status).toBe('in_testing');
     expect((await f.verify(id, 0)).samples[0]!.status).toBe('results_verified');
   });
@@ -149,7 +183,9 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     let o = await f.order(id);
     const report = f.reportOf(o, 0);
     const r = ok(
-      await s.as(USERS.kepala).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${report.id}/refuse`, { reason: 'Nama pelanggan pada LHU salah ketik.' }),
+      await s.as(USERS.kepala).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${report.id}/refuse`, {
+        reason: 'Nama pelanggan pada LHU salah ketik.',
+      }),
     ).order;
     expect(r.samples[0].status).toBe('report_numbered');
     expect(f.reportOf(r, 0).number).toBe(report.number);
@@ -163,7 +199,11 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     await f.sampleTo(id, 0, 'released');
     let o = await f.order(id);
     const old = f.reportOf(o, 0);
-    o = ok(await s.as(USERS.ketua).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${old.id}/amend`, { reason: 'Satuan kadar nitrogen salah cetak.' })).order;
+    o = ok(
+      await s.as(USERS.ketua).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${old.id}/amend`, {
+        reason: 'Satuan kadar nitrogen salah cetak.',
+      }),
+    ).order;
     const reports = o.samples[0]!.reports;
     const amended = reports.find((r) => r.replaces === old.id)!;
     expect(reports.find((r) => r.id === old.id)!.status).toBe('superseded');
@@ -178,11 +218,17 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('Admin Satker deactivates a customer account, with a reason; its sessions end', async () => {
     const token = await s.token(USERS.customer2);
     const c = s.user(USERS.customer2);
-    const r = ok(await s.as(USERS.admin).post(`customers/${c.customerId}/deactivate`, { reason: 'Permintaan pelanggan: perusahaan tutup.' }));
+    const r = ok(
+      await s
+        .as(USERS.admin)
+        .post(`customers/${c.customerId}/deactivate`, { reason: 'Permintaan pelanggan: perusahaan tutup.' }),
+    );
     expect(r.customer.status).toBe('deactivated');
     const after = await s.request('GET', '/api/v1/orders', { token });
     expect(after.status).toBeGreaterThanOrEqual(401);
-    const login = await s.request('POST', '/api/v1/auth/login', { body: { username: USERS.customer2, password: s.demo.password } });
+    const login = await s.request('POST', '/api/v1/auth/login', {
+      body: { username: USERS.customer2, password: s.demo.password },
+    });
     expect(login.body.error.code).toBe('account_inactive');
     ok(await s.as(USERS.admin).post(`customers/${c.customerId}/activate`));
     s.forget(USERS.customer2);
@@ -190,7 +236,10 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('every return path of the permission table was taken, and each carries its reason in the audit trail', async () => {
     const returns = (Object.keys(RULES) as CommandType[]).filter((t) => RULES[t].isReturn);
-    const audit = ok(await s.as(USERS.admin).get('audit?limit=500')).entries as { command: string; reason: string | null }[];
+    const audit = ok(await s.as(USERS.admin).get('audit?limit=500')).entries as {
+      command: string;
+      reason: string | null;
+    }[];
     const seen = new Set(audit.filter((e) => e.reason).map((e) => e.command));
     for (const t of returns) expect(seen.has(t), `${t} with a reason in the audit trail`).toBe(true);
   });

@@ -18,7 +18,9 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
     // 1: the customer opens the site: the public catalog.
     const catalog = ok(await s.request('GET', `${API}/catalog`));
     expect(catalog.labs.length).toBeGreaterThanOrEqual(2);
-    expect(catalog.parameters.find((p: { method: string }) => p.method.includes('SNI 1903:2017'))).toBeTruthy();
+    expect(
+      catalog.parameters.find((p: { method: string }) => p.method.includes('SNI 1903:2017')),
+    ).toBeTruthy();
 
     // 2: registration; the account waits for activation.
     const reg = ok(
@@ -36,7 +38,9 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
       201,
     );
     expect(reg.status).toBe('pending_activation');
-    const pending = await s.request('POST', `${API}/auth/login`, { body: { username: 'qc.karetjaya', password: 'rahasia-sekali-123' } });
+    const pending = await s.request('POST', `${API}/auth/login`, {
+      body: { username: 'qc.karetjaya', password: 'rahasia-sekali-123' },
+    });
     expect(pending.status).toBe(403);
     expect(pending.body.error.code).toBe('account_pending');
 
@@ -65,7 +69,11 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
 
     // 6: Ketua Tim approves the tariff (one adjustment).
     const firstAnalysis = validated.samples[0]!.analyses[0]!;
-    const approved = ok(await s.as(USERS.ketua).post(`orders/${orderId}/tariff/approve`, { adjustments: [{ analysisId: firstAnalysis.id, tariff: 120_000 }] })).order;
+    const approved = ok(
+      await s.as(USERS.ketua).post(`orders/${orderId}/tariff/approve`, {
+        adjustments: [{ analysisId: firstAnalysis.id, tariff: 120_000 }],
+      }),
+    ).order;
     expect(approved.status).toBe('tariff_approved');
     expect(approved.tariffTotal).toBe(totals.total - firstAnalysis.tariff + 120_000);
 
@@ -81,7 +89,15 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
 
     // 9: the customer pays and uploads the proof (manual path).
     const withProof = ok(
-      await s.as(customer).upload(`orders/${orderId}/payment-proofs`, { data: pdfBytes('bukti transfer'), filename: '../../etc/passwd.pdf', contentType: 'application/pdf' }, { ntpn: '0A1B2C3D4E5F6G7H' }),
+      await s.as(customer).upload(
+        `orders/${orderId}/payment-proofs`,
+        {
+          data: pdfBytes('bukti transfer'),
+          filename: '../../etc/passwd.pdf',
+          contentType: 'application/pdf',
+        },
+        { ntpn: '0A1B2C3D4E5F6G7H' },
+      ),
       201,
     ).order;
     expect(withProof.status).toBe('payment_submitted');
@@ -100,7 +116,9 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
     await f.register(orderId, 0);
     const inLab = await f.register(orderId, 1);
     expect(inLab.status).toBe('in_lab');
-    const sampleNumbers = inLab.samples.map((x) => parseNumber(DEFAULT_NUMBER_FORMATS.sample, x.number!)?.seq);
+    const sampleNumbers = inLab.samples.map(
+      (x) => parseNumber(DEFAULT_NUMBER_FORMATS.sample, x.number!)?.seq,
+    );
     expect(sampleNumbers).toEqual([1, 2]);
 
     for (const i of [0, 1]) {
@@ -121,7 +139,9 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
       // 18: CS prints the E-LHU and asks the Kepala Balai to sign.
       const queued = await f.requestSignature(orderId, i);
       expect(f.reportOf(queued, i).documentHash).toMatch(/^[0-9a-f]{64}$/);
-      const unsigned = await s.as(USERS.kepala).get(`orders/${orderId}/samples/${queued.samples[i]!.id}/reports/${report.id}/file`);
+      const unsigned = await s
+        .as(USERS.kepala)
+        .get(`orders/${orderId}/samples/${queued.samples[i]!.id}/reports/${report.id}/file`);
       expect(unsigned.status).toBe(200);
       // 19: the Kepala Balai signs (uploads the signed PDF).
       const signed = await f.sign(orderId, i);
@@ -156,10 +176,17 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
 
     // The audit trail holds every step, readable by Admin Satker and by the lab's MT.
     const audit = ok(await s.as(USERS.admin).get(`audit?orderId=${orderId}&limit=500`));
-    const steps = new Set(audit.entries.map((e: { step: number | null }) => e.step).filter((x: number | null) => x !== null));
+    const steps = new Set(
+      audit.entries.map((e: { step: number | null }) => e.step).filter((x: number | null) => x !== null),
+    );
     for (let n = 4; n <= 22; n++) expect(steps.has(n), `step ${n} in the audit trail`).toBe(true);
     const approve = audit.entries.find((e: { command: string }) => e.command === 'tariff.approve');
-    expect(approve).toMatchObject({ role: 'ketua_tim_pji', actorId: s.user(USERS.ketua).id, from: 'validated', to: 'tariff_approved' });
+    expect(approve).toMatchObject({
+      role: 'ketua_tim_pji',
+      actorId: s.user(USERS.ketua).id,
+      from: 'validated',
+      to: 'tariff_approved',
+    });
     const mtAudit = ok(await s.as(USERS.mtKaret).get(`audit?orderId=${orderId}`));
     expect(mtAudit.entries.length).toBeGreaterThan(0);
     expect((await s.as(USERS.cs).get(`audit?orderId=${orderId}`)).status).toBe(403);
@@ -167,6 +194,10 @@ describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
     // The customer's list shows the finished order.
     const list = ok(await s.as(customer).get('orders'));
     expect(list.orders).toHaveLength(1);
-    expect(list.orders[0]).toMatchObject({ id: orderId, status: 'finished', companyName: 'PT Karet Jaya Abadi' });
+    expect(list.orders[0]).toMatchObject({
+      id: orderId,
+      status: 'finished',
+      companyName: 'PT Karet Jaya Abadi',
+    });
   });
 });

@@ -59,7 +59,17 @@ describeEachDialect('survey by element name', (dialect) => {
   });
 
   it('the named form is accepted and stored in IKM_ELEMENTS order', async () => {
-    const byName = { persyaratan: 4, prosedur: 3, waktu: 2, biaya: 4, produk: 1, kompetensi: 4, perilaku: 3, pengaduan: 2, sarana: 4 };
+    const byName = {
+      persyaratan: 4,
+      prosedur: 3,
+      waktu: 2,
+      biaya: 4,
+      produk: 1,
+      kompetensi: 4,
+      perilaku: 3,
+      pengaduan: 2,
+      sarana: 4,
+    };
     // Sent in another key order: the names decide, not the order.
     const shuffled = Object.fromEntries(Object.entries(byName).reverse());
     const o = ok(await send({ scores: shuffled, comment: 'Baik.' })).order;

@@ -1,7 +1,17 @@
 /** Proofs of payment (type from content, size limit, stored under server ids) and the payment gateway's HMAC notification. */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, jpegBytes, multipart, PAYMENT_SECRET, pdfBytes, pngBytes, startTestServer, type TestServer } from './harness';
+import {
+  API,
+  describeEachDialect,
+  jpegBytes,
+  multipart,
+  PAYMENT_SECRET,
+  pdfBytes,
+  pngBytes,
+  startTestServer,
+  type TestServer,
+} from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('uploads and payment notifications', (dialect) => {
@@ -13,8 +23,11 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const upload = (orderId: string, file: { data: Buffer; filename?: string; contentType?: string }, fields: Record<string, string> = {}) =>
-    s.as(USERS.customer).upload(`orders/${orderId}/payment-proofs`, file, fields);
+  const upload = (
+    orderId: string,
+    file: { data: Buffer; filename?: string; contentType?: string },
+    fields: Record<string, string> = {},
+  ) => s.as(USERS.customer).upload(`orders/${orderId}/payment-proofs`, file, fields);
 
   it('accepts PDF, PNG and JPEG judged by content, and serves them back under the server’s name', async () => {
     for (const [data, mime] of [
@@ -24,13 +37,18 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     ] as const) {
       const id = await f.toAwaitingPayment();
       // The name and type the client sends are ignored.
-      const o = ok(await upload(id, { data, filename: '../../../../etc/shadow', contentType: 'text/html' }), 201).order;
+      const o = ok(
+        await upload(id, { data, filename: '../../../../etc/shadow', contentType: 'text/html' }),
+        201,
+      ).order;
       const proof = o.proofs[0]!;
       const file = await s.as(USERS.bendahara).get(`orders/${id}/payment-proofs/${proof.id}/file`);
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe(mime);
       expect(Buffer.compare(file.raw, data)).toBe(0);
-      expect(String(file.headers['content-disposition'])).toMatch(new RegExp(`^attachment; filename="bukti-bayar-${proof.id}\\.(pdf|png|jpg)"$`));
+      expect(String(file.headers['content-disposition'])).toMatch(
+        new RegExp(`^attachment; filename="bukti-bayar-${proof.id}\\.(pdf|png|jpg)"$`),
+      );
       expect(file.headers['x-content-type-options']).toBe('nosniff');
     }
   });
@@ -39,14 +57,67 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     const id = await f.toAwaitingPayment();
     const before = await f.order(id, USERS.admin);
     const cases: [string, () => ReturnType<typeof upload>, number, string][] = [
-      ['text as .pdf', () => upload(id, { data: Buffer.from('hello, I am not a PDF'), filename: 'bukti.pdf', contentType: 'application/pdf' }), 415, 'unsupported_file_type'],
-      ['an executable', () => upload(id, { data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), filename: 'bukti.pdf' }), 415, 'unsupported_file_type'],
-      ['a GIF', () => upload(id, { data: Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(100)]), filename: 'bukti.gif' }), 415, 'unsupported_file_type'],
-      ['HTML', () => upload(id, { data: Buffer.from('<!doctype html><script>alert(1)</script>'), filename: 'x.html' }), 415, 'unsupported_file_type'],
-      ['5 MB + 1 byte', () => upload(id, { data: Buffer.concat([pdfBytes(), Buffer.alloc(5 * 1024 * 1024 + 1 - pdfBytes().length, 32)]), filename: 'big.pdf' }), 413, 'payload_too_large'],
-      ['an empty file', () => upload(id, { data: Buffer.alloc(0), filename: 'empty.pdf' }), 400, 'bad_request'],
+      [
+        'text as .pdf',
+        () =>
+          upload(id, {
+            data: Buffer.from('hello, I am not a PDF'),
+            filename: 'bukti.pdf',
+            contentType: 'application/pdf',
+          }),
+        415,
+        'unsupported_file_type',
+      ],
+      [
+        'an executable',
+        () =>
+          upload(id, {
+            data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]),
+            filename: 'bukti.pdf',
+          }),
+        415,
+        'unsupported_file_type',
+      ],
+      [
+        'a GIF',
+        () =>
+          upload(id, {
+            data: Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(100)]),
+            filename: 'bukti.gif',
+          }),
+        415,
+        'unsupported_file_type',
+      ],
+      [
+        'HTML',
+        () =>
+          upload(id, { data: Buffer.from('<!doctype html><script>alert(1)</script>'), filename: 'x.html' }),
+        415,
+        'unsupported_file_type',
+      ],
+      [
+        '5 MB + 1 byte',
+        () =>
+          upload(id, {
+            data: Buffer.concat([pdfBytes(), Buffer.alloc(5 * 1024 * 1024 + 1 - pdfBytes().length, 32)]),
+            filename: 'big.pdf',
+          }),
+        413,
+        'payload_too_large',
+      ],
+      [
+        'an empty file',
+        () => upload(id, { data: Buffer.alloc(0), filename: 'empty.pdf' }),
+        400,
+        'bad_request',
+      ],
       ['a bad NTPN', () => upload(id, { data: pdfBytes() }, { ntpn: "1' OR '1'='1" }), 400, 'bad_request'],
-      ['an unknown field', () => upload(id, { data: pdfBytes() }, { path: '/etc/passwd' }), 400, 'bad_request'],
+      [
+        'an unknown field',
+        () => upload(id, { data: pdfBytes() }, { path: '/etc/passwd' }),
+        400,
+        'bad_request',
+      ],
     ];
     for (const [name, send, status, code] of cases) {
       const r = await send();
@@ -55,7 +126,11 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
       expect(r.body.error.message.id, name).toBeTruthy();
     }
     const wrongField = multipart({ data: pdfBytes() }, {}, 'dokumen');
-    const r1 = await s.request('POST', `${API}/orders/${id}/payment-proofs`, { token: await s.token(USERS.customer), rawBody: wrongField.body, headers: { 'content-type': wrongField.contentType } });
+    const r1 = await s.request('POST', `${API}/orders/${id}/payment-proofs`, {
+      token: await s.token(USERS.customer),
+      rawBody: wrongField.body,
+      headers: { 'content-type': wrongField.contentType },
+    });
     expect(r1.status).toBe(400);
     const json = await s.as(USERS.customer).post(`orders/${id}/payment-proofs`, { file: 'JVBERi0xLjQ=' });
     expect(json.status).toBe(415);
@@ -67,14 +142,26 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     expect((await upload(id, { data: exact, filename: 'pas.pdf' })).status).toBe(201);
   });
 
-  const sign = (raw: string, secret = PAYMENT_SECRET) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+  const sign = (raw: string, secret = PAYMENT_SECRET) =>
+    `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
   const notify = (raw: string, signature: string | null) =>
-    s.request('POST', `${API}/payments/notify`, { rawBody: raw, headers: { 'content-type': 'application/json', ...(signature ? { 'x-sippt-signature': signature } : {}) } });
+    s.request('POST', `${API}/payments/notify`, {
+      rawBody: raw,
+      headers: {
+        'content-type': 'application/json',
+        ...(signature ? { 'x-sippt-signature': signature } : {}),
+      },
+    });
 
   it('payment notification: HMAC of the raw body with the shared secret marks the billing paid, once', async () => {
     const id = await f.toAwaitingPayment();
     const billing = (await f.order(id)).billings[0]!;
-    const raw = JSON.stringify({ billingCode: billing.code, ntpn: 'ABCDEF0123456789', paidAt: s.clock.now().toISOString(), amount: billing.amount });
+    const raw = JSON.stringify({
+      billingCode: billing.code,
+      ntpn: 'ABCDEF0123456789',
+      paidAt: s.clock.now().toISOString(),
+      amount: billing.amount,
+    });
     expect((await notify(raw, null)).status).toBe(401);
     expect((await notify(raw, sign(raw, 'another-secret'))).status).toBe(401);
     expect((await notify(raw, 'sha256=zz')).status).toBe(401);
@@ -92,17 +179,34 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     expect(o.status).toBe('paid');
     expect(o.billings[0]).toMatchObject({ status: 'paid', ntpn: 'ABCDEF0123456789' });
     const audit = ok(await s.as(USERS.admin).get(`audit?orderId=${id}`)).entries;
-    expect(audit.filter((e: { command: string }) => e.command === 'payment.confirm_auto')[0]).toMatchObject({ role: 'sistem', step: 9 });
+    expect(audit.filter((e: { command: string }) => e.command === 'payment.confirm_auto')[0]).toMatchObject({
+      role: 'sistem',
+      step: 9,
+    });
   });
 
   it('payment notification: wrong amount, unknown code, malformed bodies', async () => {
     const id = await f.toAwaitingPayment();
     const billing = (await f.order(id)).billings[0]!;
-    const wrong = JSON.stringify({ billingCode: billing.code, ntpn: 'ABCDEF0123456780', paidAt: s.clock.now().toISOString(), amount: 1 });
+    const wrong = JSON.stringify({
+      billingCode: billing.code,
+      ntpn: 'ABCDEF0123456780',
+      paidAt: s.clock.now().toISOString(),
+      amount: 1,
+    });
     expect((await notify(wrong, sign(wrong))).status).toBe(422);
-    const unknown = JSON.stringify({ billingCode: '999999999999999', ntpn: 'ABCDEF0123456780', paidAt: s.clock.now().toISOString() });
+    const unknown = JSON.stringify({
+      billingCode: '999999999999999',
+      ntpn: 'ABCDEF0123456780',
+      paidAt: s.clock.now().toISOString(),
+    });
     expect((await notify(unknown, sign(unknown))).status).toBe(404);
-    for (const raw of ['{"billingCode":', '[]', '{"billingCode":"1","ntpn":"x","paidAt":"y"}', JSON.stringify({ billingCode: billing.code, ntpn: 'ABCDEF0123456780', paidAt: 'kemarin' })]) {
+    for (const raw of [
+      '{"billingCode":',
+      '[]',
+      '{"billingCode":"1","ntpn":"x","paidAt":"y"}',
+      JSON.stringify({ billingCode: billing.code, ntpn: 'ABCDEF0123456780', paidAt: 'kemarin' }),
+    ]) {
       const r = await notify(raw, sign(raw));
       expect(r.status, raw).toBe(400);
     }
@@ -122,8 +226,15 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
   it('without a configured secret the endpoint is closed', async () => {
     const closed = await startTestServer(dialect, { paymentNotifySecret: null });
     try {
-      const raw = JSON.stringify({ billingCode: '123456789012345', ntpn: 'ABCDEF0123456789', paidAt: new Date().toISOString() });
-      const r = await closed.request('POST', `${API}/payments/notify`, { rawBody: raw, headers: { 'content-type': 'application/json', 'x-sippt-signature': sign(raw) } });
+      const raw = JSON.stringify({
+        billingCode: '123456789012345',
+        ntpn: 'ABCDEF0123456789',
+        paidAt: new Date().toISOString(),
+      });
+      const r = await closed.request('POST', `${API}/payments/notify`, {
+        rawBody: raw,
+        headers: { 'content-type': 'application/json', 'x-sippt-signature': sign(raw) },
+      });
       expect(r.status).toBe(503);
     } finally {
       await closed.close();
@@ -136,7 +247,9 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     const o = await f.order(id);
     const r = f.reportOf(o, 0);
     const url = `orders/${id}/samples/${o.samples[0]!.id}/reports/${r.id}/sign`;
-    const unsigned = await s.as(USERS.kepala).get(`orders/${id}/samples/${o.samples[0]!.id}/reports/${r.id}/file`);
+    const unsigned = await s
+      .as(USERS.kepala)
+      .get(`orders/${id}/samples/${o.samples[0]!.id}/reports/${r.id}/file`);
     const plain = await s.as(USERS.kepala).upload(url, { data: unsigned.raw });
     expect(plain.status).toBe(422);
     expect(plain.body.error.code).toBe('invalid_signature');

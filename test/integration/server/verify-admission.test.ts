@@ -19,7 +19,8 @@ let app: FastifyInstance;
 // One thread, three queue places (four uploads in the server at most), two bodies received at once.
 const pool = new PdfPool({ threads: 1, queue: 3, receiving: 2, retryAfterSeconds: 4 });
 /** Takes the only thread for `ms` and every queue place. */
-const fillPool = (ms: number) => Promise.all([pool.run('sleep', ms), pool.run('sleep', 10), pool.run('sleep', 10), pool.run('sleep', 10)]);
+const fillPool = (ms: number) =>
+  Promise.all([pool.run('sleep', ms), pool.run('sleep', 10), pool.run('sleep', 10), pool.run('sleep', 10)]);
 
 beforeAll(async () => {
   s = await startTestServer('sqlite');
@@ -90,7 +91,12 @@ it('a Content-Length over 10 MB is refused from the headers: 413 in the error sh
   await c.closed;
   expect(res).toMatch(/^HTTP\/1\.1 413 /);
   expect(res).toMatch(/\r\nconnection: close\r\n/i);
-  expect(JSON.parse(bodyOf(res))).toEqual({ error: { code: 'payload_too_large', message: { id: expect.stringContaining('terlalu besar'), en: expect.stringContaining('too large') } } });
+  expect(JSON.parse(bodyOf(res))).toEqual({
+    error: {
+      code: 'payload_too_large',
+      message: { id: expect.stringContaining('terlalu besar'), en: expect.stringContaining('too large') },
+    },
+  });
 });
 
 it('a full pool refuses at once from the headers (503, Retry-After, connection closed), for the API and the page; the server stays responsive', async () => {
@@ -102,9 +108,13 @@ it('a full pool refuses at once from the headers (503, Retry-After, connection c
   expect(res).toMatch(/^HTTP\/1\.1 503 /);
   expect(res).toMatch(/\r\nretry-after: 4\r\n/i);
   expect(res).toMatch(/\r\nconnection: close\r\n/i);
-  expect(JSON.parse(bodyOf(res))).toMatchObject({ error: { code: 'not_available', message: { id: expect.stringContaining('sibuk') } } });
+  expect(JSON.parse(bodyOf(res))).toMatchObject({
+    error: { code: 'not_available', message: { id: expect.stringContaining('sibuk') } },
+  });
 
-  const page = await open(headers('/verifikasi', 10 * 1024 * 1024).replace('Accept: application/json', 'Accept: text/html'));
+  const page = await open(
+    headers('/verifikasi', 10 * 1024 * 1024).replace('Accept: application/json', 'Accept: text/html'),
+  );
   const html = await page.until(/<\/html>\s*$/);
   await page.closed;
   expect(html).toMatch(/^HTTP\/1\.1 503 /);
@@ -125,9 +135,15 @@ it('Expect: 100-continue: a busy server answers 503 without asking for the body;
   await holding;
   await new Promise((r) => setTimeout(r, 50));
 
-  const form = multipart({ data: pdfBytes('bukan E-LHU'), filename: 'x.pdf', contentType: 'application/pdf' });
+  const form = multipart({
+    data: pdfBytes('bukan E-LHU'),
+    filename: 'x.pdf',
+    contentType: 'application/pdf',
+  });
   const boundary = /boundary=(.+)$/.exec(form.contentType)![1]!;
-  const admitted = await open(headers(`${API}/verify`, form.body.length, { Expect: '100-continue' }, boundary));
+  const admitted = await open(
+    headers(`${API}/verify`, form.body.length, { Expect: '100-continue' }, boundary),
+  );
   await admitted.until(/^HTTP\/1\.1 100 Continue\r\n\r\n$/);
   admitted.socket.write(form.body);
   const r2 = await admitted.until(/HTTP\/1\.1 200 [\s\S]*\r\n\r\n\{[\s\S]*\}$/);
@@ -136,10 +152,16 @@ it('Expect: 100-continue: a busy server answers 503 without asking for the body;
 });
 
 it('at most `receiving` bodies are received at once: a third upload is refused while two trickle in (the pool has room), admitted once they are done', async () => {
-  const form = multipart({ data: pdfBytes('bukan E-LHU'), filename: 'x.pdf', contentType: 'application/pdf' });
+  const form = multipart({
+    data: pdfBytes('bukan E-LHU'),
+    filename: 'x.pdf',
+    contentType: 'application/pdf',
+  });
   const boundary = /boundary=(.+)$/.exec(form.contentType)![1]!;
   // Two uploads send their headers and half their body, and wait.
-  const slow = await Promise.all([0, 1].map(() => open(headers(`${API}/verify`, form.body.length, {}, boundary))));
+  const slow = await Promise.all(
+    [0, 1].map(() => open(headers(`${API}/verify`, form.body.length, {}, boundary))),
+  );
   for (const c of slow) c.socket.write(form.body.subarray(0, 100));
   await new Promise((r) => setTimeout(r, 200));
   const third = await open(headers(`${API}/verify`, form.body.length, {}, boundary));

@@ -14,10 +14,21 @@ import { getInfoEntry } from '../../../shared/elhu/pdf-tools';
 import { ELHU_INFO_KEYS } from '../../../shared/elhu/types';
 import { throwawayKeystore } from '../../unit/elhu/helpers';
 import { Flow, ok, SURVEY, USERS } from './flow';
-import { API, describeEachDialect, multipart, pdfBytes, pngBytes, startTestServer, type TestServer } from './harness';
+import {
+  API,
+  describeEachDialect,
+  multipart,
+  pdfBytes,
+  pngBytes,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 const DEMO_NIP = '197503122000031002';
-const DEMO_CERT = readFileSync(new URL('../../../resources/demo-keystore/kepala-balai-demo.pem', import.meta.url), 'utf8');
+const DEMO_CERT = readFileSync(
+  new URL('../../../resources/demo-keystore/kepala-balai-demo.pem', import.meta.url),
+  'utf8',
+);
 
 describeEachDialect('public E-LHU verification', (dialect) => {
   let s: TestServer;
@@ -37,10 +48,22 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     expect((await f.notifyPayment(billing.code, 'NTPNVERIFY000001')).status).toBe(200);
     await f.sampleTo(orderId, 0, 'awaiting_signature');
     const signed = await f.signedPdf(orderId, 0);
-    ok(await s.as(USERS.kepala).upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, { data: Buffer.from(signed.pdf) }));
+    ok(
+      await s
+        .as(USERS.kepala)
+        .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
+          data: Buffer.from(signed.pdf),
+        }),
+    );
     await f.release(orderId, 0);
     const report = f.reportOf(await f.order(orderId), 0);
-    released = { orderId, sampleId: signed.sampleId, reportId: signed.reportId, number: report.number, pdf: Buffer.from(signed.pdf) };
+    released = {
+      orderId,
+      sampleId: signed.sampleId,
+      reportId: signed.reportId,
+      number: report.number,
+      pdf: Buffer.from(signed.pdf),
+    };
   }, 60_000);
   afterAll(async () => s?.close());
 
@@ -55,7 +78,10 @@ describeEachDialect('public E-LHU verification', (dialect) => {
   const text = (raw: Buffer) => raw.toString('utf8');
   const dropPdf = (data: Buffer, fields: Record<string, string> = {}) => {
     const m = multipart({ data, filename: 'laporan.pdf', contentType: 'application/pdf' }, fields);
-    return s.request('POST', '/verifikasi', { rawBody: m.body, headers: { 'content-type': m.contentType, accept: 'text/html' } });
+    return s.request('POST', '/verifikasi', {
+      rawBody: m.body,
+      headers: { 'content-type': m.contentType, accept: 'text/html' },
+    });
   };
 
   it('the QR code opens a page with number, customer, sample, issue date, signer, hash and "Sah / Valid"; strict CSP, no script', async () => {
@@ -74,7 +100,18 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     const customer = ok(await s.as(USERS.admin).get(`customers/${o.customerId}`)).customer;
     const kepala = s.user(USERS.kepala);
     const sha = createHash('sha256').update(released.pdf).digest('hex');
-    for (const expected of [released.number, customer.companyName, o.samples[0]!.number!, o.samples[0]!.sampleTypeName, kepala.name, DEMO_NIP, formatDateId(o.samples[0]!.reports[0]!.issuedAt!.slice(0, 10)), sha, 'Sah', 'Valid']) {
+    for (const expected of [
+      released.number,
+      customer.companyName,
+      o.samples[0]!.number!,
+      o.samples[0]!.sampleTypeName,
+      kepala.name,
+      DEMO_NIP,
+      formatDateId(o.samples[0]!.reports[0]!.issuedAt!.slice(0, 10)),
+      sha,
+      'Sah',
+      'Valid',
+    ]) {
       expect(html, expected).toContain(expected.replace(/&/g, '&#38;'));
     }
     expect(html).toContain('data-status="valid"');
@@ -85,12 +122,21 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     expect(viaAccept.status).toBe(200);
     const api = ok(await s.request('GET', `${API}/verify/${released.reportId}`));
     expect(viaAccept.body).toEqual(api);
-    expect(api.report).toMatchObject({ number: released.number, validity: 'valid', signedSha256: sha, signer: { name: kepala.name, nip: DEMO_NIP } });
+    expect(api.report).toMatchObject({
+      number: released.number,
+      validity: 'valid',
+      signedSha256: sha,
+      signer: { name: kepala.name, nip: DEMO_NIP },
+    });
     expect(api.status).toEqual({ id: 'Sah', en: 'Valid' });
   });
 
   it('an unknown or malformed address answers a 404 page in the same style (JSON 404 for programs)', async () => {
-    for (const path of [`/verify/${randomUUID()}`, '/verify/not-a-report', `/verify/${encodeURIComponent("1' or '1'='1")}`]) {
+    for (const path of [
+      `/verify/${randomUUID()}`,
+      '/verify/not-a-report',
+      `/verify/${encodeURIComponent("1' or '1'='1")}`,
+    ]) {
       const r = await page(path);
       expect(r.status, path).toBe(404);
       expect(text(r.raw)).toContain('Laporan tidak ditemukan');
@@ -102,7 +148,9 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     expect((await s.request('GET', `${API}/verify/nope`)).status).toBe(400);
     const general = await page('/verifikasi');
     expect(general.status).toBe(200);
-    expect(text(general.raw)).toMatch(/<form method="post" action="verifikasi" enctype="multipart\/form-data">/);
+    expect(text(general.raw)).toMatch(
+      /<form method="post" action="verifikasi" enctype="multipart\/form-data">/,
+    );
   });
 
   it('a dropped PDF: the signed file is genuine; a flipped byte, an unsigned PDF, another file type and an oversized file are not', async () => {
@@ -132,10 +180,24 @@ describeEachDialect('public E-LHU verification', (dialect) => {
 
     // JSON for programs.
     const m = multipart({ data: released.pdf, filename: 'x.pdf' });
-    const api = ok(await s.request('POST', `${API}/verify`, { rawBody: m.body, headers: { 'content-type': m.contentType } }));
-    expect(api).toMatchObject({ verdict: 'genuine', genuine: true, report: { reportId: released.reportId, validity: 'valid' } });
+    const api = ok(
+      await s.request('POST', `${API}/verify`, {
+        rawBody: m.body,
+        headers: { 'content-type': m.contentType },
+      }),
+    );
+    expect(api).toMatchObject({
+      verdict: 'genuine',
+      genuine: true,
+      report: { reportId: released.reportId, validity: 'valid' },
+    });
     const m2 = multipart({ data: flipped, filename: 'x.pdf' });
-    const bad = ok(await s.request('POST', `${API}/verify`, { rawBody: m2.body, headers: { 'content-type': m2.contentType } }));
+    const bad = ok(
+      await s.request('POST', `${API}/verify`, {
+        rawBody: m2.body,
+        headers: { 'content-type': m2.contentType },
+      }),
+    );
     expect(bad.genuine).toBe(false);
     expect(['altered', 'signature_invalid']).toContain(bad.verdict);
     expect(bad.reason.id.length).toBeGreaterThan(10);
@@ -146,9 +208,15 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     await f.sampleTo(orderId, 0, 'released');
     let o = await f.order(orderId);
     const old = f.reportOf(o, 0);
-    const oldFile = (await s.as(USERS.cs).get(`orders/${orderId}/samples/${o.samples[0]!.id}/reports/${old.id}/file`)).raw;
+    const oldFile = (
+      await s.as(USERS.cs).get(`orders/${orderId}/samples/${o.samples[0]!.id}/reports/${old.id}/file`)
+    ).raw;
     const reason = 'Satuan kadar abu salah cetak.';
-    o = ok(await s.as(USERS.ketua).post(`orders/${orderId}/samples/${o.samples[0]!.id}/reports/${old.id}/amend`, { reason })).order;
+    o = ok(
+      await s
+        .as(USERS.ketua)
+        .post(`orders/${orderId}/samples/${o.samples[0]!.id}/reports/${old.id}/amend`, { reason }),
+    ).order;
     const next = o.samples[0]!.reports.find((r) => r.replaces === old.id)!;
 
     const r = await page(`/verify/${old.id}`);
@@ -159,7 +227,10 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     expect(html).toContain('Superseded by');
     expect(html).toContain(reason);
     const api = ok(await s.request('GET', `${API}/verify/${old.id}`));
-    expect(api.report).toMatchObject({ validity: 'superseded', supersededBy: { reportId: next.id, number: next.number, reason } });
+    expect(api.report).toMatchObject({
+      validity: 'superseded',
+      supersededBy: { reportId: next.id, number: next.number, reason },
+    });
 
     // The new one: not signed yet, names the report it replaces.
     const nextPage = text((await page(`/verify/${next.id}`)).raw);
@@ -185,25 +256,50 @@ describeEachDialect('public E-LHU verification', (dialect) => {
       expect(r.body.error.message.en.length).toBeGreaterThan(5);
     };
     await refused('hello', /PEM/);
-    await refused('-----BEGIN CERTIFICATE-----\nAAAAbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n', /tidak dapat dibaca/);
+    await refused(
+      '-----BEGIN CERTIFICATE-----\nAAAAbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n',
+      /tidak dapat dibaca/,
+    );
     const now = Date.now();
-    const expired = throwawayKeystore({ notBefore: new Date(now - 400 * 86_400_000), notAfter: new Date(now - 86_400_000) });
+    const expired = throwawayKeystore({
+      notBefore: new Date(now - 400 * 86_400_000),
+      notAfter: new Date(now - 86_400_000),
+    });
     await refused(expired.certPem, /kedaluwarsa/);
-    const future = throwawayKeystore({ notBefore: new Date(now + 30 * 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+    const future = throwawayKeystore({
+      notBefore: new Date(now + 30 * 86_400_000),
+      notAfter: new Date(now + 400 * 86_400_000),
+    });
     await refused(future.certPem, /belum berlaku/);
     await refused(expired.caPem, /CA/);
-    await refused(`${DEMO_CERT}\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n`, /kunci privat/);
-    await refused(DEMO_CERT, /hanya didaftarkan untuk Kepala Balai/, `users/${s.user(USERS.cs).id}/certificate`);
+    await refused(
+      `${DEMO_CERT}\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n`,
+      /kunci privat/,
+    );
+    await refused(
+      DEMO_CERT,
+      /hanya didaftarkan untuk Kepala Balai/,
+      `users/${s.user(USERS.cs).id}/certificate`,
+    );
     expect((await s.as(USERS.cs).put(url, { certificatePem: DEMO_CERT })).status).toBe(403);
     expect((await s.as(USERS.kepala).put(url, { certificatePem: DEMO_CERT })).status).toBe(403);
 
-    const good = throwawayKeystore({ notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 365 * 86_400_000), cn: 'Kepala Balai Uji' });
+    const good = throwawayKeystore({
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + 365 * 86_400_000),
+      cn: 'Kepala Balai Uji',
+    });
     const res = ok(await admin.put(url, { certificatePem: good.certPem }));
     expect(res).toMatchObject({ userId: kepala.id, fingerprint: good.fingerprint });
     expect(res.subject).toContain('Kepala Balai Uji');
     // Back to the demo certificate (the other tests sign with the demo keystore).
     const demo = ok(await admin.put(url, { certificatePem: DEMO_CERT }));
-    expect(demo.fingerprint).toBe(readFileSync(new URL('../../../resources/demo-keystore/kepala-balai-demo.sha256', import.meta.url), 'utf8').trim());
+    expect(demo.fingerprint).toBe(
+      readFileSync(
+        new URL('../../../resources/demo-keystore/kepala-balai-demo.sha256', import.meta.url),
+        'utf8',
+      ).trim(),
+    );
   });
 
   it('the customer downloads the signed E-LHU only after the survey: 403 with the survey message before, the signed bytes after', async () => {
@@ -225,7 +321,9 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     const first = await f.signedPdf(orderId, 0);
     const base = `orders/${orderId}/samples/${first.sampleId}/reports/${first.reportId}`;
     // The desktop stored the signed file ahead (verified against the document then queued)...
-    const stored = ok(await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(first.pdf) }));
+    const stored = ok(
+      await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(first.pdf) }),
+    );
     const oldHash = f.reportOf(await f.order(orderId), 0).documentHash;
     // ...but the report is refused (another desktop, or on the web) and asked again the next day: a new document.
     ok(await s.as(USERS.kepala).post(`${base}/refuse`, { reason: 'Alamat pelanggan perlu diperbaiki.' }));
@@ -245,19 +343,37 @@ describeEachDialect('public E-LHU verification', (dialect) => {
       baseVersion: null,
       issuedAt: new Date().toISOString(),
     };
-    const pushed = PushResponseSchema.parse(ok(await s.as(USERS.kepala).post('sync/push', { clientId, commands: [cmd] })));
+    const pushed = PushResponseSchema.parse(
+      ok(await s.as(USERS.kepala).post('sync/push', { clientId, commands: [cmd] })),
+    );
     expect(pushed.outcomes[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
     expect(JSON.stringify(pushed.outcomes[0])).toContain('dokumen lama');
     expect(f.reportOf(await f.order(orderId), 0).status).toBe('awaiting_signature');
     // Uploading the old file again is refused by the signature check (it names the earlier document).
-    expect((await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(first.pdf) })).status).toBe(422);
-    expect((await s.as(USERS.kepala).upload(`${base}/sign`, { data: Buffer.from(first.pdf) })).status).toBe(422);
+    expect(
+      (await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(first.pdf) })).status,
+    ).toBe(422);
+    expect((await s.as(USERS.kepala).upload(`${base}/sign`, { data: Buffer.from(first.pdf) })).status).toBe(
+      422,
+    );
     // Signing the new document works, by sync as well.
     const second = await f.signedPdf(orderId, 0);
-    const stored2 = ok(await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(second.pdf) }));
-    const cmd2 = { ...cmd, id: randomUUID(), seq: 2, payload: { ...(cmd.payload as object), signedHash: stored2.signedHash } };
-    const pushed2 = PushResponseSchema.parse(ok(await s.as(USERS.kepala).post('sync/push', { clientId, commands: [cmd2] })));
+    const stored2 = ok(
+      await s.as(USERS.kepala).upload(`${base}/signed-file`, { data: Buffer.from(second.pdf) }),
+    );
+    const cmd2 = {
+      ...cmd,
+      id: randomUUID(),
+      seq: 2,
+      payload: { ...(cmd.payload as object), signedHash: stored2.signedHash },
+    };
+    const pushed2 = PushResponseSchema.parse(
+      ok(await s.as(USERS.kepala).post('sync/push', { clientId, commands: [cmd2] })),
+    );
     expect(pushed2.outcomes[0]!.status).toBe('applied');
-    expect(f.reportOf(await f.order(orderId), 0)).toMatchObject({ status: 'signed', signedHash: stored2.signedHash });
+    expect(f.reportOf(await f.order(orderId), 0)).toMatchObject({
+      status: 'signed',
+      signedHash: stored2.signedHash,
+    });
   });
 });

@@ -17,7 +17,8 @@ describeEachDialect('worklist queries', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const list = async (user: string, q: string) => ok(await s.as(user).get(`orders?${q}`)) as { orders: { id: string }[]; nextCursor: string | null };
+  const list = async (user: string, q: string) =>
+    ok(await s.as(user).get(`orders?${q}`)) as { orders: { id: string }[]; nextCursor: string | null };
   const ids = async (user: string, q: string) => (await list(user, q)).orders.map((o) => o.id);
 
   it('order submission answers 201 with the new id and a Location', async () => {
@@ -25,7 +26,9 @@ describeEachDialect('worklist queries', (dialect) => {
     expect(r.status).toBe(201);
     expect(r.body.createdId).toBe(r.body.order.id);
     expect(r.headers.location).toBe(`/api/v1/orders/${r.body.order.id}`);
-    expect((await s.as(USERS.customer).get(String(r.headers.location).replace('/api/v1/', ''))).status).toBe(200);
+    expect((await s.as(USERS.customer).get(String(r.headers.location).replace('/api/v1/', ''))).status).toBe(
+      200,
+    );
   });
 
   it('filters by sample and analysis status, and "my work" per role', async () => {

@@ -45,13 +45,19 @@ async function awaitingSignature(samples: number): Promise<Order> {
       await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
         result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
       });
-      o = (await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+      o = (
+        await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
+      ).order;
     }
     o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
     o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
     o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
     const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
-    o = (await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: kepala.id })).order;
+    o = (
+      await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
+        kepalaBalaiId: kepala.id,
+      })
+    ).order;
   }
   return o;
 }
@@ -66,7 +72,8 @@ async function kbDesktop(name: string): Promise<{ core: DesktopServices; proxy: 
   return { core, proxy, dataDir };
 }
 
-const refsOf = (o: Order) => o.samples.map((s) => ({ orderId: o.id, sampleId: s.id, reportId: currentReport(s)!.id }));
+const refsOf = (o: Order) =>
+  o.samples.map((s) => ({ orderId: o.id, sampleId: s.id, reportId: currentReport(s)!.id }));
 
 async function signingError(p: Promise<unknown>): Promise<SigningError> {
   try {
@@ -79,7 +86,9 @@ async function signingError(p: Promise<unknown>): Promise<SigningError> {
 }
 
 function signedRows(core: DesktopServices): number {
-  return (core.diagnostics.store.ws.db.prepare('SELECT count(*) AS n FROM ob.signed_reports').get() as { n: number }).n;
+  return (
+    core.diagnostics.store.ws.db.prepare('SELECT count(*) AS n FROM ob.signed_reports').get() as { n: number }
+  ).n;
 }
 
 describe('Kepala Balai signs offline; sync uploads', () => {
@@ -100,7 +109,11 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, pending: 2 });
     await expect(core.syncNow()).rejects.toThrow();
     expect(core.status()).toMatchObject({ signedAwaitingUpload: 2, online: false });
-    expect(core.keystore()!.fingerprint).toBe(readFileSync(join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.sha256'), 'utf8').trim().split(/\s/)[0]);
+    expect(core.keystore()!.fingerprint).toBe(
+      readFileSync(join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.sha256'), 'utf8')
+        .trim()
+        .split(/\s/)[0],
+    );
 
     proxy.offline = false;
     proxy.log.length = 0;
@@ -118,10 +131,15 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     for (const [i, s] of onServer.samples.entries()) {
       const r = currentReport(s)!;
       expect(r.signedHash).toBe(signed.find((x) => x.reportId === r.id)!.signedHash);
-      const file = await office.http.get(`${server.url}/api/v1/orders/${order.id}/samples/${s.id}/reports/${r.id}/file`, {
-        responseType: 'arraybuffer',
-        headers: { authorization: `Bearer ${(await office.http.post(`${server.url}/api/v1/auth/login`, { username: 'cs1', password: server.demo!.password })).data.accessToken}` },
-      });
+      const file = await office.http.get(
+        `${server.url}/api/v1/orders/${order.id}/samples/${s.id}/reports/${r.id}/file`,
+        {
+          responseType: 'arraybuffer',
+          headers: {
+            authorization: `Bearer ${(await office.http.post(`${server.url}/api/v1/auth/login`, { username: 'cs1', password: server.demo!.password })).data.accessToken}`,
+          },
+        },
+      );
       expect(file.status).toBe(200);
       const path = join(tmp.dir, `signed-${i}.pdf`);
       writeFileSync(path, Buffer.from(file.data as ArrayBuffer));
@@ -145,7 +163,10 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(signedRows(core)).toBe(0);
     expect(core.diagnostics.store.commands().length).toBe(outboxBefore);
     expect(currentReport(core.order(order.id)!.samples[0]!)!.status).toBe('awaiting_signature');
-    for (let i = 0; i < 3; i++) expect((await signingError(core.signReports(refsOf(order), `salah-${i}`))).code).toBe('wrong_passphrase');
+    for (let i = 0; i < 3; i++)
+      expect((await signingError(core.signReports(refsOf(order), `salah-${i}`))).code).toBe(
+        'wrong_passphrase',
+      );
     const fifth = await signingError(core.signReports(refsOf(order), 'salah-lagi'));
     expect(fifth.code).toBe('wrong_passphrase');
     expect(fifth.details.attemptsLeft).toBe(0);
@@ -190,7 +211,9 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     const [ref] = refsOf(order);
 
     // The local copy of the document no longer is the one queued: refused, nothing written.
-    const docs = readdirSync(join(core.session!.workspace, 'elhu-unsigned')).filter((f) => f.startsWith(`${ref!.reportId}.`));
+    const docs = readdirSync(join(core.session!.workspace, 'elhu-unsigned')).filter((f) =>
+      f.startsWith(`${ref!.reportId}.`),
+    );
     expect(docs).toHaveLength(1);
     const docPath = join(core.session!.workspace, 'elhu-unsigned', docs[0]!);
     const original = readFileSync(docPath);
@@ -199,15 +222,27 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     writeFileSync(docPath, tampered);
     const changed = await signingError(core.signReports([ref!], PASSPHRASE));
     expect(changed.code).toBe('document_changed');
-    expect(changed.details.expectedHash).toBe(core.signingQueue().find((q) => q.reportId === ref!.reportId)!.documentHash);
+    expect(changed.details.expectedHash).toBe(
+      core.signingQueue().find((q) => q.reportId === ref!.reportId)!.documentHash,
+    );
     expect(signedRows(core)).toBe(0);
     writeFileSync(docPath, original);
 
     // Signed offline; meanwhile the report is refused elsewhere and requested again by CS.
     proxy.offline = true;
     const [signed] = await core.signReports([ref!], PASSPHRASE);
-    await office.ok('kepala', 'post', `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/refuse`, { reason: 'Ditolak dari perangkat lain' });
-    await office.ok('cs1', 'post', `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/request-signature`, { kepalaBalaiId: server.user('kepala').id });
+    await office.ok(
+      'kepala',
+      'post',
+      `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/refuse`,
+      { reason: 'Ditolak dari perangkat lain' },
+    );
+    await office.ok(
+      'cs1',
+      'post',
+      `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/request-signature`,
+      { kepalaBalaiId: server.user('kepala').id },
+    );
 
     proxy.offline = false;
     await core.syncNow();
@@ -245,16 +280,21 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     const [signed] = await core.signReports([a!], PASSPHRASE);
     core.refuseReport(b!.orderId, b!.sampleId, b!.reportId, 'Alasan penolakan uji');
     // The stored signed file is damaged (a flipped byte): its signature no longer verifies.
-    const row = core.diagnostics.store.ws.db.prepare('SELECT data FROM ob.signed_reports WHERE command_id = ?').get(signed!.commandId) as { data: Buffer };
+    const row = core.diagnostics.store.ws.db
+      .prepare('SELECT data FROM ob.signed_reports WHERE command_id = ?')
+      .get(signed!.commandId) as { data: Buffer };
     const bad = Buffer.from(row.data);
     const at = Math.floor(bad.length / 3);
     bad[at] = bad[at]! ^ 1;
-    core.diagnostics.store.ws.db.prepare('UPDATE ob.signed_reports SET data = ? WHERE command_id = ?').run(bad, signed!.commandId);
+    core.diagnostics.store.ws.db
+      .prepare('UPDATE ob.signed_reports SET data = ? WHERE command_id = ?')
+      .run(bad, signed!.commandId);
 
     // Back online, but the upload meets a 503 first: the cycle fails and is retried like a push.
     proxy.offline = false;
     let failures = 1;
-    proxy.rule = (r) => (r.path.endsWith('/signed-file') && failures-- > 0 ? { kind: 'status', status: 503 } : { kind: 'pass' });
+    proxy.rule = (r) =>
+      r.path.endsWith('/signed-file') && failures-- > 0 ? { kind: 'status', status: 503 } : { kind: 'pass' };
     await expect(core.syncNow()).rejects.toThrow(/503/);
     expect(core.status()).toMatchObject({ online: false, signedAwaitingUpload: 1, pending: 2 });
     await core.syncNow();
@@ -265,7 +305,10 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(core.status()).toMatchObject({ rejected: 1, blocked: 1, signedAwaitingUpload: 0 });
     expect(proxy.log.filter((l) => l.path.endsWith('/sync/push'))).toHaveLength(0);
     const onServer = await office.order(order.id);
-    expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual(['awaiting_signature', 'awaiting_signature']);
+    expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual([
+      'awaiting_signature',
+      'awaiting_signature',
+    ]);
 
     // Dismissing it lets the held-back refusal go; the file stays here.
     core.dismiss(rejected[0]!.id);

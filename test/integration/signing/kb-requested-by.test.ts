@@ -38,13 +38,18 @@ async function awaitingSignature(): Promise<Order> {
     await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
       result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
     });
-    o = (await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+    o = (await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`))
+      .order;
   }
   o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
   o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
   o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
   const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
-  return (await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: server.user('kepala').id })).order;
+  return (
+    await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
+      kepalaBalaiId: server.user('kepala').id,
+    })
+  ).order;
 }
 
 describe('signing queue: requested by', () => {

@@ -24,87 +24,120 @@ import { makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from './support
 const why = softhsmAvailable();
 if (why) console.warn(`[token-desktop.test] ${why}`);
 
-describe.skipIf(why !== null)(`Kepala Balai signs with a PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${why}` : ''}`, () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: ServerProcess;
-  let office: Office;
-  let token: SoftHsmToken;
-  const proxies: Proxy[] = [];
-  const desktops: DesktopServices[] = [];
+describe.skipIf(why !== null)(
+  `Kepala Balai signs with a PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${why}` : ''}`,
+  () => {
+    let tmp: ReturnType<typeof tempDir>;
+    let server: ServerProcess;
+    let office: Office;
+    let token: SoftHsmToken;
+    const proxies: Proxy[] = [];
+    const desktops: DesktopServices[] = [];
 
-  beforeAll(async () => {
-    token = makeSoftHsmToken({ p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'), p12Passphrase: DEMO_PASSPHRASE });
-    tmp = tempDir('sippt-token-');
-    server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
-    office = new Office(server);
-  });
-  afterAll(async () => {
-    for (const d of desktops) d.close();
-    for (const p of proxies) await p.stop();
-    await server?.stop();
-    tmp?.cleanup();
-    token?.cleanup();
-  });
-
-  /** Steps 5-18 over HTTP: the sample's report waits for the demo Kepala Balai's signature. */
-  async function awaitingSignature(): Promise<Order> {
-    let o = await office.orderInTesting({ samples: 1, params: 1 });
-    const s = o.samples[0]!;
-    for (const a of s.analyses) {
-      await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
-        result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
+    beforeAll(async () => {
+      token = makeSoftHsmToken({
+        p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'),
+        p12Passphrase: DEMO_PASSPHRASE,
       });
-      o = (await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)).order;
+      tmp = tempDir('sippt-token-');
+      server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
+      office = new Office(server);
+    });
+    afterAll(async () => {
+      for (const d of desktops) d.close();
+      for (const p of proxies) await p.stop();
+      await server?.stop();
+      tmp?.cleanup();
+      token?.cleanup();
+    });
+
+    /** Steps 5-18 over HTTP: the sample's report waits for the demo Kepala Balai's signature. */
+    async function awaitingSignature(): Promise<Order> {
+      let o = await office.orderInTesting({ samples: 1, params: 1 });
+      const s = o.samples[0]!;
+      for (const a of s.analyses) {
+        await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
+          result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
+        });
+        o = (
+          await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
+        ).order;
+      }
+      o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
+      o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
+      o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
+      const r = currentReport(o.samples[0]!)!;
+      return (
+        await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
+          kepalaBalaiId: server.user('kepala').id,
+        })
+      ).order;
     }
-    o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
-    o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
-    o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
-    const r = currentReport(o.samples[0]!)!;
-    return (await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, { kepalaBalaiId: server.user('kepala').id })).order;
-  }
 
-  it('no keystore file: the PIN opens the token, the batch is signed offline, the server accepts it; a wrong PIN writes nothing', async () => {
-    const order = await awaitingSignature();
-    const proxy = await new Proxy(() => server.url).start();
-    proxies.push(proxy);
-    let setting: SigningSource | undefined = { source: 'token', modulePath: token.modulePath, tokenLabel: token.label };
-    const core = services(join(tmp.dir, 'kb-token'), proxy.url, { http: { timeoutMs: 20_000 }, signing: { source: () => setting } });
-    desktops.push(core);
-    await core.login('kepala', server.demo!.password);
-    await core.syncNow();
-    expect(core.keystore()).toBeNull();
-    expect(core.signingSource()).toMatchObject({ source: 'token', tokenLabel: 'sippt-test', fingerprint: null });
-    const refs = order.samples.map((s) => ({ orderId: order.id, sampleId: s.id, reportId: currentReport(s)!.id }));
+    it('no keystore file: the PIN opens the token, the batch is signed offline, the server accepts it; a wrong PIN writes nothing', async () => {
+      const order = await awaitingSignature();
+      const proxy = await new Proxy(() => server.url).start();
+      proxies.push(proxy);
+      let setting: SigningSource | undefined = {
+        source: 'token',
+        modulePath: token.modulePath,
+        tokenLabel: token.label,
+      };
+      const core = services(join(tmp.dir, 'kb-token'), proxy.url, {
+        http: { timeoutMs: 20_000 },
+        signing: { source: () => setting },
+      });
+      desktops.push(core);
+      await core.login('kepala', server.demo!.password);
+      await core.syncNow();
+      expect(core.keystore()).toBeNull();
+      expect(core.signingSource()).toMatchObject({
+        source: 'token',
+        tokenLabel: 'sippt-test',
+        fingerprint: null,
+      });
+      const refs = order.samples.map((s) => ({
+        orderId: order.id,
+        sampleId: s.id,
+        reportId: currentReport(s)!.id,
+      }));
 
-    proxy.offline = true;
-    const outboxBefore = core.diagnostics.store.commands().length;
-    for (let i = 0; i < 6; i++) {
-      // More wrong PINs than the key-file lockout allows: the count is the token's, not ours.
-      const e = await core.signReports(refs, '9999').catch((x: unknown) => x);
-      expect(e).toBeInstanceOf(SigningError);
-      expect((e as SigningError).code).toBe('wrong_passphrase');
-      expect((e as SigningError).messageEn).toMatch(/Wrong token PIN/);
-    }
-    expect(core.diagnostics.store.commands().length).toBe(outboxBefore);
-    expect(core.signingLockout().lockedUntil).toBeNull();
+      proxy.offline = true;
+      const outboxBefore = core.diagnostics.store.commands().length;
+      for (let i = 0; i < 6; i++) {
+        // More wrong PINs than the key-file lockout allows: the count is the token's, not ours.
+        const e = await core.signReports(refs, '9999').catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(SigningError);
+        expect((e as SigningError).code).toBe('wrong_passphrase');
+        expect((e as SigningError).messageEn).toMatch(/Wrong token PIN/);
+      }
+      expect(core.diagnostics.store.commands().length).toBe(outboxBefore);
+      expect(core.signingLockout().lockedUntil).toBeNull();
 
-    const signed = await core.signReports(refs, token.pin);
-    expect(signed).toHaveLength(1);
-    expect(core.signingSource()).toMatchObject({ source: 'token', fingerprint: demoFingerprint(), subject: expect.stringContaining('Hendra') });
+      const signed = await core.signReports(refs, token.pin);
+      expect(signed).toHaveLength(1);
+      expect(core.signingSource()).toMatchObject({
+        source: 'token',
+        fingerprint: demoFingerprint(),
+        subject: expect.stringContaining('Hendra'),
+      });
 
-    proxy.offline = false;
-    await core.syncNow();
-    expect(core.status()).toMatchObject({ signedAwaitingUpload: 0, pending: 0, rejected: 0 });
-    const onServer = await office.order(order.id);
-    const r = currentReport(onServer.samples[0]!)!;
-    expect(r.status).toBe('signed');
-    expect(r.signedHash).toBe(signed[0]!.signedHash);
-    const path = join(tmp.dir, 'token-desktop.pdf');
-    writeFileSync(path, core.diagnostics.signing.signedFile(r.id)!.data);
-    expect(execFileSync('pdfsig', [path], { encoding: 'utf8' })).toContain('Signature Validation: Signature is Valid.');
+      proxy.offline = false;
+      await core.syncNow();
+      expect(core.status()).toMatchObject({ signedAwaitingUpload: 0, pending: 0, rejected: 0 });
+      const onServer = await office.order(order.id);
+      const r = currentReport(onServer.samples[0]!)!;
+      expect(r.status).toBe('signed');
+      expect(r.signedHash).toBe(signed[0]!.signedHash);
+      const path = join(tmp.dir, 'token-desktop.pdf');
+      writeFileSync(path, core.diagnostics.signing.signedFile(r.id)!.data);
+      expect(execFileSync('pdfsig', [path], { encoding: 'utf8' })).toContain(
+        'Signature Validation: Signature is Valid.',
+      );
 
-    // Back to the key file in the settings: no keystore imported here, said so.
-    setting = { source: 'file' };
-    expect(core.signingSource().source).toBe('file');
-  });
-});
+      // Back to the key file in the settings: no keystore imported here, said so.
+      setting = { source: 'file' };
+      expect(core.signingSource().source).toBe('file');
+    });
+  },
+);

@@ -33,7 +33,18 @@ import {
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import { DEMO_CA_PATH, DEMO_PASSPHRASE, KEPALA_BALAI, KEYSTORE_DIR, SIGNING_TIME, demoCertPem, demoFingerprint, demoP12, run, testFonts } from '../../unit/elhu/helpers';
+import {
+  DEMO_CA_PATH,
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  KEYSTORE_DIR,
+  SIGNING_TIME,
+  demoCertPem,
+  demoFingerprint,
+  demoP12,
+  run,
+  testFonts,
+} from '../../unit/elhu/helpers';
 import { makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from './support/softhsm';
 
 /** The signed byte ranges and the CMS, read from the raw file (as test/integration/elhu/signature.test.ts does). */
@@ -43,7 +54,10 @@ function splitSigned(pdf: Uint8Array): { cms: Buffer; byteRange: number[] } {
   if (!m) throw new Error('no /ByteRange');
   const [, b, c] = m.slice(1).map(Number) as [number, number, number, number];
   const der = Buffer.from(text.slice(b + 1, c - 1), 'hex');
-  return { cms: Buffer.from(AsnConvert.serialize(AsnConvert.parse(der, ContentInfo))), byteRange: m.slice(1).map(Number) };
+  return {
+    cms: Buffer.from(AsnConvert.serialize(AsnConvert.parse(der, ContentInfo))),
+    byteRange: m.slice(1).map(Number),
+  };
 }
 
 const why = softhsmAvailable();
@@ -67,13 +81,27 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   let dir: string;
   let unsigned: Uint8Array;
   let fileSigned: Uint8Array;
-  const signOpts = () => ({ ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+  const signOpts = () => ({
+    ...KEPALA_BALAI,
+    signingTime: SIGNING_TIME,
+    expectedDocumentHash: sha256Hex(unsigned),
+    fonts: testFonts(),
+    location: 'Palembang',
+  });
 
   beforeAll(async () => {
-    token = makeSoftHsmToken({ p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'), p12Passphrase: DEMO_PASSPHRASE });
+    token = makeSoftHsmToken({
+      p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'),
+      p12Passphrase: DEMO_PASSPHRASE,
+    });
     dir = mkdtempSync(join(tmpdir(), 'elhu-token-'));
     unsigned = await renderElhu(demoElhuData({ logoPng: demoLogoPng() }), testFonts());
-    const fileSession = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint(), now: NOW });
+    const fileSession = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+      now: NOW,
+    });
     try {
       fileSigned = await signElhu(unsigned, fileSession, signOpts());
     } finally {
@@ -152,7 +180,10 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
       const keys = lib.C_FindObjects(s, 10);
       lib.C_FindObjectsFinal(s);
       expect(keys).toHaveLength(1);
-      const [sensitive, extractable] = lib.C_GetAttributeValue(s, keys[0]!, [{ type: CKA_SENSITIVE }, { type: CKA_EXTRACTABLE }]);
+      const [sensitive, extractable] = lib.C_GetAttributeValue(s, keys[0]!, [
+        { type: CKA_SENSITIVE },
+        { type: CKA_EXTRACTABLE },
+      ]);
       expect(sensitive!.value[0]).toBe(1);
       expect(extractable!.value[0]).toBe(0);
       lib.C_Logout(s);
@@ -163,34 +194,71 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   });
 
   it('a wrong PIN is refused in plain words; the right one still opens (the token keeps its own count)', async () => {
-    const e = await refusal(openTokenSigningSession({ modulePath: token.modulePath, tokenLabel: 'sippt-test', pin: '0000', now: NOW }));
+    const e = await refusal(
+      openTokenSigningSession({
+        modulePath: token.modulePath,
+        tokenLabel: 'sippt-test',
+        pin: '0000',
+        now: NOW,
+      }),
+    );
     expect(e.code).toBe('wrong_passphrase');
     expect(e.messageId).toMatch(/PIN token salah/);
     expect(e.messageEn).toMatch(/Wrong token PIN/);
-    const ok = await openTokenSigningSession({ modulePath: token.modulePath, tokenLabel: 'sippt-test', pin: token.pin, now: NOW });
+    const ok = await openTokenSigningSession({
+      modulePath: token.modulePath,
+      tokenLabel: 'sippt-test',
+      pin: token.pin,
+      now: NOW,
+    });
     ok.close();
   });
 
   it('another certificate than the registered one, an absent token, an unloadable module: refused with the reason', async () => {
     const mismatch = await refusal(
-      openTokenSigningSession({ modulePath: token.modulePath, tokenLabel: 'sippt-test', pin: token.pin, expectedCertificateFingerprint: 'ab'.repeat(32), now: NOW }),
+      openTokenSigningSession({
+        modulePath: token.modulePath,
+        tokenLabel: 'sippt-test',
+        pin: token.pin,
+        expectedCertificateFingerprint: 'ab'.repeat(32),
+        now: NOW,
+      }),
     );
     expect(mismatch.code).toBe('certificate_mismatch');
-    const absent = await refusal(openTokenSigningSession({ modulePath: token.modulePath, tokenLabel: 'tidak-ada', pin: token.pin, now: NOW }));
+    const absent = await refusal(
+      openTokenSigningSession({
+        modulePath: token.modulePath,
+        tokenLabel: 'tidak-ada',
+        pin: token.pin,
+        now: NOW,
+      }),
+    );
     expect(absent.code).toBe('no_keystore');
     expect(absent.messageEn).toMatch(/"sippt-test"/);
-    const module = await refusal(openTokenSigningSession({ modulePath: join(dir, 'missing.so'), pin: token.pin, now: NOW }));
+    const module = await refusal(
+      openTokenSigningSession({ modulePath: join(dir, 'missing.so'), pin: token.pin, now: NOW }),
+    );
     expect(module.code).toBe('keystore_invalid');
     expect(module.messageEn).toMatch(/PKCS#11 module could not be loaded/);
     // Expired at the session's time.
-    const late = await refusal(openTokenSigningSession({ modulePath: token.modulePath, pin: token.pin, now: new Date('2036-06-01T00:00:00Z') }));
+    const late = await refusal(
+      openTokenSigningSession({
+        modulePath: token.modulePath,
+        pin: token.pin,
+        now: new Date('2036-06-01T00:00:00Z'),
+      }),
+    );
     expect(late.code).toBe('certificate_expired');
   });
 });
 
 /** The token's lockout flags, with a fake module (SoftHSM2 keeps no PIN counter). */
 describe('PKCS#11 token lockout, as the token reports it', () => {
-  function fakeLibrary(behaviour: { loginError?: number; flagsAfter?: number; flagsBefore?: number }): () => Promise<Pkcs11Library> {
+  function fakeLibrary(behaviour: {
+    loginError?: number;
+    flagsAfter?: number;
+    flagsBefore?: number;
+  }): () => Promise<Pkcs11Library> {
     let flags = behaviour.flagsBefore ?? 0;
     const slot = Buffer.from([1]);
     const lib: Partial<Pkcs11Library> = {
@@ -198,7 +266,14 @@ describe('PKCS#11 token lockout, as the token reports it', () => {
       C_Initialize: () => {},
       C_Finalize: () => {},
       C_GetSlotList: () => [slot],
-      C_GetTokenInfo: () => ({ label: 'eToken'.padEnd(32), flags, manufacturerID: 'x', model: 'y', serialNumber: 'z' }) as ReturnType<Pkcs11Library['C_GetTokenInfo']>,
+      C_GetTokenInfo: () =>
+        ({
+          label: 'eToken'.padEnd(32),
+          flags,
+          manufacturerID: 'x',
+          model: 'y',
+          serialNumber: 'z',
+        }) as ReturnType<Pkcs11Library['C_GetTokenInfo']>,
       C_OpenSession: () => Buffer.from([9]),
       C_CloseSession: () => {},
       C_Logout: () => {},
@@ -211,7 +286,8 @@ describe('PKCS#11 token lockout, as the token reports it', () => {
     };
     return () => Promise.resolve(lib as Pkcs11Library);
   }
-  const open = (library: () => Promise<Pkcs11Library>) => refusal(openTokenSigningSession({ modulePath: `/fake/${Math.random()}.so`, pin: '1111', library }));
+  const open = (library: () => Promise<Pkcs11Library>) =>
+    refusal(openTokenSigningSession({ modulePath: `/fake/${Math.random()}.so`, pin: '1111', library }));
 
   it('CKR_PIN_INCORRECT with FINAL_TRY: one attempt left, said so', async () => {
     const e = await open(fakeLibrary({ loginError: CKR_PIN_INCORRECT, flagsAfter: CKF_USER_PIN_FINAL_TRY }));
@@ -227,7 +303,11 @@ describe('PKCS#11 token lockout, as the token reports it', () => {
   });
 
   it('CKR_PIN_INCORRECT that locks the token, CKR_PIN_LOCKED, and a token already locked: "token terkunci; hubungi administrator"', async () => {
-    for (const b of [{ loginError: CKR_PIN_INCORRECT, flagsAfter: CKF_USER_PIN_LOCKED }, { loginError: CKR_PIN_LOCKED }, { flagsBefore: CKF_USER_PIN_LOCKED }]) {
+    for (const b of [
+      { loginError: CKR_PIN_INCORRECT, flagsAfter: CKF_USER_PIN_LOCKED },
+      { loginError: CKR_PIN_LOCKED },
+      { flagsBefore: CKF_USER_PIN_LOCKED },
+    ]) {
       const e = await open(fakeLibrary(b));
       expect(e.code).toBe('locked_out');
       expect(e.messageId).toMatch(/token terkunci, hubungi administrator/);

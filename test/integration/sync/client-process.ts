@@ -54,7 +54,9 @@ for (const step of args.steps) {
       break;
     }
     case 'saveResults': {
-      const ids = step.analysisIds.map((a) => core.saveResult(step.orderId, step.sampleId, a, { value: step.value }).command.id);
+      const ids = step.analysisIds.map(
+        (a) => core.saveResult(step.orderId, step.sampleId, a, { value: step.value }).command.id,
+      );
       say({ done: 'saveResults', commandIds: ids });
       break;
     }
@@ -73,7 +75,11 @@ for (const step of args.steps) {
       break;
     }
     case 'status':
-      say({ done: 'status', status: core.status(), commands: core.diagnostics.store.commands().map((c) => ({ id: c.id, seq: c.seq, status: c.status })) });
+      say({
+        done: 'status',
+        status: core.status(),
+        commands: core.diagnostics.store.commands().map((c) => ({ id: c.id, seq: c.seq, status: c.status })),
+      });
       break;
     case 'hang':
       say({ done: 'hang' });

@@ -102,7 +102,11 @@ describe('faults between desktop and server', () => {
     await waitFor(() => core.status().online === false, 10_000, 'client sees the failure');
     expect(core.status().pending).toBe(48);
     await server.start();
-    await waitFor(() => core.status().pending === 0 && !core.status().syncing, 20_000, 'queue drained by itself');
+    await waitFor(
+      () => core.status().pending === 0 && !core.status().syncing,
+      20_000,
+      'queue drained by itself',
+    );
     core.diagnostics.sync.stop();
     await expectExactlyOnceAndConverged(core, orders);
   });
@@ -122,7 +126,9 @@ describe('faults between desktop and server', () => {
 
   it('answers delayed past the client timeout: retried, applied once, copy converges', async () => {
     const order = await office.orderInTesting({ params: 3 });
-    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 1000, pullTimeoutMs: 1000 } });
+    const { core, proxy } = await desktop('analis.karet1', {
+      http: { timeoutMs: 1000, pullTimeoutMs: 1000 },
+    });
     saveAll(core, [order], '0,3');
     let delayed = 0;
     // The first two pushes are answered after the client has given up on them.
@@ -149,7 +155,9 @@ describe('faults between desktop and server', () => {
 
   it('requests and answers reordered: an old push arriving after a newer one changes nothing', async () => {
     const order = await office.orderInTesting({ params: 4 });
-    const { core, proxy } = await desktop('analis.karet1', { http: { timeoutMs: 1000, pullTimeoutMs: 1000 } });
+    const { core, proxy } = await desktop('analis.karet1', {
+      http: { timeoutMs: 1000, pullTimeoutMs: 1000 },
+    });
     const s = order.samples[0]!;
     const [a1, a2, a3, a4] = s.analyses;
     core.saveResult(order.id, s.id, a1!.id, { value: '1' });
@@ -172,7 +180,11 @@ describe('faults between desktop and server', () => {
     expect(core.status().pending).toBe(0);
     // Now the old request reaches the server, after the newer one: stored outcomes, nothing applied again.
     proxy.release();
-    await waitFor(() => proxy.log.filter((e) => isPush(e.path) && e.status !== null).length >= 2, 5000, 'old push answered');
+    await waitFor(
+      () => proxy.log.filter((e) => isPush(e.path) && e.status !== null).length >= 2,
+      5000,
+      'old push answered',
+    );
     // Answers out of order: hold two pulls' answers and release the newer first.
     proxy.rule = (r) => (r.path.endsWith('/sync/pull') ? { kind: 'hold' } : { kind: 'pass' });
     const p1 = core.diagnostics.sync.pullNow().catch(() => null);
@@ -190,14 +202,33 @@ describe('faults between desktop and server', () => {
     const order = await office.orderInLab({ params: 2 });
     const proxy = await new Proxy(() => server.url).start();
     proxies.push(proxy);
-    const base = { dataDir: `${tmp.dir}/pc-${++n}`, serverUrl: proxy.url, username: 'penyelia.karet', password: server.demo!.password };
-    const c1 = runClient({ ...base, steps: [{ do: 'login' }, { do: 'pull' }, { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id }, { do: 'hang' }] });
+    const base = {
+      dataDir: `${tmp.dir}/pc-${++n}`,
+      serverUrl: proxy.url,
+      username: 'penyelia.karet',
+      password: server.demo!.password,
+    };
+    const c1 = runClient({
+      ...base,
+      steps: [
+        { do: 'login' },
+        { do: 'pull' },
+        { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
+        { do: 'hang' },
+      ],
+    });
     const accepted = await c1.line(2);
     await c1.line(3);
     await c1.kill();
     expect(proxy.log.filter((e) => isPush(e.path))).toHaveLength(0);
-    const c2 = runClient({ ...base, steps: [{ do: 'login', mode: 'offline' }, { do: 'drain' }, { do: 'status' }] });
-    const status = (await c2.line(2)) as { status: { pending: number }; commands: { id: string; status: string }[] };
+    const c2 = runClient({
+      ...base,
+      steps: [{ do: 'login', mode: 'offline' }, { do: 'drain' }, { do: 'status' }],
+    });
+    const status = (await c2.line(2)) as {
+      status: { pending: number };
+      commands: { id: string; status: string }[];
+    };
     expect(await c2.exited).toBe(0);
     expect(status.commands).toEqual([{ id: accepted.commandId, seq: 1, status: 'applied' }]);
     const applications = await office.applications([order.id]);
@@ -210,15 +241,31 @@ describe('faults between desktop and server', () => {
     const proxy = await new Proxy(() => server.url).start();
     proxies.push(proxy);
     proxy.rule = (r) => (isPush(r.path) ? { kind: 'hold' } : { kind: 'pass' });
-    const base = { dataDir: `${tmp.dir}/pc-${++n}`, serverUrl: proxy.url, username: 'penyelia.karet', password: server.demo!.password };
-    const c1 = runClient({ ...base, steps: [{ do: 'login' }, { do: 'pull' }, { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id }, { do: 'sync' }] });
+    const base = {
+      dataDir: `${tmp.dir}/pc-${++n}`,
+      serverUrl: proxy.url,
+      username: 'penyelia.karet',
+      password: server.demo!.password,
+    };
+    const c1 = runClient({
+      ...base,
+      steps: [
+        { do: 'login' },
+        { do: 'pull' },
+        { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
+        { do: 'sync' },
+      ],
+    });
     const accepted = await c1.line(2);
     await waitFor(() => proxy.heldCount() === 1, 10_000, 'push answered by the server and held');
     expect((await office.order(order.id)).samples[0]!.status).toBe('received');
     await c1.kill();
     proxy.release();
     proxy.rule = () => ({ kind: 'pass' });
-    const c2 = runClient({ ...base, steps: [{ do: 'login' }, { do: 'status' }, { do: 'drain' }, { do: 'status' }] });
+    const c2 = runClient({
+      ...base,
+      steps: [{ do: 'login' }, { do: 'status' }, { do: 'drain' }, { do: 'status' }],
+    });
     const before = (await c2.line(1)) as { commands: { status: string }[] };
     expect(before.commands[0]!.status).toBe('sent'); // it may have reached the server: resent, never renumbered
     const after = (await c2.line(3)) as { commands: { id: string; status: string }[] };
@@ -229,13 +276,21 @@ describe('faults between desktop and server', () => {
 
   it('session expiring while offline: renewed on return; a refresh token that expired too ends the session, the queue stays and goes after login', async () => {
     // A server whose access tokens live 2 s and refresh tokens 4 s.
-    const short = await new ServerProcess(`${tmp.dir}/server-short`, { accessTtlSeconds: 2, refreshTtlSeconds: 4 }).start();
+    const short = await new ServerProcess(`${tmp.dir}/server-short`, {
+      accessTtlSeconds: 2,
+      refreshTtlSeconds: 4,
+    }).start();
     try {
       const shortOffice = new Office(short);
       const order = await shortOffice.orderInLab({ params: 2 });
       const proxy = await new Proxy(() => short.url).start();
       proxies.push(proxy);
-      const core = new DesktopServices({ dataDir: `${tmp.dir}/pc-${++n}`, serverUrl: proxy.url, scrypt: TEST_SCRYPT, autoSync: false });
+      const core = new DesktopServices({
+        dataDir: `${tmp.dir}/pc-${++n}`,
+        serverUrl: proxy.url,
+        scrypt: TEST_SCRYPT,
+        autoSync: false,
+      });
       desktops.push(core);
       await core.login('penyelia.karet', short.demo!.password);
       await core.syncNow();
@@ -249,7 +304,11 @@ describe('faults between desktop and server', () => {
       // Offline past the refresh token's life too: the session ends, the queue stays.
       proxy.offline = true;
       const sample = order.samples[0]!;
-      core.assignAnalysts(order.id, sample.id, sample.analyses.map((a) => ({ analysisId: a.id, analystId: short.user('analis.karet1').id })));
+      core.assignAnalysts(
+        order.id,
+        sample.id,
+        sample.analyses.map((a) => ({ analysisId: a.id, analystId: short.user('analis.karet1').id })),
+      );
       await new Promise((r) => setTimeout(r, 4500));
       proxy.offline = false;
       await expect(core.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
@@ -277,10 +336,19 @@ describe('faults between desktop and server', () => {
       await expect(core.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
       expect(core.status().session).toBe('ended');
       core.close();
-      const again = new DesktopServices({ dataDir: `${tmp.dir}/pc-${n}`, serverUrl: _p.url, scrypt: TEST_SCRYPT, autoSync: false });
+      const again = new DesktopServices({
+        dataDir: `${tmp.dir}/pc-${n}`,
+        serverUrl: _p.url,
+        scrypt: TEST_SCRYPT,
+        autoSync: false,
+      });
       desktops.push(again);
-      await expect(again.login('analis.karet2', server.demo!.password, 'offline')).rejects.toMatchObject({ code: 'offline_disabled' });
-      await expect(again.login('analis.karet2', server.demo!.password, 'online')).rejects.toMatchObject({ code: 'server_refused' });
+      await expect(again.login('analis.karet2', server.demo!.password, 'offline')).rejects.toMatchObject({
+        code: 'offline_disabled',
+      });
+      await expect(again.login('analis.karet2', server.demo!.password, 'online')).rejects.toMatchObject({
+        code: 'server_refused',
+      });
     } finally {
       await office.ok('admin', 'patch', `/users/${user.id}`, { active: true, labId: user.labId });
     }

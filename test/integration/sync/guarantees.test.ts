@@ -58,14 +58,21 @@ async function desktop(username: string, extra: Partial<DesktopServicesOptions> 
 }
 
 const assignAll = (o: Order, sampleId: string, analyst: string) =>
-  o.samples.find((s) => s.id === sampleId)!.analyses.map((a) => ({ analysisId: a.id, analystId: server.user(analyst).id }));
+  o.samples
+    .find((s) => s.id === sampleId)!
+    .analyses.map((a) => ({ analysisId: a.id, analystId: server.user(analyst).id }));
 
 describe('sync guarantees (DESIGN.md)', () => {
   it('1. a committed local command survives a crash until it ends applied or rejected', async () => {
     const good = await office.orderInLab();
     const doomed = await office.orderInLab();
     const p = await proxy();
-    const base = { dataDir: `${tmp.dir}/pc-${++n}`, serverUrl: p.url, username: 'penyelia.karet', password: server.demo!.password };
+    const base = {
+      dataDir: `${tmp.dir}/pc-${++n}`,
+      serverUrl: p.url,
+      username: 'penyelia.karet',
+      password: server.demo!.password,
+    };
     const c1 = runClient({
       ...base,
       steps: [
@@ -80,7 +87,12 @@ describe('sync guarantees (DESIGN.md)', () => {
     const b = (await c1.line(3)).commandId as string;
     await c1.kill();
     // While the desktop is down, the sample of the second order is rejected online.
-    await office.ok('penyelia.karet', 'post', `/orders/${doomed.id}/samples/${doomed.samples[0]!.id}/reject`, { reason: 'Kemasan bocor saat diterima' });
+    await office.ok(
+      'penyelia.karet',
+      'post',
+      `/orders/${doomed.id}/samples/${doomed.samples[0]!.id}/reject`,
+      { reason: 'Kemasan bocor saat diterima' },
+    );
     // Restarted without the network: both commands are still there.
     p.offline = true;
     const c2 = runClient({ ...base, steps: [{ do: 'login', mode: 'offline' }, { do: 'status' }] });
@@ -93,7 +105,10 @@ describe('sync guarantees (DESIGN.md)', () => {
     // Back online: one ends applied, the other rejected (visible), none is lost.
     p.offline = false;
     const c3 = runClient({ ...base, steps: [{ do: 'login' }, { do: 'drain' }, { do: 'status' }] });
-    const end = (await c3.line(2)) as { status: { rejected: number }; commands: { id: string; status: string }[] };
+    const end = (await c3.line(2)) as {
+      status: { rejected: number };
+      commands: { id: string; status: string }[];
+    };
     expect(end.commands.map((c) => [c.id, c.status])).toEqual([
       [a, 'applied'],
       [b, 'rejected'],
@@ -116,7 +131,12 @@ describe('sync guarantees (DESIGN.md)', () => {
     };
     await core.syncNow();
     // ...and the same push is replayed much later, by hand.
-    const replay = await office.call<{ outcomes: { status: string }[] }>('analis.karet1', 'post', '/sync/push', JSON.parse(bodies[0]!.toString()));
+    const replay = await office.call<{ outcomes: { status: string }[] }>(
+      'analis.karet1',
+      'post',
+      '/sync/push',
+      JSON.parse(bodies[0]!.toString()),
+    );
     expect(replay.status).toBe(200);
     expect(replay.data.outcomes.map((o) => o.status)).toEqual(['applied', 'applied', 'applied']);
     const applications = await office.applications([order.id]);
@@ -126,11 +146,14 @@ describe('sync guarantees (DESIGN.md)', () => {
 
   it('3. per-client order kept: the server applies a client’s commands in its seq order', async () => {
     const orders = [await office.orderInLab(), await office.orderInLab(), await office.orderInLab()];
-    const { core, proxy: p } = await desktop('penyelia.karet', { sync: { pushBatch: 2, backoffBaseMs: 20, debounceMs: 1 } });
+    const { core, proxy: p } = await desktop('penyelia.karet', {
+      sync: { pushBatch: 2, backoffBaseMs: 20, debounceMs: 1 },
+    });
     p.offline = true;
     // Interleaved chains over three orders: accept then assign, each.
     for (const o of orders) core.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    for (const o of orders.reverse()) core.assignAnalysts(o.id, o.samples[0]!.id, assignAll(o, o.samples[0]!.id, 'analis.karet2'));
+    for (const o of orders.reverse())
+      core.assignAnalysts(o.id, o.samples[0]!.id, assignAll(o, o.samples[0]!.id, 'analis.karet2'));
     p.offline = false;
     p.rule = (r) => (r.n % 3 === 0 ? { kind: 'drop' } : { kind: 'pass' });
     core.diagnostics.sync.start();
@@ -153,7 +176,9 @@ describe('sync guarantees (DESIGN.md)', () => {
     const assign = core.assignAnalysts(order.id, s.id, assignAll(order, s.id, 'analis.karet1'));
     const unrelated = core.acceptSample(other.id, other.samples[0]!.id, 'Segel utuh');
     // Online, the same sample is rejected meanwhile (from the Penyelia's browser).
-    await office.ok('penyelia.karet', 'post', `/orders/${order.id}/samples/${s.id}/reject`, { reason: 'Sampel rusak saat diterima' });
+    await office.ok('penyelia.karet', 'post', `/orders/${order.id}/samples/${s.id}/reject`, {
+      reason: 'Sampel rusak saat diterima',
+    });
     p.offline = false;
     await core.syncNow();
     const rejected = core.rejectedCommands();
@@ -183,12 +208,17 @@ describe('sync guarantees (DESIGN.md)', () => {
     const { core, proxy: p } = await desktop('penyelia.karet');
     core.acceptSample(order.id, order.samples[0]!.id, 'Segel utuh');
     let calls = 0;
-    p.rule = () => (++calls <= 3 ? { kind: 'status', status: 503 } : calls <= 5 ? { kind: 'refuse' } : { kind: 'pass' });
+    p.rule = () =>
+      ++calls <= 3 ? { kind: 'status', status: 503 } : calls <= 5 ? { kind: 'refuse' } : { kind: 'pass' };
     core.diagnostics.sync.start();
     await waitFor(() => core.status().retryAttempt >= 2, 10_000, 'retrying');
     expect(core.status()).toMatchObject({ online: false, pending: 1 });
     expect(core.status().nextRetryAt).not.toBeNull();
-    await waitFor(() => core.status().pending === 0 && core.status().online === true, 20_000, 'recovered by itself');
+    await waitFor(
+      () => core.status().pending === 0 && core.status().online === true,
+      20_000,
+      'recovered by itself',
+    );
     core.diagnostics.sync.stop();
     expect(calls).toBeGreaterThan(5);
     expect((await office.order(order.id)).samples[0]!.status).toBe('received');
@@ -214,12 +244,20 @@ describe('sync guarantees (DESIGN.md)', () => {
   });
 
   it('7. once traffic stops, every client converges to the server', async () => {
-    const orders = [await office.orderInLab({ params: 2 }), await office.orderInTesting({ params: 2 }), await office.orderInLab({ params: 2 })];
+    const orders = [
+      await office.orderInLab({ params: 2 }),
+      await office.orderInTesting({ params: 2 }),
+      await office.orderInLab({ params: 2 }),
+    ];
     {
       const o3 = orders[2]!;
       const sid = o3.samples[0]!.id;
-      await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${sid}/accept`, { condition: 'Segel utuh' });
-      await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${sid}/assign`, { assignments: assignAll(o3, sid, 'analis.karet2') });
+      await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${sid}/accept`, {
+        condition: 'Segel utuh',
+      });
+      await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${sid}/assign`, {
+        assignments: assignAll(o3, sid, 'analis.karet2'),
+      });
     }
     const penyelia = await desktop('penyelia.karet');
     const mt = await desktop('mt.karet');
@@ -227,11 +265,16 @@ describe('sync guarantees (DESIGN.md)', () => {
     for (const d of [penyelia, mt, analis]) d.proxy.offline = true;
     const [o1, o2, o3] = orders as [Order, Order, Order];
     penyelia.core.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
-    for (const a of o2.samples[0]!.analyses) analis.core.saveResult(o2.id, o2.samples[0]!.id, a.id, { value: '0,7' });
+    for (const a of o2.samples[0]!.analyses)
+      analis.core.saveResult(o2.id, o2.samples[0]!.id, a.id, { value: '0,7' });
     for (const a of o2.samples[0]!.analyses) analis.core.submitResults(o2.id, o2.samples[0]!.id, [a.id]);
     // Online meanwhile: the MT returns o3's assignment and the Penyelia gives it to analis.karet1 instead.
-    await office.ok('mt.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assignment/return`, { reason: 'Analis sedang cuti minggu ini' });
-    await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assign`, { assignments: assignAll(o3, o3.samples[0]!.id, 'analis.karet1') });
+    await office.ok('mt.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assignment/return`, {
+      reason: 'Analis sedang cuti minggu ini',
+    });
+    await office.ok('penyelia.karet', 'post', `/orders/${o3.id}/samples/${o3.samples[0]!.id}/assign`, {
+      assignments: assignAll(o3, o3.samples[0]!.id, 'analis.karet1'),
+    });
     for (const d of [penyelia, mt, analis]) d.proxy.offline = false;
     for (const d of [penyelia, mt, analis]) await d.core.syncNow();
     await penyelia.core.syncNow();

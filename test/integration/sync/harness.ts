@@ -7,7 +7,14 @@ import axios, { type AxiosInstance } from 'axios';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer, request, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  Agent,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +26,10 @@ export const REPO = join(here, '..', '..', '..');
 /** Node with tsx's loader in the same process (the tsx CLI would add a wrapper process a kill would miss). */
 const NODE_TS = [process.execPath, '--import', 'tsx'] as const;
 function spawnTs(script: string, args: string[]): ChildProcess {
-  return spawn(NODE_TS[0], [...NODE_TS.slice(1), script, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(NODE_TS[0], [...NODE_TS.slice(1), script, ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface DemoUser {
@@ -49,14 +59,27 @@ export class ServerProcess {
 
   constructor(
     readonly dataDir: string,
-    public opts: { accessTtlSeconds?: number; refreshTtlSeconds?: number; tokenSecret?: string; benchOrders?: number; realReports?: boolean } = {},
+    public opts: {
+      accessTtlSeconds?: number;
+      refreshTtlSeconds?: number;
+      tokenSecret?: string;
+      benchOrders?: number;
+      realReports?: boolean;
+    } = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
   }
 
   /** Start (seeding the demo data the first time); later starts reuse the port and the data. */
   async start(seed = this.demo === null): Promise<this> {
-    const args = ['--data-dir', this.dataDir, '--port', String(this.port), '--access-ttl', String(this.opts.accessTtlSeconds ?? 900)];
+    const args = [
+      '--data-dir',
+      this.dataDir,
+      '--port',
+      String(this.port),
+      '--access-ttl',
+      String(this.opts.accessTtlSeconds ?? 900),
+    ];
     if (this.opts.refreshTtlSeconds) args.push('--refresh-ttl', String(this.opts.refreshTtlSeconds));
     if (this.opts.tokenSecret) args.push('--token-secret', this.opts.tokenSecret);
     if (this.opts.realReports) args.push('--real-reports');
@@ -77,7 +100,9 @@ export class ServerProcess {
         }
       };
       proc.stdout!.on('data', onData);
-      proc.once('exit', (code) => reject(new Error(`server process exited (${code}) before listening: ${err}`)));
+      proc.once('exit', (code) =>
+        reject(new Error(`server process exited (${code}) before listening: ${err}`)),
+      );
     });
     const info = JSON.parse(line) as { url: string; demo: Demo | null };
     this.url = info.url;
@@ -199,15 +224,29 @@ export class Proxy {
     return list.length;
   }
 
-  private forward(method: string, path: string, headers: IncomingMessage['headers'], body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
+  private forward(
+    method: string,
+    path: string,
+    headers: IncomingMessage['headers'],
+    body: Buffer,
+  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     const target = new URL(this.target());
     return new Promise((resolve, reject) => {
       const r = request(
-        { host: target.hostname, port: target.port, method, path, headers: { ...headers, host: target.host, 'content-length': String(body.length) }, agent: this.agent },
+        {
+          host: target.hostname,
+          port: target.port,
+          method,
+          path,
+          headers: { ...headers, host: target.host, 'content-length': String(body.length) },
+          agent: this.agent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
           res.on('error', reject);
         },
       );
@@ -231,16 +270,27 @@ export class Proxy {
     if (action.kind === 'status') {
       entry.status = action.status;
       res.writeHead(action.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'internal_error', message: { id: 'gangguan uji', en: 'injected fault' } } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'internal_error', message: { id: 'gangguan uji', en: 'injected fault' } },
+        }),
+      );
       return;
     }
     if (action.kind === 'hold-request') await new Promise<void>((go) => this.held.push({ req: p, go }));
     const { authorization, 'content-type': ct, accept } = req.headers;
-    const headers = { ...(authorization ? { authorization } : {}), ...(ct ? { 'content-type': ct } : {}), ...(accept ? { accept } : {}) };
+    const headers = {
+      ...(authorization ? { authorization } : {}),
+      ...(ct ? { 'content-type': ct } : {}),
+      ...(accept ? { accept } : {}),
+    };
     let answer;
     try {
       if (action.kind === 'duplicate') {
-        const both = await Promise.allSettled([this.forward(p.method, p.path, headers, body), this.forward(p.method, p.path, headers, body)]);
+        const both = await Promise.allSettled([
+          this.forward(p.method, p.path, headers, body),
+          this.forward(p.method, p.path, headers, body),
+        ]);
         const second = both[1];
         if (second.status === 'rejected') return kill();
         answer = second.value;
@@ -255,7 +305,9 @@ export class Proxy {
     if (action.kind === 'delay') await new Promise((r) => setTimeout(r, action.ms));
     if (action.kind === 'hold') await new Promise<void>((go) => this.held.push({ req: p, go }));
     if (res.socket?.destroyed) return;
-    const out: Record<string, string> = { 'content-type': String(answer.headers['content-type'] ?? 'application/json') };
+    const out: Record<string, string> = {
+      'content-type': String(answer.headers['content-type'] ?? 'application/json'),
+    };
     if (answer.headers.date) out.date = String(answer.headers.date);
     res.writeHead(answer.status, out);
     res.end(answer.body);
@@ -279,7 +331,10 @@ export class Office {
   private async token(username: string): Promise<string> {
     const t = this.tokens.get(username);
     if (t) return t;
-    const res = await this.http.post(`${this.baseUrl()}/api/v1/auth/login`, { username, password: this.server.demo!.password });
+    const res = await this.http.post(`${this.baseUrl()}/api/v1/auth/login`, {
+      username,
+      password: this.server.demo!.password,
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.data)}`);
     this.tokens.set(username, res.data.accessToken as string);
     return res.data.accessToken as string;
@@ -290,10 +345,21 @@ export class Office {
     else this.tokens.clear();
   }
 
-  async call<T = { order: Order }>(username: string, method: 'get' | 'post' | 'put' | 'patch', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; data: T }> {
+  async call<T = { order: Order }>(
+    username: string,
+    method: 'get' | 'post' | 'put' | 'patch',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; data: T }> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const token = await this.token(username);
-      const res = await this.http.request({ method, url: `${this.baseUrl()}/api/v1${path}`, data: body, headers: { authorization: `Bearer ${token}`, ...headers } });
+      const res = await this.http.request({
+        method,
+        url: `${this.baseUrl()}/api/v1${path}`,
+        data: body,
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      });
       if (res.status === 401 && attempt === 0) {
         this.tokens.delete(username);
         continue;
@@ -303,9 +369,15 @@ export class Office {
     throw new Error('unreachable');
   }
 
-  async ok<T = { order: Order }>(username: string, method: 'get' | 'post' | 'put' | 'patch', path: string, body?: unknown): Promise<T> {
+  async ok<T = { order: Order }>(
+    username: string,
+    method: 'get' | 'post' | 'put' | 'patch',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const r = await this.call<T>(username, method, path, body ?? (method === 'get' ? undefined : {}));
-    if (r.status >= 300) throw new Error(`${username} ${method.toUpperCase()} ${path}: ${r.status} ${JSON.stringify(r.data)}`);
+    if (r.status >= 300)
+      throw new Error(`${username} ${method.toUpperCase()} ${path}: ${r.status} ${JSON.stringify(r.data)}`);
     return r.data;
   }
 
@@ -318,7 +390,9 @@ export class Office {
    * approved, billing requested and issued, paid (gateway notification), every sample registered
    * to the lab with the given Penyelia and MT.
    */
-  async orderInLab(opts: { type?: string; samples?: number; params?: number; penyelia?: string; mt?: string } = {}): Promise<Order> {
+  async orderInLab(
+    opts: { type?: string; samples?: number; params?: number; penyelia?: string; mt?: string } = {},
+  ): Promise<Order> {
     const demo = this.server.demo!;
     const type = demo.sampleTypes[opts.type ?? 'sir20']!;
     const params = type.parameterIds.slice(0, opts.params ?? 2);
@@ -334,25 +408,47 @@ export class Office {
     o = (await this.ok('pelanggan', 'post', `/orders/${o.id}/billing/request`)).order;
     o = (await this.ok('bendahara', 'post', `/orders/${o.id}/billing`)).order;
     const billing = o.billings.find((b) => b.status === 'issued')!;
-    const raw = JSON.stringify({ billingCode: billing.code, ntpn: randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase(), paidAt: new Date().toISOString() });
+    const raw = JSON.stringify({
+      billingCode: billing.code,
+      ntpn: randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase(),
+      paidAt: new Date().toISOString(),
+    });
     const sig = createHmac('sha256', 'sync-test-payment-secret').update(raw).digest('hex');
-    const paid = await this.http.post(`${this.baseUrl()}/api/v1/payments/notify`, raw, { headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` } });
+    const paid = await this.http.post(`${this.baseUrl()}/api/v1/payments/notify`, raw, {
+      headers: { 'content-type': 'application/json', 'x-sippt-signature': `sha256=${sig}` },
+    });
     if (paid.status !== 200) throw new Error(`payment notify: ${paid.status} ${JSON.stringify(paid.data)}`);
     const penyelia = this.server.user(opts.penyelia ?? 'penyelia.karet');
     const mt = this.server.user(opts.mt ?? 'mt.karet');
     for (const s of o.samples) {
-      o = (await this.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/register`, { labId: penyelia.labId, penyeliaId: penyelia.id, mtId: mt.id })).order;
+      o = (
+        await this.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/register`, {
+          labId: penyelia.labId,
+          penyeliaId: penyelia.id,
+          mtId: mt.id,
+        })
+      ).order;
     }
     return o;
   }
 
   /** An order in the lab whose samples are in testing (steps 12-13 done online), analyses given to `analyst`. */
-  async orderInTesting(opts: { type?: string; samples?: number; params?: number; analyst?: string } = {}): Promise<Order> {
+  async orderInTesting(
+    opts: { type?: string; samples?: number; params?: number; analyst?: string } = {},
+  ): Promise<Order> {
     let o = await this.orderInLab(opts);
     const analyst = this.server.user(opts.analyst ?? 'analis.karet1');
     for (const s of o.samples) {
-      o = (await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/accept`, { condition: 'Segel utuh' })).order;
-      o = (await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/assign`, { assignments: s.analyses.map((a) => ({ analysisId: a.id, analystId: analyst.id })) })).order;
+      o = (
+        await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/accept`, {
+          condition: 'Segel utuh',
+        })
+      ).order;
+      o = (
+        await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/assign`, {
+          assignments: s.analyses.map((a) => ({ analysisId: a.id, analystId: analyst.id })),
+        })
+      ).order;
       o = (await this.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/assignment/validate`)).order;
     }
     return o;
@@ -364,7 +460,11 @@ export class Office {
     const clientId = randomUUID();
     let cursor: string | null = null;
     for (;;) {
-      const page: { changes: ({ op: 'put'; order: Order } | { op: 'remove'; orderId: string })[]; cursor: string; hasMore: boolean } = await this.ok(username, 'post', '/sync/pull', {
+      const page: {
+        changes: ({ op: 'put'; order: Order } | { op: 'remove'; orderId: string })[];
+        cursor: string;
+        hasMore: boolean;
+      } = await this.ok(username, 'post', '/sync/pull', {
         clientId,
         cursor,
         limit: 1000,
@@ -380,12 +480,17 @@ export class Office {
   }
 
   /** Every audit entry of an order (Admin Satker reads the whole trail). */
-  async audit(orderId: string): Promise<{ commandId: string; command: string; position: string; actorId: string | null }[]> {
+  async audit(
+    orderId: string,
+  ): Promise<{ commandId: string; command: string; position: string; actorId: string | null }[]> {
     const out: { commandId: string; command: string; position: string; actorId: string | null }[] = [];
     let before: string | null = null;
     for (;;) {
       const q: string = `/audit?orderId=${orderId}&limit=500${before ? `&before=${before}` : ''}`;
-      const page = await this.ok<{ entries: { commandId: string; command: string; position: string; actorId: string | null }[]; nextBefore: string | null }>('admin', 'get', q);
+      const page = await this.ok<{
+        entries: { commandId: string; command: string; position: string; actorId: string | null }[];
+        nextBefore: string | null;
+      }>('admin', 'get', q);
       out.push(...page.entries);
       if (!page.nextBefore) break;
       before = page.nextBefore;
@@ -408,7 +513,11 @@ export class Office {
   }
 }
 
-export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!(await cond())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -428,7 +537,13 @@ export interface ClientRun {
   stderr(): string;
 }
 
-export function runClient(args: { dataDir: string; serverUrl: string; username: string; password: string; steps: unknown[] }): ClientRun {
+export function runClient(args: {
+  dataDir: string;
+  serverUrl: string;
+  username: string;
+  password: string;
+  steps: unknown[];
+}): ClientRun {
   const proc = spawnTs(join(here, 'client-process.ts'), [JSON.stringify(args)]);
   const lines: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
@@ -449,17 +564,20 @@ export function runClient(args: { dataDir: string; serverUrl: string; username: 
       for (const w of waiters.splice(0)) w();
     }
   });
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => {
-    for (const w of waiters.splice(0)) w();
-    r(code);
-  }));
+  const exited = new Promise<number | null>((r) =>
+    proc.once('exit', (code) => {
+      for (const w of waiters.splice(0)) w();
+      r(code);
+    }),
+  );
   return {
     proc,
     exited,
     stderr: () => err,
     async line(n) {
       while (lines.length <= n) {
-        if (proc.exitCode !== null) throw new Error(`client exited (${proc.exitCode}) before step ${n}: ${err}`);
+        if (proc.exitCode !== null)
+          throw new Error(`client exited (${proc.exitCode}) before step ${n}: ${err}`);
         await new Promise<void>((r) => waiters.push(r));
       }
       return lines[n]!;

@@ -42,7 +42,19 @@ afterAll(async () => {
 // Abstract actions on the lab steps, executed by a desktop or over HTTP
 
 type Act =
-  | { k: 'accept' | 'reject' | 'validateAssignment' | 'returnAssignment' | 'verify' | 'validateResults' | 'returnResults' | 'register'; o: string; s: string }
+  | {
+      k:
+        | 'accept'
+        | 'reject'
+        | 'validateAssignment'
+        | 'returnAssignment'
+        | 'verify'
+        | 'validateResults'
+        | 'returnResults'
+        | 'register';
+      o: string;
+      s: string;
+    }
   | { k: 'assign'; o: string; s: string; analysts: { analysisId: string; analystId: string }[] }
   | { k: 'save'; o: string; s: string; a: string; value: string }
   | { k: 'submit'; o: string; s: string; a: string }
@@ -55,7 +67,12 @@ function ids(username: string) {
 }
 
 /** What `username` (of `role`) could do on these orders, from the state they see. */
-function candidates(role: 'penyelia' | 'mt' | 'analis' | 'cs', username: string, orders: readonly Order[], pick: number): Act[] {
+function candidates(
+  role: 'penyelia' | 'mt' | 'analis' | 'cs',
+  username: string,
+  orders: readonly Order[],
+  pick: number,
+): Act[] {
   const me = ids(username);
   const out: Act[] = [];
   const analysts = [ids('analis.karet1'), ids('analis.karet2')];
@@ -63,22 +80,49 @@ function candidates(role: 'penyelia' | 'mt' | 'analis' | 'cs', username: string,
     for (const s of o.samples) {
       const active = activeAnalyses(s);
       if (role === 'penyelia' && s.penyeliaId === me) {
-        if (s.status === 'registered') out.push(pick % 5 === 0 ? { k: 'reject', o: o.id, s: s.id } : { k: 'accept', o: o.id, s: s.id });
-        if (s.status === 'received') out.push({ k: 'assign', o: o.id, s: s.id, analysts: active.map((a, i) => ({ analysisId: a.id, analystId: analysts[(pick + i) % 2]! })) });
+        if (s.status === 'registered')
+          out.push(pick % 5 === 0 ? { k: 'reject', o: o.id, s: s.id } : { k: 'accept', o: o.id, s: s.id });
+        if (s.status === 'received')
+          out.push({
+            k: 'assign',
+            o: o.id,
+            s: s.id,
+            analysts: active.map((a, i) => ({ analysisId: a.id, analystId: analysts[(pick + i) % 2]! })),
+          });
         if (s.status === 'in_testing' && active.every((a) => a.status === 'submitted')) {
           const a = active[pick % active.length]!;
-          out.push(pick % 4 === 0 ? { k: 'retest', o: o.id, s: s.id, a: a.id, analystId: analysts[pick % 2]! } : { k: 'verify', o: o.id, s: s.id });
+          out.push(
+            pick % 4 === 0
+              ? { k: 'retest', o: o.id, s: s.id, a: a.id, analystId: analysts[pick % 2]! }
+              : { k: 'verify', o: o.id, s: s.id },
+          );
         }
       }
       if (role === 'mt' && s.mtId === me) {
-        if (s.status === 'assigned') out.push(pick % 4 === 0 ? { k: 'returnAssignment', o: o.id, s: s.id } : { k: 'validateAssignment', o: o.id, s: s.id });
-        if (s.status === 'results_verified') out.push(pick % 3 === 0 ? { k: 'returnResults', o: o.id, s: s.id } : { k: 'validateResults', o: o.id, s: s.id });
+        if (s.status === 'assigned')
+          out.push(
+            pick % 4 === 0
+              ? { k: 'returnAssignment', o: o.id, s: s.id }
+              : { k: 'validateAssignment', o: o.id, s: s.id },
+          );
+        if (s.status === 'results_verified')
+          out.push(
+            pick % 3 === 0
+              ? { k: 'returnResults', o: o.id, s: s.id }
+              : { k: 'validateResults', o: o.id, s: s.id },
+          );
       }
       if (role === 'analis' && s.status === 'in_testing') {
         for (const a of active) {
           if (a.analystId !== me) continue;
-          if (a.status === 'pending') out.push({ k: 'save', o: o.id, s: s.id, a: a.id, value: `0,${pick % 97}` });
-          if (a.status === 'draft') out.push(pick % 3 === 0 ? { k: 'save', o: o.id, s: s.id, a: a.id, value: `1,${pick % 89}` } : { k: 'submit', o: o.id, s: s.id, a: a.id });
+          if (a.status === 'pending')
+            out.push({ k: 'save', o: o.id, s: s.id, a: a.id, value: `0,${pick % 97}` });
+          if (a.status === 'draft')
+            out.push(
+              pick % 3 === 0
+                ? { k: 'save', o: o.id, s: s.id, a: a.id, value: `1,${pick % 89}` }
+                : { k: 'submit', o: o.id, s: s.id, a: a.id },
+            );
         }
       }
       if (role === 'cs' && s.status === 'rejected') out.push({ k: 'register', o: o.id, s: s.id });
@@ -124,7 +168,8 @@ function onDesktop(core: DesktopServices, act: Act): string | null {
 
 async function online(username: string, act: Act): Promise<void> {
   const base = `/orders/${act.o}/samples/${act.s}`;
-  const call = (method: 'post' | 'put', path: string, body: unknown = {}) => office.call(username, method, path, body);
+  const call = (method: 'post' | 'put', path: string, body: unknown = {}) =>
+    office.call(username, method, path, body);
   let r;
   switch (act.k) {
     case 'accept':
@@ -143,7 +188,9 @@ async function online(username: string, act: Act): Promise<void> {
       r = await call('post', `${base}/assignment/return`, { reason: REASON });
       break;
     case 'save':
-      r = await call('put', `${base}/analyses/${act.a}/result`, { result: { value: act.value, numeric: null, unit: '%' } });
+      r = await call('put', `${base}/analyses/${act.a}/result`, {
+        result: { value: act.value, numeric: null, unit: '%' },
+      });
       break;
     case 'submit':
       r = await call('post', `${base}/analyses/${act.a}/submit`);
@@ -152,7 +199,10 @@ async function online(username: string, act: Act): Promise<void> {
       r = await call('post', `${base}/results/verify`);
       break;
     case 'retest':
-      r = await call('post', `${base}/analyses/${act.a}/retest`, { reason: REASON, analystId: act.analystId });
+      r = await call('post', `${base}/analyses/${act.a}/retest`, {
+        reason: REASON,
+        analystId: act.analystId,
+      });
       break;
     case 'validateResults':
       r = await call('post', `${base}/results/validate`);
@@ -161,7 +211,11 @@ async function online(username: string, act: Act): Promise<void> {
       r = await call('post', `${base}/results/return`, { reason: REASON });
       break;
     case 'register':
-      r = await call('post', `${base}/register`, { labId: server.user('penyelia.karet').labId, penyeliaId: ids('penyelia.karet'), mtId: ids('mt.karet') });
+      r = await call('post', `${base}/register`, {
+        labId: server.user('penyelia.karet').labId,
+        penyeliaId: ids('penyelia.karet'),
+        mtId: ids('mt.karet'),
+      });
       break;
   }
   // A 409/422 is a lost race with a desktop: part of the game. A 5xx never is.
@@ -234,13 +288,41 @@ type Step =
   | { t: 'redo-or-dismiss'; desk: number; redo: boolean };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ t: fc.constant('act' as const), desk: fc.nat(2), pick: fc.nat(1000) }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({ t: fc.constant('act' as const), desk: fc.nat(2), pick: fc.nat(1000) }),
+  },
   { weight: 5, arbitrary: fc.record({ t: fc.constant('sync' as const), desk: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('offline' as const), desk: fc.nat(2), on: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('fault' as const), desk: fc.nat(2), fault: fc.constantFrom(...FAULTS) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('offline' as const), desk: fc.nat(2), on: fc.boolean() }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('fault' as const),
+      desk: fc.nat(2),
+      fault: fc.constantFrom(...FAULTS),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('release' as const), desk: fc.nat(2) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('online' as const), who: fc.constantFrom('penyelia.karet' as const, 'mt.karet' as const, 'analis.karet2' as const, 'cs1' as const), pick: fc.nat(1000) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('redo-or-dismiss' as const), desk: fc.nat(2), redo: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('online' as const),
+      who: fc.constantFrom(
+        'penyelia.karet' as const,
+        'mt.karet' as const,
+        'analis.karet2' as const,
+        'cs1' as const,
+      ),
+      pick: fc.nat(1000),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('redo-or-dismiss' as const), desk: fc.nat(2), redo: fc.boolean() }),
+  },
 );
 
 async function runStep(w: World, step: Step): Promise<void> {
@@ -267,7 +349,14 @@ async function runStep(w: World, step: Step): Promise<void> {
       return;
     case 'online': {
       const orders = await Promise.all(w.orders.map((id) => office.order(id)));
-      const role = step.who === 'cs1' ? 'cs' : step.who === 'mt.karet' ? 'mt' : step.who === 'analis.karet2' ? 'analis' : 'penyelia';
+      const role =
+        step.who === 'cs1'
+          ? 'cs'
+          : step.who === 'mt.karet'
+            ? 'mt'
+            : step.who === 'analis.karet2'
+              ? 'analis'
+              : 'penyelia';
       const c = candidates(role, step.who, orders, step.pick);
       if (c.length > 0) await online(step.who, c[step.pick % c.length]!);
       return;
@@ -339,7 +428,8 @@ async function check(w: World): Promise<void> {
   }
   // Exactly once, nothing lost silently, per-client order.
   const applications = await office.applications(w.orders);
-  for (const [id, seqs] of applications) expect(seqs.size, `command ${id} applied ${seqs.size} times`).toBe(1);
+  for (const [id, seqs] of applications)
+    expect(seqs.size, `command ${id} applied ${seqs.size} times`).toBe(1);
   for (const d of w.desks) {
     const commands = d.core.diagnostics.store.commands();
     const byId = new Map(commands.map((c) => [c.id, c]));
@@ -367,9 +457,14 @@ async function setup(): Promise<World> {
   const testing = await office.orderInTesting({ params: 2 });
   const assigned = await office.orderInLab({ params: 2 });
   const s = assigned.samples[0]!;
-  await office.ok('penyelia.karet', 'post', `/orders/${assigned.id}/samples/${s.id}/accept`, { condition: 'Segel utuh' });
+  await office.ok('penyelia.karet', 'post', `/orders/${assigned.id}/samples/${s.id}/accept`, {
+    condition: 'Segel utuh',
+  });
   await office.ok('penyelia.karet', 'post', `/orders/${assigned.id}/samples/${s.id}/assign`, {
-    assignments: s.analyses.map((a, i) => ({ analysisId: a.id, analystId: ids(i === 0 ? 'analis.karet1' : 'analis.karet2') })),
+    assignments: s.analyses.map((a, i) => ({
+      analysisId: a.id,
+      analystId: ids(i === 0 ? 'analis.karet1' : 'analis.karet2'),
+    })),
   });
   const desks: Desk[] = [];
   for (const [user, role] of [
@@ -401,33 +496,31 @@ async function teardown(w: World): Promise<void> {
 }
 
 describe('sync model (fast-check, real server, faults)', () => {
-  it(
-    `${RUNS} runs of three desktops and online staff converge, exactly once, nothing lost`,
-    async () => {
-      let steps = 0;
-      let issued = 0;
-      let rejectedSeen = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 45 }), async (plan) => {
-          const w = await setup();
-          try {
-            for (const step of plan) await runStep(w, step);
-            await drain(w);
-            await check(w);
-            steps += plan.length;
-            for (const d of w.desks) {
-              issued += d.issued.length;
-              rejectedSeen += d.seenRejected.size;
-            }
-          } finally {
-            await teardown(w);
+  it(`${RUNS} runs of three desktops and online staff converge, exactly once, nothing lost`, async () => {
+    let steps = 0;
+    let issued = 0;
+    let rejectedSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 45 }), async (plan) => {
+        const w = await setup();
+        try {
+          for (const step of plan) await runStep(w, step);
+          await drain(w);
+          await check(w);
+          steps += plan.length;
+          for (const d of w.desks) {
+            issued += d.issued.length;
+            rejectedSeen += d.seenRejected.size;
           }
-        }),
-        { numRuns: RUNS, interruptAfterTimeLimit: 400_000, markInterruptAsFailure: false },
-      );
-      console.log(`sync model: ${RUNS} runs, ${steps} steps, ${issued} commands issued by desktops, ${rejectedSeen} rejections shown`);
-      expect(issued).toBeGreaterThan(RUNS);
-    },
-    600_000,
-  );
+        } finally {
+          await teardown(w);
+        }
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: 400_000, markInterruptAsFailure: false },
+    );
+    console.log(
+      `sync model: ${RUNS} runs, ${steps} steps, ${issued} commands issued by desktops, ${rejectedSeen} rejections shown`,
+    );
+    expect(issued).toBeGreaterThan(RUNS);
+  }, 600_000);
 });

@@ -64,7 +64,11 @@ const idle = (core: DesktopServices) => core.status().pending === 0 && !core.sta
 
 describe('restore of the server database from a backup', () => {
   it('every desktop converges on the restored server and no command a desktop holds is lost', async () => {
-    const orders1 = [await office.orderInTesting({ params: 3 }), await office.orderInTesting({ params: 3 }), await office.orderInTesting({ params: 3 })];
+    const orders1 = [
+      await office.orderInTesting({ params: 3 }),
+      await office.orderInTesting({ params: 3 }),
+      await office.orderInTesting({ params: 3 }),
+    ];
     const orders2 = [
       await office.orderInTesting({ params: 3, analyst: 'analis.karet2' }),
       await office.orderInTesting({ params: 3, analyst: 'analis.karet2' }),

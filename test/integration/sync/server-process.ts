@@ -44,7 +44,9 @@ const config = defaultConfig({
   paymentNotifySecret: 'sync-test-payment-secret',
   bodyLimit: 16 * 1024 * 1024,
 });
-const reports = values['real-reports'] ? elhuReportServices({ requireRegisteredCertificate: true }) : placeholderReportServices;
+const reports = values['real-reports']
+  ? elhuReportServices({ requireRegisteredCertificate: true })
+  : placeholderReportServices;
 const handle = await openDatabase({ dataDir: values['data-dir']! });
 const demo = values.seed ? await seedDemo({ handle, config, reports }) : null;
 const benchOrders = Number(values['bench-orders']);
@@ -69,7 +71,9 @@ if (demo && benchOrders > 0) {
     await inTransaction(handle, async (trx) => {
       for (let i = start; i < Math.min(benchOrders, start + 500); i++) {
         const o = cloneWithFreshIds(template, i);
-        await writeOrder(trx, o, null, await nextFeedSeq(trx, handle.dialect), at, { dialect: handle.dialect });
+        await writeOrder(trx, o, null, await nextFeedSeq(trx, handle.dialect), at, {
+          dialect: handle.dialect,
+        });
       }
     });
   }

@@ -28,7 +28,12 @@ afterAll(async () => {
 async function desktop(username: string): Promise<{ core: DesktopServices; proxy: Proxy }> {
   const proxy = await new Proxy(() => server.url).start();
   proxies.push(proxy);
-  const core = new DesktopServices({ dataDir: `${tmp.dir}/pc`, serverUrl: proxy.url, scrypt: TEST_SCRYPT, autoSync: false });
+  const core = new DesktopServices({
+    dataDir: `${tmp.dir}/pc`,
+    serverUrl: proxy.url,
+    scrypt: TEST_SCRYPT,
+    autoSync: false,
+  });
   desktops.push(core);
   await core.login(username, server.demo!.password);
   return { core, proxy };
@@ -48,11 +53,16 @@ describe('steps 12-16 offline through sync with the real server', () => {
     // Step 12, offline.
     penyelia.proxy.offline = true;
     penyelia.core.acceptSample(order.id, sample.id, 'Segel utuh, 2 kg');
-    const analysts = penyelia.core.staff().filter((s) => s.role === 'analis' && s.labId === server.user('analis.karet1').labId);
+    const analysts = penyelia.core
+      .staff()
+      .filter((s) => s.role === 'analis' && s.labId === server.user('analis.karet1').labId);
     penyelia.core.assignAnalysts(
       order.id,
       sample.id,
-      sample.analyses.map((a, i) => ({ analysisId: a.id, analystId: i === 0 ? server.user('analis.karet1').id : analysts[1 % analysts.length]!.id })),
+      sample.analyses.map((a, i) => ({
+        analysisId: a.id,
+        analystId: i === 0 ? server.user('analis.karet1').id : analysts[1 % analysts.length]!.id,
+      })),
     );
     await expect(penyelia.core.syncNow()).rejects.toThrow();
     expect(penyelia.core.status()).toMatchObject({ pending: 2, online: false });
@@ -69,13 +79,17 @@ describe('steps 12-16 offline through sync with the real server', () => {
 
     // Step 14: the analyst enters and submits results offline (with a below-LOD one).
     await analis.core.syncNow();
-    const mine = analis.core.order(order.id)!.samples[0]!.analyses.filter((a) => a.analystId === server.user('analis.karet1').id);
+    const mine = analis.core
+      .order(order.id)!
+      .samples[0]!.analyses.filter((a) => a.analystId === server.user('analis.karet1').id);
     expect(mine.length).toBeGreaterThan(0);
     analis.proxy.offline = true;
     for (const a of mine) {
       analis.core.saveResult(order.id, sample.id, a.id, { value: '0,08', notes: 'duplo' });
       // Below the limit as the analyst types it: the catalog's LoQ where the parameter has one.
-      analis.core.saveResult(order.id, sample.id, a.id, { value: a.detectionLimit !== null ? '< LoQ' : '< 0,01' });
+      analis.core.saveResult(order.id, sample.id, a.id, {
+        value: a.detectionLimit !== null ? '< LoQ' : '< 0,01',
+      });
       analis.core.submitResults(order.id, sample.id, [a.id]);
     }
     analis.proxy.offline = false;
@@ -92,11 +106,15 @@ describe('steps 12-16 offline through sync with the real server', () => {
     const others = server1.samples[0]!.analyses.filter((a) => a.status !== 'submitted');
     for (const a of others) {
       const who = server.demo!.users.find((u) => u.id === a.analystId)!.username;
-      await office.ok(who, 'put', `/orders/${order.id}/samples/${sample.id}/analyses/${a.id}/result`, { result: { value: '0.12', numeric: 0.12, unit: '%' } });
+      await office.ok(who, 'put', `/orders/${order.id}/samples/${sample.id}/analyses/${a.id}/result`, {
+        result: { value: '0.12', numeric: 0.12, unit: '%' },
+      });
       await office.ok(who, 'post', `/orders/${order.id}/samples/${sample.id}/analyses/${a.id}/submit`);
     }
     await penyelia.core.syncNow();
-    expect(penyelia.core.worklist({ actionOnly: true }).map((r) => r.next_action)).toEqual(['results.verify']);
+    expect(penyelia.core.worklist({ actionOnly: true }).map((r) => r.next_action)).toEqual([
+      'results.verify',
+    ]);
     penyelia.core.verifyResults(order.id, sample.id);
     await penyelia.core.syncNow();
     await mt.core.syncNow();

@@ -1,6 +1,13 @@
 /** The bridge contract itself: one list of names, schemas for every call, patches that never reset what they leave out. */
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_CALLS, BRIDGE_EVENTS, CALL_NAMES, EVENT_NAMES, isBridgeCallName, isBridgeEventName } from '../../../shared/bridge';
+import {
+  BRIDGE_CALLS,
+  BRIDGE_EVENTS,
+  CALL_NAMES,
+  EVENT_NAMES,
+  isBridgeCallName,
+  isBridgeEventName,
+} from '../../../shared/bridge';
 
 describe('bridge contract', () => {
   it('names every call and event exactly once, in the plain list and in the map', () => {
@@ -27,8 +34,13 @@ describe('bridge contract', () => {
   it('refuses a reason that is too short and a keystore that is not base64, with messages in both languages', () => {
     const r = BRIDGE_CALLS['sample.reject'].input.safeParse({ orderId: 'o', sampleId: 's', reason: 'no' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/alasan minimal 5 karakter \/ a reason needs at least 5 characters/);
-    const k = BRIDGE_CALLS['signing.importKeystore'].input.safeParse({ file: { name: 'a.p12', base64: 'not base64!' }, passphrase: null });
+    expect(r.error?.issues[0]?.message).toMatch(
+      /alasan minimal 5 karakter \/ a reason needs at least 5 characters/,
+    );
+    const k = BRIDGE_CALLS['signing.importKeystore'].input.safeParse({
+      file: { name: 'a.p12', base64: 'not base64!' },
+      passphrase: null,
+    });
     expect(k.success).toBe(false);
   });
 });

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_NUMBER_FORMATS, formatNumber, numberingYear, parseNumber, validateFormat } from '../../../shared/numbering';
+import {
+  DEFAULT_NUMBER_FORMATS,
+  formatNumber,
+  numberingYear,
+  parseNumber,
+  validateFormat,
+} from '../../../shared/numbering';
 
 describe('numbering', () => {
   it('formats the default order, sample and LHU numbers', () => {
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.order, { unit: 'PLG', year: 2026, seq: 7 })).toBe('ORD/PLG/2026/00007');
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.sample, { unit: 'PLG', year: 2026, seq: 123 })).toBe('SPL/PLG/2026/00123');
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.lhu, { unit: 'PLG', year: 2026, seq: 42, month: 11 })).toBe('LHU/00042/PLG/11/2026');
+    expect(formatNumber(DEFAULT_NUMBER_FORMATS.order, { unit: 'PLG', year: 2026, seq: 7 })).toBe(
+      'ORD/PLG/2026/00007',
+    );
+    expect(formatNumber(DEFAULT_NUMBER_FORMATS.sample, { unit: 'PLG', year: 2026, seq: 123 })).toBe(
+      'SPL/PLG/2026/00123',
+    );
+    expect(formatNumber(DEFAULT_NUMBER_FORMATS.lhu, { unit: 'PLG', year: 2026, seq: 42, month: 11 })).toBe(
+      'LHU/00042/PLG/11/2026',
+    );
   });
 
   it('grows past the padding instead of wrapping', () => {

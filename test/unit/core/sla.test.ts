@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { overruns, stepTimings } from '../../../shared/sla';
 
-const ev = (step: number | null, at: string, sampleId: string | null = null) => ({ step, at, sampleId, entity: 'order' as const });
+const ev = (step: number | null, at: string, sampleId: string | null = null) => ({
+  step,
+  at,
+  sampleId,
+  entity: 'order' as const,
+});
 
 describe('SLA against the SOP standard times', () => {
   it('times each step from the moment the work reached the actor', () => {

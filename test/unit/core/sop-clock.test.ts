@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { Order } from '../../../shared/domain/entities';
-import { dueAt, orderStep, sampleClock, sampleStep, sampleWaiting, stepClock } from '../../../shared/sop/clock';
+import {
+  dueAt,
+  orderStep,
+  sampleClock,
+  sampleStep,
+  sampleWaiting,
+  stepClock,
+} from '../../../shared/sop/clock';
 import { SOP_STEPS } from '../../../shared/sop/steps';
 import { stepTimings } from '../../../shared/sla';
-import { A, S1, S1A1, S2, addDays, analysisAt, flow, orderAt, runOrder, sampleAt, sampleOf } from '../domain/fixtures';
+import {
+  A,
+  S1,
+  S1A1,
+  S2,
+  addDays,
+  analysisAt,
+  flow,
+  orderAt,
+  runOrder,
+  sampleAt,
+  sampleOf,
+} from '../domain/fixtures';
 
 const noHolidays = new WorkingCalendar([]);
 const at = (iso: string) => new Date(iso);
@@ -15,7 +34,15 @@ describe('stepClock: minute standards', () => {
   it('exactly at the standard is on time; a moment later is over', () => {
     // Step 12: 20 minutes.
     const exact = stepClock(12, start, at('2026-11-02T01:20:00.000Z'));
-    expect(exact).toMatchObject({ step: 12, standard: { unit: 'minutes', value: 20 }, used: 20, fraction: 1, over: false, overBy: 0, dueAt: '2026-11-02T01:20:00.000Z' });
+    expect(exact).toMatchObject({
+      step: 12,
+      standard: { unit: 'minutes', value: 20 },
+      used: 20,
+      fraction: 1,
+      over: false,
+      overBy: 0,
+      dueAt: '2026-11-02T01:20:00.000Z',
+    });
     const later = stepClock(12, start, at('2026-11-02T01:20:30.000Z'));
     expect(later.over).toBe(true);
     expect(later.overBy).toBeCloseTo(0.5);
@@ -37,7 +64,9 @@ describe('stepClock: minute standards', () => {
   it('dueAt of every minute step is its standard after the start', () => {
     for (const s of SOP_STEPS) {
       if (s.standard.unit !== 'minutes') continue;
-      expect(dueAt(s.number, start)).toBe(new Date(Date.parse(start) + s.standard.value * 60_000).toISOString());
+      expect(dueAt(s.number, start)).toBe(
+        new Date(Date.parse(start) + s.standard.value * 60_000).toISOString(),
+      );
     }
   });
 
@@ -70,8 +99,12 @@ describe('stepClock: step 14, 14 working days', () => {
 
   it('the start date itself does not count, and days follow WIB, not UTC', () => {
     // 23:30 WIB on Monday is still Monday; 00:30 WIB on Tuesday is the first working day.
-    expect(stepClock(14, '2026-11-02T16:30:00.000Z', at('2026-11-02T16:45:00.000Z'), noHolidays).used).toBe(0);
-    expect(stepClock(14, '2026-11-02T16:30:00.000Z', at('2026-11-02T17:30:00.000Z'), noHolidays).used).toBe(1);
+    expect(stepClock(14, '2026-11-02T16:30:00.000Z', at('2026-11-02T16:45:00.000Z'), noHolidays).used).toBe(
+      0,
+    );
+    expect(stepClock(14, '2026-11-02T16:30:00.000Z', at('2026-11-02T17:30:00.000Z'), noHolidays).used).toBe(
+      1,
+    );
   });
 
   it('a start on a weekend counts from the next working day', () => {
@@ -91,14 +124,20 @@ describe('stepClock: step 14, 14 working days', () => {
     expect(days).toBe(14);
     expect(due).toBe('2025-04-23T17:00:00.000Z');
     expect(dueAt(14, '2025-03-24T03:00:00.000Z', noHolidays)).toBe('2025-04-11T17:00:00.000Z');
-    expect(stepClock(14, '2025-03-24T03:00:00.000Z', at('2025-04-23T10:00:00.000Z'), calendar)).toMatchObject({ used: 14, over: false });
-    expect(stepClock(14, '2025-03-24T03:00:00.000Z', at('2025-04-24T02:00:00.000Z'), calendar)).toMatchObject({ used: 15, over: true });
+    expect(stepClock(14, '2025-03-24T03:00:00.000Z', at('2025-04-23T10:00:00.000Z'), calendar)).toMatchObject(
+      { used: 14, over: false },
+    );
+    expect(stepClock(14, '2025-03-24T03:00:00.000Z', at('2025-04-24T02:00:00.000Z'), calendar)).toMatchObject(
+      { used: 15, over: true },
+    );
   });
 
   it('agrees with the SLA report of a finished step', () => {
     const ev = (step: number, iso: string) => ({ step, at: iso, sampleId: 's1', entity: 'sample' as const });
     const finished = '2026-11-24T03:00:00.000Z';
-    const t = stepTimings([{ step: 13, at: start, sampleId: 's1', entity: 'sample' }, ev(14, finished)]).find((x) => x.step === 14)!;
+    const t = stepTimings([{ step: 13, at: start, sampleId: 's1', entity: 'sample' }, ev(14, finished)]).find(
+      (x) => x.step === 14,
+    )!;
     const live = stepClock(14, start, at(finished));
     expect(live.used).toBe(t.actual);
     expect(live.over).toBe(t.over);
@@ -154,7 +193,10 @@ describe('sampleStep: where a sample waits in the 22 steps', () => {
     o = flow.enterResults(o, S1);
     const s = sampleOf(o, S1);
     expect(sampleStep(s, o)).toBe(15);
-    const lastSubmit = s.analyses.map((a) => a.statusSince!).sort().at(-1);
+    const lastSubmit = s.analyses
+      .map((a) => a.statusSince!)
+      .sort()
+      .at(-1);
     expect(sampleWaiting(s, o)!.since).toBe(lastSubmit);
   });
 
@@ -166,7 +208,7 @@ describe('sampleStep: where a sample waits in the 22 steps', () => {
     expect(w.since).toBe(s.analyses.find((a) => a.id === S1A1)!.statusSince);
   });
 
-  it('released: steps 21 and 22 are the order\'s, once every sample is released', () => {
+  it("released: steps 21 and 22 are the order's, once every sample is released", () => {
     const o = orderAt('reports_released');
     expect(sampleStep(sampleOf(o, S1), o)).toBe(21);
     expect(sampleWaiting(sampleOf(o, S1), o)!.since).toBe(o.statusSince);
@@ -193,7 +235,13 @@ describe('sampleStep: where a sample waits in the 22 steps', () => {
   });
 
   it('a sample returned by the MT waits at 12 again, from the return', () => {
-    const o = runOrder(sampleAt('assigned'), A.mt, 'assignment.return', { sampleId: S1, reason: 'Analis belum kompeten' }, { now: addDays(new Date('2026-03-02T03:00:00.000Z'), 1) });
+    const o = runOrder(
+      sampleAt('assigned'),
+      A.mt,
+      'assignment.return',
+      { sampleId: S1, reason: 'Analis belum kompeten' },
+      { now: addDays(new Date('2026-03-02T03:00:00.000Z'), 1) },
+    );
     expect(sampleWaiting(sampleOf(o, S1), o)).toEqual({ step: 12, since: '2026-03-03T03:00:00.000Z' });
   });
 });

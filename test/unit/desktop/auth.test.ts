@@ -98,7 +98,10 @@ describe('login', () => {
     await a.login(P.username, P.password);
     a.close();
     for (let i = 1; i < OFFLINE_MAX_FAILURES; i++) {
-      await expectLoginError(client().login(P.username, 'salah-salah-salah', 'offline'), 'invalid_credentials');
+      await expectLoginError(
+        client().login(P.username, 'salah-salah-salah', 'offline'),
+        'invalid_credentials',
+      );
     }
     await expectLoginError(client().login(P.username, 'salah-salah-salah', 'offline'), 'offline_locked');
     // Even the right password is refused now, also after a restart.

@@ -67,7 +67,9 @@ function error(r: Envelope<unknown>) {
 }
 
 async function login(username = 'penyelia1', password: string = STAFF.penyelia.password) {
-  return value<{ user: { username: string }; mode: string }>(await call('session.login', { serverUrl: server.url, username, password }));
+  return value<{ user: { username: string }; mode: string }>(
+    await call('session.login', { serverUrl: server.url, username, password }),
+  );
 }
 
 const outboxCount = () => made.at(-1)!.diagnostics.store.commands().length;
@@ -98,12 +100,16 @@ describe('bridge', () => {
     expect(missing.message.id).toMatch(/sampleId: wajib diisi/);
     expect(missing.message.en).toMatch(/sampleId: is required/);
 
-    const short = error(await call('sample.reject', { orderId: o.id, sampleId: o.samples[0]!.id, reason: 'no' }));
+    const short = error(
+      await call('sample.reject', { orderId: o.id, sampleId: o.samples[0]!.id, reason: 'no' }),
+    );
     expect(short.code).toBe('invalid_payload');
     expect(short.message.id).toMatch(/reason: alasan minimal 5 karakter/);
     expect(short.message.en).toMatch(/reason: a reason needs at least 5 characters/);
 
-    const extra = error(await call('results.verify', { orderId: o.id, sampleId: o.samples[0]!.id, force: true }));
+    const extra = error(
+      await call('results.verify', { orderId: o.id, sampleId: o.samples[0]!.id, force: true }),
+    );
     expect(extra.code).toBe('invalid_payload');
     expect(extra.message.en).toMatch(/unknown field: force/);
 
@@ -111,7 +117,13 @@ describe('bridge', () => {
     expect(wrongType.code).toBe('invalid_payload');
     expect(wrongType.message.en).toMatch(/limit: wrong type, must be a number/);
     expect(wrongType.message.id).toMatch(/limit: jenis isian salah, harus angka/);
-    const wrongNested = error(await call('sample.accept', { orderId: o.id, sampleId: o.samples[0]!.id, check: { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: 'ya' } }));
+    const wrongNested = error(
+      await call('sample.accept', {
+        orderId: o.id,
+        sampleId: o.samples[0]!.id,
+        check: { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: 'ya' },
+      }),
+    );
     expect(wrongNested.message.en).toMatch(/check\.sealIntact: wrong type, must be yes\/no/);
     expect(wrongNested.message.en).not.toMatch(/required/);
 
@@ -122,7 +134,12 @@ describe('bridge', () => {
     // A well-formed call the domain refuses: its code and reason, nothing written.
     const refused = error(await call('assignment.validate', { orderId: o.id, sampleId: o.samples[0]!.id }));
     expect(refused.code).toBe('forbidden');
-    const elsewhere = error(await call('results.verify', { orderId: '00000000-0000-4000-8000-00000000beef', sampleId: o.samples[0]!.id }));
+    const elsewhere = error(
+      await call('results.verify', {
+        orderId: '00000000-0000-4000-8000-00000000beef',
+        sampleId: o.samples[0]!.id,
+      }),
+    );
     expect(elsewhere.code).toBe('not_in_working_copy');
     expect(outboxCount()).toBe(before);
 
@@ -143,8 +160,13 @@ describe('bridge', () => {
     expect(error(await call('sync.status')).code).toBe('not_signed_in');
     expect(error(await call('worklist.page')).code).toBe('not_signed_in');
     expect(value(await call('session.current'))).toBeNull();
-    expect(value<{ host: string; version: string }>(await call('app.info'))).toMatchObject({ host: 'web', version: '0.1.0-test' });
-    expect(value<{ language: string }>(await call('settings.update', { language: 'en' })).language).toBe('en');
+    expect(value<{ host: string; version: string }>(await call('app.info'))).toMatchObject({
+      host: 'web',
+      version: '0.1.0-test',
+    });
+    expect(value<{ language: string }>(await call('settings.update', { language: 'en' })).language).toBe(
+      'en',
+    );
     expect(error(await call('settings.update', { language: 'fr' })).code).toBe('invalid_payload');
     expect(settings.get().language).toBe('en');
     // First run: no server address anywhere.
@@ -167,7 +189,13 @@ describe('bridge', () => {
     server.put(o);
     value(await call('sync.now'));
     const n = statuses.length;
-    value(await call('sample.reject', { orderId: o.id, sampleId: o.samples[0]!.id, reason: 'Segel rusak, wadah bocor' }));
+    value(
+      await call('sample.reject', {
+        orderId: o.id,
+        sampleId: o.samples[0]!.id,
+        reason: 'Segel rusak, wadah bocor',
+      }),
+    );
     expect(statuses.length).toBeGreaterThan(n);
     expect(statuses.at(-1)!.pending).toBe(1);
     value(await call('session.logout'));
@@ -176,7 +204,9 @@ describe('bridge', () => {
   });
 
   it('errors: login refused, offline, dismiss/redo of an unknown id, a cancelled or missing keystore file', async () => {
-    const bad = error(await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: 'salah-sekali' }));
+    const bad = error(
+      await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: 'salah-sekali' }),
+    );
     expect(bad.code).toBe('login_failed');
     expect(bad.details).toMatchObject({ reason: 'invalid_credentials' });
     await login();
@@ -189,7 +219,12 @@ describe('bridge', () => {
     const noFile = error(await call('signing.importKeystore', { file: null, passphrase: null }));
     expect(noFile.code).toBe('invalid_payload');
     expect(noFile.message.en).toMatch(/choose the PKCS#12 keystore file/);
-    const garbage = error(await call('signing.importKeystore', { file: { name: 'x.p12', base64: Buffer.from('not a keystore').toString('base64') }, passphrase: 'rahasia-tte' }));
+    const garbage = error(
+      await call('signing.importKeystore', {
+        file: { name: 'x.p12', base64: Buffer.from('not a keystore').toString('base64') },
+        passphrase: 'rahasia-tte',
+      }),
+    );
     expect(garbage.code).toBe('signing_refused');
     expect(garbage.details).toMatchObject({ reason: 'keystore_invalid' });
   });
@@ -207,7 +242,9 @@ describe('bridge', () => {
       pickKeystore: () => Promise.resolve(null),
     });
     await login();
-    expect(error(await call('signing.importKeystore', { file: null, passphrase: null })).code).toBe('cancelled');
+    expect(error(await call('signing.importKeystore', { file: null, passphrase: null })).code).toBe(
+      'cancelled',
+    );
   });
 
   it('passwords and passphrases never reach the logger, even when a call fails with a bug', async () => {
@@ -225,16 +262,28 @@ describe('bridge', () => {
       app: { version: '0.1.0-test', host: 'web' },
       log: (msg, err) => logged.push({ msg, err }),
     });
-    const r = error(await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: secret }));
+    const r = error(
+      await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: secret }),
+    );
     expect(r.code).toBe('internal');
     expect(r.message.en).not.toContain(secret);
     expect(logged.length).toBeGreaterThan(0);
-    const everything = JSON.stringify(logged.map((l) => [l.msg, String(l.err), (l.err as Error)?.message ?? '', (l.err as Error)?.stack ?? '']));
+    const everything = JSON.stringify(
+      logged.map((l) => [
+        l.msg,
+        String(l.err),
+        (l.err as Error)?.message ?? '',
+        (l.err as Error)?.stack ?? '',
+      ]),
+    );
     expect(everything).not.toContain(secret);
     // Refusals are not bugs: not logged at all.
     logged.length = 0;
     await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: `${secret}-x` });
-    await call('signing.sign', { reports: [{ orderId: 'o', sampleId: 's', reportId: 'r' }], passphrase: secret });
+    await call('signing.sign', {
+      reports: [{ orderId: 'o', sampleId: 's', reportId: 'r' }],
+      passphrase: secret,
+    });
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
 

@@ -6,7 +6,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PullRequestSchema, PushRequestSchema, type PullChange, type PushOutcome } from '../../../shared/api/sync';
+import {
+  PullRequestSchema,
+  PushRequestSchema,
+  type PullChange,
+  type PushOutcome,
+} from '../../../shared/api/sync';
 import type { Command, CommandType } from '../../../shared/domain/commands';
 import { decide } from '../../../shared/domain/decide';
 import type { Order } from '../../../shared/domain/entities';
@@ -80,7 +85,12 @@ export class FakeServer {
 
   /** Apply a command as a user directly (CS, admin, or "another desktop"). */
   apply(type: CommandType, orderId: string, payload: unknown, actor: Actor): Order {
-    const d = decide(this.orders.get(orderId) ?? null, { id: randomUUID(), type, payload } as Command, actor, this.now());
+    const d = decide(
+      this.orders.get(orderId) ?? null,
+      { id: randomUUID(), type, payload } as Command,
+      actor,
+      this.now(),
+    );
     if (!d.ok) throw new Error(`${type}: ${d.message.en}`);
     this.put(d.state as Order);
     return d.state as Order;
@@ -97,7 +107,9 @@ export class FakeServer {
   }
 
   bucket(userId: string): Order[] {
-    return [...this.orders.values()].filter((o) => this.inBucket(o, userId)).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.orders.values()]
+      .filter((o) => this.inBucket(o, userId))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   fault(path: string, mode: number | 'drop' | 'drop-after', times = 1): void {
@@ -130,7 +142,16 @@ export class FakeServer {
       expiresIn: Math.max(1, Math.round(accessTtl / 1000)),
       refreshToken,
       refreshExpiresIn: Math.max(1, Math.round(refreshTtl / 1000)),
-      user: { id: user.id, username: user.username, name: user.name, role: user.role, labId: user.labId, customerId: null, nip: null, active: user.active },
+      user: {
+        id: user.id,
+        username: user.username,
+        name: user.name,
+        role: user.role,
+        labId: user.labId,
+        customerId: null,
+        nip: null,
+        active: user.active,
+      },
     };
   }
 
@@ -190,26 +211,42 @@ export class FakeServer {
         case '/api/v1/auth/login': {
           const { username, password } = body as { username: string; password: string };
           const u = this.users.get(username);
-          if (!u || u.password !== password) return respond(401, { error: { code: 'invalid_credentials', message: { id: 'salah', en: 'wrong' } } });
-          if (!u.active) return respond(403, { error: { code: 'account_inactive', message: { id: 'nonaktif', en: 'inactive' } } });
+          if (!u || u.password !== password)
+            return respond(401, {
+              error: { code: 'invalid_credentials', message: { id: 'salah', en: 'wrong' } },
+            });
+          if (!u.active)
+            return respond(403, {
+              error: { code: 'account_inactive', message: { id: 'nonaktif', en: 'inactive' } },
+            });
           return respond(200, this.issue(u));
         }
         case '/api/v1/auth/refresh': {
           const { refreshToken } = body as { refreshToken: string };
           const t = this.refresh.get(refreshToken);
           const u = t ? this.userById(t.userId) : undefined;
-          if (!t || t.expiresAt < Date.now() || !u) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'expired' } } });
+          if (!t || t.expiresAt < Date.now() || !u)
+            return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'expired' } } });
           this.refresh.delete(refreshToken);
-          if (!u.active) return respond(401, { error: { code: 'account_inactive', message: { id: 'x', en: 'inactive' } } });
+          if (!u.active)
+            return respond(401, {
+              error: { code: 'account_inactive', message: { id: 'x', en: 'inactive' } },
+            });
           return respond(200, this.issue(u));
         }
         case '/api/v1/auth/logout':
           return respond(200, { ok: true });
         case '/api/v1/sync/push': {
           const user = this.authed(req);
-          if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+          if (!user)
+            return respond(401, {
+              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
+            });
           const p = PushRequestSchema.safeParse(body);
-          if (!p.success) return respond(400, { error: { code: 'bad_request', message: { id: 'x', en: p.error.issues[0]?.message ?? 'bad' } } });
+          if (!p.success)
+            return respond(400, {
+              error: { code: 'bad_request', message: { id: 'x', en: p.error.issues[0]?.message ?? 'bad' } },
+            });
           const outcomes: PushOutcome[] = [];
           for (const c of p.data.commands) {
             const key = `${p.data.clientId}:${c.id}`;
@@ -219,7 +256,12 @@ export class FakeServer {
               continue;
             }
             const state = this.orders.get(c.aggregateId) ?? null;
-            const d = decide(state, { id: c.id, type: c.type, payload: c.payload, baseVersion: c.baseVersion } as Command, actorOf(user), this.now());
+            const d = decide(
+              state,
+              { id: c.id, type: c.type, payload: c.payload, baseVersion: c.baseVersion } as Command,
+              actorOf(user),
+              this.now(),
+            );
             let out: PushOutcome;
             if (d.ok) {
               this.put(d.state as Order);
@@ -232,15 +274,25 @@ export class FakeServer {
             this.lastSeq.set(p.data.clientId, Math.max(this.lastSeq.get(p.data.clientId) ?? 0, c.seq));
             outcomes.push(out);
           }
-          return respond(200, { outcomes, lastProcessedSeq: this.lastSeq.get(p.data.clientId) ?? 0, serverTime: this.now().toISOString() });
+          return respond(200, {
+            outcomes,
+            lastProcessedSeq: this.lastSeq.get(p.data.clientId) ?? 0,
+            serverTime: this.now().toISOString(),
+          });
         }
         case '/api/v1/sync/pull': {
           const user = this.authed(req);
-          if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+          if (!user)
+            return respond(401, {
+              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
+            });
           const p = PullRequestSchema.safeParse(body);
-          if (!p.success) return respond(400, { error: { code: 'bad_request', message: { id: 'x', en: 'bad' } } });
+          if (!p.success)
+            return respond(400, { error: { code: 'bad_request', message: { id: 'x', en: 'bad' } } });
           const since = p.data.cursor === null ? 0 : Number(p.data.cursor);
-          const changedIds = [...this.changed.entries()].filter(([, c]) => c > since).sort((a, b) => a[1] - b[1]);
+          const changedIds = [...this.changed.entries()]
+            .filter(([, c]) => c > since)
+            .sort((a, b) => a[1] - b[1]);
           const changes: PullChange[] = [];
           let cursor = since;
           let hasMore = false;
@@ -265,18 +317,44 @@ export class FakeServer {
         }
         case '/api/v1/auth/me': {
           const user = this.authed(req);
-          if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
-          return respond(200, { id: user.id, username: user.username, name: user.name, role: user.role, labId: user.labId, customerId: null, nip: null, active: user.active });
+          if (!user)
+            return respond(401, {
+              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
+            });
+          return respond(200, {
+            id: user.id,
+            username: user.username,
+            name: user.name,
+            role: user.role,
+            labId: user.labId,
+            customerId: null,
+            nip: null,
+            active: user.active,
+          });
         }
         case '/api/v1/staff': {
           const user = this.authed(req);
-          if (!user) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
-          return respond(200, { staff: [...this.users.values()].map((u) => ({ id: u.id, name: u.name, role: u.role, labId: u.labId, active: u.active })) });
+          if (!user)
+            return respond(401, {
+              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
+            });
+          return respond(200, {
+            staff: [...this.users.values()].map((u) => ({
+              id: u.id,
+              name: u.name,
+              role: u.role,
+              labId: u.labId,
+              active: u.active,
+            })),
+          });
         }
         default: {
           const h = /^\/api\/v1\/orders\/([^/]+)\/history$/.exec(path);
           if (h && this.history.has(decodeURIComponent(h[1]!))) {
-            if (!this.authed(req)) return respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+            if (!this.authed(req))
+              return respond(401, {
+                error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
+              });
             return respond(200, { entries: this.history.get(decodeURIComponent(h[1]!)) });
           }
           return respond(404, { error: { code: 'not_found', message: { id: 'x', en: 'not found' } } });

@@ -49,8 +49,18 @@ export const STAFF = {
   kepala: staff(10, 'kepala1', 'kepala_balai', null),
 } as const;
 
-const pelanggan: Actor = { userId: '0000d000-0000-4000-8000-000000000001', role: 'pelanggan', labId: null, customerId: CUSTOMER };
-const sistem: Actor = { userId: '0000d000-0000-4000-8000-000000000002', role: 'sistem', labId: null, customerId: null };
+const pelanggan: Actor = {
+  userId: '0000d000-0000-4000-8000-000000000001',
+  role: 'pelanggan',
+  labId: null,
+  customerId: CUSTOMER,
+};
+const sistem: Actor = {
+  userId: '0000d000-0000-4000-8000-000000000002',
+  role: 'sistem',
+  labId: null,
+  customerId: null,
+};
 
 let counter = 0;
 
@@ -68,7 +78,13 @@ export function cloneWithFreshIds(template: Order, n: number): Order {
   return o;
 }
 
-export function run<T extends CommandType>(state: Order | null, type: T, payload: PayloadInput<T>, actor: Actor, now = new Date()): Order {
+export function run<T extends CommandType>(
+  state: Order | null,
+  type: T,
+  payload: PayloadInput<T>,
+  actor: Actor,
+  now = new Date(),
+): Order {
   const d = decide(state, { id: randomUUID(), type, payload } as Command, actor, now);
   if (!d.ok) throw new Error(`${type}: ${d.message.en}`);
   return d.state as Order;
@@ -110,26 +126,63 @@ export function orderInLab(spec: OrderSpec = {}): Order {
   const customer: Actor = spec.customerId ? { ...pelanggan, customerId: spec.customerId } : pelanggan;
   const lab = spec.labId ?? LAB;
   let o = run(null, 'order.submit', { orderId: randomUUID(), samples }, customer, now);
-  o = run(o, 'order.validate', { orderNumber: `ORD/PLG/2026/${String(n).padStart(5, '0')}` }, actorOf(STAFF.cs), now);
+  o = run(
+    o,
+    'order.validate',
+    { orderNumber: `ORD/PLG/2026/${String(n).padStart(5, '0')}` },
+    actorOf(STAFF.cs),
+    now,
+  );
   o = run(o, 'tariff.approve', { adjustments: [] }, actorOf(STAFF.ketuaTim), now);
   o = run(o, 'billing.request', {}, customer, now);
   const code = `82${String(n).padStart(13, '0')}`;
-  o = run(o, 'billing.issue', { billingId: randomUUID(), code, expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() }, actorOf(STAFF.bendahara), now);
-  o = run(o, 'payment.confirm_auto', { billingCode: code, ntpn: '0A1B2C3D4E5F6G7H', paidAt: now.toISOString() }, sistem, now);
+  o = run(
+    o,
+    'billing.issue',
+    { billingId: randomUUID(), code, expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() },
+    actorOf(STAFF.bendahara),
+    now,
+  );
+  o = run(
+    o,
+    'payment.confirm_auto',
+    { billingCode: code, ntpn: '0A1B2C3D4E5F6G7H', paidAt: now.toISOString() },
+    sistem,
+    now,
+  );
   const penyeliaId = spec.penyeliaId ?? STAFF.penyelia.id;
   const mtId = spec.mtId ?? STAFF.mt.id;
   for (const [i, s] of o.samples.entries()) {
-    o = run(o, 'sample.register', { sampleId: s.id, sampleNumber: `SPL/PLG/2026/${n}-${i + 1}`, labId: lab, penyeliaId, mtId }, actorOf(STAFF.cs), now);
+    o = run(
+      o,
+      'sample.register',
+      { sampleId: s.id, sampleNumber: `SPL/PLG/2026/${n}-${i + 1}`, labId: lab, penyeliaId, mtId },
+      actorOf(STAFF.cs),
+      now,
+    );
   }
   const stage = spec.stage ?? 'registered';
   if (stage === 'registered') return o;
   const penyelia: Actor = { userId: penyeliaId, role: 'penyelia', labId: lab, customerId: null };
   const mt: Actor = { userId: mtId, role: 'mt', labId: lab, customerId: null };
-  for (const s of o.samples) o = run(o, 'sample.accept', { sampleId: s.id, condition: 'Segel utuh' }, penyelia, now);
+  for (const s of o.samples)
+    o = run(o, 'sample.accept', { sampleId: s.id, condition: 'Segel utuh' }, penyelia, now);
   if (stage === 'received') return o;
   const analysts = spec.analystIds ?? [STAFF.analis.id];
   for (const s of o.samples) {
-    o = run(o, 'sample.assign_analysts', { sampleId: s.id, assignments: s.analyses.map((a, j) => ({ analysisId: a.id, analystId: analysts[j % analysts.length]! })) }, penyelia, now);
+    o = run(
+      o,
+      'sample.assign_analysts',
+      {
+        sampleId: s.id,
+        assignments: s.analyses.map((a, j) => ({
+          analysisId: a.id,
+          analystId: analysts[j % analysts.length]!,
+        })),
+      },
+      penyelia,
+      now,
+    );
   }
   if (stage === 'assigned') return o;
   for (const s of o.samples) o = run(o, 'assignment.validate', { sampleId: s.id }, mt, now);

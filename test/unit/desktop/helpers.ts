@@ -11,7 +11,11 @@ export function tempDir(prefix = 'sippt-desktop-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function services(dataDir: string, serverUrl: string, extra: Partial<DesktopServicesOptions> = {}): DesktopServices {
+export function services(
+  dataDir: string,
+  serverUrl: string,
+  extra: Partial<DesktopServicesOptions> = {},
+): DesktopServices {
   return new DesktopServices({
     dataDir,
     serverUrl,
@@ -23,7 +27,11 @@ export function services(dataDir: string, serverUrl: string, extra: Partial<Desk
   });
 }
 
-export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function until(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!(await cond())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

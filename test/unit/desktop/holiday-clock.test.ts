@@ -42,8 +42,20 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
 
   async function desktop(dir: string, serverUrl = url) {
     // Reference data (catalog, staff, holidays) on every sync here, rather than hourly.
-    const core = services(dir, serverUrl, { sync: { backoffBaseMs: 20, backoffMaxMs: 200, debounceMs: 5, pullIntervalMs: 60_000, referenceIntervalMs: 0 } });
-    const bridge = createBridge({ services: core, settings: new MemorySettingsStore(), app: { version: 'test', host: 'web' } });
+    const core = services(dir, serverUrl, {
+      sync: {
+        backoffBaseMs: 20,
+        backoffMaxMs: 200,
+        debounceMs: 5,
+        pullIntervalMs: 60_000,
+        referenceIntervalMs: 0,
+      },
+    });
+    const bridge = createBridge({
+      services: core,
+      settings: new MemorySettingsStore(),
+      app: { version: 'test', host: 'web' },
+    });
     opened.push({ bridge, core });
     const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
       const r = await bridge.invoke(name, input);
@@ -59,10 +71,12 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
     const sampleId = (await flow.order(orderId)).samples[0]!.id;
     const dir = `${tmp.dir}/penyelia`;
     const d = await desktop(dir);
-    const password = server.demo.users.find((u) => u.username === USERS.penyeliaKaret)?.password ?? server.demo.password;
+    const password =
+      server.demo.users.find((u) => u.username === USERS.penyeliaKaret)?.password ?? server.demo.password;
     await d.call('session.login', { username: USERS.penyeliaKaret, password, mode: 'online' });
     await d.call('sync.now');
-    const rowOf = async (c: typeof d) => (await c.call<WorklistPageView>('worklist.page', { limit: 500 })).rows.find((r) => r.id === sampleId)!;
+    const rowOf = async (c: typeof d) =>
+      (await c.call<WorklistPageView>('worklist.page', { limit: 500 })).rows.find((r) => r.id === sampleId)!;
     const before = await rowOf(d);
     expect(before.step).toBe(14);
     expect(before.due_at).toBeTruthy();
@@ -72,7 +86,9 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
     const cal = new WorkingCalendar(list);
     const day = cal.addWorkingDays(localDate(new Date(before.step_started_at!)), 3);
     expect(localDate(new Date(before.due_at!)) > day).toBe(true);
-    const put = await server.as(USERS.admin).put('calendar/holidays', { holidays: [...list, { date: day, name: 'Hari jadi Kota Palembang', kind: 'libur_nasional' }] });
+    const put = await server.as(USERS.admin).put('calendar/holidays', {
+      holidays: [...list, { date: day, name: 'Hari jadi Kota Palembang', kind: 'libur_nasional' }],
+    });
     expect(put.status).toBe(200);
 
     await d.call('sync.now');

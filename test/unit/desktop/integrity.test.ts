@@ -57,7 +57,10 @@ async function prepared() {
 
 describe('integrity check of the working copy', () => {
   for (const [name, damage] of [
-    ['a file that is not a database', (p: string) => writeFileSync(p, 'this is not an SQLite file at all'.repeat(200))],
+    [
+      'a file that is not a database',
+      (p: string) => writeFileSync(p, 'this is not an SQLite file at all'.repeat(200)),
+    ],
     ['damaged pages', damagePages],
   ] as const) {
     it(`${name}: moved aside, reported, rebuilt from the server, outbox untouched`, async () => {

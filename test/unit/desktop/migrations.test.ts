@@ -4,7 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, SchemaTooNewError, schemaVersion, type Migration } from '../../../main/services/localdb/migrate';
+import {
+  migrate,
+  SchemaTooNewError,
+  schemaVersion,
+  type Migration,
+} from '../../../main/services/localdb/migrate';
 import { OUTBOX_MIGRATIONS } from '../../../main/services/localdb/migrations/outbox';
 import { WORK_MIGRATIONS } from '../../../main/services/localdb/migrations/work';
 import { migrateOutbox, Workspace } from '../../../main/services/localdb/workspace';
@@ -19,13 +24,24 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 const file = (name: string) => new Database(join(tmp.dir, name));
-const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 function outboxRowV1(db: Database.Database, seq: number, type: string, status = 'pending') {
   db.prepare(
     `INSERT INTO outbox (command_id, seq, type, aggregate_id, payload, base_version, issued_at, status, attempts, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  ).run(`00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, seq, type, '00000000-0000-4000-8000-0000000000aa', '{"sampleId":"x"}', 3, '2026-03-02T03:00:00.000Z', status, '2026-03-02T03:00:00.000Z');
+  ).run(
+    `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    seq,
+    type,
+    '00000000-0000-4000-8000-0000000000aa',
+    '{"sampleId":"x"}',
+    3,
+    '2026-03-02T03:00:00.000Z',
+    status,
+    '2026-03-02T03:00:00.000Z',
+  );
 }
 
 describe('working copy migrations', () => {
@@ -35,7 +51,9 @@ describe('working copy migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(columns(db, 'orders')).toContain('base_json');
     expect(columns(db, 'samples')).toContain('next_action');
-    expect(db.prepare('SELECT last_processed_seq FROM sync_state WHERE id = 1').get()).toEqual({ last_processed_seq: 0 });
+    expect(db.prepare('SELECT last_processed_seq FROM sync_state WHERE id = 1').get()).toEqual({
+      last_processed_seq: 0,
+    });
     db.close();
   });
 
@@ -51,8 +69,13 @@ describe('working copy migrations', () => {
     db.prepare(`UPDATE sync_state SET cursor = '42', last_processed_seq = 7 WHERE id = 1`).run();
     migrate(db, WORK_MIGRATIONS, { to: 2 });
     expect(schemaVersion(db)).toBe(2);
-    expect(db.prepare('SELECT search FROM samples').get()).toEqual({ search: 'ord/plg/2026/00001 spl/plg/2026/00007 kopi bubuk merek a' });
-    expect(db.prepare('SELECT cursor, last_processed_seq FROM sync_state').get()).toEqual({ cursor: '42', last_processed_seq: 7 });
+    expect(db.prepare('SELECT search FROM samples').get()).toEqual({
+      search: 'ord/plg/2026/00001 spl/plg/2026/00007 kopi bubuk merek a',
+    });
+    expect(db.prepare('SELECT cursor, last_processed_seq FROM sync_state').get()).toEqual({
+      cursor: '42',
+      last_processed_seq: 7,
+    });
     db.close();
   });
 
@@ -69,9 +92,12 @@ describe('working copy migrations', () => {
     migrate(db, WORK_MIGRATIONS, { to: 3 });
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before);
-    const ddl = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'orders'`).get() as { sql: string }).sql;
+    const ddl = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'orders'`).get() as { sql: string })
+      .sql;
     expect(ddl).not.toMatch(/WITHOUT ROWID/i);
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'orders_local'`).get()).toBeDefined();
+    expect(
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'orders_local'`).get(),
+    ).toBeDefined();
     db.close();
   });
 
@@ -90,23 +116,59 @@ describe('working copy migrations', () => {
        VALUES (?, ?, ?, ?, ?, 'Karet', 'd', 'K', ?, NULL, NULL, NULL, ?, 1, 0, 0, 0, NULL, 1, ?, 2, 'x')`,
     );
     for (const o of [order, registered]) {
-      insOrder.run(o.id, o.version, o.status, o.number, o.customerId, o.submittedAt, o.version, JSON.stringify(o));
+      insOrder.run(
+        o.id,
+        o.version,
+        o.status,
+        o.number,
+        o.customerId,
+        o.submittedAt,
+        o.version,
+        JSON.stringify(o),
+      );
       const s = o.samples[0]!;
-      insSample.run(s.id, o.id, o.number, o.status, s.number, s.status, s.receivedAt, s.receivedAt ?? o.submittedAt);
+      insSample.run(
+        s.id,
+        o.id,
+        o.number,
+        o.status,
+        s.number,
+        s.status,
+        s.receivedAt,
+        s.receivedAt ?? o.submittedAt,
+      );
     }
     const before = db.prepare('SELECT id, status, pending_commands, search FROM samples ORDER BY id').all();
     migrate(db, WORK_MIGRATIONS, { to: 4 });
     expect(schemaVersion(db)).toBe(4);
-    expect(db.prepare('SELECT id, status, pending_commands, search FROM samples ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT id, status, pending_commands, search FROM samples ORDER BY id').all()).toEqual(
+      before,
+    );
     const rows = new Map(
-      (db.prepare('SELECT id, step, step_started_at, due_at, blocked_commands FROM samples').all() as { id: string; step: number; step_started_at: string; due_at: string; blocked_commands: number }[]).map(
-        (r) => [r.id, r],
-      ),
+      (
+        db.prepare('SELECT id, step, step_started_at, due_at, blocked_commands FROM samples').all() as {
+          id: string;
+          step: number;
+          step_started_at: string;
+          due_at: string;
+          blocked_commands: number;
+        }[]
+      ).map((r) => [r.id, r]),
     );
     // In testing since 2 March 2026 (a Monday): 14 working days, due at the end (24:00 WIB) of the 14th working day.
-    expect(rows.get(order.samples[0]!.id)).toEqual({ id: order.samples[0]!.id, step: 14, step_started_at: '2026-03-02T03:00:00.000Z', due_at: expect.stringMatching(/^2026-03-\d\dT17:00:00\.000Z$/), blocked_commands: 0 });
+    expect(rows.get(order.samples[0]!.id)).toEqual({
+      id: order.samples[0]!.id,
+      step: 14,
+      step_started_at: '2026-03-02T03:00:00.000Z',
+      due_at: expect.stringMatching(/^2026-03-\d\dT17:00:00\.000Z$/),
+      blocked_commands: 0,
+    });
     // Waiting for the Penyelia's check (step 12): 20 minutes.
-    expect(rows.get(registered.samples[0]!.id)).toMatchObject({ step: 12, due_at: '2026-03-02T03:20:00.000Z', blocked_commands: 0 });
+    expect(rows.get(registered.samples[0]!.id)).toMatchObject({
+      step: 12,
+      due_at: '2026-03-02T03:20:00.000Z',
+      blocked_commands: 0,
+    });
     db.close();
   });
 
@@ -123,7 +185,9 @@ describe('outbox migrations', () => {
   it('001-initial: creates meta, outbox and profile', () => {
     const db = file('o.sqlite');
     migrateOutbox(db, 'o.sqlite', 1);
-    expect(columns(db, 'outbox')).toEqual(expect.arrayContaining(['command_id', 'seq', 'status', 'base_version', 'attempts', 'next_attempt_at']));
+    expect(columns(db, 'outbox')).toEqual(
+      expect.arrayContaining(['command_id', 'seq', 'status', 'base_version', 'attempts', 'next_attempt_at']),
+    );
     expect(columns(db, 'profile')).toContain('verifier');
     db.close();
   });
@@ -136,12 +200,14 @@ describe('outbox migrations', () => {
     outboxRowV1(db, 3, 'something.unknown', 'rejected');
     const before = db.prepare('SELECT command_id, seq, status, payload FROM outbox ORDER BY seq').all();
     migrateOutbox(db, 'o.sqlite', 2);
-    expect(db.prepare('SELECT command_id, seq, status, payload FROM outbox ORDER BY seq').all()).toEqual(before);
-    expect((db.prepare('SELECT summary FROM outbox ORDER BY seq').all() as { summary: string }[]).map((r) => r.summary)).toEqual([
-      'Terima sampel / Accept sample',
-      'Simpan hasil / Save result',
-      'something.unknown',
-    ]);
+    expect(db.prepare('SELECT command_id, seq, status, payload FROM outbox ORDER BY seq').all()).toEqual(
+      before,
+    );
+    expect(
+      (db.prepare('SELECT summary FROM outbox ORDER BY seq').all() as { summary: string }[]).map(
+        (r) => r.summary,
+      ),
+    ).toEqual(['Terima sampel / Accept sample', 'Simpan hasil / Save result', 'something.unknown']);
     db.close();
   });
 
@@ -172,7 +238,16 @@ describe('outbox migrations', () => {
     expect(db.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(before);
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'client_id'`).get()).toEqual({ value: 'c-1' });
     expect(columns(db, 'signed_reports')).toEqual(
-      expect.arrayContaining(['command_id', 'order_id', 'sample_id', 'report_id', 'document_hash', 'signed_hash', 'data', 'uploaded_at']),
+      expect.arrayContaining([
+        'command_id',
+        'order_id',
+        'sample_id',
+        'report_id',
+        'document_hash',
+        'signed_hash',
+        'data',
+        'uploaded_at',
+      ]),
     );
     expect(columns(db, 'signing_lockout')).toEqual(['key', 'failures', 'locked_until']);
     db.close();
@@ -182,7 +257,11 @@ describe('outbox migrations', () => {
     const db = file('o.sqlite');
     migrateOutbox(db, 'o.sqlite');
     outboxRowV1(db, 1, 'result.save');
-    const bad: Migration = { version: OUTBOX_MIGRATIONS.length + 1, name: 'bad', up: (d) => d.exec('DELETE FROM outbox') };
+    const bad: Migration = {
+      version: OUTBOX_MIGRATIONS.length + 1,
+      name: 'bad',
+      up: (d) => d.exec('DELETE FROM outbox'),
+    };
     expect(() =>
       migrate(db, [...OUTBOX_MIGRATIONS, bad], {
         snapshot: (d) => (d.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
@@ -208,7 +287,9 @@ describe('outbox migrations', () => {
     const ws = Workspace.open(tmp.dir);
     expect(ws.migrated.outbox).toEqual({ from: 1, to: OUTBOX_MIGRATIONS.length });
     expect(ws.migrated.work).toEqual({ from: 1, to: WORK_MIGRATIONS.length });
-    expect(ws.db.prepare('SELECT seq, status, summary FROM ob.outbox').all()).toEqual([{ seq: 1, status: 'pending', summary: 'Simpan hasil / Save result' }]);
+    expect(ws.db.prepare('SELECT seq, status, summary FROM ob.outbox').all()).toEqual([
+      { seq: 1, status: 'pending', summary: 'Simpan hasil / Save result' },
+    ]);
     ws.close();
   });
 });

@@ -34,10 +34,20 @@ describe('proxy address', () => {
   it('the bridge refuses a bad proxy with the words to fix it, keeps the old one, and clears it with null', async () => {
     const tmp = tempDir('sippt-net-');
     const settings = new MemorySettingsStore();
-    const bridge = createBridge({ services: services(tmp.dir, 'http://127.0.0.1:9'), settings, app: { version: '1.0.0', host: 'web' } });
+    const bridge = createBridge({
+      services: services(tmp.dir, 'http://127.0.0.1:9'),
+      settings,
+      app: { version: '1.0.0', host: 'web' },
+    });
     try {
-      const good = await bridge.invoke('settings.update', { proxy: 'http://proxy.kantor:8080', updateChannel: 'beta' });
-      expect(good).toMatchObject({ ok: true, value: { proxy: 'http://proxy.kantor:8080', updateChannel: 'beta' } });
+      const good = await bridge.invoke('settings.update', {
+        proxy: 'http://proxy.kantor:8080',
+        updateChannel: 'beta',
+      });
+      expect(good).toMatchObject({
+        ok: true,
+        value: { proxy: 'http://proxy.kantor:8080', updateChannel: 'beta' },
+      });
       const bad = await bridge.invoke('settings.update', { proxy: 'proxy.kantor' });
       expect(bad.ok).toBe(false);
       if (!bad.ok) {
@@ -48,7 +58,10 @@ describe('proxy address', () => {
       const channel = await bridge.invoke('settings.update', { updateChannel: 'nightly' });
       expect(channel.ok).toBe(false);
       expect(settings.get()).toMatchObject({ proxy: 'http://proxy.kantor:8080', updateChannel: 'beta' });
-      expect(await bridge.invoke('settings.update', { proxy: null })).toMatchObject({ ok: true, value: { proxy: null } });
+      expect(await bridge.invoke('settings.update', { proxy: null })).toMatchObject({
+        ok: true,
+        value: { proxy: null },
+      });
     } finally {
       bridge.close();
       tmp.cleanup();
@@ -61,7 +74,9 @@ describe('the updater follows the settings', () => {
     expect(effectiveChannel({}, {})).toBe('latest');
     expect(effectiveChannel({}, { SIPPT_UPDATE_CHANNEL: 'beta' })).toBe('beta');
     expect(effectiveChannel({ updateChannel: 'latest' }, { SIPPT_UPDATE_CHANNEL: 'beta' })).toBe('latest');
-    expect(updaterFeed('https://sippt.balai.go.id/', effectiveChannel({ updateChannel: 'beta' }, {}))).toEqual({
+    expect(
+      updaterFeed('https://sippt.balai.go.id/', effectiveChannel({ updateChannel: 'beta' }, {})),
+    ).toEqual({
       provider: 'generic',
       url: 'https://sippt.balai.go.id/api/v1/releases/feed',
       channel: 'beta',
@@ -69,9 +84,14 @@ describe('the updater follows the settings', () => {
   });
 
   it('proxy for its downloads: the setting, "none" when cleared, else the environment, else the system', () => {
-    expect(sessionProxy({ proxy: 'http://u:p@proxy.kantor:8080' }, { HTTPS_PROXY: 'http://other:1' })).toEqual({ proxyRules: 'http://proxy.kantor:8080', proxyBypassRules: '<local>' });
+    expect(
+      sessionProxy({ proxy: 'http://u:p@proxy.kantor:8080' }, { HTTPS_PROXY: 'http://other:1' }),
+    ).toEqual({ proxyRules: 'http://proxy.kantor:8080', proxyBypassRules: '<local>' });
     expect(sessionProxy({ proxy: null }, { HTTPS_PROXY: 'http://other:1' })).toEqual({ mode: 'direct' });
-    expect(sessionProxy({}, { HTTPS_PROXY: 'http://other:1', NO_PROXY: 'localhost' })).toEqual({ proxyRules: 'https=other:1', proxyBypassRules: 'localhost' });
+    expect(sessionProxy({}, { HTTPS_PROXY: 'http://other:1', NO_PROXY: 'localhost' })).toEqual({
+      proxyRules: 'https=other:1',
+      proxyBypassRules: 'localhost',
+    });
     expect(sessionProxy({}, {})).toEqual({ mode: 'system' });
   });
 });
@@ -85,13 +105,26 @@ describe('update.install in the shell', () => {
         return { ok: true as const, value: null };
       },
       pickKeystore: async () => null,
-      installUpdate: async () => ({ installed: false, message: { id: 'Pembaruan dipasang setelah 2 perubahan terkirim ke server.', en: 'later' } }),
+      installUpdate: async () => ({
+        installed: false,
+        message: { id: 'Pembaruan dipasang setelah 2 perubahan terkirim ke server.', en: 'later' },
+      }),
     };
     const r = await handleInvoke(APP_ENTRY_URL, { name: 'update.install', input: {} }, deps);
-    expect(r).toEqual({ ok: true, value: { installed: false, message: { id: 'Pembaruan dipasang setelah 2 perubahan terkirim ke server.', en: 'later' } } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        installed: false,
+        message: { id: 'Pembaruan dipasang setelah 2 perubahan terkirim ke server.', en: 'later' },
+      },
+    });
     expect(forwarded).toEqual([]);
     // Without an updater (development run): the engine answers how to update instead.
-    await handleInvoke(APP_ENTRY_URL, { name: 'update.install', input: {} }, { forward: deps.forward, pickKeystore: deps.pickKeystore });
+    await handleInvoke(
+      APP_ENTRY_URL,
+      { name: 'update.install', input: {} },
+      { forward: deps.forward, pickKeystore: deps.pickKeystore },
+    );
     expect(forwarded).toEqual(['update.install']);
   });
 });

@@ -54,7 +54,11 @@ afterAll(async () => {
 
 async function desktopAs(username: string) {
   const core = services(`${tmp.dir}/${username}-${opened.length}`, url);
-  const bridge = createBridge({ services: core, settings: new MemorySettingsStore(), app: { version: 'test', host: 'web' } });
+  const bridge = createBridge({
+    services: core,
+    settings: new MemorySettingsStore(),
+    app: { version: 'test', host: 'web' },
+  });
   opened.push({ bridge, core });
   const password = server.demo.users.find((u) => u.username === username)?.password ?? server.demo.password;
   const login = await bridge.invoke('session.login', { username, password, mode: 'online' });
@@ -92,9 +96,17 @@ describe('records calls', () => {
     const ids = reg.rows.map((r) => r.orderId);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(reg.totals.orders).toBe(reg.rows.length);
-    expect(reg.rows.find((r) => r.orderId === a.id)).toMatchObject({ customerName: expect.any(String), sampleCount: 2, status: 'submitted' });
+    expect(reg.rows.find((r) => r.orderId === a.id)).toMatchObject({
+      customerName: expect.any(String),
+      sampleCount: 2,
+      status: 'submitted',
+    });
 
-    const empty = await cs.call<OrderRegister>('online.records.get', { kind: 'orders', from: '2001-01-01', to: '2001-01-31' });
+    const empty = await cs.call<OrderRegister>('online.records.get', {
+      kind: 'orders',
+      from: '2001-01-01',
+      to: '2001-01-31',
+    });
     expect(empty.rows).toEqual([]);
     expect(empty.totals.orders).toBe(0);
   });
@@ -102,7 +114,11 @@ describe('records calls', () => {
   it('Bendahara reads the revenue but not the SOP performance: refused, and the session stays', async () => {
     const bendahara = await desktopAs(USERS.bendahara);
     const today = wibDate(server.clock.now().toISOString());
-    const rev = await bendahara.call<RevenueReport>('online.records.get', { kind: 'revenue', from: today, to: today });
+    const rev = await bendahara.call<RevenueReport>('online.records.get', {
+      kind: 'revenue',
+      from: today,
+      to: today,
+    });
     expect(rev.kind).toBe('revenue');
     const err = await bendahara.fails('online.records.get', { kind: 'performance', from: today, to: today });
     expect(err.code).toBe('forbidden');
@@ -111,10 +127,18 @@ describe('records calls', () => {
 
   it('refuses a period that ends before it starts, and one longer than a year, saying what to fix', async () => {
     const cs = await desktopAs(USERS.cs);
-    const backwards = await cs.fails('online.records.get', { kind: 'orders', from: '2026-03-31', to: '2026-03-01' });
+    const backwards = await cs.fails('online.records.get', {
+      kind: 'orders',
+      from: '2026-03-31',
+      to: '2026-03-01',
+    });
     expect(backwards.code).toBe('invalid_payload');
     expect(backwards.message.id).toContain('tanggal awal');
-    const long = await cs.fails('online.records.get', { kind: 'orders', from: '2024-01-01', to: '2025-12-31' });
+    const long = await cs.fails('online.records.get', {
+      kind: 'orders',
+      from: '2024-01-01',
+      to: '2025-12-31',
+    });
     expect(long.message.en).toMatch(/366 days/);
   });
 
@@ -122,7 +146,12 @@ describe('records calls', () => {
     const o = await flow.submit();
     const day = wibDate(o.submittedAt);
     const cs = await desktopAs(USERS.cs);
-    const first = await cs.call<SavedExport>('online.records.export', { kind: 'orders', from: day, to: day, format: 'xlsx' });
+    const first = await cs.call<SavedExport>('online.records.export', {
+      kind: 'orders',
+      from: day,
+      to: day,
+      format: 'xlsx',
+    });
     expect(dirname(first.path)).toBe(exportsDir);
     expect(first.fileName).toMatch(/\.xlsx$/);
     expect(first.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -140,22 +169,38 @@ describe('records calls', () => {
     expect(numbered.map((l) => l[3])).toEqual(reg.rows.map((r) => r.customerName));
     expect(lines.at(-1)).toContain(reg.totals.amount);
 
-    const again = await cs.call<SavedExport>('online.records.export', { kind: 'orders', from: day, to: day, format: 'xlsx' });
+    const again = await cs.call<SavedExport>('online.records.export', {
+      kind: 'orders',
+      from: day,
+      to: day,
+      format: 'xlsx',
+    });
     expect(again.path).not.toBe(first.path);
     expect(basename(again.path)).toMatch(/ \(2\)\.xlsx$/);
     expect(readFileSync(first.path).equals(bytes)).toBe(true);
 
-    const pdf = await cs.call<SavedExport>('online.records.export', { kind: 'orders', from: day, to: day, format: 'pdf' });
+    const pdf = await cs.call<SavedExport>('online.records.export', {
+      kind: 'orders',
+      from: day,
+      to: day,
+      format: 'pdf',
+    });
     expect(readFileSync(pdf.path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('answers offline when the server cannot be reached, and writes nothing', async () => {
     const cs = await desktopAs(USERS.cs);
     const before = existsSync(exportsDir) ? readdirSync(exportsDir).length : 0;
-    const api = (cs.core as unknown as { open: { api: { http: { defaults: { baseURL: string } } } } }).open.api;
+    const api = (cs.core as unknown as { open: { api: { http: { defaults: { baseURL: string } } } } }).open
+      .api;
     const real = api.http.defaults.baseURL;
     api.http.defaults.baseURL = 'http://127.0.0.1:9/api/v1';
-    const err = await cs.fails('online.records.export', { kind: 'orders', from: '2026-03-01', to: '2026-03-31', format: 'xlsx' });
+    const err = await cs.fails('online.records.export', {
+      kind: 'orders',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      format: 'xlsx',
+    });
     expect(err.code).toBe('offline');
     api.http.defaults.baseURL = real;
     expect(existsSync(exportsDir) ? readdirSync(exportsDir).length : 0).toBe(before);

@@ -33,7 +33,13 @@ function client(extra: Parameters<typeof services>[2] = {}) {
 }
 
 function record(c: DesktopServices) {
-  const seen: { [E in keyof DesktopEvents]: DesktopEvents[E][] } = { status: [], session: [], data: [], signing: [], outdated: [] };
+  const seen: { [E in keyof DesktopEvents]: DesktopEvents[E][] } = {
+    status: [],
+    session: [],
+    data: [],
+    signing: [],
+    outdated: [],
+  };
   c.on('status', (s) => seen.status.push(s));
   c.on('session', (s) => seen.session.push(s));
   c.on('data', (d) => seen.data.push(d));
@@ -151,7 +157,12 @@ describe('DesktopServices for the UI', () => {
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const submit = c.submitResults(o.id, s.id, [a1!.id]);
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     await c.syncNow();
     const later = c.saveResult(o.id, s.id, a2!.id, { value: '0,3' });
     const ch = c.changes();
@@ -168,7 +179,12 @@ describe('DesktopServices for the UI', () => {
     ]);
     // The worklist row shows the held-back changes.
     expect(c.worklist()[0]!.blocked_commands).toBe(2);
-    expect(c.orderChanges(o.id).map((x) => x.id).sort()).toEqual([save.command.id, submit.command.id, later.command.id].sort());
+    expect(
+      c
+        .orderChanges(o.id)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([save.command.id, submit.command.id, later.command.id].sort());
     // Dismissing the save turns the submit built on it into a rejection of its own: held back, not stale.
     c.dismiss(save.command.id);
     const dep = c.changes().rejected[0]!;
@@ -183,14 +199,24 @@ describe('DesktopServices for the UI', () => {
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
     server.put(o);
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     server.apply('result.submit', o.id, { sampleId: s.id, analysisId: a.id }, actorOf(STAFF.analis));
     server.apply('results.verify', o.id, { sampleId: s.id }, actorOf(STAFF.penyelia));
     const c = client();
     await c.login('mt1', STAFF.mt.password);
     await c.syncNow();
     const validate = c.validateResults(o.id, s.id);
-    server.apply('results.return', o.id, { sampleId: s.id, reason: 'Ulangi kadar air: duplo menyimpang' }, actorOf(STAFF.mt));
+    server.apply(
+      'results.return',
+      o.id,
+      { sampleId: s.id, reason: 'Ulangi kadar air: duplo menyimpang' },
+      actorOf(STAFF.mt),
+    );
     await c.syncNow();
     const [rej] = c.changes().rejected;
     expect(rej!.id).toBe(validate.command.id);
@@ -205,7 +231,11 @@ describe('DesktopServices for the UI', () => {
     const o = orderInLab({ analyses: 1 });
     server.put(o);
     const sched = new ManualScheduler();
-    const c = client({ scheduler: sched, random: () => 1, sync: { backoffBaseMs: 30_000, backoffMaxMs: 60_000, debounceMs: 5, pullIntervalMs: 600_000 } });
+    const c = client({
+      scheduler: sched,
+      random: () => 1,
+      sync: { backoffBaseMs: 30_000, backoffMaxMs: 60_000, debounceMs: 5, pullIntervalMs: 600_000 },
+    });
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.syncNow();
     server.fault('/sync/pull', 503, 1);
@@ -235,7 +265,12 @@ describe('DesktopServices for the UI', () => {
     const save1 = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const save2 = c.saveResult(o.id, s.id, a2!.id, { value: '0,3' });
     const submit1 = c.submitResults(o.id, s.id, [a1!.id]);
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     await c.syncNow();
     const status = (id: string) => c.diagnostics.store.command(id)!.status;
     // save1 and save2 went in one push: save2 does not depend on save1 and was applied.
@@ -273,8 +308,16 @@ describe('DesktopServices for the UI', () => {
     const older = new Date(Date.now() - 3_600_000).toISOString();
     const newer = new Date().toISOString();
     const [x, y] = [late.samples[0]!.id, fresh.samples[0]!.id];
-    db.prepare('UPDATE samples SET action_rank = 0, sort_at = ?, due_at = ? WHERE id = ?').run(older, new Date(Date.now() + 86_400_000).toISOString(), x);
-    db.prepare('UPDATE samples SET action_rank = 0, sort_at = ?, due_at = ? WHERE id = ?').run(newer, new Date(Date.now() - 60_000).toISOString(), y);
+    db.prepare('UPDATE samples SET action_rank = 0, sort_at = ?, due_at = ? WHERE id = ?').run(
+      older,
+      new Date(Date.now() + 86_400_000).toISOString(),
+      x,
+    );
+    db.prepare('UPDATE samples SET action_rank = 0, sort_at = ?, due_at = ? WHERE id = ?').run(
+      newer,
+      new Date(Date.now() - 60_000).toISOString(),
+      y,
+    );
     expect(c.worklistPage({}).rows.map((r) => r.id)).toEqual([y, x]);
     const p1 = c.worklistPage({ limit: 1 });
     expect(c.worklistPage({ limit: 1, after: p1.next }).rows.map((r) => r.id)).toEqual([x]);
@@ -302,7 +345,11 @@ describe('DesktopServices for the UI', () => {
     await c.login('analis1', STAFF.analis.password);
     await c.syncNow();
     for (const a of s.analyses) c.saveResult(o.id, s.id, a.id, { value: '1' });
-    const r = c.submitResults(o.id, s.id, s.analyses.map((a) => a.id));
+    const r = c.submitResults(
+      o.id,
+      s.id,
+      s.analyses.map((a) => a.id),
+    );
     expect(r.commands).toHaveLength(2);
     expect(r.order.samples[0]!.analyses.every((a) => a.status === 'submitted')).toBe(true);
     const before = c.status().pending;
@@ -323,7 +370,12 @@ describe('DesktopServices for the UI', () => {
     c.saveResult(o.id, s.id, a1!.id, { value: '12,5' });
     expect(result(a1!.id)).toMatchObject({ value: '12,5', numeric: 12.5, belowDetectionLimit: false });
     c.saveResult(o.id, s.id, a2!.id, { value: '<0,05', notes: 'duplo' });
-    expect(result(a2!.id)).toMatchObject({ numeric: null, belowDetectionLimit: true, detectionLimit: 0.05, notes: 'duplo' });
+    expect(result(a2!.id)).toMatchObject({
+      numeric: null,
+      belowDetectionLimit: true,
+      detectionLimit: 0.05,
+      notes: 'duplo',
+    });
     const before = c.status().pending;
     // A numeric requirement: words are not a result; the message says how to write one.
     expectRejected(() => c.saveResult(o.id, s.id, a3!.id, { value: 'negatif' }), 'invalid_payload');
@@ -342,7 +394,20 @@ describe('DesktopServices for the UI', () => {
     expect(none.source).toBe('local_only');
     expect(none.entries.some((e) => e.command === 'order.submit')).toBe(true);
     expect(none.entries.filter((e) => e.source === 'local').map((e) => e.command)).toEqual(['sample.accept']);
-    const entry = { at: '2026-03-02T03:00:00.000Z', actorId: STAFF.cs.id, actorName: 'Cs 1', role: 'cs', command: 'sample.register', step: 11, entity: 'sample', entityId: o.samples[0]!.id, sampleId: o.samples[0]!.id, from: 'awaiting_registration', to: 'registered', reason: null };
+    const entry = {
+      at: '2026-03-02T03:00:00.000Z',
+      actorId: STAFF.cs.id,
+      actorName: 'Cs 1',
+      role: 'cs',
+      command: 'sample.register',
+      step: 11,
+      entity: 'sample',
+      entityId: o.samples[0]!.id,
+      sampleId: o.samples[0]!.id,
+      from: 'awaiting_registration',
+      to: 'registered',
+      reason: null,
+    };
     server.history.set(o.id, [entry]);
     const online = await c.history(o.id);
     expect(online.source).toBe('server');

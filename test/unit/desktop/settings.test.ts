@@ -2,7 +2,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, JsonFileSettingsStore, MemorySettingsStore } from '../../../main/services/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  JsonFileSettingsStore,
+  MemorySettingsStore,
+} from '../../../main/services/settings/settings';
 import { tempDir } from './helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -15,7 +19,11 @@ describe('settings', () => {
   it('memory: defaults, a patch merges, an invalid patch changes nothing', () => {
     const s = new MemorySettingsStore();
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
-    expect(s.update({ serverUrl: 'http://lab:8080', lastUser: 'analis1' })).toMatchObject({ serverUrl: 'http://lab:8080', lastUser: 'analis1', language: 'id' });
+    expect(s.update({ serverUrl: 'http://lab:8080', lastUser: 'analis1' })).toMatchObject({
+      serverUrl: 'http://lab:8080',
+      lastUser: 'analis1',
+      language: 'id',
+    });
     expect(() => s.update({ language: 'fr' as 'id' })).toThrow();
     expect(s.get().language).toBe('id');
     // What get() hands out is a copy.

@@ -39,7 +39,12 @@ describe('pull and rebase', () => {
     const [s1, s2] = o.samples;
     // Offline: accept sample 1. Meanwhile, on the server, sample 2 is rejected (by this same Penyelia online).
     c.acceptSample(o.id, s1!.id, 'Segel utuh');
-    server.apply('sample.reject', o.id, { sampleId: s2!.id, reason: 'Kemasan bocor, sampel rusak' }, actorOf(STAFF.penyelia));
+    server.apply(
+      'sample.reject',
+      o.id,
+      { sampleId: s2!.id, reason: 'Kemasan bocor, sampel rusak' },
+      actorOf(STAFF.penyelia),
+    );
     // Pull only (no push yet): the new base has s2 rejected, the pending accept of s1 is still on top.
     await c.diagnostics.sync.pullNow();
     const view = c.order(o.id)!;
@@ -57,7 +62,12 @@ describe('pull and rebase', () => {
     await c.syncNow();
     const s = o.samples[0]!;
     const accept = c.acceptSample(o.id, s.id, 'Segel utuh');
-    server.apply('sample.reject', o.id, { sampleId: s.id, reason: 'Kemasan bocor, sampel rusak' }, actorOf(STAFF.penyelia));
+    server.apply(
+      'sample.reject',
+      o.id,
+      { sampleId: s.id, reason: 'Kemasan bocor, sampel rusak' },
+      actorOf(STAFF.penyelia),
+    );
     await c.syncNow();
     expect(c.diagnostics.store.command(accept.command.id)!.status).toBe('rejected');
     expect(c.order(o.id)!.samples[0]!.status).toBe('rejected');
@@ -91,18 +101,29 @@ describe('pull and rebase', () => {
     const c = client();
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.syncNow();
-    const before = { orders: c.diagnostics.store.allOrders(), state: c.diagnostics.store.syncState(), worklist: c.worklist() };
+    const before = {
+      orders: c.diagnostics.store.allOrders(),
+      state: c.diagnostics.store.syncState(),
+      worklist: c.worklist(),
+    };
     const broken = c.diagnostics.store.preparePut(orders[2]!);
     (broken.samples[0] as { sample_type_name: unknown }).sample_type_name = null; // NOT NULL: fails after the first writes
     expect(() =>
-      c.diagnostics.store.applyPull([c.diagnostics.store.preparePut(orders[1]!), { op: 'remove', orderId: orders[0]!.id }, broken], {
-        cursor: '999',
-        lastProcessedSeq: 5,
-        at: new Date().toISOString(),
-        full: false,
-      }),
+      c.diagnostics.store.applyPull(
+        [c.diagnostics.store.preparePut(orders[1]!), { op: 'remove', orderId: orders[0]!.id }, broken],
+        {
+          cursor: '999',
+          lastProcessedSeq: 5,
+          at: new Date().toISOString(),
+          full: false,
+        },
+      ),
     ).toThrow();
-    expect({ orders: c.diagnostics.store.allOrders(), state: c.diagnostics.store.syncState(), worklist: c.worklist() }).toEqual(before);
+    expect({
+      orders: c.diagnostics.store.allOrders(),
+      state: c.diagnostics.store.syncState(),
+      worklist: c.worklist(),
+    }).toEqual(before);
   });
 
   it('pages of a pull are gathered and applied together', async () => {
@@ -161,24 +182,33 @@ describe('worklist', () => {
     expect(rows[0]!.next_action).not.toBeNull();
     expect(p.worklist({ actionOnly: true })).toHaveLength(1);
     expect(p.diagnostics.store.worklistCounts()).toEqual({ total: 3, action: 1 });
-    expect(p.worklist({ search: registered.number!.slice(-5) }).map((r) => r.order_id)).toEqual([registered.id]);
+    expect(p.worklist({ search: registered.number!.slice(-5) }).map((r) => r.order_id)).toEqual([
+      registered.id,
+    ]);
     expect(p.worklist({ search: '%' })).toEqual([]);
     p.close();
 
     const mt = client();
     await mt.login('mt1', STAFF.mt.password);
     await mt.syncNow();
-    expect(mt.worklist({ actionOnly: true }).map((r) => [r.order_id, r.next_action])).toEqual([[assigned.id, 'assignment.validate']]);
+    expect(mt.worklist({ actionOnly: true }).map((r) => [r.order_id, r.next_action])).toEqual([
+      [assigned.id, 'assignment.validate'],
+    ]);
     mt.close();
 
     const an = client();
     await an.login('analis1', STAFF.analis.password);
     await an.syncNow();
     const mine = an.worklist({ actionOnly: true });
-    expect(mine.map((r) => [r.order_id, r.next_action, r.analyses_open_mine])).toEqual([[testing.id, 'result.save', 2]]);
+    expect(mine.map((r) => [r.order_id, r.next_action, r.analyses_open_mine])).toEqual([
+      [testing.id, 'result.save', 2],
+    ]);
     const s = testing.samples[0]!;
     for (const a of s.analyses) an.saveResult(testing.id, s.id, a.id, { value: '0,1' });
-    expect(an.worklist({ actionOnly: true })[0]).toMatchObject({ next_action: 'result.submit', pending_commands: 2 });
+    expect(an.worklist({ actionOnly: true })[0]).toMatchObject({
+      next_action: 'result.submit',
+      pending_commands: 2,
+    });
     for (const a of s.analyses) an.submitResults(testing.id, s.id, [a.id]);
     expect(an.worklist({ actionOnly: true })).toEqual([]);
   });
@@ -186,7 +216,8 @@ describe('worklist', () => {
 
 describe('worklist pages', () => {
   it('pages through the same rows as the full list, with counts for the filter', async () => {
-    for (let i = 0; i < 7; i++) server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
+    for (let i = 0; i < 7; i++)
+      server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
     const p = client();
     await p.login('penyelia1', STAFF.penyelia.password);
     await p.syncNow();
@@ -222,7 +253,9 @@ describe('server time', () => {
     c.saveResult(o.id, s.id, s.analyses[0]!.id, { value: '0.1' });
     const r = c.submitResults(o.id, s.id, [s.analyses[0]!.id]);
     expect(Math.abs(Date.parse(r.command.issuedAt) - Date.now())).toBeLessThan(2000);
-    expect(Math.abs(Date.parse(r.order.samples[0]!.analyses[0]!.submittedAt!) - Date.now())).toBeLessThan(2000);
+    expect(Math.abs(Date.parse(r.order.samples[0]!.analyses[0]!.submittedAt!) - Date.now())).toBeLessThan(
+      2000,
+    );
     // The offset survives a restart with the server away.
     c.close();
     await server.stop();

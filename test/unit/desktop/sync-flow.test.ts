@@ -85,13 +85,20 @@ describe('desktop sync against the fake server', () => {
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     // The same analyst saved another value online meanwhile: the offline save is now stale.
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     const submit = c.submitResults(o.id, s.id, [a1!.id]);
     expect(submit.command.status).toBe('pending');
     // The submit is built on the save: it is not sent in the same batch, and once the save is
     // rejected it is held back (it would otherwise submit the other value, at the same version number).
     await c.syncNow();
-    expect(c.rejectedCommands().map((r) => [r.id, r.rejection?.code])).toEqual([[save.command.id, 'stale_version']]);
+    expect(c.rejectedCommands().map((r) => [r.id, r.rejection?.code])).toEqual([
+      [save.command.id, 'stale_version'],
+    ]);
     expect(c.diagnostics.store.command(submit.command.id)!.status).toBe('blocked');
     expect(c.diagnostics.store.command(submit.command.id)!.blockedBy).toBe(save.command.id);
     expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
@@ -130,7 +137,12 @@ describe('desktop sync against the fake server', () => {
     const a = s.analyses[0]!;
     const save = c.saveResult(o.id, s.id, a.id, { value: '0.12' });
     const submit = c.submitResults(o.id, s.id, [a.id]);
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     await c.syncNow();
     expect(c.rejectedCommands().map((r) => r.id)).toEqual([save.command.id]);
     const redo = c.redo(save.command.id);
@@ -156,7 +168,12 @@ describe('desktop sync against the fake server', () => {
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
     c.saveResult(o.id, s.id, a.id, { value: '0.12' });
-    server.apply('result.save', o.id, { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } }, actorOf(STAFF.analis));
+    server.apply(
+      'result.save',
+      o.id,
+      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
+      actorOf(STAFF.analis),
+    );
     await c.syncNow();
     const [rej] = c.rejectedCommands();
     expect(rej!.rejection!.code).toBe('stale_version');

@@ -65,7 +65,12 @@ export const LAB_LAIN = uuid(0x1002);
 export const CUSTOMER_ID = uuid(0x2001);
 export const OTHER_CUSTOMER_ID = uuid(0x2002);
 
-const staff = (n: number, role: Role, labId: string | null = null): Actor => ({ userId: uuid(n), role, labId, customerId: null });
+const staff = (n: number, role: Role, labId: string | null = null): Actor => ({
+  userId: uuid(n),
+  role,
+  labId,
+  customerId: null,
+});
 
 export const A = {
   pelanggan: { userId: uuid(1), role: 'pelanggan', labId: null, customerId: CUSTOMER_ID },
@@ -123,7 +128,16 @@ export interface CatalogSampleType {
   parameters: CatalogParameter[];
 }
 
-const param = (n: number, parameterName: string, unit: string, method: string, tariff: number, min: number | null, max: number | null, source: string): CatalogParameter => ({
+const param = (
+  n: number,
+  parameterName: string,
+  unit: string,
+  method: string,
+  tariff: number,
+  min: number | null,
+  max: number | null,
+  source: string,
+): CatalogParameter => ({
   parameterId: uuid(n),
   parameterName,
   unit,
@@ -164,7 +178,12 @@ export const SAMPLE_IDS = [S1, S2] as const;
 type OrderedSampleInput = PayloadInput<'order.submit'>['samples'][number];
 
 /** The catalog-like builder: a sample of a type with every parameter of that type. */
-export function orderedSample(sampleId: string, type: CatalogSampleType, analysisIds: readonly string[], description: string): OrderedSampleInput {
+export function orderedSample(
+  sampleId: string,
+  type: CatalogSampleType,
+  analysisIds: readonly string[],
+  description: string,
+): OrderedSampleInput {
   return {
     sampleId,
     sampleTypeId: type.sampleTypeId,
@@ -189,7 +208,10 @@ export function twoSamples(): OrderedSampleInput[] {
     orderedSample(S2, CATALOG.kopi, S2_ANALYSES, 'Kopi bubuk robusta 250 g, kemasan aluminium foil'),
   ];
 }
-export const ORDER_TOTAL = [...CATALOG.amdk.parameters, ...CATALOG.kopi.parameters].reduce((t, p) => t + p.tariff, 0);
+export const ORDER_TOTAL = [...CATALOG.amdk.parameters, ...CATALOG.kopi.parameters].reduce(
+  (t, p) => t + p.tariff,
+  0,
+);
 
 export function registration(customerId = CUSTOMER_ID): PayloadInput<'account.register'> {
   return {
@@ -212,7 +234,13 @@ export interface IssueOptions {
 }
 
 /** One command, as the server and the desktop send it to `decide`. */
-export function attempt(state: AggregateState, actor: Actor, type: string, payload: unknown, opts: IssueOptions = {}): Decision {
+export function attempt(
+  state: AggregateState,
+  actor: Actor,
+  type: string,
+  payload: unknown,
+  opts: IssueOptions = {},
+): Decision {
   const command = { id: freshId(), type, payload, baseVersion: opts.baseVersion } as Command;
   return decide(state, command, actor, opts.now ?? NOW);
 }
@@ -227,21 +255,45 @@ export class RejectedError extends Error {
 }
 
 /** Issue a command that must be accepted; return the new state. */
-export function run<T extends CommandType>(state: AggregateState, actor: Actor, type: T, payload: PayloadInput<T>, opts: IssueOptions = {}): Order | Account {
+export function run<T extends CommandType>(
+  state: AggregateState,
+  actor: Actor,
+  type: T,
+  payload: PayloadInput<T>,
+  opts: IssueOptions = {},
+): Order | Account {
   const d = attempt(state, actor, type, payload, opts);
   if (!d.ok) throw new RejectedError(type, d);
   return d.state;
 }
 /** As `run`, for order commands. */
-export function runOrder<T extends CommandType>(state: Order | null, actor: Actor, type: T, payload: PayloadInput<T>, opts: IssueOptions = {}): Order {
+export function runOrder<T extends CommandType>(
+  state: Order | null,
+  actor: Actor,
+  type: T,
+  payload: PayloadInput<T>,
+  opts: IssueOptions = {},
+): Order {
   return run(state, actor, type, payload, opts) as Order;
 }
 /** As `run`, for account commands. */
-export function runAccount<T extends CommandType>(state: Account | null, actor: Actor, type: T, payload: PayloadInput<T>, opts: IssueOptions = {}): Account {
+export function runAccount<T extends CommandType>(
+  state: Account | null,
+  actor: Actor,
+  type: T,
+  payload: PayloadInput<T>,
+  opts: IssueOptions = {},
+): Account {
   return run(state, actor, type, payload, opts) as Account;
 }
 /** A command that must be refused; return the rejection. */
-export function refuse(state: AggregateState, actor: Actor, type: string, payload: unknown, opts: IssueOptions = {}): Rejection {
+export function refuse(
+  state: AggregateState,
+  actor: Actor,
+  type: string,
+  payload: unknown,
+  opts: IssueOptions = {},
+): Rejection {
   const d = attempt(state, actor, type, payload, opts);
   if (d.ok) throw new Error(`${type} was accepted but should have been refused`);
   return d;
@@ -283,16 +335,34 @@ export function plannedAnalyst(index: number): Actor {
 }
 
 export const flow = {
-  register: (customerId = CUSTOMER_ID, actor: Actor = A.pelanggan) => runAccount(null, actor, 'account.register', registration(customerId)),
-  activate: (acc: Account) => runAccount(acc, A.adminSatker, 'account.activate', { customerId: acc.customer.id }),
+  register: (customerId = CUSTOMER_ID, actor: Actor = A.pelanggan) =>
+    runAccount(null, actor, 'account.register', registration(customerId)),
+  activate: (acc: Account) =>
+    runAccount(acc, A.adminSatker, 'account.activate', { customerId: acc.customer.id }),
   submit: () => runOrder(null, A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: twoSamples() }),
   validate: (o: Order) => runOrder(o, A.cs, 'order.validate', { orderNumber: 'ORD/BSPJI-PLG/2026/0001' }),
   approveTariff: (o: Order) => runOrder(o, A.ketuaTim, 'tariff.approve', {}),
   requestBilling: (o: Order) => runOrder(o, A.pelanggan, 'billing.request', {}),
   issueBilling: (o: Order, now = NOW) =>
-    runOrder(o, A.bendahara, 'billing.issue', { billingId: freshId(), code: freshBillingCode(), expiresAt: addDays(now, 7).toISOString() }, { now }),
-  uploadProof: (o: Order, now = NOW) => runOrder(o, A.pelanggan, 'payment.upload_proof', { proofId: freshId(), fileId: freshId(), ntpn: NTPN }, { now }),
-  approvePayment: (o: Order) => runOrder(o, A.bendahara, 'payment.approve', { proofId: o.proofs.find((p) => p.status === 'submitted')!.id }),
+    runOrder(
+      o,
+      A.bendahara,
+      'billing.issue',
+      { billingId: freshId(), code: freshBillingCode(), expiresAt: addDays(now, 7).toISOString() },
+      { now },
+    ),
+  uploadProof: (o: Order, now = NOW) =>
+    runOrder(
+      o,
+      A.pelanggan,
+      'payment.upload_proof',
+      { proofId: freshId(), fileId: freshId(), ntpn: NTPN },
+      { now },
+    ),
+  approvePayment: (o: Order) =>
+    runOrder(o, A.bendahara, 'payment.approve', {
+      proofId: o.proofs.find((p) => p.status === 'submitted')!.id,
+    }),
   registerSample: (o: Order, sampleId: string, opts: { penyelia?: Actor; mt?: Actor } = {}) =>
     runOrder(o, A.cs, 'sample.register', {
       sampleId,
@@ -301,16 +371,25 @@ export const flow = {
       penyeliaId: (opts.penyelia ?? A.penyelia).userId,
       mtId: (opts.mt ?? A.mt).userId,
     }),
-  acceptSample: (o: Order, sampleId: string) => runOrder(o, penyeliaOf(o, sampleId), 'sample.accept', { sampleId, condition: 'Baik, segel utuh' }),
+  acceptSample: (o: Order, sampleId: string) =>
+    runOrder(o, penyeliaOf(o, sampleId), 'sample.accept', { sampleId, condition: 'Baik, segel utuh' }),
   assignAnalysts: (o: Order, sampleId: string) =>
     runOrder(o, penyeliaOf(o, sampleId), 'sample.assign_analysts', {
       sampleId,
-      assignments: activeOf(o, sampleId).map((a, i) => ({ analysisId: a.id, analystId: plannedAnalyst(i).userId })),
+      assignments: activeOf(o, sampleId).map((a, i) => ({
+        analysisId: a.id,
+        analystId: plannedAnalyst(i).userId,
+      })),
     }),
-  validateAssignment: (o: Order, sampleId: string) => runOrder(o, mtOf(o, sampleId), 'assignment.validate', { sampleId }),
+  validateAssignment: (o: Order, sampleId: string) =>
+    runOrder(o, mtOf(o, sampleId), 'assignment.validate', { sampleId }),
   saveResult: (o: Order, sampleId: string, analysisId: string) => {
     const a = analysisOf(o, sampleId, analysisId);
-    return runOrder(o, analystOf(o, sampleId, analysisId), 'result.save', { sampleId, analysisId, result: resultFor(a) });
+    return runOrder(o, analystOf(o, sampleId, analysisId), 'result.save', {
+      sampleId,
+      analysisId,
+      result: resultFor(a),
+    });
   },
   submitResult: (o: Order, sampleId: string, analysisId: string) =>
     runOrder(o, analystOf(o, sampleId, analysisId), 'result.submit', { sampleId, analysisId }),
@@ -323,10 +402,16 @@ export const flow = {
     }
     return next;
   },
-  verify: (o: Order, sampleId: string) => runOrder(o, penyeliaOf(o, sampleId), 'results.verify', { sampleId }),
-  validateResults: (o: Order, sampleId: string) => runOrder(o, mtOf(o, sampleId), 'results.validate', { sampleId }),
+  verify: (o: Order, sampleId: string) =>
+    runOrder(o, penyeliaOf(o, sampleId), 'results.verify', { sampleId }),
+  validateResults: (o: Order, sampleId: string) =>
+    runOrder(o, mtOf(o, sampleId), 'results.validate', { sampleId }),
   numberReport: (o: Order, sampleId: string) =>
-    runOrder(o, A.ketuaTim, 'report.number', { sampleId, reportId: freshId(), reportNumber: freshNumber('LHU/BSPJI-PLG/2026') }),
+    runOrder(o, A.ketuaTim, 'report.number', {
+      sampleId,
+      reportId: freshId(),
+      reportNumber: freshNumber('LHU/BSPJI-PLG/2026'),
+    }),
   requestSignature: (o: Order, sampleId: string, kepalaBalai: Actor = A.kepalaBalai) =>
     runOrder(o, A.cs, 'report.request_signature', {
       sampleId,
@@ -337,10 +422,19 @@ export const flow = {
     }),
   sign: (o: Order, sampleId: string) => {
     const r = currentReport(sampleOf(o, sampleId))!;
-    return runOrder(o, actorAs(r.kepalaBalaiId!, 'kepala_balai'), 'report.sign', { sampleId, reportId: r.id, signedHash: HASH_B });
+    return runOrder(o, actorAs(r.kepalaBalaiId!, 'kepala_balai'), 'report.sign', {
+      sampleId,
+      reportId: r.id,
+      signedHash: HASH_B,
+    });
   },
-  release: (o: Order, sampleId: string) => runOrder(o, A.cs, 'report.release', { sampleId, reportId: currentReport(sampleOf(o, sampleId))!.id }),
-  survey: (o: Order) => runOrder(o, A.pelanggan, 'survey.submit', { scores: [4, 4, 3, 3, 4, 4, 4, 3, 4], comment: 'Pelayanan cepat' }),
+  release: (o: Order, sampleId: string) =>
+    runOrder(o, A.cs, 'report.release', { sampleId, reportId: currentReport(sampleOf(o, sampleId))!.id }),
+  survey: (o: Order) =>
+    runOrder(o, A.pelanggan, 'survey.submit', {
+      scores: [4, 4, 3, 3, 4, 4, 4, 3, 4],
+      comment: 'Pelayanan cepat',
+    }),
   finish: (o: Order) => runOrder(o, A.pelanggan, 'order.finish', {}),
 };
 
@@ -354,7 +448,11 @@ export function mtOf(o: Order, sampleId: string): Actor {
 }
 export function analystOf(o: Order, sampleId: string, analysisId: string): Actor {
   const s = sampleOf(o, sampleId);
-  return actorAs(analysisOf(o, sampleId, analysisId).analystId ?? A.analis1.userId, 'analis', s.labId ?? LAB_KIMIA);
+  return actorAs(
+    analysisOf(o, sampleId, analysisId).analystId ?? A.analis1.userId,
+    'analis',
+    s.labId ?? LAB_KIMIA,
+  );
 }
 export function kepalaBalaiOf(o: Order, sampleId: string): Actor {
   return actorAs(currentReport(sampleOf(o, sampleId))?.kepalaBalaiId ?? A.kepalaBalai.userId, 'kepala_balai');
@@ -379,7 +477,8 @@ export function driveSample(o: Order, sampleId: string, until: SampleStatus): Or
   for (const [status, step] of SAMPLE_PATH.slice(at + 1)) {
     if (sampleOf(next, sampleId).status === until) return next;
     next = step(next, sampleId);
-    if (sampleOf(next, sampleId).status !== status) throw new Error(`expected the sample ${status}, got ${sampleOf(next, sampleId).status}`);
+    if (sampleOf(next, sampleId).status !== status)
+      throw new Error(`expected the sample ${status}, got ${sampleOf(next, sampleId).status}`);
   }
   if (sampleOf(next, sampleId).status !== until) throw new Error(`cannot drive a sample to ${until}`);
   return next;
@@ -400,7 +499,10 @@ export function accountAt(status: AccountStatus): Account {
     if (status === 'pending_activation') return pending;
     const active = flow.activate(pending);
     if (status === 'active') return active;
-    return runAccount(active, A.adminSatker, 'account.deactivate', { customerId: CUSTOMER_ID, reason: REASON });
+    return runAccount(active, A.adminSatker, 'account.deactivate', {
+      customerId: CUSTOMER_ID,
+      reason: REASON,
+    });
   });
 }
 
@@ -442,7 +544,11 @@ export function orderAt(status: OrderStatus): Order {
 export function sampleAt(status: SampleStatus): Order {
   return memoize(`sample:${status}`, (): Order => {
     if (status === 'awaiting_registration') return orderAt('paid');
-    if (status === 'rejected') return runOrder(sampleAt('registered'), A.penyelia, 'sample.reject', { sampleId: S1, reason: 'Segel kemasan rusak' });
+    if (status === 'rejected')
+      return runOrder(sampleAt('registered'), A.penyelia, 'sample.reject', {
+        sampleId: S1,
+        reason: 'Segel kemasan rusak',
+      });
     return driveSample(orderAt('paid'), S1, status);
   });
 }
@@ -491,7 +597,8 @@ export function stateFor(type: CommandType, status: string | null): AggregateSta
       return analysisAt(status as AnalysisStatus);
     case 'sample':
       // Verification needs every result of the sample submitted (step 14 done), not just the status.
-      if (type === 'results.verify' && status === 'in_testing') return memoize('sample:in_testing:entered', () => flow.enterResults(sampleAt('in_testing'), S1));
+      if (type === 'results.verify' && status === 'in_testing')
+        return memoize('sample:in_testing:entered', () => flow.enterResults(sampleAt('in_testing'), S1));
       return sampleAt(status as SampleStatus);
   }
 }
@@ -519,7 +626,11 @@ export function roleFor(type: CommandType, status: string | null): Role {
 }
 
 /** The status of the entity `type` acts on (null when it does not exist yet). */
-export function targetStatus(type: CommandType, state: AggregateState, sel: Selection = DEFAULT_SELECTION): string | null {
+export function targetStatus(
+  type: CommandType,
+  state: AggregateState,
+  sel: Selection = DEFAULT_SELECTION,
+): string | null {
   if (state === null) return null;
   const rule = RULES[type];
   if (rule.target === 'account') return 'customer' in state ? state.customer.status : null;
@@ -531,22 +642,34 @@ export function targetStatus(type: CommandType, state: AggregateState, sel: Sele
 }
 
 /** The version the issuer saw of the entity the command acts on (what a client sends as baseVersion). */
-export function baseVersionOf(type: CommandType, state: AggregateState, payload: { sampleId?: unknown; analysisId?: unknown }): number | null {
+export function baseVersionOf(
+  type: CommandType,
+  state: AggregateState,
+  payload: { sampleId?: unknown; analysisId?: unknown },
+): number | null {
   if (state === null) return null;
-  if (!('samples' in state) || RULES[type].target === 'order' || RULES[type].target === 'account') return state.version;
+  if (!('samples' in state) || RULES[type].target === 'order' || RULES[type].target === 'account')
+    return state.version;
   const s = state.samples.find((x) => x.id === payload.sampleId);
   if (RULES[type].target === 'sample') return s?.version ?? null;
   return s?.analyses.find((a) => a.id === payload.analysisId)?.version ?? null;
 }
 
 /** The actor whose work this command is in this state: the owning customer, the assigned staff, or the role's canonical actor. */
-export function actorFor(type: CommandType, state: AggregateState, sel: Selection = DEFAULT_SELECTION, role?: Role): Actor {
+export function actorFor(
+  type: CommandType,
+  state: AggregateState,
+  sel: Selection = DEFAULT_SELECTION,
+  role?: Role,
+): Actor {
   const r = role ?? roleFor(type, targetStatus(type, state, sel));
   const order = state !== null && 'samples' in state ? state : null;
   const sample = order?.samples.find((s) => s.id === sel.sampleId);
   switch (RULES[type].ownership) {
     case 'sample_penyelia':
-      return r === 'penyelia' && sample?.penyeliaId ? actorAs(sample.penyeliaId, r, sample.labId) : ROLE_ACTOR[r];
+      return r === 'penyelia' && sample?.penyeliaId
+        ? actorAs(sample.penyeliaId, r, sample.labId)
+        : ROLE_ACTOR[r];
     case 'sample_mt':
       return r === 'mt' && sample?.mtId ? actorAs(sample.mtId, r, sample.labId) : ROLE_ACTOR[r];
     case 'analysis_analyst': {
@@ -563,7 +686,11 @@ export function actorFor(type: CommandType, state: AggregateState, sel: Selectio
 }
 
 /** Whether this state names anyone whose work the command would be (before assignment nobody owns it). */
-export function hasOwner(type: CommandType, state: AggregateState, sel: Selection = DEFAULT_SELECTION): boolean {
+export function hasOwner(
+  type: CommandType,
+  state: AggregateState,
+  sel: Selection = DEFAULT_SELECTION,
+): boolean {
   const order = state !== null && 'samples' in state ? state : null;
   const sample = order?.samples.find((s) => s.id === sel.sampleId);
   switch (RULES[type].ownership) {
@@ -581,7 +708,13 @@ export function hasOwner(type: CommandType, state: AggregateState, sel: Selectio
 }
 
 /** A valid payload of `type` for the state (ids taken from the state, new ids fresh), and the `now` it needs. */
-export function prepare(type: CommandType, state: AggregateState, sel: Selection = DEFAULT_SELECTION, role?: Role, now: Date = NOW): Prepared {
+export function prepare(
+  type: CommandType,
+  state: AggregateState,
+  sel: Selection = DEFAULT_SELECTION,
+  role?: Role,
+  now: Date = NOW,
+): Prepared {
   const order = state !== null && 'samples' in state ? state : null;
   const sample = order?.samples.find((s) => s.id === sel.sampleId);
   const report = sample ? currentReport(sample) : undefined;
@@ -644,7 +777,13 @@ export function prepare(type: CommandType, state: AggregateState, sel: Selection
       payload = { proofId: proof?.id ?? freshId(), reason: 'Nominal pada bukti bayar tidak sesuai' };
       break;
     case 'sample.register':
-      payload = { sampleId: sel.sampleId, sampleNumber: freshNumber('SPL/BSPJI-PLG/2026'), labId: LAB_KIMIA, penyeliaId: A.penyelia.userId, mtId: A.mt.userId };
+      payload = {
+        sampleId: sel.sampleId,
+        sampleNumber: freshNumber('SPL/BSPJI-PLG/2026'),
+        labId: LAB_KIMIA,
+        penyeliaId: A.penyelia.userId,
+        mtId: A.mt.userId,
+      };
       break;
     case 'sample.accept':
       payload = { sampleId: sel.sampleId, condition: 'Baik, segel utuh' };
@@ -656,7 +795,10 @@ export function prepare(type: CommandType, state: AggregateState, sel: Selection
       const active = sample ? sample.analyses.filter((a) => a.status !== 'retest') : [];
       payload = {
         sampleId: sel.sampleId,
-        assignments: active.length > 0 ? active.map((a, i) => ({ analysisId: a.id, analystId: plannedAnalyst(i).userId })) : [{ analysisId: freshId(), analystId: A.analis1.userId }],
+        assignments:
+          active.length > 0
+            ? active.map((a, i) => ({ analysisId: a.id, analystId: plannedAnalyst(i).userId }))
+            : [{ analysisId: freshId(), analystId: A.analis1.userId }],
       };
       break;
     }
@@ -673,20 +815,38 @@ export function prepare(type: CommandType, state: AggregateState, sel: Selection
       break;
     case 'result.save': {
       const a = sample?.analyses.find((x) => x.id === sel.analysisId);
-      payload = { sampleId: sel.sampleId, analysisId: sel.analysisId, result: a ? resultFor(a) : { value: '7.1', numeric: 7.1, unit: '-' } };
+      payload = {
+        sampleId: sel.sampleId,
+        analysisId: sel.analysisId,
+        result: a ? resultFor(a) : { value: '7.1', numeric: 7.1, unit: '-' },
+      };
       break;
     }
     case 'result.submit':
       payload = { sampleId: sel.sampleId, analysisId: sel.analysisId };
       break;
     case 'analysis.request_retest':
-      payload = { sampleId: sel.sampleId, analysisId: sel.analysisId, newAnalysisId: freshId(), reason: 'Hasil duplo menyimpang, uji ulang' };
+      payload = {
+        sampleId: sel.sampleId,
+        analysisId: sel.analysisId,
+        newAnalysisId: freshId(),
+        reason: 'Hasil duplo menyimpang, uji ulang',
+      };
       break;
     case 'report.number':
-      payload = { sampleId: sel.sampleId, reportId: freshId(), reportNumber: freshNumber('LHU/BSPJI-PLG/2026') };
+      payload = {
+        sampleId: sel.sampleId,
+        reportId: freshId(),
+        reportNumber: freshNumber('LHU/BSPJI-PLG/2026'),
+      };
       break;
     case 'report.request_signature':
-      payload = { ...reportRef, kepalaBalaiId: A.kepalaBalai.userId, documentHash: HASH_A, issuedOn: '2026-03-20' };
+      payload = {
+        ...reportRef,
+        kepalaBalaiId: A.kepalaBalai.userId,
+        documentHash: HASH_A,
+        issuedOn: '2026-03-20',
+      };
       break;
     case 'report.sign':
       payload = { ...reportRef, signedHash: HASH_B };
@@ -698,7 +858,12 @@ export function prepare(type: CommandType, state: AggregateState, sel: Selection
       payload = reportRef;
       break;
     case 'report.amend':
-      payload = { ...reportRef, newReportId: freshId(), newReportNumber: freshNumber('LHU/BSPJI-PLG/2026'), reason: 'Salah ketik nama pelanggan' };
+      payload = {
+        ...reportRef,
+        newReportId: freshId(),
+        newReportNumber: freshNumber('LHU/BSPJI-PLG/2026'),
+        reason: 'Salah ketik nama pelanggan',
+      };
       break;
     case 'survey.submit':
       payload = { scores: [4, 4, 4, 3, 4, 3, 4, 4, 4], comment: '' };

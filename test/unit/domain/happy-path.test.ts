@@ -6,9 +6,30 @@ import { describe, expect, it } from 'vitest';
 import { decide, type DomainEvent } from '../../../shared/domain/decide';
 import type { Command, CommandType, PayloadInput } from '../../../shared/domain/commands';
 import { AccountSchema, OrderSchema, type Account, type Order } from '../../../shared/domain/entities';
-import { canDownloadReports, currentBilling, currentReport, type Actor, type AggregateState } from '../../../shared/domain/state';
+import {
+  canDownloadReports,
+  currentBilling,
+  currentReport,
+  type Actor,
+  type AggregateState,
+} from '../../../shared/domain/state';
 import { SOP_STEPS } from '../../../shared/sop/steps';
-import { A, baseVersionOf, CUSTOMER_ID, ORDER_ID, ORDER_TOTAL, S1, S2, SAMPLE_IDS, freshId, plannedAnalyst, registration, resultFor, twoSamples, uuid } from './fixtures';
+import {
+  A,
+  baseVersionOf,
+  CUSTOMER_ID,
+  ORDER_ID,
+  ORDER_TOTAL,
+  S1,
+  S2,
+  SAMPLE_IDS,
+  freshId,
+  plannedAnalyst,
+  registration,
+  resultFor,
+  twoSamples,
+  uuid,
+} from './fixtures';
 
 interface Walk {
   account: Account | null;
@@ -27,8 +48,19 @@ const tick = (minutes: number) => {
 
 function walk(): Walk {
   const w: Walk = { account: null, order: null, events: [], seen: [] };
-  const issue = <T extends CommandType>(state: AggregateState, actor: Actor, type: T, payload: PayloadInput<T>, minutes = 10) => {
-    const command: Command<T> = { id: freshId(), type, payload, baseVersion: baseVersionOf(type, state, payload as never) };
+  const issue = <T extends CommandType>(
+    state: AggregateState,
+    actor: Actor,
+    type: T,
+    payload: PayloadInput<T>,
+    minutes = 10,
+  ) => {
+    const command: Command<T> = {
+      id: freshId(),
+      type,
+      payload,
+      baseVersion: baseVersionOf(type, state, payload as never),
+    };
     const d = decide(state, command as Command, actor, tick(minutes));
     if (!d.ok) throw new Error(`${type} by ${actor.role}: ${d.code} ${d.message.en}`);
     w.events.push(...d.events);
@@ -37,14 +69,24 @@ function walk(): Walk {
   const onAccount = <T extends CommandType>(actor: Actor, type: T, payload: PayloadInput<T>) => {
     w.account = issue(w.account, actor, type, payload) as Account;
   };
-  const onOrder = <T extends CommandType>(actor: Actor, type: T, payload: PayloadInput<T>, minutes?: number) => {
+  const onOrder = <T extends CommandType>(
+    actor: Actor,
+    type: T,
+    payload: PayloadInput<T>,
+    minutes?: number,
+  ) => {
     w.order = issue(w.order, actor, type, payload, minutes) as Order;
   };
   const eachSample = (f: (sampleId: string, i: number) => void) => SAMPLE_IDS.forEach(f);
   const sample = (id: string) => w.order!.samples.find((s) => s.id === id)!;
   const report = (id: string) => currentReport(sample(id))!;
   const saw = (step: number) =>
-    w.seen.push({ step, order: w.order?.status ?? null, samples: w.order?.samples.map((s) => s.status) ?? [], account: w.account?.customer.status ?? null });
+    w.seen.push({
+      step,
+      order: w.order?.status ?? null,
+      samples: w.order?.samples.map((s) => s.status) ?? [],
+      account: w.account?.customer.status ?? null,
+    });
 
   const steps: Record<number, () => void> = {
     2: () => onAccount(A.pelanggan, 'account.register', registration(CUSTOMER_ID)),
@@ -53,19 +95,39 @@ function walk(): Walk {
     5: () => onOrder(A.cs, 'order.validate', { orderNumber: 'ORD/BSPJI-PLG/2026/0042' }),
     6: () => onOrder(A.ketuaTim, 'tariff.approve', {}),
     7: () => onOrder(A.pelanggan, 'billing.request', {}),
-    8: () => onOrder(A.bendahara, 'billing.issue', { billingId: uuid(0x6001), code: '820260302000042', expiresAt: new Date(clock + 7 * 86_400_000).toISOString() }),
-    9: () => onOrder(A.pelanggan, 'payment.upload_proof', { proofId: uuid(0x6101), fileId: uuid(0x6102), ntpn: '0A1B2C3D4E5F6G7H' }, 24 * 60),
+    8: () =>
+      onOrder(A.bendahara, 'billing.issue', {
+        billingId: uuid(0x6001),
+        code: '820260302000042',
+        expiresAt: new Date(clock + 7 * 86_400_000).toISOString(),
+      }),
+    9: () =>
+      onOrder(
+        A.pelanggan,
+        'payment.upload_proof',
+        { proofId: uuid(0x6101), fileId: uuid(0x6102), ntpn: '0A1B2C3D4E5F6G7H' },
+        24 * 60,
+      ),
     10: () => onOrder(A.bendahara, 'payment.approve', { proofId: uuid(0x6101) }),
     11: () =>
       eachSample((sampleId, i) =>
-        onOrder(A.cs, 'sample.register', { sampleId, sampleNumber: `SPL/BSPJI-PLG/2026/${100 + i}`, labId: A.penyelia.labId!, penyeliaId: A.penyelia.userId, mtId: A.mt.userId }),
+        onOrder(A.cs, 'sample.register', {
+          sampleId,
+          sampleNumber: `SPL/BSPJI-PLG/2026/${100 + i}`,
+          labId: A.penyelia.labId!,
+          penyeliaId: A.penyelia.userId,
+          mtId: A.mt.userId,
+        }),
       ),
     12: () =>
       eachSample((sampleId) => {
         onOrder(A.penyelia, 'sample.accept', { sampleId, condition: 'Baik, kemasan tersegel' });
         onOrder(A.penyelia, 'sample.assign_analysts', {
           sampleId,
-          assignments: sample(sampleId).analyses.map((a, i) => ({ analysisId: a.id, analystId: plannedAnalyst(i).userId })),
+          assignments: sample(sampleId).analyses.map((a, i) => ({
+            analysisId: a.id,
+            analystId: plannedAnalyst(i).userId,
+          })),
         });
       }),
     13: () => eachSample((sampleId) => onOrder(A.mt, 'assignment.validate', { sampleId })),
@@ -79,14 +141,39 @@ function walk(): Walk {
       }),
     15: () => eachSample((sampleId) => onOrder(A.penyelia, 'results.verify', { sampleId })),
     16: () => eachSample((sampleId) => onOrder(A.mt, 'results.validate', { sampleId })),
-    17: () => eachSample((sampleId, i) => onOrder(A.ketuaTim, 'report.number', { sampleId, reportId: uuid(0x7001 + i), reportNumber: `LHU/BSPJI-PLG/2026/${200 + i}` })),
+    17: () =>
+      eachSample((sampleId, i) =>
+        onOrder(A.ketuaTim, 'report.number', {
+          sampleId,
+          reportId: uuid(0x7001 + i),
+          reportNumber: `LHU/BSPJI-PLG/2026/${200 + i}`,
+        }),
+      ),
     18: () =>
       eachSample((sampleId) =>
-        onOrder(A.cs, 'report.request_signature', { sampleId, reportId: report(sampleId).id, kepalaBalaiId: A.kepalaBalai.userId, documentHash: 'c'.repeat(64), issuedOn: '2026-03-20' }),
+        onOrder(A.cs, 'report.request_signature', {
+          sampleId,
+          reportId: report(sampleId).id,
+          kepalaBalaiId: A.kepalaBalai.userId,
+          documentHash: 'c'.repeat(64),
+          issuedOn: '2026-03-20',
+        }),
       ),
-    19: () => eachSample((sampleId) => onOrder(A.kepalaBalai, 'report.sign', { sampleId, reportId: report(sampleId).id, signedHash: 'd'.repeat(64) })),
-    20: () => eachSample((sampleId) => onOrder(A.cs, 'report.release', { sampleId, reportId: report(sampleId).id })),
-    21: () => onOrder(A.pelanggan, 'survey.submit', { scores: [4, 4, 3, 4, 4, 4, 4, 3, 4], comment: 'Cepat dan jelas' }),
+    19: () =>
+      eachSample((sampleId) =>
+        onOrder(A.kepalaBalai, 'report.sign', {
+          sampleId,
+          reportId: report(sampleId).id,
+          signedHash: 'd'.repeat(64),
+        }),
+      ),
+    20: () =>
+      eachSample((sampleId) => onOrder(A.cs, 'report.release', { sampleId, reportId: report(sampleId).id })),
+    21: () =>
+      onOrder(A.pelanggan, 'survey.submit', {
+        scores: [4, 4, 3, 4, 4, 4, 4, 3, 4],
+        comment: 'Cepat dan jelas',
+      }),
     22: () => onOrder(A.pelanggan, 'order.finish', {}),
   };
   for (let step = 2; step <= 22; step++) {
@@ -124,10 +211,13 @@ const EXPECTED: Record<number, { account: string; order: string | null; samples:
 };
 
 describe('happy path: SOP steps 2-22', () => {
-  it.each(Object.entries(EXPECTED).map(([step, e]) => [Number(step), e] as const))('after step %i the statuses are right', (step, e) => {
-    const seen = w.seen.find((s) => s.step === step)!;
-    expect({ account: seen.account, order: seen.order, samples: seen.samples }).toEqual(e);
-  });
+  it.each(Object.entries(EXPECTED).map(([step, e]) => [Number(step), e] as const))(
+    'after step %i the statuses are right',
+    (step, e) => {
+      const seen = w.seen.find((s) => s.step === step)!;
+      expect({ account: seen.account, order: seen.order, samples: seen.samples }).toEqual(e);
+    },
+  );
 
   it('the events carry the SOP step numbers 2..22 in order of first occurrence', () => {
     const firsts: number[] = [];
@@ -161,22 +251,43 @@ describe('happy path: SOP steps 2-22', () => {
   it('ends with a finished order: paid, six validated results, two released reports, a survey', () => {
     expect(AccountSchema.parse(w.account)).toEqual(w.account);
     const o = OrderSchema.parse(w.order);
-    expect(o).toMatchObject({ status: 'finished', number: 'ORD/BSPJI-PLG/2026/0042', tariffApprovedBy: A.ketuaTim.userId, tariffTotal: ORDER_TOTAL, returns: [] });
+    expect(o).toMatchObject({
+      status: 'finished',
+      number: 'ORD/BSPJI-PLG/2026/0042',
+      tariffApprovedBy: A.ketuaTim.userId,
+      tariffTotal: ORDER_TOTAL,
+      returns: [],
+    });
     expect(o.finishedAt).not.toBeNull();
-    expect(currentBilling(o)).toMatchObject({ status: 'paid', amount: ORDER_TOTAL, ntpn: '0A1B2C3D4E5F6G7H' });
-    expect(o.proofs).toEqual([expect.objectContaining({ status: 'approved', decidedBy: A.bendahara.userId })]);
+    expect(currentBilling(o)).toMatchObject({
+      status: 'paid',
+      amount: ORDER_TOTAL,
+      ntpn: '0A1B2C3D4E5F6G7H',
+    });
+    expect(o.proofs).toEqual([
+      expect.objectContaining({ status: 'approved', decidedBy: A.bendahara.userId }),
+    ]);
     expect(o.survey?.scores).toHaveLength(9);
     expect(canDownloadReports(o)).toBe(true);
     expect(o.samples.map((s) => s.id)).toEqual([S1, S2]);
     for (const s of o.samples) {
       expect(s.analyses).toHaveLength(3);
       for (const a of s.analyses) {
-        expect(a).toMatchObject({ status: 'validated', verifiedBy: A.penyelia.userId, validatedBy: A.mt.userId });
+        expect(a).toMatchObject({
+          status: 'validated',
+          verifiedBy: A.penyelia.userId,
+          validatedBy: A.mt.userId,
+        });
         expect([A.analis1.userId, A.analis2.userId]).toContain(a.enteredBy);
         expect(a.result).not.toBeNull();
       }
       expect(s.reports).toHaveLength(1);
-      expect(s.reports[0]).toMatchObject({ status: 'released', kepalaBalaiId: A.kepalaBalai.userId, signedHash: 'd'.repeat(64), replaces: null });
+      expect(s.reports[0]).toMatchObject({
+        status: 'released',
+        kepalaBalaiId: A.kepalaBalai.userId,
+        signedHash: 'd'.repeat(64),
+        replaces: null,
+      });
     }
     expect(new Set(o.samples.map((s) => s.reports[0]!.number)).size).toBe(2);
   });

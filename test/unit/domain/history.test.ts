@@ -9,9 +9,11 @@ describe('revealsActor (whose name a history reader sees)', () => {
   it('hides the customer from the testing staff, and the staff from the customer', () => {
     for (const lab of ['penyelia', 'mt', 'analis'] as const) {
       expect(revealsActor(reader(lab), by('pelanggan'))).toBe(false);
-      for (const r of HUMAN_ROLES.filter((x) => x !== 'pelanggan')) expect(revealsActor(reader(lab), by(r))).toBe(true);
+      for (const r of HUMAN_ROLES.filter((x) => x !== 'pelanggan'))
+        expect(revealsActor(reader(lab), by(r))).toBe(true);
     }
-    for (const r of HUMAN_ROLES.filter((x) => x !== 'pelanggan')) expect(revealsActor(reader('pelanggan'), by(r))).toBe(false);
+    for (const r of HUMAN_ROLES.filter((x) => x !== 'pelanggan'))
+      expect(revealsActor(reader('pelanggan'), by(r))).toBe(false);
     expect(revealsActor(reader('pelanggan'), by('pelanggan'))).toBe(true);
   });
 

@@ -81,7 +81,13 @@ describe('ownership: only the assigned person acts', () => {
 
   it('the assigned Penyelia or Analis acting from another lab is forbidden', () => {
     const registered = sampleAt('registered');
-    expectRejected(attempt(registered, { ...A.penyelia, labId: LAB_LAIN }, 'sample.accept', { sampleId: S1, condition: 'Baik' }), 'forbidden');
+    expectRejected(
+      attempt(registered, { ...A.penyelia, labId: LAB_LAIN }, 'sample.accept', {
+        sampleId: S1,
+        condition: 'Baik',
+      }),
+      'forbidden',
+    );
     const pending = analysisAt('pending');
     const save = { sampleId: S1, analysisId: S1A1, result: { value: '7.1', numeric: 7.1, unit: '-' } };
     expectRejected(attempt(pending, { ...A.analis1, labId: LAB_LAIN }, 'result.save', save), 'forbidden');
@@ -91,7 +97,14 @@ describe('ownership: only the assigned person acts', () => {
   it('an analyst acts only on the parameters given to them', () => {
     const pending = analysisAt('pending');
     expect(analysisOf(pending, S1, S1_ANALYSES[1]).analystId).toBe(A.analis2.userId);
-    expectRejected(attempt(pending, A.analis1, 'result.save', { sampleId: S1, analysisId: S1_ANALYSES[1], result: { value: '0.2', numeric: 0.2, unit: 'NTU' } }), 'forbidden');
+    expectRejected(
+      attempt(pending, A.analis1, 'result.save', {
+        sampleId: S1,
+        analysisId: S1_ANALYSES[1],
+        result: { value: '0.2', numeric: 0.2, unit: 'NTU' },
+      }),
+      'forbidden',
+    );
   });
 
   it('a Penyelia of one sample has no say on another sample of the same order', () => {
@@ -102,9 +115,15 @@ describe('ownership: only the assigned person acts', () => {
 
   it('a customer user without a customer, or registering someone else, is forbidden', () => {
     const orphan: Actor = { ...A.pelanggan, customerId: null };
-    expectRejected(attempt(null, orphan, 'order.submit', { orderId: ORDER_ID, samples: twoSamples() }), 'forbidden');
+    expectRejected(
+      attempt(null, orphan, 'order.submit', { orderId: ORDER_ID, samples: twoSamples() }),
+      'forbidden',
+    );
     expectRejected(attempt(orderAt('tariff_approved'), orphan, 'billing.request', {}), 'forbidden');
-    expectRejected(attempt(null, A.pelangganLain, 'account.register', registration(CUSTOMER_ID)), 'forbidden');
+    expectRejected(
+      attempt(null, A.pelangganLain, 'account.register', registration(CUSTOMER_ID)),
+      'forbidden',
+    );
   });
 
   it("the customer's own order records the customer, whoever else tries", () => {
@@ -118,23 +137,50 @@ describe('separation of duties', () => {
   const received = () => sampleAt('received');
   const assign = (analystId: string) => ({
     sampleId: S1,
-    assignments: S1_ANALYSES.map((analysisId, i) => ({ analysisId, analystId: i === 1 ? analystId : A.analis1.userId })),
+    assignments: S1_ANALYSES.map((analysisId, i) => ({
+      analysisId,
+      analystId: i === 1 ? analystId : A.analis1.userId,
+    })),
   });
 
   it('the Penyelia cannot assign themselves or the MT as analyst', () => {
-    expectRejected(attempt(received(), A.penyelia, 'sample.assign_analysts', assign(A.penyelia.userId)), 'forbidden');
-    expectRejected(attempt(received(), A.penyelia, 'sample.assign_analysts', assign(A.mt.userId)), 'forbidden');
+    expectRejected(
+      attempt(received(), A.penyelia, 'sample.assign_analysts', assign(A.penyelia.userId)),
+      'forbidden',
+    );
+    expectRejected(
+      attempt(received(), A.penyelia, 'sample.assign_analysts', assign(A.mt.userId)),
+      'forbidden',
+    );
     expect(attempt(received(), A.penyelia, 'sample.assign_analysts', assign(A.analis2.userId)).ok).toBe(true);
   });
 
   it('CS cannot give a sample the same person as Penyelia and MT', () => {
-    const p = { sampleId: S1, sampleNumber: 'SPL/1', labId: LAB_KIMIA, penyeliaId: A.penyelia.userId, mtId: A.penyelia.userId };
+    const p = {
+      sampleId: S1,
+      sampleNumber: 'SPL/1',
+      labId: LAB_KIMIA,
+      penyeliaId: A.penyelia.userId,
+      mtId: A.penyelia.userId,
+    };
     expectRejected(attempt(orderAt('paid'), A.cs, 'sample.register', p), 'forbidden');
   });
 
   it('every parameter needs an analyst, and only parameters of the sample can be assigned', () => {
-    expectRejected(attempt(received(), A.penyelia, 'sample.assign_analysts', { sampleId: S1, assignments: [{ analysisId: S1A1, analystId: A.analis1.userId }] }), 'invalid_payload');
-    expectRejected(attempt(received(), A.penyelia, 'sample.assign_analysts', { sampleId: S1, assignments: [{ analysisId: S2_ANALYSES[0], analystId: A.analis1.userId }] }), 'invalid_payload');
+    expectRejected(
+      attempt(received(), A.penyelia, 'sample.assign_analysts', {
+        sampleId: S1,
+        assignments: [{ analysisId: S1A1, analystId: A.analis1.userId }],
+      }),
+      'invalid_payload',
+    );
+    expectRejected(
+      attempt(received(), A.penyelia, 'sample.assign_analysts', {
+        sampleId: S1,
+        assignments: [{ analysisId: S2_ANALYSES[0], analystId: A.analis1.userId }],
+      }),
+      'invalid_payload',
+    );
   });
 
   // decide never lets these states arise (the checks above stop them at assignment); they are
@@ -190,8 +236,14 @@ describe('stale versions', () => {
   it('an order command on an older version is refused; the current version or none is accepted', () => {
     const o = orderAt('validated');
     expect(o.version).toBeGreaterThan(1);
-    expectRejected(attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: o.version - 1 }), 'stale_version');
-    expectRejected(attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: o.version + 1 }), 'stale_version');
+    expectRejected(
+      attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: o.version - 1 }),
+      'stale_version',
+    );
+    expectRejected(
+      attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: o.version + 1 }),
+      'stale_version',
+    );
     expect(attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: o.version }).ok).toBe(true);
     expect(attempt(o, A.ketuaTim, 'tariff.approve', {}, { baseVersion: null }).ok).toBe(true);
     expect(attempt(o, A.ketuaTim, 'tariff.approve', {}).ok).toBe(true);
@@ -201,22 +253,59 @@ describe('stale versions', () => {
     const o = sampleAt('assigned');
     const s = sampleOf(o, S1);
     expect(s.version).not.toBe(o.version);
-    expectRejected(attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: o.version }), 'stale_version');
-    expectRejected(attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: s.version - 1 }), 'stale_version');
-    expect(attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: s.version }).ok).toBe(true);
+    expectRejected(
+      attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: o.version }),
+      'stale_version',
+    );
+    expectRejected(
+      attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: s.version - 1 }),
+      'stale_version',
+    );
+    expect(attempt(o, A.mt, 'assignment.validate', { sampleId: S1 }, { baseVersion: s.version }).ok).toBe(
+      true,
+    );
   });
 
   it('an analysis command is checked against the analysis version', () => {
     const o = analysisAt('draft');
     const a = analysisOf(o, S1, S1A1);
-    expectRejected(attempt(o, A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }, { baseVersion: a.version - 1 }), 'stale_version');
-    expect(attempt(o, A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }, { baseVersion: a.version }).ok).toBe(true);
+    expectRejected(
+      attempt(
+        o,
+        A.analis1,
+        'result.submit',
+        { sampleId: S1, analysisId: S1A1 },
+        { baseVersion: a.version - 1 },
+      ),
+      'stale_version',
+    );
+    expect(
+      attempt(o, A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }, { baseVersion: a.version })
+        .ok,
+    ).toBe(true);
   });
 
   it('an account command is checked against the account version', () => {
     const acc = accountAt('pending_activation');
-    expectRejected(attempt(acc, A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }, { baseVersion: acc.version + 3 }), 'stale_version');
-    expect(attempt(acc, A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }, { baseVersion: acc.version }).ok).toBe(true);
+    expectRejected(
+      attempt(
+        acc,
+        A.adminSatker,
+        'account.activate',
+        { customerId: CUSTOMER_ID },
+        { baseVersion: acc.version + 3 },
+      ),
+      'stale_version',
+    );
+    expect(
+      attempt(
+        acc,
+        A.adminSatker,
+        'account.activate',
+        { customerId: CUSTOMER_ID },
+        { baseVersion: acc.version },
+      ).ok,
+    ).toBe(true);
   });
 
   it('every accepted command bumps the versions of what it changed', () => {
@@ -225,15 +314,20 @@ describe('stale versions', () => {
     expect(after.version).toBe(before.version + 1);
     expect(sampleOf(after, S1).version).toBe(sampleOf(before, S1).version + 1);
     expect(analysisOf(after, S1, S1A1).version).toBe(analysisOf(before, S1, S1A1).version + 1);
-    expect(analysisOf(after, S1, S1_ANALYSES[1]).version).toBe(analysisOf(before, S1, S1_ANALYSES[1]).version);
+    expect(analysisOf(after, S1, S1_ANALYSES[1]).version).toBe(
+      analysisOf(before, S1, S1_ANALYSES[1]).version,
+    );
   });
 });
 
 describe('unknown commands and bad payloads', () => {
-  it.each(['order.delete', 'ORDER.SUBMIT', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('unknown command %j is invalid_payload', (type) => {
-    expectRejected(attempt(orderAt('submitted'), A.cs, type, {}), 'invalid_payload');
-    expectRejected(attempt(null, A.pelanggan, type, {}), 'invalid_payload');
-  });
+  it.each(['order.delete', 'ORDER.SUBMIT', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'unknown command %j is invalid_payload',
+    (type) => {
+      expectRejected(attempt(orderAt('submitted'), A.cs, type, {}), 'invalid_payload');
+      expectRejected(attempt(null, A.pelanggan, type, {}), 'invalid_payload');
+    },
+  );
 
   const needsData = COMMAND_TYPES.filter((t) => !COMMAND_PAYLOADS[t].safeParse({}).success);
   it.each(needsData)('%s with an empty payload is invalid_payload', (type) => {
@@ -243,59 +337,273 @@ describe('unknown commands and bad payloads', () => {
     expectRejected(attempt(state, actor, type, 'x', { now }), 'invalid_payload');
   });
 
-  it.each(COMMAND_TYPES.filter((t) => 'sampleId' in COMMAND_PAYLOADS[t].shape))('%s with a sampleId that is not a UUID is invalid_payload', (type) => {
-    const { state, actor, payload, now } = allowedCase(type);
-    expectRejected(attempt(state, actor, type, { ...payload, sampleId: 'S-1' }, { now }), 'invalid_payload');
-  });
+  it.each(COMMAND_TYPES.filter((t) => 'sampleId' in COMMAND_PAYLOADS[t].shape))(
+    '%s with a sampleId that is not a UUID is invalid_payload',
+    (type) => {
+      const { state, actor, payload, now } = allowedCase(type);
+      expectRejected(
+        attempt(state, actor, type, { ...payload, sampleId: 'S-1' }, { now }),
+        'invalid_payload',
+      );
+    },
+  );
 
   type Bad = [string, string, () => { state: Order | null; actor: Actor; payload: unknown; now?: Date }];
   const bad: Bad[] = [
-    ['order.submit', 'no samples', () => ({ state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [] } })],
-    ['order.submit', 'a sample without parameters', () => ({ state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [{ ...twoSamples()[0]!, analyses: [] }] } })],
-    ['order.submit', 'an order id that is not a UUID', () => ({ state: null, actor: A.pelanggan, payload: { orderId: '123', samples: twoSamples() } })],
-    ['order.submit', 'a negative tariff', () => {
-      const [s1, s2] = twoSamples();
-      return { state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [{ ...s1!, analyses: [{ ...s1!.analyses[0]!, tariff: -1 }] }, s2] } };
-    }],
-    ['order.submit', 'the same analysis id twice', () => {
-      const [s1, s2] = twoSamples();
-      return { state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [s1, { ...s2!, analyses: [{ ...s2!.analyses[0]!, analysisId: S1A1 }] }] } };
-    }],
-    ['order.submit', 'the same sample id twice', () => ({ state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [twoSamples()[0], { ...twoSamples()[1]!, sampleId: S1 }] } })],
-    ['tariff.approve', 'a tariff with sen', () => ({ state: orderAt('validated'), actor: A.ketuaTim, payload: { adjustments: [{ analysisId: S1A1, tariff: 1000.5 }] } })],
-    ['tariff.approve', 'an analysis not in the order', () => ({ state: orderAt('validated'), actor: A.ketuaTim, payload: { adjustments: [{ analysisId: freshId(), tariff: 1000 }] } })],
-    ['billing.issue', 'a 14-digit code', () => ({ state: orderAt('billing_requested'), actor: A.bendahara, payload: { billingId: freshId(), code: '82000000000001', expiresAt: addDays(NOW, 7).toISOString() } })],
-    ['billing.issue', 'an expiry in the past', () => ({ state: orderAt('billing_requested'), actor: A.bendahara, payload: { billingId: freshId(), code: freshBillingCode(), expiresAt: addDays(NOW, -1).toISOString() } })],
-    ['billing.issue', 'an expiry that is not a date', () => ({ state: orderAt('billing_requested'), actor: A.bendahara, payload: { billingId: freshId(), code: freshBillingCode(), expiresAt: 'next week' } })],
-    ['payment.upload_proof', 'a lower-case NTPN', () => ({ state: orderAt('awaiting_payment'), actor: A.pelanggan, payload: { proofId: freshId(), fileId: freshId(), ntpn: NTPN.toLowerCase() } })],
-    ['payment.upload_proof', 'a proof id already used', () => {
-      const rejected = runReject(orderAt('payment_submitted'));
-      return { state: rejected, actor: A.pelanggan, payload: { proofId: rejected.proofs[0]!.id, fileId: freshId(), ntpn: NTPN } };
-    }],
-    ['payment.confirm_auto', 'an unknown billing code', () => ({ state: orderAt('awaiting_payment'), actor: A.sistem, payload: { billingCode: freshBillingCode(), ntpn: NTPN, paidAt: NOW.toISOString() } })],
-    ['sample.register', 'a lab id that is not a UUID', () => ({ state: orderAt('paid'), actor: A.cs, payload: { sampleId: S1, sampleNumber: 'SPL/1', labId: 'KIMIA', penyeliaId: A.penyelia.userId, mtId: A.mt.userId } })],
-    ['sample.accept', 'no condition', () => ({ state: sampleAt('registered'), actor: A.penyelia, payload: { sampleId: S1, condition: ' ' } })],
-    ['result.save', 'below LOD without the LOD', () => ({
-      state: analysisAt('pending'),
-      actor: A.analis1,
-      payload: { sampleId: S1, analysisId: S1A1, result: { value: '< LOD', numeric: null, unit: 'mg/L', belowDetectionLimit: true } },
-    })],
-    ['result.save', 'an empty value', () => ({ state: analysisAt('pending'), actor: A.analis1, payload: { sampleId: S1, analysisId: S1A1, result: { value: '', numeric: null, unit: '-' } } })],
-    ['report.request_signature', 'an upper-case hash', () => {
-      const o = sampleAt('report_numbered');
-      return { state: o, actor: A.cs, payload: { sampleId: S1, reportId: currentReport(sampleOf(o, S1))!.id, kepalaBalaiId: A.kepalaBalai.userId, documentHash: 'A'.repeat(64), issuedOn: '2026-03-20' } };
-    }],
-    ['report.request_signature', 'a report that is not the current one', () => ({
-      state: sampleAt('report_numbered'),
-      actor: A.cs,
-      payload: { sampleId: S1, reportId: freshId(), kepalaBalaiId: A.kepalaBalai.userId, documentHash: 'a'.repeat(64), issuedOn: '2026-03-20' },
-    })],
-    ['report.release', 'a report that is not the current one', () => ({ state: sampleAt('signed'), actor: A.cs, payload: { sampleId: S1, reportId: freshId() } })],
-    ['report.number', 'an empty report number', () => ({ state: sampleAt('results_validated'), actor: A.ketuaTim, payload: { sampleId: S1, reportId: freshId(), reportNumber: '' } })],
-    ['survey.submit', 'eight scores', () => ({ state: orderAt('reports_released'), actor: A.pelanggan, payload: { scores: [4, 4, 4, 4, 4, 4, 4, 4] } })],
-    ['survey.submit', 'a score of 5', () => ({ state: orderAt('reports_released'), actor: A.pelanggan, payload: { scores: [4, 4, 4, 4, 5, 4, 4, 4, 4] } })],
-    ['account.register', 'an invalid email', () => ({ state: null, actor: A.pelanggan, payload: { ...registration(), email: 'rina.at.example' } })],
-    ['account.register', 'an NPWP of 12 digits', () => ({ state: null, actor: A.pelanggan, payload: { ...registration(), npwp: '123456789012' } })],
+    [
+      'order.submit',
+      'no samples',
+      () => ({ state: null, actor: A.pelanggan, payload: { orderId: ORDER_ID, samples: [] } }),
+    ],
+    [
+      'order.submit',
+      'a sample without parameters',
+      () => ({
+        state: null,
+        actor: A.pelanggan,
+        payload: { orderId: ORDER_ID, samples: [{ ...twoSamples()[0]!, analyses: [] }] },
+      }),
+    ],
+    [
+      'order.submit',
+      'an order id that is not a UUID',
+      () => ({ state: null, actor: A.pelanggan, payload: { orderId: '123', samples: twoSamples() } }),
+    ],
+    [
+      'order.submit',
+      'a negative tariff',
+      () => {
+        const [s1, s2] = twoSamples();
+        return {
+          state: null,
+          actor: A.pelanggan,
+          payload: {
+            orderId: ORDER_ID,
+            samples: [{ ...s1!, analyses: [{ ...s1!.analyses[0]!, tariff: -1 }] }, s2],
+          },
+        };
+      },
+    ],
+    [
+      'order.submit',
+      'the same analysis id twice',
+      () => {
+        const [s1, s2] = twoSamples();
+        return {
+          state: null,
+          actor: A.pelanggan,
+          payload: {
+            orderId: ORDER_ID,
+            samples: [s1, { ...s2!, analyses: [{ ...s2!.analyses[0]!, analysisId: S1A1 }] }],
+          },
+        };
+      },
+    ],
+    [
+      'order.submit',
+      'the same sample id twice',
+      () => ({
+        state: null,
+        actor: A.pelanggan,
+        payload: { orderId: ORDER_ID, samples: [twoSamples()[0], { ...twoSamples()[1]!, sampleId: S1 }] },
+      }),
+    ],
+    [
+      'tariff.approve',
+      'a tariff with sen',
+      () => ({
+        state: orderAt('validated'),
+        actor: A.ketuaTim,
+        payload: { adjustments: [{ analysisId: S1A1, tariff: 1000.5 }] },
+      }),
+    ],
+    [
+      'tariff.approve',
+      'an analysis not in the order',
+      () => ({
+        state: orderAt('validated'),
+        actor: A.ketuaTim,
+        payload: { adjustments: [{ analysisId: freshId(), tariff: 1000 }] },
+      }),
+    ],
+    [
+      'billing.issue',
+      'a 14-digit code',
+      () => ({
+        state: orderAt('billing_requested'),
+        actor: A.bendahara,
+        payload: { billingId: freshId(), code: '82000000000001', expiresAt: addDays(NOW, 7).toISOString() },
+      }),
+    ],
+    [
+      'billing.issue',
+      'an expiry in the past',
+      () => ({
+        state: orderAt('billing_requested'),
+        actor: A.bendahara,
+        payload: {
+          billingId: freshId(),
+          code: freshBillingCode(),
+          expiresAt: addDays(NOW, -1).toISOString(),
+        },
+      }),
+    ],
+    [
+      'billing.issue',
+      'an expiry that is not a date',
+      () => ({
+        state: orderAt('billing_requested'),
+        actor: A.bendahara,
+        payload: { billingId: freshId(), code: freshBillingCode(), expiresAt: 'next week' },
+      }),
+    ],
+    [
+      'payment.upload_proof',
+      'a lower-case NTPN',
+      () => ({
+        state: orderAt('awaiting_payment'),
+        actor: A.pelanggan,
+        payload: { proofId: freshId(), fileId: freshId(), ntpn: NTPN.toLowerCase() },
+      }),
+    ],
+    [
+      'payment.upload_proof',
+      'a proof id already used',
+      () => {
+        const rejected = runReject(orderAt('payment_submitted'));
+        return {
+          state: rejected,
+          actor: A.pelanggan,
+          payload: { proofId: rejected.proofs[0]!.id, fileId: freshId(), ntpn: NTPN },
+        };
+      },
+    ],
+    [
+      'payment.confirm_auto',
+      'an unknown billing code',
+      () => ({
+        state: orderAt('awaiting_payment'),
+        actor: A.sistem,
+        payload: { billingCode: freshBillingCode(), ntpn: NTPN, paidAt: NOW.toISOString() },
+      }),
+    ],
+    [
+      'sample.register',
+      'a lab id that is not a UUID',
+      () => ({
+        state: orderAt('paid'),
+        actor: A.cs,
+        payload: {
+          sampleId: S1,
+          sampleNumber: 'SPL/1',
+          labId: 'KIMIA',
+          penyeliaId: A.penyelia.userId,
+          mtId: A.mt.userId,
+        },
+      }),
+    ],
+    [
+      'sample.accept',
+      'no condition',
+      () => ({ state: sampleAt('registered'), actor: A.penyelia, payload: { sampleId: S1, condition: ' ' } }),
+    ],
+    [
+      'result.save',
+      'below LOD without the LOD',
+      () => ({
+        state: analysisAt('pending'),
+        actor: A.analis1,
+        payload: {
+          sampleId: S1,
+          analysisId: S1A1,
+          result: { value: '< LOD', numeric: null, unit: 'mg/L', belowDetectionLimit: true },
+        },
+      }),
+    ],
+    [
+      'result.save',
+      'an empty value',
+      () => ({
+        state: analysisAt('pending'),
+        actor: A.analis1,
+        payload: { sampleId: S1, analysisId: S1A1, result: { value: '', numeric: null, unit: '-' } },
+      }),
+    ],
+    [
+      'report.request_signature',
+      'an upper-case hash',
+      () => {
+        const o = sampleAt('report_numbered');
+        return {
+          state: o,
+          actor: A.cs,
+          payload: {
+            sampleId: S1,
+            reportId: currentReport(sampleOf(o, S1))!.id,
+            kepalaBalaiId: A.kepalaBalai.userId,
+            documentHash: 'A'.repeat(64),
+            issuedOn: '2026-03-20',
+          },
+        };
+      },
+    ],
+    [
+      'report.request_signature',
+      'a report that is not the current one',
+      () => ({
+        state: sampleAt('report_numbered'),
+        actor: A.cs,
+        payload: {
+          sampleId: S1,
+          reportId: freshId(),
+          kepalaBalaiId: A.kepalaBalai.userId,
+          documentHash: 'a'.repeat(64),
+          issuedOn: '2026-03-20',
+        },
+      }),
+    ],
+    [
+      'report.release',
+      'a report that is not the current one',
+      () => ({ state: sampleAt('signed'), actor: A.cs, payload: { sampleId: S1, reportId: freshId() } }),
+    ],
+    [
+      'report.number',
+      'an empty report number',
+      () => ({
+        state: sampleAt('results_validated'),
+        actor: A.ketuaTim,
+        payload: { sampleId: S1, reportId: freshId(), reportNumber: '' },
+      }),
+    ],
+    [
+      'survey.submit',
+      'eight scores',
+      () => ({
+        state: orderAt('reports_released'),
+        actor: A.pelanggan,
+        payload: { scores: [4, 4, 4, 4, 4, 4, 4, 4] },
+      }),
+    ],
+    [
+      'survey.submit',
+      'a score of 5',
+      () => ({
+        state: orderAt('reports_released'),
+        actor: A.pelanggan,
+        payload: { scores: [4, 4, 4, 4, 5, 4, 4, 4, 4] },
+      }),
+    ],
+    [
+      'account.register',
+      'an invalid email',
+      () => ({ state: null, actor: A.pelanggan, payload: { ...registration(), email: 'rina.at.example' } }),
+    ],
+    [
+      'account.register',
+      'an NPWP of 12 digits',
+      () => ({ state: null, actor: A.pelanggan, payload: { ...registration(), npwp: '123456789012' } }),
+    ],
   ];
   function runReject(o: Order): Order {
     const d = attempt(o, A.bendahara, 'payment.reject', { proofId: o.proofs[0]!.id, reason: REASON });
@@ -308,38 +616,92 @@ describe('unknown commands and bad payloads', () => {
   });
 
   it('account.activate for another customer id is invalid_payload', () => {
-    expectRejected(attempt(accountAt('pending_activation'), A.adminSatker, 'account.activate', { customerId: freshId() }), 'invalid_payload');
+    expectRejected(
+      attempt(accountAt('pending_activation'), A.adminSatker, 'account.activate', { customerId: freshId() }),
+      'invalid_payload',
+    );
   });
 
   it('a command for the other kind of record is invalid_payload', () => {
-    expectRejected(attempt(orderAt('submitted'), A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }), 'invalid_payload');
-    expectRejected(attempt(accountAt('active'), A.cs, 'order.validate', { orderNumber: 'ORD/1' }), 'invalid_payload');
+    expectRejected(
+      attempt(orderAt('submitted'), A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }),
+      'invalid_payload',
+    );
+    expectRejected(
+      attempt(accountAt('active'), A.cs, 'order.validate', { orderNumber: 'ORD/1' }),
+      'invalid_payload',
+    );
   });
 
   it('a sample or analysis that is not in the order is not_found; so is an order that does not exist', () => {
-    expectRejected(attempt(sampleAt('registered'), A.penyelia, 'sample.accept', { sampleId: freshId(), condition: 'Baik' }), 'not_found');
-    expectRejected(attempt(analysisAt('pending'), A.analis1, 'result.submit', { sampleId: S1, analysisId: S2_ANALYSES[0] }), 'not_found');
+    expectRejected(
+      attempt(sampleAt('registered'), A.penyelia, 'sample.accept', {
+        sampleId: freshId(),
+        condition: 'Baik',
+      }),
+      'not_found',
+    );
+    expectRejected(
+      attempt(analysisAt('pending'), A.analis1, 'result.submit', {
+        sampleId: S1,
+        analysisId: S2_ANALYSES[0],
+      }),
+      'not_found',
+    );
     expectRejected(attempt(null, A.cs, 'order.validate', { orderNumber: 'ORD/1' }), 'not_found');
-    expectRejected(attempt(null, A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }), 'not_found');
-    expectRejected(attempt(orderAt('payment_submitted'), A.bendahara, 'payment.approve', { proofId: freshId() }), 'not_found');
+    expectRejected(
+      attempt(null, A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }),
+      'not_found',
+    );
+    expectRejected(
+      attempt(orderAt('payment_submitted'), A.bendahara, 'payment.approve', { proofId: freshId() }),
+      'not_found',
+    );
   });
 
   it('a second order.submit or account.register on an existing record is invalid_transition', () => {
-    expectRejected(attempt(orderAt('submitted'), A.pelanggan, 'order.submit', { orderId: ORDER_ID, samples: twoSamples() }), 'invalid_transition');
-    expectRejected(attempt(accountAt('active'), A.pelanggan, 'account.register', registration()), 'invalid_transition');
+    expectRejected(
+      attempt(orderAt('submitted'), A.pelanggan, 'order.submit', {
+        orderId: ORDER_ID,
+        samples: twoSamples(),
+      }),
+      'invalid_transition',
+    );
+    expectRejected(
+      attempt(accountAt('active'), A.pelanggan, 'account.register', registration()),
+      'invalid_transition',
+    );
   });
 
   it('a result cannot be submitted before it is entered', () => {
     // pending is not a state result.submit allows; the handler also guards a draft without a result.
-    expectRejected(attempt(analysisAt('pending'), A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }), 'invalid_transition');
+    expectRejected(
+      attempt(analysisAt('pending'), A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }),
+      'invalid_transition',
+    );
   });
 
   it('the order must be in the lab, and the sample in testing, for lab commands', () => {
-    expectRejected(attempt(orderAt('awaiting_payment'), A.cs, 'sample.register', prepare('sample.register', orderAt('awaiting_payment')).payload), 'invalid_transition');
+    expectRejected(
+      attempt(
+        orderAt('awaiting_payment'),
+        A.cs,
+        'sample.register',
+        prepare('sample.register', orderAt('awaiting_payment')).payload,
+      ),
+      'invalid_transition',
+    );
     // The analysis is pending with its analyst named, but MT has not validated the assignment yet.
     const assigned = sampleAt('assigned');
     expect(analysisOf(assigned, S1, S1A1)).toMatchObject({ status: 'pending', analystId: A.analis1.userId });
-    expectRejected(attempt(assigned, A.analis1, 'result.save', { sampleId: S1, analysisId: S1A1, result: { value: '7', numeric: 7, unit: '-' } }), 'invalid_transition');
+    expectRejected(
+      attempt(assigned, A.analis1, 'result.save', {
+        sampleId: S1,
+        analysisId: S1A1,
+        result: { value: '7', numeric: 7, unit: '-' },
+      }),
+      'invalid_transition',
+    );
   });
 });
 
@@ -348,10 +710,20 @@ describe('payload ids are checked against the order', () => {
     const o = orderAt('payment_submitted');
     expect(attempt(o, A.bendahara, 'payment.approve', { proofId: o.proofs[0]!.id }).ok).toBe(true);
     const signed = sampleAt('signed');
-    expect(attempt(signed, A.cs, 'report.release', { sampleId: S1, reportId: currentReport(sampleOf(signed, S1))!.id }).ok).toBe(true);
+    expect(
+      attempt(signed, A.cs, 'report.release', {
+        sampleId: S1,
+        reportId: currentReport(sampleOf(signed, S1))!.id,
+      }).ok,
+    ).toBe(true);
   });
 
   it('a submitted order belongs to the customer who submitted it', () => {
-    expect(orderAt('submitted')).toMatchObject({ id: ORDER_ID, customerId: CUSTOMER_ID, status: 'submitted', number: null });
+    expect(orderAt('submitted')).toMatchObject({
+      id: ORDER_ID,
+      customerId: CUSTOMER_ID,
+      status: 'submitted',
+      number: null,
+    });
   });
 });

@@ -11,9 +11,15 @@ import { ROLE_ACTOR, STATUSES, attempt, prepare, stateFor, targetStatus } from '
 
 const statesOf = (type: CommandType, role: Role): readonly (string | null)[] =>
   (RULES[type].from as Partial<Record<Role, readonly (string | null)[]>>)[role] ?? [];
-const anyAllowed = (type: CommandType): (string | null)[] => [...new Set(ROLES.flatMap((r) => statesOf(type, r)))];
+const anyAllowed = (type: CommandType): (string | null)[] => [
+  ...new Set(ROLES.flatMap((r) => statesOf(type, r))),
+];
 
-const matrix = ROLES.flatMap((role) => COMMAND_TYPES.map((type) => [role, type, statesOf(type, role).length > 0 ? 'accepted' : 'forbidden'] as const));
+const matrix = ROLES.flatMap((role) =>
+  COMMAND_TYPES.map(
+    (type) => [role, type, statesOf(type, role).length > 0 ? 'accepted' : 'forbidden'] as const,
+  ),
+);
 
 describe('role x command matrix (from RULES)', () => {
   it('has every role and every command', () => {
@@ -49,9 +55,21 @@ describe('role x command matrix (from RULES)', () => {
   it("a role's own staff are refused too when the command is not theirs (ownership does not open it)", () => {
     // The Penyelia assigned to the sample may not do the MT's step, nor the MT the Penyelia's.
     const assigned = stateFor('assignment.validate', 'assigned');
-    expect(attempt(assigned, ROLE_ACTOR.penyelia, 'assignment.validate', prepare('assignment.validate', assigned).payload).ok).toBe(false);
+    expect(
+      attempt(
+        assigned,
+        ROLE_ACTOR.penyelia,
+        'assignment.validate',
+        prepare('assignment.validate', assigned).payload,
+      ).ok,
+    ).toBe(false);
     const received = stateFor('sample.assign_analysts', 'received');
-    const d = attempt(received, ROLE_ACTOR.mt, 'sample.assign_analysts', prepare('sample.assign_analysts', received).payload);
+    const d = attempt(
+      received,
+      ROLE_ACTOR.mt,
+      'sample.assign_analysts',
+      prepare('sample.assign_analysts', received).payload,
+    );
     expect(!d.ok && d.code).toBe('forbidden');
   });
 });
@@ -62,7 +80,9 @@ describe('commandsAvailable reads the same table', () => {
     for (const target of targets) {
       for (const status of [null, ...STATUSES[target]]) {
         const offered = commandsAvailable(role, target, status);
-        const expected = COMMAND_TYPES.filter((t) => RULES[t].target === target && statesOf(t, role).includes(status));
+        const expected = COMMAND_TYPES.filter(
+          (t) => RULES[t].target === target && statesOf(t, role).includes(status),
+        );
         expect(offered.sort()).toEqual(expected.sort());
       }
     }

@@ -39,7 +39,17 @@ const RUNS = Number(process.env.DOMAIN_PROPERTY_RUNS ?? 300);
 const MAX_STEPS = 60;
 
 const STAFF_IDS = Object.values(A).map((a) => a.userId);
-const PRE_LAB: readonly string[] = ['submitted', 'returned_to_customer', 'validated', 'tariff_approved', 'billing_requested', 'awaiting_payment', 'payment_submitted', 'paid', 'cancelled'];
+const PRE_LAB: readonly string[] = [
+  'submitted',
+  'returned_to_customer',
+  'validated',
+  'tariff_approved',
+  'billing_requested',
+  'awaiting_payment',
+  'payment_submitted',
+  'paid',
+  'cancelled',
+];
 const AFTER_RELEASE: readonly string[] = ['reports_released', 'survey_completed', 'finished'];
 
 interface Step {
@@ -57,7 +67,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   owner: fc.nat({ max: 99 }),
   who: fc.nat({ max: 0xffff }),
   variant: fc.nat({ max: 0xffff }),
-  minutes: fc.oneof({ weight: 9, arbitrary: fc.nat({ max: 180 }) }, { weight: 1, arbitrary: fc.integer({ min: 1440, max: 6 * 1440 }) }),
+  minutes: fc.oneof(
+    { weight: 9, arbitrary: fc.nat({ max: 180 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1440, max: 6 * 1440 }) },
+  ),
 });
 
 interface Candidate {
@@ -69,16 +82,19 @@ interface Candidate {
 function candidates(order: Order | null): Candidate[] {
   const none: Selection = { sampleId: freshId(), analysisId: freshId() };
   if (order === null) return [{ type: 'order.submit', sel: none }];
-  const allowed = (type: CommandType, status: string) => Object.values(RULES[type].from).some((states) => (states as readonly (string | null)[]).includes(status));
+  const allowed = (type: CommandType, status: string) =>
+    Object.values(RULES[type].from).some((states) => (states as readonly (string | null)[]).includes(status));
   const out: Candidate[] = [];
   for (const type of COMMAND_TYPES) {
     const rule = RULES[type];
     if (rule.orderIn && !rule.orderIn.includes(order.status)) continue;
     if (rule.target === 'order' && allowed(type, order.status)) out.push({ type, sel: none });
     for (const s of order.samples) {
-      if (rule.target === 'sample' && allowed(type, s.status)) out.push({ type, sel: { sampleId: s.id, analysisId: none.analysisId } });
+      if (rule.target === 'sample' && allowed(type, s.status))
+        out.push({ type, sel: { sampleId: s.id, analysisId: none.analysisId } });
       if (rule.target === 'analysis' && (!rule.sampleIn || rule.sampleIn.includes(s.status))) {
-        for (const a of s.analyses) if (allowed(type, a.status)) out.push({ type, sel: { sampleId: s.id, analysisId: a.id } });
+        for (const a of s.analyses)
+          if (allowed(type, a.status)) out.push({ type, sel: { sampleId: s.id, analysisId: a.id } });
       }
     }
   }
@@ -131,7 +147,13 @@ function randomActor(type: CommandType, n: number): Actor {
 }
 
 /** Make the prepared payload a little different now and then: other people, other numbers, bad data. */
-function vary(type: CommandType, payload: Record<string, unknown>, order: Order | null, sel: Selection, v: number): Record<string, unknown> {
+function vary(
+  type: CommandType,
+  payload: Record<string, unknown>,
+  order: Order | null,
+  sel: Selection,
+  v: number,
+): Record<string, unknown> {
   const p = { ...payload };
   const roll = v % 100;
   const staff = (k: number) => choose(STAFF_IDS, (v >>> k) + 1);
@@ -143,7 +165,11 @@ function vary(type: CommandType, payload: Record<string, unknown>, order: Order 
       if (roll >= 85) p.mtId = staff(13);
       break;
     case 'sample.assign_analysts':
-      if (roll >= 70) p.assignments = (p.assignments as { analysisId: string }[]).map((a, i) => ({ analysisId: a.analysisId, analystId: staff(7 + i * 3) }));
+      if (roll >= 70)
+        p.assignments = (p.assignments as { analysisId: string }[]).map((a, i) => ({
+          analysisId: a.analysisId,
+          analystId: staff(7 + i * 3),
+        }));
       break;
     case 'analysis.request_retest':
       if (roll >= 60) p.analystId = staff(7);
@@ -163,7 +189,12 @@ function vary(type: CommandType, payload: Record<string, unknown>, order: Order 
 
 const stats = { runs: 0, steps: 0, accepted: 0, sampleReleased: 0, amended: 0, retested: 0 };
 
-function checkAccepted(prev: Order | null, type: CommandType, payload: Record<string, unknown>, d: Decision & { ok: true }): Order {
+function checkAccepted(
+  prev: Order | null,
+  type: CommandType,
+  payload: Record<string, unknown>,
+  d: Decision & { ok: true },
+): Order {
   const parsed = OrderSchema.safeParse(d.state);
   if (!parsed.success) throw new Error(`${type} left a state outside the machines: ${parsed.error.message}`);
   const o = d.state as Order;
@@ -206,7 +237,8 @@ function checkAccepted(prev: Order | null, type: CommandType, payload: Record<st
   const touched = o.samples.some((s) => s.status !== 'awaiting_registration');
   if (PRE_LAB.includes(o.status)) expect(touched).toBe(false);
   if (touched) expect(['in_lab', ...AFTER_RELEASE]).toContain(o.status);
-  if (AFTER_RELEASE.includes(o.status)) for (const s of o.samples) expect(s.reports.some((r) => r.releasedAt !== null)).toBe(true);
+  if (AFTER_RELEASE.includes(o.status))
+    for (const s of o.samples) expect(s.reports.some((r) => r.releasedAt !== null)).toBe(true);
 
   // Returns are only ever added, each with its reason.
   if (prev !== null) expect(o.returns.slice(0, prev.returns.length)).toEqual(prev.returns);
@@ -248,18 +280,25 @@ function play(steps: Step[]): void {
     } else {
       type = choose(COMMAND_TYPES, step.pick);
       const s = order ? choose(order.samples, step.pick >>> 6) : undefined;
-      sel = { sampleId: s?.id ?? freshId(), analysisId: s ? choose(s.analyses, step.pick >>> 9).id : freshId() };
+      sel = {
+        sampleId: s?.id ?? freshId(),
+        analysisId: s ? choose(s.analyses, step.pick >>> 9).id : freshId(),
+      };
     }
     const prepared = prepare(type, order, sel, undefined, now);
     const actor = step.owner < 90 ? actorFor(type, order, sel) : randomActor(type, step.who);
     const payload = vary(type, prepared.payload, order, sel, step.variant);
     // A client sends the version it saw; now and then one that is out of date.
     const seen = baseVersionOf(type, order, payload);
-    const baseVersion = step.variant % 29 === 0 && seen !== null ? seen + 1 : step.variant % 3 === 0 ? null : seen;
+    const baseVersion =
+      step.variant % 29 === 0 && seen !== null ? seen + 1 : step.variant % 3 === 0 ? null : seen;
 
     const input: Order | null = order;
     const snapshot = JSON.stringify(input);
-    const d = attempt(input, actor, type, payload, { now: prepared.now > now ? prepared.now : now, baseVersion });
+    const d = attempt(input, actor, type, payload, {
+      now: prepared.now > now ? prepared.now : now,
+      baseVersion,
+    });
     expect(JSON.stringify(input)).toBe(snapshot); // the input state is never changed (it is also frozen)
     stats.steps++;
     if (d.ok && aggregateOf(type) === 'account') {
@@ -284,27 +323,37 @@ let reachedReleased = 0;
 let reachedFinished = 0;
 
 describe('property: random command sequences on an order of two samples', () => {
-  it(`keeps every invariant (${RUNS} runs, up to ${MAX_STEPS} commands)`, () => {
-    fc.assert(
-      // Mostly long sequences (deep states need about 40 accepted commands), some short ones.
-      fc.property(
-        fc.oneof(
-          { weight: 1, arbitrary: fc.array(stepArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }) },
-          { weight: 3, arbitrary: fc.array(stepArb, { minLength: MAX_STEPS - 10, maxLength: MAX_STEPS, size: 'max' }) },
+  it(
+    `keeps every invariant (${RUNS} runs, up to ${MAX_STEPS} commands)`,
+    () => {
+      fc.assert(
+        // Mostly long sequences (deep states need about 40 accepted commands), some short ones.
+        fc.property(
+          fc.oneof(
+            { weight: 1, arbitrary: fc.array(stepArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }) },
+            {
+              weight: 3,
+              arbitrary: fc.array(stepArb, { minLength: MAX_STEPS - 10, maxLength: MAX_STEPS, size: 'max' }),
+            },
+          ),
+          (steps) => {
+            play(steps);
+          },
         ),
-        (steps) => {
-          play(steps);
+        // Shrinking a 60-command run can take long: stop it after a while and report the smallest
+        // counterexample found so far (with the seed to replay it).
+        {
+          numRuns: RUNS,
+          plugins: [fc.interruptAfterTimeLimit(Math.max(45_000, RUNS * 40), { failOnInterrupt: true })],
         },
-      ),
-      // Shrinking a 60-command run can take long: stop it after a while and report the smallest
-      // counterexample found so far (with the seed to replay it).
-      { numRuns: RUNS, plugins: [fc.interruptAfterTimeLimit(Math.max(45_000, RUNS * 40), { failOnInterrupt: true })] },
-    );
-    // The generator must reach deep states, or the invariants above prove little: about one run in
-    // five releases a report (counted here, so that a change that makes them unreachable shows).
-    expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
-    expect(reachedReleased).toBeGreaterThanOrEqual(RUNS / 30);
-  }, Math.max(60_000, RUNS * 50));
+      );
+      // The generator must reach deep states, or the invariants above prove little: about one run in
+      // five releases a report (counted here, so that a change that makes them unreachable shows).
+      expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
+      expect(reachedReleased).toBeGreaterThanOrEqual(RUNS / 30);
+    },
+    Math.max(60_000, RUNS * 50),
+  );
 
   afterAll(() => {
     if (process.env.DOMAIN_PROPERTY_STATS) console.log({ ...stats, reachedReleased, reachedFinished });

@@ -4,7 +4,13 @@ import { ResultSchema } from '../../../shared/domain/entities';
 import { interpretResultText, markOf, parseLabNumber } from '../../../shared/domain/result-text';
 import { judgeResult } from '../../../shared/elhu/judgment';
 
-const req = (r: Partial<Requirement>): Requirement => ({ min: null, max: null, text: null, source: null, ...r });
+const req = (r: Partial<Requirement>): Requirement => ({
+  min: null,
+  max: null,
+  text: null,
+  source: null,
+  ...r,
+});
 const ok = (text: string, limit: number | null = null, requirement: Requirement | null = null) => {
   const r = interpretResultText(text, limit, requirement);
   if (!r.ok) throw new Error(`${text}: ${r.message.en}`);
@@ -20,7 +26,13 @@ const err = (text: string, limit: number | null = null, requirement: Requirement
 
 describe('interpretResultText', () => {
   it('reads decimal commas and dots, and a dot grouping thousands next to a comma', () => {
-    expect(ok('12,5')).toEqual({ ok: true, value: '12,5', numeric: 12.5, belowDetectionLimit: false, detectionLimit: null });
+    expect(ok('12,5')).toEqual({
+      ok: true,
+      value: '12,5',
+      numeric: 12.5,
+      belowDetectionLimit: false,
+      detectionLimit: null,
+    });
     expect(ok('12.5').numeric).toBe(12.5);
     expect(ok('1.234,5').numeric).toBe(1234.5);
     expect(ok('  0,080 ').value).toBe('0,080'); // significant figures kept as written
@@ -52,14 +64,26 @@ describe('interpretResultText', () => {
 
   it('reads "< LoQ" / "<LOD" as below the analysis\' own limit, and refuses it where there is none', () => {
     for (const t of ['< LoQ', '<LOD', '< lod', '<LOQ']) {
-      expect(ok(t, 0.002)).toEqual({ ok: true, value: '< 0,002', numeric: null, belowDetectionLimit: true, detectionLimit: 0.002 });
+      expect(ok(t, 0.002)).toEqual({
+        ok: true,
+        value: '< 0,002',
+        numeric: null,
+        belowDetectionLimit: true,
+        detectionLimit: 0.002,
+      });
     }
     expect(err('< LoQ', null).id).toContain('tidak punya batas deteksi');
   });
 
   it('takes words only where the requirement is a text', () => {
     const negatif = req({ text: 'negatif' });
-    expect(ok('Negatif', null, negatif)).toEqual({ ok: true, value: 'Negatif', numeric: null, belowDetectionLimit: false, detectionLimit: null });
+    expect(ok('Negatif', null, negatif)).toEqual({
+      ok: true,
+      value: 'Negatif',
+      numeric: null,
+      belowDetectionLimit: false,
+      detectionLimit: null,
+    });
     expect(ok('tidak terdeteksi', null, negatif).value).toBe('tidak terdeteksi');
     err('negatif', null, req({ max: 1 }));
     err('tidak terdeteksi', 0.01, null);
@@ -74,15 +98,31 @@ describe('interpretResultText', () => {
   });
 
   it('gives what result.save stores', () => {
-    for (const [t, lim, r] of [['12,5', null, null], ['< 0,05', null, null], ['< LoQ', 0.05, null], ['negatif', null, req({ text: 'negatif' })]] as const) {
+    for (const [t, lim, r] of [
+      ['12,5', null, null],
+      ['< 0,05', null, null],
+      ['< LoQ', 0.05, null],
+      ['negatif', null, req({ text: 'negatif' })],
+    ] as const) {
       const x = ok(t, lim, r);
-      expect(ResultSchema.safeParse({ value: x.value, numeric: x.numeric, unit: 'mg/L', belowDetectionLimit: x.belowDetectionLimit, detectionLimit: x.detectionLimit }).success).toBe(true);
+      expect(
+        ResultSchema.safeParse({
+          value: x.value,
+          numeric: x.numeric,
+          unit: 'mg/L',
+          belowDetectionLimit: x.belowDetectionLimit,
+          detectionLimit: x.detectionLimit,
+        }).success,
+      ).toBe(true);
     }
   });
 });
 
 describe('markOf', () => {
-  const a = (requirement: Requirement | null, detectionLimit: number | null = null) => ({ requirement, detectionLimit });
+  const a = (requirement: Requirement | null, detectionLimit: number | null = null) => ({
+    requirement,
+    detectionLimit,
+  });
 
   it('a maximum: meets below the band, warns within 10% of the limit value, fails above it', () => {
     const kotoran = a(req({ max: 0.16 }));
@@ -136,8 +176,31 @@ describe('markOf', () => {
   });
 
   it('never disagrees with the E-LHU judgment', () => {
-    const reqs = [req({ max: 0.16 }), req({ min: 50 }), req({ min: 6, max: 9 }), req({ text: 'negatif' }), req({ max: 2 })];
-    const texts = ['0', '0,1', '0,16', '0,2', '6', '7,5', '9,5', '49', '50', '60', '< 0,05', '< LoQ', '< 3', 'negatif', 'positif', '1.234,5'];
+    const reqs = [
+      req({ max: 0.16 }),
+      req({ min: 50 }),
+      req({ min: 6, max: 9 }),
+      req({ text: 'negatif' }),
+      req({ max: 2 }),
+    ];
+    const texts = [
+      '0',
+      '0,1',
+      '0,16',
+      '0,2',
+      '6',
+      '7,5',
+      '9,5',
+      '49',
+      '50',
+      '60',
+      '< 0,05',
+      '< LoQ',
+      '< 3',
+      'negatif',
+      'positif',
+      '1.234,5',
+    ];
     for (const r of reqs) {
       for (const t of texts) {
         const x = interpretResultText(t, 0.05, r);

@@ -45,12 +45,26 @@ const lastReturn = (o: Order) => o.returns.at(-1)!;
 
 describe('CS or Ketua Tim return the order to the customer', () => {
   it('CS returns a submitted order; the customer corrects and resubmits it', () => {
-    const o = runOrder(orderAt('submitted'), A.cs, 'order.return_to_customer', { reason: 'Deskripsi sampel kurang jelas' });
+    const o = runOrder(orderAt('submitted'), A.cs, 'order.return_to_customer', {
+      reason: 'Deskripsi sampel kurang jelas',
+    });
     expect(o.status).toBe('returned_to_customer');
-    expect(lastReturn(o)).toMatchObject({ by: A.cs.userId, role: 'cs', command: 'order.return_to_customer', entity: 'order', entityId: o.id, reason: 'Deskripsi sampel kurang jelas' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.cs.userId,
+      role: 'cs',
+      command: 'order.return_to_customer',
+      entity: 'order',
+      entityId: o.id,
+      reason: 'Deskripsi sampel kurang jelas',
+    });
 
     // The corrected order: the first sample now with only two parameters.
-    const s1 = orderedSample(S1, { ...CATALOG.amdk, parameters: CATALOG.amdk.parameters.slice(0, 2) }, S1_ANALYSES, 'AMDK 600 mL, batch 2026-02, dua botol');
+    const s1 = orderedSample(
+      S1,
+      { ...CATALOG.amdk, parameters: CATALOG.amdk.parameters.slice(0, 2) },
+      S1_ANALYSES,
+      'AMDK 600 mL, batch 2026-02, dua botol',
+    );
     const again = runOrder(o, A.pelanggan, 'order.resubmit', { samples: [s1, twoSamples()[1]!] });
     expect(again.status).toBe('submitted');
     expect(sampleOf(again, S1).analyses).toHaveLength(2);
@@ -59,14 +73,24 @@ describe('CS or Ketua Tim return the order to the customer', () => {
   });
 
   it('Ketua Tim returns a validated order', () => {
-    const o = runOrder(orderAt('validated'), A.ketuaTim, 'order.return_to_customer', { reason: 'Parameter tidak tersedia di lab' });
+    const o = runOrder(orderAt('validated'), A.ketuaTim, 'order.return_to_customer', {
+      reason: 'Parameter tidak tersedia di lab',
+    });
     expect(o.status).toBe('returned_to_customer');
-    expect(lastReturn(o)).toMatchObject({ by: A.ketuaTim.userId, role: 'ketua_tim_pji', reason: 'Parameter tidak tersedia di lab' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.ketuaTim.userId,
+      role: 'ketua_tim_pji',
+      reason: 'Parameter tidak tersedia di lab',
+    });
   });
 
   it('each returns only at its own step', () => {
-    expect(refuse(orderAt('validated'), A.cs, 'order.return_to_customer', { reason: REASON }).code).toBe('invalid_transition');
-    expect(refuse(orderAt('submitted'), A.ketuaTim, 'order.return_to_customer', { reason: REASON }).code).toBe('invalid_transition');
+    expect(refuse(orderAt('validated'), A.cs, 'order.return_to_customer', { reason: REASON }).code).toBe(
+      'invalid_transition',
+    );
+    expect(
+      refuse(orderAt('submitted'), A.ketuaTim, 'order.return_to_customer', { reason: REASON }).code,
+    ).toBe('invalid_transition');
   });
 
   it('a returned order cannot move on until resubmitted', () => {
@@ -82,14 +106,23 @@ describe('the customer rejects the tariff', () => {
     expect(approved.tariffApprovedBy).toBe(A.ketuaTim.userId);
     expect(approved.tariffTotal).toBe(orderTotal(approved));
 
-    const o = runOrder(approved, A.pelanggan, 'tariff.reject', { reason: 'Tarif timbal tidak sesuai PP 54/2021' });
+    const o = runOrder(approved, A.pelanggan, 'tariff.reject', {
+      reason: 'Tarif timbal tidak sesuai PP 54/2021',
+    });
     expect(o.status).toBe('validated');
     expect(o.tariffApprovedBy).toBeNull();
     expect(o.tariffTotal).toBeNull();
-    expect(lastReturn(o)).toMatchObject({ by: A.pelanggan.userId, role: 'pelanggan', command: 'tariff.reject', reason: 'Tarif timbal tidak sesuai PP 54/2021' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.pelanggan.userId,
+      role: 'pelanggan',
+      command: 'tariff.reject',
+      reason: 'Tarif timbal tidak sesuai PP 54/2021',
+    });
     expect(refuse(o, A.pelanggan, 'billing.request', {}).code).toBe('invalid_transition');
 
-    const fixed = runOrder(o, A.ketuaTim, 'tariff.approve', { adjustments: [{ analysisId: S1_ANALYSES[2], tariff: 120_000 }] });
+    const fixed = runOrder(o, A.ketuaTim, 'tariff.approve', {
+      adjustments: [{ analysisId: S1_ANALYSES[2], tariff: 120_000 }],
+    });
     expect(fixed.status).toBe('tariff_approved');
     expect(fixed.tariffTotal).toBe(approved.tariffTotal! - 30_000);
     expect(runOrder(fixed, A.pelanggan, 'billing.request', {}).status).toBe('billing_requested');
@@ -100,18 +133,42 @@ describe('an expired e-billing is re-issued', () => {
   const awaiting = () => orderAt('awaiting_payment');
 
   it('re-issue is refused while the e-billing is still valid', () => {
-    const r = refuse(awaiting(), A.bendahara, 'billing.reissue', { billingId: freshId(), code: freshBillingCode(), expiresAt: addDays(NOW, 10).toISOString() }, { now: addDays(NOW, 6) });
+    const r = refuse(
+      awaiting(),
+      A.bendahara,
+      'billing.reissue',
+      { billingId: freshId(), code: freshBillingCode(), expiresAt: addDays(NOW, 10).toISOString() },
+      { now: addDays(NOW, 6) },
+    );
     expect(r.code).toBe('invalid_transition');
   });
 
   it('an expired e-billing cannot be paid, and is replaced by a new one', () => {
     const o = awaiting();
     const old = currentBilling(o)!;
-    expect(old).toMatchObject({ status: 'issued', amount: o.tariffTotal, expiresAt: BILLING_EXPIRES.toISOString() });
-    expect(refuse(o, A.pelanggan, 'payment.upload_proof', { proofId: freshId(), fileId: freshId(), ntpn: NTPN }, { now: AFTER_EXPIRY }).code).toBe('invalid_transition');
+    expect(old).toMatchObject({
+      status: 'issued',
+      amount: o.tariffTotal,
+      expiresAt: BILLING_EXPIRES.toISOString(),
+    });
+    expect(
+      refuse(
+        o,
+        A.pelanggan,
+        'payment.upload_proof',
+        { proofId: freshId(), fileId: freshId(), ntpn: NTPN },
+        { now: AFTER_EXPIRY },
+      ).code,
+    ).toBe('invalid_transition');
 
     const code = freshBillingCode();
-    const d = attempt(o, A.bendahara, 'billing.reissue', { billingId: freshId(), code, expiresAt: addDays(AFTER_EXPIRY, 7).toISOString() }, { now: AFTER_EXPIRY });
+    const d = attempt(
+      o,
+      A.bendahara,
+      'billing.reissue',
+      { billingId: freshId(), code, expiresAt: addDays(AFTER_EXPIRY, 7).toISOString() },
+      { now: AFTER_EXPIRY },
+    );
     if (!d.ok) expect.fail(d.message.en);
     const next = d.state as Order;
     expect(next.status).toBe('awaiting_payment');
@@ -126,8 +183,22 @@ describe('an expired e-billing is re-issued', () => {
     expect(d.events.every((e) => e.step === 8)).toBe(true);
 
     // The old code no longer pays; the new one does.
-    expect(refuse(next, A.sistem, 'payment.confirm_auto', { billingCode: old.code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() }, { now: AFTER_EXPIRY }).code).toBe('invalid_payload');
-    const paid = runOrder(next, A.sistem, 'payment.confirm_auto', { billingCode: code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() }, { now: AFTER_EXPIRY });
+    expect(
+      refuse(
+        next,
+        A.sistem,
+        'payment.confirm_auto',
+        { billingCode: old.code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() },
+        { now: AFTER_EXPIRY },
+      ).code,
+    ).toBe('invalid_payload');
+    const paid = runOrder(
+      next,
+      A.sistem,
+      'payment.confirm_auto',
+      { billingCode: code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() },
+      { now: AFTER_EXPIRY },
+    );
     expect(paid.status).toBe('paid');
     expect(currentBilling(paid)).toMatchObject({ status: 'paid', ntpn: NTPN });
   });
@@ -135,15 +206,33 @@ describe('an expired e-billing is re-issued', () => {
   it('a re-issued e-billing needs a new code and a future expiry', () => {
     const o = awaiting();
     const old = currentBilling(o)!;
-    const same = refuse(o, A.bendahara, 'billing.reissue', { billingId: freshId(), code: old.code, expiresAt: addDays(AFTER_EXPIRY, 7).toISOString() }, { now: AFTER_EXPIRY });
+    const same = refuse(
+      o,
+      A.bendahara,
+      'billing.reissue',
+      { billingId: freshId(), code: old.code, expiresAt: addDays(AFTER_EXPIRY, 7).toISOString() },
+      { now: AFTER_EXPIRY },
+    );
     expect(same.code).toBe('invalid_payload');
-    const past = refuse(o, A.bendahara, 'billing.reissue', { billingId: freshId(), code: freshBillingCode(), expiresAt: NOW.toISOString() }, { now: AFTER_EXPIRY });
+    const past = refuse(
+      o,
+      A.bendahara,
+      'billing.reissue',
+      { billingId: freshId(), code: freshBillingCode(), expiresAt: NOW.toISOString() },
+      { now: AFTER_EXPIRY },
+    );
     expect(past.code).toBe('invalid_payload');
   });
 
   it('an automatic payment made after expiry is refused', () => {
     const o = awaiting();
-    const r = refuse(o, A.sistem, 'payment.confirm_auto', { billingCode: currentBilling(o)!.code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() }, { now: AFTER_EXPIRY });
+    const r = refuse(
+      o,
+      A.sistem,
+      'payment.confirm_auto',
+      { billingCode: currentBilling(o)!.code, ntpn: NTPN, paidAt: AFTER_EXPIRY.toISOString() },
+      { now: AFTER_EXPIRY },
+    );
     expect(r.code).toBe('invalid_transition');
   });
 });
@@ -152,11 +241,22 @@ describe('the Bendahara rejects a proof of payment', () => {
   it('goes back to awaiting payment with the reason; a new proof is then approved', () => {
     const submitted = orderAt('payment_submitted');
     const proofId = submitted.proofs[0]!.id;
-    const o = runOrder(submitted, A.bendahara, 'payment.reject', { proofId, reason: 'Bukti transfer tidak terbaca' });
+    const o = runOrder(submitted, A.bendahara, 'payment.reject', {
+      proofId,
+      reason: 'Bukti transfer tidak terbaca',
+    });
     expect(o.status).toBe('awaiting_payment');
-    expect(o.proofs[0]).toMatchObject({ status: 'rejected', decidedBy: A.bendahara.userId, reason: 'Bukti transfer tidak terbaca' });
+    expect(o.proofs[0]).toMatchObject({
+      status: 'rejected',
+      decidedBy: A.bendahara.userId,
+      reason: 'Bukti transfer tidak terbaca',
+    });
     expect(currentBilling(o)!.status).toBe('issued');
-    expect(lastReturn(o)).toMatchObject({ role: 'bendahara', command: 'payment.reject', reason: 'Bukti transfer tidak terbaca' });
+    expect(lastReturn(o)).toMatchObject({
+      role: 'bendahara',
+      command: 'payment.reject',
+      reason: 'Bukti transfer tidak terbaca',
+    });
     // A rejected proof cannot be approved afterwards.
     expect(refuse(flow.uploadProof(o), A.bendahara, 'payment.approve', { proofId }).code).toBe('not_found');
 
@@ -170,29 +270,61 @@ describe('the Bendahara rejects a proof of payment', () => {
 
 describe('the Penyelia rejects a sample; CS registers it again', () => {
   it('keeps the reason and lets CS pick another Penyelia', () => {
-    const o = runOrder(sampleAt('registered'), A.penyelia, 'sample.reject', { sampleId: S1, reason: 'Volume sampel kurang dari 2 L' });
+    const o = runOrder(sampleAt('registered'), A.penyelia, 'sample.reject', {
+      sampleId: S1,
+      reason: 'Volume sampel kurang dari 2 L',
+    });
     expect(sampleOf(o, S1).status).toBe('rejected');
-    expect(lastReturn(o)).toMatchObject({ by: A.penyelia.userId, role: 'penyelia', entity: 'sample', entityId: S1, reason: 'Volume sampel kurang dari 2 L' });
-    expect(refuse(o, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe('invalid_transition');
+    expect(lastReturn(o)).toMatchObject({
+      by: A.penyelia.userId,
+      role: 'penyelia',
+      entity: 'sample',
+      entityId: S1,
+      reason: 'Volume sampel kurang dari 2 L',
+    });
+    expect(refuse(o, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe(
+      'invalid_transition',
+    );
 
     const again = flow.registerSample(o, S1, { penyelia: A.penyeliaLain });
-    expect(sampleOf(again, S1)).toMatchObject({ status: 'registered', penyeliaId: A.penyeliaLain.userId, condition: null });
+    expect(sampleOf(again, S1)).toMatchObject({
+      status: 'registered',
+      penyeliaId: A.penyeliaLain.userId,
+      condition: null,
+    });
     expect(sampleOf(again, S1).number).not.toBe(sampleOf(o, S1).number);
-    expect(refuse(again, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe('forbidden');
+    expect(refuse(again, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe(
+      'forbidden',
+    );
     expect(flow.acceptSample(again, S1).samples[0]!.status).toBe('received');
   });
 });
 
 describe('the MT returns the assignment', () => {
   it('goes back to the Penyelia, who assigns again', () => {
-    const o = runOrder(sampleAt('assigned'), A.mt, 'assignment.return', { sampleId: S1, reason: 'Analis belum kompeten untuk logam berat' });
+    const o = runOrder(sampleAt('assigned'), A.mt, 'assignment.return', {
+      sampleId: S1,
+      reason: 'Analis belum kompeten untuk logam berat',
+    });
     expect(sampleOf(o, S1).status).toBe('received');
-    expect(lastReturn(o)).toMatchObject({ by: A.mt.userId, role: 'mt', entity: 'sample', reason: 'Analis belum kompeten untuk logam berat' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.mt.userId,
+      role: 'mt',
+      entity: 'sample',
+      reason: 'Analis belum kompeten untuk logam berat',
+    });
     expect(refuse(o, A.mt, 'assignment.validate', { sampleId: S1 }).code).toBe('invalid_transition');
 
-    const reassigned = runOrder(o, A.penyelia, 'sample.assign_analysts', { sampleId: S1, assignments: [{ analysisId: S1_ANALYSES[2], analystId: A.analis3.userId }] });
+    const reassigned = runOrder(o, A.penyelia, 'sample.assign_analysts', {
+      sampleId: S1,
+      assignments: [{ analysisId: S1_ANALYSES[2], analystId: A.analis3.userId }],
+    });
     expect(sampleOf(reassigned, S1).status).toBe('assigned');
-    expect(activeOf(reassigned, S1).map((a) => a.analystId)).toEqual([A.analis1.userId, A.analis2.userId, A.analis3.userId]);
+    expect(activeOf(reassigned, S1).map((a) => a.analystId)).toEqual([
+      A.analis1.userId,
+      A.analis2.userId,
+      A.analis3.userId,
+    ]);
     expect(flow.validateAssignment(reassigned, S1).samples[0]!.status).toBe('in_testing');
   });
 });
@@ -204,11 +336,23 @@ describe('the Penyelia sends an analysis back for retest', () => {
     const before = allSubmitted();
     const oldBefore = analysisOf(before, S1, S1A1);
     const newId = freshId();
-    const d = attempt(before, A.penyelia, 'analysis.request_retest', { sampleId: S1, analysisId: S1A1, newAnalysisId: newId, analystId: A.analis3.userId, reason: 'Duplo berbeda lebih dari 5%' });
+    const d = attempt(before, A.penyelia, 'analysis.request_retest', {
+      sampleId: S1,
+      analysisId: S1A1,
+      newAnalysisId: newId,
+      analystId: A.analis3.userId,
+      reason: 'Duplo berbeda lebih dari 5%',
+    });
     if (!d.ok) expect.fail(d.message.en);
     const o = d.state as Order;
     const old = analysisOf(o, S1, S1A1);
-    expect(old).toMatchObject({ status: 'retest', result: oldBefore.result, enteredBy: oldBefore.enteredBy, submittedAt: oldBefore.submittedAt, retestReason: 'Duplo berbeda lebih dari 5%' });
+    expect(old).toMatchObject({
+      status: 'retest',
+      result: oldBefore.result,
+      enteredBy: oldBefore.enteredBy,
+      submittedAt: oldBefore.submittedAt,
+      retestReason: 'Duplo berbeda lebih dari 5%',
+    });
     const fresh = analysisOf(o, S1, newId);
     expect(fresh).toMatchObject({
       status: 'pending',
@@ -226,7 +370,13 @@ describe('the Penyelia sends an analysis back for retest', () => {
     expect(activeOf(o, S1)).toHaveLength(3);
     expect(sampleOf(o, S1).status).toBe('in_testing');
     expect(orderTotal(o)).toBe(orderTotal(before)); // a retest is not billed again
-    expect(lastReturn(o)).toMatchObject({ by: A.penyelia.userId, role: 'penyelia', entity: 'analysis', entityId: S1A1, reason: 'Duplo berbeda lebih dari 5%' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.penyelia.userId,
+      role: 'penyelia',
+      entity: 'analysis',
+      entityId: S1A1,
+      reason: 'Duplo berbeda lebih dari 5%',
+    });
     expect(d.events.map((e) => [e.entityId, e.from, e.to])).toEqual([
       [S1A1, 'submitted', 'retest'],
       [newId, null, 'pending'],
@@ -234,13 +384,31 @@ describe('the Penyelia sends an analysis back for retest', () => {
 
     // Verification waits for the new result; the old analyst cannot touch the new analysis.
     expect(refuse(o, A.penyelia, 'results.verify', { sampleId: S1 }).code).toBe('invalid_transition');
-    expect(refuse(o, A.analis1, 'result.save', { sampleId: S1, analysisId: newId, result: { value: '7', numeric: 7, unit: '-' } }).code).toBe('forbidden');
-    expect(refuse(o, A.analis1, 'result.save', { sampleId: S1, analysisId: S1A1, result: { value: '7', numeric: 7, unit: '-' } }).code).toBe('invalid_transition');
+    expect(
+      refuse(o, A.analis1, 'result.save', {
+        sampleId: S1,
+        analysisId: newId,
+        result: { value: '7', numeric: 7, unit: '-' },
+      }).code,
+    ).toBe('forbidden');
+    expect(
+      refuse(o, A.analis1, 'result.save', {
+        sampleId: S1,
+        analysisId: S1A1,
+        result: { value: '7', numeric: 7, unit: '-' },
+      }).code,
+    ).toBe('invalid_transition');
     const entered = flow.enterResults(o, S1);
-    expect(analysisOf(entered, S1, newId)).toMatchObject({ status: 'submitted', enteredBy: A.analis3.userId });
+    expect(analysisOf(entered, S1, newId)).toMatchObject({
+      status: 'submitted',
+      enteredBy: A.analis3.userId,
+    });
     const verified = flow.verify(entered, S1);
     expect(analysisOf(verified, S1, S1A1)).toMatchObject({ status: 'retest', verifiedBy: null });
-    expect(analysisOf(verified, S1, newId)).toMatchObject({ status: 'verified', verifiedBy: A.penyelia.userId });
+    expect(analysisOf(verified, S1, newId)).toMatchObject({
+      status: 'verified',
+      verifiedBy: A.penyelia.userId,
+    });
     const validated = flow.validateResults(verified, S1);
     expect(analysisOf(validated, S1, S1A1).status).toBe('retest');
     expect(sampleOf(validated, S1).status).toBe('results_validated');
@@ -248,27 +416,55 @@ describe('the Penyelia sends an analysis back for retest', () => {
 
   it('keeps the same analyst when none is named', () => {
     const newId = freshId();
-    const o = runOrder(allSubmitted(), A.penyelia, 'analysis.request_retest', { sampleId: S1, analysisId: S1A1, newAnalysisId: newId, reason: 'Blanko terkontaminasi' });
+    const o = runOrder(allSubmitted(), A.penyelia, 'analysis.request_retest', {
+      sampleId: S1,
+      analysisId: S1A1,
+      newAnalysisId: newId,
+      reason: 'Blanko terkontaminasi',
+    });
     expect(analysisOf(o, S1, newId).analystId).toBe(A.analis1.userId);
   });
 
   it('refuses the Penyelia or MT as the new analyst, and a used id', () => {
     const o = allSubmitted();
     const base = { sampleId: S1, analysisId: S1A1, reason: 'Duplo berbeda lebih dari 5%' };
-    expect(refuse(o, A.penyelia, 'analysis.request_retest', { ...base, newAnalysisId: freshId(), analystId: A.penyelia.userId }).code).toBe('forbidden');
-    expect(refuse(o, A.penyelia, 'analysis.request_retest', { ...base, newAnalysisId: freshId(), analystId: A.mt.userId }).code).toBe('forbidden');
-    expect(refuse(o, A.penyelia, 'analysis.request_retest', { ...base, newAnalysisId: S1_ANALYSES[1] }).code).toBe('invalid_payload');
+    expect(
+      refuse(o, A.penyelia, 'analysis.request_retest', {
+        ...base,
+        newAnalysisId: freshId(),
+        analystId: A.penyelia.userId,
+      }).code,
+    ).toBe('forbidden');
+    expect(
+      refuse(o, A.penyelia, 'analysis.request_retest', {
+        ...base,
+        newAnalysisId: freshId(),
+        analystId: A.mt.userId,
+      }).code,
+    ).toBe('forbidden');
+    expect(
+      refuse(o, A.penyelia, 'analysis.request_retest', { ...base, newAnalysisId: S1_ANALYSES[1] }).code,
+    ).toBe('invalid_payload');
   });
 });
 
 describe('the MT returns the results', () => {
   it('goes back to in testing, unverified; the Penyelia verifies again', () => {
     const verified = sampleAt('results_verified');
-    const o = runOrder(verified, A.mt, 'results.return', { sampleId: S1, reason: 'Satuan kadar timbal keliru' });
+    const o = runOrder(verified, A.mt, 'results.return', {
+      sampleId: S1,
+      reason: 'Satuan kadar timbal keliru',
+    });
     expect(sampleOf(o, S1).status).toBe('in_testing');
-    for (const a of activeOf(o, S1)) expect(a).toMatchObject({ status: 'submitted', verifiedBy: null, validatedBy: null });
+    for (const a of activeOf(o, S1))
+      expect(a).toMatchObject({ status: 'submitted', verifiedBy: null, validatedBy: null });
     expect(activeOf(o, S1).map((a) => a.result)).toEqual(activeOf(verified, S1).map((a) => a.result));
-    expect(lastReturn(o)).toMatchObject({ by: A.mt.userId, role: 'mt', entity: 'sample', reason: 'Satuan kadar timbal keliru' });
+    expect(lastReturn(o)).toMatchObject({
+      by: A.mt.userId,
+      role: 'mt',
+      entity: 'sample',
+      reason: 'Satuan kadar timbal keliru',
+    });
     expect(refuse(o, A.mt, 'results.validate', { sampleId: S1 }).code).toBe('invalid_transition');
 
     const again = flow.validateResults(flow.verify(o, S1), S1);
@@ -280,22 +476,61 @@ describe('the Kepala Balai refuses to sign', () => {
   it('goes back to CS with the report number kept; CS asks again', () => {
     const waiting = sampleAt('awaiting_signature');
     const report = currentReport(sampleOf(waiting, S1))!;
-    const d = attempt(waiting, A.kepalaBalai, 'report.refuse', { sampleId: S1, reportId: report.id, reason: 'Tanggal uji pada E-LHU salah' });
+    const d = attempt(waiting, A.kepalaBalai, 'report.refuse', {
+      sampleId: S1,
+      reportId: report.id,
+      reason: 'Tanggal uji pada E-LHU salah',
+    });
     if (!d.ok) expect.fail(d.message.en);
     const o = d.state as Order;
     expect(sampleOf(o, S1).status).toBe('report_numbered');
     const after = currentReport(sampleOf(o, S1))!;
-    expect(after).toMatchObject({ id: report.id, number: report.number, status: 'refused', documentHash: null, signedHash: null });
-    expect(d.events).toContainEqual(expect.objectContaining({ entity: 'report', entityId: report.id, from: 'awaiting_signature', to: 'refused', reason: 'Tanggal uji pada E-LHU salah' }));
-    expect(lastReturn(o)).toMatchObject({ by: A.kepalaBalai.userId, role: 'kepala_balai', entity: 'sample', reason: 'Tanggal uji pada E-LHU salah' });
-    expect(refuse(o, A.kepalaBalai, 'report.sign', { sampleId: S1, reportId: report.id, signedHash: 'c'.repeat(64) }).code).toBe('invalid_transition');
+    expect(after).toMatchObject({
+      id: report.id,
+      number: report.number,
+      status: 'refused',
+      documentHash: null,
+      signedHash: null,
+    });
+    expect(d.events).toContainEqual(
+      expect.objectContaining({
+        entity: 'report',
+        entityId: report.id,
+        from: 'awaiting_signature',
+        to: 'refused',
+        reason: 'Tanggal uji pada E-LHU salah',
+      }),
+    );
+    expect(lastReturn(o)).toMatchObject({
+      by: A.kepalaBalai.userId,
+      role: 'kepala_balai',
+      entity: 'sample',
+      reason: 'Tanggal uji pada E-LHU salah',
+    });
+    expect(
+      refuse(o, A.kepalaBalai, 'report.sign', {
+        sampleId: S1,
+        reportId: report.id,
+        signedHash: 'c'.repeat(64),
+      }).code,
+    ).toBe('invalid_transition');
 
     const again = flow.requestSignature(o, S1, A.kepalaBalaiLain);
     expect(sampleOf(again, S1).status).toBe('awaiting_signature');
     expect(kepalaBalaiOf(again, S1)).toEqual(A.kepalaBalaiLain);
-    expect(refuse(again, A.kepalaBalai, 'report.sign', { sampleId: S1, reportId: report.id, signedHash: 'c'.repeat(64) }).code).toBe('forbidden');
+    expect(
+      refuse(again, A.kepalaBalai, 'report.sign', {
+        sampleId: S1,
+        reportId: report.id,
+        signedHash: 'c'.repeat(64),
+      }).code,
+    ).toBe('forbidden');
     const signed = flow.sign(again, S1);
-    expect(currentReport(sampleOf(signed, S1))).toMatchObject({ status: 'signed', signedHash: 'b'.repeat(64), number: report.number });
+    expect(currentReport(sampleOf(signed, S1))).toMatchObject({
+      status: 'signed',
+      signedHash: 'b'.repeat(64),
+      number: report.number,
+    });
   });
 });
 
@@ -317,7 +552,13 @@ describe('an amended report replaces an issued one (ISO/IEC 17025 7.8.8)', () =>
     const s = sampleOf(o, S1);
     expect(s.status).toBe('report_numbered');
     expect(s.reports).toHaveLength(2);
-    expect(s.reports[0]).toMatchObject({ id: old.id, number: old.number, status: 'superseded', supersededBy: newId, signedHash: old.signedHash });
+    expect(s.reports[0]).toMatchObject({
+      id: old.id,
+      number: old.number,
+      status: 'superseded',
+      supersededBy: newId,
+      signedHash: old.signedHash,
+    });
     expect(s.reports[1]).toMatchObject({
       id: newId,
       number: `${old.number}/AMD-1`,
@@ -329,15 +570,29 @@ describe('an amended report replaces an issued one (ISO/IEC 17025 7.8.8)', () =>
       signedHash: null,
     });
     expect(currentReport(s)!.id).toBe(newId);
-    expect(lastReturn(o)).toMatchObject({ by: A.ketuaTim.userId, command: 'report.amend', reason: 'Nama perusahaan pelanggan salah ketik' });
-    expect(d.events).toContainEqual(expect.objectContaining({ entity: 'report', entityId: old.id, from: 'released', to: 'superseded' }));
-    expect(d.events).toContainEqual(expect.objectContaining({ entity: 'report', entityId: newId, from: null, to: 'numbered' }));
+    expect(lastReturn(o)).toMatchObject({
+      by: A.ketuaTim.userId,
+      command: 'report.amend',
+      reason: 'Nama perusahaan pelanggan salah ketik',
+    });
+    expect(d.events).toContainEqual(
+      expect.objectContaining({ entity: 'report', entityId: old.id, from: 'released', to: 'superseded' }),
+    );
+    expect(d.events).toContainEqual(
+      expect.objectContaining({ entity: 'report', entityId: newId, from: null, to: 'numbered' }),
+    );
 
     // The amended report goes through signature and release again; the superseded one stays.
     const released = driveSample(o, S1, 'released');
     expect(sampleOf(released, S1).reports.map((r) => r.status)).toEqual(['superseded', 'released']);
     // A superseded report cannot be amended again; only the current one can.
-    const r = refuse(released, A.ketuaTim, 'report.amend', { sampleId: S1, reportId: old.id, newReportId: freshId(), newReportNumber: 'LHU/X/1', reason: 'Koreksi kedua' });
+    const r = refuse(released, A.ketuaTim, 'report.amend', {
+      sampleId: S1,
+      reportId: old.id,
+      newReportId: freshId(),
+      newReportNumber: 'LHU/X/1',
+      reason: 'Koreksi kedua',
+    });
     expect(r.code).toBe('invalid_payload');
   });
 
@@ -346,32 +601,62 @@ describe('an amended report replaces an issued one (ISO/IEC 17025 7.8.8)', () =>
     const s1 = currentReport(sampleOf(finished, S1))!;
     const s2 = currentReport(finished.samples[1]!)!;
     for (const number of [s1.number, s2.number]) {
-      const r = refuse(finished, A.ketuaTim, 'report.amend', { sampleId: S1, reportId: s1.id, newReportId: freshId(), newReportNumber: number, reason: 'Nama perusahaan salah ketik' });
+      const r = refuse(finished, A.ketuaTim, 'report.amend', {
+        sampleId: S1,
+        reportId: s1.id,
+        newReportId: freshId(),
+        newReportNumber: number,
+        reason: 'Nama perusahaan salah ketik',
+      });
       expect(r.code).toBe('invalid_payload');
     }
   });
 
   it('is only for a released report', () => {
     const signed = sampleAt('signed');
-    const r = refuse(signed, A.ketuaTim, 'report.amend', { sampleId: S1, reportId: currentReport(sampleOf(signed, S1))!.id, newReportId: freshId(), newReportNumber: 'LHU/X/2', reason: 'Koreksi' });
+    const r = refuse(signed, A.ketuaTim, 'report.amend', {
+      sampleId: S1,
+      reportId: currentReport(sampleOf(signed, S1))!.id,
+      newReportId: freshId(),
+      newReportNumber: 'LHU/X/2',
+      reason: 'Koreksi',
+    });
     expect(r.code).toBe('invalid_transition');
   });
 });
 
 describe('other refusals with a reason', () => {
   it('the customer cancels before paying, not after', () => {
-    const o = runOrder(orderAt('awaiting_payment'), A.pelanggan, 'order.cancel', { reason: 'Anggaran belum tersedia' });
+    const o = runOrder(orderAt('awaiting_payment'), A.pelanggan, 'order.cancel', {
+      reason: 'Anggaran belum tersedia',
+    });
     expect(o.status).toBe('cancelled');
     expect(lastReturn(o)).toMatchObject({ role: 'pelanggan', reason: 'Anggaran belum tersedia' });
-    expect(refuse(orderAt('paid'), A.pelanggan, 'order.cancel', { reason: 'Anggaran belum tersedia' }).code).toBe('invalid_transition');
-    expect(refuse(o, A.pelanggan, 'order.resubmit', { samples: twoSamples() }).code).toBe('invalid_transition');
+    expect(
+      refuse(orderAt('paid'), A.pelanggan, 'order.cancel', { reason: 'Anggaran belum tersedia' }).code,
+    ).toBe('invalid_transition');
+    expect(refuse(o, A.pelanggan, 'order.resubmit', { samples: twoSamples() }).code).toBe(
+      'invalid_transition',
+    );
   });
 
   it('the Admin Satker deactivates an account with a reason and may activate it again', () => {
-    const d = attempt(accountAt('active'), A.adminSatker, 'account.deactivate', { customerId: CUSTOMER_ID, reason: 'Data NPWP palsu' });
+    const d = attempt(accountAt('active'), A.adminSatker, 'account.deactivate', {
+      customerId: CUSTOMER_ID,
+      reason: 'Data NPWP palsu',
+    });
     if (!d.ok) expect.fail(d.message.en);
-    expect(d.events).toEqual([expect.objectContaining({ entity: 'account', from: 'active', to: 'deactivated', reason: 'Data NPWP palsu' })]);
-    const again = runAccount(accountAt('deactivated'), A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID });
+    expect(d.events).toEqual([
+      expect.objectContaining({
+        entity: 'account',
+        from: 'active',
+        to: 'deactivated',
+        reason: 'Data NPWP palsu',
+      }),
+    ]);
+    const again = runAccount(accountAt('deactivated'), A.adminSatker, 'account.activate', {
+      customerId: CUSTOMER_ID,
+    });
     expect(again.customer).toMatchObject({ status: 'active', activatedBy: A.adminSatker.userId });
   });
 });

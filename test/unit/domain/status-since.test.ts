@@ -8,7 +8,21 @@ import { COMMAND_TYPES, type CommandType } from '../../../shared/domain/commands
 import { OrderSchema, type Order } from '../../../shared/domain/entities';
 import { RULES } from '../../../shared/domain/permissions';
 import { ROLES, type Role } from '../../../shared/sop/roles';
-import { A, NOW, S1, S1A1, addDays, attempt, flow, orderAt, prepare, refuse, sampleAt, sampleOf, stateFor } from './fixtures';
+import {
+  A,
+  NOW,
+  S1,
+  S1A1,
+  addDays,
+  attempt,
+  flow,
+  orderAt,
+  prepare,
+  refuse,
+  sampleAt,
+  sampleOf,
+  stateFor,
+} from './fixtures';
 
 type Stamped = { id: string; status: string; statusSince: string | null };
 function entities(o: Order): Map<string, Stamped> {
@@ -22,7 +36,9 @@ function entities(o: Order): Map<string, Stamped> {
 
 const cases = ROLES.flatMap((role: Role) =>
   COMMAND_TYPES.filter((t) => RULES[t].target !== 'account').flatMap((type: CommandType) =>
-    ((RULES[type].from as Partial<Record<Role, readonly (string | null)[]>>)[role] ?? []).map((status) => [type, role, status] as const),
+    ((RULES[type].from as Partial<Record<Role, readonly (string | null)[]>>)[role] ?? []).map(
+      (status) => [type, role, status] as const,
+    ),
   ),
 );
 
@@ -36,30 +52,36 @@ describe('statusSince', () => {
     }
   });
 
-  it.each(cases)('%s by %s from %s: what changed status is stamped with the command time, the rest is untouched', (type, role, status) => {
-    const before = stateFor(type, status) as Order | null;
-    const prepared = prepare(type, before, undefined, role);
-    // A moment unlike any the fixtures used, so a stamp cannot match by accident.
-    const now = new Date(Math.max(prepared.now.getTime(), NOW.getTime()) + 37 * 60_000 + 123);
-    const d = attempt(before, prepared.actor, type, prepared.payload, { now });
-    if (!d.ok) expect.fail(`${type}: ${d.code} ${d.message.en}`);
-    const after = entities(d.state as Order);
-    const old = before ? entities(before) : new Map<string, Stamped>();
-    let changed = 0;
-    for (const [key, e] of after) {
-      const was = old.get(key);
-      if (!was || was.status !== e.status) {
-        changed += 1;
-        expect(e.statusSince, `${key} ${was?.status ?? 'new'} -> ${e.status}`).toBe(now.toISOString());
-      } else if (type === 'order.resubmit' || d.events.some((ev) => `${ev.entity}:${ev.entityId}` === key)) {
-        // Entered the same status again (a re-issued e-billing, a corrected order's samples): a new wait.
-        expect([was.statusSince, now.toISOString()], key).toContain(e.statusSince);
-      } else {
-        expect(e.statusSince, key).toBe(was.statusSince);
+  it.each(cases)(
+    '%s by %s from %s: what changed status is stamped with the command time, the rest is untouched',
+    (type, role, status) => {
+      const before = stateFor(type, status) as Order | null;
+      const prepared = prepare(type, before, undefined, role);
+      // A moment unlike any the fixtures used, so a stamp cannot match by accident.
+      const now = new Date(Math.max(prepared.now.getTime(), NOW.getTime()) + 37 * 60_000 + 123);
+      const d = attempt(before, prepared.actor, type, prepared.payload, { now });
+      if (!d.ok) expect.fail(`${type}: ${d.code} ${d.message.en}`);
+      const after = entities(d.state as Order);
+      const old = before ? entities(before) : new Map<string, Stamped>();
+      let changed = 0;
+      for (const [key, e] of after) {
+        const was = old.get(key);
+        if (!was || was.status !== e.status) {
+          changed += 1;
+          expect(e.statusSince, `${key} ${was?.status ?? 'new'} -> ${e.status}`).toBe(now.toISOString());
+        } else if (
+          type === 'order.resubmit' ||
+          d.events.some((ev) => `${ev.entity}:${ev.entityId}` === key)
+        ) {
+          // Entered the same status again (a re-issued e-billing, a corrected order's samples): a new wait.
+          expect([was.statusSince, now.toISOString()], key).toContain(e.statusSince);
+        } else {
+          expect(e.statusSince, key).toBe(was.statusSince);
+        }
       }
-    }
-    if (RULES[type].to !== (status ?? undefined)) expect(changed).toBeGreaterThan(0);
-  });
+      if (RULES[type].to !== (status ?? undefined)) expect(changed).toBeGreaterThan(0);
+    },
+  );
 
   it('a rejected command changes nothing, its time included', () => {
     const o = sampleAt('assigned');

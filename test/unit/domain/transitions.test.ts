@@ -9,8 +9,11 @@ import type { Order } from '../../../shared/domain/entities';
 import { RULES } from '../../../shared/domain/permissions';
 import { attempt, hasOwner, prepare, stateFor, STATUSES, targetStatus } from './fixtures';
 
-const allowedStates = (type: CommandType): (string | null)[] =>
-  [...new Set(Object.values(RULES[type].from).flatMap((states) => [...(states as readonly (string | null)[])]))];
+const allowedStates = (type: CommandType): (string | null)[] => [
+  ...new Set(
+    Object.values(RULES[type].from).flatMap((states) => [...(states as readonly (string | null)[])]),
+  ),
+];
 
 interface Case {
   type: CommandType;
@@ -19,7 +22,8 @@ interface Case {
 }
 const cases: Case[] = COMMAND_TYPES.flatMap((type) => {
   const target = RULES[type].target;
-  const statuses: (string | null)[] = target === 'account' || target === 'order' ? [null, ...STATUSES[target]] : [...STATUSES[target]];
+  const statuses: (string | null)[] =
+    target === 'account' || target === 'order' ? [null, ...STATUSES[target]] : [...STATUSES[target]];
   const allowed = allowedStates(type);
   return statuses.map((status) => ({ type, status, allowed: allowed.includes(status) }));
 });
@@ -36,7 +40,9 @@ describe('every transition of every machine', () => {
     }
   });
 
-  const allowed = cases.filter((c) => c.allowed).map((c) => [c.type, c.status ?? '(none)', RULES[c.type].to, c] as const);
+  const allowed = cases
+    .filter((c) => c.allowed)
+    .map((c) => [c.type, c.status ?? '(none)', RULES[c.type].to, c] as const);
   it.each(allowed)('%s from %s goes to %s', (type, _from, to, c) => {
     const state = stateFor(type, c.status);
     const { actor, payload, now } = prepare(type, state);
@@ -47,7 +53,13 @@ describe('every transition of every machine', () => {
     expect(d.state.version).toBe(state === null ? 1 : state.version + 1);
     expect(d.events.length).toBeGreaterThan(0);
     for (const e of d.events) {
-      expect(e).toMatchObject({ type, step: RULES[type].step, at: now.toISOString(), actorId: actor.userId, role: actor.role });
+      expect(e).toMatchObject({
+        type,
+        step: RULES[type].step,
+        at: now.toISOString(),
+        actorId: actor.userId,
+        role: actor.role,
+      });
     }
     const entity = RULES[type].target;
     expect(d.events.some((e) => e.entity === entity && e.to === to)).toBe(true);
@@ -59,7 +71,13 @@ describe('every transition of every machine', () => {
       if ('samples' in d.state) {
         const before = (state as Order).returns.length;
         expect(d.state.returns).toHaveLength(before + 1);
-        expect(d.state.returns.at(-1)).toMatchObject({ by: actor.userId, role: actor.role, command: type, reason, at: now.toISOString() });
+        expect(d.state.returns.at(-1)).toMatchObject({
+          by: actor.userId,
+          role: actor.role,
+          command: type,
+          reason,
+          at: now.toISOString(),
+        });
       }
     } else if ('samples' in d.state && state !== null) {
       expect(d.state.returns).toEqual((state as Order).returns);
@@ -73,8 +91,10 @@ describe('every transition of every machine', () => {
     const d = attempt(state, actor, type, payload, { now });
     if (d.ok) expect.fail(`${type} accepted from ${c.status}`);
     let expected: string;
-    if (state === null) expected = 'not_found'; // nothing to act on yet
-    else if (!hasOwner(type, state)) expected = 'forbidden'; // nobody is assigned this work yet
+    if (state === null)
+      expected = 'not_found'; // nothing to act on yet
+    else if (!hasOwner(type, state))
+      expected = 'forbidden'; // nobody is assigned this work yet
     else expected = 'invalid_transition';
     expect(d.code, d.message.en).toBe(expected);
     expect(d.message.id.length).toBeGreaterThan(0);
@@ -86,7 +106,9 @@ describe('where the owner is not assigned yet, the state still decides', () => {
   // The generic table above expects 'forbidden' when no Penyelia/MT/analyst/Kepala Balai is named yet;
   // these are the states where that happens, so the list is explicit rather than accidental.
   it('lists the states without an owner', () => {
-    const noOwner = cases.filter((c) => !c.allowed && c.status !== null && !hasOwner(c.type, stateFor(c.type, c.status))).map((c) => `${c.type}@${c.status}`);
+    const noOwner = cases
+      .filter((c) => !c.allowed && c.status !== null && !hasOwner(c.type, stateFor(c.type, c.status)))
+      .map((c) => `${c.type}@${c.status}`);
     expect(noOwner.sort()).toEqual(
       [
         'assignment.return@awaiting_registration',

@@ -35,7 +35,7 @@ describe('shipped fonts', () => {
     }
   });
 
-  it('have glyph data padded to even lengths (fontkit\'s subsetter writes a short loca from them)', () => {
+  it("have glyph data padded to even lengths (fontkit's subsetter writes a short loca from them)", () => {
     const f = testFonts();
     for (const bytes of [f.regular, f.bold, f.italic]) {
       const offsets = (open(bytes) as unknown as { loca: { offsets: number[] } }).loca.offsets;
@@ -45,7 +45,9 @@ describe('shipped fonts', () => {
 });
 
 /** The embedded font subsets of a PDF with their ToUnicode maps: subset glyph id -> code point. */
-async function embeddedSubsets(pdf: Uint8Array): Promise<{ name: string; font: FkFont; toUnicode: Map<number, number> }[]> {
+async function embeddedSubsets(
+  pdf: Uint8Array,
+): Promise<{ name: string; font: FkFont; toUnicode: Map<number, number> }[]> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const out: { name: string; font: FkFont; toUnicode: Map<number, number> }[] = [];
   const bytesOf = (s: PDFRawStream): Uint8Array => {
@@ -55,10 +57,15 @@ async function embeddedSubsets(pdf: Uint8Array): Promise<{ name: string; font: F
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.lookup(PDFName.of('Subtype'))?.toString() !== '/Type0') continue;
     const descendant = obj.lookup(PDFName.of('DescendantFonts'));
-    const cid = (descendant as unknown as { lookup(i: number, t: typeof PDFDict): PDFDict }).lookup(0, PDFDict);
+    const cid = (descendant as unknown as { lookup(i: number, t: typeof PDFDict): PDFDict }).lookup(
+      0,
+      PDFDict,
+    );
     const descriptor = cid.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const file = descriptor.lookup(PDFName.of('FontFile2'), PDFStream) as PDFRawStream;
-    const cmap = new TextDecoder('latin1').decode(bytesOf(obj.lookup(PDFName.of('ToUnicode'), PDFStream) as PDFRawStream));
+    const cmap = new TextDecoder('latin1').decode(
+      bytesOf(obj.lookup(PDFName.of('ToUnicode'), PDFStream) as PDFRawStream),
+    );
     const toUnicode = new Map<number, number>();
     for (const m of cmap.matchAll(/<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4,8})>/g)) {
       const hex = m[2]!;
@@ -98,7 +105,7 @@ async function checkSubsets(pdf: Uint8Array): Promise<{ checked: number; bad: st
 }
 
 describe('embedded font subsets', () => {
-  it('draw every character with the shipped font\'s glyph, in the report and in the signature block', async () => {
+  it("draw every character with the shipped font's glyph, in the report and in the signature block", async () => {
     const data = demoElhuData({ logoPng: demoLogoPng() });
     data.customer.name = 'PT Kopi Ñusantara Łódź & Šmíd';
     data.results[1]!.requirement = '≤ 1,0 °C ± 0,1 m³';
@@ -107,8 +114,18 @@ describe('embedded font subsets', () => {
     expect(a.checked).toBeGreaterThan(150);
     expect(a.bad).toEqual([]);
 
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint() });
-    const signed = await signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(unsigned), fonts: testFonts(), location: 'Palembang' });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+    });
+    const signed = await signElhu(unsigned, session, {
+      ...KEPALA_BALAI,
+      signingTime: SIGNING_TIME,
+      expectedDocumentHash: sha256Hex(unsigned),
+      fonts: testFonts(),
+      location: 'Palembang',
+    });
     session.close();
     const b = await checkSubsets(signed);
     // Signing draws with the report's own subsets (shared/elhu/reused-fonts.ts): no glyph added.

@@ -12,8 +12,10 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const KEYSTORE_DIR = join(ROOT, 'resources', 'demo-keystore');
 export const DEMO_PASSPHRASE = 'demo-tte-2025';
 
-export const demoP12 = (): Uint8Array => new Uint8Array(readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.p12')));
-export const demoFingerprint = (): string => readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.sha256'), 'utf8').trim();
+export const demoP12 = (): Uint8Array =>
+  new Uint8Array(readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.p12')));
+export const demoFingerprint = (): string =>
+  readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.sha256'), 'utf8').trim();
 export const demoCertPem = (): string => readFileSync(join(KEYSTORE_DIR, 'kepala-balai-demo.pem'), 'utf8');
 export const DEMO_CA_PATH = join(KEYSTORE_DIR, 'demo-ca.pem');
 
@@ -39,8 +41,16 @@ const APT_PACKAGE: Record<string, string> = {
 };
 
 /** Runs a Debian tool; a missing tool fails the test with the apt package to install (never a silent skip). */
-export function run(tool: string, args: string[], opts: { input?: Uint8Array } = {}): SpawnSyncReturns<string> {
-  const r = spawnSync(tool, args, { encoding: 'utf8', input: opts.input ? Buffer.from(opts.input) : undefined, maxBuffer: 64 << 20 });
+export function run(
+  tool: string,
+  args: string[],
+  opts: { input?: Uint8Array } = {},
+): SpawnSyncReturns<string> {
+  const r = spawnSync(tool, args, {
+    encoding: 'utf8',
+    input: opts.input ? Buffer.from(opts.input) : undefined,
+    maxBuffer: 64 << 20,
+  });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(`${tool} is not installed: apt-get install -y ${APT_PACKAGE[tool] ?? tool}`);
   }
@@ -57,7 +67,11 @@ export function requireTools(...tools: string[]): void {
 
 // ---------------------------------------------------------------- throwaway certificates
 
-function forgeKeys(): { key: KeyObject; forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey } {
+function forgeKeys(): {
+  key: KeyObject;
+  forgePrivate: forge.pki.rsa.PrivateKey;
+  forgePublic: forge.pki.rsa.PublicKey;
+} {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     key: privateKey,
@@ -77,17 +91,28 @@ export interface Throwaway {
 let serial = 0x5000;
 
 /** A CA and a signer certificate valid from `notBefore` to `notAfter`, in a PKCS#12 (forge, AES-256). */
-export function throwawayKeystore(opts: { notBefore: Date; notAfter: Date; cn?: string; passphrase?: string }): Throwaway {
+export function throwawayKeystore(opts: {
+  notBefore: Date;
+  notAfter: Date;
+  cn?: string;
+  passphrase?: string;
+}): Throwaway {
   const ca = forgeKeys();
   const caCert = forge.pki.createCertificate();
   caCert.publicKey = ca.forgePublic;
   caCert.serialNumber = (serial++).toString(16);
   caCert.validity.notBefore = new Date('2020-01-01T00:00:00Z');
   caCert.validity.notAfter = new Date('2045-01-01T00:00:00Z');
-  const caName = [{ name: 'commonName', value: 'Throwaway Test CA' }, { name: 'countryName', value: 'ID' }];
+  const caName = [
+    { name: 'commonName', value: 'Throwaway Test CA' },
+    { name: 'countryName', value: 'ID' },
+  ];
   caCert.setSubject(caName);
   caCert.setIssuer(caName);
-  caCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }]);
+  caCert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  ]);
   caCert.sign(ca.forgePrivate, forge.md.sha256.create());
 
   const leaf = forgeKeys();
@@ -96,13 +121,18 @@ export function throwawayKeystore(opts: { notBefore: Date; notAfter: Date; cn?: 
   cert.serialNumber = (serial++).toString(16);
   cert.validity.notBefore = opts.notBefore;
   cert.validity.notAfter = opts.notAfter;
-  cert.setSubject([{ name: 'commonName', value: opts.cn ?? 'Penanda Tangan Uji' }, { name: 'countryName', value: 'ID' }]);
+  cert.setSubject([
+    { name: 'commonName', value: opts.cn ?? 'Penanda Tangan Uji' },
+    { name: 'countryName', value: 'ID' },
+  ]);
   cert.setIssuer(caName);
   cert.setExtensions([{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }]);
   cert.sign(ca.forgePrivate, forge.md.sha256.create());
 
   const passphrase = opts.passphrase ?? 'uji-sementara';
-  const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leaf.forgePrivate, [cert, caCert], passphrase, { algorithm: 'aes256' });
+  const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leaf.forgePrivate, [cert, caCert], passphrase, {
+    algorithm: 'aes256',
+  });
   const p12 = new Uint8Array(Buffer.from(forge.asn1.toDer(p12Asn1).getBytes(), 'binary'));
   const certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   return {

@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Requirement } from '../../../shared/domain/entities';
 import { formatDateId, formatDateRangeId, formatDateTimeId, localDate } from '../../../shared/elhu/dates';
-import { decisionRuleNote, formatNumberId, formatRequirement, formatResult, formatUncertainty, judgeResult, judgmentLabel, parseDecimal, type JudgedResult } from '../../../shared/elhu/judgment';
+import {
+  decisionRuleNote,
+  formatNumberId,
+  formatRequirement,
+  formatResult,
+  formatUncertainty,
+  judgeResult,
+  judgmentLabel,
+  parseDecimal,
+  type JudgedResult,
+} from '../../../shared/elhu/judgment';
 
-const req = (r: Partial<Requirement>): Requirement => ({ min: null, max: null, text: null, source: null, ...r });
+const req = (r: Partial<Requirement>): Requirement => ({
+  min: null,
+  max: null,
+  text: null,
+  source: null,
+  ...r,
+});
 const num = (value: string, numeric: number | null = parseDecimal(value)): JudgedResult => ({
   value,
   numeric,
   belowDetectionLimit: false,
   detectionLimit: null,
 });
-const lod = (limit: number): JudgedResult => ({ value: 'ttd', numeric: null, belowDetectionLimit: true, detectionLimit: limit });
+const lod = (limit: number): JudgedResult => ({
+  value: 'ttd',
+  numeric: null,
+  belowDetectionLimit: true,
+  detectionLimit: limit,
+});
 
 describe('parseDecimal', () => {
   it('reads decimal commas and dots, and dots grouping thousands when both appear', () => {
@@ -21,7 +42,8 @@ describe('parseDecimal', () => {
     expect(parseDecimal('-3')).toBe(-3);
   });
   it('gives null for anything that is not a plain number', () => {
-    for (const s of ['negatif', '< 0,01', '1,2,3', '1.2.3', '', '12 %', 'e5']) expect(parseDecimal(s)).toBeNull();
+    for (const s of ['negatif', '< 0,01', '1,2,3', '1.2.3', '', '12 %', 'e5'])
+      expect(parseDecimal(s)).toBeNull();
   });
 });
 
@@ -37,7 +59,9 @@ describe('formatting', () => {
   });
   it('prints a result below the detection limit as "< LOD"', () => {
     expect(formatResult(lod(0.5))).toBe('< 0,5');
-    expect(formatResult({ value: '<0,01', numeric: null, belowDetectionLimit: true, detectionLimit: 0.01 })).toBe('< 0,01');
+    expect(
+      formatResult({ value: '<0,01', numeric: null, belowDetectionLimit: true, detectionLimit: 0.01 }),
+    ).toBe('< 0,01');
     expect(formatResult(num('0,48'))).toBe('0,48');
   });
   it('labels judgments in Indonesian', () => {
@@ -63,7 +87,7 @@ describe('judgeResult', () => {
     expect(judgeResult(num('4,99'), req({ min: 5, max: 10 }))).toBe('not_met');
     expect(judgeResult(num('10,01'), req({ min: 5, max: 10 }))).toBe('not_met');
   });
-  it('prefers the analyst\'s parsed number over the text', () => {
+  it("prefers the analyst's parsed number over the text", () => {
     expect(judgeResult(num('0,9', 0.09), req({ max: 0.1 }))).toBe('met');
   });
   it('cannot judge a non-numeric result against numeric limits', () => {
@@ -81,7 +105,12 @@ describe('judgeResult', () => {
     expect(judgeResult(lod(0.5), req({ min: 1, max: 5 }))).toBe('not_met');
   });
   it('cannot judge a below-LOD result without the LOD', () => {
-    expect(judgeResult({ value: '<', numeric: null, belowDetectionLimit: true, detectionLimit: null }, req({ max: 1 }))).toBe('none');
+    expect(
+      judgeResult(
+        { value: '<', numeric: null, belowDetectionLimit: true, detectionLimit: null },
+        req({ max: 1 }),
+      ),
+    ).toBe('none');
   });
   it('compares text requirements ignoring case, spaces and a final full stop', () => {
     expect(judgeResult(num('Negatif', null), req({ text: 'negatif' }))).toBe('met');
@@ -99,7 +128,7 @@ describe('dates', () => {
     expect(formatDateRangeId('2025-12-01', '2025-12-01')).toBe('1 Desember 2025');
     expect(() => formatDateId('2025-13-01')).toThrow();
   });
-  it('uses the unit\'s fixed offset for local dates and times', () => {
+  it("uses the unit's fixed offset for local dates and times", () => {
     expect(localDate('2025-03-13T17:30:00Z', 'WIB')).toBe('2025-03-14');
     expect(localDate('2025-03-13T15:30:00Z', 'WIT')).toBe('2025-03-14');
     expect(localDate('2025-03-13T15:30:00Z', 'WIB')).toBe('2025-03-13');

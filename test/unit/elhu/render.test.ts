@@ -11,7 +11,11 @@ import { KEPALA_BALAI, SIGNING_TIME, testFonts } from './helpers';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 /** Fresh copies of the font bytes: a cold fontkit cache. */
-const coldFonts = (f: ElhuFonts): ElhuFonts => ({ regular: f.regular.slice(), bold: f.bold.slice(), italic: f.italic.slice() });
+const coldFonts = (f: ElhuFonts): ElhuFonts => ({
+  regular: f.regular.slice(),
+  bold: f.bold.slice(),
+  italic: f.italic.slice(),
+});
 
 describe('renderElhu', () => {
   it('gives the same bytes for the same data (deterministic), whatever was rendered before', async () => {
@@ -79,7 +83,12 @@ describe('renderElhu', () => {
     const a = await prepareElhuForSigning(unsigned, stamp, coldFonts(fonts), opts);
     const b = await prepareElhuForSigning(unsigned, stamp, fonts, opts);
     expect(sha(a)).toBe(sha(b));
-    const later = await prepareElhuForSigning(unsigned, { ...stamp, signingTime: new Date(SIGNING_TIME.getTime() + 1000) }, fonts, opts);
+    const later = await prepareElhuForSigning(
+      unsigned,
+      { ...stamp, signingTime: new Date(SIGNING_TIME.getTime() + 1000) },
+      fonts,
+      opts,
+    );
     expect(sha(later)).not.toBe(sha(a));
   });
 
@@ -88,10 +97,15 @@ describe('renderElhu', () => {
     doc.addPage();
     const other = await doc.save();
     await expect(
-      prepareElhuForSigning(other, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, reason: 'x', location: 'y' }, testFonts(), {
-        documentHash: sha(other),
-        signatureLength: 8192,
-      }),
+      prepareElhuForSigning(
+        other,
+        { ...KEPALA_BALAI, signingTime: SIGNING_TIME, reason: 'x', location: 'y' },
+        testFonts(),
+        {
+          documentHash: sha(other),
+          signatureLength: 8192,
+        },
+      ),
     ).rejects.toMatchObject({ code: 'not_an_elhu' });
   });
 });

@@ -13,7 +13,15 @@ import {
 } from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoFingerprint, demoP12, testFonts, throwawayKeystore } from './helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoFingerprint,
+  demoP12,
+  testFonts,
+  throwawayKeystore,
+} from './helpers';
 
 /** A fake clock the tests move by hand. */
 function fakeClock(start: string): { now: () => Date; advance: (ms: number) => void } {
@@ -37,7 +45,12 @@ async function expectSigningError(fn: () => unknown, code: string): Promise<Sign
 }
 
 /** What the desktop does: sign, and write the file only when signing succeeded. */
-async function signToFile(dir: string, unsigned: Uint8Array, open: () => SigningSession, expectedHash: string): Promise<void> {
+async function signToFile(
+  dir: string,
+  unsigned: Uint8Array,
+  open: () => SigningSession,
+  expectedHash: string,
+): Promise<void> {
   const session = open();
   try {
     const signed = await signElhu(unsigned, session, {
@@ -87,25 +100,48 @@ describe('signing session', () => {
   });
 
   it('signs a batch with one unlock, then forgets the key', async () => {
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026 });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+      now: clockIn2026,
+    });
     expect(session.isOpen).toBe(true);
     expect(session.certificate.commonName).toBe('Hendra Gunawan Siregar');
     for (let i = 0; i < 3; i++) {
       const u = await renderElhu(demoElhuData({ serial: 100 + i }), testFonts());
-      const signed = await signElhu(u, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: sha256Hex(u), fonts: testFonts(), location: 'Palembang' });
+      const signed = await signElhu(u, session, {
+        ...KEPALA_BALAI,
+        signingTime: SIGNING_TIME,
+        expectedDocumentHash: sha256Hex(u),
+        fonts: testFonts(),
+        location: 'Palembang',
+      });
       expect(Buffer.from(signed.subarray(0, 5)).toString()).toBe('%PDF-');
     }
     session.close();
     expect(session.isOpen).toBe(false);
     await expectSigningError(
-      () => signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: SIGNING_TIME, expectedDocumentHash: hash, fonts: testFonts(), location: 'Palembang' }),
+      () =>
+        signElhu(unsigned, session, {
+          ...KEPALA_BALAI,
+          signingTime: SIGNING_TIME,
+          expectedDocumentHash: hash,
+          fonts: testFonts(),
+          location: 'Palembang',
+        }),
       'session_closed',
     );
   });
 
   it('accepts the fingerprint with colons and in upper case', () => {
     const fp = demoFingerprint().toUpperCase().match(/../g)!.join(':');
-    const s = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: fp, now: clockIn2026 });
+    const s = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: fp,
+      now: clockIn2026,
+    });
     s.close();
   });
 
@@ -113,7 +149,20 @@ describe('signing session', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const lockout = new MemoryLockoutStore();
     const err = await expectSigningError(
-      () => signToFile(dir, unsigned, () => openSigningSession({ p12: demoP12(), passphrase: 'salah', expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026, lockout }), hash),
+      () =>
+        signToFile(
+          dir,
+          unsigned,
+          () =>
+            openSigningSession({
+              p12: demoP12(),
+              passphrase: 'salah',
+              expectedCertificateFingerprint: demoFingerprint(),
+              now: clockIn2026,
+              lockout,
+            }),
+          hash,
+        ),
       'wrong_passphrase',
     );
     expect(err.messageId).toMatch(/Passphrase salah/);
@@ -126,7 +175,13 @@ describe('signing session', () => {
     const clock = fakeClock('2026-06-01T08:00:00Z');
     const lockout = new MemoryLockoutStore();
     const open = (passphrase: string): SigningSession =>
-      openSigningSession({ p12: demoP12(), passphrase, expectedCertificateFingerprint: demoFingerprint(), now: clock.now, lockout });
+      openSigningSession({
+        p12: demoP12(),
+        passphrase,
+        expectedCertificateFingerprint: demoFingerprint(),
+        now: clock.now,
+        lockout,
+      });
     for (let i = 1; i <= 5; i++) {
       const e = await expectSigningError(() => open(`salah-${i}`), 'wrong_passphrase');
       expect(e.details.attemptsLeft).toBe(5 - i);
@@ -145,7 +200,14 @@ describe('signing session', () => {
 
   it('resets the count after a success', async () => {
     const lockout = new MemoryLockoutStore();
-    const open = (p: string): SigningSession => openSigningSession({ p12: demoP12(), passphrase: p, expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026, lockout });
+    const open = (p: string): SigningSession =>
+      openSigningSession({
+        p12: demoP12(),
+        passphrase: p,
+        expectedCertificateFingerprint: demoFingerprint(),
+        now: clockIn2026,
+        lockout,
+      });
     for (let i = 0; i < 4; i++) await expectSigningError(() => open('salah'), 'wrong_passphrase');
     open(DEMO_PASSPHRASE).close();
     const e = await expectSigningError(() => open('salah'), 'wrong_passphrase');
@@ -153,10 +215,25 @@ describe('signing session', () => {
   });
 
   it('refuses an expired certificate', async () => {
-    const t = throwawayKeystore({ notBefore: new Date('2020-01-01Z'), notAfter: new Date('2024-12-31T23:59:59Z') });
+    const t = throwawayKeystore({
+      notBefore: new Date('2020-01-01Z'),
+      notAfter: new Date('2024-12-31T23:59:59Z'),
+    });
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const e = await expectSigningError(
-      () => signToFile(dir, unsigned, () => openSigningSession({ p12: t.p12, passphrase: t.passphrase, expectedCertificateFingerprint: t.fingerprint, now: clockIn2026 }), hash),
+      () =>
+        signToFile(
+          dir,
+          unsigned,
+          () =>
+            openSigningSession({
+              p12: t.p12,
+              passphrase: t.passphrase,
+              expectedCertificateFingerprint: t.fingerprint,
+              now: clockIn2026,
+            }),
+          hash,
+        ),
       'certificate_expired',
     );
     expect(e.messageId).toMatch(/kedaluwarsa/);
@@ -166,26 +243,60 @@ describe('signing session', () => {
   it('refuses a certificate that is not valid yet', async () => {
     const t = throwawayKeystore({ notBefore: new Date('2027-01-01Z'), notAfter: new Date('2030-01-01Z') });
     const e = await expectSigningError(
-      () => openSigningSession({ p12: t.p12, passphrase: t.passphrase, expectedCertificateFingerprint: t.fingerprint, now: clockIn2026 }),
+      () =>
+        openSigningSession({
+          p12: t.p12,
+          passphrase: t.passphrase,
+          expectedCertificateFingerprint: t.fingerprint,
+          now: clockIn2026,
+        }),
       'certificate_not_yet_valid',
     );
     expect(e.messageId).toMatch(/belum berlaku/);
   });
 
   it('refuses a signing time outside the certificate validity', async () => {
-    const session = openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026 });
+    const session = openSigningSession({
+      p12: demoP12(),
+      passphrase: DEMO_PASSPHRASE,
+      expectedCertificateFingerprint: demoFingerprint(),
+      now: clockIn2026,
+    });
     await expectSigningError(
-      () => signElhu(unsigned, session, { ...KEPALA_BALAI, signingTime: new Date('2036-02-01Z'), expectedDocumentHash: hash, fonts: testFonts(), location: 'Palembang' }),
+      () =>
+        signElhu(unsigned, session, {
+          ...KEPALA_BALAI,
+          signingTime: new Date('2036-02-01Z'),
+          expectedDocumentHash: hash,
+          fonts: testFonts(),
+          location: 'Palembang',
+        }),
       'certificate_expired',
     );
     session.close();
   });
 
   it('refuses a certificate other than the registered one', async () => {
-    const t = throwawayKeystore({ notBefore: new Date('2025-01-01Z'), notAfter: new Date('2030-01-01Z'), cn: 'Hendra Gunawan Siregar' });
+    const t = throwawayKeystore({
+      notBefore: new Date('2025-01-01Z'),
+      notAfter: new Date('2030-01-01Z'),
+      cn: 'Hendra Gunawan Siregar',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const e = await expectSigningError(
-      () => signToFile(dir, unsigned, () => openSigningSession({ p12: t.p12, passphrase: t.passphrase, expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026 }), hash),
+      () =>
+        signToFile(
+          dir,
+          unsigned,
+          () =>
+            openSigningSession({
+              p12: t.p12,
+              passphrase: t.passphrase,
+              expectedCertificateFingerprint: demoFingerprint(),
+              now: clockIn2026,
+            }),
+          hash,
+        ),
       'certificate_mismatch',
     );
     expect(e.details.fingerprint).toBe(t.fingerprint);
@@ -197,7 +308,19 @@ describe('signing session', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const changed = await renderElhu(demoElhuData({ serial: 77 }), testFonts());
     const e = await expectSigningError(
-      () => signToFile(dir, changed, () => openSigningSession({ p12: demoP12(), passphrase: DEMO_PASSPHRASE, expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026 }), hash),
+      () =>
+        signToFile(
+          dir,
+          changed,
+          () =>
+            openSigningSession({
+              p12: demoP12(),
+              passphrase: DEMO_PASSPHRASE,
+              expectedCertificateFingerprint: demoFingerprint(),
+              now: clockIn2026,
+            }),
+          hash,
+        ),
       'document_changed',
     );
     expect(e.details).toEqual({ expectedHash: hash, actualHash: sha256Hex(changed) });

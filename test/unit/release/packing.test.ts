@@ -9,7 +9,16 @@
  * Electron's fuse wire (a stand-in file with the sentinel: the real binary is not here).
  */
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import * as fuses from '@electron/fuses';
@@ -81,7 +90,8 @@ function refusal(path: string, abs: string, contents = true): string | null {
   if (/(^|\/)(test|tests|__tests__|fixtures)\//.test(path) || path.startsWith('test/')) return 'test data';
   if (/demo-keystore/.test(path)) return 'the demo keystore';
   if (path.endsWith('.map')) return 'a source map';
-  if (contents && statSync(abs).size < 50 * 1024 * 1024 && PRIVATE_KEY.test(readFileSync(abs, 'latin1'))) return 'a private key inside';
+  if (contents && statSync(abs).size < 50 * 1024 * 1024 && PRIVATE_KEY.test(readFileSync(abs, 'latin1')))
+    return 'a private key inside';
   return null;
 }
 
@@ -97,7 +107,15 @@ describe('electron-builder.yml: what the installers contain', () => {
       mkdirSync(dirname(join(fixture, p)), { recursive: true });
       writeFileSync(join(fixture, p), body);
     };
-    for (const p of ['package.json', 'dist/main/app.cjs', 'dist/main/preload.cjs', 'dist/main/utility.cjs', 'dist/renderer/desktop/index.html', 'dist/renderer/desktop/assets/index-abc.js']) put(p);
+    for (const p of [
+      'package.json',
+      'dist/main/app.cjs',
+      'dist/main/preload.cjs',
+      'dist/main/utility.cjs',
+      'dist/renderer/desktop/index.html',
+      'dist/renderer/desktop/assets/index-abc.js',
+    ])
+      put(p);
     for (const p of ['resources/fonts/NotoSans-Regular.ttf', 'resources/fonts/OFL.txt']) put(p);
     // what must stay out
     const outside = [
@@ -116,36 +134,71 @@ describe('electron-builder.yml: what the installers contain', () => {
       'server/cli.ts',
       'main/shell/app.ts',
     ];
-    for (const p of outside) put(p, p.endsWith('.pem') ? '-----BEGIN PRIVATE KEY-----\nMII...\n-----END PRIVATE KEY-----\n' : 'x');
+    for (const p of outside)
+      put(p, p.endsWith('.pem') ? '-----BEGIN PRIVATE KEY-----\nMII...\n-----END PRIVATE KEY-----\n' : 'x');
     const own = packedOwnFiles(fixture);
-    expect(own.sort()).toEqual(['dist/main/app.cjs', 'dist/main/preload.cjs', 'dist/main/utility.cjs', 'dist/renderer/desktop/assets/index-abc.js', 'dist/renderer/desktop/index.html', 'package.json']);
-    expect(packedResources(fixture).map((r) => r.target).sort()).toEqual(['resources/fonts/NotoSans-Regular.ttf', 'resources/fonts/OFL.txt']);
+    expect(own.sort()).toEqual([
+      'dist/main/app.cjs',
+      'dist/main/preload.cjs',
+      'dist/main/utility.cjs',
+      'dist/renderer/desktop/assets/index-abc.js',
+      'dist/renderer/desktop/index.html',
+      'package.json',
+    ]);
+    expect(
+      packedResources(fixture)
+        .map((r) => r.target)
+        .sort(),
+    ).toEqual(['resources/fonts/NotoSans-Regular.ttf', 'resources/fonts/OFL.txt']);
     // and the refusal check itself catches each kind
-    for (const p of outside.filter((x) => /\.(p12|pem|map)$|test\//.test(x))) expect(refusal(p, join(fixture, p)), p).not.toBeNull();
+    for (const p of outside.filter((x) => /\.(p12|pem|map)$|test\//.test(x)))
+      expect(refusal(p, join(fixture, p)), p).not.toBeNull();
   });
 
-  const built = existsSync(join(ROOT, 'dist', 'main', 'app.cjs')) && existsSync(join(ROOT, 'dist', 'renderer', 'desktop', 'index.html'));
-  it.skipIf(!built)('the built dist/: every packed file listed, none refused (run `npm run build` first, else skipped)', () => {
-    const own = packedOwnFiles(ROOT);
-    const resources = packedResources(ROOT);
-    expect(own).toContain('dist/main/app.cjs');
-    expect(own).toContain('dist/main/utility.cjs');
-    expect(own).toContain('dist/main/preload.cjs');
-    expect(own).toContain('dist/renderer/desktop/index.html');
-    expect(own.filter((p) => !p.startsWith('dist/main/') && !p.startsWith('dist/renderer/desktop/') && p !== 'package.json')).toEqual([]);
-    expect(resources.some((r) => r.target.endsWith('.ttf'))).toBe(true);
-    const refused = [...own.map((p) => [p, join(ROOT, p)] as const), ...resources.map((r) => [r.target, join(ROOT, r.source)] as const)]
-      .map(([p, abs]) => [p, refusal(p, abs)] as const)
-      .filter(([, why]) => why !== null);
-    expect(refused).toEqual([]);
-  });
+  const built =
+    existsSync(join(ROOT, 'dist', 'main', 'app.cjs')) &&
+    existsSync(join(ROOT, 'dist', 'renderer', 'desktop', 'index.html'));
+  it.skipIf(!built)(
+    'the built dist/: every packed file listed, none refused (run `npm run build` first, else skipped)',
+    () => {
+      const own = packedOwnFiles(ROOT);
+      const resources = packedResources(ROOT);
+      expect(own).toContain('dist/main/app.cjs');
+      expect(own).toContain('dist/main/utility.cjs');
+      expect(own).toContain('dist/main/preload.cjs');
+      expect(own).toContain('dist/renderer/desktop/index.html');
+      expect(
+        own.filter(
+          (p) =>
+            !p.startsWith('dist/main/') && !p.startsWith('dist/renderer/desktop/') && p !== 'package.json',
+        ),
+      ).toEqual([]);
+      expect(resources.some((r) => r.target.endsWith('.ttf'))).toBe(true);
+      const refused = [
+        ...own.map((p) => [p, join(ROOT, p)] as const),
+        ...resources.map((r) => [r.target, join(ROOT, r.source)] as const),
+      ]
+        .map(([p, abs]) => [p, refusal(p, abs)] as const)
+        .filter(([, why]) => why !== null);
+      expect(refused).toEqual([]);
+    },
+  );
 
   it('node_modules: the production dependencies the desktop loads stay in; keys and test folders of packages are cut', () => {
-    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; dependencies?: Record<string, string>; optional?: boolean }> };
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; dependencies?: Record<string, string>; optional?: boolean }>;
+    };
     const negations = config.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
     const cut = (path: string) => negations.some((n) => match(path, n));
     // What dist/main requires at run time (esbuild externals), and everything they depend on.
-    const runtime = [...NATIVE_MODULES.map((m) => m.package), 'electron-updater', 'electron-store', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
+    const runtime = [
+      ...NATIVE_MODULES.map((m) => m.package),
+      'electron-updater',
+      'electron-store',
+      'pdf-lib',
+      '@pdf-lib/fontkit',
+      'node-forge',
+    ];
     const closure = new Set<string>();
     const visit = (name: string) => {
       if (closure.has(name)) return;
@@ -155,12 +208,19 @@ describe('electron-builder.yml: what the installers contain', () => {
       for (const d of Object.keys(entry.dependencies ?? {})) visit(d);
     };
     runtime.forEach(visit);
-    for (const name of closure) expect(cut(`node_modules/${name}/package.json`), `${name} is needed at run time`).toBe(false);
+    for (const name of closure)
+      expect(cut(`node_modules/${name}/package.json`), `${name} is needed at run time`).toBe(false);
     // A few server and UI packages are cut.
-    for (const name of ['fastify', 'pg', 'react', '@mantine/core', 'exceljs']) expect(cut(`node_modules/${name}/package.json`), name).toBe(true);
+    for (const name of ['fastify', 'pg', 'react', '@mantine/core', 'exceljs'])
+      expect(cut(`node_modules/${name}/package.json`), name).toBe(true);
     // Every packed file of the production dependencies: no key, no test folder.
     const production = Object.entries(lock.packages)
-      .filter(([k, v]) => k.startsWith('node_modules/') && !v.dev && !k.slice('node_modules/'.length).includes('node_modules/'))
+      .filter(
+        ([k, v]) =>
+          k.startsWith('node_modules/') &&
+          !v.dev &&
+          !k.slice('node_modules/'.length).includes('node_modules/'),
+      )
       .map(([k]) => k.slice('node_modules/'.length));
     const refused: string[] = [];
     for (const name of production) {
@@ -176,8 +236,12 @@ describe('electron-builder.yml: what the installers contain', () => {
   });
 
   it('native modules (better-sqlite3, pkcs11js): production dependencies, rebuilt for Electron and unpacked from the asar', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(NATIVE_MODULES.map((m) => m.package)).toEqual(expect.arrayContaining(['better-sqlite3', 'pkcs11js']));
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(NATIVE_MODULES.map((m) => m.package)).toEqual(
+      expect.arrayContaining(['better-sqlite3', 'pkcs11js']),
+    );
     const negations = config.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
     expect(config.npmRebuild).toBe(true);
     for (const m of NATIVE_MODULES) {
@@ -185,15 +249,25 @@ describe('electron-builder.yml: what the installers contain', () => {
       const addon = `node_modules/${m.package}/${m.addon}`;
       // The addon exists where the module requires it (the Node build in node_modules).
       expect(existsSync(join(ROOT, addon)), addon).toBe(true);
-      expect(negations.some((n) => match(addon, n)), `${addon} is packed`).toBe(false);
-      expect(config.asarUnpack.some((u) => match(addon, u)), `${addon} is unpacked (a .node cannot load from inside the asar)`).toBe(true);
+      expect(
+        negations.some((n) => match(addon, n)),
+        `${addon} is packed`,
+      ).toBe(false);
+      expect(
+        config.asarUnpack.some((u) => match(addon, u)),
+        `${addon} is unpacked (a .node cannot load from inside the asar)`,
+      ).toBe(true);
     }
   });
 
-  it.skipIf(!existsSync(join(ROOT, 'dist', 'main', 'utility.cjs')))('the built engine requires each native module at run time instead of bundling it', () => {
-    const engine = readFileSync(join(ROOT, 'dist', 'main', 'utility.cjs'), 'utf8');
-    for (const m of NATIVE_MODULES) expect(engine.includes(m.addon.split('/').pop()!), `${m.package}'s addon is not bundled`).toBe(false);
-  });
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'main', 'utility.cjs')))(
+    'the built engine requires each native module at run time instead of bundling it',
+    () => {
+      const engine = readFileSync(join(ROOT, 'dist', 'main', 'utility.cjs'), 'utf8');
+      for (const m of NATIVE_MODULES)
+        expect(engine.includes(m.addon.split('/').pop()!), `${m.package}'s addon is not bundled`).toBe(false);
+    },
+  );
 
   it('pkcs11js loads from node_modules, or from the Electron build folder the shell names (SIPPT_PKCS11JS_DIR)', async () => {
     const real = await loadPkcs11js(undefined);
@@ -201,7 +275,10 @@ describe('electron-builder.yml: what the installers contain', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sippt-pkcs11js-'));
     try {
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pkcs11js', main: 'index.js' }));
-      writeFileSync(join(dir, 'index.js'), 'class PKCS11 { built() { return "electron"; } }\nmodule.exports = { PKCS11 };\n');
+      writeFileSync(
+        join(dir, 'index.js'),
+        'class PKCS11 { built() { return "electron"; } }\nmodule.exports = { PKCS11 };\n',
+      );
       const copy = (await loadPkcs11js(dir)) as unknown as { PKCS11: new () => { built(): string } };
       expect(new copy.PKCS11().built()).toBe('electron');
     } finally {
@@ -242,10 +319,25 @@ describe('Electron fuses (scripts/after-pack.cjs)', () => {
       // A stand-in for the Electron binary: its fuse wire (version 1, 8 fuses, all as Electron ships them).
       const shipped = [1, 1, 1, 1, 0, 0, 0, 0].map((b) => (b ? 0x31 : 0x30));
       const bin = join(dir, 'sippt-lab');
-      writeFileSync(bin, Buffer.concat([Buffer.from('ELF...'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, shipped.length, ...shipped]), Buffer.from('...')]));
-      const context = { appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { executableName: 'sippt-lab', appInfo: { productFilename: 'SIPPT Lab' } } };
+      writeFileSync(
+        bin,
+        Buffer.concat([
+          Buffer.from('ELF...'),
+          Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+          Buffer.from([1, shipped.length, ...shipped]),
+          Buffer.from('...'),
+        ]),
+      );
+      const context = {
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { executableName: 'sippt-lab', appInfo: { productFilename: 'SIPPT Lab' } },
+      };
       expect(hook.electronBinary(context)).toBe(bin);
-      expect(hook.electronBinary({ ...context, electronPlatformName: 'win32' })).toBe(join(dir, 'SIPPT Lab.exe'));
+      expect(hook.electronBinary({ ...context, electronPlatformName: 'win32' })).toBe(
+        join(dir, 'SIPPT Lab.exe'),
+      );
       await hook(context);
       const wire = (await getCurrentFuseWire(bin)) as unknown as Record<number, number>;
       const on = (o: number) => wire[o] === 0x31;

@@ -37,8 +37,22 @@ describe('staged rollout', () => {
 
 describe('versions', () => {
   it('compares as semver does', () => {
-    const sorted = ['0.9.0', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.10.0', '2.0.0'];
-    for (let i = 0; i < sorted.length; i++) for (let j = 0; j < sorted.length; j++) expect(Math.sign(compareSemver(sorted[i]!, sorted[j]!))).toBe(Math.sign(i - j));
+    const sorted = [
+      '0.9.0',
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.10.0',
+      '2.0.0',
+    ];
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = 0; j < sorted.length; j++)
+        expect(Math.sign(compareSemver(sorted[i]!, sorted[j]!))).toBe(Math.sign(i - j));
     expect(compareSemver('1.2.3+build.5', '1.2.3')).toBe(0);
   });
   it('reads the desktop header', () => {
@@ -56,7 +70,13 @@ describe('Range', () => {
     expect(parseRange('bytes=0-9', 100)).toEqual({ kind: 'ranges', ranges: [{ start: 0, end: 9 }] });
     expect(parseRange('bytes=90-', 100)).toEqual({ kind: 'ranges', ranges: [{ start: 90, end: 99 }] });
     expect(parseRange('bytes=-5', 100)).toEqual({ kind: 'ranges', ranges: [{ start: 95, end: 99 }] });
-    expect(parseRange('bytes=0-0, 50-200', 100)).toEqual({ kind: 'ranges', ranges: [{ start: 0, end: 0 }, { start: 50, end: 99 }] });
+    expect(parseRange('bytes=0-0, 50-200', 100)).toEqual({
+      kind: 'ranges',
+      ranges: [
+        { start: 0, end: 0 },
+        { start: 50, end: 99 },
+      ],
+    });
     expect(parseRange('bytes=100-', 100)).toEqual({ kind: 'unsatisfiable' });
     expect(parseRange('bytes=9-0', 100)).toEqual({ kind: 'full' });
     expect(parseRange('items=0-1', 100)).toEqual({ kind: 'full' });

@@ -14,8 +14,20 @@ describe('catalog default U and k as typed (Admin catalog screen)', () => {
     expect(messageIn(noK.ok ? undefined : noK.message, 'id')).toBe('k wajib diisi bila U diisi (biasanya 2)');
     expect(messageIn(noK.ok ? undefined : noK.message, 'en')).toBe('k is needed with U (usually 2)');
     expect(readUncertainty('', 2)).toMatchObject({ ok: false, field: 'expanded' });
-    expect(readUncertainty(0, 2)).toMatchObject({ ok: false, field: 'expanded', message: expect.stringContaining('U must be greater than 0') });
-    expect(readUncertainty(0.1, 0.5)).toMatchObject({ ok: false, field: 'coverageFactor', message: expect.stringContaining('k is at least 1') });
-    expect(readUncertainty(0.1, 12)).toMatchObject({ ok: false, field: 'coverageFactor', message: expect.stringContaining('k is at most 10') });
+    expect(readUncertainty(0, 2)).toMatchObject({
+      ok: false,
+      field: 'expanded',
+      message: expect.stringContaining('U must be greater than 0'),
+    });
+    expect(readUncertainty(0.1, 0.5)).toMatchObject({
+      ok: false,
+      field: 'coverageFactor',
+      message: expect.stringContaining('k is at least 1'),
+    });
+    expect(readUncertainty(0.1, 12)).toMatchObject({
+      ok: false,
+      field: 'coverageFactor',
+      message: expect.stringContaining('k is at most 10'),
+    });
   });
 });

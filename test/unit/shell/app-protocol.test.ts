@@ -31,17 +31,36 @@ const resolveUrl = (url: string) => resolveAppRequest(root, url);
 
 describe('app:// resolver', () => {
   it('serves index.html for / and files of the bundle with their type', () => {
-    expect(resolveUrl('app://sippt/')).toMatchObject({ kind: 'file', path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveUrl('app://sippt/')).toMatchObject({
+      kind: 'file',
+      path: join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveUrl('app://sippt/index.html')).toMatchObject({ kind: 'file' });
-    expect(resolveUrl('app://sippt/assets/index-abc.js')).toMatchObject({ kind: 'file', contentType: 'text/javascript; charset=utf-8' });
-    expect(resolveUrl('app://sippt/assets/pdf.worker.min.mjs')).toMatchObject({ kind: 'file', contentType: 'text/javascript; charset=utf-8' });
-    expect(resolveUrl('app://sippt/assets/a%20b.css')).toMatchObject({ kind: 'file', path: join(root, 'assets', 'a b.css') });
+    expect(resolveUrl('app://sippt/assets/index-abc.js')).toMatchObject({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveUrl('app://sippt/assets/pdf.worker.min.mjs')).toMatchObject({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveUrl('app://sippt/assets/a%20b.css')).toMatchObject({
+      kind: 'file',
+      path: join(root, 'assets', 'a b.css'),
+    });
     // Query and hash do not name a file.
-    expect(resolveUrl('app://sippt/index.html?x=1#/worklist')).toMatchObject({ kind: 'file', path: join(root, 'index.html') });
+    expect(resolveUrl('app://sippt/index.html?x=1#/worklist')).toMatchObject({
+      kind: 'file',
+      path: join(root, 'index.html'),
+    });
   });
 
   it('follows a symlink that stays inside the bundle', () => {
-    expect(resolveUrl('app://sippt/alias.js')).toMatchObject({ kind: 'file', path: join(root, 'assets', 'index-abc.js') });
+    expect(resolveUrl('app://sippt/alias.js')).toMatchObject({
+      kind: 'file',
+      path: join(root, 'assets', 'index-abc.js'),
+    });
   });
 
   it.each([
@@ -81,12 +100,22 @@ describe('app:// resolver', () => {
   });
 
   it('refuses a symlink escaping the bundle', () => {
-    expect(resolveUrl('app://sippt/assets/escape.js')).toEqual({ kind: 'refused', status: 403, reason: 'symlink escape' });
-    expect(resolveUrl('app://sippt/up/secret.txt')).toEqual({ kind: 'refused', status: 403, reason: 'symlink escape' });
+    expect(resolveUrl('app://sippt/assets/escape.js')).toEqual({
+      kind: 'refused',
+      status: 403,
+      reason: 'symlink escape',
+    });
+    expect(resolveUrl('app://sippt/up/secret.txt')).toEqual({
+      kind: 'refused',
+      status: 403,
+      reason: 'symlink escape',
+    });
   });
 
   it('does not confuse a sibling folder sharing the prefix with the bundle', () => {
-    expect(resolveAppRequest(join(base, 'renderer', 'desktop'), 'app://sippt/../desktop-evil/x.js')).toMatchObject({ kind: 'refused' });
+    expect(
+      resolveAppRequest(join(base, 'renderer', 'desktop'), 'app://sippt/../desktop-evil/x.js'),
+    ).toMatchObject({ kind: 'refused' });
   });
 
   it('refuses other origins, missing files and directories', () => {
@@ -101,7 +130,10 @@ describe('app:// resolver', () => {
   });
 
   it('answers 404 when the renderer is not built', () => {
-    expect(resolveAppRequest(join(base, 'missing'), 'app://sippt/index.html')).toMatchObject({ kind: 'refused', status: 404 });
+    expect(resolveAppRequest(join(base, 'missing'), 'app://sippt/index.html')).toMatchObject({
+      kind: 'refused',
+      status: 404,
+    });
   });
 
   it('never touches the file system for a refused path', () => {

@@ -15,30 +15,64 @@ import { CONTENT_SECURITY_POLICY } from '../../../main/shell/csp';
 import { checklistViolations } from '../../../main/shell/window-options';
 
 const FIXTURES = resolve('test/unit/shell/fixtures');
-const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'electron', 'electron-updater', 'fastify', 'pino', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'];
+const EXTERNAL = [
+  'better-sqlite3',
+  'pg',
+  'pg-native',
+  'electron',
+  'electron-updater',
+  'fastify',
+  'pino',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'node-forge',
+];
 let dir: string;
 /* eslint-disable @typescript-eslint/no-explicit-any -- the runner's JSON is checked by the assertions */
 let out: any;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sippt-app-wiring-'));
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' };
-  await build({ ...common, entryPoints: [resolve('main/shell/app.ts')], outfile: join(dir, 'main/app.cjs'), external: EXTERNAL });
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'error',
+  };
+  await build({
+    ...common,
+    entryPoints: [resolve('main/shell/app.ts')],
+    outfile: join(dir, 'main/app.cjs'),
+    external: EXTERNAL,
+  });
   await build({
     ...common,
     entryPoints: [resolve('main/host/utility.ts')],
     outfile: join(dir, 'main/utility.cjs'),
     external: [...EXTERNAL, 'electron-store'],
-    define: { 'import.meta.url': '__sippt_import_meta_url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    define: {
+      'import.meta.url': '__sippt_import_meta_url',
+      'import.meta.dirname': '__dirname',
+      'import.meta.filename': '__filename',
+    },
     banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
   });
   mkdirSync(join(dir, 'renderer/desktop'), { recursive: true });
   writeFileSync(join(dir, 'renderer/desktop/index.html'), '<!doctype html><title>SIPPT Lab</title>');
   mkdirSync(join(dir, 'node_modules/electron'), { recursive: true });
-  writeFileSync(join(dir, 'node_modules/electron/index.js'), `module.exports = require(${JSON.stringify(join(FIXTURES, 'fake-electron.cjs'))});\n`);
+  writeFileSync(
+    join(dir, 'node_modules/electron/index.js'),
+    `module.exports = require(${JSON.stringify(join(FIXTURES, 'fake-electron.cjs'))});\n`,
+  );
   const stdout = execFileSync(process.execPath, [join(FIXTURES, 'run-app.cjs')], {
     cwd: dir,
-    env: { ...process.env, NODE_PATH: resolve('node_modules'), FAKE_ELECTRON_DIR: dir, APP_BUNDLE: join(dir, 'main/app.cjs') },
+    env: {
+      ...process.env,
+      NODE_PATH: resolve('node_modules'),
+      FAKE_ELECTRON_DIR: dir,
+      APP_BUNDLE: join(dir, 'main/app.cjs'),
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -47,11 +81,14 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const recorded = (what: string) => (out.record as { what: string; data: any }[]).filter((r) => r.what === what).map((r) => r.data);
+const recorded = (what: string) =>
+  (out.record as { what: string; data: any }[]).filter((r) => r.what === what).map((r) => r.data);
 
 describe('app.ts wiring (fake electron)', () => {
   it('before ready: app:// privileged, sandbox everywhere; then one locked-down window on app://sippt', () => {
-    expect(recorded('schemes')[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    expect(recorded('schemes')[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     expect(recorded('enableSandbox')).toHaveLength(1);
     const windows = recorded('window');
     expect(windows).toHaveLength(1);
@@ -76,7 +113,11 @@ describe('app.ts wiring (fake electron)', () => {
   });
 
   it('serves the renderer with the CSP on every response, refuses traversal and other methods', () => {
-    expect(out.index).toMatchObject({ status: 200, csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8' });
+    expect(out.index).toMatchObject({
+      status: 200,
+      csp: CONTENT_SECURITY_POLICY,
+      type: 'text/html; charset=utf-8',
+    });
     expect(out.index.body).toContain('SIPPT Lab');
     expect(out.traversal).toMatchObject({ status: 400, csp: CONTENT_SECURITY_POLICY });
     expect(out.post).toMatchObject({ status: 405, csp: CONTENT_SECURITY_POLICY });
@@ -93,7 +134,9 @@ describe('app.ts wiring (fake electron)', () => {
   it('persists the engine’s settings and the window size in electron-store, and quits only after the engine closed', () => {
     const file = JSON.parse(readFileSync(join(dir, 'userData/settings.json'), 'utf8'));
     expect(file.settings).toMatchObject({ lastUser: 'mt.karet', window: { width: 1300, height: 800 } });
-    const quits = (out.record as { what: string }[]).filter((r) => r.what === 'quit' || r.what === 'quit done').map((r) => r.what);
+    const quits = (out.record as { what: string }[])
+      .filter((r) => r.what === 'quit' || r.what === 'quit done')
+      .map((r) => r.what);
     expect(quits).toEqual(['quit', 'quit', 'quit done']);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, cspViolations, parseCsp, securityHeaders } from '../../../main/shell/csp';
-import { checklistViolations, DEFAULT_WINDOW, MIN_WINDOW, REQUIRED_WEB_PREFERENCES, windowOptions, windowSize } from '../../../main/shell/window-options';
+import {
+  checklistViolations,
+  DEFAULT_WINDOW,
+  MIN_WINDOW,
+  REQUIRED_WEB_PREFERENCES,
+  windowOptions,
+  windowSize,
+} from '../../../main/shell/window-options';
 
 describe('CSP', () => {
   it('the policy sent with every app:// response meets the checklist', () => {
@@ -14,15 +21,26 @@ describe('CSP', () => {
     expect(cspViolations("default-src 'self'; script-src 'self' 'unsafe-eval'")).toEqual(
       expect.arrayContaining(["script-src must not allow 'unsafe-eval'", "object-src must be 'none'"]),
     );
-    expect(cspViolations("default-src *; script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")).toEqual(
-      expect.arrayContaining(["default-src must be 'self' or 'none'", "script-src must not allow 'unsafe-inline'"]),
+    expect(
+      cspViolations(
+        "default-src *; script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        "default-src must be 'self' or 'none'",
+        "script-src must not allow 'unsafe-inline'",
+      ]),
     );
-    expect(cspViolations("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; connect-src https:")).toContain(
-      "connect-src must stay on 'self'",
-    );
-    expect(cspViolations("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; worker-src https://cdn.example")).toContain(
-      "worker-src may only allow 'self' and blob:",
-    );
+    expect(
+      cspViolations(
+        "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; connect-src https:",
+      ),
+    ).toContain("connect-src must stay on 'self'");
+    expect(
+      cspViolations(
+        "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; worker-src https://cdn.example",
+      ),
+    ).toContain("worker-src may only allow 'self' and blob:");
   });
 
   it('every response carries the policy and nosniff', () => {
@@ -35,7 +53,11 @@ describe('CSP', () => {
 });
 
 describe('window options', () => {
-  const options = windowOptions({ preloadPath: '/app/dist/main/preload.cjs', size: { width: 1400, height: 900 }, devTools: false });
+  const options = windowOptions({
+    preloadPath: '/app/dist/main/preload.cjs',
+    size: { width: 1400, height: 900 },
+    devTools: false,
+  });
 
   it('meet the security checklist', () => {
     expect(checklistViolations(options)).toEqual([]);
@@ -66,17 +88,31 @@ describe('window options', () => {
       const missing = { ...options, webPreferences: { ...options.webPreferences, [key]: undefined } };
       expect(checklistViolations(missing)).toHaveLength(1);
     }
-    expect(checklistViolations({ ...options, webPreferences: { ...options.webPreferences, enableBlinkFeatures: 'X' } })).toHaveLength(1);
+    expect(
+      checklistViolations({
+        ...options,
+        webPreferences: { ...options.webPreferences, enableBlinkFeatures: 'X' },
+      }),
+    ).toHaveLength(1);
     expect(checklistViolations({})).toContain('webPreferences.preload must be set');
   });
 
   it('remembered size is kept usable', () => {
     expect(windowSize(null, { width: 1920, height: 1080 })).toEqual(DEFAULT_WINDOW);
-    expect(windowSize({ width: 1600.4, height: 900.6 }, { width: 1920, height: 1080 })).toEqual({ width: 1600, height: 901 });
+    expect(windowSize({ width: 1600.4, height: 900.6 }, { width: 1920, height: 1080 })).toEqual({
+      width: 1600,
+      height: 901,
+    });
     // Saved on a big monitor, opened on a laptop: fits the work area.
-    expect(windowSize({ width: 3000, height: 2000 }, { width: 1366, height: 728 })).toEqual({ width: 1366, height: 728 });
+    expect(windowSize({ width: 3000, height: 2000 }, { width: 1366, height: 728 })).toEqual({
+      width: 1366,
+      height: 728,
+    });
     // Never below the minimum, even on a tiny screen.
-    expect(windowSize({ width: 200, height: 100 }, { width: 800, height: 600 })).toEqual({ width: MIN_WINDOW.width, height: MIN_WINDOW.height });
+    expect(windowSize({ width: 200, height: 100 }, { width: 800, height: 600 })).toEqual({
+      width: MIN_WINDOW.width,
+      height: MIN_WINDOW.height,
+    });
     expect(windowSize({ width: Number.NaN, height: Infinity }, null)).toEqual(DEFAULT_WINDOW);
   });
 });

@@ -9,7 +9,13 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const SHELL = resolve('main/shell');
-const ELECTRON_WIRING = new Set(['app.ts', 'preload.ts', 'security.ts', 'settings-electron.ts', 'updater.ts']);
+const ELECTRON_WIRING = new Set([
+  'app.ts',
+  'preload.ts',
+  'security.ts',
+  'settings-electron.ts',
+  'updater.ts',
+]);
 const runtimeElectron = /^import\s+(?!type\b)[^;]*from\s+'electron(?:-store)?'/m;
 
 describe('electron boundary', () => {

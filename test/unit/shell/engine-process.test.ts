@@ -27,8 +27,24 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3', 'pg', 'pg-native', 'electron', 'electron-store', 'electron-updater', 'fastify', 'pino', 'pdf-lib', '@pdf-lib/fontkit', 'node-forge'],
-    define: { 'import.meta.url': '__sippt_import_meta_url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    external: [
+      'better-sqlite3',
+      'pg',
+      'pg-native',
+      'electron',
+      'electron-store',
+      'electron-updater',
+      'fastify',
+      'pino',
+      'pdf-lib',
+      '@pdf-lib/fontkit',
+      'node-forge',
+    ],
+    define: {
+      'import.meta.url': '__sippt_import_meta_url',
+      'import.meta.dirname': '__dirname',
+      'import.meta.filename': '__filename',
+    },
     banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
     nodePaths: [resolve('node_modules')],
     logLevel: 'error',
@@ -78,7 +94,12 @@ describe('the engine in its own process', () => {
         children.push(c);
         return c;
       },
-      init: () => ({ settings: { ...DEFAULT_SETTINGS }, app: { version: '0.1.0', host: 'electron' }, dataDir, fontsDir: resolve('resources/fonts') }),
+      init: () => ({
+        settings: { ...DEFAULT_SETTINGS },
+        app: { version: '0.1.0', host: 'electron' },
+        dataDir,
+        fontsDir: resolve('resources/fonts'),
+      }),
       onEvent: (e, p) => events.push([e, p]),
       onSettings: (p) => patches.push(p),
       log: () => {},
@@ -109,7 +130,9 @@ describe('the engine in its own process', () => {
       expect(await sp.invoke('app.info', {})).toMatchObject({ ok: true });
       expect(children).toHaveLength(2);
 
-      const exited = new Promise<number | null>((res) => children[1]!.child.once('exit', (code) => res(code)));
+      const exited = new Promise<number | null>((res) =>
+        children[1]!.child.once('exit', (code) => res(code)),
+      );
       await sp.stop();
       expect(await exited).toBe(0);
     } finally {

@@ -3,35 +3,61 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ok, type Envelope } from '../../../shared/bridge';
-import { handleInvoke, parseInvokeRequest, UNTRUSTED_SENDER, type InvokeDeps } from '../../../main/shell/ipc-handler';
-import { MAX_KEYSTORE_BYTES, readAtMost, wantsKeystoreDialog, withPickedKeystore } from '../../../main/shell/keystore-pick';
+import {
+  handleInvoke,
+  parseInvokeRequest,
+  UNTRUSTED_SENDER,
+  type InvokeDeps,
+} from '../../../main/shell/ipc-handler';
+import {
+  MAX_KEYSTORE_BYTES,
+  readAtMost,
+  wantsKeystoreDialog,
+  withPickedKeystore,
+} from '../../../main/shell/keystore-pick';
 
 const APP = 'app://sippt/index.html';
 
 function deps(pick: InvokeDeps['pickKeystore'] = async () => null) {
-  const forward = vi.fn(async (_name: string, _input: unknown): Promise<Envelope<unknown>> => ok('forwarded'));
+  const forward = vi.fn(async (_name: string, _input: unknown): Promise<Envelope<unknown>> =>
+    ok('forwarded'),
+  );
   return { forward, pickKeystore: vi.fn(pick) };
 }
 
 describe('sippt:invoke in the main process', () => {
-  it.each([null, undefined, '', 'https://evil.example/', 'app://evil/index.html', 'file:///x.html', 'about:blank'])(
-    'answers nothing but "unauthorized" to a frame at %s',
-    async (url) => {
-      const d = deps();
-      expect(await handleInvoke(url, { name: 'app.info', input: {} }, d)).toEqual(UNTRUSTED_SENDER);
-      expect(d.forward).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    '',
+    'https://evil.example/',
+    'app://evil/index.html',
+    'file:///x.html',
+    'about:blank',
+  ])('answers nothing but "unauthorized" to a frame at %s', async (url) => {
+    const d = deps();
+    expect(await handleInvoke(url, { name: 'app.info', input: {} }, d)).toEqual(UNTRUSTED_SENDER);
+    expect(d.forward).not.toHaveBeenCalled();
+  });
 
   it('forwards a known call from the app', async () => {
     const d = deps();
-    expect(await handleInvoke(APP, { name: 'worklist.page', input: { limit: 5 } }, d)).toEqual(ok('forwarded'));
+    expect(await handleInvoke(APP, { name: 'worklist.page', input: { limit: 5 } }, d)).toEqual(
+      ok('forwarded'),
+    );
     expect(d.forward).toHaveBeenCalledWith('worklist.page', { limit: 5 });
   });
 
   it('answers malformed and unknown calls itself', async () => {
     const d = deps();
-    for (const raw of [null, 'app.info', ['app.info'], { input: {} }, { name: 3 }, { name: 'x'.repeat(101) }]) {
+    for (const raw of [
+      null,
+      'app.info',
+      ['app.info'],
+      { input: {} },
+      { name: 3 },
+      { name: 'x'.repeat(101) },
+    ]) {
       const env = await handleInvoke(APP, raw, d);
       expect(env.ok === false && env.error.code).toBe('invalid_payload');
     }
@@ -47,7 +73,11 @@ describe('sippt:invoke in the main process', () => {
   it('importKeystore with file null opens the dialog here and forwards bytes, never a path', async () => {
     const bytes = new Uint8Array([0x30, 0x82, 0x01, 0x02]);
     const d = deps(async () => ({ name: '/home/kepala/Documents/kepala-balai.p12', bytes }));
-    const env = await handleInvoke(APP, { name: 'signing.importKeystore', input: { file: null, passphrase: 'rahasia' } }, d);
+    const env = await handleInvoke(
+      APP,
+      { name: 'signing.importKeystore', input: { file: null, passphrase: 'rahasia' } },
+      d,
+    );
     expect(env).toEqual(ok('forwarded'));
     expect(d.pickKeystore).toHaveBeenCalledTimes(1);
     expect(d.forward).toHaveBeenCalledWith('signing.importKeystore', {
@@ -66,7 +96,11 @@ describe('sippt:invoke in the main process', () => {
 
   it('a cancelled dialog answers "cancelled" and forwards nothing', async () => {
     const d = deps(async () => null);
-    const env = await handleInvoke(APP, { name: 'signing.importKeystore', input: { file: null, passphrase: null } }, d);
+    const env = await handleInvoke(
+      APP,
+      { name: 'signing.importKeystore', input: { file: null, passphrase: null } },
+      d,
+    );
     expect(env.ok === false && env.error.code).toBe('cancelled');
     expect(d.forward).not.toHaveBeenCalled();
   });
@@ -94,7 +128,10 @@ describe('keystore pick', () => {
   });
 
   it('the largest accepted keystore fits the contract’s base64 limit', async () => {
-    const r = await withPickedKeystore({ file: null, passphrase: null }, async () => ({ name: 'C:\\Users\\kb\\k.pfx', bytes: new Uint8Array(MAX_KEYSTORE_BYTES) }));
+    const r = await withPickedKeystore({ file: null, passphrase: null }, async () => ({
+      name: 'C:\\Users\\kb\\k.pfx',
+      bytes: new Uint8Array(MAX_KEYSTORE_BYTES),
+    }));
     expect('forward' in r).toBe(true);
     if ('forward' in r) {
       const file = r.forward.file as { name: string; base64: string };

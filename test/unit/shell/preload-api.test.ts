@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CALL_NAMES, IPC_CHANNELS, type BridgeTransport, type Envelope } from '../../../shared/bridge';
 import { makeBridgeApi, type IpcRendererLike } from '../../../main/shell/bridge-api';
 
-function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 'x' })) {
+function fakeIpc(
+  answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 'x' }),
+) {
   const listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
   const invoke = vi.fn(answer);
   const ipc: IpcRendererLike = {

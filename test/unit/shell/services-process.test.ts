@@ -3,7 +3,13 @@ import { ok, type Envelope } from '../../../shared/bridge';
 import { DEFAULT_SETTINGS } from '../../../main/services/settings/settings';
 import { restartDelay } from '../../../main/shell/restart-policy';
 import { ServicesProcess, type ChildLike, type Timers } from '../../../main/shell/services-process';
-import { ENGINE_CLOSING, ENGINE_RESTARTED, ENGINE_STOPPED, type EngineInit, type ToEngine } from '../../../main/shell/services-protocol';
+import {
+  ENGINE_CLOSING,
+  ENGINE_RESTARTED,
+  ENGINE_STOPPED,
+  type EngineInit,
+  type ToEngine,
+} from '../../../main/shell/services-protocol';
 
 class FakeChild implements ChildLike {
   sent: ToEngine[] = [];
@@ -59,7 +65,12 @@ class FakeTimers implements Timers {
   }
 }
 
-const init = (): EngineInit => ({ settings: { ...DEFAULT_SETTINGS }, app: { version: '0.1.0', host: 'electron' }, dataDir: '/data', fontsDir: '/fonts' });
+const init = (): EngineInit => ({
+  settings: { ...DEFAULT_SETTINGS },
+  app: { version: '0.1.0', host: 'electron' },
+  dataDir: '/data',
+  fontsDir: '/fonts',
+});
 
 function setup() {
   const children: FakeChild[] = [];
@@ -88,7 +99,10 @@ describe('ServicesProcess', () => {
     const a = sp.invoke('app.info', {});
     const b = sp.invoke('settings.get', {});
     const child = last();
-    expect(child.sent[0]).toMatchObject({ type: 'init', init: { dataDir: '/data', app: { host: 'electron' } } });
+    expect(child.sent[0]).toMatchObject({
+      type: 'init',
+      init: { dataDir: '/data', app: { host: 'electron' } },
+    });
     const [ca, cb] = child.calls();
     // Answered out of order.
     child.reply({ type: 'reply', id: cb!.id, envelope: ok('B') });

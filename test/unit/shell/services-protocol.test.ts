@@ -1,9 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_EVENT_NAMES, ok, type BridgeEventName, type Envelope } from '../../../shared/bridge';
 import { DEFAULT_SETTINGS } from '../../../main/services/settings/settings';
-import { MirrorSettings, serveEngine, type EngineBridge, type EngineInit, type FromEngine, type ParentPortLike } from '../../../main/shell/services-protocol';
+import {
+  MirrorSettings,
+  serveEngine,
+  type EngineBridge,
+  type EngineInit,
+  type FromEngine,
+  type ParentPortLike,
+} from '../../../main/shell/services-protocol';
 
-const init: EngineInit = { settings: { ...DEFAULT_SETTINGS, serverUrl: 'http://s:1' }, app: { version: '1', host: 'electron' }, dataDir: '/d', fontsDir: '/f' };
+const init: EngineInit = {
+  settings: { ...DEFAULT_SETTINGS, serverUrl: 'http://s:1' },
+  app: { version: '1', host: 'electron' },
+  dataDir: '/d',
+  fontsDir: '/f',
+};
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function harness(bridgeImpl?: Partial<EngineBridge>) {
@@ -36,7 +48,14 @@ function harness(bridgeImpl?: Partial<EngineBridge>) {
     exit,
     log: () => {},
   });
-  return { send: (data: unknown) => deliver({ data }), out, bridge, exit, listeners, settings: () => settingsSeen! };
+  return {
+    send: (data: unknown) => deliver({ data }),
+    out,
+    bridge,
+    exit,
+    listeners,
+    settings: () => settingsSeen!,
+  };
 }
 
 describe('serveEngine (the utility process side)', () => {
@@ -62,7 +81,11 @@ describe('serveEngine (the utility process side)', () => {
     h.send({ type: 'call', id: 1, name: 'worklist.page', input: {} });
     await tick();
     const reply = h.out.find((m) => m.type === 'reply');
-    expect(reply).toMatchObject({ type: 'reply', id: 1, envelope: { ok: false, error: { code: 'internal' } } });
+    expect(reply).toMatchObject({
+      type: 'reply',
+      id: 1,
+      envelope: { ok: false, error: { code: 'internal' } },
+    });
   });
 
   it('settings written by the bridge go to the main process; the main process’s patches come back in', async () => {
@@ -112,7 +135,8 @@ describe('serveEngine (the utility process side)', () => {
 
   it('ignores malformed messages', async () => {
     const h = harness();
-    for (const m of [null, 'x', { type: 'call' }, { type: 'call', id: '1', name: 'a' }, { type: 'nope' }]) h.send(m);
+    for (const m of [null, 'x', { type: 'call' }, { type: 'call', id: '1', name: 'a' }, { type: 'nope' }])
+      h.send(m);
     await tick();
     expect(h.out).toEqual([]);
   });

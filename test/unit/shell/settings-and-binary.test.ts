@@ -17,9 +17,19 @@ describe('settings over electron-store (key-value backend)', () => {
     const { m, backend } = mapBackend();
     const s = new KeyValueSettingsStore(backend);
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
-    s.update({ serverUrl: 'http://10.0.0.5:8080', language: 'en', lastUser: 'penyelia.karet', window: { width: 1400, height: 900 } });
+    s.update({
+      serverUrl: 'http://10.0.0.5:8080',
+      language: 'en',
+      lastUser: 'penyelia.karet',
+      window: { width: 1400, height: 900 },
+    });
     const again = new KeyValueSettingsStore(backend);
-    expect(again.get()).toMatchObject({ serverUrl: 'http://10.0.0.5:8080', language: 'en', lastUser: 'penyelia.karet', window: { width: 1400, height: 900 } });
+    expect(again.get()).toMatchObject({
+      serverUrl: 'http://10.0.0.5:8080',
+      language: 'en',
+      lastUser: 'penyelia.karet',
+      window: { width: 1400, height: 900 },
+    });
     expect(m.get(SETTINGS_KEY)).toMatchObject({ language: 'en' });
   });
 
@@ -46,7 +56,8 @@ describe('settings over electron-store (key-value backend)', () => {
 });
 
 describe('findElectronBinary', () => {
-  const pkg = (dir: string) => writeFileSync(join(dir, 'package.json'), JSON.stringify({ version: '39.8.10' }));
+  const pkg = (dir: string) =>
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ version: '39.8.10' }));
 
   it('reports a skipped download (no path.txt) without loading electron', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sippt-electron-'));
@@ -68,7 +79,11 @@ describe('findElectronBinary', () => {
       expect(findElectronBinary(dir, {}).ok).toBe(false);
       mkdirSync(join(dir, 'dist'));
       writeFileSync(join(dir, 'dist', 'electron'), '');
-      expect(findElectronBinary(dir, {})).toEqual({ ok: true, path: join(dir, 'dist', 'electron'), version: '39.8.10' });
+      expect(findElectronBinary(dir, {})).toEqual({
+        ok: true,
+        path: join(dir, 'dist', 'electron'),
+        version: '39.8.10',
+      });
       expect(findElectronBinary(join(dir, 'missing'), {})).toMatchObject({ ok: false, version: null });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -45,7 +45,11 @@ describe('isTrustedUrl / isTrustedSender', () => {
 });
 
 describe('isSafeExternalUrl', () => {
-  it.each(['https://sippt.bspji.go.id/verify/R-1', 'http://192.168.1.10:8080/', 'https://example.org/a?b=c#d'])('allows %s', (url) => {
+  it.each([
+    'https://sippt.bspji.go.id/verify/R-1',
+    'http://192.168.1.10:8080/',
+    'https://example.org/a?b=c#d',
+  ])('allows %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true);
   });
   it.each([
@@ -74,7 +78,10 @@ describe('isSafeExternalUrl', () => {
 
 describe('window.open and navigation', () => {
   it('window.open is always denied; http(s) goes to the browser', () => {
-    expect(decideWindowOpen('https://example.org/')).toEqual({ action: 'deny', openExternal: 'https://example.org/' });
+    expect(decideWindowOpen('https://example.org/')).toEqual({
+      action: 'deny',
+      openExternal: 'https://example.org/',
+    });
     expect(decideWindowOpen('app://sippt/index.html')).toEqual({ action: 'deny', openExternal: null });
     expect(decideWindowOpen('file:///etc/passwd')).toEqual({ action: 'deny', openExternal: null });
     expect(decideWindowOpen('about:blank')).toEqual({ action: 'deny', openExternal: null });
@@ -82,7 +89,10 @@ describe('window.open and navigation', () => {
 
   it('navigation stays inside app://sippt', () => {
     expect(decideNavigation('app://sippt/index.html#/signing')).toEqual({ allow: true, openExternal: null });
-    expect(decideNavigation('https://example.org/')).toEqual({ allow: false, openExternal: 'https://example.org/' });
+    expect(decideNavigation('https://example.org/')).toEqual({
+      allow: false,
+      openExternal: 'https://example.org/',
+    });
     expect(decideNavigation('app://evil/index.html')).toEqual({ allow: false, openExternal: null });
     expect(decideNavigation('file:///etc/passwd')).toEqual({ allow: false, openExternal: null });
     expect(decideNavigation('data:text/html,x')).toEqual({ allow: false, openExternal: null });
@@ -90,12 +100,22 @@ describe('window.open and navigation', () => {
 });
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'hid', 'serial', 'usb', 'fullscreen', 'openExternal', 'display-capture', 'unknown'])(
-    'refuses %s, even to the app itself',
-    (permission) => {
-      expect(allowPermission(permission, APP_ENTRY_URL)).toBe(false);
-      expect(allowPermission(permission, 'https://evil.example')).toBe(false);
-      expect(allowPermission(permission, null)).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'hid',
+    'serial',
+    'usb',
+    'fullscreen',
+    'openExternal',
+    'display-capture',
+    'unknown',
+  ])('refuses %s, even to the app itself', (permission) => {
+    expect(allowPermission(permission, APP_ENTRY_URL)).toBe(false);
+    expect(allowPermission(permission, 'https://evil.example')).toBe(false);
+    expect(allowPermission(permission, null)).toBe(false);
+  });
 });

@@ -172,7 +172,9 @@ export function CatalogScreen() {
                         {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
                       </Table.Td>
                       <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                        {p.uncertainty ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})` : '—'}
+                        {p.uncertainty
+                          ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
+                          : '—'}
                       </Table.Td>
                       <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                         {formatRupiah(p.tariff)}
@@ -243,7 +245,8 @@ function UncertaintyFields(props: {
   problem: Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null;
 }) {
   const { t, i18n } = useTranslation('admin');
-  const err = (f: 'expanded' | 'coverageFactor') => (props.problem?.field === f ? messageIn(props.problem.message, i18n.language) : undefined);
+  const err = (f: 'expanded' | 'coverageFactor') =>
+    props.problem?.field === f ? messageIn(props.problem.message, i18n.language) : undefined;
   return (
     <Group gap="xs" align="flex-start" grow>
       <NumberInput
@@ -273,7 +276,9 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
   const [uValue, setUValue] = useState<number | string>(p.uncertainty?.expanded ?? '');
   const [kValue, setKValue] = useState<number | string>(p.uncertainty?.coverageFactor ?? '');
   const [accredited, setAccredited] = useState(p.accredited !== false);
-  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(null);
+  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(
+    null,
+  );
   const update = useOnlineAction('online.parameter.update');
   const [method, setMethod] = useState(p.method);
   const [tariff, setTariff] = useState<number | string>(p.tariff);
@@ -289,7 +294,8 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
     setUProblem(u.ok ? null : u);
     if (!u.ok) return;
     const was = p.uncertainty ?? null;
-    if (u.value?.expanded !== was?.expanded || u.value?.coverageFactor !== was?.coverageFactor) patch.uncertainty = u.value;
+    if (u.value?.expanded !== was?.expanded || u.value?.coverageFactor !== was?.coverageFactor)
+      patch.uncertainty = u.value;
     if (accredited !== (p.accredited !== false)) patch.accredited = accredited;
     const r = await update.run({ parameterId: p.id, patch }, t('catalog.saved', { name: p.name }));
     if (r) onDone();
@@ -333,7 +339,14 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
         decimalSeparator=","
         hideControls
       />
-      <UncertaintyFields unit={p.unit} expanded={uValue} coverageFactor={kValue} onExpanded={setUValue} onCoverageFactor={setKValue} problem={uProblem} />
+      <UncertaintyFields
+        unit={p.unit}
+        expanded={uValue}
+        coverageFactor={kValue}
+        onExpanded={setUValue}
+        onCoverageFactor={setKValue}
+        problem={uProblem}
+      />
       <Switch
         label={t('catalog.accreditedLabel')}
         description={t('catalog.accreditedHint')}
@@ -355,7 +368,9 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
   const create = useOnlineAction('online.parameter.create');
   const [uValue, setUValue] = useState<number | string>('');
   const [kValue, setKValue] = useState<number | string>('');
-  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(null);
+  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(
+    null,
+  );
   const form = useForm<ParamForm>({
     resolver: zodResolver(CreateParameterRequestSchema),
     defaultValues: {
@@ -434,7 +449,14 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
               />
             )}
           />
-          <UncertaintyFields unit="" expanded={uValue} coverageFactor={kValue} onExpanded={setUValue} onCoverageFactor={setKValue} problem={uProblem} />
+          <UncertaintyFields
+            unit=""
+            expanded={uValue}
+            coverageFactor={kValue}
+            onExpanded={setUValue}
+            onCoverageFactor={setKValue}
+            problem={uProblem}
+          />
           <Controller
             control={form.control}
             name="accredited"

@@ -30,10 +30,18 @@ export function CustomersScreen() {
   const open = rows.find((c) => c.id === openId) ?? null;
   const columns = useMemo<WorkColumn<Customer>[]>(
     () => [
-      textColumn('company', t('customers.col.company'), 'minmax(160px, 1.2fr)', (c) => c.companyName, { strong: true }),
+      textColumn('company', t('customers.col.company'), 'minmax(160px, 1.2fr)', (c) => c.companyName, {
+        strong: true,
+      }),
       textColumn('contact', t('customers.col.contact'), 'minmax(120px, 0.8fr)', (c) => c.contactName),
       textColumn('email', t('customers.col.email'), 'minmax(150px, 1fr)', (c) => c.email),
-      textColumn('registered', t('customers.col.registered'), '170px', (c) => formatDateTime(c.registeredAt, i18n.language), { num: true }),
+      textColumn(
+        'registered',
+        t('customers.col.registered'),
+        '170px',
+        (c) => formatDateTime(c.registeredAt, i18n.language),
+        { num: true },
+      ),
     ],
     [t, i18n.language],
   );
@@ -70,9 +78,19 @@ export function CustomersScreen() {
         <WorkListBody
           query={q}
           count={rows.length}
-          empty={{ title: status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty'), hint: t('customers.emptyHint') }}
+          empty={{
+            title: status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty'),
+            hint: t('customers.emptyHint'),
+          }}
         >
-          <WorkTable label={t('customers.title')} rows={rows} rowKey={(c) => c.id} columns={columns} openKey={openId} onOpen={(c) => setOpenId(c.id)} />
+          <WorkTable
+            label={t('customers.title')}
+            rows={rows}
+            rowKey={(c) => c.id}
+            columns={columns}
+            openKey={openId}
+            onOpen={(c) => setOpenId(c.id)}
+          />
         </WorkListBody>
       </OnlinePage>
     </WithSidePanel>

@@ -39,12 +39,15 @@ const fromAnalysis = (a: Analysis): RowDraft => ({
  * Text the engine cannot store yet (an unreadable Hasil) is kept in the window's storage, so a
  * restart brings it back typed and marked, as it was; a saved value or an emptied cell clears it.
  */
-const heldKey = (orderId: string, sampleId: string, analysisId: string) => `sippt.heldResult.${orderId}.${sampleId}.${analysisId}`;
+const heldKey = (orderId: string, sampleId: string, analysisId: string) =>
+  `sippt.heldResult.${orderId}.${sampleId}.${analysisId}`;
 function readHeld(key: string): { value: string; notes: string } | null {
   try {
     const raw = globalThis.localStorage?.getItem(key);
     const v = raw ? (JSON.parse(raw) as { value?: unknown; notes?: unknown }) : null;
-    return v && typeof v.value === 'string' && typeof v.notes === 'string' ? { value: v.value, notes: v.notes } : null;
+    return v && typeof v.value === 'string' && typeof v.notes === 'string'
+      ? { value: v.value, notes: v.notes }
+      : null;
   } catch {
     return null;
   }
@@ -81,7 +84,9 @@ export function useResultDrafts(
   canSave: DraftCheck,
 ): ResultDrafts {
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>(() =>
-    Object.fromEntries(analyses.map((a) => [a.id, withHeld(fromAnalysis(a), readHeld(heldKey(orderId, sampleId, a.id)))])),
+    Object.fromEntries(
+      analyses.map((a) => [a.id, withHeld(fromAnalysis(a), readHeld(heldKey(orderId, sampleId, a.id)))]),
+    ),
   );
   // The latest drafts for the async save loop (state updates are not visible inside a running save).
   const latest = useRef(drafts);

@@ -41,7 +41,10 @@ export function PaymentsScreen() {
   }, [q.data, filter]);
   const columns = useMemo<WorkColumn<PaymentRow>[]>(
     () => [
-      textColumn('order', t('payments.col.order'), '176px', (r) => r.order.number, { strong: true, num: true }),
+      textColumn('order', t('payments.col.order'), '176px', (r) => r.order.number, {
+        strong: true,
+        num: true,
+      }),
       textColumn('customer', t('payments.col.customer'), 'minmax(120px, 1fr)', (r) => r.companyName),
       {
         id: 'code',
@@ -53,7 +56,10 @@ export function PaymentsScreen() {
           </Text>
         ),
       },
-      textColumn('amount', t('payments.col.amount'), '110px', (r) => formatRupiah(r.billing.amount), { num: true, align: 'right' }),
+      textColumn('amount', t('payments.col.amount'), '110px', (r) => formatRupiah(r.billing.amount), {
+        num: true,
+        align: 'right',
+      }),
       {
         id: 'status',
         header: t('payments.col.status'),
@@ -98,8 +104,20 @@ export function PaymentsScreen() {
         />
       }
     >
-      <WorkListBody query={q} count={rows.length} skeletonRows={10} empty={{ title: t('payments.empty'), hint: t('payments.emptyHint') }}>
-        <WorkTable label={t('payments.title')} rows={rows} rowKey={(r) => r.key} columns={columns} openKey={null} onOpen={() => {}} />
+      <WorkListBody
+        query={q}
+        count={rows.length}
+        skeletonRows={10}
+        empty={{ title: t('payments.empty'), hint: t('payments.emptyHint') }}
+      >
+        <WorkTable
+          label={t('payments.title')}
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={columns}
+          openKey={null}
+          onOpen={() => {}}
+        />
       </WorkListBody>
     </OnlinePage>
   );

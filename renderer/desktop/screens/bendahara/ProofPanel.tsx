@@ -32,7 +32,11 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
     <DecisionPanel
       title={t('proof.title')}
       onDone={onDone}
-      approve={{ label: t('proof.approve'), ...approve, send: async () => (await approve.run(ref, t('proof.approved'))) !== null }}
+      approve={{
+        label: t('proof.approve'),
+        ...approve,
+        send: async () => (await approve.run(ref, t('proof.approved'))) !== null,
+      }}
       decline={{
         label: t('proof.reject'),
         icon: <IconX size={16} />,
@@ -48,7 +52,13 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
         {t('proof.uploaded', { at: formatDateTime(proof.uploadedAt, i18n.language) })}
         {proof.ntpn ? ` · NTPN ${proof.ntpn}` : ` · ${t('proof.noNtpn')}`}
       </Text>
-      <DocumentView file={file.data} error={file.error} loading={file.isPending} onRetry={() => void file.refetch()} label={t('proof.file')} />
+      <DocumentView
+        file={file.data}
+        error={file.error}
+        loading={file.isPending}
+        onRetry={() => void file.refetch()}
+        label={t('proof.file')}
+      />
     </DecisionPanel>
   );
 }

@@ -31,7 +31,12 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
   // The draft E-LHU as it would print with the chosen Kepala Balai (step 18's "cetak").
   const preview = useBridgeQuery(
     'online.report.preview',
-    { orderId: item.order.id, sampleId: sample.id, reportId: report?.id ?? '-', ...(chosen ? { kepalaBalaiId: chosen } : {}) },
+    {
+      orderId: item.order.id,
+      sampleId: sample.id,
+      reportId: report?.id ?? '-',
+      ...(chosen ? { kepalaBalaiId: chosen } : {}),
+    },
     { enabled: !!report, staleTime: Infinity, retry: false },
   );
   const submit = async () => {
@@ -81,7 +86,13 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
           </Text>
         </Stack>
       )}
-      <DocumentView file={preview.data} error={preview.error} loading={preview.isPending} onRetry={() => void preview.refetch()} label={t('signature.preview')} />
+      <DocumentView
+        file={preview.data}
+        error={preview.error}
+        loading={preview.isPending}
+        onRetry={() => void preview.refetch()}
+        label={t('signature.preview')}
+      />
     </PanelFrame>
   );
 }

@@ -125,7 +125,10 @@ export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => 
         onConfirm={async (reason) => {
           // The answers go with the return when all three are given (kept on the order).
           const answers = reviewAnswers(review);
-          await back.runOrThrow({ orderId, reason, ...(answers ? { review: answers } : {}) }, t('return.done'));
+          await back.runOrThrow(
+            { orderId, reason, ...(answers ? { review: answers } : {}) },
+            t('return.done'),
+          );
           setReturning(false);
           onDone();
         }}

@@ -3,9 +3,20 @@
  * numbering an order, can the lab do it? Three questions, each Bisa / Tidak bisa. All Bisa:
  * the order may be validated. Any Tidak bisa: the order goes back to the customer with that reason.
  */
-import { REVIEW_ITEMS, REVIEW_LABELS, type OrderReviewAnswers, type ReviewAnswer, type ReviewItem } from '../../../../shared/domain/order-review';
+import {
+  REVIEW_ITEMS,
+  REVIEW_LABELS,
+  type OrderReviewAnswers,
+  type ReviewAnswer,
+  type ReviewItem,
+} from '../../../../shared/domain/order-review';
 
-export { REVIEW_ITEMS, REVIEW_LABELS, type ReviewAnswer, type ReviewItem } from '../../../../shared/domain/order-review';
+export {
+  REVIEW_ITEMS,
+  REVIEW_LABELS,
+  type ReviewAnswer,
+  type ReviewItem,
+} from '../../../../shared/domain/order-review';
 export type Review = Partial<Record<ReviewItem, ReviewAnswer>>;
 
 /** The answers as the commands carry them, once all three are given. */

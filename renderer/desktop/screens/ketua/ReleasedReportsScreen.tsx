@@ -31,7 +31,13 @@ export function ReleasedReportsScreen() {
       textColumn('lhu', t('reports.col.lhu'), '190px', (r) => r.report.number, { strong: true, num: true }),
       textColumn('sample', t('reports.col.sample'), '150px', (r) => r.sample.number, { num: true }),
       textColumn('customer', t('reports.col.customer'), 'minmax(120px, 1fr)', (r) => r.companyName),
-      textColumn('released', t('reports.col.released'), '170px', (r) => formatDateTime(r.report.releasedAt, i18n.language), { num: true }),
+      textColumn(
+        'released',
+        t('reports.col.released'),
+        '170px',
+        (r) => formatDateTime(r.report.releasedAt, i18n.language),
+        { num: true },
+      ),
     ],
     [t, i18n.language],
   );
@@ -46,8 +52,19 @@ export function ReleasedReportsScreen() {
       }
     >
       <OnlinePage title={t('reports.title')} error={q.error} onRetry={() => void q.refetch()}>
-        <WorkListBody query={q} count={rows.length} empty={{ title: t('reports.empty'), hint: t('reports.emptyHint') }}>
-          <WorkTable label={t('reports.title')} rows={rows} rowKey={(r) => r.key} columns={columns} openKey={openKey} onOpen={(r) => setOpenKey(r.key)} />
+        <WorkListBody
+          query={q}
+          count={rows.length}
+          empty={{ title: t('reports.empty'), hint: t('reports.emptyHint') }}
+        >
+          <WorkTable
+            label={t('reports.title')}
+            rows={rows}
+            rowKey={(r) => r.key}
+            columns={columns}
+            openKey={openKey}
+            onOpen={(r) => setOpenKey(r.key)}
+          />
         </WorkListBody>
       </OnlinePage>
     </WithSidePanel>

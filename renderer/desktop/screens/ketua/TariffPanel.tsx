@@ -23,7 +23,8 @@ export function TariffPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
       approve={{
         label: t('tariff.approve'),
         ...approve,
-        send: async () => (await approve.run({ orderId }, t('tariff.done', { total: formatRupiah(item.total) }))) !== null,
+        send: async () =>
+          (await approve.run({ orderId }, t('tariff.done', { total: formatRupiah(item.total) }))) !== null,
       }}
       decline={{
         label: t('tariff.return'),

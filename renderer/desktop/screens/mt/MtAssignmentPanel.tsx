@@ -42,7 +42,11 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
             rows={rows}
             labelledBy="mt-assign-title"
             analystWidth="25%"
-            headers={{ parameter: t('assignment.parameter'), method: t('assignment.method'), analyst: t('assignment.analyst') }}
+            headers={{
+              parameter: t('assignment.parameter'),
+              method: t('assignment.method'),
+              analyst: t('assignment.analyst'),
+            }}
             analyst={(a) => (
               <Text size="sm" c={a.analystId ? undefined : 'red.7'}>
                 {a.analystId ? (names.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
@@ -54,7 +58,9 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
           onValidate={() => validate.fire(ref, t('assignment.validated', { sample: sampleLabel }))}
           validating={validate.pending}
           validateError={validate.error}
-          onReturn={(reason) => ret.run({ ...ref, reason }, t('assignment.returned', { sample: sampleLabel }))}
+          onReturn={(reason) =>
+            ret.run({ ...ref, reason }, t('assignment.returned', { sample: sampleLabel }))
+          }
           returning={ret.pending}
           returnTitle={t('assignment.returnTitle', { sample: sampleLabel })}
           returnConsequence={t('assignment.returnConsequence')}

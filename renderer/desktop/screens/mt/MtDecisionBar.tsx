@@ -33,11 +33,21 @@ export function MtDecisionBar(p: MtDecisionBarProps) {
     <Stack gap="xs">
       <ActionError message={p.validateError} />
       <Group gap="sm">
-        <Button onClick={p.onValidate} leftSection={<IconChecks size={16} />} loading={p.validating} disabled={p.disabled || (busy && !p.validating)}>
+        <Button
+          onClick={p.onValidate}
+          leftSection={<IconChecks size={16} />}
+          loading={p.validating}
+          disabled={p.disabled || (busy && !p.validating)}
+        >
           {t('validate')}
           <ShortcutHint keys="Ctrl+Enter" />
         </Button>
-        <Button variant="default" leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />} onClick={() => setAsking(true)} disabled={p.disabled || busy}>
+        <Button
+          variant="default"
+          leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />}
+          onClick={() => setAsking(true)}
+          disabled={p.disabled || busy}
+        >
           {t('return')}
         </Button>
       </Group>

@@ -29,7 +29,19 @@ export interface Decline {
   send: (reason: string) => Promise<unknown>;
 }
 
-export function DecisionPanel({ title, onDone, approve, decline, children }: { title: string; onDone: () => void; approve: Approve; decline: Decline; children: ReactNode }) {
+export function DecisionPanel({
+  title,
+  onDone,
+  approve,
+  decline,
+  children,
+}: {
+  title: string;
+  onDone: () => void;
+  approve: Approve;
+  decline: Decline;
+  children: ReactNode;
+}) {
   const [declining, setDeclining] = useState(false);
   const submit = async () => {
     if (await approve.send()) onDone();

@@ -49,7 +49,15 @@ export function WithSidePanel({ children, panel }: { children: ReactNode; panel:
 }
 
 /** The right-hand panel of a front-office screen. */
-export function SidePanel({ label, width = 420, children }: { label: string; width?: number; children: ReactNode }) {
+export function SidePanel({
+  label,
+  width = 420,
+  children,
+}: {
+  label: string;
+  width?: number;
+  children: ReactNode;
+}) {
   return (
     <Box
       component="aside"

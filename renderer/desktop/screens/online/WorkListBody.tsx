@@ -33,7 +33,10 @@ export function WorkListBody({
   children: ReactNode;
 }) {
   if (query.isPending) return <TableSkeleton rows={skeletonRows} />;
-  if (query.isError && !query.data) return isOffline(query.error) ? null : <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError && !query.data)
+    return isOffline(query.error) ? null : (
+      <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+    );
   if (count === 0) return <EmptyState title={empty.title} hint={empty.hint} />;
   return <>{children}</>;
 }

@@ -17,7 +17,17 @@ export interface AnalystPickerProps {
   w?: number | string;
 }
 
-export function AnalystPicker({ options, value, onChange, label, placeholder, error, disabled, hideLabel = true, w }: AnalystPickerProps) {
+export function AnalystPicker({
+  options,
+  value,
+  onChange,
+  label,
+  placeholder,
+  error,
+  disabled,
+  hideLabel = true,
+  w,
+}: AnalystPickerProps) {
   const { t } = useTranslation('penyelia');
   const byId = new Map(options.map((o) => [o.value, o]));
   const data: ComboboxItem[] = options.map((o) => ({ value: o.value, label: o.label }));
@@ -44,7 +54,11 @@ export function AnalystPicker({ options, value, onChange, label, placeholder, er
           <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
             <Text size="sm">{option.label}</Text>
             {o && (
-              <Text size="xs" c={o.inactive ? 'red.7' : o.openWork > 10 ? 'orange.8' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>
+              <Text
+                size="xs"
+                c={o.inactive ? 'red.7' : o.openWork > 10 ? 'orange.8' : 'gray.7'}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {o.inactive ? t('assign.inactive') : t('assign.openWork', { count: o.openWork })}
               </Text>
             )}

@@ -20,7 +20,16 @@ import { ShortcutHint } from '../results/ShortcutHint';
 import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { AnalystPicker } from './AnalystPicker';
-import { analystOptions, assignmentPayload, assignmentRows, commonAnalyst, initialPicks, missingPicks, pickAll, type Picks } from './assignment';
+import {
+  analystOptions,
+  assignmentPayload,
+  assignmentRows,
+  commonAnalyst,
+  initialPicks,
+  missingPicks,
+  pickAll,
+  type Picks,
+} from './assignment';
 
 export function AssignmentPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('penyelia');
@@ -48,7 +57,10 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
   const submit = () => {
     setTried(true);
     if (!canSend || missing.length > 0) return;
-    send.fire({ orderId: order.id, sampleId: sample.id, assignments: assignmentPayload(picks) }, t('assign.sent', { sample: sampleLabel }));
+    send.fire(
+      { orderId: order.id, sampleId: sample.id, assignments: assignmentPayload(picks) },
+      t('assign.sent', { sample: sampleLabel }),
+    );
   };
   useHotkeys(readOnly ? [] : [['mod+Enter', submit]], []);
 
@@ -73,7 +85,12 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
         )}
 
         {query.isError ? (
-          <ErrorState error={query.error} title={t('assign.staffError')} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            error={query.error}
+            title={t('assign.staffError')}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         ) : query.isPending ? (
           <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
         ) : (
@@ -94,7 +111,12 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
                   hideLabel={false}
                   w={320}
                 />
-                <Button variant="light" size="xs" disabled={!all} onClick={() => all && setPicks(pickAll(picks, all))}>
+                <Button
+                  variant="light"
+                  size="xs"
+                  disabled={!all}
+                  onClick={() => all && setPicks(pickAll(picks, all))}
+                >
                   {t('assign.apply')}
                 </Button>
               </Group>
@@ -102,7 +124,11 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
             <AssignmentTable
               rows={rows}
               labelledBy="assign-title"
-              headers={{ parameter: t('assign.parameter'), method: t('assign.method'), analyst: t('assign.analyst') }}
+              headers={{
+                parameter: t('assign.parameter'),
+                method: t('assign.method'),
+                analyst: t('assign.analyst'),
+              }}
               analyst={(a) => {
                 const value = picks[a.id] ?? null;
                 return readOnly ? (
@@ -126,7 +152,12 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
           <>
             <ActionError message={send.error} />
             <Group gap="sm">
-              <Button onClick={submit} leftSection={<IconSend size={16} />} loading={send.pending} disabled={!canSend || query.isPending}>
+              <Button
+                onClick={submit}
+                leftSection={<IconSend size={16} />}
+                loading={send.pending}
+                disabled={!canSend || query.isPending}
+              >
                 {t('assign.send')}
                 <ShortcutHint keys="Ctrl+Enter" />
               </Button>

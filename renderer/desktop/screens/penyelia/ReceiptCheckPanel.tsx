@@ -8,7 +8,19 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { Alert, Autocomplete, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -45,10 +57,9 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
   });
   const values = useWatch({ control: form.control });
   const concerns = receiptConcerns(values);
-  const concernLabels = Object.fromEntries((['quantity', 'condition', 'container', 'seal'] as const).map((c) => [c, t(`receipt.concern.${c}`)])) as Record<
-    ReceiptConcern,
-    string
-  >;
+  const concernLabels = Object.fromEntries(
+    (['quantity', 'condition', 'container', 'seal'] as const).map((c) => [c, t(`receipt.concern.${c}`)]),
+  ) as Record<ReceiptConcern, string>;
 
   const onAccept = form.handleSubmit((check) => {
     accept.fire({ ...ref, check }, t('receipt.accepted', { sample: sampleLabel }));
@@ -99,7 +110,13 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
                   >
                     <Group gap="md" mt={6}>
                       {CHOICES[name].map((v, i) => (
-                        <Radio key={v} value={v} label={t(`receipt.${v}`)} ref={i === 0 ? field.ref : undefined} color={v.startsWith('tidak') ? 'orange' : undefined} />
+                        <Radio
+                          key={v}
+                          value={v}
+                          label={t(`receipt.${v}`)}
+                          ref={i === 0 ? field.ref : undefined}
+                          color={v.startsWith('tidak') ? 'orange' : undefined}
+                        />
                       ))}
                     </Group>
                   </Radio.Group>
@@ -175,7 +192,12 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
           <ActionError message={accept.error} />
 
           <Group gap="sm">
-            <Button type="submit" leftSection={<IconCheck size={16} />} loading={accept.pending} disabled={busy && !accept.pending}>
+            <Button
+              type="submit"
+              leftSection={<IconCheck size={16} />}
+              loading={accept.pending}
+              disabled={busy && !accept.pending}
+            >
               {t('receipt.accept')}
               <ShortcutHint keys="Ctrl+Enter" />
             </Button>

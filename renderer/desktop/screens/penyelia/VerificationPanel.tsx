@@ -50,7 +50,10 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
       }),
     [],
   );
-  const selection = useMemo(() => ({ selected, onToggle: toggle, selectable: isRetestable }), [selected, toggle]);
+  const selection = useMemo(
+    () => ({ selected, onToggle: toggle, selectable: isRetestable }),
+    [selected, toggle],
+  );
   const isOwn = useCallback((a: Analysis) => enteredBy(a, userId), [userId]);
 
   const doVerify = () => {
@@ -103,15 +106,31 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
           </Text>
         )}
 
-        <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} selection={selection} isOwn={isOwn} />
+        <ResultsTable
+          rows={rows}
+          analystNames={names}
+          sampleLabel={sampleLabel}
+          selection={selection}
+          isOwn={isOwn}
+        />
 
         <ActionError message={verify.error} />
         <Group gap="sm" align="center">
-          <Button onClick={doVerify} leftSection={<IconRosetteDiscountCheck size={16} />} loading={verify.pending} disabled={!state.canVerify}>
+          <Button
+            onClick={doVerify}
+            leftSection={<IconRosetteDiscountCheck size={16} />}
+            loading={verify.pending}
+            disabled={!state.canVerify}
+          >
             {t('verify.verify')}
             <ShortcutHint keys="Ctrl+Enter" />
           </Button>
-          <Button variant="default" leftSection={<IconRepeat size={16} color="var(--mantine-color-orange-8)" />} disabled={selected.size === 0 || retest.pending} onClick={() => setAsking(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconRepeat size={16} color="var(--mantine-color-orange-8)" />}
+            disabled={selected.size === 0 || retest.pending}
+            onClick={() => setAsking(true)}
+          >
             {selected.size > 0 ? t('verify.retestCount', { count: selected.size }) : t('verify.retest')}
           </Button>
           {selected.size > 0 && (
@@ -122,7 +141,13 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
           )}
         </Group>
         {blockerText && (
-          <Alert color={state.blocker === 'own' ? 'orange' : 'gray'} variant="light" icon={<IconInfoCircle size={16} />} p="xs" aria-live="polite">
+          <Alert
+            color={state.blocker === 'own' ? 'orange' : 'gray'}
+            variant="light"
+            icon={<IconInfoCircle size={16} />}
+            p="xs"
+            aria-live="polite"
+          >
             {blockerText}
           </Alert>
         )}
@@ -135,7 +160,10 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
         confirmLabel={t('verify.retestConfirm')}
         danger={false}
         onConfirm={async (reason) => {
-          await retest.run({ ...ref, analysisIds: chosen.map((a) => a.id), reason }, t('verify.retestSent', { count: chosen.length }));
+          await retest.run(
+            { ...ref, analysisIds: chosen.map((a) => a.id), reason },
+            t('verify.retestSent', { count: chosen.length }),
+          );
           setSelected(new Set());
         }}
         onClose={() => setAsking(false)}

@@ -60,7 +60,12 @@ export function analystOptions(
   return staff
     .filter((s) => s.active || keep.has(s.id))
     .map((s) => ({ value: s.id, label: s.name, openWork: s.openWork ?? 0, inactive: !s.active }))
-    .sort((a, b) => Number(a.inactive) - Number(b.inactive) || a.openWork - b.openWork || a.label.localeCompare(b.label, 'id'));
+    .sort(
+      (a, b) =>
+        Number(a.inactive) - Number(b.inactive) ||
+        a.openWork - b.openWork ||
+        a.label.localeCompare(b.label, 'id'),
+    );
 }
 
 /** Rows shown in the assignment table: the analyses that still count. */

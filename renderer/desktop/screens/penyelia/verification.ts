@@ -31,12 +31,26 @@ export interface VerifyState {
   blocker: 'selection' | 'waiting' | 'own' | 'status' | null;
 }
 
-export function verifyState(sample: Pick<Sample, 'analyses' | 'status'>, userId: string, selected: ReadonlySet<string>): VerifyState {
+export function verifyState(
+  sample: Pick<Sample, 'analyses' | 'status'>,
+  userId: string,
+  selected: ReadonlySet<string>,
+): VerifyState {
   const active = activeAnalyses(sample as Sample);
   const waiting = active.filter((a) => a.status !== 'submitted');
   const own = active.filter((a) => enteredBy(a, userId));
-  const statusOk = ((RULES['results.verify'].from.penyelia ?? []) as readonly (string | null)[]).includes(sample.status);
-  const blocker = !statusOk ? 'status' : selected.size > 0 ? 'selection' : waiting.length > 0 ? 'waiting' : own.length > 0 ? 'own' : null;
+  const statusOk = ((RULES['results.verify'].from.penyelia ?? []) as readonly (string | null)[]).includes(
+    sample.status,
+  );
+  const blocker = !statusOk
+    ? 'status'
+    : selected.size > 0
+      ? 'selection'
+      : waiting.length > 0
+        ? 'waiting'
+        : own.length > 0
+          ? 'own'
+          : null;
   return { waiting, own, canVerify: blocker === null && active.length > 0, blocker };
 }
 

@@ -36,22 +36,40 @@ export function RecordTable<T>({
 }) {
   const data = useMemo(() => rows.slice(0, RECORD_ROWS_SHOWN), [rows]);
   const defs = useMemo<ColumnDef<T>[]>(
-    () => columns.map((c) => ({ id: c.id, header: c.header, cell: (ctx) => c.cell(ctx.row.original), meta: c })),
+    () =>
+      columns.map((c) => ({ id: c.id, header: c.header, cell: (ctx) => c.cell(ctx.row.original), meta: c })),
     [columns],
   );
   const table = useReactTable({ data, columns: defs, getCoreRowModel: getCoreRowModel() });
   const metaOf = (id: string) => columns.find((c) => c.id === id);
   return (
     // The scrolling viewport takes focus (arrow keys scroll it; axe: scrollable-region-focusable).
-    <ScrollArea.Autosize mah={maxHeight ?? '100%'} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label }}>
-      <Table stickyHeader striped highlightOnHover verticalSpacing={5} horizontalSpacing="sm" fz={13} aria-label={label}>
+    <ScrollArea.Autosize
+      mah={maxHeight ?? '100%'}
+      type="auto"
+      offsetScrollbars
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label }}
+    >
+      <Table
+        stickyHeader
+        striped
+        highlightOnHover
+        verticalSpacing={5}
+        horizontalSpacing="sm"
+        fz={13}
+        aria-label={label}
+      >
         <Table.Thead>
           {table.getHeaderGroups().map((g) => (
             <Table.Tr key={g.id}>
               {g.headers.map((h) => {
                 const m = metaOf(h.column.id);
                 return (
-                  <Table.Th key={h.id} ta={m?.align ?? 'left'} style={{ minWidth: m?.minWidth, whiteSpace: 'nowrap' }}>
+                  <Table.Th
+                    key={h.id}
+                    ta={m?.align ?? 'left'}
+                    style={{ minWidth: m?.minWidth, whiteSpace: 'nowrap' }}
+                  >
                     {flexRender(h.column.columnDef.header, h.getContext())}
                   </Table.Th>
                 );
@@ -65,7 +83,12 @@ export function RecordTable<T>({
               {r.getVisibleCells().map((c) => {
                 const m = metaOf(c.column.id);
                 return (
-                  <Table.Td key={c.id} ta={m?.align ?? 'left'} className={m?.align === 'right' ? 'num' : undefined} style={m?.align === 'right' ? { whiteSpace: 'nowrap' } : undefined}>
+                  <Table.Td
+                    key={c.id}
+                    ta={m?.align ?? 'left'}
+                    className={m?.align === 'right' ? 'num' : undefined}
+                    style={m?.align === 'right' ? { whiteSpace: 'nowrap' } : undefined}
+                  >
                     {flexRender(c.column.columnDef.cell, c.getContext())}
                   </Table.Td>
                 );
@@ -77,7 +100,11 @@ export function RecordTable<T>({
           <Table.Tfoot>
             <Table.Tr>
               {footer.map((f, i) => (
-                <Table.Th key={i} ta={columns[i]?.align ?? 'left'} className={columns[i]?.align === 'right' ? 'num' : undefined}>
+                <Table.Th
+                  key={i}
+                  ta={columns[i]?.align ?? 'left'}
+                  className={columns[i]?.align === 'right' ? 'num' : undefined}
+                >
                   {f}
                 </Table.Th>
               ))}

@@ -7,7 +7,18 @@
  * offline says "perlu koneksi" and keeps the chosen period.
  */
 import { useState } from 'react';
-import { Alert, Box, Button, Group, ScrollArea, SegmentedControl, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  ScrollArea,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconFileSpreadsheet, IconFileTypePdf, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -36,7 +47,11 @@ export function RecordsScreen() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisMonth', new Date()));
   const [saved, setSaved] = useState<SavedExport | null>(null);
   const problem = periodProblem(period);
-  const q = useBridgeQuery('online.records.get', { kind, ...period }, { enabled: problem === null, retry: false });
+  const q = useBridgeQuery(
+    'online.records.get',
+    { kind, ...period },
+    { enabled: problem === null, retry: false },
+  );
   const exporter = useMutation<SavedExport, Error, 'xlsx' | 'pdf'>({
     mutationFn: (format) => bridge.call('online.records.export', { kind, ...period, format }),
     onSuccess: (file) => {
@@ -129,16 +144,35 @@ export function RecordsScreen() {
       )}
       {offline && <NeedsConnection onRetry={() => void q.refetch()} />}
       {exporter.isError && !isOffline(exporter.error) && (
-        <ErrorState error={exporter.error} onRetry={() => exporter.variables && exporter.mutate(exporter.variables)} retrying={exporter.isPending} />
+        <ErrorState
+          error={exporter.error}
+          onRetry={() => exporter.variables && exporter.mutate(exporter.variables)}
+          retrying={exporter.isPending}
+        />
       )}
       {saved && (
-        <Alert color="teal" variant="light" mx="md" mb="xs" py={6} icon={<IconCircleCheck size={18} />} withCloseButton onClose={() => setSaved(null)} closeButtonLabel="×" role="status">
+        <Alert
+          color="teal"
+          variant="light"
+          mx="md"
+          mb="xs"
+          py={6}
+          icon={<IconCircleCheck size={18} />}
+          withCloseButton
+          onClose={() => setSaved(null)}
+          closeButtonLabel="×"
+          role="status"
+        >
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {t('export.saved', { file: saved.fileName, path: saved.path })}
           </Text>
         </Alert>
       )}
-      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t(`kinds.${kind}`) }}>
+      <ScrollArea
+        style={{ flex: 1, minHeight: 0 }}
+        type="auto"
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t(`kinds.${kind}`) }}
+      >
         {problem === null && q.isPending ? (
           <Stack gap="sm" px="md">
             <Group gap="sm">
@@ -149,13 +183,23 @@ export function RecordsScreen() {
             <TableSkeleton rows={10} />
           </Stack>
         ) : q.isError ? (
-          isOffline(q.error) ? null : <ErrorState error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+          isOffline(q.error) ? null : (
+            <ErrorState error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+          )
         ) : q.data ? (
           <>
             <Text size="xs" c="dark.4" px="md" pb={6}>
-              {q.data.unit.name} · {t('period.shown', { from: formatDate(q.data.period.from, i18n.language), to: formatDate(q.data.period.to, i18n.language) })}
+              {q.data.unit.name} ·{' '}
+              {t('period.shown', {
+                from: formatDate(q.data.period.from, i18n.language),
+                to: formatDate(q.data.period.to, i18n.language),
+              })}
             </Text>
-            {isEmptyRecord(q.data) ? <EmptyState title={t('empty')} hint={t('emptyHint')} /> : <RecordView report={q.data} />}
+            {isEmptyRecord(q.data) ? (
+              <EmptyState title={t('empty')} hint={t('emptyHint')} />
+            ) : (
+              <RecordView report={q.data} />
+            )}
           </>
         ) : null}
       </ScrollArea>

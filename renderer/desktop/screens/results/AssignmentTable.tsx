@@ -27,7 +27,13 @@ export function AssignmentTable<R extends AssignmentTableRow>({
   analystWidth?: string;
 }) {
   return (
-    <Table withTableBorder layout="fixed" verticalSpacing={5} horizontalSpacing={8} aria-labelledby={labelledBy}>
+    <Table
+      withTableBorder
+      layout="fixed"
+      verticalSpacing={5}
+      horizontalSpacing={8}
+      aria-labelledby={labelledBy}
+    >
       <colgroup>
         <col style={{ width: '40%' }} />
         <col />

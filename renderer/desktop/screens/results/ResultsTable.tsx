@@ -116,7 +116,12 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               )}
               {own && (
                 <Group gap={4} wrap="nowrap" align="flex-start">
-                  <IconUserExclamation size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                  <IconUserExclamation
+                    size={14}
+                    color="var(--mantine-color-orange-8)"
+                    aria-hidden
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                  />
                   <Text size="xs" fw={500}>
                     {t('ownRow')}
                   </Text>
@@ -133,7 +138,12 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           // A draft the analyst has not sent is not a result yet: not shown to the Penyelia or MT.
           const r = rowState(row.original.analysis) === 'waiting' ? null : row.original.analysis.result;
           return (
-            <Text size="sm" className="num" fw={row.original.kind === 'current' ? 600 : 400} td={row.original.kind === 'retested' ? 'line-through' : undefined}>
+            <Text
+              size="sm"
+              className="num"
+              fw={row.original.kind === 'current' ? 600 : 400}
+              td={row.original.kind === 'retested' ? 'line-through' : undefined}
+            >
               {r ? formatResult(r) : t('noResult')}
             </Text>
           );
@@ -147,13 +157,16 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
       col.display({
         id: 'requirement',
         header: () => t('col.requirement'),
-        cell: ({ row }) => <Text size="sm">{formatRequirement(row.original.analysis.requirement) || '—'}</Text>,
+        cell: ({ row }) => (
+          <Text size="sm">{formatRequirement(row.original.analysis.requirement) || '—'}</Text>
+        ),
       }),
       col.display({
         id: 'mark',
         header: () => t('col.mark'),
         cell: ({ row }) => {
-          const mark = rowState(row.original.analysis) === 'waiting' ? null : analysisMark(row.original.analysis);
+          const mark =
+            rowState(row.original.analysis) === 'waiting' ? null : analysisMark(row.original.analysis);
           return mark ? (
             <span style={{ whiteSpace: 'nowrap' }}>
               <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" />
@@ -182,9 +195,18 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         header: () => t('col.entered'),
         cell: ({ row }) => {
           const at = row.original.analysis.submittedAt;
-          if (!at) return <Text size="xs" c="gray.7">—</Text>;
+          if (!at)
+            return (
+              <Text size="xs" c="gray.7">
+                —
+              </Text>
+            );
           return (
-            <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} title={formatDateTime(at, lang)}>
+            <Text
+              size="xs"
+              style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+              title={formatDateTime(at, lang)}
+            >
               {compactDateTime(at, lang, formatDate, formatTime)}
             </Text>
           );
@@ -194,7 +216,10 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         id: 'notes',
         header: () => t('col.notes'),
         cell: ({ row }) => {
-          const notes = rowState(row.original.analysis) === 'waiting' ? '' : (row.original.analysis.result?.notes?.trim() ?? '');
+          const notes =
+            rowState(row.original.analysis) === 'waiting'
+              ? ''
+              : (row.original.analysis.result?.notes?.trim() ?? '');
           return notes ? (
             <Text size="xs" lineClamp={2} title={notes} style={{ overflowWrap: 'anywhere' }}>
               {notes}
@@ -213,7 +238,14 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           const s = rowState(row.original.analysis);
           return (
             <Group gap={4} wrap="nowrap" align="flex-start">
-              {s === 'waiting' && <IconClockHour4 size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 1 }} />}
+              {s === 'waiting' && (
+                <IconClockHour4
+                  size={14}
+                  color="var(--mantine-color-orange-8)"
+                  aria-hidden
+                  style={{ flexShrink: 0, marginTop: 1 }}
+                />
+              )}
               <Text size="xs" c={STATE_COLOR[s]} fw={500}>
                 {t(`state.${s}`)}
               </Text>
@@ -225,7 +257,12 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
     [t, lang, selection, isOwn, analystNames],
   );
 
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.analysis.id });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.analysis.id,
+  });
   const focusRow = (i: number) => {
     setFocus(i);
     rowRefs.current[i]?.focus();
@@ -254,7 +291,15 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
   const current = Math.min(focus, rows.length - 1);
   return (
     <Table.ScrollContainer minWidth={900} type="native">
-      <Table aria-label={t('tableLabel', { sample: sampleLabel })} striped={false} highlightOnHover withTableBorder layout="fixed" verticalSpacing={5} horizontalSpacing={8}>
+      <Table
+        aria-label={t('tableLabel', { sample: sampleLabel })}
+        striped={false}
+        highlightOnHover
+        withTableBorder
+        layout="fixed"
+        verticalSpacing={5}
+        horizontalSpacing={8}
+      >
         <colgroup>
           {selection && <col style={{ width: 34 }} />}
           <col />
@@ -271,7 +316,13 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           {table.getHeaderGroups().map((hg) => (
             <Table.Tr key={hg.id}>
               {hg.headers.map((h) => (
-                <Table.Th key={h.id} className={h.column.id === 'value' ? 'num' : undefined} fz="xs" c="gray.7" fw={600}>
+                <Table.Th
+                  key={h.id}
+                  className={h.column.id === 'value' ? 'num' : undefined}
+                  fz="xs"
+                  c="gray.7"
+                  fw={600}
+                >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </Table.Th>
               ))}
@@ -295,12 +346,18 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
                 style={{
                   // Greyed by colour, not opacity, so the text keeps a readable contrast.
                   color: r.kind === 'retested' ? 'var(--mantine-color-gray-7)' : undefined,
-                  background: selected ? 'var(--mantine-color-orange-0)' : r.kind === 'retested' ? 'var(--mantine-color-gray-0)' : undefined,
+                  background: selected
+                    ? 'var(--mantine-color-orange-0)'
+                    : r.kind === 'retested'
+                      ? 'var(--mantine-color-gray-0)'
+                      : undefined,
                   verticalAlign: 'top',
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             );

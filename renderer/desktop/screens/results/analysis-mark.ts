@@ -7,7 +7,9 @@ import type { Analysis } from '../../../../shared/domain/entities';
 import { markOf } from '../../../../shared/domain/result-text';
 import type { MarkKind } from '../../../components/ResultMark';
 
-export function analysisMark(a: Pick<Analysis, 'result' | 'requirement' | 'detectionLimit'>): MarkKind | null {
+export function analysisMark(
+  a: Pick<Analysis, 'result' | 'requirement' | 'detectionLimit'>,
+): MarkKind | null {
   if (!a.result) return null;
   return markOf(a, a.result.value);
 }

@@ -60,7 +60,9 @@ export function resultRows(sample: Pick<Sample, 'analyses'>): ResultRow[] {
     }
     return out;
   };
-  const ordered = [...current].sort((a, b) => position.get(rootOf(a, byId).id)! - position.get(rootOf(b, byId).id)!);
+  const ordered = [...current].sort(
+    (a, b) => position.get(rootOf(a, byId).id)! - position.get(rootOf(b, byId).id)!,
+  );
   const rows: ResultRow[] = [];
   const shown = new Set<string>();
   for (const a of ordered) {
@@ -72,7 +74,8 @@ export function resultRows(sample: Pick<Sample, 'analyses'>): ResultRow[] {
     }
   }
   // A retested analysis whose repeat is not in this copy (should not happen): still shown.
-  for (const a of list) if (!shown.has(a.id)) rows.push({ analysis: a, kind: 'retested', retestReason: a.retestReason });
+  for (const a of list)
+    if (!shown.has(a.id)) rows.push({ analysis: a, kind: 'retested', retestReason: a.retestReason });
   return rows;
 }
 

@@ -10,7 +10,11 @@ import type { Order, ReturnNote, Sample } from '../../../../shared/domain/entiti
  * status by one of `commands` (e.g. 'assignment.return'). A note from an earlier round that the
  * sample has since moved past is not returned.
  */
-export function currentReturn(order: Pick<Order, 'returns'>, sample: Pick<Sample, 'id' | 'statusSince'>, commands: readonly string[]): ReturnNote | null {
+export function currentReturn(
+  order: Pick<Order, 'returns'>,
+  sample: Pick<Sample, 'id' | 'statusSince'>,
+  commands: readonly string[],
+): ReturnNote | null {
   const mine = order.returns.filter((r) => r.entity === 'sample' && r.entityId === sample.id);
   const last = mine.at(-1);
   if (!last || !commands.includes(last.command)) return null;

@@ -22,5 +22,11 @@ export function useSampleAction<N extends BridgeCallName>(name: N) {
   const fire = (input: CallInput<N>, done: string): void => {
     run(input, done).catch(() => {});
   };
-  return { run, fire, pending: m.isPending, error: m.error ? errorText(m.error, i18n.language) : null, reset: m.reset };
+  return {
+    run,
+    fire,
+    pending: m.isPending,
+    error: m.error ? errorText(m.error, i18n.language) : null,
+    reset: m.reset,
+  };
 }

@@ -19,7 +19,11 @@ export function ReviewLine({ answers }: { answers: OrderReviewAnswers }) {
         const ok = answers[k] === 'bisa';
         return (
           <Group key={k} gap={3} wrap="nowrap">
-            {ok ? <IconCheck size={13} color="var(--mantine-color-teal-8)" aria-hidden /> : <IconX size={13} color="var(--mantine-color-red-8)" aria-hidden />}
+            {ok ? (
+              <IconCheck size={13} color="var(--mantine-color-teal-8)" aria-hidden />
+            ) : (
+              <IconX size={13} color="var(--mantine-color-red-8)" aria-hidden />
+            )}
             <Text size="xs" c={ok ? undefined : 'red.8'}>
               {msg(REVIEW_LABELS[k], i18n.language)} {t(`reviewAnswer.${answers[k]}`)}
             </Text>

@@ -28,13 +28,20 @@ export function NetworkSettings({ opened, onClose }: { opened: boolean; onClose:
   const form = useForm<Form>({ defaultValues: { proxy: '', updateChannel: 'latest' }, mode: 'onChange' });
 
   useEffect(() => {
-    if (opened && settings.data) form.reset({ proxy: settings.data.proxy ?? '', updateChannel: settings.data.updateChannel ?? 'latest' });
+    if (opened && settings.data)
+      form.reset({
+        proxy: settings.data.proxy ?? '',
+        updateChannel: settings.data.updateChannel ?? 'latest',
+      });
   }, [opened, settings.data, form]);
 
   const submit = form.handleSubmit(async (v) => {
     try {
       const proxy = v.proxy.trim();
-      const saved = await save.mutateAsync({ proxy: proxy === '' ? null : proxy, updateChannel: v.updateChannel });
+      const saved = await save.mutateAsync({
+        proxy: proxy === '' ? null : proxy,
+        updateChannel: v.updateChannel,
+      });
       qc.setQueryData(settingsQuery.queryKey, saved);
       notifications.show({ color: 'teal', message: t('saved') });
       onClose();
@@ -66,7 +73,9 @@ export function NetworkSettings({ opened, onClose }: { opened: boolean; onClose:
             label={t('channel.label')}
             description={t('channel.help')}
             value={form.watch('updateChannel')}
-            onChange={(v) => form.setValue('updateChannel', v === 'beta' ? 'beta' : 'latest', { shouldDirty: true })}
+            onChange={(v) =>
+              form.setValue('updateChannel', v === 'beta' ? 'beta' : 'latest', { shouldDirty: true })
+            }
           >
             <Stack gap={6} mt={6}>
               <Radio value="latest" label={t('channel.stable')} />

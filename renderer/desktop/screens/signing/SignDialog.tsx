@@ -98,7 +98,15 @@ function CertificateCard({ k }: { k: NonNullable<ReturnType<typeof useKeystore>[
 }
 
 /** The token the settings name: the key never leaves it; its certificate is read when it signs. */
-function TokenCard({ label, slot, modulePath }: { label: string | null; slot: number | null; modulePath: string }) {
+function TokenCard({
+  label,
+  slot,
+  modulePath,
+}: {
+  label: string | null;
+  slot: number | null;
+  modulePath: string;
+}) {
   const { t } = useTranslation('signing');
   return (
     <Stack gap={4}>
@@ -291,7 +299,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
           </Text>
           <Progress.Root>
             {/* The name goes on the section: it is the element with the progressbar role. */}
-            <Progress.Section value={(done / Math.max(1, batch.length)) * 100} animated aria-label={t('dialog.progress', { done, total: batch.length })} />
+            <Progress.Section
+              value={(done / Math.max(1, batch.length)) * 100}
+              animated
+              aria-label={t('dialog.progress', { done, total: batch.length })}
+            />
           </Progress.Root>
           {reportList}
         </Stack>
@@ -371,7 +383,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       >
         <Stack gap="sm">
           {token ? (
-            <TokenCard label={settings.data?.signing?.tokenLabel ?? null} slot={settings.data?.signing?.slot ?? null} modulePath={settings.data?.signing?.modulePath ?? ''} />
+            <TokenCard
+              label={settings.data?.signing?.tokenLabel ?? null}
+              slot={settings.data?.signing?.slot ?? null}
+              modulePath={settings.data?.signing?.modulePath ?? ''}
+            />
           ) : (
             <CertificateCard k={ks.data?.keystore ?? null} />
           )}
@@ -382,7 +398,13 @@ export function SignDialog({ opened, reports, onClose }: Props) {
             {reportList}
           </Stack>
           {locked ? (
-            <Alert color="red" p="xs" icon={<IconLock size={16} />} role="alert" title={token ? t('dialog.tokenLockedTitle') : undefined}>
+            <Alert
+              color="red"
+              p="xs"
+              icon={<IconLock size={16} />}
+              role="alert"
+              title={token ? t('dialog.tokenLockedTitle') : undefined}
+            >
               {token ? tokenLocked : t('dialog.lockedUntil', { time: formatDateTime(until, lang) })}
             </Alert>
           ) : null}

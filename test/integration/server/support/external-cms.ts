@@ -34,13 +34,26 @@ export interface ExternalSigner {
 
 const bin = (b: Uint8Array) => Buffer.from(b).toString('binary');
 const oid = (o: string) => asn1.create(U, T.OID, false, asn1.oidToDer(o).getBytes());
-const alg = (o: string, withNull = false) => asn1.create(U, T.SEQUENCE, true, [oid(o), ...(withNull ? [asn1.create(U, T.NULL, false, '')] : [])]);
+const alg = (o: string, withNull = false) =>
+  asn1.create(U, T.SEQUENCE, true, [oid(o), ...(withNull ? [asn1.create(U, T.NULL, false, '')] : [])]);
 const der = (a: forge.asn1.Asn1) => Buffer.from(asn1.toDer(a).getBytes(), 'binary');
 
 /** The demo Kepala Balai's keystore (resources/demo-keystore), read with the openssl command line. */
 export function demoKepalaSigner(): ExternalSigner {
   const dir = new URL('../../../../resources/demo-keystore/', import.meta.url);
-  const keyPem = execFileSync('openssl', ['pkcs12', '-in', new URL('kepala-balai-demo.p12', dir).pathname, '-nocerts', '-nodes', '-passin', 'pass:demo-tte-2025'], { encoding: 'utf8' });
+  const keyPem = execFileSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-in',
+      new URL('kepala-balai-demo.p12', dir).pathname,
+      '-nocerts',
+      '-nodes',
+      '-passin',
+      'pass:demo-tte-2025',
+    ],
+    { encoding: 'utf8' },
+  );
   const certificatePem = readFileSync(new URL('kepala-balai-demo.pem', dir), 'utf8');
   return { key: createPrivateKey(keyPem), certificatePem, certificate: pemToDer(certificatePem) };
 }
@@ -49,9 +62,31 @@ export function demoKepalaSigner(): ExternalSigner {
 export function strangerSigner(): ExternalSigner {
   const dir = mkdtempSync(join(tmpdir(), 'sippt-stranger-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '3650', '-subj', '/CN=Orang Lain/O=Bukan BSPJI/C=ID'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=Orang Lain/O=Bukan BSPJI/C=ID',
+      ],
+      { stdio: 'ignore' },
+    );
     const certificatePem = readFileSync(join(dir, 'c.pem'), 'utf8');
-    return { key: createPrivateKey(readFileSync(join(dir, 'k.pem'))), certificatePem, certificate: pemToDer(certificatePem) };
+    return {
+      key: createPrivateKey(readFileSync(join(dir, 'k.pem'))),
+      certificatePem,
+      certificate: pemToDer(certificatePem),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -71,13 +106,23 @@ export function detachedCms(digest: Buffer, signer: ExternalSigner): Buffer {
   const serial = fields[off]!;
   const issuer = fields[off + 2]!;
   const certHash = createHash('sha256').update(signer.certificate).digest();
-  const attr = (type: string, value: forge.asn1.Asn1) => asn1.create(U, T.SEQUENCE, true, [oid(type), asn1.create(U, T.SET, true, [value])]);
-  const issuerSerial = asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 4, true, [issuer])]), serial]);
-  const essCertIdV2 = asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.OCTETSTRING, false, bin(certHash)), issuerSerial]);
+  const attr = (type: string, value: forge.asn1.Asn1) =>
+    asn1.create(U, T.SEQUENCE, true, [oid(type), asn1.create(U, T.SET, true, [value])]);
+  const issuerSerial = asn1.create(U, T.SEQUENCE, true, [
+    asn1.create(U, T.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 4, true, [issuer])]),
+    serial,
+  ]);
+  const essCertIdV2 = asn1.create(U, T.SEQUENCE, true, [
+    asn1.create(U, T.OCTETSTRING, false, bin(certHash)),
+    issuerSerial,
+  ]);
   const attrs = [
     attr(OIDS.contentType, oid(OIDS.data)),
     attr(OIDS.messageDigest, asn1.create(U, T.OCTETSTRING, false, bin(digest))),
-    attr(OIDS.signingCertificateV2, asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.SEQUENCE, true, [essCertIdV2])])),
+    attr(
+      OIDS.signingCertificateV2,
+      asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.SEQUENCE, true, [essCertIdV2])]),
+    ),
   ];
   // DER SET OF: elements sorted by their encoding.
   attrs.sort((a, b) => Buffer.compare(der(a), der(b)));
@@ -98,5 +143,10 @@ export function detachedCms(digest: Buffer, signer: ExternalSigner): Buffer {
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [cert]),
     asn1.create(U, T.SET, true, [signerInfo]),
   ]);
-  return der(asn1.create(U, T.SEQUENCE, true, [oid(OIDS.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
+  return der(
+    asn1.create(U, T.SEQUENCE, true, [
+      oid(OIDS.signedData),
+      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData]),
+    ]),
+  );
 }

@@ -54,8 +54,10 @@ export function softhsmAvailable(): string | null {
   if (spawnSync('sh', ['-c', 'command -v softhsm2-util'], { encoding: 'utf8' }).status !== 0) {
     return 'softhsm2 is not installed (apt-get install -y softhsm2; .ci/run installs it): the PKCS#11 token tests are skipped';
   }
-  if (!softhsmModule()) return `the SoftHSM2 PKCS#11 module was not found (tried ${SOFTHSM_MODULE_CANDIDATES.join(', ')}; set SOFTHSM2_MODULE)`;
-  if (spawnSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' }).status !== 0) return 'openssl is not installed (apt-get install -y openssl)';
+  if (!softhsmModule())
+    return `the SoftHSM2 PKCS#11 module was not found (tried ${SOFTHSM_MODULE_CANDIDATES.join(', ')}; set SOFTHSM2_MODULE)`;
+  if (spawnSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' }).status !== 0)
+    return 'openssl is not installed (apt-get install -y openssl)';
   try {
     require('pkcs11js');
   } catch (e) {
@@ -70,7 +72,10 @@ export function softhsmModule(): string | null {
 
 function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.filter((a) => !/pass:|^\d{4}$/.test(a)).join(' ')} failed: ${r.stderr || r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} ${args.filter((a) => !/pass:|^\d{4}$/.test(a)).join(' ')} failed: ${r.stderr || r.stdout}`,
+    );
   return r.stdout;
 }
 
@@ -106,31 +111,57 @@ export function makeSoftHsmToken(opts: MakeTokenOptions): SoftHsmToken {
   const tokens = join(dir, 'tokens');
   mkdirSync(tokens, { mode: 0o700 });
   const conf = join(dir, 'softhsm2.conf');
-  writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`);
+  writeFileSync(
+    conf,
+    `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`,
+  );
   const previous = process.env.SOFTHSM2_CONF;
   process.env.SOFTHSM2_CONF = conf;
   const env = { ...process.env, SOFTHSM2_CONF: conf };
 
-  sh('softhsm2-util', ['--init-token', '--free', '--label', TOKEN_LABEL, '--pin', USER_PIN, '--so-pin', SO_PIN], env);
+  sh(
+    'softhsm2-util',
+    ['--init-token', '--free', '--label', TOKEN_LABEL, '--pin', USER_PIN, '--so-pin', SO_PIN],
+    env,
+  );
 
   // The key: PKCS#12 -> unencrypted PKCS#8 (0600, removed at once) -> the token.
   const keyPem = join(dir, 'key.pem');
-  const p12Key = sh('openssl', ['pkcs12', '-in', opts.p12Path, '-passin', `pass:${opts.p12Passphrase}`, '-nocerts', '-nodes'], env);
+  const p12Key = sh(
+    'openssl',
+    ['pkcs12', '-in', opts.p12Path, '-passin', `pass:${opts.p12Passphrase}`, '-nocerts', '-nodes'],
+    env,
+  );
   try {
-    const pk8 = spawnSync('openssl', ['pkcs8', '-topk8', '-nocrypt'], { input: p12Key, encoding: 'utf8', env });
+    const pk8 = spawnSync('openssl', ['pkcs8', '-topk8', '-nocrypt'], {
+      input: p12Key,
+      encoding: 'utf8',
+      env,
+    });
     if (pk8.status !== 0) throw new Error(`openssl pkcs8 failed: ${pk8.stderr}`);
     writeFileSync(keyPem, pk8.stdout, { mode: 0o600 });
-    sh('softhsm2-util', ['--import', keyPem, '--token', TOKEN_LABEL, '--label', 'kb', '--id', '01', '--pin', USER_PIN], env);
+    sh(
+      'softhsm2-util',
+      ['--import', keyPem, '--token', TOKEN_LABEL, '--label', 'kb', '--id', '01', '--pin', USER_PIN],
+      env,
+    );
   } finally {
     rmSync(keyPem, { force: true });
   }
 
   // The certificates: the signer's with the key's id, the issuers without one.
-  const certsPem = sh('openssl', ['pkcs12', '-in', opts.p12Path, '-passin', `pass:${opts.p12Passphrase}`, '-nokeys'], env);
-  const certs = [...certsPem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map((m) => new X509Certificate(m[0]));
+  const certsPem = sh(
+    'openssl',
+    ['pkcs12', '-in', opts.p12Path, '-passin', `pass:${opts.p12Passphrase}`, '-nokeys'],
+    env,
+  );
+  const certs = [...certsPem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map(
+    (m) => new X509Certificate(m[0]),
+  );
   const leaf = certs.find((c) => !c.checkIssued(c));
   if (!leaf) throw new Error('no signer certificate in the keystore');
-  const issuers = (opts.withChain ?? true) ? certs.filter((c) => c.fingerprint256 !== leaf.fingerprint256) : [];
+  const issuers =
+    (opts.withChain ?? true) ? certs.filter((c) => c.fingerprint256 !== leaf.fingerprint256) : [];
 
   const { PKCS11 } = require('pkcs11js') as typeof Pkcs11js;
   const lib = new PKCS11();

@@ -1,6 +1,13 @@
 /** Indonesian formats of UI.md ("Visual language"), in WIB whatever the workstation's zone. */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatNumber, formatRupiah, formatTime } from '../../../../renderer/lib/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatRupiah,
+  formatTime,
+} from '../../../../renderer/lib/format';
 
 describe('formats', () => {
   it('dates and times in WIB, Indonesian first', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { draftRejectReason, receiptConcerns } from '../../../../renderer/desktop/screens/penyelia/receipt-check';
+import {
+  draftRejectReason,
+  receiptConcerns,
+} from '../../../../renderer/desktop/screens/penyelia/receipt-check';
 import {
   analystOptions,
   assignmentPayload,
@@ -8,19 +11,37 @@ import {
   missingPicks,
   pickAll,
 } from '../../../../renderer/desktop/screens/penyelia/assignment';
-import { enteredBy, isRetestable, pruneSelection, verifyState } from '../../../../renderer/desktop/screens/penyelia/verification';
+import {
+  enteredBy,
+  isRetestable,
+  pruneSelection,
+  verifyState,
+} from '../../../../renderer/desktop/screens/penyelia/verification';
 import { analysis, sample } from '../results/fixtures';
 
-const labels = { quantity: 'jumlah tidak cukup', condition: 'kondisi tidak baik', container: 'wadah tidak baik', seal: 'segel tidak utuh' };
+const labels = {
+  quantity: 'jumlah tidak cukup',
+  condition: 'kondisi tidak baik',
+  container: 'wadah tidak baik',
+  seal: 'segel tidak utuh',
+};
 
 describe('receipt check', () => {
   it('lists the answers that speak against accepting', () => {
     expect(receiptConcerns({})).toEqual([]);
-    expect(receiptConcerns({ quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true })).toEqual([]);
-    expect(receiptConcerns({ quantity: 'tidak_cukup', container: 'tidak_baik', sealIntact: false })).toEqual(['quantity', 'container', 'seal']);
+    expect(
+      receiptConcerns({ quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true }),
+    ).toEqual([]);
+    expect(receiptConcerns({ quantity: 'tidak_cukup', container: 'tidak_baik', sealIntact: false })).toEqual([
+      'quantity',
+      'container',
+      'seal',
+    ]);
   });
   it('drafts a rejection reason from the concerns and the note', () => {
-    expect(draftRejectReason({ quantity: 'tidak_cukup', sealIntact: false, note: 'botol bocor' }, labels)).toBe('Jumlah tidak cukup; segel tidak utuh; botol bocor.');
+    expect(
+      draftRejectReason({ quantity: 'tidak_cukup', sealIntact: false, note: 'botol bocor' }, labels),
+    ).toBe('Jumlah tidak cukup; segel tidak utuh; botol bocor.');
     expect(draftRejectReason({ quantity: 'cukup' }, labels)).toBe('');
   });
 });
@@ -81,7 +102,9 @@ describe('verification', () => {
     expect(st.waiting).toHaveLength(1);
     const own = sample([analysis(), analysis({ enteredBy: me })]);
     expect(verifyState(own, me, new Set()).blocker).toBe('own');
-    expect(verifyState(sample([analysis()], { status: 'results_verified' }), me, new Set()).blocker).toBe('status');
+    expect(verifyState(sample([analysis()], { status: 'results_verified' }), me, new Set()).blocker).toBe(
+      'status',
+    );
     expect(verifyState(sample([]), me, new Set()).canVerify).toBe(false);
   });
   it('knows a row the user entered or was assigned', () => {

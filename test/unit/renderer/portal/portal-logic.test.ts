@@ -3,8 +3,21 @@ import type { CatalogResponse, OrderHistoryEntry } from '../../../../shared/api/
 import type { Order } from '../../../../shared/domain/entities';
 import { PORTAL_PAGES } from '../../../../server/http/routes/portal';
 import { billingState, groupBillingCode, timeLeft } from '../../../../renderer/portal/lib/billing';
-import { draftTotal, isBlank, loadDraft, newDraft, problems, saveDraft, toRequest, type OrderDraft } from '../../../../renderer/portal/lib/draft';
-import { customerAction, paymentConfirmed, reportsUnlocked } from '../../../../renderer/portal/lib/next-action';
+import {
+  draftTotal,
+  isBlank,
+  loadDraft,
+  newDraft,
+  problems,
+  saveDraft,
+  toRequest,
+  type OrderDraft,
+} from '../../../../renderer/portal/lib/draft';
+import {
+  customerAction,
+  paymentConfirmed,
+  reportsUnlocked,
+} from '../../../../renderer/portal/lib/next-action';
 import { SERVED_PAGES } from '../../../../renderer/portal/lib/paths';
 import { timelineLines } from '../../../../renderer/portal/lib/timeline';
 import { uuid } from '../../../../renderer/portal/lib/uuid';
@@ -17,8 +30,28 @@ const catalog = {
   labs: [],
   sampleTypes: [{ id: T, labId: T, name: 'Kopi bubuk', description: '', active: true }],
   parameters: [
-    { id: P1, sampleTypeId: T, name: 'Kadar air', unit: '%', method: 'SNI', requirement: null, detectionLimit: null, tariff: 75_000, active: true },
-    { id: P2, sampleTypeId: T, name: 'Kadar abu', unit: '%', method: 'SNI', requirement: null, detectionLimit: null, tariff: 60_000, active: false },
+    {
+      id: P1,
+      sampleTypeId: T,
+      name: 'Kadar air',
+      unit: '%',
+      method: 'SNI',
+      requirement: null,
+      detectionLimit: null,
+      tariff: 75_000,
+      active: true,
+    },
+    {
+      id: P2,
+      sampleTypeId: T,
+      name: 'Kadar abu',
+      unit: '%',
+      method: 'SNI',
+      requirement: null,
+      detectionLimit: null,
+      tariff: 60_000,
+      active: false,
+    },
   ],
 } as CatalogResponse;
 
@@ -43,7 +76,12 @@ describe('order draft', () => {
   it('survives a reload as typed, and says when storage refuses it', () => {
     const store = new MemoryStore();
     const d: OrderDraft = { ...newDraft(uuid), step: 1 };
-    d.samples[0] = { ...d.samples[0]!, sampleTypeId: T, description: 'Kopi arabika 500 g', parameterIds: [P1] };
+    d.samples[0] = {
+      ...d.samples[0]!,
+      sampleTypeId: T,
+      description: 'Kopi arabika 500 g',
+      parameterIds: [P1],
+    };
     const saved = saveDraft(store, 'k', d, new Date('2026-03-14T03:42:00Z'));
     expect(saved?.savedAt).toBe('2026-03-14T03:42:00.000Z');
     const back = loadDraft(store, 'k')!;
@@ -82,28 +120,84 @@ describe('e-billing', () => {
 });
 
 const order = (patch: Partial<Order>): Order =>
-  ({ id: T, status: 'submitted', samples: [], billings: [], proofs: [], returns: [], survey: null, statusSince: null, ...patch }) as unknown as Order;
+  ({
+    id: T,
+    status: 'submitted',
+    samples: [],
+    billings: [],
+    proofs: [],
+    returns: [],
+    survey: null,
+    statusSince: null,
+    ...patch,
+  }) as unknown as Order;
 
 describe('the one action waiting for the customer', () => {
   const now = new Date('2026-03-14T00:00:00Z');
   it('follows the order status and the SOP table', () => {
-    expect(customerAction(order({ status: 'submitted' }), now)).toEqual({ kind: 'wait', step: 5, holder: 'cs' });
+    expect(customerAction(order({ status: 'submitted' }), now)).toEqual({
+      kind: 'wait',
+      step: 5,
+      holder: 'cs',
+    });
     expect(customerAction(order({ status: 'tariff_approved' }), now).kind).toBe('review_tariff');
-    expect(customerAction(order({ status: 'payment_submitted' }), now)).toEqual({ kind: 'wait', step: 10, holder: 'bendahara' });
+    expect(customerAction(order({ status: 'payment_submitted' }), now)).toEqual({
+      kind: 'wait',
+      step: 10,
+      holder: 'bendahara',
+    });
     expect(customerAction(order({ status: 'reports_released' }), now).kind).toBe('survey');
     expect(customerAction(order({ status: 'survey_completed' }), now).kind).toBe('download');
   });
   it('gives the reason of a return and of a rejected proof', () => {
     const returned = order({
       status: 'returned_to_customer',
-      returns: [{ at: '', by: T, role: 'cs', command: 'order.return_to_customer', entity: 'order', entityId: T, reason: 'Lengkapi uraian' }],
+      returns: [
+        {
+          at: '',
+          by: T,
+          role: 'cs',
+          command: 'order.return_to_customer',
+          entity: 'order',
+          entityId: T,
+          reason: 'Lengkapi uraian',
+        },
+      ],
     });
     expect(customerAction(returned, now)).toEqual({ kind: 'correct', reason: 'Lengkapi uraian' });
-    const billing = { id: T, code: '1'.repeat(15), amount: 1, status: 'issued', issuedAt: '', expiresAt: '2026-03-20T00:00:00Z', ntpn: null, paidAt: null };
-    const proof = { id: P1, billingId: T, fileId: T, ntpn: null, status: 'rejected', uploadedAt: '', decidedBy: T, reason: 'buram' };
-    const a = customerAction(order({ status: 'awaiting_payment', billings: [billing] as Order['billings'], proofs: [proof] as Order['proofs'] }), now);
+    const billing = {
+      id: T,
+      code: '1'.repeat(15),
+      amount: 1,
+      status: 'issued',
+      issuedAt: '',
+      expiresAt: '2026-03-20T00:00:00Z',
+      ntpn: null,
+      paidAt: null,
+    };
+    const proof = {
+      id: P1,
+      billingId: T,
+      fileId: T,
+      ntpn: null,
+      status: 'rejected',
+      uploadedAt: '',
+      decidedBy: T,
+      reason: 'buram',
+    };
+    const a = customerAction(
+      order({
+        status: 'awaiting_payment',
+        billings: [billing] as Order['billings'],
+        proofs: [proof] as Order['proofs'],
+      }),
+      now,
+    );
     expect(a.kind === 'pay' && a.rejectedProof?.reason).toBe('buram');
-    const expired = order({ status: 'awaiting_payment', billings: [{ ...billing, expiresAt: '2026-03-01T00:00:00Z' }] as Order['billings'] });
+    const expired = order({
+      status: 'awaiting_payment',
+      billings: [{ ...billing, expiresAt: '2026-03-01T00:00:00Z' }] as Order['billings'],
+    });
     expect(customerAction(expired, now).kind).toBe('billing_expired');
   });
   it('unlocks the LHU only after payment and survey', () => {
@@ -115,10 +209,28 @@ describe('the one action waiting for the customer', () => {
 
 describe('timeline', () => {
   const e = (step: number | null, command: string, reason: string | null = null): OrderHistoryEntry => ({
-    at: '2026-03-14T00:00:00Z', actorId: null, actorName: null, role: 'analis', command, step, entity: 'analysis', entityId: T, sampleId: null, from: null, to: null, reason,
+    at: '2026-03-14T00:00:00Z',
+    actorId: null,
+    actorName: null,
+    role: 'analis',
+    command,
+    step,
+    entity: 'analysis',
+    entityId: T,
+    sampleId: null,
+    from: null,
+    to: null,
+    reason,
   });
   it('folds the entries of one step and keeps returns apart', () => {
-    const lines = timelineLines([e(14, 'result.save'), e(14, 'result.submit'), e(14, 'result.save'), e(null, 'analysis.request_retest', 'ulang'), e(14, 'result.save'), e(null, 'x')]);
+    const lines = timelineLines([
+      e(14, 'result.save'),
+      e(14, 'result.submit'),
+      e(14, 'result.save'),
+      e(null, 'analysis.request_retest', 'ulang'),
+      e(14, 'result.save'),
+      e(null, 'x'),
+    ]);
     expect(lines.map((l) => [l.step, l.isReturn])).toEqual([
       [14, false],
       [null, true],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compactDateTime, resultRows, rowState, staffNames } from '../../../../renderer/desktop/screens/results/results-rows';
+import {
+  compactDateTime,
+  resultRows,
+  rowState,
+  staffNames,
+} from '../../../../renderer/desktop/screens/results/results-rows';
 import { rowKeyAction } from '../../../../renderer/desktop/screens/results/row-keys';
 import { currentReturn } from '../../../../renderer/desktop/screens/results/sample-returns';
 import { analysisMark } from '../../../../renderer/desktop/screens/results/analysis-mark';
@@ -11,7 +16,13 @@ describe('resultRows', () => {
     const bOld = analysis({ parameterName: 'B', status: 'retest', retestReason: 'Nilai janggal' });
     const c = analysis({ parameterName: 'C' });
     // The engine pushes the repeat at the end of the list.
-    const bNew = analysis({ parameterName: 'B', status: 'pending', result: null, retestOf: bOld.id, retestReason: 'Nilai janggal' });
+    const bNew = analysis({
+      parameterName: 'B',
+      status: 'pending',
+      result: null,
+      retestOf: bOld.id,
+      retestReason: 'Nilai janggal',
+    });
     const rows = resultRows(sample([a, bOld, c, bNew]));
     expect(rows.map((r) => [r.analysis.parameterName, r.kind])).toEqual([
       ['A', 'current'],
@@ -25,8 +36,18 @@ describe('resultRows', () => {
 
   it('lists a chain of retests newest first', () => {
     const first = analysis({ parameterName: 'pH', status: 'retest', retestReason: 'satu' });
-    const second = analysis({ parameterName: 'pH', status: 'retest', retestOf: first.id, retestReason: 'dua' });
-    const third = analysis({ parameterName: 'pH', status: 'submitted', retestOf: second.id, retestReason: 'dua' });
+    const second = analysis({
+      parameterName: 'pH',
+      status: 'retest',
+      retestOf: first.id,
+      retestReason: 'dua',
+    });
+    const third = analysis({
+      parameterName: 'pH',
+      status: 'submitted',
+      retestOf: second.id,
+      retestReason: 'dua',
+    });
     const rows = resultRows(sample([first, second, third]));
     expect(rows.map((r) => r.analysis.id)).toEqual([third.id, second.id, first.id]);
   });
@@ -47,7 +68,21 @@ describe('resultRows', () => {
 describe('analysisMark', () => {
   it('marks against the requirement with the shared judgment, and nothing without a result', () => {
     expect(analysisMark(analysis())).toBe('meets');
-    expect(analysisMark(analysis({ result: { value: '13', numeric: 13, unit: '%', notes: '', belowDetectionLimit: false, detectionLimit: null, testedOn: null } }))).toBe('fails');
+    expect(
+      analysisMark(
+        analysis({
+          result: {
+            value: '13',
+            numeric: 13,
+            unit: '%',
+            notes: '',
+            belowDetectionLimit: false,
+            detectionLimit: null,
+            testedOn: null,
+          },
+        }),
+      ),
+    ).toBe('fails');
     expect(analysisMark(analysis({ requirement: null }))).toBe('none');
     expect(analysisMark(analysis({ result: null }))).toBeNull();
   });
@@ -75,13 +110,25 @@ describe('currentReturn', () => {
   });
   it('ignores returns of other samples, other commands, and rounds the sample has moved past', () => {
     expect(currentReturn(returns([{ entityId: 's2' }]), s, ['assignment.return'])).toBeNull();
-    expect(currentReturn(returns([{ entityId: 's1', command: 'results.return' }]), s, ['assignment.return'])).toBeNull();
-    expect(currentReturn(returns([{ entityId: 's1' }]), { id: 's1', statusSince: '2026-03-15T00:00:00.000Z' }, ['assignment.return'])).toBeNull();
+    expect(
+      currentReturn(returns([{ entityId: 's1', command: 'results.return' }]), s, ['assignment.return']),
+    ).toBeNull();
+    expect(
+      currentReturn(returns([{ entityId: 's1' }]), { id: 's1', statusSince: '2026-03-15T00:00:00.000Z' }, [
+        'assignment.return',
+      ]),
+    ).toBeNull();
     // A later, different return on the same sample hides the earlier one.
-    expect(currentReturn(returns([{ entityId: 's1' }, { entityId: 's1', command: 'sample.reject' }]), s, ['assignment.return'])).toBeNull();
+    expect(
+      currentReturn(returns([{ entityId: 's1' }, { entityId: 's1', command: 'sample.reject' }]), s, [
+        'assignment.return',
+      ]),
+    ).toBeNull();
   });
   it('works without statusSince (stored records)', () => {
-    expect(currentReturn(returns([{ entityId: 's1' }]), { id: 's1', statusSince: null }, ['assignment.return'])).not.toBeNull();
+    expect(
+      currentReturn(returns([{ entityId: 's1' }]), { id: 's1', statusSince: null }, ['assignment.return']),
+    ).not.toBeNull();
   });
 });
 
@@ -89,7 +136,11 @@ describe('compactDateTime', () => {
   const date = (iso: string) => (iso.startsWith('2026') ? '14 Mar 2026' : '14 Mar 2025');
   const time = () => '10.42';
   it('drops the current year and keeps another', () => {
-    expect(compactDateTime('2026-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe('14 Mar 10.42');
-    expect(compactDateTime('2025-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe('14 Mar 2025 10.42');
+    expect(compactDateTime('2026-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe(
+      '14 Mar 10.42',
+    );
+    expect(compactDateTime('2025-03-14T03:42:00Z', 'id', date, time, new Date('2026-06-01T00:00:00Z'))).toBe(
+      '14 Mar 2025 10.42',
+    );
   });
 });

@@ -94,8 +94,22 @@ describe('history timeline', () => {
     const yes = { sdm: 'bisa', metode: 'bisa', peralatan: 'bisa' } as const;
     const tl = buildTimeline(
       [
-        e({ command: 'order.return_to_customer', sampleId: null, at: '2026-03-16T01:00:00.000Z', role: 'cs', reason: 'Kaji ulang permintaan: Kesesuaian metode tidak bisa.', review: no }),
-        e({ command: 'order.validate', sampleId: null, step: 5, at: '2026-03-16T01:30:00.000Z', role: 'cs', review: yes }),
+        e({
+          command: 'order.return_to_customer',
+          sampleId: null,
+          at: '2026-03-16T01:00:00.000Z',
+          role: 'cs',
+          reason: 'Kaji ulang permintaan: Kesesuaian metode tidak bisa.',
+          review: no,
+        }),
+        e({
+          command: 'order.validate',
+          sampleId: null,
+          step: 5,
+          at: '2026-03-16T01:30:00.000Z',
+          role: 'cs',
+          review: yes,
+        }),
       ],
       's1',
       6,

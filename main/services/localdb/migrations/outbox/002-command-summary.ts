@@ -25,7 +25,10 @@ export const m002CommandSummary: Migration = {
   name: 'command-summary',
   up(db) {
     db.exec(`ALTER TABLE outbox ADD COLUMN summary TEXT NOT NULL DEFAULT ''`);
-    const rows = db.prepare('SELECT command_id, type FROM outbox').all() as { command_id: string; type: string }[];
+    const rows = db.prepare('SELECT command_id, type FROM outbox').all() as {
+      command_id: string;
+      type: string;
+    }[];
     const set = db.prepare('UPDATE outbox SET summary = ? WHERE command_id = ?');
     for (const r of rows) set.run(LABELS[r.type] ?? r.type, r.command_id);
   },

@@ -5,4 +5,9 @@ import { m003BlockedBy } from './003-blocked-by';
 import { m004Signing } from './004-signing';
 
 /** Every schema version of outbox.sqlite, in order. Add a file and a test per new version. */
-export const OUTBOX_MIGRATIONS: readonly Migration[] = [m001Initial, m002CommandSummary, m003BlockedBy, m004Signing];
+export const OUTBOX_MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002CommandSummary,
+  m003BlockedBy,
+  m004Signing,
+];

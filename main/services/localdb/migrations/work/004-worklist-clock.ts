@@ -19,8 +19,13 @@ export const m004WorklistClock: Migration = {
       ALTER TABLE samples ADD COLUMN blocked_commands INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX samples_due ON samples (due_at);
     `);
-    const set = db.prepare('UPDATE samples SET step = ?, step_started_at = ?, due_at = ? WHERE id = ? AND order_id = ?');
-    for (const r of db.prepare('SELECT base_json, local_json FROM orders').all() as { base_json: string; local_json: string | null }[]) {
+    const set = db.prepare(
+      'UPDATE samples SET step = ?, step_started_at = ?, due_at = ? WHERE id = ? AND order_id = ?',
+    );
+    for (const r of db.prepare('SELECT base_json, local_json FROM orders').all() as {
+      base_json: string;
+      local_json: string | null;
+    }[]) {
       const order = JSON.parse(r.local_json ?? r.base_json) as Order;
       for (const s of order.samples) {
         const c = sampleClock(order, s);

@@ -5,4 +5,9 @@ import { m003OrdersRowid } from './003-orders-rowid';
 import { m004WorklistClock } from './004-worklist-clock';
 
 /** Every schema version of working.sqlite, in order. Add a file and a test per new version. */
-export const WORK_MIGRATIONS: readonly Migration[] = [m001Initial, m002WorklistSearch, m003OrdersRowid, m004WorklistClock];
+export const WORK_MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002WorklistSearch,
+  m003OrdersRowid,
+  m004WorklistClock,
+];
