@@ -17,8 +17,8 @@
  * "Perlu koneksi" and keeps what was typed; it is sent once the server is back.
  *
  * Not here: re-issuing an expired e-billing needs the server's clock past the billing's expiry
- * (7 days; the demo data has none expired): covered against the real server with a moved clock in
- * test/unit/desktop/online-bridge.test.ts, and the list's rule in test/unit/renderer/frontoffice.
+ * (7 days; the demo data has none expired): test/e2e/portal/expired-billing.spec.ts moves an
+ * in-process server's clock and has the Bendahara re-issue it on this desktop screen.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';

@@ -1,11 +1,12 @@
 /**
  * End to end on a phone (390x844): an e-billing that expires unpaid, and the new one the Bendahara
- * re-issues (issue 9, return paths: "an expired billing re-issued"). The demo order fo-billed-1
- * (qc.getahlematang) waits for payment with a 7-day code issued at seeding. The server's clock
- * (./clock-server.ts) and the phone's clock (Playwright's clock) both move 8 days on; the
- * customer's order and e-billing pages say the code has expired and cannot be paid; the Bendahara
- * re-issues it (through the API: the staff's screen is tested in test/unit/desktop/online-bridge);
- * the e-billing page shows the new code on its own next refresh, "Belum dibayar" with its time left.
+ * re-issues (issue 9, return paths: "an expired billing re-issued"), both through their screens.
+ * The demo order fo-billed-1 (qc.getahlematang) waits for payment with a 7-day code issued at
+ * seeding. The server's clock (./clock-server.ts) and the browsers' clocks (Playwright's clock)
+ * move 8 days on; the customer's order and e-billing pages say the code has expired and cannot be
+ * paid; the Bendahara, on the desktop (browser host, 1366x768), finds it in "Pekerjaan saya" and
+ * re-issues it; the e-billing page shows the new code on its own next refresh, "Belum dibayar" with
+ * its time left.
  *
  * There is no "ask for a new code" button for the customer: the SOP gives re-issuing to the
  * Bendahara alone (shared/domain/permissions.ts, billing.reissue), and the page says the Bendahara
@@ -13,7 +14,8 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { Api, demoOrder } from '../support/clients';
-import { expectNoA11yFindings } from '../support/ui';
+import { startDesktop, type DesktopHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
 import { startClockServer, type ClockServer } from './clock-server';
 import { logIn, phone, screen } from './portal';
 
@@ -26,11 +28,13 @@ const group = (code: string) => code.replace(/(\d{3})(?=\d)/g, '$1 ');
 let server: ClockServer;
 let api: Api;
 let page: Page;
+let desk: DesktopHandle;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   server = await startClockServer();
   api = new Api(server.url);
+  desk = await startDesktop(server.url);
   ({ page } = await phone(browser));
   // The phone's clock follows the server's (the page counts the time left itself).
   await page.clock.install({ time: server.now() });
@@ -38,13 +42,14 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await page?.context().close();
+  await desk?.stop();
   await server?.stop();
 });
 
 test('the code expires unpaid: the order and e-billing pages say so; the re-issued code shows on its own', async ({
-  browserName: _b,
+  browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const before = await api.order(orderId);
   expect(before.status).toBe('awaiting_payment');
   const old = before.billings.find((b) => b.status === 'issued')!;
@@ -73,8 +78,28 @@ test('the code expires unpaid: the order and e-billing pages say so; the re-issu
   await expect(page.getByText('Cara membayar')).toHaveCount(0);
   await screen(page, testInfo, 'billing-expired');
 
-  // The Bendahara re-issues it; the page open on the phone picks it up at its next refresh (every minute).
-  await api.post('bendahara', `orders/${orderId}/billing/reissue`, {});
+  // The Bendahara re-issues it on the desktop (its clock 8 days on as well: the list tells an
+  // expired code by its expiry time); the page open on the phone picks it up at its next refresh.
+  const { page: staff } = await workstation(browser);
+  await staff.clock.install({ time: server.now() });
+  await signIn(staff, desk, 'bendahara');
+  await expect(staff.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
+  const row = staff.getByRole('row').filter({ hasText: before.number! }).first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  const panel = staff.getByRole('complementary');
+  await expect(panel.getByText('Langkah 8 · Terbitkan ulang e-billing')).toBeVisible();
+  await checkScreen(staff, testInfo, 'desktop-bendahara-reissue');
+  await panel.getByRole('button', { name: /Terbitkan ulang e-billing/ }).click();
+  await expect
+    .poll(
+      async () => (await api.order(orderId)).billings.find((b) => b.status === 'issued')?.code ?? old.code,
+      {
+        timeout: 30_000,
+      },
+    )
+    .not.toBe(old.code);
+  await staff.context().close();
   const after = await api.order(orderId);
   const fresh = after.billings.find((b) => b.status === 'issued')!;
   expect(fresh.code).not.toBe(old.code);
