@@ -26,7 +26,7 @@ import type {
   SigningSource,
   WorklistQueryInput,
 } from '../../shared/bridge/models';
-import type { Order } from '../../shared/domain/entities';
+import type { ExpandedUncertaintyValue, Order } from '../../shared/domain/entities';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import type { Role } from '../../shared/sop/roles';
 import type { z } from 'zod';
@@ -540,7 +540,12 @@ export class DesktopServices {
     orderId: string,
     sampleId: string,
     analysisId: string,
-    input: { value: string; notes?: string; testedOn?: string | null },
+    input: {
+      value: string;
+      notes?: string;
+      testedOn?: string | null;
+      uncertainty?: ExpandedUncertaintyValue | null;
+    },
   ): ActionDone {
     const o = this.o;
     const analysis = o.store
@@ -560,6 +565,7 @@ export class DesktopServices {
       detectionLimit: r.detectionLimit,
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       ...(input.testedOn !== undefined ? { testedOn: input.testedOn } : {}),
+      ...(input.uncertainty !== undefined ? { uncertainty: input.uncertainty } : {}),
     };
     return done([o.actions.saveResult(orderId, sampleId, analysisId, result)]);
   }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CALL_NAMES, type CallName } from './names';
-import { OrderSchema } from '../domain/entities';
+import { ExpandedUncertaintySchema, OrderSchema } from '../domain/entities';
 import { ONLINE_CALLS } from './online-calls';
 import { HolidaySchema } from '../api/calendar';
 import { OutdatedNoticeSchema } from './events';
@@ -214,6 +214,8 @@ export const BRIDGE_CALLS = {
       /** As typed: "12,5", "12.5", "<0,05", "< LoQ", "negatif". */
       value: z.string().trim().min(1, { error: 'hasil wajib diisi / a result is required' }).max(100),
       notes: z.string().max(2000).default(''),
+      /** The analyst's expanded uncertainty; null or absent: the method's catalog default applies. */
+      uncertainty: ExpandedUncertaintySchema.nullable().default(null),
     }),
     ActionOutcomeSchema,
   ),

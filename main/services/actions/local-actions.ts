@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, CommandType, PayloadInput } from '../../../shared/domain/commands';
 import { decide } from '../../../shared/domain/decide';
-import type { Order } from '../../../shared/domain/entities';
+import type { ExpandedUncertaintyValue, Order } from '../../../shared/domain/entities';
 import type { Message, RejectionCode } from '../../../shared/domain/rejections';
 import type { Actor } from '../../../shared/domain/state';
 import type { ServerClock } from '../clock';
@@ -41,6 +41,8 @@ export interface ResultInput {
   belowDetectionLimit?: boolean;
   detectionLimit?: number | null;
   testedOn?: string | null;
+  /** The analyst's expanded uncertainty (null: the catalog default applies). */
+  uncertainty?: ExpandedUncertaintyValue | null;
 }
 
 export function parseNumeric(value: string): number | null {
@@ -145,6 +147,8 @@ export class LocalActions {
         belowDetectionLimit: input.belowDetectionLimit ?? false,
         detectionLimit: input.detectionLimit ?? null,
         testedOn: input.testedOn ?? null,
+        // Absent means the catalog default applies (a save replaces the whole result).
+        ...(input.uncertainty ? { uncertainty: input.uncertainty } : {}),
       },
     });
   }

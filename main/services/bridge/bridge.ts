@@ -213,7 +213,13 @@ const HANDLERS: { [N in BridgeCallName]: Handler<N> } = {
   'results.return': (a, { core }) => outcome(core.returnResults(a.orderId, a.sampleId, a.reason)),
 
   'result.save': (a, { core }) =>
-    outcome(core.saveResult(a.orderId, a.sampleId, a.analysisId, { value: a.value, notes: a.notes })),
+    outcome(
+      core.saveResult(a.orderId, a.sampleId, a.analysisId, {
+        value: a.value,
+        notes: a.notes,
+        uncertainty: a.uncertainty,
+      }),
+    ),
   'result.submit': (a, { core }) => outcome(core.submitResults(a.orderId, a.sampleId, a.analysisIds)),
 
   'signing.queue': (_a, { core }) => core.signingQueue(),

@@ -222,6 +222,19 @@ test('step 14: the Analis types the results in the grid and sends them', async (
     if (analyses[i]!.requirement)
       await expect(grid.locator(`[id="mark-${analyses[i]!.id}"]`)).not.toHaveAttribute('data-mark', 'fails');
   }
+  // The Analis's own expanded uncertainty for one parameter (7.8.3.1 c): a wrong text is said under
+  // the row and not saved; the corrected one is. An empty U cell keeps the method's default.
+  const uCell = grid.getByRole('textbox', {
+    name: `Ketidakpastian diperluas U ${analyses[1]!.parameterName} (kosong: nilai bawaan metode)`,
+    exact: true,
+  });
+  await uCell.click();
+  await p.keyboard.type('sekitar 5%');
+  await expect(grid.getByText('U ditulis sebagai angka, mis. 0,05 atau 0,05 k=2')).toBeVisible();
+  await expect(uCell).toHaveAttribute('aria-invalid', 'true');
+  await uCell.fill('0,05 k=2');
+  await p.keyboard.press('Enter');
+  await expect(grid.getByText('U ditulis sebagai angka, mis. 0,05 atau 0,05 k=2')).toHaveCount(0);
   await expect(grid.getByText(/^tersimpan/)).toHaveCount(analyses.length, { timeout: 30_000 });
   await checkScreen(p, testInfo, 'lab-flow-08-analis-hasil-uji');
 
@@ -244,6 +257,8 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   expect(stored[0]!.result?.value).toBe('0,214');
   expect(stored[0]!.result?.numeric).toBeCloseTo(0.214, 6);
   expect(stored[3]!.result?.numeric).toBe(34);
+  expect(stored[1]!.result?.uncertainty).toEqual({ expanded: 0.05, coverageFactor: 2 });
+  expect(stored[0]!.result?.uncertainty ?? null).toBeNull();
 });
 
 test('step 15: the Penyelia verifies the results', async () => {

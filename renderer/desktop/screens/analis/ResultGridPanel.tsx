@@ -21,22 +21,37 @@ import type { SamplePanelProps } from '../sample/panel-props';
 import { gridKey, parsePaste, pasteWrites, type GridState } from './grid-keys';
 import { gridRows, lastSavedAt, readiness, refusedSave } from './grid-model';
 import { readResultText } from './result-reading';
+import { readUncertaintyText } from '../../../../shared/elhu/uncertainty-text';
 import { ResultGridRow, EDITABLE_FIELDS, type CellHandlers } from './ResultGridRow';
 import { SentRows } from './SentRows';
 import { SubmitConfirm } from './SubmitConfirm';
 import { useResultDrafts } from './use-result-drafts';
 
 // Pixel strings: Mantine turns bare numbers into rem, and the app's rem is 14 px.
-const HEADER_WIDTHS = ['auto', '15%', '64px', '96px', '72px', '128px', '52px', '16%', '122px'] as const;
+const HEADER_WIDTHS = [
+  'auto', // parameter
+  '13%', // method
+  '56px', // unit
+  '88px', // requirement
+  '60px', // detection limit
+  '112px', // Hasil
+  '48px', // mark
+  '100px', // U (k)
+  '13%', // notes
+  '132px', // status ("tersimpan 13.46" on one line)
+] as const;
 
 export function ResultGridPanel({ order, sample, session, changes }: SamplePanelProps) {
   const { t } = useTranslation('analis');
   const rows = useMemo(() => gridRows(sample, session.user.id), [sample, session.user.id]);
   const { editable } = rows;
   const canSave = useCallback(
-    (id: string, value: string) => {
+    (id: string, value: string, uncertainty: string) => {
       const a = editable.find((x) => x.id === id);
-      return a !== undefined && readResultText(value, a).kind === 'value';
+      if (!a || readResultText(value, a).kind !== 'value') return null;
+      const u = readUncertaintyText(uncertainty, a.uncertainty?.coverageFactor ?? null);
+      if (u.kind === 'invalid') return null;
+      return { uncertainty: u.kind === 'value' ? u.value : null };
     },
     [editable],
   );
@@ -270,6 +285,7 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
                   'detectionLimit',
                   'value',
                   'mark',
+                  'uncertainty',
                   'notes',
                   'status',
                 ] as const
@@ -277,7 +293,9 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
                 <Table.Th
                   key={c}
                   w={HEADER_WIDTHS[i]}
-                  className={c === 'detectionLimit' || c === 'value' ? 'num' : undefined}
+                  className={
+                    c === 'detectionLimit' || c === 'value' || c === 'uncertainty' ? 'num' : undefined
+                  }
                   style={c === 'mark' ? { textAlign: 'center' } : undefined}
                 >
                   <Text size="xs" fw={700}>

@@ -13,13 +13,14 @@ import { errorText, msg } from '../../../lib/message';
 import { formatTime } from '../../../lib/format';
 import { MarkCell } from './MarkCell';
 import { readResultText } from './result-reading';
+import { readUncertaintyText, uncertaintyText } from '../../../../shared/elhu/uncertainty-text';
 import { isDirty, type DraftField, type RowDraft } from './use-result-drafts';
 
-export const COLUMN_COUNT = 9;
+export const COLUMN_COUNT = 10;
 /** The line under a row spans the columns up to Hasil and ends under that cell: one line, next to it. */
 const PROBLEM_COLUMNS = 6;
 /** The editable columns, in Tab order. */
-export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'notes'];
+export const EDITABLE_FIELDS: readonly DraftField[] = ['value', 'uncertainty', 'notes'];
 
 /** The method's detection limit, from the catalog (not a limit the analyst wrote as "<0,05"). */
 export function detectionLimitOf(a: Analysis): number | null {
@@ -106,13 +107,16 @@ export const ResultGridRow = memo(function ResultGridRow({
   const { t, i18n } = useTranslation('analis');
   const lang = i18n.language;
   const reading = readResultText(draft.value, a);
+  const u = readUncertaintyText(draft.uncertainty, a.uncertainty?.coverageFactor ?? null);
   const invalid = reading.kind === 'invalid';
+  const uInvalid = u.kind === 'invalid';
   const lod = detectionLimitOf(a);
   const req = formatRequirement(a.requirement);
   const markId = `mark-${a.id}`;
   const problemId = `problem-${a.id}`;
   const problems: string[] = [];
   if (reading.kind === 'invalid') problems.push(msg(reading.message, lang));
+  if (u.kind === 'invalid') problems.push(msg(u.message, lang));
   if (draft.error) problems.push(t('saveFailed', { error: errorText(draft.error, lang) }));
   if (refused)
     problems.push(t('refused', { reason: msg(refused.rejection?.message, lang) || refused.lastError || '' }));
@@ -183,13 +187,33 @@ export const ResultGridRow = memo(function ResultGridRow({
         </Table.Td>
         <Table.Td>
           <TextInput
-            {...cell(1, 'notes')}
+            {...cell(1, 'uncertainty')}
+            type="text"
+            inputMode="decimal"
+            // Empty: the method's U from the catalog applies, shown as the placeholder.
+            placeholder={uncertaintyText(a.uncertainty) || undefined}
+            aria-label={t('uncertaintyLabel', { parameter: a.parameterName })}
+            aria-invalid={uInvalid || undefined}
+            aria-describedby={problems.length > 0 ? problemId : undefined}
+            error={uInvalid}
+            styles={{
+              input: {
+                textAlign: 'right',
+                fontVariantNumeric: 'tabular-nums',
+                color: uInvalid ? 'var(--mantine-color-red-9)' : undefined,
+              },
+            }}
+          />
+        </Table.Td>
+        <Table.Td>
+          <TextInput
+            {...cell(2, 'notes')}
             type="text"
             aria-label={t('notesLabel', { parameter: a.parameterName })}
           />
         </Table.Td>
         <Table.Td>
-          <StatusText draft={draft} savedAt={savedAt} invalid={invalid} />
+          <StatusText draft={draft} savedAt={savedAt} invalid={invalid || uInvalid} />
         </Table.Td>
       </Table.Tr>
       {problems.length > 0 ? (

@@ -5,18 +5,22 @@
  * save keeps its error until the next save succeeds.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Analysis } from '../../../../shared/domain/entities';
+import type { Analysis, ExpandedUncertaintyValue } from '../../../../shared/domain/entities';
+import { uncertaintyText } from '../../../../shared/elhu/uncertainty-text';
 import { bridge } from '../../../bridge/client';
 
 export const SAVE_DEBOUNCE_MS = 400;
 
-export type DraftField = 'value' | 'notes';
+export type DraftField = 'value' | 'uncertainty' | 'notes';
 
 export interface RowDraft {
   value: string;
+  /** The analyst's U as typed ("0,05 k=2"); empty: the catalog default applies. */
+  uncertainty: string;
   notes: string;
   /** What the engine holds (from the order, or our last successful save). */
   savedValue: string;
+  savedUncertainty: string;
   savedNotes: string;
   saving: boolean;
   /** Local time of our last successful save in this window. */
@@ -27,8 +31,10 @@ export interface RowDraft {
 
 const fromAnalysis = (a: Analysis): RowDraft => ({
   value: a.result?.value ?? '',
+  uncertainty: uncertaintyText(a.result?.uncertainty),
   notes: a.result?.notes ?? '',
   savedValue: a.result?.value ?? '',
+  savedUncertainty: uncertaintyText(a.result?.uncertainty),
   savedNotes: a.result?.notes ?? '',
   saving: false,
   savedAt: null,
@@ -41,18 +47,23 @@ const fromAnalysis = (a: Analysis): RowDraft => ({
  */
 const heldKey = (orderId: string, sampleId: string, analysisId: string) =>
   `sippt.heldResult.${orderId}.${sampleId}.${analysisId}`;
-function readHeld(key: string): { value: string; notes: string } | null {
+type Held = { value: string; uncertainty: string; notes: string };
+function readHeld(key: string): Held | null {
   try {
     const raw = globalThis.localStorage?.getItem(key);
-    const v = raw ? (JSON.parse(raw) as { value?: unknown; notes?: unknown }) : null;
+    const v = raw ? (JSON.parse(raw) as { value?: unknown; uncertainty?: unknown; notes?: unknown }) : null;
     return v && typeof v.value === 'string' && typeof v.notes === 'string'
-      ? { value: v.value, notes: v.notes }
+      ? {
+          value: v.value,
+          uncertainty: typeof v.uncertainty === 'string' ? v.uncertainty : '',
+          notes: v.notes,
+        }
       : null;
   } catch {
     return null;
   }
 }
-function writeHeld(key: string, held: { value: string; notes: string } | null): void {
+function writeHeld(key: string, held: Held | null): void {
   try {
     if (held) globalThis.localStorage?.setItem(key, JSON.stringify(held));
     else globalThis.localStorage?.removeItem(key);
@@ -60,13 +71,23 @@ function writeHeld(key: string, held: { value: string; notes: string } | null): 
     // storage full or disabled: the text stays in the cell for this session
   }
 }
-const withHeld = (d: RowDraft, held: { value: string; notes: string } | null): RowDraft =>
-  held && held.value !== d.savedValue ? { ...d, value: held.value, notes: held.notes } : d;
+const withHeld = (d: RowDraft, held: Held | null): RowDraft =>
+  held && (held.value !== d.savedValue || held.uncertainty !== d.savedUncertainty)
+    ? { ...d, value: held.value, uncertainty: held.uncertainty, notes: held.notes }
+    : d;
 
-export const isDirty = (d: RowDraft): boolean => d.value !== d.savedValue || d.notes !== d.savedNotes;
+export const isDirty = (d: RowDraft): boolean =>
+  d.value !== d.savedValue || d.uncertainty !== d.savedUncertainty || d.notes !== d.savedNotes;
 
-/** Whether a typed text can be stored as a draft (the engine refuses what is not a result). */
-export type DraftCheck = (analysisId: string, value: string) => boolean;
+/**
+ * Whether a typed row can be stored as a draft (the engine refuses what is not a result), and
+ * then its U as the engine takes it (null: the catalog default applies); null when it cannot.
+ */
+export type DraftCheck = (
+  analysisId: string,
+  value: string,
+  uncertainty: string,
+) => { uncertainty: ExpandedUncertaintyValue | null } | null;
 
 export interface ResultDrafts {
   drafts: Record<string, RowDraft>;
@@ -142,11 +163,12 @@ export function useResultDrafts(
         writeHeld(key, null);
         return Promise.resolve();
       }
-      if (!canSave(id, d.value)) {
-        writeHeld(key, { value: d.value, notes: d.notes });
+      const ready = canSave(id, d.value, d.uncertainty);
+      if (!ready) {
+        writeHeld(key, { value: d.value, uncertainty: d.uncertainty, notes: d.notes });
         return Promise.resolve();
       }
-      const sent = { value: d.value, notes: d.notes };
+      const sent = { value: d.value, uncertainty: d.uncertainty, notes: d.notes };
       patch(id, { saving: true });
       const p = bridge
         .call('result.save', {
@@ -155,6 +177,7 @@ export function useResultDrafts(
           analysisId: id,
           value: sent.value.trim(),
           notes: sent.notes,
+          uncertainty: ready.uncertainty,
         })
         .then(
           () => {
@@ -162,6 +185,7 @@ export function useResultDrafts(
             patch(id, {
               saving: false,
               savedValue: sent.value,
+              savedUncertainty: sent.uncertainty,
               savedNotes: sent.notes,
               savedAt: new Date().toISOString(),
               error: null,
