@@ -1,4 +1,4 @@
-import { RULES } from '../../shared/domain/permissions';
+import { readsEveryOrder, RULES } from '../../shared/domain/permissions';
 import type { Order, Sample } from '../../shared/domain/entities';
 import { activeAnalyses, currentReport, type Actor } from '../../shared/domain/state';
 import { SAMPLE_STATUSES, type SampleStatus } from '../../shared/domain/states';
@@ -9,18 +9,9 @@ import { OFFLINE_ROLES, type Role } from '../../shared/sop/roles';
  * itself; the side tables `order_access` and `order_members` are indexes of these sets for queries.
  */
 
-/** Roles that serve the whole unit and read every order. */
-const UNIT_WIDE: readonly Role[] = [
-  'admin_satker',
-  'cs',
-  'ketua_tim_pji',
-  'bendahara',
-  'kepala_balai',
-  'sistem',
-];
-
+/** Roles that serve the whole unit read every order (shared/domain/permissions.ts). */
 export function isUnitWide(actor: Pick<Actor, 'role' | 'labId'>): boolean {
-  return UNIT_WIDE.includes(actor.role) || (actor.role === 'mt' && actor.labId === null);
+  return readsEveryOrder(actor);
 }
 
 /** Principals that may read the order besides unit-wide roles and its customer. */

@@ -26,7 +26,8 @@ import {
   OrderStatusSchema,
   SampleStatusSchema,
 } from '../domain/states';
-import { HUMAN_ROLES, type Role } from '../sop/roles';
+import type { Role } from '../sop/roles';
+import { STAFF_ROLES } from '../domain/permissions';
 
 /**
  * The HTTP contract of the SIPPT server (`/api/v1`): request and response bodies as zod schemas,
@@ -84,27 +85,9 @@ export const REJECTION_STATUS = {
   invalid_payload: 422,
 } as const;
 
-/**
- * Operations outside the domain core's command table (accounts of staff, the catalog, reading the
- * audit trail and reference data): the roles allowed, in one place for server and UI.
- */
-export const STAFF_ROLES = HUMAN_ROLES.filter((r) => r !== 'pelanggan');
-export const HTTP_PERMISSIONS = {
-  'users.manage': ['admin_satker'],
-  'catalog.manage': ['admin_satker'],
-  'customers.read': ['admin_satker', 'cs', 'ketua_tim_pji', 'bendahara'],
-  'audit.read': ['admin_satker', 'mt'],
-  'staff.read': STAFF_ROLES,
-  /** Files of proofs of payment (a customer only for their own orders). */
-  'payment_proofs.read': ['pelanggan', 'bendahara', 'cs', 'ketua_tim_pji', 'admin_satker'],
-  'sync.use': STAFF_ROLES,
-  /** Desktop releases: publish, raise a rollout, withdraw, the minimum version, the versions in use. */
-  'releases.manage': ['admin_satker'],
-} as const satisfies Record<string, readonly Role[]>;
-export type HttpPermission = keyof typeof HTTP_PERMISSIONS;
-export function hasPermission(role: Role, permission: HttpPermission): boolean {
-  return (HTTP_PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
+// Who may call the operations outside the command table: shared/domain/permissions.ts, the one
+// table of permissions; re-exported for the route table.
+export { HTTP_PERMISSIONS, STAFF_ROLES, hasPermission, type HttpPermission } from '../domain/permissions';
 
 // ------------------------------------------------------------------------------------------------
 // Common

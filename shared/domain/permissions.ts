@@ -1,4 +1,4 @@
-import type { Role } from '../sop/roles';
+import { HUMAN_ROLES, type Role } from '../sop/roles';
 import type { CommandType } from './commands';
 import type { AccountStatus, AnalysisStatus, OrderStatus, SampleStatus } from './states';
 
@@ -391,4 +391,65 @@ export function commandsAvailable(role: Role, target: Target, status: string | n
     const states = r.from[role] as readonly (string | null)[] | undefined;
     return r.target === target && states !== undefined && states.includes(status);
   });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Beyond the command table: operations, whole-unit reading, offline work. Listed here so that this
+// file stays the one place that says who may do what.
+
+/**
+ * Operations outside the command table (accounts of staff, the catalog, reading the audit trail and
+ * reference data): the roles allowed, for the server's routes and the UI alike.
+ */
+export const STAFF_ROLES = HUMAN_ROLES.filter((r) => r !== 'pelanggan');
+export const HTTP_PERMISSIONS = {
+  'users.manage': ['admin_satker'],
+  'catalog.manage': ['admin_satker'],
+  'customers.read': ['admin_satker', 'cs', 'ketua_tim_pji', 'bendahara'],
+  'audit.read': ['admin_satker', 'mt'],
+  'staff.read': STAFF_ROLES,
+  /** Files of proofs of payment (a customer only for their own orders). */
+  'payment_proofs.read': ['pelanggan', 'bendahara', 'cs', 'ketua_tim_pji', 'admin_satker'],
+  'sync.use': STAFF_ROLES,
+  /** Desktop releases: publish, raise a rollout, withdraw, the minimum version, the versions in use. */
+  'releases.manage': ['admin_satker'],
+} as const satisfies Record<string, readonly Role[]>;
+export type HttpPermission = keyof typeof HTTP_PERMISSIONS;
+export function hasPermission(role: Role, permission: HttpPermission): boolean {
+  return (HTTP_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that serve the whole unit and read every order (an MT without a lab too). */
+export const UNIT_WIDE_ROLES: readonly Role[] = [
+  'admin_satker',
+  'cs',
+  'ketua_tim_pji',
+  'bendahara',
+  'kepala_balai',
+  'sistem',
+];
+export function readsEveryOrder(actor: { role: Role; labId: string | null }): boolean {
+  return UNIT_WIDE_ROLES.includes(actor.role) || (actor.role === 'mt' && actor.labId === null);
+}
+
+/** The commands the desktop may issue offline: steps 12-16 and the Kepala Balai's signing (19). */
+export const OFFLINE_COMMANDS = [
+  'sample.accept',
+  'sample.reject',
+  'sample.assign_analysts',
+  'assignment.validate',
+  'assignment.return',
+  'result.save',
+  'result.submit',
+  'results.verify',
+  'analysis.request_retest',
+  'results.validate',
+  'results.return',
+  'report.sign',
+  'report.refuse',
+] as const satisfies readonly CommandType[];
+export type OfflineCommandType = (typeof OFFLINE_COMMANDS)[number];
+
+export function isOfflineCommand(type: string): type is OfflineCommandType {
+  return (OFFLINE_COMMANDS as readonly string[]).includes(type);
 }

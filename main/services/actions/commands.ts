@@ -4,29 +4,14 @@
  */
 import type { CommandType } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
-import { RULES } from '../../../shared/domain/permissions';
+import { RULES, isOfflineCommand, type OfflineCommandType } from '../../../shared/domain/permissions';
 
-/** Steps 12-16 (and the Kepala Balai's signing, which plugs in with the E-LHU). */
-export const OFFLINE_COMMANDS = [
-  'sample.accept',
-  'sample.reject',
-  'sample.assign_analysts',
-  'assignment.validate',
-  'assignment.return',
-  'result.save',
-  'result.submit',
-  'results.verify',
-  'analysis.request_retest',
-  'results.validate',
-  'results.return',
-  'report.sign',
-  'report.refuse',
-] as const satisfies readonly CommandType[];
-export type OfflineCommandType = (typeof OFFLINE_COMMANDS)[number];
-
-export function isOfflineCommand(type: string): type is OfflineCommandType {
-  return (OFFLINE_COMMANDS as readonly string[]).includes(type);
-}
+// Which commands may be issued offline is a permission: shared/domain/permissions.ts.
+export {
+  isOfflineCommand,
+  OFFLINE_COMMANDS,
+  type OfflineCommandType,
+} from '../../../shared/domain/permissions';
 
 const LABELS: Record<OfflineCommandType, { id: string; en: string }> = {
   'sample.accept': { id: 'Terima sampel', en: 'Accept sample' },

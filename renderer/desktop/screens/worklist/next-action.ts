@@ -3,6 +3,7 @@
  * waits for ("menunggu MT") from the SOP step's actor, or finished.
  */
 import type { WorklistRowView } from '../../../../shared/bridge';
+import { OFFLINE_COMMANDS } from '../../../../shared/domain/permissions';
 import { ROLE_INFO } from '../../../../shared/sop/roles';
 import { SOP_STEPS } from '../../../../shared/sop/steps';
 
@@ -11,21 +12,8 @@ export type NextActionText =
   | { mine: false; key: 'waitingFor'; role: string }
   | { mine: false; key: 'done' };
 
-const KNOWN = new Set([
-  'sample.accept',
-  'sample.reject',
-  'sample.assign_analysts',
-  'assignment.validate',
-  'assignment.return',
-  'result.save',
-  'result.submit',
-  'results.verify',
-  'analysis.request_retest',
-  'results.validate',
-  'results.return',
-  'report.sign',
-  'report.refuse',
-]);
+// The commands a worklist row can name as the user's own next step have a label each.
+const KNOWN: ReadonlySet<string> = new Set(OFFLINE_COMMANDS);
 
 export function nextActionText(
   row: Pick<WorklistRowView, 'next_action' | 'step'>,
