@@ -58,16 +58,20 @@ export function LoginScreen() {
     defaultValues: { serverUrl: '', username: '', password: '', mode: 'auto' },
   });
 
+  // A sign-in sent before the settings arrive (a fast typist, a loaded machine) waits for them:
+  // without them it would go out with no server address.
+  const settingsLoaded = useRef<Promise<unknown> | null>(null);
   useEffect(() => {
     let alive = true;
-    bridge
+    settingsLoaded.current = bridge
       .call('settings.get', {})
       .then((s) => {
         if (!alive) return;
         setSettings(s);
-        setValue('serverUrl', s.serverUrl ?? '');
-        if (s.lastUser) setValue('username', s.lastUser);
+        if (!getValues('serverUrl')) setValue('serverUrl', s.serverUrl ?? '');
+        if (s.lastUser && !getValues('username')) setValue('username', s.lastUser);
         if (!s.serverUrl) setEditServer(true);
+        return s;
       })
       .catch(() => alive && setEditServer(true))
       .finally(() => {
@@ -92,7 +96,10 @@ export function LoginScreen() {
 
   const submit = async (values: LoginForm, modeOverride?: LoginMode) => {
     const mode = modeOverride ?? values.mode;
-    if (editServer) {
+    const known = settings ?? ((await settingsLoaded.current) as typeof settings | undefined) ?? null;
+    // Settings that said "no server yet" open the field: what was typed there counts.
+    const editing = editServer || !known?.serverUrl;
+    if (editing) {
       const problem = serverUrlProblem(values.serverUrl);
       if (problem) {
         setError('serverUrl', { message: problem });
@@ -102,7 +109,7 @@ export function LoginScreen() {
     setFailure(null);
     try {
       const session = await bridge.call('session.login', {
-        ...(editServer || !settings?.serverUrl ? { serverUrl: values.serverUrl.trim() } : {}),
+        ...(editing ? { serverUrl: values.serverUrl.trim() } : {}),
         username: values.username.trim(),
         password: values.password,
         mode,
