@@ -344,9 +344,13 @@ test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it releas
   });
   await expect
     .poll(
-      async () =>
-        (await kb.value<{ sampleId: string }[]>('signing.queue')).some((q) => q.sampleId === SIGN.sampleId),
-      { timeout: 60_000 },
+      async () => {
+        // In the queue and its E-LHU downloaded to this computer (a later pull may bring it).
+        await kb.value('sync.now').catch(() => undefined);
+        const queue = await kb.value<{ sampleId: string; documentReady: boolean }[]>('signing.queue');
+        return queue.some((q) => q.sampleId === SIGN.sampleId && q.documentReady);
+      },
+      { timeout: 90_000 },
     )
     .toBe(true);
   const item = (
