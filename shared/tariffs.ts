@@ -43,13 +43,15 @@ export function quote(samples: readonly { parameterTariffs: readonly number[] }[
   return samples.reduce((sum, s) => sum + s.parameterTariffs.reduce((a, b) => a + b, 0), 0);
 }
 
-const rupiahFormat = new Intl.NumberFormat('id-ID', {
-  style: 'currency',
-  currency: 'IDR',
-  maximumFractionDigits: 0,
-});
 /** "Rp 1.250.000" as Indonesians write it. */
 export function formatRupiah(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError('rupiah amounts are integers');
+  // Built per call, not at import: a wrong option then fails the call that uses it (and the
+  // mutation run sees it), not the loading of every module that imports the tariffs.
+  const rupiahFormat = new Intl.NumberFormat('id-ID', {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+  });
   return rupiahFormat.format(amount).replace(/\u00a0/g, ' ');
 }
