@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError } from '../http/errors';
-import type * as Tasks from './pdf-worker';
+import type { PdfTasks } from './pdf-tasks';
 
 /**
  * A pool of worker threads for the PDF work (./pdf-worker.ts): at most `threads` tasks run at once
@@ -31,8 +31,8 @@ export interface UploadTicket {
   release(): void;
 }
 
-type TaskName = 'render' | 'preview' | 'prepareSigning' | 'embedCms' | 'verifySigned' | 'checkSignature' | 'sleep';
-type Task<N extends TaskName> = (typeof Tasks)[N];
+type TaskName = keyof PdfTasks;
+type Task<N extends TaskName> = PdfTasks[N];
 
 export function workerFilename(moduleUrl: string = import.meta.url): string {
   return moduleUrl.endsWith('.ts') ? new URL('./pdf-worker-tsx.mjs', moduleUrl).href : new URL('./pdf-worker.js', moduleUrl).href;

@@ -7,19 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
-import { EmbedError, embedDetachedCms, prepareForExternalSigning, type PrepareForExternal, type PreparedForExternal } from '../elhu/embed';
-import { loadElhuFonts, verifySignedPdf, type SignatureFailureCode } from '../elhu/verify-signature';
-import { longTermViewOf, type LongTermView } from '../elhu/ltv/file-check';
+import { EmbedError, embedDetachedCms, prepareForExternalSigning, type PreparedForExternal } from '../elhu/embed';
+import { loadElhuFonts, verifySignedPdf } from '../elhu/verify-signature';
+import { longTermViewOf } from '../elhu/ltv/file-check';
 import type { ElhuFonts } from '../../shared/elhu/types';
 import { localElhuReportServices } from './elhu';
+import type { ExternalTask, PdfTasks, RenderOutcome, SignatureCheck } from './pdf-tasks';
 import { RenderRefused, type RenderRequest, type VerifyRequest, type VerifyResult } from './services';
-
-/** What the public verification needs of a signature check. */
-export type SignatureCheck =
-  | { ok: true; signerName: string | null; signerCommonName: string; signingTime: Date; reportNumber: string | null; longTerm: LongTermView | null }
-  | { ok: false; code: SignatureFailureCode; message: { id: string; en: string } };
-
-export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } };
 
 const strict = localElhuReportServices({ requireRegisteredCertificate: true });
 const lax = localElhuReportServices({ requireRegisteredCertificate: false });
@@ -87,7 +81,6 @@ export async function preview(req: RenderRequest): Promise<RenderOutcome> {
 }
 
 let fonts: ElhuFonts | null = null;
-type ExternalTask = Omit<PrepareForExternal, 'fonts'>;
 
 /** Step 19 by another tool: the prepared E-LHU, its byte ranges and their SHA-256. */
 export async function prepareSigning(task: ExternalTask): Promise<PreparedForExternal> {
@@ -95,7 +88,7 @@ export async function prepareSigning(task: ExternalTask): Promise<PreparedForExt
 }
 
 /** Step 19 by another tool: the prepared E-LHU with the tool's detached CMS in its placeholder. */
-export async function embedCms(task: ExternalTask & { cms: Uint8Array }): Promise<{ ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } }> {
+export async function embedCms(task: ExternalTask & { cms: Uint8Array }): Promise<RenderOutcome> {
   const { cms, ...p } = task;
   try {
     return { ok: true, pdf: await embedDetachedCms({ ...p, fonts: (fonts ??= loadElhuFonts()) }, cms) };
@@ -104,3 +97,6 @@ export async function embedCms(task: ExternalTask & { cms: Uint8Array }): Promis
     throw e;
   }
 }
+
+/** The pool calls the tasks by name (./pdf-tasks.ts): a task drifting from that contract fails the typecheck. */
+export const tasks: PdfTasks = { render, preview, prepareSigning, embedCms, verifySigned, checkSignature, sleep };

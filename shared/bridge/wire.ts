@@ -3,7 +3,7 @@
  * the channel names. The preload imports only this and names.ts, so its bundle stays small.
  */
 import type { Message } from '../domain/rejections';
-import type { BridgeError, BridgeErrorCode } from './envelope';
+import type { BridgeError, BridgeErrorCode } from './errors';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
