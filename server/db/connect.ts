@@ -18,10 +18,11 @@ import {
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
+import type { DialectName } from './dialect';
 import { CodeMigrationProvider } from './migrations';
 import type { Database, Db, Trx } from './schema';
 
-export type DialectName = 'sqlite' | 'postgres';
+export type { DialectName } from './dialect';
 
 export interface DbHandle {
   db: Db;

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ElhuLtvFilesTable, ElhuLtvTable } from '../elhu/ltv/migration';
+import type { ElhuLtvFilesTable, ElhuLtvTable } from '../elhu/ltv/tables';
 
 /**
  * The tables of the SIPPT server, typed at the database boundary. Identical for SQLite and

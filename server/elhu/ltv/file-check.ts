@@ -7,7 +7,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { inspectLtv } from './ltv-check';
-import type { LtvLevel } from './migration';
+import type { LtvLevel } from './tables';
 import { signatureSlots } from './pdf-signatures';
 import { changesBeyondLtv } from './revision-check';
 

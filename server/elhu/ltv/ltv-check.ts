@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { bytesEqual, certificateOf, der, sha256, u8 } from './asn1';
 import { crlIssuedBy, parseCrl, revocationDate, type ParsedCrl } from './crl';
 import { readDss, type DssContents } from './dss-read';
-import type { LtvLevel } from './migration';
+import type { LtvLevel } from './tables';
 import { coveredBytes, signatureSlots, type SignatureSlot } from './pdf-signatures';
 import { parseSignerCms } from './timestamp-attribute';
 import { checkTimestampToken } from './timestamp-token';

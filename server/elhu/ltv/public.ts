@@ -1,6 +1,6 @@
 /** What the public verification says of a report's long-term signature (from the server's records). */
 import type { Db } from '../../db/schema';
-import type { LtvLevel } from './migration';
+import type { LtvLevel } from './tables';
 
 export interface PublicLongTerm {
   level: LtvLevel;

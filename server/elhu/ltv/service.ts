@@ -10,7 +10,7 @@
  */
 import type { DbHandle } from '../../db/connect';
 import { inspectLtv } from './ltv-check';
-import type { LtvLevel } from './migration';
+import type { LtvLevel } from './tables';
 import { LtvUnavailable, nextStep, type LtvMaterial } from './steps';
 import {
   claim,

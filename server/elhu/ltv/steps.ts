@@ -1,7 +1,7 @@
 /** One step of the long-term signature work each: from the level a file has to the next one. */
 import type { X509Certificate } from 'node:crypto';
 import type { CrlSource } from './crl';
-import type { LtvLevel } from './migration';
+import type { LtvLevel } from './tables';
 import { sha256 } from './asn1';
 import { addDocumentTimestamp } from './doc-timestamp';
 import { addDss } from './dss';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { inTransaction, type DbHandle } from '../../db/connect';
 import type { Db } from '../../db/schema';
-import type { LtvLevel, LtvStatus } from './migration';
+import type { LtvLevel, LtvStatus } from './tables';
 
 export interface LtvRecord {
   reportId: string;

@@ -1,0 +1,15 @@
+import type { ServerMigration } from './migration';
+
+/**
+ * A parameter's limit of detection/quantitation, copied into each analysis at submission so the
+ * analyst's screen and the E-LHU can report "< limit".
+ */
+export const m0006ParameterDetectionLimit: ServerMigration = {
+  name: '0006_parameter_detection_limit',
+  async up(db, dialect) {
+    await db.schema
+      .alterTable('parameters')
+      .addColumn('detection_limit', dialect === 'postgres' ? 'double precision' : 'real')
+      .execute();
+  },
+};
