@@ -4,30 +4,17 @@
  */
 import type { CommandType } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
-import { RULES, isOfflineCommand, type OfflineCommandType } from '../../../shared/domain/permissions';
+import { OFFLINE_COMMAND_LABELS } from '../../../shared/domain/command-labels';
+import { RULES, isOfflineCommand } from '../../../shared/domain/permissions';
 
-// Which commands may be issued offline is a permission: shared/domain/permissions.ts.
+// Which commands may be issued offline is a permission (shared/domain/permissions.ts); their labels
+// sit beside it (shared/domain/command-labels.ts).
+export { OFFLINE_COMMAND_LABELS } from '../../../shared/domain/command-labels';
 export {
   isOfflineCommand,
   OFFLINE_COMMANDS,
   type OfflineCommandType,
 } from '../../../shared/domain/permissions';
-
-const LABELS: Record<OfflineCommandType, { id: string; en: string }> = {
-  'sample.accept': { id: 'Terima sampel', en: 'Accept sample' },
-  'sample.reject': { id: 'Tolak sampel', en: 'Reject sample' },
-  'sample.assign_analysts': { id: 'Tunjuk analis', en: 'Assign analysts' },
-  'assignment.validate': { id: 'Validasi penugasan', en: 'Validate assignment' },
-  'assignment.return': { id: 'Kembalikan penugasan', en: 'Return assignment' },
-  'result.save': { id: 'Simpan hasil', en: 'Save result' },
-  'result.submit': { id: 'Kirim hasil', en: 'Submit result' },
-  'results.verify': { id: 'Verifikasi hasil', en: 'Verify results' },
-  'analysis.request_retest': { id: 'Minta uji ulang', en: 'Request retest' },
-  'results.validate': { id: 'Validasi hasil', en: 'Validate results' },
-  'results.return': { id: 'Kembalikan hasil', en: 'Return results' },
-  'report.sign': { id: 'Tandatangani E-LHU', en: 'Sign report' },
-  'report.refuse': { id: 'Tolak TTE', en: 'Refuse to sign' },
-};
 
 interface Ids {
   sampleId?: unknown;
@@ -52,7 +39,7 @@ export function baseVersionOf(type: CommandType, payload: unknown, order: Order 
 
 /** "Simpan hasil / Save result · SPL/PLG/2025/00012 · Kadar air". */
 export function describeCommand(type: string, payload: unknown, order: Order | null): string {
-  const label = isOfflineCommand(type) ? LABELS[type] : { id: type, en: type };
+  const label = isOfflineCommand(type) ? OFFLINE_COMMAND_LABELS[type] : { id: type, en: type };
   const parts = [`${label.id} / ${label.en}`];
   const p = (payload ?? {}) as Ids;
   const sample = order?.samples.find((s) => s.id === p.sampleId);
