@@ -3,6 +3,8 @@
 //   main/services/ <- plain Node; never imports electron (only main/shell does)
 //   renderer/      never imports main/ or server/
 //   server/        never imports main/ or renderer/
+//   node-shared/   Node-only code of server/ and main/services/ (the E-LHU fonts); imports shared/ only,
+//                  and neither shared/ nor renderer/ may import it
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -69,8 +71,17 @@ export default tseslint.config(
           patterns: [
             ...banned(['electron', 'electron/*'], 'shared/ must not import electron.'),
             ...banned(
-              ['**/main/**', '**/renderer/**', '**/server/**', '../main/*', '../renderer/*', '../server/*'],
-              'shared/ must not import main/, renderer/ or server/.',
+              [
+                '**/main/**',
+                '**/renderer/**',
+                '**/server/**',
+                '**/node-shared/**',
+                '../main/*',
+                '../renderer/*',
+                '../server/*',
+                '../node-shared/*',
+              ],
+              'shared/ must not import main/, renderer/, server/ or node-shared/.',
             ),
           ],
         },
@@ -91,7 +102,7 @@ export default tseslint.config(
             ),
             ...banned(
               ['**/renderer/**', '**/server/**', '**/main/shell/**'],
-              'main/services/ may import shared/ only.',
+              'main/services/ may import shared/ and node-shared/ only.',
             ),
           ],
         },
@@ -114,7 +125,10 @@ export default tseslint.config(
           })),
           patterns: [
             ...banned(['electron', 'electron/*'], 'renderer/ reaches main only through the typed bridge.'),
-            ...banned(['**/main/**', '**/server/**'], 'renderer/ must not import main/ or server/.'),
+            ...banned(
+              ['**/main/**', '**/server/**', '**/node-shared/**'],
+              'renderer/ must not import main/, server/ or node-shared/.',
+            ),
           ],
         },
       ],
@@ -129,6 +143,23 @@ export default tseslint.config(
           patterns: [
             ...banned(['electron', 'electron/*'], 'server/ must not import electron.'),
             ...banned(['**/main/**', '**/renderer/**'], 'server/ must not import main/ or renderer/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['node-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...banned(['electron', 'electron/*'], 'node-shared/ must not import electron.'),
+            ...banned(
+              ['**/main/**', '**/renderer/**', '**/server/**'],
+              'node-shared/ is imported by server/ and main/: it imports shared/ only.',
+            ),
           ],
         },
       ],

@@ -80,7 +80,7 @@ import {
   type SigningQueueItem,
   type SigningSourceInfo,
 } from './signing/desk';
-import { loadElhuFonts } from './signing/fonts';
+import { loadElhuFonts } from '../../node-shared/elhu-fonts';
 import type { LockoutPolicy } from './signing/lockout';
 import {
   SyncEngine,

@@ -7,22 +7,7 @@
  * The public verification page needs neither check: it looks the uploaded file's SHA-256 up among
  * the signedHash values the server stored when it accepted the signed E-LHU.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ElhuFonts } from '../../shared/elhu/types';
-
 export * from './verify/index';
 
-/** resources/fonts/ of the repository. */
-export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../resources/fonts/', import.meta.url));
-
-/** The E-LHU fonts, read once: pass the same object to every render and check. */
-export function loadElhuFonts(dir: string = DEFAULT_FONTS_DIR): ElhuFonts {
-  const read = (name: string): Uint8Array => new Uint8Array(readFileSync(join(dir, name)));
-  return {
-    regular: read('NotoSans-Regular.ttf'),
-    bold: read('NotoSans-Bold.ttf'),
-    italic: read('NotoSans-Italic.ttf'),
-  };
-}
+// One font loader for the server and the desktop (node-shared/): both print with the same bytes.
+export { DEFAULT_FONTS_DIR, loadElhuFonts } from '../../node-shared/elhu-fonts';

@@ -25,4 +25,4 @@ export {
 } from './session';
 export { buildCadesSignedData, cadesSignedAttributes, type CadesInput } from './cms';
 export { signElhu, CadesSigner, sha256Hex, DEFAULT_SIGNING_REASON, type SignElhuOptions } from './sign-elhu';
-export { loadElhuFonts, DEFAULT_FONTS_DIR } from './fonts';
+export { loadElhuFonts, DEFAULT_FONTS_DIR } from '../../../node-shared/elhu-fonts';

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadElhuFonts } from '../../../main/services/signing/fonts';
+import { loadElhuFonts } from '../../../node-shared/elhu-fonts';
 import { openSigningSession, signElhu, type SigningSession } from '../../../main/services/signing/index';
 import { verifyUploadedElhu } from '../../../server/elhu/verify-signature';
 import { demoElhuData } from '../../../shared/elhu/demo-data';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import forge from 'node-forge';
-import { loadElhuFonts } from '../../../main/services/signing/fonts';
+import { loadElhuFonts } from '../../../node-shared/elhu-fonts';
 import type { ElhuFonts } from '../../../shared/elhu/types';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
