@@ -3,50 +3,25 @@
  * crashes of either process. In every case: each command has exactly one effect on the server
  * (checked in the server's audit trail) and the desktop's copy ends equal to the server's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionEndedError } from '../../../main/services/auth/session';
-import { DesktopServices, type DesktopServicesOptions } from '../../../main/services/desktop';
+import type { DesktopServices } from '../../../main/services/desktop';
 import type { Order } from '../../../shared/domain/entities';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, Proxy, runClient, ServerProcess, waitFor } from './harness';
+import { Office, runClient, ServerProcess, waitFor } from './harness';
+import { realServerForThisFile } from './setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-const proxies: Proxy[] = [];
-const desktops: DesktopServices[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  tmp = tempDir('sippt-faults-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
+const {
+  dir,
+  server,
+  office,
+  proxy: openProxy,
+  open,
+  nextDataDir,
+  desktop,
+} = realServerForThisFile('sippt-faults-', {
+  http: { timeoutMs: 2000 },
+  sync: { backoffBaseMs: 50, backoffMaxMs: 400, debounceMs: 5, pullIntervalMs: 60_000 },
 });
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  for (const p of proxies) await p.stop();
-  await server.stop();
-  tmp.cleanup();
-});
-
-async function desktop(username: string, extra: Partial<DesktopServicesOptions> = {}) {
-  const proxy = await new Proxy(() => server.url).start();
-  proxies.push(proxy);
-  const dataDir = `${tmp.dir}/pc-${++n}`;
-  const core = new DesktopServices({
-    dataDir,
-    serverUrl: proxy.url,
-    scrypt: TEST_SCRYPT,
-    autoSync: false,
-    http: { timeoutMs: 2000 },
-    sync: { backoffBaseMs: 50, backoffMaxMs: 400, debounceMs: 5, pullIntervalMs: 60_000 },
-    ...extra,
-  });
-  desktops.push(core);
-  await core.login(username, server.demo!.password);
-  await core.syncNow();
-  return { core, proxy, dataDir };
-}
 
 /** Every command of the desktop was applied exactly once on the server, and its copy equals the server's. */
 async function expectExactlyOnceAndConverged(core: DesktopServices, orders: readonly Order[]) {
@@ -200,10 +175,9 @@ describe('faults between desktop and server', () => {
 
   it('client killed between the local commit and the upload: delivered once after restart', async () => {
     const order = await office.orderInLab({ params: 2 });
-    const proxy = await new Proxy(() => server.url).start();
-    proxies.push(proxy);
+    const proxy = await openProxy();
     const base = {
-      dataDir: `${tmp.dir}/pc-${++n}`,
+      dataDir: nextDataDir(),
       serverUrl: proxy.url,
       username: 'penyelia.karet',
       password: server.demo!.password,
@@ -238,11 +212,10 @@ describe('faults between desktop and server', () => {
 
   it('client killed after the server committed, before it recorded the answer: delivered once after restart', async () => {
     const order = await office.orderInLab({ params: 2 });
-    const proxy = await new Proxy(() => server.url).start();
-    proxies.push(proxy);
+    const proxy = await openProxy();
     proxy.rule = (r) => (isPush(r.path) ? { kind: 'hold' } : { kind: 'pass' });
     const base = {
-      dataDir: `${tmp.dir}/pc-${++n}`,
+      dataDir: nextDataDir(),
       serverUrl: proxy.url,
       username: 'penyelia.karet',
       password: server.demo!.password,
@@ -276,22 +249,15 @@ describe('faults between desktop and server', () => {
 
   it('session expiring while offline: renewed on return; a refresh token that expired too ends the session, the queue stays and goes after login', async () => {
     // A server whose access tokens live 2 s and refresh tokens 4 s.
-    const short = await new ServerProcess(`${tmp.dir}/server-short`, {
+    const short = await new ServerProcess(`${dir}/server-short`, {
       accessTtlSeconds: 2,
       refreshTtlSeconds: 4,
     }).start();
     try {
       const shortOffice = new Office(short);
       const order = await shortOffice.orderInLab({ params: 2 });
-      const proxy = await new Proxy(() => short.url).start();
-      proxies.push(proxy);
-      const core = new DesktopServices({
-        dataDir: `${tmp.dir}/pc-${++n}`,
-        serverUrl: proxy.url,
-        scrypt: TEST_SCRYPT,
-        autoSync: false,
-      });
-      desktops.push(core);
+      const proxy = await openProxy(short);
+      const core = open({ dataDir: nextDataDir(), serverUrl: proxy.url });
       await core.login('penyelia.karet', short.demo!.password);
       await core.syncNow();
       // Offline past the access token's life: renewed at reconnection, queue delivered.
@@ -327,7 +293,7 @@ describe('faults between desktop and server', () => {
   it('a lab change and a deactivation by the Admin Satker take effect at the next sync', async () => {
     const user = server.user('analis.karet2');
     const otherLab = server.demo!.labs['KIM']!;
-    const { core, proxy: _p } = await desktop('analis.karet2');
+    const { core, proxy: p, dataDir } = await desktop('analis.karet2');
     try {
       await office.ok('admin', 'patch', `/users/${user.id}`, { labId: otherLab });
       await core.syncNow();
@@ -336,13 +302,7 @@ describe('faults between desktop and server', () => {
       await expect(core.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
       expect(core.status().session).toBe('ended');
       core.close();
-      const again = new DesktopServices({
-        dataDir: `${tmp.dir}/pc-${n}`,
-        serverUrl: _p.url,
-        scrypt: TEST_SCRYPT,
-        autoSync: false,
-      });
-      desktops.push(again);
+      const again = open({ dataDir, serverUrl: p.url });
       await expect(again.login('analis.karet2', server.demo!.password, 'offline')).rejects.toMatchObject({
         code: 'offline_disabled',
       });

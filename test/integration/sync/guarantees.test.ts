@@ -9,53 +9,15 @@
  * 6. pulls atomic;
  * 7. once traffic stops, every client converges to the server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DesktopServices, type DesktopServicesOptions } from '../../../main/services/desktop';
+import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, Proxy, runClient, ServerProcess, waitFor } from './harness';
+import { runClient, waitFor } from './harness';
+import { realServerForThisFile } from './setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-const proxies: Proxy[] = [];
-const desktops: DesktopServices[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  tmp = tempDir('sippt-guarantees-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
+const { server, office, proxy, nextDataDir, desktop } = realServerForThisFile('sippt-guarantees-', {
+  http: { timeoutMs: 2000, pullTimeoutMs: 5000 },
+  sync: { backoffBaseMs: 40, backoffMaxMs: 300, debounceMs: 5, pullIntervalMs: 60_000 },
 });
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  for (const p of proxies) await p.stop();
-  await server.stop();
-  tmp.cleanup();
-});
-
-async function proxy(): Promise<Proxy> {
-  const p = await new Proxy(() => server.url).start();
-  proxies.push(p);
-  return p;
-}
-
-async function desktop(username: string, extra: Partial<DesktopServicesOptions> = {}) {
-  const p = await proxy();
-  const core = new DesktopServices({
-    dataDir: `${tmp.dir}/pc-${++n}`,
-    serverUrl: p.url,
-    scrypt: TEST_SCRYPT,
-    autoSync: false,
-    http: { timeoutMs: 2000, pullTimeoutMs: 5000 },
-    sync: { backoffBaseMs: 40, backoffMaxMs: 300, debounceMs: 5, pullIntervalMs: 60_000 },
-    ...extra,
-  });
-  desktops.push(core);
-  await core.login(username, server.demo!.password);
-  await core.syncNow();
-  return { core, proxy: p };
-}
 
 const assignAll = (o: Order, sampleId: string, analyst: string) =>
   o.samples
@@ -68,7 +30,7 @@ describe('sync guarantees (DESIGN.md)', () => {
     const doomed = await office.orderInLab();
     const p = await proxy();
     const base = {
-      dataDir: `${tmp.dir}/pc-${++n}`,
+      dataDir: nextDataDir(),
       serverUrl: p.url,
       username: 'penyelia.karet',
       password: server.demo!.password,

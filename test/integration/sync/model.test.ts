@@ -14,29 +14,19 @@
  * SYNC_MODEL_RUNS sets the number of runs (default 100).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { DesktopServices } from '../../../main/services/desktop';
 import type { Order } from '../../../shared/domain/entities';
 import { activeAnalyses } from '../../../shared/domain/state';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, Proxy, ServerProcess, type ProxyAction } from './harness';
+import { TEST_SCRYPT } from '../../unit/desktop/helpers';
+import { Proxy, type ProxyAction } from './harness';
+import { realServerForThisFile } from './setup';
 
 const RUNS = Number(process.env.SYNC_MODEL_RUNS ?? 100);
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-
-beforeAll(async () => {
-  tmp = tempDir('sippt-model-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
-});
-afterAll(async () => {
-  await server.stop();
-  tmp.cleanup();
-});
+// Each run opens and closes its own desktops and proxies (setup() and teardown() below).
+const { dir, server, office } = realServerForThisFile('sippt-model-');
 
 // -------------------------------------------------------------------------------------------------
 // Abstract actions on the lab steps, executed by a desktop or over HTTP
@@ -474,7 +464,7 @@ async function setup(): Promise<World> {
   ] as const) {
     const proxy = await new Proxy(() => server.url).start();
     const core = new DesktopServices({
-      dataDir: `${tmp.dir}/run-${runNo}`,
+      dataDir: `${dir}/run-${runNo}`,
       serverUrl: proxy.url,
       scrypt: TEST_SCRYPT,
       autoSync: false,

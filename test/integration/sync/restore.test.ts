@@ -12,34 +12,21 @@
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DesktopServices } from '../../../main/services/desktop';
+import { describe, expect, it } from 'vitest';
+import type { DesktopServices } from '../../../main/services/desktop';
 import type { Order } from '../../../shared/domain/entities';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, ServerProcess, waitFor } from './harness';
+import { waitFor } from './harness';
+import { realServerForThisFile } from './setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
+const { dir, server, office, open } = realServerForThisFile('sippt-restore-');
+/** Every desktop of the test, with whom it works for (its bucket is checked at the end). */
 const desktops: { username: string; core: DesktopServices }[] = [];
 
-beforeAll(async () => {
-  tmp = tempDir('sippt-restore-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
-});
-afterAll(async () => {
-  for (const d of desktops) d.core.close();
-  await server.stop();
-  tmp.cleanup();
-});
-
 async function desktop(username: string) {
-  const core = new DesktopServices({
-    dataDir: `${tmp.dir}/pc-${username}`,
+  // Straight to the server, no proxy: the restore is what the test does to it.
+  const core = open({
+    dataDir: `${dir}/pc-${username}`,
     serverUrl: server.url,
-    scrypt: TEST_SCRYPT,
-    autoSync: false,
     http: { timeoutMs: 5000 },
     sync: { backoffBaseMs: 50, backoffMaxMs: 400, debounceMs: 5, pullIntervalMs: 200 },
   });
@@ -87,7 +74,7 @@ describe('restore of the server database from a backup', () => {
     // The backup, taken while both analysts save results with their sync loops running.
     for (const c of all) c.diagnostics.sync.start();
     const file = `${server.dataDir}/sippt.sqlite`;
-    const backup = `${tmp.dir}/backup.sqlite`;
+    const backup = `${dir}/backup.sqlite`;
     let saving = true;
     const work = (async () => {
       for (let i = 0; saving && i < 40; i++) {

@@ -2,42 +2,10 @@
  * Steps 12-16 offline, for real: three desktops (Penyelia, MT, Analis) with their own working
  * copies and outboxes, the real server in its own process, every change through sync.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DesktopServices } from '../../../main/services/desktop';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, Proxy, ServerProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { realServerForThisFile } from './setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-const proxies: Proxy[] = [];
-const desktops: DesktopServices[] = [];
-
-beforeAll(async () => {
-  tmp = tempDir('sippt-steps-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
-});
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  for (const p of proxies) await p.stop();
-  await server.stop();
-  tmp.cleanup();
-});
-
-async function desktop(username: string): Promise<{ core: DesktopServices; proxy: Proxy }> {
-  const proxy = await new Proxy(() => server.url).start();
-  proxies.push(proxy);
-  const core = new DesktopServices({
-    dataDir: `${tmp.dir}/pc`,
-    serverUrl: proxy.url,
-    scrypt: TEST_SCRYPT,
-    autoSync: false,
-  });
-  desktops.push(core);
-  await core.login(username, server.demo!.password);
-  return { core, proxy };
-}
+const { server, office, desktop } = realServerForThisFile('sippt-steps-');
 
 describe('steps 12-16 offline through sync with the real server', () => {
   it('Penyelia, MT and Analis work offline; every change reaches the server once and every copy converges', async () => {
@@ -46,7 +14,6 @@ describe('steps 12-16 offline through sync with the real server', () => {
     const penyelia = await desktop('penyelia.karet');
     const mt = await desktop('mt.karet');
     const analis = await desktop('analis.karet1');
-    for (const d of [penyelia, mt, analis]) await d.core.syncNow();
     expect(penyelia.core.worklist({ actionOnly: true }).map((r) => r.next_action)).toEqual(['sample.accept']);
     expect(penyelia.core.staff().some((s) => s.role === 'analis')).toBe(true);
 
