@@ -2,7 +2,7 @@
  * The happy path of SOP 28/BSPJI-3: steps 2 to 22 in order (step 1 is visiting the site), for an
  * order of two samples with three parameters each, every role played by a different person.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decide, type DomainEvent } from '../../../shared/domain/decide';
 import type { Command, CommandType, PayloadInput } from '../../../shared/domain/commands';
 import { AccountSchema, OrderSchema, type Account, type Order } from '../../../shared/domain/entities';
@@ -183,7 +183,13 @@ function walk(): Walk {
   return w;
 }
 
-const w = walk();
+// Walked afresh for each test, not once at import: the mutation run then knows which test runs
+// which code (code run at import counts for every test, and each such mutant reruns all of them).
+let w: Walk;
+beforeEach(() => {
+  clock = start.getTime();
+  w = walk();
+});
 
 const all = (s: string) => [s, s];
 const EXPECTED: Record<number, { account: string; order: string | null; samples: string[] }> = {

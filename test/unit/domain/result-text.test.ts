@@ -213,7 +213,8 @@ describe('markOf', () => {
     }
   });
 
-  it('is fast enough for every keystroke', () => {
+  // Not under the mutation run: its instrumented code is slower by design, so the time says nothing.
+  it.skipIf(process.env.STRYKER_MUTATOR_WORKER !== undefined)('is fast enough for every keystroke', () => {
     const pb = a(req({ min: 0.5, max: 2 }), 0.05);
     const t0 = performance.now();
     for (let i = 0; i < 20_000; i++) markOf(pb, i % 3 === 0 ? '< LoQ' : `1,${i % 1000}`);
