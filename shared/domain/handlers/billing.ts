@@ -1,0 +1,168 @@
+/** Money: the tariff (step 7), the e-billing (8-9) and its payment (10). */
+import { reject, type Rejection } from '../rejections';
+import { currentBilling, isBillingExpired, orderTotal } from '../state';
+import { emit, moveOrder, type Ctx, type Handlers } from './context';
+
+export const BILLING_HANDLERS = {
+  'tariff.approve': (ctx) => {
+    const o = ctx.order!;
+    const byId = new Map(o.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
+    for (const adj of ctx.payload.adjustments) {
+      const a = byId.get(adj.analysisId);
+      if (!a)
+        return reject(
+          'invalid_payload',
+          `Parameter ${adj.analysisId} tidak ada pada pesanan.`,
+          `Analysis ${adj.analysisId} is not in this order.`,
+        );
+      a.tariff = adj.tariff;
+    }
+    o.tariffApprovedBy = ctx.actor.userId;
+    o.tariffTotal = orderTotal(o);
+    moveOrder(ctx, 'tariff_approved');
+  },
+  'tariff.reject': (ctx) => {
+    ctx.order!.tariffApprovedBy = null;
+    ctx.order!.tariffTotal = null;
+    moveOrder(ctx, 'validated', ctx.payload.reason);
+  },
+  'billing.request': (ctx) => moveOrder(ctx, 'billing_requested'),
+  'billing.issue': (ctx) => issueBilling(ctx),
+  'billing.reissue': (ctx) => {
+    const current = currentBilling(ctx.order!);
+    if (!current || !isBillingExpired(current, ctx.now)) {
+      return reject(
+        'invalid_transition',
+        'E-billing yang berlaku belum kedaluwarsa; terbitkan ulang hanya setelah kedaluwarsa.',
+        'The current e-billing has not expired; re-issue only after it expires.',
+      );
+    }
+    current.status = 'replaced';
+    emit(ctx, 'billing', current.id, 'issued', 'replaced');
+    return issueBilling(ctx);
+  },
+  'payment.upload_proof': (ctx) => {
+    const o = ctx.order!;
+    const billing = currentBilling(o);
+    if (!billing || billing.status !== 'issued')
+      return reject(
+        'invalid_transition',
+        'Tidak ada e-billing yang harus dibayar.',
+        'There is no e-billing to pay.',
+      );
+    if (isBillingExpired(billing, ctx.now)) {
+      return reject(
+        'invalid_transition',
+        'E-billing sudah kedaluwarsa; minta Bendahara menerbitkan ulang.',
+        'The e-billing has expired; ask the Bendahara to re-issue it.',
+      );
+    }
+    if (o.proofs.some((p) => p.id === ctx.payload.proofId))
+      return reject('invalid_payload', 'Bukti bayar ini sudah diunggah.', 'This proof was already uploaded.');
+    o.proofs.push({
+      id: ctx.payload.proofId,
+      billingId: billing.id,
+      fileId: ctx.payload.fileId,
+      ntpn: ctx.payload.ntpn,
+      status: 'submitted',
+      uploadedAt: ctx.at,
+      decidedBy: null,
+      reason: null,
+    });
+    emit(ctx, 'proof', ctx.payload.proofId, null, 'submitted');
+    moveOrder(ctx, 'payment_submitted');
+  },
+  'payment.confirm_auto': (ctx) => {
+    const o = ctx.order!;
+    const billing = currentBilling(o);
+    if (!billing || billing.code !== ctx.payload.billingCode) {
+      return reject(
+        'invalid_payload',
+        'Kode billing tidak cocok dengan e-billing yang berlaku.',
+        'Billing code does not match the current e-billing.',
+      );
+    }
+    if (Date.parse(ctx.payload.paidAt) > Date.parse(billing.expiresAt)) {
+      return reject(
+        'invalid_transition',
+        'Pembayaran tercatat setelah e-billing kedaluwarsa.',
+        'Payment recorded after the e-billing expired.',
+      );
+    }
+    billing.status = 'paid';
+    billing.ntpn = ctx.payload.ntpn;
+    billing.paidAt = ctx.payload.paidAt;
+    emit(ctx, 'billing', billing.id, 'issued', 'paid');
+    for (const p of o.proofs)
+      if (p.status === 'submitted') {
+        p.status = 'approved';
+        p.decidedBy = ctx.actor.userId;
+      }
+    moveOrder(ctx, 'paid');
+  },
+  'payment.approve': (ctx) => {
+    const o = ctx.order!;
+    const proof = o.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
+    if (!proof)
+      return reject(
+        'not_found',
+        'Bukti bayar yang menunggu tidak ditemukan.',
+        'No pending proof of payment with this id.',
+      );
+    proof.status = 'approved';
+    proof.decidedBy = ctx.actor.userId;
+    emit(ctx, 'proof', proof.id, 'submitted', 'approved');
+    const billing = o.billings.find((b) => b.id === proof.billingId)!;
+    billing.status = 'paid';
+    billing.ntpn = proof.ntpn;
+    billing.paidAt = proof.uploadedAt;
+    emit(ctx, 'billing', billing.id, 'issued', 'paid');
+    moveOrder(ctx, 'paid');
+  },
+  'payment.reject': (ctx) => {
+    const proof = ctx.order!.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
+    if (!proof)
+      return reject(
+        'not_found',
+        'Bukti bayar yang menunggu tidak ditemukan.',
+        'No pending proof of payment with this id.',
+      );
+    proof.status = 'rejected';
+    proof.decidedBy = ctx.actor.userId;
+    proof.reason = ctx.payload.reason;
+    emit(ctx, 'proof', proof.id, 'submitted', 'rejected', { reason: ctx.payload.reason });
+    moveOrder(ctx, 'awaiting_payment', ctx.payload.reason);
+  },
+} satisfies Partial<Handlers>;
+
+function issueBilling(ctx: Ctx<'billing.issue' | 'billing.reissue'>): Rejection | void {
+  const o = ctx.order!;
+  const p = ctx.payload;
+  if (Date.parse(p.expiresAt) <= ctx.now.getTime()) {
+    return reject(
+      'invalid_payload',
+      'Tanggal kedaluwarsa e-billing harus di masa depan.',
+      'The e-billing expiry must be in the future.',
+    );
+  }
+  if (o.billings.some((b) => b.id === p.billingId || b.code === p.code)) {
+    return reject(
+      'invalid_payload',
+      'Kode atau id e-billing sudah dipakai.',
+      'E-billing code or id already used.',
+    );
+  }
+  const amount = o.tariffTotal ?? orderTotal(o);
+  o.billings.push({
+    id: p.billingId,
+    code: p.code,
+    amount,
+    status: 'issued',
+    issuedAt: ctx.at,
+    expiresAt: p.expiresAt,
+    ntpn: null,
+    paidAt: null,
+  });
+  emit(ctx, 'billing', p.billingId, null, 'issued');
+  moveOrder(ctx, 'awaiting_payment');
+}

@@ -1,0 +1,137 @@
+/**
+ * What every handler works with: the context `decide` resolves and checks before a handler runs,
+ * the events a decision records, and the moves shared by the aggregates' handlers.
+ */
+import type { CommandType, PayloadOf } from '../commands';
+import type { Account, Analysis, Order, Report, ReturnNote, Sample } from '../entities';
+import type { Rule } from '../permissions';
+import type { Rejection } from '../rejections';
+import type { Actor } from '../state';
+
+export type EventEntity = 'account' | 'order' | 'sample' | 'analysis' | 'report' | 'billing' | 'proof';
+
+/** What a decision did, one record per entity it changed: the audit trail, SLA and change feed read these. */
+export interface DomainEvent {
+  type: CommandType;
+  step: number | null;
+  at: string;
+  actorId: string;
+  role: Actor['role'];
+  entity: EventEntity;
+  entityId: string;
+  orderId: string | null;
+  sampleId: string | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+
+/** Everything a handler needs, resolved and checked by `decide` before the handler runs. */
+export interface Ctx<T extends CommandType> {
+  type: T;
+  payload: PayloadOf<T>;
+  actor: Actor;
+  now: Date;
+  at: string;
+  rule: Rule;
+  order: Order | null; // a private copy the handler may change
+  account: Account | null;
+  sample: Sample | null;
+  analysis: Analysis | null;
+  events: DomainEvent[];
+}
+
+/**
+ * A handler changes ctx.order / ctx.account in place (a private copy) and records events, or
+ * returns a rejection for a rule that needs more than the state table (separation of duties,
+ * consistency of the payload with the order).
+ */
+export type HandlerOf<T extends CommandType> = (ctx: Ctx<T>) => Rejection | void;
+export type Handlers = { [T in CommandType]: HandlerOf<T> };
+
+export function emit(
+  ctx: Ctx<CommandType>,
+  entity: EventEntity,
+  entityId: string,
+  from: string | null,
+  to: string | null,
+  extra: { reason?: string | null; sampleId?: string | null } = {},
+) {
+  ctx.events.push({
+    type: ctx.type,
+    step: ctx.rule.step,
+    at: ctx.at,
+    actorId: ctx.actor.userId,
+    role: ctx.actor.role,
+    entity,
+    entityId,
+    orderId: ctx.order?.id ?? null,
+    sampleId: extra.sampleId ?? ctx.sample?.id ?? null,
+    from,
+    to,
+    reason: extra.reason ?? null,
+  });
+}
+
+function noteReturn(ctx: Ctx<CommandType>, entity: ReturnNote['entity'], entityId: string, reason: string) {
+  ctx.order?.returns.push({
+    at: ctx.at,
+    by: ctx.actor.userId,
+    role: ctx.actor.role,
+    command: ctx.type,
+    entity,
+    entityId,
+    reason,
+  });
+}
+
+/** Move the target (order or sample) to the rule's `to` state and record it. */
+export function moveOrder(ctx: Ctx<CommandType>, to: Order['status'], reason: string | null = null) {
+  const o = ctx.order!;
+  const from = o.status;
+  o.status = to;
+  o.statusSince = ctx.at;
+  emit(ctx, 'order', o.id, from, to, { reason });
+  if (reason) noteReturn(ctx, 'order', o.id, reason);
+}
+export function moveSample(ctx: Ctx<CommandType>, to: Sample['status'], reason: string | null = null) {
+  const s = ctx.sample!;
+  const from = s.status;
+  s.status = to;
+  s.statusSince = ctx.at;
+  emit(ctx, 'sample', s.id, from, to, { reason });
+  if (reason) noteReturn(ctx, 'sample', s.id, reason);
+}
+export function moveAnalysis(
+  ctx: Ctx<CommandType>,
+  a: Analysis,
+  to: Analysis['status'],
+  reason: string | null = null,
+) {
+  const from = a.status;
+  a.status = to;
+  a.statusSince = ctx.at;
+  emit(ctx, 'analysis', a.id, from, to, { reason });
+  if (reason) noteReturn(ctx, 'analysis', a.id, reason);
+}
+export function moveReport(
+  ctx: Ctx<CommandType>,
+  r: Report,
+  to: Report['status'],
+  reason: string | null = null,
+) {
+  const from = r.status;
+  r.status = to;
+  emit(ctx, 'report', r.id, from, to, { reason });
+}
+
+/** After a sample moves, the order follows: in the lab once one is registered, released once all are. */
+export function syncOrderWithSamples(ctx: Ctx<CommandType>) {
+  const o = ctx.order!;
+  if (o.status === 'paid' && o.samples.some((s) => s.status !== 'awaiting_registration')) {
+    moveOrder(ctx, 'in_lab');
+  }
+  if (o.status === 'in_lab' && o.samples.every((s) => s.status === 'released')) {
+    moveOrder(ctx, 'reports_released');
+  }
+}
