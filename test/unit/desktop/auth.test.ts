@@ -5,34 +5,17 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoginError, OFFLINE_MAX_FAILURES } from '../../../main/services/auth/session';
 import { checkVerifier, createVerifier, seal, unseal } from '../../../main/services/auth/verifier';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
-import type { DesktopServices } from '../../../main/services/desktop';
 import { OUTBOX_FILE } from '../../../main/services/localdb/paths';
 import { SessionEndedError } from '../../../main/services/auth/session';
-import { FakeServer } from './fake-server';
 import { orderInLab, STAFF } from './fixtures';
-import { services, tempDir, TEST_SCRYPT } from './helpers';
+import { TEST_SCRYPT } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
-const open: DesktopServices[] = [];
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir('sippt-auth-');
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) s.close();
-  await server.stop();
-  tmp.cleanup();
-});
-function client() {
-  const s = services(tmp.dir, server.url);
-  open.push(s);
-  return s;
-}
+const fake = onFakeServer('sippt-auth-');
 const P = STAFF.penyelia;
 
 async function expectLoginError(p: Promise<unknown>, code: string) {
@@ -65,15 +48,15 @@ describe('verifier', () => {
 describe('login', () => {
   it('online login stores a verifier; offline login works with the server gone and resumes syncing after', async () => {
     const o = orderInLab();
-    server.put(o);
-    const a = client();
+    fake.server.put(o);
+    const a = fake.client();
     const info = await a.login(P.username, P.password);
     expect(info.mode).toBe('online');
     await a.syncNow();
     a.close();
 
-    await server.stop();
-    const b = client();
+    await fake.server.stop();
+    const b = fake.client();
     const off = await b.login(P.username, P.password); // auto: falls back to offline
     expect(off.mode).toBe('offline');
     expect(off.user.role).toBe('penyelia');
@@ -82,47 +65,47 @@ describe('login', () => {
     expect(b.status()).toMatchObject({ online: false, pending: 1 });
 
     // The server comes back: the refresh token sealed under the password renews the session.
-    await server.start();
+    await fake.server.start();
     await b.syncNow();
     expect(b.status()).toMatchObject({ online: true, pending: 0, session: 'active' });
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 
   it('offline login for a user never signed in here is refused', async () => {
-    await server.stop();
-    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_unknown_user');
+    await fake.server.stop();
+    await expectLoginError(fake.client().login(P.username, P.password, 'offline'), 'offline_unknown_user');
   });
 
   it(`locks offline login after ${OFFLINE_MAX_FAILURES} failures until an online login`, async () => {
-    const a = client();
+    const a = fake.client();
     await a.login(P.username, P.password);
     a.close();
     for (let i = 1; i < OFFLINE_MAX_FAILURES; i++) {
       await expectLoginError(
-        client().login(P.username, 'salah-salah-salah', 'offline'),
+        fake.client().login(P.username, 'salah-salah-salah', 'offline'),
         'invalid_credentials',
       );
     }
-    await expectLoginError(client().login(P.username, 'salah-salah-salah', 'offline'), 'offline_locked');
+    await expectLoginError(fake.client().login(P.username, 'salah-salah-salah', 'offline'), 'offline_locked');
     // Even the right password is refused now, also after a restart.
-    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_locked');
+    await expectLoginError(fake.client().login(P.username, P.password, 'offline'), 'offline_locked');
     // An online login unlocks it.
-    const b = client();
+    const b = fake.client();
     await b.login(P.username, P.password, 'online');
     b.close();
-    const c = client();
+    const c = fake.client();
     expect((await c.login(P.username, P.password, 'offline')).mode).toBe('offline');
   });
 
   it('a wrong password the server refused is not retried offline', async () => {
-    const a = client();
+    const a = fake.client();
     await a.login(P.username, P.password);
     a.close();
-    await expectLoginError(client().login(P.username, 'salah-salah-salah'), 'invalid_credentials');
+    await expectLoginError(fake.client().login(P.username, 'salah-salah-salah'), 'invalid_credentials');
   });
 
   it('the stored verifier and token are not the password or the token in clear', async () => {
-    const a = client();
+    const a = fake.client();
     await a.login(P.username, P.password);
     const dir = a.session!.workspace;
     a.close();
@@ -131,52 +114,52 @@ describe('login', () => {
     db.close();
     const text = JSON.stringify(row);
     expect(text).not.toContain(P.password);
-    for (const t of server.refresh.keys()) expect(text).not.toContain(t);
+    for (const t of fake.server.refresh.keys()) expect(text).not.toContain(t);
     expect(JSON.parse(row.verifier as string)).toMatchObject({ alg: 'scrypt' });
   });
 });
 
 describe('the session and the server', () => {
   it('renews itself when the access token expires', async () => {
-    const a = client();
+    const a = fake.client();
     await a.login(P.username, P.password);
-    server.expireAccessTokens();
+    fake.server.expireAccessTokens();
     await a.syncNow();
     expect(a.status().session).toBe('active');
   });
 
   it('deactivation on the server ends the local session at the next sync, keeps the queue, and disables offline login', async () => {
     const o = orderInLab();
-    server.put(o);
-    const a = client();
+    fake.server.put(o);
+    const a = fake.client();
     await a.login(P.username, P.password);
     await a.syncNow();
     a.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    server.users.get(P.username)!.active = false;
-    server.expireAccessTokens();
+    fake.server.users.get(P.username)!.active = false;
+    fake.server.expireAccessTokens();
     await expect(a.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
     expect(a.status()).toMatchObject({ session: 'ended', pending: 1 });
     expect(() => a.rejectSample(o.id, o.samples[0]!.id, 'Segel rusak sekali')).toThrow(ActionRejectedError);
     a.close();
-    await expectLoginError(client().login(P.username, P.password, 'offline'), 'offline_disabled');
+    await expectLoginError(fake.client().login(P.username, P.password, 'offline'), 'offline_disabled');
     // Reactivated: an online login brings the same queue back and delivers it.
-    server.users.get(P.username)!.active = true;
-    const b = client();
+    fake.server.users.get(P.username)!.active = true;
+    const b = fake.client();
     await b.login(P.username, P.password, 'online');
     expect(b.status().pending).toBe(1);
     await b.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 
   it('a role change seen at renewal takes effect: new actor, full pull of the new bucket', async () => {
     const o = orderInLab({ mtId: STAFF.penyelia2.id, penyeliaId: STAFF.penyelia.id });
-    server.put(o);
-    const a = client();
+    fake.server.put(o);
+    const a = fake.client();
     await a.login(P.username, P.password);
     await a.syncNow();
     expect(a.worklist()[0]!.next_action).toBe('sample.accept');
-    server.users.get(P.username)!.role = 'mt';
-    server.expireAccessTokens();
+    fake.server.users.get(P.username)!.role = 'mt';
+    fake.server.expireAccessTokens();
     await a.syncNow();
     expect(a.session!.user.role).toBe('mt');
     expect(a.worklist()[0]!.next_action).toBeNull();
@@ -184,18 +167,18 @@ describe('the session and the server', () => {
 
   it('after signing out, an offline login works locally and sync waits for an online login', async () => {
     const o = orderInLab();
-    server.put(o);
-    const a = client();
+    fake.server.put(o);
+    const a = fake.client();
     await a.login(P.username, P.password);
     await a.syncNow();
     await a.logout();
-    const b = client();
+    const b = fake.client();
     await b.login(P.username, P.password, 'offline');
     b.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     await expect(b.syncNow()).rejects.toBeInstanceOf(SessionEndedError);
     expect(b.status()).toMatchObject({ session: 'needs_login', pending: 1 });
     await b.relogin(P.password);
     await b.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
   });
 });

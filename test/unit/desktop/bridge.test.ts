@@ -9,40 +9,38 @@ import type { DesktopServices } from '../../../main/services/desktop';
 import { MemorySettingsStore } from '../../../main/services/settings/settings';
 import { BRIDGE_CALL_NAMES, BRIDGE_CALLS, envelopeSchema, type Envelope } from '../../../shared/bridge';
 import { z } from 'zod';
-import { FakeServer } from './fake-server';
 import { orderInLab, STAFF } from './fixtures';
-import { services, tempDir } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
+const fake = onFakeServer();
 let bridge: Bridge;
 let logged: { msg: string; err: unknown }[];
 let made: DesktopServices[];
 let settings: MemorySettingsStore;
 
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir();
+/** The services the bridge makes for a server address: kept to look into, closed after the test. */
+function servicesAt(url: string): DesktopServices {
+  const s = fake.client({ serverUrl: url });
+  made.push(s);
+  return s;
+}
+
+beforeEach(() => {
   logged = [];
   made = [];
   settings = new MemorySettingsStore();
   bridge = createBridge({
-    services: (url) => {
-      const s = services(tmp.dir, url);
-      made.push(s);
-      return s;
-    },
+    services: servicesAt,
     settings,
     app: { version: '0.1.0-test', host: 'web' },
-    log: (msg, err) => logged.push({ msg, err }),
+    logger: {
+      info: () => {},
+      warn: () => {},
+      error: (msg, fields) => logged.push({ msg, err: fields }),
+    },
   });
 });
-afterEach(async () => {
-  bridge.close();
-  for (const s of made) s.close();
-  await server.stop();
-  tmp.cleanup();
-});
+afterEach(() => bridge.close());
 
 const AnyEnvelope = envelopeSchema(z.unknown());
 
@@ -68,7 +66,7 @@ function error(r: Envelope<unknown>) {
 
 async function login(username = 'penyelia1', password: string = STAFF.penyelia.password) {
   return value<{ user: { username: string }; mode: string }>(
-    await call('session.login', { serverUrl: server.url, username, password }),
+    await call('session.login', { serverUrl: fake.server.url, username, password }),
   );
 }
 
@@ -87,7 +85,7 @@ describe('bridge', () => {
 
   it('a wrong name, a malformed input, a missing field: a clear error and nothing written', async () => {
     const o = orderInLab();
-    server.put(o);
+    fake.server.put(o);
     await login();
     value(await call('sync.now'));
     const before = outboxCount();
@@ -182,11 +180,11 @@ describe('bridge', () => {
     bridge.on('sync.status', (s) => statuses.push(s));
     const info = await login();
     expect(info.mode).toBe('online');
-    expect(settings.get()).toMatchObject({ serverUrl: server.url, lastUser: 'penyelia1' });
+    expect(settings.get()).toMatchObject({ serverUrl: fake.server.url, lastUser: 'penyelia1' });
     expect(sessions).toHaveLength(1);
     value(await call('session.relogin', { password: STAFF.penyelia.password }));
     const o = orderInLab();
-    server.put(o);
+    fake.server.put(o);
     value(await call('sync.now'));
     const n = statuses.length;
     value(
@@ -205,7 +203,11 @@ describe('bridge', () => {
 
   it('errors: login refused, offline, dismiss/redo of an unknown id, a cancelled or missing keystore file', async () => {
     const bad = error(
-      await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: 'salah-sekali' }),
+      await call('session.login', {
+        serverUrl: fake.server.url,
+        username: 'penyelia1',
+        password: 'salah-sekali',
+      }),
     );
     expect(bad.code).toBe('login_failed');
     expect(bad.details).toMatchObject({ reason: 'invalid_credentials' });
@@ -214,7 +216,7 @@ describe('bridge', () => {
       const e = error(await call(name, { commandId: 'no-such-change' }));
       expect(e.code).toBe('not_found');
     }
-    server.fault('/sync/pull', 503, 1);
+    fake.server.fault('/sync/pull', 503, 1);
     expect(error(await call('sync.now')).code).toBe('offline');
     const noFile = error(await call('signing.importKeystore', { file: null, passphrase: null }));
     expect(noFile.code).toBe('invalid_payload');
@@ -232,11 +234,7 @@ describe('bridge', () => {
   it('the Electron dialog: cancelled answers cancelled', async () => {
     bridge.close();
     bridge = createBridge({
-      services: (url) => {
-        const s = services(tmp.dir, url);
-        made.push(s);
-        return s;
-      },
+      services: servicesAt,
       settings,
       app: { version: '0.1.0-test', host: 'electron' },
       pickKeystore: () => Promise.resolve(null),
@@ -252,34 +250,34 @@ describe('bridge', () => {
     bridge.close();
     bridge = createBridge({
       services: (url) => {
-        const s = services(tmp.dir, url);
-        made.push(s);
+        const s = servicesAt(url);
         // A bug inside login that puts the input into its error.
         s.login = (_u: string, p: string) => Promise.reject(new Error(`boom with ${p}`));
         return s;
       },
       settings,
       app: { version: '0.1.0-test', host: 'web' },
-      log: (msg, err) => logged.push({ msg, err }),
+      logger: {
+        info: () => {},
+        warn: () => {},
+        error: (msg, fields) => logged.push({ msg, err: fields }),
+      },
     });
     const r = error(
-      await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: secret }),
+      await call('session.login', { serverUrl: fake.server.url, username: 'penyelia1', password: secret }),
     );
     expect(r.code).toBe('internal');
     expect(r.message.en).not.toContain(secret);
     expect(logged.length).toBeGreaterThan(0);
-    const everything = JSON.stringify(
-      logged.map((l) => [
-        l.msg,
-        String(l.err),
-        (l.err as Error)?.message ?? '',
-        (l.err as Error)?.stack ?? '',
-      ]),
-    );
+    const everything = JSON.stringify(logged);
     expect(everything).not.toContain(secret);
     // Refusals are not bugs: not logged at all.
     logged.length = 0;
-    await call('session.login', { serverUrl: server.url, username: 'penyelia1', password: `${secret}-x` });
+    await call('session.login', {
+      serverUrl: fake.server.url,
+      username: 'penyelia1',
+      password: `${secret}-x`,
+    });
     await call('signing.sign', {
       reports: [{ orderId: 'o', sampleId: 's', reportId: 'r' }],
       passphrase: secret,
@@ -293,7 +291,7 @@ describe('bridge', () => {
     core.labs = () => [{ id: 1 } as unknown as { id: string; code: string; name: string }];
     const r = error(await call('reference.labs'));
     expect(r.code).toBe('internal');
-    expect(logged.at(-1)!.msg).toMatch(/reference.labs/);
+    expect(logged.at(-1)!.err).toMatchObject({ call: 'reference.labs' });
   });
 
   it('the map covers exactly the contract (a missing handler would fail the typecheck)', () => {

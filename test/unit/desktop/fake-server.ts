@@ -96,6 +96,12 @@ export class FakeServer {
     return d.state as Order;
   }
 
+  /** The analyst (STAFF.analis) saves `value` online meanwhile: a desktop's offline save of it goes stale. */
+  analystSavesOnline(orderId: string, sampleId: string, analysisId: string, value = 0.5): Order {
+    const result = { value: String(value), numeric: value, unit: '%' };
+    return this.apply('result.save', orderId, { sampleId, analysisId, result }, actorOf(STAFF.analis));
+  }
+
   inBucket(order: Order, userId: string): boolean {
     return order.samples.some(
       (s) =>
@@ -142,16 +148,21 @@ export class FakeServer {
       expiresIn: Math.max(1, Math.round(accessTtl / 1000)),
       refreshToken,
       refreshExpiresIn: Math.max(1, Math.round(refreshTtl / 1000)),
-      user: {
-        id: user.id,
-        username: user.username,
-        name: user.name,
-        role: user.role,
-        labId: user.labId,
-        customerId: null,
-        nip: null,
-        active: user.active,
-      },
+      user: this.profile(user),
+    };
+  }
+
+  /** The user as the login answer and /auth/me describe them. */
+  private profile(user: StaffUser) {
+    return {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      labId: user.labId,
+      customerId: null,
+      nip: null,
+      active: user.active,
     };
   }
 
@@ -206,6 +217,8 @@ export class FakeServer {
       }
       this.send(res, status, b);
     };
+    const unauthorized = () =>
+      respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
     try {
       switch (path) {
         case '/api/v1/auth/login': {
@@ -238,10 +251,7 @@ export class FakeServer {
           return respond(200, { ok: true });
         case '/api/v1/sync/push': {
           const user = this.authed(req);
-          if (!user)
-            return respond(401, {
-              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
-            });
+          if (!user) return unauthorized();
           const p = PushRequestSchema.safeParse(body);
           if (!p.success)
             return respond(400, {
@@ -282,10 +292,7 @@ export class FakeServer {
         }
         case '/api/v1/sync/pull': {
           const user = this.authed(req);
-          if (!user)
-            return respond(401, {
-              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
-            });
+          if (!user) return unauthorized();
           const p = PullRequestSchema.safeParse(body);
           if (!p.success)
             return respond(400, { error: { code: 'bad_request', message: { id: 'x', en: 'bad' } } });
@@ -317,27 +324,11 @@ export class FakeServer {
         }
         case '/api/v1/auth/me': {
           const user = this.authed(req);
-          if (!user)
-            return respond(401, {
-              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
-            });
-          return respond(200, {
-            id: user.id,
-            username: user.username,
-            name: user.name,
-            role: user.role,
-            labId: user.labId,
-            customerId: null,
-            nip: null,
-            active: user.active,
-          });
+          if (!user) return unauthorized();
+          return respond(200, this.profile(user));
         }
         case '/api/v1/staff': {
-          const user = this.authed(req);
-          if (!user)
-            return respond(401, {
-              error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
-            });
+          if (!this.authed(req)) return unauthorized();
           return respond(200, {
             staff: [...this.users.values()].map((u) => ({
               id: u.id,
@@ -351,10 +342,7 @@ export class FakeServer {
         default: {
           const h = /^\/api\/v1\/orders\/([^/]+)\/history$/.exec(path);
           if (h && this.history.has(decodeURIComponent(h[1]!))) {
-            if (!this.authed(req))
-              return respond(401, {
-                error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } },
-              });
+            if (!this.authed(req)) return unauthorized();
             return respond(200, { entries: this.history.get(decodeURIComponent(h[1]!)) });
           }
           return respond(404, { error: { code: 'not_found', message: { id: 'x', en: 'not found' } } });

@@ -5,23 +5,14 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OUTBOX_FILE, WORKING_FILE } from '../../../main/services/localdb/paths';
 import { OutboxDamagedError, Workspace } from '../../../main/services/localdb/workspace';
-import { FakeServer } from './fake-server';
 import { orderInLab, STAFF } from './fixtures';
-import { services, tempDir } from './helpers';
+import { services } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir('sippt-integrity-');
-});
-afterEach(async () => {
-  await server.stop();
-  tmp.cleanup();
-});
+const fake = onFakeServer('sippt-integrity-');
 
 function outboxRows(dir: string) {
   const db = new Database(join(dir, OUTBOX_FILE), { readonly: true });
@@ -42,8 +33,8 @@ function damagePages(path: string) {
 
 async function prepared() {
   const mine = orderInLab({ samples: 3 });
-  server.put(mine);
-  const c = services(tmp.dir, server.url);
+  fake.server.put(mine);
+  const c = services(fake.dir, fake.server.url);
   await c.login('penyelia1', STAFF.penyelia.password);
   await c.syncNow();
   const cmd = c.acceptSample(mine.id, mine.samples[0]!.id, 'Segel utuh');
@@ -68,7 +59,7 @@ describe('integrity check of the working copy', () => {
       const before = outboxRows(dir);
       damage(join(dir, WORKING_FILE));
 
-      const c = services(tmp.dir, server.url);
+      const c = services(fake.dir, fake.server.url);
       const info = await c.login('penyelia1', STAFF.penyelia.password);
       expect(info.integrity).not.toBeNull();
       expect(existsSync(info.integrity!.movedTo)).toBe(true);
@@ -79,8 +70,8 @@ describe('integrity check of the working copy', () => {
       expect(c.status().pending).toBe(1);
       await c.syncNow();
       expect(c.status()).toMatchObject({ pending: 0, rebuiltFrom: null });
-      expect(server.appliedCounts().get(commandId)).toBe(1);
-      expect(c.order(mine.id)).toEqual(server.orders.get(mine.id));
+      expect(fake.server.appliedCounts().get(commandId)).toBe(1);
+      expect(c.order(mine.id)).toEqual(fake.server.orders.get(mine.id));
       c.close();
     });
   }

@@ -4,33 +4,15 @@
  * dismiss and redo, a new action waking a backing-off sync, blocked counts and the SOP clock on
  * worklist rows, what a push batch does after a rejection, and the order history.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { ManualScheduler } from '../../../main/services/clock';
 import type { DesktopEvents, DesktopServices } from '../../../main/services/desktop';
-import { FakeServer } from './fake-server';
 import { actorOf, orderInLab, STAFF } from './fixtures';
-import { services, tempDir, until } from './helpers';
+import { until } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
-const open: DesktopServices[] = [];
-
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir();
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) s.close();
-  await server.stop();
-  tmp.cleanup();
-});
-
-function client(extra: Parameters<typeof services>[2] = {}) {
-  const s = services(tmp.dir, server.url, extra);
-  open.push(s);
-  return s;
-}
+const fake = onFakeServer();
 
 function record(c: DesktopServices) {
   const seen: { [E in keyof DesktopEvents]: DesktopEvents[E][] } = {
@@ -62,8 +44,8 @@ const expectRejected = (fn: () => unknown, code: string) => {
 describe('DesktopServices for the UI', () => {
   it('status, session and data listeners keep firing across a re-login and a logout/login', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
+    fake.server.put(o);
+    const c = fake.client();
     const seen = record(c);
     await c.login('penyelia1', STAFF.penyelia.password);
     expect(seen.session.at(-1)!.user.username).toBe('penyelia1');
@@ -90,8 +72,8 @@ describe('DesktopServices for the UI', () => {
 
   it('a re-login with a wrong password keeps the user signed in, with the queue and the session as they were', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
+    fake.server.put(o);
+    const c = fake.client();
     const seen = record(c);
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.syncNow();
@@ -106,12 +88,12 @@ describe('DesktopServices for the UI', () => {
   });
 
   it("session.mode follows the sync engine's connectivity, and each change is told once", async () => {
-    server.put(orderInLab());
-    const c = client();
+    fake.server.put(orderInLab());
+    const c = fake.client();
     const seen = record(c);
     await c.login('penyelia1', STAFF.penyelia.password);
     expect(c.session!.mode).toBe('online');
-    server.fault('/sync/pull', 503, 1);
+    fake.server.fault('/sync/pull', 503, 1);
     await expect(c.syncNow()).rejects.toThrow();
     expect(c.session!.mode).toBe('offline');
     expect(seen.session.at(-1)!.mode).toBe('offline');
@@ -121,11 +103,11 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('an offline login turns online once the server answers a sync', async () => {
-    server.put(orderInLab());
-    const first = client();
+    fake.server.put(orderInLab());
+    const first = fake.client();
     await first.login('penyelia1', STAFF.penyelia.password);
     first.close();
-    const c = client();
+    const c = fake.client();
     await c.login('penyelia1', STAFF.penyelia.password, 'offline');
     expect(c.session!.mode).toBe('offline');
     await c.syncNow();
@@ -133,13 +115,13 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('dismiss and redo of an unknown (or already settled) id fail the same way: not_found', async () => {
-    server.put(orderInLab());
-    const c = client();
+    fake.server.put(orderInLab());
+    const c = fake.client();
     await c.login('penyelia1', STAFF.penyelia.password);
     expectRejected(() => c.dismiss('00000000-0000-4000-8000-00000000dead'), 'not_found');
     expectRejected(() => c.redo('00000000-0000-4000-8000-00000000dead'), 'not_found');
     const o = orderInLab();
-    server.put(o);
+    fake.server.put(o);
     await c.syncNow();
     const r = c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     // A command that was not rejected is not a rejected change either.
@@ -149,20 +131,13 @@ describe('DesktopServices for the UI', () => {
 
   it('a conflict says who changed it and what, and whether redo can help; a held-back change says so', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    server.put(o);
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.analis);
     const s = o.samples[0]!;
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const submit = c.submitResults(o.id, s.id, [a1!.id]);
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
+    fake.server.analystSavesOnline(o.id, s.id, a1!.id);
     await c.syncNow();
     const later = c.saveResult(o.id, s.id, a2!.id, { value: '0,3' });
     const ch = c.changes();
@@ -198,20 +173,13 @@ describe('DesktopServices for the UI', () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 1 });
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
-    server.put(o);
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
-    server.apply('result.submit', o.id, { sampleId: s.id, analysisId: a.id }, actorOf(STAFF.analis));
-    server.apply('results.verify', o.id, { sampleId: s.id }, actorOf(STAFF.penyelia));
-    const c = client();
-    await c.login('mt1', STAFF.mt.password);
-    await c.syncNow();
+    fake.server.put(o);
+    fake.server.analystSavesOnline(o.id, s.id, a.id);
+    fake.server.apply('result.submit', o.id, { sampleId: s.id, analysisId: a.id }, actorOf(STAFF.analis));
+    fake.server.apply('results.verify', o.id, { sampleId: s.id }, actorOf(STAFF.penyelia));
+    const c = await fake.signedIn(STAFF.mt);
     const validate = c.validateResults(o.id, s.id);
-    server.apply(
+    fake.server.apply(
       'results.return',
       o.id,
       { sampleId: s.id, reason: 'Ulangi kadar air: duplo menyimpang' },
@@ -229,16 +197,16 @@ describe('DesktopServices for the UI', () => {
 
   it('a new local action wakes a sync that is backing off', async () => {
     const o = orderInLab({ analyses: 1 });
-    server.put(o);
+    fake.server.put(o);
     const sched = new ManualScheduler();
-    const c = client({
+    const c = fake.client({
       scheduler: sched,
       random: () => 1,
       sync: { backoffBaseMs: 30_000, backoffMaxMs: 60_000, debounceMs: 5, pullIntervalMs: 600_000 },
     });
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.syncNow();
-    server.fault('/sync/pull', 503, 1);
+    fake.server.fault('/sync/pull', 503, 1);
     c.diagnostics.sync.start();
     sched.advance(0);
     await until(() => c.status().retryAttempt === 1 && !c.status().syncing, 5000, 'first failure');
@@ -250,27 +218,20 @@ describe('DesktopServices for the UI', () => {
     expect(sched.nextDelay()).toBe(5);
     sched.advance(5);
     await until(() => c.status().pending === 0 && !c.status().syncing, 5000, 'delivery');
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
     c.diagnostics.sync.stop();
   });
 
   it('same push: independent commands on an order are decided on their own; those built on a rejected one wait', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    server.put(o);
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.analis);
     const s = o.samples[0]!;
     const [a1, a2] = s.analyses;
     const save1 = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const save2 = c.saveResult(o.id, s.id, a2!.id, { value: '0,3' });
     const submit1 = c.submitResults(o.id, s.id, [a1!.id]);
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
+    fake.server.analystSavesOnline(o.id, s.id, a1!.id);
     await c.syncNow();
     const status = (id: string) => c.diagnostics.store.command(id)!.status;
     // save1 and save2 went in one push: save2 does not depend on save1 and was applied.
@@ -278,17 +239,15 @@ describe('DesktopServices for the UI', () => {
     expect(status(save2.command.id)).toBe('applied');
     // submit1 is built on save1: never in the same push as it, and held back after the rejection.
     expect(status(submit1.command.id)).toBe('blocked');
-    expect(server.appliedCounts().has(submit1.command.id)).toBe(false);
+    expect(fake.server.appliedCounts().has(submit1.command.id)).toBe(false);
   });
 
   it('worklist rows carry the SOP clock and sort overdue first; filters and facets', async () => {
     const late = orderInLab({ stage: 'in_testing', analyses: 1 });
     const fresh = orderInLab({ stage: 'registered' });
-    server.put(late);
-    server.put(fresh);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(late);
+    fake.server.put(fresh);
+    const c = await fake.signedIn(STAFF.penyelia);
     const rows = c.worklist();
     const byOrder = new Map(rows.map((r) => [r.order_id, r]));
     expect(byOrder.get(late.id)!.step).toBe(14);
@@ -328,10 +287,8 @@ describe('DesktopServices for the UI', () => {
 
   it('staff carry each analyst\u2019s open work from the working copy', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 3 });
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     const analis = c.staff({ role: 'analis' }).find((u) => u.id === STAFF.analis.id)!;
     expect(analis.openWork).toBe(3);
     expect(c.staff({ role: 'analis' }).find((u) => u.id === STAFF.analis2.id)!.openWork).toBe(0);
@@ -339,11 +296,9 @@ describe('DesktopServices for the UI', () => {
 
   it('retest and submit of several analyses: one command each, all or none', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    server.put(o);
+    fake.server.put(o);
     const s = o.samples[0]!;
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    const c = await fake.signedIn(STAFF.analis);
     for (const a of s.analyses) c.saveResult(o.id, s.id, a.id, { value: '1' });
     const r = c.submitResults(
       o.id,
@@ -360,12 +315,10 @@ describe('DesktopServices for the UI', () => {
 
   it('results as typed go through the shared interpreter: decimal comma, below the limit, refused text', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 3 });
-    server.put(o);
+    fake.server.put(o);
     const s = o.samples[0]!;
     const [a1, a2, a3] = s.analyses;
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    const c = await fake.signedIn(STAFF.analis);
     const result = (id: string) => c.order(o.id)!.samples[0]!.analyses.find((a) => a.id === id)!.result!;
     c.saveResult(o.id, s.id, a1!.id, { value: '12,5' });
     expect(result(a1!.id)).toMatchObject({ value: '12,5', numeric: 12.5, belowDetectionLimit: false });
@@ -384,10 +337,8 @@ describe('DesktopServices for the UI', () => {
 
   it('history: the server\u2019s when online, the cache offline, the order\u2019s own record without either; local changes added', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     // A server without the history route: the order's own record, and the local change.
     const none = await c.history(o.id);
@@ -408,14 +359,14 @@ describe('DesktopServices for the UI', () => {
       to: 'registered',
       reason: null,
     };
-    server.history.set(o.id, [entry]);
+    fake.server.history.set(o.id, [entry]);
     const online = await c.history(o.id);
     expect(online.source).toBe('server');
     expect(online.entries.map((e) => [e.command, e.source])).toEqual([
       ['sample.register', 'server'],
       ['sample.accept', 'local'],
     ]);
-    server.fault('/sync/pull', 503, 1);
+    fake.server.fault('/sync/pull', 503, 1);
     await expect(c.syncNow()).rejects.toThrow();
     const cached = await c.history(o.id);
     expect(cached.source).toBe('cache');

@@ -3,43 +3,23 @@
  * (rebase), removals, recovery of a commit torn between the two files, the worklist, and the
  * server clock as the authority.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseNumeric } from '../../../main/services/actions/local-actions';
-import type { DesktopServices } from '../../../main/services/desktop';
 import { Workspace } from '../../../main/services/localdb/workspace';
-import { FakeServer } from './fake-server';
 import { actorOf, orderInLab, STAFF } from './fixtures';
-import { services, tempDir } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
-const open: DesktopServices[] = [];
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir('sippt-store-');
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) s.close();
-  await server.stop();
-  tmp.cleanup();
-});
-function client(extra: Parameters<typeof services>[2] = {}) {
-  const s = services(tmp.dir, server.url, extra);
-  open.push(s);
-  return s;
-}
+const fake = onFakeServer('sippt-store-');
 
 describe('pull and rebase', () => {
   it('re-applies pending commands on top of a newer server state', async () => {
     const o = orderInLab({ samples: 2 });
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     const [s1, s2] = o.samples;
     // Offline: accept sample 1. Meanwhile, on the server, sample 2 is rejected (by this same Penyelia online).
     c.acceptSample(o.id, s1!.id, 'Segel utuh');
-    server.apply(
+    fake.server.apply(
       'sample.reject',
       o.id,
       { sampleId: s2!.id, reason: 'Kemasan bocor, sampel rusak' },
@@ -56,13 +36,11 @@ describe('pull and rebase', () => {
 
   it('a pending command that no longer decides stays queued, shows nothing, and the server answers it', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     const s = o.samples[0]!;
     const accept = c.acceptSample(o.id, s.id, 'Segel utuh');
-    server.apply(
+    fake.server.apply(
       'sample.reject',
       o.id,
       { sampleId: s.id, reason: 'Kemasan bocor, sampel rusak' },
@@ -71,22 +49,20 @@ describe('pull and rebase', () => {
     await c.syncNow();
     expect(c.diagnostics.store.command(accept.command.id)!.status).toBe('rejected');
     expect(c.order(o.id)!.samples[0]!.status).toBe('rejected');
-    expect(c.order(o.id)).toEqual(server.orders.get(o.id));
+    expect(c.order(o.id)).toEqual(fake.server.orders.get(o.id));
   });
 
   it('removes an order reassigned away; a command on it is still answered and shown', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     const accept = c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     // CS re-registers the sample to the other Penyelia (modelled directly on the server state).
-    const moved = structuredClone(server.orders.get(o.id)!);
+    const moved = structuredClone(fake.server.orders.get(o.id)!);
     moved.samples[0]!.penyeliaId = STAFF.penyelia2.id;
     moved.samples[0]!.version += 1;
     moved.version += 1;
-    server.put(moved);
+    fake.server.put(moved);
     await c.syncNow();
     expect(c.diagnostics.store.orderIds()).toEqual([]);
     expect(c.worklist()).toEqual([]);
@@ -97,10 +73,8 @@ describe('pull and rebase', () => {
 
   it('a pull is applied in one transaction: a failure half-way leaves the copy as it was', async () => {
     const orders = [orderInLab(), orderInLab(), orderInLab()];
-    for (const o of orders.slice(0, 1)) server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    for (const o of orders.slice(0, 1)) fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     const before = {
       orders: c.diagnostics.store.allOrders(),
       state: c.diagnostics.store.syncState(),
@@ -127,12 +101,12 @@ describe('pull and rebase', () => {
   });
 
   it('pages of a pull are gathered and applied together', async () => {
-    for (let i = 0; i < 7; i++) server.put(orderInLab());
-    const c = client({ sync: { pullLimit: 2, backoffBaseMs: 10, debounceMs: 1 } });
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    for (let i = 0; i < 7; i++) fake.server.put(orderInLab());
+    const c = await fake.signedIn(STAFF.penyelia, {
+      sync: { pullLimit: 2, backoffBaseMs: 10, debounceMs: 1 },
+    });
     expect(c.diagnostics.store.orderCount()).toBe(7);
-    expect(server.requests.filter((r) => r.path.endsWith('/sync/pull')).length).toBe(4);
+    expect(fake.server.requests.filter((r) => r.path.endsWith('/sync/pull')).length).toBe(4);
   });
 });
 
@@ -140,11 +114,9 @@ describe('crash between the two files', () => {
   it('recovers a view without its outbox row, and an outbox row without its view, at the next start', async () => {
     const o1 = orderInLab();
     const o2 = orderInLab();
-    server.put(o1);
-    server.put(o2);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o1);
+    fake.server.put(o2);
+    const c = await fake.signedIn(STAFF.penyelia);
     const a1 = c.acceptSample(o1.id, o1.samples[0]!.id, 'Segel utuh');
     c.acceptSample(o2.id, o2.samples[0]!.id, 'Segel utuh');
     const dir = c.session!.workspace;
@@ -154,7 +126,7 @@ describe('crash between the two files', () => {
     ws.db.prepare('DELETE FROM ob.outbox WHERE command_id = ?').run(a1.command.id);
     ws.db.prepare('UPDATE orders SET local_json = NULL, pending_commands = 0 WHERE id = ?').run(o2.id);
     ws.close();
-    const d = client();
+    const d = fake.client();
     await d.login('penyelia1', STAFF.penyelia.password);
     expect(d.order(o1.id)!.samples[0]!.status).toBe('registered');
     expect(d.order(o2.id)!.samples[0]!.status).toBe('received');
@@ -167,10 +139,8 @@ describe('worklist', () => {
     const registered = orderInLab();
     const assigned = orderInLab({ stage: 'assigned' });
     const testing = orderInLab({ stage: 'in_testing' });
-    for (const o of [registered, assigned, testing]) server.put(o);
-    const p = client();
-    await p.login('penyelia1', STAFF.penyelia.password);
-    await p.syncNow();
+    for (const o of [registered, assigned, testing]) fake.server.put(o);
+    const p = await fake.signedIn(STAFF.penyelia);
     const rows = p.worklist();
     expect(rows.map((r) => [r.order_id, r.next_action])).toEqual(
       expect.arrayContaining([
@@ -188,17 +158,13 @@ describe('worklist', () => {
     expect(p.worklist({ search: '%' })).toEqual([]);
     p.close();
 
-    const mt = client();
-    await mt.login('mt1', STAFF.mt.password);
-    await mt.syncNow();
+    const mt = await fake.signedIn(STAFF.mt);
     expect(mt.worklist({ actionOnly: true }).map((r) => [r.order_id, r.next_action])).toEqual([
       [assigned.id, 'assignment.validate'],
     ]);
     mt.close();
 
-    const an = client();
-    await an.login('analis1', STAFF.analis.password);
-    await an.syncNow();
+    const an = await fake.signedIn(STAFF.analis);
     const mine = an.worklist({ actionOnly: true });
     expect(mine.map((r) => [r.order_id, r.next_action, r.analyses_open_mine])).toEqual([
       [testing.id, 'result.save', 2],
@@ -217,10 +183,8 @@ describe('worklist', () => {
 describe('worklist pages', () => {
   it('pages through the same rows as the full list, with counts for the filter', async () => {
     for (let i = 0; i < 7; i++)
-      server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
-    const p = client();
-    await p.login('penyelia1', STAFF.penyelia.password);
-    await p.syncNow();
+      fake.server.put(orderInLab({ samples: 2, stage: i % 2 === 0 ? 'registered' : 'assigned' }));
+    const p = await fake.signedIn(STAFF.penyelia);
     const all = p.worklist();
     expect(all).toHaveLength(14);
     const seen = [];
@@ -243,9 +207,9 @@ describe('worklist pages', () => {
 describe('server time', () => {
   it('a workstation clock hours off changes nothing: actions carry the server time', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 1 });
-    server.put(o);
+    fake.server.put(o);
     const skew = -7 * 3600_000; // the PC thinks it is seven hours earlier
-    const c = client({ clock: { now: () => Date.now() + skew } });
+    const c = fake.client({ clock: { now: () => Date.now() + skew } });
     await c.login('analis1', STAFF.analis.password);
     await c.syncNow();
     expect(Math.abs(c.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
@@ -258,8 +222,8 @@ describe('server time', () => {
     );
     // The offset survives a restart with the server away.
     c.close();
-    await server.stop();
-    const d = client({ clock: { now: () => Date.now() + skew } });
+    await fake.server.stop();
+    const d = fake.client({ clock: { now: () => Date.now() + skew } });
     await d.login('analis1', STAFF.analis.password, 'offline');
     expect(Math.abs(d.status().serverTimeOffsetMs + skew)).toBeLessThan(2000);
   });

@@ -2,43 +2,22 @@
  * The desktop core against the in-memory fake server: login, pull, offline actions, push,
  * rejections (dismiss, redo), blocked commands, 401 refresh, backoff that resumes by itself.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { ManualScheduler } from '../../../main/services/clock';
-import type { DesktopServices } from '../../../main/services/desktop';
-import { FakeServer } from './fake-server';
-import { actorOf, orderInLab, STAFF } from './fixtures';
-import { services, tempDir, until } from './helpers';
+import { orderInLab, STAFF } from './fixtures';
+import { until } from './helpers';
+import { onFakeServer } from './on-fake-server';
 
-let server: FakeServer;
-let tmp: ReturnType<typeof tempDir>;
-const open: DesktopServices[] = [];
-
-beforeEach(async () => {
-  server = await new FakeServer().start();
-  tmp = tempDir();
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) s.close();
-  await server.stop();
-  tmp.cleanup();
-});
-
-function client(extra: Parameters<typeof services>[2] = {}) {
-  const s = services(tmp.dir, server.url, extra);
-  open.push(s);
-  return s;
-}
+const fake = onFakeServer();
 
 describe('desktop sync against the fake server', () => {
   it('pulls the bucket, queues an offline action and pushes it once', async () => {
     const mine = orderInLab();
     const other = orderInLab({ penyeliaId: STAFF.penyelia2.id });
-    server.put(mine);
-    server.put(other);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(mine);
+    fake.server.put(other);
+    const c = await fake.signedIn(STAFF.penyelia);
     expect(c.diagnostics.store.orderIds()).toEqual([mine.id]);
     const rows = c.worklist();
     expect(rows).toHaveLength(1);
@@ -52,19 +31,17 @@ describe('desktop sync against the fake server', () => {
 
     await c.syncNow();
     expect(c.status().pending).toBe(0);
-    expect(server.orders.get(mine.id)!.samples[0]!.status).toBe('received');
-    expect(server.appliedCounts().get(r.command.id)).toBe(1);
+    expect(fake.server.orders.get(mine.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.appliedCounts().get(r.command.id)).toBe(1);
     // After the pull, the local view equals the server's.
-    expect(c.order(mine.id)).toEqual(server.orders.get(mine.id));
+    expect(c.order(mine.id)).toEqual(fake.server.orders.get(mine.id));
     expect(c.diagnostics.store.command(r.command.id)!.status).toBe('applied');
   });
 
   it('refuses locally what the domain core refuses, with its reason, and queues nothing', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
-    await c.login('mt1', STAFF.mt.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.mt);
     expect(() => c.validateAssignment(o.id, o.samples[0]!.id)).toThrow(ActionRejectedError);
     try {
       c.validateAssignment(o.id, o.samples[0]!.id);
@@ -77,20 +54,13 @@ describe('desktop sync against the fake server', () => {
 
   it('a rejected command is shown, blocks later commands on the same order, and can be dismissed', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    server.put(o);
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.analis);
     const s = o.samples[0]!;
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     // The same analyst saved another value online meanwhile: the offline save is now stale.
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a1!.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
+    fake.server.analystSavesOnline(o.id, s.id, a1!.id);
     const submit = c.submitResults(o.id, s.id, [a1!.id]);
     expect(submit.command.status).toBe('pending');
     // The submit is built on the save: it is not sent in the same batch, and once the save is
@@ -101,7 +71,7 @@ describe('desktop sync against the fake server', () => {
     ]);
     expect(c.diagnostics.store.command(submit.command.id)!.status).toBe('blocked');
     expect(c.diagnostics.store.command(submit.command.id)!.blockedBy).toBe(save.command.id);
-    expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
     // The local view drops the rejected save and what was built on it.
     expect(c.order(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.5');
     expect(c.order(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
@@ -109,7 +79,7 @@ describe('desktop sync against the fake server', () => {
     const later = c.saveResult(o.id, s.id, a2!.id, { value: '0.3' });
     expect(later.command.status).toBe('blocked');
     await c.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('pending');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('pending');
     expect(c.status()).toMatchObject({ blocked: 2, rejected: 1, pending: 0 });
     // Dismissing the save turns the submit built on it into a visible rejection of its own.
     c.dismiss(save.command.id);
@@ -121,28 +91,21 @@ describe('desktop sync against the fake server', () => {
     c.dismiss(submit.command.id);
     expect(c.status()).toMatchObject({ blocked: 0, rejected: 0, pending: 1 });
     await c.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('draft');
-    expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
-    expect(c.order(o.id)).toEqual(server.orders.get(o.id));
-    expect(server.appliedCounts().has(submit.command.id)).toBe(false);
+    expect(fake.server.orders.get(o.id)!.samples[0]!.analyses[1]!.status).toBe('draft');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.analyses[0]!.status).toBe('draft');
+    expect(c.order(o.id)).toEqual(fake.server.orders.get(o.id));
+    expect(fake.server.appliedCounts().has(submit.command.id)).toBe(false);
   });
 
   it('redo queues the rejected command again and re-decides the commands built on it after it', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 1 });
-    server.put(o);
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.analis);
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
     const save = c.saveResult(o.id, s.id, a.id, { value: '0.12' });
     const submit = c.submitResults(o.id, s.id, [a.id]);
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
+    fake.server.analystSavesOnline(o.id, s.id, a.id);
     await c.syncNow();
     expect(c.rejectedCommands().map((r) => r.id)).toEqual([save.command.id]);
     const redo = c.redo(save.command.id);
@@ -152,28 +115,21 @@ describe('desktop sync against the fake server', () => {
     expect(rebased.status).toBe('pending');
     expect(rebased.seq).toBeGreaterThan(redo.command.seq);
     await c.syncNow();
-    const onServer = server.orders.get(o.id)!.samples[0]!.analyses[0]!;
+    const onServer = fake.server.orders.get(o.id)!.samples[0]!.analyses[0]!;
     expect(onServer.status).toBe('submitted');
     expect(onServer.result!.value).toBe('0.12');
     expect(c.rejectedCommands()).toHaveLength(0);
-    expect(c.order(o.id)).toEqual(server.orders.get(o.id));
+    expect(c.order(o.id)).toEqual(fake.server.orders.get(o.id));
   });
 
   it('redo decides the rejected command again on the current state and sends it', async () => {
     const o = orderInLab({ stage: 'in_testing', analyses: 1 });
-    server.put(o);
-    const c = client();
-    await c.login('analis1', STAFF.analis.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.analis);
     const s = o.samples[0]!;
     const a = s.analyses[0]!;
     c.saveResult(o.id, s.id, a.id, { value: '0.12' });
-    server.apply(
-      'result.save',
-      o.id,
-      { sampleId: s.id, analysisId: a.id, result: { value: '0.5', numeric: 0.5, unit: '%' } },
-      actorOf(STAFF.analis),
-    );
+    fake.server.analystSavesOnline(o.id, s.id, a.id);
     await c.syncNow();
     const [rej] = c.rejectedCommands();
     expect(rej!.rejection!.code).toBe('stale_version');
@@ -183,33 +139,31 @@ describe('desktop sync against the fake server', () => {
     expect(redo.command.redoOf).toBe(rej!.id);
     expect(redo.order.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
     await c.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.analyses[0]!.result!.value).toBe('0.12');
     expect(c.rejectedCommands()).toHaveLength(0);
   });
 
   it('a 401 refreshes the session and keeps the queue', async () => {
     const o = orderInLab();
-    server.put(o);
-    const c = client();
-    await c.login('penyelia1', STAFF.penyelia.password);
-    await c.syncNow();
+    fake.server.put(o);
+    const c = await fake.signedIn(STAFF.penyelia);
     c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    server.expireAccessTokens();
+    fake.server.expireAccessTokens();
     await c.syncNow();
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
-    expect(server.requests.some((r) => r.path.endsWith('/auth/refresh') && r.status === 200)).toBe(true);
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.requests.some((r) => r.path.endsWith('/auth/refresh') && r.status === 200)).toBe(true);
   });
 
   it('retries network errors and 5xx with backoff by itself, without a new local write', async () => {
     const o = orderInLab();
-    server.put(o);
+    fake.server.put(o);
     const sched = new ManualScheduler();
-    const c = client({ scheduler: sched, random: () => 1 });
+    const c = fake.client({ scheduler: sched, random: () => 1 });
     await c.login('penyelia1', STAFF.penyelia.password);
     await c.syncNow();
     c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
-    server.fault('/sync/push', 503, 2);
-    server.fault('/sync/push', 'drop', 1);
+    fake.server.fault('/sync/push', 503, 2);
+    fake.server.fault('/sync/push', 'drop', 1);
     c.diagnostics.sync.start();
     // The start tick runs at once.
     sched.advance(0);
@@ -225,26 +179,24 @@ describe('desktop sync against the fake server', () => {
     sched.advance(80);
     await until(() => c.status().pending === 0 && !c.status().syncing, 5000, 'delivery');
     expect(c.status().online).toBe(true);
-    expect(server.orders.get(o.id)!.samples[0]!.status).toBe('received');
+    expect(fake.server.orders.get(o.id)!.samples[0]!.status).toBe('received');
     c.diagnostics.sync.stop();
   });
 
   it('keeps colleagues on one PC apart: one workspace per server and user', async () => {
     const o = orderInLab();
-    server.put(o);
-    const a = client();
-    await a.login('penyelia1', STAFF.penyelia.password);
-    await a.syncNow();
+    fake.server.put(o);
+    const a = await fake.signedIn(STAFF.penyelia);
     a.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     const ws1 = a.session!.workspace;
     a.close();
-    const b = client();
+    const b = fake.client();
     await b.login('penyelia2', STAFF.penyelia2.password);
     expect(b.session!.workspace).not.toBe(ws1);
     expect(b.status().pending).toBe(0);
     expect(b.diagnostics.store.orderIds()).toEqual([]);
     b.close();
-    const a2 = client();
+    const a2 = fake.client();
     await a2.login('penyelia1', STAFF.penyelia.password);
     expect(a2.status().pending).toBe(1);
   });
