@@ -4,45 +4,24 @@
  * worklist row by one working day after the next sync; reference.holidays gives the list (kept in
  * the working copy) to the screens' clock bars.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { createBridge, type Bridge } from '../../../main/services/bridge';
-import type { DesktopServices } from '../../../main/services/desktop';
-import { MemorySettingsStore } from '../../../main/services/settings/settings';
+import { expect, it } from 'vitest';
 import { HolidayListSchema } from '../../../shared/api/calendar';
 import { WorkingCalendar, localDate } from '../../../shared/calendar/working-days';
 import { dueAt } from '../../../shared/sop/clock';
 import type { WorklistPageView } from '../../../shared/bridge/models';
-import { describeEachDialect, startTestServer, type TestServer } from '../../integration/server/harness';
-import { Flow, ok, USERS } from '../../integration/server/flow';
-import { services, tempDir } from './helpers';
+import { describeEachDialect } from '../../integration/server/harness';
+import { ok, USERS } from '../../integration/server/flow';
+import { bridgesOnTestServer } from './on-test-server';
 
 describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
-  let server: TestServer;
-  let url: string;
-  let flow: Flow;
-  let tmp: ReturnType<typeof tempDir>;
-  const opened: { bridge: Bridge; core: DesktopServices }[] = [];
+  const env = bridgesOnTestServer(dialect);
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    flow = new Flow(server);
-    tmp = tempDir();
-  }, 60_000);
-  afterAll(async () => {
-    for (const o of opened) {
-      o.bridge.close();
-      o.core.close();
-    }
-    await server.close();
-    tmp.cleanup();
-  });
-
-  async function desktop(dir: string, serverUrl = url) {
+  it('a holiday the Admin Satker adds moves the due time of a sample in testing in the worklist row', async () => {
+    const orderId = await env.flow.toPaid();
+    await env.flow.sampleTo(orderId, 0, 'in_testing');
+    const sampleId = (await env.flow.order(orderId)).samples[0]!.id;
     // Reference data (catalog, staff, holidays) on every sync here, rather than hourly.
-    const core = services(dir, serverUrl, {
+    const d = await env.desktopAs(USERS.penyeliaKaret, {
       sync: {
         backoffBaseMs: 20,
         backoffMaxMs: 200,
@@ -51,29 +30,6 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
         referenceIntervalMs: 0,
       },
     });
-    const bridge = createBridge({
-      services: core,
-      settings: new MemorySettingsStore(),
-      app: { version: 'test', host: 'web' },
-    });
-    opened.push({ bridge, core });
-    const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
-      const r = await bridge.invoke(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message.en}`);
-      return r.value as T;
-    };
-    return { core, call };
-  }
-
-  it('a holiday the Admin Satker adds moves the due time of a sample in testing in the worklist row', async () => {
-    const orderId = await flow.toPaid();
-    await flow.sampleTo(orderId, 0, 'in_testing');
-    const sampleId = (await flow.order(orderId)).samples[0]!.id;
-    const dir = `${tmp.dir}/penyelia`;
-    const d = await desktop(dir);
-    const password =
-      server.demo.users.find((u) => u.username === USERS.penyeliaKaret)?.password ?? server.demo.password;
-    await d.call('session.login', { username: USERS.penyeliaKaret, password, mode: 'online' });
     await d.call('sync.now');
     const rowOf = async (c: typeof d) =>
       (await c.call<WorklistPageView>('worklist.page', { limit: 500 })).rows.find((r) => r.id === sampleId)!;
@@ -82,11 +38,13 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
     expect(before.due_at).toBeTruthy();
 
     // A weekday inside the 14 working days that is not a holiday yet.
-    const list = HolidayListSchema.parse(ok(await server.as(USERS.admin).get(`calendar/holidays`))).holidays;
+    const list = HolidayListSchema.parse(
+      ok(await env.server.as(USERS.admin).get(`calendar/holidays`)),
+    ).holidays;
     const cal = new WorkingCalendar(list);
     const day = cal.addWorkingDays(localDate(new Date(before.step_started_at!)), 3);
     expect(localDate(new Date(before.due_at!)) > day).toBe(true);
-    const put = await server.as(USERS.admin).put('calendar/holidays', {
+    const put = await env.server.as(USERS.admin).put('calendar/holidays', {
       holidays: [...list, { date: day, name: 'Hari jadi Kota Palembang', kind: 'libur_nasional' }],
     });
     expect(put.status).toBe(200);

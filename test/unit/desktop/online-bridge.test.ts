@@ -4,65 +4,15 @@
  * call; a refusal keeps the session; a server that cannot be reached answers `offline` with
  * nothing done; the holiday list is kept by the server and its working-day clock uses it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { createBridge, type Bridge } from '../../../main/services/bridge';
-import type { DesktopServices } from '../../../main/services/desktop';
-import { MemorySettingsStore } from '../../../main/services/settings/settings';
+import { describe, expect, it } from 'vitest';
 import { unitCalendar } from '../../../server/calendar/holidays';
-import { BRIDGE_CALLS, type Envelope } from '../../../shared/bridge';
+import { BRIDGE_CALLS } from '../../../shared/bridge';
 import { ONLINE_CALLS } from '../../../shared/bridge/online-calls';
-import { API, startTestServer, type TestServer } from '../../integration/server/harness';
-import { Flow, ok, USERS } from '../../integration/server/flow';
-import { services, tempDir } from './helpers';
+import { API } from '../../integration/server/harness';
+import { ok, USERS } from '../../integration/server/flow';
+import { bridgesOnTestServer, whileUnreachable } from './on-test-server';
 
-let server: TestServer;
-let url: string;
-let flow: Flow;
-let tmp: ReturnType<typeof tempDir>;
-const opened: { bridge: Bridge; core: DesktopServices }[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer('sqlite');
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  flow = new Flow(server);
-  tmp = tempDir();
-}, 60_000);
-
-afterAll(async () => {
-  for (const o of opened) {
-    o.bridge.close();
-    o.core.close();
-  }
-  await server.close();
-  tmp.cleanup();
-});
-
-/** A desktop signed in as `username` (its own data folder), the bridge in front of it. */
-async function desktopAs(username: string, serverUrl = url) {
-  const core = services(`${tmp.dir}/${username}-${opened.length}`, serverUrl);
-  const bridge = createBridge({
-    services: core,
-    settings: new MemorySettingsStore(),
-    app: { version: 'test', host: 'web' },
-  });
-  opened.push({ bridge, core });
-  const password = server.demo.users.find((u) => u.username === username)?.password ?? server.demo.password;
-  const login = await bridge.invoke('session.login', { username, password, mode: 'online' });
-  expect(login.ok, JSON.stringify(login)).toBe(true);
-  const call = async <T = unknown>(name: string, input: unknown = {}): Promise<T> => {
-    const r = await bridge.invoke(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message.en}`);
-    return r.value as T;
-  };
-  const fails = async (name: string, input: unknown = {}) => {
-    const r: Envelope<unknown> = await bridge.invoke(name, input);
-    if (r.ok) throw new Error(`${name}: expected a refusal`);
-    return r.error;
-  };
-  return { bridge, core, call, fails };
-}
+const env = bridgesOnTestServer();
 
 type Order = {
   id: string;
@@ -82,7 +32,7 @@ describe('online staff calls', () => {
   });
 
   it('Admin Satker activates a customer who registered, and manages staff accounts', async () => {
-    const reg = await server.request('POST', `${API}/auth/register`, {
+    const reg = await env.server.request('POST', `${API}/auth/register`, {
       body: {
         username: 'pt.baru',
         password: 'Rahasia-12345',
@@ -94,7 +44,7 @@ describe('online staff calls', () => {
       },
     });
     expect(reg.status).toBe(201);
-    const admin = await desktopAs(USERS.admin);
+    const admin = await env.desktopAs(USERS.admin);
     const waiting = await admin.call<{ customers: { id: string; companyName: string }[] }>(
       'online.customers',
       { status: 'pending_activation' },
@@ -135,13 +85,13 @@ describe('online staff calls', () => {
   });
 
   it('keeps the holiday list on the server, and the server clock skips it', async () => {
-    const admin = await desktopAs(USERS.admin);
+    const admin = await env.desktopAs(USERS.admin);
     const list = await admin.call<{ holidays: { date: string; name: string; kind: string }[] }>(
       'online.holidays',
     );
     expect(list.holidays.length).toBeGreaterThan(10);
     // 2026-07-15 is a Wednesday, not a national holiday.
-    expect((await unitCalendar(server.handle.db)).isWorkingDay('2026-07-15')).toBe(true);
+    expect((await unitCalendar(env.server.handle.db)).isWorkingDay('2026-07-15')).toBe(true);
     const saved = await admin.call<{ holidays: { date: string }[] }>('online.holidays.save', {
       holidays: [
         ...list.holidays,
@@ -149,9 +99,9 @@ describe('online staff calls', () => {
       ],
     });
     expect(saved.holidays.some((h) => h.date === '2026-07-15')).toBe(true);
-    expect((await unitCalendar(server.handle.db)).isWorkingDay('2026-07-15')).toBe(false);
+    expect((await unitCalendar(env.server.handle.db)).isWorkingDay('2026-07-15')).toBe(false);
     // Other staff read it; only the Admin Satker changes it (a refusal, and the session goes on).
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     expect((await cs.call<{ holidays: unknown[] }>('online.holidays')).holidays.length).toBe(
       saved.holidays.length,
     );
@@ -165,9 +115,9 @@ describe('online staff calls', () => {
   });
 
   it('walks the front office: CS validates and returns, Ketua Tim approves, Bendahara bills and approves a proof, CS registers', async () => {
-    const a = await flow.submit();
-    const b = await flow.submit();
-    const cs = await desktopAs(USERS.cs);
+    const a = await env.flow.submit();
+    const b = await env.flow.submit();
+    const cs = await env.desktopAs(USERS.cs);
     const list = await cs.call<{ orders: { summary: { id: string; companyName: string }; order: Order }[] }>(
       'online.orders',
       { statuses: ['submitted'] },
@@ -188,16 +138,16 @@ describe('online staff calls', () => {
     // A state that moved on keeps its code.
     expect((await cs.fails('online.order.validate', { orderId: b.id })).code).toBe('invalid_transition');
 
-    const ketua = await desktopAs(USERS.ketua);
+    const ketua = await env.desktopAs(USERS.ketua);
     expect(
       (await ketua.call<{ order: Order }>('online.tariff.approve', { orderId: a.id })).order.status,
     ).toBe('tariff_approved');
-    await flow.requestBilling(a.id);
+    await env.flow.requestBilling(a.id);
 
-    const bendahara = await desktopAs(USERS.bendahara);
+    const bendahara = await env.desktopAs(USERS.bendahara);
     const billed = await bendahara.call<{ order: Order }>('online.billing.issue', { orderId: a.id });
     expect(billed.order.status).toBe('awaiting_payment');
-    const proofOrder = await flow.uploadProof(a.id);
+    const proofOrder = await env.flow.uploadProof(a.id);
     const proofId = (proofOrder as unknown as Order).proofs[0]!.id;
     const file = await bendahara.call<{ base64: string; mime: string; size: number }>('online.proof.file', {
       orderId: a.id,
@@ -215,7 +165,7 @@ describe('online staff calls', () => {
     );
     const order = await cs.call<{ order: Order }>('online.order', { orderId: a.id });
     const sample = order.order.samples[0]!;
-    const labId = flow.labOf(0).labId;
+    const labId = env.flow.labOf(0).labId;
     const penyelia = staff.staff.find((u) => u.role === 'penyelia' && u.labId === labId)!;
     const mt = staff.staff.find((u) => u.role === 'mt' && u.labId === labId)!;
     const reg = await cs.call<{ order: Order }>('online.sample.register', {
@@ -229,20 +179,20 @@ describe('online staff calls', () => {
   });
 
   it('numbers a report (Ketua Tim), previews and requests the signature, then releases (CS)', async () => {
-    const o = await flow.order(await flow.toPaid());
-    await flow.sampleTo(o.id, 0, 'results_validated');
-    const ketua = await desktopAs(USERS.ketua);
+    const o = await env.flow.order(await env.flow.toPaid());
+    await env.flow.sampleTo(o.id, 0, 'results_validated');
+    const ketua = await env.desktopAs(USERS.ketua);
     const sampleId = o.samples[0]!.id;
     const numbered = await ketua.call<{ order: Order }>('online.report.number', { orderId: o.id, sampleId });
     const report = numbered.order.samples[0]!.reports[0]!;
     expect(report.status).toBe('numbered');
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     // The server renders the E-LHU when the signature is requested (step 18); before, there is no
     // file, only the draft preview as it would print with the chosen Kepala Balai.
     expect(
       (await cs.fails('online.report.file', { orderId: o.id, sampleId, reportId: report.id })).code,
     ).toBe('not_found');
-    const kepala = server.user(USERS.kepala);
+    const kepala = env.server.user(USERS.kepala);
     const draft = await cs.call<{ base64: string; mime: string }>('online.report.preview', {
       orderId: o.id,
       sampleId,
@@ -265,7 +215,7 @@ describe('online staff calls', () => {
     });
     expect(pdf.mime).toBe('application/pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
-    await flow.sign(o.id, 0);
+    await env.flow.sign(o.id, 0);
     const released = await cs.call<{ order: Order }>('online.report.release', {
       orderId: o.id,
       sampleId,
@@ -282,15 +232,15 @@ describe('online staff calls', () => {
   }, 60_000);
 
   it('Bendahara re-issues an expired billing and rejects a proof with a reason', async () => {
-    const o = await flow.order(await flow.toAwaitingPayment());
-    const bendahara = await desktopAs(USERS.bendahara);
+    const o = await env.flow.order(await env.flow.toAwaitingPayment());
+    const bendahara = await env.desktopAs(USERS.bendahara);
     const before = o.billings.find((b) => b.status === 'issued')!.code;
-    server.clock.advance(8 * 86_400_000);
+    env.server.clock.advance(8 * 86_400_000);
     const again = await bendahara.call<{ order: Order }>('online.billing.reissue', { orderId: o.id });
     const issued = again.order.billings.filter((b) => b.status === 'issued');
     expect(issued).toHaveLength(1);
     expect(issued[0]!.code).not.toBe(before);
-    const withProof = (await flow.uploadProof(o.id)) as unknown as Order;
+    const withProof = (await env.flow.uploadProof(o.id)) as unknown as Order;
     const proofId = withProof.proofs.at(-1)!.id;
     const rejected = await bendahara.call<{ order: Order }>('online.proof.reject', {
       orderId: o.id,
@@ -304,21 +254,13 @@ describe('online staff calls', () => {
   }, 60_000);
 
   it('answers offline when the server cannot be reached, with nothing done, and the session stays', async () => {
-    const cs = await desktopAs(USERS.cs);
-    const o = await flow.submit();
-    // The same desktop, its server address now pointing nowhere (a port nobody listens on).
-    const api = (
-      cs.core as unknown as {
-        open: { api: { options: { baseUrl: string }; http: { defaults: { baseURL: string } } } };
-      }
-    ).open.api;
-    const real = api.http.defaults.baseURL;
-    api.http.defaults.baseURL = 'http://127.0.0.1:9/api/v1';
-    const err = await cs.fails('online.order.validate', { orderId: o.id });
+    const cs = await env.desktopAs(USERS.cs);
+    const o = await env.flow.submit();
+    // The same desktop, its server address now pointing nowhere.
+    const err = await whileUnreachable(cs.core, () => cs.fails('online.order.validate', { orderId: o.id }));
     expect(err.code).toBe('offline');
-    api.http.defaults.baseURL = real;
     expect(cs.core.signedIn).toBe(true);
-    expect((await flow.order(o.id)).status).toBe('submitted');
+    expect((await env.flow.order(o.id)).status).toBe('submitted');
     expect((await cs.call<{ order: Order }>('online.order.validate', { orderId: o.id })).order.status).toBe(
       'validated',
     );

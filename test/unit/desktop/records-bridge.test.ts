@@ -7,74 +7,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { basename, dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createBridge, type Bridge } from '../../../main/services/bridge';
-import type { DesktopServices } from '../../../main/services/desktop';
-import { MemorySettingsStore } from '../../../main/services/settings/settings';
-import { BRIDGE_CALLS, type Envelope } from '../../../shared/bridge';
+import { BRIDGE_CALLS } from '../../../shared/bridge';
 import { RECORD_CALLS, type SavedExport } from '../../../shared/bridge/records-calls';
 import type { OrderRegister, RevenueReport } from '../../../shared/api/records';
-import { startTestServer, type TestServer } from '../../integration/server/harness';
-import { Flow, USERS } from '../../integration/server/flow';
-import { services, tempDir } from './helpers';
+import { USERS } from '../../integration/server/flow';
+import { bridgesOnTestServer, whileUnreachable } from './on-test-server';
 
-let server: TestServer;
-let url: string;
-let flow: Flow;
-let tmp: ReturnType<typeof tempDir>;
+const env = bridgesOnTestServer();
 let exportsDir: string;
-const opened: { bridge: Bridge; core: DesktopServices }[] = [];
 const previousExportDir = process.env.SIPPT_EXPORT_DIR;
 
 /** The WIB calendar date of an instant. */
 const wibDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  server = await startTestServer('sqlite');
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  flow = new Flow(server);
-  tmp = tempDir();
-  exportsDir = `${tmp.dir}/Unduhan`;
+beforeAll(() => {
+  exportsDir = `${env.dir}/Unduhan`;
   process.env.SIPPT_EXPORT_DIR = exportsDir;
-}, 60_000);
-
-afterAll(async () => {
-  for (const o of opened) {
-    o.bridge.close();
-    o.core.close();
-  }
-  await server.close();
-  tmp.cleanup();
+});
+afterAll(() => {
   if (previousExportDir === undefined) delete process.env.SIPPT_EXPORT_DIR;
   else process.env.SIPPT_EXPORT_DIR = previousExportDir;
 });
-
-async function desktopAs(username: string) {
-  const core = services(`${tmp.dir}/${username}-${opened.length}`, url);
-  const bridge = createBridge({
-    services: core,
-    settings: new MemorySettingsStore(),
-    app: { version: 'test', host: 'web' },
-  });
-  opened.push({ bridge, core });
-  const password = server.demo.users.find((u) => u.username === username)?.password ?? server.demo.password;
-  const login = await bridge.invoke('session.login', { username, password, mode: 'online' });
-  expect(login.ok, JSON.stringify(login)).toBe(true);
-  const call = async <T = unknown>(name: string, input: unknown = {}): Promise<T> => {
-    const r = await bridge.invoke(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message.en}`);
-    return r.value as T;
-  };
-  const fails = async (name: string, input: unknown = {}) => {
-    const r: Envelope<unknown> = await bridge.invoke(name, input);
-    if (r.ok) throw new Error(`${name}: expected a refusal`);
-    return r.error;
-  };
-  return { core, call, fails };
-}
 
 describe('records calls', () => {
   it('are in the contract, marked online, each needing a session', () => {
@@ -86,10 +41,10 @@ describe('records calls', () => {
   });
 
   it('CS reads the order register of a period: the orders submitted in it, none outside; an empty period is empty', async () => {
-    const a = await flow.submit();
-    const b = await flow.submit();
+    const a = await env.flow.submit();
+    const b = await env.flow.submit();
     const day = wibDate(a.submittedAt);
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     const reg = await cs.call<OrderRegister>('online.records.get', { kind: 'orders', from: day, to: day });
     expect(reg.kind).toBe('orders');
     expect(reg.period).toMatchObject({ from: day, to: day, timeZone: 'WIB' });
@@ -112,8 +67,8 @@ describe('records calls', () => {
   });
 
   it('Bendahara reads the revenue but not the SOP performance: refused, and the session stays', async () => {
-    const bendahara = await desktopAs(USERS.bendahara);
-    const today = wibDate(server.clock.now().toISOString());
+    const bendahara = await env.desktopAs(USERS.bendahara);
+    const today = wibDate(env.server.clock.now().toISOString());
     const rev = await bendahara.call<RevenueReport>('online.records.get', {
       kind: 'revenue',
       from: today,
@@ -126,7 +81,7 @@ describe('records calls', () => {
   });
 
   it('refuses a period that ends before it starts, and one longer than a year, saying what to fix', async () => {
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     const backwards = await cs.fails('online.records.get', {
       kind: 'orders',
       from: '2026-03-31',
@@ -143,9 +98,9 @@ describe('records calls', () => {
   });
 
   it('saves an XLSX export that opens and holds the register, next to (not over) an earlier one; a PDF too', async () => {
-    const o = await flow.submit();
+    const o = await env.flow.submit();
     const day = wibDate(o.submittedAt);
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     const first = await cs.call<SavedExport>('online.records.export', {
       kind: 'orders',
       from: day,
@@ -189,20 +144,17 @@ describe('records calls', () => {
   });
 
   it('answers offline when the server cannot be reached, and writes nothing', async () => {
-    const cs = await desktopAs(USERS.cs);
+    const cs = await env.desktopAs(USERS.cs);
     const before = existsSync(exportsDir) ? readdirSync(exportsDir).length : 0;
-    const api = (cs.core as unknown as { open: { api: { http: { defaults: { baseURL: string } } } } }).open
-      .api;
-    const real = api.http.defaults.baseURL;
-    api.http.defaults.baseURL = 'http://127.0.0.1:9/api/v1';
-    const err = await cs.fails('online.records.export', {
-      kind: 'orders',
-      from: '2026-03-01',
-      to: '2026-03-31',
-      format: 'xlsx',
-    });
+    const err = await whileUnreachable(cs.core, () =>
+      cs.fails('online.records.export', {
+        kind: 'orders',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        format: 'xlsx',
+      }),
+    );
     expect(err.code).toBe('offline');
-    api.http.defaults.baseURL = real;
     expect(existsSync(exportsDir) ? readdirSync(exportsDir).length : 0).toBe(before);
     expect(cs.core.signedIn).toBe(true);
   });
