@@ -15,6 +15,7 @@ import { migrate } from './migrate';
 import { OUTBOX_FILE, OWNER_FILE, WORKING_FILE } from './paths';
 import { OUTBOX_SCHEMA, type WorkspaceDb } from './schema';
 import { openSqlite, quickCheck, Sql, type SqliteDb } from './sqlite';
+import { StoredRowError } from './store/stored-json';
 
 export class OutboxDamagedError extends Error {
   constructor(
@@ -30,9 +31,9 @@ export class OutboxDamagedError extends Error {
 
 class DamagedError extends Error {}
 
-/** SQLite's own words for "this file is not a sound database". */
+/** SQLite's own words for "this file is not a sound database", or a row in it that does not read. */
 function isDamage(e: unknown): boolean {
-  if (e instanceof DamagedError) return true;
+  if (e instanceof DamagedError || e instanceof StoredRowError) return true;
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
 }

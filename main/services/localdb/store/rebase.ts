@@ -11,7 +11,7 @@ import type { StoreContext } from './context';
 import { pendingBySample, rebaseSet } from './per-order';
 import { untypedJson } from './stored-json';
 import { syncState } from './sync-state';
-import { baseOrder, writeOrder } from './working-copy';
+import { baseOrder, orEvict, writeOrder } from './working-copy';
 
 /** A stored command as decide() takes it: decide() refuses an unknown type and parses the payload with its schema. */
 function asCommand(c: OutboxTable): Command {
@@ -74,7 +74,8 @@ export function recompute(ctx: StoreContext, aggregateId: string): void {
 
 /**
  * At start (and after anything that may have torn a two-file commit): recompute the view of
- * every order that has, or had, local changes.
+ * every order that has, or had, local changes. An order whose row does not read is dropped from
+ * the working copy for the next pull to bring back (orEvict); its commands stay queued.
  */
 export function recover(ctx: StoreContext): number {
   return ctx.sql.tx(() => {
@@ -102,7 +103,7 @@ export function recover(ctx: StoreContext): number {
     )) {
       ids.add(r.aggregate_id);
     }
-    for (const id of ids) recompute(ctx, id);
+    for (const id of ids) orEvict(ctx, id, () => recompute(ctx, id));
     return ids.size;
   });
 }

@@ -8,7 +8,8 @@ import { orderRow, sampleRows } from '../projection';
 import { sampleClock } from '../sop-clock';
 import type { StoreContext } from './context';
 import { blockedBySample, pendingBySample, withWholeOrder } from './per-order';
-import { readOrder, shownOrder, trustedOrder } from './stored-json';
+import { readOrder, shownOrder, StoredRowError, trustedOrder } from './stored-json';
+import { updateSyncState } from './sync-state';
 
 /** The order as the user sees it (with their pending commands), or null when not in the working copy. */
 export function order(ctx: StoreContext, id: string): Order | null {
@@ -124,22 +125,45 @@ export function applyLocalView(
     ctx.sql.run(ctx.sql.q.insertInto('samples').orReplace().values(s));
 }
 
+/**
+ * Run `fn` and, when it fails on this order's own row, drop the order from the working copy
+ * instead of failing the whole pass: a start must never be stopped by one unreadable row, so the
+ * user keeps working and the outbox keeps its commands. The working copy is the server's data: the
+ * next pull is made a full one and brings the order back, and its commands are decided on top of
+ * it again. The status shows why (rebuiltFrom) until that pull.
+ */
+export function orEvict(ctx: StoreContext, id: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof StoredRowError && e.kind === 'order' && e.key === id)) throw e;
+    ctx.sql.run(ctx.sql.q.deleteFrom('samples').where('order_id', '=', id));
+    ctx.sql.run(ctx.sql.q.deleteFrom('orders').where('id', '=', id));
+    updateSyncState(ctx, { cursor: null, rebuilt_from: e.message });
+  }
+}
+
 /** Recompute every worklist row (the user's role or lab changed). */
 export function reproject(ctx: StoreContext): void {
   ctx.sql.tx(() => {
     ctx.sql.run(ctx.sql.q.deleteFrom('samples'));
     const rows = ctx.sql.all(ctx.sql.q.selectFrom('orders').select(['id', 'base_json', 'local_json']));
-    for (const r of rows) {
-      const o = shownOrder(r, trustedOrder);
-      for (const s of sampleRows(
-        o,
-        ctx.actor,
-        pendingBySample(ctx, r.id),
-        withWholeOrder(blockedBySample(ctx, r.id), o),
-      ))
-        ctx.sql.run(ctx.sql.q.insertInto('samples').orReplace().values(s));
-    }
+    for (const r of rows) orEvict(ctx, r.id, () => projectShown(ctx, r));
   });
+}
+
+function projectShown(
+  ctx: StoreContext,
+  r: { id: string; base_json: string; local_json: string | null },
+): void {
+  const o = shownOrder(r, trustedOrder);
+  for (const s of sampleRows(
+    o,
+    ctx.actor,
+    pendingBySample(ctx, r.id),
+    withWholeOrder(blockedBySample(ctx, r.id), o),
+  ))
+    ctx.sql.run(ctx.sql.q.insertInto('samples').orReplace().values(s));
 }
 
 /**
@@ -150,21 +174,23 @@ export function recomputeClocks(ctx: StoreContext): number {
   let changed = 0;
   ctx.sql.tx(() => {
     for (const r of ctx.sql.all(ctx.sql.q.selectFrom('orders').select(['id', 'base_json', 'local_json']))) {
-      const o = shownOrder(r, trustedOrder);
-      for (const s of o.samples) {
-        const c = sampleClock(o, s);
-        const res = ctx.sql.run(
-          ctx.sql.q
-            .updateTable('samples')
-            .set({ step: c.step, step_started_at: c.startedAt, due_at: c.dueAt })
-            .where('id', '=', s.id)
-            .where('order_id', '=', o.id)
-            .where((eb) =>
-              eb.or([eb('due_at', 'is distinct from', c.dueAt), eb('step', 'is distinct from', c.step)]),
-            ),
-        );
-        changed += res.changes;
-      }
+      orEvict(ctx, r.id, () => {
+        const o = shownOrder(r, trustedOrder);
+        for (const s of o.samples) {
+          const c = sampleClock(o, s);
+          const res = ctx.sql.run(
+            ctx.sql.q
+              .updateTable('samples')
+              .set({ step: c.step, step_started_at: c.startedAt, due_at: c.dueAt })
+              .where('id', '=', s.id)
+              .where('order_id', '=', o.id)
+              .where((eb) =>
+                eb.or([eb('due_at', 'is distinct from', c.dueAt), eb('step', 'is distinct from', c.step)]),
+              ),
+          );
+          changed += res.changes;
+        }
+      });
     }
   });
   return changed;

@@ -1,6 +1,6 @@
-import type { Order } from '../../../../../shared/domain/entities';
 import type { Migration } from '../../migrate';
 import { sampleClock } from '../../sop-clock';
+import { shownOrder, trustedOrder } from '../../store/stored-json';
 
 /**
  * Working copy v4: the worklist's SOP clock (step, when it started, when it is due) and the count
@@ -22,11 +22,14 @@ export const m004WorklistClock: Migration = {
     const set = db.prepare(
       'UPDATE samples SET step = ?, step_started_at = ?, due_at = ? WHERE id = ? AND order_id = ?',
     );
-    for (const r of db.prepare('SELECT base_json, local_json FROM orders').all() as {
+    for (const r of db.prepare('SELECT id, base_json, local_json FROM orders').all() as {
+      id: string;
       base_json: string;
       local_json: string | null;
     }[]) {
-      const order = JSON.parse(r.local_json ?? r.base_json) as Order;
+      // An unreadable row stops the migration with a StoredRowError: the workspace takes it as
+      // damage of the working copy (moved aside, rebuilt from the server, outbox untouched).
+      const order = shownOrder(r, trustedOrder);
       for (const s of order.samples) {
         const c = sampleClock(order, s);
         set.run(c.step, c.startedAt, c.dueAt, s.id, order.id);
