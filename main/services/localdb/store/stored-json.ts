@@ -78,13 +78,14 @@ export function untypedJson(json: string, at: StoredAt): unknown {
  *
  * Why trusting is right here: every value it reads was written by this engine, from a value that
  * had already passed the shared schema (an order of a pull, parsed by the API client with
- * PullResponseSchema; reference data from the API's answers) or from decide() over such a value,
- * and `PRAGMA quick_check` vets the file at every opening. What it saves was measured
- * (/tmp script, session 9, Node 20, loaded 2-core machine): OrderSchema costs about 180 µs per
- * order of 1 sample × 10 analyses on top of 32 µs for JSON.parse, so about 1.8 s over a working
- * copy of 10,000 orders, read whole when the worklist is projected again (role change, holiday
- * list change) and each time the Penyelia's analyst picker counts open work; a single order
- * (order(), baseOrder(), up to 0.5 ms for 60 results) is parsed in full instead.
+ * PullResponseSchema; reference data from the API's parsed answers) or from decide() over such a
+ * value, and `PRAGMA quick_check` vets the file at every opening. And what full parsing would cost
+ * where this is used, measured on a working copy of 10,000 orders of 1 sample × 10 analyses
+ * (Node 20, 2 cores): OrderSchema takes about 5 times JSON.parse, some 180 µs more per order on a
+ * quiet machine, so 1.8 s more (4.4 s under load) each time every order is read: the worklist
+ * projected again (role change), the clocks after a holiday list change, the Penyelia's analyst
+ * picker counting open work. A single order (order(), baseOrder(): 0.06 ms more at the median,
+ * 0.45 ms for 60 results) is parsed in full instead.
  *
  * `outline` returns what is wrong with the value's outline (field and detail), or null.
  */
