@@ -9,19 +9,14 @@ import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadElhuFonts } from '../../../node-shared/elhu-fonts';
-import { openSigningSession, signElhu, type SigningSession } from '../../../main/services/signing/index';
+import { signElhu, type SigningSession } from '../../../main/services/signing/index';
 import { verifyUploadedElhu } from '../../../server/elhu/verify-signature';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { pdfDocText, prepareElhuForSigning, type ElhuSignatureStamp } from '../../../shared/elhu/stamp';
 import type { ElhuFonts } from '../../../shared/elhu/types';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  demoCertPem,
-  demoFingerprint,
-  demoP12,
-} from '../../unit/elhu/helpers';
+import { KEPALA_BALAI, demoCertPem } from '../../unit/elhu/helpers';
+import { openDemoSession, kepalaBalaiSignature } from '../../unit/elhu/demo-signing';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -49,11 +44,7 @@ describe('E-LHU preparation and upload check are deterministic', () => {
   beforeAll(async () => {
     desk = loadElhuFonts();
     server = loadElhuFonts();
-    session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
+    session = openDemoSession();
     pem = demoCertPem();
     for (let i = 0; i < 6; i++)
       issued.push(await renderElhu(demoElhuData({ serial: i + 1, parameters: 2 + 3 * i }), server));
@@ -64,14 +55,16 @@ describe('E-LHU preparation and upload check are deterministic', () => {
     unsigned: Uint8Array,
     over: Partial<Parameters<typeof signElhu>[2]> = {},
   ): Promise<Uint8Array> =>
-    signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: new Date('2025-03-14T03:15:42.500Z'),
-      expectedDocumentHash: sha(unsigned),
-      fonts: desk,
-      location: 'Palembang',
-      ...over,
-    });
+    signElhu(
+      unsigned,
+      session,
+      kepalaBalaiSignature(unsigned, {
+        signingTime: new Date('2025-03-14T03:15:42.500Z'),
+        expectedDocumentHash: sha(unsigned),
+        fonts: desk,
+        ...over,
+      }),
+    );
 
   const check = (signed: Uint8Array, unsigned: Uint8Array) =>
     verifyUploadedElhu({

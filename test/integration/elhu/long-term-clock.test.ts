@@ -5,12 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  openSigningSession,
-  sha256Hex,
-  signElhu,
-  type SigningSession,
-} from '../../../main/services/signing/index';
+import { openSigningSession, signElhu, type SigningSession } from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { certificateOf, u8 } from '../../../server/elhu/ltv/asn1';
@@ -19,26 +14,13 @@ import { loadDemoPki } from '../../../server/elhu/ltv/demo-pki';
 import { inspectLtv } from '../../../server/elhu/ltv/ltv-check';
 import { nextStep } from '../../../server/elhu/ltv/steps';
 import { verifySignedPdf } from '../../../server/elhu/verify-signature';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  demoCertPem,
-  demoFingerprint,
-  demoP12,
-  testFonts,
-  throwawayKeystore,
-} from '../../unit/elhu/helpers';
+import { demoCertPem, testFonts, throwawayKeystore } from '../../unit/elhu/helpers';
+import { openDemoSession, kepalaBalaiSignature } from '../../unit/elhu/demo-signing';
 
 async function signWith(session: SigningSession, at: Date): Promise<Uint8Array> {
   const unsigned = await renderElhu(demoElhuData(), testFonts());
   try {
-    return await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: at,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
+    return await signElhu(unsigned, session, kepalaBalaiSignature(unsigned, { signingTime: at }));
   } finally {
     session.close();
   }
@@ -128,14 +110,7 @@ describe('long-term validity on a controlled clock', () => {
       [new Date('2026-01-01T00:00:00Z'), false],
       [new Date('2026-03-01T00:00:00Z'), true],
     ] as const) {
-      const pdf = await signWith(
-        openSigningSession({
-          p12: demoP12(),
-          passphrase: DEMO_PASSPHRASE,
-          expectedCertificateFingerprint: demoFingerprint(),
-        }),
-        signedAt,
-      );
+      const pdf = await signWith(openDemoSession(), signedAt);
       // The CRL is fetched (B-LT) after the revocation, as a later CRL would be.
       const { pki, m } = material(tsaTime, [{ cert: signer, at: revokedAt }]);
       const bt = await nextStep('B-B', 'B-LTA')!(pdf, m, tsaTime);

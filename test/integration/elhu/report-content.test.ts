@@ -6,21 +6,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
+import { sha256Hex } from '../../../main/services/signing/index';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { prepareElhuForSigning } from '../../../shared/elhu/stamp';
 import type { ElhuData } from '../../../shared/elhu/types';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  SIGNING_TIME,
-  demoFingerprint,
-  demoP12,
-  requireTools,
-  run,
-  testFonts,
-} from '../../unit/elhu/helpers';
+import { KEPALA_BALAI, requireTools, run, testFonts } from '../../unit/elhu/helpers';
+import { signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 let dir: string | undefined;
 
@@ -172,19 +164,7 @@ describe('E-LHU content (pdftotext)', () => {
 
   it('shows the signature block with the statement on the signed report', async () => {
     const unsigned = await renderElhu(data, testFonts());
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    const signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    const signed = await signAsKepalaBalai(unsigned);
     const last = flat(pdfPages(signed, 'signed.pdf').at(-1)!);
     expect(last).toContain('Ditandatangani secara elektronik oleh:');
     expect(last).toContain('14 Maret 2025 10:15:42 WIB');
@@ -205,19 +185,7 @@ describe('E-LHU content: date of issue, draft mark and the items of 7.8 (pdftote
     dir ??= mkdtempSync(join(tmpdir(), 'elhu-text-'));
     complete = demoElhuData({ logoPng: demoLogoPng(), complete: true });
     unsigned = await renderElhu(complete, testFonts());
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: signedAt,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    signed = await signAsKepalaBalai(unsigned, { signingTime: signedAt });
   });
 
   it('marks every page of the unsigned report "DRAFT / BELUM DITERBITKAN" and prints no date of issue', () => {
@@ -353,19 +321,7 @@ describe('E-LHU fonts (pdffonts)', () => {
     requireTools('pdffonts');
     dir ??= mkdtempSync(join(tmpdir(), 'elhu-text-'));
     const unsigned = await renderElhu(demoElhuData({ complete: true }), testFonts());
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    const signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    const signed = await signAsKepalaBalai(unsigned);
     for (const [name, bytes] of [
       ['fonts-unsigned.pdf', unsigned],
       ['fonts-signed.pdf', signed],

@@ -9,22 +9,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SigningError, openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
+import { SigningError, openSigningSession, signElhu } from '../../../main/services/signing/index';
 import { registeredCertificateIssuer } from '../../../server/reports/certificate-issuer';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import {
-  DEMO_PASSPHRASE,
   KEPALA_BALAI,
-  SIGNING_TIME,
   demoCertPem,
-  demoFingerprint,
-  demoP12,
   requireTools,
   run,
   testFonts,
   throwawayKeystore,
 } from '../../unit/elhu/helpers';
+import { kepalaBalaiSignature, signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 const dir = mkdtempSync(join(tmpdir(), 'elhu-appearance-'));
 const file = (name: string, bytes: Uint8Array): string => {
@@ -57,19 +54,7 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
       certificateIssuer: registeredCertificateIssuer(demoCertPem()),
     };
     unsigned = await renderElhu(data, testFonts());
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    signed = await signAsKepalaBalai(unsigned);
   });
 
   it("names the issuer of the signer's certificate (CN and O) in every page's footer", () => {
@@ -96,13 +81,7 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
       passphrase: other.passphrase,
       expectedCertificateFingerprint: other.fingerprint,
     });
-    const attempt = signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
+    const attempt = signElhu(unsigned, session, kepalaBalaiSignature(unsigned));
     await expect(attempt).rejects.toBeInstanceOf(SigningError);
     await expect(attempt).rejects.toMatchObject({ code: 'certificate_mismatch' });
     await expect(attempt).rejects.toThrow(/Throwaway Test CA/);

@@ -8,23 +8,13 @@ import { join } from 'node:path';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
+import { sha256Hex } from '../../../main/services/signing/index';
 import { OID } from '../../../shared/cades';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
-import {
-  DEMO_CA_PATH,
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  SIGNING_TIME,
-  demoCertPem,
-  demoFingerprint,
-  demoP12,
-  requireTools,
-  run,
-  testFonts,
-} from '../../unit/elhu/helpers';
+import { DEMO_CA_PATH, demoCertPem, requireTools, run, testFonts } from '../../unit/elhu/helpers';
+import { signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 /** The signed byte ranges and the CMS, read from the raw file. */
 export function splitSigned(pdf: Uint8Array): { content: Buffer; cms: Buffer; byteRange: number[] } {
@@ -56,19 +46,7 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     dir = mkdtempSync(join(tmpdir(), 'elhu-sig-'));
     const fonts = testFonts();
     unsigned = await renderElhu(demoElhuData({ logoPng: demoLogoPng() }), fonts);
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts,
-      location: 'Palembang',
-    });
-    session.close();
+    signed = await signAsKepalaBalai(unsigned, { fonts });
     signedPath = join(dir, 'signed.pdf');
     writeFileSync(signedPath, signed);
   });

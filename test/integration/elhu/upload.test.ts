@@ -18,37 +18,24 @@ import { prepareElhuForSigning } from '../../../shared/elhu/stamp';
 import { verifySignedPdf, verifyUploadedElhu, type UploadCheck } from '../../../server/elhu/verify-signature';
 import {
   DEMO_CA_PATH,
-  DEMO_PASSPHRASE,
   KEPALA_BALAI,
   SIGNING_TIME,
   demoCertPem,
   demoFingerprint,
-  demoP12,
   testFonts,
   throwawayKeystore,
 } from '../../unit/elhu/helpers';
 import { readFileSync } from 'node:fs';
+import { openDemoSession, kepalaBalaiSignature } from '../../unit/elhu/demo-signing';
 
-const openDemo = (): SigningSession =>
-  openSigningSession({
-    p12: demoP12(),
-    passphrase: DEMO_PASSPHRASE,
-    expectedCertificateFingerprint: demoFingerprint(),
-  });
+const openDemo = (): SigningSession => openDemoSession();
 
 async function sign(
   unsigned: Uint8Array,
   session: SigningSession,
   over: Partial<Parameters<typeof signElhu>[2]> = {},
 ): Promise<Uint8Array> {
-  return signElhu(unsigned, session, {
-    ...KEPALA_BALAI,
-    signingTime: SIGNING_TIME,
-    expectedDocumentHash: sha256Hex(unsigned),
-    fonts: testFonts(),
-    location: 'Palembang',
-    ...over,
-  });
+  return signElhu(unsigned, session, kepalaBalaiSignature(unsigned, over));
 }
 
 describe('verifyUploadedElhu', () => {

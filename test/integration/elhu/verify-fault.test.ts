@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
+import { sha256Hex } from '../../../main/services/signing/index';
 import { seedDemo } from '../../../server/demo';
 import {
   SignatureCheckFault,
@@ -21,16 +21,10 @@ import type { ReportServices } from '../../../server/reports/services';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import type { ElhuFonts } from '../../../shared/elhu/types';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  SIGNING_TIME,
-  demoCertPem,
-  demoFingerprint,
-  demoP12,
-} from '../../unit/elhu/helpers';
+import { demoCertPem } from '../../unit/elhu/helpers';
 import { Flow, USERS } from '../server/flow';
 import { TestClock, TestServer, createTestDatabase, testConfig } from '../server/harness';
+import { signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 /** Font files that are there but cannot be read (a truncated copy, a wrong file in resources/fonts). */
 const UNREADABLE_FONTS: ElhuFonts = {
@@ -111,19 +105,7 @@ describe('verifyUploadedElhu, unreadable fonts', () => {
   it('throws SignatureCheckFault for the same upload it accepts with readable fonts', async () => {
     const fonts = loadElhuFonts();
     const issued = await renderElhu(demoElhuData(), fonts);
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    const signed = await signElhu(issued, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(issued),
-      fonts,
-      location: 'Palembang',
-    });
-    session.close();
+    const signed = await signAsKepalaBalai(issued, { fonts });
     const check = {
       signed,
       issuedUnsigned: issued,

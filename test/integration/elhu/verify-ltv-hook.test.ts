@@ -6,18 +6,11 @@
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
 import { fail, verifySignedPdf, type LtvCheck, type LtvContext } from '../../../server/elhu/verify-signature';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  SIGNING_TIME,
-  demoFingerprint,
-  demoP12,
-  testFonts,
-} from '../../unit/elhu/helpers';
+import { SIGNING_TIME, demoFingerprint, testFonts } from '../../unit/elhu/helpers';
+import { signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 const TIMESTAMP_TIME = new Date('2025-03-14T03:16:01Z');
 
@@ -30,19 +23,7 @@ describe('verifySignedPdf: the long-term check plugs in', () => {
 
   beforeAll(async () => {
     const unsigned = await renderElhu(demoElhuData(), testFonts());
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    signed = await signAsKepalaBalai(unsigned);
     appended = new Uint8Array([...signed, ...update]);
   }, 60_000);
 

@@ -15,7 +15,7 @@ import { ContentInfo } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningError } from '../../../main/services/signing/errors';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
+import { sha256Hex, signElhu } from '../../../main/services/signing/index';
 import {
   CKA_CLASS,
   CKA_EXTRACTABLE,
@@ -41,11 +41,11 @@ import {
   SIGNING_TIME,
   demoCertPem,
   demoFingerprint,
-  demoP12,
   run,
   testFonts,
 } from '../../unit/elhu/helpers';
 import { makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from './support/softhsm';
+import { openDemoSession } from '../../unit/elhu/demo-signing';
 
 /** The signed byte ranges and the CMS, read from the raw file (as test/integration/elhu/signature.test.ts does). */
 function splitSigned(pdf: Uint8Array): { cms: Buffer; byteRange: number[] } {
@@ -96,12 +96,7 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
     });
     dir = mkdtempSync(join(tmpdir(), 'elhu-token-'));
     unsigned = await renderElhu(demoElhuData({ logoPng: demoLogoPng() }), testFonts());
-    const fileSession = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-      now: NOW,
-    });
+    const fileSession = openDemoSession({ now: NOW });
     try {
       fileSigned = await signElhu(unsigned, fileSession, signOpts());
     } finally {

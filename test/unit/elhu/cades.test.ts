@@ -11,7 +11,7 @@ import { ContentInfo, SignedData, type Attribute } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSigningSession, type SigningSession } from '../../../main/services/signing/index';
+import { type SigningSession } from '../../../main/services/signing/index';
 import {
   CadesBuildError,
   OID,
@@ -23,15 +23,8 @@ import {
   certificateIdentity,
   type CadesInput,
 } from '../../../shared/cades';
-import {
-  DEMO_CA_PATH,
-  DEMO_PASSPHRASE,
-  demoFingerprint,
-  demoP12,
-  requireTools,
-  run,
-  throwawayKeystore,
-} from './helpers';
+import { DEMO_CA_PATH, requireTools, run, throwawayKeystore } from './helpers';
+import { openDemoSession } from './demo-signing';
 
 const hex = (b: ArrayBuffer | Uint8Array): string =>
   Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
@@ -45,11 +38,7 @@ describe('CAdES CMS built with @peculiar/asn1-cms', () => {
   beforeAll(() => {
     requireTools('openssl');
     dir = mkdtempSync(join(tmpdir(), 'cades-'));
-    session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
+    session = openDemoSession();
     signedOver = [];
     input = {
       contentDigest: createHash('sha256').update('isi PDF yang ditandatangani').digest(),

@@ -7,11 +7,11 @@ import { inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDict, PDFDocument, PDFName, PDFStream, type PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { openSigningSession, sha256Hex, signElhu } from '../../../main/services/signing/index';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import type { ElhuFonts } from '../../../shared/elhu/types';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoFingerprint, demoP12, testFonts } from './helpers';
+import { testFonts } from './helpers';
+import { signAsKepalaBalai } from './demo-signing';
 
 type FkFont = ReturnType<typeof fontkit.create>;
 interface FkGlyph {
@@ -114,19 +114,7 @@ describe('embedded font subsets', () => {
     expect(a.checked).toBeGreaterThan(150);
     expect(a.bad).toEqual([]);
 
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-    });
-    const signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: sha256Hex(unsigned),
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
-    session.close();
+    const signed = await signAsKepalaBalai(unsigned);
     const b = await checkSubsets(signed);
     // Signing draws with the report's own subsets (shared/elhu/reused-fonts.ts): no glyph added.
     expect(b.checked).toBe(a.checked);

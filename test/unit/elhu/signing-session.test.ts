@@ -13,15 +13,8 @@ import {
 } from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
-import {
-  DEMO_PASSPHRASE,
-  KEPALA_BALAI,
-  SIGNING_TIME,
-  demoFingerprint,
-  demoP12,
-  testFonts,
-  throwawayKeystore,
-} from './helpers';
+import { DEMO_PASSPHRASE, demoFingerprint, demoP12, testFonts, throwawayKeystore } from './helpers';
+import { openDemoSession, kepalaBalaiSignature } from './demo-signing';
 
 /** A fake clock the tests move by hand. */
 function fakeClock(start: string): { now: () => Date; advance: (ms: number) => void } {
@@ -53,13 +46,11 @@ async function signToFile(
 ): Promise<void> {
   const session = open();
   try {
-    const signed = await signElhu(unsigned, session, {
-      ...KEPALA_BALAI,
-      signingTime: SIGNING_TIME,
-      expectedDocumentHash: expectedHash,
-      fonts: testFonts(),
-      location: 'Palembang',
-    });
+    const signed = await signElhu(
+      unsigned,
+      session,
+      kepalaBalaiSignature(unsigned, { expectedDocumentHash: expectedHash }),
+    );
     writeFileSync(join(dir, 'signed.pdf'), signed);
   } finally {
     session.close();
@@ -100,36 +91,18 @@ describe('signing session', () => {
   });
 
   it('signs a batch with one unlock, then forgets the key', async () => {
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-      now: clockIn2026,
-    });
+    const session = openDemoSession({ now: clockIn2026 });
     expect(session.isOpen).toBe(true);
     expect(session.certificate.commonName).toBe('Hendra Gunawan Siregar');
     for (let i = 0; i < 3; i++) {
       const u = await renderElhu(demoElhuData({ serial: 100 + i }), testFonts());
-      const signed = await signElhu(u, session, {
-        ...KEPALA_BALAI,
-        signingTime: SIGNING_TIME,
-        expectedDocumentHash: sha256Hex(u),
-        fonts: testFonts(),
-        location: 'Palembang',
-      });
+      const signed = await signElhu(u, session, kepalaBalaiSignature(u));
       expect(Buffer.from(signed.subarray(0, 5)).toString()).toBe('%PDF-');
     }
     session.close();
     expect(session.isOpen).toBe(false);
     await expectSigningError(
-      () =>
-        signElhu(unsigned, session, {
-          ...KEPALA_BALAI,
-          signingTime: SIGNING_TIME,
-          expectedDocumentHash: hash,
-          fonts: testFonts(),
-          location: 'Palembang',
-        }),
+      () => signElhu(unsigned, session, kepalaBalaiSignature(unsigned, { expectedDocumentHash: hash })),
       'session_closed',
     );
   });
@@ -256,21 +229,17 @@ describe('signing session', () => {
   });
 
   it('refuses a signing time outside the certificate validity', async () => {
-    const session = openSigningSession({
-      p12: demoP12(),
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: demoFingerprint(),
-      now: clockIn2026,
-    });
+    const session = openDemoSession({ now: clockIn2026 });
     await expectSigningError(
       () =>
-        signElhu(unsigned, session, {
-          ...KEPALA_BALAI,
-          signingTime: new Date('2036-02-01Z'),
-          expectedDocumentHash: hash,
-          fonts: testFonts(),
-          location: 'Palembang',
-        }),
+        signElhu(
+          unsigned,
+          session,
+          kepalaBalaiSignature(unsigned, {
+            signingTime: new Date('2036-02-01Z'),
+            expectedDocumentHash: hash,
+          }),
+        ),
       'certificate_expired',
     );
     session.close();
@@ -308,19 +277,7 @@ describe('signing session', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const changed = await renderElhu(demoElhuData({ serial: 77 }), testFonts());
     const e = await expectSigningError(
-      () =>
-        signToFile(
-          dir,
-          changed,
-          () =>
-            openSigningSession({
-              p12: demoP12(),
-              passphrase: DEMO_PASSPHRASE,
-              expectedCertificateFingerprint: demoFingerprint(),
-              now: clockIn2026,
-            }),
-          hash,
-        ),
+      () => signToFile(dir, changed, () => openDemoSession({ now: clockIn2026 }), hash),
       'document_changed',
     );
     expect(e.details).toEqual({ expectedHash: hash, actualHash: sha256Hex(changed) });
