@@ -87,6 +87,14 @@ describe('a result below the detection limit: "< n", the limit n, no numeric', (
     expect(refused(below({ value: '< LoD' }))).toEqual({ value: message });
   });
 
+  it('asks for the limit when it is missing, once', () => {
+    const parsed = ResultInputSchema.safeParse(below({ detectionLimit: null }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['detectionLimit', 'hasil < LOD butuh nilai LOD / a below-LOD result needs the detection limit'],
+    ]);
+  });
+
   it('refuses a limit other than the one written in the value', () => {
     expect(refused(below({ detectionLimit: 0.1 }))).toEqual({
       detectionLimit:
@@ -116,14 +124,20 @@ describe('a result below the detection limit: "< n", the limit n, no numeric', (
 });
 
 describe('the document (OpenAPI) states the rule and shows its three shapes', () => {
+  type Property = { type: string } | { const: unknown } | { not: { pattern: string } };
+  type Shape = { required: string[]; properties: Record<string, Property> };
   const doc = z.toJSONSchema(ResultInputSchema, { io: 'input', unrepresentable: 'any' }) as {
     description: string;
-    anyOf: { description: string; required: string[]; examples?: ResultInput[] }[];
+    anyOf: (Shape & { description: string; examples?: ResultInput[] })[];
   };
 
-  it('names the rule in Indonesian and English', () => {
-    expect(doc.description).toContain('Aturan angka / number rule');
-    expect(doc.description).toContain('"< 0,05"');
+  it('names the rule in Indonesian and English: the number, the below-limit result, the word', () => {
+    expect(doc.description).toMatch(/^Aturan angka \/ number rule: /);
+    const [id, en] = doc.description.split('. / ');
+    expect(id).toMatch(/`numeric` diisi.*"12,5".*"< 0,05".*belowDetectionLimit true.*kata \("negatif"\)/);
+    expect(en).toMatch(
+      /`numeric` is given.*"< 0,05".*belowDetectionLimit true.*detectionLimit equal.*a word/,
+    );
     expect(doc.anyOf.map((s) => s.required)).toEqual([
       ['numeric'],
       ['numeric', 'belowDetectionLimit', 'detectionLimit'],
@@ -138,6 +152,55 @@ describe('the document (OpenAPI) states the rule and shows its three shapes', ()
     for (const e of examples) {
       expect(accepted(e)).toMatchObject(e);
       expect(e.value).not.toBe('');
+      expect(e.unit, 'an example shows its unit').not.toBe('');
+    }
+  });
+
+  /** Whether a result fits one of the document's shapes, as a JSON-schema validator reads it. */
+  const fits = (shape: Shape, r: Record<string, unknown>) =>
+    shape.required.every((k) => k in r) &&
+    Object.entries(shape.properties).every(([k, p]) => {
+      const v = r[k];
+      if ('type' in p) return p.type === 'null' ? v === null : typeof v === p.type;
+      if ('const' in p) return v === p.const;
+      if ('not' in p) return typeof v === 'string' && !new RegExp(p.not.pattern, 'u').test(v);
+      return true;
+    });
+  const shapesOf = (r: Record<string, unknown>) => doc.anyOf.flatMap((s, i) => (fits(s, r) ? [i] : []));
+
+  it('a result the rule accepts fits exactly its own shape: a number, below the limit, or a word', () => {
+    const word = {
+      value: 'negatif',
+      numeric: null,
+      unit: '-',
+      belowDetectionLimit: false,
+      detectionLimit: null,
+    };
+    const cases: [Record<string, unknown>, number][] = [
+      ...doc.anyOf.flatMap((s, i) =>
+        (s.examples ?? []).map((e) => [e, i] as [Record<string, unknown>, number]),
+      ),
+      [word, 2],
+    ];
+    for (const [r, shape] of cases) {
+      accepted(r as ResultInput);
+      expect(shapesOf(r), JSON.stringify(r)).toEqual([shape]);
+    }
+  });
+
+  it('a result the rule refuses fits no shape, or (where JSON Schema cannot say it) one', () => {
+    const cases: [ResultInput, number[]][] = [
+      [below({ numeric: 0.05 }), []],
+      [below({ detectionLimit: null }), []],
+      [result({ value: '< 0,05', numeric: null }), []],
+      [result({ value: '12,5', numeric: 12.5, belowDetectionLimit: true, detectionLimit: 0.05 }), []],
+      // "< n" for a below-limit value is a rule between two fields: stated in words only.
+      [below({ value: 'negatif' }), [1]],
+    ];
+    for (const [r, shapes] of cases) {
+      expect(ResultInputSchema.safeParse(r).success).toBe(false);
+      const full = { belowDetectionLimit: false, detectionLimit: null, ...r };
+      expect(shapesOf(full), JSON.stringify(r)).toEqual(shapes);
     }
   });
 });
