@@ -21,8 +21,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Order } from '../../shared/domain/entities';
-import { currentReport } from '../../shared/domain/state';
 import { startDesktop, type DesktopHandle } from '../e2e/support/stack';
 import { Office, REPO, ServerProcess } from '../integration/sync/harness';
 import { tempDir } from '../unit/desktop/helpers';
@@ -115,32 +113,6 @@ function buildUi(): void {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-}
-
-/** Steps 5-18 over HTTP: every sample's report waits for the demo Kepala Balai's signature. */
-async function awaitingSignature(office: Office, server: ServerProcess, samples: number): Promise<Order> {
-  let o = await office.orderInTesting({ samples, params: 2 });
-  const kepala = server.user('kepala');
-  for (const s of o.samples) {
-    for (const a of s.analyses) {
-      await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
-        result: { value: '0,12', numeric: 0.12, unit: a.unit, testedOn: '2025-03-10' },
-      });
-      o = (
-        await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
-      ).order;
-    }
-    o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
-    o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
-    o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
-    const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
-    o = (
-      await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
-        kepalaBalaiId: kepala.id,
-      })
-    ).order;
-  }
-  return o;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -293,7 +265,8 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     await server.start();
     const office = new Office(server);
     // 20 reports at step 19, over the HTTP command path; one sample in testing for the grid.
-    for (let i = 0; i < SIGN_SAMPLES / 2; i++) await awaitingSignature(office, server, 2);
+    for (let i = 0; i < SIGN_SAMPLES / 2; i++)
+      await office.orderAwaitingSignature({ samples: 2, value: 0.12 });
     const gridOrder = await office.orderInTesting({ samples: 1, params: 6 });
     const gridSample = gridOrder.samples[0]!;
     const target = gridSample.analyses.find((a) => a.requirement?.max != null && a.requirement.max < 9)!;

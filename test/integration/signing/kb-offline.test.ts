@@ -36,32 +36,6 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-/** Steps 5-18 over HTTP: every sample's report waits for the demo Kepala Balai's signature. */
-async function awaitingSignature(samples: number): Promise<Order> {
-  let o = await office.orderInTesting({ samples, params: 2 });
-  const kepala = server.user('kepala');
-  for (const s of o.samples) {
-    for (const a of s.analyses) {
-      await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
-        result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
-      });
-      o = (
-        await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
-      ).order;
-    }
-    o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
-    o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
-    o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
-    const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
-    o = (
-      await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
-        kepalaBalaiId: kepala.id,
-      })
-    ).order;
-  }
-  return o;
-}
-
 async function kbDesktop(name: string): Promise<{ core: DesktopServices; proxy: Proxy; dataDir: string }> {
   const proxy = await new Proxy(() => server.url).start();
   proxies.push(proxy);
@@ -93,7 +67,7 @@ function signedRows(core: DesktopServices): number {
 
 describe('Kepala Balai signs offline; sync uploads', () => {
   it('pulls and keeps the E-LHUs, signs a batch of two offline, and everything goes up when the network returns', async () => {
-    const order = await awaitingSignature(2);
+    const order = await office.orderAwaitingSignature({ samples: 2 });
     const { core, proxy } = await kbDesktop('kb-full');
     await core.syncNow();
     const queue = core.signingQueue().filter((q) => q.orderId === order.id);
@@ -151,7 +125,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('a wrong passphrase writes nothing; five lock signing out, also after a restart of the services', async () => {
-    const order = await awaitingSignature(1);
+    const order = await office.orderAwaitingSignature({ samples: 1 });
     const { core, proxy, dataDir } = await kbDesktop('kb-lockout');
     await core.syncNow();
     core.importKeystore(readFileSync(KEYSTORE), PASSPHRASE);
@@ -185,7 +159,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('refuses offline with a reason: the server shows the report refused with it', async () => {
-    const order = await awaitingSignature(1);
+    const order = await office.orderAwaitingSignature({ samples: 1 });
     const { core, proxy } = await kbDesktop('kb-refuse');
     await core.syncNow();
     const [ref] = refsOf(order);
@@ -204,7 +178,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('a report changed on the server after it was queued: signing refuses a changed document, and a signature made offline is rejected visibly, nothing lost', async () => {
-    const order = await awaitingSignature(1);
+    const order = await office.orderAwaitingSignature({ samples: 1 });
     const { core, proxy } = await kbDesktop('kb-changed');
     await core.syncNow();
     core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
@@ -271,7 +245,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('a 5xx on the upload is retried by itself; a signed file the server refuses (422) is a visible rejection with its message and holds back later commands on the order', async () => {
-    const order = await awaitingSignature(2);
+    const order = await office.orderAwaitingSignature({ samples: 2 });
     const { core, proxy } = await kbDesktop('kb-upload-faults');
     await core.syncNow();
     core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));

@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopServices } from '../../../main/services/desktop';
 import { SigningError } from '../../../main/services/signing/errors';
 import type { SigningSource } from '../../../shared/bridge/models';
-import type { Order } from '../../../shared/domain/entities';
 import { currentReport } from '../../../shared/domain/state';
 import { DEMO_PASSPHRASE, KEYSTORE_DIR, demoFingerprint } from '../../unit/elhu/helpers';
 import { services, tempDir } from '../../unit/desktop/helpers';
@@ -51,31 +50,8 @@ describe.skipIf(why !== null)(
       token?.cleanup();
     });
 
-    /** Steps 5-18 over HTTP: the sample's report waits for the demo Kepala Balai's signature. */
-    async function awaitingSignature(): Promise<Order> {
-      let o = await office.orderInTesting({ samples: 1, params: 1 });
-      const s = o.samples[0]!;
-      for (const a of s.analyses) {
-        await office.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
-          result: { value: '1,5', numeric: 1.5, unit: a.unit, testedOn: '2025-03-10' },
-        });
-        o = (
-          await office.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
-        ).order;
-      }
-      o = (await office.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
-      o = (await office.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
-      o = (await office.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
-      const r = currentReport(o.samples[0]!)!;
-      return (
-        await office.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
-          kepalaBalaiId: server.user('kepala').id,
-        })
-      ).order;
-    }
-
     it('no keystore file: the PIN opens the token, the batch is signed offline, the server accepts it; a wrong PIN writes nothing', async () => {
-      const order = await awaitingSignature();
+      const order = await office.orderAwaitingSignature({ params: 1 });
       const proxy = await new Proxy(() => server.url).start();
       proxies.push(proxy);
       let setting: SigningSource | undefined = {

@@ -19,6 +19,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
+import { currentReport } from '../../../shared/domain/state';
 import type { Role } from '../../../shared/sop/roles';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -450,6 +451,39 @@ export class Office {
         })
       ).order;
       o = (await this.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/assignment/validate`)).order;
+    }
+    return o;
+  }
+
+  /**
+   * Steps 5-18 over HTTP: every sample's results entered (`value` each), verified and validated, its
+   * report numbered, and the demo Kepala Balai's signature requested by cs1.
+   */
+  async orderAwaitingSignature(
+    opts: { samples?: number; params?: number; value?: number } = {},
+  ): Promise<Order> {
+    const numeric = opts.value ?? 1.5;
+    const result = { value: String(numeric).replace('.', ','), numeric, testedOn: '2025-03-10' };
+    let o = await this.orderInTesting({ samples: opts.samples, params: opts.params });
+    const kepala = this.server.user('kepala');
+    for (const s of o.samples) {
+      for (const a of s.analyses) {
+        await this.ok('analis.karet1', 'put', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/result`, {
+          result: { ...result, unit: a.unit },
+        });
+        o = (
+          await this.ok('analis.karet1', 'post', `/orders/${o.id}/samples/${s.id}/analyses/${a.id}/submit`)
+        ).order;
+      }
+      o = (await this.ok('penyelia.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/verify`)).order;
+      o = (await this.ok('mt.karet', 'post', `/orders/${o.id}/samples/${s.id}/results/validate`)).order;
+      o = (await this.ok('ketuatim', 'post', `/orders/${o.id}/samples/${s.id}/reports`)).order;
+      const r = currentReport(o.samples.find((x) => x.id === s.id)!)!;
+      o = (
+        await this.ok('cs1', 'post', `/orders/${o.id}/samples/${s.id}/reports/${r.id}/request-signature`, {
+          kepalaBalaiId: kepala.id,
+        })
+      ).order;
     }
     return o;
   }
