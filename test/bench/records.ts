@@ -10,13 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { nextFeedSeq, writeOrder } from '../../server/commands/store';
 import { defaultConfig } from '../../server/config';
-import { inTransaction, openDatabase } from '../../server/db/connect';
+import { openDatabase } from '../../server/db/connect';
 import { seedDemo } from '../../server/demo';
 import { buildServer } from '../../server/http/app';
 import { placeholderReportServices } from '../../server/reports/placeholder';
-import { cloneWithFreshIds, orderInLab } from '../unit/desktop/fixtures';
+import { writeBenchOrders } from '../integration/sync/bench-orders';
 import { percentile, type BenchRow } from './target';
 
 const ORDERS = 10_000;
@@ -32,34 +31,13 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
       login: { maxFailures: 50, lockMinutes: 1, ipMaxRequests: 1_000_000, ipWindowSeconds: 60 },
     });
     const demo = await seedDemo({ handle, config, reports: placeholderReportServices });
-    const user = (name: string) => demo.users.find((u) => u.username === name)!;
-    const analyst = user('analis.karet1');
-    const template = orderInLab({
-      samples: 2,
-      analyses: 10,
-      stage: 'in_testing',
-      labId: analyst.labId!,
-      penyeliaId: user('penyelia.karet').id,
-      mtId: user('mt.karet').id,
-      analystIds: [analyst.id],
-      customerId: user('pelanggan').customerId!,
-    });
-    template.unitCode = config.unitCode;
     // One month of orders: 2026-03-01 .. 2026-03-31 WIB.
     const start = Date.parse('2026-03-01T00:00:00+07:00');
     const spread = 31 * 86_400_000 - 60_000;
     const seedStart = performance.now();
-    for (let from = 0; from < ORDERS; from += 500) {
-      await inTransaction(handle, async (trx) => {
-        for (let i = from; i < Math.min(ORDERS, from + 500); i++) {
-          const o = cloneWithFreshIds(template, i);
-          o.submittedAt = new Date(start + Math.floor((i / ORDERS) * spread)).toISOString();
-          await writeOrder(trx, o, null, await nextFeedSeq(trx, handle.dialect), o.submittedAt, {
-            dialect: handle.dialect,
-          });
-        }
-      });
-    }
+    await writeBenchOrders(handle, demo, config.unitCode, ORDERS, (i) =>
+      new Date(start + Math.floor((i / ORDERS) * spread)).toISOString(),
+    );
     console.error(`  (seeded ${ORDERS} orders in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`);
 
     const app = await buildServer({ db: handle, config, logger: false, reports: placeholderReportServices });

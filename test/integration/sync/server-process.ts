@@ -10,13 +10,12 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_RATE_LIMITS, defaultConfig } from '../../../server/config';
-import { inTransaction, openDatabase } from '../../../server/db/connect';
-import { nextFeedSeq, writeOrder } from '../../../server/commands/store';
-import { cloneWithFreshIds, orderInLab } from '../../unit/desktop/fixtures';
+import { openDatabase } from '../../../server/db/connect';
 import { seedDemo } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
 import { elhuReportServices } from '../../../server/reports/elhu';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
+import { writeBenchOrders } from './bench-orders';
 
 const { values } = parseArgs({
   options: {
@@ -53,30 +52,7 @@ const benchOrders = Number(values['bench-orders']);
 if (demo && benchOrders > 0) {
   // Straight into the database through the server's own writer (bucket members, change feed), not
   // through 75,000 commands: the benchmark measures the desktop's pull, not the seeding.
-  const user = (name: string) => demo.users.find((u) => u.username === name)!;
-  const analyst = user('analis.karet1');
-  const template = orderInLab({
-    samples: 2,
-    analyses: 10,
-    stage: 'in_testing',
-    labId: analyst.labId!,
-    penyeliaId: user('penyelia.karet').id,
-    mtId: user('mt.karet').id,
-    analystIds: [analyst.id],
-    customerId: user('pelanggan').customerId!,
-  });
-  template.unitCode = config.unitCode;
-  const at = new Date().toISOString();
-  for (let start = 0; start < benchOrders; start += 500) {
-    await inTransaction(handle, async (trx) => {
-      for (let i = start; i < Math.min(benchOrders, start + 500); i++) {
-        const o = cloneWithFreshIds(template, i);
-        await writeOrder(trx, o, null, await nextFeedSeq(trx, handle.dialect), at, {
-          dialect: handle.dialect,
-        });
-      }
-    });
-  }
+  await writeBenchOrders(handle, demo, config.unitCode, benchOrders);
 }
 const app = await buildServer({ db: handle, config, logger: false, reports });
 const address = await app.listen({ port: Number(values.port), host: '127.0.0.1' });
