@@ -4,10 +4,12 @@ import { IDEMPOTENCY_HEADER, type CommandResponse } from '../../shared/api/http'
 import type { CommandType } from '../../shared/domain/commands';
 import { IdSchema, type Order } from '../../shared/domain/entities';
 import type { AuthService, Authenticated } from '../auth/service';
+import { applyAdminOperation, type AdminRequest } from '../commands/admin';
 import { applyCommand, type Attachment, type CommandEnv } from '../commands/apply-command';
 import { canSee } from '../commands/access';
 import { loadOrder, orderCacheOf } from '../commands/store';
 import { fail, rejectionError } from './errors';
+import type { IssuedPayload } from './issued-payload';
 import type { FailureLimiter } from './rate-limit';
 import type { Router } from './route';
 import { orderResponse } from './views';
@@ -46,16 +48,28 @@ export function baseVersionOf(req: FastifyRequest): number | null {
   return Number(s);
 }
 
-export const httpClientId = (auth: Authenticated | null) => `http:${auth ? auth.user.id : 'anonymous'}`;
+/** The client id of a command issued over HTTP: the signed-in user's (only signed-in routes issue commands). */
+export const httpClientId = (auth: Authenticated) => `http:${auth.user.id}`;
+
+/** Run one administrative operation (catalog, staff accounts) as the signed-in user; a refusal is the error answer. */
+export async function adminOperation(
+  app: AppContext,
+  auth: Authenticated,
+  op: Omit<AdminRequest, 'clientId' | 'actor'>,
+): Promise<{ replayed: boolean }> {
+  const r = await applyAdminOperation(app.env, { ...op, clientId: httpClientId(auth), actor: auth.actor });
+  if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+  return r;
+}
 
 /** Run one command of an order through the command path and answer with the order as it is now. */
-export async function orderCommand(
+export async function orderCommand<T extends CommandType>(
   app: AppContext,
   req: FastifyRequest,
   auth: Authenticated,
-  type: CommandType,
+  type: T,
   orderId: string,
-  payload: Record<string, unknown>,
+  payload: IssuedPayload<T>,
   opts: { attachments?: Attachment[]; commandId?: string } = {},
 ): Promise<CommandResponse> {
   const commandId = opts.commandId ?? commandIdOf(req);

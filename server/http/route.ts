@@ -14,18 +14,21 @@ import { rateLimitConfig } from './rate-limit';
  * Routes are declared once with their zod schemas: the same declaration validates requests (and,
  * in tests, responses) and produces the OpenAPI document.
  */
-export type Access = 'public' | 'user' | readonly Role[] | { permission: HttpPermission };
+export type Access = 'public' | SignedInAccess;
+/** An access level that needs a signed-in user: any, those of some roles, or those with a permission. */
+export type SignedInAccess = 'user' | readonly Role[] | { permission: HttpPermission };
 
 export interface RouteSpec<
   P extends ZodType = ZodType,
   Q extends ZodType = ZodType,
   B extends ZodType = ZodType,
+  A extends Access = Access,
 > {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
   tags: string[];
-  access: Access;
+  access: A;
   params?: P;
   query?: Q;
   body?: B;
@@ -48,21 +51,34 @@ export interface RouteSpec<
   onRequest?: onRequestAsyncHookHandler;
   /** The domain command the operation issues (OpenAPI: the roles that may and the SOP step it performs). */
   command?: CommandType;
-  handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
+  handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<unknown>;
 }
 
-export interface HandlerCtx<P, Q, B> {
+export interface RequestCtx<P, Q, B> {
   req: FastifyRequest;
   reply: FastifyReply;
   params: P;
   query: Q;
   body: B;
-  auth: Authenticated | null;
 }
 
+/**
+ * What a handler is given: the request as parsed and, on a route that needs a signed-in user, who
+ * that user is (the router has authenticated them and checked the access level before the handler
+ * runs). A public route has no `auth` to read.
+ */
+export type HandlerCtx<P, Q, B, A extends Access = Access> = A extends 'public'
+  ? RequestCtx<P, Q, B>
+  : RequestCtx<P, Q, B> & { auth: Authenticated };
+
 export interface Router {
-  add<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
-    spec: RouteSpec<P, Q, B>,
+  add<
+    P extends ZodType = ZodType,
+    Q extends ZodType = ZodType,
+    B extends ZodType = ZodType,
+    A extends Access = Access,
+  >(
+    spec: RouteSpec<P, Q, B, A>,
   ): void;
   specs: RouteSpec[];
 }
@@ -86,10 +102,10 @@ export function createRouter(
           ? { config: { rateLimit: rateLimitConfig(spec.rateLimit.name, spec.rateLimit.limit) } }
           : {}),
         handler: async (req, reply) => {
-          let auth: Authenticated | null = null;
+          let signedIn: { auth: Authenticated } | null = null;
           if (spec.access !== 'public') {
-            auth = await authenticate(req);
-            if (!allowed(spec.access, auth.actor.role)) throw fail.forbidden();
+            signedIn = { auth: await authenticate(req) };
+            if (!allowed(spec.access, signedIn.auth.actor.role)) throw fail.forbidden();
           }
           const contentType = String(req.headers['content-type'] ?? '');
           if (spec.multipart && !contentType.startsWith('multipart/form-data')) {
@@ -113,10 +129,13 @@ export function createRouter(
             spec.body && !spec.bodyCheckedByHandler
               ? parse(spec.body, req.body === undefined ? {} : req.body, 'body')
               : undefined;
-          const result = await spec.handler({ req, reply, params, query, body, auth } as HandlerCtx<
+          // The one place where a spec's access level and its handler's context meet: `auth` is
+          // there exactly when the access level is not public (checked just above).
+          const result = await spec.handler({ req, reply, params, query, body, ...signedIn } as HandlerCtx<
             never,
             never,
-            never
+            never,
+            SignedInAccess
           >);
           if (reply.sent) return reply;
           if (spec.response && config.validateResponses) {
@@ -170,7 +189,7 @@ function refuseEmptyNumbers(schema: ZodType, query: unknown): unknown {
   return query;
 }
 
-function allowed(access: Exclude<Access, 'public'>, role: Role): boolean {
+function allowed(access: SignedInAccess, role: Role): boolean {
   if (access === 'user') return true;
   if (Array.isArray(access)) return access.includes(role);
   return hasPermission(role, (access as { permission: HttpPermission }).permission);

@@ -178,8 +178,8 @@ export function accountRoutes(app: AppContext): void {
     params: IdParamsSchema,
     response: CustomerResponseSchema,
     handler: async ({ params, auth: a }) => {
-      const own = a!.actor.role === 'pelanggan' && a!.actor.customerId === params.id;
-      if (!own && !hasPermission(a!.actor.role, 'customers.read'))
+      const own = a.actor.role === 'pelanggan' && a.actor.customerId === params.id;
+      if (!own && !hasPermission(a.actor.role, 'customers.read'))
         throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
       const account = await loadAccount(db, params.id);
       if (!account) throw fail.notFound('Pelanggan tidak ditemukan.', 'Customer not found.');
@@ -210,7 +210,7 @@ export function accountRoutes(app: AppContext): void {
             aggregateId: params.id,
             payload: { customerId: params.id, ...(body as object) },
           },
-          actor: a!.actor,
+          actor: a.actor,
         });
         if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
         const account = await loadAccount(db, params.id);
@@ -294,7 +294,7 @@ export function accountRoutes(app: AppContext): void {
         clientId: httpClientId(a),
         commandId,
         type: 'user.create',
-        actor: a!.actor,
+        actor: a.actor,
         entity: 'user',
         entityId: id,
         run: async (trx, at) => {
@@ -345,7 +345,7 @@ export function accountRoutes(app: AppContext): void {
         clientId: httpClientId(a),
         commandId: commandIdOf(req),
         type: 'user.update',
-        actor: a!.actor,
+        actor: a.actor,
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {
@@ -357,7 +357,7 @@ export function accountRoutes(app: AppContext): void {
           if (!before || before.role === 'pelanggan')
             return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
           if (
-            params.id === a!.user.id &&
+            params.id === a.user.id &&
             (body.active === false || (body.role && body.role !== before.role))
           ) {
             return invalid(
@@ -421,7 +421,7 @@ export function accountRoutes(app: AppContext): void {
         clientId: httpClientId(a),
         commandId: commandIdOf(req),
         type: 'user.register_certificate',
-        actor: a!.actor,
+        actor: a.actor,
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {
@@ -491,7 +491,7 @@ export function accountRoutes(app: AppContext): void {
         clientId: httpClientId(a),
         commandId: commandIdOf(req),
         type: 'user.reset_password',
-        actor: a!.actor,
+        actor: a.actor,
         entity: 'user',
         entityId: params.id,
         run: async (trx, at) => {

@@ -14,7 +14,7 @@ export function auditRoutes(app: AppContext): void {
     query: AuditQuerySchema,
     response: AuditListResponseSchema,
     handler: async ({ query, auth }) => {
-      const actor = auth!.actor;
+      const actor = auth.actor;
       let q = db
         .selectFrom('audit_log')
         .selectAll()

@@ -156,7 +156,7 @@ export function authRoutes(app: AppContext): void {
     body: EmptyBodySchema,
     response: OkResponseSchema,
     handler: async ({ auth: a }) => {
-      await auth.logout(a!.sessionId);
+      await auth.logout(a.sessionId);
       return { ok: true as const };
     },
   });
@@ -168,7 +168,7 @@ export function authRoutes(app: AppContext): void {
     tags: ['auth'],
     access: 'user',
     response: PublicUserSchema,
-    handler: async ({ auth: a }) => a!.user,
+    handler: async ({ auth: a }) => a.user,
   });
 
   router.add({
@@ -182,14 +182,14 @@ export function authRoutes(app: AppContext): void {
     rateLimit: { name: 'password', limit: limits.password },
     handler: async ({ req, auth: a, body }) => {
       await countingFailures(req, () =>
-        auth.changePassword(a!.user.id, body.currentPassword, body.newPassword),
+        auth.changePassword(a.user.id, body.currentPassword, body.newPassword),
       );
-      auth.forgetUser(a!.user.id);
+      auth.forgetUser(a.user.id);
       await env.handle.db
         .updateTable('sessions')
         .set({ revoked_at: env.config.now().toISOString(), revoke_reason: 'password_changed' })
-        .where('user_id', '=', a!.user.id)
-        .where('id', '!=', a!.sessionId)
+        .where('user_id', '=', a.user.id)
+        .where('id', '!=', a.sessionId)
         .where('revoked_at', 'is', null)
         .execute();
       return { ok: true as const };

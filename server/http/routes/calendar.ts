@@ -39,7 +39,7 @@ export function calendarRoutes(app: AppContext): void {
         clientId: httpClientId(auth),
         commandId: commandIdOf(req),
         type: 'calendar.holidays',
-        actor: auth!.actor,
+        actor: auth.actor,
         entity: 'calendar',
         entityId: 'holidays',
         run: async (trx) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ZodType, output } from 'zod';
 import {
   API_PREFIX,
   CatalogResponseSchema,
@@ -15,16 +16,15 @@ import {
   UpdateUnitRequestSchema,
   UnitSettingsSchema,
 } from '../../../shared/api/http';
-import { reject } from '../../../shared/domain/rejections';
+import { reject, type Rejection } from '../../../shared/domain/rejections';
 import { validateFormat } from '../../../shared/numbering';
-import { applyAdminOperation } from '../../commands/admin';
 import { readCatalog } from '../../catalog/repo';
 import type { Trx } from '../../db/schema';
-import { commandIdOf, httpClientId, type AppContext } from '../context';
+import { adminOperation, commandIdOf, type AppContext } from '../context';
+import { fail } from '../errors';
 import { readUpload } from './payments';
 
 const PNG_ONLY = new Set(['image/png']);
-import { fail, rejectionError } from '../errors';
 
 const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
 
@@ -32,7 +32,6 @@ export function catalogRoutes(app: AppContext): void {
   const { router, env } = app;
   const db = env.handle.db;
   const unitCode = env.config.unitCode;
-  const clientOf = httpClientId;
 
   const find = async (kind: 'labs' | 'sample_types' | 'parameters', id: string) => {
     const catalog = await readCatalog(db, unitCode);
@@ -63,11 +62,9 @@ export function catalogRoutes(app: AppContext): void {
     body: UpdateUnitRequestSchema,
     response: UnitSettingsSchema,
     handler: async ({ req, body, auth }) => {
-      const r = await applyAdminOperation(env, {
-        clientId: clientOf(auth),
+      await adminOperation(app, auth, {
         commandId: commandIdOf(req),
         type: 'catalog.unit.update',
-        actor: auth!.actor,
         entity: 'unit',
         entityId: unitCode,
         run: async (trx, at) => {
@@ -102,7 +99,6 @@ export function catalogRoutes(app: AppContext): void {
           return { before: beforeNoLogo, after: { ...beforeNoLogo, ...after } };
         },
       });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       return (await readCatalog(db, unitCode)).unit;
     },
   });
@@ -117,11 +113,9 @@ export function catalogRoutes(app: AppContext): void {
     response: UnitSettingsSchema,
     handler: async ({ req, auth }) => {
       const upload = await readUpload(req, 1024 * 1024, PNG_ONLY);
-      const r = await applyAdminOperation(env, {
-        clientId: clientOf(auth),
+      await adminOperation(app, auth, {
         commandId: commandIdOf(req),
         type: 'catalog.unit.logo',
-        actor: auth!.actor,
         entity: 'unit',
         entityId: unitCode,
         run: async (trx, at) => {
@@ -133,64 +127,88 @@ export function catalogRoutes(app: AppContext): void {
           return { before: null, after: { logoSha256: upload.sha256, size: upload.data.length } };
         },
       });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       return (await readCatalog(db, unitCode)).unit;
     },
   });
 
-  // Labs ------------------------------------------------------------------------------------------
-  router.add({
-    method: 'POST',
-    url: `${API_PREFIX}/catalog/labs`,
-    summary: 'Tambah laboratorium / add a laboratory',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    body: CreateLabRequestSchema,
-    response: LabResponseSchema,
-    status: 201,
-    handler: async ({ req, body, auth }) => {
-      const commandId = commandIdOf(req);
-      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
-      const r = await applyAdminOperation(env, {
-        clientId: clientOf(auth),
-        commandId,
-        type: 'catalog.lab.create',
-        actor: auth!.actor,
-        entity: 'lab',
-        entityId: id,
-        run: async (trx) => {
-          const taken = await trx
-            .selectFrom('labs')
-            .select('id')
-            .where('code', '=', body.code)
-            .executeTakeFirst();
-          if (taken) return invalid('Kode laboratorium sudah dipakai.', 'Laboratory code already used.');
-          const row = { id, code: body.code, name: body.name, active: 1 };
-          await trx.insertInto('labs').values(row).execute();
-          return { before: null, after: row };
-        },
-      });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-      return { lab: await find('labs', id) };
-    },
-  });
+  /**
+   * A catalog entry kind: added (POST, 201) and changed or deactivated (PATCH) as audited
+   * administrative operations, answered with the entry as the catalog now reads it.
+   */
+  function catalogEntries<C extends ZodType, U extends ZodType>(kind: CatalogKind<C, U>): void {
+    const { entity } = kind;
+    router.add({
+      method: 'POST',
+      url: `${API_PREFIX}/catalog/${kind.path}`,
+      summary: kind.create.summary,
+      tags: ['catalog'],
+      access: { permission: 'catalog.manage' },
+      body: kind.create.body,
+      response: kind.response,
+      status: 201,
+      handler: async ({ req, body, auth }) => {
+        const commandId = commandIdOf(req);
+        const id = req.headers['idempotency-key'] ? commandId : randomUUID();
+        await adminOperation(app, auth, {
+          commandId,
+          type: `catalog.${entity}.create`,
+          entity,
+          entityId: id,
+          run: (trx) => kind.create.run(trx, body, id),
+        });
+        return { [kind.key]: await find(kind.table, id) };
+      },
+    });
+    router.add({
+      method: 'PATCH',
+      url: `${API_PREFIX}/catalog/${kind.path}/:id`,
+      summary: kind.update.summary,
+      tags: ['catalog'],
+      access: { permission: 'catalog.manage' },
+      params: IdParamsSchema,
+      body: kind.update.body,
+      response: kind.response,
+      handler: async ({ req, params, body, auth }) => {
+        await adminOperation(app, auth, {
+          commandId: commandIdOf(req),
+          type: `catalog.${entity}.update`,
+          entity,
+          entityId: params.id,
+          run: async (trx) =>
+            (await kind.update.run(trx, body, params.id)) ??
+            reject('not_found', 'Data katalog tidak ditemukan.', 'Catalog entry not found.'),
+        });
+        return { [kind.key]: await find(kind.table, params.id) };
+      },
+    });
+  }
 
-  router.add({
-    method: 'PATCH',
-    url: `${API_PREFIX}/catalog/labs/:id`,
-    summary: 'Ubah atau nonaktifkan laboratorium / change or deactivate a laboratory',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    params: IdParamsSchema,
-    body: UpdateLabRequestSchema,
+  catalogEntries({
+    entity: 'lab',
+    table: 'labs',
+    path: 'labs',
+    key: 'lab',
     response: LabResponseSchema,
-    handler: async ({ req, params, body, auth }) => {
-      await update(req, auth, 'catalog.lab.update', 'lab', params.id, async (trx) => {
-        const before = await trx
+    create: {
+      summary: 'Tambah laboratorium / add a laboratory',
+      body: CreateLabRequestSchema,
+      run: async (trx, body, id) => {
+        const taken = await trx
           .selectFrom('labs')
-          .selectAll()
-          .where('id', '=', params.id)
+          .select('id')
+          .where('code', '=', body.code)
           .executeTakeFirst();
+        if (taken) return invalid('Kode laboratorium sudah dipakai.', 'Laboratory code already used.');
+        const row = { id, code: body.code, name: body.name, active: 1 };
+        await trx.insertInto('labs').values(row).execute();
+        return { before: null, after: row };
+      },
+    },
+    update: {
+      summary: 'Ubah atau nonaktifkan laboratorium / change or deactivate a laboratory',
+      body: UpdateLabRequestSchema,
+      run: async (trx, body, id) => {
+        const before = await trx.selectFrom('labs').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) return null;
         const after = {
           ...before,
@@ -200,66 +218,38 @@ export function catalogRoutes(app: AppContext): void {
         await trx
           .updateTable('labs')
           .set({ name: after.name, active: after.active })
-          .where('id', '=', params.id)
+          .where('id', '=', id)
           .execute();
         return { before, after };
-      });
-      return { lab: await find('labs', params.id) };
+      },
     },
   });
 
-  // Sample types ----------------------------------------------------------------------------------
-  router.add({
-    method: 'POST',
-    url: `${API_PREFIX}/catalog/sample-types`,
-    summary: 'Tambah jenis sampel / add a sample type',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    body: CreateSampleTypeRequestSchema,
+  catalogEntries({
+    entity: 'sample_type',
+    table: 'sample_types',
+    path: 'sample-types',
+    key: 'sampleType',
     response: SampleTypeResponseSchema,
-    status: 201,
-    handler: async ({ req, body, auth }) => {
-      const commandId = commandIdOf(req);
-      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
-      const r = await applyAdminOperation(env, {
-        clientId: clientOf(auth),
-        commandId,
-        type: 'catalog.sample_type.create',
-        actor: auth!.actor,
-        entity: 'sample_type',
-        entityId: id,
-        run: async (trx) => {
-          const lab = await trx
-            .selectFrom('labs')
-            .select('id')
-            .where('id', '=', body.labId)
-            .executeTakeFirst();
-          if (!lab) return invalid('Laboratorium tidak ditemukan.', 'Laboratory not found.');
-          const row = { id, lab_id: body.labId, name: body.name, description: body.description, active: 1 };
-          await trx.insertInto('sample_types').values(row).execute();
-          return { before: null, after: row };
-        },
-      });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-      return { sampleType: await find('sample_types', id) };
+    create: {
+      summary: 'Tambah jenis sampel / add a sample type',
+      body: CreateSampleTypeRequestSchema,
+      run: async (trx, body, id) => {
+        const lab = await trx.selectFrom('labs').select('id').where('id', '=', body.labId).executeTakeFirst();
+        if (!lab) return invalid('Laboratorium tidak ditemukan.', 'Laboratory not found.');
+        const row = { id, lab_id: body.labId, name: body.name, description: body.description, active: 1 };
+        await trx.insertInto('sample_types').values(row).execute();
+        return { before: null, after: row };
+      },
     },
-  });
-
-  router.add({
-    method: 'PATCH',
-    url: `${API_PREFIX}/catalog/sample-types/:id`,
-    summary: 'Ubah atau nonaktifkan jenis sampel / change or deactivate a sample type',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    params: IdParamsSchema,
-    body: UpdateSampleTypeRequestSchema,
-    response: SampleTypeResponseSchema,
-    handler: async ({ req, params, body, auth }) => {
-      await update(req, auth, 'catalog.sample_type.update', 'sample_type', params.id, async (trx) => {
+    update: {
+      summary: 'Ubah atau nonaktifkan jenis sampel / change or deactivate a sample type',
+      body: UpdateSampleTypeRequestSchema,
+      run: async (trx, body, id) => {
         const before = await trx
           .selectFrom('sample_types')
           .selectAll()
-          .where('id', '=', params.id)
+          .where('id', '=', id)
           .executeTakeFirst();
         if (!before) return null;
         const after = {
@@ -271,88 +261,60 @@ export function catalogRoutes(app: AppContext): void {
         await trx
           .updateTable('sample_types')
           .set({ name: after.name, description: after.description, active: after.active })
-          .where('id', '=', params.id)
+          .where('id', '=', id)
           .execute();
         return { before, after };
-      });
-      return { sampleType: await find('sample_types', params.id) };
+      },
     },
   });
 
-  // Parameters ------------------------------------------------------------------------------------
-  router.add({
-    method: 'POST',
-    url: `${API_PREFIX}/catalog/parameters`,
-    summary:
-      'Tambah parameter uji (satuan, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi, tarif PNBP) / add a test parameter (with default U and k, accreditation scope)',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    body: CreateParameterRequestSchema,
+  catalogEntries({
+    entity: 'parameter',
+    table: 'parameters',
+    path: 'parameters',
+    key: 'parameter',
     response: ParameterResponseSchema,
-    status: 201,
-    handler: async ({ req, body, auth }) => {
-      const commandId = commandIdOf(req);
-      const id = req.headers['idempotency-key'] ? commandId : randomUUID();
-      const r = await applyAdminOperation(env, {
-        clientId: clientOf(auth),
-        commandId,
-        type: 'catalog.parameter.create',
-        actor: auth!.actor,
-        entity: 'parameter',
-        entityId: id,
-        run: async (trx) => {
-          const st = await trx
-            .selectFrom('sample_types')
-            .select('id')
-            .where('id', '=', body.sampleTypeId)
-            .executeTakeFirst();
-          if (!st) return invalid('Jenis sampel tidak ditemukan.', 'Sample type not found.');
-          const count = await trx
-            .selectFrom('parameters')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('sample_type_id', '=', body.sampleTypeId)
-            .executeTakeFirstOrThrow();
-          const row = {
-            id,
-            sample_type_id: body.sampleTypeId,
-            name: body.name,
-            unit: body.unit,
-            method: body.method,
-            requirement: body.requirement === null ? null : JSON.stringify(body.requirement),
-            detection_limit: body.detectionLimit,
-            uncertainty_expanded: body.uncertainty?.expanded ?? null,
-            uncertainty_k: body.uncertainty?.coverageFactor ?? null,
-            accredited: body.accredited ? 1 : 0,
-            tariff: body.tariff,
-            active: 1,
-            sort: Number(count.n) + 1,
-          };
-          await trx.insertInto('parameters').values(row).execute();
-          return { before: null, after: row };
-        },
-      });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-      return { parameter: await find('parameters', id) };
-    },
-  });
-
-  router.add({
-    method: 'PATCH',
-    url: `${API_PREFIX}/catalog/parameters/:id`,
-    summary:
-      'Ubah parameter (tarif, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi) atau nonaktifkan / change or deactivate a parameter',
-    tags: ['catalog'],
-    access: { permission: 'catalog.manage' },
-    params: IdParamsSchema,
-    body: UpdateParameterRequestSchema,
-    response: ParameterResponseSchema,
-    handler: async ({ req, params, body, auth }) => {
-      await update(req, auth, 'catalog.parameter.update', 'parameter', params.id, async (trx) => {
-        const before = await trx
-          .selectFrom('parameters')
-          .selectAll()
-          .where('id', '=', params.id)
+    create: {
+      summary:
+        'Tambah parameter uji (satuan, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi, tarif PNBP) / add a test parameter (with default U and k, accreditation scope)',
+      body: CreateParameterRequestSchema,
+      run: async (trx, body, id) => {
+        const st = await trx
+          .selectFrom('sample_types')
+          .select('id')
+          .where('id', '=', body.sampleTypeId)
           .executeTakeFirst();
+        if (!st) return invalid('Jenis sampel tidak ditemukan.', 'Sample type not found.');
+        const count = await trx
+          .selectFrom('parameters')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('sample_type_id', '=', body.sampleTypeId)
+          .executeTakeFirstOrThrow();
+        const row = {
+          id,
+          sample_type_id: body.sampleTypeId,
+          name: body.name,
+          unit: body.unit,
+          method: body.method,
+          requirement: body.requirement === null ? null : JSON.stringify(body.requirement),
+          detection_limit: body.detectionLimit,
+          uncertainty_expanded: body.uncertainty?.expanded ?? null,
+          uncertainty_k: body.uncertainty?.coverageFactor ?? null,
+          accredited: body.accredited ? 1 : 0,
+          tariff: body.tariff,
+          active: 1,
+          sort: Number(count.n) + 1,
+        };
+        await trx.insertInto('parameters').values(row).execute();
+        return { before: null, after: row };
+      },
+    },
+    update: {
+      summary:
+        'Ubah parameter (tarif, metode, syarat, U bawaan dengan k, ruang lingkup akreditasi) atau nonaktifkan / change or deactivate a parameter',
+      body: UpdateParameterRequestSchema,
+      run: async (trx, body, id) => {
+        const before = await trx.selectFrom('parameters').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) return null;
         const after = {
           ...before,
@@ -379,31 +341,33 @@ export function catalogRoutes(app: AppContext): void {
           active: body.active === undefined ? before.active : body.active ? 1 : 0,
         };
         const { id: _id, ...set } = after;
-        await trx.updateTable('parameters').set(set).where('id', '=', params.id).execute();
+        await trx.updateTable('parameters').set(set).where('id', '=', id).execute();
         return { before, after };
-      });
-      return { parameter: await find('parameters', params.id) };
+      },
     },
   });
+}
 
-  async function update(
-    req: Parameters<typeof commandIdOf>[0],
-    auth: Parameters<typeof clientOf>[0],
-    type: string,
-    entity: string,
-    id: string,
-    run: (trx: Trx) => Promise<{ before: unknown; after: unknown } | null>,
-  ) {
-    const r = await applyAdminOperation(env, {
-      clientId: clientOf(auth),
-      commandId: commandIdOf(req),
-      type,
-      actor: auth!.actor,
-      entity,
-      entityId: id,
-      run: async (trx) =>
-        (await run(trx)) ?? reject('not_found', 'Data katalog tidak ditemukan.', 'Catalog entry not found.'),
-    });
-    if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
-  }
+type Change = { before: unknown; after: unknown };
+
+/** One kind of catalog entry: where it lives, how it is added and how it is changed. */
+interface CatalogKind<C extends ZodType, U extends ZodType> {
+  /** The audit entity (and the operation types `catalog.<entity>.create` / `.update`). */
+  entity: 'lab' | 'sample_type' | 'parameter';
+  table: 'labs' | 'sample_types' | 'parameters';
+  path: string;
+  /** The answer's field holding the entry. */
+  key: string;
+  response: ZodType;
+  create: {
+    summary: string;
+    body: C;
+    run: (trx: Trx, body: output<C>, id: string) => Promise<Change | Rejection>;
+  };
+  /** `null`: no such entry. */
+  update: {
+    summary: string;
+    body: U;
+    run: (trx: Trx, body: output<U>, id: string) => Promise<Change | null>;
+  };
 }

@@ -15,7 +15,6 @@ import {
   ReturnOrderRequestSchema,
   ValidateOrderRequestSchema,
   surveyScoresInOrder,
-  type CommandResponse,
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
 import { revealsActor } from '../../../shared/domain/history';
@@ -29,8 +28,8 @@ import { stepByNumber } from '../../../shared/sop/steps';
 import { actorPrincipals, isUnitWide } from '../../commands/access';
 import { deterministicUuid } from '../../ids';
 import { commandIdOf, httpClientId, orderCommand, visibleOrder, type AppContext } from '../context';
-import { fail } from '../errors';
-import type { RouteSpec } from '../route';
+import type { BodyFieldsOf, IssuedPayload, RequestedSample } from '../issued-payload';
+import { addOrderCommandRoute, type CreatedBy } from '../order-command-route';
 import { orderResponse } from '../views';
 import type { ZodType, output } from 'zod';
 
@@ -92,7 +91,7 @@ function waitsForMe(order: Order, sample: Sample, actor: Actor): boolean {
 
 function samplesPayload(body: {
   samples: { sampleTypeId: string; description: string; customerLabel: string; parameterIds: string[] }[];
-}) {
+}): RequestedSample[] {
   return body.samples.map((s) => ({
     sampleTypeId: s.sampleTypeId,
     description: s.description,
@@ -115,7 +114,7 @@ export function orderRoutes(app: AppContext): void {
     query: OrderListQuerySchema,
     response: OrderListResponseSchema,
     handler: async ({ query, auth }) => {
-      const actor = auth!.actor;
+      const actor = auth.actor;
       const needsData =
         query.sampleStatus !== undefined || query.analysisStatus !== undefined || query.mine === 'true';
       // Keyset paging on (submitted_at, id), newest first: both immutable, so a page never repeats
@@ -233,7 +232,7 @@ export function orderRoutes(app: AppContext): void {
     params: OrderParamsSchema,
     response: OrderResponseSchema,
     handler: async ({ params, auth }) =>
-      orderResponse(auth!.actor, await visibleOrder(app, auth!, params.orderId)),
+      orderResponse(auth.actor, await visibleOrder(app, auth, params.orderId)),
   });
 
   router.add({
@@ -246,9 +245,9 @@ export function orderRoutes(app: AppContext): void {
     params: OrderParamsSchema,
     response: OrderHistoryResponseSchema,
     handler: async ({ params, auth }) => {
-      const reader = auth!.actor;
+      const reader = auth.actor;
       // The order's own read decides who may see its history, with the same 404 for the rest.
-      await visibleOrder(app, auth!, params.orderId);
+      await visibleOrder(app, auth, params.orderId);
       const rows = await db
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_id')
@@ -324,7 +323,7 @@ export function orderRoutes(app: AppContext): void {
       const res = await orderCommand(
         app,
         req,
-        auth!,
+        auth,
         'order.submit',
         orderId,
         { samples: samplesPayload(body) },
@@ -336,43 +335,41 @@ export function orderRoutes(app: AppContext): void {
     },
   });
 
-  const simple = <B extends ZodType>(
-    type: CommandType,
+  /** A command on the order whose body says it in the customer's terms (the payload made from it). */
+  const onOrder = <T extends CommandType, B extends ZodType>(
+    type: T,
     path: string,
     summary: string,
     body: B,
-    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
-    created?: { entity: 'billing'; location: (orderId: string, id: string) => string; documented: string },
-  ) => {
-    const spec: RouteSpec<typeof OrderParamsSchema, ZodType, B> = {
+    toPayload: (b: output<B>) => IssuedPayload<T>,
+    created?: CreatedBy<{ orderId: string }>,
+  ) =>
+    addOrderCommandRoute(app, {
+      type,
       method: 'POST',
       url: `${API_PREFIX}/orders/:orderId/${path}`,
       summary,
       tags: ['orders'],
-      access: 'user',
       params: OrderParamsSchema,
       body,
-      response: CommandResponseSchema,
-      ...(created ? { status: 201, location: created.documented } : {}),
-      handler: async ({ req, reply, params, body: b, auth }) => {
-        const res = await orderCommand(app, req, auth!, type, params.orderId, toPayload(b));
-        if (!created) return res;
-        return withCreated(app, reply, res, params.orderId, created.entity, (id) =>
-          created.location(params.orderId, id),
-        );
-      },
-    };
-    router.add(spec);
-  };
+      payload: (_params, b) => toPayload(b),
+      created,
+    });
+  /** A command on the order whose body is its payload (the server fills in the rest). */
+  const simple = <T extends CommandType, B extends ZodType<IssuedPayload<T>>>(
+    type: T,
+    path: string,
+    summary: string,
+    body: B & BodyFieldsOf<T, B>,
+    created?: CreatedBy<{ orderId: string }>,
+  ) => onOrder(type, path, summary, body, (b) => b, created);
 
-  simple(
+  onOrder(
     'order.resubmit',
     'resubmit',
     'Pelanggan mengajukan ulang pesanan yang dikembalikan / resubmit a returned order',
     SubmitOrderRequestSchema,
-    (b) => ({
-      samples: samplesPayload(b),
-    }),
+    (b) => ({ samples: samplesPayload(b) }),
   );
   simple(
     'order.cancel',
@@ -415,11 +412,10 @@ export function orderRoutes(app: AppContext): void {
     'billing',
     'Langkah 8: Bendahara menerbitkan e-billing (kode 15 digit) / step 8: issue the e-billing',
     EmptyBodySchema,
-    undefined,
     {
       entity: 'billing',
       // A billing has no address of its own: it is one of the order's billings (createdId names it).
-      location: (orderId) => `${API_PREFIX}/orders/${orderId}`,
+      location: ({ orderId }) => `${API_PREFIX}/orders/${orderId}`,
       documented: `${API_PREFIX}/orders/{orderId} (the order holding the billing; createdId is the billing's id)`,
     },
   );
@@ -429,7 +425,7 @@ export function orderRoutes(app: AppContext): void {
     'Langkah 8: terbitkan ulang e-billing yang kedaluwarsa / re-issue an expired e-billing',
     EmptyBodySchema,
   );
-  simple(
+  onOrder(
     'survey.submit',
     'survey',
     'Langkah 21: pelanggan mengisi survei IKM (9 unsur menurut nama, nilai 1-4) / step 21: the satisfaction survey (the nine IKM elements by name, 1-4)',
@@ -463,30 +459,4 @@ function reviewOf(r: {
     return null;
   const review = (JSON.parse(r.after) as { review?: { answers: OrderReviewAnswers; at: string } }).review;
   return review && review.at === r.at ? review.answers : null;
-}
-
-/**
- * What a creating command made (a report, a billing, a proof): its id read from the command's own
- * audit rows, so a resend (same Idempotency-Key) names the same thing. Sets Location and createdId.
- */
-export async function withCreated(
-  app: AppContext,
-  reply: { header(name: string, value: string): unknown },
-  res: CommandResponse,
-  orderId: string,
-  entity: 'report' | 'billing' | 'proof',
-  location: (id: string) => string,
-): Promise<CommandResponse> {
-  const row = await app.env.handle.db
-    .selectFrom('audit_log')
-    .select('entity_id')
-    .where('command_id', '=', res.commandId)
-    .where('order_id', '=', orderId)
-    .where('entity', '=', entity)
-    .orderBy('seq')
-    .orderBy('idx')
-    .executeTakeFirst();
-  if (!row) throw fail.notFound();
-  void reply.header('location', location(row.entity_id));
-  return { ...res, createdId: row.entity_id };
 }

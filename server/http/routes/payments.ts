@@ -18,7 +18,7 @@ import type { Actor } from '../../../shared/domain/state';
 import { applyCommand } from '../../commands/apply-command';
 import { deterministicUuid } from '../../ids';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
-import { withCreated } from './orders';
+import { withCreated } from '../created';
 import { AppError, fail, rejectionError } from '../errors';
 import { parse } from '../route';
 
@@ -124,7 +124,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     status: 201,
     location: `${API_PREFIX}/orders/{orderId}/payment-proofs/{proofId}/file`,
     handler: async ({ req, reply, params, auth }) => {
-      await visibleOrder(app, auth!, params.orderId);
+      await visibleOrder(app, auth, params.orderId);
       const upload = await readUpload(req, env.config.uploadLimit, ALLOWED_UPLOADS);
       const fields = parse(UploadProofFieldsSchema, upload.fields, 'body');
       const proofId = randomUUID();
@@ -132,7 +132,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
       const res = await orderCommand(
         app,
         req,
-        auth!,
+        auth,
         'payment.upload_proof',
         params.orderId,
         { proofId, fileId, ntpn: fields.ntpn ?? null },
@@ -169,9 +169,9 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     params: ProofParamsSchema,
     produces: 'application/octet-stream',
     handler: async ({ params, auth, reply }) => {
-      const order = await visibleOrder(app, auth!, params.orderId);
+      const order = await visibleOrder(app, auth, params.orderId);
       const proof = order.proofs.find((p) => p.id === params.proofId);
-      if (!proof || !hasPermission(auth!.actor.role, 'payment_proofs.read'))
+      if (!proof || !hasPermission(auth.actor.role, 'payment_proofs.read'))
         throw fail.notFound('Bukti bayar tidak ditemukan.', 'Proof of payment not found.');
       const file = await db
         .selectFrom('files')
@@ -198,7 +198,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     body: EmptyBodySchema,
     response: CommandResponseSchema,
     handler: async ({ req, params, auth }) =>
-      orderCommand(app, req, auth!, 'payment.approve', params.orderId, { proofId: params.proofId }),
+      orderCommand(app, req, auth, 'payment.approve', params.orderId, { proofId: params.proofId }),
   });
 
   router.add({
@@ -211,7 +211,7 @@ export function paymentRoutes(app: AppContext, root: FastifyInstance): void {
     body: ReasonBodySchema,
     response: CommandResponseSchema,
     handler: async ({ req, params, body, auth }) =>
-      orderCommand(app, req, auth!, 'payment.reject', params.orderId, {
+      orderCommand(app, req, auth, 'payment.reject', params.orderId, {
         proofId: params.proofId,
         reason: body.reason,
       }),

@@ -72,8 +72,8 @@ export function recordRoutes(app: AppContext): void {
     access: 'user',
     response: RecordsIndexResponseSchema,
     handler: async ({ auth }) => ({
-      role: auth!.actor.role,
-      kinds: recordsFor(auth!.actor.role),
+      role: auth.actor.role,
+      kinds: recordsFor(auth.actor.role),
       formats: RecordFormatSchema.options,
       maxPeriodDays: MAX_PERIOD_DAYS,
     }),

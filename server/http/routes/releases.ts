@@ -106,7 +106,7 @@ export function releaseRoutes(app: AppContext, root: FastifyInstance): ReleaseSe
             'Tidak ada berkas latest*.yml di antara unggahan.',
             'No latest*.yml among the uploaded files.',
           );
-        return await service.publish({ yml, files: uploads, releaseNotes, by: auth!.user.id, now: now() });
+        return await service.publish({ yml, files: uploads, releaseNotes, by: auth.user.id, now: now() });
       } catch (e) {
         // Nothing of a refused release stays in the store (files another release has are kept).
         for (const u of uploads) if (u.stored.created) service.files.remove(u.stored.sha512);
@@ -153,7 +153,7 @@ export function releaseRoutes(app: AppContext, root: FastifyInstance): ReleaseSe
     params: ReleaseParamsSchema,
     body: WithdrawRequestSchema,
     response: ReleaseSchema,
-    handler: async ({ params, body, auth }) => service.withdraw(params.id, body.reason, auth!.user.id, now()),
+    handler: async ({ params, body, auth }) => service.withdraw(params.id, body.reason, auth.user.id, now()),
   });
 
   router.add({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import {
   API_PREFIX,
   AmendReportRequestSchema,
@@ -17,12 +17,14 @@ import { localDate } from '../../../shared/calendar/working-days';
 import { CustomerSchema, IdSchema } from '../../../shared/domain/entities';
 import { rolesFor } from '../../../shared/domain/permissions';
 import { awaitsSignatureOf, canDownloadReports } from '../../../shared/domain/state';
+import type { Authenticated } from '../../auth/service';
 import { readElhuUnit } from '../../catalog/repo';
 import type { PdfPool } from '../../reports/pdf-pool';
 import { EXTERNAL_SIGNATURE_LENGTH } from '../../elhu/embed';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
 import { AppError, fail } from '../errors';
-import { withCreated } from './orders';
+import type { BodyFieldsOf, CommandNaming, IssuedPayload } from '../issued-payload';
+import { addOrderCommandRoute } from '../order-command-route';
 import { readUpload } from './payments';
 
 const PDF_ONLY = new Set(['application/pdf']);
@@ -33,57 +35,39 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   const db = env.handle.db;
   const base = `${API_PREFIX}/orders/:orderId/samples/:sampleId/reports`;
 
-  router.add({
+  addOrderCommandRoute(app, {
+    type: 'report.number',
     method: 'POST',
     url: base,
     summary: 'Langkah 17: Ketua Tim PJI membuat nomor LHU / step 17: generate the report number',
     tags: ['reports'],
-    access: 'user',
     params: SampleParamsSchema,
     body: EmptyBodySchema,
-    response: CommandResponseSchema,
-    status: 201,
-    location: `${base.replace(/:([A-Za-z]+)/g, '{$1}')}/{reportId}/preview (the draft E-LHU)`,
-    handler: async ({ req, reply, params, auth }) => {
-      const res = await orderCommand(app, req, auth!, 'report.number', params.orderId, {
-        sampleId: params.sampleId,
-      });
-      return withCreated(
-        app,
-        reply,
-        res,
-        params.orderId,
-        'report',
-        (id) => `${API_PREFIX}/orders/${params.orderId}/samples/${params.sampleId}/reports/${id}/preview`,
-      );
+    payload: ({ sampleId }) => ({ sampleId }),
+    created: {
+      entity: 'report',
+      location: ({ orderId, sampleId }, id) =>
+        `${API_PREFIX}/orders/${orderId}/samples/${sampleId}/reports/${id}/preview`,
+      documented: `${base.replace(/:([A-Za-z]+)/g, '{$1}')}/{reportId}/preview (the draft E-LHU)`,
     },
   });
 
-  const onReport = (
-    type: Parameters<typeof orderCommand>[3],
+  /** A command on the report the path names: its sample, the report and the body are its payload. */
+  const onReport = <T extends CommandNaming<'reportId'>, B extends ZodType<IssuedPayload<T>>>(
+    type: T,
     path: string,
     summary: string,
-    body:
-      | typeof EmptyBodySchema
-      | typeof ReasonBodySchema
-      | typeof RequestSignatureRequestSchema
-      | typeof AmendReportRequestSchema,
+    body: B & BodyFieldsOf<T, B>,
   ) =>
-    router.add({
+    addOrderCommandRoute(app, {
+      type,
       method: 'POST',
       url: `${base}/:reportId/${path}`,
       summary,
       tags: ['reports'],
-      access: 'user',
       params: ReportParamsSchema,
       body,
-      response: CommandResponseSchema,
-      handler: async ({ req, params, body: b, auth }) =>
-        orderCommand(app, req, auth!, type, params.orderId, {
-          sampleId: params.sampleId,
-          reportId: params.reportId,
-          ...(b as object),
-        }),
+      payload: ({ sampleId, reportId }, b) => ({ sampleId, reportId, ...b }),
     });
 
   onReport(
@@ -114,7 +98,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   /** Verify an uploaded signed E-LHU for a report waiting for this Kepala Balai's signature. */
   async function verifiedUpload(
     req: Parameters<typeof readUpload>[0],
-    auth: NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>,
+    auth: Authenticated,
     params: { orderId: string; sampleId: string; reportId: string },
     /** Only for a stored-ahead upload; the sign command itself is decided by the domain core (and may be a resend). */
     requireWaiting: boolean,
@@ -138,7 +122,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
   /** The check of a signed E-LHU against the report's issued document, whichever way it was made (desktop upload or detached CMS). */
   async function verifyAgainstReport(
     data: Uint8Array,
-    auth: NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>,
+    auth: Authenticated,
     report: { id: string; number: string; documentHash: string | null },
   ) {
     const upload = { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
@@ -177,7 +161,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
     response: SignedFileResponseSchema,
     handler: async ({ req, params, auth }) => {
-      const { data, signedHash, documentHash } = await verifiedUpload(req, auth!, params, true);
+      const { data, signedHash, documentHash } = await verifiedUpload(req, auth, params, true);
       const existing = await db
         .selectFrom('files')
         .select('id')
@@ -198,7 +182,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
             sha256: signedHash,
             data,
             created_at: env.config.now().toISOString(),
-            created_by: auth!.user.id,
+            created_by: auth.user.id,
             document_hash: documentHash,
           })
           .execute();
@@ -224,12 +208,12 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     multipart: { fields: { file: 'E-LHU bertanda tangan (PDF)' } },
     response: CommandResponseSchema,
     handler: async ({ req, params, auth }) => {
-      const check = await verifiedUpload(req, auth!, params, false);
+      const check = await verifiedUpload(req, auth, params, false);
       const fileId = randomUUID();
       return orderCommand(
         app,
         req,
-        auth!,
+        auth,
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
@@ -250,7 +234,6 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     },
   });
 
-  type Auth = NonNullable<Parameters<Parameters<typeof router.add>[0]['handler']>[0]['auth']>;
   const PREVIEW_ROLES = new Set(['cs', 'ketua_tim_pji']);
 
   router.add({
@@ -265,9 +248,9 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     produces: 'application/pdf',
     handler: async ({ params, query, auth, reply }) => {
       // Other roles get the same 404 as a report that does not exist.
-      if (!PREVIEW_ROLES.has(auth!.actor.role))
+      if (!PREVIEW_ROLES.has(auth.actor.role))
         throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
-      const order = await visibleOrder(app, auth!, params.orderId);
+      const order = await visibleOrder(app, auth, params.orderId);
       const sample = order.samples.find((x) => x.id === params.sampleId);
       const report = sample?.reports.find((r) => r.id === params.reportId);
       if (!sample || !report || !sample.labId)
@@ -318,7 +301,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
 
   /** A report waiting for this Kepala Balai's signature, its issued document and what the signature block prints. */
   async function externalSigningInputs(
-    auth: Auth,
+    auth: Authenticated,
     params: { orderId: string; sampleId: string; reportId: string },
   ) {
     const order = await visibleOrder(app, auth, params.orderId);
@@ -371,7 +354,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     params: ReportParamsSchema,
     response: SigningPackageResponseSchema,
     handler: async ({ params, auth }) => {
-      const { report, task } = await externalSigningInputs(auth!, params);
+      const { report, task } = await externalSigningInputs(auth, params);
       const signingTime = new Date(Math.floor(env.config.now().getTime() / 1000) * 1000);
       const p = await pool.run('prepareSigning', { ...task, signingTime });
       return {
@@ -398,7 +381,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     body: DetachedSignatureRequestSchema,
     response: CommandResponseSchema,
     handler: async ({ req, params, body, auth }) => {
-      const { report, task } = await externalSigningInputs(auth!, params);
+      const { report, task } = await externalSigningInputs(auth, params);
       const signingTime = new Date(body.signingTime);
       const now = env.config.now().getTime();
       if (
@@ -414,12 +397,12 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
       const cms = Buffer.from(body.cms, 'base64');
       const embedded = await pool.run('embedCms', { ...task, signingTime, cms });
       if (!embedded.ok) throw new AppError(422, 'invalid_signature', embedded.message);
-      const check = await verifyAgainstReport(embedded.pdf, auth!, report);
+      const check = await verifyAgainstReport(embedded.pdf, auth, report);
       const fileId = randomUUID();
       return orderCommand(
         app,
         req,
-        auth!,
+        auth,
         'report.sign',
         params.orderId,
         { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
@@ -450,12 +433,12 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     params: ReportParamsSchema,
     produces: 'application/pdf',
     handler: async ({ params, auth, reply }) => {
-      const order = await visibleOrder(app, auth!, params.orderId);
+      const order = await visibleOrder(app, auth, params.orderId);
       const report = order.samples
         .find((s) => s.id === params.sampleId)
         ?.reports.find((r) => r.id === params.reportId);
       if (!report) throw fail.notFound('Laporan tidak ditemukan.', 'Report not found.');
-      const customer = auth!.actor.role === 'pelanggan';
+      const customer = auth.actor.role === 'pelanggan';
       if (customer && !canDownloadReports(order)) {
         throw new AppError(403, 'survey_required', {
           id: 'E-LHU dapat diunduh setelah Anda mengisi survei kepuasan pelanggan.',

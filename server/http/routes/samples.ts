@@ -1,10 +1,9 @@
-import type { ZodType, output } from 'zod';
+import type { ZodType } from 'zod';
 import {
   API_PREFIX,
   AcceptSampleRequestSchema,
   AnalysisParamsSchema,
   AssignAnalystsRequestSchema,
-  CommandResponseSchema,
   EmptyBodySchema,
   ReasonBodySchema,
   RegisterSampleRequestSchema,
@@ -12,57 +11,50 @@ import {
   SampleParamsSchema,
   SaveResultRequestSchema,
 } from '../../../shared/api/http';
-import type { CommandType } from '../../../shared/domain/commands';
-import { orderCommand, type AppContext } from '../context';
+import type { AppContext } from '../context';
+import type { BodyFieldsOf, CommandNaming, IssuedPayload } from '../issued-payload';
+import { addOrderCommandRoute } from '../order-command-route';
 
 /** Steps 11-16 of one sample: registration, checks, assignment, results, verification, validation. */
 export function sampleRoutes(app: AppContext): void {
-  const { router } = app;
+  const base = `${API_PREFIX}/orders/:orderId/samples/:sampleId`;
 
-  const onSample = <B extends ZodType>(
-    type: CommandType,
+  /** A command on the sample the path names: that sample and the body are its payload. */
+  const onSample = <T extends CommandNaming<'sampleId'>, B extends ZodType<IssuedPayload<T>>>(
+    type: T,
     method: 'POST' | 'PUT',
     path: string,
     summary: string,
-    body: B,
-    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+    body: B & BodyFieldsOf<T, B>,
   ) =>
-    router.add({
+    addOrderCommandRoute(app, {
+      type,
       method,
-      url: `${API_PREFIX}/orders/:orderId/samples/:sampleId/${path}`,
+      url: `${base}/${path}`,
       summary,
       tags: ['samples'],
-      access: 'user',
       params: SampleParamsSchema,
       body,
-      response: CommandResponseSchema,
-      handler: async ({ req, params, body: b, auth }) =>
-        orderCommand(app, req, auth!, type, params.orderId, { sampleId: params.sampleId, ...toPayload(b) }),
+      payload: ({ sampleId }, b) => ({ sampleId, ...b }),
     });
 
-  const onAnalysis = <B extends ZodType>(
-    type: CommandType,
+  /** A command on the analysis the path names: its sample, the analysis and the body are its payload. */
+  const onAnalysis = <T extends CommandNaming<'analysisId'>, B extends ZodType<IssuedPayload<T>>>(
+    type: T,
     method: 'POST' | 'PUT',
     path: string,
     summary: string,
-    body: B,
-    toPayload: (b: output<B>) => Record<string, unknown> = (b) => ({ ...(b as object) }),
+    body: B & BodyFieldsOf<T, B>,
   ) =>
-    router.add({
+    addOrderCommandRoute(app, {
+      type,
       method,
-      url: `${API_PREFIX}/orders/:orderId/samples/:sampleId/analyses/:analysisId/${path}`,
+      url: `${base}/analyses/:analysisId/${path}`,
       summary,
       tags: ['results'],
-      access: 'user',
       params: AnalysisParamsSchema,
       body,
-      response: CommandResponseSchema,
-      handler: async ({ req, params, body: b, auth }) =>
-        orderCommand(app, req, auth!, type, params.orderId, {
-          sampleId: params.sampleId,
-          analysisId: params.analysisId,
-          ...toPayload(b),
-        }),
+      payload: ({ sampleId, analysisId }, b) => ({ sampleId, analysisId, ...b }),
     });
 
   onSample(

@@ -46,7 +46,7 @@ export function syncRoutes(app: AppContext): void {
     response: PushResponseSchema,
     bodyLimit: 8 * 1024 * 1024,
     handler: async ({ body, auth }) => {
-      const actor = auth!.actor;
+      const actor = auth.actor;
       for (let i = 1; i < body.commands.length; i++) {
         if (body.commands[i]!.seq <= body.commands[i - 1]!.seq) {
           throw fail.badRequest(
@@ -105,7 +105,7 @@ export function syncRoutes(app: AppContext): void {
     body: PullRequestSchema,
     response: PullResponseSchema,
     handler: async ({ body, auth, reply }) => {
-      const userId = auth!.actor.userId;
+      const userId = auth.actor.userId;
       const limit = body.limit;
       // The cursor carries the epoch of the history it was made in (`<epoch>:<position>`); one of
       // another epoch (the database was restored) is refused: the desktop pulls again from the start.
