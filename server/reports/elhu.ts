@@ -5,7 +5,13 @@ import { TIME_ZONE_OFFSET_HOURS, type ElhuFonts } from '../../shared/elhu/types'
 import { loadElhuFonts, verifyUploadedElhu } from '../elhu/verify-signature';
 import { sharedPdfPool, type PdfPool } from './pdf-pool';
 import { placeholderVerify } from './placeholder';
-import { RenderRefused, type RenderRequest, type ReportServices, type VerifyRequest, type VerifyResult } from './services';
+import {
+  RenderRefused,
+  type RenderRequest,
+  type ReportServices,
+  type VerifyRequest,
+  type VerifyResult,
+} from './services';
 
 export interface ElhuServiceOptions {
   fonts?: ElhuFonts;
@@ -22,7 +28,9 @@ export interface ElhuServiceOptions {
  * the worker pool (./pdf-pool.ts) so that neither blocks the event loop. Given `fonts`, or
  * `inProcess`, they run on the calling thread (./pdf-worker.ts uses that).
  */
-export function elhuReportServices(opts: ElhuServiceOptions & { pool?: PdfPool; inProcess?: boolean }): ReportServices {
+export function elhuReportServices(
+  opts: ElhuServiceOptions & { pool?: PdfPool; inProcess?: boolean },
+): ReportServices {
   if (opts.fonts || opts.inProcess) return localElhuReportServices(opts);
   const pool = () => opts.pool ?? sharedPdfPool();
   return {
@@ -32,7 +40,10 @@ export function elhuReportServices(opts: ElhuServiceOptions & { pool?: PdfPool; 
       return r.pdf;
     },
     async verifySigned(req: VerifyRequest): Promise<VerifyResult> {
-      return pool().run('verifySigned', { req, requireRegisteredCertificate: opts.requireRegisteredCertificate });
+      return pool().run('verifySigned', {
+        req,
+        requireRegisteredCertificate: opts.requireRegisteredCertificate,
+      });
     },
   };
 }
@@ -46,7 +57,9 @@ export function localElhuReportServices(opts: ElhuServiceOptions): ReportService
       const sample = req.order.samples.find((s) => s.id === req.sampleId);
       // Test period: from the analysts' test dates; when they gave none, from receipt to issue.
       const dated = sample ? reportedAnalyses(sample).some((a) => a.result?.testedOn) : false;
-      const received = sample?.receivedAt ? localDate(new Date(sample.receivedAt), TIME_ZONE_OFFSET_HOURS[req.unit.timeZone] * 60) : req.issuedOn;
+      const received = sample?.receivedAt
+        ? localDate(new Date(sample.receivedAt), TIME_ZONE_OFFSET_HOURS[req.unit.timeZone] * 60)
+        : req.issuedOn;
       try {
         const data = elhuDataFromOrder({
           order: req.order,
@@ -55,7 +68,11 @@ export function localElhuReportServices(opts: ElhuServiceOptions): ReportService
           customer: req.customer,
           unit: req.unit,
           lab: { name: req.lab.name, address: req.lab.address },
-          kepalaBalai: { name: req.kepalaBalai.name, nip: req.kepalaBalai.nip, certificateIssuer: req.kepalaBalai.certificateIssuer ?? null },
+          kepalaBalai: {
+            name: req.kepalaBalai.name,
+            nip: req.kepalaBalai.nip,
+            certificateIssuer: req.kepalaBalai.certificateIssuer ?? null,
+          },
           verificationUrl: req.verificationUrl,
           replacedReportNumber: req.replacedReportNumber,
           issuedOn: req.issuedOn,
@@ -63,7 +80,11 @@ export function localElhuReportServices(opts: ElhuServiceOptions): ReportService
         });
         return await renderElhu(data, getFonts());
       } catch (e) {
-        if (e instanceof ElhuDataError) throw new RenderRefused({ id: `E-LHU tidak dapat dibuat: ${e.messageId}`, en: `The report cannot be made: ${e.messageEn}` });
+        if (e instanceof ElhuDataError)
+          throw new RenderRefused({
+            id: `E-LHU tidak dapat dibuat: ${e.messageId}`,
+            en: `The report cannot be made: ${e.messageEn}`,
+          });
         throw e;
       }
     },
@@ -79,7 +100,13 @@ export function localElhuReportServices(opts: ElhuServiceOptions): ReportService
         };
       }
       if (!req.documentPdf || !req.documentHash) {
-        return { ok: false, message: { id: 'E-LHU yang diterbitkan untuk laporan ini tidak ditemukan.', en: 'The issued report for this signature was not found.' } };
+        return {
+          ok: false,
+          message: {
+            id: 'E-LHU yang diterbitkan untuk laporan ini tidak ditemukan.',
+            en: 'The issued report for this signature was not found.',
+          },
+        };
       }
       const r = await verifyUploadedElhu({
         signed: req.pdf,

@@ -35,7 +35,9 @@ type TaskName = keyof PdfTasks;
 type Task<N extends TaskName> = PdfTasks[N];
 
 export function workerFilename(moduleUrl: string = import.meta.url): string {
-  return moduleUrl.endsWith('.ts') ? new URL('./pdf-worker-tsx.mjs', moduleUrl).href : new URL('./pdf-worker.js', moduleUrl).href;
+  return moduleUrl.endsWith('.ts')
+    ? new URL('./pdf-worker-tsx.mjs', moduleUrl).href
+    : new URL('./pdf-worker.js', moduleUrl).href;
 }
 
 export class PdfPool {
@@ -119,12 +121,20 @@ export class PdfPool {
    * Runs a task in a worker. `transfer`: buffers moved to the worker rather than copied (the
    * caller must own them whole and not touch them afterwards).
    */
-  async run<N extends TaskName>(name: N, arg: Parameters<Task<N>>[0], transfer?: ArrayBuffer[]): Promise<Awaited<ReturnType<Task<N>>>> {
+  async run<N extends TaskName>(
+    name: N,
+    arg: Parameters<Task<N>>[0],
+    transfer?: ArrayBuffer[],
+  ): Promise<Awaited<ReturnType<Task<N>>>> {
     this.tasks++;
     try {
-      return (await this.piscina.run(arg, { name, ...(transfer ? { transferList: transfer } : {}) })) as Awaited<ReturnType<Task<N>>>;
+      return (await this.piscina.run(arg, {
+        name,
+        ...(transfer ? { transferList: transfer } : {}),
+      })) as Awaited<ReturnType<Task<N>>>;
     } catch (e) {
-      if (e instanceof Error && /queue is at limit|no task queue available/i.test(e.message)) throw this.busy();
+      if (e instanceof Error && /queue is at limit|no task queue available/i.test(e.message))
+        throw this.busy();
       throw e;
     } finally {
       this.tasks--;
@@ -148,7 +158,14 @@ export class PdfPool {
   private busyError: AppError | undefined;
 
   get stats() {
-    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed, tasks: this.tasks, uploads: this.uploads, receiving: this.receiving };
+    return {
+      threads: this.piscina.threads.length,
+      queued: this.piscina.queueSize,
+      completed: this.piscina.completed,
+      tasks: this.tasks,
+      uploads: this.uploads,
+      receiving: this.receiving,
+    };
   }
 
   async close(): Promise<void> {
@@ -161,6 +178,9 @@ let shared: PdfPool | null = null;
 /** The process's pool (SIPPT_PDF_WORKERS and SIPPT_PDF_QUEUE override its size). */
 export function sharedPdfPool(): PdfPool {
   const num = (v: string | undefined) => (v && /^[0-9]+$/.test(v) ? Number(v) : undefined);
-  shared ??= new PdfPool({ threads: num(process.env.SIPPT_PDF_WORKERS), queue: num(process.env.SIPPT_PDF_QUEUE) });
+  shared ??= new PdfPool({
+    threads: num(process.env.SIPPT_PDF_WORKERS),
+    queue: num(process.env.SIPPT_PDF_QUEUE),
+  });
   return shared;
 }

@@ -22,10 +22,18 @@ export interface PdfTasks {
 
 /** What the public verification needs of a signature check. */
 export type SignatureCheck =
-  | { ok: true; signerName: string | null; signerCommonName: string; signingTime: Date; reportNumber: string | null; longTerm: LongTermView | null }
+  | {
+      ok: true;
+      signerName: string | null;
+      signerCommonName: string;
+      signingTime: Date;
+      reportNumber: string | null;
+      longTerm: LongTermView | null;
+    }
   | { ok: false; code: SignatureFailureCode; message: { id: string; en: string } };
 
-export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } };
+export type RenderOutcome =
+  { ok: true; pdf: Uint8Array } | { ok: false; message: { id: string; en: string } };
 
 /** Step 19 by another tool: the worker adds the fonts itself. */
 export type ExternalTask = Omit<PrepareForExternal, 'fonts'>;

@@ -7,7 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
-import { EmbedError, embedDetachedCms, prepareForExternalSigning, type PreparedForExternal } from '../elhu/embed';
+import {
+  EmbedError,
+  embedDetachedCms,
+  prepareForExternalSigning,
+  type PreparedForExternal,
+} from '../elhu/embed';
 import { loadElhuFonts, verifySignedPdf } from '../elhu/verify-signature';
 import { longTermViewOf } from '../elhu/ltv/file-check';
 import type { ElhuFonts } from '../../shared/elhu/types';
@@ -27,7 +32,10 @@ export async function render(req: RenderRequest): Promise<RenderOutcome> {
   }
 }
 
-export async function verifySigned(task: { req: VerifyRequest; requireRegisteredCertificate: boolean }): Promise<VerifyResult> {
+export async function verifySigned(task: {
+  req: VerifyRequest;
+  requireRegisteredCertificate: boolean;
+}): Promise<VerifyResult> {
   return (task.requireRegisteredCertificate ? strict : lax).verifySigned(task.req);
 }
 
@@ -38,7 +46,14 @@ export async function checkSignature(bytes: Uint8Array): Promise<{ sha256: strin
   const { revision, longTerm } = await longTermViewOf(bytes);
   const v = await verifySignedPdf(revision);
   const sig: SignatureCheck = v.ok
-    ? { ok: true, signerName: v.signerName, signerCommonName: v.signerCommonName, signingTime: v.signingTime, reportNumber: v.reportNumber, longTerm }
+    ? {
+        ok: true,
+        signerName: v.signerName,
+        signerCommonName: v.signerCommonName,
+        signingTime: v.signingTime,
+        reportNumber: v.reportNumber,
+        longTerm,
+      }
     : { ok: false, code: v.code, message: v.message };
   return { sha256, sig };
 }
@@ -74,7 +89,13 @@ export async function preview(req: RenderRequest): Promise<RenderOutcome> {
       opacity: 0.22,
       rotate: degrees((a * 180) / Math.PI),
     });
-    page.drawText(`${DRAFT_MARK} - pratinjau, bukan dokumen resmi / preview, not an official document`, { x: 24, y: height - 16, size: 8, font, color: red });
+    page.drawText(`${DRAFT_MARK} - pratinjau, bukan dokumen resmi / preview, not an official document`, {
+      x: 24,
+      y: height - 16,
+      size: 8,
+      font,
+      color: red,
+    });
   }
   doc.setTitle(`${DRAFT_MARK}`);
   return { ok: true, pdf: await doc.save({ useObjectStreams: false }) };
@@ -99,4 +120,12 @@ export async function embedCms(task: ExternalTask & { cms: Uint8Array }): Promis
 }
 
 /** The pool calls the tasks by name (./pdf-tasks.ts): a task drifting from that contract fails the typecheck. */
-export const tasks: PdfTasks = { render, preview, prepareSigning, embedCms, verifySigned, checkSignature, sleep };
+export const tasks: PdfTasks = {
+  render,
+  preview,
+  prepareSigning,
+  embedCms,
+  verifySigned,
+  checkSignature,
+  sleep,
+};

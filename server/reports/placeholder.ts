@@ -26,7 +26,10 @@ export const placeholderReportServices: ReportServices = {
       `No. sampel: ${ascii(sample?.number ?? '-')}  Order: ${ascii(req.order.number ?? '-')}`,
       `Pelanggan: ${ascii(req.customer.companyName)}`,
       `Tanggal terbit: ${req.issuedOn}`,
-      ...(sample?.analyses.filter((a) => a.status !== 'retest') ?? []).map((a) => `- ${ascii(a.parameterName)}: ${ascii(a.result?.value ?? '-')} ${ascii(a.unit)} (${ascii(a.method)})`),
+      ...(sample?.analyses.filter((a) => a.status !== 'retest') ?? []).map(
+        (a) =>
+          `- ${ascii(a.parameterName)}: ${ascii(a.result?.value ?? '-')} ${ascii(a.unit)} (${ascii(a.method)})`,
+      ),
       `Kepala Balai: ${ascii(req.kepalaBalai.name)} NIP ${req.kepalaBalai.nip}`,
       `Verifikasi: ${ascii(req.verificationUrl)}`,
     ];
@@ -40,7 +43,8 @@ export const placeholderReportServices: ReportServices = {
 
 export function placeholderVerify(req: Pick<VerifyRequest, 'pdf' | 'documentPdf'>): VerifyResult {
   const head = Buffer.from(req.pdf.subarray(0, 5)).toString('latin1');
-  if (head !== '%PDF-') return { ok: false, message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' } };
+  if (head !== '%PDF-')
+    return { ok: false, message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' } };
   if (req.documentPdf && Buffer.compare(Buffer.from(req.pdf), Buffer.from(req.documentPdf)) === 0) {
     return { ok: false, message: { id: 'PDF belum ditandatangani.', en: 'The PDF is not signed.' } };
   }

@@ -57,27 +57,47 @@ function validityOf(r: Report): ReportValidity {
 /** The public view of a report by its id; null when there is no such report. */
 export async function publicReport(db: Db, reportId: string): Promise<PublicReport | null> {
   if (!IdSchema.safeParse(reportId).success) return null;
-  const row = await db.selectFrom('reports').select(['order_id', 'sample_id']).where('id', '=', reportId).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .select(['order_id', 'sample_id'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
   if (!row) return null;
   const loaded = await loadOrder(db, row.order_id);
   if (!loaded) return null;
   return describe(db, loaded.order, row.sample_id, reportId);
 }
 
-async function describe(db: Db, order: Order, sampleId: string, reportId: string): Promise<PublicReport | null> {
+async function describe(
+  db: Db,
+  order: Order,
+  sampleId: string,
+  reportId: string,
+): Promise<PublicReport | null> {
   const sample = order.samples.find((s) => s.id === sampleId);
   const report = sample?.reports.find((r) => r.id === reportId);
   if (!sample || !report) return null;
   const [customer, kb] = await Promise.all([
-    db.selectFrom('customers').select(['company_name', 'data']).where('id', '=', order.customerId).executeTakeFirst(),
-    report.kepalaBalaiId ? db.selectFrom('users').select(['name', 'nip']).where('id', '=', report.kepalaBalaiId).executeTakeFirst() : Promise.resolve(undefined),
+    db
+      .selectFrom('customers')
+      .select(['company_name', 'data'])
+      .where('id', '=', order.customerId)
+      .executeTakeFirst(),
+    report.kepalaBalaiId
+      ? db
+          .selectFrom('users')
+          .select(['name', 'nip'])
+          .where('id', '=', report.kepalaBalaiId)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   const validity = validityOf(report);
   const signed = validity !== 'not_signed' && report.signedHash !== null;
   const next = report.supersededBy ? sample.reports.find((r) => r.id === report.supersededBy) : undefined;
   const prev = report.replaces ? sample.reports.find((r) => r.id === report.replaces) : undefined;
   let customerName = customer?.company_name ?? '';
-  if (!customerName && customer) customerName = (JSON.parse(customer.data) as { contactName?: string }).contactName ?? '';
+  if (!customerName && customer)
+    customerName = (JSON.parse(customer.data) as { contactName?: string }).contactName ?? '';
   return {
     reportId: report.id,
     number: report.number,
@@ -106,33 +126,61 @@ export interface FileCheck {
   /** The report the file is (genuine), or the report it claims to be (its signed metadata), when known. */
   report: PublicReport | null;
   /** The signature check as such (the PAdES signature over the file's bytes). */
-  signature: { ok: true; signer: string; signedAt: string; longTerm: LongTermView | null } | { ok: false; code: SignatureFailureCode };
+  signature:
+    | { ok: true; signer: string; signedAt: string; longTerm: LongTermView | null }
+    | { ok: false; code: SignatureFailureCode };
 }
 
-const ALTERED: ReadonlySet<SignatureFailureCode> = new Set(['digest_mismatch', 'byte_range_incomplete', 'byte_range_invalid']);
+const ALTERED: ReadonlySet<SignatureFailureCode> = new Set([
+  'digest_mismatch',
+  'byte_range_incomplete',
+  'byte_range_invalid',
+]);
 
 /**
  * Is this PDF a genuine E-LHU of this server? Genuine means: its SHA-256 is that of a signed E-LHU the
  * server accepted at step 19 (after verifying the signature, the registered certificate and that
  * the document is the one it issued), and its PAdES signature verifies. Anything else is explained.
  */
-export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool = sharedPdfPool(), opts: { transfer?: boolean } = {}): Promise<FileCheck> {
+export async function checkUploadedPdf(
+  db: Db,
+  bytes: Uint8Array,
+  pool: PdfPool = sharedPdfPool(),
+  opts: { transfer?: boolean } = {},
+): Promise<FileCheck> {
   // Hashing, parsing the PDF and checking its signature run in the worker pool (503 when it is
   // full). `transfer`: the caller owns the bytes' ArrayBuffer and gives it up, so the upload moves
   // to the worker instead of being copied (it is unusable here afterwards).
-  const { sha256, sig } = await pool.run('checkSignature', bytes, opts.transfer ? [bytes.buffer as ArrayBuffer] : undefined);
+  const { sha256, sig } = await pool.run(
+    'checkSignature',
+    bytes,
+    opts.transfer ? [bytes.buffer as ArrayBuffer] : undefined,
+  );
   // A genuine copy is the file accepted at step 19 or a version the server made of it (B-T .. B-LTA).
-  const row = (await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst()) ?? (await reportOfLtvFile(db, sha256).then((r) => (r ? { id: r.reportId } : undefined)));
+  const row =
+    (await db.selectFrom('reports').select(['id']).where('signed_hash', '=', sha256).executeTakeFirst()) ??
+    (await reportOfLtvFile(db, sha256).then((r) => (r ? { id: r.reportId } : undefined)));
   const signature: FileCheck['signature'] = sig.ok
-    ? { ok: true, signer: sig.signerName ?? sig.signerCommonName, signedAt: sig.signingTime.toISOString(), longTerm: sig.longTerm }
+    ? {
+        ok: true,
+        signer: sig.signerName ?? sig.signerCommonName,
+        signedAt: sig.signingTime.toISOString(),
+        longTerm: sig.longTerm,
+      }
     : { ok: false, code: sig.code };
   const known = row ? await publicReport(db, row.id) : null;
-  if (known && (known.signedSha256 === sha256 || (await reportOfLtvFile(db, sha256))?.reportId === known.reportId)) {
+  if (
+    known &&
+    (known.signedSha256 === sha256 || (await reportOfLtvFile(db, sha256))?.reportId === known.reportId)
+  ) {
     if (sig.ok) return { verdict: 'genuine', sha256, reason: null, report: known, signature };
     return {
       verdict: 'signature_invalid',
       sha256,
-      reason: { id: `Tanda tangan elektronik tidak dapat diverifikasi: ${sig.message.id}`, en: `The electronic signature does not verify: ${sig.message.en}` },
+      reason: {
+        id: `Tanda tangan elektronik tidak dapat diverifikasi: ${sig.message.id}`,
+        en: `The electronic signature does not verify: ${sig.message.en}`,
+      },
       report: known,
       signature,
     };
@@ -175,7 +223,10 @@ export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool 
     return {
       verdict: 'altered',
       sha256,
-      reason: { id: `Dokumen telah diubah setelah ditandatangani: ${sig.message.id}`, en: `The document was changed after it was signed: ${sig.message.en}` },
+      reason: {
+        id: `Dokumen telah diubah setelah ditandatangani: ${sig.message.id}`,
+        en: `The document was changed after it was signed: ${sig.message.en}`,
+      },
       report: null,
       signature,
     };
@@ -183,7 +234,10 @@ export async function checkUploadedPdf(db: Db, bytes: Uint8Array, pool: PdfPool 
   return {
     verdict: 'signature_invalid',
     sha256,
-    reason: { id: `Tanda tangan elektronik tidak sah: ${sig.message.id}`, en: `The electronic signature is not valid: ${sig.message.en}` },
+    reason: {
+      id: `Tanda tangan elektronik tidak sah: ${sig.message.id}`,
+      en: `The electronic signature is not valid: ${sig.message.en}`,
+    },
     report: null,
     signature,
   };
