@@ -181,6 +181,8 @@ describe('the document (OpenAPI) states the rule and shows its three shapes', ()
         (s.examples ?? []).map((e) => [e, i] as [Record<string, unknown>, number]),
       ),
       [word, 2],
+      // A word keeps the catalog's limit it came with: still a word, not a below-limit result.
+      [{ ...word, detectionLimit: 0.05 }, 2],
     ];
     for (const [r, shape] of cases) {
       accepted(r as ResultInput);
