@@ -12,10 +12,9 @@ import { activeAnalyses, currentReport, type Actor } from '../shared/domain/stat
 import { buildCadesSignedData } from '../shared/cades';
 import { prepareElhuForSigning } from '../shared/elhu/stamp';
 import type { ElhuFonts } from '../shared/elhu/types';
-import { actorOf } from './auth/service';
 import { hashPassword } from './auth/passwords';
 import { applyCommand, type Attachment, type CommandEnv } from './commands/apply-command';
-import type { DemoData } from './demo';
+import { registerDemoCustomer, type DemoCustomerProfile, type DemoData } from './demo';
 import { loadElhuFonts } from './elhu/verify-signature';
 import { SYSTEM_ACTOR } from './http/routes/payments';
 import { deterministicUuid } from './ids';
@@ -70,18 +69,8 @@ const DAY = 24 * HOUR;
 // ------------------------------------------------------------------------------------------------
 // Customers and samples
 
-interface CustomerSpec {
-  username: string;
-  companyName: string;
-  contactName: string;
-  email: string;
-  phone: string;
-  address: string;
-  npwp: string | null;
-}
-
 /** Customers added to the two of the demo catalog (pelanggan, pelanggan2). */
-const CUSTOMERS: CustomerSpec[] = [
+const CUSTOMERS: DemoCustomerProfile[] = [
   {
     username: 'qc.musirubber',
     companyName: 'PT Musi Rubber Industri',
@@ -758,57 +747,16 @@ export async function seedDemoOrders(
     const customerId = id(`customer:${cu.username}`);
     const userId = id(`user:${cu.username}`);
     const registered = new Date(now - (60 - i * 4) * DAY);
-    const at = registered.toISOString();
-    const reg = await applyCommand(atEnv(registered), {
-      clientId: CLIENT_ID,
-      command: {
-        id: id(`cmd:register:${cu.username}`),
-        type: 'account.register',
-        aggregateId: customerId,
-        payload: {
-          companyName: cu.companyName,
-          contactName: cu.contactName,
-          email: cu.email,
-          phone: cu.phone,
-          address: cu.address,
-          npwp: cu.npwp,
-        },
-      },
-      actor: { userId, role: 'pelanggan', labId: null, customerId },
-      onAccept: async (trx) => {
-        await trx
-          .insertInto('users')
-          .values({
-            id: userId,
-            username: cu.username,
-            name: cu.contactName,
-            role: 'pelanggan',
-            lab_id: null,
-            customer_id: customerId,
-            nip: null,
-            active: 1,
-            password_hash: hash,
-            certificate_pem: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-      },
+    await registerDemoCustomer(cu, {
+      userId,
+      customerId,
+      passwordHash: hash,
+      adminId: admin.id,
+      at: registered.toISOString(),
+      registerEnv: atEnv(registered),
+      activateEnv: atEnv(new Date(registered.getTime() + 50 * MIN)),
+      failure: `demo orders: customer ${cu.username}`,
     });
-    if (reg.outcome.status !== 'applied')
-      throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(reg.outcome)}`);
-    const act = await applyCommand(atEnv(new Date(registered.getTime() + 50 * MIN)), {
-      clientId: CLIENT_ID,
-      command: {
-        id: id(`cmd:activate:${cu.username}`),
-        type: 'account.activate',
-        aggregateId: customerId,
-        payload: { customerId },
-      },
-      actor: actorOf({ id: admin.id, role: 'admin_satker', labId: null, customerId: null }),
-    });
-    if (act.outcome.status !== 'applied')
-      throw new Error(`demo orders: customer ${cu.username}: ${JSON.stringify(act.outcome)}`);
     customerIds.set(cu.username, { userId, customerId });
   }
 

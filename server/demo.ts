@@ -164,54 +164,16 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
   for (const [i, cu] of c.customers.entries()) {
     const customerId = id(`customer:${cu.username}`);
     const userId = id(`user:${cu.username}`);
-    const reg = await applyCommand(env, {
-      clientId: 'demo-seed',
-      command: {
-        id: id(`cmd:register:${cu.username}`),
-        type: 'account.register',
-        aggregateId: customerId,
-        payload: {
-          companyName: cu.companyName,
-          contactName: cu.contactName,
-          email: cu.email,
-          phone: cu.phone,
-          address: cu.address,
-          npwp: cu.npwp,
-        },
-      },
-      actor: { userId, role: 'pelanggan', labId: null, customerId },
-      onAccept: async (trx) => {
-        await trx
-          .insertInto('users')
-          .values({
-            id: userId,
-            username: cu.username,
-            name: cu.contactName,
-            role: 'pelanggan',
-            lab_id: null,
-            customer_id: customerId,
-            nip: null,
-            active: 1,
-            password_hash: hashes[staff.length + i]!,
-            certificate_pem: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-      },
+    await registerDemoCustomer(cu, {
+      userId,
+      customerId,
+      passwordHash: hashes[staff.length + i]!,
+      adminId: admin.id,
+      at: now,
+      registerEnv: env,
+      activateEnv: env,
+      failure: 'demo customer',
     });
-    if (reg.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(reg.outcome)}`);
-    const act = await applyCommand(env, {
-      clientId: 'demo-seed',
-      command: {
-        id: id(`cmd:activate:${cu.username}`),
-        type: 'account.activate',
-        aggregateId: customerId,
-        payload: { customerId },
-      },
-      actor: actorOf({ id: admin.id, role: 'admin_satker', labId: null, customerId: null }),
-    });
-    if (act.outcome.status !== 'applied') throw new Error(`demo customer: ${JSON.stringify(act.outcome)}`);
     customers.push({
       id: userId,
       username: cu.username,
@@ -241,6 +203,87 @@ export async function seedDemo(env: CommandEnv): Promise<DemoData> {
     labs,
     sampleTypes,
   };
+}
+
+/** A demo customer's profile, as they type it when they register. */
+export interface DemoCustomerProfile {
+  username: string;
+  companyName: string;
+  contactName: string;
+  email: string;
+  phone: string;
+  address: string;
+  npwp: string | null;
+}
+
+/**
+ * A demo customer registered and then activated by the Admin Satker through the command path, as
+ * in SOP steps 2 and 3; each step under its own environment, so a seed can date them in the past.
+ */
+export async function registerDemoCustomer(
+  cu: DemoCustomerProfile,
+  o: {
+    userId: string;
+    customerId: string;
+    passwordHash: string;
+    adminId: string;
+    /** The account's created_at. */
+    at: string;
+    registerEnv: CommandEnv;
+    activateEnv: CommandEnv;
+    /** Said before the refusal if a step is not applied. */
+    failure: string;
+  },
+): Promise<void> {
+  const { userId, customerId } = o;
+  const reg = await applyCommand(o.registerEnv, {
+    clientId: 'demo-seed',
+    command: {
+      id: id(`cmd:register:${cu.username}`),
+      type: 'account.register',
+      aggregateId: customerId,
+      payload: {
+        companyName: cu.companyName,
+        contactName: cu.contactName,
+        email: cu.email,
+        phone: cu.phone,
+        address: cu.address,
+        npwp: cu.npwp,
+      },
+    },
+    actor: { userId, role: 'pelanggan', labId: null, customerId },
+    onAccept: async (trx) => {
+      await trx
+        .insertInto('users')
+        .values({
+          id: userId,
+          username: cu.username,
+          name: cu.contactName,
+          role: 'pelanggan',
+          lab_id: null,
+          customer_id: customerId,
+          nip: null,
+          active: 1,
+          password_hash: o.passwordHash,
+          certificate_pem: null,
+          created_at: o.at,
+          updated_at: o.at,
+        })
+        .execute();
+    },
+  });
+  if (reg.outcome.status !== 'applied') throw new Error(`${o.failure}: ${JSON.stringify(reg.outcome)}`);
+  const act = await applyCommand(o.activateEnv, {
+    clientId: 'demo-seed',
+    command: {
+      id: id(`cmd:activate:${cu.username}`),
+      type: 'account.activate',
+      aggregateId: customerId,
+      payload: { customerId },
+    },
+    actor: actorOf({ id: o.adminId, role: 'admin_satker', labId: null, customerId: null }),
+  });
+  if (act.outcome.status !== 'applied') throw new Error(`${o.failure}: ${JSON.stringify(act.outcome)}`);
 }
 
 /** A demo parameter's default U (k) and accreditation scope, as the parameters table stores them (migration 0010). */

@@ -17,42 +17,16 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f as T;
 }
 const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'id-ID');
-const dateTimeFmt = (lang: string) =>
-  cached(
-    `dt:${lang}`,
-    () =>
-      new Intl.DateTimeFormat(locale(lang), {
-        timeZone: TZ,
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      }),
-  );
-const timeFmt = (lang: string) =>
-  cached(
-    `t:${lang}`,
-    () =>
-      new Intl.DateTimeFormat(locale(lang), {
-        timeZone: TZ,
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      }),
-  );
-const dateFmt = (lang: string) =>
-  cached(
-    `d:${lang}`,
-    () =>
-      new Intl.DateTimeFormat(locale(lang), {
-        timeZone: TZ,
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      }),
-  );
+/** A date-time formatter in WIB per language, built once. */
+const wibFormat =
+  (kind: string, options: Intl.DateTimeFormatOptions) =>
+  (lang: string): Intl.DateTimeFormat =>
+    cached(`${kind}:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { timeZone: TZ, ...options }));
+const DAY = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+const CLOCK = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+const dateTimeFmt = wibFormat('dt', { ...DAY, ...CLOCK });
+const timeFmt = wibFormat('t', CLOCK);
+const dateFmt = wibFormat('d', DAY);
 const numberFmt = (lang: string, digits: number) =>
   cached(`n:${lang}:${digits}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }));
 const rupiahFmt = () => cached('rp', () => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }));

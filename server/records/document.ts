@@ -8,6 +8,7 @@ import type {
   SampleRegister,
 } from '../../shared/api/records';
 import { STATUS_LABELS } from '../../shared/domain/states';
+import { BULAN, formatDateId } from '../../shared/elhu/dates';
 import { ROLE_INFO } from '../../shared/sop/roles';
 
 /**
@@ -62,31 +63,21 @@ export interface RecordDocument {
   chart?: Chart;
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-/** "14 Maret 2025" for a date "2025-03-14". */
-export function indonesianDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+// One constructor per kind of column, so a table reads as its headers and widths.
+const int = (header: string, width: number): Column => ({ header, kind: 'int', width });
+const text = (header: string, width: number): Column => ({ header, kind: 'text', width });
+/** An identifier (order, sample, LHU number, billing code): kept on one line in the PDF. */
+const code = (header: string, width: number): Column => ({ header, kind: 'text', width, nowrap: true });
+const money = (header: string, width: number): Column => ({ header, kind: 'rupiah', width });
+const decimal = (header: string, width: number): Column => ({ header, kind: 'decimal', width });
+const when = (header: string): Column => ({ header, kind: 'datetime', width: 16 });
+
 const status = (s: string) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]?.id ?? s;
 
 export function recordDocument(r: RecordReport): RecordDocument {
   const base = {
     unitName: r.unit.name,
-    periodText: `${indonesianDate(r.period.from)} – ${indonesianDate(r.period.to)} (WIB)`,
+    periodText: `${formatDateId(r.period.from)} – ${formatDateId(r.period.to)} (WIB)`,
     generatedAt: r.generatedAt,
   };
   const stem = (name: string) => `${name}_${r.period.from}_${r.period.to}`;
@@ -108,6 +99,26 @@ export function recordDocument(r: RecordReport): RecordDocument {
 
 type Body = Pick<RecordDocument, 'title' | 'summary' | 'tables' | 'chart'>;
 
+/**
+ * A column with how a row fills it and, where the table has a totals line, its cell there: the
+ * header and the value sit together, so the two cannot drift apart.
+ */
+type Field<T> = readonly [column: Column, value: (row: T, index: number) => Cell, footer?: Cell];
+
+function table<T>(sheet: string, title: string, rows: readonly T[], fields: readonly Field<T>[]): Table {
+  const t: Table = {
+    sheet,
+    title,
+    columns: fields.map(([column]) => column),
+    rows: rows.map((row, i) => fields.map(([, value]) => value(row, i))),
+  };
+  if (fields.some((f) => f.length > 2)) t.footer = fields.map(([, , footer]) => footer ?? null);
+  return t;
+}
+
+/** The running number of a row, "No." in the first column. */
+const rowNumber: Field<unknown> = [int('No.', 6), (_row, i) => i + 1];
+
 function orders(r: OrderRegister): Body {
   return {
     title: 'Register Order Pengujian',
@@ -118,49 +129,19 @@ function orders(r: OrderRegister): Body {
       ...Object.entries(r.totals.byStatus).map(([s, n]): [string, Cell] => [`Status: ${status(s)}`, n]),
     ],
     tables: [
-      {
-        sheet: 'Register Order',
-        title: 'Order yang diajukan dalam periode',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
-          { header: 'Tanggal Order', kind: 'datetime', width: 16 },
-          { header: 'Pelanggan', kind: 'text', width: 34 },
-          { header: 'Jenis Sampel', kind: 'text', width: 26 },
-          { header: 'Sampel', kind: 'int', width: 8 },
-          { header: 'Parameter', kind: 'int', width: 10 },
-          { header: 'Nilai (Rp)', kind: 'rupiah', width: 14 },
-          { header: 'Status', kind: 'text', width: 20 },
-          { header: 'Tanggal Lunas', kind: 'datetime', width: 16 },
-          { header: 'Tanggal Selesai', kind: 'datetime', width: 16 },
-        ],
-        rows: r.rows.map((o, i) => [
-          i + 1,
-          o.number ?? '(belum bernomor)',
-          o.submittedAt,
-          o.customerName,
-          o.sampleTypes.join('; '),
-          o.sampleCount,
-          o.parameterCount,
-          o.total,
-          status(o.status),
-          o.paidAt,
-          o.finishedAt,
-        ]),
-        footer: [
-          null,
-          'Jumlah',
-          null,
-          null,
-          null,
-          r.totals.samples,
-          r.rows.reduce((n, o) => n + o.parameterCount, 0),
-          r.totals.amount,
-          null,
-          null,
-          null,
-        ],
-      },
+      table('Register Order', 'Order yang diajukan dalam periode', r.rows, [
+        rowNumber,
+        [code('No. Order', 22), (o) => o.number ?? '(belum bernomor)', 'Jumlah'],
+        [when('Tanggal Order'), (o) => o.submittedAt],
+        [text('Pelanggan', 34), (o) => o.customerName],
+        [text('Jenis Sampel', 26), (o) => o.sampleTypes.join('; ')],
+        [int('Sampel', 8), (o) => o.sampleCount, r.totals.samples],
+        [int('Parameter', 10), (o) => o.parameterCount, sum(r.rows.map((o) => o.parameterCount))],
+        [money('Nilai (Rp)', 14), (o) => o.total, r.totals.amount],
+        [text('Status', 20), (o) => status(o.status)],
+        [when('Tanggal Lunas'), (o) => o.paidAt],
+        [when('Tanggal Selesai'), (o) => o.finishedAt],
+      ]),
     ],
   };
 }
@@ -174,37 +155,19 @@ function samples(r: SampleRegister): Body {
       ...Object.entries(r.totals.byLab).map(([lab, n]): [string, Cell] => [`Laboratorium ${lab}`, n]),
     ],
     tables: [
-      {
-        sheet: 'Register Sampel',
-        title: 'Sampel yang diterima dan diregistrasi dalam periode',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
-          { header: 'Tanggal Terima', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 20, nowrap: true },
-          { header: 'Pelanggan', kind: 'text', width: 30 },
-          { header: 'Jenis Sampel', kind: 'text', width: 22 },
-          { header: 'Kode/Label', kind: 'text', width: 14 },
-          { header: 'Laboratorium', kind: 'text', width: 18 },
-          { header: 'Parameter', kind: 'int', width: 10 },
-          { header: 'Status', kind: 'text', width: 18 },
-          { header: 'No. LHU', kind: 'text', width: 20, nowrap: true },
-        ],
-        rows: r.rows.map((s, i) => [
-          i + 1,
-          s.number ?? '-',
-          s.receivedAt,
-          s.orderNumber ?? '-',
-          s.customerName,
-          s.sampleType,
-          s.customerLabel || '-',
-          s.labName,
-          s.parameterCount,
-          status(s.status),
-          s.reportNumber ?? '-',
-        ]),
-        footer: [null, 'Jumlah', null, null, null, null, null, null, r.totals.parameters, null, null],
-      },
+      table('Register Sampel', 'Sampel yang diterima dan diregistrasi dalam periode', r.rows, [
+        rowNumber,
+        [code('No. Sampel', 20), (s) => s.number ?? '-', 'Jumlah'],
+        [when('Tanggal Terima'), (s) => s.receivedAt],
+        [code('No. Order', 20), (s) => s.orderNumber ?? '-'],
+        [text('Pelanggan', 30), (s) => s.customerName],
+        [text('Jenis Sampel', 22), (s) => s.sampleType],
+        [text('Kode/Label', 14), (s) => s.customerLabel || '-'],
+        [text('Laboratorium', 18), (s) => s.labName],
+        [int('Parameter', 10), (s) => s.parameterCount, r.totals.parameters],
+        [text('Status', 18), (s) => status(s.status)],
+        [code('No. LHU', 20), (s) => s.reportNumber ?? '-'],
+      ]),
     ],
   };
 }
@@ -218,38 +181,23 @@ function reports(r: ReportRegister): Body {
       ['LHU pengganti (amandemen)', r.totals.amended],
     ],
     tables: [
-      {
-        sheet: 'Register LHU',
-        title: 'Nomor LHU yang diterbitkan dalam periode',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'No. LHU', kind: 'text', width: 22, nowrap: true },
-          { header: 'Tanggal Nomor', kind: 'datetime', width: 16 },
-          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
-          { header: 'No. Order', kind: 'text', width: 20, nowrap: true },
-          { header: 'Pelanggan', kind: 'text', width: 28 },
-          { header: 'Jenis Sampel', kind: 'text', width: 20 },
-          { header: 'Laboratorium', kind: 'text', width: 16 },
-          { header: 'Tanggal TTE', kind: 'datetime', width: 16 },
-          { header: 'Tanggal Kirim', kind: 'datetime', width: 16 },
-          { header: 'Status', kind: 'text', width: 16 },
-          { header: 'Menggantikan', kind: 'text', width: 22 },
+      table('Register LHU', 'Nomor LHU yang diterbitkan dalam periode', r.rows, [
+        rowNumber,
+        [code('No. LHU', 22), (x) => x.number],
+        [when('Tanggal Nomor'), (x) => x.numberedAt],
+        [code('No. Sampel', 20), (x) => x.sampleNumber ?? '-'],
+        [code('No. Order', 20), (x) => x.orderNumber ?? '-'],
+        [text('Pelanggan', 28), (x) => x.customerName],
+        [text('Jenis Sampel', 20), (x) => x.sampleType],
+        [text('Laboratorium', 16), (x) => x.labName],
+        [when('Tanggal TTE'), (x) => x.signedAt],
+        [when('Tanggal Kirim'), (x) => x.releasedAt],
+        [text('Status', 16), (x) => status(x.status)],
+        [
+          text('Menggantikan', 22),
+          (x) => (x.replacesNumber ? `${x.replacesNumber} (${x.amendReason ?? ''})` : ''),
         ],
-        rows: r.rows.map((x, i) => [
-          i + 1,
-          x.number,
-          x.numberedAt,
-          x.sampleNumber ?? '-',
-          x.orderNumber ?? '-',
-          x.customerName,
-          x.sampleType,
-          x.labName,
-          x.signedAt,
-          x.releasedAt,
-          status(x.status),
-          x.replacesNumber ? `${x.replacesNumber} (${x.amendReason ?? ''})` : '',
-        ]),
-      },
+      ]),
     ],
   };
 }
@@ -263,59 +211,28 @@ function revenue(r: RevenueReport): Body {
       ['Jumlah e-billing lunas (Rp)', r.totals.billed],
     ],
     tables: [
-      {
-        sheet: 'Per Laboratorium',
-        title: 'Penerimaan per laboratorium',
-        columns: [
-          { header: 'Laboratorium', kind: 'text', width: 30 },
-          { header: 'Sampel', kind: 'int', width: 10 },
-          { header: 'Uji (parameter x sampel)', kind: 'int', width: 14 },
-          { header: 'Penerimaan (Rp)', kind: 'rupiah', width: 18 },
-        ],
-        rows: r.byLab.map((l) => [l.labName, l.samples, l.count, l.amount]),
-        footer: [
-          'Jumlah',
-          r.byLab.reduce((n, l) => n + l.samples, 0),
-          r.byLab.reduce((n, l) => n + l.count, 0),
-          r.totals.amount,
-        ],
-      },
-      {
-        sheet: 'Per Parameter',
-        title: 'Penerimaan per parameter',
-        columns: [
-          { header: 'Laboratorium', kind: 'text', width: 20 },
-          { header: 'Jenis Sampel', kind: 'text', width: 24 },
-          { header: 'Parameter', kind: 'text', width: 30 },
-          { header: 'Jumlah Uji', kind: 'int', width: 10 },
-          { header: 'Penerimaan (Rp)', kind: 'rupiah', width: 18 },
-        ],
-        rows: r.byParameter.map((p) => [p.labName, p.sampleType, p.parameterName, p.count, p.amount]),
-        footer: ['Jumlah', null, null, r.byParameter.reduce((n, p) => n + p.count, 0), r.totals.amount],
-      },
-      {
-        sheet: 'Pembayaran',
-        title: 'E-billing yang lunas dalam periode',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'Tanggal Bayar', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
-          { header: 'Pelanggan', kind: 'text', width: 34 },
-          { header: 'Kode Billing', kind: 'text', width: 18, nowrap: true },
-          { header: 'NTPN', kind: 'text', width: 20, nowrap: true },
-          { header: 'Jumlah (Rp)', kind: 'rupiah', width: 16 },
-        ],
-        rows: r.payments.map((p, i) => [
-          i + 1,
-          p.paidAt,
-          p.orderNumber ?? '-',
-          p.customerName,
-          p.billingCode,
-          p.ntpn ?? '-',
-          p.amount,
-        ]),
-        footer: [null, 'Jumlah', null, null, null, null, r.totals.billed],
-      },
+      table('Per Laboratorium', 'Penerimaan per laboratorium', r.byLab, [
+        [text('Laboratorium', 30), (l) => l.labName, 'Jumlah'],
+        [int('Sampel', 10), (l) => l.samples, sum(r.byLab.map((l) => l.samples))],
+        [int('Uji (parameter x sampel)', 14), (l) => l.count, sum(r.byLab.map((l) => l.count))],
+        [money('Penerimaan (Rp)', 18), (l) => l.amount, r.totals.amount],
+      ]),
+      table('Per Parameter', 'Penerimaan per parameter', r.byParameter, [
+        [text('Laboratorium', 20), (p) => p.labName, 'Jumlah'],
+        [text('Jenis Sampel', 24), (p) => p.sampleType],
+        [text('Parameter', 30), (p) => p.parameterName],
+        [int('Jumlah Uji', 10), (p) => p.count, sum(r.byParameter.map((p) => p.count))],
+        [money('Penerimaan (Rp)', 18), (p) => p.amount, r.totals.amount],
+      ]),
+      table('Pembayaran', 'E-billing yang lunas dalam periode', r.payments, [
+        rowNumber,
+        [when('Tanggal Bayar'), (p) => p.paidAt, 'Jumlah'],
+        [code('No. Order', 22), (p) => p.orderNumber ?? '-'],
+        [text('Pelanggan', 34), (p) => p.customerName],
+        [code('Kode Billing', 18), (p) => p.billingCode],
+        [code('NTPN', 20), (p) => p.ntpn ?? '-'],
+        [money('Jumlah (Rp)', 16), (p) => p.amount, r.totals.billed],
+      ]),
     ],
   };
 }
@@ -342,78 +259,39 @@ function performance(r: PerformanceReport): Body {
       ['Order dengan langkah terlambat', r.totals.ordersOver],
     ],
     tables: [
-      {
-        sheet: 'Kinerja per Langkah',
-        title: 'Per langkah SOP: jumlah, median dan persentil ke-90 terhadap waktu baku',
-        columns: [
-          { header: 'Langkah', kind: 'int', width: 8 },
-          { header: 'Pelaksana', kind: 'text', width: 18 },
-          { header: 'Kegiatan', kind: 'text', width: 44 },
-          { header: 'Waktu Baku', kind: 'text', width: 14 },
-          { header: 'Satuan', kind: 'text', width: 10 },
-          { header: 'Jumlah', kind: 'int', width: 8 },
-          { header: 'Terukur', kind: 'int', width: 8 },
-          { header: 'Median', kind: 'decimal', width: 9 },
-          { header: 'P90', kind: 'decimal', width: 9 },
-          { header: 'Median % Baku', kind: 'decimal', width: 10 },
-          { header: 'P90 % Baku', kind: 'decimal', width: 10 },
-          { header: 'Terlambat', kind: 'int', width: 10 },
+      table(
+        'Kinerja per Langkah',
+        'Per langkah SOP: jumlah, median dan persentil ke-90 terhadap waktu baku',
+        r.steps,
+        [
+          [int('Langkah', 8), (s) => s.step],
+          [text('Pelaksana', 18), (s) => ROLE_INFO[s.actor].label, 'Jumlah'],
+          [
+            text('Kegiatan', 44),
+            (s) => (s.note ? `${s.activity.id} (${s.note.split(' / ')[0]})` : s.activity.id),
+          ],
+          [text('Waktu Baku', 14), (s) => standardText(s.standard)],
+          [text('Satuan', 10), (s) => unitText(s.unit)],
+          [int('Jumlah', 8), (s) => s.count, r.totals.timings],
+          [int('Terukur', 8), (s) => s.measured, sum(r.steps.map((x) => x.measured))],
+          [decimal('Median', 9), (s) => s.median],
+          [decimal('P90', 9), (s) => s.p90],
+          [decimal('Median % Baku', 10), (s) => ofStandard(s.median, s.standard)],
+          [decimal('P90 % Baku', 10), (s) => ofStandard(s.p90, s.standard)],
+          [int('Terlambat', 10), (s) => s.over, r.totals.over],
         ],
-        rows: r.steps.map((s) => [
-          s.step,
-          ROLE_INFO[s.actor].label,
-          s.note ? `${s.activity.id} (${s.note.split(' / ')[0]})` : s.activity.id,
-          standardText(s.standard),
-          unitText(s.unit),
-          s.count,
-          s.measured,
-          s.median,
-          s.p90,
-          ofStandard(s.median, s.standard),
-          ofStandard(s.p90, s.standard),
-          s.over,
-        ]),
-        footer: [
-          null,
-          'Jumlah',
-          null,
-          null,
-          null,
-          r.totals.timings,
-          sum(r.steps.map((x) => x.measured)),
-          null,
-          null,
-          null,
-          null,
-          r.totals.over,
-        ],
-      },
-      {
-        sheet: 'Melebihi Waktu Baku',
-        title: 'Langkah yang melebihi waktu baku',
-        columns: [
-          { header: 'Langkah', kind: 'int', width: 8 },
-          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
-          { header: 'No. Sampel', kind: 'text', width: 20, nowrap: true },
-          { header: 'Pelanggan', kind: 'text', width: 30 },
-          { header: 'Mulai', kind: 'datetime', width: 16 },
-          { header: 'Selesai', kind: 'datetime', width: 16 },
-          { header: 'Waktu', kind: 'decimal', width: 10 },
-          { header: 'Baku', kind: 'decimal', width: 8 },
-          { header: 'Satuan', kind: 'text', width: 10 },
-        ],
-        rows: r.overruns.map((o) => [
-          o.step,
-          o.orderNumber ?? '-',
-          o.sampleNumber ?? '-',
-          o.customerName,
-          o.startedAt,
-          o.finishedAt,
-          o.actual,
-          o.standard,
-          unitText(o.unit),
-        ]),
-      },
+      ),
+      table('Melebihi Waktu Baku', 'Langkah yang melebihi waktu baku', r.overruns, [
+        [int('Langkah', 8), (o) => o.step],
+        [code('No. Order', 22), (o) => o.orderNumber ?? '-'],
+        [code('No. Sampel', 20), (o) => o.sampleNumber ?? '-'],
+        [text('Pelanggan', 30), (o) => o.customerName],
+        [when('Mulai'), (o) => o.startedAt],
+        [when('Selesai'), (o) => o.finishedAt],
+        [decimal('Waktu', 10), (o) => o.actual],
+        [decimal('Baku', 8), (o) => o.standard],
+        [text('Satuan', 10), (o) => unitText(o.unit)],
+      ]),
     ],
     chart: {
       sheet: 'Grafik',
@@ -450,56 +328,35 @@ function ikm(r: IkmReport): Body {
       ['Dasar', 'PermenPANRB 14/2017: IKM = rata-rata nilai unsur x 25'],
     ],
     tables: [
-      {
-        sheet: 'Per Unsur',
-        title: 'Nilai rata-rata per unsur pelayanan (skala 1-4)',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'Unsur Pelayanan', kind: 'text', width: 44 },
-          { header: 'Nilai Rata-rata', kind: 'decimal', width: 14 },
-          { header: 'Nilai Konversi (x25)', kind: 'decimal', width: 16 },
+      table('Per Unsur', 'Nilai rata-rata per unsur pelayanan (skala 1-4)', r.elements, [
+        rowNumber,
+        [text('Unsur Pelayanan', 44), (e) => e.label.id, 'IKM'],
+        [decimal('Nilai Rata-rata', 14), (e) => (e.mean === null ? null : round(e.mean, 3))],
+        [
+          decimal('Nilai Konversi (x25)', 16),
+          (e) => (e.mean === null ? null : round(e.mean * 25, 2)),
+          r.index,
         ],
-        rows: r.elements.map((e, i) => [
-          i + 1,
-          e.label.id,
-          e.mean === null ? null : round(e.mean, 3),
-          e.mean === null ? null : round(e.mean * 25, 2),
+      ]),
+      table('Per Bulan', 'IKM per bulan', r.byMonth, [
+        [text('Bulan', 16), (m) => monthText(m.month)],
+        [int('Responden', 12), (m) => m.count],
+        [decimal('Nilai IKM', 12), (m) => m.index],
+        [text('Mutu Pelayanan', 22), (m) => cat(m.category)],
+      ]),
+      table('Responden', 'Survei yang diisi dalam periode', r.responses, [
+        rowNumber,
+        [when('Tanggal'), (x) => x.submittedAt],
+        [code('No. Order', 22), (x) => x.orderNumber ?? '-'],
+        [text('Pelanggan', 30), (x) => x.customerName],
+        // The nine elements of PermenPANRB 14/2017, U1 to U9.
+        ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n): Field<IkmReport['responses'][number]> => [
+          int(`U${n + 1}`, 5),
+          (x) => x.scores[n] ?? null,
         ]),
-        footer: [null, 'IKM', null, r.index],
-      },
-      {
-        sheet: 'Per Bulan',
-        title: 'IKM per bulan',
-        columns: [
-          { header: 'Bulan', kind: 'text', width: 16 },
-          { header: 'Responden', kind: 'int', width: 12 },
-          { header: 'Nilai IKM', kind: 'decimal', width: 12 },
-          { header: 'Mutu Pelayanan', kind: 'text', width: 22 },
-        ],
-        rows: r.byMonth.map((m) => [monthText(m.month), m.count, m.index, cat(m.category)]),
-      },
-      {
-        sheet: 'Responden',
-        title: 'Survei yang diisi dalam periode',
-        columns: [
-          { header: 'No.', kind: 'int', width: 6 },
-          { header: 'Tanggal', kind: 'datetime', width: 16 },
-          { header: 'No. Order', kind: 'text', width: 22, nowrap: true },
-          { header: 'Pelanggan', kind: 'text', width: 30 },
-          ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n): Column => ({ header: `U${n}`, kind: 'int', width: 5 })),
-          { header: 'IKM', kind: 'decimal', width: 8 },
-          { header: 'Saran', kind: 'text', width: 30 },
-        ],
-        rows: r.responses.map((x, i) => [
-          i + 1,
-          x.submittedAt,
-          x.orderNumber ?? '-',
-          x.customerName,
-          ...x.scores,
-          x.index,
-          x.comment,
-        ]),
-      },
+        [decimal('IKM', 8), (x) => x.index],
+        [text('Saran', 30), (x) => x.comment],
+      ]),
     ],
   };
 }
@@ -508,5 +365,5 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const monthText = (m: string) => {
   const [y, mm] = m.split('-').map(Number) as [number, number];
-  return `${MONTHS[mm - 1]} ${y}`;
+  return `${BULAN[mm - 1]} ${y}`;
 };

@@ -12,7 +12,6 @@ import {
   Group,
   NumberInput,
   Select,
-  Stack,
   Switch,
   Table,
   Tabs,
@@ -21,7 +20,7 @@ import {
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -40,6 +39,7 @@ import { isOffline } from '../online/connection';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage, SidePanel } from './AdminPage';
+import { firstPart, FormPanel } from './FormPanel';
 import { messageIn, readUncertainty } from './catalog-uncertainty';
 
 type Panel =
@@ -48,7 +48,6 @@ type Panel =
   | { kind: 'newLab' }
   | { kind: 'newSampleType' }
   | null;
-const firstPart = (m: string | undefined) => (m ? m.split(' / ')[0] : undefined);
 
 export function CatalogScreen() {
   const { t } = useTranslation('admin');
@@ -362,6 +361,40 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
   );
 }
 
+/** A required choice of an id, '' until one is chosen (as the create schemas take it). */
+function IdSelect<F extends FieldValues>({
+  form,
+  name,
+  label,
+  data,
+  searchable,
+}: {
+  form: UseFormReturn<F>;
+  name: Path<F>;
+  label: string;
+  data: { value: string; label: string }[];
+  searchable?: boolean;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={label}
+          withAsterisk
+          searchable={searchable}
+          data={data}
+          value={field.value || null}
+          onChange={(v) => field.onChange(v ?? '')}
+          error={fieldState.error ? t('catalog.required') : undefined}
+        />
+      )}
+    />
+  );
+}
+
 type ParamForm = z.input<typeof CreateParameterRequestSchema>;
 function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
@@ -393,109 +426,88 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
   });
   const e = form.formState.errors;
   return (
-    <PanelFrame
+    <FormPanel
       title={t('catalog.newParameter')}
-      onClose={onDone}
-      error={create.error}
-      offline={create.offline}
-      onSubmitKey={() => void submit()}
+      action={create}
+      submit={submit}
+      submitLabel={t('catalog.create')}
+      onDone={onDone}
     >
-      <form onSubmit={(ev) => void submit(ev)} noValidate>
-        <Stack gap="xs">
-          <Controller
-            control={form.control}
-            name="sampleTypeId"
-            render={({ field }) => (
-              <Select
-                label={t('catalog.col.type')}
-                withAsterisk
-                searchable
-                data={catalog.sampleTypes
-                  .filter((s) => s.active)
-                  .map((s) => ({ value: s.id, label: s.name }))}
-                value={field.value || null}
-                onChange={(v) => field.onChange(v ?? '')}
-                error={e.sampleTypeId ? t('catalog.required') : undefined}
-              />
-            )}
+      <IdSelect
+        form={form}
+        name="sampleTypeId"
+        label={t('catalog.col.type')}
+        searchable
+        data={catalog.sampleTypes.filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <TextInput
+        label={t('catalog.col.parameter')}
+        withAsterisk
+        {...form.register('name')}
+        error={firstPart(e.name?.message)}
+      />
+      <TextInput label={t('catalog.unit')} {...form.register('unit')} error={firstPart(e.unit?.message)} />
+      <TextInput
+        label={t('catalog.col.method')}
+        withAsterisk
+        {...form.register('method')}
+        error={firstPart(e.method?.message)}
+      />
+      <Controller
+        control={form.control}
+        name="detectionLimit"
+        render={({ field }) => (
+          <NumberInput
+            label={t('catalog.col.loq')}
+            value={field.value ?? ''}
+            onChange={(v) => field.onChange(v === '' ? null : Number(v))}
+            decimalSeparator=","
+            hideControls
           />
-          <TextInput
-            label={t('catalog.col.parameter')}
+        )}
+      />
+      <UncertaintyFields
+        unit=""
+        expanded={uValue}
+        coverageFactor={kValue}
+        onExpanded={setUValue}
+        onCoverageFactor={setKValue}
+        problem={uProblem}
+      />
+      <Controller
+        control={form.control}
+        name="accredited"
+        render={({ field }) => (
+          <Switch
+            label={t('catalog.accreditedLabel')}
+            description={t('catalog.accreditedHint')}
+            checked={field.value !== false}
+            onChange={(e) => field.onChange(e.currentTarget.checked)}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="tariff"
+        render={({ field }) => (
+          <NumberInput
+            label={t('catalog.col.tariffRp')}
             withAsterisk
-            {...form.register('name')}
-            error={firstPart(e.name?.message)}
+            value={field.value as number}
+            onChange={(v) => field.onChange(Number(v))}
+            min={0}
+            thousandSeparator="."
+            decimalSeparator=","
+            allowDecimal={false}
+            hideControls
+            error={firstPart(e.tariff?.message)}
           />
-          <TextInput
-            label={t('catalog.unit')}
-            {...form.register('unit')}
-            error={firstPart(e.unit?.message)}
-          />
-          <TextInput
-            label={t('catalog.col.method')}
-            withAsterisk
-            {...form.register('method')}
-            error={firstPart(e.method?.message)}
-          />
-          <Controller
-            control={form.control}
-            name="detectionLimit"
-            render={({ field }) => (
-              <NumberInput
-                label={t('catalog.col.loq')}
-                value={field.value ?? ''}
-                onChange={(v) => field.onChange(v === '' ? null : Number(v))}
-                decimalSeparator=","
-                hideControls
-              />
-            )}
-          />
-          <UncertaintyFields
-            unit=""
-            expanded={uValue}
-            coverageFactor={kValue}
-            onExpanded={setUValue}
-            onCoverageFactor={setKValue}
-            problem={uProblem}
-          />
-          <Controller
-            control={form.control}
-            name="accredited"
-            render={({ field }) => (
-              <Switch
-                label={t('catalog.accreditedLabel')}
-                description={t('catalog.accreditedHint')}
-                checked={field.value !== false}
-                onChange={(e) => field.onChange(e.currentTarget.checked)}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="tariff"
-            render={({ field }) => (
-              <NumberInput
-                label={t('catalog.col.tariffRp')}
-                withAsterisk
-                value={field.value as number}
-                onChange={(v) => field.onChange(Number(v))}
-                min={0}
-                thousandSeparator="."
-                decimalSeparator=","
-                allowDecimal={false}
-                hideControls
-                error={firstPart(e.tariff?.message)}
-              />
-            )}
-          />
-          <Text size="xs" c="dark.4">
-            {t('catalog.requirementLater')}
-          </Text>
-          <Button type="submit" loading={create.busy}>
-            {t('catalog.create')} (Ctrl+Enter)
-          </Button>
-        </Stack>
-      </form>
-    </PanelFrame>
+        )}
+      />
+      <Text size="xs" c="dark.4">
+        {t('catalog.requirementLater')}
+      </Text>
+    </FormPanel>
   );
 }
 
@@ -511,34 +523,27 @@ function NewLab({ onDone }: { onDone: () => void }) {
     if (r) onDone();
   });
   return (
-    <PanelFrame
+    <FormPanel
       title={t('catalog.newLab')}
-      onClose={onDone}
-      error={create.error}
-      offline={create.offline}
-      onSubmitKey={() => void submit()}
+      action={create}
+      submit={submit}
+      submitLabel={t('catalog.create')}
+      onDone={onDone}
     >
-      <form onSubmit={(ev) => void submit(ev)} noValidate>
-        <Stack gap="xs">
-          <TextInput
-            label={t('catalog.code')}
-            description={t('catalog.codeHint')}
-            withAsterisk
-            {...form.register('code')}
-            error={form.formState.errors.code ? t('catalog.codeHint') : undefined}
-          />
-          <TextInput
-            label={t('catalog.name')}
-            withAsterisk
-            {...form.register('name')}
-            error={firstPart(form.formState.errors.name?.message)}
-          />
-          <Button type="submit" loading={create.busy}>
-            {t('catalog.create')} (Ctrl+Enter)
-          </Button>
-        </Stack>
-      </form>
-    </PanelFrame>
+      <TextInput
+        label={t('catalog.code')}
+        description={t('catalog.codeHint')}
+        withAsterisk
+        {...form.register('code')}
+        error={form.formState.errors.code ? t('catalog.codeHint') : undefined}
+      />
+      <TextInput
+        label={t('catalog.name')}
+        withAsterisk
+        {...form.register('name')}
+        error={firstPart(form.formState.errors.name?.message)}
+      />
+    </FormPanel>
   );
 }
 
@@ -554,41 +559,26 @@ function NewSampleType({ catalog, onDone }: { catalog: CatalogResponse; onDone: 
     if (r) onDone();
   });
   return (
-    <PanelFrame
+    <FormPanel
       title={t('catalog.newSampleType')}
-      onClose={onDone}
-      error={create.error}
-      offline={create.offline}
-      onSubmitKey={() => void submit()}
+      action={create}
+      submit={submit}
+      submitLabel={t('catalog.create')}
+      onDone={onDone}
     >
-      <form onSubmit={(ev) => void submit(ev)} noValidate>
-        <Stack gap="xs">
-          <Controller
-            control={form.control}
-            name="labId"
-            render={({ field }) => (
-              <Select
-                label="Lab"
-                withAsterisk
-                data={catalog.labs.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
-                value={field.value || null}
-                onChange={(v) => field.onChange(v ?? '')}
-                error={form.formState.errors.labId ? t('catalog.required') : undefined}
-              />
-            )}
-          />
-          <TextInput
-            label={t('catalog.name')}
-            withAsterisk
-            {...form.register('name')}
-            error={firstPart(form.formState.errors.name?.message)}
-          />
-          <TextInput label={t('catalog.description')} {...form.register('description')} />
-          <Button type="submit" loading={create.busy}>
-            {t('catalog.create')} (Ctrl+Enter)
-          </Button>
-        </Stack>
-      </form>
-    </PanelFrame>
+      <IdSelect
+        form={form}
+        name="labId"
+        label="Lab"
+        data={catalog.labs.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
+      />
+      <TextInput
+        label={t('catalog.name')}
+        withAsterisk
+        {...form.register('name')}
+        error={firstPart(form.formState.errors.name?.message)}
+      />
+      <TextInput label={t('catalog.description')} {...form.register('description')} />
+    </FormPanel>
   );
 }

@@ -4,18 +4,7 @@
  * Balai, as the server checks); deactivate or reactivate one (their sessions end at once).
  */
 import { useState } from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Group,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Box, Button, PasswordInput, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
@@ -27,9 +16,9 @@ import { useBridgeQuery } from '../../../bridge/hooks';
 import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { isOffline } from '../online/connection';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage, SidePanel } from './AdminPage';
+import { firstPart, FormPanel } from './FormPanel';
 
 type Form = z.input<typeof CreateUserRequestSchema>;
 
@@ -164,78 +153,69 @@ function NewStaffForm({
     );
     if (r) onDone();
   });
-  const err = (m: string | undefined) => (m ? (m.includes(' / ') ? m.split(' / ')[0] : m) : undefined);
   return (
-    <PanelFrame
+    <FormPanel
       title={t('staff.new')}
-      onClose={onDone}
-      error={create.error}
-      offline={create.offline}
-      onSubmitKey={() => void submit()}
+      action={create}
+      submit={submit}
+      submitLabel={t('staff.create')}
+      onDone={onDone}
+      fitButton
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="xs">
-          <TextInput
-            label={t('staff.col.name')}
+      <TextInput
+        label={t('staff.col.name')}
+        withAsterisk
+        {...form.register('name')}
+        error={firstPart(form.formState.errors.name?.message)}
+      />
+      <TextInput
+        label={t('staff.col.username')}
+        withAsterisk
+        autoComplete="off"
+        {...form.register('username')}
+        error={firstPart(form.formState.errors.username?.message)}
+      />
+      <PasswordInput
+        label={t('staff.password')}
+        withAsterisk
+        autoComplete="new-password"
+        {...form.register('password')}
+        error={firstPart(form.formState.errors.password?.message)}
+      />
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field }) => (
+          <Select
+            label={t('staff.col.role')}
             withAsterisk
-            {...form.register('name')}
-            error={err(form.formState.errors.name?.message)}
+            allowDeselect={false}
+            data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+            value={field.value}
+            onChange={(v) => field.onChange(v)}
           />
-          <TextInput
-            label={t('staff.col.username')}
-            withAsterisk
-            autoComplete="off"
-            {...form.register('username')}
-            error={err(form.formState.errors.username?.message)}
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="labId"
+        render={({ field }) => (
+          <Select
+            label={t('staff.col.lab')}
+            description={t('staff.labHint')}
+            clearable
+            data={labs}
+            value={field.value ?? null}
+            onChange={(v) => field.onChange(v)}
           />
-          <PasswordInput
-            label={t('staff.password')}
-            withAsterisk
-            autoComplete="new-password"
-            {...form.register('password')}
-            error={err(form.formState.errors.password?.message)}
-          />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label={t('staff.col.role')}
-                withAsterisk
-                allowDeselect={false}
-                data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
-                value={field.value}
-                onChange={(v) => field.onChange(v)}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="labId"
-            render={({ field }) => (
-              <Select
-                label={t('staff.col.lab')}
-                description={t('staff.labHint')}
-                clearable
-                data={labs}
-                value={field.value ?? null}
-                onChange={(v) => field.onChange(v)}
-              />
-            )}
-          />
-          <TextInput
-            label="NIP"
-            description={t('staff.nipHint')}
-            {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })}
-            error={err(form.formState.errors.nip?.message)}
-          />
-          <Group>
-            <Button type="submit" loading={create.busy}>
-              {t('staff.create')} (Ctrl+Enter)
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </PanelFrame>
+        )}
+      />
+      <TextInput
+        label="NIP"
+        description={t('staff.nipHint')}
+        {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })}
+        error={firstPart(form.formState.errors.nip?.message)}
+      />
+    </FormPanel>
   );
 }

@@ -2,7 +2,7 @@
  * Validasi penugasan (SOP step 13, sample status `assigned`): the Penyelia's assignment read-only
  * (parameter, method, analyst), then *Validasi* or *Kembalikan* with a reason.
  */
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { activeAnalyses } from '../../../../shared/domain/state';
 import { ErrorState } from '../../../components/ErrorState';
@@ -12,6 +12,7 @@ import { AssignmentTable } from '../results/AssignmentTable';
 import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { MtDecisionBar } from './MtDecisionBar';
+import { StepSection } from '../sample/StepSection';
 
 export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('mt');
@@ -23,50 +24,38 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
   const ref = { orderId: order.id, sampleId: sample.id };
 
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="mt-assign-title">
-      <Stack gap="sm">
-        <div>
-          <Title order={3} id="mt-assign-title" fz="lg">
-            {t('assignment.title')}
-          </Title>
-          <Text size="sm" c="gray.7">
-            {t('assignment.intro')}
-          </Text>
-        </div>
-        {query.isError ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : query.isPending ? (
-          <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
-        ) : (
-          <AssignmentTable
-            rows={rows}
-            labelledBy="mt-assign-title"
-            analystWidth="25%"
-            headers={{
-              parameter: t('assignment.parameter'),
-              method: t('assignment.method'),
-              analyst: t('assignment.analyst'),
-            }}
-            analyst={(a) => (
-              <Text size="sm" c={a.analystId ? undefined : 'red.7'}>
-                {a.analystId ? (names.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
-              </Text>
-            )}
-          />
-        )}
-        <MtDecisionBar
-          onValidate={() => validate.fire(ref, t('assignment.validated', { sample: sampleLabel }))}
-          validating={validate.pending}
-          validateError={validate.error}
-          onReturn={(reason) =>
-            ret.run({ ...ref, reason }, t('assignment.returned', { sample: sampleLabel }))
-          }
-          returning={ret.pending}
-          returnTitle={t('assignment.returnTitle', { sample: sampleLabel })}
-          returnConsequence={t('assignment.returnConsequence')}
-          returnConfirm={t('assignment.returnConfirm')}
+    <StepSection id="mt-assign-title" title={t('assignment.title')} intro={t('assignment.intro')}>
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : query.isPending ? (
+        <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
+      ) : (
+        <AssignmentTable
+          rows={rows}
+          labelledBy="mt-assign-title"
+          analystWidth="25%"
+          headers={{
+            parameter: t('assignment.parameter'),
+            method: t('assignment.method'),
+            analyst: t('assignment.analyst'),
+          }}
+          analyst={(a) => (
+            <Text size="sm" c={a.analystId ? undefined : 'red.7'}>
+              {a.analystId ? (names.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
+            </Text>
+          )}
         />
-      </Stack>
-    </Paper>
+      )}
+      <MtDecisionBar
+        onValidate={() => validate.fire(ref, t('assignment.validated', { sample: sampleLabel }))}
+        validating={validate.pending}
+        validateError={validate.error}
+        onReturn={(reason) => ret.run({ ...ref, reason }, t('assignment.returned', { sample: sampleLabel }))}
+        returning={ret.pending}
+        returnTitle={t('assignment.returnTitle', { sample: sampleLabel })}
+        returnConsequence={t('assignment.returnConsequence')}
+        returnConfirm={t('assignment.returnConfirm')}
+      />
+    </StepSection>
   );
 }

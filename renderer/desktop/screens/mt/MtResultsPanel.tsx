@@ -3,7 +3,7 @@
  * Penyelia's, read-only, then *Validasi* or *Kembalikan* with a reason.
  */
 import { useMemo } from 'react';
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ResultsTable } from '../results/ResultsTable';
@@ -11,6 +11,7 @@ import { resultRows } from '../results/results-rows';
 import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { MtDecisionBar } from './MtDecisionBar';
+import { StepSection } from '../sample/StepSection';
 
 export function MtResultsPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('mt');
@@ -23,33 +24,23 @@ export function MtResultsPanel({ order, sample }: SamplePanelProps) {
   const ref = { orderId: order.id, sampleId: sample.id };
 
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="mt-results-title">
-      <Stack gap="sm">
-        <div>
-          <Title order={3} id="mt-results-title" fz="lg">
-            {t('results.title')}
-          </Title>
-          <Text size="sm" c="gray.7">
-            {t('results.intro')}
-          </Text>
-        </div>
-        {query.isError && (
-          <Text size="xs" c="red.7">
-            {tr('staffError', { error: query.error.message })}
-          </Text>
-        )}
-        <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} />
-        <MtDecisionBar
-          onValidate={() => validate.fire(ref, t('results.validated', { sample: sampleLabel }))}
-          validating={validate.pending}
-          validateError={validate.error}
-          onReturn={(reason) => ret.run({ ...ref, reason }, t('results.returned', { sample: sampleLabel }))}
-          returning={ret.pending}
-          returnTitle={t('results.returnTitle', { sample: sampleLabel })}
-          returnConsequence={t('results.returnConsequence')}
-          returnConfirm={t('results.returnConfirm')}
-        />
-      </Stack>
-    </Paper>
+    <StepSection id="mt-results-title" title={t('results.title')} intro={t('results.intro')}>
+      {query.isError && (
+        <Text size="xs" c="red.7">
+          {tr('staffError', { error: query.error.message })}
+        </Text>
+      )}
+      <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} />
+      <MtDecisionBar
+        onValidate={() => validate.fire(ref, t('results.validated', { sample: sampleLabel }))}
+        validating={validate.pending}
+        validateError={validate.error}
+        onReturn={(reason) => ret.run({ ...ref, reason }, t('results.returned', { sample: sampleLabel }))}
+        returning={ret.pending}
+        returnTitle={t('results.returnTitle', { sample: sampleLabel })}
+        returnConsequence={t('results.returnConsequence')}
+        returnConfirm={t('results.returnConfirm')}
+      />
+    </StepSection>
   );
 }

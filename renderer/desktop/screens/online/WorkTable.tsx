@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { Text } from '@mantine/core';
 import { listKey } from '../worklist/keys';
+import { GridCell } from '../worklist/GridCell';
 
 export interface WorkColumn<T> {
   id: string;
@@ -133,14 +134,9 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
         }}
       >
         {columns.map((c) => (
-          <div
-            key={c.id}
-            role="columnheader"
-            className="worklist-cell"
-            style={{ justifyContent: c.align === 'right' ? 'flex-end' : 'flex-start' }}
-          >
+          <GridCell key={c.id} role="columnheader" align={c.align}>
             {c.header}
-          </div>
+          </GridCell>
         ))}
       </div>
       {table.getRowModel().rows.map((r, i) => {
@@ -166,14 +162,9 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
             {r.getVisibleCells().map((c) => {
               const align = (c.column.columnDef.meta as { align?: string } | undefined)?.align;
               return (
-                <div
-                  key={c.id}
-                  role="gridcell"
-                  className="worklist-cell"
-                  style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
-                >
+                <GridCell key={c.id} role="gridcell" align={align}>
                   {flexRender(c.column.columnDef.cell, c.getContext())}
-                </div>
+                </GridCell>
               );
             })}
           </div>

@@ -5,7 +5,7 @@
  * refusal is shown next to the button as it comes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconInfoCircle, IconSend, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
   pickAll,
   type Picks,
 } from './assignment';
+import { StepSection } from '../sample/StepSection';
 
 export function AssignmentPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('penyelia');
@@ -65,111 +66,100 @@ export function AssignmentPanel({ order, sample }: SamplePanelProps) {
   useHotkeys(readOnly ? [] : [['mod+Enter', submit]], []);
 
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="assign-title">
-      <Stack gap="sm">
-        <div>
-          <Title order={3} id="assign-title" fz="lg">
-            {t('assign.title')}
-          </Title>
-          <Text size="sm" c="gray.7">
-            {t('assign.intro')}
-          </Text>
-        </div>
+    <StepSection id="assign-title" title={t('assign.title')} intro={t('assign.intro')}>
+      <ReturnNotice note={returned} title={t('assign.returnedTitle')} />
 
-        <ReturnNotice note={returned} title={t('assign.returnedTitle')} />
+      {readOnly && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} p="xs">
+          {t('assign.waitingMt')}
+        </Alert>
+      )}
 
-        {readOnly && (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} p="xs">
-            {t('assign.waitingMt')}
-          </Alert>
-        )}
-
-        {query.isError ? (
-          <ErrorState
-            error={query.error}
-            title={t('assign.staffError')}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
-        ) : query.isPending ? (
-          <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
-        ) : (
-          <>
-            {!readOnly && options.length === 0 && (
-              <Alert color="orange" variant="light" icon={<IconUsers size={18} />} p="xs">
-                {t('assign.noAnalysts')}
-              </Alert>
-            )}
-            {!readOnly && rows.length > 1 && options.length > 0 && (
-              <Group gap="xs" align="flex-end">
+      {query.isError ? (
+        <ErrorState
+          error={query.error}
+          title={t('assign.staffError')}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : query.isPending ? (
+        <TableSkeleton rows={Math.min(rows.length, 6) || 3} columns={[4, 3, 3]} />
+      ) : (
+        <>
+          {!readOnly && options.length === 0 && (
+            <Alert color="orange" variant="light" icon={<IconUsers size={18} />} p="xs">
+              {t('assign.noAnalysts')}
+            </Alert>
+          )}
+          {!readOnly && rows.length > 1 && options.length > 0 && (
+            <Group gap="xs" align="flex-end">
+              <AnalystPicker
+                options={options}
+                value={all ?? commonAnalyst(picks)}
+                onChange={setAll}
+                label={t('assign.sameForAll')}
+                placeholder={t('assign.sameForAllPlaceholder')}
+                hideLabel={false}
+                w={320}
+              />
+              <Button
+                variant="light"
+                size="xs"
+                disabled={!all}
+                onClick={() => all && setPicks(pickAll(picks, all))}
+              >
+                {t('assign.apply')}
+              </Button>
+            </Group>
+          )}
+          <AssignmentTable
+            rows={rows}
+            labelledBy="assign-title"
+            headers={{
+              parameter: t('assign.parameter'),
+              method: t('assign.method'),
+              analyst: t('assign.analyst'),
+            }}
+            analyst={(a) => {
+              const value = picks[a.id] ?? null;
+              return readOnly ? (
+                <Text size="sm">{value ? (staff.find((s) => s.id === value)?.name ?? value) : '—'}</Text>
+              ) : (
                 <AnalystPicker
                   options={options}
-                  value={all ?? commonAnalyst(picks)}
-                  onChange={setAll}
-                  label={t('assign.sameForAll')}
-                  placeholder={t('assign.sameForAllPlaceholder')}
-                  hideLabel={false}
-                  w={320}
+                  value={value}
+                  onChange={(v) => setPicks({ ...picks, [a.id]: v })}
+                  label={t('assign.pickFor', { name: a.parameterName })}
+                  placeholder={t('assign.pickPlaceholder')}
+                  error={tried && !value ? t('assign.required') : undefined}
                 />
-                <Button
-                  variant="light"
-                  size="xs"
-                  disabled={!all}
-                  onClick={() => all && setPicks(pickAll(picks, all))}
-                >
-                  {t('assign.apply')}
-                </Button>
-              </Group>
-            )}
-            <AssignmentTable
-              rows={rows}
-              labelledBy="assign-title"
-              headers={{
-                parameter: t('assign.parameter'),
-                method: t('assign.method'),
-                analyst: t('assign.analyst'),
-              }}
-              analyst={(a) => {
-                const value = picks[a.id] ?? null;
-                return readOnly ? (
-                  <Text size="sm">{value ? (staff.find((s) => s.id === value)?.name ?? value) : '—'}</Text>
-                ) : (
-                  <AnalystPicker
-                    options={options}
-                    value={value}
-                    onChange={(v) => setPicks({ ...picks, [a.id]: v })}
-                    label={t('assign.pickFor', { name: a.parameterName })}
-                    placeholder={t('assign.pickPlaceholder')}
-                    error={tried && !value ? t('assign.required') : undefined}
-                  />
-                );
-              }}
-            />
-          </>
-        )}
+              );
+            }}
+          />
+        </>
+      )}
 
-        {!readOnly && (
-          <>
-            <ActionError message={send.error} />
-            <Group gap="sm">
-              <Button
-                onClick={submit}
-                leftSection={<IconSend size={16} />}
-                loading={send.pending}
-                disabled={!canSend || query.isPending}
-              >
-                {t('assign.send')}
-                <ShortcutHint keys="Ctrl+Enter" />
-              </Button>
-              {missing.length > 0 && (
-                <Text size="sm" c={tried ? 'red.7' : 'gray.7'} role={tried ? 'alert' : undefined}>
-                  {t('assign.missing', { count: missing.length })}
-                </Text>
-              )}
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Paper>
+      {!readOnly && (
+        <>
+          <ActionError message={send.error} />
+          <Group gap="sm">
+            <Button
+              onClick={submit}
+              leftSection={<IconSend size={16} />}
+              loading={send.pending}
+              disabled={!canSend || query.isPending}
+            >
+              {t('assign.send')}
+              <ShortcutHint keys="Ctrl+Enter" />
+            </Button>
+            {missing.length > 0 && (
+              <Text size="sm" c={tried ? 'red.7' : 'gray.7'} role={tried ? 'alert' : undefined}>
+                {t('assign.missing', { count: missing.length })}
+              </Text>
+            )}
+          </Group>
+        </>
+      )}
+    </StepSection>
   );
 }

@@ -19,7 +19,6 @@ import {
   Stack,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
@@ -31,6 +30,7 @@ import { ActionError } from '../results/ActionError';
 import { ShortcutHint } from '../results/ShortcutHint';
 import { useSampleAction } from '../results/useSampleAction';
 import { draftRejectReason, receiptConcerns, type ReceiptConcern } from './receipt-check';
+import { StepHeading } from '../sample/StepSection';
 
 type FormIn = z.input<typeof ReceiptCheckSchema>;
 type FormOut = z.output<typeof ReceiptCheckSchema>;
@@ -79,14 +79,7 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
         noValidate
       >
         <Stack gap="sm">
-          <div>
-            <Title order={3} id="receipt-title" fz="lg">
-              {t('receipt.title')}
-            </Title>
-            <Text size="sm" c="gray.7">
-              {t('receipt.intro')}
-            </Text>
-          </div>
+          <StepHeading id="receipt-title" title={t('receipt.title')} intro={t('receipt.intro')} />
           <Text size="sm">
             <Text span c="gray.7">
               {t('receipt.described')}:{' '}

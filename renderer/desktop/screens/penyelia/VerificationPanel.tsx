@@ -5,7 +5,7 @@
  * submitted and nothing is selected. Rows the user entered say why they cannot verify them.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconInfoCircle, IconRepeat, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { ShortcutHint } from '../results/ShortcutHint';
 import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { enteredBy, isRetestable, pruneSelection, verifyState } from './verification';
+import { StepHeading } from '../sample/StepSection';
 
 export function VerificationPanel({ order, sample, session }: SamplePanelProps) {
   const { t } = useTranslation('penyelia');
@@ -86,14 +87,7 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
     <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="verify-title">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" wrap="nowrap">
-          <div>
-            <Title order={3} id="verify-title" fz="lg">
-              {t('verify.title')}
-            </Title>
-            <Text size="sm" c="gray.7">
-              {t('verify.intro')}
-            </Text>
-          </div>
+          <StepHeading id="verify-title" title={t('verify.title')} intro={t('verify.intro')} />
           <Text size="xs" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
             {tr('keysHint')}
           </Text>

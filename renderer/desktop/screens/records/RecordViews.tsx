@@ -18,18 +18,18 @@ import type { RecordReport } from '../../../../shared/api/records';
 import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { formatDate, formatDateTime, formatDuration, formatNumber, formatRupiah } from '../../../lib/format';
 import { msg } from '../../../lib/message';
+import {
+  Code,
+  codeColumn,
+  countColumn,
+  leadColumn,
+  nameColumn,
+  rightColumn,
+  rupiahColumn,
+} from './recordColumns';
 import { RECORD_ROWS_SHOWN, RecordTable, type RecordColumn } from './RecordTable';
 
 type Lang = string;
-/** A name on one line (rows stay about 32 px), the whole of it on hover. */
-function OneLine({ text, w }: { text: string; w: number }) {
-  return (
-    <Text size="13px" truncate="end" maw={w} title={text}>
-      {text}
-    </Text>
-  );
-}
-
 const statusText = (s: string, lang: Lang) =>
   msg(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? { id: s, en: s }, lang);
 
@@ -46,11 +46,19 @@ function Figure({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-function Figures({ children }: { children: ReactNode }) {
+type FigureItem = [label: string, value: ReactNode];
+
+/** A record on screen: its figures on top, then its tables. */
+function RecordPage({ figures, children }: { figures: FigureItem[]; children: ReactNode }) {
   return (
-    <Group gap="sm" px="md" pb="xs" wrap="wrap">
+    <Stack gap={0}>
+      <Group gap="sm" px="md" pb="xs" wrap="wrap">
+        {figures.map(([label, value], i) => (
+          <Figure key={i} label={label} value={value} />
+        ))}
+      </Group>
       {children}
-    </Group>
+    </Stack>
   );
 }
 
@@ -102,252 +110,117 @@ export function RecordView({ report }: { report: RecordReport }) {
 
 function useRecordsT() {
   const { t, i18n } = useTranslation('records');
-  return { t, lang: i18n.language };
+  const lang = i18n.language;
+  /** A number in the reader's language. */
+  const n = (v: number, digits?: number) => formatNumber(v, lang, digits);
+  return { t, lang, n };
 }
 
 const more = (t: (k: string, o?: Record<string, unknown>) => string, total: number) =>
   t('more', { shown: RECORD_ROWS_SHOWN, total: formatNumber(total) });
 
+const sum = <T,>(rows: readonly T[], value: (row: T) => number) => rows.reduce((n, x) => n + value(x), 0);
+
+/** A titled table; the title names the table for a screen reader too. */
+function TableSection<T>({
+  title,
+  ...table
+}: { title: string } & Omit<Parameters<typeof RecordTable<T>>[0], 'label' | 'moreText'>) {
+  const { t } = useRecordsT();
+  return (
+    <Section title={title}>
+      <RecordTable label={title} moreText={more(t, table.rows.length)} {...table} />
+    </Section>
+  );
+}
+
 function OrdersView({ r }: { r: OrderRegister }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   type Row = OrderRegister['rows'][number];
   const columns: RecordColumn<Row>[] = [
-    {
-      id: 'number',
-      header: t('orders.col.number'),
-      cell: (x) => (
-        <Text size="13px" fw={600} className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.number ?? t('notNumbered')}
-        </Text>
-      ),
-    },
+    leadColumn('number', t('orders.col.number'), (x) => x.number ?? t('notNumbered')),
     {
       id: 'submitted',
       header: t('orders.col.submitted'),
       cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(x.submittedAt, lang)}>
-          {formatDate(x.submittedAt, lang)}
-        </span>
+        <Code text={formatDate(x.submittedAt, lang)} title={formatDateTime(x.submittedAt, lang)} />
       ),
     },
-    {
-      id: 'customer',
-      header: t('orders.col.customer'),
-      minWidth: 140,
-      cell: (x) => <OneLine text={x.customerName} w={210} />,
-    },
-    {
-      id: 'types',
-      header: t('orders.col.types'),
-      minWidth: 120,
-      cell: (x) => <OneLine text={x.sampleTypes.join('; ')} w={160} />,
-    },
-    {
-      id: 'samples',
-      header: t('orders.col.samples'),
-      align: 'right',
-      cell: (x) => formatNumber(x.sampleCount, lang),
-    },
-    {
-      id: 'parameters',
-      header: t('orders.col.parameters'),
-      align: 'right',
-      cell: (x) => formatNumber(x.parameterCount, lang),
-    },
-    { id: 'total', header: t('orders.col.total'), align: 'right', cell: (x) => formatRupiah(x.total) },
-    {
-      id: 'status',
-      header: t('orders.col.status'),
-      minWidth: 110,
-      cell: (x) => <OneLine text={statusText(x.status, lang)} w={150} />,
-    },
-    {
-      id: 'paid',
-      header: t('orders.col.paid'),
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.paidAt ? formatDate(x.paidAt, lang) : '—'}
-        </span>
-      ),
-    },
+    nameColumn('customer', t('orders.col.customer'), [140, 210], (x) => x.customerName),
+    nameColumn('types', t('orders.col.types'), [120, 160], (x) => x.sampleTypes.join('; ')),
+    countColumn('samples', t('orders.col.samples'), (x) => x.sampleCount, lang),
+    countColumn('parameters', t('orders.col.parameters'), (x) => x.parameterCount, lang),
+    rupiahColumn('total', t('orders.col.total'), (x) => x.total),
+    nameColumn('status', t('orders.col.status'), [110, 150], (x) => statusText(x.status, lang)),
+    codeColumn('paid', t('orders.col.paid'), (x) => formatDate(x.paidAt, lang)),
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('orders.count')} value={formatNumber(r.totals.orders, lang)} />
-        <Figure label={t('orders.samples')} value={formatNumber(r.totals.samples, lang)} />
-        <Figure label={t('orders.amount')} value={formatRupiah(r.totals.amount)} />
-      </Figures>
-      <Section title={t('orders.label')}>
-        <RecordTable
-          label={t('orders.label')}
-          rows={r.rows}
-          columns={columns}
-          footer={[
-            t('total'),
-            '',
-            '',
-            '',
-            formatNumber(r.totals.samples, lang),
-            formatNumber(
-              r.rows.reduce((n, x) => n + x.parameterCount, 0),
-              lang,
-            ),
-            formatRupiah(r.totals.amount),
-            '',
-            '',
-          ]}
-          moreText={more(t, r.rows.length)}
-        />
-      </Section>
-    </Stack>
+    <RecordPage
+      figures={[
+        [t('orders.count'), n(r.totals.orders)],
+        [t('orders.samples'), n(r.totals.samples)],
+        [t('orders.amount'), formatRupiah(r.totals.amount)],
+      ]}
+    >
+      <TableSection
+        title={t('orders.label')}
+        rows={r.rows}
+        columns={columns}
+        footer={[
+          t('total'),
+          '',
+          '',
+          '',
+          n(r.totals.samples),
+          n(sum(r.rows, (x) => x.parameterCount)),
+          formatRupiah(r.totals.amount),
+          '',
+          '',
+        ]}
+      />
+    </RecordPage>
   );
 }
 
 function SamplesView({ r }: { r: SampleRegister }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   type Row = SampleRegister['rows'][number];
   const columns: RecordColumn<Row>[] = [
-    {
-      id: 'number',
-      header: t('samples.col.number'),
-      minWidth: 150,
-      cell: (x) => (
-        <Text size="13px" fw={600} className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.number ?? t('notNumbered')}
-        </Text>
-      ),
-    },
-    {
-      id: 'order',
-      header: t('samples.col.order'),
-      minWidth: 140,
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.orderNumber ?? '—'}
-        </span>
-      ),
-    },
-    {
-      id: 'received',
-      header: t('samples.col.received'),
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(x.receivedAt, lang)}
-        </span>
-      ),
-    },
-    {
-      id: 'customer',
-      header: t('samples.col.customer'),
-      minWidth: 150,
-      cell: (x) => <OneLine text={x.customerName} w={240} />,
-    },
-    {
-      id: 'type',
-      header: t('samples.col.type'),
-      minWidth: 120,
-      cell: (x) => <OneLine text={x.sampleType} w={180} />,
-    },
-    {
-      id: 'lab',
-      header: t('samples.col.lab'),
-      minWidth: 110,
-      cell: (x) => <OneLine text={x.labName} w={200} />,
-    },
-    {
-      id: 'parameters',
-      header: t('samples.col.parameters'),
-      align: 'right',
-      cell: (x) => formatNumber(x.parameterCount, lang),
-    },
-    {
-      id: 'status',
-      header: t('samples.col.status'),
-      minWidth: 100,
-      cell: (x) => <OneLine text={statusText(x.status, lang)} w={170} />,
-    },
-    {
-      id: 'report',
-      header: t('samples.col.report'),
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.reportNumber ?? '—'}
-        </span>
-      ),
-    },
+    leadColumn('number', t('samples.col.number'), (x) => x.number ?? t('notNumbered'), 150),
+    codeColumn('order', t('samples.col.order'), (x) => x.orderNumber, 140),
+    codeColumn('received', t('samples.col.received'), (x) => formatDateTime(x.receivedAt, lang)),
+    nameColumn('customer', t('samples.col.customer'), [150, 240], (x) => x.customerName),
+    nameColumn('type', t('samples.col.type'), [120, 180], (x) => x.sampleType),
+    nameColumn('lab', t('samples.col.lab'), [110, 200], (x) => x.labName),
+    countColumn('parameters', t('samples.col.parameters'), (x) => x.parameterCount, lang),
+    nameColumn('status', t('samples.col.status'), [100, 170], (x) => statusText(x.status, lang)),
+    codeColumn('report', t('samples.col.report'), (x) => x.reportNumber),
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('samples.count')} value={formatNumber(r.totals.samples, lang)} />
-        <Figure label={t('samples.parameters')} value={formatNumber(r.totals.parameters, lang)} />
-        {Object.entries(r.totals.byLab).map(([lab, n]) => (
-          <Figure key={lab} label={lab} value={formatNumber(n, lang)} />
-        ))}
-      </Figures>
-      <Section title={t('samples.label')}>
-        <RecordTable
-          label={t('samples.label')}
-          rows={r.rows}
-          columns={columns}
-          moreText={more(t, r.rows.length)}
-        />
-      </Section>
-    </Stack>
+    <RecordPage
+      figures={[
+        [t('samples.count'), n(r.totals.samples)],
+        [t('samples.parameters'), n(r.totals.parameters)],
+        ...Object.entries(r.totals.byLab).map(([lab, count]): FigureItem => [lab, n(count)]),
+      ]}
+    >
+      <TableSection title={t('samples.label')} rows={r.rows} columns={columns} />
+    </RecordPage>
   );
 }
 
 function ReportsView({ r }: { r: ReportRegister }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   type Row = ReportRegister['rows'][number];
-  const when = (iso: string | null) => (
-    <span className="num" style={{ whiteSpace: 'nowrap' }}>
-      {iso ? formatDate(iso, lang) : '—'}
-    </span>
-  );
   const columns: RecordColumn<Row>[] = [
-    {
-      id: 'number',
-      header: t('reports.col.number'),
-      minWidth: 170,
-      cell: (x) => (
-        <Text size="13px" fw={600} className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.number}
-        </Text>
-      ),
-    },
-    {
-      id: 'sample',
-      header: t('reports.col.sample'),
-      minWidth: 140,
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.sampleNumber ?? '—'}
-        </span>
-      ),
-    },
-    {
-      id: 'customer',
-      header: t('reports.col.customer'),
-      minWidth: 150,
-      cell: (x) => <OneLine text={x.customerName} w={240} />,
-    },
-    {
-      id: 'lab',
-      header: t('reports.col.lab'),
-      minWidth: 100,
-      cell: (x) => <OneLine text={x.labName} w={200} />,
-    },
-    { id: 'numbered', header: t('reports.col.numbered'), cell: (x) => when(x.numberedAt) },
-    { id: 'signed', header: t('reports.col.signed'), cell: (x) => when(x.signedAt) },
-    { id: 'released', header: t('reports.col.releasedAt'), cell: (x) => when(x.releasedAt) },
-    {
-      id: 'status',
-      header: t('reports.col.status'),
-      minWidth: 100,
-      cell: (x) => <OneLine text={statusText(x.status, lang)} w={170} />,
-    },
+    leadColumn('number', t('reports.col.number'), (x) => x.number, 170),
+    codeColumn('sample', t('reports.col.sample'), (x) => x.sampleNumber, 140),
+    nameColumn('customer', t('reports.col.customer'), [150, 240], (x) => x.customerName),
+    nameColumn('lab', t('reports.col.lab'), [100, 200], (x) => x.labName),
+    codeColumn('numbered', t('reports.col.numbered'), (x) => formatDate(x.numberedAt, lang)),
+    codeColumn('signed', t('reports.col.signed'), (x) => formatDate(x.signedAt, lang)),
+    codeColumn('released', t('reports.col.releasedAt'), (x) => formatDate(x.releasedAt, lang)),
+    nameColumn('status', t('reports.col.status'), [100, 170], (x) => statusText(x.status, lang)),
     {
       id: 'replaces',
       header: t('reports.col.replaces'),
@@ -356,96 +229,56 @@ function ReportsView({ r }: { r: ReportRegister }) {
     },
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('reports.count')} value={formatNumber(r.totals.reports, lang)} />
-        <Figure label={t('reports.released')} value={formatNumber(r.totals.released, lang)} />
-        <Figure label={t('reports.amended')} value={formatNumber(r.totals.amended, lang)} />
-      </Figures>
-      <Section title={t('reports.label')}>
-        <RecordTable
-          label={t('reports.label')}
-          rows={r.rows}
-          columns={columns}
-          moreText={more(t, r.rows.length)}
-        />
-      </Section>
-    </Stack>
+    <RecordPage
+      figures={[
+        [t('reports.count'), n(r.totals.reports)],
+        [t('reports.released'), n(r.totals.released)],
+        [t('reports.amended'), n(r.totals.amended)],
+      ]}
+    >
+      <TableSection title={t('reports.label')} rows={r.rows} columns={columns} />
+    </RecordPage>
   );
 }
 
 function RevenueView({ r }: { r: RevenueReport }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   type Lab = RevenueReport['byLab'][number];
   type Param = RevenueReport['byParameter'][number];
   const labs: RecordColumn<Lab>[] = [
-    {
-      id: 'lab',
-      header: t('revenue.col.lab'),
-      minWidth: 200,
-      cell: (x) => <OneLine text={x.labName} w={200} />,
-    },
-    {
-      id: 'samples',
-      header: t('revenue.col.samples'),
-      align: 'right',
-      cell: (x) => formatNumber(x.samples, lang),
-    },
-    { id: 'count', header: t('revenue.col.count'), align: 'right', cell: (x) => formatNumber(x.count, lang) },
-    { id: 'amount', header: t('revenue.col.amount'), align: 'right', cell: (x) => formatRupiah(x.amount) },
+    nameColumn('lab', t('revenue.col.lab'), [200, 200], (x) => x.labName),
+    countColumn('samples', t('revenue.col.samples'), (x) => x.samples, lang),
+    countColumn('count', t('revenue.col.count'), (x) => x.count, lang),
+    rupiahColumn('amount', t('revenue.col.amount'), (x) => x.amount),
   ];
   const params: RecordColumn<Param>[] = [
     { id: 'parameter', header: t('revenue.col.parameter'), minWidth: 200, cell: (x) => x.parameterName },
-    {
-      id: 'type',
-      header: t('revenue.col.type'),
-      minWidth: 140,
-      cell: (x) => <OneLine text={x.sampleType} w={180} />,
-    },
-    {
-      id: 'lab',
-      header: t('revenue.col.lab'),
-      minWidth: 120,
-      cell: (x) => <OneLine text={x.labName} w={200} />,
-    },
-    { id: 'count', header: t('revenue.col.count'), align: 'right', cell: (x) => formatNumber(x.count, lang) },
-    { id: 'amount', header: t('revenue.col.amount'), align: 'right', cell: (x) => formatRupiah(x.amount) },
+    nameColumn('type', t('revenue.col.type'), [140, 180], (x) => x.sampleType),
+    nameColumn('lab', t('revenue.col.lab'), [120, 200], (x) => x.labName),
+    countColumn('count', t('revenue.col.count'), (x) => x.count, lang),
+    rupiahColumn('amount', t('revenue.col.amount'), (x) => x.amount),
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('revenue.amount')} value={formatRupiah(r.totals.amount)} />
-        <Figure label={t('revenue.orders')} value={formatNumber(r.totals.orders, lang)} />
-        <Figure label={t('revenue.billed')} value={formatRupiah(r.totals.billed)} />
-      </Figures>
-      <Section title={t('revenue.byLab')}>
-        <RecordTable
-          label={t('revenue.byLab')}
-          rows={r.byLab}
-          columns={labs}
-          footer={[
-            t('total'),
-            formatNumber(
-              r.byLab.reduce((n, x) => n + x.samples, 0),
-              lang,
-            ),
-            formatNumber(
-              r.byLab.reduce((n, x) => n + x.count, 0),
-              lang,
-            ),
-            formatRupiah(r.totals.amount),
-          ]}
-        />
-      </Section>
-      <Section title={t('revenue.byParameter')}>
-        <RecordTable
-          label={t('revenue.byParameter')}
-          rows={r.byParameter}
-          columns={params}
-          moreText={more(t, r.byParameter.length)}
-        />
-      </Section>
-    </Stack>
+    <RecordPage
+      figures={[
+        [t('revenue.amount'), formatRupiah(r.totals.amount)],
+        [t('revenue.orders'), n(r.totals.orders)],
+        [t('revenue.billed'), formatRupiah(r.totals.billed)],
+      ]}
+    >
+      <TableSection
+        title={t('revenue.byLab')}
+        rows={r.byLab}
+        columns={labs}
+        footer={[
+          t('total'),
+          n(sum(r.byLab, (x) => x.samples)),
+          n(sum(r.byLab, (x) => x.count)),
+          formatRupiah(r.totals.amount),
+        ]}
+      />
+      <TableSection title={t('revenue.byParameter')} rows={r.byParameter} columns={params} />
+    </RecordPage>
   );
 }
 
@@ -487,7 +320,7 @@ function P90Bar({ s, text }: { s: Step; text: (v: number | null) => string }) {
 }
 
 function PerformanceView({ r }: { r: PerformanceReport }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   // Minutes in words past the hour ("3 hari 1 jam"): 4.391 menit says little at a glance.
   const amount = (unit: 'minutes' | 'working_days', v: number | null) =>
     v === null
@@ -495,10 +328,10 @@ function PerformanceView({ r }: { r: PerformanceReport }) {
       : unit === 'minutes'
         ? v >= 60
           ? formatDuration(v * 60_000, lang)
-          : t('performance.minutes', { value: formatNumber(v, lang, 1) })
-        : t('performance.days', { value: formatNumber(v, lang, 1) });
+          : t('performance.minutes', { value: n(v, 1) })
+        : t('performance.days', { value: n(v, 1) });
   const columns: RecordColumn<Step>[] = [
-    { id: 'step', header: t('performance.col.step'), align: 'right', cell: (x) => x.step },
+    rightColumn('step', t('performance.col.step'), (x) => x.step),
     {
       id: 'activity',
       header: t('performance.col.activity'),
@@ -509,120 +342,52 @@ function PerformanceView({ r }: { r: PerformanceReport }) {
         </Text>
       ),
     },
-    {
-      id: 'standard',
-      header: t('performance.col.standard'),
-      align: 'right',
-      cell: (x) =>
-        x.standard.unit === 'none' ? t('performance.noStandard') : amount(x.standard.unit, x.standard.value),
-    },
-    {
-      id: 'count',
-      header: t('performance.col.count'),
-      align: 'right',
-      cell: (x) => formatNumber(x.count, lang),
-    },
-    {
-      id: 'median',
-      header: t('performance.col.median'),
-      align: 'right',
-      cell: (x) => amount(x.unit, x.median),
-    },
-    { id: 'p90', header: t('performance.col.p90'), align: 'right', cell: (x) => amount(x.unit, x.p90) },
+    rightColumn('standard', t('performance.col.standard'), (x) =>
+      x.standard.unit === 'none' ? t('performance.noStandard') : amount(x.standard.unit, x.standard.value),
+    ),
+    countColumn('count', t('performance.col.count'), (x) => x.count, lang),
+    rightColumn('median', t('performance.col.median'), (x) => amount(x.unit, x.median)),
+    rightColumn('p90', t('performance.col.p90'), (x) => amount(x.unit, x.p90)),
     {
       id: 'chart',
       header: t('performance.col.chart'),
       minWidth: 170,
       cell: (x) => <P90Bar s={x} text={(v) => amount(x.unit, v)} />,
     },
-    {
-      id: 'over',
-      header: t('performance.col.over'),
-      align: 'right',
-      cell: (x) =>
-        x.over > 0 ? (
-          <Badge color="red" variant="light" size="sm">
-            {formatNumber(x.over, lang)}
-          </Badge>
-        ) : (
-          '0'
-        ),
-    },
+    rightColumn('over', t('performance.col.over'), (x) =>
+      x.over > 0 ? (
+        <Badge color="red" variant="light" size="sm">
+          {n(x.over)}
+        </Badge>
+      ) : (
+        '0'
+      ),
+    ),
   ];
   type Over = PerformanceReport['overruns'][number];
   const overs: RecordColumn<Over>[] = [
-    { id: 'step', header: t('performance.col.step'), align: 'right', cell: (x) => x.step },
-    {
-      id: 'order',
-      header: t('performance.col.order'),
-      minWidth: 140,
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.orderNumber ?? '—'}
-        </span>
-      ),
-    },
-    {
-      id: 'sample',
-      header: t('performance.col.sample'),
-      minWidth: 140,
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {x.sampleNumber ?? '—'}
-        </span>
-      ),
-    },
-    {
-      id: 'customer',
-      header: t('performance.col.customer'),
-      minWidth: 150,
-      cell: (x) => <OneLine text={x.customerName} w={240} />,
-    },
-    {
-      id: 'finished',
-      header: t('performance.col.finished'),
-      cell: (x) => (
-        <span className="num" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(x.finishedAt, lang)}
-        </span>
-      ),
-    },
-    {
-      id: 'actual',
-      header: t('performance.col.actual'),
-      align: 'right',
-      cell: (x) => amount(x.unit, x.actual),
-    },
-    {
-      id: 'standard',
-      header: t('performance.col.standard'),
-      align: 'right',
-      cell: (x) => amount(x.unit, x.standard),
-    },
-    {
-      id: 'late',
-      header: t('performance.col.late'),
-      align: 'right',
-      cell: (x) => (
-        <Text size="13px" c="red.8">
-          {amount(x.unit, Math.round((x.actual - x.standard) * 10) / 10)}
-        </Text>
-      ),
-    },
+    rightColumn('step', t('performance.col.step'), (x) => x.step),
+    codeColumn('order', t('performance.col.order'), (x) => x.orderNumber, 140),
+    codeColumn('sample', t('performance.col.sample'), (x) => x.sampleNumber, 140),
+    nameColumn('customer', t('performance.col.customer'), [150, 240], (x) => x.customerName),
+    codeColumn('finished', t('performance.col.finished'), (x) => formatDateTime(x.finishedAt, lang)),
+    rightColumn('actual', t('performance.col.actual'), (x) => amount(x.unit, x.actual)),
+    rightColumn('standard', t('performance.col.standard'), (x) => amount(x.unit, x.standard)),
+    rightColumn('late', t('performance.col.late'), (x) => (
+      <Text size="13px" c="red.8">
+        {amount(x.unit, Math.round((x.actual - x.standard) * 10) / 10)}
+      </Text>
+    )),
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('performance.timings')} value={formatNumber(r.totals.timings, lang)} />
-        <Figure label={t('performance.over')} value={formatNumber(r.totals.over, lang)} />
-        <Figure
-          label={t('performance.ordersOver')}
-          value={`${formatNumber(r.totals.ordersOver, lang)} / ${formatNumber(r.totals.orders, lang)}`}
-        />
-      </Figures>
-      <Section title={t('performance.steps')}>
-        <RecordTable label={t('performance.steps')} rows={r.steps} columns={columns} />
-      </Section>
+    <RecordPage
+      figures={[
+        [t('performance.timings'), n(r.totals.timings)],
+        [t('performance.over'), n(r.totals.over)],
+        [t('performance.ordersOver'), `${n(r.totals.ordersOver)} / ${n(r.totals.orders)}`],
+      ]}
+    >
+      <TableSection title={t('performance.steps')} rows={r.steps} columns={columns} />
       <Section title={t('performance.overruns')}>
         {r.overruns.length === 0 ? (
           <Text size="sm" p="sm" c="dark.4">
@@ -637,49 +402,37 @@ function PerformanceView({ r }: { r: PerformanceReport }) {
           />
         )}
       </Section>
-    </Stack>
+    </RecordPage>
   );
 }
 
 function IkmView({ r }: { r: IkmReport }) {
-  const { t, lang } = useRecordsT();
+  const { t, lang, n } = useRecordsT();
   type El = IkmReport['elements'][number];
   type Month = IkmReport['byMonth'][number];
   const category = (c: IkmReport['category']) =>
     c ? `${c.grade} · ${msg(c.label, lang)}` : t('ikm.noSurvey');
+  const index = (v: number | null) => (v === null ? '—' : n(v, 2));
   const elements: RecordColumn<El>[] = [
     { id: 'element', header: t('ikm.col.element'), minWidth: 260, cell: (x) => msg(x.label, lang) },
-    {
-      id: 'mean',
-      header: t('ikm.col.mean'),
-      align: 'right',
-      cell: (x) => (x.mean === null ? '—' : formatNumber(x.mean, lang, 2)),
-    },
+    rightColumn('mean', t('ikm.col.mean'), (x) => index(x.mean)),
   ];
   const months: RecordColumn<Month>[] = [
     { id: 'month', header: t('ikm.col.month'), cell: (x) => <span className="num">{x.month}</span> },
-    { id: 'count', header: t('ikm.col.count'), align: 'right', cell: (x) => formatNumber(x.count, lang) },
-    {
-      id: 'index',
-      header: t('ikm.col.index'),
-      align: 'right',
-      cell: (x) => (x.index === null ? '—' : formatNumber(x.index, lang, 2)),
-    },
+    countColumn('count', t('ikm.col.count'), (x) => x.count, lang),
+    rightColumn('index', t('ikm.col.index'), (x) => index(x.index)),
     { id: 'category', header: t('ikm.col.category'), minWidth: 140, cell: (x) => category(x.category) },
   ];
   return (
-    <Stack gap={0}>
-      <Figures>
-        <Figure label={t('ikm.index')} value={r.index === null ? '—' : formatNumber(r.index, lang, 2)} />
-        <Figure label={t('ikm.category')} value={category(r.category)} />
-        <Figure label={t('ikm.responses')} value={formatNumber(r.count, lang)} />
-      </Figures>
-      <Section title={t('ikm.elements')}>
-        <RecordTable label={t('ikm.elements')} rows={r.elements} columns={elements} />
-      </Section>
-      <Section title={t('ikm.byMonth')}>
-        <RecordTable label={t('ikm.byMonth')} rows={r.byMonth} columns={months} />
-      </Section>
-    </Stack>
+    <RecordPage
+      figures={[
+        [t('ikm.index'), index(r.index)],
+        [t('ikm.category'), category(r.category)],
+        [t('ikm.responses'), n(r.count)],
+      ]}
+    >
+      <TableSection title={t('ikm.elements')} rows={r.elements} columns={elements} />
+      <TableSection title={t('ikm.byMonth')} rows={r.byMonth} columns={months} />
+    </RecordPage>
   );
 }

@@ -38,6 +38,12 @@ import { NeedsConnection } from '../online/NeedsConnection';
 import { PRESETS, periodProblem, presetPeriod, type Period, type Preset } from './period';
 import { isEmptyRecord, RecordView } from './RecordViews';
 
+/** The export buttons, spreadsheet first; each icon in its file type's usual colour. */
+const EXPORTS = [
+  { format: 'xlsx', Icon: IconFileSpreadsheet, color: 'var(--mantine-color-teal-8)' },
+  { format: 'pdf', Icon: IconFileTypePdf, color: 'var(--mantine-color-red-8)' },
+] as const;
+
 export function RecordsScreen() {
   const { t, i18n } = useTranslation('records');
   const session = useSignedIn();
@@ -115,26 +121,19 @@ export function RecordsScreen() {
           ))}
         </Button.Group>
         <Group gap="xs" ml="auto">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconFileSpreadsheet size={16} color="var(--mantine-color-teal-8)" aria-hidden />}
-            disabled={exportDisabled}
-            loading={exporter.isPending && exporter.variables === 'xlsx'}
-            onClick={() => exporter.mutate('xlsx')}
-          >
-            {t('export.xlsx')}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconFileTypePdf size={16} color="var(--mantine-color-red-8)" aria-hidden />}
-            disabled={exportDisabled}
-            loading={exporter.isPending && exporter.variables === 'pdf'}
-            onClick={() => exporter.mutate('pdf')}
-          >
-            {t('export.pdf')}
-          </Button>
+          {EXPORTS.map(({ format, Icon, color }) => (
+            <Button
+              key={format}
+              size="xs"
+              variant="default"
+              leftSection={<Icon size={16} color={color} aria-hidden />}
+              disabled={exportDisabled}
+              loading={exporter.isPending && exporter.variables === format}
+              onClick={() => exporter.mutate(format)}
+            >
+              {t(`export.${format}`)}
+            </Button>
+          ))}
         </Group>
       </Group>
       {problem && (

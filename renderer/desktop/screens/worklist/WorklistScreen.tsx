@@ -29,6 +29,7 @@ import { worklistColumns, type WorklistColumnMeta, type WorklistTableMeta } from
 import { useSavedFilters } from './useSavedFilters';
 import { WorklistFilterBar } from './WorklistFilterBar';
 import { ROW_H, WorklistRow } from './WorklistRow';
+import { GridCell } from './GridCell';
 
 export function WorklistScreen({ mode }: { mode: WorklistMode }) {
   const { t, i18n } = useTranslation('worklist');
@@ -232,14 +233,9 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
               {headerGroup?.headers.map((h) => {
                 const align = (h.column.columnDef.meta as WorklistColumnMeta | undefined)?.align;
                 return (
-                  <div
-                    key={h.id}
-                    role="columnheader"
-                    className="worklist-cell"
-                    style={{ justifyContent: align === 'right' ? 'flex-end' : 'flex-start' }}
-                  >
+                  <GridCell key={h.id} role="columnheader" align={align}>
                     {flexRender(h.column.columnDef.header, h.getContext())}
-                  </div>
+                  </GridCell>
                 );
               })}
             </div>
