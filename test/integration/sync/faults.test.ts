@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionEndedError } from '../../../main/services/auth/session';
 import type { DesktopServices } from '../../../main/services/desktop';
 import type { Order } from '../../../shared/domain/entities';
-import { Office, runClient, ServerProcess, waitFor } from './harness';
+import { Office, ServerProcess, waitFor } from './harness';
 import { realServerForThisFile } from './setup';
 
 const {
@@ -18,6 +18,7 @@ const {
   open,
   nextDataDir,
   desktop,
+  desktopProcess,
 } = realServerForThisFile('sippt-faults-', {
   http: { timeoutMs: 2000 },
   sync: { backoffBaseMs: 50, backoffMaxMs: 400, debounceMs: 5, pullIntervalMs: 60_000 },
@@ -176,29 +177,18 @@ describe('faults between desktop and server', () => {
   it('client killed between the local commit and the upload: delivered once after restart', async () => {
     const order = await office.orderInLab({ params: 2 });
     const proxy = await openProxy();
-    const base = {
-      dataDir: nextDataDir(),
-      serverUrl: proxy.url,
-      username: 'penyelia.karet',
-      password: server.demo!.password,
-    };
-    const c1 = runClient({
-      ...base,
-      steps: [
-        { do: 'login' },
-        { do: 'pull' },
-        { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
-        { do: 'hang' },
-      ],
-    });
+    const penyelia = desktopProcess('penyelia.karet', proxy);
+    const c1 = penyelia.run([
+      { do: 'login' },
+      { do: 'pull' },
+      { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
+      { do: 'hang' },
+    ]);
     const accepted = await c1.line(2);
     await c1.line(3);
     await c1.kill();
     expect(proxy.log.filter((e) => isPush(e.path))).toHaveLength(0);
-    const c2 = runClient({
-      ...base,
-      steps: [{ do: 'login', mode: 'offline' }, { do: 'drain' }, { do: 'status' }],
-    });
+    const c2 = penyelia.run([{ do: 'login', mode: 'offline' }, { do: 'drain' }, { do: 'status' }]);
     const status = (await c2.line(2)) as {
       status: { pending: number };
       commands: { id: string; status: string }[];
@@ -214,31 +204,20 @@ describe('faults between desktop and server', () => {
     const order = await office.orderInLab({ params: 2 });
     const proxy = await openProxy();
     proxy.rule = (r) => (isPush(r.path) ? { kind: 'hold' } : { kind: 'pass' });
-    const base = {
-      dataDir: nextDataDir(),
-      serverUrl: proxy.url,
-      username: 'penyelia.karet',
-      password: server.demo!.password,
-    };
-    const c1 = runClient({
-      ...base,
-      steps: [
-        { do: 'login' },
-        { do: 'pull' },
-        { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
-        { do: 'sync' },
-      ],
-    });
+    const penyelia = desktopProcess('penyelia.karet', proxy);
+    const c1 = penyelia.run([
+      { do: 'login' },
+      { do: 'pull' },
+      { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
+      { do: 'sync' },
+    ]);
     const accepted = await c1.line(2);
     await waitFor(() => proxy.heldCount() === 1, 10_000, 'push answered by the server and held');
     expect((await office.order(order.id)).samples[0]!.status).toBe('received');
     await c1.kill();
     proxy.release();
     proxy.rule = () => ({ kind: 'pass' });
-    const c2 = runClient({
-      ...base,
-      steps: [{ do: 'login' }, { do: 'status' }, { do: 'drain' }, { do: 'status' }],
-    });
+    const c2 = penyelia.run([{ do: 'login' }, { do: 'status' }, { do: 'drain' }, { do: 'status' }]);
     const before = (await c2.line(1)) as { commands: { status: string }[] };
     expect(before.commands[0]!.status).toBe('sent'); // it may have reached the server: resent, never renumbered
     const after = (await c2.line(3)) as { commands: { id: string; status: string }[] };

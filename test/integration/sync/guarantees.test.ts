@@ -11,10 +11,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { runClient, waitFor } from './harness';
+import { waitFor } from './harness';
 import { realServerForThisFile } from './setup';
 
-const { server, office, proxy, nextDataDir, desktop } = realServerForThisFile('sippt-guarantees-', {
+const { server, office, proxy, desktop, desktopProcess } = realServerForThisFile('sippt-guarantees-', {
   http: { timeoutMs: 2000, pullTimeoutMs: 5000 },
   sync: { backoffBaseMs: 40, backoffMaxMs: 300, debounceMs: 5, pullIntervalMs: 60_000 },
 });
@@ -29,22 +29,14 @@ describe('sync guarantees (DESIGN.md)', () => {
     const good = await office.orderInLab();
     const doomed = await office.orderInLab();
     const p = await proxy();
-    const base = {
-      dataDir: nextDataDir(),
-      serverUrl: p.url,
-      username: 'penyelia.karet',
-      password: server.demo!.password,
-    };
-    const c1 = runClient({
-      ...base,
-      steps: [
-        { do: 'login' },
-        { do: 'pull' },
-        { do: 'accept', orderId: good.id, sampleId: good.samples[0]!.id },
-        { do: 'accept', orderId: doomed.id, sampleId: doomed.samples[0]!.id },
-        { do: 'hang' },
-      ],
-    });
+    const penyelia = desktopProcess('penyelia.karet', p);
+    const c1 = penyelia.run([
+      { do: 'login' },
+      { do: 'pull' },
+      { do: 'accept', orderId: good.id, sampleId: good.samples[0]!.id },
+      { do: 'accept', orderId: doomed.id, sampleId: doomed.samples[0]!.id },
+      { do: 'hang' },
+    ]);
     const a = (await c1.line(2)).commandId as string;
     const b = (await c1.line(3)).commandId as string;
     await c1.kill();
@@ -57,7 +49,7 @@ describe('sync guarantees (DESIGN.md)', () => {
     );
     // Restarted without the network: both commands are still there.
     p.offline = true;
-    const c2 = runClient({ ...base, steps: [{ do: 'login', mode: 'offline' }, { do: 'status' }] });
+    const c2 = penyelia.run([{ do: 'login', mode: 'offline' }, { do: 'status' }]);
     const kept = (await c2.line(1)) as { commands: { id: string; status: string }[] };
     expect(kept.commands.map((c) => [c.id, c.status])).toEqual([
       [a, 'pending'],
@@ -66,7 +58,7 @@ describe('sync guarantees (DESIGN.md)', () => {
     await c2.exited;
     // Back online: one ends applied, the other rejected (visible), none is lost.
     p.offline = false;
-    const c3 = runClient({ ...base, steps: [{ do: 'login' }, { do: 'drain' }, { do: 'status' }] });
+    const c3 = penyelia.run([{ do: 'login' }, { do: 'drain' }, { do: 'status' }]);
     const end = (await c3.line(2)) as {
       status: { rejected: number };
       commands: { id: string; status: string }[];

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { DesktopServices, type DesktopServicesOptions } from '../../../main/services/desktop';
 import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, Proxy, ServerProcess } from './harness';
+import { Office, Proxy, runClient, ServerProcess, type ClientRun } from './harness';
 
 /** What every desktop of these tests has: the cheap scrypt, and sync only when the test says so. */
 export type DesktopOptions = Omit<DesktopServicesOptions, 'scrypt' | 'autoSync'>;
@@ -25,6 +25,11 @@ export interface RealServerFile {
   proxy(target?: ServerProcess): Promise<Proxy>;
   /** A desktop with the given options, closed after the file. */
   open(options: DesktopOptions): DesktopServices;
+  /**
+   * One desktop installation (a fresh data folder) signed in as `username` through `proxy`, run as a
+   * child process the test may kill: each `run` starts it again on the same folder with new steps.
+   */
+  desktopProcess(username: string, proxy: Proxy): { run(steps: unknown[]): ClientRun };
   /**
    * A desktop of its own (fresh data folder, own proxy), logged in as `username` and synced once,
    * with the file's desktop defaults overridden by `extra`.
@@ -76,6 +81,15 @@ export function realServerForThisFile(
     nextDataDir,
     proxy,
     open,
+    desktopProcess(username, p) {
+      const installation = {
+        dataDir: nextDataDir(),
+        serverUrl: p.url,
+        username,
+        password: server.demo!.password,
+      };
+      return { run: (steps) => runClient({ ...installation, steps }) };
+    },
     async desktop(username, extra = {}) {
       const p = await proxy();
       const dataDir = nextDataDir();
