@@ -4,12 +4,11 @@ import type { Account, Order } from '../../shared/domain/entities';
 import { rolesFor } from '../../shared/domain/permissions';
 import { reject, type Message, type Rejection, type RejectionCode } from '../../shared/domain/rejections';
 import type { Actor } from '../../shared/domain/state';
-import type { ServerConfig } from '../config';
-import { inTransaction, type DbHandle } from '../db/connect';
+import { inTransaction } from '../db/connect';
 import type { Trx } from '../db/schema';
-import type { ReportServices } from '../reports/services';
 import { canSee } from './access';
-import { enrich, renderForSignature, type EnrichCtx } from './enrich';
+import type { Attachment, CommandEnv } from './env';
+import { prepareCommand } from './registry';
 import {
   loadAccount,
   loadOrder,
@@ -22,26 +21,7 @@ import {
   writeOrderData,
 } from './store';
 
-/** What the command path needs from the server. */
-export interface CommandEnv {
-  handle: DbHandle;
-  config: ServerConfig;
-  reports: ReportServices;
-  /** Told after step 19 accepted a signed E-LHU: the long-term signature work (server/elhu/ltv) starts. */
-  ltv?: { kick(): void };
-}
-
-/** A file that becomes part of the record when (and only when) the command is accepted. */
-export interface Attachment {
-  id: string;
-  kind: 'payment_proof' | 'report_unsigned' | 'report_signed';
-  mime: string;
-  data: Buffer;
-  sha256: string;
-  refId: string | null;
-  /** report_signed: the report's documentHash the signed file was verified against. */
-  documentHash?: string | null;
-}
+export type { Attachment, CommandEnv } from './env';
 
 export interface IncomingCommand {
   id: string;
@@ -220,57 +200,46 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
     if (r) return rejectWith(r);
   }
 
-  const payload: Record<string, unknown> =
-    command.payload && typeof command.payload === 'object' && !Array.isArray(command.payload)
-      ? structuredClone(command.payload as Record<string, unknown>)
-      : {};
-  const ctx: EnrichCtx = {
-    env,
-    trx,
-    type: command.type,
-    aggregateId: command.aggregateId,
-    payload,
-    actor,
-    now,
-    state,
-    attachments: [...(req.attachments ?? [])],
-    reservations: [],
-    postChecks: [],
-    afterAccept: [],
-  };
-  const enrichRejection = await enrich(ctx);
-  if (enrichRejection) return rejectWith(enrichRejection);
-
-  const run = () =>
-    decide(
-      state,
-      { id: command.id, type: command.type, payload, baseVersion: command.baseVersion ?? null },
+  const prepared = await prepareCommand(
+    {
+      env,
+      trx,
+      type: command.type,
+      aggregateId: command.aggregateId,
+      baseVersion: command.baseVersion ?? null,
       actor,
       now,
-    );
-  let decision = run();
-  if (decision.ok && command.type === 'report.request_signature') {
-    // Render only once the domain core agrees, then decide again with the real document hash.
-    const r = await renderForSignature(ctx);
-    if (r) return rejectWith(r);
-    decision = run();
-  }
+      state,
+      order: loaded?.order ?? null,
+      attachments: req.attachments ?? [],
+    },
+    command.payload,
+  );
+  if ('ok' in prepared) return rejectWith(prepared);
+  const decision = decide(
+    state,
+    {
+      id: command.id,
+      type: command.type,
+      payload: prepared.payload,
+      baseVersion: command.baseVersion ?? null,
+    },
+    actor,
+    now,
+  );
   if (!decision.ok) return rejectWith(decision);
-  for (const check of ctx.postChecks) {
-    const r = await check();
-    if (r) return rejectWith(r);
-  }
+  const late = await prepared.afterDecide(decision);
+  if (late) return rejectWith(late);
 
-  // Accepted: write everything, in this transaction.
+  // Accepted: write everything, in this transaction. The state is the domain core's, as it is.
   const next = decision.state;
-  if ('samples' in next && command.type === 'order.submit') next.unitCode = env.config.unitCode;
-  for (const r of ctx.reservations) await r.take();
+  for (const r of prepared.reservations) await r.take();
   // First what needs no change-feed position...
   if ('samples' in next) {
     await writeOrderData(trx, next, loaded === null);
     await writeIndexes(trx, next, decision.events, at);
   }
-  for (const a of ctx.attachments) {
+  for (const a of prepared.attachments) {
     await trx
       .insertInto('files')
       .values({
@@ -288,7 +257,7 @@ async function applyInTransaction(env: CommandEnv, trx: Trx, req: ApplyRequest):
       })
       .execute();
   }
-  for (const fn of ctx.afterAccept) await fn(trx);
+  if (prepared.onAccept) await prepared.onAccept(trx);
   if (req.onAccept) await req.onAccept(trx, next);
   const outcome: Outcome = {
     status: 'applied',

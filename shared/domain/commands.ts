@@ -43,16 +43,15 @@ export const OrderedAnalysisSchema = z.object({
   subcontractor: textSchema(200, { printed: true }).nullable().default(null),
   tariff: RupiahSchema,
 });
+const ONE_SAMPLE = { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' };
+const ONE_PARAMETER = { error: 'pilih minimal satu parameter / pick at least one parameter' };
 export const OrderedSampleSchema = z.object({
   sampleId: IdSchema,
   sampleTypeId: IdSchema,
   sampleTypeName: textSchema(200, { printed: true }),
   description: textSchema(1000, { min: 3, multiline: true, printed: true }),
   customerLabel: textSchema(200, { min: 0, printed: true }).default(''),
-  analyses: z
-    .array(OrderedAnalysisSchema)
-    .min(1, { error: 'pilih minimal satu parameter / pick at least one parameter' })
-    .max(200),
+  analyses: z.array(OrderedAnalysisSchema).min(1, ONE_PARAMETER).max(200),
   sampling: SamplingSchema.default({ by: 'customer' }),
 });
 
@@ -72,10 +71,9 @@ export const COMMAND_PAYLOADS = {
   // Order (steps 4-10, 21-22)
   'order.submit': z.object({
     orderId: IdSchema,
-    samples: z
-      .array(OrderedSampleSchema)
-      .min(1, { error: 'pesanan butuh minimal satu sampel / an order needs at least one sample' })
-      .max(100),
+    /** The unit that receives the order: the server's, never the client's. */
+    unitCode: z.string().max(40).default(''),
+    samples: z.array(OrderedSampleSchema).min(1, ONE_SAMPLE).max(100),
     decisionRule: DecisionRuleSchema.default('simple_acceptance'),
   }),
   'order.resubmit': z.object({
@@ -178,10 +176,78 @@ export const COMMAND_PAYLOADS = {
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
+
+/**
+ * A sample as a client orders it: the type and parameters by id; names, methods, requirements and
+ * tariffs are the catalog's (the server fills them in). Ids are the client's when it sends them
+ * (an offline desktop links to them), else the server makes them.
+ */
+export const OrderedSampleRequestSchema = OrderedSampleSchema.omit({ sampleTypeName: true }).extend({
+  sampleId: IdSchema.nullish(),
+  analyses: z
+    .array(
+      OrderedAnalysisSchema.pick({ parameterId: true, subcontractor: true }).extend({
+        analysisId: IdSchema.nullish(),
+      }),
+    )
+    .min(1, ONE_PARAMETER)
+    .max(200),
+});
+
+/**
+ * What a client sends, where it differs from the payload `decide` reads: without the fields the
+ * server fills in (numbers, ids that are public addresses, the unit, billing codes, the rendered
+ * document's hash, catalog data). A value a client sends for them is dropped, never taken.
+ */
+export const COMMAND_REQUESTS = {
+  'account.register': COMMAND_PAYLOADS['account.register'].omit({ id: true }).extend({
+    // One address, one account: compared and kept trimmed and in lower case.
+    email: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+      COMMAND_PAYLOADS['account.register'].shape.email,
+    ),
+  }),
+  'order.submit': z.object({
+    samples: z.array(OrderedSampleRequestSchema).min(1, ONE_SAMPLE).max(100),
+    decisionRule: COMMAND_PAYLOADS['order.submit'].shape.decisionRule,
+  }),
+  'order.resubmit': COMMAND_PAYLOADS['order.resubmit'].extend({
+    samples: z.array(OrderedSampleRequestSchema).min(1).max(100),
+  }),
+  'order.validate': COMMAND_PAYLOADS['order.validate'].omit({ orderNumber: true }),
+  'billing.issue': z.object({}),
+  'billing.reissue': z.object({}),
+  'payment.upload_proof': COMMAND_PAYLOADS['payment.upload_proof'].extend({ proofId: IdSchema.nullish() }),
+  'sample.register': COMMAND_PAYLOADS['sample.register'].omit({ sampleNumber: true }),
+  'analysis.request_retest': COMMAND_PAYLOADS['analysis.request_retest'].extend({
+    newAnalysisId: IdSchema.nullish(),
+  }),
+  'report.number': COMMAND_PAYLOADS['report.number'].omit({ reportId: true, reportNumber: true }),
+  'report.request_signature': COMMAND_PAYLOADS['report.request_signature'].omit({
+    documentHash: true,
+    issuedOn: true,
+  }),
+  'report.amend': COMMAND_PAYLOADS['report.amend'].omit({ newReportId: true, newReportNumber: true }),
+} satisfies { [T in CommandType]?: z.ZodType };
 export const COMMAND_TYPES = Object.keys(COMMAND_PAYLOADS) as CommandType[];
 export const CommandTypeSchema = z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]);
 export type PayloadOf<T extends CommandType> = z.output<(typeof COMMAND_PAYLOADS)[T]>;
 export type PayloadInput<T extends CommandType> = z.input<(typeof COMMAND_PAYLOADS)[T]>;
+
+type Requested = keyof typeof COMMAND_REQUESTS;
+/** A client's payload, parsed: its request schema, or the payload schema when the two are one. */
+export type RequestOf<T extends CommandType> = T extends Requested
+  ? z.output<(typeof COMMAND_REQUESTS)[T]>
+  : PayloadOf<T>;
+/**
+ * What the server adds to a request before `decide`: every field a client may not send, and
+ * (optionally) the client's fields it resolves, such as an order's samples from the catalog.
+ */
+export type ServerFields<T extends CommandType> = Omit<PayloadOf<T>, keyof RequestOf<T>> &
+  Partial<PayloadOf<T>>;
+export function requestSchema(type: CommandType): z.ZodType {
+  return Object.hasOwn(COMMAND_REQUESTS, type) ? COMMAND_REQUESTS[type as Requested] : COMMAND_PAYLOADS[type];
+}
 
 /** A command as it travels: from the HTTP API, or from a desktop's outbox through sync. */
 export interface Command<T extends CommandType = CommandType> {

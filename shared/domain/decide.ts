@@ -6,8 +6,8 @@ import { reject, type Message, type Rejection } from './rejections';
 import { currentReport, isAccount, isOrder, type Actor, type AggregateState } from './state';
 import { STATUS_LABELS } from './states';
 import { ROLE_INFO } from '../sop/roles';
-import type { Ctx, DomainEvent, HandlerOf } from './handlers/context';
-import { HANDLERS } from './handlers';
+import type { Ctx, DomainEvent, GuardOf, HandlerOf } from './handlers/context';
+import { GUARDS, HANDLERS } from './handlers';
 
 export type { DomainEvent, EventEntity } from './handlers/context';
 
@@ -115,6 +115,52 @@ const label = (s: string | null) =>
  * the UI. Pure: no clock (`now` is given), no I/O, no randomness; the input state is never changed.
  */
 export function decide(state: AggregateState, command: Command, actor: Actor, now: Date): Decision {
+  const ctx = admit(state, command, actor, now);
+  if ('ok' in ctx) return ctx;
+  const handled = (HANDLERS[ctx.type] as HandlerOf<never>)(ctx as Ctx<never>);
+  if (handled) return handled;
+
+  const result = (ctx.order ?? ctx.account)!;
+  result.version += 1;
+  if (ctx.sample) ctx.sample.version += 1;
+  if (ctx.analysis) ctx.analysis.version += 1;
+  return { ok: true, state: result, events: ctx.events };
+}
+
+/**
+ * The refusal `decide` would give before changing anything (role, payload, ownership, version,
+ * state and the command's own guard), or null when it gets that far. For work that is only worth
+ * doing once the core admits the command, such as rendering an E-LHU for signature; the handler's
+ * effects are never run here.
+ */
+export function admits(state: AggregateState, command: Command, actor: Actor, now: Date): Rejection | null {
+  const ctx = admit(state, command, actor, now);
+  return 'ok' in ctx ? ctx : null;
+}
+
+/** A payload its schema refused, said the way `decide` says it: the first field at fault. */
+export function invalidPayload(error: z.ZodError): Rejection {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'payload';
+  // The shared schemas' messages are written "Indonesian / English".
+  const text = issue?.message ?? '';
+  const at = text.indexOf(' / ');
+  const id = at > 0 ? text.slice(0, at) : 'nilai tidak valid';
+  const en = at > 0 ? text.slice(at + 3) : text || 'invalid value';
+  return reject(
+    'invalid_payload',
+    `Data tidak valid pada "${where}": ${id}`,
+    `Invalid data at "${where}": ${en}`,
+  );
+}
+
+/** Every check of a command before its handler runs: the context the handler gets, or the refusal. */
+function admit(
+  state: AggregateState,
+  command: Command,
+  actor: Actor,
+  now: Date,
+): Ctx<CommandType> | Rejection {
   const type = command.type;
   if (!Object.prototype.hasOwnProperty.call(RULES, type)) {
     return reject(
@@ -141,20 +187,7 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
   }
 
   const parsed = (COMMAND_PAYLOADS[type] as z.ZodType).safeParse(command.payload ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'payload';
-    // The shared schemas' messages are written "Indonesian / English".
-    const text = issue?.message ?? '';
-    const at = text.indexOf(' / ');
-    const id = at > 0 ? text.slice(0, at) : 'nilai tidak valid';
-    const en = at > 0 ? text.slice(at + 3) : text || 'invalid value';
-    return reject(
-      'invalid_payload',
-      `Data tidak valid pada "${where}": ${id}`,
-      `Invalid data at "${where}": ${en}`,
-    );
-  }
+  if (!parsed.success) return invalidPayload(parsed.error);
   const payload = parsed.data as Record<string, unknown>;
 
   // Resolve the aggregate and the entity the command acts on.
@@ -237,15 +270,8 @@ export function decide(state: AggregateState, command: Command, actor: Actor, no
   if (sample && rule.sampleIn && !rule.sampleIn.includes(sample.status)) {
     return notNow(type, { id: 'sampel', en: 'sample' }, rule.sampleIn, sample.status);
   }
-
-  const handled = (HANDLERS[type] as HandlerOf<never>)(ctx as Ctx<never>);
-  if (handled) return handled;
-
-  const result = (ctx.order ?? ctx.account)!;
-  result.version += 1;
-  if (ctx.sample) ctx.sample.version += 1;
-  if (ctx.analysis) ctx.analysis.version += 1;
-  return { ok: true, state: result, events: ctx.events };
+  const guard = GUARDS[type] as GuardOf<never> | undefined;
+  return guard?.(ctx as Ctx<never>) ?? ctx;
 }
 
 function wrongAggregate(type: CommandType): Rejection {

@@ -48,6 +48,12 @@ export interface Ctx<T extends CommandType> {
  */
 export type HandlerOf<T extends CommandType> = (ctx: Ctx<T>) => Rejection | void;
 export type Handlers = { [T in CommandType]: HandlerOf<T> };
+/**
+ * A command's own precondition beyond the state table, checked before its handler and by
+ * `admits`: a refusal, or null. It changes nothing.
+ */
+export type GuardOf<T extends CommandType> = (ctx: Ctx<T>) => Rejection | null;
+export type Guards = { [T in CommandType]?: GuardOf<T> };
 
 export function emit(
   ctx: Ctx<CommandType>,

@@ -5,9 +5,9 @@
  */
 import { ACCOUNT_HANDLERS } from './account';
 import { BILLING_HANDLERS } from './billing';
-import type { Handlers } from './context';
+import type { Guards, Handlers } from './context';
 import { ORDER_HANDLERS } from './order';
-import { REPORT_HANDLERS } from './report';
+import { REPORT_GUARDS, REPORT_HANDLERS } from './report';
 import { RESULTS_HANDLERS } from './results';
 import { SAMPLE_HANDLERS } from './sample';
 
@@ -34,3 +34,6 @@ export const HANDLERS: Handlers = {
   ...RESULTS_HANDLERS,
   ...REPORT_HANDLERS,
 };
+
+/** The commands with a precondition of their own, checked by decide before the handler (and by admits). */
+export const GUARDS: Guards = { ...REPORT_GUARDS };

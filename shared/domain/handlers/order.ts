@@ -14,7 +14,7 @@ export const ORDER_HANDLERS = {
     ctx.order = {
       id: ctx.payload.orderId,
       version: 0,
-      unitCode: '',
+      unitCode: ctx.payload.unitCode,
       number: null,
       customerId: ctx.actor.customerId!,
       status: 'submitted',

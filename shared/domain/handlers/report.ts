@@ -3,7 +3,15 @@ import type { CommandType } from '../commands';
 import type { Report } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { currentReport } from '../state';
-import { emit, moveReport, moveSample, syncOrderWithSamples, type Ctx, type Handlers } from './context';
+import {
+  emit,
+  moveReport,
+  moveSample,
+  syncOrderWithSamples,
+  type Ctx,
+  type Guards,
+  type Handlers,
+} from './context';
 
 export const REPORT_HANDLERS = {
   'report.number': (ctx) => {
@@ -16,8 +24,7 @@ export const REPORT_HANDLERS = {
     moveSample(ctx, 'report_numbered');
   },
   'report.request_signature': (ctx) => {
-    const r = reportFor(ctx, ctx.payload.reportId);
-    if ('ok' in r) return r;
+    const r = current(ctx);
     r.kepalaBalaiId = ctx.payload.kepalaBalaiId;
     r.documentHash = ctx.payload.documentHash;
     r.issuedAt = `${ctx.payload.issuedOn}T00:00:00.000Z`;
@@ -25,16 +32,14 @@ export const REPORT_HANDLERS = {
     moveSample(ctx, 'awaiting_signature');
   },
   'report.sign': (ctx) => {
-    const r = reportFor(ctx, ctx.payload.reportId);
-    if ('ok' in r) return r;
+    const r = current(ctx);
     r.signedHash = ctx.payload.signedHash;
     r.signedAt = ctx.at;
     moveReport(ctx, r, 'signed');
     moveSample(ctx, 'signed');
   },
   'report.refuse': (ctx) => {
-    const r = reportFor(ctx, ctx.payload.reportId);
-    if ('ok' in r) return r;
+    const r = current(ctx);
     // The refused report keeps its number and stays "refused" until CS fixes what is wrong and
     // asks again (step 18); the hash of the refused document no longer counts.
     moveReport(ctx, r, 'refused', ctx.payload.reason);
@@ -42,8 +47,7 @@ export const REPORT_HANDLERS = {
     moveSample(ctx, 'report_numbered', ctx.payload.reason);
   },
   'report.release': (ctx) => {
-    const r = reportFor(ctx, ctx.payload.reportId);
-    if ('ok' in r) return r;
+    const r = current(ctx);
     r.releasedAt = ctx.at;
     moveReport(ctx, r, 'released');
     moveSample(ctx, 'released');
@@ -51,8 +55,7 @@ export const REPORT_HANDLERS = {
   },
   'report.amend': (ctx) => {
     const s = ctx.sample!;
-    const old = reportFor(ctx, ctx.payload.reportId);
-    if ('ok' in old) return old;
+    const old = current(ctx);
     if (s.reports.some((r) => r.id === ctx.payload.newReportId))
       return reject('invalid_payload', 'Id laporan baru sudah dipakai.', 'New report id already used.');
     if (ctx.order!.samples.some((x) => x.reports.some((r) => r.number === ctx.payload.newReportNumber))) {
@@ -77,17 +80,32 @@ export const REPORT_HANDLERS = {
   },
 } satisfies Partial<Handlers>;
 
-function reportFor(ctx: Ctx<CommandType>, reportId: string): Report | Rejection {
+type OnCurrentReport =
+  'report.request_signature' | 'report.sign' | 'report.refuse' | 'report.release' | 'report.amend';
+
+/** A report command acts on the sample's current report, named by its id. */
+function isCurrentReport(ctx: Ctx<OnCurrentReport>): Rejection | null {
   const r = currentReport(ctx.sample!);
-  if (!r || r.id !== reportId) {
+  if (!r || r.id !== ctx.payload.reportId) {
     return reject(
       'invalid_payload',
       'Laporan ini bukan E-LHU yang berlaku untuk sampel.',
       'This is not the current report of the sample.',
     );
   }
-  return r;
+  return null;
 }
+
+export const REPORT_GUARDS = {
+  'report.request_signature': isCurrentReport,
+  'report.sign': isCurrentReport,
+  'report.refuse': isCurrentReport,
+  'report.release': isCurrentReport,
+  'report.amend': isCurrentReport,
+} satisfies Guards;
+
+/** The report a guarded command acts on (isCurrentReport has admitted it). */
+const current = (ctx: Ctx<OnCurrentReport>): Report => currentReport(ctx.sample!)!;
 
 function newReport(
   ctx: Ctx<CommandType>,
