@@ -16,7 +16,7 @@ import {
   runOrder,
   sampleOf,
   twoSamples,
-  uuid,
+  storedParameter,
 } from './fixtures';
 
 describe('detection limit', () => {
@@ -40,16 +40,7 @@ describe('detection limit', () => {
   });
 
   it('must be positive and finite; stored parameters and analyses without it parse as null', () => {
-    const p = {
-      id: uuid(1),
-      sampleTypeId: uuid(2),
-      name: 'Timbal',
-      unit: 'mg/kg',
-      method: 'SSA',
-      requirement: null,
-      tariff: 1,
-      active: true,
-    };
+    const p = storedParameter();
     expect(ParameterSchema.parse(p).detectionLimit).toBeNull();
     expect(ParameterSchema.parse({ ...p, detectionLimit: 0.05 }).detectionLimit).toBe(0.05);
     for (const bad of [0, -0.1, Number.POSITIVE_INFINITY, '0.05'])

@@ -28,6 +28,20 @@ import type { Role } from '../../../shared/sop/roles';
 export function uuid(n: number, prefix = '00000000'): string {
   return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
+
+/** A catalog parameter as stored before the optional fields (detection limit, uncertainty, accreditation) came. */
+export function storedParameter(): Record<string, unknown> {
+  return {
+    id: uuid(1),
+    sampleTypeId: uuid(2),
+    name: 'Timbal',
+    unit: 'mg/kg',
+    method: 'SSA',
+    requirement: null,
+    tariff: 1,
+    active: true,
+  };
+}
 let fresh = 0;
 /** A new UUID, never equal to a named fixture id. */
 export function freshId(): string {

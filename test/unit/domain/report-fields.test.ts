@@ -22,7 +22,7 @@ import {
   runOrder,
   sampleOf,
   twoSamples,
-  uuid,
+  storedParameter,
 } from './fixtures';
 
 describe('report fields of the order', () => {
@@ -127,16 +127,7 @@ describe('report fields of the order', () => {
     expect(parsed.decisionRule).toBeUndefined();
     expect(SampleSchema.parse(stored.samples[0]).sampling).toBeUndefined();
     expect(AnalysisSchema.parse(sampleOf(o, S1).analyses[0]).subcontractor ?? null).toBeNull();
-    const p = {
-      id: uuid(1),
-      sampleTypeId: uuid(2),
-      name: 'Timbal',
-      unit: 'mg/kg',
-      method: 'SSA',
-      requirement: null,
-      tariff: 1,
-      active: true,
-    };
+    const p = storedParameter();
     expect(
       ParameterSchema.parse({ ...p, uncertainty: { expanded: 0.02, coverageFactor: 2 }, accredited: false }),
     ).toMatchObject({ accredited: false });
