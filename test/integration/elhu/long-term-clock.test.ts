@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openSigningSession, signElhu, type SigningSession } from '../../../main/services/signing/index';
+import { signElhu, type SigningSession } from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { certificateOf, u8 } from '../../../server/elhu/ltv/asn1';
@@ -15,7 +15,7 @@ import { inspectLtv } from '../../../server/elhu/ltv/ltv-check';
 import { nextStep } from '../../../server/elhu/ltv/steps';
 import { verifySignedPdf } from '../../../server/elhu/verify-signature';
 import { demoCertPem, testFonts, throwawayKeystore } from '../../unit/elhu/helpers';
-import { openDemoSession, kepalaBalaiSignature } from '../../unit/elhu/demo-signing';
+import { openDemoSession, kepalaBalaiSignature, openThrowawaySession } from '../../unit/elhu/demo-signing';
 
 async function signWith(session: SigningSession, at: Date): Promise<Uint8Array> {
   const unsigned = await renderElhu(demoElhuData(), testFonts());
@@ -46,24 +46,20 @@ function material(tsaTime: Date, revoked: { cert: X509Certificate; at: Date }[] 
   };
 }
 
+/** A signer whose certificate is valid 2025-01-01 .. 2025-06-30 only. */
+const keystoreValidUntilJune2025 = () =>
+  throwawayKeystore({
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date('2025-06-30T00:00:00Z'),
+    cn: 'Penanda Tangan Lama',
+  });
+
 describe('long-term validity on a controlled clock', () => {
   it('a certificate that expired after the timestamp: the report still verifies, valid at the timestamp time', async () => {
     // Certificate valid 2025-01-01 .. 2025-06-30; signed and timestamped 2025-03-14; checked in 2026.
-    const ks = throwawayKeystore({
-      notBefore: new Date('2025-01-01T00:00:00Z'),
-      notAfter: new Date('2025-06-30T00:00:00Z'),
-      cn: 'Penanda Tangan Lama',
-    });
+    const ks = keystoreValidUntilJune2025();
     const signedAt = new Date('2025-03-14T03:15:42Z');
-    const pdf = await signWith(
-      openSigningSession({
-        p12: ks.p12,
-        passphrase: ks.passphrase,
-        expectedCertificateFingerprint: ks.fingerprint,
-        now: new Date('2025-03-14T03:15:00Z'),
-      }),
-      signedAt,
-    );
+    const pdf = await signWith(openThrowawaySession(ks, { now: new Date('2025-03-14T03:15:00Z') }), signedAt);
     const { pki, m } = material(new Date('2025-03-14T03:16:00Z'));
     const bt = await nextStep('B-B', 'B-LTA')!(pdf, m, signedAt);
     expect(bt.level).toBe('B-T');
@@ -78,18 +74,9 @@ describe('long-term validity on a controlled clock', () => {
   }, 60_000);
 
   it('a timestamp made after the certificate expired: not valid at that time', async () => {
-    const ks = throwawayKeystore({
-      notBefore: new Date('2025-01-01T00:00:00Z'),
-      notAfter: new Date('2025-06-30T00:00:00Z'),
-      cn: 'Penanda Tangan Lama',
-    });
+    const ks = keystoreValidUntilJune2025();
     const pdf = await signWith(
-      openSigningSession({
-        p12: ks.p12,
-        passphrase: ks.passphrase,
-        expectedCertificateFingerprint: ks.fingerprint,
-        now: new Date('2025-03-14T03:15:00Z'),
-      }),
+      openThrowawaySession(ks, { now: new Date('2025-03-14T03:15:00Z') }),
       new Date('2025-03-14T03:15:42Z'),
     );
     const { pki, m } = material(new Date('2025-08-01T00:00:00Z'));

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SigningError, openSigningSession, signElhu } from '../../../main/services/signing/index';
+import { SigningError, signElhu } from '../../../main/services/signing/index';
 import { registeredCertificateIssuer } from '../../../server/reports/certificate-issuer';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
@@ -21,7 +21,7 @@ import {
   testFonts,
   throwawayKeystore,
 } from '../../unit/elhu/helpers';
-import { kepalaBalaiSignature, signAsKepalaBalai } from '../../unit/elhu/demo-signing';
+import { kepalaBalaiSignature, signAsKepalaBalai, openThrowawaySession } from '../../unit/elhu/demo-signing';
 
 const dir = mkdtempSync(join(tmpdir(), 'elhu-appearance-'));
 const file = (name: string, bytes: Uint8Array): string => {
@@ -76,11 +76,7 @@ describe('signing the E-LHU: issuer, fonts, signature appearance', () => {
       notBefore: new Date('2024-01-01T00:00:00Z'),
       notAfter: new Date('2030-01-01T00:00:00Z'),
     });
-    const session = openSigningSession({
-      p12: other.p12,
-      passphrase: other.passphrase,
-      expectedCertificateFingerprint: other.fingerprint,
-    });
+    const session = openThrowawaySession(other);
     const attempt = signElhu(unsigned, session, kepalaBalaiSignature(unsigned));
     await expect(attempt).rejects.toBeInstanceOf(SigningError);
     await expect(attempt).rejects.toMatchObject({ code: 'certificate_mismatch' });

@@ -13,7 +13,14 @@ import { OID } from '../../../shared/cades';
 import { demoElhuData, demoLogoPng } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
-import { DEMO_CA_PATH, demoCertPem, requireTools, run, testFonts } from '../../unit/elhu/helpers';
+import {
+  DEMO_CA_PATH,
+  demoCertPem,
+  requireTools,
+  run,
+  testFonts,
+  opensslCmsVerify,
+} from '../../unit/elhu/helpers';
 import { signAsKepalaBalai } from '../../unit/elhu/demo-signing';
 
 /** The signed byte ranges and the CMS, read from the raw file. */
@@ -92,39 +99,16 @@ describe('signed E-LHU, checked by pdfsig, qpdf and openssl', () => {
     const { content, cms } = splitSigned(signed);
     writeFileSync(join(dir, 'content.bin'), content);
     writeFileSync(join(dir, 'sig.der'), cms);
-    const r = run('openssl', [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
+    const r = opensslCmsVerify(
       join(dir, 'sig.der'),
-      '-content',
       join(dir, 'content.bin'),
-      '-CAfile',
       DEMO_CA_PATH,
-      '-out',
       join(dir, 'verified.bin'),
-    ]);
+    );
     expect(r.stderr).toMatch(/Verification successful/);
     expect(r.status).toBe(0);
     // And with another CA, the same check fails: the test above is not vacuous.
-    const bad = run('openssl', [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      join(dir, 'sig.der'),
-      '-content',
-      join(dir, 'content.bin'),
-      '-CAfile',
-      '/dev/null',
-      '-out',
-      '/dev/null',
-    ]);
+    const bad = opensslCmsVerify(join(dir, 'sig.der'), join(dir, 'content.bin'), '/dev/null', '/dev/null');
     expect(bad.status).not.toBe(0);
   });
 

@@ -5,13 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { SignPdf } from '@signpdf/signpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  CadesSigner,
-  openSigningSession,
-  sha256Hex,
-  signElhu,
-  type SigningSession,
-} from '../../../main/services/signing/index';
+import { CadesSigner, sha256Hex, signElhu, type SigningSession } from '../../../main/services/signing/index';
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { prepareElhuForSigning } from '../../../shared/elhu/stamp';
@@ -26,7 +20,7 @@ import {
   throwawayKeystore,
 } from '../../unit/elhu/helpers';
 import { readFileSync } from 'node:fs';
-import { openDemoSession, kepalaBalaiSignature } from '../../unit/elhu/demo-signing';
+import { openDemoSession, kepalaBalaiSignature, openThrowawaySession } from '../../unit/elhu/demo-signing';
 
 const openDemo = (): SigningSession => openDemoSession();
 
@@ -88,11 +82,7 @@ describe('verifyUploadedElhu', () => {
       notAfter: new Date('2030-01-01Z'),
       cn: 'Hendra Gunawan Siregar',
     });
-    const session = openSigningSession({
-      p12: other.p12,
-      passphrase: other.passphrase,
-      expectedCertificateFingerprint: other.fingerprint,
-    });
+    const session = openThrowawaySession(other);
     const byOther = await sign(issued, session);
     session.close();
     expect((await verifySignedPdf(byOther)).ok).toBe(true); // a valid signature ...

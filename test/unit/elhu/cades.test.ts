@@ -23,7 +23,14 @@ import {
   certificateIdentity,
   type CadesInput,
 } from '../../../shared/cades';
-import { DEMO_CA_PATH, requireTools, run, throwawayKeystore } from './helpers';
+import {
+  DEMO_CA_PATH,
+  requireTools,
+  run,
+  throwawayKeystore,
+  opensslCmsVerify,
+  opensslCmsReencode,
+} from './helpers';
 import { openDemoSession } from './demo-signing';
 
 const hex = (b: ArrayBuffer | Uint8Array): string =>
@@ -56,18 +63,7 @@ describe('CAdES CMS built with @peculiar/asn1-cms', () => {
   it('is canonical DER: OpenSSL re-encodes it to the same bytes, and the signed attributes are what was signed', () => {
     const cms = buildCadesSignedData(input);
     writeFileSync(join(dir, 'cms.der'), cms);
-    run('openssl', [
-      'cms',
-      '-cmsout',
-      '-inform',
-      'DER',
-      '-in',
-      join(dir, 'cms.der'),
-      '-outform',
-      'DER',
-      '-out',
-      join(dir, 'again.der'),
-    ]);
+    opensslCmsReencode(join(dir, 'cms.der'), join(dir, 'again.der'));
     expect(hex(readFileSync(join(dir, 'again.der')))).toBe(hex(cms));
     // The bytes handed to the signer are the SET OF form of the attributes in the SignerInfo.
     const signed = AsnConvert.parse(AsnConvert.parse(cms, ContentInfo).content, SignedData);
@@ -97,18 +93,7 @@ describe('CAdES CMS built with @peculiar/asn1-cms', () => {
       ),
     );
     writeFileSync(join(dir, 'reversed.der'), reversed);
-    run('openssl', [
-      'cms',
-      '-cmsout',
-      '-inform',
-      'DER',
-      '-in',
-      join(dir, 'reversed.der'),
-      '-outform',
-      'DER',
-      '-out',
-      join(dir, 'reordered.der'),
-    ]);
+    opensslCmsReencode(join(dir, 'reversed.der'), join(dir, 'reordered.der'));
     expect(hex(readFileSync(join(dir, 'reordered.der')))).not.toBe(hex(reversed));
     expect(hex(readFileSync(join(dir, 'reordered.der')))).toBe(hex(cms));
   });
@@ -145,21 +130,7 @@ describe('CAdES CMS built with @peculiar/asn1-cms', () => {
     writeFileSync(content, 'isi PDF yang ditandatangani');
     const cms = session.createCms(createHash('sha256').update(readFileSync(content)).digest());
     writeFileSync(join(dir, 'real.der'), cms);
-    const r = run('openssl', [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      join(dir, 'real.der'),
-      '-content',
-      content,
-      '-CAfile',
-      DEMO_CA_PATH,
-      '-out',
-      '/dev/null',
-    ]);
+    const r = opensslCmsVerify(join(dir, 'real.der'), content, DEMO_CA_PATH, '/dev/null');
     expect(r.stderr).toMatch(/Verification successful/);
   });
 

@@ -11,7 +11,15 @@ import {
   type SignElhuOptions,
   type SigningSession,
 } from '../../../main/services/signing/index';
-import { DEMO_PASSPHRASE, KEPALA_BALAI, SIGNING_TIME, demoFingerprint, demoP12, testFonts } from './helpers';
+import {
+  DEMO_PASSPHRASE,
+  KEPALA_BALAI,
+  SIGNING_TIME,
+  demoFingerprint,
+  demoP12,
+  testFonts,
+  type Throwaway,
+} from './helpers';
 
 /** The demo keystore unlocked (a session the caller closes). */
 export function openDemoSession(over: Partial<OpenSigningSessionOptions> = {}): SigningSession {
@@ -19,6 +27,19 @@ export function openDemoSession(over: Partial<OpenSigningSessionOptions> = {}): 
     p12: demoP12(),
     passphrase: DEMO_PASSPHRASE,
     expectedCertificateFingerprint: demoFingerprint(),
+    ...over,
+  });
+}
+
+/** A throwaway keystore unlocked, pinned to its own certificate unless `over` pins another. */
+export function openThrowawaySession(
+  keystore: Throwaway,
+  over: Partial<OpenSigningSessionOptions> = {},
+): SigningSession {
+  return openSigningSession({
+    p12: keystore.p12,
+    passphrase: keystore.passphrase,
+    expectedCertificateFingerprint: keystore.fingerprint,
     ...over,
   });
 }

@@ -58,6 +58,30 @@ export function run(
   return r;
 }
 
+/** `openssl cms -verify` of a detached CMS (DER file) over the content file, against `caFile`. */
+export function opensslCmsVerify(cmsFile: string, contentFile: string, caFile: string, outFile: string) {
+  return run('openssl', [
+    ...['cms', '-verify', '-binary', '-inform', 'DER', '-in', cmsFile],
+    ...['-content', contentFile, '-CAfile', caFile, '-out', outFile],
+  ]);
+}
+
+/** OpenSSL's own DER of a CMS file (`openssl cms -cmsout`), written to `outFile`. */
+export function opensslCmsReencode(inFile: string, outFile: string) {
+  return run('openssl', [
+    'cms',
+    '-cmsout',
+    '-inform',
+    'DER',
+    '-in',
+    inFile,
+    '-outform',
+    'DER',
+    '-out',
+    outFile,
+  ]);
+}
+
 export function requireTools(...tools: string[]): void {
   for (const t of tools) {
     const r = spawnSync('sh', ['-c', `command -v ${t}`], { encoding: 'utf8' });

@@ -14,7 +14,7 @@ import {
 import { demoElhuData } from '../../../shared/elhu/demo-data';
 import { renderElhu } from '../../../shared/elhu/render';
 import { DEMO_PASSPHRASE, demoFingerprint, demoP12, testFonts, throwawayKeystore } from './helpers';
-import { openDemoSession, kepalaBalaiSignature } from './demo-signing';
+import { openDemoSession, kepalaBalaiSignature, openThrowawaySession } from './demo-signing';
 
 /** A fake clock the tests move by hand. */
 function fakeClock(start: string): { now: () => Date; advance: (ms: number) => void } {
@@ -194,19 +194,7 @@ describe('signing session', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'elhu-sign-'));
     const e = await expectSigningError(
-      () =>
-        signToFile(
-          dir,
-          unsigned,
-          () =>
-            openSigningSession({
-              p12: t.p12,
-              passphrase: t.passphrase,
-              expectedCertificateFingerprint: t.fingerprint,
-              now: clockIn2026,
-            }),
-          hash,
-        ),
+      () => signToFile(dir, unsigned, () => openThrowawaySession(t, { now: clockIn2026 }), hash),
       'certificate_expired',
     );
     expect(e.messageId).toMatch(/kedaluwarsa/);
@@ -216,13 +204,7 @@ describe('signing session', () => {
   it('refuses a certificate that is not valid yet', async () => {
     const t = throwawayKeystore({ notBefore: new Date('2027-01-01Z'), notAfter: new Date('2030-01-01Z') });
     const e = await expectSigningError(
-      () =>
-        openSigningSession({
-          p12: t.p12,
-          passphrase: t.passphrase,
-          expectedCertificateFingerprint: t.fingerprint,
-          now: clockIn2026,
-        }),
+      () => openThrowawaySession(t, { now: clockIn2026 }),
       'certificate_not_yet_valid',
     );
     expect(e.messageId).toMatch(/belum berlaku/);
@@ -258,12 +240,7 @@ describe('signing session', () => {
           dir,
           unsigned,
           () =>
-            openSigningSession({
-              p12: t.p12,
-              passphrase: t.passphrase,
-              expectedCertificateFingerprint: demoFingerprint(),
-              now: clockIn2026,
-            }),
+            openThrowawaySession(t, { expectedCertificateFingerprint: demoFingerprint(), now: clockIn2026 }),
           hash,
         ),
       'certificate_mismatch',
