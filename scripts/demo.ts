@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesktopEngine } from '../main/host/engine';
+import { hostLogger } from '../main/host/pino-logger';
 import { startWebHost } from '../main/host/web';
 
 const { values } = parseArgs({
@@ -83,6 +84,7 @@ const engine = openDesktopEngine({
   serverUrl,
   host: 'web',
   fresh: true,
+  logger: hostLogger(),
 });
 const host = await startWebHost({
   bridge: engine.bridge,

@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesktopEngine } from '../main/host/engine';
+import { hostLogger } from '../main/host/pino-logger';
 import { startWebHost } from '../main/host/web';
 
 const { values } = parseArgs({
@@ -49,8 +50,15 @@ if (!values['no-build']) {
   );
 }
 
-const engine = openDesktopEngine({ dataDir, serverUrl: values.server ?? null, host: 'web' });
-const host = await startWebHost({ bridge: engine.bridge, staticDir, port });
+// The engine's records as JSON lines on stderr (pino); the address and folders below stay on stdout.
+const logger = hostLogger();
+const engine = openDesktopEngine({ dataDir, serverUrl: values.server ?? null, host: 'web', logger });
+const host = await startWebHost({
+  bridge: engine.bridge,
+  staticDir,
+  port,
+  log: (line) => logger.error('desktop host: request failed', { detail: line }),
+});
 
 console.log(`SIPPT Lab desktop (browser): ${host.url}`);
 console.log(`  data: ${dataDir}`);

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBridge, type Bridge, type BridgeDeps } from '../services/bridge';
 import { DesktopServices } from '../services/desktop';
+import type { Logger } from '../services/log/logger';
 import { JsonFileSettingsStore, type SettingsStore } from '../services/settings/settings';
 
 export interface DesktopEngineOptions {
@@ -19,7 +20,8 @@ export interface DesktopEngineOptions {
   fresh?: boolean;
   settings?: SettingsStore;
   pickKeystore?: BridgeDeps['pickKeystore'];
-  log?: BridgeDeps['log'];
+  /** pino in the browser host (./pino-logger.ts); in Electron, a relay to the shell's electron-log. */
+  logger: Logger;
   /** The E-LHU fonts folder for signing (a packaged app passes its resources). */
   fontsDir?: string;
 }
@@ -62,14 +64,12 @@ export function openDesktopEngine(options: DesktopEngineOptions): DesktopEngine 
           ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
           source: () => settings.get().signing,
         },
+        logger: options.logger,
       }),
     settings,
     app: { version: appVersion(), host: options.host },
     ...(options.pickKeystore ? { pickKeystore: options.pickKeystore } : {}),
-    log:
-      options.log ??
-      ((message, err) =>
-        console.error(`[sippt-desktop] ${message}`, err instanceof Error ? err.message : '')),
+    logger: options.logger,
   });
   return { bridge, settings };
 }

@@ -20,7 +20,7 @@ if (!parentPort) {
 } else {
   serveEngine({
     port: parentPort,
-    makeBridge: (init, settings) =>
+    makeBridge: (init, settings, logger) =>
       openDesktopEngine({
         dataDir: init.dataDir,
         // The server address comes from the settings (first run: the login screen asks).
@@ -29,8 +29,8 @@ if (!parentPort) {
         settings,
         fontsDir: init.fontsDir,
         // The main process opens the keystore dialog itself and forwards the bytes: no picker here.
-        log: (message, err) =>
-          console.error(`[sippt-engine] ${message}`, err instanceof Error ? err.message : ''),
+        // The records go to the main process, which writes them with electron-log.
+        logger,
       }).bridge,
     exit: (code) => process.exit(code),
   });

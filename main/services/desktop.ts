@@ -81,6 +81,7 @@ import {
   type SigningSourceInfo,
 } from './signing/desk';
 import { loadElhuFonts } from '../../node-shared/elhu-fonts';
+import { errorFields, SILENT_LOGGER, type Logger } from './log/logger';
 import type { LockoutPolicy } from './signing/lockout';
 import {
   SyncEngine,
@@ -113,6 +114,8 @@ export interface DesktopServicesOptions {
   signing?: { fontsDir?: string; policy?: LockoutPolicy; source?: () => SigningSource | undefined };
   /** The unit's HTTP(S) proxy for every request to the server (the settings' `proxy`), read at each request. */
   proxy?: () => string | null | undefined;
+  /** The host's logger (sync, signing, sign-in outcomes); main/services never writes to the console. */
+  logger?: Logger;
 }
 
 /** Who is signed in, and online or offline as the sync engine last found the server. */
@@ -215,9 +218,11 @@ export class DesktopServices {
   private notice: OutdatedNotice | null = null;
   /** The mode last told to 'session' listeners, so a change of connectivity is told once. */
   private toldMode: 'online' | 'offline' | null = null;
+  private readonly logger: Logger;
 
   constructor(private readonly options: DesktopServicesOptions) {
     this.serverUrl = normalizeServerUrl(options.serverUrl);
+    this.logger = options.logger ?? SILENT_LOGGER;
   }
 
   private get o(): Open {
@@ -739,6 +744,7 @@ export class DesktopServices {
         ...(this.options.random ? { random: this.options.random } : {}),
         ...(this.options.sync ? { options: this.options.sync } : {}),
         ...(this.options.syncHook ? { hook: this.options.syncHook } : {}),
+        logger: this.logger,
         beforeSend: (c, s) => opened!.signing.beforeSend(c, s),
         afterPull: async (s) => {
           if (s.user.role !== 'kepala_balai') return;
@@ -808,6 +814,7 @@ export class DesktopServices {
         fonts: () => (fonts ??= loadElhuFonts(this.options.signing?.fontsDir)),
         ...(this.options.signing?.policy ? { policy: this.options.signing.policy } : {}),
         ...(this.options.signing?.source ? { source: this.options.signing.source } : {}),
+        logger: this.logger,
       });
       opened = {
         housekeeping: null,
@@ -829,6 +836,7 @@ export class DesktopServices {
       store.prune(new Date(clock.now().getTime() - 30 * 86_400_000).toISOString());
       if (this.options.autoSync ?? true) sync.start();
       const info = this.session!;
+      this.logger.info('session: signed in', { mode: info.mode, role: session.user.role, asked: mode });
       this.toldMode = info.mode;
       this.emit('session', info);
       this.emit('status', sync.status());
@@ -847,8 +855,9 @@ export class DesktopServices {
       if (this.open !== o) return;
       try {
         o.ws.checkpoint();
-      } catch {
-        // housekeeping only
+      } catch (e) {
+        // housekeeping only: the next one catches up
+        this.logger.warn('housekeeping: checkpoint failed', errorFields(e));
       }
       this.scheduleHousekeeping(o);
     }, 10_000);
@@ -877,6 +886,17 @@ export class DesktopServices {
     return this.login(username, password, 'online');
   }
 
+  /** Stop the signed-in workspace's loops and forget it; the caller ends its session and closes its files. */
+  private detach(): Open | null {
+    const o = this.open;
+    if (!o) return null;
+    this.open = null;
+    o.unsubscribe();
+    this.stopHousekeeping(o);
+    o.sync.stop();
+    return o;
+  }
+
   /** Sign out: stop syncing, close the files. `revoke` (default) also revokes the session on the server. */
   async logout(
     options: {
@@ -884,12 +904,8 @@ export class DesktopServices {
       /** A re-login follows at once: tell listeners only its outcome. */ quiet?: boolean;
     } = {},
   ): Promise<void> {
-    const o = this.open;
+    const o = this.detach();
     if (!o) return;
-    this.open = null;
-    o.unsubscribe();
-    this.stopHousekeeping(o);
-    o.sync.stop();
     try {
       if (options.revoke ?? true) await o.session.logout();
       else o.session.close();
@@ -902,12 +918,8 @@ export class DesktopServices {
 
   /** Close without signing out on the server (app quit). */
   close(): void {
-    const o = this.open;
+    const o = this.detach();
     if (!o) return;
-    this.open = null;
-    o.unsubscribe();
-    this.stopHousekeeping(o);
-    o.sync.stop();
     o.session.close();
     o.ws.close();
     this.toldMode = null;

@@ -7,12 +7,14 @@
  * renderer is dist/renderer/desktop.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, utilityProcess } from 'electron';
+import electronLog from 'electron-log/node';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IPC_CHANNELS, type Settings } from '../../shared/bridge';
 import { resolveAppRequest } from './app-protocol';
 import { securityHeaders } from './csp';
+import { shellLogger } from './electron-logger';
 import { handleInvoke, UNTRUSTED_SENDER } from './ipc-handler';
 import {
   KEYSTORE_DIALOG_FILTERS,
@@ -38,7 +40,9 @@ protocol.registerSchemesAsPrivileged([
 ]);
 installAppSecurity();
 
-const log = (line: string) => console.error(`[sippt] ${line}`);
+// One log file for the shell and the engine (its records are relayed here), in the app's logs folder.
+const logger = shellLogger(electronLog, { logsDir: () => app.getPath('logs'), console: !app.isPackaged });
+const log = (line: string) => logger.error(`shell: ${line}`);
 
 // A separate profile (tests, a second unit on one PC). Before the lock: the lock lives in userData.
 if (process.env.SIPPT_USER_DATA) app.setPath('userData', process.env.SIPPT_USER_DATA);
@@ -119,6 +123,7 @@ if (!app.requestSingleInstanceLock()) {
       }
     },
     log,
+    engineLogger: logger,
   });
 
   const pickKeystore = async (): Promise<PickedKeystore> => {
@@ -249,7 +254,7 @@ if (!app.requestSingleInstanceLock()) {
       work: () => ({ ...work }),
       emit: (status) => sendToWindow('update.status', status),
       window: () => win,
-      log,
+      logger,
     });
     if (updater) {
       onWorkChanged = () => updater.workChanged();

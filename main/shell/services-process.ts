@@ -9,6 +9,7 @@
  * engine has no session; the window hears `session.changed` null and shows the login.
  */
 import { fail, type Envelope, type Settings } from '../../shared/bridge';
+import type { Logger } from '../services/log/logger';
 import { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from './restart-policy';
 import {
   ENGINE_CLOSING,
@@ -47,6 +48,8 @@ export interface ServicesProcessOptions {
   /** A settings change the engine made: the main process persists it. */
   onSettings: (patch: Partial<Settings>) => void;
   log?: (line: string) => void;
+  /** Where the engine's log records go (the shell's electron-log); dropped without one. */
+  engineLogger?: Logger;
   policy?: RestartPolicy;
   timers?: Timers;
   /** How long `stop` waits for the engine to close its databases before killing it. */
@@ -217,6 +220,9 @@ export class ServicesProcess {
         return;
       case 'fatal':
         this.log(`engine: start failed: ${m.message}`);
+        return;
+      case 'log':
+        this.options.engineLogger?.[m.level](m.message, { ...m.fields, process: 'engine' });
         return;
       case 'ready':
         return;

@@ -17,6 +17,8 @@ import {
   type Envelope,
   type Settings,
 } from '../../shared/bridge';
+import type { LogFields, Logger, LogLevel } from '../services/log/logger';
+import { redactSecrets } from '../services/log/secrets';
 import type { SettingsStore } from '../services/settings/settings';
 
 export interface EngineInit {
@@ -39,6 +41,8 @@ export type FromEngine =
   | { type: 'reply'; id: number; envelope: Envelope<unknown> }
   | { type: 'event'; event: BridgeEventName; payload: unknown }
   | { type: 'settings'; patch: Partial<Settings> }
+  /** A record of the engine's Logger, written by the main process's electron-log. */
+  | { type: 'log'; level: LogLevel; message: string; fields?: Record<string, unknown> }
   /** Start-up failed; the process exits next. */
   | { type: 'fatal'; message: string };
 
@@ -133,14 +137,44 @@ export function parseFromEngine(data: unknown): FromEngine | null {
       return isObject(data.patch) ? (data as FromEngine) : null;
     case 'fatal':
       return typeof data.message === 'string' ? (data as FromEngine) : null;
+    case 'log':
+      return LOG_LEVELS.includes(data.level as LogLevel) &&
+        typeof data.message === 'string' &&
+        (data.fields === undefined || isObject(data.fields))
+        ? (data as FromEngine)
+        : null;
     default:
       return null;
   }
 }
 
+const LOG_LEVELS: readonly LogLevel[] = ['info', 'warn', 'error'];
+
+/**
+ * The engine's Logger: each record goes to the main process. Redacted here already, so no secret
+ * crosses the process boundary either; fields that cannot be cloned are sent as their JSON.
+ */
+export function relayLogger(post: (message: FromEngine) => void): Logger {
+  const send =
+    (level: LogLevel) =>
+    (message: string, fields?: LogFields): void => {
+      const clean = fields === undefined ? undefined : (redactSecrets(fields) as Record<string, unknown>);
+      try {
+        post({ type: 'log', level, message, ...(clean ? { fields: clean } : {}) });
+      } catch {
+        post({ type: 'log', level, message, fields: { json: JSON.stringify(clean) } });
+      }
+    };
+  return { info: send('info'), warn: send('warn'), error: send('error') };
+}
+
 export interface ServeEngineOptions {
   port: ParentPortLike;
-  makeBridge: (init: EngineInit, settings: SettingsStore) => EngineBridge | Promise<EngineBridge>;
+  makeBridge: (
+    init: EngineInit,
+    settings: SettingsStore,
+    logger: Logger,
+  ) => EngineBridge | Promise<EngineBridge>;
   exit: (code: number) => void;
   log?: (line: string) => void;
 }
@@ -162,7 +196,7 @@ export function serveEngine(options: ServeEngineOptions): void {
     settings = new MirrorSettings(init.settings, (patch) => post({ type: 'settings', patch }));
     const s = settings;
     bridge = (async () => {
-      const b = await options.makeBridge(init, s);
+      const b = await options.makeBridge(init, s, relayLogger(post));
       for (const event of BRIDGE_EVENT_NAMES) {
         b.on(event, (payload) => {
           try {

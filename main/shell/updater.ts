@@ -10,6 +10,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { CLIENT_HEADER, clientHeaderValue, INSTALL_ID_HEADER } from '../../shared/api/releases';
 import type { Settings } from '../../shared/bridge';
+import type { Logger } from '../services/log/logger';
 import { effectiveChannel, sessionProxy, updaterFeed } from '../services/settings/network';
 import { UpdateFlow, type UpdateStatus, type WorkInProgress } from '../services/update/flow';
 import { ensureInstallId } from '../services/update/install-id';
@@ -22,7 +23,7 @@ export interface ShellUpdaterOptions {
   work: () => WorkInProgress;
   emit: (status: UpdateStatus) => void;
   window: () => BrowserWindow | null;
-  log: (line: string) => void;
+  logger: Logger;
 }
 
 export interface ShellUpdater {
@@ -40,10 +41,11 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
   const settings = o.settings ?? (() => openElectronSettings().get());
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false; // only when the user agrees, and only when nothing waits
+  // electron-updater's own lines: its warnings and errors (the flow logs each check's outcome itself).
   autoUpdater.logger = {
     info: () => undefined,
-    warn: (m: unknown) => o.log(`update: ${String(m)}`),
-    error: (m: unknown) => o.log(`update: ${String(m)}`),
+    warn: (m: unknown) => o.logger.warn('update: electron-updater', { detail: String(m) }),
+    error: (m: unknown) => o.logger.error('update: electron-updater', { detail: String(m) }),
     debug: () => undefined,
   };
   autoUpdater.requestHeaders = {
@@ -81,7 +83,7 @@ export function startShellUpdater(o: ShellUpdaterOptions): ShellUpdater | null {
       o.emit(s);
       if (s.state === 'downloaded') void ask();
     },
-    log: o.log,
+    logger: o.logger,
   });
 
   let asking = false;

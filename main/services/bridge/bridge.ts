@@ -17,6 +17,7 @@ import { ActionRejectedError } from '../actions/local-actions';
 import { LoginError, SessionEndedError } from '../auth/session';
 import { NotSignedInError, type ActionDone, type DesktopEventName, type DesktopServices } from '../desktop';
 import { CursorError } from '../localdb/store';
+import { errorFields, type Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings';
 import { SigningError } from '../signing/errors';
 import { OnlineRefusedError } from '../online/requests';
@@ -58,7 +59,7 @@ export interface BridgeDeps {
   /** The Electron shell's file dialog for `signing.importKeystore` with `file: null`; resolves null when cancelled. */
   pickKeystore?: () => Promise<{ name: string; bytes: Uint8Array } | null>;
   /** The host's logger, for bugs only. Never receives a call's input. */
-  log?: (message: string, err: unknown) => void;
+  logger?: Logger;
   /** Check every answer against its output schema (default true; cheap). A failing answer is a bug: `internal`. */
   validateOutputs?: boolean;
 }
@@ -281,7 +282,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
           try {
             l(payload);
           } catch (err) {
-            deps.log?.(`bridge: a listener of ${EVENT_OF[e]} failed`, err);
+            deps.logger?.error('bridge: an event listener failed', {
+              event: EVENT_OF[e],
+              ...errorFields(err, true),
+            });
           }
         }
       }),
@@ -338,10 +342,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
       if (validateOutputs) {
         const out = spec.output.safeParse(value);
         if (!out.success) {
-          deps.log?.(
-            `bridge: the answer of ${name} breaks its schema (a bug)`,
-            new Error(issuePaths(out.error).join('; ')),
-          );
+          deps.logger?.error('bridge: an answer breaks its schema (a bug)', {
+            call: name,
+            issues: issuePaths(out.error),
+          });
           return fail('internal', {
             id: 'Terjadi kesalahan di aplikasi (jawaban tidak sesuai kontrak). Sudah dicatat.',
             en: 'Something went wrong in the app (an answer broke the contract). It has been logged.',
@@ -526,11 +530,13 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
       en: 'after: unknown page cursor; reload the list.',
     });
   if (e instanceof z.ZodError) return fail('invalid_payload', invalidInput(name, e));
-  // A bug. Calls that carry a secret log only what the error is, never an object that might hold the input.
-  const cause = SECRET_CALLS.has(name)
-    ? `${(e as Error)?.name ?? 'Error'} (details withheld: this call carries a secret)`
-    : e;
-  deps.log?.(`bridge: ${name} failed`, cause);
+  // A bug. Calls that carry a secret log only what the error is: its message or stack might hold the input.
+  deps.logger?.error(
+    'bridge: call failed (a bug)',
+    SECRET_CALLS.has(name)
+      ? { call: name, error: (e as Error)?.name ?? 'Error', details: 'withheld: this call carries a secret' }
+      : { call: name, ...errorFields(e, true) },
+  );
   return fail('internal', {
     id: 'Terjadi kesalahan di aplikasi; sudah dicatat. Coba lagi, dan laporkan bila berulang.',
     en: 'Something went wrong in the app; it has been logged. Try again, and report it if it happens again.',

@@ -6,6 +6,7 @@
  */
 import type { Settings } from '../../../shared/bridge/models';
 import type { UpdateChannel } from '../../../shared/bridge/network-settings';
+import { feedUrl } from '../update/flow';
 
 type Env = Record<string, string | undefined>;
 
@@ -19,7 +20,7 @@ export function updaterFeed(
   serverUrl: string,
   channel: UpdateChannel,
 ): { provider: 'generic'; url: string; channel: UpdateChannel } {
-  return { provider: 'generic', url: `${serverUrl.replace(/\/+$/, '')}/api/v1/releases/feed`, channel };
+  return { provider: 'generic', url: feedUrl(serverUrl), channel };
 }
 
 /**

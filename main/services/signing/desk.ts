@@ -28,6 +28,7 @@ import { ApiError, type ApiClient } from '../api/client';
 import type { Session, SessionUser } from '../auth/session';
 import type { ServerClock } from '../clock';
 import type { LocalStore } from '../localdb/store';
+import { errorFields, SILENT_LOGGER, type Logger } from '../log/logger';
 import { SigningError } from './errors';
 import type { KeystoreInfoView, SigningQueueItemView, SigningSource } from '../../../shared/bridge/models';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy, type LockoutRecord, type LockoutStore } from './lockout';
@@ -96,6 +97,8 @@ export interface DesktopSigningDeps {
   policy?: LockoutPolicy;
   /** The Kepala Balai's choice in the settings: key file (default) or PKCS#11 token. */
   source?: () => SigningSource | undefined;
+  /** Signing outcomes and refusals, upload refusals: never the passphrase or PIN (they are not passed on). */
+  logger?: Logger;
 }
 
 /** What the signing dialog shows: where the key is, and the certificate recorded for it. */
@@ -120,9 +123,11 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 export class DesktopSigning {
   readonly lockout: SqliteLockoutStore;
+  private readonly log: Logger;
 
   constructor(private readonly deps: DesktopSigningDeps) {
     this.lockout = new SqliteLockoutStore(deps.store);
+    this.log = deps.logger ?? SILENT_LOGGER;
   }
 
   private get keystorePath(): string {
@@ -187,7 +192,13 @@ export class DesktopSigning {
         throw e;
       }
       // Not the document queued (changed on the server since the pull): the next pull brings the new hash.
-      if (sha256Hex(pdf) !== item.documentHash) continue;
+      if (sha256Hex(pdf) !== item.documentHash) {
+        this.log.warn('signing: downloaded E-LHU is not the queued document; not kept', {
+          reportId: item.reportId,
+          documentHash: item.documentHash,
+        });
+        continue;
+      }
       mkdirSync(this.documentsDir, { recursive: true });
       const path = this.documentPath(item.reportId, item.documentHash);
       const tmp = `${path}.tmp`;
@@ -207,6 +218,7 @@ export class DesktopSigning {
         removed += 1;
       }
     }
+    if (downloaded + removed > 0) this.log.info('signing: queue documents updated', { downloaded, removed });
     return { downloaded, removed };
   }
 
@@ -310,6 +322,29 @@ export class DesktopSigning {
     onProgress?: (done: number, total: number, reportId: string | null) => void,
   ): Promise<SignedReport[]> {
     if (refs.length === 0) return [];
+    const source = this.tokenSetting() ? 'token' : 'file';
+    try {
+      const signed = await this.signBatch(refs, passphrase, onProgress);
+      this.log.info('signing: reports signed', {
+        source,
+        reports: signed.map((r) => ({ reportId: r.reportId, commandId: r.commandId })),
+      });
+      return signed;
+    } catch (e) {
+      // What refused and why (its code and details: tries left, certificate dates, hashes); the
+      // passphrase or PIN is no field of the error and is never passed here.
+      if (e instanceof SigningError)
+        this.log.warn('signing: refused', { source, reports: refs.length, code: e.code, details: e.details });
+      else this.log.error('signing: failed', { source, reports: refs.length, ...errorFields(e, true) });
+      throw e;
+    }
+  }
+
+  private async signBatch(
+    refs: readonly ReportRefInput[],
+    passphrase: string,
+    onProgress?: (done: number, total: number, reportId: string | null) => void,
+  ): Promise<SignedReport[]> {
     const token = this.tokenSetting();
     if (!token && !existsSync(this.keystorePath)) {
       throw new SigningError(
@@ -562,6 +597,12 @@ export class DesktopSigning {
         this.deps.api.uploadSignedFile(t, ref, new Uint8Array(row.data)),
       );
       if (res.signedHash !== row.signed_hash) {
+        this.log.error('signing: the server stored the signed E-LHU with another hash', {
+          ...ref,
+          commandId: command.id,
+          signedHash: row.signed_hash,
+          storedHash: res.signedHash,
+        });
         const message = {
           id: 'Server menyimpan berkas dengan hash lain dari yang ditandatangani di sini.',
           en: 'The server stored a file with another hash than the one signed here.',
@@ -580,9 +621,16 @@ export class DesktopSigning {
           .set({ uploaded_at: this.deps.clock.now().toISOString(), upload_error: null })
           .where('command_id', '=', command.id),
       );
+      this.log.info('signing: signed E-LHU uploaded', { ...ref, commandId: command.id });
       return null;
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'client') {
+        this.log.warn('signing: the server refused the signed E-LHU', {
+          ...ref,
+          commandId: command.id,
+          status: e.status,
+          code: e.code,
+        });
         const message = e.serverMessage ?? {
           id: `Server menolak E-LHU bertanda tangan ini (HTTP ${e.status ?? '?'}).`,
           en: `The server refused this signed report (HTTP ${e.status ?? '?'}).`,

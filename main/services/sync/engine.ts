@@ -16,6 +16,7 @@ import { ApiError, type ApiClient } from '../api/client';
 import { SessionEndedError, type Session } from '../auth/session';
 import { systemScheduler, type Random, type Scheduler, type ServerClock, type TimerHandle } from '../clock';
 import type { LocalStore, PreparedChange, QueuedCommand } from '../localdb/store';
+import { errorFields, SILENT_LOGGER, type Logger } from '../log/logger';
 import type { SyncStatusView } from '../../../shared/bridge/models';
 
 export interface SyncOptions {
@@ -74,6 +75,8 @@ export interface SyncEngineDeps {
   extraStatus?: () => { signedAwaitingUpload: number };
   /** Orders of the working copy changed by a pull or by the server's outcomes (null: maybe all of them). */
   onData?: (orderIds: string[] | null) => void;
+  /** Each cycle's outcome when it did something or failed, the server's rejections, the fallbacks taken. */
+  logger?: Logger;
   /** Test hook: called between steps of a cycle, so tests can stop a "process" at a precise point. */
   hook?: (
     point: 'before-push' | 'after-push-response' | 'before-pull-apply' | 'after-cycle',
@@ -96,8 +99,10 @@ export class SyncEngine {
   private listeners = new Set<SyncListener>();
   private lastReferenceAt = -Infinity;
   private pushLimit: number;
+  private readonly log: Logger;
 
   constructor(private readonly deps: SyncEngineDeps) {
+    this.log = deps.logger ?? SILENT_LOGGER;
     this.scheduler = deps.scheduler ?? systemScheduler;
     this.random = deps.random ?? Math.random;
     this.o = {
@@ -285,14 +290,18 @@ export class SyncEngine {
         total.removed += r.removed;
         if (mode === 'pull' || (!this.again && !this.deps.store.hasSendable())) break;
       }
+      // Quiet when nothing moved: a pull every 30 s would fill the log with nothing.
+      if (this.online !== true || Object.values(total).some((n) => n > 0))
+        this.log.info('sync: cycle done', { mode, ...total, afterAttempts: this.attempt });
       this.attempt = 0;
       this.online = true;
       this.lastError = null;
       this.deps.store.updateSyncState({ last_sync_at: this.deps.clock.now().toISOString() });
       try {
         this.deps.store.ws.checkpoint();
-      } catch {
+      } catch (e) {
         // a checkpoint is housekeeping; the next one catches up
+        this.log.warn('sync: checkpoint failed', errorFields(e));
       }
       if (this.runningLoop)
         this.schedule(this.deps.store.hasSendable() ? this.o.debounceMs : this.o.pullIntervalMs, 'periodic');
@@ -303,10 +312,20 @@ export class SyncEngine {
       if (e instanceof SessionEndedError) {
         // Nothing to do until the user signs in again (resume()).
         this.clearTimer();
+        this.log.info('sync: waiting for a sign-in', { mode, session: e.message });
       } else if (e instanceof ApiError && e.retryable) {
         this.online = false;
         this.attempt += 1;
         const delay = this.backoffDelay(this.attempt);
+        // Offline for hours retries every minute: the first failure and every tenth are enough.
+        if (this.attempt === 1 || this.attempt % 10 === 0)
+          this.log.warn('sync: cycle failed, retrying', {
+            mode,
+            ...errorFields(e),
+            status: e.status,
+            attempt: this.attempt,
+            retryInMs: delay,
+          });
         const next = new Date(this.deps.clock.now().getTime() + delay).toISOString();
         this.deps.store.markAttemptFailed(
           this.deps.store.commands(['sent']).map((c) => c.id),
@@ -316,6 +335,11 @@ export class SyncEngine {
         if (this.runningLoop) this.schedule(delay, 'retry');
       } else {
         // Not retryable (a 4xx the client cannot fix by resending, a bug): try again at the normal pace.
+        this.log.error('sync: cycle failed', {
+          mode,
+          ...errorFields(e, !(e instanceof ApiError)),
+          ...(e instanceof ApiError ? { status: e.status } : {}),
+        });
         this.online = e instanceof ApiError ? true : this.online;
         if (this.runningLoop) this.schedule(this.o.pullIntervalMs, 'periodic');
       }
@@ -337,6 +361,7 @@ export class SyncEngine {
       } catch (e) {
         if (e instanceof SessionEndedError) throw e;
         // a convenience (documents for offline work): the next cycle tries again
+        this.log.warn('sync: after-pull step failed', errorFields(e));
       }
     }
     await this.maybeRefreshReference(session);
@@ -363,6 +388,9 @@ export class SyncEngine {
         if (e instanceof ApiError && e.code === 'history_changed' && !rebuilt) {
           // The server lost commands it had applied (restored from a backup): rebuild from a full
           // pull, which puts them back in the queue in their order, then push again.
+          this.log.warn(
+            'sync: the server lost applied commands (history_changed): full pull, then push again',
+          );
           rebuilt = true;
           await this.pull(session, report, true);
           continue;
@@ -383,6 +411,11 @@ export class SyncEngine {
       report.applied += r.applied;
       report.rejected += r.rejected;
       if (r.rejected > 0) {
+        this.log.warn('sync: the server rejected commands', {
+          rejected: mine.flatMap((o) =>
+            o.status === 'rejected' ? [{ commandId: o.commandId, code: o.code }] : [],
+          ),
+        });
         const rejected = new Set(mine.filter((o) => o.status === 'rejected').map((o) => o.commandId));
         this.deps.onData?.([...new Set(batch.filter((c) => rejected.has(c.id)).map((c) => c.aggregateId))]);
       }
@@ -407,6 +440,11 @@ export class SyncEngine {
     for (const c of batch) {
       const refused = await this.deps.beforeSend!(c, session);
       if (!refused) continue;
+      this.log.warn('sync: a command was refused before it was sent', {
+        commandId: c.id,
+        type: c.type,
+        code: refused.code,
+      });
       this.deps.store.recordOutcomes(
         [{ commandId: c.id, seq: c.seq, status: 'rejected', code: refused.code, message: refused.message }],
         this.deps.clock.now().toISOString(),
@@ -431,6 +469,12 @@ export class SyncEngine {
       return;
     }
     const c = batch[0]!;
+    this.log.warn('sync: the server refused a command as a request', {
+      commandId: c.id,
+      type: c.type,
+      status: e.status,
+      code: e.code,
+    });
     this.deps.store.recordOutcomes(
       [
         {
@@ -465,6 +509,7 @@ export class SyncEngine {
         // history_changed: the server was restored from a backup): start over with a full pull,
         // once. Its lastProcessedSeq re-queues the commands the server lost (store.applyPull).
         if (e instanceof ApiError && e.kind === 'client' && cursor !== null && !resetOnce) {
+          this.log.warn('sync: the pull cursor was refused: full pull', { status: e.status, code: e.code });
           resetOnce = true;
           cursor = null;
           changes.length = 0;
@@ -475,6 +520,9 @@ export class SyncEngine {
       // The server lost commands it had told this client were applied (its database was restored
       // and the cursor was not refused): rebuild from a full pull, which re-queues them.
       if (cursor !== null && !resetOnce && store.lostByServer(res.lastProcessedSeq)) {
+        this.log.warn('sync: the server lost applied commands: full pull', {
+          lastProcessedSeq: res.lastProcessedSeq,
+        });
         resetOnce = true;
         cursor = null;
         changes.length = 0;
@@ -517,6 +565,7 @@ export class SyncEngine {
     } catch (e) {
       if (e instanceof SessionEndedError) throw e;
       // reference data is a convenience: the next interval tries again
+      this.log.warn('sync: reference data not refreshed', errorFields(e));
       this.lastReferenceAt =
         now - this.o.referenceIntervalMs + Math.min(this.o.referenceIntervalMs, 5 * 60_000);
     }

@@ -6,6 +6,8 @@
  * The flow knows electron-updater only through `UpdaterPort` (the few AppUpdater methods and events
  * it uses), so tests drive it over electron-updater's own classes with a test app, or over a fake.
  */
+import { errorFields, SILENT_LOGGER, type Logger } from '../log/logger';
+
 export interface UpdateInfoLike {
   version: string;
   releaseNotes?: string | { version: string; note: string | null }[] | null;
@@ -59,7 +61,8 @@ export interface UpdateFlowOptions {
   intervalMs?: number;
   now?: () => Date;
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(h: unknown): void };
-  log?: (line: string) => void;
+  /** Each check's outcome, each download, each install asked for (and why it waits). */
+  logger?: Logger;
 }
 
 export const DEFAULT_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
@@ -93,9 +96,11 @@ export class UpdateFlow {
   private timer: unknown = null;
   private busy: Promise<void> | null = null;
   private readonly now: () => Date;
+  private readonly log: Logger;
 
   constructor(private readonly o: UpdateFlowOptions) {
     this.now = o.now ?? (() => new Date());
+    this.log = o.logger ?? SILENT_LOGGER;
     this.status = {
       state: 'idle',
       currentVersion: o.currentVersion,
@@ -163,9 +168,18 @@ export class UpdateFlow {
       const r = await this.o.port.checkForUpdates();
       const checkedAt = this.now().toISOString();
       if (!r || r.isUpdateAvailable === false || r.updateInfo.version === this.o.currentVersion) {
+        // null: no server to ask yet (nobody signed in).
+        this.log.info('update: checked, none offered', {
+          currentVersion: this.o.currentVersion,
+          asked: r !== null,
+        });
         this.set({ state: 'idle', checkedAt, percent: null });
         return;
       }
+      this.log.info('update: offered, downloading', {
+        currentVersion: this.o.currentVersion,
+        version: r.updateInfo.version,
+      });
       this.set({
         state: 'available',
         version: r.updateInfo.version,
@@ -175,9 +189,13 @@ export class UpdateFlow {
       this.set({ state: 'downloading', percent: 0 });
       // electron-updater checks the download's SHA-512 against the feed and refuses a mismatch.
       await this.o.port.downloadUpdate();
+      this.log.info('update: downloaded', { version: r.updateInfo.version });
       this.set({ state: 'downloaded', percent: 100 });
     } catch (e) {
-      this.o.log?.(`update: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn('update: check or download failed', {
+        currentVersion: this.o.currentVersion,
+        ...errorFields(e),
+      });
       this.set({
         state: 'error',
         percent: null,
@@ -201,11 +219,14 @@ export class UpdateFlow {
         message: { id: 'Belum ada pembaruan yang siap dipasang.', en: 'No update is ready to install.' },
       };
     }
-    const wait = waitMessage(await this.o.work());
+    const work = await this.o.work();
+    const wait = waitMessage(work);
     if (wait) {
+      this.log.info('update: install waits', { version: this.status.version, ...work });
       this.set({ state: 'waiting', message: wait });
       return { installed: false, message: wait };
     }
+    this.log.info('update: installing', { version: this.status.version });
     this.set({ state: 'installing', message: null });
     // Not silent (the user sees the installer on Windows), run the app again afterwards.
     this.o.port.quitAndInstall(false, true);
@@ -223,21 +244,6 @@ export class UpdateFlow {
     this.set({ state: 'downloaded', message: null });
     return true;
   }
-}
-
-/** Electron session proxy settings from the unit's proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), else the system's. */
-export function proxyConfig(
-  env: Record<string, string | undefined>,
-): { mode: 'system' } | { proxyRules: string; proxyBypassRules?: string } {
-  const https = env.HTTPS_PROXY ?? env.https_proxy;
-  const http = env.HTTP_PROXY ?? env.http_proxy;
-  if (!https && !http) return { mode: 'system' };
-  const strip = (u: string) => u.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, '');
-  const rules = [https ? `https=${strip(https)}` : null, http ? `http=${strip(http)}` : null]
-    .filter(Boolean)
-    .join(';');
-  const bypass = env.NO_PROXY ?? env.no_proxy;
-  return bypass ? { proxyRules: rules, proxyBypassRules: bypass } : { proxyRules: rules };
 }
 
 /** The feed of the server the desktop signs in to. */

@@ -145,7 +145,12 @@ function flowOver(port: UpdaterPort, work: () => WorkInProgress) {
     currentVersion: '1.0.0',
     work,
     emit: (s) => seen.push(s),
-    log: (l) => logs.push(l),
+    // What went wrong (warn, error): the info lines of a good check are left out.
+    logger: {
+      info: () => {},
+      warn: (m, f) => logs.push(`${m} ${JSON.stringify(f)}`),
+      error: (m, f) => logs.push(`${m} ${JSON.stringify(f)}`),
+    },
   });
   return { flow, seen, logs };
 }
