@@ -29,6 +29,22 @@ export function windowSize(saved: Size | null | undefined, workArea: Size | null
   };
 }
 
+/**
+ * The checklist as data: every item the window's webPreferences must meet. The unit test and the
+ * shell (which refuses to open a window that fails it) use the same list.
+ */
+export const REQUIRED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  nodeIntegrationInWorker: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+} as const;
+
 export interface WindowOptionsInput {
   preloadPath: string;
   size: Size;
@@ -52,15 +68,7 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
     autoHideMenuBar: true,
     webPreferences: {
       preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
+      ...REQUIRED_WEB_PREFERENCES,
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
@@ -68,22 +76,6 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
     },
   };
 }
-
-/**
- * The checklist as data: every item the window's webPreferences must meet. The unit test and the
- * shell (which refuses to open a window that fails it) use the same list.
- */
-export const REQUIRED_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInSubFrames: false,
-  nodeIntegrationInWorker: false,
-  webviewTag: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-} as const;
 
 /** The checklist items these options break (empty when they meet it). */
 export function checklistViolations(options: BrowserWindowConstructorOptions): string[] {

@@ -10,6 +10,7 @@ import { ExpandedUncertaintySchema, OrderSchema } from '../domain/entities';
 import { ONLINE_CALLS } from './online-calls';
 import { HolidaySchema } from '../api/calendar';
 import { OutdatedNoticeSchema } from './events';
+import { Empty, Id, Reason, SampleRef } from './input-fields';
 import {
   AppInfoSchema,
   CycleReportSchema,
@@ -29,16 +30,8 @@ import {
   WorklistQuerySchema,
 } from './models';
 
-const Id = z.string().trim().min(1, { error: 'id wajib diisi / id is required' }).max(64);
-const Reason = z
-  .string()
-  .trim()
-  .min(5, { error: 'alasan minimal 5 karakter / a reason needs at least 5 characters' })
-  .max(1000, { error: 'alasan maksimal 1000 karakter / a reason is at most 1000 characters' });
 /** Secrets cross the bridge once and are never logged or kept (the engine drops them after use). */
 const Secret = z.string().min(1, { error: 'wajib diisi / required' }).max(200);
-const Empty = z.strictObject({});
-const SampleRef = { orderId: Id, sampleId: Id };
 
 /** The Penyelia's sample receipt check (pemeriksaan contoh), as the lab's checklist. */
 export const ReceiptCheckSchema = z.strictObject({

@@ -37,18 +37,8 @@ import { HolidayListSchema, PutHolidaysRequestSchema } from '../api/calendar';
 import { OrderSchema } from '../domain/entities';
 import { OrderReviewAnswersSchema } from '../domain/order-review';
 import { RECORD_CALLS } from './records-calls';
+import { Empty, Id, OrderRef, Reason, ReportRef, SampleRef } from './input-fields';
 import { AccountStatusSchema, OrderStatusSchema } from '../domain/states';
-
-const Id = z.string().trim().min(1, { error: 'id wajib diisi / id is required' }).max(64);
-const Reason = z
-  .string()
-  .trim()
-  .min(5, { error: 'alasan minimal 5 karakter / a reason needs at least 5 characters' })
-  .max(1000, { error: 'alasan maksimal 1000 karakter / a reason is at most 1000 characters' });
-const Empty = z.strictObject({});
-const OrderRef = { orderId: Id };
-const SampleRef = { orderId: Id, sampleId: Id };
-const ReportRef = { orderId: Id, sampleId: Id, reportId: Id };
 
 interface OnlineSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;

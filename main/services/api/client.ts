@@ -12,7 +12,12 @@
  *
  * Every request says which desktop sends it: `X-SIPPT-Client: desktop/<version>`.
  */
-import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
+import axios, {
+  type AxiosInstance,
+  type AxiosProxyConfig,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+} from 'axios';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
@@ -133,6 +138,16 @@ export class ApiClient {
     return this.options.baseUrl;
   }
 
+  /** One request; no answer at all (refused, reset, timed out) is a network error, retried by sync. */
+  private async exchange<T>(path: string, config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+    try {
+      return await this.http.request<T>({ ...config, url: path });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
+    }
+  }
+
   private async send<T>(
     method: 'get' | 'post' | 'put' | 'patch',
     path: string,
@@ -143,19 +158,12 @@ export class ApiClient {
     extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     const sentAt = this.clock.now();
-    let res: AxiosResponse<unknown>;
-    try {
-      res = await this.http.request({
-        method,
-        url: path,
-        data: method === 'get' ? undefined : JSON.stringify(body ?? {}),
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders },
-        ...(timeoutMs ? { timeout: timeoutMs } : {}),
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
-    }
+    const res = await this.exchange<unknown>(path, {
+      method,
+      data: method === 'get' ? undefined : JSON.stringify(body ?? {}),
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders },
+      ...(timeoutMs ? { timeout: timeoutMs } : {}),
+    });
     const receivedAt = this.clock.now();
     const dateHeader = res.headers['date'];
     if (res.status >= 500)
@@ -279,24 +287,8 @@ export class ApiClient {
 
   /** The E-LHU file of a report as this user may see it (staff: the unsigned one until it is signed). */
   async reportFile(token: string, ref: ReportRef, timeoutMs = 60_000): Promise<Uint8Array> {
-    const path = reportPath(ref, 'file');
-    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
-    try {
-      res = await this.http.request({
-        method: 'get',
-        url: path,
-        responseType: 'arraybuffer',
-        headers: { authorization: `Bearer ${token}`, accept: 'application/pdf' },
-        timeout: timeoutMs,
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
-    }
-    if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    return res.data instanceof Uint8Array
-      ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
-      : new Uint8Array(res.data);
+    return (await this.fileOf(token, reportPath(ref, 'file'), { timeoutMs, accept: 'application/pdf' }))
+      .bytes;
   }
 
   /**
@@ -320,24 +312,17 @@ export class ApiClient {
       Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
       Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
     ]);
-    let res: AxiosResponse<ArrayBuffer>;
-    try {
-      res = await this.http.request({
-        method: 'put',
-        url: path,
-        data: body,
-        responseType: 'arraybuffer',
-        transformRequest: [(d: unknown) => d],
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        timeout: timeoutMs,
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
-    }
+    const res = await this.exchange<ArrayBuffer>(path, {
+      method: 'put',
+      data: body,
+      responseType: 'arraybuffer',
+      transformRequest: [(d: unknown) => d],
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      timeout: timeoutMs,
+    });
     const data = decodeBody(res.data);
     if (res.status >= 300) throw failure(path, res.status, data);
     const parsed = SignedFileResponseSchema.safeParse(data);
@@ -528,34 +513,31 @@ export class ApiClient {
     return this.send('get', `/audit${queryString(query)}`, undefined, AuditListResponseSchema, token);
   }
 
-  /** A file the server serves (GET), as bytes with its content type. */
+  /** A file the server serves (GET), as bytes with its content type (and the name it gives, if any). */
   private async fileOf(
     token: string,
     path: string,
-    timeoutMs = 60_000,
-  ): Promise<{ bytes: Uint8Array; mime: string }> {
-    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
-    try {
-      res = await this.http.request({
-        method: 'get',
-        url: path,
-        responseType: 'arraybuffer',
-        headers: { authorization: `Bearer ${token}`, accept: '*/*' },
-        timeout: timeoutMs,
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
-    }
+    o: { timeoutMs?: number; accept?: string } = {},
+  ): Promise<{ bytes: Uint8Array; mime: string; fileName?: string }> {
+    const res = await this.exchange<ArrayBuffer | Uint8Array>(path, {
+      method: 'get',
+      responseType: 'arraybuffer',
+      headers: { authorization: `Bearer ${token}`, accept: o.accept ?? '*/*' },
+      timeout: o.timeoutMs ?? 60_000,
+    });
     if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
     const bytes =
       res.data instanceof Uint8Array
         ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
         : new Uint8Array(res.data);
     const type = res.headers['content-type'];
+    const disposition = res.headers['content-disposition'];
+    const fileName =
+      typeof disposition === 'string' ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
     return {
       bytes,
       mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream',
+      ...(fileName !== undefined ? { fileName } : {}),
     };
   }
 
@@ -577,31 +559,11 @@ export class ApiClient {
     q: { kind: RecordKind; from: string; to: string; format: 'xlsx' | 'pdf' },
   ): Promise<{ bytes: Uint8Array; mime: string; fileName: string }> {
     const path = `/records/${q.kind}${queryString({ from: q.from, to: q.to, format: q.format })}`;
-    let res: AxiosResponse<ArrayBuffer | Uint8Array>;
-    try {
-      res = await this.http.request({
-        method: 'get',
-        url: path,
-        responseType: 'arraybuffer',
-        headers: { authorization: `Bearer ${token}`, accept: '*/*' },
-        timeout: 120_000,
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new ApiError('network', `${path}: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
-    }
-    if (res.status >= 300) throw failure(path, res.status, decodeBody(res.data));
-    const bytes =
-      res.data instanceof Uint8Array
-        ? new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength)
-        : new Uint8Array(res.data);
-    const type = res.headers['content-type'];
-    const disposition = res.headers['content-disposition'];
-    const named = typeof disposition === 'string' ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
+    const file = await this.fileOf(token, path, { timeoutMs: 120_000 });
     return {
-      bytes,
-      mime: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream',
-      fileName: named ?? `${q.kind}-${q.from}-${q.to}.${q.format}`,
+      bytes: file.bytes,
+      mime: file.mime,
+      fileName: file.fileName ?? `${q.kind}-${q.from}-${q.to}.${q.format}`,
     };
   }
 

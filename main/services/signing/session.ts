@@ -33,6 +33,41 @@ export function readNow(now: NowSource | undefined): Date {
   return new Date(now.now());
 }
 
+/**
+ * The /Contents room a CMS over this chain needs: the certificates, the signature and the signed
+ * attributes and structure (~500 bytes), rounded up with room to spare. The key file and the token
+ * reserve the same, so both give the same file.
+ */
+export function signatureRoom(chainDer: readonly Uint8Array[], modulusBytes: number): number {
+  const certBytes = chainDer.reduce((n, c) => n + c.length, 0);
+  return Math.ceil((certBytes + modulusBytes + 1024) / 512) * 512;
+}
+
+/** The CAdES SignedData over a document's digest: the chain's first certificate signs, by `sign`. */
+export function cmsOverChain(
+  chainDer: readonly Uint8Array[],
+  signerCertificateHash: Uint8Array,
+  contentDigest: Uint8Array,
+  sign: (data: Uint8Array) => Uint8Array,
+): Uint8Array {
+  return buildCadesSignedData({
+    contentDigest,
+    signerCertificate: chainDer[0]!,
+    chain: chainDer.slice(1),
+    signerCertificateHash,
+    sign,
+  });
+}
+
+/** The refusal of a session used after close(): the user enters the passphrase (or token PIN) again. */
+export function sessionClosed(secret: { id: string; en: string }): SigningError {
+  return new SigningError(
+    'session_closed',
+    `Sesi penandatanganan sudah ditutup; masukkan ${secret.id} lagi.`,
+    `The signing session is closed; enter the ${secret.en} again.`,
+  );
+}
+
 export interface OpenSigningSessionOptions {
   /** The PKCS#12 keystore's bytes (as imported once by the Kepala Balai). */
   p12: Uint8Array;
@@ -99,9 +134,7 @@ class Session implements SigningSession {
     this.chainDer = chain.map((c) => new Uint8Array(c.raw));
     this.signerHash = createHash('sha256').update(this.chainDer[0]!).digest();
     const modulusBytes = Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 4096) / 8);
-    const certBytes = this.chainDer.reduce((n, c) => n + c.length, 0);
-    // Certificates + signature + attributes and structure (~500 bytes), rounded up with room to spare.
-    this.signatureLength = Math.ceil((certBytes + modulusBytes + 1024) / 512) * 512;
+    this.signatureLength = signatureRoom(this.chainDer, modulusBytes);
   }
 
   get isOpen(): boolean {
@@ -113,13 +146,7 @@ class Session implements SigningSession {
   }
 
   private key(): KeyObject {
-    if (!this.#key) {
-      throw new SigningError(
-        'session_closed',
-        'Sesi penandatanganan sudah ditutup; masukkan passphrase lagi.',
-        'The signing session is closed; enter the passphrase again.',
-      );
-    }
+    if (!this.#key) throw sessionClosed({ id: 'passphrase', en: 'passphrase' });
     return this.#key;
   }
 
@@ -131,13 +158,9 @@ class Session implements SigningSession {
   createCms(contentDigest: Uint8Array): Uint8Array {
     const key = this.key();
     checkCertificateValidity(this.certificate, this.now());
-    return buildCadesSignedData({
-      contentDigest,
-      signerCertificate: this.chainDer[0]!,
-      chain: this.chainDer.slice(1),
-      signerCertificateHash: this.signerHash,
-      sign: (data) => rsaSign('sha256', data, key),
-    });
+    return cmsOverChain(this.chainDer, this.signerHash, contentDigest, (data) =>
+      rsaSign('sha256', data, key),
+    );
   }
 
   close(): void {

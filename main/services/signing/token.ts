@@ -16,10 +16,17 @@
 import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Pkcs11js from 'pkcs11js';
-import { buildCadesSignedData } from './cms';
 import { SigningError } from './errors';
 import { certificateInfo, normalizeFingerprint, type CertificateInfo } from './keystore';
-import { checkCertificateValidity, readNow, type NowSource, type SigningSession } from './session';
+import {
+  checkCertificateValidity,
+  cmsOverChain,
+  readNow,
+  sessionClosed,
+  signatureRoom,
+  type NowSource,
+  type SigningSession,
+} from './session';
 
 // PKCS#11 v2.40 constants used here (kept local: the addon is loaded only when a token is used).
 export const CKO_CERTIFICATE = 0x1;
@@ -339,9 +346,7 @@ export class TokenSigningSession implements SigningSession {
     this.chainDer = chain.map((c) => new Uint8Array(c.raw));
     this.signerHash = createHash('sha256').update(this.chainDer[0]!).digest();
     this.modulusBytes = Math.ceil((chain[0]!.publicKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8);
-    const certBytes = this.chainDer.reduce((n, c) => n + c.length, 0);
-    // The same reservation as the key-file session, so both give the same file.
-    this.signatureLength = Math.ceil((certBytes + this.modulusBytes + 1024) / 512) * 512;
+    this.signatureLength = signatureRoom(this.chainDer, this.modulusBytes);
   }
 
   get isOpen(): boolean {
@@ -353,13 +358,7 @@ export class TokenSigningSession implements SigningSession {
   }
 
   private assertOpen(): void {
-    if (!this.#open) {
-      throw new SigningError(
-        'session_closed',
-        'Sesi penandatanganan sudah ditutup; masukkan PIN token lagi.',
-        'The signing session is closed; enter the token PIN again.',
-      );
-    }
+    if (!this.#open) throw sessionClosed({ id: 'PIN token', en: 'token PIN' });
   }
 
   assertCertificateValidAt(at: Date): void {
@@ -401,13 +400,7 @@ export class TokenSigningSession implements SigningSession {
   createCms(contentDigest: Uint8Array): Uint8Array {
     this.assertOpen();
     checkCertificateValidity(this.certificate, this.now());
-    return buildCadesSignedData({
-      contentDigest,
-      signerCertificate: this.chainDer[0]!,
-      chain: this.chainDer.slice(1),
-      signerCertificateHash: this.signerHash,
-      sign: (data) => this.signOnToken(data),
-    });
+    return cmsOverChain(this.chainDer, this.signerHash, contentDigest, (data) => this.signOnToken(data));
   }
 
   close(): void {
