@@ -96,26 +96,24 @@ export function toneOfOrder(status: OrderStatus): Tone {
 
 export function StatusBadge({ status, tone }: { status: OrderStatus; tone?: Tone }) {
   const { i18n } = useTranslation();
-  const tn = TONE[tone ?? toneOfOrder(status)];
-  const Icon = tn.icon;
   const label = STATUS_LABELS[status];
   return (
-    <Badge
-      color={tn.color}
-      variant="light"
-      radius="sm"
-      tt="none"
-      fw={600}
-      size="lg"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />}
-      style={{ whiteSpace: 'normal', height: 'auto', minHeight: 26, ...darkText(tn.color) }}
-    >
+    <ToneBadge tone={tone ?? toneOfOrder(status)} wrap>
       {i18n.language === 'en' ? label.en : label.id}
-    </Badge>
+    </ToneBadge>
   );
 }
 
-export function ToneBadge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
+export function ToneBadge({
+  tone,
+  wrap = false,
+  children,
+}: {
+  tone: Tone;
+  /** Long words (a status) may take a second line. */
+  wrap?: boolean;
+  children: React.ReactNode;
+}) {
   const tn = TONE[tone];
   const Icon = tn.icon;
   return (
@@ -127,7 +125,11 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: React.Reac
       fw={600}
       size="lg"
       leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${tn.color}-9)`} />}
-      style={darkText(tn.color)}
+      style={
+        wrap
+          ? { whiteSpace: 'normal', height: 'auto', minHeight: 26, ...darkText(tn.color) }
+          : darkText(tn.color)
+      }
     >
       {children}
     </Badge>

@@ -1,6 +1,6 @@
 /**
  * The portal's addresses (Indonesian, as the customer reads them). The server answers each with
- * index.html (server/http/routes/portal.ts PORTAL_PAGES; a unit test keeps the two lists equal).
+ * index.html (the list in shared/portal-pages.ts; a unit test keeps the server's list equal to it).
  */
 export const PATHS = {
   home: '/',
@@ -17,12 +17,4 @@ export const PATHS = {
 } as const;
 
 /** The page patterns the server must answer with the portal (the SPA fallback). */
-export const SERVED_PAGES = [
-  '/',
-  '/daftar',
-  '/masuk',
-  '/lupa-sandi',
-  '/pesanan',
-  '/pesanan/*',
-  '/profil',
-] as const;
+export { PORTAL_PAGES as SERVED_PAGES } from '../../../shared/portal-pages';

@@ -4,7 +4,7 @@
  * downloads (locked until payment is confirmed and the survey filled, and saying so), the samples
  * with their parameters and tariffs, and the SOP timeline (staff names are withheld by the server).
  */
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import {
   Alert,
   Anchor,
@@ -33,6 +33,7 @@ import {
   IconStar,
   IconX,
 } from '@tabler/icons-react';
+import type { IconProps } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -73,12 +74,13 @@ const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 
 function ActionCard({
   tone,
-  icon,
+  icon: Icon,
   title,
   children,
 }: {
   tone: 'orange' | 'teal' | 'sippt' | 'red' | 'gray';
-  icon: ReactNode;
+  /** Drawn in the card's tone. */
+  icon: ComponentType<IconProps>;
   title: string;
   children: ReactNode;
 }) {
@@ -93,7 +95,7 @@ function ActionCard({
     >
       <Stack gap="sm">
         <Group gap="xs" wrap="nowrap">
-          {icon}
+          <Icon size={22} color={`var(--mantine-color-${tone}-7)`} aria-hidden />
           <Title order={2} size="h4" id="action-title">
             {title}
           </Title>
@@ -133,7 +135,12 @@ function useOrderMutation(orderId: string) {
       setBusy(false);
     }
   };
-  return { run, busy, error, setError };
+  /** For a ReasonDialog: a refusal is thrown, so the dialog keeps the reason and shows it. */
+  const runOrThrow = async (fn: () => Promise<OrderResponse>, success: string): Promise<void> => {
+    const failed = await run(fn, success);
+    if (failed) throw dialogError(failed);
+  };
+  return { run, runOrThrow, busy, error, setError };
 }
 
 /** ReasonDialog shows a refusal's own message for the shared error type: the server's words, typed reason kept. */
@@ -150,17 +157,56 @@ function ErrorLine({ error }: { error: string | null }) {
   );
 }
 
+/** "Yakin?" before a change of the order: it runs from here, and the modal closes once it is done. */
+function ConfirmModal({
+  opened,
+  onClose,
+  text,
+  mutation: m,
+  confirmLabel,
+  color,
+  change,
+  success,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  text: string;
+  mutation: ReturnType<typeof useOrderMutation>;
+  confirmLabel: string;
+  color?: string;
+  change: () => Promise<OrderResponse>;
+  success: string;
+}) {
+  const { t } = useTranslation('portal');
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('order.confirmTitle')} centered>
+      <Stack gap="md">
+        <Text>{text}</Text>
+        <ErrorLine error={m.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('newOrder.back')}
+          </Button>
+          <Button
+            color={color}
+            loading={m.busy}
+            onClick={() => void m.run(change, success).then((failed) => !failed && onClose())}
+          >
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function ReviewTariff({ order, total }: { order: Order; total: number }) {
   const { t } = useTranslation('portal');
   const m = useOrderMutation(order.id);
   const [confirm, setConfirm] = useState(false);
   const [reject, setReject] = useState(false);
   return (
-    <ActionCard
-      tone="orange"
-      icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
-      title={t('order.review.title')}
-    >
+    <ActionCard tone="orange" icon={IconReceipt} title={t('order.review.title')}>
       <Text size="sm">{t('order.review.text')}</Text>
       <Group justify="space-between">
         <Text fw={600}>{t('order.approvedTotal')}</Text>
@@ -185,40 +231,24 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
           {t('order.review.request')}
         </Button>
       </Group>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('order.confirmTitle')} centered>
-        <Stack gap="md">
-          <Text>{t('order.review.requestConfirm', { amount: formatRupiah(total) })}</Text>
-          <ErrorLine error={m.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(false)}>
-              {t('newOrder.back')}
-            </Button>
-            <Button
-              loading={m.busy}
-              onClick={() =>
-                void m
-                  .run(() => requestBilling(order.id, order.version), t('order.review.requested'))
-                  .then((failed) => !failed && setConfirm(false))
-              }
-            >
-              {t('order.review.request')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        text={t('order.review.requestConfirm', { amount: formatRupiah(total) })}
+        mutation={m}
+        confirmLabel={t('order.review.request')}
+        change={() => requestBilling(order.id, order.version)}
+        success={t('order.review.requested')}
+      />
       <ReasonDialog
         opened={reject}
         title={t('order.review.rejectTitle')}
         consequence={t('order.review.rejectConsequence')}
         confirmLabel={t('order.review.reject')}
         onClose={() => setReject(false)}
-        onConfirm={async (reason) => {
-          const failed = await m.run(
-            () => rejectTariff(order.id, reason, order.version),
-            t('order.review.rejected'),
-          );
-          if (failed) throw dialogError(failed);
-        }}
+        onConfirm={(reason) =>
+          m.runOrThrow(() => rejectTariff(order.id, reason, order.version), t('order.review.rejected'))
+        }
       />
     </ActionCard>
   );
@@ -258,11 +288,7 @@ function PayAndUpload({ order, rejectedReason }: { order: Order; rejectedReason:
     if (!failed) pick(null);
   };
   return (
-    <ActionCard
-      tone="orange"
-      icon={<IconReceipt size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
-      title={t('order.pay.title')}
-    >
+    <ActionCard tone="orange" icon={IconReceipt} title={t('order.pay.title')}>
       {rejectedReason && (
         <Alert
           color="red"
@@ -392,11 +418,7 @@ function FinishAction({ order }: { order: Order }) {
   const m = useOrderMutation(order.id);
   const [confirm, setConfirm] = useState(false);
   return (
-    <ActionCard
-      tone="orange"
-      icon={<IconDownload size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
-      title={t('order.download.title')}
-    >
+    <ActionCard tone="orange" icon={IconDownload} title={t('order.download.title')}>
       <Text size="sm">{t('order.download.text')}</Text>
       <ErrorLine error={m.error} />
       <Button
@@ -406,28 +428,16 @@ function FinishAction({ order }: { order: Order }) {
       >
         {t('order.download.finish')}
       </Button>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('order.confirmTitle')} centered>
-        <Stack gap="md">
-          <Text>{t('order.download.finishConfirm')}</Text>
-          <ErrorLine error={m.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(false)}>
-              {t('newOrder.back')}
-            </Button>
-            <Button
-              color="teal.9"
-              loading={m.busy}
-              onClick={() =>
-                void m
-                  .run(() => finishOrder(order.id), t('order.download.finished'))
-                  .then((failed) => !failed && setConfirm(false))
-              }
-            >
-              {t('order.download.finish')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        text={t('order.download.finishConfirm')}
+        mutation={m}
+        confirmLabel={t('order.download.finish')}
+        color="teal.9"
+        change={() => finishOrder(order.id)}
+        success={t('order.download.finished')}
+      />
     </ActionCard>
   );
 }
@@ -491,11 +501,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
   switch (a.kind) {
     case 'correct':
       return (
-        <ActionCard
-          tone="orange"
-          icon={<IconArrowBackUp size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
-          title={t('order.correct.title')}
-        >
+        <ActionCard tone="orange" icon={IconArrowBackUp} title={t('order.correct.title')}>
           {a.reason && <Text size="sm">{t('order.reason', { reason: a.reason })}</Text>}
           <LinkButton href={PATHS.correct(order.id)}>{t('order.correct.action')}</LinkButton>
         </ActionCard>
@@ -506,11 +512,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       return <PayAndUpload order={order} rejectedReason={a.rejectedProof?.reason ?? null} />;
     case 'billing_expired':
       return (
-        <ActionCard
-          tone="red"
-          icon={<IconAlertCircle size={22} color="var(--mantine-color-red-7)" aria-hidden />}
-          title={t('order.expired.title')}
-        >
+        <ActionCard tone="red" icon={IconAlertCircle} title={t('order.expired.title')}>
           <Text size="sm">{t('order.expired.text')}</Text>
           <LinkButton href={PATHS.billing(order.id)} variant="light">
             {t('order.pay.open')}
@@ -519,11 +521,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       );
     case 'survey':
       return (
-        <ActionCard
-          tone="orange"
-          icon={<IconStar size={22} color="var(--mantine-color-orange-7)" aria-hidden />}
-          title={t('order.survey.title')}
-        >
+        <ActionCard tone="orange" icon={IconStar} title={t('order.survey.title')}>
           <Text size="sm">{t('order.survey.text')}</Text>
           <LinkButton href={PATHS.survey(order.id)}>{t('order.survey.open')}</LinkButton>
         </ActionCard>
@@ -532,11 +530,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       return <FinishAction order={order} />;
     case 'finished':
       return (
-        <ActionCard
-          tone="teal"
-          icon={<IconCircleCheck size={22} color="var(--mantine-color-teal-7)" aria-hidden />}
-          title={t('order.finishedTitle')}
-        >
+        <ActionCard tone="teal" icon={IconCircleCheck} title={t('order.finishedTitle')}>
           <Text size="sm">
             {t('order.finishedText', { time: formatDateTime(order.finishedAt, i18n.language) })}
           </Text>
@@ -544,11 +538,7 @@ function CurrentAction({ order, total }: { order: Order; total: number }) {
       );
     case 'cancelled':
       return (
-        <ActionCard
-          tone="red"
-          icon={<IconX size={22} color="var(--mantine-color-red-7)" aria-hidden />}
-          title={t('order.cancelledTitle')}
-        >
+        <ActionCard tone="red" icon={IconX} title={t('order.cancelledTitle')}>
           {order.returns.length > 0 && (
             <Text size="sm">
               {t('order.reason', { reason: order.returns[order.returns.length - 1]!.reason })}
@@ -672,10 +662,7 @@ function CancelButton({ order }: { order: Order }) {
         consequence={t('order.cancelConsequence')}
         confirmLabel={t('order.cancel')}
         onClose={() => setOpen(false)}
-        onConfirm={async (reason) => {
-          const failed = await m.run(() => cancelOrder(order.id, reason), t('order.cancelled'));
-          if (failed) throw dialogError(failed);
-        }}
+        onConfirm={(reason) => m.runOrThrow(() => cancelOrder(order.id, reason), t('order.cancelled'))}
       />
     </>
   );

@@ -19,25 +19,8 @@ export function useOnlineAction<N extends BridgeCallName>(name: N) {
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
 
-  const run = async (input: CallInput<N>, success: string): Promise<CallOutput<N> | null> => {
-    setBusy(true);
-    setError(null);
-    setOffline(false);
-    try {
-      const out = await bridge.call(name, input);
-      notifications.show({ color: 'teal', message: success });
-      void qc.invalidateQueries();
-      return out;
-    } catch (e) {
-      if (isOffline(e)) setOffline(true);
-      setError(isOffline(e) ? t('offline.notSent') : errorText(e, i18n.language));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  /** For a ReasonDialog: throws so the dialog keeps the reason and shows the message. */
-  const runOrThrow = async (input: CallInput<N>, success: string): Promise<CallOutput<N>> => {
+  /** The call, then its toast and every list reloaded; an offline refusal marks the panel offline. */
+  const send = async (input: CallInput<N>, success: string): Promise<CallOutput<N>> => {
     try {
       const out = await bridge.call(name, input);
       notifications.show({ color: 'teal', message: success });
@@ -48,5 +31,20 @@ export function useOnlineAction<N extends BridgeCallName>(name: N) {
       throw e;
     }
   };
+  const run = async (input: CallInput<N>, success: string): Promise<CallOutput<N> | null> => {
+    setBusy(true);
+    setError(null);
+    setOffline(false);
+    try {
+      return await send(input, success);
+    } catch (e) {
+      setError(isOffline(e) ? t('offline.notSent') : errorText(e, i18n.language));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** For a ReasonDialog: throws so the dialog keeps the reason and shows the message. */
+  const runOrThrow = send;
   return { run, runOrThrow, busy, error, offline, clearError: () => setError(null) };
 }
