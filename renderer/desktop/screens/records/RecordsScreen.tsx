@@ -95,24 +95,18 @@ export function RecordsScreen() {
         />
       </Group>
       <Group px="md" pb={8} gap="sm" align="flex-end" wrap="wrap" role="group" aria-label={t('period.label')}>
-        <TextInput
-          type="date"
-          size="xs"
-          w={150}
-          label={t('period.from')}
-          value={period.from}
-          onChange={setDate('from')}
-          leftSection={<IconCalendar size={14} aria-hidden />}
-        />
-        <TextInput
-          type="date"
-          size="xs"
-          w={150}
-          label={t('period.to')}
-          value={period.to}
-          onChange={setDate('to')}
-          leftSection={<IconCalendar size={14} aria-hidden />}
-        />
+        {(['from', 'to'] as const).map((end) => (
+          <TextInput
+            key={end}
+            type="date"
+            size="xs"
+            w={150}
+            label={t(`period.${end}`)}
+            value={period[end]}
+            onChange={setDate(end)}
+            leftSection={<IconCalendar size={14} aria-hidden />}
+          />
+        ))}
         <Button.Group aria-label={t('period.presets')}>
           {PRESETS.map((p) => (
             <Button key={p} size="xs" variant="default" onClick={() => choosePreset(p)}>
