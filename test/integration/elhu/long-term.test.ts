@@ -25,14 +25,7 @@ async function signedReport(f: Flow) {
   const billing = (await f.issueBilling(orderId)).billings[0]!;
   expect((await f.notifyPayment(billing.code, `NTPNLTV${Date.now()}`.slice(0, 16))).status).toBe(200);
   await f.sampleTo(orderId, 0, 'awaiting_signature');
-  const signed = await f.signedPdf(orderId, 0);
-  ok(
-    await f.s
-      .as(USERS.kepala)
-      .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
-        data: Buffer.from(signed.pdf),
-      }),
-  );
+  const signed = await f.uploadSignedPdf(orderId, 0);
   return { orderId, ...signed };
 }
 

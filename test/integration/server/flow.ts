@@ -303,6 +303,21 @@ export class Flow {
       session.close();
     }
   }
+  /** Sample i's report signed by the demo Kepala Balai and uploaded as the bare file; the signed report. */
+  async uploadSignedPdf(
+    orderId: string,
+    i: number,
+  ): Promise<{ pdf: Uint8Array; reportId: string; sampleId: string }> {
+    const signed = await this.signedPdf(orderId, i);
+    ok(
+      await this.s
+        .as(USERS.kepala)
+        .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
+          data: Buffer.from(signed.pdf),
+        }),
+    );
+    return signed;
+  }
   async sign(orderId: string, i: number) {
     const { pdf, reportId, sampleId } = await this.signedPdf(orderId, i);
     return ok(

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../../server/http/errors';
 import { buildServer } from '../../../server/http/app';
 import { PdfPool, workerFilename } from '../../../server/reports/pdf-pool';
-import { Flow, ok, USERS } from './flow';
+import { Flow } from './flow';
 import { API, describeEachDialect, multipart, startTestServer, type TestServer } from './harness';
 
 it('workers load the TypeScript sources under tsx, the bundled file in production', () => {
@@ -65,14 +65,7 @@ describeEachDialect('PDF checks through the worker pool', (dialect) => {
   it('a genuine E-LHU is recognised through the pool; with the pool busy the API answers 503 and the page says so', async () => {
     const orderId = await f.toPaid();
     await f.sampleTo(orderId, 0, 'awaiting_signature');
-    const signed = await f.signedPdf(orderId, 0);
-    ok(
-      await s
-        .as(USERS.kepala)
-        .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
-          data: Buffer.from(signed.pdf),
-        }),
-    );
+    const signed = await f.uploadSignedPdf(orderId, 0);
     await f.release(orderId, 0);
     const app = await buildServer({ db: s.handle, config: s.config, logger: false, pdfPool: pool });
     try {

@@ -47,14 +47,7 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     const billing = (await f.issueBilling(orderId)).billings[0]!;
     expect((await f.notifyPayment(billing.code, 'NTPNVERIFY000001')).status).toBe(200);
     await f.sampleTo(orderId, 0, 'awaiting_signature');
-    const signed = await f.signedPdf(orderId, 0);
-    ok(
-      await s
-        .as(USERS.kepala)
-        .upload(`orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/sign`, {
-          data: Buffer.from(signed.pdf),
-        }),
-    );
+    const signed = await f.uploadSignedPdf(orderId, 0);
     await f.release(orderId, 0);
     const report = f.reportOf(await f.order(orderId), 0);
     released = {
