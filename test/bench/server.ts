@@ -46,6 +46,7 @@ import { seedDemo, type DemoData } from '../../server/demo';
 import { placeholderReportServices } from '../../server/reports/placeholder';
 import { SYSTEM_ACTOR } from '../../server/http/routes/payments';
 import { percentile, type BenchRow } from './target';
+import { serverCliArgs } from '../integration/server/cli-args';
 
 const CLIENTS = 100;
 const PHASE_SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 8);
@@ -311,17 +312,7 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
     process.execPath,
     [
       ...profile,
-      '--import',
-      'tsx',
-      'server/cli.ts',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      dataDir,
-      '--log-level',
-      'warn',
+      ...serverCliArgs({ port: '0', host: '127.0.0.1', 'data-dir': dataDir, 'log-level': 'warn' }),
     ],
     {
       // The bench's clients all come from 127.0.0.1: the per-address limits would measure themselves.

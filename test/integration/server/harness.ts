@@ -29,6 +29,7 @@ import { seedDemo, type DemoData, type DemoUser } from '../../../server/demo';
 import { buildServer } from '../../../server/http/app';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
 import type { Role } from '../../../shared/sop/roles';
+import { serverCliArgs } from './cli-args';
 
 export type DialectName = 'sqlite' | 'postgres';
 export const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? null;
@@ -258,14 +259,10 @@ export interface Proc {
 
 /** A real `npm run server` process (tsx) on port 0, on the given database. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--log-level', 'warn'],
-    {
-      env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, serverCliArgs({ port: '0', 'log-level': 'warn' }), {
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const url = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);

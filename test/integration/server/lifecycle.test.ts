@@ -18,6 +18,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
+import { serverCliArgs } from './cli-args';
 import { Flow, ok } from './flow';
 
 describeEachDialect('health, OpenAPI and migrations', (dialect) => {
@@ -156,18 +157,7 @@ describe('command line', () => {
     dirs.push(dir);
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'server/cli.ts',
-        '--port',
-        '0',
-        '--data-dir',
-        dir,
-        '--log-level',
-        logLevel,
-        ...args,
-      ],
+      serverCliArgs({ port: '0', 'data-dir': dir, 'log-level': logLevel }, args),
       {
         env: { ...process.env, DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,6 +22,7 @@ import { placeholderReportServices } from '../../../server/reports/placeholder';
 import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
 import { Flow, USERS } from './flow';
 import { API, multipart, PAYMENT_SECRET, type Res, type TestServer } from './harness';
+import { serverCliArgs } from './cli-args';
 
 const PORT = 7104;
 const URL_ = `http://127.0.0.1:${PORT}`;
@@ -35,19 +36,7 @@ const desktops: DesktopServices[] = [];
 async function startCli(): Promise<{ child: ChildProcess; out: () => string }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/cli.ts',
-      '--port',
-      String(PORT),
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      dataDir,
-      '--log-level',
-      'warn',
-    ],
+    serverCliArgs({ port: String(PORT), host: '127.0.0.1', 'data-dir': dataDir, 'log-level': 'warn' }),
     {
       env: {
         ...process.env,
