@@ -17,13 +17,13 @@ export type IssuedPayload<T extends CommandType> = {
   [K in keyof PayloadInput<T>]?: K extends 'samples' ? RequestedSample[] : PayloadInput<T>[K];
 };
 
-/** The commands whose payload names what the operation's path names beyond the order. */
-export type CommandNaming<Key extends string> = {
-  [T in CommandType]: Key extends keyof PayloadInput<T> ? T : never;
-}[CommandType];
-
 /** The named fields of an object type (an empty zod object is a record of nothing: no fields). */
 type FieldsOf<X> = string extends keyof X ? never : keyof X;
+
+/** The commands whose payload names what the operation's path names beyond the order. */
+export type CommandNaming<Key extends string> = {
+  [T in CommandType]: [Key] extends [FieldsOf<PayloadInput<T>>] ? T : never;
+}[CommandType];
 
 /**
  * A body schema whose fields are all fields of the command's payload: `unknown` (no constraint),

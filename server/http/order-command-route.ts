@@ -3,7 +3,7 @@ import { CommandResponseSchema } from '../../shared/api/http';
 import type { CommandType } from '../../shared/domain/commands';
 import { orderCommand, type AppContext } from './context';
 import { withCreated } from './created';
-import type { IssuedPayload } from './issued-payload';
+import type { BodyFieldsOf, CommandNaming, IssuedPayload } from './issued-payload';
 
 /** A creating command's answer: where what it made is read (Location), as run and as documented. */
 export interface CreatedBy<Params> {
@@ -57,4 +57,39 @@ export function addOrderCommandRoute<
       );
     },
   });
+}
+
+/** Where in an order a family of operations acts: its address, tags, and the ids its path names. */
+export interface PathScope<P extends ZodType<{ orderId: string }>, Key extends string> {
+  url: string;
+  tags: string[];
+  params: P;
+  ids: (params: output<P>) => Record<Key, string>;
+}
+
+/**
+ * The operations on one thing in an order (a sample, an analysis, a report): each is one command
+ * whose payload names that thing, with the body's fields (all of them fields of the payload).
+ */
+export function commandsOn<P extends ZodType<{ orderId: string }>, Key extends string>(
+  app: AppContext,
+  scope: PathScope<P, Key>,
+) {
+  return <T extends CommandNaming<Key>, B extends ZodType<IssuedPayload<T>>>(
+    type: T,
+    method: 'POST' | 'PUT',
+    path: string,
+    summary: string,
+    body: B & BodyFieldsOf<T, B>,
+  ) =>
+    addOrderCommandRoute(app, {
+      type,
+      method,
+      url: `${scope.url}/${path}`,
+      summary,
+      tags: scope.tags,
+      params: scope.params,
+      body,
+      payload: (params, b) => ({ ...scope.ids(params), ...b }),
+    });
 }

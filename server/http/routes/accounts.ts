@@ -24,11 +24,12 @@ import { reject, type Rejection } from '../../../shared/domain/rejections';
 import type { Role } from '../../../shared/sop/roles';
 import { hashPassword } from '../../auth/passwords';
 import { toUser } from '../../auth/service';
-import { applyAdminOperation } from '../../commands/admin';
+import type { AdminRequest } from '../../commands/admin';
 import { applyCommand } from '../../commands/apply-command';
 import { loadAccount } from '../../commands/store';
 import type { Trx, UserRow } from '../../db/schema';
-import { commandIdOf, httpClientId, type AppContext } from '../context';
+import type { Authenticated } from '../../auth/service';
+import { adminOperation, commandIdOf, httpClientId, type AppContext } from '../context';
 import { fail, rejectionError } from '../errors';
 
 const invalid = (id: string, en: string) => reject('invalid_payload', id, en);
@@ -230,6 +231,33 @@ export function accountRoutes(app: AppContext): void {
   accountCommand('account.deactivate', true);
 
   // Staff accounts (Admin Satker) --------------------------------------------------------------
+
+  /**
+   * An operation on the account the path names, given its row as it was; none is 404, as is a
+   * customer's for an operation on staff accounts only.
+   */
+  const onUser = (
+    a: Authenticated,
+    commandId: string,
+    type: string,
+    id: string,
+    accounts: 'staff' | 'any',
+    run: (trx: Trx, at: string, before: UserRow) => ReturnType<AdminRequest['run']>,
+  ) =>
+    adminOperation(app, a, {
+      commandId,
+      type,
+      entity: 'user',
+      entityId: id,
+      run: async (trx, at) => {
+        const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!before || (accounts === 'staff' && before.role === 'pelanggan'))
+          return accounts === 'staff'
+            ? reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.')
+            : reject('not_found', 'Akun tidak ditemukan.', 'Account not found.');
+        return run(trx, at, before);
+      },
+    });
   router.add({
     method: 'GET',
     url: `${API_PREFIX}/users`,
@@ -290,11 +318,9 @@ export function accountRoutes(app: AppContext): void {
       const id = req.headers['idempotency-key'] ? `${commandId}` : randomUUID();
       const username = body.username.trim().toLowerCase();
       const hash = await hashPassword(body.password, env.config.scrypt);
-      const r = await applyAdminOperation(env, {
-        clientId: httpClientId(a),
+      await adminOperation(app, a, {
         commandId,
         type: 'user.create',
-        actor: a.actor,
         entity: 'user',
         entityId: id,
         run: async (trx, at) => {
@@ -324,7 +350,6 @@ export function accountRoutes(app: AppContext): void {
           return { before: null, after: userSnapshot(row) };
         },
       });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       void reply.header('location', `${API_PREFIX}/users/${id}`);
       return { ...toUser(row), createdId: id };
@@ -341,60 +366,41 @@ export function accountRoutes(app: AppContext): void {
     body: UpdateUserRequestSchema,
     response: PublicUserSchema,
     handler: async ({ req, params, body, auth: a }) => {
-      const r = await applyAdminOperation(env, {
-        clientId: httpClientId(a),
-        commandId: commandIdOf(req),
-        type: 'user.update',
-        actor: a.actor,
-        entity: 'user',
-        entityId: params.id,
-        run: async (trx, at) => {
-          const before = await trx
-            .selectFrom('users')
-            .selectAll()
-            .where('id', '=', params.id)
-            .executeTakeFirst();
-          if (!before || before.role === 'pelanggan')
-            return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
-          if (
-            params.id === a.user.id &&
-            (body.active === false || (body.role && body.role !== before.role))
-          ) {
-            return invalid(
-              'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',
-              'You cannot deactivate your own account or change its role.',
-            );
-          }
-          const role = body.role ?? (before.role as Role);
-          const labId = body.labId !== undefined ? body.labId : before.lab_id;
-          const nip = body.nip !== undefined ? body.nip : before.nip;
-          const bad = await checkStaff(trx, role, labId, nip);
-          if (bad) return bad;
-          const after: UserRow = {
-            ...before,
-            name: body.name ?? before.name,
-            role,
-            lab_id: labId,
-            nip,
-            active: body.active === undefined ? before.active : body.active ? 1 : 0,
+      await onUser(a, commandIdOf(req), 'user.update', params.id, 'staff', async (trx, at, before) => {
+        if (params.id === a.user.id && (body.active === false || (body.role && body.role !== before.role))) {
+          return invalid(
+            'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',
+            'You cannot deactivate your own account or change its role.',
+          );
+        }
+        const role = body.role ?? (before.role as Role);
+        const labId = body.labId !== undefined ? body.labId : before.lab_id;
+        const nip = body.nip !== undefined ? body.nip : before.nip;
+        const bad = await checkStaff(trx, role, labId, nip);
+        if (bad) return bad;
+        const after: UserRow = {
+          ...before,
+          name: body.name ?? before.name,
+          role,
+          lab_id: labId,
+          nip,
+          active: body.active === undefined ? before.active : body.active ? 1 : 0,
+          updated_at: at,
+        };
+        await trx
+          .updateTable('users')
+          .set({
+            name: after.name,
+            role: after.role,
+            lab_id: after.lab_id,
+            nip: after.nip,
+            active: after.active,
             updated_at: at,
-          };
-          await trx
-            .updateTable('users')
-            .set({
-              name: after.name,
-              role: after.role,
-              lab_id: after.lab_id,
-              nip: after.nip,
-              active: after.active,
-              updated_at: at,
-            })
-            .where('id', '=', params.id)
-            .execute();
-          return { before: userSnapshot(before), after: userSnapshot(after) };
-        },
+          })
+          .where('id', '=', params.id)
+          .execute();
+        return { before: userSnapshot(before), after: userSnapshot(after) };
       });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       const row = await db
         .selectFrom('users')
         .selectAll()
@@ -417,21 +423,13 @@ export function accountRoutes(app: AppContext): void {
     body: CertificateRequestSchema,
     response: CertificateResponseSchema,
     handler: async ({ req, params, body, auth: a }) => {
-      const r = await applyAdminOperation(env, {
-        clientId: httpClientId(a),
-        commandId: commandIdOf(req),
-        type: 'user.register_certificate',
-        actor: a.actor,
-        entity: 'user',
-        entityId: params.id,
-        run: async (trx, at) => {
-          const before = await trx
-            .selectFrom('users')
-            .selectAll()
-            .where('id', '=', params.id)
-            .executeTakeFirst();
-          if (!before || before.role === 'pelanggan')
-            return reject('not_found', 'Akun staf tidak ditemukan.', 'Staff account not found.');
+      await onUser(
+        a,
+        commandIdOf(req),
+        'user.register_certificate',
+        params.id,
+        'staff',
+        async (trx, at, before) => {
           if (before.role !== 'kepala_balai')
             return invalid(
               'Sertifikat TTE hanya didaftarkan untuk Kepala Balai.',
@@ -456,8 +454,7 @@ export function accountRoutes(app: AppContext): void {
             },
           };
         },
-      });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
+      );
       const row = await db
         .selectFrom('users')
         .select(['certificate_pem'])
@@ -487,29 +484,14 @@ export function accountRoutes(app: AppContext): void {
     response: OkResponseSchema,
     handler: async ({ req, params, body, auth: a }) => {
       const hash = await hashPassword(body.password, env.config.scrypt);
-      const r = await applyAdminOperation(env, {
-        clientId: httpClientId(a),
-        commandId: commandIdOf(req),
-        type: 'user.reset_password',
-        actor: a.actor,
-        entity: 'user',
-        entityId: params.id,
-        run: async (trx, at) => {
-          const before = await trx
-            .selectFrom('users')
-            .selectAll()
-            .where('id', '=', params.id)
-            .executeTakeFirst();
-          if (!before) return reject('not_found', 'Akun tidak ditemukan.', 'Account not found.');
-          await trx
-            .updateTable('users')
-            .set({ password_hash: hash, updated_at: at })
-            .where('id', '=', params.id)
-            .execute();
-          return { before: null, after: { passwordChanged: true } };
-        },
+      await onUser(a, commandIdOf(req), 'user.reset_password', params.id, 'any', async (trx, at) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, updated_at: at })
+          .where('id', '=', params.id)
+          .execute();
+        return { before: null, after: { passwordChanged: true } };
       });
-      if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
       await auth.revokeUser(params.id, 'password_reset');
       return { ok: true as const };
     },

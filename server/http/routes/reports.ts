@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { z, type ZodType } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   API_PREFIX,
   AmendReportRequestSchema,
@@ -23,8 +24,7 @@ import type { PdfPool } from '../../reports/pdf-pool';
 import { EXTERNAL_SIGNATURE_LENGTH } from '../../elhu/embed';
 import { orderCommand, visibleOrder, type AppContext } from '../context';
 import { AppError, fail } from '../errors';
-import type { BodyFieldsOf, CommandNaming, IssuedPayload } from '../issued-payload';
-import { addOrderCommandRoute } from '../order-command-route';
+import { addOrderCommandRoute, commandsOn } from '../order-command-route';
 import { readUpload } from './payments';
 
 const PDF_ONLY = new Set(['application/pdf']);
@@ -52,44 +52,37 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     },
   });
 
-  /** A command on the report the path names: its sample, the report and the body are its payload. */
-  const onReport = <T extends CommandNaming<'reportId'>, B extends ZodType<IssuedPayload<T>>>(
-    type: T,
-    path: string,
-    summary: string,
-    body: B & BodyFieldsOf<T, B>,
-  ) =>
-    addOrderCommandRoute(app, {
-      type,
-      method: 'POST',
-      url: `${base}/:reportId/${path}`,
-      summary,
-      tags: ['reports'],
-      params: ReportParamsSchema,
-      body,
-      payload: ({ sampleId, reportId }, b) => ({ sampleId, reportId, ...b }),
-    });
+  const onReport = commandsOn(app, {
+    url: `${base}/:reportId`,
+    tags: ['reports'],
+    params: ReportParamsSchema,
+    ids: ({ sampleId, reportId }) => ({ sampleId, reportId }),
+  });
 
   onReport(
     'report.request_signature',
+    'POST',
     'request-signature',
     'Langkah 18: CS mencetak E-LHU dan memilih Kepala Balai untuk TTE / step 18: request the signature',
     RequestSignatureRequestSchema,
   );
   onReport(
     'report.refuse',
+    'POST',
     'refuse',
     'Kepala Balai menolak menandatangani (alasan) / refuse to sign (with a reason)',
     ReasonBodySchema,
   );
   onReport(
     'report.release',
+    'POST',
     'release',
     'Langkah 20: CS meneruskan E-LHU bertanda tangan ke pelanggan / step 20: release the signed report',
     EmptyBodySchema,
   );
   onReport(
     'report.amend',
+    'POST',
     'amend',
     'Ketua Tim PJI menerbitkan laporan pengganti (ISO/IEC 17025 7.8.8) / amend a released report',
     AmendReportRequestSchema,
@@ -148,6 +141,36 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     if (!check.ok) throw new AppError(422, 'invalid_signature', check.message);
     // The document this file was verified against: report.sign applies it only while it is still the report's.
     return { data: upload.data, signedHash: check.signedHash, documentHash: report.documentHash };
+  }
+
+  /** report.sign with the verified signed E-LHU as its attachment (the report's signed file). */
+  function signWith(
+    req: FastifyRequest,
+    auth: Authenticated,
+    params: { orderId: string; sampleId: string; reportId: string },
+    check: { data: Buffer; signedHash: string; documentHash: string | null },
+  ) {
+    return orderCommand(
+      app,
+      req,
+      auth,
+      'report.sign',
+      params.orderId,
+      { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
+      {
+        attachments: [
+          {
+            id: randomUUID(),
+            kind: 'report_signed',
+            mime: 'application/pdf',
+            data: check.data,
+            sha256: check.signedHash,
+            refId: params.reportId,
+            documentHash: check.documentHash,
+          },
+        ],
+      },
+    );
   }
 
   router.add({
@@ -209,28 +232,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
     response: CommandResponseSchema,
     handler: async ({ req, params, auth }) => {
       const check = await verifiedUpload(req, auth, params, false);
-      const fileId = randomUUID();
-      return orderCommand(
-        app,
-        req,
-        auth,
-        'report.sign',
-        params.orderId,
-        { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        {
-          attachments: [
-            {
-              id: fileId,
-              kind: 'report_signed',
-              mime: 'application/pdf',
-              data: check.data,
-              sha256: check.signedHash,
-              refId: params.reportId,
-              documentHash: check.documentHash,
-            },
-          ],
-        },
-      );
+      return signWith(req, auth, params, check);
     },
   });
 
@@ -398,28 +400,7 @@ export function reportRoutes(app: AppContext, pool: PdfPool): void {
       const embedded = await pool.run('embedCms', { ...task, signingTime, cms });
       if (!embedded.ok) throw new AppError(422, 'invalid_signature', embedded.message);
       const check = await verifyAgainstReport(embedded.pdf, auth, report);
-      const fileId = randomUUID();
-      return orderCommand(
-        app,
-        req,
-        auth,
-        'report.sign',
-        params.orderId,
-        { sampleId: params.sampleId, reportId: params.reportId, signedHash: check.signedHash },
-        {
-          attachments: [
-            {
-              id: fileId,
-              kind: 'report_signed',
-              mime: 'application/pdf',
-              data: check.data,
-              sha256: check.signedHash,
-              refId: params.reportId,
-              documentHash: check.documentHash,
-            },
-          ],
-        },
-      );
+      return signWith(req, auth, params, check);
     },
   });
 

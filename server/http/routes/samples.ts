@@ -1,4 +1,3 @@
-import type { ZodType } from 'zod';
 import {
   API_PREFIX,
   AcceptSampleRequestSchema,
@@ -12,50 +11,24 @@ import {
   SaveResultRequestSchema,
 } from '../../../shared/api/http';
 import type { AppContext } from '../context';
-import type { BodyFieldsOf, CommandNaming, IssuedPayload } from '../issued-payload';
-import { addOrderCommandRoute } from '../order-command-route';
+import { commandsOn } from '../order-command-route';
 
 /** Steps 11-16 of one sample: registration, checks, assignment, results, verification, validation. */
 export function sampleRoutes(app: AppContext): void {
   const base = `${API_PREFIX}/orders/:orderId/samples/:sampleId`;
 
-  /** A command on the sample the path names: that sample and the body are its payload. */
-  const onSample = <T extends CommandNaming<'sampleId'>, B extends ZodType<IssuedPayload<T>>>(
-    type: T,
-    method: 'POST' | 'PUT',
-    path: string,
-    summary: string,
-    body: B & BodyFieldsOf<T, B>,
-  ) =>
-    addOrderCommandRoute(app, {
-      type,
-      method,
-      url: `${base}/${path}`,
-      summary,
-      tags: ['samples'],
-      params: SampleParamsSchema,
-      body,
-      payload: ({ sampleId }, b) => ({ sampleId, ...b }),
-    });
-
-  /** A command on the analysis the path names: its sample, the analysis and the body are its payload. */
-  const onAnalysis = <T extends CommandNaming<'analysisId'>, B extends ZodType<IssuedPayload<T>>>(
-    type: T,
-    method: 'POST' | 'PUT',
-    path: string,
-    summary: string,
-    body: B & BodyFieldsOf<T, B>,
-  ) =>
-    addOrderCommandRoute(app, {
-      type,
-      method,
-      url: `${base}/analyses/:analysisId/${path}`,
-      summary,
-      tags: ['results'],
-      params: AnalysisParamsSchema,
-      body,
-      payload: ({ sampleId, analysisId }, b) => ({ sampleId, analysisId, ...b }),
-    });
+  const onSample = commandsOn(app, {
+    url: base,
+    tags: ['samples'],
+    params: SampleParamsSchema,
+    ids: ({ sampleId }) => ({ sampleId }),
+  });
+  const onAnalysis = commandsOn(app, {
+    url: `${base}/analyses/:analysisId`,
+    tags: ['results'],
+    params: AnalysisParamsSchema,
+    ids: ({ sampleId, analysisId }) => ({ sampleId, analysisId }),
+  });
 
   onSample(
     'sample.register',

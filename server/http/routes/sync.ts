@@ -130,30 +130,7 @@ export function syncRoutes(app: AppContext): void {
           .where('name', '=', 'feed')
           .executeTakeFirstOrThrow();
         if (since > feed.value) return null;
-        const puts = await trx
-          .selectFrom('orders')
-          .innerJoin('order_data', 'order_data.order_id', 'orders.id')
-          .select(['orders.updated_seq', 'order_data.data'])
-          .where(
-            'orders.id',
-            'in',
-            trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId),
-          )
-          .where('orders.updated_seq', '>', since)
-          .orderBy('orders.updated_seq')
-          .limit(limit + 1)
-          .execute();
-        const removes =
-          raw === null
-            ? []
-            : await trx
-                .selectFrom('bucket_removals')
-                .select(['order_id', 'seq'])
-                .where('user_id', '=', userId)
-                .where('seq', '>', since)
-                .orderBy('seq')
-                .limit(limit + 1)
-                .execute();
+        const { puts, removes } = await bucketChanges(trx, userId, raw === null, limit, since, null);
         const lastSeq = await clientSeq(trx, body.clientId, userId);
         return { puts, removes, feed: feed.value, lastSeq };
       });
@@ -163,6 +140,50 @@ export function syncRoutes(app: AppContext): void {
       return sendPull(reply, page, cursor, hasMore, snap.lastSeq);
     },
   });
+
+  /**
+   * A page of the user's bucket after a position: orders written (puts) and orders that left it
+   * (removes; a full pull has none to tell). On PostgreSQL, only the changes of the transaction ids
+   * in [lo, hi) (see pullPostgres).
+   */
+  async function bucketChanges(
+    trx: Trx,
+    userId: string,
+    full: boolean,
+    limit: number,
+    after: number,
+    xids: { lo: string; hi: string } | null,
+  ) {
+    let puts = trx
+      .selectFrom('orders')
+      .innerJoin('order_data', 'order_data.order_id', 'orders.id')
+      .select(['orders.updated_seq', 'order_data.data'])
+      .where(
+        'orders.id',
+        'in',
+        trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId),
+      );
+    if (xids)
+      puts = puts.where(
+        sql<boolean>`orders.updated_xid >= ${xids.lo}::xid8 and orders.updated_xid < ${xids.hi}::xid8`,
+      );
+    let removes = trx.selectFrom('bucket_removals').select(['order_id', 'seq']).where('user_id', '=', userId);
+    if (xids) removes = removes.where(sql<boolean>`xid >= ${xids.lo}::xid8 and xid < ${xids.hi}::xid8`);
+    return {
+      puts: await puts
+        .where('orders.updated_seq', '>', after)
+        .orderBy('orders.updated_seq')
+        .limit(limit + 1)
+        .execute(),
+      removes: full
+        ? []
+        : await removes
+            .where('seq', '>', after)
+            .orderBy('seq')
+            .limit(limit + 1)
+            .execute(),
+    };
+  }
 
   function historyChanged() {
     return new AppError(409, 'history_changed', {
@@ -270,32 +291,10 @@ export function syncRoutes(app: AppContext): void {
         if (BigInt(lo) > BigInt(rows[0]!.xmin) || (hi !== null && BigInt(hi) > BigInt(rows[0]!.xmin)))
           return null;
         const upper = hi ?? rows[0]!.xmin;
-        const puts = await trx
-          .selectFrom('orders')
-          .innerJoin('order_data', 'order_data.order_id', 'orders.id')
-          .select(['orders.updated_seq', 'order_data.data'])
-          .where(
-            'orders.id',
-            'in',
-            trx.selectFrom('order_members').select('order_id').where('user_id', '=', userId),
-          )
-          .where(sql<boolean>`orders.updated_xid >= ${lo}::xid8 and orders.updated_xid < ${upper}::xid8`)
-          .where('orders.updated_seq', '>', after)
-          .orderBy('orders.updated_seq')
-          .limit(limit + 1)
-          .execute();
-        const removes =
-          raw === null
-            ? []
-            : await trx
-                .selectFrom('bucket_removals')
-                .select(['order_id', 'seq'])
-                .where('user_id', '=', userId)
-                .where(sql<boolean>`xid >= ${lo}::xid8 and xid < ${upper}::xid8`)
-                .where('seq', '>', after)
-                .orderBy('seq')
-                .limit(limit + 1)
-                .execute();
+        const { puts, removes } = await bucketChanges(trx, userId, raw === null, limit, after, {
+          lo,
+          hi: upper,
+        });
         const lastSeq = await clientSeq(trx, clientId, userId);
         return { puts, removes, upper, lastSeq };
       });
