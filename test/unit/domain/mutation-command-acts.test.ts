@@ -1,0 +1,33 @@
+/**
+ * A refusal names what was refused, in words, never the command's internal name: "Peran Analis
+ * tidak berwenang memvalidasi pesanan." Each command has its own act, in Indonesian and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TYPES } from '../../../shared/domain/commands';
+import { RULES } from '../../../shared/domain/permissions';
+import { ROLES } from '../../../shared/sop/roles';
+import { ROLE_ACTOR, refuse } from './fixtures';
+
+describe('what a refused command was, as a person reads it', () => {
+  // Computed inside the test, not at collection: the mutation run then knows which test ran decide.
+  const actsOf = () =>
+    COMMAND_TYPES.map((type) => {
+      const role = ROLES.find((r) => !(r in RULES[type].from))!;
+      const r = refuse(null, ROLE_ACTOR[role], type, {});
+      expect(r.code, type).toBe('forbidden');
+      const id = /^Peran .+ tidak berwenang (.+)\.$/.exec(r.message.id)?.[1] ?? '';
+      const en = /^The .+ role may not (.+)\.$/.exec(r.message.en)?.[1] ?? '';
+      return { type, id, en };
+    });
+
+  it('each command its own act in both languages, none its internal name', () => {
+    const acts = actsOf();
+    for (const a of acts) {
+      expect(a.id.trim(), a.type).not.toBe('');
+      expect(a.en.trim(), a.type).not.toBe('');
+      expect(`${a.id} ${a.en}`, a.type).not.toContain(a.type);
+    }
+    expect(new Set(acts.map((a) => a.id)).size).toBe(COMMAND_TYPES.length);
+    expect(new Set(acts.map((a) => a.en)).size).toBe(COMMAND_TYPES.length);
+  });
+});
