@@ -3,8 +3,9 @@
  * tidak berwenang memvalidasi pesanan." Each command has its own act, in Indonesian and English.
  */
 import { describe, expect, it } from 'vitest';
+import { OFFLINE_COMMAND_LABELS } from '../../../shared/domain/command-labels';
 import { COMMAND_TYPES } from '../../../shared/domain/commands';
-import { RULES } from '../../../shared/domain/permissions';
+import { OFFLINE_COMMANDS, RULES } from '../../../shared/domain/permissions';
 import { ROLES } from '../../../shared/sop/roles';
 import { ROLE_ACTOR, refuse } from './fixtures';
 
@@ -29,5 +30,17 @@ describe('what a refused command was, as a person reads it', () => {
     }
     expect(new Set(acts.map((a) => a.id)).size).toBe(COMMAND_TYPES.length);
     expect(new Set(acts.map((a) => a.en)).size).toBe(COMMAND_TYPES.length);
+  });
+});
+
+describe("the desktop outbox's names for the offline commands", () => {
+  it('each offline command its own short name, in Indonesian and English', () => {
+    const labels = OFFLINE_COMMANDS.map((t) => OFFLINE_COMMAND_LABELS[t]);
+    for (const [i, l] of labels.entries()) {
+      expect(l.id.trim(), OFFLINE_COMMANDS[i]).not.toBe('');
+      expect(l.en.trim(), OFFLINE_COMMANDS[i]).not.toBe('');
+    }
+    expect(new Set(labels.map((l) => l.id)).size).toBe(OFFLINE_COMMANDS.length);
+    expect(new Set(labels.map((l) => l.en)).size).toBe(OFFLINE_COMMANDS.length);
   });
 });
