@@ -80,6 +80,18 @@ describe('order review (step 5)', () => {
     expect(o.review).toEqual({ answers: review, by: A.cs.userId, at: NOW.toISOString() });
   });
 
+  it("Ketua Tim's return of a validated order is about the tariff: it carries no review answers", () => {
+    const r = refuse(orderAt('validated'), A.ketuaTim, 'order.return_to_customer', {
+      reason: REASON,
+      review: ALL_CAN,
+    });
+    expect(r.code).toBe('invalid_payload');
+    expect(r.message.id).toContain('langkah 5');
+    expect(r.message.en).toContain('an order as submitted (step 5)');
+    const o = runOrder(orderAt('validated'), A.ketuaTim, 'order.return_to_customer', { reason: REASON });
+    expect(o.status).toBe('returned_to_customer');
+  });
+
   it('a validation without review answers (an integrator) still validates, with no review kept', () => {
     const o = runOrder(orderAt('submitted'), A.cs, 'order.validate', { orderNumber: ORDER_NUMBER });
     expect(o.status).toBe('validated');
