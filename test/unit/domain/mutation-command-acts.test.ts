@@ -27,6 +27,7 @@ describe('what a refused command was, as a person reads it', () => {
       expect(a.id.trim(), a.type).not.toBe('');
       expect(a.en.trim(), a.type).not.toBe('');
       expect(`${a.id} ${a.en}`, a.type).not.toContain(a.type);
+      expect(`${a.id} ${a.en}`, a.type).not.toMatch(/undefined|null/);
     }
     expect(new Set(acts.map((a) => a.id)).size).toBe(COMMAND_TYPES.length);
     expect(new Set(acts.map((a) => a.en)).size).toBe(COMMAND_TYPES.length);
