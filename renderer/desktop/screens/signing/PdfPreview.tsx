@@ -199,6 +199,7 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
             <Skeleton
               w={Math.max(200, width - 32)}
               h={Math.max(260, (width - 32) * 1.414)}
+              role="status"
               aria-label={t('preview.loading')}
             />
           </Center>

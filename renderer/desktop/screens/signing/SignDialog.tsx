@@ -147,7 +147,10 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   const lang = i18n.language;
   const qc = useQueryClient();
   const ks = useKeystore(opened);
-  const settings = useBridgeQuery('settings.get', {}, { enabled: opened });
+  // Read afresh at each opening, as the keystore is: the signing source (key file or token) may have
+  // changed since the settings were loaded with the session, and the dialog must not ask for the
+  // wrong secret meanwhile.
+  const settings = useBridgeQuery('settings.get', {}, { enabled: opened, staleTime: 0 });
   const token = settings.data?.signing?.source === 'token';
   const [tokenLocked, setTokenLocked] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('passphrase');
@@ -285,7 +288,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
   );
 
   const body = () => {
-    if (ks.isPending || settings.isPending) return <Skeleton h={180} />;
+    if (ks.isPending || settings.isPending || !settings.isFetchedAfterMount) return <Skeleton h={180} />;
     if (ks.error) return <ErrorState error={ks.error} onRetry={() => void ks.refetch()} />;
     if (settings.error) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
     if (!token && !ks.data?.keystore) return <KeystoreImport onImported={() => void ks.refetch()} />;
