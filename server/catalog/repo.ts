@@ -1,7 +1,7 @@
 import { DEFAULT_NUMBER_FORMATS } from '../../shared/numbering';
 import { RequirementSchema } from '../../shared/domain/entities';
 import type { CatalogResponse } from '../../shared/api/http';
-import type { Db, Trx } from '../db/schema';
+import type { Db, ParameterRow, Trx } from '../db/schema';
 import type { ElhuUnit } from '../../shared/elhu/types';
 
 /** The catalog as clients see it: the unit with its number formats, labs, sample types, parameters. */
@@ -62,17 +62,7 @@ export async function readCatalog(db: Db, unitCode: string): Promise<CatalogResp
     parameters: params.map((p) => ({
       id: p.id,
       sampleTypeId: p.sample_type_id,
-      name: p.name,
-      unit: p.unit,
-      method: p.method,
-      requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
-      detectionLimit: p.detection_limit,
-      uncertainty:
-        p.uncertainty_expanded !== null && p.uncertainty_k !== null
-          ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k }
-          : null,
-      accredited: p.accredited !== 0,
-      tariff: p.tariff,
+      ...parameterFacts(p),
       active: p.active === 1,
     })),
   };
@@ -115,5 +105,25 @@ export async function readElhuUnit(db: Db | Trx, unitCode: string): Promise<Elhu
     timeZone: (['WIB', 'WITA', 'WIT'].includes(u.time_zone) ? u.time_zone : 'WIB') as ElhuUnit['timeZone'],
     logoPng: u.logo_png ? new Uint8Array(u.logo_png) : null,
     signatureStatement: u.signature_statement,
+  };
+}
+
+/**
+ * What a catalog parameter row says of the test, as the catalog answers it and as an order copies
+ * it at submission (server/commands/prepare/catalog.ts): one reading of the row for both.
+ */
+export function parameterFacts(p: ParameterRow) {
+  return {
+    name: p.name,
+    unit: p.unit,
+    method: p.method,
+    requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
+    detectionLimit: p.detection_limit,
+    uncertainty:
+      p.uncertainty_expanded !== null && p.uncertainty_k !== null
+        ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k }
+        : null,
+    accredited: p.accredited !== 0,
+    tariff: p.tariff,
   };
 }

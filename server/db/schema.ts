@@ -286,4 +286,5 @@ export interface ChangeFeedTable {
 
 export type UserRow = Selectable<UsersTable>;
 export type OrderRow = Selectable<OrdersTable>;
+export type ParameterRow = Selectable<ParametersTable>;
 export type NewAudit = Insertable<AuditLogTable>;

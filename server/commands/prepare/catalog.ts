@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadOf, RequestOf } from '../../../shared/domain/commands';
-import { RequirementSchema } from '../../../shared/domain/entities';
 import type { Rejection } from '../../../shared/domain/rejections';
 import type { Trx } from '../../db/schema';
+import { parameterFacts } from '../../catalog/repo';
 import { invalid } from './common';
 
 type Requested = RequestOf<'order.submit'>['samples'];
@@ -46,21 +46,13 @@ export async function resolveSamples(trx: Trx, samples: Requested): Promise<Reso
           `Parameter not available for sample type "${t.name}".`,
         );
       }
+      const { name, ...facts } = parameterFacts(p);
       analyses.push({
         analysisId: a.analysisId ?? randomUUID(),
         parameterId: p.id,
-        parameterName: p.name,
-        unit: p.unit,
-        method: p.method,
-        requirement: p.requirement === null ? null : RequirementSchema.parse(JSON.parse(p.requirement)),
-        detectionLimit: p.detection_limit,
-        uncertainty:
-          p.uncertainty_expanded !== null && p.uncertainty_k !== null
-            ? { expanded: p.uncertainty_expanded, coverageFactor: p.uncertainty_k }
-            : null,
-        accredited: p.accredited !== 0,
+        parameterName: name,
+        ...facts,
         subcontractor: a.subcontractor,
-        tariff: p.tariff,
       });
     }
     resolved.push({
