@@ -97,9 +97,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 /** A movable clock: tests jump days ahead to expire e-billings or tokens. */
 export class TestClock {
   offsetMs = 0;
-  now = () => new Date(Date.now() + this.offsetMs);
+  private pinnedAt: number | null = null;
+  now = () => new Date((this.pinnedAt ?? Date.now()) + this.offsetMs);
   advance(ms: number) {
     this.offsetMs += ms;
+  }
+  /**
+   * Stops the clock where it is. Rate-limit windows are aligned on the clock (floor(now / window)),
+   * so a test counting requests in one window must not run across a window's end on a slow machine.
+   */
+  pin() {
+    this.pinnedAt ??= Date.now();
+  }
+  release() {
+    this.pinnedAt = null;
   }
 }
 

@@ -53,6 +53,8 @@ describeEachDialect('rate limits', (dialect) => {
       rateLimits: SMALL,
       login: { maxFailures: 100, lockMinutes: 15, ipMaxRequests: 3, ipWindowSeconds: 600 },
     });
+    // Each test counts requests within one window; a window's end mid-test would reset the count.
+    s.clock.pin();
   });
   afterAll(async () => s?.close());
 
