@@ -7,23 +7,29 @@ import { execFileSync } from 'node:child_process';
 import { E2E_UI_ROOT, E2E_UI_DIR } from './stack';
 import { resolve } from 'node:path';
 
-export default function globalSetup(): void {
-  const root = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** `vite build` of one of the renderer's configs into `outDir` (emptied first), quiet unless it fails. */
+function viteBuild(config: string, outDir: string): void {
   execFileSync(
     process.execPath,
     [
-      resolve(root, 'node_modules/vite/bin/vite.js'),
+      resolve(ROOT, 'node_modules/vite/bin/vite.js'),
       'build',
       '--config',
-      'renderer/vite.config.ts',
+      config,
       '--outDir',
-      E2E_UI_DIR,
+      outDir,
       '--emptyOutDir',
       '--logLevel',
       'error',
     ],
-    { cwd: root, stdio: 'inherit' },
+    { cwd: ROOT, stdio: 'inherit' },
   );
+}
+
+export default function globalSetup(): void {
+  viteBuild('renderer/vite.config.ts', E2E_UI_DIR);
   // Read by startDesktop in the workers (globalSetup's environment is theirs).
   process.env.SIPPT_E2E_UI = E2E_UI_ROOT;
   console.log(`e2e: desktop UI built in ${E2E_UI_ROOT}`);
@@ -31,21 +37,7 @@ export default function globalSetup(): void {
   // The customer portal, likewise in the run's own folder; demo servers started by the workers
   // serve it from there (SIPPT_PORTAL_DIR, inherited through the environment).
   const portalDir = resolve(E2E_UI_ROOT, 'dist/renderer/portal');
-  execFileSync(
-    process.execPath,
-    [
-      resolve(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'renderer/vite.portal.config.ts',
-      '--outDir',
-      portalDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
+  viteBuild('renderer/vite.portal.config.ts', portalDir);
   process.env.SIPPT_PORTAL_DIR = portalDir;
   console.log(`e2e: customer portal built in ${portalDir}`);
 }
