@@ -20,6 +20,7 @@ import {
   STATUS_LABELS,
   SampleStatusSchema,
 } from '../../../shared/domain/states';
+import { ORDER_STATES_IN_SOP_ORDER } from './sop-order';
 
 /** Each machine: its states in the order the SOP passes through them, then the side exits. */
 const SOP_STATES = {
@@ -28,21 +29,7 @@ const SOP_STATES = {
   order: {
     list: ORDER_STATUSES,
     schema: OrderStatusSchema,
-    states: [
-      'submitted',
-      'returned_to_customer',
-      'validated',
-      'tariff_approved',
-      'billing_requested',
-      'awaiting_payment',
-      'payment_submitted',
-      'paid',
-      'in_lab',
-      'reports_released',
-      'survey_completed',
-      'finished',
-      'cancelled',
-    ],
+    states: ORDER_STATES_IN_SOP_ORDER,
   },
   // Steps 11-20, one E-LHU per sample; the Penyelia may refuse the sample.
   sample: {

@@ -33,23 +33,14 @@ import {
   prepare,
   type Selection,
 } from './fixtures';
+import { orderStatesBefore } from './sop-order';
 
 /** 300 by default; DOMAIN_PROPERTY_RUNS=5000 for a longer hunt. */
 const RUNS = Number(process.env.DOMAIN_PROPERTY_RUNS ?? 300);
 const MAX_STEPS = 60;
 
 const STAFF_IDS = Object.values(A).map((a) => a.userId);
-const PRE_LAB: readonly string[] = [
-  'submitted',
-  'returned_to_customer',
-  'validated',
-  'tariff_approved',
-  'billing_requested',
-  'awaiting_payment',
-  'payment_submitted',
-  'paid',
-  'cancelled',
-];
+const PRE_LAB: readonly string[] = [...orderStatesBefore('in_lab'), 'cancelled'];
 const AFTER_RELEASE: readonly string[] = ['reports_released', 'survey_completed', 'finished'];
 
 interface Step {

@@ -12,28 +12,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CommandType } from '../../../shared/domain/commands';
-import type { Actor, AggregateState } from '../../../shared/domain/state';
-import {
-  ACCOUNT_STATUSES,
-  ANALYSIS_STATUSES,
-  ORDER_STATUSES,
-  SAMPLE_STATUSES,
-} from '../../../shared/domain/states';
-import type { AccountStatus, AnalysisStatus, OrderStatus, SampleStatus } from '../../../shared/domain/states';
+import type { Actor } from '../../../shared/domain/state';
 import { ROLES, type Role } from '../../../shared/sop/roles';
-import {
-  A,
-  ROLE_ACTOR,
-  S1,
-  accountAt,
-  analysisAt,
-  attempt,
-  flow,
-  orderAt,
-  prepare,
-  sampleAt,
-  uuid,
-} from './fixtures';
+import { A, ROLE_ACTOR, STATUSES, attempt, prepare, stateWith, uuid } from './fixtures';
+import { orderStatesBefore } from './sop-order';
 
 type Entity = 'account' | 'order' | 'sample' | 'analysis';
 /** Whose work it is, in the SOP's words. */
@@ -53,14 +35,7 @@ interface Expectation {
   whose: Whose;
 }
 
-const BEFORE_PAYMENT = [
-  'submitted',
-  'returned_to_customer',
-  'validated',
-  'tariff_approved',
-  'billing_requested',
-  'awaiting_payment',
-] as const;
+const BEFORE_PAYMENT = orderStatesBefore('payment_submitted');
 
 const SOP: Record<CommandType, Expectation> = {
   'account.register': {
@@ -291,31 +266,6 @@ const SOP: Record<CommandType, Expectation> = {
   },
 };
 
-const STATES: Record<Entity, readonly string[]> = {
-  account: ACCOUNT_STATUSES,
-  order: ORDER_STATUSES,
-  sample: SAMPLE_STATUSES,
-  analysis: ANALYSIS_STATUSES,
-};
-
-/** The fixtures' state with the entity in `status` (S1 for samples, its first parameter for analyses). */
-function stateIn(type: CommandType, entity: Entity, status: string | null): AggregateState {
-  if (status === null) return null;
-  switch (entity) {
-    case 'account':
-      return accountAt(status as AccountStatus);
-    case 'order':
-      return orderAt(status as OrderStatus);
-    case 'analysis':
-      return analysisAt(status as AnalysisStatus);
-    case 'sample':
-      // Verifying needs the results handed in (step 14 done), not just the status.
-      return type === 'results.verify' && status === 'in_testing'
-        ? flow.enterResults(sampleAt('in_testing'), S1)
-        : sampleAt(status as SampleStatus);
-  }
-}
-
 /** In the fixtures: S1 is given to A.penyelia and A.mt, its first parameter to analis1, its LHU sent to A.kepalaBalai. */
 function rightPerson(whose: Whose, role: Role): Actor {
   switch (whose) {
@@ -362,7 +312,7 @@ const cases = (Object.entries(SOP) as [CommandType, Expectation][]).flatMap(([ty
 );
 
 function tryAs(type: CommandType, e: Expectation, status: string | null, actor: Actor) {
-  const state = stateIn(type, e.entity, status);
+  const state = stateWith(e.entity, status, type);
   const { payload, now } = prepare(type, state, undefined, actor.role);
   return attempt(state, actor, type, payload, { now });
 }
@@ -386,7 +336,7 @@ describe('SOP expectations, written independently of RULES: who may do what, to 
       else expect(d.ok ? 'accepted' : d.code).toBe('forbidden');
     });
 
-    const others = [null, ...STATES[e.entity]].filter((s) => !states.includes(s));
+    const others = [null, ...STATUSES[e.entity]].filter((s) => !states.includes(s));
     it(`is refused in every other state (${others.map(show).join(', ')})`, () => {
       const accepted = others.filter((s) => tryAs(type, e, s, rightPerson(e.whose, role)).ok).map(show);
       expect(accepted).toEqual([]);
