@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
 import { RULES } from '../../../shared/domain/permissions';
-import { currentBilling, currentReport, orderTotal } from '../../../shared/domain/state';
+import { currentBilling, currentReport, orderTotal, type Actor } from '../../../shared/domain/state';
+import type { Role } from '../../../shared/sop/roles';
 import {
   A,
   AFTER_EXPIRY,
@@ -42,6 +43,19 @@ import {
 } from './fixtures';
 
 const lastReturn = (o: Order) => o.returns.at(-1)!;
+
+/** `actor` sends sample S1 back with `reason`; the order keeps who did it, as which role, and why. */
+function returnSample(
+  state: Order,
+  actor: Actor,
+  role: Role,
+  command: 'sample.reject' | 'assignment.return' | 'results.return',
+  reason: string,
+): Order {
+  const o = runOrder(state, actor, command, { sampleId: S1, reason });
+  expect(lastReturn(o)).toMatchObject({ by: actor.userId, role, entity: 'sample', entityId: S1, reason });
+  return o;
+}
 
 describe('CS or Ketua Tim return the order to the customer', () => {
   it('CS returns a submitted order; the customer corrects and resubmits it', () => {
@@ -270,18 +284,14 @@ describe('the Bendahara rejects a proof of payment', () => {
 
 describe('the Penyelia rejects a sample; CS registers it again', () => {
   it('keeps the reason and lets CS pick another Penyelia', () => {
-    const o = runOrder(sampleAt('registered'), A.penyelia, 'sample.reject', {
-      sampleId: S1,
-      reason: 'Volume sampel kurang dari 2 L',
-    });
+    const o = returnSample(
+      sampleAt('registered'),
+      A.penyelia,
+      'penyelia',
+      'sample.reject',
+      'Volume sampel kurang dari 2 L',
+    );
     expect(sampleOf(o, S1).status).toBe('rejected');
-    expect(lastReturn(o)).toMatchObject({
-      by: A.penyelia.userId,
-      role: 'penyelia',
-      entity: 'sample',
-      entityId: S1,
-      reason: 'Volume sampel kurang dari 2 L',
-    });
     expect(refuse(o, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe(
       'invalid_transition',
     );
@@ -302,17 +312,14 @@ describe('the Penyelia rejects a sample; CS registers it again', () => {
 
 describe('the MT returns the assignment', () => {
   it('goes back to the Penyelia, who assigns again', () => {
-    const o = runOrder(sampleAt('assigned'), A.mt, 'assignment.return', {
-      sampleId: S1,
-      reason: 'Analis belum kompeten untuk logam berat',
-    });
+    const o = returnSample(
+      sampleAt('assigned'),
+      A.mt,
+      'mt',
+      'assignment.return',
+      'Analis belum kompeten untuk logam berat',
+    );
     expect(sampleOf(o, S1).status).toBe('received');
-    expect(lastReturn(o)).toMatchObject({
-      by: A.mt.userId,
-      role: 'mt',
-      entity: 'sample',
-      reason: 'Analis belum kompeten untuk logam berat',
-    });
     expect(refuse(o, A.mt, 'assignment.validate', { sampleId: S1 }).code).toBe('invalid_transition');
 
     const reassigned = runOrder(o, A.penyelia, 'sample.assign_analysts', {
@@ -451,20 +458,11 @@ describe('the Penyelia sends an analysis back for retest', () => {
 describe('the MT returns the results', () => {
   it('goes back to in testing, unverified; the Penyelia verifies again', () => {
     const verified = sampleAt('results_verified');
-    const o = runOrder(verified, A.mt, 'results.return', {
-      sampleId: S1,
-      reason: 'Satuan kadar timbal keliru',
-    });
+    const o = returnSample(verified, A.mt, 'mt', 'results.return', 'Satuan kadar timbal keliru');
     expect(sampleOf(o, S1).status).toBe('in_testing');
     for (const a of activeOf(o, S1))
       expect(a).toMatchObject({ status: 'submitted', verifiedBy: null, validatedBy: null });
     expect(activeOf(o, S1).map((a) => a.result)).toEqual(activeOf(verified, S1).map((a) => a.result));
-    expect(lastReturn(o)).toMatchObject({
-      by: A.mt.userId,
-      role: 'mt',
-      entity: 'sample',
-      reason: 'Satuan kadar timbal keliru',
-    });
     expect(refuse(o, A.mt, 'results.validate', { sampleId: S1 }).code).toBe('invalid_transition');
 
     const again = flow.validateResults(flow.verify(o, S1), S1);
