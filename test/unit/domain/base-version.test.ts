@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   A,
-  CUSTOMER_ID,
   S1,
   S1A1,
   accountAt,
+  activateSeenAt,
   analysisAt,
   analysisOf,
   attempt,
@@ -56,22 +56,8 @@ describe('baseVersion: the version the issuer saw of the entity it acts on', () 
         .ok,
     ).toBe(true);
     const acc = accountAt('pending_activation');
-    expect(
-      attempt(
-        acc,
-        A.adminSatker,
-        'account.activate',
-        { customerId: CUSTOMER_ID },
-        { baseVersion: acc.version },
-      ).ok,
-    ).toBe(true);
-    const stale = attempt(
-      acc,
-      A.adminSatker,
-      'account.activate',
-      { customerId: CUSTOMER_ID },
-      { baseVersion: acc.version + 1 },
-    );
+    expect(activateSeenAt(acc, acc.version).ok).toBe(true);
+    const stale = activateSeenAt(acc, acc.version + 1);
     expect(stale.ok ? 'accepted' : stale.code).toBe('stale_version');
   });
 

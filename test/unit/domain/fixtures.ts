@@ -259,6 +259,11 @@ export function attempt(
   return decide(state, command, actor, opts.now ?? NOW);
 }
 
+/** The Admin Satker activates the pending account `acc` (step 3), having last seen it at `baseVersion`. */
+export function activateSeenAt(acc: Account, baseVersion: number): Decision {
+  return attempt(acc, A.adminSatker, 'account.activate', { customerId: CUSTOMER_ID }, { baseVersion });
+}
+
 export class RejectedError extends Error {
   constructor(
     readonly type: string,
@@ -601,8 +606,17 @@ export const STATUSES: Record<Target, readonly string[]> = {
 
 /** The target of `type` in `status` (null: not existing yet), with what the command needs beyond the status. */
 export function stateFor(type: CommandType, status: string | null): AggregateState {
+  return stateWith(RULES[type].target, status, type);
+}
+
+/**
+ * The state holding an entity of `target` in `status` (S1 for a sample, its first analysis for an
+ * analysis; null: not existing yet), with what `type` needs beyond the status. Apart from
+ * `stateFor` for a test that names the entity itself rather than taking it from RULES.
+ */
+export function stateWith(target: Target, status: string | null, type: CommandType): AggregateState {
   if (status === null) return null;
-  switch (RULES[type].target) {
+  switch (target) {
     case 'account':
       return accountAt(status as AccountStatus);
     case 'order':
