@@ -3,30 +3,12 @@ import { formatRupiah, orderTotals, quote } from '../../../shared/tariffs';
 import { SOP_STEPS, stepByNumber } from '../../../shared/sop/steps';
 import { RULES } from '../../../shared/domain/permissions';
 import { COMMAND_TYPES } from '../../../shared/domain/commands';
-import type { Sample } from '../../../shared/domain/entities';
+import type { Analysis, Sample } from '../../../shared/domain/entities';
+import { pendingAnalysis } from '../blank-entities';
 
-const analysis = (id: string, tariff: number, status: 'pending' | 'retest' = 'pending') => ({
-  id,
-  version: 0,
-  parameterId: id,
-  parameterName: `P${id}`,
-  unit: '%',
-  method: 'SNI 1903:2017',
-  requirement: null,
-  detectionLimit: null,
-  tariff,
-  status,
-  analystId: null,
-  result: null,
-  enteredBy: null,
-  submittedAt: null,
-  verifiedBy: null,
-  validatedBy: null,
-  retestOf: null,
-  retestReason: null,
-  statusSince: null,
-});
-const sample = (id: string, analyses: ReturnType<typeof analysis>[]): Sample => ({
+const analysis = (id: string, tariff: number, status: 'pending' | 'retest' = 'pending') =>
+  pendingAnalysis(id, { tariff, status });
+const sample = (id: string, analyses: Analysis[]): Sample => ({
   id,
   version: 0,
   number: null,

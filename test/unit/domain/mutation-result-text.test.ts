@@ -3,16 +3,8 @@
  * words only for a text requirement, and the live mark under a guard band. Cases an analyst meets.
  */
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../../shared/domain/entities';
 import { interpretResultText, markOf, parseLabNumber } from '../../../shared/domain/result-text';
-
-const req = (r: Partial<Requirement>): Requirement => ({
-  min: null,
-  max: null,
-  text: null,
-  source: null,
-  ...r,
-});
+import { requirement as req } from '../blank-entities';
 
 describe('a count in scientific notation', () => {
   it('is read with spaces around it and inside it, and with either sign', () => {

@@ -3,14 +3,8 @@ import type { Requirement } from '../../../shared/domain/entities';
 import { ResultSchema } from '../../../shared/domain/entities';
 import { interpretResultText, markOf, parseLabNumber } from '../../../shared/domain/result-text';
 import { judgeResult } from '../../../shared/elhu/judgment';
+import { requirement as req } from '../blank-entities';
 
-const req = (r: Partial<Requirement>): Requirement => ({
-  min: null,
-  max: null,
-  text: null,
-  source: null,
-  ...r,
-});
 const ok = (text: string, limit: number | null = null, requirement: Requirement | null = null) => {
   const r = interpretResultText(text, limit, requirement);
   if (!r.ok) throw new Error(`${text}: ${r.message.en}`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../../shared/domain/entities';
 import { formatDateId, formatDateRangeId, formatDateTimeId, localDate } from '../../../shared/elhu/dates';
 import {
   decisionRuleNote,
@@ -12,14 +11,8 @@ import {
   parseDecimal,
   type JudgedResult,
 } from '../../../shared/elhu/judgment';
+import { requirement as req } from '../blank-entities';
 
-const req = (r: Partial<Requirement>): Requirement => ({
-  min: null,
-  max: null,
-  text: null,
-  source: null,
-  ...r,
-});
 const num = (value: string, numeric: number | null = parseDecimal(value)): JudgedResult => ({
   value,
   numeric,

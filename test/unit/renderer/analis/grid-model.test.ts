@@ -7,30 +7,11 @@ import {
   readiness,
   refusedSave,
 } from '../../../../renderer/desktop/screens/analis/grid-model';
+import { pendingAnalysis, requirement } from '../../blank-entities';
 
 const me = 'u-analis';
-const analysis = (id: string, p: Partial<Analysis> = {}): Analysis => ({
-  id,
-  version: 0,
-  parameterId: `p-${id}`,
-  parameterName: `Param ${id}`,
-  unit: '%',
-  method: 'SNI',
-  requirement: { min: null, max: 1, text: null, source: null },
-  detectionLimit: null,
-  tariff: 0,
-  status: 'pending',
-  analystId: me,
-  result: null,
-  enteredBy: null,
-  submittedAt: null,
-  verifiedBy: null,
-  validatedBy: null,
-  retestOf: null,
-  retestReason: null,
-  statusSince: null,
-  ...p,
-});
+const analysis = (id: string, p: Partial<Analysis> = {}): Analysis =>
+  pendingAnalysis(id, { requirement: requirement({ max: 1 }), analystId: me, ...p });
 
 const cmd = (p: Partial<QueuedCommandView>): QueuedCommandView => ({
   id: 'c',

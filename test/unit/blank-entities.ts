@@ -1,0 +1,36 @@
+/**
+ * Domain values with nothing on them yet, for the tests that build one by hand and name only the
+ * fields they look at.
+ */
+import type { Analysis, Requirement } from '../../shared/domain/entities';
+
+/** A requirement with only the bounds or text a test gives. */
+export function requirement(r: Partial<Requirement> = {}): Requirement {
+  return { min: null, max: null, text: null, source: null, ...r };
+}
+
+/** An analysis of parameter `p-<id>` that nobody has started: no analyst, no result, no tariff. */
+export function pendingAnalysis(id: string, over: Partial<Analysis> = {}): Analysis {
+  return {
+    id,
+    version: 0,
+    parameterId: `p-${id}`,
+    parameterName: `Param ${id}`,
+    unit: '%',
+    method: 'SNI',
+    requirement: null,
+    detectionLimit: null,
+    tariff: 0,
+    status: 'pending',
+    analystId: null,
+    result: null,
+    enteredBy: null,
+    submittedAt: null,
+    verifiedBy: null,
+    validatedBy: null,
+    retestOf: null,
+    retestReason: null,
+    statusSince: null,
+    ...over,
+  };
+}
