@@ -8,8 +8,9 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import type { DesktopServices } from '../../../main/services/desktop';
+import type { Order, Sample } from '../../../shared/domain/entities';
 import { FakeServer } from './fake-server';
-import type { StaffUser } from './fixtures';
+import { orderInLab, STAFF, type StaffUser } from './fixtures';
 import { services, tempDir } from './helpers';
 
 type Extra = Parameters<typeof services>[2];
@@ -23,6 +24,11 @@ export interface OnFakeServer {
   client(extra?: Extra): DesktopServices;
   /** A desktop logged in as `user` that has pulled its bucket once. */
   signedIn(user: StaffUser, extra?: Extra): Promise<DesktopServices>;
+  /**
+   * An order in testing on the server, its one sample with `analyses` parameters all given to
+   * STAFF.analis, and the analyst's desktop signed in.
+   */
+  analystInTesting(analyses: number): Promise<{ o: Order; s: Sample; c: DesktopServices }>;
 }
 
 export function onFakeServer(prefix?: string): OnFakeServer {
@@ -58,6 +64,12 @@ export function onFakeServer(prefix?: string): OnFakeServer {
       await c.login(user.username, user.password);
       await c.syncNow();
       return c;
+    },
+    async analystInTesting(analyses) {
+      const o = orderInLab({ stage: 'in_testing', analyses });
+      server!.put(o);
+      const c = await this.signedIn(STAFF.analis);
+      return { o, s: o.samples[0]!, c };
     },
   };
 }

@@ -130,10 +130,7 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('a conflict says who changed it and what, and whether redo can help; a held-back change says so', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    fake.server.put(o);
-    const c = await fake.signedIn(STAFF.analis);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(2);
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const submit = c.submitResults(o.id, s.id, [a1!.id]);
@@ -223,10 +220,7 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('same push: independent commands on an order are decided on their own; those built on a rejected one wait', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    fake.server.put(o);
-    const c = await fake.signedIn(STAFF.analis);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(2);
     const [a1, a2] = s.analyses;
     const save1 = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     const save2 = c.saveResult(o.id, s.id, a2!.id, { value: '0,3' });
@@ -295,10 +289,7 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('retest and submit of several analyses: one command each, all or none', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    fake.server.put(o);
-    const s = o.samples[0]!;
-    const c = await fake.signedIn(STAFF.analis);
+    const { o, s, c } = await fake.analystInTesting(2);
     for (const a of s.analyses) c.saveResult(o.id, s.id, a.id, { value: '1' });
     const r = c.submitResults(
       o.id,
@@ -314,11 +305,8 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('results as typed go through the shared interpreter: decimal comma, below the limit, refused text', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 3 });
-    fake.server.put(o);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(3);
     const [a1, a2, a3] = s.analyses;
-    const c = await fake.signedIn(STAFF.analis);
     const result = (id: string) => c.order(o.id)!.samples[0]!.analyses.find((a) => a.id === id)!.result!;
     c.saveResult(o.id, s.id, a1!.id, { value: '12,5' });
     expect(result(a1!.id)).toMatchObject({ value: '12,5', numeric: 12.5, belowDetectionLimit: false });

@@ -53,10 +53,7 @@ describe('desktop sync against the fake server', () => {
   });
 
   it('a rejected command is shown, blocks later commands on the same order, and can be dismissed', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 2 });
-    fake.server.put(o);
-    const c = await fake.signedIn(STAFF.analis);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(2);
     const [a1, a2] = s.analyses;
     const save = c.saveResult(o.id, s.id, a1!.id, { value: '0,12' });
     // The same analyst saved another value online meanwhile: the offline save is now stale.
@@ -98,10 +95,7 @@ describe('desktop sync against the fake server', () => {
   });
 
   it('redo queues the rejected command again and re-decides the commands built on it after it', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 1 });
-    fake.server.put(o);
-    const c = await fake.signedIn(STAFF.analis);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(1);
     const a = s.analyses[0]!;
     const save = c.saveResult(o.id, s.id, a.id, { value: '0.12' });
     const submit = c.submitResults(o.id, s.id, [a.id]);
@@ -123,10 +117,7 @@ describe('desktop sync against the fake server', () => {
   });
 
   it('redo decides the rejected command again on the current state and sends it', async () => {
-    const o = orderInLab({ stage: 'in_testing', analyses: 1 });
-    fake.server.put(o);
-    const c = await fake.signedIn(STAFF.analis);
-    const s = o.samples[0]!;
+    const { o, s, c } = await fake.analystInTesting(1);
     const a = s.analyses[0]!;
     c.saveResult(o.id, s.id, a.id, { value: '0.12' });
     fake.server.analystSavesOnline(o.id, s.id, a.id);
