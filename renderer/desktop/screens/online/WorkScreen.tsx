@@ -20,6 +20,7 @@ import { StepChip } from '../../../components/StepChip';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { useNow } from '../../../components/useNow';
 import { useSync } from '../../frame/sync-context';
+import { GridKeysHint } from '../worklist/GridCell';
 import { isOffline, serverReachable } from './connection';
 import { NeedsConnection } from './NeedsConnection';
 import { workItems, type WorkItem } from './work-items';
@@ -173,11 +174,7 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
               onOpen={(r) => setOpenKey(r.key)}
               overdue={overdue}
             />
-            <Group px="md" h={24} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-              <Text size="xs" c="dimmed">
-                {t('keysHint')}
-              </Text>
-            </Group>
+            <GridKeysHint>{t('keysHint')}</GridKeysHint>
           </Box>
         )}
       </Box>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { Text } from '@mantine/core';
 import { listKey } from '../worklist/keys';
-import { GridCell } from '../worklist/GridCell';
+import { columnAlign, GridCell, GridHeadRow } from '../worklist/GridCell';
 
 export interface WorkColumn<T> {
   id: string;
@@ -120,25 +120,7 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
         borderTop: '1px solid var(--mantine-color-gray-3)',
       }}
     >
-      <div
-        role="row"
-        aria-rowindex={1}
-        className="worklist-head"
-        style={{
-          display: 'grid',
-          gridTemplateColumns: template,
-          height: 30,
-          position: 'sticky',
-          top: 0,
-          zIndex: 2,
-        }}
-      >
-        {columns.map((c) => (
-          <GridCell key={c.id} role="columnheader" align={c.align}>
-            {c.header}
-          </GridCell>
-        ))}
-      </div>
+      <GridHeadRow headers={table.getHeaderGroups()[0]?.headers ?? []} template={template} />
       {table.getRowModel().rows.map((r, i) => {
         const key = rowKey(r.original);
         return (
@@ -159,14 +141,11 @@ export function WorkTable<T>({ label, rows, rowKey, columns, openKey, onOpen, ov
             }}
             style={{ display: 'grid', gridTemplateColumns: template, height: ROW_H }}
           >
-            {r.getVisibleCells().map((c) => {
-              const align = (c.column.columnDef.meta as { align?: string } | undefined)?.align;
-              return (
-                <GridCell key={c.id} role="gridcell" align={align}>
-                  {flexRender(c.column.columnDef.cell, c.getContext())}
-                </GridCell>
-              );
-            })}
+            {r.getVisibleCells().map((c) => (
+              <GridCell key={c.id} role="gridcell" align={columnAlign(c.column)}>
+                {flexRender(c.column.columnDef.cell, c.getContext())}
+              </GridCell>
+            ))}
           </div>
         );
       })}

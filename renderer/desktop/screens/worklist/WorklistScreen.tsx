@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -25,11 +25,11 @@ import { ROUTES } from '../../routes';
 import { useSignedIn } from '../../session';
 import { isFiltered, listQueryKey, NO_FILTERS, toQuery, type WorklistMode } from './filters';
 import { listKey, needsMore } from './keys';
-import { worklistColumns, type WorklistColumnMeta, type WorklistTableMeta } from './columns';
+import { worklistColumns, type WorklistTableMeta } from './columns';
 import { useSavedFilters } from './useSavedFilters';
 import { WorklistFilterBar } from './WorklistFilterBar';
 import { ROW_H, WorklistRow } from './WorklistRow';
-import { GridCell } from './GridCell';
+import { GridHeadRow, GridKeysHint } from './GridCell';
 
 export function WorklistScreen({ mode }: { mode: WorklistMode }) {
   const { t, i18n } = useTranslation('worklist');
@@ -217,28 +217,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             className="worklist-grid"
             style={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', fontSize: 13 }}
           >
-            <div
-              role="row"
-              aria-rowindex={1}
-              className="worklist-head"
-              style={{
-                display: 'grid',
-                gridTemplateColumns: template,
-                height: 30,
-                position: 'sticky',
-                top: 0,
-                zIndex: 2,
-              }}
-            >
-              {headerGroup?.headers.map((h) => {
-                const align = (h.column.columnDef.meta as WorklistColumnMeta | undefined)?.align;
-                return (
-                  <GridCell key={h.id} role="columnheader" align={align}>
-                    {flexRender(h.column.columnDef.header, h.getContext())}
-                  </GridCell>
-                );
-              })}
-            </div>
+            <GridHeadRow headers={headerGroup?.headers ?? []} template={template} />
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
                 const r = modelRows[vi.index];
@@ -284,11 +263,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
               })}
             </div>
           </div>
-          <Group px="md" h={24} gap="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-            <Text size="xs" c="dimmed">
-              {t('keysHint')}
-            </Text>
-          </Group>
+          <GridKeysHint>{t('keysHint')}</GridKeysHint>
         </Box>
       )}
     </Box>
