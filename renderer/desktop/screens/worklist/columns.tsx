@@ -170,35 +170,52 @@ function SyncMarkers({ row, t }: { row: WorklistRowView; t: TFunction }) {
   const blocked = row.blocked_commands ?? 0;
   if (blocked > 0) {
     return (
-      <Badge
-        size="sm"
-        color="red"
-        variant="light"
-        leftSection={<IconLock size={11} aria-hidden />}
-        tt="none"
-        fw={600}
-        style={{ flexShrink: 0 }}
-        title={t('marker.blockedTip')}
-      >
+      <MarkerBadge color="red" Icon={IconLock} fw={600} title={t('marker.blockedTip')}>
         {t('marker.blocked')}
-      </Badge>
+      </MarkerBadge>
     );
   }
   if (row.pending_commands > 0) {
     return (
-      <Badge
-        size="sm"
+      <MarkerBadge
         color="orange"
-        variant="light"
-        leftSection={<IconClockUp size={11} aria-hidden />}
-        tt="none"
+        Icon={IconClockUp}
         fw={500}
-        style={{ flexShrink: 0 }}
         title={t('marker.pendingTip', { count: row.pending_commands })}
       >
         {t('marker.pending')}
-      </Badge>
+      </MarkerBadge>
     );
   }
   return null;
+}
+
+/** A small badge beside the next action: it never shrinks, so the action's text is what gets cut. */
+function MarkerBadge({
+  color,
+  Icon,
+  fw,
+  title,
+  children,
+}: {
+  color: string;
+  Icon: typeof IconLock;
+  fw: number;
+  title: string;
+  children: string;
+}) {
+  return (
+    <Badge
+      size="sm"
+      color={color}
+      variant="light"
+      leftSection={<Icon size={11} aria-hidden />}
+      tt="none"
+      fw={fw}
+      style={{ flexShrink: 0 }}
+      title={title}
+    >
+      {children}
+    </Badge>
+  );
 }
