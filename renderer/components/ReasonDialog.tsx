@@ -9,6 +9,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../lib/message';
+import { IconNote } from './IconNote';
 import { reasonProblem } from './reason-rules';
 
 export interface ReasonDialogProps {
@@ -91,15 +92,9 @@ export function ReasonDialog({
         }}
       >
         <Stack gap="sm">
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconAlertTriangle
-              size={16}
-              color="var(--mantine-color-orange-7)"
-              aria-hidden
-              style={{ flexShrink: 0, marginTop: 2 }}
-            />
+          <IconNote icon={IconAlertTriangle} color="var(--mantine-color-orange-7)">
             <Text size="sm">{consequence}</Text>
-          </Group>
+          </IconNote>
           <Textarea
             ref={field}
             data-autofocus

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../../shared/domain/entities';
 import { formatRequirement, formatResult } from '../../../../shared/elhu/judgment';
 import { ResultMark } from '../../../components/ResultMark';
+import { IconNote } from '../../../components/IconNote';
 import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { analysisMark } from './analysis-mark';
 import { compactDateTime, rowState, type ResultRow, type ResultRowState } from './results-rows';
@@ -115,17 +116,11 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
                 </Text>
               )}
               {own && (
-                <Group gap={4} wrap="nowrap" align="flex-start">
-                  <IconUserExclamation
-                    size={14}
-                    color="var(--mantine-color-orange-8)"
-                    aria-hidden
-                    style={{ flexShrink: 0, marginTop: 2 }}
-                  />
+                <IconNote icon={IconUserExclamation} color="var(--mantine-color-orange-8)" size={14} gap={4}>
                   <Text size="xs" fw={500}>
                     {t('ownRow')}
                   </Text>
-                </Group>
+                </IconNote>
               )}
             </Stack>
           );

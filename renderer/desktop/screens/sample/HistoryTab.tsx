@@ -11,6 +11,7 @@ import { ROLE_INFO, type Role } from '../../../../shared/sop/roles';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { clockView } from '../../../components/clock-view';
 import { ErrorState } from '../../../components/ErrorState';
+import { IconNote } from '../../../components/IconNote';
 import { SopClockBar } from '../../../components/SopClockBar';
 import { StepChip } from '../../../components/StepChip';
 import { TableSkeleton } from '../../../components/TableSkeleton';
@@ -144,13 +145,7 @@ export function HistoryTab({
                       bg="orange.0"
                       style={{ borderColor: 'var(--mantine-color-orange-3)' }}
                     >
-                      <Group gap={6} wrap="nowrap" align="flex-start">
-                        <IconArrowBackUp
-                          size={16}
-                          color="var(--mantine-color-orange-8)"
-                          aria-hidden
-                          style={{ flexShrink: 0, marginTop: 1 }}
-                        />
+                      <IconNote icon={IconArrowBackUp} color="var(--mantine-color-orange-8)" iconTop={1}>
                         <div>
                           <Text size="sm" fw={600} c="orange.9">
                             {t(`loop.${l.command}`, { defaultValue: l.command })} ·{' '}
@@ -162,7 +157,7 @@ export function HistoryTab({
                           {l.reason && <Text size="sm">{t('reason', { reason: l.reason })}</Text>}
                           {l.review && <ReviewLine answers={l.review} />}
                         </div>
-                      </Group>
+                      </IconNote>
                     </Paper>
                   ))}
                   {s.state === 'done' && (

@@ -40,10 +40,12 @@ import type { EventPayload, SignOutcome, SigningQueueItemView } from '../../../.
 import { bridge } from '../../../bridge/client';
 import { useBridgeEvent, useBridgeQuery } from '../../../bridge/hooks';
 import { ErrorState } from '../../../components/ErrorState';
+import { IconNote } from '../../../components/IconNote';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorText } from '../../../lib/message';
 import { KeystoreImport } from './KeystoreImport';
 import { READABLE_FIELD } from './readable-field';
+import { tallyBadge } from './tally-badge';
 import { isLocked, progressStates, signRefusal, type ReportSignState } from './sign-refusal';
 
 type Step = 'passphrase' | 'progress' | 'summary';
@@ -320,29 +322,11 @@ export function SignDialog({ opened, reports, onClose }: Props) {
       return (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge
-              color="green"
-              c="teal.9"
-              variant="light"
-              size="lg"
-              radius="sm"
-              tt="none"
-              leftSection={<IconCheck size={14} />}
-            >
+            <Badge {...tallyBadge('green', 'teal.9', IconCheck)}>
               {t('dialog.signed', { count: signed })}
             </Badge>
             {failed > 0 ? (
-              <Badge
-                color="red"
-                c="red.9"
-                variant="light"
-                size="lg"
-                radius="sm"
-                tt="none"
-                leftSection={<IconX size={14} />}
-              >
-                {t('dialog.failed', { count: failed })}
-              </Badge>
+              <Badge {...tallyBadge('red', 'red.9', IconX)}>{t('dialog.failed', { count: failed })}</Badge>
             ) : null}
           </Group>
           {outcome.failure ? (
@@ -440,15 +424,9 @@ export function SignDialog({ opened, reports, onClose }: Props) {
               </Text>
             ) : null}
           </Group>
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconAlertTriangle
-              size={16}
-              color="var(--mantine-color-orange-7)"
-              aria-hidden
-              style={{ flexShrink: 0, marginTop: 2 }}
-            />
+          <IconNote icon={IconAlertTriangle} color="var(--mantine-color-orange-7)">
             <Text size="xs">{t('dialog.consequence')}</Text>
-          </Group>
+          </IconNote>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}{' '}

@@ -18,6 +18,7 @@ import { PdfPreview } from './PdfPreview';
 import { emptySelection, reconcile, toSign, type QueueSelection } from './queue-selection';
 import { SignDialog } from './SignDialog';
 import { entriesOf, SigningQueue } from './SigningQueue';
+import { tallyBadge } from './tally-badge';
 
 /** "Menunggu unggah: n", live from the sync status. */
 function AwaitingUpload() {
@@ -28,16 +29,7 @@ function AwaitingUpload() {
   if (n === 0) return null;
   return (
     <Tooltip label={t('awaitingUploadTip')} multiline w={280}>
-      <Badge
-        color="yellow"
-        c="orange.9"
-        variant="light"
-        size="lg"
-        radius="sm"
-        tt="none"
-        leftSection={<IconCloudUpload size={14} />}
-        tabIndex={0}
-      >
+      <Badge {...tallyBadge('yellow', 'orange.9', IconCloudUpload)} tabIndex={0}>
         {t('awaitingUpload', { count: n })}
       </Badge>
     </Tooltip>
