@@ -19,6 +19,7 @@ import {
   UserListResponseSchema,
   hasPermission,
 } from '../../../shared/api/http';
+import type { PayloadInput } from '../../../shared/domain/commands';
 import { CustomerSchema } from '../../../shared/domain/entities';
 import { reject, type Rejection } from '../../../shared/domain/rejections';
 import type { Role } from '../../../shared/sop/roles';
@@ -203,14 +204,11 @@ export function accountRoutes(app: AppContext): void {
       response: AccountCommandResponseSchema,
       handler: async ({ req, params, body, auth: a }) => {
         const commandId = commandIdOf(req);
+        // The body is the reason (deactivate) or nothing (activate): the rest of the command's payload.
+        const payload: PayloadInput<typeof type> = { customerId: params.id, ...body };
         const r = await applyCommand(env, {
           clientId: httpClientId(a),
-          command: {
-            id: commandId,
-            type,
-            aggregateId: params.id,
-            payload: { customerId: params.id, ...(body as object) },
-          },
+          command: { id: commandId, type, aggregateId: params.id, payload },
           actor: a.actor,
         });
         if (r.outcome.status === 'rejected') throw rejectionError(r.outcome);
