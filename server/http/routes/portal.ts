@@ -14,18 +14,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorResponse } from '../../../shared/api/http';
+import { PORTAL_PAGES } from '../../../shared/portal-pages';
 import type { AppContext } from '../context';
 
-/** The portal's pages (renderer/portal/routes.ts): the server answers them with index.html. */
-export const PORTAL_PAGES = [
-  '/',
-  '/daftar',
-  '/masuk',
-  '/lupa-sandi',
-  '/pesanan',
-  '/pesanan/*',
-  '/profil',
-] as const;
+/** The one list lives in shared/portal-pages.ts; named here still for test/unit/renderer/portal/portal-logic.test.ts. */
+export { PORTAL_PAGES };
 
 /**
  * Scripts only from the portal's own files (no inline script, no eval); styles inline as well,
