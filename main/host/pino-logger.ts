@@ -1,11 +1,11 @@
 /**
  * pino for the browser host (scripts/desktop-web.ts): main/services' Logger over a pino logger
  * writing JSON lines to stderr (or the stream given: tests). Secrets are redacted by pino's `redact`
- * paths, built from the one list of main/services/log/secrets.ts.
+ * paths, built from the one list of node-shared/log-secrets.ts.
  */
 import pino, { type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 import type { LogFields, Logger, LogLevel } from '../services/log/logger';
-import { pinoRedactPaths, REDACTED } from '../services/log/secrets';
+import { pinoRedactPaths, REDACTED } from '../../node-shared/log-secrets';
 
 export const PINO_OPTIONS: LoggerOptions = {
   name: 'sippt-desktop',

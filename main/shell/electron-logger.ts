@@ -2,7 +2,7 @@
  * electron-log in the shell: the main process's own lines and the engine's records (relayed from
  * the utility process, services-protocol.ts) go to one file in the app's logs folder, and to the
  * console in development. Secrets are redacted by a hook over everything written, with the one
- * list of main/services/log/secrets.ts.
+ * list of node-shared/log-secrets.ts.
  *
  * The shell uses electron-log's Node flavour with the path set here: the Electron flavour also
  * answers log messages from any renderer over IPC, a channel our sandboxed window has no use for.
@@ -10,7 +10,7 @@
 import type ElectronLog from 'electron-log';
 import { join } from 'node:path';
 import type { LogFields, Logger, LogLevel } from '../services/log/logger';
-import { redactSecrets } from '../services/log/secrets';
+import { redactSecrets } from '../../node-shared/log-secrets';
 
 type ElectronLogger = ElectronLog.NodeLogger;
 type LogMessage = ElectronLog.LogMessage;

@@ -18,7 +18,7 @@ import {
   type Settings,
 } from '../../shared/bridge';
 import type { LogFields, Logger, LogLevel } from '../services/log/logger';
-import { redactSecrets } from '../services/log/secrets';
+import { redactSecrets } from '../../node-shared/log-secrets';
 import type { SettingsStore } from '../services/settings/settings';
 
 export interface EngineInit {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { API_PREFIX, type ErrorResponse } from '../../shared/api/http';
+import { pinoRedactPaths, REDACTED } from '../../node-shared/log-secrets';
 import { AuthService, tokenSecret } from '../auth/service';
 import { ensureUnit } from '../catalog/repo';
 import type { ServerConfig } from '../config';
@@ -36,12 +37,23 @@ import { ltvRoutes } from '../elhu/ltv/routes';
 export interface BuildOptions {
   db: DbHandle;
   config: ServerConfig;
-  /** A pino logger, Fastify logger options, or false (tests). */
+  /**
+   * Fastify logger options (the CLI's: the secrets of node-shared/log-secrets.ts are redacted), a
+   * pino logger (the caller's own options; SERVER_LOG_REDACT is the redaction), or false (tests).
+   */
   logger?: FastifyBaseLogger | FastifyServerOptions['logger'];
   /** E-LHU rendering and signature verification (default: shared/elhu + server/elhu, registered certificates required). */
   reports?: ReportServices;
   /** Worker threads of the PDF work (default: the process's pool, one thread per core). */
   pdfPool?: PdfPool;
+}
+
+/** pino's redaction of the one secret list: passwords, tokens and the headers that carry them never reach the log. */
+export const SERVER_LOG_REDACT = { paths: pinoRedactPaths(), censor: REDACTED };
+
+function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return { ...(logger === true ? {} : logger), redact: SERVER_LOG_REDACT };
 }
 
 /** The SIPPT server as a Fastify instance (not listening): tests use inject or listen on port 0. */
@@ -51,7 +63,7 @@ export async function buildServer(opts: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     ...(isInstance
       ? { loggerInstance: opts.logger as FastifyBaseLogger }
-      : { logger: (opts.logger as FastifyServerOptions['logger']) ?? false }),
+      : { logger: withRedaction(opts.logger as FastifyServerOptions['logger']) }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestTimeout: config.requestTimeoutMs,
