@@ -35,6 +35,7 @@ import type { Order, Sample } from '../../shared/domain/entities';
 import { Api } from './support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from './support/stack';
 import { checkScreen, expectNoA11yFindings, openSample, signIn, syncNow, workstation } from './support/ui';
+import { assignEachParameter, fillReceiptCheck } from './support/lab-steps';
 import { PNG_1X1, attachProof, logIn, phone, pick } from './portal/portal';
 
 test.describe.configure({ mode: 'serial' });
@@ -76,7 +77,6 @@ let orderId = '';
 let downloaded = '';
 
 const nameOf = (username: string): string => users.find((u) => u.username === username)!.name;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const order = (): Promise<Order> => api.order(orderId);
 const sample = async (): Promise<Sample> => (await order()).samples[0]!;
 
@@ -309,37 +309,12 @@ test('12-13 · Penyelia checks the sample and assigns the analyst; MT validates 
   test.setTimeout(240_000);
   const number = (await sample()).number!;
   const penyelia = await workstationFor('penyelia');
-  await openSample(penyelia, number);
-  const receipt = penyelia.getByRole('region', { name: 'Pemeriksaan contoh' });
-  await expect(receipt).toBeVisible({ timeout: 30_000 });
-  await receipt
-    .getByRole('radiogroup', { name: 'Jumlah' })
-    .getByRole('radio', { name: 'Cukup', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Kondisi' })
-    .getByRole('radio', { name: 'Baik', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Wadah' })
-    .getByRole('radio', { name: 'Baik', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Segel' })
-    .getByRole('radio', { name: 'Utuh', exact: true })
-    .check();
-  await receipt.getByLabel('Kondisi penyimpanan').fill('Suhu ruang');
-  // The field suggests stored conditions: its list closes when the next field takes the focus.
-  await receipt.getByLabel('Catatan').fill('Tiga bandela utuh, label pelanggan terbaca.');
+  const receipt = await fillReceiptCheck(penyelia, number);
   await shot(penyelia, 12, 'penyelia-receipt');
   await receipt.getByRole('button', { name: /^Terima/ }).click();
 
-  const assign = penyelia.getByRole('region', { name: 'Penugasan analis' });
-  await expect(assign).toBeVisible({ timeout: 30_000 });
-  for (const a of (await sample()).analyses) {
-    await assign.getByRole('textbox', { name: `Analis untuk ${a.parameterName}`, exact: true }).click();
-    await penyelia.getByRole('option', { name: new RegExp(`^${escape(nameOf('analis.karet1'))}`) }).click();
-  }
+  const parameters = (await sample()).analyses.map((a) => a.parameterName);
+  const assign = await assignEachParameter(penyelia, parameters, nameOf('analis.karet1'));
   await shot(penyelia, 12, 'penyelia-assign');
   await assign.getByRole('button', { name: /^Kirim ke MT/ }).click();
   await serverAt('assigned', 'sample');

@@ -33,6 +33,7 @@ import {
   syncNow,
   workstation,
 } from '../support/ui';
+import { assignEachParameter, fillReceiptCheck } from '../support/lab-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -125,43 +126,18 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
   await p.keyboard.press('Escape');
 
   // Pemeriksaan contoh.
-  await openSample(p, sampleNumber);
-  const receipt = p.getByRole('region', { name: 'Pemeriksaan contoh' });
-  await expect(receipt).toBeVisible({ timeout: 30_000 });
-  await receipt
-    .getByRole('radiogroup', { name: 'Jumlah' })
-    .getByRole('radio', { name: 'Cukup', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Kondisi' })
-    .getByRole('radio', { name: 'Baik', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Wadah' })
-    .getByRole('radio', { name: 'Baik', exact: true })
-    .check();
-  await receipt
-    .getByRole('radiogroup', { name: 'Segel' })
-    .getByRole('radio', { name: 'Utuh', exact: true })
-    .check();
-  await receipt.getByLabel('Kondisi penyimpanan').fill('Suhu ruang');
-  await receipt.getByLabel('Catatan').fill('Tiga bandela utuh, label pelanggan terbaca.');
+  const receipt = await fillReceiptCheck(p, sampleNumber);
   await checkScreen(p, testInfo, 'lab-flow-05-penyelia-pemeriksaan-contoh');
   await receipt.getByRole('button', { name: /^Terima/ }).click();
 
   // Penugasan: one analyst per parameter (the sample's parameters from the server).
-  const assign = p.getByRole('region', { name: 'Penugasan analis' });
-  await expect(assign).toBeVisible({ timeout: 30_000 });
   const analyses = sampleOf(await api.order(REF.orderId)).analyses;
   expect(analyses.length).toBeGreaterThan(1);
-  for (const a of analyses) {
-    await assign.getByRole('textbox', { name: `Analis untuk ${a.parameterName}`, exact: true }).click();
-    await p
-      .getByRole('option', {
-        name: new RegExp(`^${userName('analis.karet1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
-      })
-      .click();
-  }
+  const assign = await assignEachParameter(
+    p,
+    analyses.map((a) => a.parameterName),
+    userName('analis.karet1'),
+  );
   await checkScreen(p, testInfo, 'lab-flow-06-penyelia-penugasan');
   await assign.getByRole('button', { name: /^Kirim ke MT/ }).click();
 

@@ -10,15 +10,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { Api, demoOrder } from '../support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import {
-  checkScreen,
-  expectNoA11yFindings,
-  openSample,
-  pill,
-  signIn,
-  syncNow,
-  workstation,
-} from '../support/ui';
+import { checkScreen, expectNoA11yFindings, pill, signIn, syncNow, workstation } from '../support/ui';
+import { assignAllToOneAndSend } from '../support/lab-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -39,9 +32,7 @@ test.beforeAll(async ({ browser }) => {
   desk = await startDesktop(server.url);
   const order = await api.order(SAMPLE.orderId);
   sampleNumber = order.samples.find((s) => s.id === SAMPLE.sampleId)!.number!;
-  analystName = (await api.users())
-    .find((u) => u.username === 'analis.karet1')!
-    .name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  analystName = (await api.users()).find((u) => u.username === 'analis.karet1')!.name;
   ({ page } = await workstation(browser));
 });
 
@@ -63,14 +54,7 @@ test('a minimum version above this desktop: the banner says what is needed, and 
   await api.raw('admin', 'PUT', 'releases/minimum-version', { version: '99.0.0' });
 
   // The Penyelia assigns the analysts (a change to push): the push is refused with client_outdated.
-  await openSample(page, sampleNumber);
-  const panel = page.getByRole('region', { name: 'Penugasan analis' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await panel.getByRole('textbox', { name: 'Analis yang sama untuk semua', exact: true }).click();
-  await page.getByRole('option', { name: new RegExp(`^${analystName}`) }).click();
-  await panel.getByRole('button', { name: 'Terapkan ke semua' }).click();
-  await panel.getByRole('button', { name: /^Kirim ke MT/ }).click();
-  await expect(page.getByText('13 · Validasi penugasan')).toBeVisible({ timeout: 30_000 });
+  await assignAllToOneAndSend(page, sampleNumber, analystName);
   await expect(async () => {
     if (!(await banner().isVisible())) await syncNow(page);
     await expect(banner()).toBeVisible({ timeout: 5_000 });

@@ -25,13 +25,13 @@ import {
   checkScreen,
   closeSyncPanel,
   expectNoA11yFindings,
-  openSample,
   openSyncPanel,
   pill,
   signIn,
   syncNow,
   workstation,
 } from '../support/ui';
+import { assignAllToOneAndSend } from '../support/lab-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,7 +52,6 @@ const sampleOf = async (ref: { orderId: string; sampleId: string }): Promise<Sam
   (await api.order(ref.orderId)).samples.find((s: Order['samples'][number]) => s.id === ref.sampleId)!;
 const userId = (username: string) => users.find((u) => u.username === username)!.id;
 const userName = (username: string) => users.find((u) => u.username === username)!.name;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
@@ -78,15 +77,8 @@ test.afterAll(async () => {
 
 /** The Penyelia's assignment through the screen: the same analyst for all, then Kirim ke MT. */
 async function assignOnScreen(ref: { sampleId: string }, analyst: string) {
-  await openSample(page, numbers[ref.sampleId]!);
-  const panel = page.getByRole('region', { name: 'Penugasan analis' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await panel.getByRole('textbox', { name: 'Analis yang sama untuk semua', exact: true }).click();
-  await page.getByRole('option', { name: new RegExp(`^${escape(userName(analyst))}`) }).click();
-  await panel.getByRole('button', { name: 'Terapkan ke semua' }).click();
-  await panel.getByRole('button', { name: /^Kirim ke MT/ }).click();
+  await assignAllToOneAndSend(page, numbers[ref.sampleId]!, userName(analyst));
   // Done here: the sample waits for the MT (step 13), and the change waits to be sent.
-  await expect(page.getByText('13 · Validasi penugasan')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/perubahan Anda pada order ini belum terkirim/)).toBeVisible();
 }
 

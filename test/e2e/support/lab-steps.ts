@@ -1,0 +1,77 @@
+/**
+ * The Penyelia's step 12 on the desktop's sample screen, as several specs walk it: the receipt
+ * check (Pemeriksaan contoh) of a sample that arrived in order, and the assignment of analysts
+ * (Penugasan), per parameter or the same analyst for all.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openSample } from './ui';
+
+/** A user's name as a literal inside a RegExp (names may hold dots and brackets). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Pick an analyst in the open list: the option's name starts with the analyst's name. */
+export async function pickAnalyst(page: Page, analystName: string): Promise<void> {
+  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(analystName)}`) }).click();
+}
+
+/**
+ * Open the sample and fill its receipt check as for a sample that arrived whole: enough, in good
+ * condition, container good, seal intact. Answers the form, to be seen and accepted ("Terima").
+ */
+export async function fillReceiptCheck(page: Page, sampleNumber: string): Promise<Locator> {
+  await openSample(page, sampleNumber);
+  const receipt = page.getByRole('region', { name: 'Pemeriksaan contoh' });
+  await expect(receipt).toBeVisible({ timeout: 30_000 });
+  const answers: [group: string, answer: string][] = [
+    ['Jumlah', 'Cukup'],
+    ['Kondisi', 'Baik'],
+    ['Wadah', 'Baik'],
+    ['Segel', 'Utuh'],
+  ];
+  for (const [group, answer] of answers)
+    await receipt
+      .getByRole('radiogroup', { name: group })
+      .getByRole('radio', { name: answer, exact: true })
+      .check();
+  await receipt.getByLabel('Kondisi penyimpanan').fill('Suhu ruang');
+  // The field suggests stored conditions: its list closes when the next field takes the focus.
+  await receipt.getByLabel('Catatan').fill('Tiga bandela utuh, label pelanggan terbaca.');
+  return receipt;
+}
+
+/**
+ * Once the receipt is accepted: one analyst picked in each parameter's own field. Answers the
+ * assignment panel, to be seen and sent ("Kirim ke MT").
+ */
+export async function assignEachParameter(
+  page: Page,
+  parameterNames: readonly string[],
+  analystName: string,
+): Promise<Locator> {
+  const assign = page.getByRole('region', { name: 'Penugasan analis' });
+  await expect(assign).toBeVisible({ timeout: 30_000 });
+  for (const parameter of parameterNames) {
+    await assign.getByRole('textbox', { name: `Analis untuk ${parameter}`, exact: true }).click();
+    await pickAnalyst(page, analystName);
+  }
+  return assign;
+}
+
+/**
+ * A received sample assigned whole to one analyst ("Analis yang sama untuk semua", "Terapkan ke
+ * semua") and sent to the MT: the screen moves on to step 13 (the MT's validation).
+ */
+export async function assignAllToOneAndSend(
+  page: Page,
+  sampleNumber: string,
+  analystName: string,
+): Promise<void> {
+  await openSample(page, sampleNumber);
+  const panel = page.getByRole('region', { name: 'Penugasan analis' });
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('textbox', { name: 'Analis yang sama untuk semua', exact: true }).click();
+  await pickAnalyst(page, analystName);
+  await panel.getByRole('button', { name: 'Terapkan ke semua' }).click();
+  await panel.getByRole('button', { name: /^Kirim ke MT/ }).click();
+  await expect(page.getByText('13 · Validasi penugasan')).toBeVisible({ timeout: 30_000 });
+}
