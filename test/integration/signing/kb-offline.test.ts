@@ -7,57 +7,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DesktopServices } from '../../../main/services/desktop';
-import { SigningError } from '../../../main/services/signing/errors';
-import type { Order } from '../../../shared/domain/entities';
 import { currentReport } from '../../../shared/domain/state';
-import { services, tempDir } from '../../unit/desktop/helpers';
-import { Office, Proxy, REPO, ServerProcess } from '../sync/harness';
+import { services } from '../../unit/desktop/helpers';
+import { REPO } from '../sync/harness';
+import { onSigningOffice, refsOf, signingError } from './support/kb-desktops';
 
 const KEYSTORE = join(REPO, 'resources', 'demo-keystore', 'kepala-balai-demo.p12');
 const PASSPHRASE = 'demo-tte-2025';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-const proxies: Proxy[] = [];
-const desktops: DesktopServices[] = [];
-
-beforeAll(async () => {
-  tmp = tempDir('sippt-signing-');
-  server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
-  office = new Office(server);
-});
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  for (const p of proxies) await p.stop();
-  await server?.stop();
-  tmp?.cleanup();
-});
-
-async function kbDesktop(name: string): Promise<{ core: DesktopServices; proxy: Proxy; dataDir: string }> {
-  const proxy = await new Proxy(() => server.url).start();
-  proxies.push(proxy);
-  const dataDir = join(tmp.dir, name);
-  const core = services(dataDir, proxy.url, { http: { timeoutMs: 20_000 } });
-  desktops.push(core);
-  await core.login('kepala', server.demo!.password);
-  return { core, proxy, dataDir };
-}
-
-const refsOf = (o: Order) =>
-  o.samples.map((s) => ({ orderId: o.id, sampleId: s.id, reportId: currentReport(s)!.id }));
-
-async function signingError(p: Promise<unknown>): Promise<SigningError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SigningError) return e;
-    throw e;
-  }
-  throw new Error('expected a SigningError');
-}
+const signing = onSigningOffice('sippt-signing-');
 
 function signedRows(core: DesktopServices): number {
   return (
@@ -67,8 +27,8 @@ function signedRows(core: DesktopServices): number {
 
 describe('Kepala Balai signs offline; sync uploads', () => {
   it('pulls and keeps the E-LHUs, signs a batch of two offline, and everything goes up when the network returns', async () => {
-    const order = await office.orderAwaitingSignature({ samples: 2 });
-    const { core, proxy } = await kbDesktop('kb-full');
+    const order = await signing.office.orderAwaitingSignature({ samples: 2 });
+    const { core, proxy } = await signing.kbDesktop('kb-full');
     await core.syncNow();
     const queue = core.signingQueue().filter((q) => q.orderId === order.id);
     expect(queue).toHaveLength(2);
@@ -100,22 +60,22 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(paths.filter((p) => p.endsWith('/signed-file'))).toHaveLength(2);
     expect(lastUpload).toBeLessThan(firstPush);
 
-    const onServer = await office.order(order.id);
+    const onServer = await signing.office.order(order.id);
     expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual(['signed', 'signed']);
     for (const [i, s] of onServer.samples.entries()) {
       const r = currentReport(s)!;
       expect(r.signedHash).toBe(signed.find((x) => x.reportId === r.id)!.signedHash);
-      const file = await office.http.get(
-        `${server.url}/api/v1/orders/${order.id}/samples/${s.id}/reports/${r.id}/file`,
+      const file = await signing.office.http.get(
+        `${signing.server.url}/api/v1/orders/${order.id}/samples/${s.id}/reports/${r.id}/file`,
         {
           responseType: 'arraybuffer',
           headers: {
-            authorization: `Bearer ${(await office.http.post(`${server.url}/api/v1/auth/login`, { username: 'cs1', password: server.demo!.password })).data.accessToken}`,
+            authorization: `Bearer ${(await signing.office.http.post(`${signing.server.url}/api/v1/auth/login`, { username: 'cs1', password: signing.server.demo!.password })).data.accessToken}`,
           },
         },
       );
       expect(file.status).toBe(200);
-      const path = join(tmp.dir, `signed-${i}.pdf`);
+      const path = join(signing.dir, `signed-${i}.pdf`);
       writeFileSync(path, Buffer.from(file.data as ArrayBuffer));
       const out = execFileSync('pdfsig', [path], { encoding: 'utf8' });
       expect(out).toContain('Signature Validation: Signature is Valid.');
@@ -125,8 +85,8 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('a wrong passphrase writes nothing; five lock signing out, also after a restart of the services', async () => {
-    const order = await office.orderAwaitingSignature({ samples: 1 });
-    const { core, proxy, dataDir } = await kbDesktop('kb-lockout');
+    const order = await signing.office.orderAwaitingSignature({ samples: 1 });
+    const { core, proxy, dataDir } = await signing.kbDesktop('kb-lockout');
     await core.syncNow();
     core.importKeystore(readFileSync(KEYSTORE), PASSPHRASE);
     proxy.offline = true;
@@ -148,9 +108,8 @@ describe('Kepala Balai signs offline; sync uploads', () => {
 
     // Restart: a new DesktopServices on the same data folder (offline login), still locked.
     core.close();
-    const again = services(dataDir, proxy.url);
-    desktops.push(again);
-    await again.login('kepala', server.demo!.password, 'offline');
+    const again = signing.closeAfter(services(dataDir, proxy.url));
+    await again.login('kepala', signing.server.demo!.password, 'offline');
     const locked = await signingError(again.signReports(refsOf(order), PASSPHRASE));
     expect(locked.code).toBe('locked_out');
     expect(locked.details.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
@@ -159,8 +118,8 @@ describe('Kepala Balai signs offline; sync uploads', () => {
   });
 
   it('refuses offline with a reason: the server shows the report refused with it', async () => {
-    const order = await office.orderAwaitingSignature({ samples: 1 });
-    const { core, proxy } = await kbDesktop('kb-refuse');
+    const order = await signing.office.orderAwaitingSignature({ samples: 1 });
+    const { core, proxy } = await signing.kbDesktop('kb-refuse');
     await core.syncNow();
     const [ref] = refsOf(order);
     proxy.offline = true;
@@ -171,15 +130,15 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     proxy.offline = false;
     await core.syncNow();
     expect(core.status()).toMatchObject({ pending: 0, rejected: 0 });
-    const onServer = await office.order(order.id);
+    const onServer = await signing.office.order(order.id);
     const r = onServer.samples[0]!.reports.find((x) => x.id === ref!.reportId)!;
     expect(r.status).toBe('refused');
     expect(JSON.stringify(onServer)).toContain(reason);
   });
 
   it('a report changed on the server after it was queued: signing refuses a changed document, and a signature made offline is rejected visibly, nothing lost', async () => {
-    const order = await office.orderAwaitingSignature({ samples: 1 });
-    const { core, proxy } = await kbDesktop('kb-changed');
+    const order = await signing.office.orderAwaitingSignature({ samples: 1 });
+    const { core, proxy } = await signing.kbDesktop('kb-changed');
     await core.syncNow();
     core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
     const [ref] = refsOf(order);
@@ -205,17 +164,17 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     // Signed offline; meanwhile the report is refused elsewhere and requested again by CS.
     proxy.offline = true;
     const [signed] = await core.signReports([ref!], PASSPHRASE);
-    await office.ok(
+    await signing.office.ok(
       'kepala',
       'post',
       `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/refuse`,
       { reason: 'Ditolak dari perangkat lain' },
     );
-    await office.ok(
+    await signing.office.ok(
       'cs1',
       'post',
       `/orders/${ref!.orderId}/samples/${ref!.sampleId}/reports/${ref!.reportId}/request-signature`,
-      { kepalaBalaiId: server.user('kepala').id },
+      { kepalaBalaiId: signing.server.user('kepala').id },
     );
 
     proxy.offline = false;
@@ -227,7 +186,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(core.status()).toMatchObject({ rejected: 1, signedAwaitingUpload: 0 });
     // Nothing lost: the signed file is still here, and the server did not take the old signature.
     expect(core.diagnostics.signing.signedFile(ref!.reportId)!.signedHash).toBe(signed!.signedHash);
-    const onServer = await office.order(order.id);
+    const onServer = await signing.office.order(order.id);
     expect(currentReport(onServer.samples[0]!)!.status).toBe('awaiting_signature');
     expect(currentReport(onServer.samples[0]!)!.signedHash).toBeNull();
 
@@ -239,14 +198,14 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     await core.signReports([ref!], PASSPHRASE);
     await core.syncNow();
     expect(core.status()).toMatchObject({ rejected: 0, pending: 0, signedAwaitingUpload: 0 });
-    expect(currentReport((await office.order(order.id)).samples[0]!)!.status).toBe('signed');
+    expect(currentReport((await signing.office.order(order.id)).samples[0]!)!.status).toBe('signed');
     // The documents of reports no longer queued are cleaned up.
     expect(existsSync(docPath)).toBe(false);
   });
 
   it('a 5xx on the upload is retried by itself; a signed file the server refuses (422) is a visible rejection with its message and holds back later commands on the order', async () => {
-    const order = await office.orderAwaitingSignature({ samples: 2 });
-    const { core, proxy } = await kbDesktop('kb-upload-faults');
+    const order = await signing.office.orderAwaitingSignature({ samples: 2 });
+    const { core, proxy } = await signing.kbDesktop('kb-upload-faults');
     await core.syncNow();
     core.importKeystore(new Uint8Array(readFileSync(KEYSTORE)));
     const [a, b] = refsOf(order);
@@ -278,7 +237,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     expect(rejected[0]!.rejection!.message.en).toMatch(/signature|digest|document|altered/i);
     expect(core.status()).toMatchObject({ rejected: 1, blocked: 1, signedAwaitingUpload: 0 });
     expect(proxy.log.filter((l) => l.path.endsWith('/sync/push'))).toHaveLength(0);
-    const onServer = await office.order(order.id);
+    const onServer = await signing.office.order(order.id);
     expect(onServer.samples.map((s) => currentReport(s)!.status)).toEqual([
       'awaiting_signature',
       'awaiting_signature',
@@ -288,7 +247,7 @@ describe('Kepala Balai signs offline; sync uploads', () => {
     core.dismiss(rejected[0]!.id);
     await core.syncNow();
     expect(core.status()).toMatchObject({ rejected: 0, blocked: 0, pending: 0 });
-    expect(currentReport((await office.order(order.id)).samples[1]!)!.status).toBe('refused');
+    expect(currentReport((await signing.office.order(order.id)).samples[1]!)!.status).toBe('refused');
     expect(core.diagnostics.signing.signedFile(a!.reportId)).not.toBeNull();
   });
 });

@@ -11,13 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesktopServices } from '../../../main/services/desktop';
 import { SigningError } from '../../../main/services/signing/errors';
 import type { SigningSource } from '../../../shared/bridge/models';
 import { currentReport } from '../../../shared/domain/state';
 import { DEMO_PASSPHRASE, KEYSTORE_DIR, demoFingerprint } from '../../unit/elhu/helpers';
-import { services, tempDir } from '../../unit/desktop/helpers';
-import { Office, Proxy, ServerProcess } from '../sync/harness';
+import { onSigningOffice, refsOf } from './support/kb-desktops';
 import { makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from './support/softhsm';
 
 const why = softhsmAvailable();
@@ -26,45 +24,25 @@ if (why) console.warn(`[token-desktop.test] ${why}`);
 describe.skipIf(why !== null)(
   `Kepala Balai signs with a PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${why}` : ''}`,
   () => {
-    let tmp: ReturnType<typeof tempDir>;
-    let server: ServerProcess;
-    let office: Office;
+    const signing = onSigningOffice('sippt-token-');
     let token: SoftHsmToken;
-    const proxies: Proxy[] = [];
-    const desktops: DesktopServices[] = [];
 
-    beforeAll(async () => {
+    beforeAll(() => {
       token = makeSoftHsmToken({
         p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'),
         p12Passphrase: DEMO_PASSPHRASE,
       });
-      tmp = tempDir('sippt-token-');
-      server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
-      office = new Office(server);
     });
-    afterAll(async () => {
-      for (const d of desktops) d.close();
-      for (const p of proxies) await p.stop();
-      await server?.stop();
-      tmp?.cleanup();
-      token?.cleanup();
-    });
+    afterAll(() => token?.cleanup());
 
     it('no keystore file: the PIN opens the token, the batch is signed offline, the server accepts it; a wrong PIN writes nothing', async () => {
-      const order = await office.orderAwaitingSignature({ params: 1 });
-      const proxy = await new Proxy(() => server.url).start();
-      proxies.push(proxy);
+      const order = await signing.office.orderAwaitingSignature({ params: 1 });
       let setting: SigningSource | undefined = {
         source: 'token',
         modulePath: token.modulePath,
         tokenLabel: token.label,
       };
-      const core = services(join(tmp.dir, 'kb-token'), proxy.url, {
-        http: { timeoutMs: 20_000 },
-        signing: { source: () => setting },
-      });
-      desktops.push(core);
-      await core.login('kepala', server.demo!.password);
+      const { core, proxy } = await signing.kbDesktop('kb-token', { signing: { source: () => setting } });
       await core.syncNow();
       expect(core.keystore()).toBeNull();
       expect(core.signingSource()).toMatchObject({
@@ -72,11 +50,7 @@ describe.skipIf(why !== null)(
         tokenLabel: 'sippt-test',
         fingerprint: null,
       });
-      const refs = order.samples.map((s) => ({
-        orderId: order.id,
-        sampleId: s.id,
-        reportId: currentReport(s)!.id,
-      }));
+      const refs = refsOf(order);
 
       proxy.offline = true;
       const outboxBefore = core.diagnostics.store.commands().length;
@@ -101,11 +75,11 @@ describe.skipIf(why !== null)(
       proxy.offline = false;
       await core.syncNow();
       expect(core.status()).toMatchObject({ signedAwaitingUpload: 0, pending: 0, rejected: 0 });
-      const onServer = await office.order(order.id);
+      const onServer = await signing.office.order(order.id);
       const r = currentReport(onServer.samples[0]!)!;
       expect(r.status).toBe('signed');
       expect(r.signedHash).toBe(signed[0]!.signedHash);
-      const path = join(tmp.dir, 'token-desktop.pdf');
+      const path = join(signing.dir, 'token-desktop.pdf');
       writeFileSync(path, core.diagnostics.signing.signedFile(r.id)!.data);
       expect(execFileSync('pdfsig', [path], { encoding: 'utf8' })).toContain(
         'Signature Validation: Signature is Valid.',

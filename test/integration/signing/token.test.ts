@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { ContentInfo } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SigningError } from '../../../main/services/signing/errors';
 import { sha256Hex, signElhu } from '../../../main/services/signing/index';
 import {
   CKA_CLASS,
@@ -44,6 +43,7 @@ import {
   run,
   testFonts,
 } from '../../unit/elhu/helpers';
+import { signingError } from './support/kb-desktops';
 import { makeSoftHsmToken, softhsmAvailable, type SoftHsmToken } from './support/softhsm';
 import { openDemoSession } from '../../unit/elhu/demo-signing';
 
@@ -65,16 +65,6 @@ if (why) console.warn(`[token.test] ${why}`);
 
 /** The demo certificate is valid 2025-01-01 .. 2035-12-31: sign "now" at the fixed time. */
 const NOW = () => SIGNING_TIME;
-
-async function refusal(p: Promise<unknown>): Promise<SigningError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SigningError) return e;
-    throw e;
-  }
-  throw new Error('expected a SigningError');
-}
 
 describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${why}` : ''}`, () => {
   let token: SoftHsmToken;
@@ -189,7 +179,7 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   });
 
   it('a wrong PIN is refused in plain words; the right one still opens (the token keeps its own count)', async () => {
-    const e = await refusal(
+    const e = await signingError(
       openTokenSigningSession({
         modulePath: token.modulePath,
         tokenLabel: 'sippt-test',
@@ -210,7 +200,7 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   });
 
   it('another certificate than the registered one, an absent token, an unloadable module: refused with the reason', async () => {
-    const mismatch = await refusal(
+    const mismatch = await signingError(
       openTokenSigningSession({
         modulePath: token.modulePath,
         tokenLabel: 'sippt-test',
@@ -220,7 +210,7 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
       }),
     );
     expect(mismatch.code).toBe('certificate_mismatch');
-    const absent = await refusal(
+    const absent = await signingError(
       openTokenSigningSession({
         modulePath: token.modulePath,
         tokenLabel: 'tidak-ada',
@@ -230,13 +220,13 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
     );
     expect(absent.code).toBe('no_keystore');
     expect(absent.messageEn).toMatch(/"sippt-test"/);
-    const module = await refusal(
+    const module = await signingError(
       openTokenSigningSession({ modulePath: join(dir, 'missing.so'), pin: token.pin, now: NOW }),
     );
     expect(module.code).toBe('keystore_invalid');
     expect(module.messageEn).toMatch(/PKCS#11 module could not be loaded/);
     // Expired at the session's time.
-    const late = await refusal(
+    const late = await signingError(
       openTokenSigningSession({
         modulePath: token.modulePath,
         pin: token.pin,
@@ -282,7 +272,7 @@ describe('PKCS#11 token lockout, as the token reports it', () => {
     return () => Promise.resolve(lib as Pkcs11Library);
   }
   const open = (library: () => Promise<Pkcs11Library>) =>
-    refusal(openTokenSigningSession({ modulePath: `/fake/${Math.random()}.so`, pin: '1111', library }));
+    signingError(openTokenSigningSession({ modulePath: `/fake/${Math.random()}.so`, pin: '1111', library }));
 
   it('CKR_PIN_INCORRECT with FINAL_TRY: one attempt left, said so', async () => {
     const e = await open(fakeLibrary({ loginError: CKR_PIN_INCORRECT, flagsAfter: CKF_USER_PIN_FINAL_TRY }));

@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
 import { currentReport } from '../../../shared/domain/state';
-import type { Role } from '../../../shared/sop/roles';
+import type { StaffUser } from '../../unit/desktop/fixtures';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(here, '..', '..', '..');
@@ -33,14 +33,8 @@ function spawnTs(script: string, args: string[]): ChildProcess {
   });
 }
 
-export interface DemoUser {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  labId: string | null;
-  password: string;
-}
+/** A staff login of the demo data: as the desktop tests' staff, all of them active. */
+export type DemoUser = Omit<StaffUser, 'active'>;
 export interface Demo {
   password: string;
   users: DemoUser[];
