@@ -12,7 +12,7 @@ import { msg } from '../../../lib/message';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import {
   REVIEW_ITEMS,
   REVIEW_LABELS,
@@ -23,7 +23,7 @@ import {
   type ReviewAnswer,
 } from './order-review';
 
-export function ValidatePanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function ValidatePanel({ item, onDone }: StepPanelProps) {
   const { t, i18n } = useTranslation('cs');
   const validate = useOnlineAction('online.order.validate');
   const back = useOnlineAction('online.order.return');

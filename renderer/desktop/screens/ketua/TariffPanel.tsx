@@ -9,9 +9,9 @@ import { formatRupiah } from '../../../lib/format';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
 import { DecisionPanel } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 
-export function TariffPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function TariffPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('ketua');
   const approve = useOnlineAction('online.tariff.approve');
   const back = useOnlineAction('online.order.return');
