@@ -1,15 +1,16 @@
 /** Step 8 (Bendahara): issue the order's e-billing (SIMPONI code made by the server), or re-issue an expired one. */
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconReceipt, IconReceiptRefund } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../lib/format';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { currentBilling, type WorkItem } from '../online/work-items';
+import { currentBilling } from '../online/work-items';
+import { ActionPanel } from '../parts/ActionPanel';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { BillingFacts } from './BillingFacts';
 
-export function BillingPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function BillingPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('bendahara');
   const reissue = item.action === 'reissueBilling';
   const issue = useOnlineAction(reissue ? 'online.billing.reissue' : 'online.billing.issue');
@@ -22,23 +23,13 @@ export function BillingPanel({ item, onDone }: { item: WorkItem; onDone: () => v
     if (r) onDone();
   };
   return (
-    <PanelFrame
+    <ActionPanel
       title={reissue ? t('billing.reissueTitle') : t('billing.title')}
-      onClose={onDone}
-      error={issue.error}
-      offline={issue.offline}
-      onSubmitKey={() => void submit()}
-      actions={
-        <>
-          <Button
-            leftSection={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />}
-            loading={issue.busy}
-            onClick={() => void submit()}
-          >
-            {reissue ? t('billing.reissue') : t('billing.issue')} (Ctrl+Enter)
-          </Button>
-        </>
-      }
+      onDone={onDone}
+      action={issue}
+      submit={submit}
+      submitLabel={reissue ? t('billing.reissue') : t('billing.issue')}
+      icon={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />}
     >
       <OrderHeader order={item.order} companyName={item.companyName} />
       {old && (
@@ -53,6 +44,6 @@ export function BillingPanel({ item, onDone }: { item: WorkItem; onDone: () => v
       <Text size="xs" c="dark.4">
         {t('billing.hint')}
       </Text>
-    </PanelFrame>
+    </ActionPanel>
   );
 }

@@ -8,14 +8,14 @@ import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
-import { DocumentView } from '../online/DocumentView';
 import { OrderHeader } from '../online/OrderFacts';
 import { DecisionPanel } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import { FetchedDocument } from '../parts/FetchedDocument';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { BillingFacts } from './BillingFacts';
 
-export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function ProofPanel({ item, onDone }: StepPanelProps) {
   const { t, i18n } = useTranslation('bendahara');
   const proof = [...item.order.proofs].reverse().find((p) => p.status === 'submitted');
   const billing = proof ? item.order.billings.find((b) => b.id === proof.billingId) : undefined;
@@ -52,13 +52,7 @@ export function ProofPanel({ item, onDone }: { item: WorkItem; onDone: () => voi
         {t('proof.uploaded', { at: formatDateTime(proof.uploadedAt, i18n.language) })}
         {proof.ntpn ? ` · NTPN ${proof.ntpn}` : ` · ${t('proof.noNtpn')}`}
       </Text>
-      <DocumentView
-        file={file.data}
-        error={file.error}
-        loading={file.isPending}
-        onRetry={() => void file.refetch()}
-        label={t('proof.file')}
-      />
+      <FetchedDocument query={file} label={t('proof.file')} />
     </DecisionPanel>
   );
 }

@@ -4,22 +4,23 @@
  * react-hook-form with the server's own schema (RegisterSampleRequestSchema).
  */
 import { useEffect } from 'react';
-import { Button, Select, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { IconPackageImport } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RegisterSampleRequestSchema } from '../../../../shared/api/http';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { OrderHeader, SampleParameters } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import { ActionPanel } from '../parts/ActionPanel';
+import { IdSelect } from '../parts/IdSelect';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 
 type Form = z.input<typeof RegisterSampleRequestSchema>;
 
-export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function RegisterPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('cs');
   const sample = item.sample!;
   const catalog = useBridgeQuery('online.catalog', {}, { staleTime: 5 * 60_000, retry: false });
@@ -47,79 +48,50 @@ export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => 
     if (r) onDone();
   });
   const required = t('register.required');
+  const formId = `register-${sample.id}`;
+  // The two people the sample goes to, of the chosen lab.
+  const pickers = [
+    { name: 'penyeliaId', role: 'penyelia', label: 'Penyelia' },
+    { name: 'mtId', role: 'mt', label: t('register.mt') },
+  ] as const;
   return (
-    <PanelFrame
+    <ActionPanel
       title={t('register.title')}
-      onClose={onDone}
-      error={register.error}
-      offline={register.offline}
-      onSubmitKey={() => void submit()}
-      actions={
-        <>
-          <form id={`register-${sample.id}`} onSubmit={(e) => void submit(e)} noValidate>
-            <Stack gap={6}>
-              <Controller
-                control={form.control}
-                name="labId"
-                render={({ field, fieldState }) => (
-                  <Select
-                    label={t('register.lab')}
-                    data={labs}
-                    value={field.value || null}
-                    onChange={(v) => {
-                      field.onChange(v ?? '');
-                      form.setValue('penyeliaId', '');
-                      form.setValue('mtId', '');
-                    }}
-                    error={fieldState.error ? required : undefined}
-                    withAsterisk
-                    allowDeselect={false}
-                  />
-                )}
+      onDone={onDone}
+      action={register}
+      submit={submit}
+      submitLabel={t('register.submit')}
+      icon={<IconPackageImport size={16} />}
+      form={formId}
+      controls={
+        <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+          <Stack gap={6}>
+            <IdSelect
+              form={form}
+              name="labId"
+              label={t('register.lab')}
+              data={labs}
+              requiredMessage={required}
+              allowDeselect={false}
+              onPick={() => {
+                form.setValue('penyeliaId', '');
+                form.setValue('mtId', '');
+              }}
+            />
+            {pickers.map((p) => (
+              <IdSelect
+                key={p.name}
+                form={form}
+                name={p.name}
+                label={p.label}
+                data={people(p.role)}
+                requiredMessage={required}
+                searchable
+                nothingFoundMessage={t('register.nobody')}
               />
-              <Controller
-                control={form.control}
-                name="penyeliaId"
-                render={({ field, fieldState }) => (
-                  <Select
-                    label="Penyelia"
-                    data={people('penyelia')}
-                    value={field.value || null}
-                    onChange={(v) => field.onChange(v ?? '')}
-                    error={fieldState.error ? required : undefined}
-                    withAsterisk
-                    searchable
-                    nothingFoundMessage={t('register.nobody')}
-                  />
-                )}
-              />
-              <Controller
-                control={form.control}
-                name="mtId"
-                render={({ field, fieldState }) => (
-                  <Select
-                    label={t('register.mt')}
-                    data={people('mt')}
-                    value={field.value || null}
-                    onChange={(v) => field.onChange(v ?? '')}
-                    error={fieldState.error ? required : undefined}
-                    withAsterisk
-                    searchable
-                    nothingFoundMessage={t('register.nobody')}
-                  />
-                )}
-              />
-            </Stack>
-          </form>
-          <Button
-            type="submit"
-            form={`register-${sample.id}`}
-            leftSection={<IconPackageImport size={16} />}
-            loading={register.busy}
-          >
-            {t('register.submit')} (Ctrl+Enter)
-          </Button>
-        </>
+            ))}
+          </Stack>
+        </form>
       }
     >
       <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
@@ -134,6 +106,6 @@ export function RegisterPanel({ item, onDone }: { item: WorkItem; onDone: () => 
       <Text size="xs" c="dark.4">
         {t('register.numberHint')}
       </Text>
-    </PanelFrame>
+    </ActionPanel>
   );
 }

@@ -3,20 +3,20 @@
  * Releasing cannot be undone (an error is corrected by an amended report), so it asks first.
  */
 import { useState } from 'react';
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { ConfirmDialog } from '../online/ConfirmDialog';
-import { DocumentView } from '../online/DocumentView';
 import { OrderHeader } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import { ActionPanel } from '../parts/ActionPanel';
+import { FetchedDocument } from '../parts/FetchedDocument';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { currentReport } from './reports';
 
-export function ReleasePanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function ReleasePanel({ item, onDone }: StepPanelProps) {
   const { t, i18n } = useTranslation('cs');
   const sample = item.sample!;
   const report = currentReport(sample)!;
@@ -30,36 +30,22 @@ export function ReleasePanel({ item, onDone }: { item: WorkItem; onDone: () => v
     if (r) onDone();
   };
   return (
-    <PanelFrame
+    <ActionPanel
       title={t('release.title')}
-      onClose={onDone}
-      error={release.error}
-      offline={release.offline}
-      onSubmitKey={() => setConfirming(true)}
-      actions={
-        <>
-          <Button
-            leftSection={<IconSend size={16} />}
-            onClick={() => setConfirming(true)}
-            disabled={!file.data}
-          >
-            {t('release.submit')} (Ctrl+Enter)
-          </Button>
-        </>
-      }
+      onDone={onDone}
+      // The button only asks; the confirmation shows the sending, so the button never spins.
+      action={{ ...release, busy: false }}
+      submit={() => setConfirming(true)}
+      submitLabel={t('release.submit')}
+      icon={<IconSend size={16} />}
+      disabled={!file.data}
     >
       <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
       <Text size="sm">
         {t('signature.lhu')}: <b className="num">{report.number}</b> ·{' '}
         {t('release.signedAt', { at: formatDateTime(report.signedAt, i18n.language) })}
       </Text>
-      <DocumentView
-        file={file.data}
-        error={file.error}
-        loading={file.isPending}
-        onRetry={() => void file.refetch()}
-        label={t('release.document', { number: report.number })}
-      />
+      <FetchedDocument query={file} label={t('release.document', { number: report.number })} />
       <ConfirmDialog
         opened={confirming}
         title={t('release.confirmTitle')}
@@ -70,6 +56,6 @@ export function ReleasePanel({ item, onDone }: { item: WorkItem; onDone: () => v
         onConfirm={() => void submit()}
         onClose={() => setConfirming(false)}
       />
-    </PanelFrame>
+    </ActionPanel>
   );
 }

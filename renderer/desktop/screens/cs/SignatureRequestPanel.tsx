@@ -4,19 +4,19 @@
  * Balai, so CS checks it first.
  */
 import { useState } from 'react';
-import { Button, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
-import { DocumentView } from '../online/DocumentView';
 import { OrderHeader } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import { ActionPanel } from '../parts/ActionPanel';
+import { FetchedDocument } from '../parts/FetchedDocument';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { currentReport } from './reports';
 
-export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function SignatureRequestPanel({ item, onDone }: StepPanelProps) {
   const { t, i18n } = useTranslation('cs');
   const sample = item.sample!;
   const report = currentReport(sample);
@@ -49,13 +49,14 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
     if (r) onDone();
   };
   return (
-    <PanelFrame
+    <ActionPanel
       title={t('signature.title')}
-      onClose={onDone}
-      error={ask.error}
-      offline={ask.offline}
-      onSubmitKey={() => void submit()}
-      actions={
+      onDone={onDone}
+      action={ask}
+      submit={submit}
+      submitLabel={t('signature.submit')}
+      icon={<IconSignature size={16} />}
+      controls={
         <>
           <Select
             label={t('signature.kepala')}
@@ -69,9 +70,6 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
           <Text size="xs" c="dark.4">
             {t('signature.hint')}
           </Text>
-          <Button leftSection={<IconSignature size={16} />} loading={ask.busy} onClick={() => void submit()}>
-            {t('signature.submit')} (Ctrl+Enter)
-          </Button>
         </>
       }
     >
@@ -86,13 +84,7 @@ export function SignatureRequestPanel({ item, onDone }: { item: WorkItem; onDone
           </Text>
         </Stack>
       )}
-      <DocumentView
-        file={preview.data}
-        error={preview.error}
-        loading={preview.isPending}
-        onRetry={() => void preview.refetch()}
-        label={t('signature.preview')}
-      />
-    </PanelFrame>
+      <FetchedDocument query={preview} label={t('signature.preview')} />
+    </ActionPanel>
   );
 }

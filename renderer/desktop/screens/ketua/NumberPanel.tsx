@@ -1,13 +1,13 @@
 /** Step 17 (Ketua Tim PJI): give the validated results their report number (No. LHU), from the unit's numbering format. */
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconNumber } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { OrderHeader, SampleParameters } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import type { WorkItem } from '../online/work-items';
+import { ActionPanel } from '../parts/ActionPanel';
+import type { StepPanelProps } from '../parts/RoleWorkScreen';
 
-export function NumberPanel({ item, onDone }: { item: WorkItem; onDone: () => void }) {
+export function NumberPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('ketua');
   const sample = item.sample!;
   const number = useOnlineAction('online.report.number');
@@ -19,19 +19,13 @@ export function NumberPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
     if (r) onDone();
   };
   return (
-    <PanelFrame
+    <ActionPanel
       title={t('number.title')}
-      onClose={onDone}
-      error={number.error}
-      offline={number.offline}
-      onSubmitKey={() => void submit()}
-      actions={
-        <>
-          <Button leftSection={<IconNumber size={16} />} loading={number.busy} onClick={() => void submit()}>
-            {t('number.submit')} (Ctrl+Enter)
-          </Button>
-        </>
-      }
+      onDone={onDone}
+      action={number}
+      submit={submit}
+      submitLabel={t('number.submit')}
+      icon={<IconNumber size={16} />}
     >
       <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
       <Text size="sm">{sample.sampleTypeName}</Text>
@@ -39,6 +33,6 @@ export function NumberPanel({ item, onDone }: { item: WorkItem; onDone: () => vo
       <Text size="xs" c="dark.4">
         {t('number.hint')}
       </Text>
-    </PanelFrame>
+    </ActionPanel>
   );
 }
