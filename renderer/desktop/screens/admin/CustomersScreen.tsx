@@ -13,11 +13,10 @@ import { useBridgeQuery } from '../../../bridge/hooks';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { formatDateTime } from '../../../lib/format';
 import { msg } from '../../../lib/message';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { OnlinePage, SidePanel, WithSidePanel } from '../online/OnlinePage';
-import { WorkListBody } from '../online/WorkListBody';
-import { textColumn, WorkTable, type WorkColumn } from '../online/WorkTable';
+import { textColumn, type WorkColumn } from '../online/WorkTable';
+import { ActionFrame } from '../parts/ActionPanel';
+import { ListScreen } from '../parts/ListScreen';
 
 type Status = 'pending_activation' | 'active' | 'deactivated';
 
@@ -26,8 +25,6 @@ export function CustomersScreen() {
   const [status, setStatus] = useState<Status>('pending_activation');
   const q = useBridgeQuery('online.customers', { status }, { retry: false });
   const rows = q.data?.customers ?? [];
-  const [openId, setOpenId] = useState<string | null>(null);
-  const open = rows.find((c) => c.id === openId) ?? null;
   const columns = useMemo<WorkColumn<Customer>[]>(
     () => [
       textColumn('company', t('customers.col.company'), 'minmax(160px, 1.2fr)', (c) => c.companyName, {
@@ -46,54 +43,34 @@ export function CustomersScreen() {
     [t, i18n.language],
   );
   return (
-    <WithSidePanel
-      panel={
-        open && (
-          <SidePanel label={open.companyName}>
-            <CustomerPanel key={open.id} customer={open} onDone={() => setOpenId(null)} />
-          </SidePanel>
-        )
+    <ListScreen
+      title={t('customers.title')}
+      tools={
+        <SegmentedControl
+          size="xs"
+          aria-label={t('customers.filter')}
+          value={status}
+          onChange={(v) => setStatus(v as Status)}
+          data={(['pending_activation', 'active', 'deactivated'] as const).map((s) => ({
+            value: s,
+            label: msg(STATUS_LABELS[s], i18n.language),
+          }))}
+        />
       }
-    >
-      <OnlinePage
-        title={t('customers.title')}
-        error={q.error}
-        onRetry={() => void q.refetch()}
-        tools={
-          <SegmentedControl
-            size="xs"
-            aria-label={t('customers.filter')}
-            value={status}
-            onChange={(v) => {
-              setStatus(v as Status);
-              setOpenId(null);
-            }}
-            data={(['pending_activation', 'active', 'deactivated'] as const).map((s) => ({
-              value: s,
-              label: msg(STATUS_LABELS[s], i18n.language),
-            }))}
-          />
-        }
-      >
-        <WorkListBody
-          query={q}
-          count={rows.length}
-          empty={{
-            title: status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty'),
-            hint: t('customers.emptyHint'),
-          }}
-        >
-          <WorkTable
-            label={t('customers.title')}
-            rows={rows}
-            rowKey={(c) => c.id}
-            columns={columns}
-            openKey={openId}
-            onOpen={(c) => setOpenId(c.id)}
-          />
-        </WorkListBody>
-      </OnlinePage>
-    </WithSidePanel>
+      query={q}
+      rows={rows}
+      rowKey={(c) => c.id}
+      columns={columns}
+      empty={{
+        title: status === 'pending_activation' ? t('customers.emptyWaiting') : t('customers.empty'),
+        hint: t('customers.emptyHint'),
+      }}
+      panel={{
+        label: (c) => c.companyName,
+        render: (c, done) => <CustomerPanel customer={c} onDone={done} />,
+      }}
+      closeOn={status}
+    />
   );
 }
 
@@ -117,12 +94,11 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
     </Stack>
   );
   return (
-    <PanelFrame
+    <ActionFrame
       title={pending ? t('customers.activateTitle') : t('customers.account')}
-      onClose={onDone}
-      error={activate.error}
-      offline={activate.offline}
-      onSubmitKey={() => void submit()}
+      onDone={onDone}
+      action={activate}
+      submit={submit}
       actions={
         <>
           {pending ? (
@@ -168,6 +144,6 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
           onDone();
         }}
       />
-    </PanelFrame>
+    </ActionFrame>
   );
 }

@@ -8,9 +8,8 @@ import { SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime, formatRupiah } from '../../../lib/format';
-import { OnlinePage } from '../online/OnlinePage';
-import { WorkListBody } from '../online/WorkListBody';
-import { textColumn, WorkTable, type WorkColumn } from '../online/WorkTable';
+import { textColumn, type WorkColumn } from '../online/WorkTable';
+import { ListScreen } from '../parts/ListScreen';
 import { groupBillingCode, SimponiBadge } from './BillingFacts';
 import { paymentRows, type PaymentRow } from './payments';
 
@@ -86,10 +85,8 @@ export function PaymentsScreen() {
     [t, i18n.language],
   );
   return (
-    <OnlinePage
+    <ListScreen
       title={t('payments.title')}
-      error={q.error}
-      onRetry={() => void q.refetch()}
       tools={
         <SegmentedControl
           size="xs"
@@ -103,22 +100,12 @@ export function PaymentsScreen() {
           ]}
         />
       }
-    >
-      <WorkListBody
-        query={q}
-        count={rows.length}
-        skeletonRows={10}
-        empty={{ title: t('payments.empty'), hint: t('payments.emptyHint') }}
-      >
-        <WorkTable
-          label={t('payments.title')}
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={columns}
-          openKey={null}
-          onOpen={() => {}}
-        />
-      </WorkListBody>
-    </OnlinePage>
+      query={q}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={columns}
+      skeletonRows={10}
+      empty={{ title: t('payments.empty'), hint: t('payments.emptyHint') }}
+    />
   );
 }

@@ -9,13 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { formatDateTime } from '../../../lib/format';
-import { DocumentView } from '../online/DocumentView';
 import { OrderHeader } from '../online/OrderFacts';
 import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { OnlinePage, SidePanel, WithSidePanel } from '../online/OnlinePage';
-import { WorkListBody } from '../online/WorkListBody';
-import { textColumn, WorkTable, type WorkColumn } from '../online/WorkTable';
+import { textColumn, type WorkColumn } from '../online/WorkTable';
+import { FetchedDocument } from '../parts/FetchedDocument';
+import { ListScreen } from '../parts/ListScreen';
 import { releasedReports, type ReleasedRow } from './released';
 
 const STATUSES = ['in_lab', 'reports_released', 'survey_completed', 'finished'] as const;
@@ -24,8 +23,6 @@ export function ReleasedReportsScreen() {
   const { t, i18n } = useTranslation('ketua');
   const q = useBridgeQuery('online.orders', { statuses: [...STATUSES] }, { retry: false });
   const rows = useMemo(() => (q.data ? releasedReports(q.data.orders) : []), [q.data]);
-  const [openKey, setOpenKey] = useState<string | null>(null);
-  const open = rows.find((r) => r.key === openKey) ?? null;
   const columns = useMemo<WorkColumn<ReleasedRow>[]>(
     () => [
       textColumn('lhu', t('reports.col.lhu'), '190px', (r) => r.report.number, { strong: true, num: true }),
@@ -42,32 +39,19 @@ export function ReleasedReportsScreen() {
     [t, i18n.language],
   );
   return (
-    <WithSidePanel
-      panel={
-        open && (
-          <SidePanel label={open.report.number ?? t('reports.title')} width={460}>
-            <AmendPanel key={open.key} row={open} onDone={() => setOpenKey(null)} />
-          </SidePanel>
-        )
-      }
-    >
-      <OnlinePage title={t('reports.title')} error={q.error} onRetry={() => void q.refetch()}>
-        <WorkListBody
-          query={q}
-          count={rows.length}
-          empty={{ title: t('reports.empty'), hint: t('reports.emptyHint') }}
-        >
-          <WorkTable
-            label={t('reports.title')}
-            rows={rows}
-            rowKey={(r) => r.key}
-            columns={columns}
-            openKey={openKey}
-            onOpen={(r) => setOpenKey(r.key)}
-          />
-        </WorkListBody>
-      </OnlinePage>
-    </WithSidePanel>
+    <ListScreen
+      title={t('reports.title')}
+      query={q}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={columns}
+      empty={{ title: t('reports.empty'), hint: t('reports.emptyHint') }}
+      panel={{
+        label: (r) => r.report.number ?? t('reports.title'),
+        width: 460,
+        render: (r, done) => <AmendPanel row={r} onDone={done} />,
+      }}
+    />
   );
 }
 
@@ -97,13 +81,7 @@ function AmendPanel({ row, onDone }: { row: ReleasedRow; onDone: () => void }) {
       }
     >
       <OrderHeader order={row.order} companyName={row.companyName} sample={row.sample} />
-      <DocumentView
-        file={file.data}
-        error={file.error}
-        loading={file.isPending}
-        onRetry={() => void file.refetch()}
-        label={row.report.number}
-      />
+      <FetchedDocument query={file} label={row.report.number} />
       <ReasonDialog
         danger={false}
         opened={asking}
