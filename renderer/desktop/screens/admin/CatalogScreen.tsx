@@ -5,24 +5,10 @@
  * Orders already submitted keep what they were submitted with.
  */
 import { useMemo, useState } from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Switch,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Box, Button, Group, NumberInput, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import {
   CreateLabRequestSchema,
   CreateParameterRequestSchema,
@@ -36,10 +22,11 @@ import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatNumber, formatRupiah } from '../../../lib/format';
 import { isOffline } from '../online/connection';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { ActionPanel } from '../parts/ActionPanel';
+import { IdSelect } from '../parts/IdSelect';
 import { AdminPage, SidePanel } from './AdminPage';
-import { firstPart, FormPanel } from './FormPanel';
+import { firstPart, FormPanel, TextField, useCreateForm } from './FormPanel';
 import { messageIn, readUncertainty } from './catalog-uncertainty';
 
 type Panel =
@@ -234,6 +221,9 @@ export function CatalogScreen() {
   );
 }
 
+/** Why U and k were refused, and under which of the two fields. */
+type UncertaintyProblem = Extract<ReturnType<typeof readUncertainty>, { ok: false }>;
+
 /** U and k side by side, with the error under the field that needs fixing. */
 function UncertaintyFields(props: {
   unit: string;
@@ -241,7 +231,7 @@ function UncertaintyFields(props: {
   coverageFactor: number | string;
   onExpanded: (v: number | string) => void;
   onCoverageFactor: (v: number | string) => void;
-  problem: Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null;
+  problem: UncertaintyProblem | null;
 }) {
   const { t, i18n } = useTranslation('admin');
   const err = (f: 'expanded' | 'coverageFactor') =>
@@ -275,9 +265,7 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
   const [uValue, setUValue] = useState<number | string>(p.uncertainty?.expanded ?? '');
   const [kValue, setKValue] = useState<number | string>(p.uncertainty?.coverageFactor ?? '');
   const [accredited, setAccredited] = useState(p.accredited !== false);
-  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(
-    null,
-  );
+  const [uProblem, setUProblem] = useState<UncertaintyProblem | null>(null);
   const update = useOnlineAction('online.parameter.update');
   const [method, setMethod] = useState(p.method);
   const [tariff, setTariff] = useState<number | string>(p.tariff);
@@ -300,19 +288,12 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
     if (r) onDone();
   };
   return (
-    <PanelFrame
+    <ActionPanel
       title={p.name}
-      onClose={onDone}
-      error={update.error}
-      offline={update.offline}
-      onSubmitKey={() => void submit()}
-      actions={
-        <>
-          <Button loading={update.busy} onClick={() => void submit()}>
-            {t('catalog.save')} (Ctrl+Enter)
-          </Button>
-        </>
-      }
+      onDone={onDone}
+      action={update}
+      submit={submit}
+      submitLabel={t('catalog.save')}
     >
       <TextInput
         label={t('catalog.col.method')}
@@ -357,55 +338,16 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
         checked={active}
         onChange={(e) => setActive(e.currentTarget.checked)}
       />
-    </PanelFrame>
+    </ActionPanel>
   );
 }
 
-/** A required choice of an id, '' until one is chosen (as the create schemas take it). */
-function IdSelect<F extends FieldValues>({
-  form,
-  name,
-  label,
-  data,
-  searchable,
-}: {
-  form: UseFormReturn<F>;
-  name: Path<F>;
-  label: string;
-  data: { value: string; label: string }[];
-  searchable?: boolean;
-}) {
-  const { t } = useTranslation('admin');
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Select
-          label={label}
-          withAsterisk
-          searchable={searchable}
-          data={data}
-          value={field.value || null}
-          onChange={(v) => field.onChange(v ?? '')}
-          error={fieldState.error ? t('catalog.required') : undefined}
-        />
-      )}
-    />
-  );
-}
-
-type ParamForm = z.input<typeof CreateParameterRequestSchema>;
 function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
-  const create = useOnlineAction('online.parameter.create');
   const [uValue, setUValue] = useState<number | string>('');
   const [kValue, setKValue] = useState<number | string>('');
-  const [uProblem, setUProblem] = useState<Extract<ReturnType<typeof readUncertainty>, { ok: false }> | null>(
-    null,
-  );
-  const form = useForm<ParamForm>({
-    resolver: zodResolver(CreateParameterRequestSchema),
+  const [uProblem, setUProblem] = useState<UncertaintyProblem | null>(null);
+  const { form, panel } = useCreateForm('online.parameter.create', CreateParameterRequestSchema, {
     defaultValues: {
       sampleTypeId: '',
       name: '',
@@ -416,43 +358,28 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
       accredited: true,
       tariff: 0,
     },
+    // U and k are checked here (readUncertainty), beside the schema's fields.
+    input: (v) => {
+      const u = readUncertainty(uValue, kValue);
+      setUProblem(u.ok ? null : u);
+      return u.ok ? { ...v, uncertainty: u.value } : null;
+    },
+    success: (v) => t('catalog.created', { name: v.name }),
+    onDone,
   });
-  const submit = form.handleSubmit(async (v) => {
-    const u = readUncertainty(uValue, kValue);
-    setUProblem(u.ok ? null : u);
-    if (!u.ok) return;
-    const r = await create.run({ ...v, uncertainty: u.value }, t('catalog.created', { name: v.name }));
-    if (r) onDone();
-  });
-  const e = form.formState.errors;
   return (
-    <FormPanel
-      title={t('catalog.newParameter')}
-      action={create}
-      submit={submit}
-      submitLabel={t('catalog.create')}
-      onDone={onDone}
-    >
+    <FormPanel title={t('catalog.newParameter')} submitLabel={t('catalog.create')} {...panel}>
       <IdSelect
         form={form}
         name="sampleTypeId"
         label={t('catalog.col.type')}
+        requiredMessage={t('catalog.required')}
         searchable
         data={catalog.sampleTypes.filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))}
       />
-      <TextInput
-        label={t('catalog.col.parameter')}
-        withAsterisk
-        {...form.register('name')}
-        error={firstPart(e.name?.message)}
-      />
-      <TextInput label={t('catalog.unit')} {...form.register('unit')} error={firstPart(e.unit?.message)} />
-      <TextInput
-        label={t('catalog.col.method')}
-        withAsterisk
-        {...form.register('method')}
-        error={firstPart(e.method?.message)}
-      />
+      <TextField form={form} name="name" label={t('catalog.col.parameter')} required />
+      <TextField form={form} name="unit" label={t('catalog.unit')} />
+      <TextField form={form} name="method" label={t('catalog.col.method')} required />
       <Controller
         control={form.control}
         name="detectionLimit"
@@ -489,7 +416,7 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
       <Controller
         control={form.control}
         name="tariff"
-        render={({ field }) => (
+        render={({ field, fieldState }) => (
           <NumberInput
             label={t('catalog.col.tariffRp')}
             withAsterisk
@@ -500,7 +427,7 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
             decimalSeparator=","
             allowDecimal={false}
             hideControls
-            error={firstPart(e.tariff?.message)}
+            error={firstPart(fieldState.error?.message)}
           />
         )}
       />
@@ -513,72 +440,46 @@ function NewParameter({ catalog, onDone }: { catalog: CatalogResponse; onDone: (
 
 function NewLab({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('admin');
-  const create = useOnlineAction('online.lab.create');
-  const form = useForm<z.input<typeof CreateLabRequestSchema>>({
-    resolver: zodResolver(CreateLabRequestSchema),
+  const { form, panel } = useCreateForm('online.lab.create', CreateLabRequestSchema, {
     defaultValues: { code: '', name: '' },
-  });
-  const submit = form.handleSubmit(async (v) => {
-    const r = await create.run(v, t('catalog.created', { name: v.name }));
-    if (r) onDone();
+    input: (v) => v,
+    success: (v) => t('catalog.created', { name: v.name }),
+    onDone,
   });
   return (
-    <FormPanel
-      title={t('catalog.newLab')}
-      action={create}
-      submit={submit}
-      submitLabel={t('catalog.create')}
-      onDone={onDone}
-    >
-      <TextInput
+    <FormPanel title={t('catalog.newLab')} submitLabel={t('catalog.create')} {...panel}>
+      <TextField
+        form={form}
+        name="code"
         label={t('catalog.code')}
         description={t('catalog.codeHint')}
-        withAsterisk
-        {...form.register('code')}
-        error={form.formState.errors.code ? t('catalog.codeHint') : undefined}
+        required
+        errorText={t('catalog.codeHint')}
       />
-      <TextInput
-        label={t('catalog.name')}
-        withAsterisk
-        {...form.register('name')}
-        error={firstPart(form.formState.errors.name?.message)}
-      />
+      <TextField form={form} name="name" label={t('catalog.name')} required />
     </FormPanel>
   );
 }
 
 function NewSampleType({ catalog, onDone }: { catalog: CatalogResponse; onDone: () => void }) {
   const { t } = useTranslation('admin');
-  const create = useOnlineAction('online.sampleType.create');
-  const form = useForm<z.input<typeof CreateSampleTypeRequestSchema>>({
-    resolver: zodResolver(CreateSampleTypeRequestSchema),
+  const { form, panel } = useCreateForm('online.sampleType.create', CreateSampleTypeRequestSchema, {
     defaultValues: { labId: '', name: '', description: '' },
-  });
-  const submit = form.handleSubmit(async (v) => {
-    const r = await create.run(v, t('catalog.created', { name: v.name }));
-    if (r) onDone();
+    input: (v) => v,
+    success: (v) => t('catalog.created', { name: v.name }),
+    onDone,
   });
   return (
-    <FormPanel
-      title={t('catalog.newSampleType')}
-      action={create}
-      submit={submit}
-      submitLabel={t('catalog.create')}
-      onDone={onDone}
-    >
+    <FormPanel title={t('catalog.newSampleType')} submitLabel={t('catalog.create')} {...panel}>
       <IdSelect
         form={form}
         name="labId"
         label="Lab"
+        requiredMessage={t('catalog.required')}
         data={catalog.labs.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
       />
-      <TextInput
-        label={t('catalog.name')}
-        withAsterisk
-        {...form.register('name')}
-        error={firstPart(form.formState.errors.name?.message)}
-      />
-      <TextInput label={t('catalog.description')} {...form.register('description')} />
+      <TextField form={form} name="name" label={t('catalog.name')} required />
+      <TextField form={form} name="description" label={t('catalog.description')} />
     </FormPanel>
   );
 }

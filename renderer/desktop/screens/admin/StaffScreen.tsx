@@ -4,12 +4,10 @@
  * Balai, as the server checks); deactivate or reactivate one (their sessions end at once).
  */
 import { useState } from 'react';
-import { Badge, Box, Button, PasswordInput, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Select, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { CreateUserRequestSchema, STAFF_ROLES, type PublicUser } from '../../../../shared/api/http';
 import { ROLE_INFO } from '../../../../shared/sop/roles';
 import { useBridgeQuery } from '../../../bridge/hooks';
@@ -18,9 +16,7 @@ import { TableSkeleton } from '../../../components/TableSkeleton';
 import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage, SidePanel } from './AdminPage';
-import { firstPart, FormPanel } from './FormPanel';
-
-type Form = z.input<typeof CreateUserRequestSchema>;
+import { FormPanel, TextField, useCreateForm } from './FormPanel';
 
 export function StaffScreen() {
   const { t, i18n } = useTranslation('admin');
@@ -141,46 +137,23 @@ function NewStaffForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation('admin');
-  const create = useOnlineAction('online.user.create');
-  const form = useForm<Form>({
-    resolver: zodResolver(CreateUserRequestSchema),
+  const { form, panel } = useCreateForm('online.user.create', CreateUserRequestSchema, {
     defaultValues: { username: '', password: '', name: '', role: 'analis', labId: null, nip: null },
-  });
-  const submit = form.handleSubmit(async (v) => {
-    const r = await create.run(
-      { ...v, nip: v.nip || null, labId: v.labId || null },
-      t('staff.created', { name: v.name }),
-    );
-    if (r) onDone();
+    input: (v) => ({ ...v, nip: v.nip || null, labId: v.labId || null }),
+    success: (v) => t('staff.created', { name: v.name }),
+    onDone,
   });
   return (
-    <FormPanel
-      title={t('staff.new')}
-      action={create}
-      submit={submit}
-      submitLabel={t('staff.create')}
-      onDone={onDone}
-      fitButton
-    >
-      <TextInput
-        label={t('staff.col.name')}
-        withAsterisk
-        {...form.register('name')}
-        error={firstPart(form.formState.errors.name?.message)}
-      />
-      <TextInput
-        label={t('staff.col.username')}
-        withAsterisk
-        autoComplete="off"
-        {...form.register('username')}
-        error={firstPart(form.formState.errors.username?.message)}
-      />
-      <PasswordInput
+    <FormPanel title={t('staff.new')} submitLabel={t('staff.create')} fitButton {...panel}>
+      <TextField form={form} name="name" label={t('staff.col.name')} required />
+      <TextField form={form} name="username" label={t('staff.col.username')} required autoComplete="off" />
+      <TextField
+        form={form}
+        name="password"
         label={t('staff.password')}
-        withAsterisk
+        required
         autoComplete="new-password"
-        {...form.register('password')}
-        error={firstPart(form.formState.errors.password?.message)}
+        secret
       />
       <Controller
         control={form.control}
@@ -210,11 +183,12 @@ function NewStaffForm({
           />
         )}
       />
-      <TextInput
+      <TextField
+        form={form}
+        name="nip"
         label="NIP"
         description={t('staff.nipHint')}
-        {...form.register('nip', { setValueAs: (v: string) => (v ? v : null) })}
-        error={firstPart(form.formState.errors.nip?.message)}
+        options={{ setValueAs: (v: string) => (v ? v : null) }}
       />
     </FormPanel>
   );
