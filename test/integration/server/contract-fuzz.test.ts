@@ -13,20 +13,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { seedDemo } from '../../../server/demo';
-import { seedDemoOrders } from '../../../server/demo-orders';
-import { buildServer } from '../../../server/http/app';
-import { elhuReportServices } from '../../../server/reports/elhu';
 import type { Role } from '../../../shared/sop/roles';
 import {
   API,
-  createTestDatabase,
   describeEachDialect,
   multipart,
   pdfBytes,
-  TestClock,
-  testConfig,
-  TestServer,
+  startDemoOrdersServer,
+  type TestServer,
   type Res,
 } from './harness';
 import { samplesOf, validatorOf, type JsonSchema } from './support/json-schema-arbitrary';
@@ -61,17 +55,8 @@ describeEachDialect('requests derived from the OpenAPI document', (dialect) => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const db = await createTestDatabase(dialect);
-    const handle = await db.open();
-    const clock = new TestClock();
-    const config = testConfig(clock);
-    const reports = elhuReportServices({ requireRegisteredCertificate: true });
-    const env = { handle, config, reports };
-    const demo = await seedDemo(env);
-    await seedDemoOrders(env, demo);
-    const app = await buildServer({ db: handle, config, logger: false, reports });
-    await app.ready();
-    s = new TestServer(app, handle, db, demo, clock, config);
+    s = (await startDemoOrdersServer(dialect)).server;
+    const { handle, demo } = s;
 
     const doc = (await s.request('GET', `${API}/openapi.json`)).body;
     ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) =>

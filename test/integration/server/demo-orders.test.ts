@@ -9,33 +9,24 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PullResponseSchema } from '../../../shared/api/sync';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { activeAnalyses } from '../../../shared/domain/state';
-import { seedDemo } from '../../../server/demo';
 import {
   formatDemoOrdersSummary,
   labStepOf,
   seedDemoOrders,
   type DemoOrdersSummary,
 } from '../../../server/demo-orders';
-import { buildServer } from '../../../server/http/app';
-import { elhuReportServices } from '../../../server/reports/elhu';
-import { createTestDatabase, describeEachDialect, TestClock, testConfig, TestServer } from './harness';
+import type { ReportServices } from '../../../server/reports/services';
+import { describeEachDialect, startDemoOrdersServer, type TestServer } from './harness';
+import { orderStatesBefore } from '../../unit/domain/sop-order';
 import { ok } from './flow';
 
 describeEachDialect('demo orders', (dialect) => {
   let s: TestServer;
   let summary: DemoOrdersSummary;
-  const reports = elhuReportServices({ requireRegisteredCertificate: true });
+  let reports: ReportServices;
 
   beforeAll(async () => {
-    const db = await createTestDatabase(dialect);
-    const handle = await db.open();
-    const clock = new TestClock();
-    const config = testConfig(clock);
-    const demo = await seedDemo({ handle, config, reports });
-    summary = await seedDemoOrders({ handle, config, reports }, demo);
-    const app = await buildServer({ db: handle, config, logger: false, reports });
-    await app.ready();
-    s = new TestServer(app, handle, db, demo, clock, config);
+    ({ server: s, summary, reports } = await startDemoOrdersServer(dialect));
   }, 60_000);
   afterAll(async () => s?.close());
 
@@ -162,18 +153,7 @@ describeEachDialect('demo orders', (dialect) => {
       number: string | null;
     }[];
     const statuses = new Set(list.map((o) => o.status));
-    for (const st of [
-      'submitted',
-      'returned_to_customer',
-      'validated',
-      'tariff_approved',
-      'billing_requested',
-      'awaiting_payment',
-      'payment_submitted',
-      'paid',
-      'in_lab',
-      'finished',
-    ]) {
+    for (const st of [...orderStatesBefore('reports_released'), 'finished']) {
       expect(statuses.has(st), st).toBe(true);
     }
     expect(list).toHaveLength(summary.orders);

@@ -32,19 +32,21 @@ describeEachDialect('detection limits in the catalog', (dialect) => {
   });
 
   it('Admin Satker sets, changes and clears a limit; a limit must be positive', async () => {
-    const kopi = s.demo.sampleTypes.kopi!;
-    const created = ok(
-      await s.as(USERS.admin).post('catalog/parameters', {
-        sampleTypeId: kopi.id,
-        name: 'Cemaran merkuri (Hg)',
-        unit: 'mg/kg',
-        method: 'SNI 01-4866-1998 (SSA uap dingin)',
-        requirement: { max: 0.03, source: 'SNI 01-3542-2004' },
-        detectionLimit: 0.002,
-        tariff: 200_000,
-      }),
-      201,
-    ).parameter;
+    const addToKopi = async (parameter: Record<string, unknown>) =>
+      ok(
+        await s
+          .as(USERS.admin)
+          .post('catalog/parameters', { sampleTypeId: s.demo.sampleTypes.kopi!.id, ...parameter }),
+        201,
+      ).parameter;
+    const created = await addToKopi({
+      name: 'Cemaran merkuri (Hg)',
+      unit: 'mg/kg',
+      method: 'SNI 01-4866-1998 (SSA uap dingin)',
+      requirement: { max: 0.03, source: 'SNI 01-3542-2004' },
+      detectionLimit: 0.002,
+      tariff: 200_000,
+    });
     expect(created.detectionLimit).toBe(0.002);
     const changed = ok(
       await s.as(USERS.admin).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.005 }),
@@ -65,16 +67,12 @@ describeEachDialect('detection limits in the catalog', (dialect) => {
       ).toBe(400);
     }
     // Without the field a new parameter has none.
-    const plain = ok(
-      await s.as(USERS.admin).post('catalog/parameters', {
-        sampleTypeId: kopi.id,
-        name: 'Kehalusan',
-        unit: '%',
-        method: 'SNI 01-3542-2004',
-        tariff: 50_000,
-      }),
-      201,
-    ).parameter;
+    const plain = await addToKopi({
+      name: 'Kehalusan',
+      unit: '%',
+      method: 'SNI 01-3542-2004',
+      tariff: 50_000,
+    });
     expect(plain.detectionLimit).toBeNull();
     expect(
       (await s.as(USERS.cs).patch(`catalog/parameters/${created.id}`, { detectionLimit: 0.01 })).status,

@@ -26,8 +26,11 @@ import {
 } from '../../../server/config';
 import { openDatabase, type DbHandle } from '../../../server/db/connect';
 import { seedDemo, type DemoData, type DemoUser } from '../../../server/demo';
+import { seedDemoOrders, type DemoOrdersSummary } from '../../../server/demo-orders';
 import { buildServer } from '../../../server/http/app';
+import { elhuReportServices } from '../../../server/reports/elhu';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
+import type { ReportServices } from '../../../server/reports/services';
 import type { Role } from '../../../shared/sop/roles';
 import { serverCliArgs } from './cli-args';
 
@@ -260,6 +263,31 @@ export async function startTestServer(
   const app = await buildServer({ db: handle, config, logger: false });
   await app.ready();
   return new TestServer(app, handle, db, demo, clock, config);
+}
+
+export interface DemoOrdersServer {
+  server: TestServer;
+  /** What the seeding of the demo orders said it made. */
+  summary: DemoOrdersSummary;
+  /** The server's E-LHU services, for a test that seeds again. */
+  reports: ReportServices;
+}
+
+/**
+ * The demo Balai as `npm run demo` makes it: the demo data, the demo orders at every step of the
+ * SOP (server/demo-orders.ts), and the real E-LHU rendering, which wants the registered certificate.
+ */
+export async function startDemoOrdersServer(dialect: DialectName): Promise<DemoOrdersServer> {
+  const db = await createTestDatabase(dialect);
+  const handle = await db.open();
+  const clock = new TestClock();
+  const config = testConfig(clock);
+  const reports = elhuReportServices({ requireRegisteredCertificate: true });
+  const demo = await seedDemo({ handle, config, reports });
+  const summary = await seedDemoOrders({ handle, config, reports }, demo);
+  const app = await buildServer({ db: handle, config, logger: false, reports });
+  await app.ready();
+  return { server: new TestServer(app, handle, db, demo, clock, config), summary, reports };
 }
 
 // Server processes --------------------------------------------------------------------------------

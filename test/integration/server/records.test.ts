@@ -13,10 +13,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../server/demo';
-import { seedDemoOrders } from '../../../server/demo-orders';
-import { buildServer } from '../../../server/http/app';
-import { elhuReportServices } from '../../../server/reports/elhu';
 import {
   IkmResponseSchema,
   OrderRegisterResponseSchema,
@@ -27,7 +23,7 @@ import {
 } from '../../../shared/api/records';
 import type { Order } from '../../../shared/domain/entities';
 import { stepTimings, type StepTiming } from '../../../shared/sla';
-import { createTestDatabase, describeEachDialect, TestClock, testConfig, TestServer } from './harness';
+import { describeEachDialect, startDemoOrdersServer, type TestServer } from './harness';
 import { Flow, namedScores, ok, USERS } from './flow';
 
 const MIN = 60_000;
@@ -53,22 +49,13 @@ describeEachDialect('records and reports', (dialect) => {
   let flow: Flow;
   let from: string;
   let to: string;
-  const reports = elhuReportServices({ requireRegisteredCertificate: true });
   const SURVEYS = [
     [4, 4, 4, 4, 3, 4, 4, 4, 4],
     [3, 3, 2, 3, 3, 4, 3, 3, 3],
   ];
 
   beforeAll(async () => {
-    const db = await createTestDatabase(dialect);
-    const handle = await db.open();
-    const clock = new TestClock();
-    const config = testConfig(clock);
-    const demo = await seedDemo({ handle, config, reports });
-    await seedDemoOrders({ handle, config, reports }, demo);
-    const app = await buildServer({ db: handle, config, logger: false, reports });
-    await app.ready();
-    s = new TestServer(app, handle, db, demo, clock, config);
+    s = (await startDemoOrdersServer(dialect)).server;
     flow = new Flow(s);
     // Two orders walked to the end here: the tariff approved 25 minutes late (over its 10), surveys given.
     for (const scores of SURVEYS) {
