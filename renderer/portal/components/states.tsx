@@ -59,6 +59,16 @@ export function LoadError({
   );
 }
 
+/** A refusal or a failed send, said where the form is; nothing while there is none. */
+export function ErrorLine({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
+      {error}
+    </Alert>
+  );
+}
+
 type Tone = 'done' | 'action' | 'wait' | 'bad' | 'info';
 const TONE: Record<Tone, { color: string; icon: typeof IconClock }> = {
   done: { color: 'teal', icon: IconCircleCheck },

@@ -20,6 +20,7 @@ import { currentBilling } from '../../../shared/domain/state';
 import { useNow } from '../../components/useNow';
 import { formatDateTime, formatRupiah } from '../../lib/format';
 import { order as fetchOrder } from '../api/endpoints';
+import { PageTitle } from '../components/headings';
 import { LoadError, PageSkeleton, Row, ToneBadge } from '../components/states';
 import { billingState, groupBillingCode, timeLeft } from '../lib/billing';
 import { PATHS } from '../lib/paths';
@@ -38,18 +39,19 @@ export function BillingPage({ orderId }: { orderId: string }) {
     return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
   const order = q.data.order;
   const b = currentBilling(order);
-  const back = (
-    <Anchor component={Link} href={PATHS.order(order.id)} size="sm">
-      ← {order.number ?? t('order.unnumbered')}
-    </Anchor>
+  // Whether an e-billing is out yet or not, the page opens the same way: back to the order, the title.
+  const head = (
+    <>
+      <Anchor component={Link} href={PATHS.order(order.id)} size="sm">
+        ← {order.number ?? t('order.unnumbered')}
+      </Anchor>
+      <PageTitle>{t('billing.title')}</PageTitle>
+    </>
   );
   if (!b) {
     return (
       <Stack gap="md">
-        {back}
-        <Title order={1} size="h2">
-          {t('billing.title')}
-        </Title>
+        {head}
         <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
           {t('billing.none')}
         </Alert>
@@ -65,10 +67,7 @@ export function BillingPage({ orderId }: { orderId: string }) {
   const tone = state === 'paid' ? 'done' : state === 'unpaid' ? 'action' : 'bad';
   return (
     <Stack gap="md">
-      {back}
-      <Title order={1} size="h2">
-        {t('billing.title')}
-      </Title>
+      {head}
       <Card withBorder radius="md" padding="md">
         <Stack gap="sm">
           <Group justify="space-between">

@@ -20,6 +20,7 @@ import type { CatalogResponse } from '../../../shared/api/http';
 import { formatRequirement } from '../../../shared/elhu/judgment';
 import { formatRupiah } from '../../lib/format';
 import { catalog } from '../api/endpoints';
+import { PageTitle } from '../components/headings';
 import { LinkButton } from '../components/Layout';
 import { LoadError, PageSkeleton } from '../components/states';
 import { PATHS } from '../lib/paths';
@@ -143,9 +144,7 @@ export function HomePage() {
   return (
     <Stack gap="xl">
       <Stack gap="sm">
-        <Title order={1} size="h2">
-          {t('home.title')}
-        </Title>
+        <PageTitle>{t('home.title')}</PageTitle>
         {q.data && (
           <Text fw={600} c="sippt.8">
             {q.data.unit.name}

@@ -1,10 +1,11 @@
 /** Log in (SOP step 4 begins here). A refused login says why (wrong password, awaiting activation, locked). */
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/client';
+import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { useSession } from '../session';
 
@@ -56,11 +57,7 @@ export function LoginPage() {
               {t('login.activated')}
             </Alert>
           )}
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorLine error={error} />
           <TextInput
             label={t('login.username')}
             value={username}

@@ -40,6 +40,7 @@ import { formatRequirement } from '../../../shared/elhu/judgment';
 import { formatRupiah, formatTime } from '../../lib/format';
 import { UnreachableError, errorMessage } from '../api/client';
 import { catalog, order as fetchOrder, resubmitOrder, submitOrder } from '../api/endpoints';
+import { PageTitle, SectionTitle } from '../components/headings';
 import { LoadError, PageSkeleton } from '../components/states';
 import {
   clearDraft,
@@ -94,9 +95,7 @@ function SampleFields({
     <Card withBorder radius="md" padding="sm">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4">
-            {t('newOrder.sample', { n: i + 1 })}
-          </Title>
+          <SectionTitle>{t('newOrder.sample', { n: i + 1 })}</SectionTitle>
           {onRemove && (
             <Button
               variant="default"
@@ -170,9 +169,7 @@ function ParameterPicker({
     <Card withBorder radius="md" padding="sm">
       <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
         <legend style={{ padding: 0 }}>
-          <Title order={2} size="h4">
-            {name}
-          </Title>
+          <SectionTitle>{name}</SectionTitle>
           {s.customerLabel && (
             <Text size="xs" c="dark.4">
               {s.customerLabel}
@@ -406,9 +403,9 @@ export function NewOrderPage({ correctingOrderId }: { correctingOrderId?: string
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Title order={1} size="h2">
+        <PageTitle>
           {order ? t('newOrder.correctTitle', { number: order.number ?? '' }) : t('newOrder.title')}
-        </Title>
+        </PageTitle>
         <Text size="xs" c={saveFailed ? 'red.8' : 'dark.4'} role="status" aria-live="polite">
           {saveFailed ? (
             t('newOrder.notSaved')

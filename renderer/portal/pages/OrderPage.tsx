@@ -63,7 +63,7 @@ import {
   uploadProof,
 } from '../api/endpoints';
 import { LinkButton } from '../components/Layout';
-import { LoadError, PageSkeleton, StatusBadge } from '../components/states';
+import { ErrorLine, LoadError, PageSkeleton, StatusBadge } from '../components/states';
 import { roleName, standardText, WhereNow } from '../components/WhereNow';
 import { customerAction, paymentConfirmed, reportsUnlocked } from '../lib/next-action';
 import { PATHS } from '../lib/paths';
@@ -146,15 +146,6 @@ function useOrderMutation(orderId: string) {
 /** ReasonDialog shows a refusal's own message for the shared error type: the server's words, typed reason kept. */
 function dialogError(text: string): BridgeCallError {
   return new BridgeCallError({ code: 'invalid_transition', message: { id: text, en: text } });
-}
-
-function ErrorLine({ error }: { error: string | null }) {
-  if (!error) return null;
-  return (
-    <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-      {error}
-    </Alert>
-  );
 }
 
 /** "Yakin?" before a change of the order: it runs from here, and the modal closes once it is done. */

@@ -1,5 +1,5 @@
 /** My orders: newest first, each with its status (words, icon, colour), its SOP step, and whether it waits for the customer. */
-import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconChevronRight, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { SOP_STEPS } from '../../../shared/sop/steps';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatRupiah, formatTime } from '../../lib/format';
 import { order as fetchOrder, orders } from '../api/endpoints';
+import { PageTitle } from '../components/headings';
 import { LinkButton } from '../components/Layout';
 import { LoadError, PageSkeleton, StatusBadge, toneOfOrder } from '../components/states';
 import { WhereNow } from '../components/WhereNow';
@@ -63,9 +64,7 @@ export function OrdersPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('orders.title')}
-        </Title>
+        <PageTitle>{t('orders.title')}</PageTitle>
         <LinkButton href={PATHS.newOrder} leftSection={<IconPlus size={16} aria-hidden />}>
           {t('orders.new')}
         </LinkButton>

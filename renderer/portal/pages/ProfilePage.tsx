@@ -1,8 +1,7 @@
 /** Profile: the account and the customer data on record (printed on the E-LHU), and a password change. */
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { Button, Card, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PasswordSchema } from '../../../shared/api/http';
@@ -10,8 +9,31 @@ import { STATUS_LABELS } from '../../../shared/domain/states';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../api/client';
 import { changePassword, customer } from '../api/endpoints';
-import { LoadError, PageSkeleton, Row } from '../components/states';
+import { PageTitle, SectionTitle } from '../components/headings';
+import { ErrorLine, LoadError, PageSkeleton, Row } from '../components/states';
 import { useUser } from '../session';
+
+/** What the three password fields share: a value kept in state, required, the portal's touch size. */
+function passwordField(value: string, set: (v: string) => void) {
+  return {
+    value,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(e.currentTarget.value),
+    required: true,
+    size: 'md' as const,
+  };
+}
+
+/** A card of facts on record: its heading, then label and value rows. */
+function FactsCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap={6}>
+        <SectionTitle>{title}</SectionTitle>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
 
 function ChangePassword() {
   const { t, i18n } = useTranslation('portal');
@@ -49,40 +71,25 @@ function ChangePassword() {
     <Card withBorder radius="md" padding="md">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('profile.change')}
-          </Title>
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <SectionTitle>{t('profile.change')}</SectionTitle>
+          <ErrorLine error={error} />
           <PasswordInput
             label={t('profile.current')}
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
+            {...passwordField(current, setCurrent)}
             autoComplete="current-password"
-            required
-            size="md"
             error={currentMissing && !current ? t('register.required') : undefined}
           />
           <PasswordInput
             label={t('profile.new')}
             description={t('register.passwordHint')}
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
+            {...passwordField(next, setNext)}
             autoComplete="new-password"
-            required
-            size="md"
             error={fieldError}
           />
           <PasswordInput
             label={t('register.password2')}
-            value={next2}
-            onChange={(e) => setNext2(e.currentTarget.value)}
+            {...passwordField(next2, setNext2)}
             autoComplete="new-password"
-            required
-            size="md"
           />
           <Button type="submit" loading={busy}>
             {t('profile.change')}
@@ -103,46 +110,34 @@ export function ProfilePage() {
   });
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('profile.title')}
-      </Title>
-      <Card withBorder radius="md" padding="md">
-        <Stack gap={6}>
-          <Title order={2} size="h4">
-            {t('profile.account')}
-          </Title>
-          <Row label={t('profile.username')}>{user.username}</Row>
-          <Row label={t('register.contactName')}>{user.name}</Row>
-        </Stack>
-      </Card>
+      <PageTitle>{t('profile.title')}</PageTitle>
+      <FactsCard title={t('profile.account')}>
+        <Row label={t('profile.username')}>{user.username}</Row>
+        <Row label={t('register.contactName')}>{user.name}</Row>
+      </FactsCard>
       {q.isPending ? (
         <PageSkeleton rows={1} />
       ) : q.isError ? (
         <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />
       ) : (
-        <Card withBorder radius="md" padding="md">
-          <Stack gap={6}>
-            <Title order={2} size="h4">
-              {t('profile.customer')}
-            </Title>
-            <Row label={t('register.companyName')}>{q.data.customer.companyName}</Row>
-            <Row label={t('register.npwp')}>{q.data.customer.npwp ?? '—'}</Row>
-            <Row label={t('register.address')}>{q.data.customer.address}</Row>
-            <Row label={t('register.email')}>{q.data.customer.email}</Row>
-            <Row label={t('register.phone')}>{q.data.customer.phone}</Row>
-            <Row label={t('profile.status')}>
-              {i18n.language === 'en'
-                ? STATUS_LABELS[q.data.customer.status].en
-                : STATUS_LABELS[q.data.customer.status].id}
-            </Row>
-            <Row label={t('profile.registered')}>
-              {formatDateTime(q.data.customer.registeredAt, i18n.language)}
-            </Row>
-            <Text size="xs" c="dark.4" mt={4}>
-              {t('profile.contactToChange')}
-            </Text>
-          </Stack>
-        </Card>
+        <FactsCard title={t('profile.customer')}>
+          <Row label={t('register.companyName')}>{q.data.customer.companyName}</Row>
+          <Row label={t('register.npwp')}>{q.data.customer.npwp ?? '—'}</Row>
+          <Row label={t('register.address')}>{q.data.customer.address}</Row>
+          <Row label={t('register.email')}>{q.data.customer.email}</Row>
+          <Row label={t('register.phone')}>{q.data.customer.phone}</Row>
+          <Row label={t('profile.status')}>
+            {i18n.language === 'en'
+              ? STATUS_LABELS[q.data.customer.status].en
+              : STATUS_LABELS[q.data.customer.status].id}
+          </Row>
+          <Row label={t('profile.registered')}>
+            {formatDateTime(q.data.customer.registeredAt, i18n.language)}
+          </Row>
+          <Text size="xs" c="dark.4" mt={4}>
+            {t('profile.contactToChange')}
+          </Text>
+        </FactsCard>
       )}
       <ChangePassword />
     </Stack>

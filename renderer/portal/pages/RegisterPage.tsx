@@ -5,7 +5,6 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import {
-  Alert,
   Anchor,
   Button,
   Card,
@@ -18,13 +17,14 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconHourglass } from '@tabler/icons-react';
+import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { RegisterRequestSchema } from '../../../shared/api/http';
 import { ApiError, errorMessage } from '../api/client';
 import { register } from '../api/endpoints';
 import { LinkButton } from '../components/Layout';
+import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { uuid } from '../lib/uuid';
 
@@ -152,11 +152,7 @@ export function RegisterPage() {
           <Text size="sm" c="dark.5">
             {t('register.lead')}
           </Text>
-          {failure && (
-            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {failure}
-            </Alert>
-          )}
+          <ErrorLine error={failure} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="reg-kind">
               {t('register.kind')}

@@ -4,9 +4,9 @@
  * for keyboards and screen readers. The E-LHU download opens once it is sent.
  */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -14,7 +14,8 @@ import { IKM_ELEMENTS } from '../../../shared/domain/entities';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../api/client';
 import { order as fetchOrder, submitSurvey } from '../api/endpoints';
-import { LoadError, PageSkeleton } from '../components/states';
+import { PageTitle } from '../components/headings';
+import { ErrorLine, LoadError, PageSkeleton } from '../components/states';
 import { PATHS } from '../lib/paths';
 
 export function SurveyPage({ orderId }: { orderId: string }) {
@@ -83,9 +84,7 @@ export function SurveyPage({ orderId }: { orderId: string }) {
   return (
     <Stack gap="md">
       {back}
-      <Title order={1} size="h2">
-        {t('surveyPage.title')}
-      </Title>
+      <PageTitle>{t('surveyPage.title')}</PageTitle>
       <Text size="sm">{t('surveyPage.lead')}</Text>
       {IKM_ELEMENTS.map((e, i) => (
         <Card key={e.key} withBorder radius="md" padding="sm" id={`ikm-${i}`}>
@@ -113,16 +112,14 @@ export function SurveyPage({ orderId }: { orderId: string }) {
         minRows={3}
         size="md"
       />
-      {showMissing && missing.length > 0 && (
-        <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-          {t('surveyPage.missing', { what: missing.map(name).join(', ') })}
-        </Alert>
-      )}
-      {error && (
-        <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorLine
+        error={
+          showMissing && missing.length > 0
+            ? t('surveyPage.missing', { what: missing.map(name).join(', ') })
+            : null
+        }
+      />
+      <ErrorLine error={error} />
       <Button size="md" onClick={() => void send()} loading={busy}>
         {t('surveyPage.submit')}
       </Button>
