@@ -15,92 +15,44 @@ async function errorsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** A file in a layer whose one import is the one under test (re-exported, so that it is used). */
+const importing = (what: string, from: string) =>
+  `import ${what} from '${from}';\nexport const planted = ${what.replace(/[{} ]/g, '')};\n`;
+
+/** What server/ and node-shared/ may both import: Node and the shared core. */
+const BUILT_IN_AND_SHARED =
+  "import { readFileSync } from 'node:fs';\nimport { decide } from '../shared/domain/decide';\nexport const y = [readFileSync, decide];\n";
+
 describe('import rules (npm run lint)', () => {
   it.each([
-    [
-      'shared/planted.ts',
-      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
-      /no Node built-ins/,
-    ],
-    ['shared/planted.ts', "import fs from 'fs';\nexport const x = fs;\n", /no Node built-ins/],
-    ['shared/planted.ts', "import { x } from '../server/db';\nexport const y = x;\n", /must not import main/],
-    ['shared/planted.ts', "import { app } from 'electron';\nexport const y = app;\n", /electron/],
-    [
-      'renderer/planted.ts',
-      "import { x } from '../main/services/localdb';\nexport const y = x;\n",
-      /must not import main/,
-    ],
-    [
-      'renderer/planted.ts',
-      "import { x } from '../server/http';\nexport const y = x;\n",
-      /must not import main/,
-    ],
-    [
-      'main/services/planted.ts',
-      "import { app } from 'electron';\nexport const y = app;\n",
-      /only main\/shell/,
-    ],
-    [
-      'main/services/planted.ts',
-      "import Store from 'electron-store';\nexport const y = Store;\n",
-      /only main\/shell/,
-    ],
-    [
-      'server/planted.ts',
-      "import { x } from '../main/services/sync';\nexport const y = x;\n",
-      /must not import main/,
-    ],
-    [
-      'server/planted.ts',
-      "import { x } from '../renderer/app';\nexport const y = x;\n",
-      /must not import main/,
-    ],
+    ['shared/planted.ts', importing('{ readFileSync }', 'node:fs'), /no Node built-ins/],
+    ['shared/planted.ts', importing('fs', 'fs'), /no Node built-ins/],
+    ['shared/planted.ts', importing('{ x }', '../server/db'), /must not import main/],
+    ['shared/planted.ts', importing('{ app }', 'electron'), /electron/],
+    ['renderer/planted.ts', importing('{ x }', '../main/services/localdb'), /must not import main/],
+    ['renderer/planted.ts', importing('{ x }', '../server/http'), /must not import main/],
+    ['main/services/planted.ts', importing('{ app }', 'electron'), /only main\/shell/],
+    ['main/services/planted.ts', importing('Store', 'electron-store'), /only main\/shell/],
+    ['server/planted.ts', importing('{ x }', '../main/services/sync'), /must not import main/],
+    ['server/planted.ts', importing('{ x }', '../renderer/app'), /must not import main/],
     // node-shared/ holds Node-only code of server/ and main/services/: the browser's code keeps out.
-    [
-      'shared/elhu/planted.ts',
-      "import { loadElhuFonts } from '../../node-shared/elhu-fonts';\nexport const y = loadElhuFonts;\n",
-      /node-shared/,
-    ],
-    [
-      'renderer/planted.ts',
-      "import { loadElhuFonts } from '../node-shared/elhu-fonts';\nexport const y = loadElhuFonts;\n",
-      /node-shared/,
-    ],
-    [
-      'node-shared/planted.ts',
-      "import { x } from '../server/db';\nexport const y = x;\n",
-      /imports shared\/ only/,
-    ],
-    [
-      'node-shared/planted.ts',
-      "import { x } from '../main/services/desktop';\nexport const y = x;\n",
-      /imports shared\/ only/,
-    ],
-    ['node-shared/planted.ts', "import { app } from 'electron';\nexport const y = app;\n", /electron/],
+    ['shared/elhu/planted.ts', importing('{ loadElhuFonts }', '../../node-shared/elhu-fonts'), /node-shared/],
+    ['renderer/planted.ts', importing('{ loadElhuFonts }', '../node-shared/elhu-fonts'), /node-shared/],
+    ['node-shared/planted.ts', importing('{ x }', '../server/db'), /imports shared\/ only/],
+    ['node-shared/planted.ts', importing('{ x }', '../main/services/desktop'), /imports shared\/ only/],
+    ['node-shared/planted.ts', importing('{ app }', 'electron'), /electron/],
   ])('%s: %s fails lint', async (file, code, message) => {
     const errors = await errorsFor(file, code);
     expect(errors.join('\n')).toMatch(message);
   });
 
   it.each([
-    ['shared/planted.ts', "import { z } from 'zod';\nexport const y = z;\n"],
-    [
-      'server/planted.ts',
-      "import { readFileSync } from 'node:fs';\nimport { decide } from '../shared/domain/decide';\nexport const y = [readFileSync, decide];\n",
-    ],
-    ['main/shell/planted.ts', "import { app } from 'electron';\nexport const y = app;\n"],
-    [
-      'server/planted.ts',
-      "import { loadElhuFonts } from '../node-shared/elhu-fonts';\nexport const y = loadElhuFonts;\n",
-    ],
-    [
-      'main/services/planted.ts',
-      "import { loadElhuFonts } from '../../node-shared/elhu-fonts';\nexport const y = loadElhuFonts;\n",
-    ],
-    [
-      'node-shared/planted.ts',
-      "import { readFileSync } from 'node:fs';\nimport { decide } from '../shared/domain/decide';\nexport const y = [readFileSync, decide];\n",
-    ],
+    ['shared/planted.ts', importing('{ z }', 'zod')],
+    ['server/planted.ts', BUILT_IN_AND_SHARED],
+    ['main/shell/planted.ts', importing('{ app }', 'electron')],
+    ['server/planted.ts', importing('{ loadElhuFonts }', '../node-shared/elhu-fonts')],
+    ['main/services/planted.ts', importing('{ loadElhuFonts }', '../../node-shared/elhu-fonts')],
+    ['node-shared/planted.ts', BUILT_IN_AND_SHARED],
   ])('%s: allowed imports pass', async (file, code) => {
     expect(await errorsFor(file, code)).toEqual([]);
   });
