@@ -11,6 +11,7 @@ import type { Analysis } from '../../../../shared/domain/entities';
 import { formatNumberId, formatRequirement } from '../../../../shared/elhu/judgment';
 import { errorText, msg } from '../../../lib/message';
 import { formatTime } from '../../../lib/format';
+import { DashCell } from './DashCell';
 import { MarkCell } from './MarkCell';
 import { readResultText } from './result-reading';
 import { readUncertaintyText, uncertaintyText } from '../../../../shared/elhu/uncertainty-text';
@@ -151,17 +152,9 @@ export const ResultGridRow = memo(function ResultGridRow({
             {a.method}
           </Text>
         </Table.Td>
-        <Table.Td>
-          <Text size="xs">{a.unit || '—'}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="xs" title={a.requirement?.source ?? undefined}>
-            {req || '—'}
-          </Text>
-        </Table.Td>
-        <Table.Td className="num">
-          <Text size="xs">{lod !== null ? formatNumberId(lod) : '—'}</Text>
-        </Table.Td>
+        <DashCell text={a.unit} />
+        <DashCell text={req} title={a.requirement?.source ?? undefined} />
+        <DashCell text={lod !== null ? formatNumberId(lod) : null} className="num" />
         <Table.Td>
           <TextInput
             {...cell(0, 'value')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../../shared/domain/entities';
 import { formatRequirement } from '../../../../shared/elhu/judgment';
 import { formatTime } from '../../../lib/format';
+import { DashCell } from './DashCell';
 import { MarkCell } from './MarkCell';
 import { readResultText } from './result-reading';
 
@@ -48,12 +49,8 @@ export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
                     {a.parameterName}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{a.unit || '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{formatRequirement(a.requirement) || '—'}</Text>
-                </Table.Td>
+                <DashCell text={a.unit} />
+                <DashCell text={formatRequirement(a.requirement)} />
                 <Table.Td className="num">
                   <Text size="xs" fw={600}>
                     {value || '—'}
@@ -71,9 +68,7 @@ export function SentRows({ analyses }: { analyses: readonly Analysis[] }) {
                     {a.result?.notes || '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{stateText(a, t, i18n.language)}</Text>
-                </Table.Td>
+                <DashCell text={stateText(a, t, i18n.language)} />
               </Table.Tr>
             );
           })}
