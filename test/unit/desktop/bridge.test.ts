@@ -25,12 +25,10 @@ function servicesAt(url: string): DesktopServices {
   return s;
 }
 
-beforeEach(() => {
-  logged = [];
-  made = [];
-  settings = new MemorySettingsStore();
-  bridge = createBridge({
-    services: servicesAt,
+/** The bridge as the web host makes it, its errors logged to `logged`; `services` plants a fault. */
+function webBridge(services: (url: string) => DesktopServices = servicesAt): Bridge {
+  return createBridge({
+    services,
     settings,
     app: { version: '0.1.0-test', host: 'web' },
     logger: {
@@ -39,6 +37,13 @@ beforeEach(() => {
       error: (msg, fields) => logged.push({ msg, err: fields }),
     },
   });
+}
+
+beforeEach(() => {
+  logged = [];
+  made = [];
+  settings = new MemorySettingsStore();
+  bridge = webBridge();
 });
 afterEach(() => bridge.close());
 
@@ -248,20 +253,11 @@ describe('bridge', () => {
   it('passwords and passphrases never reach the logger, even when a call fails with a bug', async () => {
     const secret = 'Rahasia-Sekali-987';
     bridge.close();
-    bridge = createBridge({
-      services: (url) => {
-        const s = servicesAt(url);
-        // A bug inside login that puts the input into its error.
-        s.login = (_u: string, p: string) => Promise.reject(new Error(`boom with ${p}`));
-        return s;
-      },
-      settings,
-      app: { version: '0.1.0-test', host: 'web' },
-      logger: {
-        info: () => {},
-        warn: () => {},
-        error: (msg, fields) => logged.push({ msg, err: fields }),
-      },
+    bridge = webBridge((url) => {
+      const s = servicesAt(url);
+      // A bug inside login that puts the input into its error.
+      s.login = (_u: string, p: string) => Promise.reject(new Error(`boom with ${p}`));
+      return s;
     });
     const r = error(
       await call('session.login', { serverUrl: fake.server.url, username: 'penyelia1', password: secret }),
