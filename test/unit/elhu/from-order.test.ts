@@ -3,6 +3,9 @@ import { OrderSchema } from '../../../shared/domain/entities';
 import { demoElhuSource } from '../../../shared/elhu/demo-data';
 import { ElhuDataError, elhuDataFromOrder } from '../../../shared/elhu/from-order';
 
+/** The demo report's ten judgments under simple acceptance (the seventh result has no requirement). */
+const SIMPLE_ACCEPTANCE = ['met', 'met', 'not_met', 'met', 'met', 'met', 'none', 'met', 'met', 'met'];
+
 describe('elhuDataFromOrder', () => {
   it('builds the report data from valid entities', () => {
     const src = demoElhuSource();
@@ -32,18 +35,7 @@ describe('elhuDataFromOrder', () => {
       outsideAccreditationScope: false,
       subcontractor: null,
     });
-    expect(d.results.map((r) => r.judgment)).toEqual([
-      'met',
-      'met',
-      'not_met',
-      'met',
-      'met',
-      'met',
-      'none',
-      'met',
-      'met',
-      'met',
-    ]);
+    expect(d.results.map((r) => r.judgment)).toEqual(SIMPLE_ACCEPTANCE);
     expect([d.decisionRule, d.sampling]).toEqual(['simple_acceptance', { by: 'customer' }]);
     expect(d.results[7]!.result).toBe('< 0,5');
     expect(d.requirementSources).toEqual(['SNI 1903:2017']);
@@ -123,19 +115,9 @@ describe('elhuDataFromOrder', () => {
   it("carries the decision rule, U (the analyst's, else the catalog default), sampling, scope and subcontractor", () => {
     const d = elhuDataFromOrder(demoElhuSource({ complete: true }));
     expect(d.decisionRule).toBe('guard_band');
+    // The same, but for the sixth result: undecided under the guard band.
     expect(d.sampling).toMatchObject({ by: 'lab', date: '2025-03-01' });
-    expect(d.results.map((r) => r.judgment)).toEqual([
-      'met',
-      'met',
-      'not_met',
-      'met',
-      'met',
-      'undecided',
-      'none',
-      'met',
-      'met',
-      'met',
-    ]);
+    expect(d.results.map((r) => r.judgment)).toEqual(SIMPLE_ACCEPTANCE.with(5, 'undecided'));
     expect(d.results[0]!.uncertainty).toBe('± 0,008 (k = 2)');
     expect(d.results[7]!.uncertainty).toBe(''); // "< LOD": no U printed
     expect(d.results.filter((r) => r.outsideAccreditationScope).map((r) => r.parameter)).toEqual([
