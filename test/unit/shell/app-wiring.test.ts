@@ -9,55 +9,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../main/shell/csp';
 import { checklistViolations } from '../../../main/shell/window-options';
+import { bundleEngine, bundleShell } from './bundle';
 
 const FIXTURES = resolve('test/unit/shell/fixtures');
-const EXTERNAL = [
-  'better-sqlite3',
-  'pg',
-  'pg-native',
-  'electron',
-  'electron-updater',
-  'fastify',
-  'pino',
-  'pdf-lib',
-  '@pdf-lib/fontkit',
-  'node-forge',
-];
 let dir: string;
 /* eslint-disable @typescript-eslint/no-explicit-any -- the runner's JSON is checked by the assertions */
 let out: any;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sippt-app-wiring-'));
-  const common: BuildOptions = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-  };
-  await build({
-    ...common,
-    entryPoints: [resolve('main/shell/app.ts')],
-    outfile: join(dir, 'main/app.cjs'),
-    external: EXTERNAL,
-  });
-  await build({
-    ...common,
-    entryPoints: [resolve('main/host/utility.ts')],
-    outfile: join(dir, 'main/utility.cjs'),
-    external: [...EXTERNAL, 'electron-store'],
-    define: {
-      'import.meta.url': '__sippt_import_meta_url',
-      'import.meta.dirname': '__dirname',
-      'import.meta.filename': '__filename',
-    },
-    banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
-  });
+  await bundleShell(join(dir, 'main/app.cjs'));
+  await bundleEngine(join(dir, 'main/utility.cjs'));
   mkdirSync(join(dir, 'renderer/desktop'), { recursive: true });
   writeFileSync(join(dir, 'renderer/desktop/index.html'), '<!doctype html><title>SIPPT Lab</title>');
   mkdirSync(join(dir, 'node_modules/electron'), { recursive: true });

@@ -7,11 +7,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../main/services/settings/settings';
 import { ServicesProcess, type ChildLike } from '../../../main/shell/services-process';
 import { ENGINE_RESTARTED } from '../../../main/shell/services-protocol';
+import { bundleEngine } from './bundle';
 
 let dir: string;
 let bundle: string;
@@ -20,35 +20,7 @@ let shim: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sippt-engine-'));
   bundle = join(dir, 'utility.cjs');
-  await build({
-    entryPoints: [resolve('main/host/utility.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: [
-      'better-sqlite3',
-      'pg',
-      'pg-native',
-      'electron',
-      'electron-store',
-      'electron-updater',
-      'fastify',
-      'pino',
-      'pdf-lib',
-      '@pdf-lib/fontkit',
-      'node-forge',
-    ],
-    define: {
-      'import.meta.url': '__sippt_import_meta_url',
-      'import.meta.dirname': '__dirname',
-      'import.meta.filename': '__filename',
-    },
-    banner: { js: 'var __sippt_import_meta_url = require("url").pathToFileURL(__filename).href;' },
-    nodePaths: [resolve('node_modules')],
-    logLevel: 'error',
-  });
+  await bundleEngine(bundle, { nodePaths: [resolve('node_modules')] });
   // The bundle sits in a temp dir: let its external requires find the repository's node_modules.
   shim = join(dir, 'parent-port.cjs');
   writeFileSync(
