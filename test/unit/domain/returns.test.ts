@@ -44,33 +44,43 @@ import {
 
 const lastReturn = (o: Order) => o.returns.at(-1)!;
 
-/** `actor` sends sample S1 back with `reason`; the order keeps who did it, as which role, and why. */
-function returnSample(
+type SampleReturn = 'sample.reject' | 'assignment.return' | 'results.return';
+const SAMPLE_RETURNS: readonly string[] = ['sample.reject', 'assignment.return', 'results.return'];
+
+/**
+ * `actor` sends the order, or its sample S1, back with `reason`; the order keeps the return: who,
+ * as which role, by which command, on what, and why.
+ */
+function sendBack(
   state: Order,
   actor: Actor,
   role: Role,
-  command: 'sample.reject' | 'assignment.return' | 'results.return',
+  command: 'order.return_to_customer' | 'tariff.reject' | SampleReturn,
   reason: string,
 ): Order {
-  const o = runOrder(state, actor, command, { sampleId: S1, reason });
-  expect(lastReturn(o)).toMatchObject({ by: actor.userId, role, entity: 'sample', entityId: S1, reason });
+  const onSample = SAMPLE_RETURNS.includes(command);
+  const o = runOrder(state, actor, command, onSample ? { sampleId: S1, reason } : { reason });
+  expect(lastReturn(o)).toMatchObject({
+    by: actor.userId,
+    role,
+    command,
+    entity: onSample ? 'sample' : 'order',
+    entityId: onSample ? S1 : o.id,
+    reason,
+  });
   return o;
 }
 
 describe('CS or Ketua Tim return the order to the customer', () => {
   it('CS returns a submitted order; the customer corrects and resubmits it', () => {
-    const o = runOrder(orderAt('submitted'), A.cs, 'order.return_to_customer', {
-      reason: 'Deskripsi sampel kurang jelas',
-    });
+    const o = sendBack(
+      orderAt('submitted'),
+      A.cs,
+      'cs',
+      'order.return_to_customer',
+      'Deskripsi sampel kurang jelas',
+    );
     expect(o.status).toBe('returned_to_customer');
-    expect(lastReturn(o)).toMatchObject({
-      by: A.cs.userId,
-      role: 'cs',
-      command: 'order.return_to_customer',
-      entity: 'order',
-      entityId: o.id,
-      reason: 'Deskripsi sampel kurang jelas',
-    });
 
     // The corrected order: the first sample now with only two parameters.
     const s1 = orderedSample(
@@ -87,15 +97,14 @@ describe('CS or Ketua Tim return the order to the customer', () => {
   });
 
   it('Ketua Tim returns a validated order', () => {
-    const o = runOrder(orderAt('validated'), A.ketuaTim, 'order.return_to_customer', {
-      reason: 'Parameter tidak tersedia di lab',
-    });
+    const o = sendBack(
+      orderAt('validated'),
+      A.ketuaTim,
+      'ketua_tim_pji',
+      'order.return_to_customer',
+      'Parameter tidak tersedia di lab',
+    );
     expect(o.status).toBe('returned_to_customer');
-    expect(lastReturn(o)).toMatchObject({
-      by: A.ketuaTim.userId,
-      role: 'ketua_tim_pji',
-      reason: 'Parameter tidak tersedia di lab',
-    });
   });
 
   it('each returns only at its own step', () => {
@@ -120,18 +129,16 @@ describe('the customer rejects the tariff', () => {
     expect(approved.tariffApprovedBy).toBe(A.ketuaTim.userId);
     expect(approved.tariffTotal).toBe(orderTotal(approved));
 
-    const o = runOrder(approved, A.pelanggan, 'tariff.reject', {
-      reason: 'Tarif timbal tidak sesuai PP 54/2021',
-    });
+    const o = sendBack(
+      approved,
+      A.pelanggan,
+      'pelanggan',
+      'tariff.reject',
+      'Tarif timbal tidak sesuai PP 54/2021',
+    );
     expect(o.status).toBe('validated');
     expect(o.tariffApprovedBy).toBeNull();
     expect(o.tariffTotal).toBeNull();
-    expect(lastReturn(o)).toMatchObject({
-      by: A.pelanggan.userId,
-      role: 'pelanggan',
-      command: 'tariff.reject',
-      reason: 'Tarif timbal tidak sesuai PP 54/2021',
-    });
     expect(refuse(o, A.pelanggan, 'billing.request', {}).code).toBe('invalid_transition');
 
     const fixed = runOrder(o, A.ketuaTim, 'tariff.approve', {
@@ -284,7 +291,7 @@ describe('the Bendahara rejects a proof of payment', () => {
 
 describe('the Penyelia rejects a sample; CS registers it again', () => {
   it('keeps the reason and lets CS pick another Penyelia', () => {
-    const o = returnSample(
+    const o = sendBack(
       sampleAt('registered'),
       A.penyelia,
       'penyelia',
@@ -312,7 +319,7 @@ describe('the Penyelia rejects a sample; CS registers it again', () => {
 
 describe('the MT returns the assignment', () => {
   it('goes back to the Penyelia, who assigns again', () => {
-    const o = returnSample(
+    const o = sendBack(
       sampleAt('assigned'),
       A.mt,
       'mt',
@@ -458,7 +465,7 @@ describe('the Penyelia sends an analysis back for retest', () => {
 describe('the MT returns the results', () => {
   it('goes back to in testing, unverified; the Penyelia verifies again', () => {
     const verified = sampleAt('results_verified');
-    const o = returnSample(verified, A.mt, 'mt', 'results.return', 'Satuan kadar timbal keliru');
+    const o = sendBack(verified, A.mt, 'mt', 'results.return', 'Satuan kadar timbal keliru');
     expect(sampleOf(o, S1).status).toBe('in_testing');
     for (const a of activeOf(o, S1))
       expect(a).toMatchObject({ status: 'submitted', verifiedBy: null, validatedBy: null });
