@@ -4,8 +4,9 @@
  * on the right.
  */
 import type { ReactNode } from 'react';
-import { Box, Group, Text } from '@mantine/core';
+import { Box } from '@mantine/core';
 import { useSync } from '../../frame/sync-context';
+import { ListTitleBar } from '../worklist/ListTitleBar';
 import { isOffline, serverReachable } from './connection';
 import { NeedsConnection } from './NeedsConnection';
 
@@ -26,12 +27,7 @@ export function OnlinePage({
   const offline = !serverReachable(status?.online) || isOffline(error);
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, minWidth: 0 }}>
-      <Group justify="space-between" px="md" pt={10} pb={6} wrap="nowrap">
-        <Text component="h1" fw={700} size="lg" m={0}>
-          {title}
-        </Text>
-        {tools}
-      </Group>
+      <ListTitleBar title={title}>{tools}</ListTitleBar>
       {offline && <NeedsConnection onRetry={onRetry} />}
       {children}
     </Box>

@@ -5,7 +5,7 @@
  * stays, greyed under a "perlu koneksi" banner, and an open panel keeps what was typed.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Box, Button, Group, Text } from '@mantine/core';
+import { Box, Button, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { TableSkeleton } from '../../../components/TableSkeleton';
 import { useNow } from '../../../components/useNow';
 import { useSync } from '../../frame/sync-context';
 import { GridKeysHint } from '../worklist/GridCell';
+import { ListTitleBar } from '../worklist/ListTitleBar';
 import { isOffline, serverReachable } from './connection';
 import { NeedsConnection } from './NeedsConnection';
 import { workItems, type WorkItem } from './work-items';
@@ -125,17 +126,7 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
   return (
     <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
       <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0, minHeight: 0 }}>
-        <Group justify="space-between" px="md" pt={10} pb={6} wrap="nowrap">
-          <Group gap="sm" align="baseline" wrap="nowrap">
-            <Text component="h1" fw={700} size="lg" m={0}>
-              {title}
-            </Text>
-            {q.data && (
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {t('count', { count: items.length })}
-              </Text>
-            )}
-          </Group>
+        <ListTitleBar title={title} count={q.data ? t('count', { count: items.length }) : undefined}>
           <Button
             size="compact-sm"
             variant="subtle"
@@ -145,7 +136,7 @@ export function WorkScreen({ role, title, statuses, emptyHint, panel }: WorkScre
           >
             {t('reload')} (F5)
           </Button>
-        </Group>
+        </ListTitleBar>
         {(!reachable || (q.isError && isOffline(q.error))) && (
           <NeedsConnection onRetry={() => void q.refetch()} />
         )}

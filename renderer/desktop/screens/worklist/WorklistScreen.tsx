@@ -30,6 +30,7 @@ import { useSavedFilters } from './useSavedFilters';
 import { WorklistFilterBar } from './WorklistFilterBar';
 import { ROW_H, WorklistRow } from './WorklistRow';
 import { GridHeadRow, GridKeysHint } from './GridCell';
+import { ListTitleBar } from './ListTitleBar';
 
 export function WorklistScreen({ mode }: { mode: WorklistMode }) {
   const { t, i18n } = useTranslation('worklist');
@@ -133,21 +134,20 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Group justify="space-between" px="md" pt={10} pb={6} gap="sm" wrap="nowrap">
-        <Group gap="sm" align="baseline" wrap="nowrap">
-          <Text component="h1" fw={700} size="lg" m={0}>
-            {title}
-          </Text>
-          {first && (
-            <Text size="sm" c="dimmed" className="num" aria-live="polite">
+      <ListTitleBar
+        title={title}
+        count={
+          first ? (
+            <>
               {t('count', {
                 shown: rows.length.toLocaleString('id-ID'),
                 total: first.total.toLocaleString('id-ID'),
               })}
               {mode === 'all' && first.action > 0 ? ` · ${t('countAction', { count: first.action })}` : ''}
-            </Text>
-          )}
-        </Group>
+            </>
+          ) : undefined
+        }
+      >
         {selected.size > 0 && (
           <Group gap="xs">
             <Badge variant="light">{t('selected', { count: selected.size })}</Badge>
@@ -156,7 +156,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
             </Button>
           </Group>
         )}
-      </Group>
+      </ListTitleBar>
       {filters !== null && (
         // The facets (a count over every sample) wait for the list's first page: the engine answers
         // one call at a time, and the rows are what the user came for.
