@@ -4,28 +4,17 @@ import { DEFAULT_NUMBER_FORMATS, formatNumber, parseNumber } from '../../../shar
 // The rules of order, sample and LHU numbers (unique, sequential per unit and year), each on a
 // fixed value: the first number of a year, the month of an LHU, formats a unit may configure.
 describe('numbering: the first number of a year', () => {
-  it('sequence 1 prints as 00001 and reads back as 1, in every default format', () => {
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.order, { unit: 'PLG', year: 2027, seq: 1 })).toBe(
-      'ORD/PLG/2027/00001',
-    );
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.sample, { unit: 'PLG', year: 2027, seq: 1 })).toBe(
-      'SPL/PLG/2027/00001',
-    );
-    expect(formatNumber(DEFAULT_NUMBER_FORMATS.lhu, { unit: 'PLG', year: 2027, seq: 1, month: 1 })).toBe(
-      'LHU/00001/PLG/01/2027',
-    );
-    expect(parseNumber(DEFAULT_NUMBER_FORMATS.order, 'ORD/PLG/2027/00001')).toEqual({
-      unit: 'PLG',
-      year: 2027,
-      seq: 1,
-    });
-    expect(parseNumber(DEFAULT_NUMBER_FORMATS.lhu, 'LHU/00001/PLG/01/2027')).toEqual({
-      unit: 'PLG',
-      year: 2027,
-      seq: 1,
-      month: 1,
-    });
-  });
+  it.each([
+    ['order', { unit: 'PLG', year: 2027, seq: 1 }, 'ORD/PLG/2027/00001'],
+    ['sample', { unit: 'PLG', year: 2027, seq: 1 }, 'SPL/PLG/2027/00001'],
+    ['lhu', { unit: 'PLG', year: 2027, seq: 1, month: 1 }, 'LHU/00001/PLG/01/2027'],
+  ] as const)(
+    'sequence 1 prints as 00001 and reads back as 1: the default %s format',
+    (kind, parts, printed) => {
+      expect(formatNumber(DEFAULT_NUMBER_FORMATS[kind], parts)).toBe(printed);
+      expect(parseNumber(DEFAULT_NUMBER_FORMATS[kind], printed)).toEqual(parts);
+    },
+  );
 
   it.each([0, -1, 1.5, Number.NaN])('refuses sequence %s: sequences start at 1 and are whole', (seq) => {
     expect(() => formatNumber(DEFAULT_NUMBER_FORMATS.order, { unit: 'PLG', year: 2027, seq })).toThrow(
