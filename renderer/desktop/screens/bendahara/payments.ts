@@ -1,13 +1,11 @@
 /** The Bendahara's payment list: every e-billing of the orders read, newest first, with how it was paid. */
 import type { OnlineOrder } from '../../../../shared/bridge/online-calls';
-import type { Billing, Order } from '../../../../shared/domain/entities';
+import type { Billing } from '../../../../shared/domain/entities';
+import { newestFirst, type OrderRow } from '../parts/order-rows';
 
 export type PaidVia = 'notification' | 'proof' | null;
 
-export interface PaymentRow {
-  key: string;
-  order: Order;
-  companyName: string;
+export interface PaymentRow extends OrderRow {
   billing: Billing;
   /** How a paid billing was settled: the payment notification (automatic step 9) or an approved proof. */
   via: PaidVia;
@@ -27,8 +25,5 @@ export function paymentRows(orders: readonly OnlineOrder[]): PaymentRow[] {
       });
     }
   }
-  return rows.sort(
-    (a, b) =>
-      Date.parse(b.billing.paidAt ?? b.billing.issuedAt) - Date.parse(a.billing.paidAt ?? a.billing.issuedAt),
-  );
+  return newestFirst(rows, (r) => r.billing.paidAt ?? r.billing.issuedAt);
 }

@@ -1,13 +1,11 @@
 /** The released E-LHUs in a set of orders (the Ketua Tim's amendment list), newest release first. */
 import type { OnlineOrder } from '../../../../shared/bridge/online-calls';
-import type { Order, Report, Sample } from '../../../../shared/domain/entities';
+import type { Report, Sample } from '../../../../shared/domain/entities';
+import { newestFirst, type OrderRow } from '../parts/order-rows';
 
-export interface ReleasedRow {
-  key: string;
-  order: Order;
+export interface ReleasedRow extends OrderRow {
   sample: Sample;
   report: Report;
-  companyName: string;
 }
 
 export function releasedReports(orders: readonly OnlineOrder[]): ReleasedRow[] {
@@ -20,9 +18,5 @@ export function releasedReports(orders: readonly OnlineOrder[]): ReleasedRow[] {
       }
     }
   }
-  return rows.sort(
-    (a, b) =>
-      Date.parse(b.report.releasedAt ?? b.report.numberedAt) -
-      Date.parse(a.report.releasedAt ?? a.report.numberedAt),
-  );
+  return newestFirst(rows, (r) => r.report.releasedAt ?? r.report.numberedAt);
 }
