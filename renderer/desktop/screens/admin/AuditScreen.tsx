@@ -12,11 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLE_INFO, type Role } from '../../../../shared/sop/roles';
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDateTime } from '../../../lib/format';
-import { isOffline } from '../online/connection';
+import { WorkListBody } from '../online/WorkListBody';
 import { AdminPage } from './AdminPage';
 
 export function AuditScreen() {
@@ -62,15 +59,12 @@ export function AuditScreen() {
           {t('audit.apply')} (Enter)
         </Button>
       </Group>
-      {q.isPending ? (
-        <TableSkeleton rows={12} />
-      ) : q.isError && !q.data ? (
-        isOffline(q.error) ? null : (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        )
-      ) : entries.length === 0 ? (
-        <EmptyState title={t('audit.empty')} hint={t('audit.emptyHint')} />
-      ) : (
+      <WorkListBody
+        query={q}
+        count={entries.length}
+        skeletonRows={12}
+        empty={{ title: t('audit.empty'), hint: t('audit.emptyHint') }}
+      >
         <Box px="md" mt="xs" style={{ overflow: 'auto', flex: 1 }}>
           <Table fz={12} verticalSpacing={3} stickyHeader aria-label={t('audit.title')}>
             <Table.Thead>
@@ -134,7 +128,7 @@ export function AuditScreen() {
             </Group>
           )}
         </Box>
-      )}
+      </WorkListBody>
     </AdminPage>
   );
 }

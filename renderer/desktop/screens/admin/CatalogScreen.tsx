@@ -4,8 +4,8 @@
  * to retire it; new labs, sample types and parameters are added with the server's own schemas.
  * Orders already submitted keep what they were submitted with.
  */
-import { useMemo, useState } from 'react';
-import { Badge, Box, Button, Group, NumberInput, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Badge, Button, Group, NumberInput, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,7 @@ import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { ActionPanel } from '../parts/ActionPanel';
 import { IdSelect } from '../parts/IdSelect';
-import { AdminPage, SidePanel } from './AdminPage';
+import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
 import { firstPart, FormPanel, TextField, useCreateForm } from './FormPanel';
 import { messageIn, readUncertainty } from './catalog-uncertainty';
 
@@ -46,7 +46,24 @@ export function CatalogScreen() {
   const labCode = useMemo(() => new Map((c?.labs ?? []).map((l) => [l.id, l.code])), [c]);
   const param = panel?.kind === 'parameter' ? c?.parameters.find((p) => p.id === panel.id) : undefined;
   return (
-    <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+    <WithSidePanel
+      panel={
+        panel &&
+        c && (
+          <SidePanel label={t('catalog.title')}>
+            {panel.kind === 'parameter' && param ? (
+              <ParameterEdit key={param.id} p={param} onDone={() => setPanel(null)} />
+            ) : panel.kind === 'newParameter' ? (
+              <NewParameter catalog={c} onDone={() => setPanel(null)} />
+            ) : panel.kind === 'newLab' ? (
+              <NewLab onDone={() => setPanel(null)} />
+            ) : panel.kind === 'newSampleType' ? (
+              <NewSampleType catalog={c} onDone={() => setPanel(null)} />
+            ) : null}
+          </SidePanel>
+        )
+      }
+    >
       <AdminPage
         title={t('catalog.title')}
         error={q.error}
@@ -154,17 +171,15 @@ export function CatalogScreen() {
                           {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
                         </Text>
                       </Table.Td>
-                      <Table.Td className="num" style={{ textAlign: 'right' }}>
+                      <NumberCell>
                         {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
-                      </Table.Td>
-                      <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                      </NumberCell>
+                      <NumberCell nowrap>
                         {p.uncertainty
                           ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
                           : '—'}
-                      </Table.Td>
-                      <Table.Td className="num" style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                        {formatRupiah(p.tariff)}
-                      </Table.Td>
+                      </NumberCell>
+                      <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -204,20 +219,16 @@ export function CatalogScreen() {
           </Tabs>
         ) : null}
       </AdminPage>
-      {panel && c && (
-        <SidePanel label={t('catalog.title')}>
-          {panel.kind === 'parameter' && param ? (
-            <ParameterEdit key={param.id} p={param} onDone={() => setPanel(null)} />
-          ) : panel.kind === 'newParameter' ? (
-            <NewParameter catalog={c} onDone={() => setPanel(null)} />
-          ) : panel.kind === 'newLab' ? (
-            <NewLab onDone={() => setPanel(null)} />
-          ) : panel.kind === 'newSampleType' ? (
-            <NewSampleType catalog={c} onDone={() => setPanel(null)} />
-          ) : null}
-        </SidePanel>
-      )}
-    </Box>
+    </WithSidePanel>
+  );
+}
+
+/** A number column's cell: digits aligned on the right; `nowrap` keeps "± U (k = …)" and rupiah on one line. */
+function NumberCell({ nowrap = false, children }: { nowrap?: boolean; children: ReactNode }) {
+  return (
+    <Table.Td className="num" style={{ textAlign: 'right', ...(nowrap ? { whiteSpace: 'nowrap' } : {}) }}>
+      {children}
+    </Table.Td>
   );
 }
 

@@ -9,11 +9,8 @@ import { IconCertificate, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../../shared/api/http';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDateTime } from '../../../lib/format';
-import { isOffline } from '../online/connection';
+import { WorkListBody } from '../online/WorkListBody';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { AdminPage } from './AdminPage';
 
@@ -26,21 +23,18 @@ export function CertificatesScreen() {
       <Text size="xs" c="dark.4" px="md">
         {t('certs.hint')}
       </Text>
-      {users.isPending ? (
-        <TableSkeleton rows={3} />
-      ) : users.isError && !users.data ? (
-        isOffline(users.error) ? null : (
-          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        )
-      ) : heads.length === 0 ? (
-        <EmptyState title={t('certs.none')} hint={t('certs.noneHint')} />
-      ) : (
+      <WorkListBody
+        query={users}
+        count={heads.length}
+        skeletonRows={3}
+        empty={{ title: t('certs.none'), hint: t('certs.noneHint') }}
+      >
         <SimpleGrid cols={2} p="md" spacing="md">
           {heads.map((u) => (
             <CertificateCard key={u.id} user={u} />
           ))}
         </SimpleGrid>
-      )}
+      </WorkListBody>
     </AdminPage>
   );
 }

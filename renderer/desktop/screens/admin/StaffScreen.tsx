@@ -15,7 +15,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
 import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { AdminPage, SidePanel } from './AdminPage';
+import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
 import { FormPanel, TextField, useCreateForm } from './FormPanel';
 
 export function StaffScreen() {
@@ -31,7 +31,19 @@ export function StaffScreen() {
       ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn
       : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
   return (
-    <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+    <WithSidePanel
+      panel={
+        creating && (
+          <SidePanel label={t('staff.new')}>
+            <NewStaffForm
+              labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
+              roleLabel={roleLabel}
+              onDone={() => setCreating(false)}
+            />
+          </SidePanel>
+        )
+      }
+    >
       <AdminPage
         title={t('staff.title')}
         error={users.error}
@@ -114,16 +126,7 @@ export function StaffScreen() {
           </Box>
         )}
       </AdminPage>
-      {creating && (
-        <SidePanel label={t('staff.new')}>
-          <NewStaffForm
-            labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
-            roleLabel={roleLabel}
-            onDone={() => setCreating(false)}
-          />
-        </SidePanel>
-      )}
-    </Box>
+    </WithSidePanel>
   );
 }
 
