@@ -7,7 +7,6 @@ import { COMMAND_TYPES } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
 import { RULES } from '../../../shared/domain/permissions';
 import { currentBilling, currentReport, orderTotal, type Actor } from '../../../shared/domain/state';
-import type { Role } from '../../../shared/sop/roles';
 import {
   A,
   AFTER_EXPIRY,
@@ -54,7 +53,6 @@ const SAMPLE_RETURNS: readonly string[] = ['sample.reject', 'assignment.return',
 function sendBack(
   state: Order,
   actor: Actor,
-  role: Role,
   command: 'order.return_to_customer' | 'tariff.reject' | SampleReturn,
   reason: string,
 ): Order {
@@ -62,7 +60,7 @@ function sendBack(
   const o = runOrder(state, actor, command, onSample ? { sampleId: S1, reason } : { reason });
   expect(lastReturn(o)).toMatchObject({
     by: actor.userId,
-    role,
+    role: actor.role,
     command,
     entity: onSample ? 'sample' : 'order',
     entityId: onSample ? S1 : o.id,
@@ -76,7 +74,6 @@ describe('CS or Ketua Tim return the order to the customer', () => {
     const o = sendBack(
       orderAt('submitted'),
       A.cs,
-      'cs',
       'order.return_to_customer',
       'Deskripsi sampel kurang jelas',
     );
@@ -100,7 +97,6 @@ describe('CS or Ketua Tim return the order to the customer', () => {
     const o = sendBack(
       orderAt('validated'),
       A.ketuaTim,
-      'ketua_tim_pji',
       'order.return_to_customer',
       'Parameter tidak tersedia di lab',
     );
@@ -129,13 +125,7 @@ describe('the customer rejects the tariff', () => {
     expect(approved.tariffApprovedBy).toBe(A.ketuaTim.userId);
     expect(approved.tariffTotal).toBe(orderTotal(approved));
 
-    const o = sendBack(
-      approved,
-      A.pelanggan,
-      'pelanggan',
-      'tariff.reject',
-      'Tarif timbal tidak sesuai PP 54/2021',
-    );
+    const o = sendBack(approved, A.pelanggan, 'tariff.reject', 'Tarif timbal tidak sesuai PP 54/2021');
     expect(o.status).toBe('validated');
     expect(o.tariffApprovedBy).toBeNull();
     expect(o.tariffTotal).toBeNull();
@@ -291,13 +281,7 @@ describe('the Bendahara rejects a proof of payment', () => {
 
 describe('the Penyelia rejects a sample; CS registers it again', () => {
   it('keeps the reason and lets CS pick another Penyelia', () => {
-    const o = sendBack(
-      sampleAt('registered'),
-      A.penyelia,
-      'penyelia',
-      'sample.reject',
-      'Volume sampel kurang dari 2 L',
-    );
+    const o = sendBack(sampleAt('registered'), A.penyelia, 'sample.reject', 'Volume sampel kurang dari 2 L');
     expect(sampleOf(o, S1).status).toBe('rejected');
     expect(refuse(o, A.penyelia, 'sample.accept', { sampleId: S1, condition: 'Baik' }).code).toBe(
       'invalid_transition',
@@ -322,7 +306,6 @@ describe('the MT returns the assignment', () => {
     const o = sendBack(
       sampleAt('assigned'),
       A.mt,
-      'mt',
       'assignment.return',
       'Analis belum kompeten untuk logam berat',
     );
@@ -465,7 +448,7 @@ describe('the Penyelia sends an analysis back for retest', () => {
 describe('the MT returns the results', () => {
   it('goes back to in testing, unverified; the Penyelia verifies again', () => {
     const verified = sampleAt('results_verified');
-    const o = sendBack(verified, A.mt, 'mt', 'results.return', 'Satuan kadar timbal keliru');
+    const o = sendBack(verified, A.mt, 'results.return', 'Satuan kadar timbal keliru');
     expect(sampleOf(o, S1).status).toBe('in_testing');
     for (const a of activeOf(o, S1))
       expect(a).toMatchObject({ status: 'submitted', verifiedBy: null, validatedBy: null });
