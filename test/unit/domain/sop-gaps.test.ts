@@ -273,16 +273,19 @@ describe('payment.approve, payment.reject and payment.confirm_auto act only on t
 });
 
 describe('report commands name the current report', () => {
+  /** The Ketua Tim's amendment of S1's report `reportId` by a new report `newReportId`. */
+  const amendment = (reportId: string, newReportId: string) => ({
+    sampleId: S1,
+    reportId,
+    newReportId,
+    newReportNumber: freshNumber('LHU/PLG'),
+    reason: 'Salah ketik alamat',
+  });
+
   it('report.request_signature with a stale report id (the one an amendment replaced) is refused', () => {
     const released = driveSample(orderAt('paid'), S1, 'released');
     const oldId = currentReportId(released, S1);
-    const amended = runOrder(released, A.ketuaTim, 'report.amend', {
-      sampleId: S1,
-      reportId: oldId,
-      newReportId: freshId(),
-      newReportNumber: freshNumber('LHU/PLG'),
-      reason: 'Salah ketik alamat',
-    });
+    const amended = runOrder(released, A.ketuaTim, 'report.amend', amendment(oldId, freshId()));
     const ask = (reportId: string) =>
       attempt(amended, A.cs, 'report.request_signature', {
         sampleId: S1,
@@ -299,13 +302,7 @@ describe('report commands name the current report', () => {
   it('report.amend with a new report id already used by this sample is refused', () => {
     const released = driveSample(orderAt('paid'), S1, 'released');
     const id = currentReportId(released, S1);
-    const r = refuse(released, A.ketuaTim, 'report.amend', {
-      sampleId: S1,
-      reportId: id,
-      newReportId: id,
-      newReportNumber: freshNumber('LHU/PLG'),
-      reason: 'Salah ketik alamat',
-    });
+    const r = refuse(released, A.ketuaTim, 'report.amend', amendment(id, id));
     expect(r.code).toBe('invalid_payload');
     expect(r.message.en).toMatch(/already used/);
   });
@@ -317,88 +314,76 @@ describe('versions go up on every result command (a stale desktop edit is caught
     sample: sampleOf(o, S1).version,
     analyses: sampleOf(o, S1).analyses.map((a) => [a.id, a.version]),
   });
-  const cases: [
-    string,
-    () => { before: Order; actor: Actor; type: string; payload: unknown; touched: string[] },
-  ][] = [
+  interface Case {
+    before: Order;
+    actor: Actor;
+    type: string;
+    payload: unknown;
+    touched: string[];
+  }
+  /** `actor` issues `type` on `before`, changing the analyses `touched`: by default all of S1's. */
+  const issue = (
+    before: Order,
+    actor: Actor,
+    type: string,
+    payload: unknown,
+    touched: string[] = sampleOf(before, S1).analyses.map((a) => a.id),
+  ): Case => ({ before, actor, type, payload, touched });
+  const cases: [string, () => Case][] = [
     [
       'result.save',
-      () => ({
-        before: analysisAt('pending'),
-        actor: A.analis1,
-        type: 'result.save',
-        payload: { sampleId: S1, analysisId: S1A1, result: { value: '7', numeric: 7, unit: '-' } },
-        touched: [S1A1],
-      }),
+      () =>
+        issue(
+          analysisAt('pending'),
+          A.analis1,
+          'result.save',
+          { sampleId: S1, analysisId: S1A1, result: { value: '7', numeric: 7, unit: '-' } },
+          [S1A1],
+        ),
     ],
     [
       'result.save on a draft',
-      () => ({
-        before: analysisAt('draft'),
-        actor: A.analis1,
-        type: 'result.save',
-        payload: { sampleId: S1, analysisId: S1A1, result: { value: '7.2', numeric: 7.2, unit: '-' } },
-        touched: [S1A1],
-      }),
+      () =>
+        issue(
+          analysisAt('draft'),
+          A.analis1,
+          'result.save',
+          { sampleId: S1, analysisId: S1A1, result: { value: '7.2', numeric: 7.2, unit: '-' } },
+          [S1A1],
+        ),
     ],
     [
       'result.submit',
-      () => ({
-        before: analysisAt('draft'),
-        actor: A.analis1,
-        type: 'result.submit',
-        payload: { sampleId: S1, analysisId: S1A1 },
-        touched: [S1A1],
-      }),
+      () =>
+        issue(analysisAt('draft'), A.analis1, 'result.submit', { sampleId: S1, analysisId: S1A1 }, [S1A1]),
     ],
     [
       'analysis.request_retest',
-      () => ({
-        before: analysisAt('submitted'),
-        actor: A.penyelia,
-        type: 'analysis.request_retest',
-        payload: { sampleId: S1, analysisId: S1A1, newAnalysisId: freshId(), reason: 'Duplo menyimpang' },
-        touched: [S1A1],
-      }),
+      () =>
+        issue(
+          analysisAt('submitted'),
+          A.penyelia,
+          'analysis.request_retest',
+          { sampleId: S1, analysisId: S1A1, newAnalysisId: freshId(), reason: 'Duplo menyimpang' },
+          [S1A1],
+        ),
     ],
     [
       'results.verify',
-      () => {
-        const before = flow.enterResults(sampleAt('in_testing'), S1);
-        return {
-          before,
-          actor: A.penyelia,
-          type: 'results.verify',
-          payload: { sampleId: S1 },
-          touched: sampleOf(before, S1).analyses.map((a) => a.id),
-        };
-      },
+      () =>
+        issue(flow.enterResults(sampleAt('in_testing'), S1), A.penyelia, 'results.verify', { sampleId: S1 }),
     ],
     [
       'results.validate',
-      () => {
-        const before = sampleAt('results_verified');
-        return {
-          before,
-          actor: A.mt,
-          type: 'results.validate',
-          payload: { sampleId: S1 },
-          touched: sampleOf(before, S1).analyses.map((a) => a.id),
-        };
-      },
+      () => issue(sampleAt('results_verified'), A.mt, 'results.validate', { sampleId: S1 }),
     ],
     [
       'results.return',
-      () => {
-        const before = sampleAt('results_verified');
-        return {
-          before,
-          actor: A.mt,
-          type: 'results.return',
-          payload: { sampleId: S1, reason: 'Perhitungan perlu dicek' },
-          touched: sampleOf(before, S1).analyses.map((a) => a.id),
-        };
-      },
+      () =>
+        issue(sampleAt('results_verified'), A.mt, 'results.return', {
+          sampleId: S1,
+          reason: 'Perhitungan perlu dicek',
+        }),
     ],
   ];
   it.each(cases)('%s: the order, the sample and each analysis it changed', (_name, make) => {
