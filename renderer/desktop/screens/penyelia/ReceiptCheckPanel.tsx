@@ -8,18 +8,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Group,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Autocomplete, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +16,7 @@ import { ReceiptCheckSchema } from '../../../../shared/bridge';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
+import { AmberNotice } from '../results/AmberNotice';
 import { ShortcutHint } from '../results/ShortcutHint';
 import { useSampleAction } from '../results/useSampleAction';
 import { draftRejectReason, receiptConcerns, type ReceiptConcern } from './receipt-check';
@@ -167,19 +157,9 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
           </SimpleGrid>
 
           {concerns.length > 0 && (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconAlertTriangle size={18} />}
-              title={
-                <Text span fw={600} size="sm" c="dark.8">
-                  {t('receipt.concernTitle')}
-                </Text>
-              }
-              p="sm"
-            >
+            <AmberNotice icon={IconAlertTriangle} title={t('receipt.concernTitle')}>
               {t('receipt.concernText', { list: concerns.map((c) => concernLabels[c]).join(', ') })}
-            </Alert>
+            </AmberNotice>
           )}
 
           <ActionError message={accept.error} />
