@@ -18,10 +18,10 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startDemoServer, type ServerHandle } from '../support/stack';
+import type { ServerHandle } from '../support/stack';
 import { expectNoA11yFindings } from '../support/ui';
-import { Staff } from './staff';
-import { PNG_1X1, attachProof, logIn, phone, pick, screen } from './portal';
+import type { Staff } from './staff';
+import { PNG_1X1, attachProof, logIn, pick, screen, startPortalStage, stopPortalStage } from './portal';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,15 +36,10 @@ const PASSWORD = 'PortalDemo2026!';
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  server = await startDemoServer();
-  staff = new Staff(server.url);
-  ({ page } = await phone(browser));
+  ({ server, staff, page } = await startPortalStage(browser));
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await server?.stop();
-});
+test.afterAll(() => stopPortalStage({ server, page }));
 
 test('home and registration; the Admin Satker activates the account', async ({
   browserName: _b,

@@ -1,7 +1,8 @@
 /** What the portal's end-to-end tests do in a phone's browser: open pages, log in, keep a screenshot and an axe check of each. */
 import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { checkScreen } from '../support/ui';
-import { DEMO_PASSWORD } from '../support/stack';
+import { DEMO_PASSWORD, startDemoServer, type ServerHandle } from '../support/stack';
+import { Staff } from './staff';
 
 /** A phone (UI.md: the portal is phone first). */
 export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -15,6 +16,32 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
   });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** What a portal spec runs on: a demo server, the staff acting on it through the API, and the customer's phone. */
+export interface PortalStage {
+  server: ServerHandle;
+  staff: Staff;
+  page: Page;
+}
+
+/** Start a portal stage for the tests of a serial spec (from its beforeAll). */
+export async function startPortalStage(browser: Browser): Promise<PortalStage> {
+  const server = await startDemoServer();
+  try {
+    const { page } = await phone(browser);
+    return { server, staff: new Staff(server.url), page };
+  } catch (error) {
+    // The spec never sees this server, so its afterAll could not stop it.
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Stop what started of a portal stage (from the spec's afterAll, even after a failed start). */
+export async function stopPortalStage(stage: Partial<PortalStage>): Promise<void> {
+  await stage.page?.context().close();
+  await stage.server?.stop();
 }
 
 /** Screenshot test-results/e2e/screens/portal-<name>.png and an axe-core check (serious/critical collected). */

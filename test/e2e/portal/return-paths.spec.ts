@@ -10,10 +10,10 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { demoOrder } from '../support/clients';
-import { startDemoServer, type ServerHandle } from '../support/stack';
+import type { ServerHandle } from '../support/stack';
 import { expectNoA11yFindings } from '../support/ui';
-import { Staff } from './staff';
-import { PNG_1X1, attachProof, logIn, logOut, phone, screen } from './portal';
+import type { Staff } from './staff';
+import { PNG_1X1, attachProof, logIn, logOut, screen, startPortalStage, stopPortalStage } from './portal';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,15 +23,10 @@ let page: Page;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  server = await startDemoServer();
-  staff = new Staff(server.url);
-  ({ page } = await phone(browser));
+  ({ server, staff, page } = await startPortalStage(browser));
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await server?.stop();
-});
+test.afterAll(() => stopPortalStage({ server, page }));
 
 test('log in and forgotten password pages', async ({ browserName: _b }, testInfo) => {
   await page.goto(`${server.url}/masuk`);
