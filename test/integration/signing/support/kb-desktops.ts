@@ -21,60 +21,52 @@ export interface KbDesktop {
   dataDir: string;
 }
 
-export interface SigningOffice {
-  readonly server: ServerProcess;
-  readonly office: Office;
+/** Filled before the first test of the file (see `onSigningOffice`). */
+export class SigningOffice {
+  server!: ServerProcess;
+  office!: Office;
   /** The file's temp folder. */
-  readonly dir: string;
+  dir!: string;
+  private readonly proxies: Proxy[] = [];
+  private readonly desktops: DesktopServices[] = [];
+
   /** The Kepala Balai logged in on a new desktop, its data in `<dir>/<name>`; not synced yet. */
-  kbDesktop(name: string, extra?: Extra): Promise<KbDesktop>;
+  async kbDesktop(name: string, extra: Extra = {}): Promise<KbDesktop> {
+    const proxy = await new Proxy(() => this.server.url).start();
+    this.proxies.push(proxy);
+    const dataDir = join(this.dir, name);
+    const core = this.closeAfter(services(dataDir, proxy.url, { http: { timeoutMs: 20_000 }, ...extra }));
+    await core.login('kepala', this.server.demo!.password);
+    return { core, proxy, dataDir };
+  }
+
   /** Closes `core` with the others after the file (a desktop the test opened itself). */
-  closeAfter(core: DesktopServices): DesktopServices;
+  closeAfter(core: DesktopServices): DesktopServices {
+    this.desktops.push(core);
+    return core;
+  }
+
+  async close(): Promise<void> {
+    for (const d of this.desktops) d.close();
+    for (const p of this.proxies) await p.stop();
+    await this.server?.stop();
+  }
 }
 
 export function onSigningOffice(prefix: string): SigningOffice {
+  const at = new SigningOffice();
   let tmp: ReturnType<typeof tempDir> | null = null;
-  let server: ServerProcess | null = null;
-  let office: Office | null = null;
-  const proxies: Proxy[] = [];
-  const desktops: DesktopServices[] = [];
-
   beforeAll(async () => {
     tmp = tempDir(prefix);
-    server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
-    office = new Office(server);
+    at.dir = tmp.dir;
+    at.server = await new ServerProcess(join(tmp.dir, 'server'), { realReports: true }).start();
+    at.office = new Office(at.server);
   });
   afterAll(async () => {
-    for (const d of desktops) d.close();
-    for (const p of proxies) await p.stop();
-    await server?.stop();
+    await at.close();
     tmp?.cleanup();
   });
-
-  const closeAfter = (core: DesktopServices) => {
-    desktops.push(core);
-    return core;
-  };
-  return {
-    get server() {
-      return server!;
-    },
-    get office() {
-      return office!;
-    },
-    get dir() {
-      return tmp!.dir;
-    },
-    closeAfter,
-    async kbDesktop(name, extra = {}) {
-      const proxy = await new Proxy(() => server!.url).start();
-      proxies.push(proxy);
-      const dataDir = join(tmp!.dir, name);
-      const core = closeAfter(services(dataDir, proxy.url, { http: { timeoutMs: 20_000 }, ...extra }));
-      await core.login('kepala', server!.demo!.password);
-      return { core, proxy, dataDir };
-    },
-  };
+  return at;
 }
 
 /** What `signReports` takes for every sample of `o`: the order, the sample and its current report. */
