@@ -36,6 +36,13 @@ type Panel =
   | { kind: 'newSampleType' }
   | null;
 
+/** The "new …" buttons of the catalog's tools, each labelled as the panel it opens; the parameter's is the filled one. */
+const NEW_ENTRIES = [
+  { kind: 'newLab', variant: 'light' },
+  { kind: 'newSampleType', variant: 'light' },
+  { kind: 'newParameter', variant: undefined },
+] as const;
+
 export function CatalogScreen() {
   const { t } = useTranslation('admin');
   const q = useBridgeQuery('online.catalog', {}, { retry: false });
@@ -70,29 +77,17 @@ export function CatalogScreen() {
         onRetry={() => void q.refetch()}
         tools={
           <Group gap="xs">
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setPanel({ kind: 'newLab' })}
-            >
-              {t('catalog.newLab')}
-            </Button>
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setPanel({ kind: 'newSampleType' })}
-            >
-              {t('catalog.newSampleType')}
-            </Button>
-            <Button
-              size="compact-sm"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setPanel({ kind: 'newParameter' })}
-            >
-              {t('catalog.newParameter')}
-            </Button>
+            {NEW_ENTRIES.map((n) => (
+              <Button
+                key={n.kind}
+                size="compact-sm"
+                variant={n.variant}
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setPanel({ kind: n.kind })}
+              >
+                {t(`catalog.${n.kind}`)}
+              </Button>
+            ))}
           </Group>
         }
       >
