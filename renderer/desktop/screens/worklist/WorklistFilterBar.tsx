@@ -23,9 +23,15 @@ export function WorklistFilterBar({
   const [search, setSearch] = useState(filters.search);
   const [debounced] = useDebouncedValue(search, 250);
 
+  // A control changes its own filter; the others are passed through as they are.
+  const setFilter =
+    <K extends keyof WorklistFilters>(key: K) =>
+    (value: WorklistFilters[K]) =>
+      onChange({ ...filters, [key]: value });
+
   useEffect(() => setSearch(filters.search), [filters.search]);
   useEffect(() => {
-    if (debounced !== filters.search) onChange({ ...filters, search: debounced });
+    if (debounced !== filters.search) setFilter('search')(debounced);
     // Only the typed text drives this; the other filters are passed through as they are.
   }, [debounced]);
 
@@ -68,33 +74,29 @@ export function WorklistFilterBar({
         placeholder={filters.status.length ? undefined : t('filter.statusAll')}
         data={statuses}
         value={filters.status}
-        onChange={(v) => onChange({ ...filters, status: v })}
+        onChange={setFilter('status')}
         clearable
         maxValues={20}
         comboboxProps={{ withinPortal: true }}
         styles={{ inputField: { minWidth: 40 } }}
       />
       {labs.length > 1 && (
-        <Select
-          size="xs"
+        <FacetSelect
           w={170}
-          aria-label={t('filter.lab')}
-          placeholder={t('filter.labAll')}
+          label={t('filter.lab')}
+          all={t('filter.labAll')}
           data={labs}
           value={filters.labId}
-          onChange={(v) => onChange({ ...filters, labId: v })}
-          clearable
+          onChange={setFilter('labId')}
         />
       )}
-      <Select
-        size="xs"
+      <FacetSelect
         w={220}
-        aria-label={t('filter.type')}
-        placeholder={t('filter.typeAll')}
+        label={t('filter.type')}
+        all={t('filter.typeAll')}
         data={types}
         value={filters.sampleTypeName}
-        onChange={(v) => onChange({ ...filters, sampleTypeName: v })}
-        clearable
+        onChange={setFilter('sampleTypeName')}
         searchable
       />
       {isFiltered(filters) && (
@@ -108,5 +110,39 @@ export function WorklistFilterBar({
         </Button>
       )}
     </Group>
+  );
+}
+
+/** One facet to narrow the list to (a lab, a sample type); cleared, the list shows them all. */
+function FacetSelect({
+  w,
+  label,
+  all,
+  data,
+  value,
+  onChange,
+  searchable,
+}: {
+  w: number;
+  label: string;
+  /** The placeholder while nothing is picked: "every lab", "every type". */
+  all: string;
+  data: { value: string; label: string }[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+  searchable?: boolean;
+}) {
+  return (
+    <Select
+      size="xs"
+      w={w}
+      aria-label={label}
+      placeholder={all}
+      data={data}
+      value={value}
+      onChange={onChange}
+      clearable
+      searchable={searchable}
+    />
   );
 }
