@@ -15,7 +15,7 @@ import {
 import type { Command, CommandType } from '../../../shared/domain/commands';
 import { decide } from '../../../shared/domain/decide';
 import type { Order } from '../../../shared/domain/entities';
-import { currentReport, type Actor } from '../../../shared/domain/state';
+import { currentReport } from '../../../shared/domain/state';
 import { actorOf, STAFF, type StaffUser } from './fixtures';
 
 interface Token {
@@ -83,12 +83,12 @@ export class FakeServer {
     this.changed.set(order.id, ++this.counter);
   }
 
-  /** Apply a command as a user directly (CS, admin, or "another desktop"). */
-  apply(type: CommandType, orderId: string, payload: unknown, actor: Actor): Order {
+  /** Apply a command as a staff user directly (CS, admin, or "another desktop"). */
+  apply(type: CommandType, orderId: string, payload: unknown, by: StaffUser): Order {
     const d = decide(
       this.orders.get(orderId) ?? null,
       { id: randomUUID(), type, payload } as Command,
-      actor,
+      actorOf(by),
       this.now(),
     );
     if (!d.ok) throw new Error(`${type}: ${d.message.en}`);
@@ -99,7 +99,17 @@ export class FakeServer {
   /** The analyst (STAFF.analis) saves `value` online meanwhile: a desktop's offline save of it goes stale. */
   analystSavesOnline(orderId: string, sampleId: string, analysisId: string, value = 0.5): Order {
     const result = { value: String(value), numeric: value, unit: '%' };
-    return this.apply('result.save', orderId, { sampleId, analysisId, result }, actorOf(STAFF.analis));
+    return this.apply('result.save', orderId, { sampleId, analysisId, result }, STAFF.analis);
+  }
+
+  /** The Penyelia (STAFF.penyelia) rejects the sample online meanwhile: a desktop's accept of it no longer decides. */
+  penyeliaRejectsOnline(orderId: string, sampleId: string): Order {
+    return this.apply(
+      'sample.reject',
+      orderId,
+      { sampleId, reason: 'Kemasan bocor, sampel rusak' },
+      STAFF.penyelia,
+    );
   }
 
   inBucket(order: Order, userId: string): boolean {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionRejectedError } from '../../../main/services/actions/local-actions';
 import { ManualScheduler } from '../../../main/services/clock';
 import type { DesktopEvents, DesktopServices } from '../../../main/services/desktop';
-import { actorOf, orderInLab, STAFF } from './fixtures';
+import { orderInLab, STAFF } from './fixtures';
 import { until } from './helpers';
 import { onFakeServer } from './on-fake-server';
 
@@ -172,15 +172,15 @@ describe('DesktopServices for the UI', () => {
     const a = s.analyses[0]!;
     fake.server.put(o);
     fake.server.analystSavesOnline(o.id, s.id, a.id);
-    fake.server.apply('result.submit', o.id, { sampleId: s.id, analysisId: a.id }, actorOf(STAFF.analis));
-    fake.server.apply('results.verify', o.id, { sampleId: s.id }, actorOf(STAFF.penyelia));
+    fake.server.apply('result.submit', o.id, { sampleId: s.id, analysisId: a.id }, STAFF.analis);
+    fake.server.apply('results.verify', o.id, { sampleId: s.id }, STAFF.penyelia);
     const c = await fake.signedIn(STAFF.mt);
     const validate = c.validateResults(o.id, s.id);
     fake.server.apply(
       'results.return',
       o.id,
       { sampleId: s.id, reason: 'Ulangi kadar air: duplo menyimpang' },
-      actorOf(STAFF.mt),
+      STAFF.mt,
     );
     await c.syncNow();
     const [rej] = c.changes().rejected;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumeric } from '../../../main/services/actions/local-actions';
 import { Workspace } from '../../../main/services/localdb/workspace';
-import { actorOf, orderInLab, STAFF } from './fixtures';
+import { orderInLab, STAFF } from './fixtures';
 import { onFakeServer } from './on-fake-server';
 
 const fake = onFakeServer('sippt-store-');
@@ -19,12 +19,7 @@ describe('pull and rebase', () => {
     const [s1, s2] = o.samples;
     // Offline: accept sample 1. Meanwhile, on the server, sample 2 is rejected (by this same Penyelia online).
     c.acceptSample(o.id, s1!.id, 'Segel utuh');
-    fake.server.apply(
-      'sample.reject',
-      o.id,
-      { sampleId: s2!.id, reason: 'Kemasan bocor, sampel rusak' },
-      actorOf(STAFF.penyelia),
-    );
+    fake.server.penyeliaRejectsOnline(o.id, s2!.id);
     // Pull only (no push yet): the new base has s2 rejected, the pending accept of s1 is still on top.
     await c.diagnostics.sync.pullNow();
     const view = c.order(o.id)!;
@@ -40,12 +35,7 @@ describe('pull and rebase', () => {
     const c = await fake.signedIn(STAFF.penyelia);
     const s = o.samples[0]!;
     const accept = c.acceptSample(o.id, s.id, 'Segel utuh');
-    fake.server.apply(
-      'sample.reject',
-      o.id,
-      { sampleId: s.id, reason: 'Kemasan bocor, sampel rusak' },
-      actorOf(STAFF.penyelia),
-    );
+    fake.server.penyeliaRejectsOnline(o.id, s.id);
     await c.syncNow();
     expect(c.diagnostics.store.command(accept.command.id)!.status).toBe('rejected');
     expect(c.order(o.id)!.samples[0]!.status).toBe('rejected');
