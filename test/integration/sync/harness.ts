@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
 import { currentReport } from '../../../shared/domain/state';
 import type { StaffUser } from '../../unit/desktop/fixtures';
+import { until } from '../../unit/desktop/helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(here, '..', '..', '..');
@@ -541,16 +542,13 @@ export class Office {
   }
 }
 
-export async function waitFor(
+/** As the desktop tests' `until`, with the longer wait a server in another process needs. */
+export function waitFor(
   cond: () => boolean | Promise<boolean>,
   timeoutMs = 20_000,
   what = 'condition',
 ): Promise<void> {
-  const start = Date.now();
-  while (!(await cond())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return until(cond, timeoutMs, what, 20);
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -31,10 +31,11 @@ export async function until(
   cond: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
   what = 'condition',
+  pollMs = 10,
 ): Promise<void> {
   const start = Date.now();
   while (!(await cond())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
