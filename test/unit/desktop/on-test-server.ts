@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createBridge, type Bridge } from '../../../main/services/bridge';
 import type { DesktopServices } from '../../../main/services/desktop';
 import { MemorySettingsStore } from '../../../main/services/settings/settings';
-import type { Envelope } from '../../../shared/bridge';
+import { BRIDGE_CALLS, type Envelope } from '../../../shared/bridge';
 import { Flow } from '../../integration/server/flow';
 import { startTestServer, type DialectName, type TestServer } from '../../integration/server/harness';
 import { services, tempDir } from './helpers';
@@ -103,6 +103,15 @@ export function bridgesOnTestServer(dialect: DialectName = 'sqlite'): BridgesOnT
       };
     },
   };
+}
+
+/** Each of `calls` (a map by call name) is in the bridge contract, marked online, and needs a session. */
+export function expectOnlineWithSession(calls: Record<string, unknown>): void {
+  for (const name of Object.keys(calls)) {
+    const spec = BRIDGE_CALLS[name as keyof typeof BRIDGE_CALLS] as { online?: boolean; session: boolean };
+    expect(spec.online, name).toBe(true);
+    expect(spec.session, name).toBe(true);
+  }
 }
 
 /**

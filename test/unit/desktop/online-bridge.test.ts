@@ -6,11 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { unitCalendar } from '../../../server/calendar/holidays';
-import { BRIDGE_CALLS } from '../../../shared/bridge';
 import { ONLINE_CALLS } from '../../../shared/bridge/online-calls';
 import { API } from '../../integration/server/harness';
 import { ok, USERS } from '../../integration/server/flow';
-import { bridgesOnTestServer, whileUnreachable } from './on-test-server';
+import { bridgesOnTestServer, expectOnlineWithSession, whileUnreachable } from './on-test-server';
 
 const env = bridgesOnTestServer();
 
@@ -24,11 +23,7 @@ type Order = {
 
 describe('online staff calls', () => {
   it('are in the contract, marked online, each needing a session', () => {
-    for (const name of Object.keys(ONLINE_CALLS)) {
-      const spec = BRIDGE_CALLS[name as keyof typeof BRIDGE_CALLS] as { online?: boolean; session: boolean };
-      expect(spec.online, name).toBe(true);
-      expect(spec.session, name).toBe(true);
-    }
+    expectOnlineWithSession(ONLINE_CALLS);
   });
 
   it('Admin Satker activates a customer who registered, and manages staff accounts', async () => {

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { BRIDGE_CALLS } from '../../../shared/bridge';
 import { RECORD_CALLS, type SavedExport } from '../../../shared/bridge/records-calls';
 import type { OrderRegister, RevenueReport } from '../../../shared/api/records';
 import { USERS } from '../../integration/server/flow';
-import { bridgesOnTestServer, whileUnreachable } from './on-test-server';
+import { bridgesOnTestServer, expectOnlineWithSession, whileUnreachable } from './on-test-server';
 
 const env = bridgesOnTestServer();
 let exportsDir: string;
@@ -33,11 +32,7 @@ afterAll(() => {
 
 describe('records calls', () => {
   it('are in the contract, marked online, each needing a session', () => {
-    for (const name of Object.keys(RECORD_CALLS)) {
-      const spec = BRIDGE_CALLS[name as keyof typeof BRIDGE_CALLS] as { online?: boolean; session: boolean };
-      expect(spec.online, name).toBe(true);
-      expect(spec.session, name).toBe(true);
-    }
+    expectOnlineWithSession(RECORD_CALLS);
   });
 
   it('CS reads the order register of a period: the orders submitted in it, none outside; an empty period is empty', async () => {
