@@ -10,18 +10,13 @@ import { TableSkeleton } from '../../../components/TableSkeleton';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { AssignmentTable } from '../results/AssignmentTable';
 import { useLabAnalysts } from '../results/useLabAnalysts';
-import { useSampleAction } from '../results/useSampleAction';
-import { MtDecisionBar } from './MtDecisionBar';
+import { MtStageDecision } from './MtDecisionBar';
 import { StepSection } from '../sample/StepSection';
 
 export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('mt');
   const { names, query } = useLabAnalysts(sample.labId);
-  const validate = useSampleAction('assignment.validate');
-  const ret = useSampleAction('assignment.return');
   const rows = activeAnalyses(sample);
-  const sampleLabel = sample.number ?? sample.sampleTypeName;
-  const ref = { orderId: order.id, sampleId: sample.id };
 
   return (
     <StepSection id="mt-assign-title" title={t('assignment.title')} intro={t('assignment.intro')}>
@@ -46,16 +41,7 @@ export function MtAssignmentPanel({ order, sample }: SamplePanelProps) {
           )}
         />
       )}
-      <MtDecisionBar
-        onValidate={() => validate.fire(ref, t('assignment.validated', { sample: sampleLabel }))}
-        validating={validate.pending}
-        validateError={validate.error}
-        onReturn={(reason) => ret.run({ ...ref, reason }, t('assignment.returned', { sample: sampleLabel }))}
-        returning={ret.pending}
-        returnTitle={t('assignment.returnTitle', { sample: sampleLabel })}
-        returnConsequence={t('assignment.returnConsequence')}
-        returnConfirm={t('assignment.returnConfirm')}
-      />
+      <MtStageDecision stage="assignment" order={order} sample={sample} />
     </StepSection>
   );
 }

@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { ActionError } from '../results/ActionError';
 import { ShortcutHint } from '../results/ShortcutHint';
+import { useSampleAction } from '../results/useSampleAction';
+import type { SamplePanelProps } from '../sample/panel-props';
 
 export interface MtDecisionBarProps {
   onValidate: () => void;
@@ -61,5 +63,33 @@ export function MtDecisionBar(p: MtDecisionBarProps) {
         onClose={() => setAsking(false)}
       />
     </Stack>
+  );
+}
+
+/**
+ * The bar for one of the MT's two checks (SOP step 13 the assignment, step 16 the results): the
+ * stage names both the engine's calls (`assignment.validate`, `results.return`) and the words.
+ */
+export function MtStageDecision({
+  stage,
+  order,
+  sample,
+}: { stage: 'assignment' | 'results' } & Pick<SamplePanelProps, 'order' | 'sample'>) {
+  const { t } = useTranslation('mt');
+  const validate = useSampleAction(`${stage}.validate`);
+  const ret = useSampleAction(`${stage}.return`);
+  const sampleLabel = sample.number ?? sample.sampleTypeName;
+  const ref = { orderId: order.id, sampleId: sample.id };
+  return (
+    <MtDecisionBar
+      onValidate={() => validate.fire(ref, t(`${stage}.validated`, { sample: sampleLabel }))}
+      validating={validate.pending}
+      validateError={validate.error}
+      onReturn={(reason) => ret.run({ ...ref, reason }, t(`${stage}.returned`, { sample: sampleLabel }))}
+      returning={ret.pending}
+      returnTitle={t(`${stage}.returnTitle`, { sample: sampleLabel })}
+      returnConsequence={t(`${stage}.returnConsequence`)}
+      returnConfirm={t(`${stage}.returnConfirm`)}
+    />
   );
 }

@@ -9,19 +9,15 @@ import type { SamplePanelProps } from '../sample/panel-props';
 import { ResultsTable } from '../results/ResultsTable';
 import { resultRows } from '../results/results-rows';
 import { useLabAnalysts } from '../results/useLabAnalysts';
-import { useSampleAction } from '../results/useSampleAction';
-import { MtDecisionBar } from './MtDecisionBar';
+import { MtStageDecision } from './MtDecisionBar';
 import { StepSection } from '../sample/StepSection';
 
 export function MtResultsPanel({ order, sample }: SamplePanelProps) {
   const { t } = useTranslation('mt');
   const { t: tr } = useTranslation('results');
   const { names, query } = useLabAnalysts(sample.labId);
-  const validate = useSampleAction('results.validate');
-  const ret = useSampleAction('results.return');
   const rows = useMemo(() => resultRows(sample), [sample]);
   const sampleLabel = sample.number ?? sample.sampleTypeName;
-  const ref = { orderId: order.id, sampleId: sample.id };
 
   return (
     <StepSection id="mt-results-title" title={t('results.title')} intro={t('results.intro')}>
@@ -31,16 +27,7 @@ export function MtResultsPanel({ order, sample }: SamplePanelProps) {
         </Text>
       )}
       <ResultsTable rows={rows} analystNames={names} sampleLabel={sampleLabel} />
-      <MtDecisionBar
-        onValidate={() => validate.fire(ref, t('results.validated', { sample: sampleLabel }))}
-        validating={validate.pending}
-        validateError={validate.error}
-        onReturn={(reason) => ret.run({ ...ref, reason }, t('results.returned', { sample: sampleLabel }))}
-        returning={ret.pending}
-        returnTitle={t('results.returnTitle', { sample: sampleLabel })}
-        returnConsequence={t('results.returnConsequence')}
-        returnConfirm={t('results.returnConfirm')}
-      />
+      <MtStageDecision stage="results" order={order} sample={sample} />
     </StepSection>
   );
 }
