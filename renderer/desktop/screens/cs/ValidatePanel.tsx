@@ -10,8 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { msg } from '../../../lib/message';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
-import { PanelFrame } from '../online/PanelFrame';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { ActionFrame } from '../parts/ActionPanel';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import {
   REVIEW_ITEMS,
@@ -39,12 +39,11 @@ export function ValidatePanel({ item, onDone }: StepPanelProps) {
   };
 
   return (
-    <PanelFrame
+    <ActionFrame
       title={t('validate.title')}
-      onClose={onDone}
-      error={validate.error}
-      offline={validate.offline}
-      onSubmitKey={() =>
+      onDone={onDone}
+      action={validate}
+      submit={() =>
         outcome.kind === 'validate'
           ? void onValidate()
           : outcome.kind === 'return'
@@ -133,6 +132,6 @@ export function ValidatePanel({ item, onDone }: StepPanelProps) {
           onDone();
         }}
       />
-    </PanelFrame>
+    </ActionFrame>
   );
 }
