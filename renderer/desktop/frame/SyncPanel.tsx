@@ -16,17 +16,21 @@ import { blockedBehind, openRejections, summaryIn } from './change-text';
 import { RejectedChange } from './RejectedChange';
 import { useSync } from './sync-context';
 
+/** One kind of change (rejected, blocked, waiting): its count, then each change or a line saying there is none. */
 function Section({
   title,
-  count,
+  changes,
   color,
-  children,
+  none,
+  render,
 }: {
   title: string;
-  count: number;
+  changes: QueuedCommandView[];
   color: string;
-  children: ReactNode;
+  none: string;
+  render: (c: QueuedCommandView) => ReactNode;
 }) {
+  const count = changes.length;
   return (
     <Stack gap={6}>
       <Group gap={6}>
@@ -37,7 +41,13 @@ function Section({
           {count}
         </Badge>
       </Group>
-      {children}
+      {count === 0 ? (
+        <Text size="sm" c="dimmed">
+          {none}
+        </Text>
+      ) : (
+        changes.map(render)
+      )}
     </Stack>
   );
 }
@@ -141,45 +151,39 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
           <ErrorState error={changesError} onRetry={refetchChanges} />
         ) : (
           <>
-            <Section title={t('sync.rejected')} count={rejected.length} color="red">
-              {rejected.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('sync.noneRejected')}
-                </Text>
-              ) : (
-                rejected.map((c) => (
-                  <Paper
-                    key={c.id}
-                    withBorder
-                    p={8}
-                    radius="sm"
-                    style={{ borderColor: 'var(--mantine-color-red-4)', borderLeftWidth: 4 }}
-                  >
-                    <RejectedChange change={c} blockedCount={blockedBehind(c, blocked)} />
-                  </Paper>
-                ))
+            <Section
+              title={t('sync.rejected')}
+              changes={rejected}
+              color="red"
+              none={t('sync.noneRejected')}
+              render={(c) => (
+                <Paper
+                  key={c.id}
+                  withBorder
+                  p={8}
+                  radius="sm"
+                  style={{ borderColor: 'var(--mantine-color-red-4)', borderLeftWidth: 4 }}
+                >
+                  <RejectedChange change={c} blockedCount={blockedBehind(c, blocked)} />
+                </Paper>
               )}
-            </Section>
+            />
             <Divider />
-            <Section title={t('sync.blocked')} count={blocked.length} color="orange">
-              {blocked.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('sync.noneBlocked')}
-                </Text>
-              ) : (
-                blocked.map((c) => <PlainChange key={c.id} c={c} note={t('sync.blockedBecause')} />)
-              )}
-            </Section>
+            <Section
+              title={t('sync.blocked')}
+              changes={blocked}
+              color="orange"
+              none={t('sync.noneBlocked')}
+              render={(c) => <PlainChange key={c.id} c={c} note={t('sync.blockedBecause')} />}
+            />
             <Divider />
-            <Section title={t('sync.waiting')} count={waiting.length} color="orange">
-              {waiting.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('sync.noneWaiting')}
-                </Text>
-              ) : (
-                waiting.map((c) => <PlainChange key={c.id} c={c} />)
-              )}
-            </Section>
+            <Section
+              title={t('sync.waiting')}
+              changes={waiting}
+              color="orange"
+              none={t('sync.noneWaiting')}
+              render={(c) => <PlainChange key={c.id} c={c} />}
+            />
           </>
         )}
       </Stack>
