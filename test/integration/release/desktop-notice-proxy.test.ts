@@ -9,31 +9,20 @@
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createBridge, type Bridge } from '../../../main/services/bridge';
 import { MemorySettingsStore } from '../../../main/services/settings/settings';
-import type { DesktopServices } from '../../../main/services/desktop';
 import type { EventPayload } from '../../../shared/bridge';
-import { services, tempDir } from '../../unit/desktop/helpers';
-import { Office, ServerProcess } from '../sync/harness';
+import { services } from '../../unit/desktop/helpers';
+import { realServerForThisFile } from '../sync/setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
+const { dir, server, office, closeAfter } = realServerForThisFile('sippt-notice-');
 const savedVersion = process.env.SIPPT_APP_VERSION;
-const cores: DesktopServices[] = [];
 const bridges: Bridge[] = [];
 
-beforeAll(async () => {
-  tmp = tempDir('sippt-notice-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
-}, 120_000);
-afterAll(async () => {
+// Before the file's server and desktops are closed (after-hooks run last registered first).
+afterAll(() => {
   for (const b of bridges) b.close();
-  for (const c of cores) c.close();
-  await server?.stop();
-  tmp?.cleanup();
   if (savedVersion === undefined) delete process.env.SIPPT_APP_VERSION;
   else process.env.SIPPT_APP_VERSION = savedVersion;
 });
@@ -56,13 +45,14 @@ async function setMinimum(version: string | null): Promise<void> {
 }
 
 function desktop(name: string, settings = new MemorySettingsStore()) {
-  const core = services(`${tmp.dir}/${name}`, server.url, { proxy: () => settings.get().proxy ?? null });
+  const core = closeAfter(
+    services(`${dir}/${name}`, server.url, { proxy: () => settings.get().proxy ?? null }),
+  );
   const bridge = createBridge({
     services: core,
     settings,
     app: { version: process.env.SIPPT_APP_VERSION ?? '0.0.0', host: 'web' },
   });
-  cores.push(core);
   bridges.push(bridge);
   const notices: EventPayload<'client.outdated'>[] = [];
   bridge.on('client.outdated', (n) => notices.push(n));

@@ -4,39 +4,21 @@
  * queued change is neither lost nor marked rejected, the status says why in plain words; once the
  * desktop is updated (a newer version, the same data folder) the change goes through.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DesktopServices } from '../../../main/services/desktop';
-import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
-import { Office, ServerProcess } from '../sync/harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DesktopServices } from '../../../main/services/desktop';
+import { realServerForThisFile } from '../sync/setup';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: ServerProcess;
-let office: Office;
-const desktops: DesktopServices[] = [];
+const { dir, server, office, open } = realServerForThisFile('sippt-outdated-');
 const savedVersion = process.env.SIPPT_APP_VERSION;
 
-beforeAll(async () => {
-  tmp = tempDir('sippt-outdated-');
-  server = await new ServerProcess(`${tmp.dir}/server`).start();
-  office = new Office(server);
-}, 120_000);
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  await server?.stop();
-  tmp?.cleanup();
+afterAll(() => {
   if (savedVersion === undefined) delete process.env.SIPPT_APP_VERSION;
   else process.env.SIPPT_APP_VERSION = savedVersion;
 });
 
 async function desktopAt(version: string): Promise<DesktopServices> {
   process.env.SIPPT_APP_VERSION = version; // what the shell sets for its engine
-  const core = new DesktopServices({
-    dataDir: `${tmp.dir}/pc`,
-    serverUrl: server.url,
-    scrypt: TEST_SCRYPT,
-    autoSync: false,
-  });
-  desktops.push(core);
+  const core = open({ dataDir: `${dir}/pc`, serverUrl: server.url });
   await core.login('penyelia.karet', server.demo!.password);
   return core;
 }
@@ -68,7 +50,6 @@ describe('minimum desktop version', () => {
       expect.objectContaining({ username: 'penyelia.karet', version: '1.0.0', outdated: true }),
     );
     old.close();
-    desktops.pop();
 
     // Updated: the same data folder, a newer version.
     const updated = await desktopAt('1.1.0');

@@ -25,6 +25,8 @@ export interface RealServerFile {
   proxy(target?: ServerProcess): Promise<Proxy>;
   /** A desktop with the given options, closed after the file. */
   open(options: DesktopOptions): DesktopServices;
+  /** Closes `core`, a desktop the test made itself, after the file. */
+  closeAfter(core: DesktopServices): DesktopServices;
   /**
    * One desktop installation (a fresh data folder) signed in as `username` through `proxy`, run as a
    * child process the test may kill: each `run` starts it again on the same folder with new steps.
@@ -43,11 +45,12 @@ export interface RealServerFile {
 export function realServerForThisFile(
   prefix: string,
   desktopDefaults: Partial<DesktopOptions> = {},
+  serverOptions: ServerProcess['opts'] = {},
 ): RealServerFile {
   // Made while the file is collected, so the tests can hold the server and office as constants;
   // the process itself starts before the first test.
   const tmp = tempDir(prefix);
-  const server = new ServerProcess(`${tmp.dir}/server`);
+  const server = new ServerProcess(`${tmp.dir}/server`, serverOptions);
   const office = new Office(server);
   const proxies: Proxy[] = [];
   const desktops: DesktopServices[] = [];
@@ -69,11 +72,12 @@ export function realServerForThisFile(
     proxies.push(p);
     return p;
   };
-  const open = (options: DesktopOptions) => {
-    const core = new DesktopServices({ scrypt: TEST_SCRYPT, autoSync: false, ...options });
+  const closeAfter = (core: DesktopServices) => {
     desktops.push(core);
     return core;
   };
+  const open = (options: DesktopOptions) =>
+    closeAfter(new DesktopServices({ scrypt: TEST_SCRYPT, autoSync: false, ...options }));
   return {
     dir: tmp.dir,
     server,
@@ -81,6 +85,7 @@ export function realServerForThisFile(
     nextDataDir,
     proxy,
     open,
+    closeAfter,
     desktopProcess(username, p) {
       const installation = {
         dataDir: nextDataDir(),
