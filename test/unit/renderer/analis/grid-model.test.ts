@@ -8,31 +8,13 @@ import {
   refusedSave,
 } from '../../../../renderer/desktop/screens/analis/grid-model';
 import { pendingAnalysis, requirement } from '../../blank-entities';
+import { queuedCommand } from '../queued-command';
 
 const me = 'u-analis';
 const analysis = (id: string, p: Partial<Analysis> = {}): Analysis =>
   pendingAnalysis(id, { requirement: requirement({ max: 1 }), analystId: me, ...p });
 
-const cmd = (p: Partial<QueuedCommandView>): QueuedCommandView => ({
-  id: 'c',
-  seq: 1,
-  type: 'result.save',
-  aggregateId: 'o',
-  payload: { analysisId: 'a' },
-  baseVersion: 0,
-  issuedAt: '2026-03-14T03:42:00.000Z',
-  status: 'pending',
-  summary: '',
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-  rejection: null,
-  resolution: null,
-  redoOf: null,
-  blockedBy: null,
-  appliedVersion: null,
-  ...p,
-});
+const cmd = (p: Partial<QueuedCommandView>) => queuedCommand({ payload: { analysisId: 'a' }, ...p });
 
 describe('result grid rows', () => {
   it('shows only this analyst’s parameters: open ones editable, sent ones apart, retested ones hidden', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueuedCommandView } from '../../../../shared/bridge';
 import { loginErrorView, serverUrlProblem } from '../../../../renderer/desktop/screens/login/login-errors';
 import { blockedBehind, openRejections, rejectionText } from '../../../../renderer/desktop/frame/change-text';
+import { queuedCommand } from '../queued-command';
 
 const m = (id: string, en = id) => ({ id, en });
 
@@ -57,28 +58,16 @@ describe('login errors', () => {
   });
 });
 
-const cmd = (over: Partial<QueuedCommandView>): QueuedCommandView => ({
-  id: 'c1',
-  seq: 1,
-  type: 'sample.assign_analysts',
-  aggregateId: 'o1',
-  payload: {},
-  baseVersion: 3,
-  issuedAt: '2026-03-14T03:00:00Z',
-  status: 'rejected',
-  summary: 'Penugasan KR-0012',
-  attempts: 1,
-  nextAttemptAt: null,
-  lastError: null,
-  rejection: { code: 'stale_version', message: m('Sampel sudah berubah', 'The sample changed') },
-  rejectionKind: null,
-  conflict: null,
-  resolution: null,
-  redoOf: null,
-  blockedBy: null,
-  appliedVersion: null,
-  ...over,
-});
+/** A change the server rejected as stale. */
+const cmd = (over: Partial<QueuedCommandView>) =>
+  queuedCommand({
+    type: 'sample.assign_analysts',
+    status: 'rejected',
+    summary: 'Penugasan KR-0012',
+    attempts: 1,
+    rejection: { code: 'stale_version', message: m('Sampel sudah berubah', 'The sample changed') },
+    ...over,
+  });
 
 describe('rejected changes in words', () => {
   it("says the server's reason in the user's language", () => {
