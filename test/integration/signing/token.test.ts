@@ -27,6 +27,7 @@ import {
   CKR_PIN_LOCKED,
   listSigningTokens,
   openTokenSigningSession,
+  type OpenTokenSigningSessionOptions,
   type Pkcs11Library,
 } from '../../../main/services/signing/token';
 import { verifySignedPdf, verifyUploadedElhu } from '../../../server/elhu/verify-signature';
@@ -79,6 +80,16 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
     location: 'Palembang',
   });
 
+  /** A session on the test token as the desktop opens it (by its label, the right PIN, the fixed time), but for `over`. */
+  const openToken = (over: Partial<OpenTokenSigningSessionOptions> = {}) =>
+    openTokenSigningSession({
+      modulePath: token.modulePath,
+      tokenLabel: 'sippt-test',
+      pin: token.pin,
+      now: NOW,
+      ...over,
+    });
+
   beforeAll(async () => {
     token = makeSoftHsmToken({
       p12Path: join(KEYSTORE_DIR, 'kepala-balai-demo.p12'),
@@ -104,13 +115,7 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   });
 
   it('signs an E-LHU on the token: the same file as the key-file path, valid for pdfsig and for the server', async () => {
-    const session = await openTokenSigningSession({
-      modulePath: token.modulePath,
-      tokenLabel: 'sippt-test',
-      pin: token.pin,
-      expectedCertificateFingerprint: demoFingerprint(),
-      now: NOW,
-    });
+    const session = await openToken({ expectedCertificateFingerprint: demoFingerprint() });
     let signed: Uint8Array;
     try {
       expect(session.tokenLabel).toBe('sippt-test');
@@ -179,45 +184,18 @@ describe.skipIf(why !== null)(`PKCS#11 token (SoftHSM2)${why ? ` — skipped: ${
   });
 
   it('a wrong PIN is refused in plain words; the right one still opens (the token keeps its own count)', async () => {
-    const e = await signingError(
-      openTokenSigningSession({
-        modulePath: token.modulePath,
-        tokenLabel: 'sippt-test',
-        pin: '0000',
-        now: NOW,
-      }),
-    );
+    const e = await signingError(openToken({ pin: '0000' }));
     expect(e.code).toBe('wrong_passphrase');
     expect(e.messageId).toMatch(/PIN token salah/);
     expect(e.messageEn).toMatch(/Wrong token PIN/);
-    const ok = await openTokenSigningSession({
-      modulePath: token.modulePath,
-      tokenLabel: 'sippt-test',
-      pin: token.pin,
-      now: NOW,
-    });
+    const ok = await openToken();
     ok.close();
   });
 
   it('another certificate than the registered one, an absent token, an unloadable module: refused with the reason', async () => {
-    const mismatch = await signingError(
-      openTokenSigningSession({
-        modulePath: token.modulePath,
-        tokenLabel: 'sippt-test',
-        pin: token.pin,
-        expectedCertificateFingerprint: 'ab'.repeat(32),
-        now: NOW,
-      }),
-    );
+    const mismatch = await signingError(openToken({ expectedCertificateFingerprint: 'ab'.repeat(32) }));
     expect(mismatch.code).toBe('certificate_mismatch');
-    const absent = await signingError(
-      openTokenSigningSession({
-        modulePath: token.modulePath,
-        tokenLabel: 'tidak-ada',
-        pin: token.pin,
-        now: NOW,
-      }),
-    );
+    const absent = await signingError(openToken({ tokenLabel: 'tidak-ada' }));
     expect(absent.code).toBe('no_keystore');
     expect(absent.messageEn).toMatch(/"sippt-test"/);
     const module = await signingError(
