@@ -92,8 +92,7 @@ describeEachDialect('concurrency', (dialect) => {
 
   it('concurrent edits of one order: each command applies on the state the previous one left', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'in_testing');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'in_testing');
     const sm = o.samples[0]!;
     // Two analysts save results on the same sample at the same time, many times.
     const saves = await Promise.all(
@@ -126,8 +125,7 @@ describeEachDialect('concurrency', (dialect) => {
 
   it('reads racing with commands on the same order always see one whole version', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'in_testing');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'in_testing');
     const sm = o.samples[0]!;
     const a = sm.analyses[0]!;
     const analyst = s.demo.users.find((u) => u.id === a.analystId)!.username;

@@ -128,8 +128,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('the MT returns an assignment; the Penyelia assigns again', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'assigned');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'assigned');
     const r = ok(
       await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/assignment/return`, {
         reason: 'Analis belum kompeten untuk uji PRI.',
@@ -142,8 +141,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('the Penyelia asks for a retest; the old analysis is kept, a new one is tested', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'submitted');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'submitted');
     const sample = o.samples[0]!;
     const old = sample.analyses[0]!;
     const r = ok(
@@ -166,8 +164,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('the MT returns verified results; the Penyelia verifies again', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'results_verified');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'results_verified');
     const r = ok(
       await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/results/return`, {
         reason: 'Perhitungan kadar kotoran perlu dicek.',
@@ -179,8 +176,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('the Kepala Balai refuses to sign; CS asks again and it is signed', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'awaiting_signature');
-    let o = await f.order(id);
+    let o = await f.sampleTo(id, 0, 'awaiting_signature');
     const report = f.reportOf(o, 0);
     const r = ok(
       await s.as(USERS.kepala).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${report.id}/refuse`, {
@@ -196,8 +192,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
 
   it('Ketua Tim amends a released report: a new number that names the one it replaces', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'released');
-    let o = await f.order(id);
+    let o = await f.sampleTo(id, 0, 'released');
     const old = f.reportOf(o, 0);
     o = ok(
       await s.as(USERS.ketua).post(`orders/${id}/samples/${o.samples[0]!.id}/reports/${old.id}/amend`, {

@@ -243,8 +243,7 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
 
   it('a signed E-LHU must verify: an unsigned PDF or one for another report is refused', async () => {
     const id = await f.toPaid();
-    await f.sampleTo(id, 0, 'awaiting_signature');
-    const o = await f.order(id);
+    const o = await f.sampleTo(id, 0, 'awaiting_signature');
     const r = f.reportOf(o, 0);
     const url = `orders/${id}/samples/${o.samples[0]!.id}/reports/${r.id}/sign`;
     const unsigned = await s
