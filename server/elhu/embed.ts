@@ -41,28 +41,13 @@ export class EmbedError extends Error {
 
 /** The bytes the desktop would sign, with the placeholder's /ByteRange filled in (as @signpdf does before signing). */
 export async function prepareForExternalSigning(p: PrepareForExternal): Promise<PreparedForExternal> {
-  const prepared = await prepareElhuForSigning(
-    p.unsigned,
-    {
-      name: p.name,
-      nip: p.nip,
-      signingTime: p.signingTime,
-      reason: SIGNING_REASON,
-      location: p.location,
-      contactInfo: '',
-    },
-    p.fonts,
-    { documentHash: p.documentHash, signatureLength: EXTERNAL_SIGNATURE_LENGTH },
-  );
+  const prepared = await prepare(p);
   // Let @signpdf lay the byte ranges out, with an all-zero CMS: the ranges do not depend on the CMS.
   let seen: Buffer | null = null;
-  const capture = new (class extends Signer {
-    override async sign(toSign: Buffer): Promise<Buffer> {
-      seen = Buffer.from(toSign);
-      return Buffer.alloc(1);
-    }
-  })();
-  const laid = await new SignPdf().sign(Buffer.from(prepared), capture);
+  const laid = await signPrepared(prepared, (toSign) => {
+    seen = Buffer.from(toSign);
+    return Buffer.alloc(1);
+  });
   const byteRange = readByteRange(laid);
   // The document handed out is the one with the /ByteRange written and /Contents all zeros.
   const pdf = Buffer.from(laid);
@@ -81,7 +66,14 @@ export async function embedDetachedCms(p: PrepareForExternal, cms: Uint8Array): 
   }
   if (cms[0] !== 0x30)
     throw new EmbedError({ id: 'CMS bukan DER (SEQUENCE).', en: 'The CMS is not DER (a SEQUENCE).' });
-  const prepared = await prepareElhuForSigning(
+  const prepared = await prepare(p);
+  const signed = await signPrepared(prepared, () => Buffer.from(cms));
+  return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
+}
+
+/** The E-LHU as the desktop prepares it for signing (signature block, PAdES placeholder): same inputs, same bytes. */
+function prepare(p: PrepareForExternal): Promise<Uint8Array> {
+  return prepareElhuForSigning(
     p.unsigned,
     {
       name: p.name,
@@ -94,13 +86,16 @@ export async function embedDetachedCms(p: PrepareForExternal, cms: Uint8Array): 
     p.fonts,
     { documentHash: p.documentHash, signatureLength: EXTERNAL_SIGNATURE_LENGTH },
   );
-  const fixed = new (class extends Signer {
-    override async sign(): Promise<Buffer> {
-      return Buffer.from(cms);
+}
+
+/** @signpdf's signing of the prepared E-LHU, with `cms` answering for the signer given the bytes to sign. */
+async function signPrepared(prepared: Uint8Array, cms: (toSign: Buffer) => Buffer): Promise<Buffer> {
+  const signer = new (class extends Signer {
+    override async sign(toSign: Buffer): Promise<Buffer> {
+      return cms(toSign);
     }
   })();
-  const signed = await new SignPdf().sign(Buffer.from(prepared), fixed);
-  return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
+  return new SignPdf().sign(Buffer.from(prepared), signer);
 }
 
 function readByteRange(pdf: Buffer): [number, number, number, number] {
