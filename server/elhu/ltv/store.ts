@@ -3,9 +3,10 @@
  * a signed E-LHU reached, its current file, and every file version the server made of it.
  */
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { inTransaction, type DbHandle } from '../../db/connect';
 import type { Db } from '../../db/schema';
-import type { LtvLevel, LtvStatus } from './tables';
+import type { ElhuLtvTable, LtvLevel, LtvStatus } from './tables';
 
 export interface LtvRecord {
   reportId: string;
@@ -19,17 +20,7 @@ export interface LtvRecord {
   lastError: string | null;
 }
 
-const toRecord = (r: {
-  report_id: string;
-  level: LtvLevel;
-  status: LtvStatus;
-  current_sha256: string;
-  timestamp_time: string | null;
-  archive_until: string | null;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}): LtvRecord => ({
+const toRecord = (r: Selectable<ElhuLtvTable>): LtvRecord => ({
   reportId: r.report_id,
   level: r.level,
   status: r.status,
