@@ -1,4 +1,6 @@
 /** Money: the tariff (step 7), the e-billing (8-9) and its payment (10). */
+import type { CommandType } from '../commands';
+import type { Billing, PaymentProof } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { currentBilling, isBillingExpired, orderTotal } from '../state';
 import { emit, moveOrder, type Ctx, type Handlers } from './context';
@@ -89,51 +91,54 @@ export const BILLING_HANDLERS = {
         'Payment recorded after the e-billing expired.',
       );
     }
-    billing.status = 'paid';
-    billing.ntpn = ctx.payload.ntpn;
-    billing.paidAt = ctx.payload.paidAt;
-    emit(ctx, 'billing', billing.id, 'issued', 'paid');
     for (const p of o.proofs)
       if (p.status === 'submitted') {
         p.status = 'approved';
         p.decidedBy = ctx.actor.userId;
       }
-    moveOrder(ctx, 'paid');
+    payOrder(ctx, billing, ctx.payload.ntpn, ctx.payload.paidAt);
   },
   'payment.approve': (ctx) => {
-    const o = ctx.order!;
-    const proof = o.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
-    if (!proof)
-      return reject(
-        'not_found',
-        'Bukti bayar yang menunggu tidak ditemukan.',
-        'No pending proof of payment with this id.',
-      );
-    proof.status = 'approved';
-    proof.decidedBy = ctx.actor.userId;
-    emit(ctx, 'proof', proof.id, 'submitted', 'approved');
-    const billing = o.billings.find((b) => b.id === proof.billingId)!;
-    billing.status = 'paid';
-    billing.ntpn = proof.ntpn;
-    billing.paidAt = proof.uploadedAt;
-    emit(ctx, 'billing', billing.id, 'issued', 'paid');
-    moveOrder(ctx, 'paid');
+    const proof = decideProof(ctx, 'approved');
+    if ('ok' in proof) return proof;
+    const billing = ctx.order!.billings.find((b) => b.id === proof.billingId)!;
+    payOrder(ctx, billing, proof.ntpn, proof.uploadedAt);
   },
   'payment.reject': (ctx) => {
-    const proof = ctx.order!.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
-    if (!proof)
-      return reject(
-        'not_found',
-        'Bukti bayar yang menunggu tidak ditemukan.',
-        'No pending proof of payment with this id.',
-      );
-    proof.status = 'rejected';
-    proof.decidedBy = ctx.actor.userId;
-    proof.reason = ctx.payload.reason;
-    emit(ctx, 'proof', proof.id, 'submitted', 'rejected', { reason: ctx.payload.reason });
+    const proof = decideProof(ctx, 'rejected', ctx.payload.reason);
+    if ('ok' in proof) return proof;
     moveOrder(ctx, 'awaiting_payment', ctx.payload.reason);
   },
 } satisfies Partial<Handlers>;
+
+/** The Bendahara's decision on the pending proof the payload names (a rejection gives its reason). */
+function decideProof(
+  ctx: Ctx<'payment.approve' | 'payment.reject'>,
+  to: 'approved' | 'rejected',
+  reason: string | null = null,
+): PaymentProof | Rejection {
+  const proof = ctx.order!.proofs.find((p) => p.id === ctx.payload.proofId && p.status === 'submitted');
+  if (!proof)
+    return reject(
+      'not_found',
+      'Bukti bayar yang menunggu tidak ditemukan.',
+      'No pending proof of payment with this id.',
+    );
+  proof.status = to;
+  proof.decidedBy = ctx.actor.userId;
+  proof.reason = reason;
+  emit(ctx, 'proof', proof.id, 'submitted', to, { reason });
+  return proof;
+}
+
+/** The e-billing is paid (by the payment gateway's notice or an approved proof), and so is the order. */
+function payOrder(ctx: Ctx<CommandType>, billing: Billing, ntpn: Billing['ntpn'], paidAt: string) {
+  billing.status = 'paid';
+  billing.ntpn = ntpn;
+  billing.paidAt = paidAt;
+  emit(ctx, 'billing', billing.id, 'issued', 'paid');
+  moveOrder(ctx, 'paid');
+}
 
 function issueBilling(ctx: Ctx<'billing.issue' | 'billing.reissue'>): Rejection | void {
   const o = ctx.order!;

@@ -79,8 +79,9 @@ export function emit(
   });
 }
 
+/** A return's reason, kept on the order: every entity that moves (below) is an order's or in one. */
 function noteReturn(ctx: Ctx<CommandType>, entity: ReturnNote['entity'], entityId: string, reason: string) {
-  ctx.order?.returns.push({
+  ctx.order!.returns.push({
     at: ctx.at,
     by: ctx.actor.userId,
     role: ctx.actor.role,
@@ -91,22 +92,30 @@ function noteReturn(ctx: Ctx<CommandType>, entity: ReturnNote['entity'], entityI
   });
 }
 
+/**
+ * Move an order, a sample or an analysis to `to` from now on, record the event and, for a return,
+ * its reason on the order.
+ */
+function move<S extends string>(
+  ctx: Ctx<CommandType>,
+  entity: 'order' | 'sample' | 'analysis',
+  target: { id: string; status: S; statusSince: string | null },
+  to: S,
+  reason: string | null,
+) {
+  const from = target.status;
+  target.status = to;
+  target.statusSince = ctx.at;
+  emit(ctx, entity, target.id, from, to, { reason });
+  if (reason) noteReturn(ctx, entity, target.id, reason);
+}
+
 /** Move the target (order or sample) to the rule's `to` state and record it. */
 export function moveOrder(ctx: Ctx<CommandType>, to: Order['status'], reason: string | null = null) {
-  const o = ctx.order!;
-  const from = o.status;
-  o.status = to;
-  o.statusSince = ctx.at;
-  emit(ctx, 'order', o.id, from, to, { reason });
-  if (reason) noteReturn(ctx, 'order', o.id, reason);
+  move(ctx, 'order', ctx.order!, to, reason);
 }
 export function moveSample(ctx: Ctx<CommandType>, to: Sample['status'], reason: string | null = null) {
-  const s = ctx.sample!;
-  const from = s.status;
-  s.status = to;
-  s.statusSince = ctx.at;
-  emit(ctx, 'sample', s.id, from, to, { reason });
-  if (reason) noteReturn(ctx, 'sample', s.id, reason);
+  move(ctx, 'sample', ctx.sample!, to, reason);
 }
 export function moveAnalysis(
   ctx: Ctx<CommandType>,
@@ -114,11 +123,7 @@ export function moveAnalysis(
   to: Analysis['status'],
   reason: string | null = null,
 ) {
-  const from = a.status;
-  a.status = to;
-  a.statusSince = ctx.at;
-  emit(ctx, 'analysis', a.id, from, to, { reason });
-  if (reason) noteReturn(ctx, 'analysis', a.id, reason);
+  move(ctx, 'analysis', a, to, reason);
 }
 export function moveReport(
   ctx: Ctx<CommandType>,

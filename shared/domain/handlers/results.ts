@@ -1,7 +1,29 @@
 /** Test results: entry, verification, validation and retests (steps 14-16). */
 import { reject } from '../rejections';
 import { activeAnalyses } from '../state';
-import { emit, moveAnalysis, moveSample, type Handlers } from './context';
+import type { CommandType } from '../commands';
+import type { Analysis, Sample } from '../entities';
+import { emit, moveAnalysis, moveSample, type Ctx, type Handlers } from './context';
+
+/**
+ * The Penyelia's or the MT's ruling on a sample's results, on all its active analyses at once: each
+ * is signed (or its verification undone), gets a new version and moves on, and then the sample.
+ */
+function moveTogether(
+  ctx: Ctx<CommandType>,
+  active: Analysis[],
+  sign: Partial<Pick<Analysis, 'verifiedBy' | 'validatedBy'>>,
+  to: Analysis['status'],
+  sampleTo: Sample['status'],
+  reason: string | null = null,
+) {
+  for (const a of active) {
+    Object.assign(a, sign);
+    a.version += 1;
+    moveAnalysis(ctx, a, to);
+  }
+  moveSample(ctx, sampleTo, reason);
+}
 
 export const RESULTS_HANDLERS = {
   'result.save': (ctx) => {
@@ -36,12 +58,7 @@ export const RESULTS_HANDLERS = {
         'You may not verify results you entered yourself.',
       );
     }
-    for (const a of active) {
-      a.verifiedBy = ctx.actor.userId;
-      a.version += 1;
-      moveAnalysis(ctx, a, 'verified');
-    }
-    moveSample(ctx, 'results_verified');
+    moveTogether(ctx, active, { verifiedBy: ctx.actor.userId }, 'verified', 'results_verified');
   },
   'analysis.request_retest': (ctx) => {
     const s = ctx.sample!;
@@ -97,19 +114,16 @@ export const RESULTS_HANDLERS = {
         'MT validation needs a person other than the analyst and the verifying Penyelia.',
       );
     }
-    for (const a of active) {
-      a.validatedBy = ctx.actor.userId;
-      a.version += 1;
-      moveAnalysis(ctx, a, 'validated');
-    }
-    moveSample(ctx, 'results_validated');
+    moveTogether(ctx, active, { validatedBy: ctx.actor.userId }, 'validated', 'results_validated');
   },
   'results.return': (ctx) => {
-    for (const a of activeAnalyses(ctx.sample!)) {
-      a.verifiedBy = null;
-      a.version += 1;
-      moveAnalysis(ctx, a, 'submitted');
-    }
-    moveSample(ctx, 'in_testing', ctx.payload.reason);
+    moveTogether(
+      ctx,
+      activeAnalyses(ctx.sample!),
+      { verifiedBy: null },
+      'submitted',
+      'in_testing',
+      ctx.payload.reason,
+    );
   },
 } satisfies Partial<Handlers>;
