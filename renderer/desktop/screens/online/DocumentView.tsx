@@ -3,22 +3,13 @@
  * drawn with pdf.js page by page at the panel's width, an image as it is. Loading shows a
  * skeleton; a failure says why, with a retry.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Box, Image, Skeleton, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { ErrorState } from '../../../components/ErrorState';
-
-GlobalWorkerOptions.workerSrc = workerUrl;
-
-function bytesOf(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { usePdf } from '../../../components/use-pdf';
 
 export interface FileData {
   base64: string;
@@ -55,21 +46,8 @@ export function DocumentView({
 
 function PdfPages({ base64, label }: { base64: string; label: string }) {
   const { t } = useTranslation('online');
-  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { doc, error: failure } = usePdf(base64);
   const { ref, width } = useElementSize();
-  useEffect(() => {
-    let alive = true;
-    const task = getDocument({ data: bytesOf(base64), isEvalSupported: false });
-    task.promise.then(
-      (d) => alive && setDoc(d),
-      (e: unknown) => alive && setFailure(e),
-    );
-    return () => {
-      alive = false;
-      void task.destroy();
-    };
-  }, [base64]);
   if (failure) return <ErrorState error={t('file.unreadable')} />;
   return (
     <Stack gap={6} ref={ref} role="document" aria-label={label}>

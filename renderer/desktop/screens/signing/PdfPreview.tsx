@@ -14,44 +14,11 @@ import {
   IconZoomOut,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { RenderTask } from 'pdfjs-dist';
 import { ErrorState } from '../../../components/ErrorState';
 import { useBridgeQuery } from '../../../bridge/hooks';
+import { usePdf } from '../../../components/use-pdf';
 import { fitScale, nextZoom, type Zoom } from './preview-zoom';
-
-GlobalWorkerOptions.workerSrc = workerUrl;
-
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/** The loaded pdf.js document of a report, destroyed when the report changes. */
-function usePdf(base64: string | undefined): { doc: PDFDocumentProxy | null; error: unknown } {
-  const [state, setState] = useState<{ doc: PDFDocumentProxy | null; error: unknown }>({
-    doc: null,
-    error: null,
-  });
-  useEffect(() => {
-    if (!base64) return;
-    let alive = true;
-    // No eval: the Electron window's CSP forbids it.
-    const task = getDocument({ data: base64ToBytes(base64), isEvalSupported: false });
-    setState({ doc: null, error: null });
-    task.promise.then(
-      (doc) => alive && setState({ doc, error: null }),
-      (error: unknown) => alive && setState({ doc: null, error }),
-    );
-    return () => {
-      alive = false;
-      void task.destroy();
-    };
-  }, [base64]);
-  return state;
-}
 
 export function PdfPreview({ reportId, reportNumber }: { reportId: string; reportNumber: string }) {
   const { t } = useTranslation('signing');
