@@ -1,7 +1,7 @@
 /** Drives orders through the SOP over HTTP: the happy path in small steps, reused by the suites. */
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import { IKM_ELEMENTS, type Order } from '../../../shared/domain/entities';
+import { IKM_ELEMENTS, type Order, type Sample } from '../../../shared/domain/entities';
 import { readFileSync } from 'node:fs';
 import { loadElhuFonts, openSigningSession, signElhu } from '../../../main/services/signing';
 import { API, PAYMENT_SECRET, pdfBytes, type Res, type TestServer } from './harness';
@@ -180,42 +180,48 @@ export class Flow {
         };
   }
 
-  async register(orderId: string, i: number) {
+  /**
+   * One step on sample i as `user` takes it: the order read afresh, then a POST to `path` under the
+   * sample, with `body` made from the sample; the order as the server answers it.
+   */
+  private async sampleStep(
+    orderId: string,
+    i: number,
+    user: string,
+    path: string | ((o: Order) => string),
+    body?: (sample: Sample) => unknown,
+    status = 200,
+  ): Promise<Order> {
     const o = await this.order(orderId);
-    const lab = this.labOf(i);
-    return ok(
-      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/register`, {
-        labId: lab.labId,
-        penyeliaId: this.s.user(lab.penyelia).id,
-        mtId: this.s.user(lab.mt).id,
-      }),
-    ).order as Order;
-  }
-  async accept(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    return ok(
-      await this.s.as(this.labOf(i).penyelia).post(`orders/${orderId}/samples/${o.samples[i]!.id}/accept`, {
-        condition: 'Baik, tersegel, suhu ruang',
-      }),
-    ).order as Order;
-  }
-  async assign(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    const lab = this.labOf(i);
     const s = o.samples[i]!;
-    const assignments = s.analyses
-      .filter((a) => a.status !== 'retest')
-      .map((a, j) => ({ analysisId: a.id, analystId: this.s.user(lab.analysts[j % 2]!).id }));
-    return ok(await this.s.as(lab.penyelia).post(`orders/${orderId}/samples/${s.id}/assign`, { assignments }))
+    const under = typeof path === 'string' ? path : path(o);
+    return ok(await this.s.as(user).post(`orders/${orderId}/samples/${s.id}/${under}`, body?.(s)), status)
       .order as Order;
   }
+
+  async register(orderId: string, i: number) {
+    const lab = this.labOf(i);
+    return this.sampleStep(orderId, i, USERS.cs, 'register', () => ({
+      labId: lab.labId,
+      penyeliaId: this.s.user(lab.penyelia).id,
+      mtId: this.s.user(lab.mt).id,
+    }));
+  }
+  async accept(orderId: string, i: number) {
+    return this.sampleStep(orderId, i, this.labOf(i).penyelia, 'accept', () => ({
+      condition: 'Baik, tersegel, suhu ruang',
+    }));
+  }
+  async assign(orderId: string, i: number) {
+    const lab = this.labOf(i);
+    return this.sampleStep(orderId, i, lab.penyelia, 'assign', (s) => ({
+      assignments: s.analyses
+        .filter((a) => a.status !== 'retest')
+        .map((a, j) => ({ analysisId: a.id, analystId: this.s.user(lab.analysts[j % 2]!).id })),
+    }));
+  }
   async validateAssignment(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    return ok(
-      await this.s
-        .as(this.labOf(i).mt)
-        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/assignment/validate`),
-    ).order as Order;
+    return this.sampleStep(orderId, i, this.labOf(i).mt, 'assignment/validate');
   }
   /** Every pending analysis of the sample: result saved and submitted by its analyst. */
   async enterResults(orderId: string, i: number) {
@@ -236,40 +242,26 @@ export class Flow {
     return o;
   }
   async verify(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    return ok(
-      await this.s
-        .as(this.labOf(i).penyelia)
-        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/verify`),
-    ).order as Order;
+    return this.sampleStep(orderId, i, this.labOf(i).penyelia, 'results/verify');
   }
   async validateResults(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    return ok(
-      await this.s
-        .as(this.labOf(i).mt)
-        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/results/validate`),
-    ).order as Order;
+    return this.sampleStep(orderId, i, this.labOf(i).mt, 'results/validate');
   }
   async numberReport(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    return ok(await this.s.as(USERS.ketua).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports`), 201)
-      .order as Order;
+    return this.sampleStep(orderId, i, USERS.ketua, 'reports', undefined, 201);
   }
   reportOf(o: Order, i: number) {
     const s = o.samples[i]!;
     return [...s.reports].reverse().find((r) => r.status !== 'superseded')!;
   }
   async requestSignature(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    const r = this.reportOf(o, i);
-    return ok(
-      await this.s
-        .as(USERS.cs)
-        .post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/request-signature`, {
-          kepalaBalaiId: this.s.user(USERS.kepala).id,
-        }),
-    ).order as Order;
+    return this.sampleStep(
+      orderId,
+      i,
+      USERS.cs,
+      (o) => `reports/${this.reportOf(o, i).id}/request-signature`,
+      () => ({ kepalaBalaiId: this.s.user(USERS.kepala).id }),
+    );
   }
   /** Step 19 as the Kepala Balai's desktop does it: fetch the queued E-LHU, sign it (PAdES, demo keystore), upload. */
   async signedPdf(
@@ -329,11 +321,7 @@ export class Flow {
     ).order as Order;
   }
   async release(orderId: string, i: number) {
-    const o = await this.order(orderId);
-    const r = this.reportOf(o, i);
-    return ok(
-      await this.s.as(USERS.cs).post(`orders/${orderId}/samples/${o.samples[i]!.id}/reports/${r.id}/release`),
-    ).order as Order;
+    return this.sampleStep(orderId, i, USERS.cs, (o) => `reports/${this.reportOf(o, i).id}/release`);
   }
 
   /** Sample i from paid through the lab to the given stage. */
