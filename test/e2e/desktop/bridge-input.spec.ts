@@ -7,16 +7,16 @@
  */
 import { test, expect } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
-import { Api, Bridge, demoOrder } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
+import { Bridge, demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are JSON checked by the assertions */
 
 test.describe.configure({ mode: 'serial' });
 
-let server: ServerHandle;
+const stage = new Stage();
 let desktop: DesktopHandle;
-let api: Api;
 let bridge: Bridge;
 
 /** A registered sample of the Karet lab (step 12): the Penyelia could accept it. */
@@ -33,20 +33,16 @@ const VALID_ACCEPT = { ...SAMPLE, check: CHECK };
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startDemoServer();
-  desktop = await startDesktop(server.url);
-  api = new Api(server.url);
+  await stage.start();
+  desktop = await stage.desktop();
   bridge = new Bridge(desktop);
 });
 
-test.afterAll(async () => {
-  await desktop?.stop();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 /** What the server holds of the sample's order: nothing of it may change. */
 async function serverSnapshot() {
-  const o = await api.order(SAMPLE.orderId);
+  const o = await stage.api.order(SAMPLE.orderId);
   return {
     version: o.version,
     status: o.status,
@@ -264,7 +260,7 @@ test('the same valid call then works (the guards refused only what was wrong)', 
   expect((done.order.samples as any[]).find((s) => s.id === SAMPLE.sampleId).status).toBe('received');
   // Queued once, then sent: the server has it.
   await expect(async () => {
-    const o = await api.order(SAMPLE.orderId);
+    const o = await stage.api.order(SAMPLE.orderId);
     expect(o.samples.find((s) => s.id === SAMPLE.sampleId)?.status).toBe('received');
   }).toPass({ timeout: 30_000 });
   await expect(async () => expect((await bridge.value('sync.status')).pending).toBe(before.pending)).toPass({

@@ -5,30 +5,26 @@
  * server has them (the catalog an order copies from).
  */
 import { test, expect } from '@playwright/test';
-import { Api } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings } from '../support/ui';
 
-let server: ServerHandle;
+const stage = new Stage();
 let desk: DesktopHandle;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  desk = await startDesktop(server.url);
+  await stage.start();
+  desk = await stage.desktop();
 });
-test.afterAll(async () => {
-  await desk?.stop();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 test('Admin Satker sets a default U with k and takes a parameter out of the accreditation scope', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const { page } = await workstation(browser);
-  await signIn(page, desk, 'admin');
+  const page = await stage.signedIn(browser, desk, 'admin');
   await page
     .getByRole('navigation')
     .getByRole('link', { name: /Katalog/ })
@@ -64,8 +60,7 @@ test('Admin Satker sets a default U with k and takes a parameter out of the accr
   await expect(row.getByText('di luar akreditasi')).toBeVisible();
   await checkScreen(page, testInfo, 'catalog-u-dan-akreditasi');
 
-  const api = new Api(server.url);
-  const catalog = await api.get('admin', 'catalog');
+  const catalog = await stage.api.get('admin', 'catalog');
   const saved = (catalog.parameters as { name: string; uncertainty: unknown; accredited: boolean }[]).filter(
     (p) => p.name === name,
   );

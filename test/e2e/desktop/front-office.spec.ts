@@ -22,29 +22,16 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Order } from '../../../shared/domain/entities';
-import { Api, Bridge, demoId, demoOrder } from '../support/clients';
-import {
-  DEMO_PASSWORD,
-  startDemoServer,
-  startDesktop,
-  startProxy,
-  type DesktopHandle,
-  type ProxyHandle,
-  type ServerHandle,
-} from '../support/stack';
-import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
+import { Bridge, demoId, demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import { DEMO_PASSWORD, type DesktopHandle, type ProxyHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings } from '../support/ui';
+import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from '../support/demo-keystore';
 
 test.describe.configure({ mode: 'serial' });
 
-const KEYSTORE = fileURLToPath(
-  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
-);
-const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
-
-let server: ServerHandle;
-let api: Api;
+const stage = new Stage();
 let proxy: ProxyHandle;
 const desks: Partial<Record<'admin' | 'cs' | 'ketua' | 'bendahara' | 'kepala', DesktopHandle>> = {};
 const pages: Partial<Record<'admin' | 'cs' | 'ketua' | 'bendahara', Page>> = {};
@@ -62,7 +49,7 @@ async function serverStatus(orderId: string, status: string, sampleId?: string):
   await expect
     .poll(
       async () => {
-        last = await api.order(orderId);
+        last = await stage.api.order(orderId);
         return sampleId ? last.samples.find((s) => s.id === sampleId)?.status : last.status;
       },
       { timeout: 30_000, message: `${orderId}${sampleId ? `/${sampleId}` : ''} → ${status}` },
@@ -88,32 +75,26 @@ async function nav(page: Page, label: string): Promise<void> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  api = new Api(server.url);
-  proxy = await startProxy(server.url);
+  await stage.start();
+  proxy = await stage.relay();
   // The Admin Satker's desktop goes through a cable the test can pull (the offline check).
   const [admin, cs, ketua, bendahara, kepala] = await Promise.all([
-    startDesktop(proxy.url),
-    startDesktop(server.url),
-    startDesktop(server.url),
-    startDesktop(server.url),
-    startDesktop(server.url),
+    stage.desktop(proxy.url),
+    stage.desktop(),
+    stage.desktop(),
+    stage.desktop(),
+    stage.desktop(),
   ]);
   Object.assign(desks, { admin, cs, ketua, bendahara, kepala });
 });
 
-test.afterAll(async () => {
-  for (const p of Object.values(pages)) await p?.context().close();
-  await Promise.all(Object.values(desks).map((d) => d?.stop()));
-  await proxy?.close();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 test('3 · Admin Satker activates a registered customer, keeps the holiday list; offline keeps the typing', async ({
   browser,
 }, info) => {
   test.setTimeout(180_000);
-  await api.raw(null, 'POST', 'auth/register', {
+  await stage.api.raw(null, 'POST', 'auth/register', {
     username: 'cv.baru.e2e',
     password: 'Rahasia-E2E-2025',
     companyName: 'CV Baru Sejahtera E2E',
@@ -122,9 +103,8 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
     phone: '0711 555123',
     address: 'Jl. Sudirman 10, Palembang',
   });
-  const { page } = await workstation(browser);
+  const page = await stage.signedIn(browser, desks.admin!, 'admin');
   pages.admin = page;
-  await signIn(page, desks.admin!, 'admin');
   await expect(page.getByRole('heading', { name: /Aktivasi pelanggan/ })).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, info, 'desktop-admin-customers');
   await openRow(page, 'CV Baru Sejahtera E2E');
@@ -133,7 +113,9 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
   await expect
     .poll(async () =>
       (
-        (await api.get('admin', 'customers?status=active&limit=500')).customers as { companyName: string }[]
+        (await stage.api.get('admin', 'customers?status=active&limit=500')).customers as {
+          companyName: string;
+        }[]
       ).some((c) => c.companyName === 'CV Baru Sejahtera E2E'),
     )
     .toBe(true);
@@ -174,7 +156,7 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
   await expect
     .poll(
       async () =>
-        ((await api.get('cs1', 'calendar/holidays')).holidays as { date: string }[]).some(
+        ((await stage.api.get('cs1', 'calendar/holidays')).holidays as { date: string }[]).some(
           (h) => h.date === '2026-07-15',
         ),
       { timeout: 30_000 },
@@ -183,9 +165,8 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
 });
 
 test('5 · CS reviews and validates one order, returns another (Tidak bisa)', async ({ browser }, info) => {
-  const { page } = await workstation(browser);
+  const page = await stage.signedIn(browser, desks.cs!, 'cs1');
   pages.cs = page;
-  await signIn(page, desks.cs!, 'cs1');
   await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, info, 'desktop-cs-work');
 
@@ -216,18 +197,17 @@ test('5 · CS reviews and validates one order, returns another (Tidak bisa)', as
 });
 
 test('6 · Ketua Tim approves a tariff and returns another', async ({ browser }, info) => {
-  const { page } = await workstation(browser);
+  const page = await stage.signedIn(browser, desks.ketua!, 'ketuatim');
   pages.ketua = page;
-  await signIn(page, desks.ketua!, 'ketuatim');
   await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, info, 'desktop-ketua-work');
-  const a = await api.order(ORDER_A);
+  const a = await stage.api.order(ORDER_A);
   await openRow(page, a.number!);
   await checkScreen(page, info, 'desktop-ketua-tariff');
   await page.keyboard.press('Control+Enter');
   await serverStatus(ORDER_A, 'tariff_approved');
 
-  const v = await api.order(ORDER_V);
+  const v = await stage.api.order(ORDER_V);
   await openRow(page, v.number!);
   await page.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Kembalikan order ke pelanggan' });
@@ -241,13 +221,12 @@ test('6 · Ketua Tim approves a tariff and returns another', async ({ browser },
 test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects another', async ({
   browser,
 }, info) => {
-  await api.post('qc.kopibukitbarisan', `orders/${ORDER_A}/billing/request`);
-  const { page } = await workstation(browser);
+  await stage.api.post('qc.kopibukitbarisan', `orders/${ORDER_A}/billing/request`);
+  const page = await stage.signedIn(browser, desks.bendahara!, 'bendahara');
   pages.bendahara = page;
-  await signIn(page, desks.bendahara!, 'bendahara');
   await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, info, 'desktop-bendahara-work');
-  const a = await api.order(ORDER_A);
+  const a = await stage.api.order(ORDER_A);
   await openRow(page, a.number!);
   await checkScreen(page, info, 'desktop-bendahara-billing');
   await page.getByRole('button', { name: /Terbitkan e-billing/ }).click();
@@ -256,9 +235,9 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   // The customer uploads a proof (portal's part, here through the API).
   const form = new FormData();
   form.append('file', new Blob([pdf()], { type: 'application/pdf' }), 'bukti.pdf');
-  const upload = await fetch(`${server.url}/api/v1/orders/${ORDER_A}/payment-proofs`, {
+  const upload = await fetch(`${stage.server.url}/api/v1/orders/${ORDER_A}/payment-proofs`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${await api.token('qc.kopibukitbarisan')}` },
+    headers: { authorization: `Bearer ${await stage.api.token('qc.kopibukitbarisan')}` },
     body: form,
   });
   expect(upload.status).toBe(201);
@@ -270,7 +249,7 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   await page.getByRole('button', { name: /Setujui pembayaran/ }).click();
   await serverStatus(ORDER_A, 'paid');
 
-  const p = await api.order(ORDER_PROOF);
+  const p = await stage.api.order(ORDER_PROOF);
   await openRow(page, p.number!);
   await page.getByRole('button', { name: 'Tolak bukti bayar' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tolak bukti bayar' });
@@ -279,7 +258,7 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
     .fill('Nominal pada bukti Rp800.000 tidak sama dengan tagihan; unggah bukti yang benar.');
   await dialog.getByRole('button', { name: 'Tolak bukti bayar' }).click();
   await expect
-    .poll(async () => (await api.order(ORDER_PROOF)).proofs.at(-1)?.status, { timeout: 30_000 })
+    .poll(async () => (await stage.api.order(ORDER_PROOF)).proofs.at(-1)?.status, { timeout: 30_000 })
     .toBe('rejected');
 
   await nav(page, 'Pembayaran');
@@ -291,7 +270,7 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
 test('11 · CS registers a paid sample with lab, Penyelia and MT', async ({ browserName }, info) => {
   void browserName;
   const page = pages.cs!;
-  const paid = await api.order(ORDER_PAID);
+  const paid = await stage.api.order(ORDER_PAID);
   await page.getByRole('button', { name: /Muat ulang/ }).click();
   await openRow(page, paid.number!);
   const panel = page.getByRole('complementary');
@@ -311,7 +290,7 @@ test('17, 18 · Ketua Tim numbers a report, CS requests the TTE', async ({ brows
   void browserName;
   const ketua = pages.ketua!;
   await ketua.getByRole('button', { name: /Muat ulang/ }).click();
-  const mix = await api.order(MIX.orderId);
+  const mix = await stage.api.order(MIX.orderId);
   const s = mix.samples.find((x) => x.id === MIX.sampleId)!;
   await openRow(ketua, s.number!);
   await checkScreen(ketua, info, 'desktop-ketua-number');
@@ -339,7 +318,7 @@ test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it releas
   const kb = new Bridge(desks.kepala!);
   await kb.value('session.login', { username: 'kepala', password: DEMO_PASSWORD, mode: 'online' });
   await kb.value('signing.importKeystore', {
-    file: { name: 'kepala-balai-demo.p12', base64: readFileSync(KEYSTORE).toString('base64') },
+    file: { name: 'kepala-balai-demo.p12', base64: readFileSync(DEMO_KEYSTORE).toString('base64') },
     passphrase: DEMO_PASSPHRASE,
   });
   await expect

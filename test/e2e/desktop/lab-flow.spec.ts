@@ -19,10 +19,10 @@
  * violation.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import type { Order, Sample } from '../../../shared/domain/entities';
-import { Api, demoOrder } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
+import { demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
 import {
   checkScreen,
   expectNoA11yFindings,
@@ -31,24 +31,18 @@ import {
   pill,
   signIn,
   syncNow,
-  workstation,
 } from '../support/ui';
 import { assignEachParameter, fillReceiptCheck } from '../support/lab-steps';
+import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from '../support/demo-keystore';
 
 test.describe.configure({ mode: 'serial' });
-
-const KEYSTORE = fileURLToPath(
-  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
-);
-const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
 
 /** A crumb-rubber sample registered to the Karet lab, waiting at step 12 (demo data). */
 const REF = demoOrder('krt-12a');
 /** Results as the analyst types them: the first is out of SIR 20's requirement (kotoran max 0,16 %). */
 const TYPED = ['0,214', '0,52', '0,41', '34', '61', '0,38'];
 
-let server: ServerHandle;
-let api: Api;
+const stage = new Stage();
 const desks: Record<'penyelia' | 'mt' | 'analis' | 'kepala', DesktopHandle> = {} as never;
 const pages: Partial<Record<keyof typeof desks, Page>> = {};
 let sampleNumber = '';
@@ -61,7 +55,7 @@ const userName = (username: string) => users.find((u) => u.username === username
 async function serverAt(status: string, timeout = 60_000): Promise<Sample> {
   let last: Sample | undefined;
   await expect
-    .poll(async () => (last = sampleOf(await api.order(REF.orderId))).status, {
+    .poll(async () => (last = sampleOf(await stage.api.order(REF.orderId))).status, {
       timeout,
       message: `server sample status → ${status}`,
     })
@@ -77,32 +71,27 @@ async function page(role: keyof typeof desks): Promise<Page> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  api = new Api(server.url);
+  await stage.start();
   const [penyelia, mt, analis, kepala] = await Promise.all([
-    startDesktop(server.url),
-    startDesktop(server.url),
-    startDesktop(server.url),
-    startDesktop(server.url),
+    stage.desktop(),
+    stage.desktop(),
+    stage.desktop(),
+    stage.desktop(),
   ]);
   Object.assign(desks, { penyelia, mt, analis, kepala });
-  users = await api.users();
-  const s = sampleOf(await api.order(REF.orderId));
+  users = await stage.api.users();
+  const s = sampleOf(await stage.api.order(REF.orderId));
   expect(s.status).toBe('registered');
   sampleNumber = s.number!;
 });
 
-test.afterAll(async () => {
-  for (const p of Object.values(pages)) await p?.context().close();
-  await Promise.all(Object.values(desks).map((d) => d?.stop()));
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst per parameter', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const { page: p } = await workstation(browser);
+  const p = await stage.workstation(browser);
   pages.penyelia = p;
 
   await openLogin(p, desks.penyelia);
@@ -131,7 +120,7 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
   await receipt.getByRole('button', { name: /^Terima/ }).click();
 
   // Penugasan: one analyst per parameter (the sample's parameters from the server).
-  const analyses = sampleOf(await api.order(REF.orderId)).analyses;
+  const analyses = sampleOf(await stage.api.order(REF.orderId)).analyses;
   expect(analyses.length).toBeGreaterThan(1);
   const assign = await assignEachParameter(
     p,
@@ -150,9 +139,8 @@ test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst
 
 test('step 13: the MT validates the assignment', async ({ browser }, testInfo) => {
   test.setTimeout(150_000);
-  const { page: p } = await workstation(browser);
+  const p = await stage.signedIn(browser, desks.mt, 'mt.karet');
   pages.mt = p;
-  await signIn(p, desks.mt, 'mt.karet');
   await openSample(p, sampleNumber);
   const panel = p.getByRole('region', { name: 'Validasi penugasan' });
   await expect(panel).toBeVisible({ timeout: 30_000 });
@@ -169,16 +157,15 @@ test('step 13: the MT validates the assignment', async ({ browser }, testInfo) =
 
 test('step 14: the Analis types the results in the grid and sends them', async ({ browser }, testInfo) => {
   test.setTimeout(150_000);
-  const { page: p } = await workstation(browser);
+  const p = await stage.signedIn(browser, desks.analis, 'analis.karet1');
   pages.analis = p;
-  await signIn(p, desks.analis, 'analis.karet1');
   await openSample(p, sampleNumber);
   const grid = p.getByRole('table', { name: /Tabel hasil uji/ });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   // Coded samples: the Analis never sees the customer.
   await expect(p.getByText('LOT-2025-0412')).toHaveCount(0);
 
-  const analyses = sampleOf(await api.order(REF.orderId)).analyses;
+  const analyses = sampleOf(await stage.api.order(REF.orderId)).analyses;
   const cell = (i: number) =>
     grid.getByRole('textbox', { name: `Hasil ${analyses[i]!.parameterName}`, exact: true });
   await cell(0).click();
@@ -224,11 +211,11 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   await expect(confirm).toBeHidden({ timeout: 30_000 });
 
   await expect
-    .poll(async () => sampleOf(await api.order(REF.orderId)).analyses.map((a) => a.status), {
+    .poll(async () => sampleOf(await stage.api.order(REF.orderId)).analyses.map((a) => a.status), {
       timeout: 60_000,
     })
     .toEqual(analyses.map(() => 'submitted'));
-  const stored = sampleOf(await api.order(REF.orderId)).analyses;
+  const stored = sampleOf(await stage.api.order(REF.orderId)).analyses;
   // The decimal comma is read as a decimal: 0,214 is 0.214.
   expect(stored[0]!.result?.value).toBe('0,214');
   expect(stored[0]!.result?.numeric).toBeCloseTo(0.214, 6);
@@ -269,20 +256,19 @@ test('step 19: the Kepala Balai imports the keystore and signs from the queue', 
 }, testInfo) => {
   test.setTimeout(180_000);
   // Steps 17 and 18 through the API: the Ketua Tim numbers the LHU, CS asks the Kepala Balai to sign.
-  await api.post('ketuatim', `orders/${REF.orderId}/samples/${REF.sampleId}/reports`);
+  await stage.api.post('ketuatim', `orders/${REF.orderId}/samples/${REF.sampleId}/reports`);
   let s = await serverAt('report_numbered');
   const report = s.reports.find((r) => r.status !== 'superseded')!;
   const kepalaId = users.find((u) => u.username === 'kepala')!.id;
-  await api.post(
+  await stage.api.post(
     'cs1',
     `orders/${REF.orderId}/samples/${REF.sampleId}/reports/${report.id}/request-signature`,
     { kepalaBalaiId: kepalaId },
   );
   await serverAt('awaiting_signature');
 
-  const { page: p } = await workstation(browser);
+  const p = await stage.signedIn(browser, desks.kepala, 'kepala');
   pages.kepala = p;
-  await signIn(p, desks.kepala, 'kepala');
   await expect(p).toHaveURL(/#\/tte/);
   const queue = p.getByRole('grid', { name: 'Antrean LHU menunggu tanda tangan' });
   const pick = p.getByRole('checkbox', { name: `Pilih LHU ${report.number}` });
@@ -306,7 +292,7 @@ test('step 19: the Kepala Balai imports the keystore and signs from the queue', 
   await expect(
     dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/)),
   ).toBeVisible({ timeout: 30_000 });
-  await dialog.locator('input[type="file"]').setInputFiles(KEYSTORE);
+  await dialog.locator('input[type="file"]').setInputFiles(DEMO_KEYSTORE);
   await dialog.getByLabel('Passphrase keystore').fill(DEMO_PASSPHRASE);
   await checkScreen(p, testInfo, 'lab-flow-13-kepala-impor-sertifikat');
   await dialog.getByRole('button', { name: 'Impor sertifikat' }).click();

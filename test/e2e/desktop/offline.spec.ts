@@ -9,8 +9,9 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
-import { Api, demoOrder } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
+import { demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
 import {
   checkScreen,
   closeSyncPanel,
@@ -19,7 +20,6 @@ import {
   openSyncPanel,
   pill,
   signIn,
-  workstation,
 } from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
@@ -31,8 +31,7 @@ const TO_VERIFY = demoOrder('krt-15a');
 /** Values meeting SIR 20's requirements, typed with a decimal comma. */
 const TYPED = ['0,094', '0,52', '0,41', '34', '61', '0,38'];
 
-let server: ServerHandle;
-let api: Api;
+const stage = new Stage();
 let analisDesk: DesktopHandle;
 let penyeliaDesk: DesktopHandle;
 let analis: Page;
@@ -44,27 +43,21 @@ const sampleOf = (o: Order, id: string): Sample => o.samples.find((s) => s.id ==
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  api = new Api(server.url);
-  [analisDesk, penyeliaDesk] = await Promise.all([startDesktop(server.url), startDesktop(server.url)]);
-  const t = sampleOf(await api.order(TESTING.orderId), TESTING.sampleId);
-  const v = sampleOf(await api.order(TO_VERIFY.orderId), TO_VERIFY.sampleId);
+  await stage.start();
+  [analisDesk, penyeliaDesk] = await Promise.all([stage.desktop(), stage.desktop()]);
+  const t = sampleOf(await stage.api.order(TESTING.orderId), TESTING.sampleId);
+  const v = sampleOf(await stage.api.order(TO_VERIFY.orderId), TO_VERIFY.sampleId);
   expect(t.status).toBe('in_testing');
   expect(v.status).toBe('in_testing');
   expect(v.analyses.every((a) => a.status === 'submitted')).toBe(true);
   numbers.testing = t.number!;
   numbers.toVerify = v.number!;
   testingAnalyses = t.analyses;
-  ({ page: analis } = await workstation(browser));
-  ({ page: penyelia } = await workstation(browser));
+  analis = await stage.workstation(browser);
+  penyelia = await stage.workstation(browser);
 });
 
-test.afterAll(async () => {
-  await analis?.context().close();
-  await penyelia?.context().close();
-  await Promise.all([analisDesk?.stop(), penyeliaDesk?.stop()]);
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 test('online first: both sign in and sync their working copies', async () => {
   test.setTimeout(240_000);
@@ -84,7 +77,7 @@ test('online first: both sign in and sync their working copies', async () => {
 test('offline: the Analis sends results and the Penyelia verifies, and the app shows what waits', async () => {
   test.setTimeout(240_000);
   const testInfo = test.info();
-  await server.stop();
+  await stage.server.stop();
 
   // The Analis types the whole column (Enter goes down) and sends it.
   const grid = analis.getByRole('table', { name: /Tabel hasil uji/ });
@@ -124,7 +117,7 @@ test('offline: the Analis sends results and the Penyelia verifies, and the app s
 test('the server comes back: everything syncs by itself', async () => {
   test.setTimeout(300_000);
   const testInfo = test.info();
-  await server.restart();
+  await stage.server.restart();
 
   // Nobody touches anything: the engines retry on their own.
   for (const p of [analis, penyelia]) {
@@ -133,10 +126,10 @@ test('the server comes back: everything syncs by itself', async () => {
   await checkScreen(analis, testInfo, 'offline-04-analis-daring-lagi');
   await checkScreen(penyelia, testInfo, 'offline-05-penyelia-daring-lagi');
 
-  const sent = sampleOf(await api.order(TESTING.orderId), TESTING.sampleId);
+  const sent = sampleOf(await stage.api.order(TESTING.orderId), TESTING.sampleId);
   expect(sent.analyses.map((a) => a.status)).toEqual(testingAnalyses.map(() => 'submitted'));
   expect(sent.analyses.map((a) => a.result?.value)).toEqual(TYPED.slice(0, testingAnalyses.length));
-  const verified = sampleOf(await api.order(TO_VERIFY.orderId), TO_VERIFY.sampleId);
+  const verified = sampleOf(await stage.api.order(TO_VERIFY.orderId), TO_VERIFY.sampleId);
   expect(verified.status).toBe('results_verified');
 });
 

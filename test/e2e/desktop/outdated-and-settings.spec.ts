@@ -8,9 +8,10 @@
  *   to fix; a good proxy and the beta channel are saved and read back.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { Api, demoOrder } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, expectNoA11yFindings, pill, signIn, syncNow, workstation } from '../support/ui';
+import { demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings, pill, signIn, syncNow } from '../support/ui';
 import { assignAllToOneAndSend } from '../support/lab-steps';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,8 +19,7 @@ test.describe.configure({ mode: 'serial' });
 /** A Karet sample received at step 12, analysts still to assign (demo data). */
 const SAMPLE = demoOrder('krt-12d');
 
-let server: ServerHandle;
-let api: Api;
+const stage = new Stage();
 let desk: DesktopHandle;
 let page: Page;
 let sampleNumber = '';
@@ -27,20 +27,15 @@ let analystName = '';
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  api = new Api(server.url);
-  desk = await startDesktop(server.url);
-  const order = await api.order(SAMPLE.orderId);
+  await stage.start();
+  desk = await stage.desktop();
+  const order = await stage.api.order(SAMPLE.orderId);
   sampleNumber = order.samples.find((s) => s.id === SAMPLE.sampleId)!.number!;
-  analystName = (await api.users()).find((u) => u.username === 'analis.karet1')!.name;
-  ({ page } = await workstation(browser));
+  analystName = (await stage.api.users()).find((u) => u.username === 'analis.karet1')!.name;
+  page = await stage.workstation(browser);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await desk?.stop();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 const banner = () => page.getByRole('alert').filter({ hasText: /sudah tidak didukung server/ });
 
@@ -51,7 +46,7 @@ test('a minimum version above this desktop: the banner says what is needed, and 
   await expect(pill(page)).toHaveAccessibleName(/^Daring · Semua terkirim/, { timeout: 90_000 });
   await expect(banner()).toHaveCount(0);
 
-  await api.raw('admin', 'PUT', 'releases/minimum-version', { version: '99.0.0' });
+  await stage.api.raw('admin', 'PUT', 'releases/minimum-version', { version: '99.0.0' });
 
   // The Penyelia assigns the analysts (a change to push): the push is refused with client_outdated.
   await assignAllToOneAndSend(page, sampleNumber, analystName);
@@ -65,7 +60,7 @@ test('a minimum version above this desktop: the banner says what is needed, and 
   await expect(banner()).toContainText('Minta bagian TI memasang SIPPT Lab versi 99.0.0');
   await expect(pill(page)).toHaveAccessibleName(/1 perubahan menunggu/, { timeout: 30_000 });
   // Nothing reached the server, nothing was marked rejected.
-  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).toBe(
+  expect((await stage.api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).toBe(
     'received',
   );
   await expect(pill(page)).not.toHaveAccessibleName(/ditolak/);
@@ -78,15 +73,15 @@ test('a minimum version above this desktop: the banner says what is needed, and 
 
 test('the minimum lowered: the change is sent and the banner goes away', async () => {
   test.setTimeout(240_000);
-  await api.raw('admin', 'DELETE', 'releases/minimum-version');
+  await stage.api.raw('admin', 'DELETE', 'releases/minimum-version');
   await expect(async () => {
     if (await banner().isVisible()) await syncNow(page);
     await expect(banner()).toHaveCount(0, { timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
   await expect(pill(page)).toHaveAccessibleName(/^Daring · Semua terkirim/, { timeout: 60_000 });
-  expect((await api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status).not.toBe(
-    'received',
-  );
+  expect(
+    (await stage.api.order(SAMPLE.orderId)).samples.find((s) => s.id === SAMPLE.sampleId)!.status,
+  ).not.toBe('received');
 });
 
 test('network settings: a wrong proxy is refused with what to fix; proxy and channel are saved', async () => {

@@ -16,21 +16,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Api } from '../support/clients';
-import {
-  startDemoServer,
-  startDesktop,
-  startProxy,
-  type DesktopHandle,
-  type ProxyHandle,
-  type ServerHandle,
-} from '../support/stack';
-import { checkScreen, expectNoA11yFindings, signIn, workstation } from '../support/ui';
+import { Stage } from '../support/stage';
+import type { DesktopHandle, ProxyHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings } from '../support/ui';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: ServerHandle;
-let api: Api;
+const stage = new Stage();
 let proxy: ProxyHandle;
 let admin: DesktopHandle;
 let bendahara: DesktopHandle;
@@ -69,29 +61,23 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   // The host saves exports here (the user's Downloads otherwise).
   process.env.SIPPT_EXPORT_DIR = exportDir;
-  server = await startDemoServer();
-  api = new Api(server.url);
-  proxy = await startProxy(server.url);
-  [admin, bendahara] = await Promise.all([startDesktop(proxy.url), startDesktop(server.url)]);
+  await stage.start();
+  proxy = await stage.relay();
+  [admin, bendahara] = await Promise.all([stage.desktop(proxy.url), stage.desktop()]);
 });
 
-test.afterAll(async () => {
-  await Promise.all([admin?.stop(), bendahara?.stop()]);
-  await proxy?.close();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 test('Admin Satker reads every record of this month, as the server counts it, and exports it', async ({
   browser,
 }, info) => {
   test.setTimeout(180_000);
-  const { page } = await workstation(browser);
-  await signIn(page, admin, 'admin');
+  const page = await stage.signedIn(browser, admin, 'admin');
   await openRecords(page);
   await settled(page);
 
   const { from, to } = thisMonth();
-  const json = await api.get('admin', `records/orders?from=${from}&to=${to}`);
+  const json = await stage.api.get('admin', `records/orders?from=${from}&to=${to}`);
   expect(json.rows.length, 'the demo has orders this month').toBeGreaterThan(0);
   const table = page.getByRole('table', { name: 'Register order' });
   await expect(table).toBeVisible();
@@ -168,8 +154,7 @@ test('Admin Satker reads every record of this month, as the server counts it, an
 });
 
 test('Bendahara sees only the order register and the PNBP revenue', async ({ browser }, info) => {
-  const { page } = await workstation(browser);
-  await signIn(page, bendahara, 'bendahara');
+  const page = await stage.signedIn(browser, bendahara, 'bendahara');
   await openRecords(page);
   const kinds = page.getByRole('radiogroup', { name: 'Jenis rekaman' }).getByRole('radio');
   await expect(kinds).toHaveCount(2);

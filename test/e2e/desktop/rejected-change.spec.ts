@@ -12,15 +12,9 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
-import { Api, demoOrder } from '../support/clients';
-import {
-  startDemoServer,
-  startDesktop,
-  startProxy,
-  type DesktopHandle,
-  type ProxyHandle,
-  type ServerHandle,
-} from '../support/stack';
+import { demoOrder } from '../support/clients';
+import { Stage } from '../support/stage';
+import type { DesktopHandle, ProxyHandle } from '../support/stack';
 import {
   checkScreen,
   closeSyncPanel,
@@ -29,7 +23,6 @@ import {
   pill,
   signIn,
   syncNow,
-  workstation,
 } from '../support/ui';
 import { assignAllToOneAndSend } from '../support/lab-steps';
 
@@ -40,40 +33,33 @@ const FIRST = demoOrder('krt-12d');
 const SECOND = demoOrder('krt-12e');
 const MT_REASON = 'PRI dan plastisitas harus satu analis (alat plastimeter sama); mohon tugaskan ulang.';
 
-let server: ServerHandle;
+const stage = new Stage();
 let relay: ProxyHandle;
-let api: Api;
 let desk: DesktopHandle;
 let page: Page;
 let users: { id: string; username: string; name: string }[] = [];
 const numbers: Record<string, string> = {};
 
 const sampleOf = async (ref: { orderId: string; sampleId: string }): Promise<Sample> =>
-  (await api.order(ref.orderId)).samples.find((s: Order['samples'][number]) => s.id === ref.sampleId)!;
+  (await stage.api.order(ref.orderId)).samples.find((s: Order['samples'][number]) => s.id === ref.sampleId)!;
 const userId = (username: string) => users.find((u) => u.username === username)!.id;
 const userName = (username: string) => users.find((u) => u.username === username)!.name;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
-  server = await startDemoServer();
-  api = new Api(server.url);
-  relay = await startProxy(server.url);
-  desk = await startDesktop(relay.url);
-  users = await api.users();
+  await stage.start();
+  relay = await stage.relay();
+  desk = await stage.desktop(relay.url);
+  users = await stage.api.users();
   for (const ref of [FIRST, SECOND]) {
     const s = await sampleOf(ref);
     expect(s.status).toBe('received');
     numbers[ref.sampleId] = s.number!;
   }
-  ({ page } = await workstation(browser));
+  page = await stage.workstation(browser);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await desk?.stop();
-  await relay?.close();
-  await server?.stop();
-});
+test.afterAll(() => stage.stop());
 
 /** The Penyelia's assignment through the screen: the same analyst for all, then Kirim ke MT. */
 async function assignOnScreen(ref: { sampleId: string }, analyst: string) {
@@ -86,8 +72,10 @@ async function assignOnScreen(ref: { sampleId: string }, analyst: string) {
 async function assignedAndReturnedElsewhere(ref: { orderId: string; sampleId: string }) {
   const s = await sampleOf(ref);
   const assignments = s.analyses.map((a) => ({ analysisId: a.id, analystId: userId('analis.karet2') }));
-  await api.post('penyelia.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assign`, { assignments });
-  await api.post('mt.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assignment/return`, {
+  await stage.api.post('penyelia.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assign`, {
+    assignments,
+  });
+  await stage.api.post('mt.karet', `orders/${ref.orderId}/samples/${ref.sampleId}/assignment/return`, {
     reason: MT_REASON,
   });
   expect((await sampleOf(ref)).status).toBe('received');

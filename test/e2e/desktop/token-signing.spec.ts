@@ -5,10 +5,11 @@
  * field cleared for another try. Then the right PIN signs the report.
  */
 import { test, expect } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { Bridge } from '../support/clients';
-import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from '../support/stack';
-import { checkScreen, expectNoA11yFindings, signIn, syncNow, workstation } from '../support/ui';
+import { Stage } from '../support/stage';
+import type { DesktopHandle } from '../support/stack';
+import { checkScreen, expectNoA11yFindings, syncNow } from '../support/ui';
+import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from '../support/demo-keystore';
 import {
   TOKEN_LABEL,
   USER_PIN,
@@ -17,12 +18,7 @@ import {
   type SoftHsmToken,
 } from '../../integration/signing/support/softhsm';
 
-const KEYSTORE = fileURLToPath(
-  new URL('../../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
-);
-const DEMO_PASSPHRASE = 'demo-tte-2025';
-
-let server: ServerHandle;
+const stage = new Stage();
 let desk: DesktopHandle;
 let token: SoftHsmToken;
 
@@ -32,13 +28,12 @@ test.skip(softhsmAvailable() !== null, `SoftHSM2: ${softhsmAvailable()} (apt-get
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   // Sets SOFTHSM2_CONF in this process; the desktop host started next inherits it.
-  token = makeSoftHsmToken({ p12Path: KEYSTORE, p12Passphrase: DEMO_PASSPHRASE });
-  server = await startDemoServer();
-  desk = await startDesktop(server.url);
+  token = makeSoftHsmToken({ p12Path: DEMO_KEYSTORE, p12Passphrase: DEMO_PASSPHRASE });
+  await stage.start();
+  desk = await stage.desktop();
 });
 test.afterAll(async () => {
-  await desk?.stop();
-  await server?.stop();
+  await stage.stop();
   token?.cleanup();
 });
 
@@ -46,8 +41,7 @@ test('with a token the dialog asks for the PIN token, refuses a wrong PIN in pla
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const { page: p } = await workstation(browser);
-  await signIn(p, desk, 'kepala');
+  const p = await stage.signedIn(browser, desk, 'kepala');
   // The Kepala Balai's choice, made once in the settings.
   await new Bridge(desk).value('settings.update', {
     signing: { source: 'token', modulePath: token.modulePath, tokenLabel: TOKEN_LABEL },
