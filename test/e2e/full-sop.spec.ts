@@ -30,20 +30,15 @@
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Order, Sample } from '../../shared/domain/entities';
 import { Api } from './support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from './support/stack';
 import { checkScreen, expectNoA11yFindings, openSample, signIn, syncNow, workstation } from './support/ui';
 import { assignEachParameter, fillReceiptCheck } from './support/lab-steps';
+import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from './support/demo-keystore';
 import { PNG_1X1, attachProof, logIn, phone, pick } from './portal/portal';
 
 test.describe.configure({ mode: 'serial' });
-
-const KEYSTORE = fileURLToPath(
-  new URL('../../resources/demo-keystore/kepala-balai-demo.p12', import.meta.url),
-);
-const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
 
 type Role = 'admin' | 'cs' | 'ketua' | 'bendahara' | 'penyelia' | 'mt' | 'analis' | 'kepala';
 const ACCOUNT: Record<Role, string> = {
@@ -426,7 +421,7 @@ test('19 · the Kepala Balai imports the demo keystore and signs the E-LHU with 
   await expect(
     dialog.getByText('Impor sertifikat TTE').or(dialog.getByText(/Belum ada sertifikat TTE/)),
   ).toBeVisible({ timeout: 30_000 });
-  await dialog.locator('input[type="file"]').setInputFiles(KEYSTORE);
+  await dialog.locator('input[type="file"]').setInputFiles(DEMO_KEYSTORE);
   await dialog.getByLabel('Passphrase keystore').fill(DEMO_PASSPHRASE);
   await dialog.getByRole('button', { name: 'Impor sertifikat' }).click();
   const passphrase = dialog.getByRole('textbox', { name: 'Passphrase', exact: true });

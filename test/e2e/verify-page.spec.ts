@@ -6,13 +6,11 @@
  */
 import { test, expect } from '@playwright/test';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
-import { loadElhuFonts, openSigningSession, signElhu } from '../../main/services/signing';
 import { defaultConfig } from '../../server/config';
 import { openDatabase, type DbHandle } from '../../server/db/connect';
 import { seedDemo, type DemoData } from '../../server/demo';
@@ -20,10 +18,9 @@ import { buildServer } from '../../server/http/app';
 import { elhuReportServices } from '../../server/reports/elhu';
 import { getInfoEntry } from '../../shared/elhu/pdf-tools';
 import { ELHU_INFO_KEYS } from '../../shared/elhu/types';
+import { DEMO_NIP, signWithDemoKeystore } from './support/demo-keystore';
+import { freePort } from './support/stack';
 
-const KEYSTORE = new URL('../../resources/demo-keystore/', import.meta.url);
-const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
-const DEMO_NIP = '197503122000031002';
 const PAYMENT_SECRET = 'e2e-payment-secret';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- API bodies are JSON checked by the assertions */
@@ -34,17 +31,6 @@ let dir: string;
 let base: string;
 let demo: DemoData;
 const tokens = new Map<string, string>();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function call(user: string | null, method: string, path: string, body?: unknown): Promise<any> {
   const headers: Record<string, string> = {};
@@ -139,27 +125,8 @@ async function releasedReport() {
   const documentHash = o.samples[0].reports[0].documentHash as string;
   // Step 19 as the Kepala Balai's desktop does it, with the demo keystore.
   const unsigned = (await call('kepala', 'GET', `${r}/file`)) as Buffer;
-  const session = openSigningSession({
-    p12: new Uint8Array(readFileSync(new URL('kepala-balai-demo.p12', KEYSTORE))),
-    passphrase: DEMO_PASSPHRASE,
-    expectedCertificateFingerprint: readFileSync(
-      new URL('kepala-balai-demo.sha256', KEYSTORE),
-      'utf8',
-    ).trim(),
-  });
-  let signed: Uint8Array;
-  try {
-    signed = await signElhu(new Uint8Array(unsigned), session, {
-      name: demo.users.find((u) => u.username === 'kepala')!.name,
-      nip: DEMO_NIP,
-      signingTime: new Date(),
-      expectedDocumentHash: documentHash,
-      fonts: loadElhuFonts(),
-      location: 'Palembang',
-    });
-  } finally {
-    session.close();
-  }
+  const kepalaName = demo.users.find((u) => u.username === 'kepala')!.name;
+  const signed = await signWithDemoKeystore(new Uint8Array(unsigned), kepalaName, documentHash);
   const form = new FormData();
   form.append('file', new Blob([Buffer.from(signed)], { type: 'application/pdf' }), 'signed.pdf');
   await call('kepala', 'POST', `${r}/sign`, form);

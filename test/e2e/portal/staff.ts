@@ -3,17 +3,10 @@
  * customer acts in the portal, the staff act here (their screens are tested elsewhere). Step 19 is
  * what the Kepala Balai's desktop does: the queued E-LHU signed with the demo keystore, uploaded.
  */
-import { readFileSync } from 'node:fs';
-import { loadElhuFonts, openSigningSession, signElhu } from '../../../main/services/signing';
 import type { Order } from '../../../shared/domain/entities';
 import { Api } from '../support/clients';
+import { signWithDemoKeystore } from '../support/demo-keystore';
 import { DEMO_PASSWORD } from '../support/stack';
-
-const KEYSTORE = new URL('../../../resources/demo-keystore/', import.meta.url);
-const DEMO_P12 = new Uint8Array(readFileSync(new URL('kepala-balai-demo.p12', KEYSTORE)));
-const DEMO_FINGERPRINT = readFileSync(new URL('kepala-balai-demo.sha256', KEYSTORE), 'utf8').trim();
-const DEMO_PASSPHRASE = 'demo-tte-2025'; // DEMO ONLY, published with the demo keystore
-const DEMO_NIP = '197503122000031002';
 
 export class Staff {
   readonly api: Api;
@@ -100,24 +93,8 @@ export class Staff {
       'kepala',
       `orders/${orderId}/samples/${sampleId}/reports/${r.id}/file`,
     )) as Buffer;
-    const session = openSigningSession({
-      p12: DEMO_P12,
-      passphrase: DEMO_PASSPHRASE,
-      expectedCertificateFingerprint: DEMO_FINGERPRINT,
-    });
-    let pdf: Uint8Array;
-    try {
-      pdf = await signElhu(new Uint8Array(unsigned), session, {
-        name: this.users.find((u) => u.username === 'kepala')?.name ?? 'Kepala Balai',
-        nip: DEMO_NIP,
-        signingTime: new Date(),
-        expectedDocumentHash: r.documentHash!,
-        fonts: loadElhuFonts(),
-        location: 'Palembang',
-      });
-    } finally {
-      session.close();
-    }
+    const kepalaName = this.users.find((u) => u.username === 'kepala')?.name ?? 'Kepala Balai';
+    const pdf = await signWithDemoKeystore(new Uint8Array(unsigned), kepalaName, r.documentHash!);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(pdf)], { type: 'application/pdf' }), 'signed.pdf');
     const res = await fetch(

@@ -16,7 +16,7 @@ export async function pickAnalyst(page: Page, analystName: string): Promise<void
 
 /**
  * Open the sample and fill its receipt check as for a sample that arrived whole: enough, in good
- * condition, container good, seal intact. Answers the form, to be seen and accepted ("Terima").
+ * condition, container good, seal intact. Returns the form, for the spec to look at and accept ("Terima").
  */
 export async function fillReceiptCheck(page: Page, sampleNumber: string): Promise<Locator> {
   await openSample(page, sampleNumber);
@@ -40,8 +40,8 @@ export async function fillReceiptCheck(page: Page, sampleNumber: string): Promis
 }
 
 /**
- * Once the receipt is accepted: one analyst picked in each parameter's own field. Answers the
- * assignment panel, to be seen and sent ("Kirim ke MT").
+ * Once the receipt is accepted: one analyst picked in each parameter's own field. Returns the
+ * assignment panel, for the spec to look at and send ("Kirim ke MT").
  */
 export async function assignEachParameter(
   page: Page,
