@@ -7,12 +7,12 @@
  *   npm run demo -- [--port 8080] [--desktop-port 5180] [--data-dir ./data]
  */
 import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesktopEngine } from '../main/host/engine';
 import { hostLogger } from '../main/host/pino-logger';
 import { startWebHost } from '../main/host/web';
+import { viteBuild } from './vite-build';
 
 const { values } = parseArgs({
   options: {
@@ -25,31 +25,9 @@ const { values } = parseArgs({
 const dataDir = resolve(String(values['data-dir']));
 
 console.log('Membangun UI / building the UI…');
-execFileSync(
-  process.execPath,
-  [
-    resolve('node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    'renderer/vite.config.ts',
-    '--logLevel',
-    'warn',
-  ],
-  { stdio: 'inherit' },
-);
+viteBuild('renderer/vite.config.ts');
 // The customer portal, which the server serves at / from dist/renderer/portal.
-execFileSync(
-  process.execPath,
-  [
-    resolve('node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    'renderer/vite.portal.config.ts',
-    '--logLevel',
-    'warn',
-  ],
-  { stdio: 'inherit' },
-);
+viteBuild('renderer/vite.portal.config.ts');
 
 // The server runs as its own process, as it would on the unit's server machine.
 const server = spawn(

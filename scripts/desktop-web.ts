@@ -5,13 +5,13 @@
  * engine in this Node process and serves it on 127.0.0.1 with a fresh token, then prints the
  * address to open (token included). The same engine the Electron app runs in its utility process.
  */
-import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesktopEngine } from '../main/host/engine';
 import { hostLogger } from '../main/host/pino-logger';
 import { startWebHost } from '../main/host/web';
+import { viteBuild } from './vite-build';
 
 const { values } = parseArgs({
   options: {
@@ -34,20 +34,7 @@ const staticDir = resolve('dist/renderer/desktop');
 
 if (!values['no-build']) {
   console.error('Membangun UI / building the UI…');
-  execFileSync(
-    process.execPath,
-    [
-      resolve('node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'renderer/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      stdio: 'inherit',
-    },
-  );
+  viteBuild('renderer/vite.config.ts');
 }
 
 // The engine's records as JSON lines on stderr (pino); the address and folders below stay on stdout.
