@@ -38,16 +38,8 @@ import type {
   WorklistRow,
 } from './store/types';
 
-export type {
-  NewCommand,
-  PreparedChange,
-  PreparedPut,
-  QueuedCommand,
-  WorklistFacets,
-  WorklistPage,
-  WorklistQuery,
-  WorklistRow,
-} from './store/types';
+// The store's own types (every one of ./store/types) are part of the facade its users import.
+export type * from './store/types';
 export { DEPENDS_ON_REJECTED } from './store/rejections';
 export { CursorError } from './store/worklist-cursor';
 export { StoredRowError } from './store/stored-json';
