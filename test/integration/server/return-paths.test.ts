@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RULES } from '../../../shared/domain/permissions';
 import type { CommandType } from '../../../shared/domain/commands';
+import type { Order } from '../../../shared/domain/entities';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
 import { describeEachDialect, startTestServer, type TestServer } from './harness';
 import { Flow, ok, USERS } from './flow';
@@ -14,6 +15,12 @@ describeEachDialect('return paths over HTTP', (dialect) => {
     f = new Flow(s);
   });
   afterAll(async () => s?.close());
+
+  /** The Karet MT sends the order's first sample back to the Penyelia (its assignment or its results), with `reason`. */
+  const mtReturns = async (o: Order, what: 'assignment' | 'results', reason: string) =>
+    ok(
+      await s.as(USERS.mtKaret).post(`orders/${o.id}/samples/${o.samples[0]!.id}/${what}/return`, { reason }),
+    ).order;
 
   const reasonOf = async (orderId: string, command: CommandType) => {
     const o = await f.order(orderId, USERS.admin);
@@ -129,11 +136,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('the MT returns an assignment; the Penyelia assigns again', async () => {
     const id = await f.toPaid();
     const o = await f.sampleTo(id, 0, 'assigned');
-    const r = ok(
-      await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/assignment/return`, {
-        reason: 'Analis belum kompeten untuk uji PRI.',
-      }),
-    ).order;
+    const r = await mtReturns(o, 'assignment', 'Analis belum kompeten untuk uji PRI.');
     expect(r.samples[0].status).toBe('received');
     await f.assign(id, 0);
     expect((await f.validateAssignment(id, 0)).samples[0]!.status).toBe('in_testing');
@@ -165,11 +168,7 @@ describeEachDialect('return paths over HTTP', (dialect) => {
   it('the MT returns verified results; the Penyelia verifies again', async () => {
     const id = await f.toPaid();
     const o = await f.sampleTo(id, 0, 'results_verified');
-    const r = ok(
-      await s.as(USERS.mtKaret).post(`orders/${id}/samples/${o.samples[0]!.id}/results/return`, {
-        reason: 'Perhitungan kadar kotoran perlu dicek.',
-      }),
-    ).order;
+    const r = await mtReturns(o, 'results', 'Perhitungan kadar kotoran perlu dicek.');
     expect(r.samples[0].status).toBe('in_testing');
     expect((await f.verify(id, 0)).samples[0]!.status).toBe('results_verified');
   });
