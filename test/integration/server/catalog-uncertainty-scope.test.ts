@@ -27,16 +27,11 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
   };
 
   it('creates a parameter with U, k and outside the scope; the catalog lists them; an order copies them', async () => {
-    const kopi = s.demo.sampleTypes.kopi!;
-    const created = ok(
-      await s.as(USERS.admin).post('catalog/parameters', {
-        ...base,
-        sampleTypeId: kopi.id,
-        uncertainty: { expanded: 0.04, coverageFactor: 2 },
-        accredited: false,
-      }),
-      201,
-    ).parameter;
+    const created = await f.addKopiParameter({
+      ...base,
+      uncertainty: { expanded: 0.04, coverageFactor: 2 },
+      accredited: false,
+    });
     expect(created.uncertainty).toEqual({ expanded: 0.04, coverageFactor: 2 });
     expect(created.accredited).toBe(false);
     const listed = ok(await s.request('GET', `${API}/catalog`)).parameters.find(
@@ -47,7 +42,7 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
     const o = await f.submit(USERS.customer, {
       samples: [
         {
-          sampleTypeId: kopi.id,
+          sampleTypeId: f.ids.kopi.id,
           description: 'Kopi bubuk robusta, kemasan 250 g',
           customerLabel: 'K-1',
           parameterIds: [created.id],
@@ -61,25 +56,13 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
   });
 
   it('without U and scope: no default U, inside the scope', async () => {
-    const kopi = s.demo.sampleTypes.kopi!;
-    const created = ok(
-      await s
-        .as(USERS.admin)
-        .post('catalog/parameters', { ...base, name: 'Kadar sari kopi', sampleTypeId: kopi.id }),
-      201,
-    ).parameter;
+    const created = await f.addKopiParameter({ ...base, name: 'Kadar sari kopi' });
     expect(created.uncertainty ?? null).toBeNull();
     expect(created.accredited).toBe(true);
   });
 
   it('changes, clears and brings back U and the scope; other fields stay', async () => {
-    const kopi = s.demo.sampleTypes.kopi!;
-    const p = ok(
-      await s
-        .as(USERS.admin)
-        .post('catalog/parameters', { ...base, name: 'Kadar kafein (HPLC)', sampleTypeId: kopi.id }),
-      201,
-    ).parameter;
+    const p = await f.addKopiParameter({ ...base, name: 'Kadar kafein (HPLC)' });
     const withU = ok(
       await s
         .as(USERS.admin)
@@ -106,16 +89,11 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
   });
 
   it('refuses a U that is not positive, a k outside 1..10, a U without k, with the error shape; nothing changes', async () => {
-    const kopi = s.demo.sampleTypes.kopi!;
-    const p = ok(
-      await s.as(USERS.admin).post('catalog/parameters', {
-        ...base,
-        name: 'Kadar air (oven)',
-        sampleTypeId: kopi.id,
-        uncertainty: { expanded: 0.2, coverageFactor: 2 },
-      }),
-      201,
-    ).parameter;
+    const p = await f.addKopiParameter({
+      ...base,
+      name: 'Kadar air (oven)',
+      uncertainty: { expanded: 0.2, coverageFactor: 2 },
+    });
     const bad: [unknown, RegExp][] = [
       [{ uncertainty: { expanded: 0, coverageFactor: 2 } }, /U must be greater than 0/],
       [{ uncertainty: { expanded: -0.1, coverageFactor: 2 } }, /U must be greater than 0/],
@@ -136,7 +114,7 @@ describeEachDialect('catalog: default U with k and the accreditation scope', (di
     const created = await s.as(USERS.admin).post('catalog/parameters', {
       ...base,
       name: 'Kadar air (lain)',
-      sampleTypeId: kopi.id,
+      sampleTypeId: f.ids.kopi.id,
       uncertainty: { expanded: 0, coverageFactor: 2 },
     });
     expect(created.status).toBe(400);

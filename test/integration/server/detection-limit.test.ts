@@ -32,14 +32,7 @@ describeEachDialect('detection limits in the catalog', (dialect) => {
   });
 
   it('Admin Satker sets, changes and clears a limit; a limit must be positive', async () => {
-    const addToKopi = async (parameter: Record<string, unknown>) =>
-      ok(
-        await s
-          .as(USERS.admin)
-          .post('catalog/parameters', { sampleTypeId: s.demo.sampleTypes.kopi!.id, ...parameter }),
-        201,
-      ).parameter;
-    const created = await addToKopi({
+    const created = await f.addKopiParameter({
       name: 'Cemaran merkuri (Hg)',
       unit: 'mg/kg',
       method: 'SNI 01-4866-1998 (SSA uap dingin)',
@@ -67,7 +60,7 @@ describeEachDialect('detection limits in the catalog', (dialect) => {
       ).toBe(400);
     }
     // Without the field a new parameter has none.
-    const plain = await addToKopi({
+    const plain = await f.addKopiParameter({
       name: 'Kehalusan',
       unit: '%',
       method: 'SNI 01-3542-2004',

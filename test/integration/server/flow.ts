@@ -164,6 +164,16 @@ export class Flow {
     return id;
   }
 
+  /** Admin Satker adds `parameter` to the demo's coffee sample type; the parameter as created. */
+  async addKopiParameter(parameter: Record<string, unknown>) {
+    return ok(
+      await this.s
+        .as(USERS.admin)
+        .post('catalog/parameters', { ...parameter, sampleTypeId: this.ids.kopi.id }),
+      201,
+    ).parameter;
+  }
+
   labOf(sampleIndex: number) {
     return sampleIndex === 0
       ? {
