@@ -197,3 +197,23 @@ export function LinkButton(props: {
     </Button>
   );
 }
+
+/** The line under a sign-in form that leads to the other one: "Belum punya akun? Daftar". */
+export function OtherFormLink({
+  question,
+  href,
+  children,
+}: {
+  question: string;
+  href: string;
+  children: ReactNode;
+}) {
+  return (
+    <Text size="sm">
+      {question}{' '}
+      <Anchor component={Link} href={href}>
+        {children}
+      </Anchor>
+    </Text>
+  );
+}

@@ -1,10 +1,11 @@
 /** Log in (SOP step 4 begins here). A refused login says why (wrong password, awaiting activation, locked). */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/client';
+import { OtherFormLink } from '../components/Layout';
 import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { useSession } from '../session';
@@ -88,12 +89,9 @@ export function LoginPage() {
           <Anchor component={Link} href={PATHS.forgot} size="sm">
             {t('login.forgot')}
           </Anchor>
-          <Text size="sm">
-            {t('login.noAccount')}{' '}
-            <Anchor component={Link} href={PATHS.register}>
-              {t('login.register')}
-            </Anchor>
-          </Text>
+          <OtherFormLink question={t('login.noAccount')} href={PATHS.register}>
+            {t('login.register')}
+          </OtherFormLink>
         </Stack>
       </form>
     </Card>

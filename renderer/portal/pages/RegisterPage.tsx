@@ -5,7 +5,6 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import {
-  Anchor,
   Button,
   Card,
   PasswordInput,
@@ -19,11 +18,10 @@ import {
 } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { RegisterRequestSchema } from '../../../shared/api/http';
 import { ApiError, errorMessage } from '../api/client';
 import { register } from '../api/endpoints';
-import { LinkButton } from '../components/Layout';
+import { LinkButton, OtherFormLink } from '../components/Layout';
 import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { uuid } from '../lib/uuid';
@@ -246,12 +244,9 @@ export function RegisterPage() {
           <Button type="submit" size="md" loading={busy}>
             {t('register.submit')}
           </Button>
-          <Text size="sm">
-            {t('register.haveAccount')}{' '}
-            <Anchor component={Link} href={PATHS.login}>
-              {t('nav.login')}
-            </Anchor>
-          </Text>
+          <OtherFormLink question={t('register.haveAccount')} href={PATHS.login}>
+            {t('nav.login')}
+          </OtherFormLink>
         </Stack>
       </form>
     </Card>
