@@ -49,6 +49,13 @@ describeEachDialect('command registry', (dialect) => {
     const u = s.user(username);
     return { userId: u.id, role: u.role, labId: u.labId, customerId: u.customerId };
   };
+  /** `username` issues a command straight into the server's command path, as a desktop's push does. */
+  const issue = (username: string, type: Command['type'], aggregateId: string, payload: unknown) =>
+    applyCommand(env, {
+      clientId: `test:${randomUUID()}`,
+      actor: actor(username),
+      command: { id: randomUUID(), type, aggregateId, payload },
+    });
   const stored = async (orderId: string) => (await loadOrder(s.handle.db, orderId))!.order;
   /** The state of the last accepted decision on this order. */
   const lastDecided = (orderId: string): Order => {
@@ -106,28 +113,19 @@ describeEachDialect('command registry', (dialect) => {
     it('order.submit: the order id, the unit and the catalog data', async () => {
       const orderId = randomUUID();
       const { sir20 } = f.ids;
-      const r = await applyCommand(env, {
-        clientId: `test:${randomUUID()}`,
-        actor: actor(USERS.customer),
-        command: {
-          id: randomUUID(),
-          type: 'order.submit',
-          aggregateId: orderId,
-          payload: {
-            orderId: randomUUID(),
-            unitCode: 'EVIL',
-            samples: [
-              {
-                sampleTypeId: sir20.id,
-                sampleTypeName: 'Nama palsu',
-                description: 'Karet remah SIR 20, lot uji',
-                analyses: [
-                  { parameterId: sir20.parameterIds[0]!, parameterName: 'Palsu', tariff: 1, method: 'X' },
-                ],
-              },
+      const r = await issue(USERS.customer, 'order.submit', orderId, {
+        orderId: randomUUID(),
+        unitCode: 'EVIL',
+        samples: [
+          {
+            sampleTypeId: sir20.id,
+            sampleTypeName: 'Nama palsu',
+            description: 'Karet remah SIR 20, lot uji',
+            analyses: [
+              { parameterId: sir20.parameterIds[0]!, parameterName: 'Palsu', tariff: 1, method: 'X' },
             ],
           },
-        },
+        ],
       });
       expect(r.outcome.status).toBe('applied');
       const o = await stored(orderId);
@@ -143,16 +141,7 @@ describeEachDialect('command registry', (dialect) => {
 
     it('order.validate and report.number: the numbers and the report id', async () => {
       const order = await f.submit(USERS.customer, f.oneSample());
-      const v = await applyCommand(env, {
-        clientId: `test:${randomUUID()}`,
-        actor: actor(USERS.cs),
-        command: {
-          id: randomUUID(),
-          type: 'order.validate',
-          aggregateId: order.id,
-          payload: { orderNumber: 'ORD/FAKE/1999/99999' },
-        },
-      });
+      const v = await issue(USERS.cs, 'order.validate', order.id, { orderNumber: 'ORD/FAKE/1999/99999' });
       expect(v.outcome.status).toBe('applied');
       expect((await stored(order.id)).number).toMatch(/^ORD\/PLG\/\d{4}\/\d{5}$/);
 
@@ -163,15 +152,10 @@ describeEachDialect('command registry', (dialect) => {
       await f.approveProof(order.id, proof.proofs[0]!.id);
       const at = await f.sampleTo(order.id, 0, 'results_validated');
       const fakeId = randomUUID();
-      const n = await applyCommand(env, {
-        clientId: `test:${randomUUID()}`,
-        actor: actor(USERS.ketua),
-        command: {
-          id: randomUUID(),
-          type: 'report.number',
-          aggregateId: order.id,
-          payload: { sampleId: at.samples[0]!.id, reportId: fakeId, reportNumber: 'LHU/FAKE/1' },
-        },
+      const n = await issue(USERS.ketua, 'report.number', order.id, {
+        sampleId: at.samples[0]!.id,
+        reportId: fakeId,
+        reportNumber: 'LHU/FAKE/1',
       });
       expect(n.outcome.status).toBe('applied');
       const report = f.reportOf(await stored(order.id), 0);
@@ -200,21 +184,12 @@ describeEachDialect('command registry', (dialect) => {
     it('is decided once, with the hash of the document rendered for it (not the client’s)', async () => {
       const o = await stored(orderId);
       const sample = o.samples[0]!;
-      const r = await applyCommand(env, {
-        clientId: `test:${randomUUID()}`,
-        actor: actor(USERS.cs),
-        command: {
-          id: randomUUID(),
-          type: 'report.request_signature',
-          aggregateId: orderId,
-          payload: {
-            sampleId: sample.id,
-            reportId: f.reportOf(o, 0).id,
-            kepalaBalaiId: s.user(USERS.kepala).id,
-            documentHash: 'a'.repeat(64),
-            issuedOn: '1999-01-01',
-          },
-        },
+      const r = await issue(USERS.cs, 'report.request_signature', orderId, {
+        sampleId: sample.id,
+        reportId: f.reportOf(o, 0).id,
+        kepalaBalaiId: s.user(USERS.kepala).id,
+        documentHash: 'a'.repeat(64),
+        issuedOn: '1999-01-01',
       });
       expect(r.outcome.status).toBe('applied');
       expect(decisionsOf('report.request_signature')).toHaveLength(1);
