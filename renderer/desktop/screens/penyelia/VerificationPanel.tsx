@@ -11,6 +11,7 @@ import { IconInfoCircle, IconRepeat, IconRosetteDiscountCheck } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../../shared/domain/entities';
 import { ReasonDialog } from '../../../components/ReasonDialog';
+import { toggled } from '../../../components/toggled';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
 import { ResultsTable } from '../results/ResultsTable';
@@ -41,16 +42,7 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
   const state = verifyState(sample, userId, selected);
   const returned = currentReturn(order, sample, ['results.return']);
 
-  const toggle = useCallback(
-    (id: string) =>
-      setSelected((s) => {
-        const next = new Set(s);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
+  const toggle = useCallback((id: string) => setSelected((s) => toggled(s, id)), []);
   const selection = useMemo(
     () => ({ selected, onToggle: toggle, selectable: isRetestable }),
     [selected, toggle],

@@ -19,6 +19,7 @@ import { bridge } from '../../../bridge/client';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/TableSkeleton';
+import { toggled } from '../../../components/toggled';
 import { useNow } from '../../../components/useNow';
 import { errorText } from '../../../lib/message';
 import { ROUTES } from '../../routes';
@@ -62,14 +63,7 @@ export function WorklistScreen({ mode }: { mode: WorklistMode }) {
     scroller.current?.scrollTo({ top: 0 });
   }, [query]);
 
-  const toggle = useCallback((id: string) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  const toggle = useCallback((id: string) => setSelected((prev) => toggled(prev, id)), []);
 
   const open = useCallback(
     (r: WorklistRowView | undefined) => r && navigate(ROUTES.sample(r.order_id, r.id)),
