@@ -66,12 +66,7 @@ describe('step 19 when the server cannot re-create the signed report', () => {
   afterAll(async () => s?.close());
 
   it('answers 500 in the error shape and logs the cause; after the fix the same file is accepted', async () => {
-    const orderId = (await f.submit(USERS.customer, f.oneSample())).id;
-    await f.validate(orderId);
-    await f.approveTariff(orderId);
-    await f.requestBilling(orderId);
-    const billing = (await f.issueBilling(orderId)).billings[0]!;
-    expect((await f.notifyPayment(billing.code, 'NTPNFAULT0000001')).status).toBe(200);
+    const orderId = await f.toPaid(USERS.customer, f.oneSample());
     await f.sampleTo(orderId, 0, 'awaiting_signature');
     const signed = await f.signedPdf(orderId, 0);
     const url = `orders/${orderId}/samples/${signed.sampleId}/reports/${signed.reportId}/signed-file`;

@@ -138,20 +138,20 @@ export class Flow {
     });
   }
 
-  async toValidated(customer: string = USERS.customer) {
-    const o = await this.submit(customer);
+  async toValidated(customer: string = USERS.customer, body = this.twoSamples()) {
+    const o = await this.submit(customer, body);
     await this.validate(o.id);
     return o.id;
   }
-  async toAwaitingPayment(customer: string = USERS.customer) {
-    const id = await this.toValidated(customer);
+  async toAwaitingPayment(customer: string = USERS.customer, body = this.twoSamples()) {
+    const id = await this.toValidated(customer, body);
     await this.approveTariff(id);
     await this.requestBilling(id, customer);
     return (await this.issueBilling(id)).id;
   }
   /** Paid through the automatic path (payment gateway notification). */
-  async toPaid(customer: string = USERS.customer) {
-    const id = await this.toAwaitingPayment(customer);
+  async toPaid(customer: string = USERS.customer, body = this.twoSamples()) {
+    const id = await this.toAwaitingPayment(customer, body);
     const o = await this.order(id);
     expect(
       (

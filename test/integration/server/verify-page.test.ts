@@ -40,12 +40,7 @@ describeEachDialect('public E-LHU verification', (dialect) => {
     s = await startTestServer(dialect);
     f = new Flow(s);
     // One sample, so that the order completes and the customer can fill in the survey.
-    const orderId = (await f.submit(USERS.customer, f.oneSample())).id;
-    await f.validate(orderId);
-    await f.approveTariff(orderId);
-    await f.requestBilling(orderId);
-    const billing = (await f.issueBilling(orderId)).billings[0]!;
-    expect((await f.notifyPayment(billing.code, 'NTPNVERIFY000001')).status).toBe(200);
+    const orderId = await f.toPaid(USERS.customer, f.oneSample());
     await f.sampleTo(orderId, 0, 'awaiting_signature');
     const signed = await f.uploadSignedPdf(orderId, 0);
     await f.release(orderId, 0);
