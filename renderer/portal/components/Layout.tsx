@@ -8,6 +8,7 @@ import {
   Box,
   Burger,
   Button,
+  Card,
   Drawer,
   Group,
   Menu,
@@ -215,5 +216,14 @@ export function OtherFormLink({
         {children}
       </Anchor>
     </Text>
+  );
+}
+
+/** A page that is one card, centred, as wide as its form needs (log in, register, a forgotten password). */
+export function CardPage({ maw, children }: { maw: number; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" maw={maw} mx="auto">
+      {children}
+    </Card>
   );
 }

@@ -20,3 +20,12 @@ export function SectionTitle({ children }: { children: ReactNode }) {
     </Title>
   );
 }
+
+/** The h1 of a page that is one narrow card (log in, register, a forgotten password): sized to the card. */
+export function CardPageTitle({ children }: { children: ReactNode }) {
+  return (
+    <Title order={1} size="h3">
+      {children}
+    </Title>
+  );
+}

@@ -5,11 +5,13 @@
  * Satker sets a temporary password (POST /users/:id/password, which also ends every session), and
  * the customer changes it on the Profile page (POST /auth/password).
  */
-import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { catalog } from '../api/endpoints';
+import { CardPageTitle } from '../components/headings';
+import { CardPage } from '../components/Layout';
 import { PATHS } from '../lib/paths';
 
 export function ForgotPasswordPage() {
@@ -17,11 +19,9 @@ export function ForgotPasswordPage() {
   const q = useQuery({ queryKey: ['catalog'], queryFn: catalog, staleTime: 5 * 60_000 });
   const steps = t('forgot.steps', { returnObjects: true }) as string[];
   return (
-    <Card withBorder radius="md" padding="lg" maw={560} mx="auto">
+    <CardPage maw={560}>
       <Stack gap="md">
-        <Title order={1} size="h3">
-          {t('forgot.title')}
-        </Title>
+        <CardPageTitle>{t('forgot.title')}</CardPageTitle>
         <Text>{t('forgot.lead')}</Text>
         <List type="ordered" spacing="xs">
           {steps.map((s, i) => (
@@ -48,6 +48,6 @@ export function ForgotPasswordPage() {
           {t('forgot.back')}
         </Anchor>
       </Stack>
-    </Card>
+    </CardPage>
   );
 }

@@ -1,11 +1,12 @@
 /** Log in (SOP step 4 begins here). A refused login says why (wrong password, awaiting activation, locked). */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/client';
-import { OtherFormLink } from '../components/Layout';
+import { CardPageTitle } from '../components/headings';
+import { CardPage, OtherFormLink } from '../components/Layout';
 import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { useSession } from '../session';
@@ -47,12 +48,10 @@ export function LoginPage() {
   };
 
   return (
-    <Card withBorder radius="md" padding="lg" maw={420} mx="auto">
+    <CardPage maw={420}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          <Title order={1} size="h3">
-            {t('login.title')}
-          </Title>
+          <CardPageTitle>{t('login.title')}</CardPageTitle>
           {params.get('registered') && (
             <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
               {t('login.activated')}
@@ -94,6 +93,6 @@ export function LoginPage() {
           </OtherFormLink>
         </Stack>
       </form>
-    </Card>
+    </CardPage>
   );
 }

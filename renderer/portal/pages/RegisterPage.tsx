@@ -6,7 +6,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import {
   Button,
-  Card,
   PasswordInput,
   SegmentedControl,
   SimpleGrid,
@@ -14,14 +13,14 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RegisterRequestSchema } from '../../../shared/api/http';
 import { ApiError, errorMessage } from '../api/client';
 import { register } from '../api/endpoints';
-import { LinkButton, OtherFormLink } from '../components/Layout';
+import { CardPageTitle } from '../components/headings';
+import { CardPage, LinkButton, OtherFormLink } from '../components/Layout';
 import { ErrorLine } from '../components/states';
 import { PATHS } from '../lib/paths';
 import { uuid } from '../lib/uuid';
@@ -118,18 +117,16 @@ export function RegisterPage() {
 
   if (done) {
     return (
-      <Card withBorder radius="md" padding="lg" maw={520} mx="auto">
+      <CardPage maw={520}>
         <Stack gap="sm" role="status">
           <IconHourglass size={32} color="var(--mantine-color-orange-7)" aria-hidden />
-          <Title order={1} size="h3">
-            {t('register.doneTitle')}
-          </Title>
+          <CardPageTitle>{t('register.doneTitle')}</CardPageTitle>
           <Text>{t('register.doneText', done)}</Text>
           <LinkButton href={`${PATHS.login}?registered=1&u=${encodeURIComponent(done.username)}`}>
             {t('register.toLogin')}
           </LinkButton>
         </Stack>
-      </Card>
+      </CardPage>
     );
   }
 
@@ -141,12 +138,10 @@ export function RegisterPage() {
     size: 'md' as const,
   });
   return (
-    <Card withBorder radius="md" padding="lg" maw={640} mx="auto">
+    <CardPage maw={640}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          <Title order={1} size="h3">
-            {t('register.title')}
-          </Title>
+          <CardPageTitle>{t('register.title')}</CardPageTitle>
           <Text size="sm" c="dark.5">
             {t('register.lead')}
           </Text>
@@ -249,6 +244,6 @@ export function RegisterPage() {
           </OtherFormLink>
         </Stack>
       </form>
-    </Card>
+    </CardPage>
   );
 }
