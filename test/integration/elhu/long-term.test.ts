@@ -18,12 +18,7 @@ import { KEYSTORE_DIR, requireTools, run } from '../../unit/elhu/helpers';
 requireTools('pdfsig', 'qpdf', 'openssl');
 
 async function signedReport(f: Flow) {
-  const orderId = (await f.submit(USERS.customer, f.oneSample())).id;
-  await f.validate(orderId);
-  await f.approveTariff(orderId);
-  await f.requestBilling(orderId);
-  const billing = (await f.issueBilling(orderId)).billings[0]!;
-  expect((await f.notifyPayment(billing.code, `NTPNLTV${Date.now()}`.slice(0, 16))).status).toBe(200);
+  const orderId = await f.toPaid(USERS.customer, f.oneSample());
   await f.sampleTo(orderId, 0, 'awaiting_signature');
   const signed = await f.uploadSignedPdf(orderId, 0);
   return { orderId, ...signed };

@@ -15,13 +15,7 @@ describeEachDialect('survey by element name', (dialect) => {
   beforeAll(async () => {
     s = await startTestServer(dialect);
     f = new Flow(s);
-    orderId = (await f.submit(USERS.customer, f.oneSample())).id;
-    await f.validate(orderId);
-    await f.approveTariff(orderId);
-    await f.requestBilling(orderId);
-    await f.issueBilling(orderId);
-    const billed = await f.order(orderId);
-    expect((await f.notifyPayment(billed.billings[0]!.code, 'NTPN00000000SURV')).status).toBe(200);
+    orderId = await f.toPaid(USERS.customer, f.oneSample());
     await f.sampleTo(orderId, 0, 'released');
   }, 120_000);
   afterAll(async () => s?.close());
