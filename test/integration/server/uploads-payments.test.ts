@@ -142,6 +142,9 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
     expect((await upload(id, { data: exact, filename: 'pas.pdf' })).status).toBe(201);
   });
 
+  /** A gateway notification's body: `billingCode` paid now under `ntpn`, with `extra` (the amount). */
+  const paidNotice = (billingCode: string, ntpn: string, extra: { amount?: number } = {}) =>
+    JSON.stringify({ billingCode, ntpn, paidAt: s.clock.now().toISOString(), ...extra });
   const sign = (raw: string, secret = PAYMENT_SECRET) =>
     `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
   const notify = (raw: string, signature: string | null) =>
@@ -156,12 +159,7 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
   it('payment notification: HMAC of the raw body with the shared secret marks the billing paid, once', async () => {
     const id = await f.toAwaitingPayment();
     const billing = (await f.order(id)).billings[0]!;
-    const raw = JSON.stringify({
-      billingCode: billing.code,
-      ntpn: 'ABCDEF0123456789',
-      paidAt: s.clock.now().toISOString(),
-      amount: billing.amount,
-    });
+    const raw = paidNotice(billing.code, 'ABCDEF0123456789', { amount: billing.amount });
     expect((await notify(raw, null)).status).toBe(401);
     expect((await notify(raw, sign(raw, 'another-secret'))).status).toBe(401);
     expect((await notify(raw, 'sha256=zz')).status).toBe(401);
@@ -188,18 +186,9 @@ describeEachDialect('uploads and payment notifications', (dialect) => {
   it('payment notification: wrong amount, unknown code, malformed bodies', async () => {
     const id = await f.toAwaitingPayment();
     const billing = (await f.order(id)).billings[0]!;
-    const wrong = JSON.stringify({
-      billingCode: billing.code,
-      ntpn: 'ABCDEF0123456780',
-      paidAt: s.clock.now().toISOString(),
-      amount: 1,
-    });
+    const wrong = paidNotice(billing.code, 'ABCDEF0123456780', { amount: 1 });
     expect((await notify(wrong, sign(wrong))).status).toBe(422);
-    const unknown = JSON.stringify({
-      billingCode: '999999999999999',
-      ntpn: 'ABCDEF0123456780',
-      paidAt: s.clock.now().toISOString(),
-    });
+    const unknown = paidNotice('999999999999999', 'ABCDEF0123456780');
     expect((await notify(unknown, sign(unknown))).status).toBe(404);
     for (const raw of [
       '{"billingCode":',
