@@ -14,6 +14,10 @@ describeEachDialect('auth', (dialect) => {
 
   const login = (username: string, password: string, remoteAddress = '10.0.0.1') =>
     s.request('POST', `${API}/auth/login`, { body: { username, password }, remoteAddress });
+  const refresh = (refreshToken: string) =>
+    s.request('POST', `${API}/auth/refresh`, { body: { refreshToken } });
+  /** Who the access token says the caller is. */
+  const me = (token: string) => s.request('GET', `${API}/auth/me`, { token });
 
   it('logs in with the right password only, with the same answer for unknown users and wrong passwords', async () => {
     const good = await login(USERS.cs, s.demo.password);
@@ -74,22 +78,15 @@ describeEachDialect('auth', (dialect) => {
 
   it('rotates refresh tokens and revokes the session when a spent one is used again', async () => {
     const first = ok(await login(USERS.ketua, s.demo.password));
-    const second = ok(
-      await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: first.refreshToken } }),
-    );
+    const second = ok(await refresh(first.refreshToken));
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect((await s.request('GET', `${API}/auth/me`, { token: second.accessToken })).status).toBe(200);
+    expect((await me(second.accessToken)).status).toBe(200);
     // The spent token again: reuse detected, the whole session ends.
-    const reuse = await s.request('POST', `${API}/auth/refresh`, {
-      body: { refreshToken: first.refreshToken },
-    });
+    const reuse = await refresh(first.refreshToken);
     expect(reuse.status).toBe(401);
     expect(reuse.body.error.code).toBe('refresh_reused');
-    expect((await s.request('GET', `${API}/auth/me`, { token: second.accessToken })).status).toBe(401);
-    expect(
-      (await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: second.refreshToken } }))
-        .status,
-    ).toBe(401);
+    expect((await me(second.accessToken)).status).toBe(401);
+    expect((await refresh(second.refreshToken)).status).toBe(401);
   });
 
   it('logout revokes the access and refresh tokens of the session', async () => {
@@ -98,30 +95,25 @@ describeEachDialect('auth', (dialect) => {
       (await s.request('POST', `${API}/auth/logout`, { token: session.accessToken, body: {} })).status,
     ).toBe(200);
     expect((await s.request('GET', `${API}/orders`, { token: session.accessToken })).status).toBe(401);
-    expect(
-      (await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: session.refreshToken } }))
-        .status,
-    ).toBe(401);
+    expect((await refresh(session.refreshToken)).status).toBe(401);
   });
 
   it('access tokens expire after 15 minutes and cannot be forged', async () => {
     const session = ok(await login(USERS.cs, s.demo.password));
     const parts = session.accessToken.split('.');
     const forged = [...parts.slice(0, 3), String(Number(parts[3]) + 3600), parts[4]].join('.');
-    expect((await s.request('GET', `${API}/auth/me`, { token: forged })).status).toBe(401);
+    expect((await me(forged)).status).toBe(401);
     const otherUser = [parts[0], parts[1], s.user(USERS.admin).id, parts[3], parts[4]].join('.');
-    expect((await s.request('GET', `${API}/auth/me`, { token: otherUser })).status).toBe(401);
+    expect((await me(otherUser)).status).toBe(401);
     expect(
       (await s.request('GET', `${API}/auth/me`, { headers: { authorization: 'Basic Y3M6eA==' } })).status,
     ).toBe(401);
     s.clock.advance(16 * 60_000);
     try {
-      expect((await s.request('GET', `${API}/auth/me`, { token: session.accessToken })).status).toBe(401);
+      expect((await me(session.accessToken)).status).toBe(401);
       // The refresh token still works and gives a fresh access token.
-      const fresh = ok(
-        await s.request('POST', `${API}/auth/refresh`, { body: { refreshToken: session.refreshToken } }),
-      );
-      expect((await s.request('GET', `${API}/auth/me`, { token: fresh.accessToken })).status).toBe(200);
+      const fresh = ok(await refresh(session.refreshToken));
+      expect((await me(fresh.accessToken)).status).toBe(200);
     } finally {
       s.clock.advance(-16 * 60_000);
     }
@@ -211,8 +203,8 @@ describeEachDialect('auth', (dialect) => {
         body: { currentPassword: s.demo.password, newPassword: 'penyelia-baru-2025' },
       }),
     );
-    expect((await s.request('GET', `${API}/auth/me`, { token: a.accessToken })).status).toBe(200);
-    expect((await s.request('GET', `${API}/auth/me`, { token: b.accessToken })).status).toBe(401);
+    expect((await me(a.accessToken)).status).toBe(200);
+    expect((await me(b.accessToken)).status).toBe(401);
     expect((await login(USERS.penyeliaMikro, 'penyelia-baru-2025')).status).toBe(200);
   });
 });
