@@ -58,6 +58,12 @@ describeEachDialect('rate limits', (dialect) => {
   });
   afterAll(async () => s?.close());
 
+  /** A login from `address`, the client address the limits count by. */
+  const loginFrom = (address: string, username: string, password: string) =>
+    s.request('POST', `${API}/auth/login`, { body: { username, password }, remoteAddress: address });
+  const refreshFrom = (address: string, refreshToken: string) =>
+    s.request('POST', `${API}/auth/refresh`, { body: { refreshToken }, remoteAddress: address });
+
   it('the PDF check: every upload counts, refused ones too; then 429 with Retry-After, per address; the next window starts afresh', async () => {
     const file = multipart({ data: pdfBytes(), filename: 'x.pdf', contentType: 'application/pdf' });
     const send = (ip: string) =>
@@ -113,88 +119,25 @@ describeEachDialect('rate limits', (dialect) => {
   });
 
   it('failed logins and refreshes share a budget of failures; successful logins do not count toward it', async () => {
-    const good = () =>
-      s.request('POST', `${API}/auth/login`, {
-        body: { username: USERS.cs, password: s.demo.password },
-        remoteAddress: '10.4.0.1',
-      });
+    const good = () => loginFrom('10.4.0.1', USERS.cs, s.demo.password);
     expect((await good()).status).toBe(200);
-    expect(
-      (
-        await s.request('POST', `${API}/auth/login`, {
-          body: { username: USERS.cs, password: 'salah-salah' },
-          remoteAddress: '10.4.0.1',
-        })
-      ).status,
-    ).toBe(401);
-    expect(
-      (
-        await s.request('POST', `${API}/auth/refresh`, {
-          body: { refreshToken: 'x'.repeat(40) },
-          remoteAddress: '10.4.0.1',
-        })
-      ).status,
-    ).toBe(401);
+    expect((await loginFrom('10.4.0.1', USERS.cs, 'salah-salah')).status).toBe(401);
+    expect((await refreshFrom('10.4.0.1', 'x'.repeat(40))).status).toBe(401);
     expect((await good()).status).toBe(200);
-    expect(
-      (
-        await s.request('POST', `${API}/auth/login`, {
-          body: { username: 'nobody', password: 'salah-salah' },
-          remoteAddress: '10.4.0.1',
-        })
-      ).status,
-    ).toBe(401);
+    expect((await loginFrom('10.4.0.1', 'nobody', 'salah-salah')).status).toBe(401);
     // Three failures: the right password is refused too, from this address only.
     expectLimited(await good());
-    expect(
-      (
-        await s.request('POST', `${API}/auth/login`, {
-          body: { username: USERS.cs, password: s.demo.password },
-          remoteAddress: '10.4.0.2',
-        })
-      ).status,
-    ).toBe(200);
+    expect((await loginFrom('10.4.0.2', USERS.cs, s.demo.password)).status).toBe(200);
     // Every login and refresh counts toward the (larger) session limit: 6 per window.
-    for (let i = 0; i < 3; i++)
-      await s.request('POST', `${API}/auth/login`, {
-        body: { username: USERS.cs, password: s.demo.password },
-        remoteAddress: '10.4.0.3',
-      });
-    const refresh = (
-      await s.request('POST', `${API}/auth/login`, {
-        body: { username: USERS.cs, password: s.demo.password },
-        remoteAddress: '10.4.0.3',
-      })
-    ).body.refreshToken;
-    expect(
-      (
-        await s.request('POST', `${API}/auth/refresh`, {
-          body: { refreshToken: refresh },
-          remoteAddress: '10.4.0.3',
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await s.request('POST', `${API}/auth/refresh`, {
-          body: { refreshToken: 'y'.repeat(40) },
-          remoteAddress: '10.4.0.3',
-        })
-      ).status,
-    ).toBe(401);
-    expectLimited(
-      await s.request('POST', `${API}/auth/login`, {
-        body: { username: USERS.cs, password: s.demo.password },
-        remoteAddress: '10.4.0.3',
-      }),
-    );
+    for (let i = 0; i < 3; i++) await loginFrom('10.4.0.3', USERS.cs, s.demo.password);
+    const refresh = (await loginFrom('10.4.0.3', USERS.cs, s.demo.password)).body.refreshToken;
+    expect((await refreshFrom('10.4.0.3', refresh)).status).toBe(200);
+    expect((await refreshFrom('10.4.0.3', 'y'.repeat(40))).status).toBe(401);
+    expectLimited(await loginFrom('10.4.0.3', USERS.cs, s.demo.password));
   });
 
   it('password changes and the payment notification', async () => {
-    const login = await s.request('POST', `${API}/auth/login`, {
-      body: { username: USERS.ketua, password: s.demo.password },
-      remoteAddress: '10.5.0.1',
-    });
+    const login = await loginFrom('10.5.0.1', USERS.ketua, s.demo.password);
     const token = login.body.accessToken as string;
     const change = () =>
       s.request('POST', `${API}/auth/password`, {
