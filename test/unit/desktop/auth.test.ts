@@ -131,9 +131,7 @@ describe('the session and the server', () => {
   it('deactivation on the server ends the local session at the next sync, keeps the queue, and disables offline login', async () => {
     const o = orderInLab();
     fake.server.put(o);
-    const a = fake.client();
-    await a.login(P.username, P.password);
-    await a.syncNow();
+    const a = await fake.signedIn(P);
     a.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     fake.server.users.get(P.username)!.active = false;
     fake.server.expireAccessTokens();
@@ -154,9 +152,7 @@ describe('the session and the server', () => {
   it('a role change seen at renewal takes effect: new actor, full pull of the new bucket', async () => {
     const o = orderInLab({ mtId: STAFF.penyelia2.id, penyeliaId: STAFF.penyelia.id });
     fake.server.put(o);
-    const a = fake.client();
-    await a.login(P.username, P.password);
-    await a.syncNow();
+    const a = await fake.signedIn(P);
     expect(a.worklist()[0]!.next_action).toBe('sample.accept');
     fake.server.users.get(P.username)!.role = 'mt';
     fake.server.expireAccessTokens();
@@ -168,9 +164,7 @@ describe('the session and the server', () => {
   it('after signing out, an offline login works locally and sync waits for an online login', async () => {
     const o = orderInLab();
     fake.server.put(o);
-    const a = fake.client();
-    await a.login(P.username, P.password);
-    await a.syncNow();
+    const a = await fake.signedIn(P);
     await a.logout();
     const b = fake.client();
     await b.login(P.username, P.password, 'offline');
