@@ -182,6 +182,20 @@ describe('working copy migrations', () => {
 });
 
 describe('outbox migrations', () => {
+  /**
+   * An outbox file migrated up to `version`, then holding `commands` (type, status) as seq 1, 2, …
+   * and the meta rows of the client that queued them, as a desktop's file has.
+   */
+  const outboxAt = (version: number, commands: [type: string, status: string][]) => {
+    const db = file('o.sqlite');
+    migrateOutbox(db, 'o.sqlite', version);
+    commands.forEach(([type, status], i) => outboxRowV1(db, i + 1, type, status));
+    db.prepare(`INSERT INTO meta VALUES ('next_seq', ?), ('client_id', 'c-1')`).run(
+      String(commands.length + 1),
+    );
+    return db;
+  };
+
   it('001-initial: creates meta, outbox and profile', () => {
     const db = file('o.sqlite');
     migrateOutbox(db, 'o.sqlite', 1);
@@ -193,11 +207,11 @@ describe('outbox migrations', () => {
   });
 
   it('002-command-summary: every queued command keeps its data and gets a summary', () => {
-    const db = file('o.sqlite');
-    migrateOutbox(db, 'o.sqlite', 1);
-    outboxRowV1(db, 1, 'sample.accept', 'applied');
-    outboxRowV1(db, 2, 'result.save', 'pending');
-    outboxRowV1(db, 3, 'something.unknown', 'rejected');
+    const db = outboxAt(1, [
+      ['sample.accept', 'applied'],
+      ['result.save', 'pending'],
+      ['something.unknown', 'rejected'],
+    ]);
     const before = db.prepare('SELECT command_id, seq, status, payload FROM outbox ORDER BY seq').all();
     migrateOutbox(db, 'o.sqlite', 2);
     expect(db.prepare('SELECT command_id, seq, status, payload FROM outbox ORDER BY seq').all()).toEqual(
@@ -212,11 +226,10 @@ describe('outbox migrations', () => {
   });
 
   it('003-blocked-by: blocked commands stay blocked, with no dependency recorded', () => {
-    const db = file('o.sqlite');
-    migrateOutbox(db, 'o.sqlite', 2);
-    outboxRowV1(db, 1, 'result.save', 'rejected');
-    outboxRowV1(db, 2, 'result.submit', 'blocked');
-    db.prepare(`INSERT INTO meta VALUES ('next_seq', '3'), ('client_id', 'c-1')`).run();
+    const db = outboxAt(2, [
+      ['result.save', 'rejected'],
+      ['result.submit', 'blocked'],
+    ]);
     migrateOutbox(db, 'o.sqlite', 3);
     expect(db.prepare('SELECT seq, status, blocked_by FROM outbox ORDER BY seq').all()).toEqual([
       { seq: 1, status: 'rejected', blocked_by: null },
@@ -227,11 +240,10 @@ describe('outbox migrations', () => {
   });
 
   it('004-signing: adds signed reports and the signing lockout; every command and meta row stays', () => {
-    const db = file('o.sqlite');
-    migrateOutbox(db, 'o.sqlite', 3);
-    outboxRowV1(db, 1, 'result.save', 'applied');
-    outboxRowV1(db, 2, 'report.refuse', 'pending');
-    db.prepare(`INSERT INTO meta VALUES ('next_seq', '3'), ('client_id', 'c-1')`).run();
+    const db = outboxAt(3, [
+      ['result.save', 'applied'],
+      ['report.refuse', 'pending'],
+    ]);
     const before = db.prepare('SELECT * FROM outbox ORDER BY seq').all();
     migrateOutbox(db, 'o.sqlite', 4);
     expect(schemaVersion(db)).toBe(4);
