@@ -8,7 +8,7 @@ import { SessionEndedError } from '../../../main/services/auth/session';
 import type { DesktopServices } from '../../../main/services/desktop';
 import type { Order } from '../../../shared/domain/entities';
 import { Office, ServerProcess, waitFor } from './harness';
-import { realServerForThisFile } from './setup';
+import { loginPullAccept, realServerForThisFile } from './setup';
 
 const {
   dir,
@@ -178,12 +178,7 @@ describe('faults between desktop and server', () => {
     const order = await office.orderInLab({ params: 2 });
     const proxy = await openProxy();
     const penyelia = desktopProcess('penyelia.karet', proxy);
-    const c1 = penyelia.run([
-      { do: 'login' },
-      { do: 'pull' },
-      { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
-      { do: 'hang' },
-    ]);
+    const c1 = penyelia.run([...loginPullAccept(order), { do: 'hang' }]);
     const accepted = await c1.line(2);
     await c1.line(3);
     await c1.kill();
@@ -205,12 +200,7 @@ describe('faults between desktop and server', () => {
     const proxy = await openProxy();
     proxy.rule = (r) => (isPush(r.path) ? { kind: 'hold' } : { kind: 'pass' });
     const penyelia = desktopProcess('penyelia.karet', proxy);
-    const c1 = penyelia.run([
-      { do: 'login' },
-      { do: 'pull' },
-      { do: 'accept', orderId: order.id, sampleId: order.samples[0]!.id },
-      { do: 'sync' },
-    ]);
+    const c1 = penyelia.run([...loginPullAccept(order), { do: 'sync' }]);
     const accepted = await c1.line(2);
     await waitFor(() => proxy.heldCount() === 1, 10_000, 'push answered by the server and held');
     expect((await office.order(order.id)).samples[0]!.status).toBe('received');

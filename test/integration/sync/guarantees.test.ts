@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
 import { waitFor } from './harness';
-import { realServerForThisFile } from './setup';
+import { loginPullAccept, realServerForThisFile } from './setup';
 
 const { server, office, proxy, desktop, desktopProcess } = realServerForThisFile('sippt-guarantees-', {
   http: { timeoutMs: 2000, pullTimeoutMs: 5000 },
@@ -30,13 +30,7 @@ describe('sync guarantees (DESIGN.md)', () => {
     const doomed = await office.orderInLab();
     const p = await proxy();
     const penyelia = desktopProcess('penyelia.karet', p);
-    const c1 = penyelia.run([
-      { do: 'login' },
-      { do: 'pull' },
-      { do: 'accept', orderId: good.id, sampleId: good.samples[0]!.id },
-      { do: 'accept', orderId: doomed.id, sampleId: doomed.samples[0]!.id },
-      { do: 'hang' },
-    ]);
+    const c1 = penyelia.run([...loginPullAccept(good, doomed), { do: 'hang' }]);
     const a = (await c1.line(2)).commandId as string;
     const b = (await c1.line(3)).commandId as string;
     await c1.kill();

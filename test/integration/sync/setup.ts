@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { DesktopServices, type DesktopServicesOptions } from '../../../main/services/desktop';
+import type { Order } from '../../../shared/domain/entities';
 import { tempDir, TEST_SCRYPT } from '../../unit/desktop/helpers';
 import { Office, Proxy, runClient, ServerProcess, type ClientRun } from './harness';
 
@@ -40,6 +41,18 @@ export interface RealServerFile {
     username: string,
     extra?: Partial<DesktopOptions>,
   ): Promise<{ core: DesktopServices; proxy: Proxy; dataDir: string }>;
+}
+
+/**
+ * A desktop process's first steps: log in, pull, and accept the first sample of each of `orders`
+ * (an output line each, from line 2 on).
+ */
+export function loginPullAccept(...orders: Order[]): unknown[] {
+  return [
+    { do: 'login' },
+    { do: 'pull' },
+    ...orders.map((o) => ({ do: 'accept', orderId: o.id, sampleId: o.samples[0]!.id })),
+  ];
 }
 
 export function realServerForThisFile(
