@@ -3,7 +3,7 @@
 //   main/services/ <- plain Node; never imports electron (only main/shell does)
 //   renderer/      never imports main/ or server/
 //   server/        never imports main/ or renderer/
-//   node-shared/   Node-only code of server/ and main/services/ (the E-LHU fonts); imports shared/ only,
+//   node-shared/   Node-only code of server/ and main/services/ (the E-LHU fonts, the log's secret list); imports shared/ only,
 //                  and neither shared/ nor renderer/ may import it
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -23,8 +23,3 @@ export interface Rejection {
 export function reject(code: RejectionCode, id: string, en: string): Rejection {
   return { ok: false, code, message: { id, en } };
 }
-
-/** One line for logs and plain-text clients: "Indonesian / English". */
-export function formatMessage(m: Message): string {
-  return `${m.id} / ${m.en}`;
-}

@@ -17,9 +17,6 @@ import type { ErrorResponse } from '../../../shared/api/http';
 import { PORTAL_PAGES } from '../../../shared/portal-pages';
 import type { AppContext } from '../context';
 
-/** The one list lives in shared/portal-pages.ts; named here still for test/unit/renderer/portal/portal-logic.test.ts. */
-export { PORTAL_PAGES };
-
 /**
  * Scripts only from the portal's own files (no inline script, no eval); styles inline as well,
  * because Mantine sets CSS variables and positions in style attributes; images also from blob:

@@ -1,6 +1,6 @@
 /** The record every logger test writes: each secret key of the list at four places, beside ordinary fields. */
 import type { Logger } from '../../../main/services/log/logger';
-import { SECRET_LOG_KEYS } from '../../../main/services/log/secrets';
+import { SECRET_LOG_KEYS } from '../../../node-shared/log-secrets';
 
 /** Logs one record per key; returns every secret value written, none of which may reach the output. */
 export function logEverySecret(logger: Logger): string[] {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPino, hostLogger, PINO_OPTIONS } from '../../../main/host/pino-logger';
 import type { Logger } from '../../../main/services/log/logger';
 import { errorFields } from '../../../main/services/log/logger';
-import { REDACTED, redactSecrets, SECRET_LOG_KEYS } from '../../../main/services/log/secrets';
+import { REDACTED, redactSecrets, SECRET_LOG_KEYS } from '../../../node-shared/log-secrets';
 import { relayLogger, type FromEngine } from '../../../main/shell/services-protocol';
 import pino from 'pino';
 import { logEverySecret } from './logger-fixtures';

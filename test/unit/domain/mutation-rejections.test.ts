@@ -3,7 +3,7 @@
  * message for people, Indonesian first. Each code is one a refusal of `decide` really carries.
  */
 import { describe, expect, it } from 'vitest';
-import { REJECTION_CODES, formatMessage, reject } from '../../../shared/domain/rejections';
+import { REJECTION_CODES, reject } from '../../../shared/domain/rejections';
 import { A, REASON, orderAt, refuse } from './fixtures';
 
 describe('refusals', () => {
@@ -27,11 +27,5 @@ describe('refusals', () => {
       code: 'not_found',
       message: { id: 'Sampel tidak ditemukan.', en: 'Sample not found.' },
     });
-  });
-
-  it('reads as one line for logs and plain-text clients: "Indonesian / English"', () => {
-    expect(formatMessage({ id: 'Data tidak ditemukan.', en: 'Record not found.' })).toBe(
-      'Data tidak ditemukan. / Record not found.',
-    );
   });
 });

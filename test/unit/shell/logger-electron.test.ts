@@ -11,7 +11,7 @@ import electronLog from 'electron-log/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/bridge';
 import { DEFAULT_SETTINGS } from '../../../main/services/settings/settings';
-import { REDACTED, SECRET_LOG_KEYS } from '../../../main/services/log/secrets';
+import { REDACTED, SECRET_LOG_KEYS } from '../../../node-shared/log-secrets';
 import { redactionHook, shellLogger } from '../../../main/shell/electron-logger';
 import { ServicesProcess, type ChildLike } from '../../../main/shell/services-process';
 import { serveEngine, type ParentPortLike } from '../../../main/shell/services-protocol';

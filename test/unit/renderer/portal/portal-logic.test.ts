@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogResponse, OrderHistoryEntry } from '../../../../shared/api/http';
 import type { Order } from '../../../../shared/domain/entities';
-import { PORTAL_PAGES } from '../../../../server/http/routes/portal';
 import { billingState, groupBillingCode, timeLeft } from '../../../../renderer/portal/lib/billing';
 import {
   draftTotal,
@@ -18,7 +17,6 @@ import {
   paymentConfirmed,
   reportsUnlocked,
 } from '../../../../renderer/portal/lib/next-action';
-import { SERVED_PAGES } from '../../../../renderer/portal/lib/paths';
 import { timelineLines } from '../../../../renderer/portal/lib/timeline';
 import { uuid } from '../../../../renderer/portal/lib/uuid';
 
@@ -65,12 +63,6 @@ class MemoryStore {
   };
   removeItem = (k: string) => void this.data.delete(k);
 }
-
-describe('portal pages served by the server', () => {
-  it('the server answers every page of the portal with index.html', () => {
-    expect([...PORTAL_PAGES]).toEqual([...SERVED_PAGES]);
-  });
-});
 
 describe('order draft', () => {
   it('survives a reload as typed, and says when storage refuses it', () => {
