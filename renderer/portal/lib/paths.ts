@@ -15,6 +15,3 @@ export const PATHS = {
   correct: (id: string) => `/pesanan/${id}/perbaiki`,
   profile: '/profil',
 } as const;
-
-/** The page patterns the server must answer with the portal (the SPA fallback). */
-export { PORTAL_PAGES as SERVED_PAGES } from '../../../shared/portal-pages';

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Group } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { ReasonDialog } from '../../../components/ReasonDialog';
-import { PanelFrame } from './PanelFrame';
+import { ActionFrame } from '../parts/ActionPanel';
 
 export interface Approve {
   label: string;
@@ -47,12 +47,11 @@ export function DecisionPanel({
     if (await approve.send()) onDone();
   };
   return (
-    <PanelFrame
+    <ActionFrame
       title={title}
-      onClose={onDone}
-      error={approve.error}
-      offline={approve.offline}
-      onSubmitKey={() => void submit()}
+      onDone={onDone}
+      action={approve}
+      submit={submit}
       actions={
         <Group gap="xs">
           <Button leftSection={<IconCheck size={16} />} loading={approve.busy} onClick={() => void submit()}>
@@ -83,6 +82,6 @@ export function DecisionPanel({
           onDone();
         }}
       />
-    </PanelFrame>
+    </ActionFrame>
   );
 }
