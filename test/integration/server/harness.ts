@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import {
   DEFAULT_RATE_LIMITS,
   defaultConfig,
@@ -152,16 +152,68 @@ export interface RequestOptions {
   remoteAddress?: string;
 }
 
+/** What a started TestServer is made of, in the order its constructor takes them. */
+type StartedParts = [
+  app: FastifyInstance,
+  handle: DbHandle,
+  db: TestDatabase,
+  demo: DemoData,
+  clock: TestClock,
+  config: ServerConfig,
+];
+
 export class TestServer {
   private sessions = new Map<string, string>();
-  constructor(
-    readonly app: FastifyInstance,
-    readonly handle: DbHandle,
-    readonly db: TestDatabase,
-    readonly demo: DemoData,
-    readonly clock: TestClock,
-    readonly config: ServerConfig,
-  ) {}
+  private parts: StartedParts | null = null;
+
+  /**
+   * With its parts: a server already started (by startTestServer, or by a suite that builds its
+   * own). With none: a server that `start` fills in later (what suiteServer hands out).
+   */
+  constructor(...parts: StartedParts | []) {
+    if (parts.length === 6) this.parts = parts;
+  }
+
+  /** Starts the server: a fresh database with the demo data, and the app over it. */
+  async start(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<void> {
+    if (this.parts) throw new Error('TestServer started twice');
+    const db = await createTestDatabase(dialect);
+    const handle = await db.open();
+    const clock = new TestClock();
+    const config = testConfig(clock, overrides);
+    const demo = await seedDemo({ handle, config, reports: placeholderReportServices });
+    const app = await buildServer({ db: handle, config, logger: false });
+    await app.ready();
+    this.parts = [app, handle, db, demo, clock, config];
+  }
+
+  // A suite's server exists while the suite is declared, before its beforeAll started it: reading
+  // it then is a mistake in the suite, said here rather than as an undefined further on.
+  private started(): StartedParts {
+    if (!this.parts)
+      throw new Error(
+        'TestServer not started: use it in a test or in a beforeAll registered after suiteServer(), not while the suite is declared',
+      );
+    return this.parts;
+  }
+  get app(): FastifyInstance {
+    return this.started()[0];
+  }
+  get handle(): DbHandle {
+    return this.started()[1];
+  }
+  get db(): TestDatabase {
+    return this.started()[2];
+  }
+  get demo(): DemoData {
+    return this.started()[3];
+  }
+  get clock(): TestClock {
+    return this.started()[4];
+  }
+  get config(): ServerConfig {
+    return this.started()[5];
+  }
 
   async request<T = any>(method: string, url: string, opts: RequestOptions = {}): Promise<Res<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
@@ -244,10 +296,13 @@ export class TestServer {
     this.sessions.delete(username);
   }
 
+  /** Closes the app and drops the database; nothing to do when the server never started. */
   async close() {
-    await this.app.close();
-    await this.handle.close();
-    await this.db.drop();
+    if (!this.parts) return;
+    const [app, handle, db] = this.parts;
+    await app.close();
+    await handle.close();
+    await db.drop();
   }
 }
 
@@ -255,14 +310,22 @@ export async function startTestServer(
   dialect: DialectName,
   overrides: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase(dialect);
-  const handle = await db.open();
-  const clock = new TestClock();
-  const config = testConfig(clock, overrides);
-  const demo = await seedDemo({ handle, config, reports: placeholderReportServices });
-  const app = await buildServer({ db: handle, config, logger: false });
-  await app.ready();
-  return new TestServer(app, handle, db, demo, clock, config);
+  const s = new TestServer();
+  await s.start(dialect, overrides);
+  return s;
+}
+
+/**
+ * The suite's server, for `const s = suiteServer(dialect)` in a describe: the object at once (so
+ * `new Flow(s)` can sit beside it), started in a beforeAll and closed in an afterAll registered
+ * here. A suite's own beforeAll, registered after this call, sees it started: vitest runs the
+ * beforeAll hooks one after the other in the order they were registered, the afterAll in reverse.
+ */
+export function suiteServer(dialect: DialectName, overrides: Partial<ServerConfig> = {}): TestServer {
+  const s = new TestServer();
+  beforeAll(() => s.start(dialect, overrides));
+  afterAll(() => s.close());
+  return s;
 }
 
 export interface DemoOrdersServer {
