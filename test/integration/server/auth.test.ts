@@ -1,16 +1,12 @@
 /** Accounts and sessions over HTTP: registration, lockout, rate limit, refresh rotation and reuse, logout, staff accounts. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { expect, it } from 'vitest';
+import { API, describeEachDialect, suiteServer } from './harness';
 import { ok, USERS } from './flow';
 
 describeEachDialect('auth', (dialect) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(dialect, {
-      login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 40, ipWindowSeconds: 60 },
-    });
+  const s = suiteServer(dialect, {
+    login: { maxFailures: 5, lockMinutes: 15, ipMaxRequests: 40, ipWindowSeconds: 60 },
   });
-  afterAll(async () => s?.close());
 
   const login = (username: string, password: string, remoteAddress = '10.0.0.1') =>
     s.request('POST', `${API}/auth/login`, { body: { username, password }, remoteAddress });

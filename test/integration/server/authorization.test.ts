@@ -6,7 +6,7 @@
  * may not see the order 404 (never 403: no one learns that another customer's order exists). A
  * refused request changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../../shared/domain/permissions';
 import type { CommandType } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
@@ -14,7 +14,7 @@ import { currentReport } from '../../../shared/domain/state';
 import { hasPermission, type HttpPermission } from '../../../shared/api/http';
 import type { Role } from '../../../shared/sop/roles';
 import type { DemoUser } from '../../../server/demo';
-import { API, describeEachDialect, pdfBytes, startTestServer, type Res, type TestServer } from './harness';
+import { API, describeEachDialect, pdfBytes, suiteServer, type Res, type TestServer } from './harness';
 import { Flow, ok, SURVEY, USERS } from './flow';
 
 type Stage =
@@ -382,12 +382,10 @@ function expected(op: Op, u: DemoUser, o: Order): number | 'ok' {
 }
 
 describeEachDialect('authorisation matrix', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let people: DemoUser[];
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     // A second Penyelia and MT in the same lab: they see the lab's orders but the sample is not theirs.
     for (const [username, role] of [
       ['penyelia.karet2', 'penyelia'],
@@ -415,7 +413,6 @@ describeEachDialect('authorisation matrix', (dialect) => {
     }
     people = s.demo.users;
   });
-  afterAll(async () => s?.close());
 
   async function orderAt(stage: Stage): Promise<Order> {
     const id = (await f.submit(USERS.customer, f.oneSample())).id;

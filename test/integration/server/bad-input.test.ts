@@ -4,8 +4,8 @@
  * strings, wrong content types, junk in path and query. Every answer is a 4xx with a message in
  * Indonesian and English; none is a 500; nothing is written.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, startTestServer, type Res, type TestServer } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { API, describeEachDialect, suiteServer, type Res } from './harness';
 import { Flow, namedScores, ok, USERS } from './flow';
 
 const LONG = 'A'.repeat(100_000);
@@ -56,8 +56,8 @@ function isError(r: Res): boolean {
 }
 
 describeEachDialect('bad input corpus', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let endpoints: Endpoint[];
   let ids: Record<string, string>;
   let orderVersion: number;
@@ -71,8 +71,6 @@ describeEachDialect('bad input corpus', (dialect) => {
   };
 
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     orderId = await f.toPaid();
     const o = await f.sampleTo(orderId, 0, 'in_testing');
     orderVersion = o.version;
@@ -115,7 +113,6 @@ describeEachDialect('bad input corpus', (dialect) => {
     }
     expect(endpoints.length).toBeGreaterThan(45);
   });
-  afterAll(async () => s?.close());
 
   const urlOf = (e: Endpoint, params: Record<string, string> = ids) =>
     `${e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ids.id!))}`;

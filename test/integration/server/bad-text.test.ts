@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ELHU_PRINTABLE_RANGES, firstUnprintable } from '../../../shared/elhu/coverage';
 import { Flow, USERS } from './flow';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, suiteServer } from './harness';
 
 it('the printable table is exactly what all three embedded fonts draw', () => {
   const sets = ['Regular', 'Bold', 'Italic'].map(
@@ -35,13 +35,8 @@ it('the printable table is exactly what all three embedded fonts draw', () => {
 });
 
 describeEachDialect('bad text', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const registration = (over: Record<string, string>) => ({
     username: `u${Math.random().toString(36).slice(2, 10)}`,

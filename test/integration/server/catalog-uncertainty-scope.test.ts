@@ -4,18 +4,13 @@
  * sets, changes and clears them (validated, with the error shape), the catalog lists them, and an
  * order made afterwards copies them into its analyses.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { expect, it } from 'vitest';
+import { API, describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('catalog: default U with k and the accreditation scope', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const base = {
     name: 'Kadar abu tak larut asam',

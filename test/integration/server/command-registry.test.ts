@@ -5,7 +5,7 @@
  * and step 18 renders its E-LHU once the core admits it and decides once.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../../shared/domain/commands';
 import type * as DecideModule from '../../../shared/domain/decide';
 import type { Decision } from '../../../shared/domain/decide';
@@ -14,7 +14,7 @@ import type { Actor } from '../../../shared/domain/state';
 import { applyCommand, type CommandEnv } from '../../../server/commands/apply-command';
 import { loadOrder } from '../../../server/commands/store';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, USERS } from './flow';
 
 /** Every decision the server made, in order. */
@@ -34,15 +34,12 @@ vi.mock('../../../shared/domain/decide', async (importOriginal) => {
 const decisionsOf = (type: Command['type']) => decided.filter((d) => d.command.type === type);
 
 describeEachDialect('command registry', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let env: CommandEnv;
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     env = { handle: s.handle, config: s.config, reports: placeholderReportServices };
   });
-  afterAll(async () => s?.close());
   beforeEach(() => void decided.splice(0));
 
   const actor = (username: string): Actor => {

@@ -3,22 +3,17 @@
  * two server processes on one database); a command sent twice applies once.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
-import { API, describeEachDialect, PG_URL, spawnServer, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, PG_URL, spawnServer, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const seqOf = (kind: 'order' | 'sample' | 'lhu', n: string) =>
   parseNumber(DEFAULT_NUMBER_FORMATS[kind], n)!.seq;
 
 describeEachDialect('concurrency', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   it('50 parallel validations (mixed with refused ones) give order numbers 1..50, no gap, no duplicate', async () => {
     const ids: string[] = [];

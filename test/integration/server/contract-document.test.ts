@@ -9,19 +9,17 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { startTestServer, type TestServer } from './harness';
+import { suiteServer } from './harness';
 
-let s: TestServer;
+const s = suiteServer('sqlite');
 let doc: { paths: Record<string, Record<string, Record<string, unknown>>> };
 beforeAll(async () => {
-  s = await startTestServer('sqlite');
   const r = await s.request('GET', '/api/v1/openapi.json');
   expect(r.status).toBe(200);
   doc = r.body;
 });
-afterAll(async () => s?.close());
 
 const ops = () =>
   Object.entries(doc.paths).flatMap(([path, byMethod]) =>

@@ -5,18 +5,13 @@
  * Idempotency-Key names the same thing; the OpenAPI document says so (Location response header).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, pdfBytes, startTestServer, type TestServer } from './harness';
+import { expect, it } from 'vitest';
+import { API, describeEachDialect, pdfBytes, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('created id and Location', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   it('register: the customer created, readable at its Location', async () => {
     const r = await s.request('POST', `${API}/auth/register`, {

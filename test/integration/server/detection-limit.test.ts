@@ -1,16 +1,11 @@
 /** Detection limits: kept in the catalog, managed by Admin Satker, copied into each analysis of an order. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { expect, it } from 'vitest';
+import { API, describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('detection limits in the catalog', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   it('the catalog lists each parameter with its detection limit, null where the method has none', async () => {
     const catalog = ok(await s.request('GET', `${API}/catalog`));

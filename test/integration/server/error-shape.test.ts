@@ -6,9 +6,9 @@
  * people: no command names, Indonesian without English in it, no message that repeats itself.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Flow, USERS } from './flow';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, suiteServer } from './harness';
 
 const SHAPE = {
   error: { code: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
@@ -44,14 +44,12 @@ function raw(port: number, request: string): Promise<{ status: number; headers: 
 }
 
 describeEachDialect('error shape', (dialect) => {
-  let s: TestServer;
+  const s = suiteServer(dialect);
   let port: number;
   beforeAll(async () => {
-    s = await startTestServer(dialect);
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     port = (s.app.server.address() as { port: number }).port;
   });
-  afterAll(async () => s?.close());
 
   it('a control character in a header: 401 for Authorization, 400 for another, both in the error shape', async () => {
     const auth = await raw(

@@ -12,25 +12,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 import { demoKepalaSigner, detachedCms, strangerSigner } from './support/external-cms';
 
 describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let orderId: string;
   let url: string;
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     orderId = await f.toPaid();
     const o = await f.sampleTo(orderId, 0, 'awaiting_signature');
     const sample = o.samples[0]!;
     url = `orders/${orderId}/samples/${sample.id}/reports/${f.reportOf(o, 0).id}`;
   }, 180_000);
-  afterAll(async () => s?.close());
 
   const fetchPackage = async () => ok(await s.as(USERS.kepala).get(`${url}/signing-package`));
 

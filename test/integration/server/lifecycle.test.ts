@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROLE_INFO, HUMAN_ROLES } from '../../../shared/sop/roles';
 import { openDatabase } from '../../../server/db/connect';
 import { CodeMigrationProvider } from '../../../server/db/migrations';
@@ -16,17 +16,13 @@ import {
   jpegBytes,
   pngBytes,
   startTestServer,
-  type TestServer,
+  suiteServer,
 } from './harness';
 import { serverCliArgs } from './cli-args';
 import { Flow, ok } from './flow';
 
 describeEachDialect('health, OpenAPI and migrations', (dialect) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
 
   it('health answers 200 with the database in use', async () => {
     const r = ok(await s.request('GET', `${API}/health`));

@@ -4,25 +4,16 @@
  * live database) hold orders with the same id and version but other contents: each server reads
  * its own.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer, type TestServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const OTHER_TIME = '2020-01-02T03:04:05.000Z';
 
 describeEachDialect('order cache per database', (dialect) => {
-  let one: TestServer;
-  let two: TestServer;
-
-  beforeAll(async () => {
-    one = await startTestServer(dialect);
-    two = await startTestServer(dialect);
-  });
-  afterAll(async () => {
-    await one?.close();
-    await two?.close();
-  });
+  const one = suiteServer(dialect);
+  const two = suiteServer(dialect);
 
   it('a second database with the same order id and version shows its own order, not the one read first', async () => {
     const order = await new Flow(one).submit();

@@ -3,25 +3,23 @@
  * those who may read the order, with names withheld where impartiality asks (shared/domain/history.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { OrderHistoryResponseSchema, type OrderHistoryEntry } from '../../../shared/api/http';
-import { API, describeEachDialect, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const RETURN_ASSIGNMENT = 'Analis belum kompeten untuk metode ini.';
 const RETURN_RESULTS = 'Perhitungan kadar abu perlu diperiksa ulang.';
 
 describeEachDialect('order history', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let orderId: string;
   let sampleId: string;
   const history = async (user: string, id = orderId) =>
     s.as(user).get<{ entries: OrderHistoryEntry[] }>(`orders/${id}/history`);
 
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     orderId = await f.toPaid();
     await f.sampleTo(orderId, 0, 'assigned');
     sampleId = (await f.order(orderId)).samples[0]!.id;
@@ -51,7 +49,6 @@ describeEachDialect('order history', (dialect) => {
         .post(`orders/${orderId}/samples/${sampleId}/results/return`, { reason: RETURN_RESULTS }),
     );
   });
-  afterAll(async () => s?.close());
 
   it('lists what happened oldest first, each with its step, entity, states and reason', async () => {
     const { entries } = OrderHistoryResponseSchema.parse(ok(await history(USERS.cs)));

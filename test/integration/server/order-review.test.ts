@@ -4,9 +4,9 @@
  * review; a "tidak bisa" cannot validate, an incomplete or malformed review is refused with the
  * error shape, and a refusal leaves the order as it was.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OrderHistoryResponseSchema, OrderResponseSchema } from '../../../shared/api/http';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const ALL_BISA = { sdm: 'bisa', metode: 'bisa', peralatan: 'bisa' } as const;
@@ -14,13 +14,8 @@ const NO_EQUIPMENT = { sdm: 'bisa', metode: 'bisa', peralatan: 'tidak_bisa' } as
 const REASON = 'Kaji ulang permintaan: Kemampuan peralatan tidak bisa. Tanur sedang dikalibrasi.';
 
 describeEachDialect('order review (step 5)', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const history = async (orderId: string, user: string = USERS.cs) =>
     OrderHistoryResponseSchema.parse(ok(await s.as(user).get(`orders/${orderId}/history`))).entries;

@@ -3,12 +3,12 @@
  * beyond them is refused at once with 503 and Retry-After in the error shape; a genuine signed E-LHU
  * is recognised through the pool, by the API and the HTML page.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { AppError } from '../../../server/http/errors';
 import { buildServer } from '../../../server/http/app';
 import { PdfPool, workerFilename } from '../../../server/reports/pdf-pool';
 import { Flow } from './flow';
-import { API, describeEachDialect, multipart, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, multipart, suiteServer } from './harness';
 
 it('workers load the TypeScript sources under tsx, the bundled file in production', () => {
   expect(workerFilename('file:///app/server/reports/pdf-pool.ts')).toBe(
@@ -50,17 +50,11 @@ it('a full pool refuses at once with 503 and Retry-After; the tasks it took fini
 });
 
 describeEachDialect('PDF checks through the worker pool', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
   const pool = new PdfPool({ threads: 1, queue: 1, retryAfterSeconds: 3 });
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await pool.close();
-  });
+  // Registered before the server's: the afterAll hooks run in reverse, so the pool closes after it.
+  afterAll(() => pool.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   it('a genuine E-LHU is recognised through the pool; with the pool busy the API answers 503 and the page says so', async () => {
     const orderId = await f.toPaid();

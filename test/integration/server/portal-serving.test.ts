@@ -6,11 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness';
+import { suiteServer } from './harness';
 
 describe('portal serving', () => {
-  let built: TestServer;
-  let missing: TestServer;
   const dir = mkdtempSync(join(tmpdir(), 'sippt-portal-'));
 
   beforeAll(async () => {
@@ -20,14 +18,11 @@ describe('portal serving', () => {
       '<!doctype html><title>portal</title><script type="module" src="/assets/index-abc.js"></script>',
     );
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
-    built = await startTestServer('sqlite', { portalDir: dir });
-    missing = await startTestServer('sqlite', { portalDir: join(dir, 'nope') });
   });
-  afterAll(async () => {
-    await built?.close();
-    await missing?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // Registered before the servers': the afterAll hooks run in reverse, so the folder goes after them.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const built = suiteServer('sqlite', { portalDir: dir });
+  const missing = suiteServer('sqlite', { portalDir: join(dir, 'nope') });
 
   it('answers its pages with index.html under a CSP without inline scripts', async () => {
     for (const url of [

@@ -4,7 +4,7 @@
  * back with the next window; the limits hold across two server processes on one PostgreSQL; and a
  * normal day's work under the default limits is never limited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, defaultConfig, type RateLimits } from '../../../server/config';
 import {
   API,
@@ -14,9 +14,8 @@ import {
   PG_URL,
   pdfBytes,
   spawnServer,
-  startTestServer,
+  suiteServer,
   UNLIMITED,
-  type TestServer,
 } from './harness';
 import { Flow, ok, USERS } from './flow';
 
@@ -47,16 +46,14 @@ function expectLimited(r: { status: number; body: unknown; headers: Record<strin
 }
 
 describeEachDialect('rate limits', (dialect) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(dialect, {
-      rateLimits: SMALL,
-      login: { maxFailures: 100, lockMinutes: 15, ipMaxRequests: 3, ipWindowSeconds: 600 },
-    });
+  const s = suiteServer(dialect, {
+    rateLimits: SMALL,
+    login: { maxFailures: 100, lockMinutes: 15, ipMaxRequests: 3, ipWindowSeconds: 600 },
+  });
+  beforeAll(() => {
     // Each test counts requests within one window; a window's end mid-test would reset the count.
     s.clock.pin();
   });
-  afterAll(async () => s?.close());
 
   /** A login from `address`, the client address the limits count by. */
   const loginFrom = (address: string, username: string, password: string) =>
@@ -160,12 +157,7 @@ describeEachDialect('rate limits', (dialect) => {
 });
 
 describeEachDialect('rate limits: a normal day is never limited', (dialect) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    const d = defaultConfig();
-    s = await startTestServer(dialect, { rateLimits: DEFAULT_RATE_LIMITS, login: d.login });
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect, { rateLimits: DEFAULT_RATE_LIMITS, login: defaultConfig().login });
 
   it('every user of one office (one address) logs in, works an order to a signed report, refreshes, checks reports and changes a password', async () => {
     const f = new Flow(s);

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, USERS } from './flow';
 
 function pdfText(pdf: Buffer): string {
@@ -22,20 +22,17 @@ function pdfText(pdf: Buffer): string {
 }
 
 describeEachDialect('E-LHU preview before the signature request', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let url: string;
   let missing: string;
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     const id = await f.toPaid();
     const o = await f.sampleTo(id, 0, 'report_numbered');
     const sample = o.samples[0]!;
     url = `orders/${id}/samples/${sample.id}/reports/${f.reportOf(o, 0).id}/preview`;
     missing = `orders/${id}/samples/${sample.id}/reports/00000000-0000-4000-8000-000000000000/preview`;
   }, 180_000);
-  afterAll(async () => s?.close());
 
   it('CS and Ketua Tim get the draft PDF, marked DRAFT / BELUM DITERBITKAN, with the report number', async () => {
     for (const user of [USERS.cs, USERS.ketua]) {

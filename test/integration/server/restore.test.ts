@@ -9,20 +9,15 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { historyEpoch, newHistoryEpoch, openDatabase } from '../../../server/db/connect';
 import { PULL_CURSOR_PATTERN, type OutboxCommand } from '../../../shared/api/sync';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow } from './flow';
 
 describeEachDialect('sync across a restore', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const pull = (user: string, clientId: string, cursor: string | null) =>
     s.as(user).post('sync/pull', { clientId, cursor, limit: 1000 });

@@ -9,18 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
 import { Flow, ok } from './flow';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 
 describeEachDialect('the number rule of a result', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let orderId: string;
   let sampleId: string;
   let analysis: { id: string; analyst: string };
 
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     orderId = await f.toPaid();
     const o: Order = await f.sampleTo(orderId, 0, 'in_testing');
     const sm = o.samples[0]!;

@@ -1,20 +1,15 @@
 /** Every "no" of the SOP through HTTP: each return path of the permission table, with its reason kept. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RULES } from '../../../shared/domain/permissions';
 import type { CommandType } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('return paths over HTTP', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   /** The Karet MT sends the order's first sample back to the Penyelia (its assignment or its results), with `reason`. */
   const mtReturns = async (o: Order, what: 'assignment' | 'results', reason: string) =>

@@ -1,18 +1,13 @@
 /** The whole SOP, steps 1-22, through HTTP only, for an order with two samples in two labs. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
 import { ikmIndex } from '../../../shared/domain/entities';
-import { API, describeEachDialect, pdfBytes, startTestServer, type TestServer } from './harness';
+import { API, describeEachDialect, pdfBytes, suiteServer } from './harness';
 import { Flow, ok, SURVEY, USERS } from './flow';
 
 describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   it('runs an order with two samples from registration to "finished"', async () => {
     // 1: the customer opens the site: the public catalog.

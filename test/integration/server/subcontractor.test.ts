@@ -5,21 +5,16 @@
  * sync a customer has no access, and the domain refuses an order.submit that names one
  * (test/unit/domain/report-fields.test.ts).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OrderResponseSchema } from '../../../shared/api/http';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 const PARTNER = 'Laboratorium Pengujian Balai Besar Kimia dan Kemasan, Jakarta';
 
 describeEachDialect('subcontractor: staff only (step 5)', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const ordersOf = async (user: string) =>
     (ok(await s.as(user).get('orders')) as { orders: { id: string }[] }).orders.map((o) => o.id);

@@ -3,22 +3,19 @@
  * not an unlabeled array; a missing or unknown element is refused with a message naming it; the
  * stored form stays the scores in IKM_ELEMENTS order (records and the IKM index read it).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { IKM_ELEMENTS } from '../../../shared/domain/entities';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, namedScores, ok, USERS } from './flow';
 
 describeEachDialect('survey by element name', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   let orderId: string;
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     orderId = await f.toPaid(USERS.customer, f.oneSample());
     await f.sampleTo(orderId, 0, 'released');
   }, 120_000);
-  afterAll(async () => s?.close());
 
   const send = (body: unknown) => s.as(USERS.customer).post(`orders/${orderId}/survey`, body);
 

@@ -1,7 +1,7 @@
 /** The server half of sync (shared/api/sync.ts): push through the command path, pull of the user's bucket. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   PullResponseSchema,
   PushResponseSchema,
@@ -10,17 +10,12 @@ import {
 } from '../../../shared/api/sync';
 import type { Order } from '../../../shared/domain/entities';
 import { nextFeedSeq } from '../../../server/commands/store';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('sync push and pull', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const cmd = (
     seq: number,

@@ -1,6 +1,6 @@
 /** Proofs of payment (type from content, size limit, stored under server ids) and the payment gateway's HMAC notification. */
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   API,
   describeEachDialect,
@@ -10,18 +10,13 @@ import {
   pdfBytes,
   pngBytes,
   startTestServer,
-  type TestServer,
+  suiteServer,
 } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('uploads and payment notifications', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const upload = (
     orderId: string,

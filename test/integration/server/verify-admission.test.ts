@@ -11,27 +11,24 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../server/http/app';
 import { PdfPool } from '../../../server/reports/pdf-pool';
-import { API, multipart, pdfBytes, startTestServer, type TestServer } from './harness';
+import { API, multipart, pdfBytes, suiteServer } from './harness';
 
 const PORT = 7101;
-let s: TestServer;
 let app: FastifyInstance;
 // One thread, three queue places (four uploads in the server at most), two bodies received at once.
 const pool = new PdfPool({ threads: 1, queue: 3, receiving: 2, retryAfterSeconds: 4 });
+// Registered before the server's: the afterAll hooks run in reverse, so the pool closes after it.
+afterAll(() => pool.close());
+const s = suiteServer('sqlite');
 /** Takes the only thread for `ms` and every queue place. */
 const fillPool = (ms: number) =>
   Promise.all([pool.run('sleep', ms), pool.run('sleep', 10), pool.run('sleep', 10), pool.run('sleep', 10)]);
 
 beforeAll(async () => {
-  s = await startTestServer('sqlite');
   app = await buildServer({ db: s.handle, config: s.config, logger: false, pdfPool: pool });
   await app.listen({ port: PORT, host: '127.0.0.1' });
 });
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
-  await pool.close();
-});
+afterAll(async () => app?.close());
 
 /** A raw connection: what the server sent so far, and whether it closed the connection. */
 interface Raw {

@@ -7,22 +7,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { PushResponseSchema, type OutboxCommand } from '../../../shared/api/sync';
 import { formatDateId } from '../../../shared/elhu/dates';
 import { getInfoEntry } from '../../../shared/elhu/pdf-tools';
 import { ELHU_INFO_KEYS } from '../../../shared/elhu/types';
 import { throwawayKeystore } from '../../unit/elhu/helpers';
 import { Flow, ok, SURVEY, USERS } from './flow';
-import {
-  API,
-  describeEachDialect,
-  multipart,
-  pdfBytes,
-  pngBytes,
-  startTestServer,
-  type TestServer,
-} from './harness';
+import { API, describeEachDialect, multipart, pdfBytes, pngBytes, suiteServer } from './harness';
 
 const DEMO_NIP = '197503122000031002';
 const DEMO_CERT = readFileSync(
@@ -31,14 +23,12 @@ const DEMO_CERT = readFileSync(
 );
 
 describeEachDialect('public E-LHU verification', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
   /** A released report, signed with the demo keystore. */
   let released: { orderId: string; sampleId: string; reportId: string; number: string; pdf: Buffer };
 
   beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
     // One sample, so that the order completes and the customer can fill in the survey.
     const orderId = await f.toPaid(USERS.customer, f.oneSample());
     await f.sampleTo(orderId, 0, 'awaiting_signature');
@@ -53,7 +43,6 @@ describeEachDialect('public E-LHU verification', (dialect) => {
       pdf: Buffer.from(signed.pdf),
     };
   }, 60_000);
-  afterAll(async () => s?.close());
 
   /** The verification URL the report's QR code encodes (the PDF's information dictionary), as a path. */
   async function qrPath(pdf: Uint8Array): Promise<string> {

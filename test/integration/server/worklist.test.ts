@@ -3,19 +3,14 @@
  * analysis status, "my work" for the caller's role, keyset paging stable while orders arrive and
  * change), and a creating command that answers the new id with a Location header.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { describeEachDialect, startTestServer, type TestServer } from './harness';
+import { describeEachDialect, suiteServer } from './harness';
 import { Flow, ok, USERS } from './flow';
 
 describeEachDialect('worklist queries', (dialect) => {
-  let s: TestServer;
-  let f: Flow;
-  beforeAll(async () => {
-    s = await startTestServer(dialect);
-    f = new Flow(s);
-  });
-  afterAll(async () => s?.close());
+  const s = suiteServer(dialect);
+  const f = new Flow(s);
 
   const list = async (user: string, q: string) =>
     ok(await s.as(user).get(`orders?${q}`)) as { orders: { id: string }[]; nextCursor: string | null };
