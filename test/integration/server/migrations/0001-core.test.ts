@@ -12,9 +12,7 @@ describeEachDialect('migration 0001_core', (dialect) => {
       expect(await m.indexColumns('orders_status')).toEqual(['status', 'updated_seq']);
 
       await m.insert('units', v1.unit);
-      await m.insert('labs', v1.lab);
-      await m.insert('sample_types', v1.sampleType);
-      await m.insert('parameters', v1.parameter);
+      await m.insertParameter();
       await m.insert('orders', v1.order('ord-1', 1));
       expect(
         await m.rows(

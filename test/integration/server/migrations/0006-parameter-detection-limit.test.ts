@@ -5,9 +5,7 @@ import { beforeMigration, describeEachDialect, v1 } from './helper';
 describeEachDialect('migration 0006_parameter_detection_limit', (dialect) => {
   it('parameters keep their fields with no limit; a fractional limit is stored as is', () =>
     beforeMigration(dialect, '0006_parameter_detection_limit', async (m) => {
-      await m.insert('labs', v1.lab);
-      await m.insert('sample_types', v1.sampleType);
-      await m.insert('parameters', v1.parameter);
+      await m.insertParameter();
       await m.migrate();
       expect(await m.rows(sql`select * from parameters`)).toEqual([
         { ...v1.parameter, detection_limit: null },

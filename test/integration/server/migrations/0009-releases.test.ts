@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { beforeMigration, describeEachDialect } from './helper';
-
-const AT = '2026-03-02T03:00:00.000Z';
+import { AT, beforeMigration, describeEachDialect } from './helper';
 
 describeEachDialect('migration 0009_releases', (dialect) => {
   it('adds desktop releases, their files (sizes past 4 GB) and the versions each user signed in with', () =>

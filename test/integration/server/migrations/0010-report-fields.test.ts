@@ -6,9 +6,7 @@ describeEachDialect('migration 0010_report_fields', (dialect) => {
   it('parameters already there are accredited with no default uncertainty; units keep the default signature statement', () =>
     beforeMigration(dialect, '0010_report_fields', async (m) => {
       await m.insert('units', v1.unit);
-      await m.insert('labs', v1.lab);
-      await m.insert('sample_types', v1.sampleType);
-      await m.insert('parameters', { ...v1.parameter, detection_limit: 0.01 });
+      await m.insertParameter({ ...v1.parameter, detection_limit: 0.01 });
       await m.migrate();
       expect(await m.rows(sql`select * from parameters`)).toEqual([
         {

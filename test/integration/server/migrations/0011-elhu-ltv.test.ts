@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { beforeMigration, describeEachDialect, v1 } from './helper';
-
-const AT = '2026-03-02T03:00:00.000Z';
+import { AT, beforeMigration, describeEachDialect, v1 } from './helper';
 
 describeEachDialect('migration 0011_elhu_ltv', (dialect) => {
   it('signed reports stay as they are; each can then get its long-term state and file versions', () =>

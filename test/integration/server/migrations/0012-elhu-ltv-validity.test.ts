@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { beforeMigration, describeEachDialect } from './helper';
-
-const AT = '2026-03-02T03:00:00.000Z';
+import { AT, beforeMigration, describeEachDialect } from './helper';
 
 describeEachDialect('migration 0012_elhu_ltv_validity', (dialect) => {
   it('long-term states already there have no certificate verdict; one can be recorded', () =>

@@ -21,6 +21,8 @@ export interface MigrationDb {
   /** Runs the migration under test (only it), failing the test if it fails. */
   migrate(): Promise<void>;
   insert(table: string, row: Record<string, unknown>): Promise<void>;
+  /** The first version's lab and sample type, then `parameter` (v1.parameter unless given) under them. */
+  insertParameter(parameter?: Record<string, unknown>): Promise<void>;
   rows<T>(query: RawBuilder<unknown>): Promise<T[]>;
   /** The table's column names, in order. */
   columns(table: string): Promise<string[]>;
@@ -46,6 +48,12 @@ export async function beforeMigration(
   });
   const db = handle.db as unknown as Kysely<unknown>;
   const migrator = new Migrator({ db, provider: new CodeMigrationProvider(dialect) });
+  const insert = async (table: string, row: Record<string, unknown>) => {
+    const keys = Object.keys(row);
+    await sql`insert into ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) values (${sql.join(
+      keys.map((k) => row[k]),
+    )})`.execute(db);
+  };
   const migrateTo = async (target: string) => {
     const { error, results } = await migrator.migrateTo(target);
     expect(error).toBeUndefined();
@@ -60,11 +68,11 @@ export async function beforeMigration(
       async migrate() {
         expect(await migrateTo(name)).toEqual([`${name}:Success`]);
       },
-      async insert(table, row) {
-        const keys = Object.keys(row);
-        await sql`insert into ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) values (${sql.join(
-          keys.map((k) => row[k]),
-        )})`.execute(db);
+      insert,
+      async insertParameter(parameter = v1.parameter) {
+        await insert('labs', v1.lab);
+        await insert('sample_types', v1.sampleType);
+        await insert('parameters', parameter);
       },
       async rows<T>(query: RawBuilder<unknown>) {
         return (await query.execute(db)).rows as T[];
@@ -100,7 +108,8 @@ export async function beforeMigration(
 // Rows of the first version's tables, as they were then (a migration test must not depend on
 // columns added later). Every test that needs one of these tables starts from them.
 
-const AT = '2026-03-02T03:00:00.000Z';
+/** The time every row of these tests was written at. */
+export const AT = '2026-03-02T03:00:00.000Z';
 
 export const v1 = {
   unit: {
