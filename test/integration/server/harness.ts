@@ -152,17 +152,28 @@ export interface RequestOptions {
   remoteAddress?: string;
 }
 
-/** What a started TestServer is made of, in the order its constructor takes them. */
-type StartedParts = [
-  app: FastifyInstance,
-  handle: DbHandle,
-  db: TestDatabase,
-  demo: DemoData,
-  clock: TestClock,
-  config: ServerConfig,
-];
+const PART_NAMES = ['app', 'handle', 'db', 'demo', 'clock', 'config'] as const;
+/** What a started TestServer is made of. */
+type StartedParts = Pick<TestServer, (typeof PART_NAMES)[number]>;
 
 export class TestServer {
+  // The parts, read through getters (defined below from PART_NAMES) that throw while the server is
+  // not started: a suite's server exists while the suite is declared, before its beforeAll started
+  // it, and reading it then is a mistake in the suite, said at once rather than as an undefined.
+  declare readonly app: FastifyInstance;
+  declare readonly handle: DbHandle;
+  declare readonly db: TestDatabase;
+  declare readonly demo: DemoData;
+  declare readonly clock: TestClock;
+  declare readonly config: ServerConfig;
+  static {
+    for (const name of PART_NAMES)
+      Object.defineProperty(TestServer.prototype, name, {
+        get(this: TestServer) {
+          return this.started()[name];
+        },
+      });
+  }
   private sessions = new Map<string, string>();
   private parts: StartedParts | null = null;
 
@@ -170,8 +181,21 @@ export class TestServer {
    * With its parts: a server already started (by startTestServer, or by a suite that builds its
    * own). With none: a server that `start` fills in later (what suiteServer hands out).
    */
-  constructor(...parts: StartedParts | []) {
-    if (parts.length === 6) this.parts = parts;
+  constructor(
+    ...parts:
+      | []
+      | [
+          app: FastifyInstance,
+          handle: DbHandle,
+          db: TestDatabase,
+          demo: DemoData,
+          clock: TestClock,
+          config: ServerConfig,
+        ]
+  ) {
+    if (parts.length === 0) return;
+    const [app, handle, db, demo, clock, config] = parts;
+    this.parts = { app, handle, db, demo, clock, config };
   }
 
   /** Starts the server: a fresh database with the demo data, and the app over it. */
@@ -184,35 +208,15 @@ export class TestServer {
     const demo = await seedDemo({ handle, config, reports: placeholderReportServices });
     const app = await buildServer({ db: handle, config, logger: false });
     await app.ready();
-    this.parts = [app, handle, db, demo, clock, config];
+    this.parts = { app, handle, db, demo, clock, config };
   }
 
-  // A suite's server exists while the suite is declared, before its beforeAll started it: reading
-  // it then is a mistake in the suite, said here rather than as an undefined further on.
   private started(): StartedParts {
     if (!this.parts)
       throw new Error(
         'TestServer not started: use it in a test or in a beforeAll registered after suiteServer(), not while the suite is declared',
       );
     return this.parts;
-  }
-  get app(): FastifyInstance {
-    return this.started()[0];
-  }
-  get handle(): DbHandle {
-    return this.started()[1];
-  }
-  get db(): TestDatabase {
-    return this.started()[2];
-  }
-  get demo(): DemoData {
-    return this.started()[3];
-  }
-  get clock(): TestClock {
-    return this.started()[4];
-  }
-  get config(): ServerConfig {
-    return this.started()[5];
   }
 
   async request<T = any>(method: string, url: string, opts: RequestOptions = {}): Promise<Res<T>> {
@@ -299,7 +303,7 @@ export class TestServer {
   /** Closes the app and drops the database; nothing to do when the server never started. */
   async close() {
     if (!this.parts) return;
-    const [app, handle, db] = this.parts;
+    const { app, handle, db } = this.parts;
     await app.close();
     await handle.close();
     await db.drop();
