@@ -13,27 +13,17 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { contentSecurityPolicy } from '../../../node-shared/csp';
 import type { ErrorResponse } from '../../../shared/api/http';
 import { PORTAL_PAGES } from '../../../shared/portal-pages';
 import type { AppContext } from '../context';
 
 /**
- * Scripts only from the portal's own files (no inline script, no eval); styles inline as well,
- * because Mantine sets CSS variables and positions in style attributes; images also from blob:
- * (the E-LHU and proof files are downloaded as blobs).
+ * The portal's Content-Security-Policy (the shared directives: node-shared/csp.ts). Its own: no
+ * worker-src (it runs no worker, so default-src 'self' applies), and forms may post to the
+ * portal's own origin.
  */
-export const PORTAL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PORTAL_CSP = contentSecurityPolicy({ formAction: "'self'" });
 
 const NOT_BUILT = `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
