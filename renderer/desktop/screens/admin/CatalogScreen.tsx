@@ -18,11 +18,9 @@ import {
 import type { Parameter } from '../../../../shared/domain/entities';
 import { formatRequirement } from '../../../../shared/elhu/judgment';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatNumber, formatRupiah } from '../../../lib/format';
-import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { WorkListBody } from '../online/WorkListBody';
 import { ActionPanel } from '../parts/ActionPanel';
 import { IdSelect } from '../parts/IdSelect';
 import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
@@ -91,128 +89,124 @@ export function CatalogScreen() {
           </Group>
         }
       >
-        {q.isPending ? (
-          <TableSkeleton rows={12} />
-        ) : q.isError && !c ? (
-          isOffline(q.error) ? null : (
-            <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-          )
-        ) : c ? (
-          <Tabs
-            value={tab}
-            onChange={setTab}
-            px="md"
-            style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
-          >
-            <Tabs.List>
-              <Tabs.Tab value="parameters">
-                {t('catalog.parameters', { count: c.parameters.length })}
-              </Tabs.Tab>
-              <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
-              <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="parameters" style={{ overflow: 'auto', flex: 1 }}>
-              <Table
-                fz={13}
-                verticalSpacing={3}
-                stickyHeader
-                highlightOnHover
-                aria-label={t('catalog.parametersTitle')}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('catalog.col.type')}</Table.Th>
-                    <Table.Th>{t('catalog.col.parameter')}</Table.Th>
-                    <Table.Th>{t('catalog.col.method')}</Table.Th>
-                    <Table.Th>{t('catalog.col.requirement')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {c.parameters.map((p) => (
-                    <Table.Tr
-                      key={p.id}
-                      data-inactive={!p.active || undefined}
-                      style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
-                    >
-                      <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setPanel({ kind: 'parameter', id: p.id })}
-                          aria-label={`${t('catalog.edit')} ${p.name}`}
-                        >
-                          {p.name}
-                        </Button>
-                        {!p.active && (
-                          <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
-                            {t('catalog.inactive')}
-                          </Badge>
-                        )}
-                        {p.accredited === false && (
-                          <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
-                            {t('catalog.outsideScope')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{p.method}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">
-                          {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
-                        </Text>
-                      </Table.Td>
-                      <NumberCell>
-                        {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
-                      </NumberCell>
-                      <NumberCell nowrap>
-                        {p.uncertainty
-                          ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
-                          : '—'}
-                      </NumberCell>
-                      <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
+        <WorkListBody query={q} skeletonRows={12}>
+          {c && (
+            <Tabs
+              value={tab}
+              onChange={setTab}
+              px="md"
+              style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+            >
+              <Tabs.List>
+                <Tabs.Tab value="parameters">
+                  {t('catalog.parameters', { count: c.parameters.length })}
+                </Tabs.Tab>
+                <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
+                <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="parameters" style={{ overflow: 'auto', flex: 1 }}>
+                <Table
+                  fz={13}
+                  verticalSpacing={3}
+                  stickyHeader
+                  highlightOnHover
+                  aria-label={t('catalog.parametersTitle')}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('catalog.col.type')}</Table.Th>
+                      <Table.Th>{t('catalog.col.parameter')}</Table.Th>
+                      <Table.Th>{t('catalog.col.method')}</Table.Th>
+                      <Table.Th>{t('catalog.col.requirement')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Tabs.Panel>
-            <Tabs.Panel value="types" style={{ overflow: 'auto', flex: 1 }}>
-              <Table fz={13} verticalSpacing={3} aria-label={t('catalog.typesTitle')}>
-                <Table.Tbody>
-                  {c.sampleTypes.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
-                      <Table.Td>{s.name}</Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dark.4">
-                          {s.description}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Tabs.Panel>
-            <Tabs.Panel value="labs" style={{ overflow: 'auto', flex: 1 }}>
-              <Table fz={13} verticalSpacing={3} aria-label={t('catalog.labsTitle')}>
-                <Table.Tbody>
-                  {c.labs.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td w={90} className="num">
-                        {l.code}
-                      </Table.Td>
-                      <Table.Td>{l.name}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Tabs.Panel>
-          </Tabs>
-        ) : null}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {c.parameters.map((p) => (
+                      <Table.Tr
+                        key={p.id}
+                        data-inactive={!p.active || undefined}
+                        style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
+                      >
+                        <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => setPanel({ kind: 'parameter', id: p.id })}
+                            aria-label={`${t('catalog.edit')} ${p.name}`}
+                          >
+                            {p.name}
+                          </Button>
+                          {!p.active && (
+                            <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
+                              {t('catalog.inactive')}
+                            </Badge>
+                          )}
+                          {p.accredited === false && (
+                            <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
+                              {t('catalog.outsideScope')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs">{p.method}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs">
+                            {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
+                          </Text>
+                        </Table.Td>
+                        <NumberCell>
+                          {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
+                        </NumberCell>
+                        <NumberCell nowrap>
+                          {p.uncertainty
+                            ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
+                            : '—'}
+                        </NumberCell>
+                        <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Tabs.Panel>
+              <Tabs.Panel value="types" style={{ overflow: 'auto', flex: 1 }}>
+                <Table fz={13} verticalSpacing={3} aria-label={t('catalog.typesTitle')}>
+                  <Table.Tbody>
+                    {c.sampleTypes.map((s) => (
+                      <Table.Tr key={s.id}>
+                        <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
+                        <Table.Td>{s.name}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs" c="dark.4">
+                            {s.description}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Tabs.Panel>
+              <Tabs.Panel value="labs" style={{ overflow: 'auto', flex: 1 }}>
+                <Table fz={13} verticalSpacing={3} aria-label={t('catalog.labsTitle')}>
+                  <Table.Tbody>
+                    {c.labs.map((l) => (
+                      <Table.Tr key={l.id}>
+                        <Table.Td w={90} className="num">
+                          {l.code}
+                        </Table.Td>
+                        <Table.Td>{l.name}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Tabs.Panel>
+            </Tabs>
+          )}
+        </WorkListBody>
       </AdminPage>
     </WithSidePanel>
   );

@@ -10,11 +10,9 @@ import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { HolidaySchema, type HolidayEntry } from '../../../../shared/api/calendar';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
 import { formatDate } from '../../../lib/format';
-import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { WorkListBody } from '../online/WorkListBody';
 import { AdminPage } from './AdminPage';
 import { addHoliday, changed, removeHoliday, yearsOf } from './holiday-draft';
 
@@ -93,13 +91,7 @@ export function HolidaysScreen() {
           {save.error}
         </Text>
       )}
-      {q.isPending ? (
-        <TableSkeleton rows={8} />
-      ) : q.isError && !draft ? (
-        isOffline(q.error) ? null : (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        )
-      ) : (
+      <WorkListBody query={q}>
         <Box px="md" style={{ overflow: 'auto', flex: 1 }}>
           <Group align="flex-end" gap="xs" my="xs" onKeyDown={getHotkeyHandler([['Enter', add]])}>
             <TextInput
@@ -178,7 +170,7 @@ export function HolidaysScreen() {
             </Table.Tbody>
           </Table>
         </Box>
-      )}
+      </WorkListBody>
     </AdminPage>
   );
 }

@@ -11,10 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { CreateUserRequestSchema, STAFF_ROLES, type PublicUser } from '../../../../shared/api/http';
 import { ROLE_INFO } from '../../../../shared/sop/roles';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/TableSkeleton';
-import { isOffline } from '../online/connection';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { WorkListBody } from '../online/WorkListBody';
 import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
 import { FormPanel, TextField, useCreateForm } from './FormPanel';
 
@@ -63,13 +61,7 @@ export function StaffScreen() {
             {toggle.error}
           </Text>
         )}
-        {users.isPending ? (
-          <TableSkeleton rows={10} />
-        ) : users.isError && !users.data ? (
-          isOffline(users.error) ? null : (
-            <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-          )
-        ) : (
+        <WorkListBody query={users} skeletonRows={10}>
           <Box style={{ overflow: 'auto', flex: 1 }} px="md">
             <Table fz={13} verticalSpacing={4} stickyHeader highlightOnHover aria-label={t('staff.title')}>
               <Table.Thead>
@@ -124,7 +116,7 @@ export function StaffScreen() {
               </Table.Tbody>
             </Table>
           </Box>
-        )}
+        </WorkListBody>
       </AdminPage>
     </WithSidePanel>
   );
