@@ -207,14 +207,9 @@ describeEachDialect('command registry', (dialect) => {
       // The sample now awaits its signature: asking again is refused before any rendering.
       const o = await stored(orderId);
       const before = await unsignedFiles();
-      const res = await s
-        .as(USERS.cs)
-        .post(
-          `orders/${orderId}/samples/${o.samples[0]!.id}/reports/${f.reportOf(o, 0).id}/request-signature`,
-          {
-            kepalaBalaiId: s.user(USERS.kepala).id,
-          },
-        );
+      const res = await s.as(USERS.cs).post(`${f.reportPath(o, 0)}/request-signature`, {
+        kepalaBalaiId: s.user(USERS.kepala).id,
+      });
       expect(res.status).toBe(409);
       expect(await unsignedFiles()).toBe(before);
       expect(decisionsOf('report.request_signature')).toHaveLength(0);

@@ -24,9 +24,7 @@ describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
   let url: string;
   beforeAll(async () => {
     orderId = await f.toPaid();
-    const o = await f.sampleTo(orderId, 0, 'awaiting_signature');
-    const sample = o.samples[0]!;
-    url = `orders/${orderId}/samples/${sample.id}/reports/${f.reportOf(o, 0).id}`;
+    url = f.reportPath(await f.sampleTo(orderId, 0, 'awaiting_signature'), 0);
   }, 180_000);
 
   const fetchPackage = async () => ok(await s.as(USERS.kepala).get(`${url}/signing-package`));

@@ -264,6 +264,10 @@ export class Flow {
     const s = o.samples[i]!;
     return [...s.reports].reverse().find((r) => r.status !== 'superseded')!;
   }
+  /** Where sample i's current report lives in the API (its file, preview, signature steps are under it). */
+  reportPath(o: Order, i: number) {
+    return `orders/${o.id}/samples/${o.samples[i]!.id}/reports/${this.reportOf(o, i).id}`;
+  }
   async requestSignature(orderId: string, i: number) {
     return this.sampleStep(
       orderId,

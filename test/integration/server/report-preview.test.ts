@@ -30,7 +30,7 @@ describeEachDialect('E-LHU preview before the signature request', (dialect) => {
     const id = await f.toPaid();
     const o = await f.sampleTo(id, 0, 'report_numbered');
     const sample = o.samples[0]!;
-    url = `orders/${id}/samples/${sample.id}/reports/${f.reportOf(o, 0).id}/preview`;
+    url = `${f.reportPath(o, 0)}/preview`;
     missing = `orders/${id}/samples/${sample.id}/reports/00000000-0000-4000-8000-000000000000/preview`;
   }, 180_000);
 
