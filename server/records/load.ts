@@ -38,12 +38,16 @@ export async function readReference(db: Db, unitCode: string): Promise<Reference
 
 const parse = (data: string) => JSON.parse(data) as Order;
 
-/** Orders submitted in the period, oldest first. */
-export async function ordersSubmittedIn(db: Db, period: Period): Promise<Order[]> {
-  const rows = await db
+/** The stored JSON of orders, joined to their row so a caller can narrow by submitted_at and updated_at. */
+const orderDocuments = (db: Db) =>
+  db
     .selectFrom('orders')
     .innerJoin('order_data', 'order_data.order_id', 'orders.id')
-    .select(['order_data.data'])
+    .select(['order_data.data']);
+
+/** Orders submitted in the period, oldest first. */
+export async function ordersSubmittedIn(db: Db, period: Period): Promise<Order[]> {
+  const rows = await orderDocuments(db)
     .where('orders.submitted_at', '>=', period.start)
     .where('orders.submitted_at', '<', period.end)
     .execute();
@@ -62,10 +66,7 @@ export async function ordersSubmittedIn(db: Db, period: Period): Promise<Order[]
  * the row's `updated_at`). Callers pick what happened in the period from these.
  */
 export async function ordersActiveIn(db: Db, period: Period): Promise<Order[]> {
-  const rows = await db
-    .selectFrom('orders')
-    .innerJoin('order_data', 'order_data.order_id', 'orders.id')
-    .select(['order_data.data'])
+  const rows = await orderDocuments(db)
     .where('orders.submitted_at', '<', period.end)
     .where('orders.updated_at', '>=', period.start)
     .execute();
