@@ -291,6 +291,23 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       .header('content-security-policy', CSP)
       .header('x-frame-options', 'DENY')
       .send(body);
+  const checkTitle = { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' };
+  /** The check page when an upload is refused (busy, too big, not a PDF): why, then the form again. */
+  const refusedCheck = (
+    reply: FastifyReply,
+    status: number,
+    unit: ElhuUnit | null,
+    why: { id: string; en: string },
+  ) =>
+    html(
+      reply,
+      status,
+      page(
+        unit,
+        checkTitle,
+        `<div class="status bad" data-verdict="refused">${bi(why.id, why.en)}</div>${uploadForm('verifikasi', null)}`,
+      ),
+    );
   const wantsJson = (req: FastifyRequest) => {
     const accept = String(req.headers.accept ?? '');
     return accept.includes('application/json') && !accept.includes('text/html');
@@ -390,12 +407,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   const refusedPage = async (_req: FastifyRequest, reply: FastifyReply, e: AppError) => {
     for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
     reply.header('connection', 'close');
-    const refused = `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`;
-    return html(
-      reply,
-      e.statusCode,
-      page(await unitOf(), { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' }, refused),
-    );
+    return refusedCheck(reply, e.statusCode, await unitOf(), e.msg);
   };
   const refusedJson = async (_req: FastifyRequest, _reply: FastifyReply, e: AppError) => {
     throw e;
@@ -420,7 +432,6 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
   const checkPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const unit = await unitOf();
     const link = (id: string) => `verify/${encodeURIComponent(id)}`;
-    const title = { id: 'Hasil pemeriksaan E-LHU', en: 'Report check result' };
     let upload: Awaited<ReturnType<typeof readUpload>>;
     try {
       if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
@@ -432,15 +443,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       upload = await readAdmitted(req);
     } catch (e) {
       const err = uploadError(e);
-      return html(
-        reply,
-        err.status,
-        page(
-          unit,
-          title,
-          `<div class="status bad" data-verdict="refused">${bi(err.message.id, err.message.en)}</div>${uploadForm('verifikasi', null)}`,
-        ),
-      );
+      return refusedCheck(reply, err.status, unit, err.message);
     }
     const expected =
       upload.fields.reportId && IdSchema.safeParse(upload.fields.reportId).success
@@ -453,15 +456,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       // The pool is full (503): the page says so and when to try again.
       if (!(e instanceof AppError)) throw e;
       for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
-      return html(
-        reply,
-        e.statusCode,
-        page(
-          unit,
-          title,
-          `<div class="status bad" data-verdict="refused">${bi(e.msg.id, e.msg.en)}</div>${uploadForm('verifikasi', null)}`,
-        ),
-      );
+      return refusedCheck(reply, e.statusCode, unit, e.msg);
     }
     const details =
       check.verdict === 'genuine' && check.report ? reportDetails(check.report, unit, link) : '';
@@ -470,7 +465,7 @@ export function verifyRoutes(app: AppContext, root: FastifyInstance, pool: PdfPo
       200,
       page(
         unit,
-        title,
+        checkTitle,
         `${verdictBlock(check, expected, link)}${details}<div class="card"><dl><dt>${bi('SHA-256 berkas yang diunggah', 'SHA-256 of the uploaded file')}</dt><dd><code>${esc(check.sha256)}</code></dd></dl></div>${uploadForm('verifikasi', null)}`,
       ),
     );
