@@ -51,6 +51,15 @@ const STATE_COLOR: Record<ResultRowState, string> = {
 
 const col = createColumnHelper<ResultRow>();
 
+/** The dash of a cell with nothing to show yet (no mark, no entry time, no notes). */
+function NoValue({ size }: { size: 'sm' | 'xs' }) {
+  return (
+    <Text size={size} c="gray.7">
+      —
+    </Text>
+  );
+}
+
 export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn }: ResultsTableProps) {
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language;
@@ -167,9 +176,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" />
             </span>
           ) : (
-            <Text size="sm" c="gray.7">
-              —
-            </Text>
+            <NoValue size="sm" />
           );
         },
       }),
@@ -190,12 +197,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
         header: () => t('col.entered'),
         cell: ({ row }) => {
           const at = row.original.analysis.submittedAt;
-          if (!at)
-            return (
-              <Text size="xs" c="gray.7">
-                —
-              </Text>
-            );
+          if (!at) return <NoValue size="xs" />;
           return (
             <Text
               size="xs"
@@ -220,9 +222,7 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
               {notes}
             </Text>
           ) : (
-            <Text size="xs" c="gray.7">
-              —
-            </Text>
+            <NoValue size="xs" />
           );
         },
       }),
