@@ -12,6 +12,7 @@ import {
   IconChevronRight,
   IconZoomIn,
   IconZoomOut,
+  type TablerIcon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RenderTask } from 'pdfjs-dist';
@@ -91,60 +92,45 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
           {reportNumber}
         </Text>
         <Group gap={4} wrap="nowrap">
-          <Tooltip label={`${t('preview.prev')} (PageUp)`}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('preview.prev')}
-              disabled={!pages || page <= 1}
-              onClick={() => setPage((p) => Math.max(1, p - 1))}
-            >
-              <IconChevronLeft size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <PreviewTool
+            label={t('preview.prev')}
+            keys="PageUp"
+            icon={IconChevronLeft}
+            disabled={!pages || page <= 1}
+            onClick={() => setPage((p) => Math.max(1, p - 1))}
+          />
           <Text size="sm" miw={120} ta="center" aria-live="polite">
             {pages ? t('preview.page', { page, pages }) : '—'}
           </Text>
-          <Tooltip label={`${t('preview.next')} (PageDown)`}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('preview.next')}
-              disabled={!pages || page >= pages}
-              onClick={() => setPage((p) => Math.min(pages ?? 1, p + 1))}
-            >
-              <IconChevronRight size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <PreviewTool
+            label={t('preview.next')}
+            keys="PageDown"
+            icon={IconChevronRight}
+            disabled={!pages || page >= pages}
+            onClick={() => setPage((p) => Math.min(pages ?? 1, p + 1))}
+          />
           <Box w={12} />
-          <Tooltip label={`${t('preview.zoomOut')} (Ctrl+−)`}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('preview.zoomOut')}
-              onClick={() => setZoom((z) => nextZoom(z, 'out', scale))}
-            >
-              <IconZoomOut size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <PreviewTool
+            label={t('preview.zoomOut')}
+            keys="Ctrl+−"
+            icon={IconZoomOut}
+            onClick={() => setZoom((z) => nextZoom(z, 'out', scale))}
+          />
           <Text size="xs" miw={44} ta="center" c="gray.7">
             {`${Math.round(scale * 100)}%`}
           </Text>
-          <Tooltip label={`${t('preview.zoomIn')} (Ctrl++)`}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('preview.zoomIn')}
-              onClick={() => setZoom((z) => nextZoom(z, 'in', scale))}
-            >
-              <IconZoomIn size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('preview.fitWidth')}>
-            <ActionIcon
-              variant={zoom === 'fit' ? 'light' : 'subtle'}
-              aria-label={t('preview.fitWidth')}
-              onClick={() => setZoom('fit')}
-            >
-              <IconArrowsHorizontal size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <PreviewTool
+            label={t('preview.zoomIn')}
+            keys="Ctrl++"
+            icon={IconZoomIn}
+            onClick={() => setZoom((z) => nextZoom(z, 'in', scale))}
+          />
+          <PreviewTool
+            label={t('preview.fitWidth')}
+            icon={IconArrowsHorizontal}
+            active={zoom === 'fit'}
+            onClick={() => setZoom('fit')}
+          />
         </Group>
       </Group>
       <Box
@@ -182,5 +168,38 @@ export function PdfPreview({ reportId, reportNumber }: { reportId: string; repor
         )}
       </Box>
     </Stack>
+  );
+}
+
+/**
+ * A toolbar button of the preview: the icon, its name for screen readers, and the name with its
+ * key in the tooltip. `active` marks the zoom mode in force.
+ */
+function PreviewTool({
+  label,
+  keys,
+  icon: Icon,
+  active = false,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  keys?: string;
+  icon: TablerIcon;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Tooltip label={keys ? `${label} (${keys})` : label}>
+      <ActionIcon
+        variant={active ? 'light' : 'subtle'}
+        aria-label={label}
+        disabled={disabled}
+        onClick={onClick}
+      >
+        <Icon size={18} />
+      </ActionIcon>
+    </Tooltip>
   );
 }
