@@ -55,18 +55,23 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
   const catalogRef = str(rootBefore);
   const acroBefore = before.catalog.get(PDFName.of('AcroForm'));
   const newWidgets: PDFObject[] = [];
+  /** An array may only grow: what it gained is kept to check below, anything else is `refused`. */
+  const onlyAdded = (b: PDFArray | undefined, a: PDFArray | undefined, refused: string): string | null => {
+    const added = grows(b, a);
+    if (!added) return refused;
+    newWidgets.push(...added);
+    return null;
+  };
   const checkForm = (b: PDFObject | undefined, a: PDFObject | undefined): string | null => {
     if (!(b instanceof PDFDict) || !(a instanceof PDFDict))
       return b === undefined && a instanceof PDFDict ? null : 'the form was replaced';
     if (dictWithout(b, ['/Fields', '/SigFlags']) !== dictWithout(a, ['/Fields', '/SigFlags']))
       return 'the form was changed';
-    const added = grows(
+    return onlyAdded(
       resolve(before, b.get(PDFName.of('Fields'))) as PDFArray | undefined,
       resolve(now, a.get(PDFName.of('Fields'))) as PDFArray | undefined,
+      'form fields were removed or replaced',
     );
-    if (!added) return 'form fields were removed or replaced';
-    newWidgets.push(...added);
-    return null;
   };
   allowed.set(catalogRef, (b, a) => {
     if (!(b instanceof PDFDict) || !(a instanceof PDFDict)) return 'the catalog is not a dictionary';
@@ -81,12 +86,9 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
   if (acroBefore instanceof PDFRef) allowed.set(str(acroBefore), (b, a) => checkForm(b, a));
   const fieldsRef = (resolve(before, acroBefore) as PDFDict | undefined)?.get(PDFName.of('Fields'));
   if (fieldsRef instanceof PDFRef) {
-    allowed.set(str(fieldsRef), (b, a) => {
-      const added = grows(b as PDFArray, a as PDFArray);
-      if (!added) return 'form fields were removed or replaced';
-      newWidgets.push(...added);
-      return null;
-    });
+    allowed.set(str(fieldsRef), (b, a) =>
+      onlyAdded(b as PDFArray, a as PDFArray, 'form fields were removed or replaced'),
+    );
   }
   for (const page of before.getPages()) {
     const annotsRef = page.node.get(PDFName.of('Annots'));
@@ -95,21 +97,16 @@ export async function changesBeyondLtv(signed: Uint8Array, after: Uint8Array): P
       if (dictWithout(b, ['/Annots']) !== dictWithout(a, ['/Annots'])) return 'a page was changed';
       if (annotsRef instanceof PDFRef)
         return str(annotsRef) === str(a.get(PDFName.of('Annots'))) ? null : 'page annotations were replaced';
-      const added = grows(
+      return onlyAdded(
         b.lookupMaybe(PDFName.of('Annots'), PDFArray),
         a.lookupMaybe(PDFName.of('Annots'), PDFArray),
+        'page annotations were removed or replaced',
       );
-      if (!added) return 'page annotations were removed or replaced';
-      newWidgets.push(...added);
-      return null;
     });
     if (annotsRef instanceof PDFRef) {
-      allowed.set(str(annotsRef), (b, a) => {
-        const added = grows(b as PDFArray, a as PDFArray);
-        if (!added) return 'page annotations were removed or replaced';
-        newWidgets.push(...added);
-        return null;
-      });
+      allowed.set(str(annotsRef), (b, a) =>
+        onlyAdded(b as PDFArray, a as PDFArray, 'page annotations were removed or replaced'),
+      );
     }
   }
 
