@@ -64,6 +64,7 @@ import { normalizeServerUrl, OUTBOX_FILE, workspaceDir } from './localdb/paths';
 import {
   LocalStore,
   type QueuedCommand,
+  type StoredRowError,
   type WorklistFacets,
   type WorklistPage,
   type WorklistQuery,
@@ -418,6 +419,17 @@ export class DesktopServices {
   /** The order as the user sees it (with their pending changes), or null when not in the working copy. */
   order(id: string): Order | null {
     return this.o.store.order(id);
+  }
+
+  /**
+   * An order whose stored row does not read, met while the user opened or acted on it: dropped from
+   * the working copy (its outbox commands stay) and fetched again whole by the next pull.
+   */
+  dropUnreadable(e: StoredRowError): void {
+    const o = this.o;
+    o.store.evictUnreadable(e);
+    this.emit('data', { orderIds: [e.key] });
+    this.emit('status', o.sync.status());
   }
 
   /**

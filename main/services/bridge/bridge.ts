@@ -16,7 +16,7 @@ import { ApiError } from '../api/client';
 import { ActionRejectedError } from '../actions/local-actions';
 import { LoginError, SessionEndedError } from '../auth/session';
 import { NotSignedInError, type ActionDone, type DesktopEventName, type DesktopServices } from '../desktop';
-import { CursorError } from '../localdb/store';
+import { CursorError, StoredRowError } from '../localdb/store';
 import { errorFields, type Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings';
 import { SigningError } from '../signing/errors';
@@ -354,6 +354,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
       }
       return ok(value);
     } catch (e) {
+      if (e instanceof StoredRowError && e.kind === 'order' && core) core.dropUnreadable(e);
       return toFailure(name, e, deps);
     }
   };
@@ -522,6 +523,23 @@ function toFailure(name: BridgeCallName, e: unknown, deps: BridgeDeps): { ok: fa
         en: `The server refused the request (HTTP ${e.status ?? '?'}).`,
       },
       e.code !== null ? { serverCode: e.code } : undefined,
+    );
+  }
+  if (e instanceof StoredRowError && e.kind === 'order') {
+    // Damage on this computer's disk, not a bug in the call: the order has been dropped (invoke).
+    deps.logger?.warn('bridge: an order in the working copy does not read; dropped for the next pull', {
+      call: name,
+      order: e.key,
+      column: e.column,
+      field: e.field,
+    });
+    return fail(
+      'not_in_working_copy',
+      {
+        id: 'Data pesanan ini di komputer ini rusak, jadi pesanan dilepas dari salinan kerja dan diambil ulang utuh dari server pada sinkron berikutnya. Perubahan Anda yang belum terkirim tetap tersimpan. Sinkronkan lalu buka lagi.',
+        en: "This order's data on this computer is damaged, so it was dropped from the working copy and will be fetched whole from the server at the next sync. Your unsent changes are kept. Sync, then open it again.",
+      },
+      { orderId: e.key },
     );
   }
   if (e instanceof CursorError)

@@ -93,6 +93,11 @@ export class LocalStore implements StoreContext {
     return workingCopy.baseOrder(this, id);
   }
 
+  /** Drops an order whose row does not read, for the next pull (a full one) to bring back; its outbox commands stay. */
+  evictUnreadable(e: StoredRowError): void {
+    workingCopy.evict(this, e);
+  }
+
   orderIds(): string[] {
     return workingCopy.orderIds(this);
   }

@@ -281,6 +281,43 @@ describe('bridge', () => {
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
 
+  it('an order whose stored row does not read: a plain answer, not a bug; dropped, fetched again whole, its change kept', async () => {
+    const o = orderInLab();
+    fake.server.put(o);
+    await login();
+    value(await call('sync.now'));
+    // The server refuses every push for now: the accept stays queued while the row is damaged on disk.
+    fake.server.faults.push({ path: '/api/v1/sync/push', mode: 503, remaining: 1000 });
+    const sampleId = o.samples[0]!.id;
+    const check = { quantity: 'cukup', condition: 'baik', container: 'baik', sealIntact: true };
+    value(await call('sample.accept', { orderId: o.id, sampleId, check }));
+    const store = made.at(-1)!.diagnostics.store;
+    store.sql.db.prepare('UPDATE orders SET local_json = ? WHERE id = ?').run('{"id":', o.id);
+
+    const opened = error(await call('order.get', { orderId: o.id }));
+    expect(opened.code).toBe('not_in_working_copy');
+    expect(opened.message.id).toContain('rusak');
+    expect(opened.message.id).toContain('belum terkirim tetap tersimpan');
+    expect(opened.message.en).toContain('fetched whole from the server at the next sync');
+    expect(opened.details).toEqual({ orderId: o.id });
+    expect(logged).toEqual([]);
+    // Dropped at once: the next call says it is not here, the status says why, the change is kept.
+    expect(error(await call('order.get', { orderId: o.id })).message.en).toContain(
+      'not in your working copy',
+    );
+    const status = value<{ rebuiltFrom: string | null }>(await call('sync.status'));
+    expect(status.rebuiltFrom).toContain(o.id);
+    expect(outboxCount()).toBe(1);
+
+    // The push accepted again: the pull is a full one and brings the order back, the accept shown on top.
+    fake.server.faults = [];
+    value(await call('sync.now'));
+    const back = value<{ order: { samples: { status: string }[] } }>(
+      await call('order.get', { orderId: o.id }),
+    );
+    expect(back.order.samples[0]!.status).toBe('received');
+  });
+
   it('an answer that breaks its output schema is a bug: internal, logged', async () => {
     await login();
     const core = made.at(-1)!;

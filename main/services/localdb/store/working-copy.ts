@@ -137,10 +137,21 @@ export function orEvict(ctx: StoreContext, id: string, fn: () => void): void {
     fn();
   } catch (e) {
     if (!(e instanceof StoredRowError && e.kind === 'order' && e.key === id)) throw e;
-    ctx.sql.run(ctx.sql.q.deleteFrom('samples').where('order_id', '=', id));
-    ctx.sql.run(ctx.sql.q.deleteFrom('orders').where('id', '=', id));
-    updateSyncState(ctx, { cursor: null, rebuilt_from: e.message });
+    evict(ctx, e);
   }
+}
+
+/**
+ * Drop the order a StoredRowError names from the working copy, as orEvict does: met while the
+ * user opens or acts on it, its transaction has rolled back, so this is a transaction of its own.
+ */
+export function evict(ctx: StoreContext, e: StoredRowError): void {
+  if (e.kind !== 'order') throw e;
+  ctx.sql.tx(() => {
+    ctx.sql.run(ctx.sql.q.deleteFrom('samples').where('order_id', '=', e.key));
+    ctx.sql.run(ctx.sql.q.deleteFrom('orders').where('id', '=', e.key));
+    updateSyncState(ctx, { cursor: null, rebuilt_from: e.message });
+  });
 }
 
 /** Recompute every worklist row (the user's role or lab changed). */
