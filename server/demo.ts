@@ -10,7 +10,7 @@ import {
 import type { Role } from '../shared/sop/roles';
 import { hashPassword } from './auth/passwords';
 import { actorOf } from './auth/service';
-import { applyCommand, type CommandEnv } from './commands/apply-command';
+import { applyCommand, type ApplyRequest, type CommandEnv } from './commands/apply-command';
 import { inTransaction } from './db/connect';
 import { deterministicUuid } from './ids';
 
@@ -236,8 +236,12 @@ export async function registerDemoCustomer(
   },
 ): Promise<void> {
   const { userId, customerId } = o;
-  const reg = await applyCommand(o.registerEnv, {
-    clientId: 'demo-seed',
+  // Each step must be applied: a refused one stops the seed, saying why.
+  const apply = async (env: CommandEnv, req: Omit<ApplyRequest, 'clientId'>) => {
+    const r = await applyCommand(env, { clientId: 'demo-seed', ...req });
+    if (r.outcome.status !== 'applied') throw new Error(`${o.failure}: ${JSON.stringify(r.outcome)}`);
+  };
+  await apply(o.registerEnv, {
     command: {
       id: id(`cmd:register:${cu.username}`),
       type: 'account.register',
@@ -272,9 +276,7 @@ export async function registerDemoCustomer(
         .execute();
     },
   });
-  if (reg.outcome.status !== 'applied') throw new Error(`${o.failure}: ${JSON.stringify(reg.outcome)}`);
-  const act = await applyCommand(o.activateEnv, {
-    clientId: 'demo-seed',
+  await apply(o.activateEnv, {
     command: {
       id: id(`cmd:activate:${cu.username}`),
       type: 'account.activate',
@@ -283,7 +285,6 @@ export async function registerDemoCustomer(
     },
     actor: actorOf({ id: o.adminId, role: 'admin_satker', labId: null, customerId: null }),
   });
-  if (act.outcome.status !== 'applied') throw new Error(`${o.failure}: ${JSON.stringify(act.outcome)}`);
 }
 
 /** A demo parameter's default U (k) and accreditation scope, as the parameters table stores them (migration 0010). */
