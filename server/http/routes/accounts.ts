@@ -144,6 +144,9 @@ export function parseSigningCertificate(
   return { cert, validFrom, validTo };
 }
 
+/** A certificate's SHA-256 fingerprint as the API and the audit show it: lower-case hex, no colons. */
+const fingerprint = (cert: X509Certificate): string => cert.fingerprint256.replace(/:/g, '').toLowerCase();
+
 export function accountRoutes(app: AppContext): void {
   const { router, env, auth } = app;
   const db = env.handle.db;
@@ -441,8 +444,7 @@ export function accountRoutes(app: AppContext): void {
             .set({ certificate_pem: pem, updated_at: at })
             .where('id', '=', params.id)
             .execute();
-          const fp = (u: string | null) =>
-            u ? new X509Certificate(u).fingerprint256.replace(/:/g, '').toLowerCase() : null;
+          const fp = (u: string | null) => (u ? fingerprint(new X509Certificate(u)) : null);
           return {
             before: { certificateFingerprint: fp(before.certificate_pem) },
             after: {
@@ -461,7 +463,7 @@ export function accountRoutes(app: AppContext): void {
       const cert = new X509Certificate(row.certificate_pem!);
       return {
         userId: params.id,
-        fingerprint: cert.fingerprint256.replace(/:/g, '').toLowerCase(),
+        fingerprint: fingerprint(cert),
         subject: cert.subject,
         issuer: cert.issuer,
         validFrom: new Date(Date.parse(cert.validFrom)).toISOString(),
