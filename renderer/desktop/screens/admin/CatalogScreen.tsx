@@ -5,7 +5,18 @@
  * Orders already submitted keep what they were submitted with.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Badge, Button, Group, NumberInput, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  type TableProps,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -104,111 +115,123 @@ export function CatalogScreen() {
                 <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
                 <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
               </Tabs.List>
-              <Tabs.Panel value="parameters" style={{ overflow: 'auto', flex: 1 }}>
-                <Table
-                  fz={13}
-                  verticalSpacing={3}
-                  stickyHeader
-                  highlightOnHover
-                  aria-label={t('catalog.parametersTitle')}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('catalog.col.type')}</Table.Th>
-                      <Table.Th>{t('catalog.col.parameter')}</Table.Th>
-                      <Table.Th>{t('catalog.col.method')}</Table.Th>
-                      <Table.Th>{t('catalog.col.requirement')}</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
+              <CatalogPanel
+                value="parameters"
+                label={t('catalog.parametersTitle')}
+                stickyHeader
+                highlightOnHover
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('catalog.col.type')}</Table.Th>
+                    <Table.Th>{t('catalog.col.parameter')}</Table.Th>
+                    <Table.Th>{t('catalog.col.method')}</Table.Th>
+                    <Table.Th>{t('catalog.col.requirement')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {c.parameters.map((p) => (
+                    <Table.Tr
+                      key={p.id}
+                      data-inactive={!p.active || undefined}
+                      style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
+                    >
+                      <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setPanel({ kind: 'parameter', id: p.id })}
+                          aria-label={`${t('catalog.edit')} ${p.name}`}
+                        >
+                          {p.name}
+                        </Button>
+                        {!p.active && (
+                          <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
+                            {t('catalog.inactive')}
+                          </Badge>
+                        )}
+                        {p.accredited === false && (
+                          <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
+                            {t('catalog.outsideScope')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{p.method}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">
+                          {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
+                        </Text>
+                      </Table.Td>
+                      <NumberCell>
+                        {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
+                      </NumberCell>
+                      <NumberCell nowrap>
+                        {p.uncertainty
+                          ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
+                          : '—'}
+                      </NumberCell>
+                      <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {c.parameters.map((p) => (
-                      <Table.Tr
-                        key={p.id}
-                        data-inactive={!p.active || undefined}
-                        style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
-                      >
-                        <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => setPanel({ kind: 'parameter', id: p.id })}
-                            aria-label={`${t('catalog.edit')} ${p.name}`}
-                          >
-                            {p.name}
-                          </Button>
-                          {!p.active && (
-                            <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
-                              {t('catalog.inactive')}
-                            </Badge>
-                          )}
-                          {p.accredited === false && (
-                            <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
-                              {t('catalog.outsideScope')}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs">{p.method}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs">
-                            {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
-                          </Text>
-                        </Table.Td>
-                        <NumberCell>
-                          {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
-                        </NumberCell>
-                        <NumberCell nowrap>
-                          {p.uncertainty
-                            ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
-                            : '—'}
-                        </NumberCell>
-                        <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Tabs.Panel>
-              <Tabs.Panel value="types" style={{ overflow: 'auto', flex: 1 }}>
-                <Table fz={13} verticalSpacing={3} aria-label={t('catalog.typesTitle')}>
-                  <Table.Tbody>
-                    {c.sampleTypes.map((s) => (
-                      <Table.Tr key={s.id}>
-                        <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
-                        <Table.Td>{s.name}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" c="dark.4">
-                            {s.description}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Tabs.Panel>
-              <Tabs.Panel value="labs" style={{ overflow: 'auto', flex: 1 }}>
-                <Table fz={13} verticalSpacing={3} aria-label={t('catalog.labsTitle')}>
-                  <Table.Tbody>
-                    {c.labs.map((l) => (
-                      <Table.Tr key={l.id}>
-                        <Table.Td w={90} className="num">
-                          {l.code}
-                        </Table.Td>
-                        <Table.Td>{l.name}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Tabs.Panel>
+                  ))}
+                </Table.Tbody>
+              </CatalogPanel>
+              <CatalogPanel value="types" label={t('catalog.typesTitle')}>
+                <Table.Tbody>
+                  {c.sampleTypes.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
+                      <Table.Td>{s.name}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dark.4">
+                          {s.description}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </CatalogPanel>
+              <CatalogPanel value="labs" label={t('catalog.labsTitle')}>
+                <Table.Tbody>
+                  {c.labs.map((l) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Td w={90} className="num">
+                        {l.code}
+                      </Table.Td>
+                      <Table.Td>{l.name}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </CatalogPanel>
             </Tabs>
           )}
         </WorkListBody>
       </AdminPage>
     </WithSidePanel>
+  );
+}
+
+/** One tab of the catalog: its table, scrolling inside the tab. */
+function CatalogPanel({
+  value,
+  label,
+  children,
+  ...table
+}: { value: string; label: string; children: ReactNode } & Pick<
+  TableProps,
+  'stickyHeader' | 'highlightOnHover'
+>) {
+  return (
+    <Tabs.Panel value={value} style={{ overflow: 'auto', flex: 1 }}>
+      <Table fz={13} verticalSpacing={3} aria-label={label} {...table}>
+        {children}
+      </Table>
+    </Tabs.Panel>
   );
 }
 
