@@ -18,6 +18,7 @@ import type { OutboxCommand, PushOutcome } from '../../../shared/api/sync';
 import type { OutboxStatus, SyncStateTable } from './schema';
 import type { Workspace } from './workspace';
 import type { StoreContext } from './store/context';
+import type { StoredRowError } from './store/stored-json';
 import * as identity from './store/identity';
 import * as outbox from './store/outbox';
 import * as pull from './store/pull';
