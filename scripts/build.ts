@@ -6,22 +6,8 @@
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { NATIVE_MODULES } from './native-modules';
+import { BUNDLE_EXTERNALS as external } from './bundle-externals';
 
-// Native modules (scripts/native-modules.ts) load their addon at run time: never bundled.
-const external = [
-  ...NATIVE_MODULES.map((m) => m.package),
-  'pg',
-  'pg-native',
-  'electron',
-  'electron-store',
-  'electron-updater',
-  'fastify',
-  'pino',
-  'pdf-lib',
-  '@pdf-lib/fontkit',
-  'node-forge',
-];
 rmSync('dist', { recursive: true, force: true });
 
 // The server runs beside its node_modules: its packages stay external (many are CommonJS, which an

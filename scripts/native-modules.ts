@@ -1,6 +1,6 @@
 /**
  * The native (node-gyp) modules the desktop engine loads, in one list for the places that must
- * treat them alike: the esbuild externals (scripts/build.ts), the Electron rebuild for development
+ * treat them alike: the esbuild externals (scripts/bundle-externals.ts), the Electron rebuild for development
  * (scripts/electron-native.ts) and the packing test (electron-builder packs and rebuilds them as
  * production dependencies; test/unit/release/packing.test.ts checks none is cut).
  */

@@ -5,21 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-
-/** Left outside the bundles: required at run time from node_modules. */
-const EXTERNAL = [
-  'better-sqlite3',
-  'pg',
-  'pg-native',
-  'electron',
-  'electron-store',
-  'electron-updater',
-  'fastify',
-  'pino',
-  'pdf-lib',
-  '@pdf-lib/fontkit',
-  'node-forge',
-];
+import { BUNDLE_EXTERNALS as EXTERNAL } from '../../../scripts/bundle-externals';
 
 const COMMON: BuildOptions = {
   bundle: true,
@@ -46,7 +32,7 @@ export async function bundleEngine(outfile: string, extra: BuildOptions = {}): P
     ...COMMON,
     entryPoints: [resolve('main/host/utility.ts')],
     outfile,
-    external: EXTERNAL,
+    external: [...EXTERNAL],
     define: {
       'import.meta.url': '__sippt_import_meta_url',
       'import.meta.dirname': '__dirname',
