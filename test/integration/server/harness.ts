@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import {
   DEFAULT_RATE_LIMITS,
@@ -352,9 +353,30 @@ export async function startDemoOrdersServer(dialect: DialectName): Promise<DemoO
   const reports = elhuReportServices({ requireRegisteredCertificate: true });
   const demo = await seedDemo({ handle, config, reports });
   const summary = await seedDemoOrders({ handle, config, reports }, demo);
+  await untilPullsSeeAll(handle);
   const app = await buildServer({ db: handle, config, logger: false, reports });
   await app.ready();
   return { server: new TestServer(app, handle, db, demo, clock, config), summary, reports };
+}
+
+/**
+ * On PostgreSQL a pull hands out only changes below the cluster's oldest open transaction (so that
+ * none is ever skipped), and another suite's transaction in the same cluster can hold the seeded
+ * orders back for a moment: wait until every transaction older than now has ended, so that a
+ * suite's first pull sees all the seed (at most a minute; after that the pull's own test says what
+ * is missing).
+ */
+async function untilPullsSeeAll(handle: DbHandle): Promise<void> {
+  if (handle.dialect !== 'postgres') return;
+  const mark = await sql<{ x: string }>`select pg_current_xact_id()::text as x`.execute(handle.db);
+  const now = BigInt(mark.rows[0]!.x);
+  for (let i = 0; i < 240; i++) {
+    const { rows } = await sql<{
+      xmin: string;
+    }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(handle.db);
+    if (BigInt(rows[0]!.xmin) > now) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 // Server processes --------------------------------------------------------------------------------
