@@ -364,9 +364,10 @@ export async function startDemoOrdersServer(dialect: DialectName): Promise<DemoO
  * none is ever skipped), and another suite's transaction in the same cluster can hold the seeded
  * orders back for a moment: wait until every transaction older than now has ended, so that a
  * suite's first pull sees all the seed (at most a minute; after that the pull's own test says what
- * is missing).
+ * is missing). A desktop would get them at its next cycle; a test that pulls once right after
+ * writing waits here instead.
  */
-async function untilPullsSeeAll(handle: DbHandle): Promise<void> {
+export async function untilPullsSeeAll(handle: DbHandle): Promise<void> {
   if (handle.dialect !== 'postgres') return;
   const mark = await sql<{ x: string }>`select pg_current_xact_id()::text as x`.execute(handle.db);
   const now = BigInt(mark.rows[0]!.x);

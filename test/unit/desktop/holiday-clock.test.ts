@@ -9,7 +9,7 @@ import { HolidayListSchema } from '../../../shared/api/calendar';
 import { WorkingCalendar, localDate } from '../../../shared/calendar/working-days';
 import { dueAt } from '../../../shared/sop/clock';
 import type { WorklistPageView } from '../../../shared/bridge/models';
-import { describeEachDialect } from '../../integration/server/harness';
+import { describeEachDialect, untilPullsSeeAll } from '../../integration/server/harness';
 import { ok, USERS } from '../../integration/server/flow';
 import { bridgesOnTestServer } from './on-test-server';
 
@@ -30,6 +30,7 @@ describeEachDialect('desktop clock and the unit holiday list', (dialect) => {
         referenceIntervalMs: 0,
       },
     });
+    await untilPullsSeeAll(env.server.handle);
     await d.call('sync.now');
     const rowOf = async (c: typeof d) =>
       (await c.call<WorklistPageView>('worklist.page', { limit: 500 })).rows.find((r) => r.id === sampleId)!;
