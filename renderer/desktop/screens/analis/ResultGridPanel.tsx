@@ -194,7 +194,7 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
 
   if (editable.length === 0 && rows.sent.length === 0) {
     return (
-      <Alert color="blue" title={t('emptyTitle')}>
+      <Alert color="blue" title={t('emptyTitle')} m="md">
         {t('emptyBody')}
       </Alert>
     );
@@ -208,7 +208,7 @@ export function ResultGridPanel({ order, sample, session, changes }: SamplePanel
         : null;
 
   return (
-    <Stack gap="xs" onKeyDown={onPanelKey}>
+    <Stack gap="xs" p="md" onKeyDown={onPanelKey}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap">
           <Title order={3} size="h5">
