@@ -35,7 +35,7 @@ export function CustomersScreen() {
       textColumn(
         'registered',
         t('customers.col.registered'),
-        '170px',
+        '196px',
         (c) => formatDateTime(c.registeredAt, i18n.language),
         { num: true },
       ),

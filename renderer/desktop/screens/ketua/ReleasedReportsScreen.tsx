@@ -25,13 +25,13 @@ export function ReleasedReportsScreen() {
   const rows = useMemo(() => (q.data ? releasedReports(q.data.orders) : []), [q.data]);
   const columns = useMemo<WorkColumn<ReleasedRow>[]>(
     () => [
-      textColumn('lhu', t('reports.col.lhu'), '190px', (r) => r.report.number, { strong: true, num: true }),
-      textColumn('sample', t('reports.col.sample'), '150px', (r) => r.sample.number, { num: true }),
+      textColumn('lhu', t('reports.col.lhu'), '224px', (r) => r.report.number, { strong: true, num: true }),
+      textColumn('sample', t('reports.col.sample'), '176px', (r) => r.sample.number, { num: true }),
       textColumn('customer', t('reports.col.customer'), 'minmax(120px, 1fr)', (r) => r.companyName),
       textColumn(
         'released',
         t('reports.col.released'),
-        '170px',
+        '196px',
         (r) => formatDateTime(r.report.releasedAt, i18n.language),
         { num: true },
       ),
