@@ -4,19 +4,11 @@
  * the Admin Satker's). The form is kept while the page is open; the password never is.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  PasswordInput,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RegisterRequestSchema } from '../../../shared/api/http';
+import { LabelledSegments } from '../../components/LabelledSegments';
 import { ApiError, errorMessage } from '../api/client';
 import { register } from '../api/endpoints';
 import { CardPageTitle } from '../components/headings';
@@ -36,6 +28,9 @@ const FIELDS: Field[] = [
   'username',
   'password',
 ];
+
+/** The fields with a hint under their label (`register.<field>Hint`). */
+const HINTED: Field[] = ['npwp', 'username', 'password'];
 
 /** The schema's messages are "Indonesian / English": the part in the user's language. */
 function half(message: string, lang: string): string {
@@ -130,8 +125,12 @@ export function RegisterPage() {
     );
   }
 
+  // A field's label (and hint) is named after it; every one but the NPWP must be filled.
   const field = (f: Field) => ({
     id: `reg-${f}`,
+    label: t(`register.${f}`),
+    description: HINTED.includes(f) ? t(`register.${f}Hint`) : undefined,
+    required: f !== 'npwp',
     value: v[f],
     onChange: set(f),
     error: errors[f],
@@ -146,82 +145,36 @@ export function RegisterPage() {
             {t('register.lead')}
           </Text>
           <ErrorLine error={failure} />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="reg-kind">
-              {t('register.kind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="reg-kind"
-              value={kind}
-              onChange={(x) => setKind(x as 'company' | 'person')}
-              data={[
-                { value: 'company', label: t('register.company') },
-                { value: 'person', label: t('register.person') },
-              ]}
-            />
-          </Stack>
+          <LabelledSegments
+            labelId="reg-kind"
+            label={t('register.kind')}
+            value={kind}
+            onChange={(x) => setKind(x as 'company' | 'person')}
+            data={[
+              { value: 'company', label: t('register.company') },
+              { value: 'person', label: t('register.person') },
+            ]}
+          />
           <TextInput
-            label={kind === 'company' ? t('register.companyName') : t('register.personName')}
-            required
             autoComplete={kind === 'company' ? 'organization' : 'name'}
             {...field('companyName')}
+            label={kind === 'company' ? t('register.companyName') : t('register.personName')}
           />
-          {kind === 'company' && (
-            <TextInput
-              label={t('register.contactName')}
-              required
-              autoComplete="name"
-              {...field('contactName')}
-            />
-          )}
-          <TextInput
-            label={t('register.npwp')}
-            description={t('register.npwpHint')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('npwp')}
-          />
-          <Textarea
-            label={t('register.address')}
-            required
-            autosize
-            minRows={2}
-            autoComplete="street-address"
-            {...field('address')}
-          />
+          {kind === 'company' && <TextInput autoComplete="name" {...field('contactName')} />}
+          <TextInput inputMode="numeric" autoComplete="off" {...field('npwp')} />
+          <Textarea autosize minRows={2} autoComplete="street-address" {...field('address')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label={t('register.email')}
-              required
-              type="email"
-              autoComplete="email"
-              {...field('email')}
-            />
-            <TextInput
-              label={t('register.phone')}
-              required
-              type="tel"
-              autoComplete="tel"
-              {...field('phone')}
-            />
+            <TextInput type="email" autoComplete="email" {...field('email')} />
+            <TextInput type="tel" autoComplete="tel" {...field('phone')} />
           </SimpleGrid>
           <TextInput
-            label={t('register.username')}
-            description={t('register.usernameHint')}
-            required
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             {...field('username')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PasswordInput
-              label={t('register.password')}
-              description={t('register.passwordHint')}
-              required
-              autoComplete="new-password"
-              {...field('password')}
-            />
+            <PasswordInput autoComplete="new-password" {...field('password')} />
             <PasswordInput
               id="reg-password2"
               label={t('register.password2')}
