@@ -1,15 +1,15 @@
 /** Honest states of a page: a skeleton while loading, an error with "Coba lagi", a status badge. */
-import { Alert, Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconAlertCircle,
   IconCircleCheck,
   IconClock,
   IconCircleX,
   IconInfoCircle,
-  IconRefresh,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABELS, type OrderStatus } from '../../../shared/domain/states';
+import { ErrorState } from '../../components/ErrorState';
 import { errorMessage } from '../api/client';
 
 export function PageSkeleton({ rows = 4 }: { rows?: number }) {
@@ -24,6 +24,7 @@ export function PageSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
+/** A page that could not be loaded, in the portal's words; the shared error state, stacked for a phone. */
 export function LoadError({
   error,
   onRetry,
@@ -35,27 +36,13 @@ export function LoadError({
 }) {
   const { t, i18n } = useTranslation('portal');
   return (
-    <Alert
-      color="red"
-      variant="light"
-      icon={<IconAlertCircle size={18} aria-hidden />}
+    <ErrorState
+      error={errorMessage(error, i18n.language)}
       title={t('loadError')}
-      role="alert"
-    >
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{errorMessage(error, i18n.language)}</Text>
-        <Button
-          size="xs"
-          variant="white"
-          c="red.9"
-          leftSection={<IconRefresh size={14} aria-hidden />}
-          onClick={onRetry}
-          loading={retrying}
-        >
-          {t('retry')}
-        </Button>
-      </Stack>
-    </Alert>
+      onRetry={onRetry}
+      retrying={retrying}
+      stacked
+    />
   );
 }
 
