@@ -29,6 +29,18 @@ const nodeOnlyGlobals = (where) =>
     message: `${where}: ${name} is Node's (use Uint8Array, TextEncoder, globalThis or pass the value in).`,
   }));
 const banned = (patterns, message) => patterns.map((group) => ({ group: [group], message }));
+// The rules of a folder whose code also runs in a browser page: none of Node's globals or built-ins,
+// no electron, and none of the folders it must not reach.
+const browserSafe = ({ where, builtins, electron, folders }) => ({
+  'no-restricted-globals': ['error', ...nodeOnlyGlobals(where)],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: nodeBuiltins.map((name) => ({ name, message: builtins })),
+      patterns: [...banned(['electron', 'electron/*'], electron), ...banned(folders.names, folders.message)],
+    },
+  ],
+});
 
 export default tseslint.config(
   {
@@ -58,35 +70,25 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts', 'shared/**/*.tsx'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
-    rules: {
-      // TypeScript resolves globals itself (no-undef is off for .ts), so Node's are named here.
-      'no-restricted-globals': ['error', ...nodeOnlyGlobals('shared/ runs in the browser and in Node alike')],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'shared/ is pure TypeScript: no Node built-ins (DESIGN.md, import rules).',
-          })),
-          patterns: [
-            ...banned(['electron', 'electron/*'], 'shared/ must not import electron.'),
-            ...banned(
-              [
-                '**/main/**',
-                '**/renderer/**',
-                '**/server/**',
-                '**/node-shared/**',
-                '../main/*',
-                '../renderer/*',
-                '../server/*',
-                '../node-shared/*',
-              ],
-              'shared/ must not import main/, renderer/, server/ or node-shared/.',
-            ),
-          ],
-        },
-      ],
-    },
+    // TypeScript resolves globals itself (no-undef is off for .ts), so Node's are named here.
+    rules: browserSafe({
+      where: 'shared/ runs in the browser and in Node alike',
+      builtins: 'shared/ is pure TypeScript: no Node built-ins (DESIGN.md, import rules).',
+      electron: 'shared/ must not import electron.',
+      folders: {
+        names: [
+          '**/main/**',
+          '**/renderer/**',
+          '**/server/**',
+          '**/node-shared/**',
+          '../main/*',
+          '../renderer/*',
+          '../server/*',
+          '../node-shared/*',
+        ],
+        message: 'shared/ must not import main/, renderer/, server/ or node-shared/.',
+      },
+    }),
   },
   {
     // main/host/ runs the same engine outside Electron (the utility process, the browser host).
@@ -114,25 +116,15 @@ export default tseslint.config(
     // The build configuration runs in Node, not in the page.
     ignores: ['renderer/vite.config.ts', 'renderer/vite.portal.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-globals': ['error', ...nodeOnlyGlobals('renderer/ runs in a browser page')],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'renderer/ runs in a browser: no Node built-ins.',
-          })),
-          patterns: [
-            ...banned(['electron', 'electron/*'], 'renderer/ reaches main only through the typed bridge.'),
-            ...banned(
-              ['**/main/**', '**/server/**', '**/node-shared/**'],
-              'renderer/ must not import main/, server/ or node-shared/.',
-            ),
-          ],
-        },
-      ],
-    },
+    rules: browserSafe({
+      where: 'renderer/ runs in a browser page',
+      builtins: 'renderer/ runs in a browser: no Node built-ins.',
+      electron: 'renderer/ reaches main only through the typed bridge.',
+      folders: {
+        names: ['**/main/**', '**/server/**', '**/node-shared/**'],
+        message: 'renderer/ must not import main/, server/ or node-shared/.',
+      },
+    }),
   },
   {
     files: ['server/**/*.ts'],
