@@ -231,24 +231,23 @@ export class ApiClient {
     return parsed.data;
   }
 
-  async login(username: string, password: string): Promise<SessionResponse> {
-    const res = await this.send(
-      'post',
-      '/auth/login',
-      { username, password },
-      SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }),
-      null,
-    );
-    const { clientNotice, ...session } = res;
-    this.options.onClientNotice?.(clientNotice ?? null);
-    return session;
+  login(username: string, password: string): Promise<SessionResponse> {
+    return this.openSession('/auth/login', { username, password });
   }
 
-  async refresh(refreshToken: string): Promise<SessionResponse> {
+  refresh(refreshToken: string): Promise<SessionResponse> {
+    return this.openSession('/auth/refresh', { refreshToken });
+  }
+
+  /** A login or a refresh: the session, and the server's word on this version (or none) passed on. */
+  private async openSession(
+    path: '/auth/login' | '/auth/refresh',
+    body: { username: string; password: string } | { refreshToken: string },
+  ): Promise<SessionResponse> {
     const res = await this.send(
       'post',
-      '/auth/refresh',
-      { refreshToken },
+      path,
+      body,
       SessionResponseSchema.extend({ clientNotice: ClientNoticeSchema.optional() }),
       null,
     );
