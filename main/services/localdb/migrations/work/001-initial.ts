@@ -1,12 +1,10 @@
 import type { Migration } from '../../migrate';
 
-/** Working copy v1: orders of the bucket (server base + local view), worklist rows, sync state, reference data. */
-export const m001Initial: Migration = {
-  version: 1,
-  name: 'initial',
-  up(db) {
-    db.exec(`
-      CREATE TABLE orders (
+/**
+ * The columns of `orders` as v1 made them, written out as SQLite keeps them in the schema; v3
+ * rebuilds the table with the same ones. History like the rest of this file: never edited.
+ */
+export const ORDERS_V1_COLUMNS = `
         id TEXT PRIMARY KEY,
         version INTEGER NOT NULL,
         status TEXT NOT NULL,
@@ -18,7 +16,15 @@ export const m001Initial: Migration = {
         local_json TEXT,
         pending_commands INTEGER NOT NULL DEFAULT 0,
         pulled_at TEXT NOT NULL
-      ) WITHOUT ROWID;
+      `;
+
+/** Working copy v1: orders of the bucket (server base + local view), worklist rows, sync state, reference data. */
+export const m001Initial: Migration = {
+  version: 1,
+  name: 'initial',
+  up(db) {
+    db.exec(`
+      CREATE TABLE orders (${ORDERS_V1_COLUMNS}) WITHOUT ROWID;
       CREATE INDEX orders_local ON orders (id) WHERE local_json IS NOT NULL;
 
       CREATE TABLE samples (

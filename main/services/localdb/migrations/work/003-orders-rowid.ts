@@ -1,4 +1,5 @@
 import type { Migration } from '../../migrate';
+import { ORDERS_V1_COLUMNS } from './001-initial';
 
 /**
  * Working copy v3: `orders` rebuilt as an ordinary rowid table. Its rows carry two JSON documents
@@ -11,19 +12,7 @@ export const m003OrdersRowid: Migration = {
   name: 'orders-rowid',
   up(db) {
     db.exec(`
-      CREATE TABLE orders_v3 (
-        id TEXT PRIMARY KEY,
-        version INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        number TEXT,
-        customer_id TEXT NOT NULL,
-        submitted_at TEXT NOT NULL,
-        base_version INTEGER NOT NULL,
-        base_json TEXT NOT NULL,
-        local_json TEXT,
-        pending_commands INTEGER NOT NULL DEFAULT 0,
-        pulled_at TEXT NOT NULL
-      );
+      CREATE TABLE orders_v3 (${ORDERS_V1_COLUMNS});
       INSERT INTO orders_v3 (id, version, status, number, customer_id, submitted_at, base_version, base_json, local_json, pending_commands, pulled_at)
         SELECT id, version, status, number, customer_id, submitted_at, base_version, base_json, local_json, pending_commands, pulled_at FROM orders;
       DROP TABLE orders;
