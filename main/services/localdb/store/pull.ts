@@ -9,6 +9,7 @@ import type { StoreContext } from './context';
 import { recover } from './rebase';
 import { syncState, updateSyncState } from './sync-state';
 import type { PreparedChange, PreparedPut } from './types';
+import { WORKLIST_COLUMNS } from './worklist';
 import { orderIds } from './working-copy';
 
 const ORDER_COLUMNS = [
@@ -25,33 +26,15 @@ const ORDER_COLUMNS = [
   'pulled_at',
 ] as const satisfies readonly (keyof OrdersTable)[];
 
+/** Every column of a `samples` row: those a worklist row shows, and the rest. */
 const SAMPLE_COLUMNS = [
-  'id',
-  'order_id',
-  'order_number',
-  'order_status',
-  'sample_number',
-  'sample_type_name',
+  ...WORKLIST_COLUMNS,
   'description',
-  'customer_label',
-  'status',
-  'lab_id',
   'penyelia_id',
   'mt_id',
-  'received_at',
-  'analyses_total',
-  'analyses_mine',
-  'analyses_open_mine',
-  'analyses_submitted',
-  'next_action',
   'action_rank',
   'sort_at',
-  'pending_commands',
   'search',
-  'step',
-  'step_started_at',
-  'due_at',
-  'blocked_commands',
 ] as const satisfies readonly (keyof SamplesTable)[];
 
 /** Rows for an order of a pull, for this user (call while the pages come in). */

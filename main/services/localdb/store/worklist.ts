@@ -9,7 +9,7 @@ import type { WorklistFacets, WorklistPage, WorklistQuery, WorklistRow } from '.
 import { decodeCursor, encodeCursor } from './worklist-cursor';
 
 /** The columns of a worklist row (WorklistRow), read by both the full list and the paged one. */
-const WORKLIST_COLUMNS = [
+export const WORKLIST_COLUMNS = [
   'id',
   'order_id',
   'order_number',
