@@ -9,6 +9,12 @@ import { localDate, WorkingCalendar } from '../shared/calendar/working-days';
 import type { CommandType } from '../shared/domain/commands';
 import type { Order, Sample } from '../shared/domain/entities';
 import { activeAnalyses, currentReport, type Actor } from '../shared/domain/state';
+import {
+  ORDER_STATUSES,
+  SAMPLE_STATUSES,
+  type OrderStatus,
+  type SampleStatus,
+} from '../shared/domain/states';
 import { buildCadesSignedData } from '../shared/cades';
 import { prepareElhuForSigning } from '../shared/elhu/stamp';
 import type { ElhuFonts } from '../shared/elhu/types';
@@ -167,27 +173,14 @@ function resultOf(
 // ------------------------------------------------------------------------------------------------
 // Scenarios
 
-type LabStage =
-  | 'registered'
-  | 'received'
-  | 'assigned'
-  | 'in_testing'
-  | 'results_verified'
-  | 'results_validated'
-  | 'report_numbered'
-  | 'awaiting_signature'
-  | 'released';
+/**
+ * Where a demo sample stops: a state of the sample's path (its SOP order), not its side exit and not
+ * `signed`, which the demo's finished orders pass through on the way to `released`.
+ */
+type LabStage = Exclude<SampleStatus, 'awaiting_registration' | 'rejected' | 'signed'>;
+/** Where a demo order stops: a front-office state (steps 4-10), in the lab, or finished. */
 type FrontStage =
-  | 'submitted'
-  | 'returned_to_customer'
-  | 'validated'
-  | 'tariff_approved'
-  | 'billing_requested'
-  | 'awaiting_payment'
-  | 'payment_submitted'
-  | 'paid'
-  | 'lab'
-  | 'finished';
+  Exclude<OrderStatus, 'in_lab' | 'reports_released' | 'survey_completed' | 'cancelled'> | 'lab';
 
 interface SampleSpec {
   type: TypeKey;
@@ -825,18 +818,10 @@ export async function seedDemoOrders(
     const front = spec.stage;
     const frontOnly = front !== 'lab' && front !== 'finished';
     const frontWait = frontOnly ? last(spec.wait) : undefined;
-    const FRONT_ORDER: FrontStage[] = [
-      'submitted',
-      'validated',
-      'tariff_approved',
-      'billing_requested',
-      'awaiting_payment',
-      'payment_submitted',
-      'paid',
-    ];
-    const reach = (s: FrontStage) =>
+    // A return to the customer is a side path: the order reaches no later front-office state.
+    const reach = (s: OrderStatus) =>
       !frontOnly ||
-      (front !== 'returned_to_customer' && FRONT_ORDER.indexOf(front) >= FRONT_ORDER.indexOf(s));
+      (front !== 'returned_to_customer' && ORDER_STATUSES.indexOf(front) >= ORDER_STATUSES.indexOf(s));
     const stopAt = (s: FrontStage) => (frontOnly && front === s ? frontWait : undefined);
 
     // Step 4: the order.
@@ -922,19 +907,8 @@ export async function seedDemoOrders(
         const penyelia = staff(lab.penyelia.username);
         const mt = staff(lab.mt.username);
         const analysts = (s.analysts ?? lab.analysts.map((a) => a.username)).map((u) => user(u));
-        const stages: LabStage[] = [
-          'registered',
-          'received',
-          'assigned',
-          'in_testing',
-          'results_verified',
-          'results_validated',
-          'report_numbered',
-          'awaiting_signature',
-          'released',
-        ];
         const to = s.to ?? 'released';
-        const upTo = (st: LabStage) => stages.indexOf(to) >= stages.indexOf(st);
+        const upTo = (st: LabStage) => SAMPLE_STATUSES.indexOf(to) >= SAMPLE_STATUSES.indexOf(st);
         const final = (st: LabStage) => (to === st ? last(s.wait) : undefined);
         const sampleId = id(`sample:${key}:${i}`);
         const testingAnchor =
