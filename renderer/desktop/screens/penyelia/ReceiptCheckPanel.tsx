@@ -14,6 +14,7 @@ import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ReceiptCheckSchema } from '../../../../shared/bridge';
 import { ReasonDialog } from '../../../components/ReasonDialog';
+import { submitWith } from '../../../components/submit-form';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
 import { AmberNotice } from '../results/AmberNotice';
@@ -61,13 +62,7 @@ export function ReceiptCheckPanel({ order, sample }: SamplePanelProps) {
 
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="receipt-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onAccept();
-        }}
-        noValidate
-      >
+      <form onSubmit={submitWith(onAccept)} noValidate>
         <Stack gap="sm">
           <StepHeading id="receipt-title" title={t('receipt.title')} intro={t('receipt.intro')} />
           <Text size="sm">

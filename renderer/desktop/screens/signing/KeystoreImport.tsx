@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { BridgeCallError, type KeystoreInfoView } from '../../../../shared/bridge';
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
+import { submitWith } from '../../../components/submit-form';
 import { errorText } from '../../../lib/message';
 import { READABLE_FIELD } from './readable-field';
 
@@ -57,12 +58,7 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form onSubmit={submitWith(submit)}>
       <Stack gap="sm">
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <IconCertificate size={20} aria-hidden style={{ flexShrink: 0 }} />

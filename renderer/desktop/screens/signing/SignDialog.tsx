@@ -41,6 +41,7 @@ import { bridge } from '../../../bridge/client';
 import { useBridgeEvent, useBridgeQuery } from '../../../bridge/hooks';
 import { ErrorState } from '../../../components/ErrorState';
 import { IconNote } from '../../../components/IconNote';
+import { submitWith } from '../../../components/submit-form';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorText } from '../../../lib/message';
 import { KeystoreImport } from './KeystoreImport';
@@ -362,12 +363,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
     }
 
     return (
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void sign();
-        }}
-      >
+      <form onSubmit={submitWith(sign)}>
         <Stack gap="sm">
           {token ? (
             <TokenCard
