@@ -46,19 +46,31 @@ const PANELS: Record<PanelKey, ComponentType<SamplePanelProps>> = {
   resultGrid: ResultGridPanel,
 };
 
-export function SampleScreen({ orderId, sampleId }: { orderId: string; sampleId: string }) {
-  const { t } = useTranslation('sample');
-  const session = useSignedIn();
+/** The open tab and the way back, with their keys (Alt+H, Alt+W, Alt+←) live while the sample loads. */
+interface SampleNav {
+  tab: string | null;
+  setTab: (t: string | null) => void;
+  back: () => void;
+}
+
+function useSampleNav(): SampleNav {
   const [, navigate] = useLocation();
   const [tab, setTab] = useState<string | null>('work');
-  const got = useBridgeQuery('order.get', { orderId });
   const back = () => (window.history.length > 1 ? window.history.back() : navigate(ROUTES.work));
-
   useHotkeys([
     ['alt+H', () => setTab('history')],
     ['alt+W', () => setTab('work')],
     ['alt+ArrowLeft', back],
   ]);
+  return { tab, setTab, back };
+}
+
+export function SampleScreen({ orderId, sampleId }: { orderId: string; sampleId: string }) {
+  const { t } = useTranslation('sample');
+  const session = useSignedIn();
+  const [, navigate] = useLocation();
+  const nav = useSampleNav();
+  const got = useBridgeQuery('order.get', { orderId });
 
   if (got.isPending) return <TableSkeleton rows={10} />;
   if (got.isError)
@@ -78,28 +90,10 @@ export function SampleScreen({ orderId, sampleId }: { orderId: string; sampleId:
       />
     );
   }
-  return (
-    <SampleView
-      order={order}
-      sample={sample}
-      session={session}
-      changes={changes}
-      tab={tab}
-      setTab={setTab}
-      onBack={back}
-    />
-  );
+  return <SampleView order={order} sample={sample} session={session} changes={changes} nav={nav} />;
 }
 
-function SampleView({
-  order,
-  sample,
-  session,
-  changes,
-  tab,
-  setTab,
-  onBack,
-}: SamplePanelProps & { tab: string | null; setTab: (t: string | null) => void; onBack: () => void }) {
+function SampleView({ order, sample, session, changes, nav }: SamplePanelProps & { nav: SampleNav }) {
   const { t, i18n } = useTranslation('sample');
   const lang = i18n.language;
   const now = useNow();
@@ -117,7 +111,7 @@ function SampleView({
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="md">
           <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
             <Tooltip label={`${t('back')} (Alt+←)`}>
-              <ActionIcon variant="subtle" color="gray" onClick={onBack} aria-label={t('back')} mt={2}>
+              <ActionIcon variant="subtle" color="gray" onClick={nav.back} aria-label={t('back')} mt={2}>
                 <IconArrowLeft size={18} />
               </ActionIcon>
             </Tooltip>
@@ -154,8 +148,8 @@ function SampleView({
         </Group>
       </Box>
       <Tabs
-        value={tab}
-        onChange={setTab}
+        value={nav.tab}
+        onChange={nav.setTab}
         keepMounted={false}
         style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
       >

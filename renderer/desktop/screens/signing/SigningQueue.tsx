@@ -3,7 +3,7 @@
  * one highlighted, checkboxes for a batch. A roving tab stop: the queue is one Tab stop, arrows
  * move the preview, Space chooses, Ctrl+A chooses every ready report.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Checkbox, Table, Text, Tooltip } from '@mantine/core';
 import { IconCloudDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -24,13 +24,23 @@ interface Props {
   onSelection: (s: QueueSelection) => void;
   /** Ctrl+Enter: sign what is chosen. */
   onSign: () => void;
-  now: number;
+}
+
+/** Minute ticks for "waiting since" (no need to re-render every second). */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
 }
 
 export const entriesOf = (items: readonly SigningQueueItemView[]): QueueEntry[] =>
   items.map((i) => ({ reportId: i.reportId, ready: i.documentReady }));
 
-export function SigningQueue({ items, selection, onSelection, onSign, now }: Props) {
+export function SigningQueue({ items, selection, onSelection, onSign }: Props) {
+  const now = useMinuteClock();
   const { t, i18n } = useTranslation('signing');
   const lang = i18n.language;
   const entries = entriesOf(items);

@@ -36,16 +36,6 @@ function AwaitingUpload() {
   );
 }
 
-/** Minute ticks for "waiting since" (no need to re-render every second). */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
-
 export function SigningScreen() {
   const { t } = useTranslation('signing');
   const queue = useBridgeQuery('signing.queue', {});
@@ -55,7 +45,6 @@ export function SigningScreen() {
   const [signOpen, setSignOpen] = useState(false);
   const [refuseOpen, setRefuseOpen] = useState(false);
   const refuse = useBridgeMutation('signing.refuse');
-  const now = useMinuteClock();
 
   // Signed and refused reports leave the queue; the selection follows.
   useEffect(() => setSelection((s) => reconcile(s, entries)), [entries]);
@@ -149,7 +138,6 @@ export function SigningScreen() {
                   selection={selection}
                   onSelection={setSelection}
                   onSign={openSign}
-                  now={now}
                 />
               )}
             </Box>
