@@ -9,6 +9,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../../components/ReasonDialog';
+import { SendBackButton } from '../parts/SendBackButton';
 import { ActionError } from '../results/ActionError';
 import { ShortcutHint } from '../results/ShortcutHint';
 import { useSampleAction } from '../results/useSampleAction';
@@ -44,14 +45,9 @@ export function MtDecisionBar(p: MtDecisionBarProps) {
           {t('validate')}
           <ShortcutHint keys="Ctrl+Enter" />
         </Button>
-        <Button
-          variant="default"
-          leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />}
-          onClick={() => setAsking(true)}
-          disabled={p.disabled || busy}
-        >
+        <SendBackButton icon={IconArrowBackUp} onClick={() => setAsking(true)} disabled={p.disabled || busy}>
           {t('return')}
-        </Button>
+        </SendBackButton>
       </Group>
       <ReasonDialog
         opened={asking}

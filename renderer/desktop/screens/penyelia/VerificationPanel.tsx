@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../../shared/domain/entities';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { toggled } from '../../../components/toggled';
+import { SendBackButton } from '../parts/SendBackButton';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
 import { ResultsTable } from '../results/ResultsTable';
@@ -111,14 +112,13 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
             {t('verify.verify')}
             <ShortcutHint keys="Ctrl+Enter" />
           </Button>
-          <Button
-            variant="default"
-            leftSection={<IconRepeat size={16} color="var(--mantine-color-orange-8)" />}
+          <SendBackButton
+            icon={IconRepeat}
             disabled={selected.size === 0 || retest.pending}
             onClick={() => setAsking(true)}
           >
             {selected.size > 0 ? t('verify.retestCount', { count: selected.size }) : t('verify.retest')}
-          </Button>
+          </SendBackButton>
           {selected.size > 0 && (
             <Button variant="subtle" color="gray" size="xs" onClick={() => setSelected(new Set())}>
               {t('verify.clearSelection')}
