@@ -7,7 +7,7 @@
  * Keys: one row is in the Tab order at a time (roving focus); ↑/↓, Home/End, PgUp/PgDn move; Space
  * selects the focused row for retest.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconClockHour4, IconUserExclamation } from '@tabler/icons-react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
@@ -50,6 +50,7 @@ const STATE_COLOR: Record<ResultRowState, string> = {
 };
 
 const col = createColumnHelper<ResultRow>();
+type ShownColumn = 'value' | 'unit' | 'requirement' | 'mark' | 'analyst' | 'entered' | 'notes' | 'status';
 
 /** The dash of a cell with nothing to show yet (no mark, no entry time, no notes). */
 function NoValue({ size }: { size: 'sm' | 'xs' }) {
@@ -66,8 +67,11 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
   const [focus, setFocus] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
 
-  const columns = useMemo(
-    () => [
+  const columns = useMemo(() => {
+    /** A column headed by its name in the `col.` keys, its cell drawn from the row. */
+    const column = (id: ShownColumn, cell: (r: ResultRow) => ReactNode) =>
+      col.display({ id, header: () => t(`col.${id}`), cell: ({ row }) => cell(row.original) });
+    return [
       ...(selection
         ? [
             col.display({
@@ -135,122 +139,82 @@ export function ResultsTable({ rows, analystNames, sampleLabel, selection, isOwn
           );
         },
       }),
-      col.display({
-        id: 'value',
-        header: () => t('col.value'),
-        cell: ({ row }) => {
-          // A draft the analyst has not sent is not a result yet: not shown to the Penyelia or MT.
-          const r = rowState(row.original.analysis) === 'waiting' ? null : row.original.analysis.result;
-          return (
-            <Text
-              size="sm"
-              className="num"
-              fw={row.original.kind === 'current' ? 600 : 400}
-              td={row.original.kind === 'retested' ? 'line-through' : undefined}
-            >
-              {r ? formatResult(r) : t('noResult')}
+      column('value', (r) => {
+        // A draft the analyst has not sent is not a result yet: not shown to the Penyelia or MT.
+        const result = rowState(r.analysis) === 'waiting' ? null : r.analysis.result;
+        return (
+          <Text
+            size="sm"
+            className="num"
+            fw={r.kind === 'current' ? 600 : 400}
+            td={r.kind === 'retested' ? 'line-through' : undefined}
+          >
+            {result ? formatResult(result) : t('noResult')}
+          </Text>
+        );
+      }),
+      column('unit', ({ analysis: a }) => <Text size="sm">{a.unit || '—'}</Text>),
+      column('requirement', ({ analysis: a }) => (
+        <Text size="sm">{formatRequirement(a.requirement) || '—'}</Text>
+      )),
+      column('mark', ({ analysis: a }) => {
+        const mark = rowState(a) === 'waiting' ? null : analysisMark(a);
+        return mark ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <ResultMark mark={mark} requirement={a.requirement} size="xs" />
+          </span>
+        ) : (
+          <NoValue size="sm" />
+        );
+      }),
+      column('analyst', ({ analysis: a }) => (
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {a.analystId ? (analystNames.get(a.analystId) ?? t('unknownAnalyst')) : t('noAnalyst')}
+        </Text>
+      )),
+      column('entered', ({ analysis: a }) => {
+        const at = a.submittedAt;
+        if (!at) return <NoValue size="xs" />;
+        return (
+          <Text
+            size="xs"
+            style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+            title={formatDateTime(at, lang)}
+          >
+            {compactDateTime(at, lang, formatDate, formatTime)}
+          </Text>
+        );
+      }),
+      column('notes', ({ analysis: a }) => {
+        const notes = rowState(a) === 'waiting' ? '' : (a.result?.notes?.trim() ?? '');
+        return notes ? (
+          <Text size="xs" lineClamp={2} title={notes} style={{ overflowWrap: 'anywhere' }}>
+            {notes}
+          </Text>
+        ) : (
+          <NoValue size="xs" />
+        );
+      }),
+      column('status', ({ analysis: a }) => {
+        const s = rowState(a);
+        return (
+          <Group gap={4} wrap="nowrap" align="flex-start">
+            {s === 'waiting' && (
+              <IconClockHour4
+                size={14}
+                color="var(--mantine-color-orange-8)"
+                aria-hidden
+                style={{ flexShrink: 0, marginTop: 1 }}
+              />
+            )}
+            <Text size="xs" c={STATE_COLOR[s]} fw={500}>
+              {t(`state.${s}`)}
             </Text>
-          );
-        },
+          </Group>
+        );
       }),
-      col.display({
-        id: 'unit',
-        header: () => t('col.unit'),
-        cell: ({ row }) => <Text size="sm">{row.original.analysis.unit || '—'}</Text>,
-      }),
-      col.display({
-        id: 'requirement',
-        header: () => t('col.requirement'),
-        cell: ({ row }) => (
-          <Text size="sm">{formatRequirement(row.original.analysis.requirement) || '—'}</Text>
-        ),
-      }),
-      col.display({
-        id: 'mark',
-        header: () => t('col.mark'),
-        cell: ({ row }) => {
-          const mark =
-            rowState(row.original.analysis) === 'waiting' ? null : analysisMark(row.original.analysis);
-          return mark ? (
-            <span style={{ whiteSpace: 'nowrap' }}>
-              <ResultMark mark={mark} requirement={row.original.analysis.requirement} size="xs" />
-            </span>
-          ) : (
-            <NoValue size="sm" />
-          );
-        },
-      }),
-      col.display({
-        id: 'analyst',
-        header: () => t('col.analyst'),
-        cell: ({ row }) => {
-          const id = row.original.analysis.analystId;
-          return (
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-              {id ? (analystNames.get(id) ?? t('unknownAnalyst')) : t('noAnalyst')}
-            </Text>
-          );
-        },
-      }),
-      col.display({
-        id: 'entered',
-        header: () => t('col.entered'),
-        cell: ({ row }) => {
-          const at = row.original.analysis.submittedAt;
-          if (!at) return <NoValue size="xs" />;
-          return (
-            <Text
-              size="xs"
-              style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
-              title={formatDateTime(at, lang)}
-            >
-              {compactDateTime(at, lang, formatDate, formatTime)}
-            </Text>
-          );
-        },
-      }),
-      col.display({
-        id: 'notes',
-        header: () => t('col.notes'),
-        cell: ({ row }) => {
-          const notes =
-            rowState(row.original.analysis) === 'waiting'
-              ? ''
-              : (row.original.analysis.result?.notes?.trim() ?? '');
-          return notes ? (
-            <Text size="xs" lineClamp={2} title={notes} style={{ overflowWrap: 'anywhere' }}>
-              {notes}
-            </Text>
-          ) : (
-            <NoValue size="xs" />
-          );
-        },
-      }),
-      col.display({
-        id: 'status',
-        header: () => t('col.status'),
-        cell: ({ row }) => {
-          const s = rowState(row.original.analysis);
-          return (
-            <Group gap={4} wrap="nowrap" align="flex-start">
-              {s === 'waiting' && (
-                <IconClockHour4
-                  size={14}
-                  color="var(--mantine-color-orange-8)"
-                  aria-hidden
-                  style={{ flexShrink: 0, marginTop: 1 }}
-                />
-              )}
-              <Text size="xs" c={STATE_COLOR[s]} fw={500}>
-                {t(`state.${s}`)}
-              </Text>
-            </Group>
-          );
-        },
-      }),
-    ],
-    [t, lang, selection, isOwn, analystNames],
-  );
+    ];
+  }, [t, lang, selection, isOwn, analystNames]);
 
   const table = useReactTable({
     data: rows,
