@@ -5,22 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, CommandType, PayloadInput } from '../../../shared/domain/commands';
 import { decide } from '../../../shared/domain/decide';
-import type { Order } from '../../../shared/domain/entities';
+import type { Order, User } from '../../../shared/domain/entities';
 import type { Actor } from '../../../shared/domain/state';
 import type { Role } from '../../../shared/sop/roles';
 
 export const LAB = '0000a000-0000-4000-8000-000000000001';
 export const CUSTOMER = '0000c000-0000-4000-8000-000000000001';
 
-export interface StaffUser {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  labId: string | null;
+/** A staff account as the fake server keeps it: the product's user, with the password it signs in with. */
+export type StaffUser = Pick<User, 'id' | 'username' | 'name' | 'role' | 'labId' | 'active'> & {
   password: string;
-  active: boolean;
-}
+};
 
 export function actorOf(u: { id: string; role: Role; labId: string | null }): Actor {
   return { userId: u.id, role: u.role, labId: u.labId, customerId: null };

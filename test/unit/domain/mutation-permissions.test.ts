@@ -11,19 +11,11 @@ import {
   readsEveryOrder,
   type HttpPermission,
 } from '../../../shared/domain/permissions';
-import { ROLES, type Role } from '../../../shared/sop/roles';
+import { HUMAN_ROLES, ROLES, type Role } from '../../../shared/sop/roles';
 import { attempt, orderAt, prepare } from './fixtures';
 
-const STAFF: Role[] = [
-  'admin_satker',
-  'cs',
-  'ketua_tim_pji',
-  'bendahara',
-  'penyelia',
-  'mt',
-  'analis',
-  'kepala_balai',
-];
+/** The staff: every person of the SOP but the customer. */
+const STAFF: Role[] = HUMAN_ROLES.filter((r) => r !== 'pelanggan');
 
 /** Admin Satker runs the accounts, the catalog and the desktop releases; MT reads the audit trail. */
 const HTTP: Record<HttpPermission, Role[]> = {
