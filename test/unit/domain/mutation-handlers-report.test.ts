@@ -7,28 +7,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Order, Report } from '../../../shared/domain/entities';
 import { currentReport } from '../../../shared/domain/state';
-import { A, NOW, S1, attempt, freshId, freshNumber, refuse, runOrder, sampleAt, sampleOf } from './fixtures';
+import {
+  A,
+  S1,
+  attempt,
+  driveSample,
+  freshId,
+  freshNumber,
+  refuse,
+  runOrder,
+  sampleAt,
+  sampleOf,
+} from './fixtures';
 
 const AMEND_REASON = 'Salah ketik nama pelanggan';
 
-/** A report as the E-LHU register of an older record holds it (numbered, never sent). */
+/**
+ * A report as the E-LHU register of an older record holds it: numbered as step 17 numbers one,
+ * then superseded, under the given id and number.
+ */
 function plantedReport(id: string, number: string): Report {
-  return {
-    id,
-    number,
-    status: 'superseded',
-    numberedAt: NOW.toISOString(),
-    numberedBy: A.ketuaTim.userId,
-    kepalaBalaiId: null,
-    documentHash: null,
-    signedHash: null,
-    issuedAt: null,
-    signedAt: null,
-    releasedAt: null,
-    replaces: null,
-    amendReason: null,
-    supersededBy: null,
-  };
+  const numbered = currentReport(sampleOf(sampleAt('report_numbered'), S1))!;
+  return { ...numbered, id, number, status: 'superseded' };
 }
 
 /**
@@ -131,31 +131,9 @@ describe('report.amend (after release)', () => {
     const released = sampleAt('released');
     const first = currentReport(sampleOf(released, S1))!;
     // Amend once and release again: the sample now holds the superseded first report and its successor.
-    const amended = runOrder(released, A.ketuaTim, 'report.amend', {
-      sampleId: S1,
-      reportId: first.id,
-      newReportId: freshId(),
-      newReportNumber: freshNumber('LHU/BSPJI-PLG/2026'),
-      reason: AMEND_REASON,
-    });
-    const rereleased = [
-      (o: Order) =>
-        runOrder(o, A.cs, 'report.request_signature', {
-          sampleId: S1,
-          reportId: currentReport(sampleOf(o, S1))!.id,
-          kepalaBalaiId: A.kepalaBalai.userId,
-          documentHash: 'c'.repeat(64),
-          issuedOn: '2026-03-21',
-        }),
-      (o: Order) =>
-        runOrder(o, A.kepalaBalai, 'report.sign', {
-          sampleId: S1,
-          reportId: currentReport(sampleOf(o, S1))!.id,
-          signedHash: 'd'.repeat(64),
-        }),
-      (o: Order) =>
-        runOrder(o, A.cs, 'report.release', { sampleId: S1, reportId: currentReport(sampleOf(o, S1))!.id }),
-    ].reduce((o, step) => step(o), amended);
+    const amended = amend(released, freshId(), freshNumber('LHU/BSPJI-PLG/2026'));
+    if (!amended.ok) throw new Error(amended.message.en);
+    const rereleased = driveSample(amended.state as Order, S1, 'released');
     const d = amend(rereleased, first.id, freshNumber('LHU/BSPJI-PLG/2026'));
     expect(d).toEqual({
       ok: false,
