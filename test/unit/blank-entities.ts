@@ -2,7 +2,7 @@
  * Domain values with nothing on them yet, for the tests that build one by hand and name only the
  * fields they look at.
  */
-import type { Analysis, Requirement } from '../../shared/domain/entities';
+import type { Analysis, Requirement, Sample } from '../../shared/domain/entities';
 
 /** A requirement with only the bounds or text a test gives. */
 export function requirement(r: Partial<Requirement> = {}): Requirement {
@@ -30,6 +30,29 @@ export function pendingAnalysis(id: string, over: Partial<Analysis> = {}): Analy
     validatedBy: null,
     retestOf: null,
     retestReason: null,
+    statusSince: null,
+    ...over,
+  };
+}
+
+/** Sample `id` of a rubber order before CS registers it: no number, lab or staff, no analyses or reports. */
+export function blankSample(id: string, over: Partial<Sample> = {}): Sample {
+  return {
+    id,
+    version: 0,
+    number: null,
+    sampleTypeId: id,
+    sampleTypeName: 'Karet remah SIR 20',
+    description: 'Karet remah',
+    customerLabel: `Bal ${id}`,
+    status: 'awaiting_registration',
+    labId: null,
+    penyeliaId: null,
+    mtId: null,
+    receivedAt: null,
+    condition: null,
+    analyses: [],
+    reports: [],
     statusSince: null,
     ...over,
   };

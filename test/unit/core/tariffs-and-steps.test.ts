@@ -3,29 +3,12 @@ import { formatRupiah, orderTotals, quote } from '../../../shared/tariffs';
 import { SOP_STEPS, stepByNumber } from '../../../shared/sop/steps';
 import { RULES } from '../../../shared/domain/permissions';
 import { COMMAND_TYPES } from '../../../shared/domain/commands';
-import type { Analysis, Sample } from '../../../shared/domain/entities';
-import { pendingAnalysis } from '../blank-entities';
+import type { Analysis } from '../../../shared/domain/entities';
+import { blankSample, pendingAnalysis } from '../blank-entities';
 
 const analysis = (id: string, tariff: number, status: 'pending' | 'retest' = 'pending') =>
   pendingAnalysis(id, { tariff, status });
-const sample = (id: string, analyses: Analysis[]): Sample => ({
-  id,
-  version: 0,
-  number: null,
-  sampleTypeId: id,
-  sampleTypeName: 'Karet remah SIR 20',
-  description: 'Karet remah',
-  customerLabel: `Bal ${id}`,
-  status: 'awaiting_registration',
-  labId: null,
-  penyeliaId: null,
-  mtId: null,
-  receivedAt: null,
-  condition: null,
-  analyses,
-  reports: [],
-  statusSince: null,
-});
+const sample = (id: string, analyses: Analysis[]) => blankSample(id, { analyses });
 
 describe('tariffs', () => {
   it('totals per parameter per sample, in whole rupiah, ignoring retested analyses', () => {

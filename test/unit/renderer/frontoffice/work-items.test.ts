@@ -10,31 +10,12 @@ import {
 import { reviewOutcome, reviewReason } from '../../../../renderer/desktop/screens/cs/order-review';
 import { addHoliday, changed, removeHoliday } from '../../../../renderer/desktop/screens/admin/holiday-draft';
 import { paymentRows } from '../../../../renderer/desktop/screens/bendahara/payments';
+import { blankSample } from '../../blank-entities';
 
 const NOW = new Date('2026-03-10T03:00:00Z');
 const ago = (min: number) => new Date(NOW.getTime() - min * 60_000).toISOString();
 
-function sample(id: string, status: Sample['status'], extra: Partial<Sample> = {}): Sample {
-  return {
-    id,
-    version: 1,
-    number: null,
-    sampleTypeId: 't',
-    sampleTypeName: 'Karet remah SIR 20',
-    description: 'SIR 20',
-    customerLabel: '',
-    status,
-    labId: null,
-    penyeliaId: null,
-    mtId: null,
-    receivedAt: null,
-    condition: null,
-    analyses: [],
-    reports: [],
-    statusSince: ago(5),
-    ...extra,
-  };
-}
+const sample = (id: string, status: Sample['status']) => blankSample(id, { status, statusSince: ago(5) });
 
 function billing(status: Billing['status'], expiresAt: string): Billing {
   return {
