@@ -70,14 +70,15 @@ function sendBack(
 }
 
 describe('CS or Ketua Tim return the order to the customer', () => {
-  it('CS returns a submitted order; the customer corrects and resubmits it', () => {
-    const o = sendBack(
-      orderAt('submitted'),
-      A.cs,
-      'order.return_to_customer',
-      'Deskripsi sampel kurang jelas',
-    );
+  /** `actor` sends the order back to the customer, with whom it then waits. */
+  const returnToCustomer = (state: Order, actor: Actor, reason: string) => {
+    const o = sendBack(state, actor, 'order.return_to_customer', reason);
     expect(o.status).toBe('returned_to_customer');
+    return o;
+  };
+
+  it('CS returns a submitted order; the customer corrects and resubmits it', () => {
+    const o = returnToCustomer(orderAt('submitted'), A.cs, 'Deskripsi sampel kurang jelas');
 
     // The corrected order: the first sample now with only two parameters.
     const s1 = orderedSample(
@@ -94,13 +95,7 @@ describe('CS or Ketua Tim return the order to the customer', () => {
   });
 
   it('Ketua Tim returns a validated order', () => {
-    const o = sendBack(
-      orderAt('validated'),
-      A.ketuaTim,
-      'order.return_to_customer',
-      'Parameter tidak tersedia di lab',
-    );
-    expect(o.status).toBe('returned_to_customer');
+    returnToCustomer(orderAt('validated'), A.ketuaTim, 'Parameter tidak tersedia di lab');
   });
 
   it('each returns only at its own step', () => {
@@ -381,20 +376,14 @@ describe('the Penyelia sends an analysis back for retest', () => {
 
     // Verification waits for the new result; the old analyst cannot touch the new analysis.
     expect(refuse(o, A.penyelia, 'results.verify', { sampleId: S1 }).code).toBe('invalid_transition');
-    expect(
+    const oldAnalystSaves = (analysisId: string) =>
       refuse(o, A.analis1, 'result.save', {
         sampleId: S1,
-        analysisId: newId,
+        analysisId,
         result: { value: '7', numeric: 7, unit: '-' },
-      }).code,
-    ).toBe('forbidden');
-    expect(
-      refuse(o, A.analis1, 'result.save', {
-        sampleId: S1,
-        analysisId: S1A1,
-        result: { value: '7', numeric: 7, unit: '-' },
-      }).code,
-    ).toBe('invalid_transition');
+      }).code;
+    expect(oldAnalystSaves(newId)).toBe('forbidden');
+    expect(oldAnalystSaves(S1A1)).toBe('invalid_transition');
     const entered = flow.enterResults(o, S1);
     expect(analysisOf(entered, S1, newId)).toMatchObject({
       status: 'submitted',
