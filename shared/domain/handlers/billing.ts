@@ -3,22 +3,15 @@ import type { CommandType } from '../commands';
 import type { Billing, PaymentProof } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { currentBilling, isBillingExpired, orderTotal } from '../state';
-import { emit, moveOrder, type Ctx, type Handlers } from './context';
+import { applyToAnalyses, emit, moveOrder, type Ctx, type Handlers } from './context';
 
 export const BILLING_HANDLERS = {
   'tariff.approve': (ctx) => {
     const o = ctx.order!;
-    const byId = new Map(o.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
-    for (const adj of ctx.payload.adjustments) {
-      const a = byId.get(adj.analysisId);
-      if (!a)
-        return reject(
-          'invalid_payload',
-          `Parameter ${adj.analysisId} tidak ada pada pesanan.`,
-          `Analysis ${adj.analysisId} is not in this order.`,
-        );
+    const refused = applyToAnalyses(o, ctx.payload.adjustments, (a, adj) => {
       a.tariff = adj.tariff;
-    }
+    });
+    if (refused) return refused;
     o.tariffApprovedBy = ctx.actor.userId;
     o.tariffTotal = orderTotal(o);
     moveOrder(ctx, 'tariff_approved');

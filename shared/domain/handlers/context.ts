@@ -5,7 +5,7 @@
 import type { CommandType, PayloadOf } from '../commands';
 import type { Account, Analysis, Order, Report, ReturnNote, Sample } from '../entities';
 import type { Rule } from '../permissions';
-import type { Rejection } from '../rejections';
+import { reject, type Rejection } from '../rejections';
 import type { Actor } from '../state';
 
 export type EventEntity = 'account' | 'order' | 'sample' | 'analysis' | 'report' | 'billing' | 'proof';
@@ -134,6 +134,29 @@ export function moveReport(
   const from = r.status;
   r.status = to;
   emit(ctx, 'report', r.id, from, to, { reason });
+}
+
+/**
+ * Applies a payload's entries that each name a parameter of the order (tariff adjustments,
+ * subcontractors) to those analyses; an entry naming one the order does not hold refuses the command.
+ */
+export function applyToAnalyses<E extends { analysisId: string }>(
+  order: Order,
+  entries: readonly E[],
+  apply: (a: Analysis, entry: E) => void,
+): Rejection | undefined {
+  const byId = new Map(order.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
+  for (const entry of entries) {
+    const a = byId.get(entry.analysisId);
+    if (!a)
+      return reject(
+        'invalid_payload',
+        `Parameter ${entry.analysisId} tidak ada pada pesanan.`,
+        `Analysis ${entry.analysisId} is not in this order.`,
+      );
+    apply(a, entry);
+  }
+  return undefined;
 }
 
 /** After a sample moves, the order follows: in the lab once one is registered, released once all are. */

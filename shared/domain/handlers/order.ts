@@ -3,7 +3,7 @@ import type { PayloadOf } from '../commands';
 import type { Sample } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { failedItems, REVIEW_LABELS } from '../order-review';
-import { emit, moveOrder, type Handlers } from './context';
+import { applyToAnalyses, emit, moveOrder, type Handlers } from './context';
 
 export const ORDER_HANDLERS = {
   'order.submit': (ctx) => {
@@ -57,17 +57,10 @@ export const ORDER_HANDLERS = {
       }
       ctx.order!.review = { answers: review, by: ctx.actor.userId, at: ctx.at };
     }
-    const byId = new Map(ctx.order!.samples.flatMap((s) => s.analyses.map((a) => [a.id, a] as const)));
-    for (const sc of ctx.payload.subcontractors) {
-      const a = byId.get(sc.analysisId);
-      if (!a)
-        return reject(
-          'invalid_payload',
-          `Parameter ${sc.analysisId} tidak ada pada pesanan.`,
-          `Analysis ${sc.analysisId} is not in this order.`,
-        );
+    const refused = applyToAnalyses(ctx.order!, ctx.payload.subcontractors, (a, sc) => {
       a.subcontractor = sc.subcontractor;
-    }
+    });
+    if (refused) return refused;
     ctx.order!.number = ctx.payload.orderNumber;
     moveOrder(ctx, 'validated');
   },
