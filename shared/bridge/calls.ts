@@ -5,7 +5,7 @@
  * `invoke(name, input)` answered by an Envelope.
  */
 import { z } from 'zod';
-import { CALL_NAMES, type CallName } from './names';
+import { CALL_NAMES, type CallName, type SameNames } from './names';
 import { ExpandedUncertaintySchema, OrderSchema } from '../domain/entities';
 import { ONLINE_CALLS } from './online-calls';
 import { HolidaySchema } from '../api/calendar';
@@ -250,8 +250,7 @@ export type BridgeCalls = typeof BRIDGE_CALLS;
 export type BridgeCallName = keyof BridgeCalls;
 export const BRIDGE_CALL_NAMES: readonly BridgeCallName[] = CALL_NAMES;
 // The plain name list (names.ts) and this map name exactly the same calls.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _namesMatch: Same<BridgeCallName, CallName> = true;
+const _namesMatch: SameNames<BridgeCallName, CallName> = true;
 void _namesMatch;
 /** What the caller passes (defaults may be left out). */
 export type CallInput<N extends BridgeCallName> = z.input<BridgeCalls[N]['input']>;

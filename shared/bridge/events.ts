@@ -1,6 +1,6 @@
 /** Every event the desktop UI listens to, with its payload schema. */
 import { z } from 'zod';
-import { EVENT_NAMES, type EventName } from './names';
+import { EVENT_NAMES, type EventName, type SameNames } from './names';
 import { SessionInfoSchema, SigningProgressSchema, SyncStatusSchema } from './models';
 
 /** The server refused this desktop's version (issue 11): the version it needs, and its words. */
@@ -49,8 +49,7 @@ export const BRIDGE_EVENTS = {
 export type BridgeEvents = typeof BRIDGE_EVENTS;
 export type BridgeEventName = keyof BridgeEvents;
 export const BRIDGE_EVENT_NAMES: readonly BridgeEventName[] = EVENT_NAMES;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _namesMatch: Same<BridgeEventName, EventName> = true;
+const _namesMatch: SameNames<BridgeEventName, EventName> = true;
 void _namesMatch;
 export type EventPayload<E extends BridgeEventName> = z.output<BridgeEvents[E]>;
 

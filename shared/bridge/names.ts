@@ -95,6 +95,9 @@ export const EVENT_NAMES = [
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
+/** True when A and B name exactly the same things: what calls.ts and events.ts check of their maps. */
+export type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
 const calls: ReadonlySet<string> = new Set(CALL_NAMES);
 const events: ReadonlySet<string> = new Set(EVENT_NAMES);
 
