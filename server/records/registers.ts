@@ -1,5 +1,5 @@
 import type { OrderRegister, Period, ReportRegister, SampleRegister } from '../../shared/api/records';
-import type { Order } from '../../shared/domain/entities';
+import type { Order, Sample } from '../../shared/domain/entities';
 import { activeAnalyses, currentReport, orderTotal } from '../../shared/domain/state';
 import type { Db } from '../db/schema';
 import { inPeriod } from './period';
@@ -59,6 +59,16 @@ export function orderRegisterOf(
   };
 }
 
+/** The rows the samples of the orders active in the period give, each sample none, one or several. */
+async function rowsOfActiveSamples<R>(
+  db: Db,
+  period: Period,
+  rowsOf: (order: Order, sample: Sample) => R[],
+): Promise<R[]> {
+  const orders = await ordersActiveIn(db, period);
+  return orders.flatMap((o) => o.samples.flatMap((s) => rowsOf(o, s)));
+}
+
 /** The sample register: samples registered (received, step 11) in the period, in that order. */
 export async function sampleRegister(
   db: Db,
@@ -66,12 +76,11 @@ export async function sampleRegister(
   period: Period,
   now: Date,
 ): Promise<SampleRegister> {
-  const rows: SampleRegister['rows'] = [];
-  for (const o of await ordersActiveIn(db, period)) {
-    for (const s of o.samples) {
-      if (!inPeriod(period, s.receivedAt)) continue;
-      const labId = ref.labOf(s);
-      rows.push({
+  const rows = await rowsOfActiveSamples(db, period, (o, s): SampleRegister['rows'] => {
+    if (!inPeriod(period, s.receivedAt)) return [];
+    const labId = ref.labOf(s);
+    return [
+      {
         sampleId: s.id,
         orderId: o.id,
         number: s.number,
@@ -86,9 +95,9 @@ export async function sampleRegister(
         parameterCount: activeAnalyses(s).length,
         status: s.status,
         reportNumber: currentReport(s)?.number ?? null,
-      });
-    }
-  }
+      },
+    ];
+  });
   rows.sort(
     (a, b) =>
       Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.number ?? '').localeCompare(b.number ?? ''),
@@ -110,13 +119,12 @@ export async function reportRegister(
   period: Period,
   now: Date,
 ): Promise<ReportRegister> {
-  const rows: ReportRegister['rows'] = [];
-  for (const o of await ordersActiveIn(db, period)) {
-    for (const s of o.samples) {
-      for (const r of s.reports) {
-        if (!inPeriod(period, r.numberedAt)) continue;
-        const replaced = r.replaces ? s.reports.find((x) => x.id === r.replaces) : undefined;
-        rows.push({
+  const rows = await rowsOfActiveSamples(db, period, (o, s) =>
+    s.reports.flatMap((r): ReportRegister['rows'] => {
+      if (!inPeriod(period, r.numberedAt)) return [];
+      const replaced = r.replaces ? s.reports.find((x) => x.id === r.replaces) : undefined;
+      return [
+        {
           reportId: r.id,
           number: r.number,
           orderId: o.id,
@@ -132,10 +140,10 @@ export async function reportRegister(
           status: r.status,
           replacesNumber: replaced?.number ?? null,
           amendReason: r.amendReason,
-        });
-      }
-    }
-  }
+        },
+      ];
+    }),
+  );
   rows.sort(
     (a, b) => Date.parse(a.numberedAt) - Date.parse(b.numberedAt) || a.number.localeCompare(b.number),
   );

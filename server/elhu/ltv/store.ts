@@ -32,8 +32,11 @@ const toRecord = (r: Selectable<ElhuLtvTable>): LtvRecord => ({
   lastError: r.last_error,
 });
 
+/** Whole records, for the reads below to narrow and order. */
+const records = (db: Db) => db.selectFrom('elhu_ltv').selectAll();
+
 export async function ltvRecord(db: Db, reportId: string): Promise<LtvRecord | null> {
-  const r = await db.selectFrom('elhu_ltv').selectAll().where('report_id', '=', reportId).executeTakeFirst();
+  const r = await records(db).where('report_id', '=', reportId).executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 
@@ -81,9 +84,7 @@ export async function trackNewlySigned(db: Db, now: Date): Promise<number> {
 }
 
 export async function dueReports(db: Db, now: Date, limit = 20): Promise<LtvRecord[]> {
-  const rows = await db
-    .selectFrom('elhu_ltv')
-    .selectAll()
+  const rows = await records(db)
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now.toISOString())
     .orderBy('next_attempt_at')
@@ -211,9 +212,7 @@ export async function markFailed(db: Db, rec: LtvRecord, error: string, at: Date
 
 /** Reports at B-LTA whose last document timestamp's TSA certificate ends before `before`. */
 export async function expiringArchives(db: Db, before: Date): Promise<LtvRecord[]> {
-  const rows = await db
-    .selectFrom('elhu_ltv')
-    .selectAll()
+  const rows = await records(db)
     .where('level', '=', 'B-LTA')
     .where('archive_until', '<', before.toISOString())
     .orderBy('archive_until')
