@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, IdSchema, InstantSchema, RupiahSchema } from '../domain/entities';
-import { RECORD_KINDS } from '../domain/record-permissions';
+import { RECORD_KINDS, type RecordKind } from '../domain/record-permissions';
 import { OrderStatusSchema, ReportStatusSchema, SampleStatusSchema } from '../domain/states';
 import { RoleSchema } from '../sop/roles';
 
@@ -71,6 +71,15 @@ export const RecordsIndexResponseSchema = z.object({
 // ------------------------------------------------------------------------------------------------
 // Registers
 
+/** A register: the header, one row per order, sample or report of the period, and its totals. */
+function register<K extends RecordKind, R extends z.ZodType, T extends z.ZodRawShape>(
+  kind: K,
+  row: R,
+  totals: T,
+) {
+  return z.object({ ...Header, kind: z.literal(kind), rows: z.array(row), totals: z.object(totals) });
+}
+
 export const OrderRegisterRowSchema = z.object({
   orderId: IdSchema,
   number: z.string().nullable(),
@@ -86,16 +95,11 @@ export const OrderRegisterRowSchema = z.object({
   paidAt: InstantSchema.nullable(),
   finishedAt: InstantSchema.nullable(),
 });
-export const OrderRegisterResponseSchema = z.object({
-  ...Header,
-  kind: z.literal('orders'),
-  rows: z.array(OrderRegisterRowSchema),
-  totals: z.object({
-    orders: z.number().int(),
-    samples: z.number().int(),
-    amount: RupiahSchema,
-    byStatus: z.record(z.string(), z.number().int()),
-  }),
+export const OrderRegisterResponseSchema = register('orders', OrderRegisterRowSchema, {
+  orders: z.number().int(),
+  samples: z.number().int(),
+  amount: RupiahSchema,
+  byStatus: z.record(z.string(), z.number().int()),
 });
 export type OrderRegister = z.infer<typeof OrderRegisterResponseSchema>;
 
@@ -116,15 +120,10 @@ export const SampleRegisterRowSchema = z.object({
   /** The current LHU number of the sample, if numbered. */
   reportNumber: z.string().nullable(),
 });
-export const SampleRegisterResponseSchema = z.object({
-  ...Header,
-  kind: z.literal('samples'),
-  rows: z.array(SampleRegisterRowSchema),
-  totals: z.object({
-    samples: z.number().int(),
-    parameters: z.number().int(),
-    byLab: z.record(z.string(), z.number().int()),
-  }),
+export const SampleRegisterResponseSchema = register('samples', SampleRegisterRowSchema, {
+  samples: z.number().int(),
+  parameters: z.number().int(),
+  byLab: z.record(z.string(), z.number().int()),
 });
 export type SampleRegister = z.infer<typeof SampleRegisterResponseSchema>;
 
@@ -146,11 +145,10 @@ export const ReportRegisterRowSchema = z.object({
   replacesNumber: z.string().nullable(),
   amendReason: z.string().nullable(),
 });
-export const ReportRegisterResponseSchema = z.object({
-  ...Header,
-  kind: z.literal('reports'),
-  rows: z.array(ReportRegisterRowSchema),
-  totals: z.object({ reports: z.number().int(), released: z.number().int(), amended: z.number().int() }),
+export const ReportRegisterResponseSchema = register('reports', ReportRegisterRowSchema, {
+  reports: z.number().int(),
+  released: z.number().int(),
+  amended: z.number().int(),
 });
 export type ReportRegister = z.infer<typeof ReportRegisterResponseSchema>;
 
