@@ -550,6 +550,12 @@ export const AuditQuerySchema = z.strictObject({
     .regex(/^\d{1,15}:\d{1,5}$/)
     .optional(),
 });
+/** What an entry of the audit log or of a history changed: the status before and after, and the reason given. */
+export const StatusChange = {
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+};
 export const AuditEntrySchema = z.object({
   position: z.string(),
   at: InstantSchema,
@@ -562,9 +568,7 @@ export const AuditEntrySchema = z.object({
   entityId: z.string(),
   orderId: IdSchema.nullable(),
   sampleId: IdSchema.nullable(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().nullable(),
+  ...StatusChange,
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -589,9 +593,7 @@ export const OrderHistoryEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string(),
   sampleId: IdSchema.nullable(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().nullable(),
+  ...StatusChange,
   /** CS's order review answers, on the entry of the command that ended the review (step 5). */
   review: OrderReviewAnswersSchema.nullable().optional(),
 });

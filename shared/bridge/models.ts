@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { REJECTION_CODES } from '../domain/rejections';
 import { RoleSchema } from '../sop/roles';
 import { OrderReviewAnswersSchema } from '../domain/order-review';
+import { StatusChange } from '../api/http';
 import { MessageSchema } from './envelope';
 import { ProxyUrlSchema, UpdateChannelSchema } from './network-settings';
 
@@ -174,9 +175,7 @@ export const HistoryEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   sampleId: z.string().nullable(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().nullable(),
+  ...StatusChange,
   /** CS's order review answers (step 5), on the entry that ended the review. */
   review: OrderReviewAnswersSchema.nullable().optional(),
   /** 'local' for a change of this user not yet confirmed by the server. */
