@@ -15,12 +15,10 @@ import { toggled } from '../../../components/toggled';
 import { SendBackButton } from '../parts/SendBackButton';
 import type { SamplePanelProps } from '../sample/panel-props';
 import { ActionError } from '../results/ActionError';
-import { ResultsTable } from '../results/ResultsTable';
-import { resultRows } from '../results/results-rows';
+import { SampleResultsTable } from '../results/SampleResultsTable';
 import { ReturnNotice } from '../results/ReturnNotice';
 import { currentReturn } from '../results/sample-returns';
 import { ShortcutHint } from '../results/ShortcutHint';
-import { useLabAnalysts } from '../results/useLabAnalysts';
 import { useSampleAction } from '../results/useSampleAction';
 import { enteredBy, isRetestable, pruneSelection, verifyState } from './verification';
 import { StepHeading } from '../sample/StepSection';
@@ -28,7 +26,6 @@ import { StepHeading } from '../sample/StepSection';
 export function VerificationPanel({ order, sample, session }: SamplePanelProps) {
   const { t } = useTranslation('penyelia');
   const { t: tr } = useTranslation('results');
-  const { names, query: staffQuery } = useLabAnalysts(sample.labId);
   const verify = useSampleAction('results.verify');
   const retest = useSampleAction('analysis.requestRetest');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -37,7 +34,6 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
   const sampleLabel = sample.number ?? sample.sampleTypeName;
   const ref = { orderId: order.id, sampleId: sample.id };
 
-  const rows = useMemo(() => resultRows(sample), [sample]);
   // Rows move under the user as sync runs: a selection that can no longer be retested drops out.
   useEffect(() => setSelected((s) => pruneSelection(s, sample.analyses)), [sample.analyses]);
   const state = verifyState(sample, userId, selected);
@@ -87,19 +83,7 @@ export function VerificationPanel({ order, sample, session }: SamplePanelProps) 
         </Group>
 
         <ReturnNotice note={returned} title={t('verify.returnedTitle')} />
-        {staffQuery.isError && (
-          <Text size="xs" c="red.7">
-            {tr('staffError', { error: staffQuery.error.message })}
-          </Text>
-        )}
-
-        <ResultsTable
-          rows={rows}
-          analystNames={names}
-          sampleLabel={sampleLabel}
-          selection={selection}
-          isOwn={isOwn}
-        />
+        <SampleResultsTable sample={sample} selection={selection} isOwn={isOwn} />
 
         <ActionError message={verify.error} />
         <Group gap="sm" align="center">
