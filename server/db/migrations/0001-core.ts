@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ServerMigration } from './migration';
 
 /**
@@ -8,275 +7,250 @@ import type { ServerMigration } from './migration';
  */
 export const m0001Core: ServerMigration = {
   name: '0001_core',
-  async up(db, dialect) {
-    const blob = dialect === 'postgres' ? 'bytea' : 'blob';
-    await db.schema
-      .createTable('server_settings')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('counters')
-      .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'integer', (c) => c.notNull())
-      .execute();
-    await sql`insert into counters (name, value) values ('feed', 0)`.execute(db);
-    await db.schema
-      .createTable('sequences')
-      .addColumn('unit', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('year', 'integer', (c) => c.notNull())
-      .addColumn('last', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('sequences_pk', ['unit', 'kind', 'year'])
-      .execute();
+  sql: ({ blob }) => `
+    create table server_settings (
+      key text primary key,
+      value text not null
+    );
 
-    // Catalog
-    await db.schema
-      .createTable('units')
-      .addColumn('code', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('address', 'text', (c) => c.notNull())
-      .addColumn('accreditation', 'text')
-      .addColumn('number_formats', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('labs')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('code', 'text', (c) => c.notNull().unique())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('active', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('sample_types')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('lab_id', 'text', (c) => c.notNull().references('labs.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('description', 'text', (c) => c.notNull())
-      .addColumn('active', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('parameters')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('sample_type_id', 'text', (c) => c.notNull().references('sample_types.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('unit', 'text', (c) => c.notNull())
-      .addColumn('method', 'text', (c) => c.notNull())
-      .addColumn('requirement', 'text')
-      .addColumn('tariff', 'integer', (c) => c.notNull())
-      .addColumn('active', 'integer', (c) => c.notNull())
-      .addColumn('sort', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('parameters_sample_type').on('parameters').column('sample_type_id').execute();
+    create table counters (
+      name text primary key,
+      value integer not null
+    );
 
-    // Accounts
-    await db.schema
-      .createTable('customers')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('email', 'text', (c) => c.notNull().unique())
-      .addColumn('company_name', 'text', (c) => c.notNull())
-      .addColumn('data', 'text', (c) => c.notNull())
-      .addColumn('registered_at', 'text', (c) => c.notNull())
-      .addColumn('updated_seq', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('customers_status')
-      .on('customers')
-      .columns(['status', 'registered_at'])
-      .execute();
-    await db.schema
-      .createTable('users')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('username', 'text', (c) => c.notNull().unique())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('lab_id', 'text')
-      .addColumn('customer_id', 'text')
-      .addColumn('nip', 'text')
-      .addColumn('active', 'integer', (c) => c.notNull())
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('certificate_pem', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('users_role').on('users').columns(['role', 'lab_id']).execute();
-    await db.schema
-      .createTable('sessions')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('revoked_at', 'text')
-      .addColumn('revoke_reason', 'text')
-      .addColumn('ip', 'text', (c) => c.notNull())
-      .addColumn('user_agent', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
-    await db.schema
-      .createTable('refresh_tokens')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('session_id', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('used_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('refresh_tokens_session').on('refresh_tokens').column('session_id').execute();
-    await db.schema
-      .createTable('login_attempts')
-      .addColumn('username', 'text', (c) => c.primaryKey())
-      .addColumn('failures', 'integer', (c) => c.notNull())
-      .addColumn('locked_until', 'text')
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
+    insert into counters (name, value) values ('feed', 0);
 
-    // Orders and their side tables
-    await db.schema
-      .createTable('orders')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('number', 'text', (c) => c.unique())
-      .addColumn('customer_id', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('unit_code', 'text', (c) => c.notNull())
-      .addColumn('total', 'integer', (c) => c.notNull())
-      .addColumn('sample_count', 'integer', (c) => c.notNull())
-      .addColumn('members', 'text', (c) => c.notNull())
-      .addColumn('submitted_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_seq', 'integer', (c) => c.notNull())
-      .addColumn('data', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('orders_customer')
-      .on('orders')
-      .columns(['customer_id', 'updated_seq'])
-      .execute();
-    await db.schema.createIndex('orders_updated').on('orders').column('updated_seq').execute();
-    await db.schema.createIndex('orders_status').on('orders').columns(['status', 'updated_seq']).execute();
-    await db.schema
-      .createTable('order_members')
-      .addColumn('order_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('order_members_pk', ['order_id', 'user_id', 'role'])
-      .execute();
-    await db.schema
-      .createIndex('order_members_user')
-      .on('order_members')
-      .columns(['user_id', 'order_id'])
-      .execute();
-    await db.schema
-      .createTable('order_access')
-      .addColumn('order_id', 'text', (c) => c.notNull())
-      .addColumn('principal', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('order_access_pk', ['order_id', 'principal'])
-      .execute();
-    await db.schema
-      .createIndex('order_access_principal')
-      .on('order_access')
-      .columns(['principal', 'order_id'])
-      .execute();
-    await db.schema
-      .createTable('bucket_removals')
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('order_id', 'text', (c) => c.notNull())
-      .addColumn('seq', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('bucket_removals_user')
-      .on('bucket_removals')
-      .columns(['user_id', 'seq'])
-      .execute();
-    await db.schema
-      .createTable('billings')
-      .addColumn('code', 'text', (c) => c.primaryKey())
-      .addColumn('id', 'text', (c) => c.notNull().unique())
-      .addColumn('order_id', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('amount', 'integer', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('reports')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('order_id', 'text', (c) => c.notNull())
-      .addColumn('sample_id', 'text', (c) => c.notNull())
-      .addColumn('number', 'text', (c) => c.notNull().unique())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('kepala_balai_id', 'text')
-      .addColumn('document_hash', 'text')
-      .addColumn('signed_hash', 'text')
-      .addColumn('document_file_id', 'text')
-      .addColumn('signed_file_id', 'text')
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('reports_sample').on('reports').column('sample_id').execute();
-    await db.schema
-      .createTable('files')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('order_id', 'text')
-      .addColumn('ref_id', 'text')
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('size', 'integer', (c) => c.notNull())
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addColumn('data', blob, (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text')
-      .execute();
-    await db.schema.createIndex('files_ref').on('files').columns(['ref_id', 'kind']).execute();
+    create table sequences (
+      unit text not null,
+      kind text not null,
+      year integer not null,
+      last integer not null,
+      constraint sequences_pk primary key (unit, kind, year)
+    );
 
-    // The record of every command: audit trail, idempotency, sync, change feed
-    await db.schema
-      .createTable('audit_log')
-      .addColumn('seq', 'integer', (c) => c.notNull())
-      .addColumn('idx', 'integer', (c) => c.notNull())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('actor_id', 'text')
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('command_id', 'text', (c) => c.notNull())
-      .addColumn('command_type', 'text', (c) => c.notNull())
-      .addColumn('step', 'integer')
-      .addColumn('entity', 'text', (c) => c.notNull())
-      .addColumn('entity_id', 'text', (c) => c.notNull())
-      .addColumn('order_id', 'text')
-      .addColumn('sample_id', 'text')
-      .addColumn('from_state', 'text')
-      .addColumn('to_state', 'text')
-      .addColumn('reason', 'text')
-      .addColumn('before', 'text')
-      .addColumn('after', 'text')
-      .addPrimaryKeyConstraint('audit_log_pk', ['seq', 'idx'])
-      .execute();
-    await db.schema.createIndex('audit_log_order').on('audit_log').columns(['order_id', 'seq']).execute();
-    await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_id', 'seq']).execute();
-    await db.schema
-      .createTable('command_log')
-      .addColumn('client_id', 'text', (c) => c.notNull())
-      .addColumn('command_id', 'text', (c) => c.notNull())
-      .addColumn('seq', 'integer')
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('aggregate_id', 'text', (c) => c.notNull())
-      .addColumn('outcome', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('command_log_pk', ['client_id', 'command_id'])
-      .execute();
-    await db.schema
-      .createTable('sync_clients')
-      .addColumn('client_id', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('last_seq', 'integer', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('change_feed')
-      .addColumn('seq', 'integer', (c) => c.primaryKey())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('aggregate_id', 'text', (c) => c.notNull())
-      .addColumn('command_id', 'text', (c) => c.notNull())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .execute();
-  },
+    -- Catalog
+    create table units (
+      code text primary key,
+      name text not null,
+      address text not null,
+      accreditation text,
+      number_formats text not null,
+      updated_at text not null
+    );
+
+    create table labs (
+      id text primary key,
+      code text not null unique,
+      name text not null,
+      active integer not null
+    );
+
+    create table sample_types (
+      id text primary key,
+      lab_id text not null references labs (id),
+      name text not null,
+      description text not null,
+      active integer not null
+    );
+
+    create table parameters (
+      id text primary key,
+      sample_type_id text not null references sample_types (id),
+      name text not null,
+      unit text not null,
+      method text not null,
+      requirement text,
+      tariff integer not null,
+      active integer not null,
+      sort integer not null
+    );
+    create index parameters_sample_type on parameters (sample_type_id);
+
+    -- Accounts
+    create table customers (
+      id text primary key,
+      status text not null,
+      version integer not null,
+      email text not null unique,
+      company_name text not null,
+      data text not null,
+      registered_at text not null,
+      updated_seq integer not null
+    );
+    create index customers_status on customers (status, registered_at);
+
+    create table users (
+      id text primary key,
+      username text not null unique,
+      name text not null,
+      role text not null,
+      lab_id text,
+      customer_id text,
+      nip text,
+      active integer not null,
+      password_hash text not null,
+      certificate_pem text,
+      created_at text not null,
+      updated_at text not null
+    );
+    create index users_role on users (role, lab_id);
+
+    create table sessions (
+      id text primary key,
+      user_id text not null,
+      created_at text not null,
+      expires_at text not null,
+      revoked_at text,
+      revoke_reason text,
+      ip text not null,
+      user_agent text not null
+    );
+    create index sessions_user on sessions (user_id);
+
+    create table refresh_tokens (
+      token_hash text primary key,
+      session_id text not null,
+      expires_at text not null,
+      used_at text,
+      created_at text not null
+    );
+    create index refresh_tokens_session on refresh_tokens (session_id);
+
+    create table login_attempts (
+      username text primary key,
+      failures integer not null,
+      locked_until text,
+      updated_at text not null
+    );
+
+    -- Orders and their side tables
+    create table orders (
+      id text primary key,
+      number text unique,
+      customer_id text not null,
+      status text not null,
+      version integer not null,
+      unit_code text not null,
+      total integer not null,
+      sample_count integer not null,
+      members text not null,
+      submitted_at text not null,
+      updated_at text not null,
+      updated_seq integer not null,
+      data text not null
+    );
+    create index orders_customer on orders (customer_id, updated_seq);
+    create index orders_updated on orders (updated_seq);
+    create index orders_status on orders (status, updated_seq);
+
+    create table order_members (
+      order_id text not null,
+      user_id text not null,
+      role text not null,
+      constraint order_members_pk primary key (order_id, user_id, role)
+    );
+    create index order_members_user on order_members (user_id, order_id);
+
+    create table order_access (
+      order_id text not null,
+      principal text not null,
+      constraint order_access_pk primary key (order_id, principal)
+    );
+    create index order_access_principal on order_access (principal, order_id);
+
+    create table bucket_removals (
+      user_id text not null,
+      order_id text not null,
+      seq integer not null
+    );
+    create index bucket_removals_user on bucket_removals (user_id, seq);
+
+    create table billings (
+      code text primary key,
+      id text not null unique,
+      order_id text not null,
+      status text not null,
+      amount integer not null,
+      expires_at text not null
+    );
+
+    create table reports (
+      id text primary key,
+      order_id text not null,
+      sample_id text not null,
+      number text not null unique,
+      status text not null,
+      kepala_balai_id text,
+      document_hash text,
+      signed_hash text,
+      document_file_id text,
+      signed_file_id text,
+      updated_at text not null
+    );
+    create index reports_sample on reports (sample_id);
+
+    create table files (
+      id text primary key,
+      kind text not null,
+      order_id text,
+      ref_id text,
+      mime text not null,
+      size integer not null,
+      sha256 text not null,
+      data ${blob} not null,
+      created_at text not null,
+      created_by text
+    );
+    create index files_ref on files (ref_id, kind);
+
+    -- The record of every command: audit trail, idempotency, sync, change feed
+    create table audit_log (
+      seq integer not null,
+      idx integer not null,
+      at text not null,
+      actor_id text,
+      role text not null,
+      command_id text not null,
+      command_type text not null,
+      step integer,
+      entity text not null,
+      entity_id text not null,
+      order_id text,
+      sample_id text,
+      from_state text,
+      to_state text,
+      reason text,
+      before text,
+      after text,
+      constraint audit_log_pk primary key (seq, idx)
+    );
+    create index audit_log_order on audit_log (order_id, seq);
+    create index audit_log_entity on audit_log (entity_id, seq);
+
+    create table command_log (
+      client_id text not null,
+      command_id text not null,
+      seq integer,
+      type text not null,
+      aggregate_id text not null,
+      outcome text not null,
+      created_at text not null,
+      constraint command_log_pk primary key (client_id, command_id)
+    );
+
+    create table sync_clients (
+      client_id text primary key,
+      user_id text not null,
+      last_seq integer not null,
+      updated_at text not null
+    );
+
+    create table change_feed (
+      seq integer primary key,
+      kind text not null,
+      aggregate_id text not null,
+      command_id text not null,
+      at text not null
+    );
+  `,
 };

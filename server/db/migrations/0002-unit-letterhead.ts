@@ -6,28 +6,12 @@ import type { ServerMigration } from './migration';
  */
 export const m0002UnitLetterhead: ServerMigration = {
   name: '0002_unit_letterhead',
-  async up(db, dialect) {
-    const blob = dialect === 'postgres' ? 'bytea' : 'blob';
-    await db.schema
-      .alterTable('units')
-      .addColumn('short_name', 'text', (c) => c.notNull().defaultTo(''))
-      .execute();
-    await db.schema
-      .alterTable('units')
-      .addColumn('parent_lines', 'text', (c) => c.notNull().defaultTo('[]'))
-      .execute();
-    await db.schema
-      .alterTable('units')
-      .addColumn('city', 'text', (c) => c.notNull().defaultTo(''))
-      .execute();
-    await db.schema
-      .alterTable('units')
-      .addColumn('contact_line', 'text', (c) => c.notNull().defaultTo(''))
-      .execute();
-    await db.schema
-      .alterTable('units')
-      .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('WIB'))
-      .execute();
-    await db.schema.alterTable('units').addColumn('logo_png', blob).execute();
-  },
+  sql: ({ blob }) => `
+    alter table units add column short_name text not null default '';
+    alter table units add column parent_lines text not null default '[]';
+    alter table units add column city text not null default '';
+    alter table units add column contact_line text not null default '';
+    alter table units add column time_zone text not null default 'WIB';
+    alter table units add column logo_png ${blob};
+  `,
 };

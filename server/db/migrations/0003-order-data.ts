@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ServerMigration } from './migration';
 
 /**
@@ -7,17 +6,18 @@ import type { ServerMigration } from './migration';
  */
 export const m0003OrderData: ServerMigration = {
   name: '0003_order_data',
-  async up(db) {
-    await db.schema
-      .createTable('order_data')
-      .addColumn('order_id', 'text', (c) => c.primaryKey())
-      .addColumn('data', 'text', (c) => c.notNull())
-      .execute();
-    await sql`insert into order_data (order_id, data) select id, data from orders`.execute(db);
-    await db.schema.alterTable('orders').dropColumn('data').execute();
-    await db.schema.dropIndex('orders_status').execute();
-    // An order's customer never changes: index it alone, so a command does not touch this index.
-    await db.schema.dropIndex('orders_customer').execute();
-    await db.schema.createIndex('orders_customer').on('orders').column('customer_id').execute();
-  },
+  sql: () => `
+    create table order_data (
+      order_id text primary key,
+      data text not null
+    );
+
+    insert into order_data (order_id, data) select id, data from orders;
+    alter table orders drop column data;
+    drop index orders_status;
+
+    -- An order's customer never changes: index it alone, so a command does not touch this index.
+    drop index orders_customer;
+    create index orders_customer on orders (customer_id);
+  `,
 };

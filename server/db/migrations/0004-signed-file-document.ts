@@ -7,8 +7,8 @@ import type { ServerMigration } from './migration';
  */
 export const m0004SignedFileDocument: ServerMigration = {
   name: '0004_signed_file_document',
-  async up(db) {
-    await db.schema.alterTable('files').addColumn('document_hash', 'text').execute();
-    await db.schema.createIndex('reports_signed_hash').on('reports').column('signed_hash').execute();
-  },
+  sql: () => `
+    alter table files add column document_hash text;
+    create index reports_signed_hash on reports (signed_hash);
+  `,
 };

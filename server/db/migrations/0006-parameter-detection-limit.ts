@@ -6,10 +6,7 @@ import type { ServerMigration } from './migration';
  */
 export const m0006ParameterDetectionLimit: ServerMigration = {
   name: '0006_parameter_detection_limit',
-  async up(db, dialect) {
-    await db.schema
-      .alterTable('parameters')
-      .addColumn('detection_limit', dialect === 'postgres' ? 'double precision' : 'real')
-      .execute();
-  },
+  sql: ({ real }) => `
+    alter table parameters add column detection_limit ${real};
+  `,
 };

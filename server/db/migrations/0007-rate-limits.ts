@@ -6,16 +6,15 @@ import type { ServerMigration } from './migration';
  */
 export const m0007RateLimits: ServerMigration = {
   name: '0007_rate_limits',
-  async up(db, dialect) {
-    const ms = dialect === 'postgres' ? 'bigint' : 'integer';
-    await db.schema
-      .createTable('rate_limits')
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('window_start', ms, (c) => c.notNull())
-      .addColumn('count', 'integer', (c) => c.notNull())
-      .addColumn('expires_at', ms, (c) => c.notNull())
-      .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start'])
-      .execute();
-    await db.schema.createIndex('rate_limits_expires_at').on('rate_limits').column('expires_at').execute();
-  },
+  // Epoch milliseconds pass 32 bits.
+  sql: ({ bigint }) => `
+    create table rate_limits (
+      key text not null,
+      window_start ${bigint} not null,
+      count integer not null,
+      expires_at ${bigint} not null,
+      constraint rate_limits_pk primary key (key, window_start)
+    );
+    create index rate_limits_expires_at on rate_limits (expires_at);
+  `,
 };

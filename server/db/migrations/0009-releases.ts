@@ -7,43 +7,42 @@ import type { ServerMigration } from './migration';
  */
 export const m0009Releases: ServerMigration = {
   name: '0009_releases',
-  async up(db, dialect) {
-    const size = dialect === 'postgres' ? 'bigint' : 'integer';
-    await db.schema
-      .createTable('releases')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('channel', 'text', (c) => c.notNull())
-      .addColumn('platform', 'text', (c) => c.notNull())
-      .addColumn('version', 'text', (c) => c.notNull())
-      .addColumn('release_date', 'text')
-      .addColumn('release_notes', 'text')
-      .addColumn('staging_percentage', 'integer', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('files_json', 'text', (c) => c.notNull())
-      .addColumn('published_at', 'text', (c) => c.notNull())
-      .addColumn('published_by', 'text', (c) => c.notNull())
-      .addColumn('withdrawn_at', 'text')
-      .addColumn('withdrawn_by', 'text')
-      .addColumn('withdraw_reason', 'text')
-      .addUniqueConstraint('releases_channel_platform_version', ['channel', 'platform', 'version'])
-      .execute();
-    await db.schema
-      .createTable('release_files')
-      .addColumn('release_id', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('sha512', 'text', (c) => c.notNull())
-      .addColumn('size', size, (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('release_files_pk', ['release_id', 'name'])
-      .execute();
-    await db.schema.createIndex('release_files_name').on('release_files').column('name').execute();
-    await db.schema
-      .createTable('desktop_clients')
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('version', 'text', (c) => c.notNull())
-      .addColumn('first_seen_at', 'text', (c) => c.notNull())
-      .addColumn('last_seen_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('desktop_clients_pk', ['user_id', 'version'])
-      .execute();
-  },
+  // A file's size in bytes may pass 32 bits (an installer over 4 GB).
+  sql: ({ bigint }) => `
+    create table releases (
+      id text primary key,
+      channel text not null,
+      platform text not null,
+      version text not null,
+      release_date text,
+      release_notes text,
+      staging_percentage integer not null,
+      status text not null,
+      files_json text not null,
+      published_at text not null,
+      published_by text not null,
+      withdrawn_at text,
+      withdrawn_by text,
+      withdraw_reason text,
+      constraint releases_channel_platform_version unique (channel, platform, version)
+    );
+
+    create table release_files (
+      release_id text not null,
+      name text not null,
+      sha512 text not null,
+      size ${bigint} not null,
+      kind text not null,
+      constraint release_files_pk primary key (release_id, name)
+    );
+    create index release_files_name on release_files (name);
+
+    create table desktop_clients (
+      user_id text not null,
+      version text not null,
+      first_seen_at text not null,
+      last_seen_at text not null,
+      constraint desktop_clients_pk primary key (user_id, version)
+    );
+  `,
 };

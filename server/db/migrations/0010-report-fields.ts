@@ -8,14 +8,10 @@ import type { ServerMigration } from './migration';
  */
 export const m0010ReportFields: ServerMigration = {
   name: '0010_report_fields',
-  async up(db, dialect) {
-    const real = dialect === 'postgres' ? 'double precision' : 'real';
-    await db.schema.alterTable('parameters').addColumn('uncertainty_expanded', real).execute();
-    await db.schema.alterTable('parameters').addColumn('uncertainty_k', real).execute();
-    await db.schema
-      .alterTable('parameters')
-      .addColumn('accredited', 'integer', (c) => c.notNull().defaultTo(1))
-      .execute();
-    await db.schema.alterTable('units').addColumn('signature_statement', 'text').execute();
-  },
+  sql: ({ real }) => `
+    alter table parameters add column uncertainty_expanded ${real};
+    alter table parameters add column uncertainty_k ${real};
+    alter table parameters add column accredited integer not null default 1;
+    alter table units add column signature_statement text;
+  `,
 };

@@ -8,38 +8,28 @@ import type { ServerMigration } from './migration';
  */
 export const m0011ElhuLtv: ServerMigration = {
   name: '0011_elhu_ltv',
-  async up(db, dialect) {
-    const blob = dialect === 'postgres' ? 'bytea' : 'blob';
-    await db.schema
-      .createTable('elhu_ltv')
-      .addColumn('report_id', 'text', (c) => c.primaryKey())
-      .addColumn('level', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('current_sha256', 'text', (c) => c.notNull())
-      .addColumn('timestamp_time', 'text')
-      .addColumn('archive_until', 'text')
-      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('next_attempt_at', 'text')
-      .addColumn('last_error', 'text')
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('elhu_ltv_due')
-      .on('elhu_ltv')
-      .columns(['status', 'next_attempt_at'])
-      .execute();
-    await db.schema
-      .createTable('elhu_ltv_files')
-      .addColumn('sha256', 'text', (c) => c.primaryKey())
-      .addColumn('report_id', 'text', (c) => c.notNull())
-      .addColumn('level', 'text', (c) => c.notNull())
-      .addColumn('data', blob, (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('elhu_ltv_files_report')
-      .on('elhu_ltv_files')
-      .columns(['report_id', 'created_at'])
-      .execute();
-  },
+  sql: ({ blob }) => `
+    create table elhu_ltv (
+      report_id text primary key,
+      level text not null,
+      status text not null,
+      current_sha256 text not null,
+      timestamp_time text,
+      archive_until text,
+      attempts integer not null default 0,
+      next_attempt_at text,
+      last_error text,
+      updated_at text not null
+    );
+    create index elhu_ltv_due on elhu_ltv (status, next_attempt_at);
+
+    create table elhu_ltv_files (
+      sha256 text primary key,
+      report_id text not null,
+      level text not null,
+      data ${blob} not null,
+      created_at text not null
+    );
+    create index elhu_ltv_files_report on elhu_ltv_files (report_id, created_at);
+  `,
 };

@@ -12,7 +12,7 @@ import { m0009Releases } from './0009-releases';
 import { m0010ReportFields } from './0010-report-fields';
 import { m0011ElhuLtv } from './0011-elhu-ltv';
 import { m0012ElhuLtvValidity } from './0012-elhu-ltv-validity';
-import type { ServerMigration } from './migration';
+import { COLUMN_TYPES, runScript, type ServerMigration } from './migration';
 
 /**
  * Every schema version of the server's database, in order, one file each (Signal-Desktop style),
@@ -40,7 +40,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     SERVER_MIGRATIONS.map((m) => [
       m.name,
       {
-        up: (db) => m.up(db, dialect),
+        up: (db) => runScript(db, m.sql(COLUMN_TYPES[dialect], dialect)),
         async down() {
           throw new Error('SIPPT migrations are forward-only');
         },
