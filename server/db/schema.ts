@@ -40,17 +40,14 @@ export interface Database {
   holidays: HolidaysTable;
 }
 
-/** The unit's holiday list (migration 0008): the dates the working-day clock skips. */
-export interface HolidaysTable {
-  date: string;
-  name: string;
-  kind: string;
-}
-
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 /** Either the database or a transaction: read helpers accept both. */
 export type Queryable = Kysely<Database>;
+export type UserRow = Selectable<UsersTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type ParameterRow = Selectable<ParametersTable>;
+export type NewAudit = Insertable<AuditLogTable>;
 
 export interface ServerSettingsTable {
   key: string;
@@ -283,8 +280,9 @@ export interface ChangeFeedTable {
   command_id: string;
   at: string;
 }
-
-export type UserRow = Selectable<UsersTable>;
-export type OrderRow = Selectable<OrdersTable>;
-export type ParameterRow = Selectable<ParametersTable>;
-export type NewAudit = Insertable<AuditLogTable>;
+/** The unit's holiday list (migration 0008): the dates the working-day clock skips. */
+export interface HolidaysTable {
+  date: string;
+  name: string;
+  kind: string;
+}
