@@ -1,27 +1,13 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { AT, beforeMigration, describeEachDialect } from './helper';
+import { AT, beforeMigration, describeEachDialect, v1 } from './helper';
 
 describeEachDialect('migration 0009_releases', (dialect) => {
   it('adds desktop releases, their files (sizes past 4 GB) and the versions each user signed in with', () =>
     beforeMigration(dialect, '0009_releases', async (m) => {
-      const user = {
-        id: 'u-1',
-        username: 'analis1',
-        name: 'Analis Satu',
-        role: 'analis',
-        lab_id: 'lab-1',
-        customer_id: null,
-        nip: '199001012020011001',
-        active: 1,
-        password_hash: 'scrypt$x',
-        certificate_pem: null,
-        created_at: AT,
-        updated_at: AT,
-      };
-      await m.insert('users', user);
+      await m.insert('users', v1.user);
       await m.migrate();
-      expect(await m.rows(sql`select * from users`)).toEqual([user]);
+      expect(await m.rows(sql`select * from users`)).toEqual([v1.user]);
 
       const release = {
         id: 'rel-1',
