@@ -229,6 +229,13 @@ export class FakeServer {
     };
     const unauthorized = () =>
       respond(401, { error: { code: 'unauthorized', message: { id: 'x', en: 'unauthorized' } } });
+    /** A push or pull answer: its own fields, then how far this desktop's queue got and the server's clock. */
+    const syncReply = (clientId: string, fields: object) =>
+      respond(200, {
+        ...fields,
+        lastProcessedSeq: this.lastSeq.get(clientId) ?? 0,
+        serverTime: this.now().toISOString(),
+      });
     try {
       switch (path) {
         case '/api/v1/auth/login': {
@@ -294,11 +301,7 @@ export class FakeServer {
             this.lastSeq.set(p.data.clientId, Math.max(this.lastSeq.get(p.data.clientId) ?? 0, c.seq));
             outcomes.push(out);
           }
-          return respond(200, {
-            outcomes,
-            lastProcessedSeq: this.lastSeq.get(p.data.clientId) ?? 0,
-            serverTime: this.now().toISOString(),
-          });
+          return syncReply(p.data.clientId, { outcomes });
         }
         case '/api/v1/sync/pull': {
           const user = this.authed(req);
@@ -324,13 +327,7 @@ export class FakeServer {
             cursor = c;
           }
           if (!hasMore) cursor = Math.max(cursor, this.counter);
-          return respond(200, {
-            changes,
-            cursor: String(cursor),
-            hasMore,
-            lastProcessedSeq: this.lastSeq.get(p.data.clientId) ?? 0,
-            serverTime: this.now().toISOString(),
-          });
+          return syncReply(p.data.clientId, { changes, cursor: String(cursor), hasMore });
         }
         case '/api/v1/auth/me': {
           const user = this.authed(req);

@@ -28,6 +28,16 @@ function record(c: DesktopServices) {
   return seen;
 }
 
+/** An order in the lab on the server, and its Penyelia signed in on a new client whose events are recorded. */
+async function penyeliaWithOrder() {
+  const o = orderInLab();
+  fake.server.put(o);
+  const c = fake.client();
+  const seen = record(c);
+  await c.login('penyelia1', STAFF.penyelia.password);
+  return { o, c, seen };
+}
+
 const expectRejected = (fn: () => unknown, code: string) => {
   try {
     fn();
@@ -43,11 +53,7 @@ const expectRejected = (fn: () => unknown, code: string) => {
 
 describe('DesktopServices for the UI', () => {
   it('status, session and data listeners keep firing across a re-login and a logout/login', async () => {
-    const o = orderInLab();
-    fake.server.put(o);
-    const c = fake.client();
-    const seen = record(c);
-    await c.login('penyelia1', STAFF.penyelia.password);
+    const { o, c, seen } = await penyeliaWithOrder();
     expect(seen.session.at(-1)!.user.username).toBe('penyelia1');
     await c.syncNow();
     await c.relogin(STAFF.penyelia.password);
@@ -71,11 +77,7 @@ describe('DesktopServices for the UI', () => {
   });
 
   it('a re-login with a wrong password keeps the user signed in, with the queue and the session as they were', async () => {
-    const o = orderInLab();
-    fake.server.put(o);
-    const c = fake.client();
-    const seen = record(c);
-    await c.login('penyelia1', STAFF.penyelia.password);
+    const { o, c, seen } = await penyeliaWithOrder();
     await c.syncNow();
     c.acceptSample(o.id, o.samples[0]!.id, 'Segel utuh');
     await expect(c.relogin('salah-sandi-123')).rejects.toMatchObject({ code: 'invalid_credentials' });
