@@ -67,6 +67,12 @@ const PG_URL =
 
 type Report = (row: BenchRow) => void;
 
+/** `report` for one database's figures: each named under `<dialect>.`, with no target unless one is given. */
+function reportFor(dialect: 'sqlite' | 'postgres', report: Report) {
+  return (name: string, value: number, unit: string, target = '') =>
+    report({ name: `${dialect}.${name}`, value, unit, target });
+}
+
 export async function run(report: Report): Promise<void> {
   const only = process.env.BENCH_SERVER_ONLY; // sqlite | postgres (default both)
   if (only !== 'postgres' && !VERIFY_ONLY) await durability(report);
@@ -90,6 +96,7 @@ export async function run(report: Report): Promise<void> {
 }
 
 async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUrl?: string) {
+  const figure = reportFor(dialect, report);
   const dir = mkdtempSync(join(tmpdir(), 'sippt-bench-'));
   let server: Server | null = null;
   try {
@@ -104,29 +111,13 @@ async function runFor(dialect: 'sqlite' | 'postgres', report: Report, databaseUr
     if (!VERIFY_ONLY) await mainPhases(dialect, server, agent, clients, report);
     // 4. Public PDF checks (10 MB uploads) against reads.
     const v = await verifyPhase(server, agent, clients, PHASE_SECONDS);
-    report({
-      name: `${dialect}.verify_load.health_p95`,
-      value: percentile(v.health, 95),
-      unit: 'ms',
-      target: '< 50',
-    });
-    report({
-      name: `${dialect}.verify_load.order_read_p95`,
-      value: percentile(v.order, 95),
-      unit: 'ms',
-      target: '< 50',
-    });
-    report({
-      name: `${dialect}.verify_load.uploads_checked`,
-      value: v.checked / v.seconds,
-      unit: 'uploads/s',
-      target: '',
-    });
-    report({ name: `${dialect}.verify_load.refused_503`, value: v.busy, unit: 'count', target: '' });
-    if (!EXPECT_CONTINUE)
-      report({ name: `${dialect}.verify_load.refused_reset`, value: v.reset, unit: 'count', target: '' });
-    report({ name: `${dialect}.verify_load.other_errors`, value: v.errors, unit: 'count', target: '== 0' });
-    report({ name: `${dialect}.verify_load.server_rss_peak`, value: v.rssPeak, unit: 'MB', target: '' });
+    figure('verify_load.health_p95', percentile(v.health, 95), 'ms', '< 50');
+    figure('verify_load.order_read_p95', percentile(v.order, 95), 'ms', '< 50');
+    figure('verify_load.uploads_checked', v.checked / v.seconds, 'uploads/s');
+    figure('verify_load.refused_503', v.busy, 'count');
+    if (!EXPECT_CONTINUE) figure('verify_load.refused_reset', v.reset, 'count');
+    figure('verify_load.other_errors', v.errors, 'count', '== 0');
+    figure('verify_load.server_rss_peak', v.rssPeak, 'MB');
     if (v.firstError) console.error(`  verify_load first error: ${v.firstError}`);
     agent.destroy();
   } finally {
@@ -142,65 +133,35 @@ async function mainPhases(
   clients: Client[],
   report: Report,
 ): Promise<void> {
+  const figure = reportFor(dialect, report);
   const cpu0 = server.cpuMs();
   // 1. Paced: every client sends one request each PACE_MS (CLIENTS * 1000 / PACE_MS requests/s offered).
   const mixed = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, PACE_MS);
-  report({
-    name: `${dialect}.mixed.throughput`,
-    value: mixed.count / mixed.seconds,
-    unit: 'req/s',
-    target: '',
-  });
-  report({ name: `${dialect}.mixed.p50`, value: percentile(mixed.latencies, 50), unit: 'ms', target: '' });
-  report({
-    name: `${dialect}.mixed.p95`,
-    value: percentile(mixed.latencies, 95),
-    unit: 'ms',
-    target: '< 50',
-  });
-  report({ name: `${dialect}.mixed.errors`, value: mixed.errors, unit: 'count', target: '== 0' });
-  report({
-    name: `${dialect}.mixed.commands`,
-    value: mixed.applied / mixed.seconds,
-    unit: 'commands/s',
-    target: '',
-  });
+  figure('mixed.throughput', mixed.count / mixed.seconds, 'req/s');
+  figure('mixed.p50', percentile(mixed.latencies, 50), 'ms');
+  figure('mixed.p95', percentile(mixed.latencies, 95), 'ms', '< 50');
+  figure('mixed.errors', mixed.errors, 'count', '== 0');
+  figure('mixed.commands', mixed.applied / mixed.seconds, 'commands/s');
   // 2. Saturation: every client sends its next request as soon as the last one is answered.
   const saturated = await phase(server.port, agent, clients, 'mixed', PHASE_SECONDS, null);
-  report({
-    name: `${dialect}.saturated.throughput`,
-    value: saturated.count / saturated.seconds,
-    unit: 'req/s',
-    target: '',
-  });
-  report({
-    name: `${dialect}.saturated.p95`,
-    value: percentile(saturated.latencies, 95),
-    unit: 'ms',
-    target: '',
-  });
-  report({ name: `${dialect}.saturated.errors`, value: saturated.errors, unit: 'count', target: '== 0' });
+  figure('saturated.throughput', saturated.count / saturated.seconds, 'req/s');
+  figure('saturated.p95', percentile(saturated.latencies, 95), 'ms');
+  figure('saturated.errors', saturated.errors, 'count', '== 0');
   // 3. Commands only, saturated: the command path's capacity.
   const commands = await phase(server.port, agent, clients, 'commands', PHASE_SECONDS, null);
-  report({
-    name: `${dialect}.commands.applied`,
-    value: commands.applied / commands.seconds,
-    unit: 'commands/s',
-    target: dialect === 'sqlite' ? '>= 1000' : '',
-  });
-  report({
-    name: `${dialect}.commands.p95`,
-    value: percentile(commands.latencies, 95),
-    unit: 'ms',
-    target: '',
-  });
-  report({ name: `${dialect}.commands.errors`, value: commands.errors, unit: 'count', target: '== 0' });
-  report({
-    name: `${dialect}.server_cpu_per_request`,
-    value: ((server.cpuMs() - cpu0) / (mixed.count + saturated.count + commands.count)) * 1000,
-    unit: 'us',
-    target: '',
-  });
+  figure(
+    'commands.applied',
+    commands.applied / commands.seconds,
+    'commands/s',
+    dialect === 'sqlite' ? '>= 1000' : '',
+  );
+  figure('commands.p95', percentile(commands.latencies, 95), 'ms');
+  figure('commands.errors', commands.errors, 'count', '== 0');
+  figure(
+    'server_cpu_per_request',
+    ((server.cpuMs() - cpu0) / (mixed.count + saturated.count + commands.count)) * 1000,
+    'us',
+  );
   const firstError = mixed.firstError ?? saturated.firstError ?? commands.firstError;
   if (firstError) console.error(`  first error: ${firstError}`);
 }
@@ -692,6 +653,7 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
 const DURABILITY_SECONDS = Number(process.env.BENCH_DURABILITY_SECONDS ?? 5);
 
 export async function durability(report: Report): Promise<void> {
+  const figure = reportFor('sqlite', report);
   const modes = ['normal', 'full', 'group'] as const;
   const figures: Record<string, { rate: number; p95: number; fsyncs: number }> = {};
   for (const mode of modes) {
@@ -752,24 +714,9 @@ export async function durability(report: Report): Promise<void> {
     }
   }
   for (const mode of modes) {
-    report({
-      name: `sqlite.durability.${mode}.commands`,
-      value: figures[mode]!.rate,
-      unit: 'commands/s',
-      target: '',
-    });
-    report({ name: `sqlite.durability.${mode}.p95`, value: figures[mode]!.p95, unit: 'ms', target: '' });
+    figure(`durability.${mode}.commands`, figures[mode]!.rate, 'commands/s');
+    figure(`durability.${mode}.p95`, figures[mode]!.p95, 'ms');
   }
-  report({
-    name: 'sqlite.durability.group_vs_normal',
-    value: figures.group!.rate / figures.normal!.rate,
-    unit: 'ratio',
-    target: '',
-  });
-  report({
-    name: 'sqlite.durability.full_vs_normal',
-    value: figures.full!.rate / figures.normal!.rate,
-    unit: 'ratio',
-    target: '',
-  });
+  figure('durability.group_vs_normal', figures.group!.rate / figures.normal!.rate, 'ratio');
+  figure('durability.full_vs_normal', figures.full!.rate / figures.normal!.rate, 'ratio');
 }

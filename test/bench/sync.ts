@@ -10,7 +10,7 @@
  * - peak RSS of this process.
  */
 import { randomUUID } from 'node:crypto';
-import { DesktopServices } from '../../main/services/desktop';
+import { DesktopServices, type DesktopServicesOptions } from '../../main/services/desktop';
 import type { Order } from '../../shared/domain/entities';
 import { ServerProcess } from '../integration/sync/harness';
 import { cloneWithFreshIds, orderInLab, STAFF } from '../unit/desktop/fixtures';
@@ -27,11 +27,16 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
   const server = new ServerProcess(`${tmp.dir}/server`, { benchOrders: ORDERS });
   try {
     await server.start();
-    const core = new DesktopServices({
-      dataDir: `${tmp.dir}/pc`,
-      serverUrl: server.url,
-      scrypt: TEST_SCRYPT,
-      autoSync: false,
+    /** A desktop of this server keeping its data in `dir`, which syncs only when the bench says so. */
+    const desktop = (dir: string, more: Partial<DesktopServicesOptions> = {}) =>
+      new DesktopServices({
+        dataDir: `${tmp.dir}/${dir}`,
+        serverUrl: server.url,
+        scrypt: TEST_SCRYPT,
+        autoSync: false,
+        ...more,
+      });
+    const core = desktop('pc', {
       http: { timeoutMs: 30_000, pullTimeoutMs: 120_000 },
       sync: { pullLimit: 1000 },
     });
@@ -78,12 +83,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     core.close();
 
     // 3 and 4. A working copy of 10,000 orders (written as a pull would), then the worklist and saving results.
-    const big = new DesktopServices({
-      dataDir: `${tmp.dir}/pc-big`,
-      serverUrl: server.url,
-      scrypt: TEST_SCRYPT,
-      autoSync: false,
-    });
+    const big = desktop('pc-big');
     await big.login('analis.karet1', server.demo!.password);
     const analyst = server.user('analis.karet1');
     const template = orderInLab({
@@ -156,13 +156,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
     report({ name: 'save_result_local_commit_p50', value: percentile(save, 50), unit: 'ms', target: '' });
     big.close();
     // The same with the outbox synced without an fsync per action (crash-safe, not power-cut-safe): where the time goes.
-    const nofsync = new DesktopServices({
-      dataDir: `${tmp.dir}/pc-big`,
-      serverUrl: server.url,
-      scrypt: TEST_SCRYPT,
-      autoSync: false,
-      outboxSync: 'NORMAL',
-    });
+    const nofsync = desktop('pc-big', { outboxSync: 'NORMAL' });
     await nofsync.login('analis.karet1', server.demo!.password, 'offline');
     const fast = saveTimes(nofsync, 1);
     report({
