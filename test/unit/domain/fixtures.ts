@@ -305,6 +305,13 @@ export function runAccount<T extends CommandType>(
 ): Account {
   return run(state, actor, type, payload, opts) as Account;
 }
+/**
+ * The refusal a test expects: its code and what the person reads, in Indonesian and English. Built
+ * here, not with the core's `reject`, so that a change there shows as a difference.
+ */
+export function refusal(code: Rejection['code'], id: string, en: string): Rejection {
+  return { ok: false, code, message: { id, en } };
+}
 /** A command that must be refused; return the rejection. */
 export function refuse(
   state: AggregateState,

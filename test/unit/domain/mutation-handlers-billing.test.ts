@@ -19,6 +19,7 @@ import {
   freshBillingCode,
   freshId,
   orderAt,
+  refusal,
   refuse,
   runOrder,
 } from './fixtures';
@@ -45,14 +46,13 @@ describe('billing.issue (step 8)', () => {
       code: freshBillingCode(),
       expiresAt: NOW.toISOString(),
     });
-    expect(r).toEqual({
-      ok: false,
-      code: 'invalid_payload',
-      message: {
-        id: 'Tanggal kedaluwarsa e-billing harus di masa depan.',
-        en: 'The e-billing expiry must be in the future.',
-      },
-    });
+    expect(r).toEqual(
+      refusal(
+        'invalid_payload',
+        'Tanggal kedaluwarsa e-billing harus di masa depan.',
+        'The e-billing expiry must be in the future.',
+      ),
+    );
   });
 
   it('bills the total Ketua Tim approved (step 7)', () => {
@@ -91,21 +91,20 @@ describe('billing.reissue (step 9)', () => {
 
   it('refuses while the current e-billing has not expired', () => {
     const d = reissue(orderAt('awaiting_payment'), freshId(), freshBillingCode(), NOW);
-    expect(d).toEqual({
-      ok: false,
-      code: 'invalid_transition',
-      message: {
-        id: 'E-billing yang berlaku belum kedaluwarsa; terbitkan ulang hanya setelah kedaluwarsa.',
-        en: 'The current e-billing has not expired; re-issue only after it expires.',
-      },
-    });
+    expect(d).toEqual(
+      refusal(
+        'invalid_transition',
+        'E-billing yang berlaku belum kedaluwarsa; terbitkan ulang hanya setelah kedaluwarsa.',
+        'The current e-billing has not expired; re-issue only after it expires.',
+      ),
+    );
   });
 
-  const usedRefusal = {
-    ok: false,
-    code: 'invalid_payload',
-    message: { id: 'Kode atau id e-billing sudah dipakai.', en: 'E-billing code or id already used.' },
-  };
+  const usedRefusal = refusal(
+    'invalid_payload',
+    'Kode atau id e-billing sudah dipakai.',
+    'E-billing code or id already used.',
+  );
 
   it('refuses the code of the expired e-billing for the new one', () => {
     expect(reissue(orderAt('awaiting_payment'), freshId(), issued().code, AFTER_EXPIRY)).toEqual(usedRefusal);
@@ -148,21 +147,20 @@ describe('payment.upload_proof (step 10)', () => {
   });
 
   it('refuses a proof once the e-billing has expired, and says who re-issues it', () => {
-    expect(upload(orderAt('awaiting_payment'), BILLING_EXPIRES)).toEqual({
-      ok: false,
-      code: 'invalid_transition',
-      message: {
-        id: 'E-billing sudah kedaluwarsa; minta Bendahara menerbitkan ulang.',
-        en: 'The e-billing has expired; ask the Bendahara to re-issue it.',
-      },
-    });
+    expect(upload(orderAt('awaiting_payment'), BILLING_EXPIRES)).toEqual(
+      refusal(
+        'invalid_transition',
+        'E-billing sudah kedaluwarsa; minta Bendahara menerbitkan ulang.',
+        'The e-billing has expired; ask the Bendahara to re-issue it.',
+      ),
+    );
   });
 
-  const nothingToPay = {
-    ok: false,
-    code: 'invalid_transition',
-    message: { id: 'Tidak ada e-billing yang harus dibayar.', en: 'There is no e-billing to pay.' },
-  };
+  const nothingToPay = refusal(
+    'invalid_transition',
+    'Tidak ada e-billing yang harus dibayar.',
+    'There is no e-billing to pay.',
+  );
 
   // `decide` never leaves an order awaiting payment without an issued e-billing; these records are
   // built by hand (a damaged or hand-edited order), and no proof may be taken for them.
@@ -188,14 +186,13 @@ describe('payment.confirm_auto (step 10, SIMPONI)', () => {
     });
 
   it('refuses a payment recorded after the e-billing expired', () => {
-    expect(confirm(new Date(BILLING_EXPIRES.getTime() + 1))).toEqual({
-      ok: false,
-      code: 'invalid_transition',
-      message: {
-        id: 'Pembayaran tercatat setelah e-billing kedaluwarsa.',
-        en: 'Payment recorded after the e-billing expired.',
-      },
-    });
+    expect(confirm(new Date(BILLING_EXPIRES.getTime() + 1))).toEqual(
+      refusal(
+        'invalid_transition',
+        'Pembayaran tercatat setelah e-billing kedaluwarsa.',
+        'Payment recorded after the e-billing expired.',
+      ),
+    );
   });
 
   it('records the e-billing paid, then the order paid', () => {
@@ -208,14 +205,11 @@ describe('payment.confirm_auto (step 10, SIMPONI)', () => {
 });
 
 describe('payment.approve and payment.reject (step 10, by the Bendahara)', () => {
-  const noProof = {
-    ok: false,
-    code: 'not_found',
-    message: {
-      id: 'Bukti bayar yang menunggu tidak ditemukan.',
-      en: 'No pending proof of payment with this id.',
-    },
-  };
+  const noProof = refusal(
+    'not_found',
+    'Bukti bayar yang menunggu tidak ditemukan.',
+    'No pending proof of payment with this id.',
+  );
 
   it('refuses to approve or reject a proof id that is not pending', () => {
     const o = orderAt('payment_submitted');
