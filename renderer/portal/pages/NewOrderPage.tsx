@@ -42,6 +42,7 @@ import { UnreachableError, errorMessage } from '../api/client';
 import { catalog, order as fetchOrder, resubmitOrder, submitOrder } from '../api/endpoints';
 import { PageTitle, SectionTitle } from '../components/headings';
 import { LoadError, PageSkeleton } from '../components/states';
+import { TariffLines } from '../components/TariffLines';
 import {
   clearDraft,
   draftFromOrder,
@@ -255,16 +256,7 @@ function Summary({ draft, cat }: { draft: OrderDraft; cat: CatalogResponse }) {
               {s.description}
               {s.customerLabel ? ` · ${s.customerLabel}` : ''}
             </Text>
-            <Stack gap={2}>
-              {chosen.map((p) => (
-                <Group key={p.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">{p.name}</Text>
-                  <Text size="sm" className="num">
-                    {formatRupiah(p.tariff)}
-                  </Text>
-                </Group>
-              ))}
-            </Stack>
+            <TariffLines lines={chosen} />
             <Divider my={6} />
             <Group justify="space-between">
               <Text size="sm" fw={600}>

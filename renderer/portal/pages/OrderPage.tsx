@@ -19,6 +19,7 @@ import {
   TextInput,
   Timeline,
   Title,
+  type ButtonProps,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
@@ -45,7 +46,7 @@ import { currentReport } from '../../../shared/domain/state';
 import { STATUS_LABELS } from '../../../shared/domain/states';
 import { sampleWaiting } from '../../../shared/sop/clock';
 import { SOP_STEPS } from '../../../shared/sop/steps';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReasonDialog, type ReasonDialogProps } from '../../components/ReasonDialog';
 import { SopClockBar } from '../../components/SopClockBar';
 import { StepChip } from '../../components/StepChip';
 import { useNow } from '../../components/useNow';
@@ -63,6 +64,7 @@ import {
   uploadProof,
 } from '../api/endpoints';
 import { LinkButton } from '../components/Layout';
+import { TariffLines } from '../components/TariffLines';
 import { ErrorLine, LoadError, PageSkeleton, StatusBadge } from '../components/states';
 import { roleName, standardText, WhereNow } from '../components/WhereNow';
 import { customerAction, paymentConfirmed, reportsUnlocked } from '../lib/next-action';
@@ -100,6 +102,20 @@ function ActionCard({
             {title}
           </Title>
         </Group>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** A card that is a section of the page, named by its heading. */
+function SectionCard({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={titleId}>
+          {title}
+        </Title>
         {children}
       </Stack>
     </Card>
@@ -148,54 +164,76 @@ function dialogError(text: string): BridgeCallError {
   return new BridgeCallError({ code: 'invalid_transition', message: { id: text, en: text } });
 }
 
-/** "Yakin?" before a change of the order: it runs from here, and the modal closes once it is done. */
-function ConfirmModal({
-  opened,
-  onClose,
+/** "Yakin?" before a change of the order: it runs from the modal, which closes once it is done. */
+function ConfirmButton({
+  label,
   text,
   mutation: m,
-  confirmLabel,
-  color,
   change,
   success,
-}: {
-  opened: boolean;
-  onClose: () => void;
+  ...button
+}: ButtonProps & {
+  /** The button's words, and the modal's confirm button's: the same act. */
+  label: string;
   text: string;
   mutation: ReturnType<typeof useOrderMutation>;
-  confirmLabel: string;
-  color?: string;
   change: () => Promise<OrderResponse>;
   success: string;
 }) {
   const { t } = useTranslation('portal');
+  const [opened, setOpened] = useState(false);
+  const close = () => setOpened(false);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('order.confirmTitle')} centered>
-      <Stack gap="md">
-        <Text>{text}</Text>
-        <ErrorLine error={m.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('newOrder.back')}
-          </Button>
-          <Button
-            color={color}
-            loading={m.busy}
-            onClick={() => void m.run(change, success).then((failed) => !failed && onClose())}
-          >
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <>
+      <Button {...button} onClick={() => setOpened(true)}>
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('order.confirmTitle')} centered>
+        <Stack gap="md">
+          <Text>{text}</Text>
+          <ErrorLine error={m.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('newOrder.back')}
+            </Button>
+            <Button
+              color={button.color}
+              loading={m.busy}
+              onClick={() => void m.run(change, success).then((failed) => !failed && close())}
+            >
+              {label}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** A change that needs the customer's reason: the button opens the shared ReasonDialog. */
+function ReasonButton({
+  label,
+  button,
+  ...dialog
+}: Omit<ReasonDialogProps, 'opened' | 'onClose' | 'confirmLabel'> & {
+  /** The button's words, and the dialog's confirm button's: the same act. */
+  label: string;
+  button: ButtonProps;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button {...button} onClick={() => setOpened(true)}>
+        {label}
+      </Button>
+      <ReasonDialog {...dialog} opened={opened} confirmLabel={label} onClose={() => setOpened(false)} />
+    </>
   );
 }
 
 function ReviewTariff({ order, total }: { order: Order; total: number }) {
   const { t } = useTranslation('portal');
   const m = useOrderMutation(order.id);
-  const [confirm, setConfirm] = useState(false);
-  const [reject, setReject] = useState(false);
   return (
     <ActionCard tone="orange" icon={IconReceipt} title={t('order.review.title')}>
       <Text size="sm">{t('order.review.text')}</Text>
@@ -207,40 +245,25 @@ function ReviewTariff({ order, total }: { order: Order; total: number }) {
       </Group>
       <ErrorLine error={m.error} />
       <Group gap="sm" grow>
-        <Button
-          variant="default"
-          leftSection={<IconX size={16} aria-hidden />}
-          onClick={() => setReject(true)}
-        >
-          {t('order.review.reject')}
-        </Button>
-        <Button
+        <ReasonButton
+          button={{ variant: 'default', leftSection: <IconX size={16} aria-hidden /> }}
+          label={t('order.review.reject')}
+          title={t('order.review.rejectTitle')}
+          consequence={t('order.review.rejectConsequence')}
+          onConfirm={(reason) =>
+            m.runOrThrow(() => rejectTariff(order.id, reason, order.version), t('order.review.rejected'))
+          }
+        />
+        <ConfirmButton
           leftSection={<IconCheck size={16} aria-hidden />}
-          onClick={() => setConfirm(true)}
           loading={m.busy}
-        >
-          {t('order.review.request')}
-        </Button>
+          label={t('order.review.request')}
+          text={t('order.review.requestConfirm', { amount: formatRupiah(total) })}
+          mutation={m}
+          change={() => requestBilling(order.id, order.version)}
+          success={t('order.review.requested')}
+        />
       </Group>
-      <ConfirmModal
-        opened={confirm}
-        onClose={() => setConfirm(false)}
-        text={t('order.review.requestConfirm', { amount: formatRupiah(total) })}
-        mutation={m}
-        confirmLabel={t('order.review.request')}
-        change={() => requestBilling(order.id, order.version)}
-        success={t('order.review.requested')}
-      />
-      <ReasonDialog
-        opened={reject}
-        title={t('order.review.rejectTitle')}
-        consequence={t('order.review.rejectConsequence')}
-        confirmLabel={t('order.review.reject')}
-        onClose={() => setReject(false)}
-        onConfirm={(reason) =>
-          m.runOrThrow(() => rejectTariff(order.id, reason, order.version), t('order.review.rejected'))
-        }
-      />
     </ActionCard>
   );
 }
@@ -356,76 +379,62 @@ function Downloads({ order }: { order: Order }) {
     }
   };
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="lhu-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="lhu-title">
-          {t('order.reports')}
-        </Title>
-        {!unlocked && (
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconLock size={18} aria-hidden color="var(--mantine-color-gray-7)" style={{ flexShrink: 0 }} />
-            <Stack gap={2}>
-              <Text size="sm">{t('order.lhuLocked')}</Text>
-              <Text size="xs" c="dark.4">
-                {!paid
-                  ? t('order.lhuLockedPay')
-                  : released.length < order.samples.length
-                    ? t('order.lhuNotYet')
-                    : t('order.lhuLockedSurvey')}
-              </Text>
-            </Stack>
-          </Group>
-        )}
-        {reports.map(({ s, r }) => (
-          <Group key={s.id} justify="space-between" gap="xs">
-            <Text size="sm" style={{ minWidth: 0, flex: 1 }}>
-              {s.sampleTypeName}
-              {s.customerLabel ? ` · ${s.customerLabel}` : ''}
-              {r ? ` · ${r.number}` : ''}
+    <SectionCard titleId="lhu-title" title={t('order.reports')}>
+      {!unlocked && (
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconLock size={18} aria-hidden color="var(--mantine-color-gray-7)" style={{ flexShrink: 0 }} />
+          <Stack gap={2}>
+            <Text size="sm">{t('order.lhuLocked')}</Text>
+            <Text size="xs" c="dark.4">
+              {!paid
+                ? t('order.lhuLockedPay')
+                : released.length < order.samples.length
+                  ? t('order.lhuNotYet')
+                  : t('order.lhuLockedSurvey')}
             </Text>
-            <Button
-              size="sm"
-              variant={unlocked ? 'filled' : 'default'}
-              leftSection={
-                unlocked ? <IconDownload size={16} aria-hidden /> : <IconLock size={16} aria-hidden />
-              }
-              disabled={!unlocked || r?.status !== 'released'}
-              loading={busy === r?.id}
-              onClick={() => r && void download(s.id, r.id)}
-              aria-label={t('order.download.file', { number: r?.number ?? s.sampleTypeName })}
-            >
-              {t('order.download.file', { number: '' }).trim()}
-            </Button>
-          </Group>
-        ))}
-        <ErrorLine error={error} />
-      </Stack>
-    </Card>
+          </Stack>
+        </Group>
+      )}
+      {reports.map(({ s, r }) => (
+        <Group key={s.id} justify="space-between" gap="xs">
+          <Text size="sm" style={{ minWidth: 0, flex: 1 }}>
+            {s.sampleTypeName}
+            {s.customerLabel ? ` · ${s.customerLabel}` : ''}
+            {r ? ` · ${r.number}` : ''}
+          </Text>
+          <Button
+            size="sm"
+            variant={unlocked ? 'filled' : 'default'}
+            leftSection={
+              unlocked ? <IconDownload size={16} aria-hidden /> : <IconLock size={16} aria-hidden />
+            }
+            disabled={!unlocked || r?.status !== 'released'}
+            loading={busy === r?.id}
+            onClick={() => r && void download(s.id, r.id)}
+            aria-label={t('order.download.file', { number: r?.number ?? s.sampleTypeName })}
+          >
+            {t('order.download.file', { number: '' }).trim()}
+          </Button>
+        </Group>
+      ))}
+      <ErrorLine error={error} />
+    </SectionCard>
   );
 }
 
 function FinishAction({ order }: { order: Order }) {
   const { t } = useTranslation('portal');
   const m = useOrderMutation(order.id);
-  const [confirm, setConfirm] = useState(false);
   return (
     <ActionCard tone="orange" icon={IconDownload} title={t('order.download.title')}>
       <Text size="sm">{t('order.download.text')}</Text>
       <ErrorLine error={m.error} />
-      <Button
+      <ConfirmButton
         color="teal.9"
         leftSection={<IconCircleCheck size={16} aria-hidden />}
-        onClick={() => setConfirm(true)}
-      >
-        {t('order.download.finish')}
-      </Button>
-      <ConfirmModal
-        opened={confirm}
-        onClose={() => setConfirm(false)}
+        label={t('order.download.finish')}
         text={t('order.download.finishConfirm')}
         mutation={m}
-        confirmLabel={t('order.download.finish')}
-        color="teal.9"
         change={() => finishOrder(order.id)}
         success={t('order.download.finished')}
       />
@@ -446,42 +455,37 @@ function WaitCard({
   const now = useNow(30_000);
   const inLab = order.status === 'in_lab';
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="wait-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="wait-title">
-          {t('order.waitTitle')}
-        </Title>
-        {inLab ? (
-          order.samples.map((s) => {
-            const w = sampleWaiting(s, order);
-            if (!w) return null;
-            const who = SOP_STEPS[w.step - 1]!.actor;
-            return (
-              <Stack key={s.id} gap={4}>
-                <Text size="sm" fw={600}>
-                  {s.sampleTypeName}
-                  {s.number ? ` · ${s.number}` : ''}
-                </Text>
-                <Group gap={6}>
-                  <StepChip step={w.step} />
-                  <Text size="sm">{t('holder', { role: roleName(who, i18n.language) })}</Text>
-                </Group>
-                <Text size="xs" c="dark.4">
-                  {standardText(w.step, i18n.language, t)}
-                </Text>
-                {w.since && <SopClockBar step={w.step} startedAt={w.since} now={now} />}
-              </Stack>
-            );
-          })
-        ) : (
-          <>
-            <WhereNow step={step} holder={holder} />
-            {order.statusSince && <SopClockBar step={step} startedAt={order.statusSince} now={now} />}
-            {order.status === 'payment_submitted' && <Text size="sm">{t('order.paymentCheck')}</Text>}
-          </>
-        )}
-      </Stack>
-    </Card>
+    <SectionCard titleId="wait-title" title={t('order.waitTitle')}>
+      {inLab ? (
+        order.samples.map((s) => {
+          const w = sampleWaiting(s, order);
+          if (!w) return null;
+          const who = SOP_STEPS[w.step - 1]!.actor;
+          return (
+            <Stack key={s.id} gap={4}>
+              <Text size="sm" fw={600}>
+                {s.sampleTypeName}
+                {s.number ? ` · ${s.number}` : ''}
+              </Text>
+              <Group gap={6}>
+                <StepChip step={w.step} />
+                <Text size="sm">{t('holder', { role: roleName(who, i18n.language) })}</Text>
+              </Group>
+              <Text size="xs" c="dark.4">
+                {standardText(w.step, i18n.language, t)}
+              </Text>
+              {w.since && <SopClockBar step={w.step} startedAt={w.since} now={now} />}
+            </Stack>
+          );
+        })
+      ) : (
+        <>
+          <WhereNow step={step} holder={holder} />
+          {order.statusSince && <SopClockBar step={step} startedAt={order.statusSince} now={now} />}
+          {order.status === 'payment_submitted' && <Text size="sm">{t('order.paymentCheck')}</Text>}
+        </>
+      )}
+    </SectionCard>
   );
 }
 
@@ -618,18 +622,12 @@ function Samples({ order }: { order: Order }) {
             {s.description}
             {s.customerLabel ? ` · ${s.customerLabel}` : ''}
           </Text>
-          <Stack gap={2} mt={6}>
-            {s.analyses
+          <TariffLines
+            mt={6}
+            lines={s.analyses
               .filter((a) => a.status !== 'retest')
-              .map((a) => (
-                <Group key={a.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">{a.parameterName}</Text>
-                  <Text size="sm" className="num">
-                    {formatRupiah(a.tariff)}
-                  </Text>
-                </Group>
-              ))}
-          </Stack>
+              .map((a) => ({ id: a.id, name: a.parameterName, tariff: a.tariff }))}
+          />
         </Card>
       ))}
     </Stack>
@@ -639,23 +637,16 @@ function Samples({ order }: { order: Order }) {
 function CancelButton({ order }: { order: Order }) {
   const { t } = useTranslation('portal');
   const m = useOrderMutation(order.id);
-  const [open, setOpen] = useState(false);
   const allowed = (RULES['order.cancel'].from.pelanggan ?? []).includes(order.status);
   if (!allowed) return null;
   return (
-    <>
-      <Button variant="default" c="red.9" onClick={() => setOpen(true)} size="sm">
-        {t('order.cancel')}
-      </Button>
-      <ReasonDialog
-        opened={open}
-        title={t('order.cancelTitle')}
-        consequence={t('order.cancelConsequence')}
-        confirmLabel={t('order.cancel')}
-        onClose={() => setOpen(false)}
-        onConfirm={(reason) => m.runOrThrow(() => cancelOrder(order.id, reason), t('order.cancelled'))}
-      />
-    </>
+    <ReasonButton
+      button={{ variant: 'default', c: 'red.9', size: 'sm' }}
+      label={t('order.cancel')}
+      title={t('order.cancelTitle')}
+      consequence={t('order.cancelConsequence')}
+      onConfirm={(reason) => m.runOrThrow(() => cancelOrder(order.id, reason), t('order.cancelled'))}
+    />
   );
 }
 
