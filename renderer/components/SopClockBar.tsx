@@ -3,11 +3,12 @@
  * from 80 %, red when over with the time over ("lewat 2 jam"); the tone is always said in words
  * and with an icon too, never by colour alone.
  */
-import { Group, Progress, Text, Tooltip } from '@mantine/core';
+import { Group, Progress, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import { clockView, type ClockTone } from './clock-view';
+import { WithTip } from './WithTip';
 
 export interface SopClockBarProps {
   step: number | null | undefined;
@@ -114,10 +115,9 @@ export function SopClockBar({
       </Text>
     </Group>
   );
-  if (nativeTip) return bar;
   return (
-    <Tooltip label={tip} openDelay={400} multiline maw={320}>
+    <WithTip tip={tip} native={nativeTip}>
       {bar}
-    </Tooltip>
+    </WithTip>
   );
 }

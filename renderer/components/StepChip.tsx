@@ -1,7 +1,8 @@
 /** The SOP step as a chip: "14 · Pengujian", with the step's whole activity in the tooltip. */
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SOP_STEPS } from '../../shared/sop/steps';
+import { WithTip } from './WithTip';
 
 export interface StepChipProps {
   step: number | null | undefined;
@@ -51,10 +52,9 @@ export function StepChip({ step, size = 'sm', muted = false, nativeTip = false }
       {stepLabel(step, t)}
     </Badge>
   );
-  if (nativeTip) return chip;
   return (
-    <Tooltip label={tip} openDelay={400} multiline maw={320}>
+    <WithTip tip={tip} native={nativeTip}>
       {chip}
-    </Tooltip>
+    </WithTip>
   );
 }
