@@ -52,6 +52,19 @@ function Section({
   );
 }
 
+/** Changes still to send (blocked or waiting), in orange once there are any, each with an optional note. */
+function QueueSection({
+  note,
+  ...section
+}: {
+  title: string;
+  none: string;
+  changes: QueuedCommandView[];
+  note?: string;
+}) {
+  return <Section {...section} color="orange" render={(c) => <PlainChange key={c.id} c={c} note={note} />} />;
+}
+
 function PlainChange({ c, note }: { c: QueuedCommandView; note?: string }) {
   const { t, i18n } = useTranslation('frame');
   return (
@@ -169,21 +182,14 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
               )}
             />
             <Divider />
-            <Section
+            <QueueSection
               title={t('sync.blocked')}
-              changes={blocked}
-              color="orange"
               none={t('sync.noneBlocked')}
-              render={(c) => <PlainChange key={c.id} c={c} note={t('sync.blockedBecause')} />}
+              changes={blocked}
+              note={t('sync.blockedBecause')}
             />
             <Divider />
-            <Section
-              title={t('sync.waiting')}
-              changes={waiting}
-              color="orange"
-              none={t('sync.noneWaiting')}
-              render={(c) => <PlainChange key={c.id} c={c} />}
-            />
+            <QueueSection title={t('sync.waiting')} none={t('sync.noneWaiting')} changes={waiting} />
           </>
         )}
       </Stack>
