@@ -1,5 +1,5 @@
 /** The portal's pages (addresses in lib/paths.ts); pages of a customer need a session. */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
@@ -68,6 +68,14 @@ function NotFound() {
   );
 }
 
+/** The pages anyone may open, without a session. */
+const OPEN_PAGES: [path: string, page: ComponentType][] = [
+  [PATHS.home, HomePage],
+  [PATHS.register, RegisterPage],
+  [PATHS.login, LoginPage],
+  [PATHS.forgot, ForgotPasswordPage],
+];
+
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
 export function App() {
@@ -76,18 +84,11 @@ export function App() {
     <Layout>
       <Suspense fallback={<PageSkeleton />}>
         <Switch>
-          <Route path={PATHS.home}>
-            <HomePage />
-          </Route>
-          <Route path={PATHS.register}>
-            <RegisterPage />
-          </Route>
-          <Route path={PATHS.login}>
-            <LoginPage />
-          </Route>
-          <Route path={PATHS.forgot}>
-            <ForgotPasswordPage />
-          </Route>
+          {OPEN_PAGES.map(([path, Page]) => (
+            <Route key={path} path={path}>
+              <Page />
+            </Route>
+          ))}
           <Route path={PATHS.orders}>{signedIn(<OrdersPage />)}</Route>
           <Route path={PATHS.newOrder}>{signedIn(<NewOrderPage />)}</Route>
           <Route path="/pesanan/:id/ebilling">{(p) => signedIn(<BillingPage orderId={p.id} />)}</Route>
