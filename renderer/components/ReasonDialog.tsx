@@ -8,9 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../lib/message';
 import { IconNote } from './IconNote';
 import { reasonProblem } from './reason-rules';
+import { useSend } from './use-send';
 
 export interface ReasonDialogProps {
   opened: boolean;
@@ -38,11 +38,10 @@ export function ReasonDialog({
   danger = true,
   initialReason = '',
 }: ReasonDialogProps) {
-  const { t, i18n } = useTranslation('components');
+  const { t } = useTranslation('components');
   const [reason, setReason] = useState(initialReason);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, setFailure, send } = useSend();
   const field = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -50,7 +49,6 @@ export function ReasonDialog({
       setReason(initialReason);
       setTouched(false);
       setFailure(null);
-      setBusy(false);
     }
   }, [opened, initialReason]);
 
@@ -63,16 +61,10 @@ export function ReasonDialog({
       field.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       await onConfirm(reason.trim());
       onClose();
-    } catch (e) {
-      setFailure(errorText(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -11,7 +11,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../bridge/client';
 import { useBridgeEventValue, useBridgeQuery } from '../../bridge/hooks';
-import { errorText, msg } from '../../lib/message';
+import { useSend } from '../../components/use-send';
+import { msg } from '../../lib/message';
 import { useSync } from './sync-context';
 
 /** An update the updater found: *Perbarui* can act on it. */
@@ -26,7 +27,7 @@ export function OutdatedBanner() {
   const update = useBridgeEventValue('update.status', null);
   const { status } = useSync();
   const [answer, setAnswer] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, send } = useSend();
 
   useEffect(() => {
     const offNotice = bridge.on('client.outdated', (n) => qc.setQueryData(['client.notice', {}], n));
@@ -47,16 +48,11 @@ export function OutdatedBanner() {
   const offered = updateOffered(update?.state);
 
   const install = async () => {
-    setBusy(true);
     setAnswer(null);
-    try {
+    await send(async () => {
       const r = await bridge.call('update.install', {});
       if (r.message) setAnswer(msg(r.message, i18n.language));
-    } catch (e) {
-      setAnswer(errorText(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -93,9 +89,9 @@ export function OutdatedBanner() {
                 : t('outdated.howUpdate', { version: update?.version ?? '' })
               : t('outdated.howIt', { minimum: n.minimumVersion })}
           </Text>
-          {answer && (
+          {(answer ?? failure) && (
             <Text size="sm" fw={500} c="dark.7" mt={2}>
-              {answer}
+              {answer ?? failure}
             </Text>
           )}
         </Box>

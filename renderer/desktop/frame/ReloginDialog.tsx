@@ -8,17 +8,16 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantin
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../bridge/client';
-import { errorText } from '../../lib/message';
+import { useSend } from '../../components/use-send';
 import { useSession } from '../session';
 import { useSync } from './sync-context';
 
 export function ReloginDialog({ onLogout }: { onLogout: () => void }) {
-  const { t, i18n } = useTranslation('frame');
+  const { t } = useTranslation('frame');
   const { status } = useSync();
   const { setSession } = useSession();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, setFailure, send } = useSend();
   const [putOff, setPutOff] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
@@ -38,19 +37,9 @@ export function ReloginDialog({ onLogout }: { onLogout: () => void }) {
       field.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const s = await bridge.call('session.relogin', { password });
-      setSession(s);
-      setPassword('');
-    } catch (e) {
-      setFailure(errorText(e, i18n.language));
-      setPassword('');
-      field.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    const done = await send(async () => setSession(await bridge.call('session.relogin', { password })));
+    setPassword('');
+    if (!done) field.current?.focus();
   };
 
   return (

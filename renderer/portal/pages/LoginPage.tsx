@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { useSend } from '../../components/use-send';
 import { errorMessage } from '../api/client';
 import { CardPageTitle } from '../components/headings';
 import { CardPage, OtherFormLink } from '../components/Layout';
@@ -17,14 +18,13 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation('portal');
+  const { t } = useTranslation('portal');
   const { login } = useSession();
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const [username, setUsername] = useState(params.get('u') ?? '');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure, send } = useSend(errorMessage);
   const [caps, setCaps] = useState(false);
   // The button stays enabled (a disabled one cannot be reached with Tab and does not say why): an
   // empty field is named under it when the customer presses Masuk.
@@ -34,17 +34,11 @@ export function LoginPage() {
     e.preventDefault();
     setTried(true);
     if (!username.trim() || !password) return;
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await send(async () => {
       await login(username.trim(), password);
       navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      setError(errorMessage(err, i18n.language));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!done) setPassword('');
   };
 
   return (
@@ -57,7 +51,7 @@ export function LoginPage() {
               {t('login.activated')}
             </Alert>
           )}
-          <ErrorLine error={error} />
+          <ErrorLine error={failure} />
           <TextInput
             label={t('login.username')}
             value={username}

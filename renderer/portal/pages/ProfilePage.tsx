@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordSchema } from '../../../shared/api/http';
 import { STATUS_LABELS } from '../../../shared/domain/states';
 import { formatDateTime } from '../../lib/format';
+import { useSend } from '../../components/use-send';
 import { errorMessage } from '../api/client';
 import { changePassword, customer } from '../api/endpoints';
 import { PageTitle, SectionTitle } from '../components/headings';
@@ -36,43 +37,37 @@ function FactsCard({ title, children }: { title: string; children: ReactNode }) 
 }
 
 function ChangePassword() {
-  const { t, i18n } = useTranslation('portal');
+  const { t } = useTranslation('portal');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [next2, setNext2] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, send } = useSend(errorMessage);
   // Enabled from the start (a disabled button is skipped by Tab and says nothing): an empty field is named when pressed.
   const [currentMissing, setCurrentMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    setFailure(null);
     setCurrentMissing(!current);
     if (!current) return;
     const p = PasswordSchema.safeParse(next);
     if (!p.success) return setFieldError(t('register.passwordHint'));
     if (next !== next2) return setFieldError(t('register.mismatch'));
     setFieldError(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
       setNext2('');
       notifications.show({ color: 'teal', message: t('profile.changed') });
-    } catch (err) {
-      setError(errorMessage(err, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder radius="md" padding="md">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <SectionTitle>{t('profile.change')}</SectionTitle>
-          <ErrorLine error={error} />
+          <ErrorLine error={failure} />
           <PasswordInput
             label={t('profile.current')}
             {...passwordField(current, setCurrent)}

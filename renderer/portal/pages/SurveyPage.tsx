@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { IKM_ELEMENTS } from '../../../shared/domain/entities';
 import { formatDateTime } from '../../lib/format';
+import { useSend } from '../../components/use-send';
 import { errorMessage } from '../api/client';
 import { order as fetchOrder, submitSurvey } from '../api/endpoints';
 import { PageTitle } from '../components/headings';
@@ -26,8 +27,7 @@ export function SurveyPage({ orderId }: { orderId: string }) {
   const [scores, setScores] = useState<(number | null)[]>(() => IKM_ELEMENTS.map(() => null));
   const [comment, setComment] = useState('');
   const [showMissing, setShowMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure, send: sendForm } = useSend(errorMessage);
   if (q.isPending) return <PageSkeleton rows={5} />;
   if (q.isError)
     return <LoadError error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
@@ -67,19 +67,13 @@ export function SurveyPage({ orderId }: { orderId: string }) {
         ?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await sendForm(async () => {
       const res = await submitSurvey(order.id, scores as number[], comment.trim());
       queryClient.setQueryData(['order', order.id], { order: res.order, totals: res.totals });
       await queryClient.invalidateQueries({ queryKey: ['orders'] });
       notifications.show({ color: 'teal', message: t('surveyPage.sent') });
       navigate(PATHS.order(order.id));
-    } catch (e) {
-      setError(errorMessage(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Stack gap="md">
@@ -119,7 +113,7 @@ export function SurveyPage({ orderId }: { orderId: string }) {
             : null
         }
       />
-      <ErrorLine error={error} />
+      <ErrorLine error={failure} />
       <Button size="md" onClick={() => void send()} loading={busy}>
         {t('surveyPage.submit')}
       </Button>
