@@ -14,8 +14,8 @@ import { currentReport } from '../../../shared/domain/state';
 import { hasPermission, type HttpPermission } from '../../../shared/api/http';
 import type { Role } from '../../../shared/sop/roles';
 import type { DemoUser } from '../../../server/demo';
-import { API, describeEachDialect, pdfBytes, suiteServer, type Res, type TestServer } from './harness';
-import { Flow, ok, SURVEY, USERS } from './flow';
+import { API, describeEachDialect, pdfBytes, type Res, type TestServer } from './harness';
+import { ok, suiteFlow, SURVEY, USERS, type Flow } from './flow';
 
 type Stage =
   | 'submitted'
@@ -382,8 +382,7 @@ function expected(op: Op, u: DemoUser, o: Order): number | 'ok' {
 }
 
 describeEachDialect('authorisation matrix', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let people: DemoUser[];
   beforeAll(async () => {
     // A second Penyelia and MT in the same lab: they see the lab's orders but the sample is not theirs.

@@ -5,8 +5,8 @@
  * Indonesian and English; none is a 500; nothing is written.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { API, describeEachDialect, suiteServer, type Res } from './harness';
-import { Flow, namedScores, ok, USERS } from './flow';
+import { API, describeEachDialect, type Res } from './harness';
+import { namedScores, ok, suiteFlow, USERS } from './flow';
 
 const LONG = 'A'.repeat(100_000);
 const SQL = [
@@ -56,8 +56,7 @@ function isError(r: Res): boolean {
 }
 
 describeEachDialect('bad input corpus', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let endpoints: Endpoint[];
   let ids: Record<string, string>;
   let orderVersion: number;

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { expect, it } from 'vitest';
 import { ELHU_PRINTABLE_RANGES, firstUnprintable } from '../../../shared/elhu/coverage';
-import { Flow, USERS } from './flow';
-import { API, describeEachDialect, suiteServer } from './harness';
+import { suiteFlow, USERS } from './flow';
+import { API, describeEachDialect } from './harness';
 
 it('the printable table is exactly what all three embedded fonts draw', () => {
   const sets = ['Regular', 'Bold', 'Italic'].map(
@@ -35,8 +35,7 @@ it('the printable table is exactly what all three embedded fonts draw', () => {
 });
 
 describeEachDialect('bad text', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const registration = (over: Record<string, string>) => ({
     username: `u${Math.random().toString(36).slice(2, 10)}`,

@@ -5,12 +5,11 @@
  * order made afterwards copies them into its analyses.
  */
 import { expect, it } from 'vitest';
-import { API, describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { API, describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('catalog: default U with k and the accreditation scope', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const base = {
     name: 'Kadar abu tak larut asam',

@@ -14,8 +14,8 @@ import type { Actor } from '../../../shared/domain/state';
 import { applyCommand, type CommandEnv } from '../../../server/commands/apply-command';
 import { loadOrder } from '../../../server/commands/store';
 import { placeholderReportServices } from '../../../server/reports/placeholder';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { suiteFlow, USERS } from './flow';
 
 /** Every decision the server made, in order. */
 const decided = vi.hoisted(() => [] as { command: Command; decision: Decision }[]);
@@ -34,8 +34,7 @@ vi.mock('../../../shared/domain/decide', async (importOriginal) => {
 const decisionsOf = (type: Command['type']) => decided.filter((d) => d.command.type === type);
 
 describeEachDialect('command registry', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let env: CommandEnv;
   beforeAll(async () => {
     env = { handle: s.handle, config: s.config, reports: placeholderReportServices };

@@ -5,15 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
-import { API, describeEachDialect, PG_URL, spawnServer, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { API, describeEachDialect, PG_URL, spawnServer } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 const seqOf = (kind: 'order' | 'sample' | 'lhu', n: string) =>
   parseNumber(DEFAULT_NUMBER_FORMATS[kind], n)!.seq;
 
 describeEachDialect('concurrency', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   it('50 parallel validations (mixed with refused ones) give order numbers 1..50, no gap, no duplicate', async () => {
     const ids: string[] = [];

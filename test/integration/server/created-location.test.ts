@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { API, describeEachDialect, pdfBytes, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { API, describeEachDialect, pdfBytes } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('created id and Location', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   it('register: the customer created, readable at its Location', async () => {
     const r = await s.request('POST', `${API}/auth/register`, {

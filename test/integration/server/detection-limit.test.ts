@@ -1,11 +1,10 @@
 /** Detection limits: kept in the catalog, managed by Admin Satker, copied into each analysis of an order. */
 import { expect, it } from 'vitest';
-import { API, describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { API, describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('detection limits in the catalog', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   it('the catalog lists each parameter with its detection limit, null where the method has none', async () => {
     const catalog = ok(await s.request('GET', `${API}/catalog`));

@@ -13,13 +13,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 import { demoKepalaSigner, detachedCms, strangerSigner } from './support/external-cms';
 
 describeEachDialect('signing with another tool (detached CMS)', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let orderId: string;
   let url: string;
   beforeAll(async () => {

@@ -4,7 +4,15 @@ import { expect } from 'vitest';
 import { IKM_ELEMENTS, type Order, type Sample } from '../../../shared/domain/entities';
 import { readFileSync } from 'node:fs';
 import { loadElhuFonts, openSigningSession, signElhu } from '../../../main/services/signing';
-import { API, PAYMENT_SECRET, pdfBytes, type Res, type TestServer } from './harness';
+import {
+  API,
+  PAYMENT_SECRET,
+  pdfBytes,
+  suiteServer,
+  type DialectName,
+  type Res,
+  type TestServer,
+} from './harness';
 
 /** The demo keystore of resources/demo-keystore (passphrase public, DEMO ONLY). */
 const KEYSTORE = new URL('../../../resources/demo-keystore/', import.meta.url);
@@ -374,4 +382,13 @@ export class Flow {
     }
     return this.order(orderId);
   }
+}
+
+/**
+ * A suite's server (suiteServer: started before its tests, closed after them) and the flow that
+ * drives it, for `const { s, f } = suiteFlow(dialect)` in a describe.
+ */
+export function suiteFlow(dialect: DialectName): { s: TestServer; f: Flow } {
+  const s = suiteServer(dialect);
+  return { s, f: new Flow(s) };
 }

@@ -5,15 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { OrderHistoryResponseSchema, type OrderHistoryEntry } from '../../../shared/api/http';
-import { API, describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { API, describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 const RETURN_ASSIGNMENT = 'Analis belum kompeten untuk metode ini.';
 const RETURN_RESULTS = 'Perhitungan kadar abu perlu diperiksa ulang.';
 
 describeEachDialect('order history', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let orderId: string;
   let sampleId: string;
   const history = async (user: string, id = orderId) =>

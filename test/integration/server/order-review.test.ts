@@ -6,16 +6,15 @@
  */
 import { expect, it } from 'vitest';
 import { OrderHistoryResponseSchema, OrderResponseSchema } from '../../../shared/api/http';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 const ALL_BISA = { sdm: 'bisa', metode: 'bisa', peralatan: 'bisa' } as const;
 const NO_EQUIPMENT = { sdm: 'bisa', metode: 'bisa', peralatan: 'tidak_bisa' } as const;
 const REASON = 'Kaji ulang permintaan: Kemampuan peralatan tidak bisa. Tanur sedang dikalibrasi.';
 
 describeEachDialect('order review (step 5)', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const history = async (orderId: string, user: string = USERS.cs) =>
     OrderHistoryResponseSchema.parse(ok(await s.as(user).get(`orders/${orderId}/history`))).entries;

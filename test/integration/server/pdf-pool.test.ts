@@ -7,8 +7,8 @@ import { afterAll, expect, it } from 'vitest';
 import { AppError } from '../../../server/http/errors';
 import { buildServer } from '../../../server/http/app';
 import { PdfPool, workerFilename } from '../../../server/reports/pdf-pool';
-import { Flow } from './flow';
-import { API, describeEachDialect, multipart, suiteServer } from './harness';
+import { suiteFlow } from './flow';
+import { API, describeEachDialect, multipart } from './harness';
 
 it('workers load the TypeScript sources under tsx, the bundled file in production', () => {
   expect(workerFilename('file:///app/server/reports/pdf-pool.ts')).toBe(
@@ -53,8 +53,7 @@ describeEachDialect('PDF checks through the worker pool', (dialect) => {
   const pool = new PdfPool({ threads: 1, queue: 1, retryAfterSeconds: 3 });
   // Registered before the server's: the afterAll hooks run in reverse, so the pool closes after it.
   afterAll(() => pool.close());
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   it('a genuine E-LHU is recognised through the pool; with the pool busy the API answers 503 and the page says so', async () => {
     const orderId = await f.toPaid();

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { suiteFlow, USERS } from './flow';
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'sippt-preview-'));
@@ -22,8 +22,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 describeEachDialect('E-LHU preview before the signature request', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let url: string;
   let missing: string;
   beforeAll(async () => {

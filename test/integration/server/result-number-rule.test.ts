@@ -8,12 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { Flow, ok } from './flow';
-import { describeEachDialect, suiteServer } from './harness';
+import { ok, suiteFlow } from './flow';
+import { describeEachDialect } from './harness';
 
 describeEachDialect('the number rule of a result', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let orderId: string;
   let sampleId: string;
   let analysis: { id: string; analyst: string };

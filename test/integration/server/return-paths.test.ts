@@ -4,12 +4,11 @@ import { RULES } from '../../../shared/domain/permissions';
 import type { CommandType } from '../../../shared/domain/commands';
 import type { Order } from '../../../shared/domain/entities';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('return paths over HTTP', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   /** The Karet MT sends the order's first sample back to the Penyelia (its assignment or its results), with `reason`. */
   const mtReturns = async (o: Order, what: 'assignment' | 'results', reason: string) =>

@@ -2,12 +2,11 @@
 import { expect, it } from 'vitest';
 import { DEFAULT_NUMBER_FORMATS, parseNumber } from '../../../shared/numbering';
 import { ikmIndex } from '../../../shared/domain/entities';
-import { API, describeEachDialect, pdfBytes, suiteServer } from './harness';
-import { Flow, ok, SURVEY, USERS } from './flow';
+import { API, describeEachDialect, pdfBytes } from './harness';
+import { ok, suiteFlow, SURVEY, USERS } from './flow';
 
 describeEachDialect('SOP steps 1-22 over HTTP', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   it('runs an order with two samples from registration to "finished"', async () => {
     // 1: the customer opens the site: the public catalog.

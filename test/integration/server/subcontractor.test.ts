@@ -7,14 +7,13 @@
  */
 import { expect, it } from 'vitest';
 import { OrderResponseSchema } from '../../../shared/api/http';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 const PARTNER = 'Laboratorium Pengujian Balai Besar Kimia dan Kemasan, Jakarta';
 
 describeEachDialect('subcontractor: staff only (step 5)', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const ordersOf = async (user: string) =>
     (ok(await s.as(user).get('orders')) as { orders: { id: string }[] }).orders.map((o) => o.id);

@@ -5,12 +5,11 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { IKM_ELEMENTS } from '../../../shared/domain/entities';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, namedScores, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { namedScores, ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('survey by element name', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   let orderId: string;
   beforeAll(async () => {
     orderId = await f.toPaid(USERS.customer, f.oneSample());

@@ -10,12 +10,11 @@ import {
 } from '../../../shared/api/sync';
 import type { Order } from '../../../shared/domain/entities';
 import { nextFeedSeq } from '../../../server/commands/store';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('sync push and pull', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const cmd = (
     seq: number,

@@ -10,13 +10,11 @@ import {
   pdfBytes,
   pngBytes,
   startTestServer,
-  suiteServer,
 } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('uploads and payment notifications', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const upload = (
     orderId: string,

@@ -13,8 +13,8 @@ import { formatDateId } from '../../../shared/elhu/dates';
 import { getInfoEntry } from '../../../shared/elhu/pdf-tools';
 import { ELHU_INFO_KEYS } from '../../../shared/elhu/types';
 import { throwawayKeystore } from '../../unit/elhu/helpers';
-import { Flow, ok, SURVEY, USERS } from './flow';
-import { API, describeEachDialect, multipart, pdfBytes, pngBytes, suiteServer } from './harness';
+import { ok, suiteFlow, SURVEY, USERS } from './flow';
+import { API, describeEachDialect, multipart, pdfBytes, pngBytes } from './harness';
 
 const DEMO_NIP = '197503122000031002';
 const DEMO_CERT = readFileSync(
@@ -23,8 +23,7 @@ const DEMO_CERT = readFileSync(
 );
 
 describeEachDialect('public E-LHU verification', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
   /** A released report, signed with the demo keystore. */
   let released: { orderId: string; sampleId: string; reportId: string; number: string; pdf: Buffer };
 

@@ -5,12 +5,11 @@
  */
 import { expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/entities';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow, ok, USERS } from './flow';
+import { describeEachDialect } from './harness';
+import { ok, suiteFlow, USERS } from './flow';
 
 describeEachDialect('worklist queries', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const list = async (user: string, q: string) =>
     ok(await s.as(user).get(`orders?${q}`)) as { orders: { id: string }[]; nextCursor: string | null };
