@@ -10,16 +10,7 @@
  * signing batch runs, installed once the work is done.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { AppImageUpdater } from 'electron-updater';
@@ -34,17 +25,16 @@ import {
   type WorkInProgress,
 } from '../../../main/services/update/flow';
 import { ensureInstallId } from '../../../main/services/update/install-id';
-import { API, startTestServer, type TestServer } from '../server/harness';
+import { API, startTestServer, suiteTempDir, type TestServer } from '../server/harness';
 import { fakeRelease, multipartFiles, releaseParts, sha512 } from './support';
 
 let ts: TestServer;
 let baseUrl = '';
-let root: string;
+const root = suiteTempDir('sippt-update-');
 const saved = { dir: process.env.SIPPT_RELEASES_DIR, appimage: process.env.APPIMAGE };
 const installer = randomBytes(3 * 1024 * 1024);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'sippt-update-'));
   process.env.SIPPT_RELEASES_DIR = join(root, 'releases');
   // The running AppImage electron-updater replaces (never touched: install is a spy here).
   process.env.APPIMAGE = join(root, 'SIPPT-Lab-1.0.0.AppImage');
@@ -76,7 +66,6 @@ afterAll(async () => {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  rmSync(root, { recursive: true, force: true });
 });
 
 /** electron-updater's own executor (its download, SHA-512 check and progress) over Node's http instead of Electron's net. */

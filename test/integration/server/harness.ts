@@ -321,6 +321,17 @@ export async function startTestServer(
 }
 
 /**
+ * A folder of the suite's own, made at once and removed after its tests. Called before the suite's
+ * own afterAll hooks (at the top of the describe or the file): those run in reverse, so the folder
+ * goes after whatever used it (a server, a child process).
+ */
+export function suiteTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
  * The suite's server, for `const s = suiteServer(dialect)` in a describe: the object at once (so
  * `new Flow(s)` can sit beside it), started in a beforeAll and closed in an afterAll registered
  * here. A suite's own beforeAll, registered after this call, sees it started: vitest runs the

@@ -2,14 +2,14 @@
  * The customer portal served at `/` (server/http/routes/portal.ts): index.html for its pages only,
  * hashed assets, a strict CSP, the API's own 404/405 untouched, and a clear page when not built.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { suiteServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteServer, suiteTempDir } from './harness';
 
 describe('portal serving', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sippt-portal-'));
+  // Made before the servers start, removed after they close (suiteTempDir's afterAll runs last).
+  const dir = suiteTempDir('sippt-portal-');
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'assets'));
@@ -19,8 +19,6 @@ describe('portal serving', () => {
     );
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
   });
-  // Registered before the servers': the afterAll hooks run in reverse, so the folder goes after them.
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const built = suiteServer('sqlite', { portalDir: dir });
   const missing = suiteServer('sqlite', { portalDir: join(dir, 'nope') });
 

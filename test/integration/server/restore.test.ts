@@ -6,18 +6,16 @@
  * gets a new epoch when opened. (Desktops: test/integration/sync/restore.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { historyEpoch, newHistoryEpoch, openDatabase } from '../../../server/db/connect';
 import { PULL_CURSOR_PATTERN, type OutboxCommand } from '../../../shared/api/sync';
-import { describeEachDialect, suiteServer } from './harness';
-import { Flow } from './flow';
+import { describeEachDialect, suiteTempDir } from './harness';
+import { suiteFlow } from './flow';
 
 describeEachDialect('sync across a restore', (dialect) => {
-  const s = suiteServer(dialect);
-  const f = new Flow(s);
+  const { s, f } = suiteFlow(dialect);
 
   const pull = (user: string, clientId: string, cursor: string | null) =>
     s.as(user).post('sync/pull', { clientId, cursor, limit: 1000 });
@@ -80,8 +78,7 @@ describeEachDialect('sync across a restore', (dialect) => {
 });
 
 describe('SQLite: a database put back behind its history mark', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sippt-restore-mark-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sippt-restore-mark-');
 
   it('gets a new epoch when opened; a clean reopen keeps it', async () => {
     let h = await openDatabase({ dataDir: dir });
