@@ -15,6 +15,7 @@ import {
   ReturnOrderRequestSchema,
   ValidateOrderRequestSchema,
   surveyScoresInOrder,
+  type OrderSummary,
 } from '../../../shared/api/http';
 import type { CommandType } from '../../../shared/domain/commands';
 import { revealsActor } from '../../../shared/domain/history';
@@ -45,6 +46,20 @@ interface Row {
   sample_count: number;
   total: number;
 }
+
+/** An order of the worklist as GET /orders lists it. */
+const orderSummary = (r: Row): OrderSummary => ({
+  id: r.id,
+  number: r.number,
+  status: r.status as OrderStatus,
+  customerId: r.customer_id,
+  companyName: r.company_name ?? '',
+  submittedAt: r.submitted_at,
+  updatedAt: r.updated_at,
+  version: r.version,
+  sampleCount: r.sample_count,
+  total: r.total,
+});
 
 /** Roles whose work is assigned to a person (the order's bucket members). */
 const LAB_ROLES = new Set<Role>(['penyelia', 'mt', 'analis', 'kepala_balai']);
@@ -206,18 +221,7 @@ export function orderRoutes(app: AppContext): void {
       }
       const last = out[out.length - 1];
       return {
-        orders: out.map((r) => ({
-          id: r.id,
-          number: r.number,
-          status: r.status as OrderStatus,
-          customerId: r.customer_id,
-          companyName: r.company_name ?? '',
-          submittedAt: r.submitted_at,
-          updatedAt: r.updated_at,
-          version: r.version,
-          sampleCount: r.sample_count,
-          total: r.total,
-        })),
+        orders: out.map(orderSummary),
         nextCursor: more && last ? `${last.submitted_at}_${last.id}` : null,
       };
     },

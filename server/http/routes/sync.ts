@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
+import type { ZodType } from 'zod';
 import { API_PREFIX } from '../../../shared/api/http';
 import {
   PullRequestSchema,
@@ -13,7 +14,13 @@ import { applyCommand } from '../../commands/apply-command';
 import { historyEpoch, newHistoryEpoch } from '../../db/connect';
 import type { Trx } from '../../db/schema';
 import type { AppContext } from '../context';
+import type { RouteSpec } from '../route';
 import { AppError, fail } from '../errors';
+
+const SYNC_ACCESS = { permission: 'sync.use' } as const;
+type SyncAccess = typeof SYNC_ACCESS;
+/** What every sync operation declares alike (syncRoute fills it in). */
+type FamilyFields = 'method' | 'tags' | 'access';
 
 /**
  * Sync (DESIGN.md): push applies a desktop's outbox through the same command path as the HTTP API,
@@ -35,13 +42,15 @@ export function syncRoutes(app: AppContext): void {
     return row?.last_seq ?? 0;
   }
 
-  router.add({
-    method: 'POST',
+  /** A sync operation: a POST of the desktop app, for the roles that may sync. */
+  const syncRoute = <B extends ZodType>(
+    spec: Omit<RouteSpec<ZodType, ZodType, B, SyncAccess>, FamilyFields>,
+  ) => router.add({ ...spec, method: 'POST', tags: ['sync'], access: SYNC_ACCESS });
+
+  syncRoute({
     url: `${API_PREFIX}/sync/push`,
     summary:
       'Sinkron: kirim perintah outbox berurutan; hasil per perintah / push outbox commands; an outcome per command',
-    tags: ['sync'],
-    access: { permission: 'sync.use' },
     body: PushRequestSchema,
     response: PushResponseSchema,
     bodyLimit: 8 * 1024 * 1024,
@@ -95,13 +104,10 @@ export function syncRoutes(app: AppContext): void {
     },
   });
 
-  router.add({
-    method: 'POST',
+  syncRoute({
     url: `${API_PREFIX}/sync/pull`,
     summary:
       'Sinkron: perubahan bucket pengguna sejak kursor (put/remove), berhalaman / pull changes since a cursor',
-    tags: ['sync'],
-    access: { permission: 'sync.use' },
     body: PullRequestSchema,
     response: PullResponseSchema,
     handler: async ({ body, auth, reply }) => {
