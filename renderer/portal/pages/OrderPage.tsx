@@ -50,6 +50,7 @@ import { ReasonDialog, type ReasonDialogProps } from '../../components/ReasonDia
 import { SopClockBar } from '../../components/SopClockBar';
 import { StepChip } from '../../components/StepChip';
 import { useNow } from '../../components/useNow';
+import { useSend } from '../../components/use-send';
 import { formatDateTime, formatRupiah } from '../../lib/format';
 import { ApiError, errorMessage, saveBlob } from '../api/client';
 import {
@@ -359,24 +360,20 @@ function PayAndUpload({ order, rejectedReason }: { order: Order; rejectedReason:
 }
 
 function Downloads({ order }: { order: Order }) {
-  const { t, i18n } = useTranslation('portal');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { t } = useTranslation('portal');
+  const { busy, failure, send } = useSend(errorMessage);
+  // The report being fetched: its button shows the loader.
+  const [fetching, setFetching] = useState<string | null>(null);
   const unlocked = reportsUnlocked(order);
   const paid = paymentConfirmed(order);
   const reports = order.samples.map((s) => ({ s, r: currentReport(s) }));
   const released = reports.filter((x) => x.r?.status === 'released');
   const download = async (sampleId: string, reportId: string) => {
-    setBusy(reportId);
-    setError(null);
-    try {
+    setFetching(reportId);
+    await send(async () => {
       const f = await reportFile(order.id, sampleId, reportId);
       saveBlob(f.blob, f.name);
-    } catch (e) {
-      setError(errorMessage(e, i18n.language));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
   return (
     <SectionCard titleId="lhu-title" title={t('order.reports')}>
@@ -409,7 +406,7 @@ function Downloads({ order }: { order: Order }) {
               unlocked ? <IconDownload size={16} aria-hidden /> : <IconLock size={16} aria-hidden />
             }
             disabled={!unlocked || r?.status !== 'released'}
-            loading={busy === r?.id}
+            loading={busy && fetching === r?.id}
             onClick={() => r && void download(s.id, r.id)}
             aria-label={t('order.download.file', { number: r?.number ?? s.sampleTypeName })}
           >
@@ -417,7 +414,7 @@ function Downloads({ order }: { order: Order }) {
           </Button>
         </Group>
       ))}
-      <ErrorLine error={error} />
+      <ErrorLine error={failure} />
     </SectionCard>
   );
 }
