@@ -352,6 +352,11 @@ export class ApiClient {
     return this.send(method, path, body, schema, token, timeoutMs, { [IDEMPOTENCY_HEADER]: randomUUID() });
   }
 
+  /** A state-changing operation on an order or what it holds (POST below /orders/:id/), answered by its outcome. */
+  private orderStep(token: string, path: string, body: unknown, timeoutMs?: number) {
+    return this.command('post', path, body, CommandResponseSchema, token, timeoutMs);
+  }
+
   orders(token: string, query: { status?: OrderStatus; limit?: number; cursor?: string }) {
     return this.send('get', `/orders${queryString(query)}`, undefined, OrderListResponseSchema, token);
   }
@@ -362,25 +367,13 @@ export class ApiClient {
 
   /** A state-changing order operation (POST /orders/:id/<path>). */
   orderCommand(token: string, orderId: string, path: string, body: unknown = {}) {
-    return this.command(
-      'post',
-      `/orders/${encodeURIComponent(orderId)}/${path}`,
-      body,
-      CommandResponseSchema,
-      token,
-    );
+    return this.orderStep(token, `/orders/${encodeURIComponent(orderId)}/${path}`, body);
   }
 
   /** A state-changing sample operation (POST /orders/:id/samples/:sampleId/<path>). */
   sampleCommand(token: string, ref: { orderId: string; sampleId: string }, path: string, body: unknown = {}) {
     const e = encodeURIComponent;
-    return this.command(
-      'post',
-      `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/${path}`,
-      body,
-      CommandResponseSchema,
-      token,
-    );
+    return this.orderStep(token, `/orders/${e(ref.orderId)}/samples/${e(ref.sampleId)}/${path}`, body);
   }
 
   /** Step 17: the report number (POST .../reports). */
@@ -395,7 +388,7 @@ export class ApiClient {
     leaf: 'request-signature' | 'release' | 'amend',
     body: unknown = {},
   ) {
-    return this.command('post', reportPath(ref, leaf), body, CommandResponseSchema, token, 60_000);
+    return this.orderStep(token, reportPath(ref, leaf), body, 60_000);
   }
 
   proofCommand(
@@ -406,13 +399,7 @@ export class ApiClient {
     body: unknown = {},
   ) {
     const e = encodeURIComponent;
-    return this.command(
-      'post',
-      `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/${leaf}`,
-      body,
-      CommandResponseSchema,
-      token,
-    );
+    return this.orderStep(token, `/orders/${e(orderId)}/payment-proofs/${e(proofId)}/${leaf}`, body);
   }
 
   /** A proof of payment's file (PDF, JPEG or PNG) with its type. */
