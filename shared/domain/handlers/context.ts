@@ -136,6 +136,19 @@ export function moveReport(
   emit(ctx, 'report', r.id, from, to, { reason });
 }
 
+/** An analysis nobody has worked on yet: a new one of an order, or the repeat a retest asks for. */
+export const UNSTARTED_ANALYSIS = {
+  status: 'pending',
+  analystId: null,
+  result: null,
+  enteredBy: null,
+  submittedAt: null,
+  verifiedBy: null,
+  validatedBy: null,
+  retestOf: null,
+  retestReason: null,
+} as const satisfies Partial<Analysis>;
+
 /**
  * Applies a payload's entries that each name a parameter of the order (tariff adjustments,
  * subcontractors) to those analyses; an entry naming one the order does not hold refuses the command.

@@ -3,7 +3,7 @@ import type { PayloadOf } from '../commands';
 import type { Sample } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { failedItems, REVIEW_LABELS } from '../order-review';
-import { applyToAnalyses, emit, moveOrder, type Handlers } from './context';
+import { applyToAnalyses, emit, moveOrder, UNSTARTED_ANALYSIS, type Handlers } from './context';
 
 export const ORDER_HANDLERS = {
   'order.submit': (ctx) => {
@@ -145,15 +145,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
       accredited: a.accredited,
       subcontractor: a.subcontractor,
       tariff: a.tariff,
-      status: 'pending',
-      analystId: null,
-      result: null,
-      enteredBy: null,
-      submittedAt: null,
-      verifiedBy: null,
-      validatedBy: null,
-      retestOf: null,
-      retestReason: null,
+      ...UNSTARTED_ANALYSIS,
       statusSince: at,
     })),
   }));

@@ -3,7 +3,7 @@ import { reject } from '../rejections';
 import { activeAnalyses } from '../state';
 import type { CommandType } from '../commands';
 import type { Analysis, Sample } from '../entities';
-import { emit, moveAnalysis, moveSample, type Ctx, type Handlers } from './context';
+import { emit, moveAnalysis, moveSample, UNSTARTED_ANALYSIS, type Ctx, type Handlers } from './context';
 
 /**
  * The Penyelia's or the MT's ruling on a sample's results, on all its active analyses at once: each
@@ -84,13 +84,8 @@ export const RESULTS_HANDLERS = {
       ...old,
       id: p.newAnalysisId,
       version: 0,
-      status: 'pending',
+      ...UNSTARTED_ANALYSIS,
       analystId,
-      result: null,
-      enteredBy: null,
-      submittedAt: null,
-      verifiedBy: null,
-      validatedBy: null,
       retestOf: old.id,
       retestReason: p.reason,
       statusSince: ctx.at,
