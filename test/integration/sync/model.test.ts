@@ -156,58 +156,47 @@ function onDesktop(core: DesktopServices, act: Act): string | null {
   }
 }
 
-async function online(username: string, act: Act): Promise<void> {
-  const base = `/orders/${act.o}/samples/${act.s}`;
-  const call = (method: 'post' | 'put', path: string, body: unknown = {}) =>
-    office.call(username, method, path, body);
-  let r;
+/** What the office's online screens send for `act`: the method, the path below the sample, the body. */
+function officeRequest(act: Act): [method: 'post' | 'put', path: string, body?: unknown] {
   switch (act.k) {
     case 'accept':
-      r = await call('post', `${base}/accept`, { condition: 'Segel utuh (daring)' });
-      break;
+      return ['post', 'accept', { condition: 'Segel utuh (daring)' }];
     case 'reject':
-      r = await call('post', `${base}/reject`, { reason: REASON });
-      break;
+      return ['post', 'reject', { reason: REASON }];
     case 'assign':
-      r = await call('post', `${base}/assign`, { assignments: act.analysts });
-      break;
+      return ['post', 'assign', { assignments: act.analysts }];
     case 'validateAssignment':
-      r = await call('post', `${base}/assignment/validate`);
-      break;
+      return ['post', 'assignment/validate'];
     case 'returnAssignment':
-      r = await call('post', `${base}/assignment/return`, { reason: REASON });
-      break;
+      return ['post', 'assignment/return', { reason: REASON }];
     case 'save':
-      r = await call('put', `${base}/analyses/${act.a}/result`, {
-        result: { value: act.value, numeric: null, unit: '%' },
-      });
-      break;
+      return ['put', `analyses/${act.a}/result`, { result: { value: act.value, numeric: null, unit: '%' } }];
     case 'submit':
-      r = await call('post', `${base}/analyses/${act.a}/submit`);
-      break;
+      return ['post', `analyses/${act.a}/submit`];
     case 'verify':
-      r = await call('post', `${base}/results/verify`);
-      break;
+      return ['post', 'results/verify'];
     case 'retest':
-      r = await call('post', `${base}/analyses/${act.a}/retest`, {
-        reason: REASON,
-        analystId: act.analystId,
-      });
-      break;
+      return ['post', `analyses/${act.a}/retest`, { reason: REASON, analystId: act.analystId }];
     case 'validateResults':
-      r = await call('post', `${base}/results/validate`);
-      break;
+      return ['post', 'results/validate'];
     case 'returnResults':
-      r = await call('post', `${base}/results/return`, { reason: REASON });
-      break;
+      return ['post', 'results/return', { reason: REASON }];
     case 'register':
-      r = await call('post', `${base}/register`, {
-        labId: server.user('penyelia.karet').labId,
-        penyeliaId: ids('penyelia.karet'),
-        mtId: ids('mt.karet'),
-      });
-      break;
+      return [
+        'post',
+        'register',
+        {
+          labId: server.user('penyelia.karet').labId,
+          penyeliaId: ids('penyelia.karet'),
+          mtId: ids('mt.karet'),
+        },
+      ];
   }
+}
+
+async function online(username: string, act: Act): Promise<void> {
+  const [method, path, body = {}] = officeRequest(act);
+  const r = await office.call(username, method, `/orders/${act.o}/samples/${act.s}/${path}`, body);
   // A 409/422 is a lost race with a desktop: part of the game. A 5xx never is.
   if (r.status >= 500) throw new Error(`${username} ${act.k}: HTTP ${r.status} ${JSON.stringify(r.data)}`);
 }
