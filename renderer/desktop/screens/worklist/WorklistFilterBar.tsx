@@ -81,23 +81,13 @@ export function WorklistFilterBar({
         styles={{ inputField: { minWidth: 40 } }}
       />
       {labs.length > 1 && (
-        <FacetSelect
-          w={170}
-          label={t('filter.lab')}
-          all={t('filter.labAll')}
-          data={labs}
-          value={filters.labId}
-          onChange={setFilter('labId')}
-        />
+        <FacetSelect facet="labId" data={labs} value={filters.labId} onChange={setFilter('labId')} />
       )}
       <FacetSelect
-        w={220}
-        label={t('filter.type')}
-        all={t('filter.typeAll')}
+        facet="sampleTypeName"
         data={types}
         value={filters.sampleTypeName}
         onChange={setFilter('sampleTypeName')}
-        searchable
       />
       {isFiltered(filters) && (
         <Button
@@ -113,31 +103,35 @@ export function WorklistFilterBar({
   );
 }
 
+/**
+ * Each facet's select: its width, its name and its placeholder while nothing is picked ("every
+ * lab", "every type"); the sample types are many, so that one is searchable.
+ */
+const FACETS = {
+  labId: { w: 170, label: 'filter.lab', all: 'filter.labAll', searchable: false },
+  sampleTypeName: { w: 220, label: 'filter.type', all: 'filter.typeAll', searchable: true },
+} as const;
+
 /** One facet to narrow the list to (a lab, a sample type); cleared, the list shows them all. */
 function FacetSelect({
-  w,
-  label,
-  all,
+  facet,
   data,
   value,
   onChange,
-  searchable,
 }: {
-  w: number;
-  label: string;
-  /** The placeholder while nothing is picked: "every lab", "every type". */
-  all: string;
+  facet: keyof typeof FACETS;
   data: { value: string; label: string }[];
   value: string | null;
   onChange: (value: string | null) => void;
-  searchable?: boolean;
 }) {
+  const { t } = useTranslation('worklist');
+  const { w, label, all, searchable } = FACETS[facet];
   return (
     <Select
       size="xs"
       w={w}
-      aria-label={label}
-      placeholder={all}
+      aria-label={t(label)}
+      placeholder={t(all)}
       data={data}
       value={value}
       onChange={onChange}
