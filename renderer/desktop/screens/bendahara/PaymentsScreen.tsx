@@ -10,25 +10,19 @@ import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime, formatRupiah } from '../../../lib/format';
 import { textColumn, type WorkColumn } from '../online/WorkTable';
 import { ListScreen } from '../parts/ListScreen';
+import { statusesFrom } from '../parts/order-rows';
 import { groupBillingCode, SimponiBadge } from './BillingFacts';
 import { paymentRows, type PaymentRow } from './payments';
 
-const STATUSES = [
-  'awaiting_payment',
-  'payment_submitted',
-  'paid',
-  'in_lab',
-  'reports_released',
-  'survey_completed',
-  'finished',
-] as const;
+/** The orders with an e-billing: from its issue (step 8) on. */
+const STATUSES = statusesFrom('awaiting_payment');
 type Filter = 'all' | 'notification' | 'unpaid';
 
 export function PaymentsScreen() {
   const { t, i18n } = useTranslation('bendahara');
   const q = useBridgeQuery(
     'online.orders',
-    { statuses: [...STATUSES] },
+    { statuses: STATUSES },
     { retry: false, refetchInterval: 60_000 },
   );
   const [filter, setFilter] = useState<Filter>('all');

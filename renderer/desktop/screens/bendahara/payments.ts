@@ -1,7 +1,7 @@
 /** The Bendahara's payment list: every e-billing of the orders read, newest first, with how it was paid. */
 import type { OnlineOrder } from '../../../../shared/bridge/online-calls';
 import type { Billing } from '../../../../shared/domain/entities';
-import { newestFirst, type OrderRow } from '../parts/order-rows';
+import { orderRows, type OrderRow } from '../parts/order-rows';
 
 export type PaidVia = 'notification' | 'proof' | null;
 
@@ -12,18 +12,14 @@ export interface PaymentRow extends OrderRow {
 }
 
 export function paymentRows(orders: readonly OnlineOrder[]): PaymentRow[] {
-  const rows: PaymentRow[] = [];
-  for (const o of orders) {
-    for (const b of o.order.billings) {
-      const approved = o.order.proofs.some((p) => p.billingId === b.id && p.status === 'approved');
-      rows.push({
-        key: b.id,
-        order: o.order,
-        companyName: o.summary.companyName,
-        billing: b,
-        via: b.status === 'paid' ? (approved ? 'proof' : 'notification') : null,
-      });
-    }
-  }
-  return newestFirst(rows, (r) => r.billing.paidAt ?? r.billing.issuedAt);
+  return orderRows(
+    orders,
+    (order) =>
+      order.billings.map((b) => {
+        const approved = order.proofs.some((p) => p.billingId === b.id && p.status === 'approved');
+        const via: PaidVia = b.status === 'paid' ? (approved ? 'proof' : 'notification') : null;
+        return { key: b.id, billing: b, via };
+      }),
+    (r) => r.billing.paidAt ?? r.billing.issuedAt,
+  );
 }
