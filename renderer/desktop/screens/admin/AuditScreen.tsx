@@ -13,8 +13,10 @@ import { ROLE_INFO, type Role } from '../../../../shared/sop/roles';
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
-import { WorkListBody } from '../online/WorkListBody';
-import { AdminPage } from './AdminPage';
+import { QueryPage } from '../parts/ListScreen';
+
+/** The ids the trail can be narrowed to, each typed in its own field. */
+const FILTER_FIELDS = ['orderId', 'entityId'] as const;
 
 export function AuditScreen() {
   const { t, i18n } = useTranslation('admin');
@@ -39,96 +41,92 @@ export function AuditScreen() {
   const apply = () => setFilter({ orderId: typed.orderId.trim(), entityId: typed.entityId.trim() });
   const role = (r: string) => ROLE_INFO[r as Role]?.label ?? r;
   return (
-    <AdminPage title={t('audit.title')} error={q.error} onRetry={() => void q.refetch()}>
-      <Group px="md" gap="xs" align="flex-end" onKeyDown={getHotkeyHandler([['Enter', apply]])}>
-        <TextInput
-          size="xs"
-          label={t('audit.orderId')}
-          w={290}
-          value={typed.orderId}
-          onChange={(e) => setTyped({ ...typed, orderId: e.currentTarget.value })}
-        />
-        <TextInput
-          size="xs"
-          label={t('audit.entityId')}
-          w={290}
-          value={typed.entityId}
-          onChange={(e) => setTyped({ ...typed, entityId: e.currentTarget.value })}
-        />
-        <Button size="xs" variant="light" leftSection={<IconFilter size={14} />} onClick={apply}>
-          {t('audit.apply')} (Enter)
-        </Button>
-      </Group>
-      <WorkListBody
-        query={q}
-        count={entries.length}
-        skeletonRows={12}
-        empty={{ title: t('audit.empty'), hint: t('audit.emptyHint') }}
-      >
-        <Box px="md" mt="xs" style={{ overflow: 'auto', flex: 1 }}>
-          <Table fz={12} verticalSpacing={3} stickyHeader aria-label={t('audit.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={150}>{t('audit.col.at')}</Table.Th>
-                <Table.Th>{t('audit.col.who')}</Table.Th>
-                <Table.Th>{t('audit.col.command')}</Table.Th>
-                <Table.Th>{t('audit.col.entity')}</Table.Th>
-                <Table.Th>{t('audit.col.change')}</Table.Th>
-                <Table.Th>{t('audit.col.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.position}>
-                  <Table.Td className="num">{formatDateTime(e.at, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{e.actorId ? (names.get(e.actorId) ?? '—') : '—'}</Text>
+    <QueryPage
+      title={t('audit.title')}
+      query={q}
+      skeletonRows={12}
+      list={{ count: entries.length, empty: { title: t('audit.empty'), hint: t('audit.emptyHint') } }}
+      intro={
+        <Group px="md" gap="xs" align="flex-end" onKeyDown={getHotkeyHandler([['Enter', apply]])}>
+          {FILTER_FIELDS.map((field) => (
+            <TextInput
+              key={field}
+              size="xs"
+              label={t(`audit.${field}`)}
+              w={290}
+              value={typed[field]}
+              onChange={(e) => setTyped({ ...typed, [field]: e.currentTarget.value })}
+            />
+          ))}
+          <Button size="xs" variant="light" leftSection={<IconFilter size={14} />} onClick={apply}>
+            {t('audit.apply')} (Enter)
+          </Button>
+        </Group>
+      }
+    >
+      <Box px="md" mt="xs" style={{ overflow: 'auto', flex: 1 }}>
+        <Table fz={12} verticalSpacing={3} stickyHeader aria-label={t('audit.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={150}>{t('audit.col.at')}</Table.Th>
+              <Table.Th>{t('audit.col.who')}</Table.Th>
+              <Table.Th>{t('audit.col.command')}</Table.Th>
+              <Table.Th>{t('audit.col.entity')}</Table.Th>
+              <Table.Th>{t('audit.col.change')}</Table.Th>
+              <Table.Th>{t('audit.col.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.position}>
+                <Table.Td className="num">{formatDateTime(e.at, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Text size="xs">{e.actorId ? (names.get(e.actorId) ?? '—') : '—'}</Text>
+                  <Text size="xs" c="dark.4">
+                    {role(e.role)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace">
+                    {e.command}
+                  </Text>
+                  {e.step !== null && (
                     <Text size="xs" c="dark.4">
-                      {role(e.role)}
+                      {t('audit.step', { n: e.step })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace">
-                      {e.command}
-                    </Text>
-                    {e.step !== null && (
-                      <Text size="xs" c="dark.4">
-                        {t('audit.step', { n: e.step })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{e.entity}</Text>
-                    <Text size="xs" c="dark.4" ff="monospace" title={e.entityId}>
-                      {e.entityId.slice(0, 8)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{e.from || e.to ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" lineClamp={2}>
-                      {e.reason ?? ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {q.hasNextPage && (
-            <Group justify="center" my="sm">
-              <Button
-                size="xs"
-                variant="default"
-                loading={q.isFetchingNextPage}
-                onClick={() => void q.fetchNextPage()}
-              >
-                {t('audit.more')}
-              </Button>
-            </Group>
-          )}
-        </Box>
-      </WorkListBody>
-    </AdminPage>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{e.entity}</Text>
+                  <Text size="xs" c="dark.4" ff="monospace" title={e.entityId}>
+                    {e.entityId.slice(0, 8)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{e.from || e.to ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" lineClamp={2}>
+                    {e.reason ?? ''}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {q.hasNextPage && (
+          <Group justify="center" my="sm">
+            <Button
+              size="xs"
+              variant="default"
+              loading={q.isFetchingNextPage}
+              onClick={() => void q.fetchNextPage()}
+            >
+              {t('audit.more')}
+            </Button>
+          </Group>
+        )}
+      </Box>
+    </QueryPage>
   );
 }

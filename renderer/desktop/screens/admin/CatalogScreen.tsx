@@ -30,12 +30,11 @@ import type { Parameter } from '../../../../shared/domain/entities';
 import { formatRequirement } from '../../../../shared/elhu/judgment';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatNumber, formatRupiah } from '../../../lib/format';
-import { useOnlineAction } from '../online/useOnlineAction';
-import { WorkListBody } from '../online/WorkListBody';
 import { ActionPanel } from '../parts/ActionPanel';
 import { IdSelect } from '../parts/IdSelect';
-import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
-import { firstPart, FormPanel, TextField, useCreateForm } from './FormPanel';
+import { QueryPage } from '../parts/ListScreen';
+import { useCreateForm, useStepAction } from '../parts/panel-action';
+import { firstPart, FormPanel, TextField } from './FormPanel';
 import { messageIn, readUncertainty } from './catalog-uncertainty';
 
 type Panel =
@@ -62,176 +61,171 @@ export function CatalogScreen() {
   const labCode = useMemo(() => new Map((c?.labs ?? []).map((l) => [l.id, l.code])), [c]);
   const param = panel?.kind === 'parameter' ? c?.parameters.find((p) => p.id === panel.id) : undefined;
   return (
-    <WithSidePanel
-      panel={
-        panel &&
-        c && (
-          <SidePanel label={t('catalog.title')}>
-            {panel.kind === 'parameter' && param ? (
-              <ParameterEdit key={param.id} p={param} onDone={() => setPanel(null)} />
-            ) : panel.kind === 'newParameter' ? (
-              <NewParameter catalog={c} onDone={() => setPanel(null)} />
-            ) : panel.kind === 'newLab' ? (
-              <NewLab onDone={() => setPanel(null)} />
-            ) : panel.kind === 'newSampleType' ? (
-              <NewSampleType catalog={c} onDone={() => setPanel(null)} />
-            ) : null}
-          </SidePanel>
-        )
+    <QueryPage
+      title={t('catalog.title')}
+      query={q}
+      skeletonRows={12}
+      side={
+        panel && c
+          ? {
+              label: t('catalog.title'),
+              content:
+                panel.kind === 'parameter' && param ? (
+                  <ParameterEdit key={param.id} p={param} onDone={() => setPanel(null)} />
+                ) : panel.kind === 'newParameter' ? (
+                  <NewParameter catalog={c} onDone={() => setPanel(null)} />
+                ) : panel.kind === 'newLab' ? (
+                  <NewLab onDone={() => setPanel(null)} />
+                ) : panel.kind === 'newSampleType' ? (
+                  <NewSampleType catalog={c} onDone={() => setPanel(null)} />
+                ) : null,
+            }
+          : null
+      }
+      tools={
+        <Group gap="xs">
+          {NEW_ENTRIES.map((n) => (
+            <Button
+              key={n.kind}
+              size="compact-sm"
+              variant={n.variant}
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setPanel({ kind: n.kind })}
+            >
+              {t(`catalog.${n.kind}`)}
+            </Button>
+          ))}
+        </Group>
       }
     >
-      <AdminPage
-        title={t('catalog.title')}
-        error={q.error}
-        onRetry={() => void q.refetch()}
-        tools={
-          <Group gap="xs">
-            {NEW_ENTRIES.map((n) => (
-              <Button
-                key={n.kind}
-                size="compact-sm"
-                variant={n.variant}
-                leftSection={<IconPlus size={14} />}
-                onClick={() => setPanel({ kind: n.kind })}
+      {c && (
+        <Tabs
+          value={tab}
+          onChange={setTab}
+          px="md"
+          style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+        >
+          <Tabs.List>
+            <Tabs.Tab value="parameters">{t('catalog.parameters', { count: c.parameters.length })}</Tabs.Tab>
+            <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
+            <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
+          </Tabs.List>
+          <CatalogPanel
+            value="parameters"
+            label={t('catalog.parametersTitle')}
+            stickyHeader
+            highlightOnHover
+            head={
+              <>
+                <Table.Th>{t('catalog.col.type')}</Table.Th>
+                <Table.Th>{t('catalog.col.parameter')}</Table.Th>
+                <Table.Th>{t('catalog.col.method')}</Table.Th>
+                <Table.Th>{t('catalog.col.requirement')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
+              </>
+            }
+          >
+            {c.parameters.map((p) => (
+              <Table.Tr
+                key={p.id}
+                data-inactive={!p.active || undefined}
+                style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
               >
-                {t(`catalog.${n.kind}`)}
-              </Button>
+                <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setPanel({ kind: 'parameter', id: p.id })}
+                    aria-label={`${t('catalog.edit')} ${p.name}`}
+                  >
+                    {p.name}
+                  </Button>
+                  {!p.active && (
+                    <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
+                      {t('catalog.inactive')}
+                    </Badge>
+                  )}
+                  {p.accredited === false && (
+                    <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
+                      {t('catalog.outsideScope')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <TextCell>{p.method}</TextCell>
+                <TextCell>
+                  {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
+                </TextCell>
+                <NumberCell>{p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}</NumberCell>
+                <NumberCell nowrap>
+                  {p.uncertainty
+                    ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
+                    : '—'}
+                </NumberCell>
+                <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
+              </Table.Tr>
             ))}
-          </Group>
-        }
-      >
-        <WorkListBody query={q} skeletonRows={12}>
-          {c && (
-            <Tabs
-              value={tab}
-              onChange={setTab}
-              px="md"
-              style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
-            >
-              <Tabs.List>
-                <Tabs.Tab value="parameters">
-                  {t('catalog.parameters', { count: c.parameters.length })}
-                </Tabs.Tab>
-                <Tabs.Tab value="types">{t('catalog.types', { count: c.sampleTypes.length })}</Tabs.Tab>
-                <Tabs.Tab value="labs">{t('catalog.labs', { count: c.labs.length })}</Tabs.Tab>
-              </Tabs.List>
-              <CatalogPanel
-                value="parameters"
-                label={t('catalog.parametersTitle')}
-                stickyHeader
-                highlightOnHover
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('catalog.col.type')}</Table.Th>
-                    <Table.Th>{t('catalog.col.parameter')}</Table.Th>
-                    <Table.Th>{t('catalog.col.method')}</Table.Th>
-                    <Table.Th>{t('catalog.col.requirement')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.loq')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.uncertainty')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>{t('catalog.col.tariff')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {c.parameters.map((p) => (
-                    <Table.Tr
-                      key={p.id}
-                      data-inactive={!p.active || undefined}
-                      style={{ color: p.active ? undefined : 'var(--mantine-color-dark-3)' }}
-                    >
-                      <Table.Td>{typeName.get(p.sampleTypeId) ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setPanel({ kind: 'parameter', id: p.id })}
-                          aria-label={`${t('catalog.edit')} ${p.name}`}
-                        >
-                          {p.name}
-                        </Button>
-                        {!p.active && (
-                          <Badge size="xs" color="gray" variant="light" c="dark.5" tt="none">
-                            {t('catalog.inactive')}
-                          </Badge>
-                        )}
-                        {p.accredited === false && (
-                          <Badge size="xs" color="orange" variant="light" c="orange.9" tt="none" ml={4}>
-                            {t('catalog.outsideScope')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{p.method}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">
-                          {formatRequirement(p.requirement) || '—'} {p.requirement ? p.unit : ''}
-                        </Text>
-                      </Table.Td>
-                      <NumberCell>
-                        {p.detectionLimit === null ? '—' : formatNumber(p.detectionLimit)}
-                      </NumberCell>
-                      <NumberCell nowrap>
-                        {p.uncertainty
-                          ? `± ${formatNumber(p.uncertainty.expanded)} (k = ${formatNumber(p.uncertainty.coverageFactor)})`
-                          : '—'}
-                      </NumberCell>
-                      <NumberCell nowrap>{formatRupiah(p.tariff)}</NumberCell>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </CatalogPanel>
-              <CatalogPanel value="types" label={t('catalog.typesTitle')}>
-                <Table.Tbody>
-                  {c.sampleTypes.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
-                      <Table.Td>{s.name}</Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dark.4">
-                          {s.description}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </CatalogPanel>
-              <CatalogPanel value="labs" label={t('catalog.labsTitle')}>
-                <Table.Tbody>
-                  {c.labs.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td w={90} className="num">
-                        {l.code}
-                      </Table.Td>
-                      <Table.Td>{l.name}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </CatalogPanel>
-            </Tabs>
-          )}
-        </WorkListBody>
-      </AdminPage>
-    </WithSidePanel>
+          </CatalogPanel>
+          <CatalogPanel value="types" label={t('catalog.typesTitle')}>
+            {c.sampleTypes.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td w={90}>{labCode.get(s.labId) ?? '—'}</Table.Td>
+                <Table.Td>{s.name}</Table.Td>
+                <TextCell dim>{s.description}</TextCell>
+              </Table.Tr>
+            ))}
+          </CatalogPanel>
+          <CatalogPanel value="labs" label={t('catalog.labsTitle')}>
+            {c.labs.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td w={90} className="num">
+                  {l.code}
+                </Table.Td>
+                <Table.Td>{l.name}</Table.Td>
+              </Table.Tr>
+            ))}
+          </CatalogPanel>
+        </Tabs>
+      )}
+    </QueryPage>
   );
 }
 
-/** One tab of the catalog: its table, scrolling inside the tab. */
+/** One tab of the catalog: its table (the header cells `head`, if any, and the rows), scrolling inside the tab. */
 function CatalogPanel({
   value,
   label,
+  head,
   children,
   ...table
-}: { value: string; label: string; children: ReactNode } & Pick<
+}: { value: string; label: string; head?: ReactNode; children: ReactNode } & Pick<
   TableProps,
   'stickyHeader' | 'highlightOnHover'
 >) {
   return (
     <Tabs.Panel value={value} style={{ overflow: 'auto', flex: 1 }}>
       <Table fz={13} verticalSpacing={3} aria-label={label} {...table}>
-        {children}
+        {head && (
+          <Table.Thead>
+            <Table.Tr>{head}</Table.Tr>
+          </Table.Thead>
+        )}
+        <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Tabs.Panel>
+  );
+}
+
+/** A cell of small text (a method, a requirement); `dim` greys a description. */
+function TextCell({ dim = false, children }: { dim?: boolean; children: ReactNode }) {
+  return (
+    <Table.Td>
+      <Text size="xs" c={dim ? 'dark.4' : undefined}>
+        {children}
+      </Text>
+    </Table.Td>
   );
 }
 
@@ -289,12 +283,11 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
   const [kValue, setKValue] = useState<number | string>(p.uncertainty?.coverageFactor ?? '');
   const [accredited, setAccredited] = useState(p.accredited !== false);
   const [uProblem, setUProblem] = useState<UncertaintyProblem | null>(null);
-  const update = useOnlineAction('online.parameter.update');
   const [method, setMethod] = useState(p.method);
   const [tariff, setTariff] = useState<number | string>(p.tariff);
   const [loq, setLoq] = useState<number | string>(p.detectionLimit ?? '');
   const [active, setActive] = useState(p.active);
-  const submit = async () => {
+  const step = useStepAction('online.parameter.update', onDone, () => {
     const patch: Record<string, unknown> = {};
     if (method.trim() !== p.method) patch.method = method.trim();
     if (Number(tariff) !== p.tariff) patch.tariff = Number(tariff);
@@ -302,22 +295,15 @@ function ParameterEdit({ p, onDone }: { p: Parameter; onDone: () => void }) {
     if (active !== p.active) patch.active = active;
     const u = readUncertainty(uValue, kValue);
     setUProblem(u.ok ? null : u);
-    if (!u.ok) return;
+    if (!u.ok) return null;
     const was = p.uncertainty ?? null;
     if (u.value?.expanded !== was?.expanded || u.value?.coverageFactor !== was?.coverageFactor)
       patch.uncertainty = u.value;
     if (accredited !== (p.accredited !== false)) patch.accredited = accredited;
-    const r = await update.run({ parameterId: p.id, patch }, t('catalog.saved', { name: p.name }));
-    if (r) onDone();
-  };
+    return { input: { parameterId: p.id, patch }, success: t('catalog.saved', { name: p.name }) };
+  });
   return (
-    <ActionPanel
-      title={p.name}
-      onDone={onDone}
-      action={update}
-      submit={submit}
-      submitLabel={t('catalog.save')}
-    >
+    <ActionPanel title={p.name} submitLabel={t('catalog.save')} {...step}>
       <TextInput
         label={t('catalog.col.method')}
         value={method}

@@ -10,32 +10,27 @@ import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../../shared/api/http';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
-import { WorkListBody } from '../online/WorkListBody';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { AdminPage } from './AdminPage';
+import { QueryPage } from '../parts/ListScreen';
 
 export function CertificatesScreen() {
   const { t } = useTranslation('admin');
   const users = useBridgeQuery('online.users', {}, { retry: false });
   const heads = (users.data?.users ?? []).filter((u) => u.role === 'kepala_balai');
   return (
-    <AdminPage title={t('certs.title')} error={users.error} onRetry={() => void users.refetch()}>
-      <Text size="xs" c="dark.4" px="md">
-        {t('certs.hint')}
-      </Text>
-      <WorkListBody
-        query={users}
-        count={heads.length}
-        skeletonRows={3}
-        empty={{ title: t('certs.none'), hint: t('certs.noneHint') }}
-      >
-        <SimpleGrid cols={2} p="md" spacing="md">
-          {heads.map((u) => (
-            <CertificateCard key={u.id} user={u} />
-          ))}
-        </SimpleGrid>
-      </WorkListBody>
-    </AdminPage>
+    <QueryPage
+      title={t('certs.title')}
+      query={users}
+      hint={t('certs.hint')}
+      skeletonRows={3}
+      list={{ count: heads.length, empty: { title: t('certs.none'), hint: t('certs.noneHint') } }}
+    >
+      <SimpleGrid cols={2} p="md" spacing="md">
+        {heads.map((u) => (
+          <CertificateCard key={u.id} user={u} />
+        ))}
+      </SimpleGrid>
+    </QueryPage>
   );
 }
 

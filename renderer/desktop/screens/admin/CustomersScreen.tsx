@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain/entities';
 import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ReasonDialog } from '../../../components/ReasonDialog';
 import { formatDateTime } from '../../../lib/format';
 import { msg } from '../../../lib/message';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { textColumn, type WorkColumn } from '../online/WorkTable';
 import { ActionFrame } from '../parts/ActionPanel';
 import { ListScreen } from '../parts/ListScreen';
+import { useStepAction } from '../parts/panel-action';
+import { ReasonButton } from '../parts/ReasonAction';
 
 type Status = 'pending_activation' | 'active' | 'deactivated';
 
@@ -76,15 +77,13 @@ export function CustomersScreen() {
 
 function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: () => void }) {
   const { t, i18n } = useTranslation('admin');
-  const activate = useOnlineAction('online.customer.activate');
   const deactivate = useOnlineAction('online.customer.deactivate');
-  const [asking, setAsking] = useState(false);
   const pending = c.status === 'pending_activation';
-  const submit = async () => {
-    if (!pending) return;
-    const r = await activate.run({ customerId: c.id }, t('customers.activated', { name: c.companyName }));
-    if (r) onDone();
-  };
+  const activate = useStepAction('online.customer.activate', onDone, () =>
+    pending
+      ? { input: { customerId: c.id }, success: t('customers.activated', { name: c.companyName }) }
+      : null,
+  );
   const fact = (label: string, value: string | null) => (
     <Stack gap={0}>
       <Text size="xs" c="dark.4">
@@ -96,28 +95,27 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
   return (
     <ActionFrame
       title={pending ? t('customers.activateTitle') : t('customers.account')}
-      onDone={onDone}
-      action={activate}
-      submit={submit}
+      {...activate}
       actions={
         <>
           {pending ? (
             <Button
               leftSection={<IconUserCheck size={16} />}
-              loading={activate.busy}
-              onClick={() => void submit()}
+              loading={activate.action.busy}
+              onClick={() => void activate.submit()}
             >
               {t('customers.activate')} (Ctrl+Enter)
             </Button>
           ) : c.status === 'active' ? (
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconUserOff size={16} />}
-              onClick={() => setAsking(true)}
-            >
-              {t('customers.deactivate')}
-            </Button>
+            <ReasonButton
+              label={t('customers.deactivate')}
+              icon={<IconUserOff size={16} />}
+              consequence={t('customers.deactivateConsequence')}
+              send={(reason) =>
+                deactivate.runOrThrow({ customerId: c.id, reason }, t('customers.deactivated'))
+              }
+              onDone={onDone}
+            />
           ) : null}
         </>
       }
@@ -131,19 +129,6 @@ function CustomerPanel({ customer: c, onDone }: { customer: Customer; onDone: ()
       {fact('NPWP', c.npwp)}
       {fact(t('customers.address'), c.address)}
       {fact(t('customers.col.registered'), formatDateTime(c.registeredAt, i18n.language))}
-      <ReasonDialog
-        danger={false}
-        opened={asking}
-        title={t('customers.deactivate')}
-        consequence={t('customers.deactivateConsequence')}
-        confirmLabel={t('customers.deactivate')}
-        onClose={() => setAsking(false)}
-        onConfirm={async (reason) => {
-          await deactivate.runOrThrow({ customerId: c.id, reason }, t('customers.deactivated'));
-          setAsking(false);
-          onDone();
-        }}
-      />
     </ActionFrame>
   );
 }

@@ -2,63 +2,23 @@
  * A "new …" form in the side panel (a lab, a sample type, a parameter, a staff account): a
  * react-hook-form form checked by the server's own schema, its fields with the server's message
  * under each, then the button that sends it, also sent by Ctrl+Enter; the refusal or "perlu
- * koneksi" stays in the panel's frame, and the panel closes once the server takes it.
+ * koneksi" stays in the panel's frame, and the panel closes once the server takes it (the form
+ * and its action: useCreateForm).
  */
-import type { FormEvent, ReactNode } from 'react';
-import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
+import type { ReactNode } from 'react';
+import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import {
-  useForm,
-  type DefaultValues,
+  Controller,
   type FieldValues,
   type Path,
   type RegisterOptions,
   type UseFormReturn,
 } from 'react-hook-form';
-import type { z } from 'zod';
-import type { BridgeCallName, CallInput } from '../../../../shared/bridge';
-import { useOnlineAction } from '../online/useOnlineAction';
-import { ActionFrame, type PanelAction } from '../parts/ActionPanel';
+import { ActionFrame } from '../parts/ActionPanel';
+import type { PanelSend } from '../parts/panel-action';
 
 /** The Indonesian half of a server message "… / …" (the field's error under it). */
 export const firstPart = (m: string | undefined) => (m ? m.split(' / ')[0] : undefined);
-
-/** What FormPanel needs of the form: the action that sends it, its submit handler, and the close. */
-export interface CreatePanel {
-  action: PanelAction;
-  submit: (e?: FormEvent) => Promise<void>;
-  onDone: () => void;
-}
-
-/**
- * A form for `schema`, sent by `call`: `input` makes the call's input of the checked values (null
- * keeps the panel open: a check the schema does not make failed), `success` is its toast.
- */
-export function useCreateForm<S extends z.ZodType<FieldValues, FieldValues>, N extends BridgeCallName>(
-  call: N,
-  schema: S,
-  {
-    defaultValues,
-    input,
-    success,
-    onDone,
-  }: {
-    defaultValues: DefaultValues<z.input<S>>;
-    input: (values: z.output<S>) => CallInput<N> | null;
-    success: (values: z.output<S>) => string;
-    onDone: () => void;
-  },
-): { form: UseFormReturn<z.input<S>, unknown, z.output<S>>; panel: CreatePanel } {
-  const action = useOnlineAction(call);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues });
-  const submit = form.handleSubmit(async (values) => {
-    const sent = input(values);
-    if (sent === null) return;
-    const r = await action.run(sent, success(values));
-    if (r) onDone();
-  });
-  return { form, panel: { action, submit, onDone } };
-}
 
 /** A text field of the form, with the server's message (or `errorText`) under it when it is refused. */
 export function TextField<F extends FieldValues, T extends FieldValues>({
@@ -97,6 +57,42 @@ export function TextField<F extends FieldValues, T extends FieldValues>({
   return secret ? <PasswordInput {...props} /> : <TextInput {...props} />;
 }
 
+/** A choice of the form: a required one cannot be cleared, an optional one can (to null). */
+export function SelectField<F extends FieldValues, T extends FieldValues>({
+  form,
+  name,
+  label,
+  description,
+  required = false,
+  data,
+}: {
+  form: UseFormReturn<F, unknown, T>;
+  name: Path<F>;
+  label: string;
+  description?: string;
+  required?: boolean;
+  data: { value: string; label: string }[];
+}) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          label={label}
+          description={description}
+          withAsterisk={required}
+          allowDeselect={!required}
+          clearable={!required}
+          data={data}
+          value={field.value ?? null}
+          onChange={(v) => field.onChange(v)}
+        />
+      )}
+    />
+  );
+}
+
 export function FormPanel({
   title,
   action,
@@ -105,7 +101,7 @@ export function FormPanel({
   onDone,
   fitButton = false,
   children,
-}: CreatePanel & {
+}: PanelSend & {
   title: string;
   submitLabel: string;
   /** The button as wide as its text rather than the panel. */

@@ -12,8 +12,7 @@ import { HolidaySchema, type HolidayEntry } from '../../../../shared/api/calenda
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDate } from '../../../lib/format';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { WorkListBody } from '../online/WorkListBody';
-import { AdminPage } from './AdminPage';
+import { QueryPage } from '../parts/ListScreen';
 import { addHoliday, changed, removeHoliday, yearsOf } from './holiday-draft';
 
 export function HolidaysScreen() {
@@ -60,10 +59,9 @@ export function HolidaysScreen() {
   useHotkeys([['mod+S', () => void submit()]], []);
   const rows = list.filter((h) => h.date.startsWith(shownYear));
   return (
-    <AdminPage
+    <QueryPage
       title={t('holidays.title')}
-      error={q.error}
-      onRetry={() => void q.refetch()}
+      query={q}
       tools={
         <Group gap="xs">
           {dirty && (
@@ -82,95 +80,93 @@ export function HolidaysScreen() {
           </Button>
         </Group>
       }
+      hint={t('holidays.hint')}
+      intro={
+        save.error && (
+          <Text size="sm" c={save.offline ? 'dark.7' : 'red.9'} px="md" role="alert">
+            {save.error}
+          </Text>
+        )
+      }
     >
-      <Text size="xs" c="dark.4" px="md">
-        {t('holidays.hint')}
-      </Text>
-      {save.error && (
-        <Text size="sm" c={save.offline ? 'dark.7' : 'red.9'} px="md" role="alert">
-          {save.error}
-        </Text>
-      )}
-      <WorkListBody query={q}>
-        <Box px="md" style={{ overflow: 'auto', flex: 1 }}>
-          <Group align="flex-end" gap="xs" my="xs" onKeyDown={getHotkeyHandler([['Enter', add]])}>
-            <TextInput
-              label={t('holidays.date')}
-              placeholder="2026-08-17"
-              w={140}
-              value={form.date}
-              onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
-              error={formError.date}
-            />
-            <TextInput
-              label={t('holidays.name')}
-              style={{ flex: 1 }}
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-              error={formError.name}
-            />
-            <Select
-              label={t('holidays.kind')}
-              w={170}
-              allowDeselect={false}
-              value={form.kind}
-              onChange={(v) => setForm({ ...form, kind: (v ?? 'libur_nasional') as HolidayEntry['kind'] })}
-              data={[
-                { value: 'libur_nasional', label: t('holidays.libur_nasional') },
-                { value: 'cuti_bersama', label: t('holidays.cuti_bersama') },
-              ]}
-            />
-            <Button leftSection={<IconPlus size={14} />} variant="light" onClick={add}>
-              {t('holidays.add')} (Enter)
-            </Button>
-          </Group>
-          <Group gap="xs" mb="xs">
-            <Select
-              size="xs"
-              w={110}
-              aria-label={t('holidays.year')}
-              allowDeselect={false}
-              data={[...new Set([shownYear, ...years])].sort().reverse()}
-              value={shownYear}
-              onChange={(v) => setYear(v)}
-            />
-            <Text size="xs" c="dark.4">
-              {t('holidays.countYear', { count: rows.length })}
-            </Text>
-          </Group>
-          <Table fz={13} verticalSpacing={3} aria-label={t('holidays.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={150}>{t('holidays.date')}</Table.Th>
-                <Table.Th>{t('holidays.name')}</Table.Th>
-                <Table.Th w={160}>{t('holidays.kind')}</Table.Th>
-                <Table.Th w={50}>
-                  <span className="visually-hidden">{t('holidays.remove')}</span>
-                </Table.Th>
+      <Box px="md" style={{ overflow: 'auto', flex: 1 }}>
+        <Group align="flex-end" gap="xs" my="xs" onKeyDown={getHotkeyHandler([['Enter', add]])}>
+          <TextInput
+            label={t('holidays.date')}
+            placeholder="2026-08-17"
+            w={140}
+            value={form.date}
+            onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            error={formError.date}
+          />
+          <TextInput
+            label={t('holidays.name')}
+            style={{ flex: 1 }}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={formError.name}
+          />
+          <Select
+            label={t('holidays.kind')}
+            w={170}
+            allowDeselect={false}
+            value={form.kind}
+            onChange={(v) => setForm({ ...form, kind: (v ?? 'libur_nasional') as HolidayEntry['kind'] })}
+            data={[
+              { value: 'libur_nasional', label: t('holidays.libur_nasional') },
+              { value: 'cuti_bersama', label: t('holidays.cuti_bersama') },
+            ]}
+          />
+          <Button leftSection={<IconPlus size={14} />} variant="light" onClick={add}>
+            {t('holidays.add')} (Enter)
+          </Button>
+        </Group>
+        <Group gap="xs" mb="xs">
+          <Select
+            size="xs"
+            w={110}
+            aria-label={t('holidays.year')}
+            allowDeselect={false}
+            data={[...new Set([shownYear, ...years])].sort().reverse()}
+            value={shownYear}
+            onChange={(v) => setYear(v)}
+          />
+          <Text size="xs" c="dark.4">
+            {t('holidays.countYear', { count: rows.length })}
+          </Text>
+        </Group>
+        <Table fz={13} verticalSpacing={3} aria-label={t('holidays.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={150}>{t('holidays.date')}</Table.Th>
+              <Table.Th>{t('holidays.name')}</Table.Th>
+              <Table.Th w={160}>{t('holidays.kind')}</Table.Th>
+              <Table.Th w={50}>
+                <span className="visually-hidden">{t('holidays.remove')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((h) => (
+              <Table.Tr key={h.date}>
+                <Table.Td className="num">{formatDate(`${h.date}T05:00:00Z`, i18n.language)}</Table.Td>
+                <Table.Td>{h.name}</Table.Td>
+                <Table.Td>{t(`holidays.${h.kind}`)}</Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t('holidays.remove')} ${h.name}`}
+                    onClick={() => setDraft(removeHoliday(list, h.date))}
+                  >
+                    <IconTrash size={15} />
+                  </ActionIcon>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((h) => (
-                <Table.Tr key={h.date}>
-                  <Table.Td className="num">{formatDate(`${h.date}T05:00:00Z`, i18n.language)}</Table.Td>
-                  <Table.Td>{h.name}</Table.Td>
-                  <Table.Td>{t(`holidays.${h.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('holidays.remove')} ${h.name}`}
-                      onClick={() => setDraft(removeHoliday(list, h.date))}
-                    >
-                      <IconTrash size={15} />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      </WorkListBody>
-    </AdminPage>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Box>
+    </QueryPage>
   );
 }

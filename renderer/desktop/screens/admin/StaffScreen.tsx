@@ -4,17 +4,16 @@
  * Balai, as the server checks); deactivate or reactivate one (their sessions end at once).
  */
 import { useState } from 'react';
-import { Badge, Box, Button, Select, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateUserRequestSchema, STAFF_ROLES, type PublicUser } from '../../../../shared/api/http';
 import { ROLE_INFO } from '../../../../shared/sop/roles';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { useOnlineAction } from '../online/useOnlineAction';
-import { WorkListBody } from '../online/WorkListBody';
-import { AdminPage, SidePanel, WithSidePanel } from './AdminPage';
-import { FormPanel, TextField, useCreateForm } from './FormPanel';
+import { QueryPage } from '../parts/ListScreen';
+import { useCreateForm } from '../parts/panel-action';
+import { FormPanel, SelectField, TextField } from './FormPanel';
 
 export function StaffScreen() {
   const { t, i18n } = useTranslation('admin');
@@ -29,96 +28,95 @@ export function StaffScreen() {
       ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn
       : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
   return (
-    <WithSidePanel
-      panel={
-        creating && (
-          <SidePanel label={t('staff.new')}>
-            <NewStaffForm
-              labs={(catalog.data?.labs ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
-              roleLabel={roleLabel}
-              onDone={() => setCreating(false)}
-            />
-          </SidePanel>
-        )
+    <QueryPage
+      title={t('staff.title')}
+      query={users}
+      skeletonRows={10}
+      side={
+        creating
+          ? {
+              label: t('staff.new'),
+              content: (
+                <NewStaffForm
+                  labs={(catalog.data?.labs ?? []).map((l) => ({
+                    value: l.id,
+                    label: `${l.code} · ${l.name}`,
+                  }))}
+                  roleLabel={roleLabel}
+                  onDone={() => setCreating(false)}
+                />
+              ),
+            }
+          : null
       }
-    >
-      <AdminPage
-        title={t('staff.title')}
-        error={users.error}
-        onRetry={() => void users.refetch()}
-        tools={
-          <Button
-            size="compact-sm"
-            leftSection={<IconUserPlus size={14} />}
-            onClick={() => setCreating(true)}
-          >
-            {t('staff.new')}
-          </Button>
-        }
-      >
-        {toggle.error && (
+      tools={
+        <Button size="compact-sm" leftSection={<IconUserPlus size={14} />} onClick={() => setCreating(true)}>
+          {t('staff.new')}
+        </Button>
+      }
+      intro={
+        toggle.error && (
           <Text size="sm" c="red.8" px="md" role="alert">
             {toggle.error}
           </Text>
-        )}
-        <WorkListBody query={users} skeletonRows={10}>
-          <Box style={{ overflow: 'auto', flex: 1 }} px="md">
-            <Table fz={13} verticalSpacing={4} stickyHeader highlightOnHover aria-label={t('staff.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.col.name')}</Table.Th>
-                  <Table.Th>{t('staff.col.username')}</Table.Th>
-                  <Table.Th>{t('staff.col.role')}</Table.Th>
-                  <Table.Th>{t('staff.col.lab')}</Table.Th>
-                  <Table.Th>{t('staff.col.status')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('staff.col.action')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(users.data?.users ?? []).map((u: PublicUser) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>{u.name}</Table.Td>
-                    <Table.Td className="num">{u.username}</Table.Td>
-                    <Table.Td>{roleLabel(u.role)}</Table.Td>
-                    <Table.Td>{labName(u.labId)}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={u.active ? 'teal' : 'gray'}
-                        c={u.active ? 'teal.9' : 'dark.5'}
-                        tt="none"
-                      >
-                        {u.active ? t('staff.active') : t('staff.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color={u.active ? 'red' : 'sippt'}
-                        aria-label={`${u.active ? t('staff.deactivate') : t('staff.reactivate')} ${u.name}`}
-                        onClick={() =>
-                          void toggle.run(
-                            { userId: u.id, patch: { active: !u.active } },
-                            u.active
-                              ? t('staff.deactivated', { name: u.name })
-                              : t('staff.reactivated', { name: u.name }),
-                          )
-                        }
-                      >
-                        {u.active ? t('staff.deactivate') : t('staff.reactivate')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Box>
-        </WorkListBody>
-      </AdminPage>
-    </WithSidePanel>
+        )
+      }
+    >
+      <Box style={{ overflow: 'auto', flex: 1 }} px="md">
+        <Table fz={13} verticalSpacing={4} stickyHeader highlightOnHover aria-label={t('staff.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('staff.col.name')}</Table.Th>
+              <Table.Th>{t('staff.col.username')}</Table.Th>
+              <Table.Th>{t('staff.col.role')}</Table.Th>
+              <Table.Th>{t('staff.col.lab')}</Table.Th>
+              <Table.Th>{t('staff.col.status')}</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">{t('staff.col.action')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(users.data?.users ?? []).map((u: PublicUser) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td className="num">{u.username}</Table.Td>
+                <Table.Td>{roleLabel(u.role)}</Table.Td>
+                <Table.Td>{labName(u.labId)}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={u.active ? 'teal' : 'gray'}
+                    c={u.active ? 'teal.9' : 'dark.5'}
+                    tt="none"
+                  >
+                    {u.active ? t('staff.active') : t('staff.inactive')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color={u.active ? 'red' : 'sippt'}
+                    aria-label={`${u.active ? t('staff.deactivate') : t('staff.reactivate')} ${u.name}`}
+                    onClick={() =>
+                      void toggle.run(
+                        { userId: u.id, patch: { active: !u.active } },
+                        u.active
+                          ? t('staff.deactivated', { name: u.name })
+                          : t('staff.reactivated', { name: u.name }),
+                      )
+                    }
+                  >
+                    {u.active ? t('staff.deactivate') : t('staff.reactivate')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Box>
+    </QueryPage>
   );
 }
 
@@ -150,33 +148,19 @@ function NewStaffForm({
         autoComplete="new-password"
         secret
       />
-      <Controller
-        control={form.control}
+      <SelectField
+        form={form}
         name="role"
-        render={({ field }) => (
-          <Select
-            label={t('staff.col.role')}
-            withAsterisk
-            allowDeselect={false}
-            data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
-            value={field.value}
-            onChange={(v) => field.onChange(v)}
-          />
-        )}
+        label={t('staff.col.role')}
+        required
+        data={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
       />
-      <Controller
-        control={form.control}
+      <SelectField
+        form={form}
         name="labId"
-        render={({ field }) => (
-          <Select
-            label={t('staff.col.lab')}
-            description={t('staff.labHint')}
-            clearable
-            data={labs}
-            value={field.value ?? null}
-            onChange={(v) => field.onChange(v)}
-          />
-        )}
+        label={t('staff.col.lab')}
+        description={t('staff.labHint')}
+        data={labs}
       />
       <TextField
         form={form}

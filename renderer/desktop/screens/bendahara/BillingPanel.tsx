@@ -4,32 +4,26 @@ import { IconReceipt, IconReceiptRefund } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../lib/format';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
-import { useOnlineAction } from '../online/useOnlineAction';
 import { currentBilling } from '../online/work-items';
 import { ActionPanel } from '../parts/ActionPanel';
+import { useStepAction } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { BillingFacts } from './BillingFacts';
 
 export function BillingPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('bendahara');
   const reissue = item.action === 'reissueBilling';
-  const issue = useOnlineAction(reissue ? 'online.billing.reissue' : 'online.billing.issue');
   const old = reissue ? currentBilling(item.order) : null;
-  const submit = async () => {
-    const r = await issue.run(
-      { orderId: item.order.id },
-      reissue ? t('billing.reissued') : t('billing.issued', { total: formatRupiah(item.total) }),
-    );
-    if (r) onDone();
-  };
+  const step = useStepAction(reissue ? 'online.billing.reissue' : 'online.billing.issue', onDone, () => ({
+    input: { orderId: item.order.id },
+    success: reissue ? t('billing.reissued') : t('billing.issued', { total: formatRupiah(item.total) }),
+  }));
   return (
     <ActionPanel
       title={reissue ? t('billing.reissueTitle') : t('billing.title')}
-      onDone={onDone}
-      action={issue}
-      submit={submit}
       submitLabel={reissue ? t('billing.reissue') : t('billing.issue')}
       icon={reissue ? <IconReceiptRefund size={16} /> : <IconReceipt size={16} />}
+      {...step}
     >
       <OrderHeader order={item.order} companyName={item.companyName} />
       {old && (

@@ -6,30 +6,27 @@
 import { useEffect } from 'react';
 import { Stack, Text } from '@mantine/core';
 import { IconPackageImport } from '@tabler/icons-react';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { RegisterSampleRequestSchema } from '../../../../shared/api/http';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { OrderHeader, SampleParameters } from '../online/OrderFacts';
-import { useOnlineAction } from '../online/useOnlineAction';
 import { ActionPanel } from '../parts/ActionPanel';
 import { IdSelect } from '../parts/IdSelect';
+import { useCreateForm } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
-
-type Form = z.input<typeof RegisterSampleRequestSchema>;
 
 export function RegisterPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('cs');
   const sample = item.sample!;
   const catalog = useBridgeQuery('online.catalog', {}, { staleTime: 5 * 60_000, retry: false });
   const staff = useBridgeQuery('online.staff', {}, { staleTime: 5 * 60_000, retry: false });
-  const register = useOnlineAction('online.sample.register');
   const typeLab = catalog.data?.sampleTypes.find((s) => s.id === sample.sampleTypeId)?.labId ?? '';
-  const form = useForm<Form>({
-    resolver: zodResolver(RegisterSampleRequestSchema),
+  const { form, panel } = useCreateForm('online.sample.register', RegisterSampleRequestSchema, {
     defaultValues: { labId: '', penyeliaId: '', mtId: '' },
+    input: (v) => ({ orderId: item.order.id, sampleId: sample.id, ...v }),
+    success: () => t('register.done'),
+    onDone,
   });
   const labId = useWatch({ control: form.control, name: 'labId' });
   useEffect(() => {
@@ -43,10 +40,6 @@ export function RegisterPanel({ item, onDone }: StepPanelProps) {
     .filter((l) => l.active)
     .map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }));
 
-  const submit = form.handleSubmit(async (v) => {
-    const r = await register.run({ orderId: item.order.id, sampleId: sample.id, ...v }, t('register.done'));
-    if (r) onDone();
-  });
   const required = t('register.required');
   const formId = `register-${sample.id}`;
   // The two people the sample goes to, of the chosen lab.
@@ -57,14 +50,12 @@ export function RegisterPanel({ item, onDone }: StepPanelProps) {
   return (
     <ActionPanel
       title={t('register.title')}
-      onDone={onDone}
-      action={register}
-      submit={submit}
       submitLabel={t('register.submit')}
       icon={<IconPackageImport size={16} />}
+      {...panel}
       form={formId}
       controls={
-        <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        <form id={formId} onSubmit={(e) => void panel.submit(e)} noValidate>
           <Stack gap={6}>
             <IdSelect
               form={form}

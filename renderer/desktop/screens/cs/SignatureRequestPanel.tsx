@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { OrderHeader } from '../online/OrderFacts';
-import { useOnlineAction } from '../online/useOnlineAction';
 import { ActionPanel } from '../parts/ActionPanel';
 import { FetchedDocument } from '../parts/FetchedDocument';
+import { useStepAction } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { currentReport } from './reports';
 
@@ -27,7 +27,6 @@ export function SignatureRequestPanel({ item, onDone }: StepPanelProps) {
   const [kepala, setKepala] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const chosen = kepala ?? (heads.length === 1 ? heads[0]!.value : null);
-  const ask = useOnlineAction('online.report.requestSignature');
   // The draft E-LHU as it would print with the chosen Kepala Balai (step 18's "cetak").
   const preview = useBridgeQuery(
     'online.report.preview',
@@ -39,23 +38,20 @@ export function SignatureRequestPanel({ item, onDone }: StepPanelProps) {
     },
     { enabled: !!report, staleTime: Infinity, retry: false },
   );
-  const submit = async () => {
+  const step = useStepAction('online.report.requestSignature', onDone, () => {
     setTouched(true);
-    if (!chosen || !report) return;
-    const r = await ask.run(
-      { orderId: item.order.id, sampleId: sample.id, reportId: report.id, kepalaBalaiId: chosen },
-      t('signature.done', { number: report.number }),
-    );
-    if (r) onDone();
-  };
+    if (!chosen || !report) return null;
+    return {
+      input: { orderId: item.order.id, sampleId: sample.id, reportId: report.id, kepalaBalaiId: chosen },
+      success: t('signature.done', { number: report.number }),
+    };
+  });
   return (
     <ActionPanel
       title={t('signature.title')}
-      onDone={onDone}
-      action={ask}
-      submit={submit}
       submitLabel={t('signature.submit')}
       icon={<IconSignature size={16} />}
+      {...step}
       controls={
         <>
           <Select

@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ReasonDialog } from '../../../components/ReasonDialog';
 import { msg } from '../../../lib/message';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { ActionFrame } from '../parts/ActionPanel';
+import { useStepAction } from '../parts/panel-action';
+import { PanelReasonDialog } from '../parts/ReasonAction';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import {
   REVIEW_ITEMS,
@@ -25,31 +26,24 @@ import {
 
 export function ValidatePanel({ item, onDone }: StepPanelProps) {
   const { t, i18n } = useTranslation('cs');
-  const validate = useOnlineAction('online.order.validate');
   const back = useOnlineAction('online.order.return');
   const [review, setReview] = useState<Review>({});
   const [returning, setReturning] = useState(false);
   const outcome = reviewOutcome(review);
+  const returnAnswered = outcome.kind === 'return';
   const orderId = item.order.id;
-
-  const onValidate = async () => {
-    if (outcome.kind !== 'validate') return;
-    const r = await validate.run({ orderId, review: reviewAnswers(review) }, t('validate.done'));
-    if (r) onDone();
-  };
+  // Sent only once every answer is "bisa"; a "tidak bisa" turns Ctrl+Enter into the return.
+  const validate = useStepAction('online.order.validate', onDone, () =>
+    outcome.kind === 'validate'
+      ? { input: { orderId, review: reviewAnswers(review) }, success: t('validate.done') }
+      : null,
+  );
 
   return (
     <ActionFrame
       title={t('validate.title')}
-      onDone={onDone}
-      action={validate}
-      submit={() =>
-        outcome.kind === 'validate'
-          ? void onValidate()
-          : outcome.kind === 'return'
-            ? setReturning(true)
-            : undefined
-      }
+      {...validate}
+      submit={() => (returnAnswered ? setReturning(true) : void validate.submit())}
       actions={
         <>
           <Stack gap={4}>
@@ -75,33 +69,29 @@ export function ValidatePanel({ item, onDone }: StepPanelProps) {
             ))}
           </Stack>
           <Group gap="xs">
-            {outcome.kind === 'return' ? (
-              <Button
-                variant="default"
-                leftSection={<IconArrowBackUp size={16} color="var(--mantine-color-orange-8)" />}
-                onClick={() => setReturning(true)}
-              >
-                {t('validate.returnReview')} (Ctrl+Enter)
-              </Button>
-            ) : (
+            {!returnAnswered && (
               <Button
                 leftSection={<IconCheck size={16} />}
                 disabled={outcome.kind !== 'validate'}
-                loading={validate.busy}
-                onClick={() => void onValidate()}
+                loading={validate.action.busy}
+                onClick={() => void validate.submit()}
               >
                 {t('validate.submit')} (Ctrl+Enter)
               </Button>
             )}
-            {outcome.kind !== 'return' && (
-              <Button
-                variant="default"
-                leftSection={<IconArrowBackUp size={16} />}
-                onClick={() => setReturning(true)}
-              >
-                {t('validate.return')}
-              </Button>
-            )}
+            {/* Once the review says "tidak bisa", the return is the step's answer: orange, Ctrl+Enter. */}
+            <Button
+              variant="default"
+              leftSection={
+                <IconArrowBackUp
+                  size={16}
+                  color={returnAnswered ? 'var(--mantine-color-orange-8)' : undefined}
+                />
+              }
+              onClick={() => setReturning(true)}
+            >
+              {returnAnswered ? `${t('validate.returnReview')} (Ctrl+Enter)` : t('validate.return')}
+            </Button>
           </Group>
           {outcome.kind === 'incomplete' && (
             <Text size="xs" c="dark.4">
@@ -113,24 +103,22 @@ export function ValidatePanel({ item, onDone }: StepPanelProps) {
     >
       <OrderHeader order={item.order} companyName={item.companyName} />
       <OrderSamples order={item.order} total={item.total} />
-      <ReasonDialog
-        danger={false}
+      <PanelReasonDialog
         opened={returning}
+        onClose={() => setReturning(false)}
         title={t('return.title')}
-        consequence={t('return.consequence')}
         confirmLabel={t('return.confirm')}
         initialReason={outcome.kind === 'return' ? reviewReason(outcome.failed) : ''}
-        onClose={() => setReturning(false)}
-        onConfirm={async (reason) => {
+        consequence={t('return.consequence')}
+        send={(reason) => {
           // The answers go with the return when all three are given (kept on the order).
           const answers = reviewAnswers(review);
-          await back.runOrThrow(
+          return back.runOrThrow(
             { orderId, reason, ...(answers ? { review: answers } : {}) },
             t('return.done'),
           );
-          setReturning(false);
-          onDone();
         }}
+        onDone={onDone}
       />
     </ActionFrame>
   );

@@ -3,29 +3,23 @@ import { Text } from '@mantine/core';
 import { IconNumber } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { OrderHeader, SampleParameters } from '../online/OrderFacts';
-import { useOnlineAction } from '../online/useOnlineAction';
 import { ActionPanel } from '../parts/ActionPanel';
+import { useStepAction } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 
 export function NumberPanel({ item, onDone }: StepPanelProps) {
   const { t } = useTranslation('ketua');
   const sample = item.sample!;
-  const number = useOnlineAction('online.report.number');
-  const submit = async () => {
-    const r = await number.run(
-      { orderId: item.order.id, sampleId: sample.id },
-      t('number.done', { sample: sample.number ?? '' }),
-    );
-    if (r) onDone();
-  };
+  const step = useStepAction('online.report.number', onDone, () => ({
+    input: { orderId: item.order.id, sampleId: sample.id },
+    success: t('number.done', { sample: sample.number ?? '' }),
+  }));
   return (
     <ActionPanel
       title={t('number.title')}
-      onDone={onDone}
-      action={number}
-      submit={submit}
       submitLabel={t('number.submit')}
       icon={<IconNumber size={16} />}
+      {...step}
     >
       <OrderHeader order={item.order} companyName={item.companyName} sample={sample} />
       <Text size="sm">{sample.sampleTypeName}</Text>

@@ -2,12 +2,10 @@
  * The released E-LHUs, for an amendment (ISO/IEC 17025 7.8.8): the Ketua Tim opens one, reads it,
  * and issues a replacing report with a reason; the sample goes back to step 18 with a new number.
  */
-import { useMemo, useState } from 'react';
-import { Button } from '@mantine/core';
+import { useMemo } from 'react';
 import { IconFileDiff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useBridgeQuery } from '../../../bridge/hooks';
-import { ReasonDialog } from '../../../components/ReasonDialog';
 import { formatDateTime } from '../../../lib/format';
 import { OrderHeader } from '../online/OrderFacts';
 import { PanelFrame } from '../online/PanelFrame';
@@ -15,13 +13,16 @@ import { useOnlineAction } from '../online/useOnlineAction';
 import { textColumn, type WorkColumn } from '../online/WorkTable';
 import { FetchedDocument } from '../parts/FetchedDocument';
 import { ListScreen } from '../parts/ListScreen';
+import { statusesFrom } from '../parts/order-rows';
+import { ReasonButton } from '../parts/ReasonAction';
 import { releasedReports, type ReleasedRow } from './released';
 
-const STATUSES = ['in_lab', 'reports_released', 'survey_completed', 'finished'] as const;
+/** The orders that may have a released E-LHU: from the first sample's registration (step 11) on. */
+const STATUSES = statusesFrom('in_lab');
 
 export function ReleasedReportsScreen() {
   const { t, i18n } = useTranslation('ketua');
-  const q = useBridgeQuery('online.orders', { statuses: [...STATUSES] }, { retry: false });
+  const q = useBridgeQuery('online.orders', { statuses: STATUSES }, { retry: false });
   const rows = useMemo(() => (q.data ? releasedReports(q.data.orders) : []), [q.data]);
   const columns = useMemo<WorkColumn<ReleasedRow>[]>(
     () => [
@@ -60,7 +61,6 @@ function AmendPanel({ row, onDone }: { row: ReleasedRow; onDone: () => void }) {
   const ref = { orderId: row.order.id, sampleId: row.sample.id, reportId: row.report.id };
   const file = useBridgeQuery('online.report.file', ref, { staleTime: Infinity, retry: false });
   const amend = useOnlineAction('online.report.amend');
-  const [asking, setAsking] = useState(false);
   return (
     <PanelFrame
       title={t('reports.amendTitle')}
@@ -68,33 +68,19 @@ function AmendPanel({ row, onDone }: { row: ReleasedRow; onDone: () => void }) {
       error={amend.error}
       offline={amend.offline}
       actions={
-        <>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconFileDiff size={16} />}
-            onClick={() => setAsking(true)}
-          >
-            {t('reports.amend')}
-          </Button>
-        </>
+        <ReasonButton
+          label={t('reports.amend')}
+          icon={<IconFileDiff size={16} />}
+          consequence={t('reports.amendConsequence', { number: row.report.number })}
+          send={(reason) =>
+            amend.runOrThrow({ ...ref, reason }, t('reports.amended', { number: row.report.number }))
+          }
+          onDone={onDone}
+        />
       }
     >
       <OrderHeader order={row.order} companyName={row.companyName} sample={row.sample} />
       <FetchedDocument query={file} label={row.report.number} />
-      <ReasonDialog
-        danger={false}
-        opened={asking}
-        title={t('reports.amend')}
-        consequence={t('reports.amendConsequence', { number: row.report.number })}
-        confirmLabel={t('reports.amend')}
-        onClose={() => setAsking(false)}
-        onConfirm={async (reason) => {
-          await amend.runOrThrow({ ...ref, reason }, t('reports.amended', { number: row.report.number }));
-          setAsking(false);
-          onDone();
-        }}
-      />
     </PanelFrame>
   );
 }
