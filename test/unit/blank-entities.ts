@@ -3,6 +3,7 @@
  * fields they look at.
  */
 import type { Analysis, Requirement, Sample } from '../../shared/domain/entities';
+import { UNSTARTED_ANALYSIS } from '../../shared/domain/handlers/context';
 
 /** A requirement with only the bounds or text a test gives. */
 export function requirement(r: Partial<Requirement> = {}): Requirement {
@@ -21,15 +22,7 @@ export function pendingAnalysis(id: string, over: Partial<Analysis> = {}): Analy
     requirement: null,
     detectionLimit: null,
     tariff: 0,
-    status: 'pending',
-    analystId: null,
-    result: null,
-    enteredBy: null,
-    submittedAt: null,
-    verifiedBy: null,
-    validatedBy: null,
-    retestOf: null,
-    retestReason: null,
+    ...UNSTARTED_ANALYSIS,
     statusSince: null,
     ...over,
   };
