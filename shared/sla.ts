@@ -3,18 +3,6 @@ import { WorkingCalendar } from './calendar/working-days';
 import { usedTime } from './sop/clock';
 import { SOP_STEPS, type StandardTime } from './sop/steps';
 
-/** The live clock of a waiting step lives beside the report of finished ones. */
-export {
-  dueAt,
-  orderStep,
-  sampleClock,
-  sampleStep,
-  sampleWaiting,
-  stepClock,
-  type StepClock,
-  type Waiting,
-} from './sop/clock';
-
 /**
  * Service-level view of an order: for each SOP step that happened, how long it took against the
  * SOP's standard time (mutu baku), and which ran over. A step's time runs from the moment the work

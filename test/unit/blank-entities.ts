@@ -3,7 +3,7 @@
  * fields they look at.
  */
 import type { Analysis, Requirement, Sample } from '../../shared/domain/entities';
-import { UNSTARTED_ANALYSIS } from '../../shared/domain/handlers/context';
+import { UNREGISTERED_SAMPLE, UNSTARTED_ANALYSIS } from '../../shared/domain/handlers/context';
 
 /** A requirement with only the bounds or text a test gives. */
 export function requirement(r: Partial<Requirement> = {}): Requirement {
@@ -38,12 +38,7 @@ export function blankSample(id: string, over: Partial<Sample> = {}): Sample {
     sampleTypeName: 'Karet remah SIR 20',
     description: 'Karet remah',
     customerLabel: `Bal ${id}`,
-    status: 'awaiting_registration',
-    labId: null,
-    penyeliaId: null,
-    mtId: null,
-    receivedAt: null,
-    condition: null,
+    ...UNREGISTERED_SAMPLE,
     analyses: [],
     reports: [],
     statusSince: null,

@@ -136,6 +136,19 @@ export function moveReport(
   emit(ctx, 'report', r.id, from, to, { reason });
 }
 
+/**
+ * A sample as the customer's order brings it, before CS registers it (step 8): no lab, staff, receipt
+ * or condition yet. Its reports list is not here: each sample needs an array of its own.
+ */
+export const UNREGISTERED_SAMPLE = {
+  status: 'awaiting_registration',
+  labId: null,
+  penyeliaId: null,
+  mtId: null,
+  receivedAt: null,
+  condition: null,
+} as const satisfies Partial<Sample>;
+
 /** An analysis nobody has worked on yet: a new one of an order, or the repeat a retest asks for. */
 export const UNSTARTED_ANALYSIS = {
   status: 'pending',

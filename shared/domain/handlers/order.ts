@@ -3,7 +3,14 @@ import type { PayloadOf } from '../commands';
 import type { Sample } from '../entities';
 import { reject, type Rejection } from '../rejections';
 import { failedItems, REVIEW_LABELS } from '../order-review';
-import { applyToAnalyses, emit, moveOrder, UNSTARTED_ANALYSIS, type Handlers } from './context';
+import {
+  applyToAnalyses,
+  emit,
+  moveOrder,
+  UNREGISTERED_SAMPLE,
+  UNSTARTED_ANALYSIS,
+  type Handlers,
+} from './context';
 
 export const ORDER_HANDLERS = {
   'order.submit': (ctx) => {
@@ -123,12 +130,7 @@ function buildSamples(samples: PayloadOf<'order.submit'>['samples'], at: string)
     sampleTypeName: s.sampleTypeName,
     description: s.description,
     customerLabel: s.customerLabel,
-    status: 'awaiting_registration',
-    labId: null,
-    penyeliaId: null,
-    mtId: null,
-    receivedAt: null,
-    condition: null,
+    ...UNREGISTERED_SAMPLE,
     reports: [],
     sampling: s.sampling,
     statusSince: at,
