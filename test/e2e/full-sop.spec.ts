@@ -34,7 +34,7 @@ import type { Order, Sample } from '../../shared/domain/entities';
 import { Api } from './support/clients';
 import { startDemoServer, startDesktop, type DesktopHandle, type ServerHandle } from './support/stack';
 import { checkScreen, expectNoA11yFindings, openSample, signIn, syncNow, workstation } from './support/ui';
-import { assignEachParameter, fillReceiptCheck } from './support/lab-steps';
+import { assignEachParameter, decideInPanel, fillReceiptCheck } from './support/lab-steps';
 import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from './support/demo-keystore';
 import { PNG_1X1, attachProof, logIn, phone, pick } from './portal/portal';
 
@@ -118,6 +118,12 @@ async function openRow(page: Page, text: string): Promise<void> {
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 5_000] });
   await row.click();
   await expect(page.getByRole('complementary')).toBeVisible();
+}
+
+/** The worklist fetched again ("Muat ulang"), then the row opened: its panel shows the order as it is now. */
+async function openFreshRow(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: /Muat ulang/ }).click();
+  await openRow(page, text);
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -274,8 +280,7 @@ test('9-10 · the customer uploads a proof of payment; Bendahara approves it', a
   const o = await serverAt('payment_submitted');
 
   const bendahara = staff.bendahara!;
-  await bendahara.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(bendahara, o.number!);
+  await openFreshRow(bendahara, o.number!);
   // The proof the customer uploaded (a photo here) is shown beside the decision.
   await expect(bendahara.getByRole('img', { name: 'Bukti bayar' })).toBeVisible({ timeout: 30_000 });
   await shot(bendahara, 10, 'bendahara-proof');
@@ -286,8 +291,7 @@ test('9-10 · the customer uploads a proof of payment; Bendahara approves it', a
 test('11 · CS registers the sample to the Karet lab with its Penyelia and MT', async () => {
   const cs = staff.cs!;
   const o = await order();
-  await cs.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(cs, o.number!);
+  await openFreshRow(cs, o.number!);
   const panel = cs.getByRole('complementary');
   await expect(panel.getByRole('textbox', { name: 'Laboratorium' })).toHaveValue(/KRT/, { timeout: 30_000 });
   await panel.getByRole('textbox', { name: 'Penyelia' }).click();
@@ -315,11 +319,7 @@ test('12-13 · Penyelia checks the sample and assigns the analyst; MT validates 
   await serverAt('assigned', 'sample');
 
   const mt = await workstationFor('mt');
-  await openSample(mt, number);
-  const panel = mt.getByRole('region', { name: 'Validasi penugasan' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await shot(mt, 13, 'mt-assignment');
-  await panel.getByRole('button', { name: /^Validasi/ }).click();
+  await decideInPanel(mt, number, 'Validasi penugasan', /^Validasi/, () => shot(mt, 13, 'mt-assignment'));
   await serverAt('in_testing', 'sample');
 });
 
@@ -350,21 +350,15 @@ test('14-16 · Analis enters the results; Penyelia verifies; MT validates', asyn
 
   const penyelia = staff.penyelia!;
   await syncNow(penyelia);
-  await openSample(penyelia, number);
-  const verify = penyelia.getByRole('region', { name: 'Verifikasi hasil' });
-  await expect(verify).toBeVisible({ timeout: 30_000 });
-  await expect(verify.getByText(values[0]!)).toBeVisible();
-  await shot(penyelia, 15, 'penyelia-verify');
-  await verify.getByRole('button', { name: /^Verifikasi/ }).click();
+  await decideInPanel(penyelia, number, 'Verifikasi hasil', /^Verifikasi/, async (verify) => {
+    await expect(verify.getByText(values[0]!)).toBeVisible();
+    await shot(penyelia, 15, 'penyelia-verify');
+  });
   await serverAt('results_verified', 'sample');
 
   const mt = staff.mt!;
   await syncNow(mt);
-  await openSample(mt, number);
-  const validate = mt.getByRole('region', { name: 'Validasi hasil' });
-  await expect(validate).toBeVisible({ timeout: 30_000 });
-  await shot(mt, 16, 'mt-validate');
-  await validate.getByRole('button', { name: /^Validasi/ }).click();
+  await decideInPanel(mt, number, 'Validasi hasil', /^Validasi/, () => shot(mt, 16, 'mt-validate'));
   await serverAt('results_validated', 'sample');
 });
 
@@ -372,15 +366,13 @@ test('17-18 · Ketua Tim numbers the LHU; CS previews the draft and asks the Kep
   test.setTimeout(180_000);
   const number = (await sample()).number!;
   const ketua = staff.ketua!;
-  await ketua.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(ketua, number);
+  await openFreshRow(ketua, number);
   await shot(ketua, 17, 'ketua-number');
   await ketua.getByRole('button', { name: /Beri No\. LHU/ }).click();
   await serverAt('report_numbered', 'sample');
 
   const cs = staff.cs!;
-  await cs.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(cs, number);
+  await openFreshRow(cs, number);
   await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({
     timeout: 60_000,
   });
@@ -439,8 +431,7 @@ test('20 · CS checks the signed E-LHU and releases it to the customer', async (
   test.setTimeout(120_000);
   const number = (await sample()).number!;
   const cs = staff.cs!;
-  await cs.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(cs, number);
+  await openFreshRow(cs, number);
   await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({
     timeout: 30_000,
   });

@@ -8,14 +8,12 @@
 import { test, expect } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
 import { Bridge, demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle } from '../support/stack';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are JSON checked by the assertions */
 
-test.describe.configure({ mode: 'serial' });
-
-const stage = new Stage();
+const stage = serialStage();
 let desktop: DesktopHandle;
 let bridge: Bridge;
 
@@ -37,8 +35,6 @@ test.beforeAll(async () => {
   desktop = await stage.desktop();
   bridge = new Bridge(desktop);
 });
-
-test.afterAll(() => stage.stop());
 
 /** What the server holds of the sample's order: nothing of it may change. */
 async function serverSnapshot() {
@@ -63,6 +59,18 @@ async function localSnapshot() {
       (await bridge.value('order.get', { orderId: SAMPLE.orderId })).order.samples as any[]
     ).find((s) => s.id === SAMPLE.sampleId)?.status,
   };
+}
+
+/**
+ * `refused` (calls the bridge must turn away) leaves the working copy's queue and the server's order
+ * as they were.
+ */
+async function expectNothingWritten(refused: () => Promise<void>): Promise<void> {
+  const before = await serverSnapshot();
+  const local = await localSnapshot();
+  await refused();
+  expect(await localSnapshot()).toEqual(local);
+  expect(await serverSnapshot()).toEqual(before);
 }
 
 function expectFailure(answer: { status: number; body: any }, code: string, status = 200) {
@@ -206,51 +214,48 @@ test('a malformed input answers invalid_payload naming the field, and nothing is
 });
 
 test('a missing or wrong host token answers 401 unauthorized, and nothing is written', async () => {
-  const before = await serverSnapshot();
-  const local = await localSnapshot();
-
-  for (const token of [null, '', 'wrong-token', `${desktop.token}x`, desktop.token.slice(1)]) {
-    const e = expectFailure(await bridge.call('sample.accept', VALID_ACCEPT, { token }), 'unauthorized', 401);
-    expect(e.message.en).toMatch(/token/i);
-  }
-  // The event stream needs the token too.
-  const events = await fetch(`${desktop.origin}/bridge/events`, {
-    headers: { 'x-sippt-token': 'wrong-token' },
+  await expectNothingWritten(async () => {
+    for (const token of [null, '', 'wrong-token', `${desktop.token}x`, desktop.token.slice(1)]) {
+      const e = expectFailure(
+        await bridge.call('sample.accept', VALID_ACCEPT, { token }),
+        'unauthorized',
+        401,
+      );
+      expect(e.message.en).toMatch(/token/i);
+    }
+    // The event stream needs the token too.
+    const events = await fetch(`${desktop.origin}/bridge/events`, {
+      headers: { 'x-sippt-token': 'wrong-token' },
+    });
+    expect(events.status).toBe(401);
+    await events.body?.cancel();
   });
-  expect(events.status).toBe(401);
-  await events.body?.cancel();
-
-  expect(await localSnapshot()).toEqual(local);
-  expect(await serverSnapshot()).toEqual(before);
 });
 
 test('a wrong Host header is refused before the token is even looked at, and nothing is written', async () => {
-  const before = await serverSnapshot();
-  const local = await localSnapshot();
-  const port = new URL(desktop.origin).port;
-  const body = JSON.stringify(VALID_ACCEPT);
+  await expectNothingWritten(async () => {
+    const port = new URL(desktop.origin).port;
+    const body = JSON.stringify(VALID_ACCEPT);
 
-  // A DNS-rebinding page reaches the port by another name: refused, even with the right token.
-  for (const host of [`evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, 'localhost']) {
-    const res = await withHost(host, '/bridge/call/sample.accept', desktop.token, body);
-    expect(res.status, `${host}: ${res.text}`).toBe(421);
-    expect(res.text).not.toContain('"ok":true');
-  }
-  // A cross-site Origin is refused as well.
-  const cross = await fetch(`${desktop.origin}/bridge/call/sample.accept`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-sippt-token': desktop.token,
-      origin: 'http://evil.example',
-    },
-    body,
+    // A DNS-rebinding page reaches the port by another name: refused, even with the right token.
+    for (const host of [`evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, 'localhost']) {
+      const res = await withHost(host, '/bridge/call/sample.accept', desktop.token, body);
+      expect(res.status, `${host}: ${res.text}`).toBe(421);
+      expect(res.text).not.toContain('"ok":true');
+    }
+    // A cross-site Origin is refused as well.
+    const cross = await fetch(`${desktop.origin}/bridge/call/sample.accept`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-sippt-token': desktop.token,
+        origin: 'http://evil.example',
+      },
+      body,
+    });
+    expect(cross.status).toBe(403);
+    await cross.body?.cancel();
   });
-  expect(cross.status).toBe(403);
-  await cross.body?.cancel();
-
-  expect(await localSnapshot()).toEqual(local);
-  expect(await serverSnapshot()).toEqual(before);
 });
 
 test('the same valid call then works (the guards refused only what was wrong)', async () => {

@@ -5,20 +5,18 @@
  * server has them (the catalog an order copies from).
  */
 import { test, expect } from '@playwright/test';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle } from '../support/stack';
 import { checkScreen, expectNoA11yFindings } from '../support/ui';
 
-const stage = new Stage();
+const stage = serialStage();
 let desk: DesktopHandle;
 
-test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   await stage.start();
   desk = await stage.desktop();
 });
-test.afterAll(() => stage.stop());
 
 test('Admin Satker sets a default U with k and takes a parameter out of the accreditation scope', async ({
   browser,

@@ -21,7 +21,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle } from '../support/stack';
 import {
   checkScreen,
@@ -32,17 +32,15 @@ import {
   signIn,
   syncNow,
 } from '../support/ui';
-import { assignEachParameter, fillReceiptCheck } from '../support/lab-steps';
+import { assignEachParameter, decideInPanel, fillReceiptCheck, typeResultColumn } from '../support/lab-steps';
 import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from '../support/demo-keystore';
-
-test.describe.configure({ mode: 'serial' });
 
 /** A crumb-rubber sample registered to the Karet lab, waiting at step 12 (demo data). */
 const REF = demoOrder('krt-12a');
 /** Results as the analyst types them: the first is out of SIR 20's requirement (kotoran max 0,16 %). */
 const TYPED = ['0,214', '0,52', '0,41', '34', '61', '0,38'];
 
-const stage = new Stage();
+const stage = serialStage();
 const desks: Record<'penyelia' | 'mt' | 'analis' | 'kepala', DesktopHandle> = {} as never;
 const pages: Partial<Record<keyof typeof desks, Page>> = {};
 let sampleNumber = '';
@@ -84,8 +82,6 @@ test.beforeAll(async () => {
   expect(s.status).toBe('registered');
   sampleNumber = s.number!;
 });
-
-test.afterAll(() => stage.stop());
 
 test('step 12: the Penyelia checks the sample, accepts it and assigns an analyst per parameter', async ({
   browser,
@@ -141,17 +137,15 @@ test('step 13: the MT validates the assignment', async ({ browser }, testInfo) =
   test.setTimeout(150_000);
   const p = await stage.signedIn(browser, desks.mt, 'mt.karet');
   pages.mt = p;
-  await openSample(p, sampleNumber);
-  const panel = p.getByRole('region', { name: 'Validasi penugasan' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await expect(
-    panel
-      .getByRole('row')
-      .filter({ hasText: userName('analis.karet1') })
-      .first(),
-  ).toBeVisible();
-  await checkScreen(p, testInfo, 'lab-flow-07-mt-validasi-penugasan');
-  await panel.getByRole('button', { name: /^Validasi/ }).click();
+  await decideInPanel(p, sampleNumber, 'Validasi penugasan', /^Validasi/, async (panel) => {
+    await expect(
+      panel
+        .getByRole('row')
+        .filter({ hasText: userName('analis.karet1') })
+        .first(),
+    ).toBeVisible();
+    await checkScreen(p, testInfo, 'lab-flow-07-mt-validasi-penugasan');
+  });
   await serverAt('in_testing');
 });
 
@@ -166,21 +160,14 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   await expect(p.getByText('LOT-2025-0412')).toHaveCount(0);
 
   const analyses = sampleOf(await stage.api.order(REF.orderId)).analyses;
-  const cell = (i: number) =>
-    grid.getByRole('textbox', { name: `Hasil ${analyses[i]!.parameterName}`, exact: true });
-  await cell(0).click();
-  for (let i = 0; i < analyses.length; i++) {
-    await expect(cell(i)).toBeFocused();
-    await p.keyboard.type(TYPED[i]!);
-    if (i === 0) {
-      // The out-of-requirement mark shows as the value is typed, before it is even saved.
-      const mark = grid.locator(`[id="mark-${analyses[0]!.id}"]`);
-      await expect(mark).toHaveAttribute('data-mark', 'fails');
-      await expect(mark.getByLabel('tidak memenuhi')).toBeVisible();
-    }
-    // Enter goes down the column.
-    await p.keyboard.press('Enter');
-  }
+  // Enter goes down the column.
+  await typeResultColumn(p, grid, analyses, TYPED, async (i) => {
+    if (i > 0) return;
+    // The out-of-requirement mark shows as the value is typed, before it is even saved.
+    const mark = grid.locator(`[id="mark-${analyses[0]!.id}"]`);
+    await expect(mark).toHaveAttribute('data-mark', 'fails');
+    await expect(mark.getByLabel('tidak memenuhi')).toBeVisible();
+  });
   for (let i = 1; i < analyses.length; i++) {
     if (analyses[i]!.requirement)
       await expect(grid.locator(`[id="mark-${analyses[i]!.id}"]`)).not.toHaveAttribute('data-mark', 'fails');
@@ -224,32 +211,49 @@ test('step 14: the Analis types the results in the grid and sends them', async (
   expect(stored[0]!.result?.uncertainty ?? null).toBeNull();
 });
 
-test('step 15: the Penyelia verifies the results', async () => {
-  const testInfo = test.info();
-  test.setTimeout(150_000);
-  const p = await page('penyelia');
-  await syncNow(p);
-  await openSample(p, sampleNumber);
-  const panel = p.getByRole('region', { name: 'Verifikasi hasil' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByText('0,214')).toBeVisible();
-  await checkScreen(p, testInfo, 'lab-flow-10-penyelia-verifikasi');
-  await panel.getByRole('button', { name: /^Verifikasi/ }).click();
-  await serverAt('results_verified');
-});
+/** Steps 15 and 16: a decision on the results in the sample's panel, after a sync brought them. */
+const RESULT_DECISIONS: {
+  title: string;
+  role: 'penyelia' | 'mt';
+  region: string;
+  button: RegExp;
+  /** A typed value the panel shows before the decision. */
+  shows: string | null;
+  screen: string;
+  status: string;
+}[] = [
+  {
+    title: 'step 15: the Penyelia verifies the results',
+    role: 'penyelia',
+    region: 'Verifikasi hasil',
+    button: /^Verifikasi/,
+    shows: '0,214',
+    screen: 'lab-flow-10-penyelia-verifikasi',
+    status: 'results_verified',
+  },
+  {
+    title: 'step 16: the MT validates the results',
+    role: 'mt',
+    region: 'Validasi hasil',
+    button: /^Validasi/,
+    shows: null,
+    screen: 'lab-flow-11-mt-validasi-hasil',
+    status: 'results_validated',
+  },
+];
 
-test('step 16: the MT validates the results', async () => {
-  const testInfo = test.info();
-  test.setTimeout(150_000);
-  const p = await page('mt');
-  await syncNow(p);
-  await openSample(p, sampleNumber);
-  const panel = p.getByRole('region', { name: 'Validasi hasil' });
-  await expect(panel).toBeVisible({ timeout: 30_000 });
-  await checkScreen(p, testInfo, 'lab-flow-11-mt-validasi-hasil');
-  await panel.getByRole('button', { name: /^Validasi/ }).click();
-  await serverAt('results_validated');
-});
+for (const step of RESULT_DECISIONS)
+  test(step.title, async () => {
+    const testInfo = test.info();
+    test.setTimeout(150_000);
+    const p = await page(step.role);
+    await syncNow(p);
+    await decideInPanel(p, sampleNumber, step.region, step.button, async (panel) => {
+      if (step.shows) await expect(panel.getByText(step.shows)).toBeVisible();
+      await checkScreen(p, testInfo, step.screen);
+    });
+    await serverAt(step.status);
+  });
 
 test('step 19: the Kepala Balai imports the keystore and signs from the queue', async ({
   browser,

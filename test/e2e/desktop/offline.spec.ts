@@ -10,19 +10,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle } from '../support/stack';
-import {
-  checkScreen,
-  closeSyncPanel,
-  expectNoA11yFindings,
-  openSample,
-  openSyncPanel,
-  pill,
-  signIn,
-} from '../support/ui';
-
-test.describe.configure({ mode: 'serial' });
+import { checkScreen, expectNoA11yFindings, inSyncPanel, openSample, pill, signIn } from '../support/ui';
+import { typeResultColumn } from '../support/lab-steps';
 
 /** Step 14: nothing typed yet, all parameters assigned to analis.karet1 (demo data). */
 const TESTING = demoOrder('krt-14a');
@@ -31,7 +22,7 @@ const TO_VERIFY = demoOrder('krt-15a');
 /** Values meeting SIR 20's requirements, typed with a decimal comma. */
 const TYPED = ['0,094', '0,52', '0,41', '34', '61', '0,38'];
 
-const stage = new Stage();
+const stage = serialStage();
 let analisDesk: DesktopHandle;
 let penyeliaDesk: DesktopHandle;
 let analis: Page;
@@ -57,8 +48,6 @@ test.beforeAll(async ({ browser }) => {
   penyelia = await stage.workstation(browser);
 });
 
-test.afterAll(() => stage.stop());
-
 test('online first: both sign in and sync their working copies', async () => {
   test.setTimeout(240_000);
   await Promise.all([
@@ -81,14 +70,7 @@ test('offline: the Analis sends results and the Penyelia verifies, and the app s
 
   // The Analis types the whole column (Enter goes down) and sends it.
   const grid = analis.getByRole('table', { name: /Tabel hasil uji/ });
-  const cell = (i: number) =>
-    grid.getByRole('textbox', { name: `Hasil ${testingAnalyses[i]!.parameterName}`, exact: true });
-  await cell(0).click();
-  for (let i = 0; i < testingAnalyses.length; i++) {
-    await expect(cell(i)).toBeFocused();
-    await analis.keyboard.type(TYPED[i]!);
-    await analis.keyboard.press('Enter');
-  }
+  await typeResultColumn(analis, grid, testingAnalyses, TYPED);
   await expect(grid.getByText(/^tersimpan/)).toHaveCount(testingAnalyses.length, { timeout: 30_000 });
   await analis.getByRole('button', { name: /^Kirim hasil/ }).click();
   const confirm = analis.getByRole('dialog', { name: 'Kirim hasil ke Penyelia?' });
@@ -107,11 +89,11 @@ test('offline: the Analis sends results and the Penyelia verifies, and the app s
   await checkScreen(analis, testInfo, 'offline-01-analis-luring');
   await checkScreen(penyelia, testInfo, 'offline-02-penyelia-luring');
 
-  const waiting = await openSyncPanel(penyelia);
-  await expect(waiting.getByText('Menunggu dikirim')).toBeVisible();
-  await expect(waiting.getByText(/Luring: perubahan tersimpan di komputer ini/)).toBeVisible();
-  await checkScreen(penyelia, testInfo, 'offline-03-penyelia-panel-sinkron');
-  await closeSyncPanel(penyelia);
+  await inSyncPanel(penyelia, async (waiting) => {
+    await expect(waiting.getByText('Menunggu dikirim')).toBeVisible();
+    await expect(waiting.getByText(/Luring: perubahan tersimpan di komputer ini/)).toBeVisible();
+    await checkScreen(penyelia, testInfo, 'offline-03-penyelia-panel-sinkron');
+  });
 });
 
 test('the server comes back: everything syncs by itself', async () => {

@@ -9,17 +9,15 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle } from '../support/stack';
 import { checkScreen, expectNoA11yFindings, pill, signIn, syncNow } from '../support/ui';
 import { assignAllToOneAndSend } from '../support/lab-steps';
 
-test.describe.configure({ mode: 'serial' });
-
 /** A Karet sample received at step 12, analysts still to assign (demo data). */
 const SAMPLE = demoOrder('krt-12d');
 
-const stage = new Stage();
+const stage = serialStage();
 let desk: DesktopHandle;
 let page: Page;
 let sampleNumber = '';
@@ -34,8 +32,6 @@ test.beforeAll(async ({ browser }) => {
   analystName = (await stage.api.users()).find((u) => u.username === 'analis.karet1')!.name;
   page = await stage.workstation(browser);
 });
-
-test.afterAll(() => stage.stop());
 
 const banner = () => page.getByRole('alert').filter({ hasText: /sudah tidak didukung server/ });
 

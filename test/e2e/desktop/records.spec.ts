@@ -16,13 +16,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle, ProxyHandle } from '../support/stack';
 import { checkScreen, expectNoA11yFindings } from '../support/ui';
 
-test.describe.configure({ mode: 'serial' });
-
-const stage = new Stage();
+const stage = serialStage();
 let proxy: ProxyHandle;
 let admin: DesktopHandle;
 let bendahara: DesktopHandle;
@@ -65,8 +63,6 @@ test.beforeAll(async () => {
   proxy = await stage.relay();
   [admin, bendahara] = await Promise.all([stage.desktop(proxy.url), stage.desktop()]);
 });
-
-test.afterAll(() => stage.stop());
 
 test('Admin Satker reads every record of this month, as the server counts it, and exports it', async ({
   browser,

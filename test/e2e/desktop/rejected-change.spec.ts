@@ -13,27 +13,17 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Order, Sample } from '../../../shared/domain/entities';
 import { demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import type { DesktopHandle, ProxyHandle } from '../support/stack';
-import {
-  checkScreen,
-  closeSyncPanel,
-  expectNoA11yFindings,
-  openSyncPanel,
-  pill,
-  signIn,
-  syncNow,
-} from '../support/ui';
+import { checkScreen, expectNoA11yFindings, inSyncPanel, pill, signIn, syncNow } from '../support/ui';
 import { assignAllToOneAndSend } from '../support/lab-steps';
-
-test.describe.configure({ mode: 'serial' });
 
 /** Two samples of the Karet lab received at step 12, analysts still to assign (demo data). */
 const FIRST = demoOrder('krt-12d');
 const SECOND = demoOrder('krt-12e');
 const MT_REASON = 'PRI dan plastisitas harus satu analis (alat plastimeter sama); mohon tugaskan ulang.';
 
-const stage = new Stage();
+const stage = serialStage();
 let relay: ProxyHandle;
 let desk: DesktopHandle;
 let page: Page;
@@ -58,8 +48,6 @@ test.beforeAll(async ({ browser }) => {
   }
   page = await stage.workstation(browser);
 });
-
-test.afterAll(() => stage.stop());
 
 /** The Penyelia's assignment through the screen: the same analyst for all, then Kirim ke MT. */
 async function assignOnScreen(ref: { sampleId: string }, analyst: string) {
@@ -116,11 +104,11 @@ test('back online: the red banner and the sync panel show the rejected changes w
   await expect(pill(page)).toHaveAccessibleName(/^Daring .*2 ditolak/, { timeout: 60_000 });
   await checkScreen(page, testInfo, 'rejected-01-banner');
 
-  const panel = await openSyncPanel(page);
-  await expect(panel.getByText(MT_REASON)).toHaveCount(2);
-  await expect(panel.getByRole('button', { name: 'Ulangi' })).toHaveCount(2);
-  await checkScreen(page, testInfo, 'rejected-02-panel-sinkron');
-  await closeSyncPanel(page);
+  await inSyncPanel(page, async (panel) => {
+    await expect(panel.getByText(MT_REASON)).toHaveCount(2);
+    await expect(panel.getByRole('button', { name: 'Ulangi' })).toHaveCount(2);
+    await checkScreen(page, testInfo, 'rejected-02-panel-sinkron');
+  });
 
   // Both samples are as the server has them: received, returned by the MT.
   for (const ref of [FIRST, SECOND]) expect((await sampleOf(ref)).status).toBe('received');
@@ -151,12 +139,12 @@ test('Ulangi sends the change again on the current state; Abaikan drops the othe
   const other = redone === FIRST ? SECOND : FIRST;
 
   // Abaikan in the sync panel for the other.
-  const panel = await openSyncPanel(page);
-  await expect(panel.getByRole('button', { name: 'Abaikan' })).toHaveCount(1, { timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Abaikan' }).click();
-  await expect(page.getByText('Perubahan diabaikan.')).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByText('Tidak ada yang ditolak.')).toBeVisible({ timeout: 30_000 });
-  await closeSyncPanel(page);
+  await inSyncPanel(page, async (panel) => {
+    await expect(panel.getByRole('button', { name: 'Abaikan' })).toHaveCount(1, { timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Abaikan' }).click();
+    await expect(page.getByText('Perubahan diabaikan.')).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByText('Tidak ada yang ditolak.')).toBeVisible({ timeout: 30_000 });
+  });
 
   // Resolved: no banner, nothing waiting; the server keeps the MT's return on the dismissed one.
   await expect(page.getByRole('alert').filter({ hasText: /ditolak server/i })).toHaveCount(0, {

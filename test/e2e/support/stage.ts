@@ -4,7 +4,7 @@
  * tests in the reverse order it started (a browser before its host, a host before the relay it goes
  * through, the server last), whatever part of it started.
  */
-import type { Browser, Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
 import { Api } from './clients';
 import {
   startDemoServer,
@@ -72,4 +72,15 @@ export class Stage {
   async stop(): Promise<void> {
     for (const stop of this.stops.splice(0).reverse()) await stop();
   }
+}
+
+/**
+ * The stage of a desktop spec whose tests run in order on it (serial mode: each goes on from where
+ * the one before left the screens), stopped after its tests. Called once, at the top of the spec.
+ */
+export function serialStage(): Stage {
+  test.describe.configure({ mode: 'serial' });
+  const stage = new Stage();
+  test.afterAll(() => stage.stop());
+  return stage;
 }

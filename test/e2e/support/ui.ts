@@ -80,19 +80,27 @@ export async function closeSyncPanel(page: Page): Promise<void> {
   }
 }
 
-/** "Sinkronkan sekarang" in the sync panel, then close it. */
-export async function syncNow(page: Page): Promise<void> {
+/**
+ * `use` on the open sync panel, then the panel closed. Closed even when `use` fails: a retry loop
+ * around this must not go on with the drawer's overlay covering the screen.
+ */
+export async function inSyncPanel(page: Page, use: (panel: Locator) => Promise<void>): Promise<void> {
   const panel = await openSyncPanel(page);
-  // Closed even when the sync outlasts the wait: a retry loop around this must not go on with the
-  // drawer's overlay covering the screen.
   try {
+    await use(panel);
+  } finally {
+    await closeSyncPanel(page);
+  }
+}
+
+/** "Sinkronkan sekarang" in the sync panel, then close it (even when the sync outlasts the wait). */
+export async function syncNow(page: Page): Promise<void> {
+  await inSyncPanel(page, async (panel) => {
     const button = panel.getByRole('button', { name: /Sinkronkan sekarang/ });
     await expect(button).toBeEnabled({ timeout: 30_000 });
     await button.click();
     await expect(button).toBeEnabled({ timeout: 30_000 });
-  } finally {
-    await closeSyncPanel(page);
-  }
+  });
 }
 
 /** A worklist row by its sample number. */
