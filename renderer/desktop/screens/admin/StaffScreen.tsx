@@ -77,46 +77,71 @@ export function StaffScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(users.data?.users ?? []).map((u: PublicUser) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td className="num">{u.username}</Table.Td>
-                <Table.Td>{roleLabel(u.role)}</Table.Td>
-                <Table.Td>{labName(u.labId)}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={u.active ? 'teal' : 'gray'}
-                    c={u.active ? 'teal.9' : 'dark.5'}
-                    tt="none"
-                  >
-                    {u.active ? t('staff.active') : t('staff.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color={u.active ? 'red' : 'sippt'}
-                    aria-label={`${u.active ? t('staff.deactivate') : t('staff.reactivate')} ${u.name}`}
-                    onClick={() =>
-                      void toggle.run(
-                        { userId: u.id, patch: { active: !u.active } },
-                        u.active
-                          ? t('staff.deactivated', { name: u.name })
-                          : t('staff.reactivated', { name: u.name }),
-                      )
-                    }
-                  >
-                    {u.active ? t('staff.deactivate') : t('staff.reactivate')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
+            {(users.data?.users ?? []).map((u) => (
+              <StaffRow
+                key={u.id}
+                user={u}
+                role={roleLabel(u.role)}
+                lab={labName(u.labId)}
+                onToggle={() =>
+                  void toggle.run(
+                    { userId: u.id, patch: { active: !u.active } },
+                    u.active
+                      ? t('staff.deactivated', { name: u.name })
+                      : t('staff.reactivated', { name: u.name }),
+                  )
+                }
+              />
             ))}
           </Table.Tbody>
         </Table>
       </Box>
     </QueryPage>
+  );
+}
+
+/** One account: who, role and lab, whether it is active, and the button that turns that around. */
+function StaffRow({
+  user: u,
+  role,
+  lab,
+  onToggle,
+}: {
+  user: PublicUser;
+  role: string;
+  lab: string;
+  onToggle: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const turn = u.active ? t('staff.deactivate') : t('staff.reactivate');
+  return (
+    <Table.Tr>
+      <Table.Td>{u.name}</Table.Td>
+      <Table.Td className="num">{u.username}</Table.Td>
+      <Table.Td>{role}</Table.Td>
+      <Table.Td>{lab}</Table.Td>
+      <Table.Td>
+        <Badge
+          variant="light"
+          color={u.active ? 'teal' : 'gray'}
+          c={u.active ? 'teal.9' : 'dark.5'}
+          tt="none"
+        >
+          {u.active ? t('staff.active') : t('staff.inactive')}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color={u.active ? 'red' : 'sippt'}
+          aria-label={`${turn} ${u.name}`}
+          onClick={onToggle}
+        >
+          {turn}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
