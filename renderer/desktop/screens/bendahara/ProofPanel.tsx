@@ -12,6 +12,7 @@ import { OrderHeader } from '../online/OrderFacts';
 import { DecisionPanel } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { FetchedDocument } from '../parts/FetchedDocument';
+import { approval } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 import { BillingFacts } from './BillingFacts';
 
@@ -32,11 +33,7 @@ export function ProofPanel({ item, onDone }: StepPanelProps) {
     <DecisionPanel
       title={t('proof.title')}
       onDone={onDone}
-      approve={{
-        label: t('proof.approve'),
-        ...approve,
-        send: async () => (await approve.run(ref, t('proof.approved'))) !== null,
-      }}
+      approve={approval(t('proof.approve'), approve, ref, t('proof.approved'))}
       decline={{
         label: t('proof.reject'),
         icon: <IconX size={16} />,

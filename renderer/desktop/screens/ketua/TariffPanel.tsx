@@ -9,6 +9,7 @@ import { formatRupiah } from '../../../lib/format';
 import { OrderHeader, OrderSamples } from '../online/OrderFacts';
 import { DecisionPanel } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
+import { approval } from '../parts/panel-action';
 import type { StepPanelProps } from '../parts/RoleWorkScreen';
 
 export function TariffPanel({ item, onDone }: StepPanelProps) {
@@ -20,12 +21,12 @@ export function TariffPanel({ item, onDone }: StepPanelProps) {
     <DecisionPanel
       title={t('tariff.title')}
       onDone={onDone}
-      approve={{
-        label: t('tariff.approve'),
-        ...approve,
-        send: async () =>
-          (await approve.run({ orderId }, t('tariff.done', { total: formatRupiah(item.total) }))) !== null,
-      }}
+      approve={approval(
+        t('tariff.approve'),
+        approve,
+        { orderId },
+        t('tariff.done', { total: formatRupiah(item.total) }),
+      )}
       decline={{
         label: t('tariff.return'),
         icon: <IconArrowBackUp size={16} />,

@@ -3,13 +3,14 @@
  * what the panel shows of the action, what sends it (the button and Ctrl+Enter), and the close,
  * which follows once the server takes it. A step panel builds its call's input by hand
  * (useStepAction); a form panel has react-hook-form check it with the server's schema
- * (useCreateForm).
+ * (useCreateForm); a DecisionPanel's "yes" is an approval.
  */
 import type { FormEvent } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { BridgeCallName, CallInput } from '../../../../shared/bridge';
+import type { Approve } from '../online/DecisionPanel';
 import { useOnlineAction } from '../online/useOnlineAction';
 import type { PanelAction } from './ActionPanel';
 
@@ -48,6 +49,16 @@ export function useStepAction<N extends BridgeCallName>(
 ): PanelSend {
   const { action, send } = useClosingAction(call, onDone);
   return { action, submit: () => send(request()), onDone };
+}
+
+/** A DecisionPanel's "yes" (`label`): `action` sends `input` with the toast `success`; true once taken. */
+export function approval<I>(
+  label: string,
+  action: PanelAction & { run: (input: I, success: string) => Promise<unknown> },
+  input: I,
+  success: string,
+): Approve {
+  return { label, ...action, send: async () => (await action.run(input, success)) !== null };
 }
 
 /**
