@@ -20,18 +20,16 @@
  * (7 days; the demo data has none expired): test/e2e/portal/expired-billing.spec.ts moves an
  * in-process server's clock and has the Bendahara re-issue it on this desktop screen.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { Order } from '../../../shared/domain/entities';
 import { Bridge, demoId, demoOrder } from '../support/clients';
-import { Stage } from '../support/stage';
+import { serialStage } from '../support/stage';
 import { DEMO_PASSWORD, type DesktopHandle, type ProxyHandle } from '../support/stack';
 import { checkScreen, expectNoA11yFindings } from '../support/ui';
 import { DEMO_KEYSTORE, DEMO_PASSPHRASE } from '../support/demo-keystore';
 
-test.describe.configure({ mode: 'serial' });
-
-const stage = new Stage();
+const stage = serialStage();
 let proxy: ProxyHandle;
 const desks: Partial<Record<'admin' | 'cs' | 'ketua' | 'bendahara' | 'kepala', DesktopHandle>> = {};
 const pages: Partial<Record<'admin' | 'cs' | 'ketua' | 'bendahara', Page>> = {};
@@ -66,6 +64,42 @@ async function openRow(page: Page, text: string): Promise<void> {
   await expect(page.getByRole('complementary')).toBeVisible();
 }
 
+/** The worklist fetched again ("Muat ulang"), then the row opened: its panel shows the order as it is now. */
+async function openFreshRow(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: /Muat ulang/ }).click();
+  await openRow(page, text);
+}
+
+/** A role signs in on its own desktop and lands on its worklist, kept as desktop-<role>-work. */
+async function openWork(
+  browser: Browser,
+  role: 'cs' | 'ketua' | 'bendahara',
+  username: string,
+  info: TestInfo,
+): Promise<Page> {
+  const page = await stage.signedIn(browser, desks[role]!, username);
+  pages[role] = page;
+  await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
+  await checkScreen(page, info, `desktop-${role}-work`);
+  return page;
+}
+
+/**
+ * The order's row opened and `refusal.button` pressed: its dialog (`refusal.dialog`) takes the
+ * reason and is sent with the same button.
+ */
+async function refuseWithReason(
+  page: Page,
+  orderId: string,
+  refusal: { button: string; dialog: string; reason: string },
+): Promise<void> {
+  await openRow(page, (await stage.api.order(orderId)).number!);
+  await page.getByRole('button', { name: refusal.button }).click();
+  const dialog = page.getByRole('dialog', { name: refusal.dialog });
+  await dialog.getByRole('textbox').fill(refusal.reason);
+  await dialog.getByRole('button', { name: refusal.button }).click();
+}
+
 async function nav(page: Page, label: string): Promise<void> {
   await page
     .getByRole('navigation')
@@ -87,8 +121,6 @@ test.beforeAll(async () => {
   ]);
   Object.assign(desks, { admin, cs, ketua, bendahara, kepala });
 });
-
-test.afterAll(() => stage.stop());
 
 test('3 · Admin Satker activates a registered customer, keeps the holiday list; offline keeps the typing', async ({
   browser,
@@ -165,10 +197,7 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
 });
 
 test('5 · CS reviews and validates one order, returns another (Tidak bisa)', async ({ browser }, info) => {
-  const page = await stage.signedIn(browser, desks.cs!, 'cs1');
-  pages.cs = page;
-  await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
-  await checkScreen(page, info, 'desktop-cs-work');
+  const page = await openWork(browser, 'cs', 'cs1', info);
 
   await openRow(page, ORDER_A.slice(0, 8));
   for (const q of ['Kemampuan SDM', 'Kesesuaian metode', 'Kemampuan peralatan'])
@@ -197,24 +226,18 @@ test('5 · CS reviews and validates one order, returns another (Tidak bisa)', as
 });
 
 test('6 · Ketua Tim approves a tariff and returns another', async ({ browser }, info) => {
-  const page = await stage.signedIn(browser, desks.ketua!, 'ketuatim');
-  pages.ketua = page;
-  await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
-  await checkScreen(page, info, 'desktop-ketua-work');
+  const page = await openWork(browser, 'ketua', 'ketuatim', info);
   const a = await stage.api.order(ORDER_A);
   await openRow(page, a.number!);
   await checkScreen(page, info, 'desktop-ketua-tariff');
   await page.keyboard.press('Control+Enter');
   await serverStatus(ORDER_A, 'tariff_approved');
 
-  const v = await stage.api.order(ORDER_V);
-  await openRow(page, v.number!);
-  await page.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Kembalikan order ke pelanggan' });
-  await dialog
-    .getByRole('textbox')
-    .fill('Parameter PRI tidak diperlukan untuk SIR 20 ekspor; mohon dikoreksi.');
-  await dialog.getByRole('button', { name: 'Kembalikan ke pelanggan' }).click();
+  await refuseWithReason(page, ORDER_V, {
+    button: 'Kembalikan ke pelanggan',
+    dialog: 'Kembalikan order ke pelanggan',
+    reason: 'Parameter PRI tidak diperlukan untuk SIR 20 ekspor; mohon dikoreksi.',
+  });
   await serverStatus(ORDER_V, 'returned_to_customer');
 });
 
@@ -222,10 +245,7 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   browser,
 }, info) => {
   await stage.api.post('qc.kopibukitbarisan', `orders/${ORDER_A}/billing/request`);
-  const page = await stage.signedIn(browser, desks.bendahara!, 'bendahara');
-  pages.bendahara = page;
-  await expect(page.getByRole('heading', { name: 'Pekerjaan saya' })).toBeVisible({ timeout: 30_000 });
-  await checkScreen(page, info, 'desktop-bendahara-work');
+  const page = await openWork(browser, 'bendahara', 'bendahara', info);
   const a = await stage.api.order(ORDER_A);
   await openRow(page, a.number!);
   await checkScreen(page, info, 'desktop-bendahara-billing');
@@ -242,21 +262,17 @@ test('8, 10 · Bendahara issues the e-billing, approves one proof and rejects an
   });
   expect(upload.status).toBe(201);
 
-  await page.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(page, a.number!);
+  await openFreshRow(page, a.number!);
   await expect(page.getByRole('document', { name: 'Bukti bayar' })).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, info, 'desktop-bendahara-proof');
   await page.getByRole('button', { name: /Setujui pembayaran/ }).click();
   await serverStatus(ORDER_A, 'paid');
 
-  const p = await stage.api.order(ORDER_PROOF);
-  await openRow(page, p.number!);
-  await page.getByRole('button', { name: 'Tolak bukti bayar' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Tolak bukti bayar' });
-  await dialog
-    .getByRole('textbox')
-    .fill('Nominal pada bukti Rp800.000 tidak sama dengan tagihan; unggah bukti yang benar.');
-  await dialog.getByRole('button', { name: 'Tolak bukti bayar' }).click();
+  await refuseWithReason(page, ORDER_PROOF, {
+    button: 'Tolak bukti bayar',
+    dialog: 'Tolak bukti bayar',
+    reason: 'Nominal pada bukti Rp800.000 tidak sama dengan tagihan; unggah bukti yang benar.',
+  });
   await expect
     .poll(async () => (await stage.api.order(ORDER_PROOF)).proofs.at(-1)?.status, { timeout: 30_000 })
     .toBe('rejected');
@@ -271,8 +287,7 @@ test('11 · CS registers a paid sample with lab, Penyelia and MT', async ({ brow
   void browserName;
   const page = pages.cs!;
   const paid = await stage.api.order(ORDER_PAID);
-  await page.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(page, paid.number!);
+  await openFreshRow(page, paid.number!);
   const panel = page.getByRole('complementary');
   await expect(panel.getByRole('textbox', { name: 'Laboratorium' })).toHaveValue(/KIM|KRT|MIK/, {
     timeout: 30_000,
@@ -289,17 +304,15 @@ test('11 · CS registers a paid sample with lab, Penyelia and MT', async ({ brow
 test('17, 18 · Ketua Tim numbers a report, CS requests the TTE', async ({ browserName }, info) => {
   void browserName;
   const ketua = pages.ketua!;
-  await ketua.getByRole('button', { name: /Muat ulang/ }).click();
   const mix = await stage.api.order(MIX.orderId);
   const s = mix.samples.find((x) => x.id === MIX.sampleId)!;
-  await openRow(ketua, s.number!);
+  await openFreshRow(ketua, s.number!);
   await checkScreen(ketua, info, 'desktop-ketua-number');
   await ketua.getByRole('button', { name: /Beri No\. LHU/ }).click();
   await serverStatus(MIX.orderId, 'report_numbered', MIX.sampleId);
 
   const cs = pages.cs!;
-  await cs.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(cs, s.number!);
+  await openFreshRow(cs, s.number!);
   await expect(cs.getByRole('document', { name: 'Pratinjau E-LHU (DRAFT)' })).toBeVisible({
     timeout: 60_000,
   });
@@ -344,8 +357,7 @@ test('20 · CS checks the signed E-LHU and releases it; Ketua Tim sees it releas
   const number = signed.samples.find((x) => x.id === SIGN.sampleId)!.number!;
 
   const cs = pages.cs!;
-  await cs.getByRole('button', { name: /Muat ulang/ }).click();
-  await openRow(cs, number);
+  await openFreshRow(cs, number);
   await expect(cs.getByRole('document', { name: /E-LHU .* bertanda tangan/ })).toBeVisible({
     timeout: 30_000,
   });
