@@ -79,12 +79,7 @@ export async function ensureUnit(db: Db, unitCode: string, now: Date): Promise<v
       accreditation: null,
       number_formats: '{}',
       updated_at: now.toISOString(),
-      short_name: '',
-      parent_lines: '[]',
-      city: '',
-      contact_line: '',
-      time_zone: 'WIB',
-      logo_png: null,
+      // The letterhead keeps the database's defaults (migration 0002): empty, WIB, no logo.
     })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();

@@ -75,12 +75,13 @@ export interface UnitsTable {
   /** The E-LHU footer's electronic-signature statement ("{penerbit}": the certificate issuer); null: the default (migration 0010). */
   signature_statement: Generated<string | null>;
   updated_at: string;
-  short_name: string;
+  // The letterhead (migration 0002): a new unit starts with its defaults, an empty letterhead in WIB.
+  short_name: Generated<string>;
   /** JSON string[]: the lines above the unit name (ministry, agency). */
-  parent_lines: string;
-  city: string;
-  contact_line: string;
-  time_zone: string;
+  parent_lines: Generated<string>;
+  city: Generated<string>;
+  contact_line: Generated<string>;
+  time_zone: Generated<string>;
   logo_png: Buffer | null;
 }
 export interface LabsTable {
