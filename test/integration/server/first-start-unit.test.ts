@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { ensureUnit, readElhuUnit } from '../../../server/catalog/repo';
 import { createTestDatabase, describeEachDialect } from './harness';
+import { EMPTY_LETTERHEAD } from './migrations/helper';
 
 describeEachDialect('a unit on its first start', (dialect) => {
   it('exists with a placeholder name and an empty letterhead in WIB, until Admin Satker fills it in', async () => {
@@ -14,12 +15,7 @@ describeEachDialect('a unit on its first start', (dialect) => {
       expect(row).toMatchObject({
         code: 'PLG',
         name: 'Balai Standardisasi dan Pelayanan Jasa Industri (PLG)',
-        short_name: '',
-        parent_lines: '[]',
-        city: '',
-        contact_line: '',
-        time_zone: 'WIB',
-        logo_png: null,
+        ...EMPTY_LETTERHEAD,
         updated_at: '2026-03-02T03:00:00.000Z',
       });
       // The E-LHU prints the unit's name where the short name and the city are still empty.

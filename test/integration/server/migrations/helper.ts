@@ -111,6 +111,16 @@ export async function beforeMigration(
 /** The time every row of these tests was written at. */
 export const AT = '2026-03-02T03:00:00.000Z';
 
+/** A unit's letterhead columns as migration 0002 leaves them: empty, in WIB, no logo. */
+export const EMPTY_LETTERHEAD = {
+  short_name: '',
+  parent_lines: '[]',
+  city: '',
+  contact_line: '',
+  time_zone: 'WIB',
+  logo_png: null,
+};
+
 export const v1 = {
   unit: {
     code: 'PLG',
