@@ -13,15 +13,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfoView, Settings } from '../../../shared/bridge';
-import { ROLE_INFO } from '../../../shared/sop/roles';
 import { bridge } from '../../bridge/client';
+import { roleLabel } from '../../lib/role-label';
 import { useBridgeEventValue, useBridgeQuery } from '../../bridge/hooks';
 import { settingsQuery } from '../session';
 import { NetworkSettings } from '../screens/settings/NetworkSettings';
-
-export function roleLabel(role: SessionInfoView['user']['role'], lang: string): string {
-  return lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].label;
-}
 
 function initials(name: string): string {
   return name

@@ -9,11 +9,11 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ROLE_INFO, type Role } from '../../../../shared/sop/roles';
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { QueryPage } from '../parts/ListScreen';
+import { roleLabel } from '../../../lib/role-label';
 
 /** The ids the trail can be narrowed to, each typed in its own field. */
 const FILTER_FIELDS = ['orderId', 'entityId'] as const;
@@ -39,7 +39,6 @@ export function AuditScreen() {
   const names = useMemo(() => new Map((users.data?.users ?? []).map((u) => [u.id, u.name])), [users.data]);
   const entries = q.data?.pages.flatMap((p) => p.entries) ?? [];
   const apply = () => setFilter({ orderId: typed.orderId.trim(), entityId: typed.entityId.trim() });
-  const role = (r: string) => ROLE_INFO[r as Role]?.label ?? r;
   return (
     <QueryPage
       title={t('audit.title')}
@@ -83,7 +82,7 @@ export function AuditScreen() {
                 <Table.Td>
                   <Text size="xs">{e.actorId ? (names.get(e.actorId) ?? '—') : '—'}</Text>
                   <Text size="xs" c="dark.4">
-                    {role(e.role)}
+                    {roleLabel(e.role, i18n.language)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

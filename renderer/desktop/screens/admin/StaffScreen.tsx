@@ -8,12 +8,12 @@ import { Badge, Box, Button, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CreateUserRequestSchema, STAFF_ROLES, type PublicUser } from '../../../../shared/api/http';
-import { ROLE_INFO } from '../../../../shared/sop/roles';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { useOnlineAction } from '../online/useOnlineAction';
 import { QueryPage } from '../parts/ListScreen';
 import { useCreateForm } from '../parts/panel-action';
 import { FormPanel, SelectField, TextField } from './FormPanel';
+import { roleLabel } from '../../../lib/role-label';
 
 export function StaffScreen() {
   const { t, i18n } = useTranslation('admin');
@@ -23,10 +23,7 @@ export function StaffScreen() {
     id ? (catalog.data?.labs.find((l) => l.id === id)?.code ?? '…') : '—';
   const [creating, setCreating] = useState(false);
   const toggle = useOnlineAction('online.user.update');
-  const roleLabel = (r: string) =>
-    (i18n.language === 'en'
-      ? ROLE_INFO[r as keyof typeof ROLE_INFO]?.labelEn
-      : ROLE_INFO[r as keyof typeof ROLE_INFO]?.label) ?? r;
+  const roleName = (r: string) => roleLabel(r, i18n.language);
   return (
     <QueryPage
       title={t('staff.title')}
@@ -42,7 +39,7 @@ export function StaffScreen() {
                     value: l.id,
                     label: `${l.code} · ${l.name}`,
                   }))}
-                  roleLabel={roleLabel}
+                  roleLabel={roleName}
                   onDone={() => setCreating(false)}
                 />
               ),
@@ -81,7 +78,7 @@ export function StaffScreen() {
               <StaffRow
                 key={u.id}
                 user={u}
-                role={roleLabel(u.role)}
+                role={roleName(u.role)}
                 lab={labName(u.labId)}
                 onToggle={() =>
                   void toggle.run(
