@@ -114,7 +114,7 @@ function StaffRow({
   return (
     <Table.Tr>
       <Table.Td>{u.name}</Table.Td>
-      <Table.Td className="num">{u.username}</Table.Td>
+      <Table.Td>{u.username}</Table.Td>
       <Table.Td>{role}</Table.Td>
       <Table.Td>{lab}</Table.Td>
       <Table.Td>
