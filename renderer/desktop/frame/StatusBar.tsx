@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { pillTone } from './ConnectionPill';
 import { useSync } from './sync-context';
 import { useBridgeEventValue } from '../../bridge/hooks';
-import { roleLabel } from '../../lib/role-label';
+import { roleLabel } from '../../lib/sop-labels';
 
 export function StatusBar({ session, onOpenSync }: { session: SessionInfoView; onOpenSync: () => void }) {
   const { t, i18n } = useTranslation('frame');

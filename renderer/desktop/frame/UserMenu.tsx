@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfoView, Settings } from '../../../shared/bridge';
 import { bridge } from '../../bridge/client';
-import { roleLabel } from '../../lib/role-label';
+import { roleLabel } from '../../lib/sop-labels';
 import { useBridgeEventValue, useBridgeQuery } from '../../bridge/hooks';
 import { settingsQuery } from '../session';
 import { NetworkSettings } from '../screens/settings/NetworkSettings';

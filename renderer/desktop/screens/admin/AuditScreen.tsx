@@ -13,7 +13,7 @@ import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { formatDateTime } from '../../../lib/format';
 import { QueryPage } from '../parts/ListScreen';
-import { roleLabel } from '../../../lib/role-label';
+import { roleLabel, statusLabel } from '../../../lib/sop-labels';
 
 /** The ids the trail can be narrowed to, each typed in its own field. */
 const FILTER_FIELDS = ['orderId', 'entityId'] as const;
@@ -37,6 +37,7 @@ export function AuditScreen() {
   });
   const users = useBridgeQuery('online.users', {}, { retry: false, staleTime: 5 * 60_000 });
   const names = useMemo(() => new Map((users.data?.users ?? []).map((u) => [u.id, u.name])), [users.data]);
+  const state = (s: string | null) => (s ? statusLabel(s, i18n.language) : '—');
   const entries = q.data?.pages.flatMap((p) => p.entries) ?? [];
   const apply = () => setFilter({ orderId: typed.orderId.trim(), entityId: typed.entityId.trim() });
   return (
@@ -102,7 +103,14 @@ export function AuditScreen() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{e.from || e.to ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '—'}</Text>
+                  {e.from || e.to ? (
+                    // The label reads; the codes (as the API and the exports write them) stay one hover away.
+                    <Text size="xs" title={`${e.from ?? '—'} → ${e.to ?? '—'}`}>
+                      {state(e.from)} → {state(e.to)}
+                    </Text>
+                  ) : (
+                    <Text size="xs">—</Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" lineClamp={2}>

@@ -13,7 +13,7 @@ import { useOnlineAction } from '../online/useOnlineAction';
 import { QueryPage } from '../parts/ListScreen';
 import { useCreateForm } from '../parts/panel-action';
 import { FormPanel, SelectField, TextField } from './FormPanel';
-import { roleLabel } from '../../../lib/role-label';
+import { roleLabel } from '../../../lib/sop-labels';
 
 export function StaffScreen() {
   const { t, i18n } = useTranslation('admin');

@@ -15,7 +15,6 @@ import type {
   SampleRegister,
 } from '../../../../shared/api/records';
 import type { RecordReport } from '../../../../shared/api/records';
-import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { formatDate, formatDateTime, formatDuration, formatNumber, formatRupiah } from '../../../lib/format';
 import { msg } from '../../../lib/message';
 import {
@@ -28,10 +27,7 @@ import {
   rupiahColumn,
 } from './recordColumns';
 import { RECORD_ROWS_SHOWN, RecordTable, type RecordColumn } from './RecordTable';
-
-type Lang = string;
-const statusText = (s: string, lang: Lang) =>
-  msg(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? { id: s, en: s }, lang);
+import { statusLabel } from '../../../lib/sop-labels';
 
 function Figure({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -151,7 +147,7 @@ function OrdersView({ r }: { r: OrderRegister }) {
     countColumn('samples', t('orders.col.samples'), (x) => x.sampleCount, lang),
     countColumn('parameters', t('orders.col.parameters'), (x) => x.parameterCount, lang),
     rupiahColumn('total', t('orders.col.total'), (x) => x.total),
-    nameColumn('status', t('orders.col.status'), [110, 150], (x) => statusText(x.status, lang)),
+    nameColumn('status', t('orders.col.status'), [110, 150], (x) => statusLabel(x.status, lang)),
     codeColumn('paid', t('orders.col.paid'), (x) => formatDate(x.paidAt, lang)),
   ];
   return (
@@ -193,7 +189,7 @@ function SamplesView({ r }: { r: SampleRegister }) {
     nameColumn('type', t('samples.col.type'), [120, 180], (x) => x.sampleType),
     nameColumn('lab', t('samples.col.lab'), [110, 200], (x) => x.labName),
     countColumn('parameters', t('samples.col.parameters'), (x) => x.parameterCount, lang),
-    nameColumn('status', t('samples.col.status'), [100, 170], (x) => statusText(x.status, lang)),
+    nameColumn('status', t('samples.col.status'), [100, 170], (x) => statusLabel(x.status, lang)),
     codeColumn('report', t('samples.col.report'), (x) => x.reportNumber),
   ];
   return (
@@ -220,7 +216,7 @@ function ReportsView({ r }: { r: ReportRegister }) {
     codeColumn('numbered', t('reports.col.numbered'), (x) => formatDate(x.numberedAt, lang)),
     codeColumn('signed', t('reports.col.signed'), (x) => formatDate(x.signedAt, lang)),
     codeColumn('released', t('reports.col.releasedAt'), (x) => formatDate(x.releasedAt, lang)),
-    nameColumn('status', t('reports.col.status'), [100, 170], (x) => statusText(x.status, lang)),
+    nameColumn('status', t('reports.col.status'), [100, 170], (x) => statusLabel(x.status, lang)),
     {
       id: 'replaces',
       header: t('reports.col.replaces'),

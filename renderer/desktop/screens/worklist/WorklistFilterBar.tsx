@@ -4,9 +4,9 @@ import { Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_LABELS } from '../../../../shared/domain/states';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { isFiltered, NO_FILTERS, type WorklistFilters } from './filters';
+import { statusLabel } from '../../../lib/sop-labels';
 
 export function WorklistFilterBar({
   filters,
@@ -35,10 +35,7 @@ export function WorklistFilterBar({
     // Only the typed text drives this; the other filters are passed through as they are.
   }, [debounced]);
 
-  const label = (s: string) => {
-    const l = STATUS_LABELS[s as keyof typeof STATUS_LABELS];
-    return l ? (i18n.language === 'en' ? l.en : l.id) : s;
-  };
+  const label = (s: string) => statusLabel(s, i18n.language);
   const statuses = (facets.data?.statuses ?? []).map((s) => ({
     value: s.status,
     label: `${label(s.status)} (${s.count})`,
