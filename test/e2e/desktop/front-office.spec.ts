@@ -163,6 +163,11 @@ test('3 · Admin Satker activates a registered customer, keeps the holiday list;
     await expect(page.locator('.mantine-Skeleton-root')).toHaveCount(0, { timeout: 30_000 });
     await checkScreen(page, info, `desktop-admin-${name}`);
   }
+  // The audit trail (the last screen above) says in words what the activation just did, and who.
+  const activation = page.getByRole('row').filter({ hasText: 'account.activate' }).first();
+  await expect(activation).toContainText('Akun pelanggan');
+  await expect(activation).toContainText('Menunggu aktivasi → Aktif');
+  await expect(activation).toContainText('Admin Satker');
 
   // The holiday list: typed, the cable pulled, "Perlu koneksi", the draft kept, sent once back.
   await nav(page, 'Hari libur');

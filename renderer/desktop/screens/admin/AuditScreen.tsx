@@ -97,7 +97,9 @@ export function AuditScreen() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{e.entity}</Text>
+                  <Text size="xs" title={e.entity}>
+                    {t(`audit.kind.${e.entity}`, { defaultValue: e.entity })}
+                  </Text>
                   <Text size="xs" c="dark.4" ff="monospace" title={e.entityId}>
                     {e.entityId.slice(0, 8)}
                   </Text>
