@@ -102,9 +102,8 @@ export const ORDER_HANDLERS = {
  * then sees it with the tariff at step 7 before agreeing. A customer's order may not name one.
  */
 function refuseCustomerSubcontractor(samples: PayloadOf<'order.submit'>['samples']): Rejection | null {
-  const named = samples
-    .flatMap((s) => s.analyses)
-    .find((a) => a.subcontractor !== null && a.subcontractor.trim() !== '');
+  // The payload schema trims the name and needs one character: any subcontractor here is named.
+  const named = samples.flatMap((s) => s.analyses).find((a) => a.subcontractor !== null);
   if (!named) return null;
   return reject(
     'invalid_payload',
