@@ -84,7 +84,8 @@ export function RegisterPage() {
             v[f].trim() === '' && f !== 'npwp' ? t('register.required') : half(issue.message, i18n.language);
       }
     }
-    if (password2 !== v.password) found.password2 = t('register.mismatch');
+    if (password2 === '') found.password2 = t('register.required');
+    else if (password2 !== v.password) found.password2 = t('register.mismatch');
     setErrors(found);
     if (Object.keys(found).length > 0) {
       const first = FIELDS.find((f) => found[f]) ?? 'password2';

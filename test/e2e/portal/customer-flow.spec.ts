@@ -65,6 +65,12 @@ test('home and registration; the Admin Satker activates the account', async ({
   await page.getByLabel(/^Nomor telepon/).fill('+62 811 7000 123');
   await page.getByLabel(/^Nama pengguna/).fill(USERNAME);
   await page.getByLabel(/^Kata sandi/).fill(PASSWORD);
+  // The repeated password: required like the others, and it must be the same.
+  await expect(page.getByLabel(/^Ulangi kata sandi/)).toHaveAccessibleDescription('Wajib diisi.');
+  await page.getByLabel(/^Ulangi kata sandi/).fill(`${PASSWORD}x`);
+  await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  await expect(page.getByText('Kata sandi tidak sama.')).toBeVisible();
+  await expect(page.getByLabel(/^Ulangi kata sandi/)).toBeFocused();
   await page.getByLabel(/^Ulangi kata sandi/).fill(PASSWORD);
   await page.getByRole('button', { name: 'Daftar', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Menunggu aktivasi' })).toBeVisible();
