@@ -4,9 +4,10 @@
  * signed in offline and the server is back, it asks once and can be put off ("Nanti").
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/PasswordField';
 import { bridge } from '../../bridge/client';
 import { useSend } from '../../components/use-send';
 import { useSession } from '../session';
@@ -69,7 +70,7 @@ export function ReloginDialog({ onLogout }: { onLogout: () => void }) {
               ? t('relogin.bodyEnded', { why: status?.sessionEndedBecause ?? t('relogin.unknownWhy') })
               : t('relogin.bodyNeeds')}
           </Text>
-          <PasswordInput
+          <PasswordField
             ref={field}
             data-autofocus
             label={t('relogin.password')}

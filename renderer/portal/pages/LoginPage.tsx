@@ -1,9 +1,10 @@
 /** Log in (SOP step 4 begins here). A refused login says why (wrong password, awaiting activation, locked). */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { PasswordField } from '../../components/PasswordField';
 import { useSend } from '../../components/use-send';
 import { errorMessage } from '../api/client';
 import { CardPageTitle } from '../components/headings';
@@ -64,7 +65,7 @@ export function LoginPage() {
             data-autofocus
             error={tried && !username.trim() ? t('register.required') : undefined}
           />
-          <PasswordInput
+          <PasswordField
             label={t('login.password')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}

@@ -1,9 +1,10 @@
 /** Profile: the account and the customer data on record (printed on the E-LHU), and a password change. */
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { Button, Card, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Card, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/PasswordField';
 import { PasswordSchema } from '../../../shared/api/http';
 import { STATUS_LABELS } from '../../../shared/domain/states';
 import { formatDateTime } from '../../lib/format';
@@ -68,20 +69,20 @@ function ChangePassword() {
         <Stack gap="sm">
           <SectionTitle>{t('profile.change')}</SectionTitle>
           <ErrorLine error={failure} />
-          <PasswordInput
+          <PasswordField
             label={t('profile.current')}
             {...passwordField(current, setCurrent)}
             autoComplete="current-password"
             error={currentMissing && !current ? t('register.required') : undefined}
           />
-          <PasswordInput
+          <PasswordField
             label={t('profile.new')}
             description={t('register.passwordHint')}
             {...passwordField(next, setNext)}
             autoComplete="new-password"
             error={fieldError}
           />
-          <PasswordInput
+          <PasswordField
             label={t('register.password2')}
             {...passwordField(next2, setNext2)}
             autoComplete="new-password"

@@ -4,9 +4,10 @@
  * the Admin Satker's). The form is kept while the page is open; the password never is.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/PasswordField';
 import { RegisterRequestSchema } from '../../../shared/api/http';
 import { LabelledSegments } from '../../components/LabelledSegments';
 import { ApiError, errorMessage } from '../api/client';
@@ -175,8 +176,8 @@ export function RegisterPage() {
             {...field('username')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PasswordInput autoComplete="new-password" {...field('password')} />
-            <PasswordInput
+            <PasswordField autoComplete="new-password" {...field('password')} />
+            <PasswordField
               id="reg-password2"
               label={t('register.password2')}
               required

@@ -67,6 +67,7 @@ test('home and registration; the Admin Satker activates the account', async ({
   await page.getByLabel(/^Kata sandi/).fill(PASSWORD);
   // The repeated password: required like the others, and it must be the same.
   await expect(page.getByLabel(/^Ulangi kata sandi/)).toHaveAccessibleDescription('Wajib diisi.');
+  await expect(page.getByLabel(/^Ulangi kata sandi/)).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel(/^Ulangi kata sandi/).fill(`${PASSWORD}x`);
   await page.getByRole('button', { name: 'Daftar', exact: true }).click();
   await expect(page.getByText('Kata sandi tidak sama.')).toBeVisible();

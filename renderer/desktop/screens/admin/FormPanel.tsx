@@ -6,7 +6,7 @@
  * and its action: useCreateForm).
  */
 import type { ReactNode } from 'react';
-import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import {
   Controller,
   type FieldValues,
@@ -14,6 +14,7 @@ import {
   type RegisterOptions,
   type UseFormReturn,
 } from 'react-hook-form';
+import { PasswordField } from '../../../components/PasswordField';
 import { ActionFrame } from '../parts/ActionPanel';
 import type { PanelSend } from '../parts/panel-action';
 
@@ -54,7 +55,7 @@ export function TextField<F extends FieldValues, T extends FieldValues>({
     ...form.register(name, options),
     error: refused ? (errorText ?? firstPart(refused.message)) : undefined,
   };
-  return secret ? <PasswordInput {...props} /> : <TextInput {...props} />;
+  return secret ? <PasswordField {...props} /> : <TextInput {...props} />;
 }
 
 /** A choice of the form: a required one cannot be cleared, an optional one can (to null). */

@@ -14,7 +14,6 @@ import {
   Center,
   Group,
   Paper,
-  PasswordInput,
   SegmentedControl,
   Skeleton,
   Stack,
@@ -24,6 +23,7 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle, IconLogin, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../../components/PasswordField';
 import { BridgeCallError, type LoginMode, type Settings } from '../../../../shared/bridge';
 import { bridge } from '../../../bridge/client';
 import { formatDateTime } from '../../../lib/format';
@@ -211,7 +211,7 @@ export function LoginScreen() {
                     : undefined
                 }
               />
-              <PasswordInput
+              <PasswordField
                 label={t('password')}
                 autoComplete="current-password"
                 {...register('password', { validate: (v) => v.length > 0 || 'passwordRequired' })}

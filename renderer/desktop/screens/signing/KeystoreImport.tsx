@@ -4,9 +4,10 @@
  * the page's file input supplies the bytes, base64.
  */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { IconCertificate, IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../../components/PasswordField';
 import { BridgeCallError, type KeystoreInfoView } from '../../../../shared/bridge';
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
@@ -77,7 +78,7 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
             data-autofocus
           />
         ) : null}
-        <PasswordInput
+        <PasswordField
           label={t('importStep.passphrase')}
           description={t('importStep.passphraseHint')}
           value={passphrase}

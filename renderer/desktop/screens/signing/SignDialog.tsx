@@ -17,7 +17,6 @@ import {
   Group,
   List,
   Modal,
-  PasswordInput,
   Progress,
   ScrollArea,
   Skeleton,
@@ -36,6 +35,7 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../../components/PasswordField';
 import type { EventPayload, SignOutcome, SigningQueueItemView } from '../../../../shared/bridge';
 import { bridge } from '../../../bridge/client';
 import { useBridgeEvent, useBridgeQuery } from '../../../bridge/hooks';
@@ -391,7 +391,7 @@ export function SignDialog({ opened, reports, onClose }: Props) {
               {token ? tokenLocked : t('dialog.lockedUntil', { time: formatDateTime(until, lang) })}
             </Alert>
           ) : null}
-          <PasswordInput
+          <PasswordField
             ref={field}
             label={token ? t('dialog.pin') : t('dialog.passphrase')}
             description={token ? t('dialog.pinHint') : t('dialog.passphraseHint')}
