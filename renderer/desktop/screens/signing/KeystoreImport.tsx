@@ -12,6 +12,7 @@ import { BridgeCallError, type KeystoreInfoView } from '../../../../shared/bridg
 import { bridge } from '../../../bridge/client';
 import { useBridgeQuery } from '../../../bridge/hooks';
 import { submitWith } from '../../../components/submit-form';
+import { useSend } from '../../../components/use-send';
 import { errorText } from '../../../lib/message';
 import { READABLE_FIELD } from './readable-field';
 
@@ -26,20 +27,25 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoView) => void }) {
-  const { t, i18n } = useTranslation('signing');
+  const { t } = useTranslation('signing');
   const info = useBridgeQuery('app.info', {}, { staleTime: Infinity });
   const electron = info.data?.host === 'electron';
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const {
+    busy,
+    failure: problem,
+    setFailure: setProblem,
+    send,
+  } = useSend((e, lang) =>
+    e instanceof BridgeCallError && e.code === 'cancelled' ? t('importStep.cancelled') : errorText(e, lang),
+  );
 
   const submit = async () => {
     setProblem(null);
     if (!electron && !file) return setProblem(t('importStep.needFile'));
     if (file && file.size > MAX_KEYSTORE_BYTES) return setProblem(t('importStep.tooLarge'));
-    setBusy(true);
-    try {
+    await send(async () => {
       const payload = electron || !file ? null : { name: file.name, base64: await fileToBase64(file) };
       const k = await bridge.call('signing.importKeystore', {
         file: payload,
@@ -47,15 +53,7 @@ export function KeystoreImport({ onImported }: { onImported: (k: KeystoreInfoVie
       });
       setPassphrase('');
       onImported(k);
-    } catch (e) {
-      setProblem(
-        e instanceof BridgeCallError && e.code === 'cancelled'
-          ? t('importStep.cancelled')
-          : errorText(e, i18n.language),
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
